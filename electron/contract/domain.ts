@@ -1,0 +1,110 @@
+// Shared domain types. Pure module: imports neither node:* nor the DOM, so every host and the renderer can use it.
+import { z } from 'zod';
+
+export const Id = z.string().min(1).max(64);
+
+export const Role = z.enum(['system', 'user', 'assistant']);
+export type Role = z.infer<typeof Role>;
+
+export const Message = z.object({
+  role: Role,
+  content: z.string(),
+});
+export type Message = z.infer<typeof Message>;
+
+/** Scalar metadata values only: metadata travels through SQLite, CSV export and the model card. */
+export const MetadataValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** The canonical chat sample every importer produces and the trainer consumes. */
+export const Sample = z.object({
+  messages: z.array(Message).min(1),
+  metadata: z.record(z.string(), MetadataValue).optional(),
+});
+export type Sample = z.infer<typeof Sample>;
+
+/** Raw text for continued pre-training: every token is in the loss. */
+export const TextDocument = z.object({
+  text: z.string().min(1),
+  source: z.string().optional(),
+});
+export type TextDocument = z.infer<typeof TextDocument>;
+
+export const DomainTemplate = z.enum(['general', 'medical', 'legal', 'finance', 'education']);
+export type DomainTemplate = z.infer<typeof DomainTemplate>;
+
+export const Project = z.object({
+  id: Id,
+  name: z.string(),
+  domain: DomainTemplate,
+  isDemo: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Project = z.infer<typeof Project>;
+
+export const BaseModel = z.object({
+  id: Id,
+  path: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  sha256: z.string(),
+  label: z.string(),
+  isDemo: z.boolean(),
+  /** Selected GGUF header facts (architecture, layers, context, quantization). */
+  metadata: z.record(z.string(), MetadataValue),
+  addedAt: z.string(),
+});
+export type BaseModel = z.infer<typeof BaseModel>;
+
+export const JobStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted']);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const JobProgress = z.object({
+  phase: z.string(),
+  current: z.number().nonnegative(),
+  total: z.number().nonnegative().nullable(),
+  /** Seconds left, estimated from the rate so far; null until there is a rate. */
+  etaSeconds: z.number().nonnegative().nullable(),
+});
+export type JobProgress = z.infer<typeof JobProgress>;
+
+export const Job = z.object({
+  id: Id,
+  kind: z.string(),
+  projectId: Id.nullable(),
+  status: JobStatus,
+  progress: JobProgress,
+  message: z.string().nullable(),
+  error: z.string().nullable(),
+  result: z.unknown().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  /** Whether a 'resume' action makes sense for an interrupted job of this kind. */
+  resumable: z.boolean(),
+});
+export type Job = z.infer<typeof Job>;
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  subject: z.string(),
+  hashBefore: z.string().nullable(),
+  hashAfter: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const HostMode = z.enum(['electron', 'browser', 'cli']);
+export type HostMode = z.infer<typeof HostMode>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  mode: HostMode,
+  workspace: z.string(),
+  /** Why the app runs in this mode (e.g. "no Electron runtime installed"). */
+  modeReason: z.string().nullable(),
+  demoModelId: Id.nullable(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;

@@ -1,0 +1,6 @@
+export * from './domain.js';
+export * from './errors.js';
+export * from './events.js';
+export * from './requests.js';
+export * from './trainerEvents.js';
+export * from './wire.js';

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['electron/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/native/**/*.test.ts', 'renderer/src/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Native modules (better-sqlite3, node-llama-cpp) are safest in forked processes.
+    pool: 'forks',
+    reporters: ['default', './scripts/vitest-count-reporter.ts'],
+  },
+});
