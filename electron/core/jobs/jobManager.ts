@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { Job } from '../../contract/domain.js';
+import { FieldtuneError } from '../../contract/errors.js';
+import type { JobsRepository } from '../store/repositories/jobs.js';
+import { ProgressThrottle, type ProgressUpdate } from './progressThrottle.js';
+
+export interface JobContext {
+  readonly jobId: string;
+  /** Aborted when the user cancels; long work must check it and stop promptly. */
+  readonly signal: AbortSignal;
+  onProgress(update: ProgressUpdate): void;
+}
+
+export interface JobSpec {
+  kind: string;
+  projectId?: string | null;
+  params?: unknown;
+  /** Whether an interrupted run of this kind can be resumed (shown as a resume action). */
+  resumable?: boolean;
+}
+
+export type JobRunner<T> = (ctx: JobContext) => Promise<T>;
+
+interface Running {
+  controller: AbortController;
+  done: Promise<Job>;
+}
+
+export const INTERRUPTED_MESSAGE = 'Fieldtune closed while this job was running. Its partial work was kept; start it again (or resume) when ready.';
+
+/**
+ * Runs long work as jobs: a SQLite row per job, throttled progress pushed to listeners, real cancellation
+ * through AbortSignal. Creating a manager marks every job a previous process left running as interrupted.
+ */
+export class JobManager {
+  private readonly running = new Map<string, Running>();
+
+  constructor(
+    private readonly repo: JobsRepository,
+    private readonly publish: (job: Job) => void,
+    private readonly progressIntervalMs = 250,
+  ) {
+    repo.markAllInterrupted(new Date().toISOString(), INTERRUPTED_MESSAGE);
+  }
+
+  start<T>(spec: JobSpec, run: JobRunner<T>): Job {
+    const id = randomUUID();
+    this.repo.insert({
+      id,
+      kind: spec.kind,
+      projectId: spec.projectId ?? null,
+      params: spec.params ?? null,
+      resumable: spec.resumable ?? false,
+      createdAt: new Date().toISOString(),
+    });
+    const controller = new AbortController();
+    const throttle = new ProgressThrottle(this.progressIntervalMs, (progress) => {
+      this.repo.saveProgress(id, progress);
+      this.publishRow(id);
+    });
+    this.repo.markStarted(id, new Date().toISOString());
+    const ctx: JobContext = { jobId: id, signal: controller.signal, onProgress: (u) => throttle.update(u) };
+    const entry: Running = { controller, done: Promise.resolve(null as unknown as Job) };
+    this.running.set(id, entry);
+    entry.done = this.execute(id, run, ctx, throttle);
+    const job = this.get(id);
+    this.publish(job);
+    return job;
+  }
+
+  get(id: string): Job {
+    const job = this.repo.get(id);
+    if (!job) throw new FieldtuneError('NOT_FOUND', `No job with id ${id}`);
+    return job;
+  }
+
+  list(projectId?: string): Job[] {
+    return this.repo.list(projectId);
+  }
+
+  /** Asks a running job to stop; resolves with its row once it has actually stopped. */
+  async cancel(id: string): Promise<Job> {
+    const running = this.running.get(id);
+    if (!running) {
+      const job = this.get(id);
+      if (job.status === 'running' || job.status === 'queued') {
+        throw new FieldtuneError('CONFLICT', `Job ${id} belongs to another Fieldtune process and cannot be cancelled here`);
+      }
+      return job; // already finished: cancelling is a no-op, not an error
+    }
+    running.controller.abort(new FieldtuneError('CANCELLED', 'Cancelled by the user'));
+    return running.done;
+  }
+
+  /** Resolves when the job has finished (any final status). */
+  async wait(id: string): Promise<Job> {
+    return this.running.get(id)?.done ?? this.get(id);
+  }
+
+  /** Cancels everything still running (app shutdown) and waits for it to stop. */
+  async shutdown(): Promise<void> {
+    await Promise.all([...this.running.keys()].map((id) => this.cancel(id)));
+  }
+
+  private async execute<T>(id: string, run: JobRunner<T>, ctx: JobContext, throttle: ProgressThrottle): Promise<Job> {
+    // Yield once so start() has returned (and published 'running') before any final status is written.
+    await Promise.resolve();
+    try {
+      const result = await run(ctx);
+      throttle.flush();
+      this.repo.finish(id, 'succeeded', new Date().toISOString(), { result: result ?? null });
+    } catch (error) {
+      throttle.flush();
+      const message = error instanceof Error ? error.message : String(error);
+      if (ctx.signal.aborted) {
+        this.repo.finish(id, 'cancelled', new Date().toISOString(), { message: 'Cancelled by the user' });
+      } else {
+        this.repo.finish(id, 'failed', new Date().toISOString(), { error: message });
+      }
+    } finally {
+      this.running.delete(id);
+    }
+    return this.publishRow(id);
+  }
+
+  private publishRow(id: string): Job {
+    const job = this.get(id);
+    this.publish(job);
+    return job;
+  }
+}

@@ -1,0 +1,48 @@
+import type { AppInfo } from '../../contract/domain.js';
+import type { Method, ParsedInput, RequestOutput } from '../../contract/requests.js';
+import type { Workspace } from '../workspace.js';
+import { createProject, deleteProject, renameProject, requireProject } from './projectsService.js';
+import { removeModel, startModelRegistration } from './modelsService.js';
+
+export interface HandlerContext {
+  ws: Workspace;
+  appInfo(): AppInfo;
+  /** Tells every connected renderer the project list changed. */
+  projectsChanged(): void;
+}
+
+type Handler<M extends Method> = (input: ParsedInput<M>, ctx: HandlerContext) => RequestOutput<M> | Promise<RequestOutput<M>>;
+export type Handlers = { [M in Method]: Handler<M> };
+
+/** One function per contract method; inputs arrive already validated. */
+export const handlers: Handlers = {
+  'app:info': (_input, ctx) => ctx.appInfo(),
+
+  'projects:list': (_input, { ws }) => ws.projects.list(),
+  'projects:get': ({ id }, { ws }) => requireProject(ws, id),
+  'projects:create': ({ name, domain }, ctx) => {
+    const project = createProject(ctx.ws, name, domain);
+    ctx.projectsChanged();
+    return project;
+  },
+  'projects:rename': ({ id, name }, ctx) => {
+    const project = renameProject(ctx.ws, id, name);
+    ctx.projectsChanged();
+    return project;
+  },
+  'projects:delete': async ({ id, confirmName }, ctx) => {
+    const result = await deleteProject(ctx.ws, id, confirmName);
+    ctx.projectsChanged();
+    return result;
+  },
+
+  'models:list': (_input, { ws }) => ws.models.list(),
+  'models:register': ({ path, label }, { ws }) => startModelRegistration(ws, path, label),
+  'models:remove': ({ id }, { ws }) => removeModel(ws, id),
+
+  'jobs:list': ({ projectId }, { ws }) => ws.jobs.list(projectId),
+  'jobs:get': ({ id }, { ws }) => ws.jobs.get(id),
+  'jobs:cancel': ({ id }, { ws }) => ws.jobs.cancel(id),
+
+  'audit:list': ({ limit }, { ws }) => ws.audit.recent(limit),
+};

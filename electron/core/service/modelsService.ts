@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { open, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { BaseModel, Job } from '../../contract/domain.js';
+import { FieldtuneError } from '../../contract/errors.js';
+import type { JobContext } from '../jobs/jobManager.js';
+import { sha256OfFile } from '../store/blobStore.js';
+import type { Workspace } from '../workspace.js';
+import { readModelFacts } from './ggufFacts.js';
+
+/** Fails fast (before any job starts) on a path that cannot be a GGUF model, naming what is wrong. */
+export async function checkGgufFile(path: string): Promise<{ sizeBytes: number }> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new FieldtuneError('INVALID_INPUT', `No file at ${path}`);
+  if (!info.isFile()) throw new FieldtuneError('INVALID_INPUT', `${path} is a folder, not a GGUF model file`);
+  const handle = await open(path, 'r');
+  try {
+    const magic = Buffer.alloc(4);
+    await handle.read(magic, 0, 4, 0);
+    if (magic.toString('latin1') !== 'GGUF') {
+      throw new FieldtuneError('INVALID_INPUT', `${basename(path)} is not a GGUF model (it does not start with the GGUF signature)`);
+    }
+  } finally {
+    await handle.close();
+  }
+  return { sizeBytes: info.size };
+}
+
+export interface RegisterOptions {
+  label?: string;
+  isDemo?: boolean;
+}
+
+/** Fingerprints a model where it lies and records it. Runs inside a job: hashing gigabytes takes a while. */
+export async function fingerprintAndRecord(ws: Workspace, path: string, opts: RegisterOptions, ctx?: JobContext): Promise<BaseModel> {
+  const { sizeBytes } = await checkGgufFile(path);
+  const sha256 = await sha256OfFile(
+    path,
+    (read) => ctx?.onProgress({ phase: 'Fingerprinting (sha256)', current: read, total: sizeBytes }),
+    ctx?.signal,
+  );
+  ctx?.onProgress({ phase: 'Reading model header', current: 0, total: null });
+  const metadata = await readModelFacts(path);
+  const model = ws.models.upsert({
+    id: randomUUID(),
+    path,
+    sizeBytes,
+    sha256,
+    label: opts.label ?? basename(path),
+    isDemo: opts.isDemo ?? false,
+    metadata,
+    addedAt: new Date().toISOString(),
+  });
+  ws.audit.append({ actor: 'user', action: 'model.register', subject: model.id, hashAfter: sha256, details: { path, sizeBytes } });
+  return model;
+}
+
+export async function startModelRegistration(ws: Workspace, rawPath: string, label?: string): Promise<Job> {
+  const path = resolve(rawPath);
+  await checkGgufFile(path);
+  return ws.jobs.start({ kind: 'model.register', params: { path, label } }, (ctx) =>
+    fingerprintAndRecord(ws, path, label === undefined ? {} : { label }, ctx),
+  );
+}
+
+export function removeModel(ws: Workspace, id: string): { id: string } {
+  const model = ws.models.get(id);
+  if (!model) throw new FieldtuneError('NOT_FOUND', `No base model with id ${id}`);
+  ws.db.transaction(() => {
+    ws.models.delete(id);
+    ws.audit.append({ actor: 'user', action: 'model.remove', subject: id, hashBefore: model.sha256, details: { path: model.path } });
+  })();
+  return { id };
+}

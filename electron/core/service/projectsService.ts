@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { DomainTemplate, Project } from '../../contract/domain.js';
+import { FieldtuneError } from '../../contract/errors.js';
+import type { Workspace } from '../workspace.js';
+
+export function requireProject(ws: Workspace, id: string): Project {
+  const project = ws.projects.get(id);
+  if (!project) throw new FieldtuneError('NOT_FOUND', `No project with id ${id}`);
+  return project;
+}
+
+export function createProject(ws: Workspace, name: string, domain: DomainTemplate, isDemo = false): Project {
+  const now = new Date().toISOString();
+  const project: Project = { id: randomUUID(), name, domain, isDemo, createdAt: now, updatedAt: now };
+  ws.db.transaction(() => {
+    ws.projects.insert(project);
+    ws.audit.append({ actor: 'user', action: 'project.create', subject: project.id, details: { name, domain } });
+  })();
+  return project;
+}
+
+export function renameProject(ws: Workspace, id: string, name: string): Project {
+  const before = requireProject(ws, id);
+  ws.db.transaction(() => {
+    ws.projects.rename(id, name, new Date().toISOString());
+    ws.audit.append({ actor: 'user', action: 'project.rename', subject: id, details: { from: before.name, to: name } });
+  })();
+  return requireProject(ws, id);
+}
+
+/**
+ * Deletes a project and every blob only it referenced. The caller must repeat the project's name.
+ * Rows go in one transaction; files are removed only after it committed, so a failure loses nothing.
+ */
+export async function deleteProject(ws: Workspace, id: string, confirmName: string): Promise<{ id: string; removedBlobs: number }> {
+  const project = requireProject(ws, id);
+  if (confirmName !== project.name) {
+    throw new FieldtuneError('INVALID_INPUT', `To delete '${project.name}', type its name exactly to confirm.`);
+  }
+  const running = ws.jobs.list(id).filter((j) => j.status === 'running' || j.status === 'queued');
+  if (running.length > 0) {
+    throw new FieldtuneError('CONFLICT', `'${project.name}' has ${running.length} running job(s); cancel them before deleting it.`);
+  }
+  const orphans = ws.db.transaction(() => {
+    ws.projects.delete(id);
+    const removed = ws.blobs.collectOrphanRows();
+    ws.audit.append({ actor: 'user', action: 'project.delete', subject: id, details: { name: project.name, removedBlobs: removed } });
+    return removed;
+  })();
+  await ws.blobs.removeFiles(orphans);
+  return { id, removedBlobs: orphans.length };
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Database, Statement } from 'better-sqlite3';
+
+/**
+ * Content-addressed files (sha256) under <workspace>/blobs/ab/abcdef...; rows in `blobs`, references in
+ * `project_blobs`. Writing is idempotent: the same bytes are stored once however often they are added.
+ */
+export class BlobStore {
+  private readonly insertStmt: Statement<[{ sha256: string; size_bytes: number; created_at: string }]>;
+  private readonly refStmt: Statement<[{ project_id: string; sha256: string; role: string }]>;
+  private readonly orphansStmt: Statement<[], { sha256: string }>;
+  private readonly deleteStmt: Statement<[string]>;
+
+  constructor(
+    db: Database,
+    private readonly root: string,
+  ) {
+    this.insertStmt = db.prepare('INSERT OR IGNORE INTO blobs (sha256, size_bytes, created_at) VALUES (@sha256, @size_bytes, @created_at)');
+    this.refStmt = db.prepare('INSERT OR IGNORE INTO project_blobs (project_id, sha256, role) VALUES (@project_id, @sha256, @role)');
+    this.orphansStmt = db.prepare('SELECT sha256 FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM project_blobs)');
+    this.deleteStmt = db.prepare('DELETE FROM blobs WHERE sha256 = ?');
+  }
+
+  pathOf(sha256: string): string {
+    return join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  /** Stores bytes; the file lands under its final name only once complete (write, then rename). */
+  async put(bytes: Uint8Array): Promise<{ sha256: string; sizeBytes: number }> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const target = this.pathOf(sha256);
+    const exists = await stat(target).then(() => true, () => false);
+    if (!exists) {
+      await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
+      const temp = `${target}.${process.pid}.tmp`;
+      await writeFile(temp, bytes);
+      await rename(temp, target);
+    }
+    this.insertStmt.run({ sha256, size_bytes: bytes.byteLength, created_at: new Date().toISOString() });
+    return { sha256, sizeBytes: bytes.byteLength };
+  }
+
+  reference(projectId: string, sha256: string, role: string): void {
+    this.refStmt.run({ project_id: projectId, sha256, role });
+  }
+
+  /** Deletes rows of blobs nothing references (call inside the transaction that removed the references). */
+  collectOrphanRows(): string[] {
+    const orphans = this.orphansStmt.all().map((r) => r.sha256);
+    for (const sha of orphans) this.deleteStmt.run(sha);
+    return orphans;
+  }
+
+  /** Removes the files of collected orphans; run after the transaction committed, so a rollback loses nothing. */
+  async removeFiles(shas: readonly string[]): Promise<void> {
+    await Promise.all(shas.map((sha) => rm(this.pathOf(sha), { force: true })));
+  }
+}
+
+export async function sha256OfFile(
+  path: string,
+  onBytes?: (bytesRead: number) => void,
+  signal?: AbortSignal,
+): Promise<string> {
+  const hash = createHash('sha256');
+  let read = 0;
+  const stream = createReadStream(path, { highWaterMark: 4 * 1024 * 1024, signal });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    read += chunk.length;
+    onBytes?.(read);
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,125 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Job, JobStatus } from '../../../contract/domain.js';
+
+interface JobRow {
+  id: string;
+  kind: string;
+  project_id: string | null;
+  status: string;
+  phase: string;
+  current: number;
+  total: number | null;
+  eta_seconds: number | null;
+  message: string | null;
+  error: string | null;
+  params: string;
+  result: string | null;
+  resumable: number;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+function toJob(row: JobRow): Job {
+  return {
+    id: row.id,
+    kind: row.kind,
+    projectId: row.project_id,
+    status: row.status as JobStatus,
+    progress: { phase: row.phase, current: row.current, total: row.total, etaSeconds: row.eta_seconds },
+    message: row.message,
+    error: row.error,
+    result: row.result === null ? null : (JSON.parse(row.result) as unknown),
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    resumable: row.resumable === 1,
+  };
+}
+
+export interface NewJob {
+  id: string;
+  kind: string;
+  projectId: string | null;
+  params: unknown;
+  resumable: boolean;
+  createdAt: string;
+}
+
+export class JobsRepository {
+  private readonly insertStmt: Statement<[Record<string, unknown>]>;
+  private readonly getStmt: Statement<[string], JobRow>;
+  private readonly listStmt: Statement<[], JobRow>;
+  private readonly listByProjectStmt: Statement<[string], JobRow>;
+  private readonly startStmt: Statement<[{ id: string; at: string }]>;
+  private readonly progressStmt: Statement<[Record<string, unknown>]>;
+  private readonly finishStmt: Statement<[Record<string, unknown>]>;
+  private readonly interruptStmt: Statement<[{ at: string; message: string }]>;
+  private readonly paramsStmt: Statement<[string], { params: string }>;
+
+  constructor(db: Database) {
+    this.insertStmt = db.prepare(`INSERT INTO jobs (id, kind, project_id, status, params, resumable, created_at)
+      VALUES (@id, @kind, @project_id, 'queued', @params, @resumable, @created_at)`);
+    this.getStmt = db.prepare('SELECT * FROM jobs WHERE id = ?');
+    this.listStmt = db.prepare('SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT 200');
+    this.listByProjectStmt = db.prepare('SELECT * FROM jobs WHERE project_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 200');
+    this.startStmt = db.prepare("UPDATE jobs SET status = 'running', started_at = @at WHERE id = @id");
+    this.progressStmt = db.prepare(
+      'UPDATE jobs SET phase = @phase, current = @current, total = @total, eta_seconds = @eta WHERE id = @id',
+    );
+    this.finishStmt = db.prepare(`UPDATE jobs SET status = @status, message = @message, error = @error,
+      result = @result, finished_at = @at, eta_seconds = NULL WHERE id = @id`);
+    this.interruptStmt = db.prepare(`UPDATE jobs SET status = 'interrupted', message = @message, finished_at = @at
+      WHERE status IN ('queued', 'running')`);
+    this.paramsStmt = db.prepare('SELECT params FROM jobs WHERE id = ?');
+  }
+
+  insert(job: NewJob): void {
+    this.insertStmt.run({
+      id: job.id,
+      kind: job.kind,
+      project_id: job.projectId,
+      params: JSON.stringify(job.params ?? null),
+      resumable: job.resumable ? 1 : 0,
+      created_at: job.createdAt,
+    });
+  }
+
+  get(id: string): Job | undefined {
+    const row = this.getStmt.get(id);
+    return row ? toJob(row) : undefined;
+  }
+
+  params(id: string): unknown {
+    const row = this.paramsStmt.get(id);
+    return row ? (JSON.parse(row.params) as unknown) : undefined;
+  }
+
+  list(projectId?: string): Job[] {
+    return (projectId ? this.listByProjectStmt.all(projectId) : this.listStmt.all()).map(toJob);
+  }
+
+  markStarted(id: string, at: string): void {
+    this.startStmt.run({ id, at });
+  }
+
+  saveProgress(id: string, p: Job['progress']): void {
+    this.progressStmt.run({ id, phase: p.phase, current: p.current, total: p.total, eta: p.etaSeconds });
+  }
+
+  finish(id: string, status: JobStatus, at: string, fields: { message?: string | null; error?: string | null; result?: unknown }): void {
+    this.finishStmt.run({
+      id,
+      status,
+      at,
+      message: fields.message ?? null,
+      error: fields.error ?? null,
+      result: fields.result === undefined ? null : JSON.stringify(fields.result),
+    });
+  }
+
+  /** Called once when a workspace opens: nothing can be running in a process that just started. */
+  markAllInterrupted(at: string, message: string): number {
+    return this.interruptStmt.run({ at, message }).changes;
+  }
+}

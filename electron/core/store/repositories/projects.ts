@@ -1,0 +1,68 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { DomainTemplate, Project } from '../../../contract/domain.js';
+
+interface ProjectRow {
+  id: string;
+  name: string;
+  domain: string;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+}
+
+function toProject(row: ProjectRow): Project {
+  return {
+    id: row.id,
+    name: row.name,
+    domain: row.domain as DomainTemplate,
+    isDemo: row.is_demo === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export class ProjectsRepository {
+  private readonly listStmt: Statement<[], ProjectRow>;
+  private readonly getStmt: Statement<[string], ProjectRow>;
+  private readonly insertStmt: Statement<[ProjectRow]>;
+  private readonly renameStmt: Statement<[{ id: string; name: string; updated_at: string }]>;
+  private readonly deleteStmt: Statement<[string]>;
+
+  constructor(db: Database) {
+    this.listStmt = db.prepare('SELECT * FROM projects ORDER BY created_at, rowid');
+    this.getStmt = db.prepare('SELECT * FROM projects WHERE id = ?');
+    this.insertStmt = db.prepare(
+      'INSERT INTO projects (id, name, domain, is_demo, created_at, updated_at) VALUES (@id, @name, @domain, @is_demo, @created_at, @updated_at)',
+    );
+    this.renameStmt = db.prepare('UPDATE projects SET name = @name, updated_at = @updated_at WHERE id = @id');
+    this.deleteStmt = db.prepare('DELETE FROM projects WHERE id = ?');
+  }
+
+  list(): Project[] {
+    return this.listStmt.all().map(toProject);
+  }
+
+  get(id: string): Project | undefined {
+    const row = this.getStmt.get(id);
+    return row ? toProject(row) : undefined;
+  }
+
+  insert(project: Project): void {
+    this.insertStmt.run({
+      id: project.id,
+      name: project.name,
+      domain: project.domain,
+      is_demo: project.isDemo ? 1 : 0,
+      created_at: project.createdAt,
+      updated_at: project.updatedAt,
+    });
+  }
+
+  rename(id: string, name: string, at: string): void {
+    this.renameStmt.run({ id, name, updated_at: at });
+  }
+
+  delete(id: string): void {
+    this.deleteStmt.run(id);
+  }
+}

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { Job } from '../contract/domain.js';
+import { FieldtuneError } from '../contract/errors.js';
+import { JobManager } from './jobs/jobManager.js';
+import { BlobStore } from './store/blobStore.js';
+import { openDatabase } from './store/database.js';
+import { AuditRepository } from './store/repositories/audit.js';
+import { JobsRepository } from './store/repositories/jobs.js';
+import { ModelsRepository } from './store/repositories/models.js';
+import { ProjectsRepository } from './store/repositories/projects.js';
+
+export const DATABASE_FILE = 'fieldtune.db';
+
+/** The OS's per-user data folder, where a workspace lives unless --workspace or FIELDTUNE_WORKSPACE says otherwise. */
+export function defaultWorkspaceDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
+  if (env['FIELDTUNE_WORKSPACE']) return resolve(env['FIELDTUNE_WORKSPACE']);
+  if (platform === 'win32') return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), 'Fieldtune', 'workspace');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Fieldtune', 'workspace');
+  return join(env['XDG_DATA_HOME'] ?? join(home, '.local', 'share'), 'fieldtune', 'workspace');
+}
+
+export interface Workspace {
+  readonly dir: string;
+  readonly db: Database;
+  readonly projects: ProjectsRepository;
+  readonly models: ModelsRepository;
+  readonly audit: AuditRepository;
+  readonly blobs: BlobStore;
+  readonly jobs: JobManager;
+  /** Where generated files the workspace owns (the demo model, adapters) are written. */
+  readonly filesDir: string;
+  close(): Promise<void>;
+}
+
+export function openWorkspace(dir: string, publishJob: (job: Job) => void = () => {}): Workspace {
+  const root = resolve(dir);
+  try {
+    mkdirSync(join(root, 'blobs'), { recursive: true });
+    mkdirSync(join(root, 'files'), { recursive: true });
+  } catch (error) {
+    throw new FieldtuneError('INVALID_INPUT', `Cannot create the workspace folder ${root}: ${(error as Error).message}`);
+  }
+  const db = openDatabase(join(root, DATABASE_FILE));
+  const jobs = new JobManager(new JobsRepository(db), publishJob);
+  return {
+    dir: root,
+    db,
+    projects: new ProjectsRepository(db),
+    models: new ModelsRepository(db),
+    audit: new AuditRepository(db),
+    blobs: new BlobStore(db, join(root, 'blobs')),
+    jobs,
+    filesDir: join(root, 'files'),
+    async close() {
+      await jobs.shutdown();
+      db.close();
+    },
+  };
+}
