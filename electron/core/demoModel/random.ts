@@ -1,0 +1,74 @@
+// Seeded, portable random numbers for demo weights. The same (seed, stream name) must give the same floats on every
+// machine and Node version, so only 32-bit integer arithmetic (Math.imul, shifts) drives the generator; the normal
+// transform uses Math.log/sqrt/cos/sin, which V8 computes with its own fdlibm port rather than the platform's libm.
+// Each tensor gets its own stream keyed by its name, so one tensor's values never depend on which tensors precede it.
+
+/** murmur3's 32-bit finaliser: spreads every input bit over the output. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** 128 bits of xoshiro128** state from a seed and a stream name (never all-zero). */
+export function streamState(seed: number, name: string): Uint32Array {
+  let h = fmix32(seed ^ 0x9e3779b9);
+  for (let i = 0; i < name.length; i++) h = fmix32(Math.imul(h ^ name.charCodeAt(i), 0x01000193));
+  const s = new Uint32Array(4);
+  for (let i = 0; i < 4; i++) {
+    h = fmix32(h + 0x6d2b79f5 + i);
+    s[i] = h;
+  }
+  if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) s[0] = 1;
+  return s;
+}
+
+/**
+ * Fills `out` with N(0, std) samples (Box-Muller, both outputs used) from xoshiro128** `state`, which it advances.
+ * Kept as one function with locals so V8 keeps the hot loop in registers: 100M+ samples for the 12-layer shape.
+ */
+export function fillNormal(state: Uint32Array, out: Float32Array, std: number): void {
+  let s0 = state[0]!, s1 = state[1]!, s2 = state[2]!, s3 = state[3]!;
+  const next = (): number => {
+    const r = Math.imul(((Math.imul(s1, 5) << 7) | (Math.imul(s1, 5) >>> 25)), 9) >>> 0;
+    const t = s1 << 9;
+    s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
+    return r;
+  };
+  const inv32 = 1 / 4294967296;
+  const twoPi = 2 * Math.PI;
+  for (let i = 0; i < out.length; i += 2) {
+    const u1 = (next() + 1) * inv32; // (0, 1]: log never sees 0
+    const u2 = next() * inv32;
+    const r = std * Math.sqrt(-2 * Math.log(u1));
+    out[i] = r * Math.cos(twoPi * u2);
+    if (i + 1 < out.length) out[i + 1] = r * Math.sin(twoPi * u2);
+  }
+  state[0] = s0; state[1] = s1; state[2] = s2; state[3] = s3;
+}
+
+/** Yields `count` N(0, std) float32 values as little-endian bytes, in chunks of at most `chunk` values. */
+export function* normalF32Bytes(seed: number, name: string, count: number, std: number, chunk = 1 << 20): Generator<Uint8Array> {
+  const state = streamState(seed, name);
+  // Chunks hold an even number of values so the Box-Muller pairs line up the same whatever the chunk size.
+  const size = Math.max(2, chunk - (chunk % 2));
+  const buf = new Float32Array(Math.min(size, count + (count % 2)));
+  for (let done = 0; done < count; done += buf.length) {
+    const n = Math.min(buf.length, count - done);
+    const view = n === buf.length ? buf : buf.subarray(0, n);
+    fillNormal(state, view, std);
+    yield new Uint8Array(view.buffer, view.byteOffset, n * 4);
+  }
+}
+
+/** Yields `count` float32 values all equal to `value` (norm weights start at 1). */
+export function* constantF32Bytes(count: number, value: number, chunk = 1 << 20): Generator<Uint8Array> {
+  const buf = new Float32Array(Math.min(chunk, count)).fill(value);
+  for (let done = 0; done < count; done += buf.length) {
+    const n = Math.min(buf.length, count - done);
+    yield new Uint8Array(buf.buffer, 0, n * 4);
+  }
+}

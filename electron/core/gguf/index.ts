@@ -1,0 +1,3 @@
+export * from './types.js';
+export { readGgufHeader, keyValueMap } from './reader.js';
+export { writeGguf, encodeGgufHeader, type GgufTensorSource, type GgufWriteInput, type GgufWriteResult } from './writer.js';
