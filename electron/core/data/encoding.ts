@@ -1,0 +1,155 @@
+// Byte stream -> text stream with encoding detection. UTF-8 (with or without BOM) and UTF-16 LE/BE are accepted
+// silently; anything else must be named by the user (e.g. windows-1252 from Excel), because guessing a legacy code
+// page silently corrupts accented names in medical or legal records.
+import iconv from 'iconv-lite';
+import { DataImportError, throwIfAborted } from './errors.js';
+
+export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | string;
+
+export interface DecodeOptions {
+  /** Named by the user: skips detection and decodes with iconv-lite (or the built-in decoder for UTF-8/16). */
+  encoding?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface DecodedText {
+  encoding: DetectedEncoding;
+  chunks: AsyncGenerator<string>;
+}
+
+const BOMS: Array<[number[], DetectedEncoding]> = [
+  [[0xef, 0xbb, 0xbf], 'utf-8-bom'],
+  [[0xff, 0xfe], 'utf-16le'],
+  [[0xfe, 0xff], 'utf-16be'],
+];
+
+function bomOf(head: Buffer): { encoding: DetectedEncoding; length: number } | null {
+  for (const [bytes, encoding] of BOMS) {
+    if (head.length >= bytes.length && bytes.every((b, i) => head[i] === b)) return { encoding, length: bytes.length };
+  }
+  return null;
+}
+
+/** UTF-16 without a BOM: ASCII-heavy text has a zero in every other byte. */
+function sniffUtf16(head: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenZeros += 1;
+    if (head[i + 1] === 0) oddZeros += 1;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Offset of the first byte that breaks UTF-8 in buf, or -1; a sequence cut at the end is not an error. */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    if (b < 0x80) { i += 1; continue; }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= buf.length) return -1;
+      if ((buf[i + k]! & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+function countNewlines(buf: Uint8Array, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) if (buf[i] === 0x0a) n += 1;
+  return n;
+}
+
+function notUtf8Error(byte: number, line: number): DataImportError {
+  const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  // Bytes 0x80-0xFF standing alone are what Excel's "CSV" and older Windows tools write (windows-1252 / Latin-1).
+  const guess = byte >= 0x80 ? 'it looks like windows-1252 (what Excel and older Windows tools write) or Latin-1' : 'the encoding is unknown';
+  return new DataImportError(
+    `Line ${line}: byte ${hex} is not valid UTF-8, so the file is not UTF-8 or UTF-16 (${guess}); ` +
+      `re-save it as UTF-8, or import it with --encoding windows-1252 (or the encoding it was saved in).`,
+    line,
+    `byte ${hex} is not valid UTF-8`,
+  );
+}
+
+function normaliseName(name: string): string {
+  return name.trim().toLowerCase().replace(/_/g, '-');
+}
+
+/**
+ * Decodes a byte stream. Detection reads only the first chunk (BOM, then a UTF-16 zero-byte pattern), then every
+ * chunk is validated as UTF-8 as it streams, so a bad byte deep in a 1 GB file is still reported with its line.
+ */
+export async function decodeBytes(bytes: AsyncIterable<Buffer>, options: DecodeOptions = {}): Promise<DecodedText> {
+  const iterator = bytes[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
+  let encoding: DetectedEncoding;
+  let skip = 0;
+  if (options.encoding) {
+    const name = normaliseName(options.encoding);
+    if (!iconv.encodingExists(name)) {
+      throw new DataImportError(`The encoding "${options.encoding}" is unknown; try utf-8, utf-16le, windows-1252 or latin1.`);
+    }
+    const bom = bomOf(head);
+    encoding = name;
+    // A BOM matching the named encoding is still just a marker, not text.
+    if (bom && bom.encoding.startsWith(name.replace('utf8', 'utf-8'))) skip = bom.length;
+  } else {
+    const bom = bomOf(head);
+    if (bom) { encoding = bom.encoding; skip = bom.length; }
+    else encoding = sniffUtf16(head) ?? 'utf-8';
+  }
+
+  async function* chunks(): AsyncGenerator<string> {
+    const strictUtf8 = !options.encoding && (encoding === 'utf-8' || encoding === 'utf-8-bom');
+    const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+    const builtIn = label === 'utf-8' || label === 'utf-16le' || label === 'utf-16be';
+    const text = builtIn ? new TextDecoder(label, { fatal: false }) : null;
+    const legacy = builtIn ? null : iconv.getDecoder(label);
+    let carry: Buffer = Buffer.alloc(0); // an incomplete UTF-8 sequence from the previous chunk
+    let newlinesBefore = 0;
+    const decode = (buf: Buffer): string => {
+      if (strictUtf8) {
+        const joined = carry.length ? Buffer.concat([carry, buf]) : buf;
+        const bad = firstInvalidUtf8(joined);
+        if (bad >= 0) throw notUtf8Error(joined[bad]!, newlinesBefore + countNewlines(joined, bad) + 1);
+        // Keep a trailing partial sequence (at most 3 bytes) so the next chunk can complete it.
+        let cut = joined.length;
+        for (let k = 1; k <= 3 && joined.length - k >= 0; k++) {
+          const b = joined[joined.length - k]!;
+          if ((b & 0xc0) === 0xc0) { const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2; if (need > k) cut = joined.length - k; break; }
+          if ((b & 0xc0) !== 0x80) break;
+        }
+        newlinesBefore += countNewlines(joined, cut);
+        carry = Buffer.from(joined.subarray(cut));
+        return text!.decode(joined.subarray(0, cut), { stream: true });
+      }
+      return text ? text.decode(buf, { stream: true }) : legacy!.write(buf);
+    };
+    let current: Buffer | null = skip ? head.subarray(skip) : head;
+    while (current) {
+      throwIfAborted(options.signal);
+      if (current.length) {
+        const s = decode(current);
+        if (s) yield s;
+      }
+      const next = await iterator.next();
+      current = next.done ? null : next.value;
+    }
+    if (strictUtf8 && carry.length) throw notUtf8Error(carry[0]!, newlinesBefore + 1);
+    const tail = text ? text.decode() : legacy!.end() ?? '';
+    if (tail) yield tail;
+  }
+
+  return { encoding, chunks: chunks() };
+}

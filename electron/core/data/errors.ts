@@ -1,0 +1,30 @@
+// Import failures a specialist can act on: every one names where (line) and why (reason) in one sentence.
+import { FieldtuneError } from '../../contract/errors.js';
+
+export class DataImportError extends FieldtuneError {
+  constructor(
+    message: string,
+    /** 1-based physical line (JSONL/CSV) or sheet row (XLSX); null when the whole file is at fault. */
+    readonly line: number | null = null,
+    readonly reason: string = message,
+  ) {
+    super('INVALID_INPUT', message);
+    this.name = 'DataImportError';
+  }
+}
+
+export function badRowError(line: number, reason: string, unit = 'Line'): DataImportError {
+  return new DataImportError(
+    `${unit} ${line}: ${reason}. Fix it, or import with "skip bad rows" (--skip-bad) to set such rows aside.`,
+    line,
+    reason,
+  );
+}
+
+export function cancelledError(): FieldtuneError {
+  return new FieldtuneError('CANCELLED', 'The import was cancelled; nothing was saved.');
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw cancelledError();
+}

@@ -1,0 +1,155 @@
+// One entry point for every import: picks the reader from the extension (or the user's --format), detects the record
+// format, applies the bad-row policy, and hands each Sample/TextDocument to a sink as it streams. Nothing here writes
+// to the workspace; the caller stages and commits (see datasetImport.ts), so a refused file changes nothing.
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Sample, TextDocument } from '../../contract/domain.js';
+import { convertRecord, detectFormat, JSON_FORMATS, type JsonFormat } from './chatFormats.js';
+import { resolveMapping, rowToSample, type ColumnMapping } from './columns.js';
+import { documentRecords, isDocumentPath } from './documents.js';
+import { decodeBytes } from './encoding.js';
+import { badRowError, DataImportError, throwIfAborted } from './errors.js';
+import { jsonArrayRecords, jsonlRecords, type RawRecord } from './jsonRecords.js';
+import { delimitedRows, xlsxRows } from './sheets.js';
+import { readFileBytes, type ImportProgress } from './source.js';
+
+export const IMPORT_FORMATS = [...JSON_FORMATS, 'csv', 'tsv', 'xlsx', 'documents'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export interface RejectedRow { line: number; reason: string; raw: string }
+export type ImportedItem = { line: number; sample: Sample } | { line: number; document: TextDocument };
+
+export interface ImportOptions {
+  /** Overrides detection of the record format (JSON) or of the reader (by extension). */
+  format?: ImportFormat | undefined;
+  /** Column overrides for CSV/TSV/XLSX; header-name defaults fill the rest. */
+  mapping?: ColumnMapping | undefined;
+  encoding?: string | undefined;
+  /** Import the good rows and hand the bad ones to onRejected, instead of stopping at the first. */
+  skipBad?: boolean | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((p: ImportProgress) => void) | undefined;
+  onRejected?: ((row: RejectedRow) => void | Promise<void>) | undefined;
+}
+
+export interface ImportSummary {
+  format: ImportFormat;
+  kind: 'chat' | 'text';
+  /** The text encoding found (or named); null for binary containers (XLSX, PDF, DOCX). */
+  encoding: string | null;
+  examples: number;
+  rejected: number;
+  /** The column mapping used, for spreadsheets: shown to the user so a wrong guess is visible. */
+  mapping?: ColumnMapping;
+}
+
+const DETECT_SAMPLE = 20;
+
+function readerFor(path: string, isDir: boolean, format: ImportFormat | undefined): 'jsonl' | 'json' | 'csv' | 'tsv' | 'xlsx' | 'documents' {
+  if (isDir || format === 'documents') return 'documents';
+  if (format === 'csv' || format === 'tsv' || format === 'xlsx') return format;
+  const ext = extname(path).toLowerCase();
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.json') return 'json';
+  if (ext === '.csv') return 'csv';
+  if (ext === '.tsv' || ext === '.tab') return 'tsv';
+  if (ext === '.xlsx') return 'xlsx';
+  if (isDocumentPath(path)) return 'documents';
+  if (format) return 'jsonl'; // a JSON record format named for an unusual extension
+  throw new DataImportError(
+    `Fieldtune cannot tell what "${ext || 'extension-less'}" files hold; name the format with --format (one of ${IMPORT_FORMATS.join(', ')}).`,
+  );
+}
+
+export async function importFile(path: string, options: ImportOptions, sink: (item: ImportedItem) => void | Promise<void>): Promise<ImportSummary> {
+  let info;
+  try { info = await stat(path); } catch { throw new DataImportError(`The file ${path} does not exist or cannot be read.`); }
+  const reader = readerFor(path, info.isDirectory(), options.format);
+  let examples = 0;
+  let rejected = 0;
+  const unit = reader === 'xlsx' ? 'Row' : reader === 'documents' ? 'File' : 'Line';
+  const reject = async (line: number, reason: string, raw: string): Promise<void> => {
+    if (!options.skipBad) throw badRowError(line, reason, unit);
+    rejected += 1;
+    await options.onRejected?.({ line, reason, raw });
+  };
+  const emit = async (item: ImportedItem): Promise<void> => {
+    throwIfAborted(options.signal);
+    examples += 1;
+    await sink(item);
+  };
+
+  if (reader === 'documents') {
+    for await (const r of documentRecords(path, options)) {
+      if ('error' in r) await reject(r.line, r.error, r.source);
+      else await emit({ line: r.line, document: r.document });
+    }
+    return { format: 'documents', kind: 'text', encoding: null, examples, rejected };
+  }
+
+  const bytes = readFileBytes(path, { signal: options.signal, onProgress: options.onProgress });
+  if (reader === 'xlsx') {
+    return { ...(await importSheet(xlsxRows(bytes), 'xlsx', null)), examples, rejected };
+  }
+  const decoded = await decodeBytes(bytes, { encoding: options.encoding, signal: options.signal });
+  if (reader === 'csv' || reader === 'tsv') {
+    const rows = delimitedRows(decoded.chunks, reader === 'tsv' ? '\t' : undefined);
+    return { ...(await importSheet(rows, reader, decoded.encoding)), examples, rejected };
+  }
+
+  const records = reader === 'jsonl' ? jsonlRecords(decoded.chunks) : jsonArrayRecords(decoded.chunks);
+  const forced = options.format && (JSON_FORMATS as readonly string[]).includes(options.format) ? (options.format as JsonFormat) : undefined;
+  // Detection looks at the first records only; they are held and replayed, so the file is still read once.
+  const head: RawRecord[] = [];
+  let format = forced;
+  if (!format) {
+    // Manual next(): breaking a for-await would close the generator and lose the rest of the file.
+    let values = 0;
+    while (values < DETECT_SAMPLE) {
+      const next = await records.next();
+      if (next.done) break;
+      head.push(next.value);
+      if ('value' in next.value) values += 1;
+    }
+    format = detectFormat(head.flatMap((h) => ('value' in h ? [h.value] : []))) ?? undefined;
+    if (!format) {
+      const firstBad = head.find((h) => 'error' in h);
+      if (firstBad && 'error' in firstBad) throw badRowError(firstBad.line, firstBad.error, unit);
+      const line = head[0]?.line ?? 1;
+      throw new DataImportError(
+        `Line ${line}: the records match no known format (chat "messages", ShareGPT "conversations", Alpaca ` +
+          `"instruction"/"output", "prompt"/"completion" or "text"); name one with --format.`, line, 'unknown record format');
+    }
+  }
+  const handle = async (r: RawRecord): Promise<void> => {
+    if ('error' in r) return reject(r.line, r.error, r.raw);
+    const converted = convertRecord(r.value, format);
+    if ('reason' in converted) return reject(r.line, converted.reason, r.raw);
+    await emit('sample' in converted ? { line: r.line, sample: converted.sample } : { line: r.line, document: converted.document });
+  };
+  for (const r of head) await handle(r);
+  for await (const r of records) await handle(r);
+  return { format, kind: format === 'text' ? 'text' : 'chat', encoding: decoded.encoding, examples, rejected };
+
+  async function importSheet(
+    rows: AsyncIterable<{ line: number; cells: string[]; error?: string }>,
+    format: 'csv' | 'tsv' | 'xlsx',
+    encoding: string | null,
+  ): Promise<Omit<ImportSummary, 'examples' | 'rejected'>> {
+    let headers: string[] | null = null;
+    let mapping: ColumnMapping = {};
+    for await (const row of rows) {
+      if (!headers) {
+        headers = row.cells.map((c, i) => c.trim() || `column ${i + 1}`);
+        mapping = resolveMapping(headers, options.mapping);
+        continue;
+      }
+      if (row.error) { await reject(row.line, row.error, row.cells.join('\t')); continue; }
+      const converted = rowToSample(headers, mapping, row.cells);
+      if ('reason' in converted) await reject(row.line, converted.reason, row.cells.join('\t'));
+      else await emit({ line: row.line, sample: converted.sample });
+    }
+    if (!headers) throw new DataImportError('The file is empty: it has no header row.');
+    return { format, kind: 'chat', encoding, mapping };
+  }
+}

@@ -1,0 +1,87 @@
+// Rows from CSV/TSV (papaparse, streaming duplex) and XLSX (exceljs streaming WorkbookReader). Both yield raw cells
+// with the physical line (CSV) or sheet row (XLSX) they came from; mapping to Samples happens in the importer.
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import ExcelJS from 'exceljs';
+import { DataImportError } from './errors.js';
+
+export interface SheetRow {
+  line: number;
+  cells: string[];
+}
+
+export interface SheetRowError {
+  line: number;
+  error: string;
+  cells: string[];
+}
+
+export async function* delimitedRows(chunks: AsyncIterable<string>, delimiter?: string): AsyncGenerator<SheetRow> {
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
+    header: false,
+    skipEmptyLines: false, // blank lines are skipped here instead, so physical line numbers stay right
+    ...(delimiter ? { delimiter } : { delimitersToGuess: [',', ';', '\t', '|'] }),
+  });
+  const source = Readable.from(chunks, { objectMode: false });
+  // pipe() does not forward errors: an encoding error from the source must end the parse too.
+  source.on('error', (e) => parser.destroy(e));
+  source.pipe(parser);
+  let line = 1;
+  for await (const row of parser as AsyncIterable<unknown>) {
+    const cells = (row as unknown[]).map((c) => (typeof c === 'string' ? c : String(c ?? '')));
+    const start = line;
+    // A quoted cell can hold line breaks; count them so the next row's line number is the physical one.
+    line += 1;
+    for (const c of cells) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) line += 1;
+    if (cells.length === 1 && cells[0]!.trim() === '') continue;
+    yield { line: start, cells };
+  }
+}
+
+/** A cell value as the text a user sees in Excel (rich text joined, formulas by their cached result). */
+function cellText(value: unknown): string | { error: string } {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v['richText'])) return (v['richText'] as Array<{ text?: string }>).map((r) => r.text ?? '').join('');
+    if ('error' in v) return { error: `a cell holds the Excel error ${String(v['error'])}` };
+    if ('result' in v) return cellText(v['result']);
+    if (typeof v['text'] === 'string') return v['text'];
+  }
+  return String(value);
+}
+
+/** Rows of the first worksheet. exceljs's streaming reader keeps memory to the shared-strings table plus one row. */
+export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<SheetRow | SheetRowError> {
+  const source = Readable.from(bytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit',
+  });
+  let width = 0;
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = (row.values as unknown[]) ?? [];
+        // exceljs rows are 1-based sparse arrays; the header row fixes the width.
+        if (width === 0) width = Math.max(values.length - 1, 0);
+        const cells: string[] = [];
+        let error: string | null = null;
+        for (let c = 1; c <= Math.max(width, values.length - 1); c++) {
+          const t = cellText(values[c]);
+          if (typeof t === 'string') cells.push(t);
+          else { error = t.error; cells.push(''); }
+        }
+        if (cells.every((c) => c.trim() === '')) continue;
+        while (cells.length > width && cells[cells.length - 1] === '') cells.pop();
+        yield error ? { line: row.number, error, cells } : { line: row.number, cells };
+      }
+      return; // first worksheet only: later sheets are usually notes or pivots
+    }
+  } catch (e) {
+    if (e instanceof DataImportError || (e as { name?: string }).name === 'FieldtuneError') throw e;
+    throw new DataImportError(`The file could not be read as an Excel workbook (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}
