@@ -4,3 +4,4 @@ export * from './events.js';
 export * from './requests.js';
 export * from './trainerEvents.js';
 export * from './wire.js';
+export * from './bridge.js';

@@ -15,7 +15,8 @@ export type ResponseEnvelope =
   | { id: string | number | null; ok: true; result: unknown }
   | { id: string | number | null; ok: false; error: ErrorPayload };
 
-export type EventEnvelope<E extends EventName = EventName> = { event: E; payload: EventPayload<E> };
+/** A pushed event; a union over every event name, so `event` narrows `payload`. */
+export type EventEnvelope = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 
 /** Flattens zod issues into 'path: message' pairs a person can read. */
 export function describeIssues(error: z.ZodError): NonNullable<ErrorPayload['issues']> {

@@ -1,0 +1,21 @@
+import type { CliCommand } from '../command.js';
+import { callCommand } from './call.js';
+import { jobsCancelCommand, jobsListCommand } from './jobs.js';
+import { modelsAddCommand, modelsListCommand } from './models.js';
+import { projectsCreateCommand, projectsDeleteCommand, projectsListCommand, projectsRenameCommand } from './projects.js';
+import { serveCommand, startCommand } from './start.js';
+
+/** Every CLI command. Feature commands add one import and one entry here. */
+export const commands: readonly CliCommand[] = [
+  startCommand,
+  serveCommand,
+  projectsListCommand,
+  projectsCreateCommand,
+  projectsRenameCommand,
+  projectsDeleteCommand,
+  modelsListCommand,
+  modelsAddCommand,
+  jobsListCommand,
+  jobsCancelCommand,
+  callCommand,
+];

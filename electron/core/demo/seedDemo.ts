@@ -1,0 +1,31 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createProject } from '../service/projectsService.js';
+import { fingerprintAndRecord } from '../service/modelsService.js';
+import type { Workspace } from '../workspace.js';
+
+export const DEMO_PROJECT_NAME = 'Demo: clinic front desk (random-weight model)';
+export const DEMO_MODEL_LABEL = 'Demo model: random weights, for trying Fieldtune only (answers are gibberish)';
+export const SAMPLE_DATASET = fileURLToPath(new URL('../../../resources/demo/sample-chat.jsonl', import.meta.url));
+const MARKER = '.demo-seeded';
+
+/**
+ * Fills a workspace, once, with a demo project, the bundled sample dataset and a generated random-weight
+ * model, so a first start shows a working app without downloading anything. A marker file keeps a user
+ * who deleted the demo from getting it back on every start.
+ */
+export async function seedDemo(ws: Workspace, log: (message: string) => void): Promise<boolean> {
+  const marker = join(ws.dir, MARKER);
+  if (existsSync(marker)) return false;
+  log('First start: generating the random-weight demo model and demo project...');
+  const { writeDemoModel } = await import('../demoModel/index.js');
+  const model = await writeDemoModel({ out: join(ws.filesDir, 'demo-model.gguf') });
+  await fingerprintAndRecord(ws, model.path, { label: DEMO_MODEL_LABEL, isDemo: true });
+  const project = createProject(ws, DEMO_PROJECT_NAME, 'general', true);
+  const blob = await ws.blobs.put(readFileSync(SAMPLE_DATASET));
+  ws.blobs.reference(project.id, blob.sha256, 'sample-dataset');
+  ws.audit.append({ actor: 'fieldtune', action: 'demo.seed', subject: project.id, hashAfter: blob.sha256, details: { model: model.sha256 } });
+  writeFileSync(marker, new Date().toISOString());
+  return true;
+}

@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { RequestEnvelope, type ResponseEnvelope } from '../contract/wire.js';
+import type { Core } from '../core/core.js';
+import { AccessPolicy, SESSION_COOKIE } from './access.js';
+import { readStatic, resolveStatic } from './staticFiles.js';
+
+export interface WebServerOptions {
+  core: Core;
+  /** Built renderer (index.html + assets). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+  log?: (message: string) => void;
+}
+
+export interface RunningWebServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+function securityHeaders(port: number): Record<string, string> {
+  return {
+    'Content-Security-Policy': [
+      "default-src 'self'",
+      `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
+      "img-src 'self' data: blob:",
+      "style-src 'self' 'unsafe-inline'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cache-Control': 'no-store',
+  };
+}
+
+/** Parses one socket message into a response; malformed input becomes a typed error, never an exception. */
+export async function answerMessage(core: Core, raw: string): Promise<ResponseEnvelope> {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { id: null, ok: false, error: { code: 'BAD_REQUEST', message: 'Message is not valid JSON' } };
+  }
+  const envelope = RequestEnvelope.safeParse(json);
+  if (!envelope.success) {
+    const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : null;
+    return {
+      id: typeof id === 'string' || typeof id === 'number' ? id : null,
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'Message must be {id, method, params}' },
+    };
+  }
+  return core.request(envelope.data.method, envelope.data.params, envelope.data.id);
+}
+
+/** Browser mode: the app over HTTP + WebSocket on 127.0.0.1 only, guarded by a random token. */
+export async function startWebServer(opts: WebServerOptions): Promise<RunningWebServer> {
+  const log = opts.log ?? (() => {});
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+  const policy = new AccessPolicy(token, () => port);
+
+  const server = createServer((req, res) => {
+    void handleHttp(req, res).catch((error: unknown) => {
+      log(`http error: ${(error as Error).message}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const headers = securityHeaders(port);
+    if (!policy.hostOk(req)) {
+      res.writeHead(421, headers).end('Wrong host');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, headers).end();
+      return;
+    }
+    if (!policy.authorized(req)) {
+      res.writeHead(401, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(
+        'Fieldtune: open the address printed by `fieldtune start` (it carries the access token).',
+      );
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.searchParams.has('token')) {
+      // Trade the token in the URL for a cookie, and drop it from the address bar and history.
+      res.writeHead(303, {
+        ...headers,
+        'Set-Cookie': `${SESSION_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: url.pathname,
+      });
+      res.end();
+      return;
+    }
+    const found = await resolveStatic(opts.staticDir, url.pathname);
+    const target = found ?? (await resolveStatic(opts.staticDir, '/index.html'));
+    if (!target) {
+      res.writeHead(500, headers).end('The renderer is not built. Run: npm run build:renderer');
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': target.type });
+    res.end(req.method === 'HEAD' ? undefined : await readStatic(target.file));
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const sockets = new Set<WebSocket>();
+  const unsubscribe = opts.core.subscribe((event) => {
+    const data = JSON.stringify(event);
+    for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(data);
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const reason = !policy.hostOk(req) ? 'host' : !policy.originOk(req) ? 'origin' : !policy.authorized(req) ? 'token' : null;
+    if (reason) {
+      log(`refused a WebSocket (${reason}) from origin ${req.headers.origin ?? '(none)'}`);
+      socket.end(`HTTP/1.1 ${reason === 'token' ? 401 : 403} Forbidden\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data) => {
+        void answerMessage(opts.core, data.toString()).then((response) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
+        });
+      });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
+    async close() {
+      unsubscribe();
+      for (const socket of sockets) socket.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { useEffect } from 'react';
+import { JobsPanel } from './components/JobsPanel.js';
+import { ProjectHeader } from './components/ProjectHeader.js';
+import { ProjectList } from './components/ProjectList.js';
+import { ThemeToggle } from './components/ThemeToggle.js';
+import { useAppStore } from './stores/appStore.js';
+import { connectEvents, loadAll } from './stores/events.js';
+import { useProjectsStore } from './stores/projectsStore.js';
+import { WizardFrame } from './wizards/WizardFrame.js';
+
+export function App() {
+  const theme = useAppStore((s) => s.theme);
+  const info = useAppStore((s) => s.info);
+  const connected = useAppStore((s) => s.connected);
+  const appError = useAppStore((s) => s.error);
+  const projectError = useProjectsStore((s) => s.error);
+  const clearProjectError = useProjectsStore((s) => s.clearError);
+  const selected = useProjectsStore((s) => s.projects.find((p) => p.id === s.selectedId));
+
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
+
+  useEffect(() => {
+    const off = connectEvents();
+    void loadAll();
+    return off;
+  }, []);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Fieldtune</span>
+        {info?.mode === 'browser' && (
+          <span className="badge" title={info.modeReason ?? undefined}>
+            Browser mode
+          </span>
+        )}
+        <span className="spacer" />
+        <ThemeToggle />
+      </header>
+      {!connected && (
+        <div className="banner warning" role="alert">
+          Lost the connection to Fieldtune. Trying to reconnect…
+        </div>
+      )}
+      {info?.demoModelId && (
+        <div className="banner" role="note">
+          This workspace includes a <strong>demo model with random weights</strong>. It is there so you can try every step; its answers are
+          gibberish by design. Add your own model to get real results.
+        </div>
+      )}
+      {(appError ?? projectError) && (
+        <div className="banner error" role="alert">
+          {appError ?? projectError}{' '}
+          <button type="button" className="ghost" onClick={clearProjectError}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="layout">
+        <ProjectList />
+        <main className="content">
+          {selected ? (
+            <>
+              <ProjectHeader key={selected.id} project={selected} />
+              <WizardFrame project={selected} />
+            </>
+          ) : (
+            <div className="welcome">
+              <h1>Welcome to Fieldtune</h1>
+              <p>Turn a local AI model into a specialist for your field, on this computer. Your data never leaves it.</p>
+              <p>Open a project on the left, or create a new one.</p>
+            </div>
+          )}
+          <JobsPanel />
+        </main>
+      </div>
+    </div>
+  );
+}

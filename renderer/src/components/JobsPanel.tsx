@@ -1,0 +1,43 @@
+import { useJobsStore, selectRecentJobs } from '../stores/jobsStore.js';
+import { useShallow } from 'zustand/react/shallow';
+
+function formatEta(seconds: number | null): string {
+  if (seconds === null) return '';
+  if (seconds < 60) return `about ${Math.ceil(seconds)} s left`;
+  return `about ${Math.ceil(seconds / 60)} min left`;
+}
+
+export function JobsPanel() {
+  const jobs = useJobsStore(useShallow((s) => selectRecentJobs(s).slice(0, 5)));
+  const cancel = useJobsStore((s) => s.cancel);
+  if (jobs.length === 0) return null;
+  return (
+    <section className="jobs" aria-label="Background work">
+      <h2>Background work</h2>
+      <ul>
+        {jobs.map((job) => {
+          const { phase, current, total, etaSeconds } = job.progress;
+          const active = job.status === 'running' || job.status === 'queued';
+          return (
+            <li key={job.id}>
+              <span>{job.kind}</span> <strong>{job.status}</strong>
+              {active && (
+                <>
+                  <progress aria-label={`${job.kind} progress`} value={total ? current : undefined} max={total ?? undefined} />
+                  <span className="muted">
+                    {phase} {formatEta(etaSeconds)}
+                  </span>
+                  <button type="button" className="ghost" onClick={() => void cancel(job.id)}>
+                    Cancel
+                  </button>
+                </>
+              )}
+              {job.status === 'interrupted' && <span className="muted">{job.message}</span>}
+              {job.error && <span className="danger-text">{job.error}</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { api } from '../transport/api.js';
+import { useAppStore } from './appStore.js';
+import { useJobsStore } from './jobsStore.js';
+import { useProjectsStore } from './projectsStore.js';
+
+/** Routes pushed events into the stores once, at start-up; components only ever read stores. */
+export function connectEvents(): () => void {
+  const offEvents = api.onEvent((event) => {
+    if (event.event === 'jobs:updated') useJobsStore.getState().upsert(event.payload);
+    else if (event.event === 'projects:changed') useProjectsStore.getState().replace(event.payload);
+  });
+  const offConnection = api.onConnectionChange((connected) => {
+    useAppStore.getState().setConnected(connected);
+    // After a reconnect (the server restarted), everything may have changed: reload it.
+    if (connected) void loadAll();
+  });
+  return () => {
+    offEvents();
+    offConnection();
+  };
+}
+
+export async function loadAll(): Promise<void> {
+  await Promise.all([useAppStore.getState().load(), useProjectsStore.getState().load(), useJobsStore.getState().load().catch(() => {})]);
+}

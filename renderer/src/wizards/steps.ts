@@ -1,0 +1,43 @@
+import type { WizardStep } from '../stores/wizardStore.js';
+
+export interface StepInfo {
+  id: WizardStep;
+  title: string;
+  /** What this step will do, in plain words. */
+  purpose: string;
+  /** Honest status while the step is not built yet. */
+  status: string;
+}
+
+export const STEPS: readonly StepInfo[] = [
+  {
+    id: 'data',
+    title: 'Data',
+    purpose: 'Bring in your spreadsheets, chat logs, notes and documents; clean them, find duplicates, protect personal data, and split them for training and testing.',
+    status: 'Importing data is not available in this version yet. The demo project comes with a small sample dataset (24 clinic front-desk questions and answers).',
+  },
+  {
+    id: 'train',
+    title: 'Train',
+    purpose: 'Teach a local model your field with LoRA on this computer’s GPU or CPU, with a time and memory estimate before you start.',
+    status: 'Training from the app is not available in this version yet.',
+  },
+  {
+    id: 'evaluate',
+    title: 'Evaluate',
+    purpose: 'Compare the original and the tuned model on examples the model never saw, and check it did not forget general skills.',
+    status: 'Evaluation is not available in this version yet.',
+  },
+  {
+    id: 'export',
+    title: 'Export',
+    purpose: 'Save the result for llama.cpp, Ollama or other tools, or as a signed bundle colleagues can import.',
+    status: 'Export is not available in this version yet.',
+  },
+  {
+    id: 'playground',
+    title: 'Playground',
+    purpose: 'Chat with the original and the tuned model side by side.',
+    status: 'The playground is not available in this version yet.',
+  },
+];
