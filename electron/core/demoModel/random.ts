@@ -50,7 +50,10 @@ export function fillNormal(state: Uint32Array, out: Float32Array, std: number): 
   state[0] = s0; state[1] = s1; state[2] = s2; state[3] = s3;
 }
 
-/** Yields `count` N(0, std) float32 values as little-endian bytes, in chunks of at most `chunk` values. */
+/**
+ * Yields `count` N(0, std) float32 values as little-endian bytes, in chunks of at most `chunk` values. One buffer is
+ * refilled for every chunk (no 4 MB allocation per chunk), so a chunk is valid only until the next one is pulled.
+ */
 export function* normalF32Bytes(seed: number, name: string, count: number, std: number, chunk = 1 << 20): Generator<Uint8Array> {
   const state = streamState(seed, name);
   // Chunks hold an even number of values so the Box-Muller pairs line up the same whatever the chunk size.
@@ -64,7 +67,7 @@ export function* normalF32Bytes(seed: number, name: string, count: number, std: 
   }
 }
 
-/** Yields `count` float32 values all equal to `value` (norm weights start at 1). */
+/** Yields `count` float32 values all equal to `value` (norm weights start at 1); chunks share one buffer. */
 export function* constantF32Bytes(count: number, value: number, chunk = 1 << 20): Generator<Uint8Array> {
   const buf = new Float32Array(Math.min(chunk, count)).fill(value);
   for (let done = 0; done < count; done += buf.length) {

@@ -13,7 +13,10 @@ export interface GgufTensorSource {
   dims: number[];
   /** A ggml type this writer can size (F32, F16). */
   type: number;
-  /** Yields exactly the tensor's bytes, in order, in chunks of any size. Called once, when its turn comes. */
+  /**
+   * Yields exactly the tensor's bytes, in order, in chunks of any size. Called once, when its turn comes. Each chunk is
+   * fully written before the next is pulled, so a source may refill one buffer instead of allocating per chunk.
+   */
   data: () => Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 }
 
