@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { callCommand } from './call.js';
+import { demoModelCommand } from './demoModel.js';
 import { jobsCancelCommand, jobsListCommand } from './jobs.js';
 import { modelsAddCommand, modelsListCommand } from './models.js';
 import { projectsCreateCommand, projectsDeleteCommand, projectsListCommand, projectsRenameCommand } from './projects.js';
@@ -18,4 +19,5 @@ export const commands: readonly CliCommand[] = [
   jobsListCommand,
   jobsCancelCommand,
   callCommand,
+  demoModelCommand,
 ];
