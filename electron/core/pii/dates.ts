@@ -1,0 +1,60 @@
+// Dates (every element but a bare year) and ages over 89. Numeric dates need a year or a date word before them,
+// so "BP 120/80", "pain 6/10" and "3/4 tablet" stay untouched.
+import { makeSpan, matches } from './span.js';
+import type { PiiSpan } from './types.js';
+
+export const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+const MONTH_UP = String.raw`(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)`;
+const M = `(?:${MONTH}|${MONTH_UP})`;
+const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
+const ORD = String.raw`(?:st|nd|rd|th)?`;
+const YEAR = String.raw`(?:1[89]\d{2}|20\d{2})`;
+
+const RES: { re: RegExp; confidence: number }[] = [
+  // March 3, 2024 / Mar. 3 / Sept 14th 2023
+  { re: new RegExp(String.raw`(?<![\p{L}])${M}\.?[ \t]+${DAY}${ORD}(?:,?[ \t]+${YEAR})?(?![\d:])(?![ \t]*(?:mg|mcg|ml|mL|units?|%|tabs?|times)\b)`, 'gu'), confidence: 0.92 },
+  // 14 March 2024 / 3rd of March
+  { re: new RegExp(String.raw`(?<![\d.,/])${DAY}${ORD}[ \t]+(?:of[ \t]+)?${M}\.?(?:,?[ \t]+${YEAR})?(?![\p{L}])`, 'gu'), confidence: 0.92 },
+  // June 2021 / March of 2020
+  { re: new RegExp(String.raw`(?<![\p{L}])${M}\.?,?[ \t]+(?:of[ \t]+)?${YEAR}(?!\d)`, 'gu'), confidence: 0.9 },
+  // 03/14/2024, 3-14-24, 14.03.2024 (month or day first)
+  { re: new RegExp(String.raw`(?<![\d/.\-])(?:${DAY}|1[0-2])([/.\-])${DAY}\1(?:${YEAR}|\d{2})(?![\d/\-]|\.\d)`, 'g'), confidence: 0.9 },
+  // 2024-03-14, 2024/03/14 (an ISO time part after a T is left alone: the date alone identifies)
+  { re: new RegExp(String.raw`(?<![\d/\-])${YEAR}([/\-.])(?:0?[1-9]|1[0-2])\1${DAY}(?![\d/\-])`, 'g'), confidence: 0.92 },
+];
+
+// m/d without a year only after a word that makes it a date ("seen on 3/14", "DOB 3/14").
+const SHORT = new RegExp(String.raw`(?<![\p{L}])(?:on|dated?|DOB:?|born|since|from|until|through|to|by|of|seen|admitted|discharged|visit|surgery|delivered|effective|through)[ \t]+(?<d>(?:0?[1-9]|1[0-2])/${DAY})(?![\d/])`, 'giud');
+
+export function detectDates(input: string): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const { re, confidence } of RES) {
+    for (const m of matches(re, input)) {
+      let end = m.index + m[0].length;
+      while (end > m.index && /[\s,]/.test(input[end - 1] ?? '')) end--;
+      out.push(makeSpan(input, m.index, end, 'DATE', confidence, 'pattern'));
+    }
+  }
+  for (const m of matches(SHORT, input)) {
+    const g = m.indices?.groups?.['d'];
+    if (g) out.push(makeSpan(input, g[0], g[1], 'DATE', 0.8, 'context'));
+  }
+  return out;
+}
+
+const AGE_AFTER = /(?<![\d.])(?<n>9\d|1[0-2]\d)(?=[ \t-]*(?:years?|yrs?|y\/o|yo|y\.o\.|-year|year-old|male|female|man|woman))/gid;
+const AGE_BEFORE = /(?<![\p{L}])(?:aged?|age:|age of|at age)[ \t]*(?<n>9\d|1[0-2]\d)(?!\d)/giud;
+
+/** Ages over 89 only: Safe Harbor folds them into "90 or older"; younger ages stay. */
+export function detectAges(input: string): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const re of [AGE_AFTER, AGE_BEFORE]) {
+    for (const m of matches(re, input)) {
+      const g = m.indices?.groups?.['n'];
+      if (!g) continue;
+      // "90 mg", "95%" never reach here; "in 1990s" is excluded by the lookbehind on digits.
+      out.push(makeSpan(input, g[0], g[1], 'AGE', 0.85, 'pattern'));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+// The detector: runs every rule on the raw decoded text (no normalization, so offsets stay exact), then resolves
+// overlapping candidates deterministically.
+import { detectAges, detectDates } from './dates.js';
+import { detectLabelled } from './labelled.js';
+import { detectNames } from './names.js';
+import { detectPatterns } from './patterns.js';
+import { detectPlaces } from './places.js';
+import { loadPiiResources } from './resources.js';
+import type { PiiResources } from './resources.js';
+import { PII_TYPES } from './types.js';
+import type { PiiSpan, PiiType, RedactionPolicy } from './types.js';
+
+export interface DetectOptions {
+  resources?: PiiResources;
+  /** Only spans of these types are returned; all types by default. */
+  policy?: RedactionPolicy;
+  /** Candidates below this confidence are dropped (default 0.3). */
+  minConfidence?: number;
+}
+
+const SOURCE_RANK: Record<PiiSpan['source'], number> = { reviewer: 5, checksum: 4, context: 3, pattern: 2, dictionary: 1, propagation: 0 };
+
+/** Total order over candidates: most trusted first, then longest, then leftmost, then by type name. */
+export function compareCandidates(a: PiiSpan, b: PiiSpan): number {
+  return (
+    b.confidence - a.confidence ||
+    SOURCE_RANK[b.source] - SOURCE_RANK[a.source] ||
+    b.end - b.start - (a.end - a.start) ||
+    a.start - b.start ||
+    PII_TYPES.indexOf(a.type) - PII_TYPES.indexOf(b.type)
+  );
+}
+
+/**
+ * Greedy overlap resolution: take candidates in compareCandidates order and keep those that do not overlap a kept
+ * one. The order is total, so the same input always yields the same spans. Output sorted by start.
+ */
+export function resolveOverlaps(candidates: PiiSpan[]): PiiSpan[] {
+  const sorted = [...candidates].sort(compareCandidates);
+  const kept: PiiSpan[] = [];
+  for (const c of sorted) {
+    if (c.end <= c.start) continue;
+    if (kept.some((k) => c.start < k.end && c.end > k.start)) continue;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[] {
+  const res = options.resources ?? loadPiiResources();
+  const min = options.minConfidence ?? 0.3;
+  const candidates = [
+    ...detectPatterns(input),
+    ...detectLabelled(input, res),
+    ...detectDates(input),
+    ...detectAges(input),
+    ...detectPlaces(input, res),
+    ...detectNames(input, res),
+  ].filter((s) => s.confidence >= min);
+  const resolved = resolveOverlaps(candidates);
+  const allowed: ReadonlySet<PiiType> | undefined = options.policy ? new Set(options.policy.types) : undefined;
+  return allowed ? resolved.filter((s) => allowed.has(s.type)) : resolved;
+}

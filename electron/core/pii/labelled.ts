@@ -1,0 +1,59 @@
+// Context-word detector: "MRN: 00482913", "State Bar No. 284119", "VIN 1HGCM8...". The label decides the type, so
+// the value may have any shape as long as it looks like an identifier (has digits, no spaces).
+import { labelRe, makeSpan, matches, groupRange, trimEnd } from './span.js';
+import type { PiiResources } from './resources.js';
+import type { PiiSpan, PiiType } from './types.js';
+
+interface Compiled {
+  re: RegExp;
+  byLabel: Map<string, PiiType>;
+}
+
+const compiledCache = new WeakMap<PiiResources, Compiled>();
+/** Types whose label only sets context for a shape detector (phone numbers, ZIPs); not a value grabber. */
+const SKIP: ReadonlySet<PiiType> = new Set(['PHONE', 'FAX', 'ZIP']);
+
+function normLabel(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').replace(/\.$/, '');
+}
+
+function compile(res: PiiResources): Compiled {
+  const hit = compiledCache.get(res);
+  if (hit) return hit;
+  const byLabel = new Map<string, PiiType>();
+  for (const [type, labels] of Object.entries(res.labels) as [PiiType, string[]][]) {
+    if (SKIP.has(type)) continue;
+    for (const l of labels) if (!byLabel.has(normLabel(l))) byLabel.set(normLabel(l), type);
+  }
+  // Longest label first so "member ID" wins over "ID" and "license plate" over "license".
+  const alts = [...byLabel.keys()].sort((a, b) => b.length - a.length).map(labelRe).join('|');
+  const joiner = String.raw`(?:[ \t]*(?:number|numbers|no\.?|nos\.?|num\.?|nr\.?|#|id|code))?[ \t]*(?:is[ \t]+|was[ \t]+)?[:#=]?[ \t]*(?:\r?\n[ \t]*)?`;
+  const value = String.raw`(?=[A-Za-z0-9:/.\-]*\d)[A-Za-z0-9][A-Za-z0-9:/.\-]*[A-Za-z0-9]`;
+  const re = new RegExp(String.raw`(?<![\p{L}\d])(?<label>${alts})(?![\p{L}])${joiner}(?<value>${value})`, 'giud');
+  const out = { re, byLabel };
+  compiledCache.set(res, out);
+  return out;
+}
+
+export function detectLabelled(input: string, res: PiiResources): PiiSpan[] {
+  const { re, byLabel } = compile(res);
+  const out: PiiSpan[] = [];
+  for (const m of matches(re, input)) {
+    const v = groupRange(m, 'value');
+    const labelText = m.groups?.label;
+    if (!v || !labelText) continue;
+    const type = byLabel.get(normLabel(labelText.replace(/\s+/g, ' ')));
+    if (!type) continue;
+    const end = trimEnd(input, v[0], v[1], '.:/-');
+    const value = input.slice(v[0], end);
+    const digits = value.replace(/\D/g, '').length;
+    // Short values after loose labels ("group 2", "policy 4") are counts, not identifiers.
+    if (digits < 3 || value.length < 4) continue;
+    // A year alone after a label ("case 2019 review") is not an identifier.
+    if (/^(?:19|20)\d{2}$/.test(value)) continue;
+    // A time or a dose after a label ("visit 10:30", "card 5mg") is not an identifier.
+    if (/^\d{1,2}:\d{2}$/.test(value)) continue;
+    out.push(makeSpan(input, v[0], end, type, 0.88, 'context'));
+  }
+  return out;
+}

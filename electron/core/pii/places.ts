@@ -1,0 +1,74 @@
+// Geographic units smaller than a state: street addresses, cities (before a state, or a known city after a
+// preposition), counties, ZIP and postal codes. States themselves are allowed by Safe Harbor and left alone.
+import { AMBIGUOUS_STATE_ABBR, US_STATE_ABBR, US_STATE_NAMES, makeSpan, matches } from './span.js';
+import type { PiiResources } from './resources.js';
+import { foldKey } from './resources.js';
+import type { PiiSpan } from './types.js';
+
+const CAPW = String.raw`[\p{Lu}][\p{L}\p{M}'’.\-]*`;
+const STREET_TYPES = 'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Plaza|Row|Close|Crescent|Alley|Pike|Turnpike|Loop|Run|Path|Walk|Ridge|Heights';
+const UNIT = String.raw`(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?[ \t]*#?[ \t]*[A-Za-z0-9-]{1,6})`;
+const STREET = new RegExp(
+  String.raw`(?<![\w.-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:${CAPW}|\d{1,3}(?:st|nd|rd|th))[ \t]+){0,4}(?:${STREET_TYPES})\b\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b\.?)?${UNIT}?`,
+  'gu',
+);
+const PO_BOX = /\bP\.?\s?O\.?\s?Box[ \t]+\d{1,6}\b/gi;
+const ZIP_AFTER_STATE = new RegExp(String.raw`(?<=\b(?:${US_STATE_ABBR}|${US_STATE_NAMES})\.?,?[ \t]{1,3})\d{5}(?:-\d{4})?(?![\d-])`, 'g');
+const ZIP_LABEL = /(?<=\b(?:ZIP|Zip|zip)(?:[ \t]*code)?[ \t]*[:#]?[ \t]*)\d{5}(?:-\d{4})?(?!\d)/g;
+const CA_POSTAL = /(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])/g;
+const UK_POSTAL = /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/g;
+const CITY_STATE = new RegExp(String.raw`(?<![\p{L}\p{M}])(?<city>${CAPW}(?:[ \t]${CAPW}){0,2}),[ \t]+(?<state>${US_STATE_ABBR}|${US_STATE_NAMES})(?![\p{L}])(?<zip>\.?,?[ \t]+\d{5})?`, 'gud');
+const COUNTY = new RegExp(String.raw`(?<![\p{L}])(?:(?<a>${CAPW}(?:[ \t]${CAPW})?)[ \t]+County|County[ \t]+of[ \t]+(?<b>${CAPW}(?:[ \t]${CAPW})?))(?![\p{L}])`, 'gud');
+const AFTER_PREP = new RegExp(String.raw`(?<![\p{L}])(?:in|from|near|to|at|outside|around|of|moved to|lives in|resides in)[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,3})`, 'gud');
+
+export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const m of matches(STREET, input)) {
+    let end = m.index + m[0].length;
+    if (input[end - 1] === '.' && !/\b(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl)\.$/.test(m[0])) end--;
+    out.push(makeSpan(input, m.index, end, 'LOCATION', 0.88, 'pattern'));
+  }
+  for (const m of matches(PO_BOX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.85, 'pattern'));
+  for (const m of matches(ZIP_AFTER_STATE, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.9, 'context'));
+  for (const m of matches(ZIP_LABEL, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.9, 'context'));
+  for (const re of [CA_POSTAL, UK_POSTAL]) {
+    for (const m of matches(re, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.7, 'pattern'));
+  }
+  for (const m of matches(CITY_STATE, input)) {
+    const c = m.indices?.groups?.['city'];
+    const state = m.groups?.['state'] ?? '';
+    if (!c) continue;
+    let [s, e] = c;
+    // Keep only the trailing words that are not common words ("Lives Dayton" -> "Dayton").
+    const words = input.slice(s, e).split(/[ \t]/);
+    while (words.length > 1 && res.commonCapitalized.has(foldKey(words[0] ?? ''))) {
+      s += (words.shift() ?? '').length + 1;
+    }
+    const city = input.slice(s, e);
+    const known = res.cities.has(foldKey(city));
+    if (AMBIGUOUS_STATE_ABBR.has(state) && !m.groups?.['zip'] && !known) continue;
+    if (res.commonCapitalized.has(foldKey(city)) || res.orgWords.has(foldKey(words[words.length - 1] ?? ''))) continue;
+    out.push(makeSpan(input, s, e, 'LOCATION', known ? 0.85 : 0.7, 'context'));
+  }
+  for (const m of matches(COUNTY, input)) {
+    const a = m.indices?.groups?.['a'];
+    const b = m.indices?.groups?.['b'];
+    if (a) out.push(makeSpan(input, a[0], m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
+    else if (b) out.push(makeSpan(input, b[0], b[1], 'LOCATION', 0.8, 'pattern'));
+  }
+  for (const m of matches(AFTER_PREP, input)) {
+    const g = m.indices?.groups?.['c'];
+    if (!g) continue;
+    const words = input.slice(g[0], g[1]).split(/[ \t]/);
+    // Longest known city at the start of the capitalized run; not when an organization word follows.
+    for (let n = words.length; n >= 1; n--) {
+      const name = words.slice(0, n).join(' ').replace(/[.,]$/, '');
+      if (!res.cities.has(foldKey(name))) continue;
+      const next = words[n];
+      if (next && res.orgWords.has(foldKey(next.replace(/[.,]$/, '')))) break;
+      out.push(makeSpan(input, g[0], g[0] + name.length, 'LOCATION', 0.65, 'dictionary'));
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+// Loads the name dictionaries and context-word lists from resources/pii. Parsing is separate from file reading so
+// hosts that bundle the files differently (a packaged app, a test) can hand in the text themselves.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { PiiType } from './types.js';
+
+export interface PiiResources {
+  firstNames: Set<string>;
+  lastNames: Set<string>;
+  /** Names that are also ordinary words: never flagged alone. */
+  ambiguous: Set<string>;
+  /** Lower-cased multi-word city names. */
+  cities: Set<string>;
+  labels: Partial<Record<PiiType, string[]>>;
+  nameLabels: string[];
+  titles: string[];
+  credentials: Set<string>;
+  orgWords: Set<string>;
+  eponyms: Set<string>;
+  eponymFollowers: Set<string>;
+  commonCapitalized: Set<string>;
+}
+
+/** Lower case, NFC, diacritics folded: the key used for every dictionary lookup. */
+export function foldKey(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase().replace(/[’]/g, "'");
+}
+
+/** Name particles inside multi-word surnames ("van den Berg"); never names on their own. */
+export const PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'das', 'dos', 'di', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'ter', 'ten', 'st', 'mac', 'y']);
+
+/** Words from a word list: '#' comments, whitespace- or '|'-separated (cities use '|' since they contain spaces). */
+export function parseWordList(text: string, separator: RegExp = /\s+/): Set<string> {
+  const out = new Set<string>();
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim().startsWith('#')) continue;
+    for (const word of line.split(separator)) {
+      const w = word.trim();
+      const key = foldKey(w);
+      // Lower-case particles come from multi-word surnames ("de Jong"); "Van" as a given name stays.
+      if (key && !(PARTICLES.has(key) && w[0] === w[0]?.toLowerCase())) out.add(key);
+    }
+  }
+  return out;
+}
+
+interface ContextFile {
+  labels: Partial<Record<PiiType, string[]>>;
+  nameLabels: string[];
+  titles: string[];
+  credentials: string[];
+  orgWords: string[];
+  eponyms: string[];
+  eponymFollowers: string[];
+  commonCapitalized: string[];
+}
+
+export interface ResourceTexts {
+  firstNames: string;
+  lastNames: string;
+  ambiguous: string;
+  cities: string;
+  context: string;
+}
+
+export function parseResources(texts: ResourceTexts): PiiResources {
+  const ctx = JSON.parse(texts.context) as ContextFile;
+  const fold = (xs: string[]) => new Set(xs.map(foldKey));
+  return {
+    firstNames: parseWordList(texts.firstNames),
+    lastNames: parseWordList(texts.lastNames),
+    ambiguous: parseWordList(texts.ambiguous),
+    cities: parseWordList(texts.cities, /\|/),
+    labels: ctx.labels,
+    nameLabels: ctx.nameLabels,
+    titles: ctx.titles,
+    credentials: new Set(ctx.credentials.map((c) => c.toLowerCase().replace(/\./g, ''))),
+    orgWords: fold(ctx.orgWords),
+    eponyms: fold(ctx.eponyms),
+    eponymFollowers: fold(ctx.eponymFollowers),
+    commonCapitalized: fold(ctx.commonCapitalized),
+  };
+}
+
+/** resources/pii in the repository, found relative to this file (electron/core/pii). */
+export function defaultResourceDir(): string {
+  return fileURLToPath(new URL('../../../resources/pii/', import.meta.url));
+}
+
+let cached: { dir: string; res: PiiResources } | undefined;
+
+export function loadPiiResources(dir: string = defaultResourceDir()): PiiResources {
+  if (cached && cached.dir === dir) return cached.res;
+  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+  const res = parseResources({
+    firstNames: read('first-names.txt'),
+    lastNames: read('last-names.txt'),
+    ambiguous: read('ambiguous.txt'),
+    cities: read('cities.txt'),
+    context: read('context.json'),
+  });
+  cached = { dir, res };
+  return res;
+}
