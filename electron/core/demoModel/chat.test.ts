@@ -12,6 +12,7 @@ import {
   TokenBias,
   type Llama,
   type LlamaModel,
+  type Token,
 } from 'node-llama-cpp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoModel, type DemoModelResult } from './index.js';
@@ -73,7 +74,10 @@ describe('demo model in node-llama-cpp', () => {
     // Forbid every token that does not end generation: the first sampled token must end the turn, and the session
     // must stop there (not run to maxTokens) and keep the marker out of the reply.
     const onlyEnd = new TokenBias(model.tokenizer);
-    for (let t = 0; t < demo.params.vocabSize; t++) if (!model.isEogToken(t)) onlyEnd.set(t, 'never');
+    for (let i = 0; i < demo.params.vocabSize; i++) {
+      const t = i as Token; // Token is a branded number
+      if (!model.isEogToken(t)) onlyEnd.set(t, 'never');
+    }
     const { context, chat } = await session();
     const first = await chat.promptWithMeta('Hi', { maxTokens: 8, temperature: 0, tokenBias: onlyEnd });
     expect(first.stopReason).toBe('eogToken');
