@@ -142,4 +142,10 @@ describe('seeded weight streams', () => {
     expect(all(64).equals(whole)).toBe(true);
     expect(all(7).equals(whole)).toBe(true);
   });
+
+  it('are pinned: a change to the generator would silently change every "same seed" model', () => {
+    const [chunk] = [...normalF32Bytes(42, 'token_embd.weight', 4, 1)];
+    const values = Array.from(new Float32Array(chunk!.buffer, chunk!.byteOffset, 4));
+    expect(values).toEqual([-0.3244943618774414, 0.5703414678573608, 0.3439469337463379, -2.5131118297576904]);
+  });
 });
