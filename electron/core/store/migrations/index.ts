@@ -1,8 +1,9 @@
 import { foundation } from './001-foundation.js';
+import { datasets } from './002-datasets.js';
 import type { Migration } from './types.js';
 
 /**
  * Every migration, in order. Numbers are permanent: 002 datasets (data import), 003 training runs,
  * 004 redaction. Append only; never edit a released migration.
  */
-export const migrations: readonly Migration[] = [foundation];
+export const migrations: readonly Migration[] = [foundation, datasets];

@@ -1,0 +1,117 @@
+// Export of a stored version (JSONL or CSV) and its token statistics. Both walk the version in order without
+// loading it whole; export writes to a temporary name and renames, so a cancelled export leaves no half file.
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Sample } from '../../contract/domain.js';
+import type { SplitLabel } from '../store/repositories/datasets.js';
+import type { Workspace } from '../workspace.js';
+import { datasetsOf } from './datasetRepo.js';
+import { requireVersion, toMember, walkVersion, type Member } from './datasetOps.js';
+import { throwIfAborted } from './errors.js';
+import { canonicalJson, isSample, type Example } from './example.js';
+import { tokenStats, type TokenStats } from './stats.js';
+import { countExampleTokens, type TokenizeExample } from './tokens.js';
+
+export type ExportFormat = 'jsonl' | 'csv';
+
+export interface ExportOptions { format: ExportFormat; outFile: string; split?: SplitLabel; signal?: AbortSignal }
+
+/** One conversation turn each for system/user/assistant when the sample is a single exchange; else the whole JSON. */
+function singleTurn(s: Sample): { system: string; user: string; assistant: string } | null {
+  const sys = s.messages.filter((m) => m.role === 'system');
+  const rest = s.messages.filter((m) => m.role !== 'system');
+  if (sys.length > 1 || rest.length !== 2 || rest[0]!.role !== 'user' || rest[1]!.role !== 'assistant') return null;
+  return { system: sys[0]?.content ?? '', user: rest[0]!.content, assistant: rest[1]!.content };
+}
+
+export function exportVersion(ws: Workspace, versionId: string, options: ExportOptions): { file: string; examples: number; format: ExportFormat } {
+  requireVersion(ws, versionId);
+  const repo = datasetsOf(ws);
+  const keep = (m: Member) => !options.split || m.split === options.split;
+  // CSV needs every metadata key as a column before the first row: one extra pass over the version.
+  const metaKeys = new Set<string>();
+  let kind: 'chat' | 'text' | null = null;
+  let hasSplit = false;
+  if (options.format === 'csv') {
+    for (const row of repo.iterateMembers(versionId)) {
+      const m = toMember(row);
+      if (!keep(m)) continue;
+      kind ??= isSample(m.example) ? 'chat' : 'text';
+      if (m.split) hasSplit = true;
+      if (isSample(m.example)) for (const k of Object.keys(m.example.metadata ?? {})) metaKeys.add(k);
+    }
+  }
+  const keys = [...metaKeys].sort();
+  const temp = `${options.outFile}.${process.pid}.partial`;
+  const fd = openSync(temp, 'w');
+  let examples = 0;
+  let buffer: string[] = [];
+  const flush = () => { if (buffer.length) writeSync(fd, buffer.join('')); buffer = []; };
+  const csvLine = (cells: unknown[]) => `${Papa.unparse([cells.map((c) => (c === null || c === undefined ? '' : String(c)))], { newline: '\r\n' })}\r\n`;
+  try {
+    if (options.format === 'csv') {
+      const header = kind === 'text' ? ['source', 'text'] : ['system', 'user', 'assistant', 'conversation', ...keys];
+      buffer.push(`\uFEFF${csvLine(hasSplit ? ['split', ...header] : header)}`); // the BOM makes Excel read UTF-8
+    }
+    for (const row of repo.iterateMembers(versionId)) {
+      const m = toMember(row);
+      if (!keep(m)) continue;
+      examples += 1;
+      if (examples % 10_000 === 0) { throwIfAborted(options.signal); flush(); }
+      if (options.format === 'jsonl') {
+        const e: Example = m.example;
+        buffer.push(`${m.split ? JSON.stringify({ ...JSON.parse(canonicalJson(e)), split: m.split }) : canonicalJson(e)}\n`);
+        continue;
+      }
+      let cells: unknown[];
+      const e = m.example;
+      if (isSample(e)) {
+        const t = singleTurn(e);
+        cells = [t?.system ?? '', t?.user ?? '', t?.assistant ?? '', t ? '' : JSON.stringify(e.messages), ...keys.map((k) => e.metadata?.[k])];
+      } else cells = [e.source ?? '', e.text];
+      buffer.push(csvLine(hasSplit ? [m.split ?? '', ...cells] : cells));
+    }
+    flush();
+    closeSync(fd);
+    renameSync(temp, options.outFile);
+  } catch (e) {
+    try { closeSync(fd); } catch { /* already closed */ }
+    rmSync(temp, { force: true });
+    throw e;
+  }
+  return { file: options.outFile, examples, format: options.format };
+}
+
+export interface VersionStatsOptions {
+  maxLength: number;
+  /** The real tokenizer (rendered through the base model's chat template) when one is loaded; rough count otherwise. */
+  tokenize?: TokenizeExample<Example>;
+  split?: SplitLabel;
+  bins?: number;
+  signal?: AbortSignal;
+}
+
+export interface VersionStats extends TokenStats {
+  tokenizer: 'model' | 'rough';
+  bySplit: Partial<Record<SplitLabel, { count: number; totalTokens: number; overMax: number }>>;
+}
+
+export async function versionStats(ws: Workspace, versionId: string, options: VersionStatsOptions): Promise<VersionStats> {
+  requireVersion(ws, versionId);
+  const tokenize = options.tokenize ?? countExampleTokens();
+  const bySplit: VersionStats['bySplit'] = {};
+  // Each example is tokenized once; the per-split tallies and the overall statistics share the count.
+  async function* lengths(): AsyncGenerator<number> {
+    for await (const m of walkVersion(ws, versionId)) {
+      if (options.split && m.split !== options.split) continue;
+      const n = await tokenize(m.example);
+      if (m.split) {
+        const s = (bySplit[m.split] ??= { count: 0, totalTokens: 0, overMax: 0 });
+        s.count += 1; s.totalTokens += n; if (n > options.maxLength) s.overMax += 1;
+      }
+      yield n;
+    }
+  }
+  const stats = await tokenStats(lengths(), (n) => n, { maxLength: options.maxLength, bins: options.bins, signal: options.signal });
+  return { ...stats, tokenizer: options.tokenize ? 'model' : 'rough', bySplit };
+}
