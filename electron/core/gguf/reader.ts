@@ -107,7 +107,7 @@ export async function readGgufHeader(path: string): Promise<GgufHeader> {
         return parse(buf.subarray(0, bytesRead), size);
       } catch (err) {
         if (!(err instanceof NeedMore)) throw err;
-        if (want >= size) throw new Error('GGUF: file is truncated inside its header');
+        if (want >= size) throw new Error('GGUF: file is truncated inside its header', { cause: err });
       }
     }
   } finally {

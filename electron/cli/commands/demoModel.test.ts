@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoModelCommand } from '../../cli/commands/demoModel.js';
-import type { CliArgs, CliOutput } from '../../cli/command.js';
+import { demoModelCommand } from './demoModel.js';
+import type { CliArgs, CliOutput } from '../command.js';
 import { FieldtuneError } from '../../contract/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fieldtune-demo-cli-'));
