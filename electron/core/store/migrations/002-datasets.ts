@@ -46,7 +46,7 @@ export const datasets: Migration = {
         example_id INTEGER NOT NULL REFERENCES examples(id),
         split TEXT CHECK (split IN ('train', 'validation', 'test')),
         PRIMARY KEY (version_id, position)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       CREATE INDEX dataset_members_example ON dataset_members(example_id);
 
       -- A version that could change after a model was trained on it would make its provenance a lie.
