@@ -1,1 +1,26 @@
-console.log("[fieldtune] postinstall placeholder")
+// Runs after `npm ci` / `npm install`: prepares everything that must exist locally, since nothing is fetched
+// at run time. 1) tokenizer vocabularies + chat templates for the demo model, from node-llama-cpp's bundled
+// llama.cpp source; 2) the native trainer, built from that same source (cached; see native/build.mjs).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+function step(title, script) {
+  if (!existsSync(join(root, script))) return true;
+  console.log(`[fieldtune] ${title}...`);
+  const status = spawnSync(process.execPath, [join(root, script)], { cwd: root, stdio: 'inherit' }).status;
+  if (status !== 0) console.error(`[fieldtune] ${title} failed (exit ${status}); see the message above.`);
+  return status === 0;
+}
+
+const vocab = step('Extracting tokenizer vocabularies for the demo model', 'scripts/extract-vocab.mjs');
+if (process.env['FIELDTUNE_SKIP_NATIVE'] === '1') {
+  console.log('[fieldtune] FIELDTUNE_SKIP_NATIVE=1: not building the native trainer (training will be unavailable).');
+} else {
+  // A failed trainer build does not fail the install: the app still runs (training reports the missing
+  // trainer clearly), and the native tests fail loudly, so a broken build cannot pass CI unseen.
+  step('Building the native trainer (first time: several minutes)', 'native/build.mjs');
+}
+process.exitCode = vocab ? 0 : 1;

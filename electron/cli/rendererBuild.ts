@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appRoot } from '../core/appPaths.js';
 
-export const APP_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const APP_ROOT = appRoot();
 export const RENDERER_DIST = join(APP_ROOT, 'dist', 'renderer');
 
 function newestMtime(dir: string): number {

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { AppInfo, HostMode, Job } from '../contract/domain.js';
 import { FieldtuneError } from '../contract/errors.js';
 import type { EventEnvelope } from '../contract/wire.js';
 import { parseRequest, toErrorPayload, type ResponseEnvelope } from '../contract/wire.js';
 import type { Method, RequestOutput } from '../contract/requests.js';
+import { appVersion } from './appPaths.js';
 import { handlers, type HandlerContext } from './service/handlers.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
@@ -15,7 +15,7 @@ export interface CoreOptions {
 
 export type EventListener = (event: EventEnvelope) => void;
 
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = appVersion();
 
 /**
  * The domain core every host drives: it validates each request against the contract, runs it, and pushes

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resourcePath } from '../appPaths.js';
 import { createProject } from '../service/projectsService.js';
 import { fingerprintAndRecord } from '../service/modelsService.js';
 import type { Workspace } from '../workspace.js';
 
 export const DEMO_PROJECT_NAME = 'Demo: clinic front desk (random-weight model)';
 export const DEMO_MODEL_LABEL = 'Demo model: random weights, for trying Fieldtune only (answers are gibberish)';
-export const SAMPLE_DATASET = fileURLToPath(new URL('../../../resources/demo/sample-chat.jsonl', import.meta.url));
+export const SAMPLE_DATASET = resourcePath('demo', 'sample-chat.jsonl');
 const MARKER = '.demo-seeded';
 
 /**
