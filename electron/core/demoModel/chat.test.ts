@@ -21,12 +21,16 @@ const dir = mkdtempSync(join(tmpdir(), 'fieldtune-demo-chat-'));
 let llama: Llama;
 let model: LlamaModel;
 let demo: DemoModelResult;
+// resolveChatWrapper costs ~2 s for a Jinja template (it compares the template with every built-in format), so the
+// test resolves once and reuses it where the detection itself is not what is being tested.
+let wrapper: ReturnType<typeof resolveChatWrapper>;
 
 beforeAll(async () => {
   demo = await writeDemoModel({ out: join(dir, 'demo.gguf') }); // the default: phi-3 vocabulary, 4 x 256
   // build: 'never' so a missing prebuilt binary fails fast instead of compiling llama.cpp inside a test.
   llama = await getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
   model = await llama.loadModel({ modelPath: demo.path });
+  wrapper = resolveChatWrapper(model);
 });
 
 afterAll(async () => {
@@ -34,15 +38,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function session(systemPrompt = 'You answer briefly.') {
+/** A chat session; with `detect`, LlamaChatSession picks the chat format itself, as the app's default path does. */
+async function session(detect: boolean) {
   // threads: 1 explicitly; the default thread count is very slow on a loaded 2-core machine (SETUP-FACTS).
   const context = await model.createContext({ contextSize: 256, threads: 1 });
-  return { context, chat: new LlamaChatSession({ contextSequence: context.getSequence(), systemPrompt }) };
+  const systemPrompt = 'You answer briefly.';
+  const chat = new LlamaChatSession({ contextSequence: context.getSequence(), systemPrompt, ...(detect ? {} : { chatWrapper: wrapper! }) });
+  return { context, chat };
 }
 
 describe('demo model in node-llama-cpp', () => {
   it("uses the GGUF's own Phi-3.5 template, not a generic fallback", () => {
-    const wrapper = resolveChatWrapper(model);
     expect(wrapper).toBeInstanceOf(JinjaTemplateChatWrapper);
     const text = wrapper!.generateContextState({
       chatHistory: [
@@ -57,7 +63,7 @@ describe('demo model in node-llama-cpp', () => {
   });
 
   it('generates a reply through LlamaChatSession with a system prompt', async () => {
-    const { context, chat } = await session();
+    const { context, chat } = await session(true);
     expect(chat.chatWrapper).toBeInstanceOf(JinjaTemplateChatWrapper);
     const reply = await chat.promptWithMeta('Hello, who are you?', { maxTokens: 8, temperature: 0 });
     expect(reply.responseText.length).toBeGreaterThan(0); // random weights: gibberish, but real tokens
@@ -78,7 +84,7 @@ describe('demo model in node-llama-cpp', () => {
       const t = i as Token; // Token is a branded number
       if (!model.isEogToken(t)) onlyEnd.set(t, 'never');
     }
-    const { context, chat } = await session();
+    const { context, chat } = await session(false);
     const first = await chat.promptWithMeta('Hi', { maxTokens: 8, temperature: 0, tokenBias: onlyEnd });
     expect(first.stopReason).toBe('eogToken');
     expect(first.responseText).toBe('');
