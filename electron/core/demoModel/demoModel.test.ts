@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -124,8 +124,16 @@ describe('demo model options', () => {
     expect(resolveVocab('ggml-vocab-qwen2.gguf').name).toBe('qwen2');
   });
 
-  it('rejects a missing output path before doing any work', async () => {
+  it('rejects a missing output path before doing any work, and says why it cannot write', async () => {
     await expect(writeDemoModel({ out: '' })).rejects.toThrow(/out/);
+    // A directory where the file should go: a typed INVALID_INPUT naming the path, not a raw EISDIR.
+    await expect(writeDemoModel({ out: dir, layers: 1, embd: 64, ff: 64 })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining(`cannot write ${dir}`) });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]); // nothing half-written left behind
+  });
+
+  it('creates missing parent folders of the output', async () => {
+    const r = await writeDemoModel({ out: join(dir, 'new', 'sub', 'm.gguf'), layers: 1, embd: 64, ff: 64 });
+    expect(readFileSync(r.path).length).toBe(r.sizeBytes);
   });
 });
 

@@ -1,7 +1,9 @@
 // The demo model: a small llama-architecture GGUF with random weights and a real tokenizer + chat template, so the
 // whole app (chat, training, evaluation, export) can be exercised offline without downloading a model. It is labelled
 // as random-weight in general.name and produces gibberish by design. Same options + seed => byte-identical file.
+import { mkdir } from 'node:fs/promises';
 import { endianness } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
 import { readGgufHeader } from '../gguf/reader.js';
 import { gguf, GgufValueType, type GgufKeyValue } from '../gguf/types.js';
@@ -133,7 +135,16 @@ export async function writeDemoModel(opts: DemoModelOptions): Promise<DemoModelR
     ...(vocab.template ? [{ key: 'tokenizer.chat_template', value: gguf.str(vocab.template.text) }] : []),
   ];
 
-  const written = await writeGguf(opts.out, { keyValues, tensors: llamaTensors(full, shape.seed) });
+  let written;
+  try {
+    await mkdir(dirname(resolve(opts.out)), { recursive: true });
+    written = await writeGguf(resolve(opts.out), { keyValues, tensors: llamaTensors(full, shape.seed) });
+  } catch (err) {
+    // A file-system refusal (no permission, a directory in the way, a full disk) is the caller's to fix: say which.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code === 'string') throw new FieldtuneError('INVALID_INPUT', `cannot write ${opts.out}: ${(err as Error).message}`);
+    throw err;
+  }
   return {
     path: written.path,
     sha256: written.sha256,

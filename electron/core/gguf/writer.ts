@@ -2,7 +2,7 @@
 // read it). Layout: header (magic, version, tensor count, kv count), key/values, tensor infos, zero padding to the
 // alignment, then each tensor's data at an aligned offset. Tensor data is streamed from per-tensor sources, so a 500 MB
 // F32 model is written with a few MB of memory; the sha256 is computed on the way out, so the file is never re-read.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { ByteSink, encodeKeyValue } from './encode.js';
 import { GGUF_DEFAULT_ALIGNMENT, GGUF_MAGIC, GGUF_VERSION, GgufValueType, tensorByteSize, type GgufKeyValue } from './types.js';
@@ -82,12 +82,13 @@ export function encodeGgufHeader(input: GgufWriteInput): { header: Buffer; sizes
 }
 
 /**
- * Writes a GGUF file. The file appears at `path` only when complete (written to a sibling `.partial`, then renamed),
- * so a crash or a failing tensor source never leaves a truncated model behind.
+ * Writes a GGUF file. The file appears at `path` only when complete (written to a uniquely named sibling, then
+ * renamed), so a crash or a failing tensor source never leaves a truncated model behind, and two writers of the same
+ * path never interleave their bytes.
  */
 export async function writeGguf(path: string, input: GgufWriteInput): Promise<GgufWriteResult> {
   const { header, sizes, alignment } = encodeGgufHeader(input);
-  const partial = `${path}.partial`;
+  const partial = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
   const hash = createHash('sha256');
   const fh = await open(partial, 'w');
   let written = 0;
@@ -116,11 +117,11 @@ export async function writeGguf(path: string, input: GgufWriteInput): Promise<Gg
       if (pad > 0) await put(zeros.subarray(0, pad));
     }
     await fh.close();
+    await rename(partial, path);
   } catch (err) {
     await fh.close().catch(() => undefined);
     await rm(partial, { force: true });
     throw err;
   }
-  await rename(partial, path);
   return { path, sha256: hash.digest('hex'), sizeBytes: written };
 }
