@@ -35,7 +35,12 @@ function git(gitDir, args, encoding = 'utf8') {
   // A large maxBuffer: the biggest vocabulary is ~16 MB and is read through stdout.
   const r = spawnSync('git', [`--git-dir=${gitDir}`, ...args], { encoding, maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw new Error(`git could not run (${r.error.message}); git is needed to unpack the llama.cpp source bundle`);
-  if (r.status !== 0) throw new Error(`git ${args[0]} failed: ${String(r.stderr).trim().split('\n').pop()}`);
+  if (r.status !== 0) {
+    // git's first "fatal:"/"error:" line names the cause; the lines after it are generic advice.
+    const lines = String(r.stderr).split('\n').map((l) => l.trim()).filter(Boolean);
+    const cause = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? `exit code ${r.status}`;
+    throw new Error(`git ${args[0]} failed: ${cause}`);
+  }
   return r.stdout;
 }
 
