@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { JobsPanel } from './components/JobsPanel.js';
+import { ModelsPage } from './components/ModelsPage.js';
 import { ProjectHeader } from './components/ProjectHeader.js';
 import { ProjectList } from './components/ProjectList.js';
 import { ThemeToggle } from './components/ThemeToggle.js';
@@ -16,6 +17,8 @@ export function App() {
   const projectError = useProjectsStore((s) => s.error);
   const clearProjectError = useProjectsStore((s) => s.clearError);
   const selected = useProjectsStore((s) => s.projects.find((p) => p.id === s.selectedId));
+  const view = useAppStore((s) => s.view);
+  const setView = useAppStore((s) => s.setView);
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
@@ -36,6 +39,14 @@ export function App() {
             Browser mode
           </span>
         )}
+        <nav className="topnav" aria-label="Sections">
+          <button type="button" className="ghost" aria-current={view === 'projects' ? 'page' : undefined} onClick={() => setView('projects')}>
+            Projects
+          </button>
+          <button type="button" className="ghost" aria-current={view === 'models' ? 'page' : undefined} onClick={() => setView('models')}>
+            Models
+          </button>
+        </nav>
         <span className="spacer" />
         <ThemeToggle />
       </header>
@@ -61,7 +72,9 @@ export function App() {
       <div className="layout">
         <ProjectList />
         <main className="content">
-          {selected ? (
+          {view === 'models' ? (
+            <ModelsPage />
+          ) : selected ? (
             <>
               <ProjectHeader key={selected.id} project={selected} />
               <WizardFrame project={selected} />

@@ -1,3 +1,4 @@
+import { useAppStore } from '../stores/appStore.js';
 import { useProjectsStore } from '../stores/projectsStore.js';
 import { CreateProjectForm } from './CreateProjectForm.js';
 
@@ -6,6 +7,7 @@ export function ProjectList() {
   const loaded = useProjectsStore((s) => s.loaded);
   const selectedId = useProjectsStore((s) => s.selectedId);
   const select = useProjectsStore((s) => s.select);
+  const setView = useAppStore((s) => s.setView);
 
   return (
     <nav className="sidebar" aria-label="Projects">
@@ -18,7 +20,10 @@ export function ProjectList() {
               type="button"
               className={p.id === selectedId ? 'project selected' : 'project'}
               aria-current={p.id === selectedId ? 'page' : undefined}
-              onClick={() => select(p.id)}
+              onClick={() => {
+                select(p.id);
+                setView('projects');
+              }}
             >
               <span className="project-name">{p.name}</span>
               <span className="project-meta">

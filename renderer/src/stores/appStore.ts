@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../electron/contract/domain.js';
 import { api } from '../transport/api.js';
 
 export type Theme = 'light' | 'dark';
+export type View = 'projects' | 'models';
 const THEME_KEY = 'fieldtune.theme';
 
 function initialTheme(): Theme {
@@ -15,9 +16,11 @@ interface AppState {
   info: AppInfo | null;
   connected: boolean;
   theme: Theme;
+  view: View;
   error: string | null;
   load(): Promise<void>;
   setTheme(theme: Theme): void;
+  setView(view: View): void;
   setConnected(connected: boolean): void;
   showError(message: string | null): void;
 }
@@ -26,6 +29,7 @@ export const useAppStore = create<AppState>((set) => ({
   info: null,
   connected: true,
   theme: initialTheme(),
+  view: 'projects',
   error: null,
   async load() {
     try {
@@ -37,6 +41,9 @@ export const useAppStore = create<AppState>((set) => ({
   setTheme(theme) {
     localStorage.setItem(THEME_KEY, theme);
     set({ theme });
+  },
+  setView(view) {
+    set({ view });
   },
   setConnected(connected) {
     set({ connected });

@@ -1,12 +1,20 @@
 import { api } from '../transport/api.js';
 import { useAppStore } from './appStore.js';
 import { useJobsStore } from './jobsStore.js';
+import { useModelsStore } from './modelsStore.js';
 import { useProjectsStore } from './projectsStore.js';
 
 /** Routes pushed events into the stores once, at start-up; components only ever read stores. */
 export function connectEvents(): () => void {
   const offEvents = api.onEvent((event) => {
-    if (event.event === 'jobs:updated') useJobsStore.getState().upsert(event.payload);
+    if (event.event === 'jobs:updated') {
+      useJobsStore.getState().upsert(event.payload);
+      const job = event.payload;
+      if (job.kind === 'model.register' && job.status !== 'running' && job.status !== 'queued') {
+        void useModelsStore.getState().load();
+        if (job.error) useModelsStore.setState({ error: job.error });
+      }
+    }
     else if (event.event === 'projects:changed') useProjectsStore.getState().replace(event.payload);
   });
   const offConnection = api.onConnectionChange((connected) => {
@@ -21,5 +29,9 @@ export function connectEvents(): () => void {
 }
 
 export async function loadAll(): Promise<void> {
-  await Promise.all([useAppStore.getState().load(), useProjectsStore.getState().load(), useJobsStore.getState().load().catch(() => {})]);
+  await Promise.all([
+    useAppStore.getState().load(),
+    useProjectsStore.getState().load(),
+    useModelsStore.getState().load(),
+    useJobsStore.getState().load().catch(() => {})]);
 }
