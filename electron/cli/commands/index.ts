@@ -1,5 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { callCommand } from './call.js';
+import { dataImportCommand } from './dataImport.js';
+import { dataCleanCommand, dataExportCommand, dataSplitCommand, dataStatsCommand, dataVersionsCommand } from './dataVersions.js';
 import { demoModelCommand } from './demoModel.js';
 import { jobsCancelCommand, jobsListCommand } from './jobs.js';
 import { modelsAddCommand, modelsListCommand } from './models.js';
@@ -20,4 +22,10 @@ export const commands: readonly CliCommand[] = [
   jobsCancelCommand,
   callCommand,
   demoModelCommand,
+  dataImportCommand,
+  dataCleanCommand,
+  dataSplitCommand,
+  dataStatsCommand,
+  dataExportCommand,
+  dataVersionsCommand,
 ];

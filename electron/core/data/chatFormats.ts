@@ -56,7 +56,8 @@ function metadataOf(record: Record<string, unknown>, format: JsonFormat): Meta |
     for (const [k, v] of Object.entries(inner)) if (isScalar(v)) meta[k] = v;
   }
   for (const [k, v] of Object.entries(record)) {
-    if (!FORMAT_KEYS[format].includes(k) && isScalar(v)) meta[k] = v;
+    // 'split' is what Fieldtune's own JSONL export adds; it is a split label, not a property of the example.
+    if (!FORMAT_KEYS[format].includes(k) && k !== 'split' && isScalar(v)) meta[k] = v;
   }
   return Object.keys(meta).length ? meta : undefined;
 }

@@ -60,7 +60,7 @@ export function exportVersion(ws: Workspace, versionId: string, options: ExportO
       if (examples % 10_000 === 0) { throwIfAborted(options.signal); flush(); }
       if (options.format === 'jsonl') {
         const e: Example = m.example;
-        buffer.push(`${m.split ? JSON.stringify({ ...JSON.parse(canonicalJson(e)), split: m.split }) : canonicalJson(e)}\n`);
+        buffer.push(`${m.split && !options.split ? JSON.stringify({ ...JSON.parse(canonicalJson(e)), split: m.split }) : canonicalJson(e)}\n`);
         continue;
       }
       let cells: unknown[];

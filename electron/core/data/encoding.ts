@@ -72,9 +72,11 @@ function countNewlines(buf: Uint8Array, end: number): number {
 function notUtf8Error(byte: number, line: number): DataImportError {
   const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   // Bytes 0x80-0xFF standing alone are what Excel's "CSV" and older Windows tools write (windows-1252 / Latin-1).
-  const guess = byte >= 0x80 ? 'it looks like windows-1252 (what Excel and older Windows tools write) or Latin-1' : 'the encoding is unknown';
+  const guess = byte >= 0x80
+    ? 'looks like windows-1252 (what Excel and older Windows tools write) or Latin-1'
+    : 'is in an unknown encoding';
   return new DataImportError(
-    `Line ${line}: byte ${hex} is not valid UTF-8, so the file is not UTF-8 or UTF-16 (${guess}); ` +
+    `Line ${line}: byte ${hex} is not valid UTF-8, so the file is neither UTF-8 nor UTF-16 and ${guess}; ` +
       `re-save it as UTF-8, or import it with --encoding windows-1252 (or the encoding it was saved in).`,
     line,
     `byte ${hex} is not valid UTF-8`,

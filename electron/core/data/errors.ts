@@ -15,7 +15,7 @@ export class DataImportError extends FieldtuneError {
 
 export function badRowError(line: number, reason: string, unit = 'Line'): DataImportError {
   return new DataImportError(
-    `${unit} ${line}: ${reason}. Fix it, or import with "skip bad rows" (--skip-bad) to set such rows aside.`,
+    `${unit} ${line}: ${reason}; fix it, or choose "skip bad rows" (--skip-bad) to import the rest and set such rows aside.`,
     line,
     reason,
   );

@@ -115,6 +115,13 @@ describe('spreadsheets and column mapping', () => {
     expect(items.map((i) => i.line)).toEqual([2, 3, 5]);
   });
 
+  it('takes the delimiter from the header line (Excel writes ";" in many locales), even for a one-row file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ft-semi-')), 'semi.csv');
+    writeFileSync(file, 'question;answer\n"Is 1,5 mg a lot?";No\n');
+    const { samples } = await run(file);
+    expect(samples).toEqual([{ messages: [{ role: 'user', content: 'Is 1,5 mg a lot?' }, { role: 'assistant', content: 'No' }] }]);
+  });
+
   it('reads TSV with a system column', async () => {
     const { summary, samples } = await run(join(FIX, 'qa.tsv'));
     expect(summary.format).toBe('tsv');

@@ -16,13 +16,47 @@ export interface SheetRowError {
   cells: string[];
 }
 
+/**
+ * The delimiter of a CSV from its header line: the candidate occurring most often outside quotes. Papaparse's own
+ * guess needs several consistent rows and fails on a short file (e.g. header + one row + a trailing newline), while
+ * the header line alone is reliable: Excel in many European locales writes ';'.
+ */
+export function sniffDelimiter(headerLine: string): string {
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
+/** Reads chunks until the first line is complete, so the delimiter can be chosen before parsing starts. */
+async function withHeaderLine(chunks: AsyncIterable<string>): Promise<{ header: string; all: AsyncGenerator<string> }> {
+  const it = chunks[Symbol.asyncIterator]();
+  let head = '';
+  while (!head.includes('\n')) {
+    const next = await it.next();
+    if (next.done) break;
+    head += next.value;
+  }
+  async function* all(): AsyncGenerator<string> {
+    if (head) yield head;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+  }
+  return { header: head.split('\n', 1)[0] ?? '', all: all() };
+}
+
 export async function* delimitedRows(chunks: AsyncIterable<string>, delimiter?: string): AsyncGenerator<SheetRow> {
+  const { header, all } = await withHeaderLine(chunks);
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
     header: false,
     skipEmptyLines: false, // blank lines are skipped here instead, so physical line numbers stay right
-    ...(delimiter ? { delimiter } : { delimitersToGuess: [',', ';', '\t', '|'] }),
+    delimiter: delimiter ?? sniffDelimiter(header),
   });
-  const source = Readable.from(chunks, { objectMode: false });
+  const source = Readable.from(all, { objectMode: false });
   // pipe() does not forward errors: an encoding error from the source must end the parse too.
   source.on('error', (e) => parser.destroy(e));
   source.pipe(parser);

@@ -29,6 +29,11 @@ describe('splits', () => {
     expect(common).toEqual({ train: 350, validation: 75, test: 75 });
   });
 
+  it('many small strata still add up to the requested overall shares', () => {
+    const list = items(90, (i) => `s${Math.floor(i / 3)}`); // 30 strata of 3
+    expect(count(assignSplits(list, { ratios: { train: 1, validation: 1, test: 1 } }))).toEqual({ train: 30, validation: 30, test: 30 });
+  });
+
   it('keeps exact duplicates (and given groups) in one split', () => {
     const list = [...items(100), ...items(100)]; // every example twice
     const splits = assignSplits(list);

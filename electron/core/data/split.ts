@@ -44,14 +44,19 @@ export function assignSplits(items: readonly SplitItem[], options: SplitOptions 
     groups.set(g, members);
   });
   const out = new Array<SplitName>(items.length);
-  for (const groups of strata.values()) {
+  // Targets by cumulative rounding over the strata (in a fixed order): many small strata still add up to the
+  // requested overall shares instead of each rounding its validation/test share down to zero.
+  let cumSize = 0;
+  const sortedStrata = [...strata.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [, groups] of sortedStrata) {
     const ordered = [...groups.entries()]
       .map(([key, members]) => ({ order: orderKey(seed, key), members }))
       .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
     const size = ordered.reduce((n, g) => n + g.members.length, 0);
-    // Rounded targets: validation and test first, so a small stratum still gives each a share when it can.
-    const wantTest = Math.round((size * ratios.test) / total);
-    const wantVal = Math.round((size * ratios.validation) / total);
+    const share = (n: number, r: number) => Math.round((n * r) / total);
+    const wantTest = share(cumSize + size, ratios.test) - share(cumSize, ratios.test);
+    const wantVal = share(cumSize + size, ratios.validation) - share(cumSize, ratios.validation);
+    cumSize += size;
     let placed = { test: 0, validation: 0 };
     for (const g of ordered) {
       let split: SplitName = 'train';

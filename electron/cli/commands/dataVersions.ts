@@ -1,0 +1,165 @@
+// `fieldtune data clean|split|stats|export|versions`: operations on a stored dataset version. Each accepts a version
+// id or a dataset id (meaning that dataset's newest version); each change prints the new version it made.
+import { resolve } from 'node:path';
+import { FieldtuneError } from '../../contract/errors.js';
+import { datasetsOf } from '../../core/data/datasetRepo.js';
+import { exportVersion } from '../../core/data/datasetExport.js';
+import { versionStats } from '../../core/data/datasetExport.js';
+import { cleanVersion, latestVersion, splitVersion } from '../../core/data/datasetOps.js';
+import type { Workspace } from '../../core/workspace.js';
+import type { CliArgs, CliCommand } from '../command.js';
+import { withCore, workspaceOption } from '../coreSession.js';
+
+function versionIdFrom(ws: Workspace, args: CliArgs): string {
+  const id = args.positionals[0];
+  if (!id) throw new FieldtuneError('BAD_REQUEST', 'Missing the dataset or version ID');
+  const repo = datasetsOf(ws);
+  if (repo.getVersion(id)) return id;
+  if (repo.getDataset(id)) return latestVersion(ws, id).id;
+  throw new FieldtuneError('NOT_FOUND', `No dataset or dataset version with id ${id}`);
+}
+
+function num(args: CliArgs, name: string, fallback?: number): number | undefined {
+  const raw = args.values[name];
+  if (raw === undefined) return fallback;
+  const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  if (!Number.isFinite(n) || n < 0) throw new FieldtuneError('BAD_REQUEST', `--${name} must be a non-negative number (got ${String(raw)})`);
+  return n;
+}
+
+const versionSummary = (v: { id: string; hash: string; examples: number; parentId: string | null; operation: string }) =>
+  ({ id: v.id, hash: v.hash, examples: v.examples, parentId: v.parentId, operation: v.operation });
+
+export const dataCleanCommand: CliCommand = {
+  name: 'data clean',
+  summary: 'Normalize text, drop empty/too-short/too-long examples and duplicates, flag conflicting answers',
+  usage: [
+    'Usage: fieldtune data clean ID [--min-tokens N] [--max-tokens N] [--dedupe near|exact|none] [--threshold X]',
+    '                            [--no-normalize] [--workspace DIR] [--json]',
+    '',
+    'ID is a dataset version id or a dataset id (its newest version). Makes a new version; the old one stays.',
+    '  --dedupe     near (default): exact and near-duplicates; exact: identical only; none: keep duplicates',
+    '  --threshold  near-duplicate similarity 0..1 (default 0.7)',
+  ].join('\n'),
+  options: { ...workspaceOption, 'min-tokens': { type: 'string' }, 'max-tokens': { type: 'string' }, dedupe: { type: 'string' }, threshold: { type: 'string' }, 'no-normalize': { type: 'boolean' } },
+  allowPositionals: true,
+  async run(args, out) {
+    const dedupe = (args.values['dedupe'] as string | undefined) ?? 'near';
+    if (!['near', 'exact', 'none'].includes(dedupe)) throw new FieldtuneError('BAD_REQUEST', '--dedupe must be near, exact or none');
+    const report = await withCore(args, async (core) => cleanVersion(core.ws, versionIdFrom(core.ws, args), {
+      normalize: args.values['no-normalize'] !== true,
+      minTokens: num(args, 'min-tokens'), maxTokens: num(args, 'max-tokens'),
+      dedupe: dedupe as 'near' | 'exact' | 'none', threshold: num(args, 'threshold', 0.7),
+    }));
+    const r = report.removed;
+    out.result({ ...report, version: versionSummary(report.version) }, [
+      `${report.before} -> ${report.after} examples (new version ${report.version.id})`,
+      `removed: ${r.empty} empty, ${r.tooShort} too short, ${r.tooLong} too long, ${r.exactDuplicates} exact and ${r.nearDuplicates} near duplicates`,
+      `${report.normalizedChanged} normalized; ${report.conflicts.length} question(s) with conflicting answers to review`,
+    ].join('\n'));
+    return 0;
+  },
+};
+
+export const dataSplitCommand: CliCommand = {
+  name: 'data split',
+  summary: 'Split into train/validation/test with a fixed seed, optionally stratified, and check for leakage',
+  usage: [
+    'Usage: fieldtune data split ID [--ratios 80/10/10] [--seed N] [--stratify COLUMN] [--allow-near-straddle]',
+    '                            [--workspace DIR] [--json]',
+    '',
+    '  --ratios      train/validation/test shares (default 80/10/10)',
+    '  --seed        the same seed and data always give the same split (default 42)',
+    '  --stratify    a metadata column (e.g. category) whose mix each split keeps',
+    '  --allow-near-straddle  do not keep near-duplicate clusters together (they may then leak across splits)',
+  ].join('\n'),
+  options: { ...workspaceOption, ratios: { type: 'string' }, seed: { type: 'string' }, stratify: { type: 'string' }, 'allow-near-straddle': { type: 'boolean' } },
+  allowPositionals: true,
+  async run(args, out) {
+    const raw = (args.values['ratios'] as string | undefined) ?? '80/10/10';
+    const parts = raw.split(/[/,:]/).map(Number);
+    if (parts.length !== 3 || parts.some((p) => !Number.isFinite(p) || p < 0) || parts.reduce((a, b) => a + b, 0) <= 0) {
+      throw new FieldtuneError('BAD_REQUEST', `--ratios must be three non-negative numbers like 80/10/10 (got ${raw})`);
+    }
+    const [train, validation, test] = parts as [number, number, number];
+    const stratify = args.values['stratify'];
+    const report = await withCore(args, async (core) => splitVersion(core.ws, versionIdFrom(core.ws, args), {
+      ratios: { train, validation, test }, seed: num(args, 'seed', 42),
+      ...(typeof stratify === 'string' ? { stratifyBy: stratify } : {}),
+      keepNearDuplicatesTogether: args.values['allow-near-straddle'] !== true,
+    }));
+    const l = report.leakage;
+    out.result({ version: versionSummary(report.version), counts: report.counts, leakage: { ok: l.ok, exact: l.exact.length, near: l.near.length, leakedEvalItems: l.leakedEvalItems, pairs: [...l.exact, ...l.near].slice(0, 100) } }, [
+      `train ${report.counts.train}, validation ${report.counts.validation}, test ${report.counts.test} (new version ${report.version.id})`,
+      l.ok ? 'No leakage: no example appears (exactly or nearly) in two splits.' : `Leakage: ${l.exact.length} exact and ${l.near.length} near-duplicate pair(s) across splits; ${l.leakedEvalItems} evaluation example(s) have a copy in train.`,
+    ].join('\n'));
+    return 0;
+  },
+};
+
+export const dataStatsCommand: CliCommand = {
+  name: 'data stats',
+  summary: 'Token statistics of a dataset version: total, length histogram, share over a max length',
+  usage: [
+    'Usage: fieldtune data stats ID [--max-length N] [--split train|validation|test] [--bins N] [--workspace DIR] [--json]',
+    '',
+    'Counts are estimates (about 4 characters per token) until a base model tokenizer is chosen.',
+  ].join('\n'),
+  options: { ...workspaceOption, 'max-length': { type: 'string' }, split: { type: 'string' }, bins: { type: 'string' } },
+  allowPositionals: true,
+  async run(args, out) {
+    const split = args.values['split'];
+    if (split !== undefined && !['train', 'validation', 'test'].includes(split as string)) throw new FieldtuneError('BAD_REQUEST', '--split must be train, validation or test');
+    const stats = await withCore(args, (core) => versionStats(core.ws, versionIdFrom(core.ws, args), {
+      maxLength: num(args, 'max-length', 2048)!, bins: num(args, 'bins', 20),
+      ...(split ? { split: split as 'train' | 'validation' | 'test' } : {}),
+    }));
+    const peak = Math.max(1, ...stats.histogram.map((h) => h.count));
+    out.result(stats, [
+      `${stats.count} examples, ${stats.totalTokens} tokens (${stats.tokenizer === 'rough' ? 'estimated' : 'model tokenizer'}); median ${stats.median}, p95 ${stats.p95}, max ${stats.max}`,
+      `${stats.overMax} (${(100 * stats.overMaxShare).toFixed(1)}%) longer than ${stats.maxLength} tokens`,
+      ...stats.histogram.filter((h) => h.count > 0).map((h) => `${String(h.from).padStart(7)}-${String(h.to).padEnd(7)} ${'#'.repeat(Math.ceil((40 * h.count) / peak))} ${h.count}`),
+    ].join('\n'));
+    return 0;
+  },
+};
+
+export const dataExportCommand: CliCommand = {
+  name: 'data export',
+  summary: 'Export a dataset version as JSONL or CSV',
+  usage: 'Usage: fieldtune data export ID --out FILE [--format jsonl|csv] [--split train|validation|test] [--workspace DIR] [--json]\n\nThe format defaults to the --out extension (.csv -> csv, otherwise jsonl).',
+  options: { ...workspaceOption, out: { type: 'string' }, format: { type: 'string' }, split: { type: 'string' } },
+  allowPositionals: true,
+  async run(args, out) {
+    const file = args.values['out'];
+    if (typeof file !== 'string' || !file) throw new FieldtuneError('BAD_REQUEST', 'Missing --out FILE');
+    const format = (args.values['format'] as string | undefined) ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
+    if (format !== 'jsonl' && format !== 'csv') throw new FieldtuneError('BAD_REQUEST', '--format must be jsonl or csv');
+    const split = args.values['split'];
+    if (split !== undefined && !['train', 'validation', 'test'].includes(split as string)) throw new FieldtuneError('BAD_REQUEST', '--split must be train, validation or test');
+    const result = await withCore(args, async (core) => exportVersion(core.ws, versionIdFrom(core.ws, args), {
+      format, outFile: resolve(file), ...(split ? { split: split as 'train' | 'validation' | 'test' } : {}),
+    }));
+    out.result(result, `Wrote ${result.examples} example(s) to ${result.file}`);
+    return 0;
+  },
+};
+
+export const dataVersionsCommand: CliCommand = {
+  name: 'data versions',
+  summary: 'List the datasets of a project and their versions (newest last)',
+  usage: 'Usage: fieldtune data versions PROJECT_ID [--workspace DIR] [--json]',
+  options: workspaceOption,
+  allowPositionals: true,
+  async run(args, out) {
+    const projectId = args.positionals[0];
+    if (!projectId) throw new FieldtuneError('BAD_REQUEST', 'Missing PROJECT_ID');
+    const list = await withCore(args, async (core) => {
+      if (!core.ws.projects.get(projectId)) throw new FieldtuneError('NOT_FOUND', `No project with id ${projectId}`);
+      const repo = datasetsOf(core.ws);
+      return repo.listDatasets(projectId).map((d) => ({ ...d, versions: repo.listVersions(d.id) }));
+    });
+    out.result(list, list.map((d) => [`${d.id}  ${d.name} [${d.kind}]`, ...d.versions.map((v) => `  ${v.id}  ${v.operation.padEnd(7)} ${String(v.examples).padStart(8)} examples  ${v.hash.slice(0, 12)}  ${v.createdAt}`)].join('\n')).join('\n') || 'No datasets yet.');
+    return 0;
+  },
+};
