@@ -1,5 +1,6 @@
 // Dates (every element but a bare year) and ages over 89. Numeric dates need a year or a date word before them,
 // so "BP 120/80", "pain 6/10" and "3/4 tablet" stay untouched.
+import { SECTION_BEFORE } from './patterns.js';
 import { makeSpan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
 
@@ -30,6 +31,7 @@ export function detectDates(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const { re, confidence } of RES) {
     for (const m of matches(re, input)) {
+      if (SECTION_BEFORE.test(input.slice(Math.max(0, m.index - 20), m.index))) continue;
       let end = m.index + m[0].length;
       while (end > m.index && /[\s,]/.test(input[end - 1] ?? '')) end--;
       out.push(makeSpan(input, m.index, end, 'DATE', confidence, 'pattern'));

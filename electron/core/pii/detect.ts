@@ -2,6 +2,7 @@
 // overlapping candidates deterministically.
 import { detectAges, detectDates } from './dates.js';
 import { detectLabelled } from './labelled.js';
+import { detectLegalNumbers } from './legal.js';
 import { detectNames } from './names.js';
 import { detectPatterns } from './patterns.js';
 import { detectPlaces } from './places.js';
@@ -52,6 +53,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
   const candidates = [
     ...detectPatterns(input),
     ...detectLabelled(input, res),
+    ...detectLegalNumbers(input),
     ...detectDates(input),
     ...detectAges(input),
     ...detectPlaces(input, res),

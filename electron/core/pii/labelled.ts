@@ -7,6 +7,7 @@ import type { PiiSpan, PiiType } from './types.js';
 interface Compiled {
   re: RegExp;
   byLabel: Map<string, PiiType>;
+  upperLabels: Set<string>;
 }
 
 const compiledCache = new WeakMap<PiiResources, Compiled>();
@@ -21,22 +22,26 @@ function compile(res: PiiResources): Compiled {
   const hit = compiledCache.get(res);
   if (hit) return hit;
   const byLabel = new Map<string, PiiType>();
+  const upperLabels = new Set<string>();
   for (const [type, labels] of Object.entries(res.labels) as [PiiType, string[]][]) {
     if (SKIP.has(type)) continue;
-    for (const l of labels) if (!byLabel.has(normLabel(l))) byLabel.set(normLabel(l), type);
+    for (const l of labels) {
+      if (!byLabel.has(normLabel(l))) byLabel.set(normLabel(l), type);
+      if (l.length <= 4 && l === l.toUpperCase()) upperLabels.add(normLabel(l));
+    }
   }
   // Longest label first so "member ID" wins over "ID" and "license plate" over "license".
   const alts = [...byLabel.keys()].sort((a, b) => b.length - a.length).map(labelRe).join('|');
   const joiner = String.raw`(?:[ \t]*(?:number|numbers|no\.?|nos\.?|num\.?|nr\.?|#|id|code))?[ \t]*(?:is[ \t]+|was[ \t]+)?[:#=]?[ \t]*(?:\r?\n[ \t]*)?`;
   const value = String.raw`(?=[A-Za-z0-9:/.\-]*\d)[A-Za-z0-9][A-Za-z0-9:/.\-]*[A-Za-z0-9]`;
   const re = new RegExp(String.raw`(?<![\p{L}\d])(?<label>${alts})(?![\p{L}])${joiner}(?<value>${value})`, 'giud');
-  const out = { re, byLabel };
+  const out = { re, byLabel, upperLabels };
   compiledCache.set(res, out);
   return out;
 }
 
 export function detectLabelled(input: string, res: PiiResources): PiiSpan[] {
-  const { re, byLabel } = compile(res);
+  const { re, byLabel, upperLabels } = compile(res);
   const out: PiiSpan[] = [];
   for (const m of matches(re, input)) {
     const v = groupRange(m, 'value');
@@ -44,6 +49,8 @@ export function detectLabelled(input: string, res: PiiResources): PiiSpan[] {
     if (!v || !labelText) continue;
     const type = byLabel.get(normLabel(labelText.replace(/\s+/g, ' ')));
     if (!type) continue;
+    // Short upper-case labels ("DL", "SN", "BIN") only count as written: "mg/dL 70-99" is a lab range.
+    if (upperLabels.has(normLabel(labelText)) && labelText.replace(/\.$/, '') !== labelText.replace(/\.$/, '').toUpperCase()) continue;
     const end = trimEnd(input, v[0], v[1], '.:/-');
     const value = input.slice(v[0], end);
     const digits = value.replace(/\D/g, '').length;

@@ -17,15 +17,14 @@ interface Token {
 
 interface Compiled {
   titles: Set<string>;
-  title: RegExp;
-  label: RegExp;
+  labels: Set<string>;
   credential: RegExp;
 }
 
 const ROLE_AFTER = /^,?[ \t]*(?:an individual|individually|Plaintiffs?|Defendants?|Petitioner|Respondent|Appellant|Appellee|Debtor|Claimant|et al\.?|Esq\.?)(?![\p{L}])/iu;
 /** Labels that name a person's role outright; the weaker ones ("to", "and", "by") also need a dictionary hit. */
 const STRONG_LABELS = /(?:patient|client|plaintiffs?|defendants?|petitioner|respondent|appellant|appellee|claimant|debtor|witness|deponent|decedent|testator|guardian|tenant|landlord|employee|name|mother|father|wife|husband|son|daughter|spouse|sister|brother|attending|sincerely|regards|submitted|signed|signature|dear|judge|honorable|hon|insured|beneficiary|applicant|student|parent|next of kin|emergency contact)$/i;
-const CITATION = /[\p{Lu}][\p{L}\p{M}.'’& -]{0,80}? v\. [\p{Lu}][\p{L}\p{M}.'’&, -]{0,80}?,[ \t]+\d{1,4}[ \t]+[A-Z][A-Za-z0-9. ]{0,20}?[ \t]+\d{1,5}/gu;
+const CITATION = /[\p{Lu}][\p{L}\p{M}.'’& -]{0,80}?\s+v\.\s+[\p{Lu}][\p{L}\p{M}.'’&, -]{0,80}?,\s+\d{1,4}\s+[A-Z][A-Za-z0-9. ]{0,20}?\s+\d{1,5}/gu;
 
 const cache = new WeakMap<PiiResources, Compiled>();
 
@@ -35,12 +34,56 @@ function compile(res: PiiResources): Compiled {
   const alt = (xs: Iterable<string>) => [...xs].sort((a, b) => b.length - a.length).map((x) => escapeRe(x).replace(/\s+/g, '[ \\t]+')).join('|');
   const out = {
     titles: new Set(res.titles.map(foldKey)),
-    title: new RegExp(`(?:^|[^\\p{L}])(?:${alt(res.titles)})\\.?[ \\t]+$`, 'u'),
-    label: new RegExp(`(?:^|[^\\p{L}])(${alt(res.nameLabels)})[ \\t]*[:,]?[ \\t]*(?:\\r?\\n[ \\t]*){0,2}$`, 'iu'),
-    credential: new RegExp(`^,?[ \\t]*(?:${alt(res.credentials)})(?![\\p{L}])`, 'iu'),
+    labels: new Set(res.nameLabels.map((l) => foldKey(l).replace(/\s+/g, ' '))),
+    // Case-sensitive: "MD", "Esq." are credentials, "do" and "Rd" are not.
+    credential: new RegExp(`^,?[ \\t]*(?:${alt(res.credentialForms)})(?![\\p{L}])`, 'u'),
   };
   cache.set(res, out);
   return out;
+}
+
+/** The word right before a run, if it is a title ("Dr.", "MR.", "Judge"). Set lookups: regex alternations over
+ * every label were the detector's hot spot. */
+function titleBefore(input: string, start: number, c: Compiled): boolean {
+  let i = start;
+  while (i > 0 && (input[i - 1] === ' ' || input[i - 1] === '\t')) i--;
+  if (i === start) return false;
+  if (input[i - 1] === '.') i--;
+  let j = i;
+  while (j > 0 && j > i - 16 && /\p{L}/u.test(input[j - 1] ?? '')) j--;
+  return j < i && c.titles.has(foldKey(input.slice(j, i)));
+}
+
+/** The name label before a run ("Patient:", "Attorney for", "Sincerely,\n"), up to 4 words, and its punctuation. */
+function labelBefore(input: string, start: number, c: Compiled): { label: string; punct: boolean } | undefined {
+  // A backward scan: blanks and up to two line breaks, an optional ':' or ',', blanks, then up to 4 words.
+  let i = start;
+  let breaks = 0;
+  while (i > 0) {
+    const ch = input[i - 1];
+    if (ch === ' ' || ch === '\t' || ch === '\r') i--;
+    else if (ch === '\n' && breaks < 2) (i--, breaks++);
+    else break;
+  }
+  const punct = input[i - 1] === ':' || input[i - 1] === ',';
+  if (punct) i--;
+  while (i > 0 && (input[i - 1] === ' ' || input[i - 1] === '\t')) i--;
+  let j = i;
+  for (let w = 0; w < 4 && j > 0; w++) {
+    let k = j;
+    while (k > 0 && /[\p{L}'’]/u.test(input[k - 1] ?? '')) k--;
+    if (k === j) break;
+    j = k;
+    if (input[j - 1] !== ' ' || !/[\p{L}]/u.test(input[j - 2] ?? '')) break;
+    if (w < 3) j--;
+  }
+  if (j >= i) return undefined;
+  const words = foldKey(input.slice(j, i).trim()).split(/[ \t]+/);
+  for (let k = Math.min(4, words.length); k >= 1; k--) {
+    const label = words.slice(words.length - k).join(' ');
+    if (c.labels.has(label)) return { label, punct };
+  }
+  return undefined;
 }
 
 const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
@@ -62,7 +105,10 @@ function tokenize(input: string): Token[] {
   return out;
 }
 
+const NO_HIT = { first: false, last: false };
+
 function inDict(res: PiiResources, key: string): { first: boolean; last: boolean } {
+  if (!key.includes('-') && !key.includes("'")) return { first: res.firstNames.has(key), last: res.lastNames.has(key) };
   const parts = key.includes('-') ? [key, ...key.split('-')] : [key];
   const plain = parts.map((p) => p.replace(/'/g, ''));
   const all = [...parts, ...plain];
@@ -73,14 +119,14 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
   const c = compile(res);
   const tokens = tokenize(input);
   const excluded: [number, number][] = [];
-  for (const m of input.matchAll(CITATION)) excluded.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
-  const isExcluded = (t: Token) => excluded.some(([s, e]) => t.start >= s && t.end <= e);
+  if (input.includes('v.')) for (const m of input.matchAll(CITATION)) excluded.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const excludedTok = tokens.map((t) => excluded.some(([s, e]) => t.start >= s && t.end <= e));
 
-  const dict = tokens.map((t) => inDict(res, t.key));
+  const dict = tokens.map((t) => (t.cap ? inDict(res, t.key) : NO_HIT));
   const nameLike = (i: number): boolean => {
     const t = tokens[i];
     const d = dict[i];
-    if (!t || !d || !t.cap || isExcluded(t)) return false;
+    if (!t || !d || !t.cap || excludedTok[i]) return false;
     if (res.credentials.has(t.key.replace(/\./g, '')) || c.titles.has(t.key)) return false;
     if (t.upper && !d.first && !d.last && t.key.length <= 3) return false;
     if ((res.commonCapitalized.has(t.key) || res.orgWords.has(t.key)) && !d.first && !d.last) return false;
@@ -88,8 +134,9 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
   };
   const joins = (a: Token, b: Token): boolean => {
     const gap = input.slice(a.end, b.start);
-    if (/^[ \t]+$/.test(gap)) return true;
-    return a.end - a.start === 1 && /^\.[ \t]*$/.test(gap); // an initial: "J. Smith"
+    // One space only: names never span table columns ("Mendoza    Insured ID").
+    if (gap === ' ') return true;
+    return a.end - a.start === 1 && /^\. ?$/.test(gap); // an initial: "J. Smith"
   };
 
   // Runs of name-like tokens, with particles allowed between two of them ("Ana de la Cruz").
@@ -122,6 +169,7 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
   }
 
   const accepted: PiiSpan[] = [];
+  const coveredTok = new Uint8Array(tokens.length);
   for (const run of runs) {
     const first = tokens[run[0] ?? 0];
     const last = tokens[run[run.length - 1] ?? 0];
@@ -135,8 +183,8 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
     // Eponyms: "Parkinson's disease", "Crohn's", "Bell palsy", "Miranda warnings".
     const follower = /^(?:['’]s)?[ \t]+([\p{L}]+)/u.exec(input.slice(last.end, last.end + 30));
     const possessive = /^['’]s?(?![\p{L}])/u.test(input.slice(last.end, last.end + 3));
-    const titled = c.title.test(before);
-    const labelM = c.label.exec(before);
+    const titled = titleBefore(input, first.start, c);
+    const labelM = labelBefore(input, first.start, c);
     const credentialed = c.credential.test(afterText);
     const role = ROLE_AFTER.test(afterText) || /[ \t]v\.[ \t]*$/.test(before) || /^[ \t]+v\.[ \t]/.test(afterText);
     if (!titled && follower?.[1] && res.eponymFollowers.has(foldKey(follower[1]))) continue;
@@ -148,7 +196,7 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
     const known = hits.filter((h) => h.first || h.last).length;
     const firstHit = run.some((i) => dict[i]?.first && !res.ambiguous.has(tokens[i]?.key ?? ''));
     const lastHit = run.some((i) => dict[i]?.last && !res.ambiguous.has(tokens[i]?.key ?? ''));
-    const strongLabel = !!labelM && (/:\s*$|,\s*$/.test(before) ? true : STRONG_LABELS.test(labelM[1] ?? ''));
+    const strongLabel = !!labelM && (labelM.punct || STRONG_LABELS.test(labelM.label));
     let confidence = 0;
     if (titled || credentialed) confidence = 0.9;
     else if (strongLabel || role) confidence = known > 0 || words.length >= 2 ? 0.85 : 0.6;
@@ -156,21 +204,19 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
     else if (words.length >= 2 && (firstHit || lastHit) && known >= 1) confidence = known >= 2 ? 0.8 : 0.65;
     else if (words.length === 1 && (firstHit || lastHit) && !first.upper) confidence = 0.5;
     if (confidence === 0) continue;
+    for (const i of run) coveredTok[i] = 1;
     accepted.push(makeSpan(input, first.start, last.end, 'NAME', confidence, titled || labelM || credentialed || role ? 'context' : 'dictionary'));
   }
 
   // Other mentions of a found name part ("Mr. Núñez" found, then "Núñez declined").
   const parts = new Set<string>();
-  for (const s of accepted) {
-    for (const t of tokens) {
-      if (t.start >= s.start && t.end <= s.end && t.key.length > 1 && !PARTICLES.has(t.key) && !res.ambiguous.has(t.key)) parts.add(t.key);
-    }
-  }
-  const covered = (t: Token) => accepted.some((s) => t.start < s.end && t.end > s.start);
+  tokens.forEach((t, i) => {
+    if (coveredTok[i] && t.key.length > 1 && !PARTICLES.has(t.key) && !res.ambiguous.has(t.key)) parts.add(t.key);
+  });
   const extra: PiiSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t || !t.cap || !parts.has(t.key) || covered(t) || isExcluded(t)) continue;
+    if (!t || !t.cap || !parts.has(t.key) || coveredTok[i] || excludedTok[i]) continue;
     const follower = /^(?:['’]s)?[ \t]+([\p{L}]+)/u.exec(input.slice(t.end, t.end + 30));
     if (follower?.[1] && res.eponymFollowers.has(foldKey(follower[1]))) continue;
     extra.push(makeSpan(input, t.start, t.end, 'NAME', 0.5, 'propagation'));

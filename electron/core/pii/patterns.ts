@@ -21,7 +21,10 @@ const FED_CASE = /(?<![\w:])\d{1,2}:\d{2}-[a-z]{2,3}-\d{3,6}(?:-[A-Z]{1,5})*(?![
 /** Other unique numbers: at least 6 characters, at least 4 digits, optionally letter-prefixed. */
 const GENERIC_ID = /(?<![\w./-])(?=[A-Z0-9-]*\d(?:-?\d){3})[A-Z]{0,5}-?\d[0-9A-Z-]{4,}[0-9A-Z](?![\w/-]|\.\d)/g;
 const UNIT_AFTER = /^\s?(?:mg|mcg|g|kg|ml|mL|l|L|units?|IU|%|mmol|mEq|cells|copies|\/)/;
-const NDC_OR_RANGE = /^(?:\d{4,5}-\d{3,4}-\d{1,2}|(?:19|20)\d{2}-(?:19|20)?\d{2})$/;
+/** NDC drug codes, year ranges and reference ranges ("135-145") are not personal numbers. */
+const NDC_OR_RANGE = /^(?:\d{4,5}-\d{3,4}-\d{1,2}|(?:19|20)\d{2}-(?:19|20)?\d{2}|\d{1,4}-\d{1,4})$/;
+/** Statute sections ("§ 38-12-105", "O.C.G.A. § 9-3-33") look like numbers and dates but cite law. */
+export const SECTION_BEFORE = /(?:§§?|[Ss]ec(?:tion)?\.?|[Cc]h(?:apter)?\.?|ILCS|U\.S\.C\.|C\.F\.R\.|Stat\.|Code)[ \t]*(?:[\d.]+[ \t]*,?[ \t]*)?$/;
 
 /** Which word labels the number just before it on the same line: decides PHONE versus FAX. */
 function phoneKind(input: string, start: number): 'PHONE' | 'FAX' {
@@ -89,6 +92,7 @@ export function detectPatterns(input: string): PiiSpan[] {
   for (const m of matches(GENERIC_ID, input)) {
     const end = m.index + m[0].length;
     if (NDC_OR_RANGE.test(m[0]) || UNIT_AFTER.test(input.slice(end, end + 8))) continue;
+    if (SECTION_BEFORE.test(input.slice(Math.max(0, m.index - 20), m.index))) continue;
     out.push(makeSpan(input, m.index, end, 'ID', 0.35, 'pattern'));
   }
   return out;

@@ -6,8 +6,10 @@ import { foldKey } from './resources.js';
 import type { PiiSpan } from './types.js';
 
 const CAPW = String.raw`[\p{Lu}][\p{L}\p{M}'’.\-]*`;
-const STREET_TYPES = 'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Plaza|Row|Close|Crescent|Alley|Pike|Turnpike|Loop|Run|Path|Walk|Ridge|Heights';
+const STREET_TYPES = 'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Plaza|Row|Close|Crescent|Alley|Pike|Turnpike|Loop|Run|Path|Walk|Ridge|Heights|Concourse|Expressway|Expy|Freeway|Fwy|Hollow|Crossing|Xing|Point|Pt|Mews|Gardens|Green|Grove|Hill|View|Vista|Commons|Landing|Bend|Cove|Glen|Meadow|Meadows|Park|Estates|Gate|Quay|Wharf|Broadway';
 const UNIT = String.raw`(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?[ \t]*#?[ \t]*[A-Za-z0-9-]{1,6})`;
+/** Streets named type-first (Spanish, French, Portuguese, Italian): "1402 Calle Ocho", "3318 Vista del Sol". */
+const STREET_PREFIX = new RegExp(String.raw`(?<![\w.-])\d{1,6}[ \t]+(?:Calle|Avenida|Av\.|Camino|Paseo|Vía|Via|Rue|Rua|Vista|Corso|Plaza|Carrera|Carrer)(?:[ \t]+(?:de|del|de la|los|las|la|el|da|do|dos|das|di)?[ \t]*[\p{Lu}\d][\p{L}\p{M}'’.-]*){1,3}${UNIT}?`, 'gu');
 const STREET = new RegExp(
   String.raw`(?<![\w.-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:${CAPW}|\d{1,3}(?:st|nd|rd|th))[ \t]+){0,4}(?:${STREET_TYPES})\b\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b\.?)?${UNIT}?`,
   'gu',
@@ -18,7 +20,7 @@ const ZIP_LABEL = /(?<=\b(?:ZIP|Zip|zip)(?:[ \t]*code)?[ \t]*[:#]?[ \t]*)\d{5}(?
 const CA_POSTAL = /(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])/g;
 const UK_POSTAL = /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/g;
 const CITY_STATE = new RegExp(String.raw`(?<![\p{L}\p{M}])(?<city>${CAPW}(?:[ \t]${CAPW}){0,2}),[ \t]+(?<state>${US_STATE_ABBR}|${US_STATE_NAMES})(?![\p{L}])(?<zip>\.?,?[ \t]+\d{5})?`, 'gud');
-const COUNTY = new RegExp(String.raw`(?<![\p{L}])(?:(?<a>${CAPW}(?:[ \t]${CAPW})?)[ \t]+County|County[ \t]+of[ \t]+(?<b>${CAPW}(?:[ \t]${CAPW})?))(?![\p{L}])`, 'gud');
+const COUNTY = new RegExp(String.raw`(?<![\p{L}])(?:(?<a>${CAPW}(?:[ \t]${CAPW})?)[ \t]+(?:County|COUNTY|Parish|PARISH)|(?:County|COUNTY)[ \t]+(?:of|OF)[ \t]+(?<b>${CAPW}(?:[ \t]${CAPW})?))(?![\p{L}])`, 'gud');
 const AFTER_PREP = new RegExp(String.raw`(?<![\p{L}])(?:in|from|near|to|at|outside|around|of|moved to|lives in|resides in)[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,3})`, 'gud');
 
 export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
@@ -28,6 +30,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     if (input[end - 1] === '.' && !/\b(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl)\.$/.test(m[0])) end--;
     out.push(makeSpan(input, m.index, end, 'LOCATION', 0.88, 'pattern'));
   }
+  for (const m of matches(STREET_PREFIX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
   for (const m of matches(PO_BOX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.85, 'pattern'));
   for (const m of matches(ZIP_AFTER_STATE, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.9, 'context'));
   for (const m of matches(ZIP_LABEL, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.9, 'context'));
@@ -64,6 +67,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     for (let n = words.length; n >= 1; n--) {
       const name = words.slice(0, n).join(' ').replace(/[.,]$/, '');
       if (!res.cities.has(foldKey(name))) continue;
+      if (/State of[ \t]*$|State OF[ \t]*$/i.test(input.slice(Math.max(0, g[0] - 12), g[0]))) break;
       const next = words[n];
       if (next && res.orgWords.has(foldKey(next.replace(/[.,]$/, '')))) break;
       out.push(makeSpan(input, g[0], g[0] + name.length, 'LOCATION', 0.65, 'dictionary'));

@@ -16,6 +16,8 @@ export interface PiiResources {
   nameLabels: string[];
   titles: string[];
   credentials: Set<string>;
+  /** Credentials as written ("MD", "Esq") and upper-cased, for case-sensitive matching. */
+  credentialForms: string[];
   orgWords: Set<string>;
   eponyms: Set<string>;
   eponymFollowers: Set<string>;
@@ -24,6 +26,8 @@ export interface PiiResources {
 
 /** Lower case, NFC, diacritics folded: the key used for every dictionary lookup. */
 export function foldKey(word: string): string {
+  // Fast path: plain ASCII needs no Unicode normalization (most tokens; this is the detector's inner loop).
+  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase().replace(/[’]/g, "'");
 }
 
@@ -76,6 +80,7 @@ export function parseResources(texts: ResourceTexts): PiiResources {
     nameLabels: ctx.nameLabels,
     titles: ctx.titles,
     credentials: new Set(ctx.credentials.map((c) => c.toLowerCase().replace(/\./g, ''))),
+    credentialForms: [...new Set(ctx.credentials.flatMap((c) => [c, c.toUpperCase(), c.replace(/-/g, '')]))],
     orgWords: fold(ctx.orgWords),
     eponyms: fold(ctx.eponyms),
     eponymFollowers: fold(ctx.eponymFollowers),

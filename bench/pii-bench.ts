@@ -1,0 +1,61 @@
+// PII detector quality and speed on the labelled set: `npx tsx bench/pii-bench.ts [--split test|tune] [--verbose]`.
+// Reports on the held-out test split by default; the detector was tuned on tune/ only.
+import { fileURLToPath } from 'node:url';
+import { detectPii } from '../electron/core/pii/detect.js';
+import { loadPiiResources } from '../electron/core/pii/resources.js';
+import { PII_TYPES } from '../electron/core/pii/types.js';
+import { loadSplit, precision, recall, score } from './pii-eval.js';
+import type { Counts } from './pii-eval.js';
+
+const args = process.argv.slice(2);
+const split = args.includes('--split') ? (args[args.indexOf('--split') + 1] ?? 'test') : 'test';
+const verbose = args.includes('--verbose');
+const dir = fileURLToPath(new URL(`../test/fixtures/pii/${split}/`, import.meta.url));
+const docs = loadSplit(dir);
+const resources = loadPiiResources();
+const s = score(docs, (t) => detectPii(t, { resources }));
+
+const f = (x: number) => (Number.isNaN(x) ? '   -' : x.toFixed(3));
+const row = (name: string, c: Counts) =>
+  `${name.padEnd(22)} ${String(c.tp + c.fn).padStart(5)} ${String(c.tp).padStart(5)} ${String(c.fp).padStart(5)} ${String(c.fn).padStart(5)}   ${f(precision(c))}   ${f(recall(c))}`;
+
+console.log(`PII bench on split '${split}': ${docs.length} documents, ${docs.reduce((n, d) => n + d.spans.length, 0)} labelled spans`);
+console.log('match: predicted and gold spans overlap and have the same type (typed), unless said otherwise\n');
+console.log(`${'type'.padEnd(22)}  gold    tp    fp    fn   prec.   recall`);
+for (const t of PII_TYPES) {
+  const c = s.byType[t];
+  if (c.tp + c.fn + c.fp > 0) console.log(row(t, c));
+}
+console.log('-'.repeat(64));
+console.log(row('ALL (typed)', s.all));
+console.log(row('structured (not NAME)', s.structured));
+console.log(row('NAME', s.names));
+console.log(row('any type (untyped)', s.anyType));
+console.log(row('exact boundaries+type', s.exact));
+
+// Throughput: the whole split, repeated until about 2 s have passed, UTF-8 bytes per second.
+const corpus = docs.map((d) => d.text).join('\n\n');
+const bytes = Buffer.byteLength(corpus, 'utf8');
+detectPii(corpus, { resources });
+let runs = 0;
+const t0 = performance.now();
+while (performance.now() - t0 < 2000) {
+  detectPii(corpus, { resources });
+  runs++;
+}
+const secs = (performance.now() - t0) / 1000;
+console.log(`\nthroughput: ${((bytes * runs) / secs / 1e6).toFixed(2)} MB/s (${(bytes / 1024).toFixed(1)} KiB x ${runs} runs, 1 thread)`);
+
+const targets = [
+  ['recall structured >= 0.95', recall(s.structured) >= 0.95],
+  ['recall names >= 0.85', recall(s.names) >= 0.85],
+  ['precision >= 0.85', precision(s.all) >= 0.85],
+] as const;
+console.log(targets.map(([n, ok]) => `${ok ? 'MET ' : 'MISS'} ${n}`).join('\n'));
+
+if (verbose) {
+  console.log('\nmissed:');
+  for (const m of s.misses) console.log(`  ${m.doc}  ${m.gold.type.padEnd(11)} ${JSON.stringify(m.gold.text)}`);
+  console.log('false positives:');
+  for (const p of s.falsePositives) console.log(`  ${p.doc}  ${p.span.type.padEnd(11)} ${JSON.stringify(p.span.text)} (${p.span.source} ${p.span.confidence})`);
+}
