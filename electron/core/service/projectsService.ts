@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainTemplate, Project } from '../../contract/domain.js';
 import { FieldtuneError } from '../../contract/errors.js';
+import { datasetsOf } from '../data/datasetRepo.js';
 import type { Workspace } from '../workspace.js';
 
 export function requireProject(ws: Workspace, id: string): Project {
@@ -42,9 +43,10 @@ export async function deleteProject(ws: Workspace, id: string, confirmName: stri
     throw new FieldtuneError('CONFLICT', `'${project.name}' has ${running.length} running job(s); cancel them before deleting it.`);
   }
   const orphans = ws.db.transaction(() => {
-    ws.projects.delete(id);
+    ws.projects.delete(id); // cascades to its jobs, blob references and datasets
     const removed = ws.blobs.collectOrphanRows();
-    ws.audit.append({ actor: 'user', action: 'project.delete', subject: id, details: { name: project.name, removedBlobs: removed } });
+    const examples = datasetsOf(ws).collectOrphanExamples();
+    ws.audit.append({ actor: 'user', action: 'project.delete', subject: id, details: { name: project.name, removedBlobs: removed, removedExamples: examples } });
     return removed;
   })();
   await ws.blobs.removeFiles(orphans);
