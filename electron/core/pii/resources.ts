@@ -8,6 +8,10 @@ import type { PiiType } from './types.js';
 export interface PiiResources {
   firstNames: Set<string>;
   lastNames: Set<string>;
+  /** Display forms (as written in the lists), the pool surrogate names are drawn from. */
+  firstNameForms: string[];
+  lastNameForms: string[];
+  cityForms: string[];
   /** Names that are also ordinary words: never flagged alone. */
   ambiguous: Set<string>;
   /** Lower-cased multi-word city names. */
@@ -49,6 +53,19 @@ export function parseWordList(text: string, separator: RegExp = /\s+/): Set<stri
   return out;
 }
 
+/** Words as written, in file order, without duplicates; lower-case particles ("de", "van") are skipped. */
+export function parseDisplayList(text: string, separator: RegExp = /\s+/): string[] {
+  const out = new Set<string>();
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim().startsWith('#')) continue;
+    for (const word of line.split(separator)) {
+      const w = word.trim();
+      if (w && w[0] !== w[0]?.toLowerCase()) out.add(w);
+    }
+  }
+  return [...out];
+}
+
 interface ContextFile {
   labels: Partial<Record<PiiType, string[]>>;
   nameLabels: string[];
@@ -74,6 +91,9 @@ export function parseResources(texts: ResourceTexts): PiiResources {
   return {
     firstNames: parseWordList(texts.firstNames),
     lastNames: parseWordList(texts.lastNames),
+    firstNameForms: parseDisplayList(texts.firstNames),
+    lastNameForms: parseDisplayList(texts.lastNames),
+    cityForms: parseDisplayList(texts.cities, /\|/),
     ambiguous: parseWordList(texts.ambiguous),
     cities: parseWordList(texts.cities, /\|/),
     labels: ctx.labels,

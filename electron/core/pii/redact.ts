@@ -1,0 +1,98 @@
+// Redaction modes as pure functions over (text, spans): mask with a typed placeholder, or consistent pseudonyms.
+// The PseudonymMap records every original -> surrogate pair; it is personal data itself and is kept apart from
+// the redacted text (its own file or table), so it can be deleted without touching the dataset.
+import { shiftDateText } from './dateShift.js';
+import type { PiiResources } from './resources.js';
+import { dateShiftDays, normalizeKey, surrogateFor } from './surrogates.js';
+import type { Secret } from './surrogates.js';
+import type { PiiSpan, PiiType, RedactionMode, RedactionPolicy } from './types.js';
+
+export interface PseudonymMap {
+  version: 1;
+  /** type -> normalized original -> surrogate. */
+  entries: Partial<Record<PiiType, Record<string, string>>>;
+  /** record id -> days its dates were shifted by. */
+  dateShifts: Record<string, number>;
+}
+
+export function createPseudonymMap(): PseudonymMap {
+  return { version: 1, entries: {}, dateShifts: {} };
+}
+
+export function serializePseudonymMap(map: PseudonymMap): string {
+  return JSON.stringify(map);
+}
+
+export function parsePseudonymMap(json: string): PseudonymMap {
+  const v = JSON.parse(json) as Partial<PseudonymMap>;
+  if (v.version !== 1 || typeof v.entries !== 'object' || typeof v.dateShifts !== 'object' || !v.entries || !v.dateShifts) {
+    throw new Error('not a Fieldtune pseudonym map (version 1)');
+  }
+  return { version: 1, entries: v.entries, dateShifts: v.dateShifts };
+}
+
+export interface Replacement {
+  start: number;
+  end: number;
+  type: PiiType;
+  replacement: string;
+}
+
+export interface RedactionResult {
+  text: string;
+  replacements: Replacement[];
+}
+
+/** Replaces spans, right to left so offsets stay valid; spans must not overlap (detectPii guarantees it). */
+function replaceSpans(input: string, spans: readonly PiiSpan[], policy: RedactionPolicy | undefined, f: (s: PiiSpan) => string): RedactionResult {
+  const allowed = policy ? new Set(policy.types) : undefined;
+  const chosen = [...spans].filter((s) => !allowed || allowed.has(s.type)).sort((a, b) => a.start - b.start);
+  for (let i = 1; i < chosen.length; i++) {
+    if ((chosen[i]?.start ?? 0) < (chosen[i - 1]?.end ?? 0)) throw new Error('overlapping spans: resolve them before redacting');
+  }
+  const parts: string[] = [];
+  const replacements: Replacement[] = [];
+  let last = 0;
+  for (const s of chosen) {
+    const r = f(s);
+    parts.push(input.slice(last, s.start), r);
+    replacements.push({ start: s.start, end: s.end, type: s.type, replacement: r });
+    last = s.end;
+  }
+  parts.push(input.slice(last));
+  return { text: parts.join(''), replacements };
+}
+
+/** "[NAME]", "[DATE]", ... in place of each span. */
+export function maskText(input: string, spans: readonly PiiSpan[], policy?: RedactionPolicy): RedactionResult {
+  return replaceSpans(input, spans, policy, (s) => `[${s.type}]`);
+}
+
+export interface PseudonymOptions {
+  /** Per-dataset secret: the same secret gives the same surrogates across records and runs. */
+  secret: Secret;
+  /** Identifies the record (row, document) whose dates share one shift. */
+  recordId: string;
+  resources: PiiResources;
+  /** Filled in place; pass one map for a whole dataset. */
+  map: PseudonymMap;
+  policy?: RedactionPolicy;
+}
+
+export function pseudonymizeText(input: string, spans: readonly PiiSpan[], o: PseudonymOptions): RedactionResult {
+  const shift = (o.map.dateShifts[o.recordId] ??= dateShiftDays(o.secret, o.recordId));
+  return replaceSpans(input, spans, o.policy, (s) => {
+    if (s.type === 'DATE') return shiftDateText(s.text, shift) ?? '[DATE]';
+    const key = normalizeKey(s.type, s.text);
+    const table = (o.map.entries[s.type] ??= {});
+    const known = table[key];
+    if (known !== undefined) return known;
+    const surrogate = surrogateFor(s.type, s.text, o.secret, o.resources);
+    table[key] = surrogate;
+    return surrogate;
+  });
+}
+
+export function redactText(input: string, spans: readonly PiiSpan[], mode: RedactionMode, o: PseudonymOptions): RedactionResult {
+  return mode === 'mask' ? maskText(input, spans, o.policy) : pseudonymizeText(input, spans, o);
+}

@@ -1,0 +1,101 @@
+// Deterministic surrogate values. Every choice is drawn from HMAC-SHA256(dataset secret, type + normalized key), so
+// the same identifier gets the same surrogate in every record and every run, and nobody without the secret can
+// go back from a surrogate to the original.
+import { createHmac } from 'node:crypto';
+import { foldKey } from './resources.js';
+import type { PiiResources } from './resources.js';
+import type { PiiType } from './types.js';
+
+export type Secret = string | Uint8Array;
+
+/** A stream of pseudo-random bytes for one (purpose, key). */
+export function keyedBytes(secret: Secret, purpose: string, key: string, length = 32): Buffer {
+  const chunks: Buffer[] = [];
+  for (let i = 0; chunks.length * 32 < length; i++) {
+    chunks.push(createHmac('sha256', secret).update(`${purpose}\u0000${key}\u0000${i}`).digest());
+  }
+  return Buffer.concat(chunks).subarray(0, length);
+}
+
+function pick<T>(list: readonly T[], bytes: Buffer, offset = 0): T {
+  const n = bytes.readUInt32BE(offset % (bytes.length - 3));
+  const v = list[n % list.length];
+  if (v === undefined) throw new Error('empty surrogate list');
+  return v;
+}
+
+/** The key two mentions share when they are the same identifier: folded case/diacritics, no separators. */
+export function normalizeKey(type: PiiType, text: string): string {
+  if (type === 'NAME' || type === 'LOCATION') return foldKey(text).replace(/[\s.,]+/g, ' ').trim();
+  if (type === 'EMAIL' || type === 'URL') return text.toLowerCase();
+  return text.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
+}
+
+/** Same shape, new characters: digits stay digits, letters stay letters in the same case, separators stay. */
+export function formatPreserving(text: string, bytes: Buffer): string {
+  let i = 0;
+  let out = '';
+  for (const ch of text) {
+    const b = bytes[i++ % bytes.length] ?? 0;
+    if (/\d/.test(ch)) out += String(b % 10);
+    else if (/[A-Z]/.test(ch)) out += String.fromCharCode(65 + (b % 26));
+    else if (/[a-z]/.test(ch)) out += String.fromCharCode(97 + (b % 26));
+    else out += ch;
+  }
+  return out;
+}
+
+function styleLike(original: string, surrogate: string): string {
+  const letters = original.replace(/[^\p{L}]/gu, '');
+  return letters.length > 1 && letters === letters.toUpperCase() ? surrogate.toUpperCase() : surrogate;
+}
+
+/** One name word: a given name for a given name, a family name otherwise; never the original itself. */
+export function surrogateNameWord(word: string, secret: Secret, res: PiiResources): string {
+  const key = foldKey(word);
+  if (/^\p{L}\.?$/u.test(word)) return word; // initials carry too little to pseudonymize one by one
+  const isFirst = res.firstNames.has(key) && !res.lastNames.has(key);
+  const pool = isFirst ? res.firstNameForms : res.lastNameForms;
+  const bytes = keyedBytes(secret, isFirst ? 'given' : 'family', key);
+  let s = pick(pool, bytes);
+  for (let k = 4; foldKey(s) === key && k < 28; k += 4) s = pick(pool, bytes, k);
+  return styleLike(word, s);
+}
+
+export function surrogateFor(type: PiiType, text: string, secret: Secret, res: PiiResources): string {
+  const key = normalizeKey(type, text);
+  const bytes = keyedBytes(secret, type, key, 64);
+  switch (type) {
+    case 'NAME':
+      return text.replace(/[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu, (w) => surrogateNameWord(w, secret, res));
+    case 'LOCATION': {
+      const street = /^(\d+[A-Za-z]?)(\s+)(.*?)(\s+)(\S+)$/u.exec(text);
+      if (street && /^\d/.test(text)) {
+        return `${formatPreserving(street[1] ?? '', bytes)} ${pick(res.lastNameForms, bytes, 8)} Street`;
+      }
+      return styleLike(text, pick(res.cityForms, bytes));
+    }
+    case 'AGE':
+      return '90+';
+    case 'EMAIL':
+      return `${formatPreserving('user-aaaaaa', bytes)}@example.org`;
+    case 'URL':
+      return `https://example.org/${formatPreserving('aaaaaaaa', bytes)}`;
+    case 'IP':
+      return text.includes(':') ? `2001:db8::${bytes.readUInt16BE(0).toString(16)}` : `10.${bytes[0] ?? 0}.${bytes[1] ?? 0}.${bytes[2] ?? 1}`;
+    case 'SSN': {
+      // Area 9xx is never issued, so a surrogate SSN can never be someone's real number.
+      const s = formatPreserving(text, bytes);
+      const i = s.search(/\d/);
+      return i < 0 ? s : `${s.slice(0, i)}9${s.slice(i + 1)}`;
+    }
+    default:
+      return formatPreserving(text, bytes);
+  }
+}
+
+/** Days to shift every date of one record by: in [-365, 365], never 0. */
+export function dateShiftDays(secret: Secret, recordId: string): number {
+  const n = keyedBytes(secret, 'date-shift', recordId).readUInt32BE(0) % 730;
+  return n < 365 ? n - 365 : n - 364;
+}
