@@ -125,6 +125,10 @@ export function commitImport(ws: Workspace, staged: StagedImport, target: Projec
   const versionId = randomUUID();
   const { summary } = staged;
   const datasetName = options.datasetName ?? basename(staged.source, extname(staged.source));
+  // A larger page cache while inserting: the hash index takes inserts in random order, and with SQLite's default
+  // 2 MB cache a million-row import spends most of its time re-reading index pages. 64 MB keeps memory bounded.
+  const cacheBefore = ws.db.pragma('cache_size', { simple: true }) as number;
+  ws.db.pragma('cache_size = -65536');
   try {
     throwIfAborted(options.signal);
     const project = ws.db.transaction(() => {
@@ -160,6 +164,7 @@ export function commitImport(ws: Workspace, staged: StagedImport, target: Projec
       rejectedFile,
     };
   } finally {
+    ws.db.pragma(`cache_size = ${cacheBefore}`);
     discardStaged(staged);
   }
 }

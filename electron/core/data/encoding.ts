@@ -1,6 +1,7 @@
 // Byte stream -> text stream with encoding detection. UTF-8 (with or without BOM) and UTF-16 LE/BE are accepted
 // silently; anything else must be named by the user (e.g. windows-1252 from Excel), because guessing a legacy code
 // page silently corrupts accented names in medical or legal records.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { DataImportError, throwIfAborted } from './errors.js';
 
@@ -63,9 +64,9 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
   return -1;
 }
 
-function countNewlines(buf: Uint8Array, end: number): number {
+function countNewlines(buf: Buffer, end: number): number {
   let n = 0;
-  for (let i = 0; i < end; i++) if (buf[i] === 0x0a) n += 1;
+  for (let i = buf.indexOf(0x0a); i >= 0 && i < end; i = buf.indexOf(0x0a, i + 1)) n += 1;
   return n;
 }
 
@@ -123,7 +124,8 @@ export async function decodeBytes(bytes: AsyncIterable<Buffer>, options: DecodeO
     const decode = (buf: Buffer): string => {
       if (strictUtf8) {
         const joined = carry.length ? Buffer.concat([carry, buf]) : buf;
-        const bad = firstInvalidUtf8(joined);
+        // The native check is fast; the byte-by-byte scan runs only to locate the offender (or a cut sequence).
+        const bad = isUtf8(joined) ? -1 : firstInvalidUtf8(joined);
         if (bad >= 0) throw notUtf8Error(joined[bad]!, newlinesBefore + countNewlines(joined, bad) + 1);
         // Keep a trailing partial sequence (at most 3 bytes) so the next chunk can complete it.
         let cut = joined.length;

@@ -30,6 +30,16 @@ export interface ImportOptions {
   signal?: AbortSignal | undefined;
   onProgress?: ((p: ImportProgress) => void) | undefined;
   onRejected?: ((row: RejectedRow) => void | Promise<void>) | undefined;
+  /** Called once the format (and, for spreadsheets, the headers and mapping) is known, before the first example. */
+  onDetected?: ((d: Detected) => void) | undefined;
+}
+
+export interface Detected {
+  format: ImportFormat;
+  kind: 'chat' | 'text';
+  encoding: string | null;
+  headers?: string[];
+  mapping?: ColumnMapping;
 }
 
 export interface ImportSummary {
@@ -80,6 +90,7 @@ export async function importFile(path: string, options: ImportOptions, sink: (it
   };
 
   if (reader === 'documents') {
+    options.onDetected?.({ format: 'documents', kind: 'text', encoding: null });
     for await (const r of documentRecords(path, options)) {
       if ('error' in r) await reject(r.line, r.error, r.source);
       else await emit({ line: r.line, document: r.document });
@@ -121,6 +132,7 @@ export async function importFile(path: string, options: ImportOptions, sink: (it
           `"instruction"/"output", "prompt"/"completion" or "text"); name one with --format.`, line, 'unknown record format');
     }
   }
+  options.onDetected?.({ format, kind: format === 'text' ? 'text' : 'chat', encoding: decoded.encoding });
   const handle = async (r: RawRecord): Promise<void> => {
     if ('error' in r) return reject(r.line, r.error, r.raw);
     const converted = convertRecord(r.value, format);
@@ -142,6 +154,7 @@ export async function importFile(path: string, options: ImportOptions, sink: (it
       if (!headers) {
         headers = row.cells.map((c, i) => c.trim() || `column ${i + 1}`);
         mapping = resolveMapping(headers, options.mapping);
+        options.onDetected?.({ format, kind: 'chat', encoding, headers, mapping });
         continue;
       }
       if (row.error) { await reject(row.line, row.error, row.cells.join('\t')); continue; }
