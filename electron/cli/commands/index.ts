@@ -6,6 +6,7 @@ import { demoModelCommand } from './demoModel.js';
 import { jobsCancelCommand, jobsListCommand } from './jobs.js';
 import { modelsAddCommand, modelsListCommand } from './models.js';
 import { projectsCreateCommand, projectsDeleteCommand, projectsListCommand, projectsRenameCommand } from './projects.js';
+import { redactCommand } from './redact.js';
 import { serveCommand, startCommand } from './start.js';
 
 /** Every CLI command. Feature commands add one import and one entry here. */
@@ -28,4 +29,5 @@ export const commands: readonly CliCommand[] = [
   dataStatsCommand,
   dataExportCommand,
   dataVersionsCommand,
+  redactCommand,
 ];

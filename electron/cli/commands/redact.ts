@@ -1,0 +1,152 @@
+// `fieldtune data redact`: file to file, no workspace. Detects personal data in a text file, writes a masked or
+// pseudonymized copy in the input's own encoding, and a report whose span offsets are UTF-16 code units into the
+// decoded input (BOM excluded), so `text === input.slice(start, end)` for every span.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FieldtuneError } from '../../contract/errors.js';
+import { decodeBytes } from '../../core/data/encoding.js';
+import { detectPii } from '../../core/pii/detect.js';
+import { createPseudonymMap, redactText, serializePseudonymMap } from '../../core/pii/redact.js';
+import { buildRedactionReport, countByType } from '../../core/pii/report.js';
+import { loadPiiResources } from '../../core/pii/resources.js';
+import { TEMPLATE_DOMAINS, loadDomainTemplate, policyFromTemplate } from '../../core/pii/templates.js';
+import type { TemplateDomain } from '../../core/pii/templates.js';
+import { DEFAULT_POLICY, PII_TYPES, isPiiType } from '../../core/pii/types.js';
+import type { RedactionMode, RedactionPolicy } from '../../core/pii/types.js';
+import type { CliCommand } from '../command.js';
+
+const NOTICE =
+  'The report (and the pseudonym map) CONTAIN PERSONAL DATA: every span holds the original identifier text. ' +
+  'Store them like the original file, never next to the redacted copy, and delete them when done.';
+
+const bad = (path: string, message: string) => new FieldtuneError('BAD_REQUEST', message, [{ path, message }]);
+
+/** Reads a whole file as text: UTF-8 (BOM or not) and UTF-16 LE/BE only; other encodings are refused. */
+export async function readTextFile(path: string): Promise<{ text: string; encoding: string }> {
+  const bytes = readFileSync(path);
+  if (bytes.length >= 4 && ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff))) {
+    throw new FieldtuneError('INVALID_INPUT', `${path} is UTF-32; save it as UTF-8 or UTF-16 and try again.`);
+  }
+  const decoded = await decodeBytes((async function* () { yield bytes; })());
+  let text = '';
+  for await (const chunk of decoded.chunks) text += chunk;
+  return { text, encoding: decoded.encoding };
+}
+
+/** Writes text back in the encoding it was read in (BOM kept where there was one). */
+export function encodeText(text: string, encoding: string): Buffer {
+  if (encoding === 'utf-16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  if (encoding === 'utf-16be') return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+  if (encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  return Buffer.from(text, 'utf8');
+}
+
+function policyFrom(types: unknown, template: unknown): RedactionPolicy {
+  if (typeof template === 'string') {
+    if (!(TEMPLATE_DOMAINS as readonly string[]).includes(template)) throw bad('template', `--template must be one of ${TEMPLATE_DOMAINS.join(', ')}`);
+    return policyFromTemplate(loadDomainTemplate(template as TemplateDomain));
+  }
+  if (typeof types !== 'string') return DEFAULT_POLICY;
+  const list = types.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean);
+  const unknown = list.filter((t) => !isPiiType(t));
+  if (unknown.length || list.length === 0) throw bad('types', `--types: unknown type(s) ${unknown.join(', ') || '(none given)'}; known: ${PII_TYPES.join(', ')}`);
+  return { types: list.filter(isPiiType) };
+}
+
+export const redactCommand: CliCommand = {
+  name: 'data redact',
+  summary: 'Find and redact personal data (PII/PHI) in a text file, offline (file to file, no workspace)',
+  usage: [
+    'Usage: fieldtune data redact --in FILE.txt --out FILE.txt --report REPORT.json [--mode mask|pseudonym]',
+    '                             [--types NAME,DATE,...] [--template medical|legal|finance|education]',
+    '                             [--secret-file FILE] [--map MAP.json] [--json]',
+    '',
+    'Detects names, places smaller than a state, dates (not bare years), ages over 89, phone/fax, e-mail, SSN,',
+    'record/plan/account/licence/vehicle/device numbers, URLs, IPs, case and bar numbers, and writes a redacted copy.',
+    '',
+    '  --in FILE         input text: UTF-8 (with or without BOM) or UTF-16 LE/BE; other encodings are refused',
+    '  --out FILE        redacted copy, written in the input\'s encoding (must differ from --in)',
+    '  --report FILE     JSON report: {"spans":[{"start","end","type","text",...}], counts, policy, ...}; offsets are',
+    '                    UTF-16 code units into the decoded input (BOM excluded), so text === input.slice(start, end)',
+    '  --mode MODE       mask (default): "[NAME]", "[DATE]", ...; pseudonym: consistent surrogates, dates shifted by',
+    '                    one offset so intervals are kept',
+    '  --types LIST      only these identifier types (comma-separated); default: all',
+    '  --template NAME   use the identifier types of a domain template instead of --types',
+    '  --secret-file F   per-dataset secret for pseudonyms (same secret -> same surrogates); default: a random one',
+    '  --map FILE        also write the pseudonym map (original -> surrogate) there, kept apart from the data',
+    '',
+    `WARNING: ${NOTICE}`,
+  ].join('\n'),
+  options: {
+    in: { type: 'string' },
+    out: { type: 'string' },
+    report: { type: 'string' },
+    mode: { type: 'string' },
+    types: { type: 'string' },
+    template: { type: 'string' },
+    'secret-file': { type: 'string' },
+    map: { type: 'string' },
+  },
+  async run(args, out) {
+    const v = args.values;
+    for (const k of ['in', 'out', 'report'] as const) {
+      if (typeof v[k] !== 'string' || v[k] === '') throw bad(k, `Missing --${k} FILE`);
+    }
+    const inPath = resolve(v['in'] as string);
+    const outPath = resolve(v['out'] as string);
+    const reportPath = resolve(v['report'] as string);
+    if (outPath === inPath || reportPath === inPath || reportPath === outPath) throw bad('out', '--in, --out and --report must be three different files');
+    const mode = (v['mode'] ?? 'mask') as RedactionMode;
+    if (mode !== 'mask' && mode !== 'pseudonym') throw bad('mode', `--mode must be mask or pseudonym (got ${String(v['mode'])})`);
+    const policy = policyFrom(v['types'], v['template']);
+    const mapPath = typeof v['map'] === 'string' ? resolve(v['map']) : undefined;
+    if (mapPath && mode !== 'pseudonym') throw bad('map', '--map only applies to --mode pseudonym');
+    const secretFile = v['secret-file'];
+    const secret = typeof secretFile === 'string' ? readFileSync(secretFile) : randomBytes(32);
+    if (secret.length < 16) throw bad('secret-file', '--secret-file must hold at least 16 bytes');
+
+    let decoded: { text: string; encoding: string };
+    try {
+      decoded = await readTextFile(inPath);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new FieldtuneError('INVALID_INPUT', `No such file: ${inPath}`);
+      // The shared decoder suggests an --encoding flag that belongs to `data import`; this command has none.
+      if (e instanceof FieldtuneError && /not valid UTF-8/.test(e.message)) {
+        throw new FieldtuneError(
+          'INVALID_INPUT',
+          `${inPath}: ${e.message.replace(/; re-save it.*$/s, '')}. data redact reads only UTF-8 (with or without BOM) and UTF-16 LE/BE: ` +
+            'convert it first, e.g. `iconv -f windows-1252 -t utf-8 IN > OUT`.',
+        );
+      }
+      throw e;
+    }
+    const { text, encoding } = decoded;
+    const resources = loadPiiResources();
+    const detected = detectPii(text, { resources });
+    const spans = detected.filter((s) => policy.types.includes(s.type));
+    const map = createPseudonymMap();
+    const result = redactText(text, spans, mode, { secret, recordId: 'file', resources, map, policy });
+    const report = buildRedactionReport({ mode, policy, records: [{ text, detected, redacted: spans }] });
+
+    writeFileSync(outPath, encodeText(result.text, encoding));
+    const reportJson = {
+      notice: NOTICE,
+      input: { path: inPath, encoding, characters: text.length, offsets: 'UTF-16 code units into the decoded input, BOM excluded' },
+      mode,
+      spans: spans.map((s) => ({ start: s.start, end: s.end, type: s.type, text: s.text, confidence: s.confidence, source: s.source })),
+      replacements: mode === 'pseudonym' ? result.replacements.map((r) => ({ start: r.start, end: r.end, type: r.type, replacement: r.replacement })) : undefined,
+      report,
+    };
+    writeFileSync(reportPath, JSON.stringify(reportJson, null, 1) + '\n', { mode: 0o600 });
+    if (mapPath) writeFileSync(mapPath, serializePseudonymMap(map), { mode: 0o600 });
+    out.log(`NOTICE: ${reportPath}${mapPath ? ` and ${mapPath}` : ''}: ${NOTICE}`);
+    if (mode === 'pseudonym' && typeof secretFile !== 'string') out.log('A random secret was used: surrogates will differ on the next run. Pass --secret-file to keep them stable.');
+    const counts = Object.fromEntries(Object.entries(countByType(spans)).filter(([, n]) => n > 0));
+    out.result(
+      { in: inPath, out: outPath, report: reportPath, map: mapPath, mode, encoding, spans: spans.length, counts },
+      `Redacted ${spans.length} span(s) (${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ') || 'none'}) -> ${outPath}\nReport (personal data): ${reportPath}`,
+    );
+    return 0;
+  },
+};
