@@ -45,6 +45,12 @@ export async function* walkVersion(ws: Workspace, versionId: string, pageSize = 
   }
 }
 
+/** One page of a version for a virtualized table: positions are 0..n-1, so `offset` is a position. */
+export function pageMembers(ws: Workspace, versionId: string, offset: number, limit: number): { total: number; items: Member[] } {
+  const v = requireVersion(ws, versionId);
+  return { total: v.examples, items: datasetsOf(ws).membersPage(versionId, offset, Math.min(limit, 1000)).map(toMember) };
+}
+
 export function loadMembers(ws: Workspace, versionId: string): Member[] {
   requireVersion(ws, versionId);
   return [...datasetsOf(ws).iterateMembers(versionId)].map(toMember);

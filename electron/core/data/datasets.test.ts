@@ -7,8 +7,8 @@ import { tempDir } from '../../../test/unit/helpers.js';
 import { deleteProject } from '../service/projectsService.js';
 import { openWorkspace, type Workspace } from '../workspace.js';
 import { datasetsOf } from './datasetRepo.js';
-import { commitImport, importIntoWorkspace, stageImport } from './datasetImport.js';
-import { cleanVersion, editMember, loadMembers, removeMembers, splitVersion, versionLeakage } from './datasetOps.js';
+import { importIntoWorkspace, stageImport } from './datasetImport.js';
+import { cleanVersion, editMember, loadMembers, pageMembers, removeMembers, splitVersion, versionLeakage } from './datasetOps.js';
 import { exportVersion, versionStats } from './datasetExport.js';
 import { mulberry32 } from './minhash.js';
 
@@ -118,6 +118,9 @@ describe('versions', () => {
     const edited = editMember(ws, removed.id, 0, { messages: [{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }] });
     expect(loadMembers(ws, edited.id)[0]!.example).toEqual({ messages: [{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }] });
     expect(datasetsOf(ws).listVersions(r.dataset.id).map((v) => v.operation)).toEqual(['import', 'clean', 'remove', 'edit']);
+    const page = pageMembers(ws, edited.id, 10, 5);
+    expect(page.total).toBe(60);
+    expect(page.items.map((m) => m.position)).toEqual([10, 11, 12, 13, 14]);
   });
 
   it('split is deterministic, stratified, leak-free; stats and exports read it back', async () => {

@@ -55,7 +55,7 @@ export interface ImportSummary {
 
 const DETECT_SAMPLE = 20;
 
-function readerFor(path: string, isDir: boolean, format: ImportFormat | undefined): 'jsonl' | 'json' | 'csv' | 'tsv' | 'xlsx' | 'documents' {
+export function readerFor(path: string, isDir: boolean, format: ImportFormat | undefined): 'jsonl' | 'json' | 'csv' | 'tsv' | 'xlsx' | 'documents' {
   if (isDir || format === 'documents') return 'documents';
   if (format === 'csv' || format === 'tsv' || format === 'xlsx') return format;
   const ext = extname(path).toLowerCase();
