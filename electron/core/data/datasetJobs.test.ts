@@ -5,6 +5,7 @@ import { tempDir } from '../../../test/unit/helpers.js';
 import { openWorkspace, type Workspace } from '../workspace.js';
 import { datasetsOf } from './datasetRepo.js';
 import { previewImport, startImportJob } from './datasetJobs.js';
+import { datasetsService } from './datasetsService.js';
 
 const FIX = join(import.meta.dirname, '../../../test/fixtures/data');
 const cleanups: Array<() => void | Promise<void>> = [];
@@ -49,5 +50,24 @@ describe('import job', () => {
     expect(ws.projects.list()).toEqual([]);
     expect(ws.db.prepare('SELECT count(*) AS n FROM examples').get()).toEqual({ n: 0 });
     expect(datasetsOf(ws).collectOrphanExamples()).toBe(0);
+  });
+});
+
+describe('datasets service (request-shaped)', () => {
+  it('import -> list -> examples page -> clean -> split -> leakage -> stats', async () => {
+    const { ws } = setup();
+    const job = await ws.jobs.wait(datasetsService.import(ws, { path: join(FIX, 'alpaca.json') }).id);
+    expect(job.result).toMatchObject({ project: { name: 'alpaca' }, version: { examples: 2 } });
+    const project = ws.projects.list()[0]!;
+    const [dataset] = datasetsService.list(ws, { projectId: project.id });
+    const v0 = dataset!.versions[0]!;
+    expect(datasetsService.examples(ws, { versionId: v0.id, offset: 1, limit: 10 })).toMatchObject({ total: 2, items: [{ position: 1 }] });
+    const clean = datasetsService.clean(ws, { versionId: v0.id, dedupe: 'exact' });
+    const split = datasetsService.split(ws, { versionId: clean.version.id, ratios: { train: 1, validation: 0, test: 1 } });
+    expect(split.counts).toEqual({ train: 1, validation: 0, test: 1 });
+    expect(datasetsService.leakage(ws, { versionId: split.version.id }).ok).toBe(true);
+    const stats = await datasetsService.stats(ws, { versionId: split.version.id, maxLength: 5 }, () => 7);
+    expect(stats).toMatchObject({ totalTokens: 14, overMax: 2, tokenizer: 'model' });
+    expect(() => datasetsService.import(ws, { path: 'x.csv', projectId: 'nope' })).toThrow(/No project/);
   });
 });
