@@ -1,0 +1,106 @@
+// The detector's contract: exact offsets on raw text, every identifier type found, distractors left alone.
+import { describe, expect, it } from 'vitest';
+import { detectPii, resolveOverlaps } from './detect.js';
+import { loadPiiResources } from './resources.js';
+import type { PiiSpan, PiiType } from './types.js';
+
+const resources = loadPiiResources();
+const detect = (t: string) => detectPii(t, { resources });
+const pairs = (t: string) => detect(t).map((s) => [s.type, s.text]);
+
+function expectOffsets(input: string, spans: PiiSpan[]) {
+  for (const s of spans) expect(input.slice(s.start, s.end)).toBe(s.text);
+}
+
+describe('offset contract', () => {
+  it('keeps UTF-16 offsets into CRLF text with emoji and astral characters', () => {
+    const input = '😀😀 Note\r\nPatient: José Núñez\r\n🧑‍⚕️ DOB 03/14/1951\r\n𝒜 call (937) 555-0142 or mail jn@example.com\r\n';
+    const spans = detect(input);
+    expectOffsets(input, spans);
+    expect(spans.map((s) => s.type)).toEqual(['NAME', 'DATE', 'PHONE', 'EMAIL']);
+    const name = spans[0]!;
+    expect(name.text).toBe('José Núñez');
+    // Code units, not code points: the two emoji are 4 units (2 code points), so "José" starts at 20, not 18.
+    expect(name.start).toBe(20);
+    expect([...input.slice(0, name.start)].length).toBe(18);
+  });
+
+  it('does not normalize: decomposed (NFD) names keep their own offsets', () => {
+    const input = 'Patient: Jose\u0301 Nu\u0301n\u0303ez, seen 2/3/2024.';
+    const spans = detect(input);
+    expectOffsets(input, spans);
+    expect(spans.find((s) => s.type === 'NAME')?.text).toBe('Jose\u0301 Nu\u0301n\u0303ez');
+  });
+
+  it('resolves overlapping candidates the same way whatever their order', () => {
+    const a: PiiSpan = { start: 0, end: 10, type: 'ID', text: 'x'.repeat(10), confidence: 0.35, source: 'pattern' };
+    const b: PiiSpan = { start: 0, end: 10, type: 'PHONE', text: 'x'.repeat(10), confidence: 0.85, source: 'pattern' };
+    const c: PiiSpan = { start: 8, end: 14, type: 'ZIP', text: 'x'.repeat(6), confidence: 0.85, source: 'pattern' };
+    const one = resolveOverlaps([a, b, c]);
+    expect(resolveOverlaps([c, b, a])).toEqual(one);
+    expect(one.map((s) => s.type)).toEqual(['PHONE']);
+  });
+});
+
+const TYPE_CASES: [PiiType, string, string][] = [
+  ['NAME', 'Seen by Dr. Renée Dubois today.', 'Renée Dubois'],
+  ['NAME', 'Plaintiff Łukasz Wiśniewski filed suit.', 'Łukasz Wiśniewski'],
+  ['NAME', 'Nguyễn Văn Minh was admitted with his sister Søren Holm.', 'Nguyễn Văn Minh'],
+  ['LOCATION', 'She lives at 42 Birchwood Lane, Apt 3B, Dayton, OH 45402.', '42 Birchwood Lane, Apt 3B'],
+  ['LOCATION', 'She lives at 42 Birchwood Lane, Apt 3B, Dayton, OH 45402.', 'Dayton'],
+  ['ZIP', 'She lives at 42 Birchwood Lane, Apt 3B, Dayton, OH 45402.', '45402'],
+  ['LOCATION', 'Recorded in Marin County last year.', 'Marin County'],
+  ['DATE', 'Admitted 03/14/2024 and again on March 3.', '03/14/2024'],
+  ['DATE', 'Admitted 03/14/2024 and again on March 3.', 'March 3'],
+  ['DATE', 'Letter of 14 Feb 2023 and of 2023-11-02.', '14 Feb 2023'],
+  ['DATE', 'Letter of 14 Feb 2023 and of 2023-11-02.', '2023-11-02'],
+  ['AGE', 'A 93-year-old woman with delirium.', '93'],
+  ['PHONE', 'Call (617) 555-0142 or +44 20 7946 0958.', '(617) 555-0142'],
+  ['PHONE', 'Call (617) 555-0142 or +44 20 7946 0958.', '+44 20 7946 0958'],
+  ['FAX', 'Tel 617-555-0188, Fax: 617-555-0199', '617-555-0199'],
+  ['EMAIL', 'Write to k.okafor@example-clinic.org please.', 'k.okafor@example-clinic.org'],
+  ['SSN', 'SSN 123-45-6789 on file.', '123-45-6789'],
+  ['MRN', 'MRN: 00482913', '00482913'],
+  ['HEALTH_PLAN', 'Member ID: XKH884512307', 'XKH884512307'],
+  ['ACCOUNT', 'Card 4111 1111 1111 1111 was charged.', '4111 1111 1111 1111'],
+  ['ACCOUNT', 'Acct # 4417-2209-8815 overdue.', '4417-2209-8815'],
+  ['LICENSE', 'Prescriber DEA BK3419872.', 'BK3419872'],
+  ['VEHICLE', 'Car VIN 1HGCM82633A004352 towed.', '1HGCM82633A004352'],
+  ['DEVICE', 'Pacemaker S/N PJN412345H checked.', 'PJN412345H'],
+  ['URL', 'See https://portal.example.org/u/8812.', 'https://portal.example.org/u/8812'],
+  ['IP', 'Login from 192.168.14.201 and 2001:db8:4a1:7::1c.', '192.168.14.201'],
+  ['IP', 'Login from 192.168.14.201 and 2001:db8:4a1:7::1c.', '2001:db8:4a1:7::1c'],
+  ['ID', 'Referring NPI 1245319599.', '1245319599'],
+  ['CASE_NUMBER', 'Case No. 2:23-cv-04417-JFW is stayed.', '2:23-cv-04417-JFW'],
+  ['BAR_NUMBER', 'Elena Vasquez (State Bar No. 284119)', '284119'],
+];
+
+describe('each identifier type', () => {
+  it.each(TYPE_CASES)('%s in %j', (type, input, text) => {
+    expect(pairs(input)).toContainEqual([type, text]);
+  });
+});
+
+const DISTRACTORS: [string, string][] = [
+  ['drug doses', 'Metformin 500 mg BID, apixaban 5 mg, insulin 10 units at night, NaCl 0.9% at 75 mL/h.'],
+  ['lab values and vitals', 'Na 138 mmol/L, K 4.1, HbA1c 7.2%, BP 120/80, HR 88, pain 6/10, SpO2 97%, WBC 11200.'],
+  ['ICD and CPT codes', 'Diagnoses E11.9, I10 and J18.9; billed CPT 99213 and 94640.'],
+  ['statute citations', 'Claims under 42 U.S.C. § 1983, Fed. R. Civ. P. 12(b)(6) and Cal. Civ. Code § 1542; see O.C.G.A. § 9-3-33.'],
+  ['reported case law', 'Under Monell v. Department of Social Services, 436 U.S. 658 (1978), the city is not liable.'],
+  ['times', 'Seen at 14:30, again at 2:15 PM, dose at 07:00.'],
+  ['bare years and young ages', 'Diabetic since 2019, smoker in 2001-2005, a 45-year-old man, aged 67.'],
+  ['eponyms', "Known Parkinson's disease and Crohn's disease; Glasgow Coma Scale 15, Babinski sign absent, Wilson disease excluded."],
+];
+
+describe('distractors are not flagged', () => {
+  it.each(DISTRACTORS)('%s', (_kind, input) => {
+    expect(pairs(input)).toEqual([]);
+  });
+});
+
+describe('policy', () => {
+  it('returns only the types a policy turns on', () => {
+    const input = 'Patient: José Núñez, DOB 03/14/1951, MRN: 00482913';
+    expect(detectPii(input, { resources, policy: { types: ['DATE'] } }).map((s) => s.type)).toEqual(['DATE']);
+  });
+});

@@ -1,0 +1,82 @@
+// `fieldtune data redact` through its CliCommand interface: encodings, the offset contract of the report, modes.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { redactCommand } from '../../cli/commands/redact.js';
+import type { CliArgs, CliOutput } from '../../cli/command.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'fieldtune-redact-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function recorder(): CliOutput & { results: unknown[]; logs: string[] } {
+  const results: unknown[] = [];
+  const logs: string[] = [];
+  return { json: true, results, logs, result: (v) => void results.push(v), log: (m) => void logs.push(m) };
+}
+
+const TEXT = 'Patient: José Núñez\r\nDOB 03/14/1951 😀 call (937) 555-0142\r\nWife Zoë Núñez; metformin 500 mg BID since 2019.\r\n';
+
+async function redact(name: string, bytes: Buffer, extra: CliArgs['values'] = {}) {
+  const input = join(dir, `${name}.txt`);
+  writeFileSync(input, bytes);
+  const out = recorder();
+  const values = { in: input, out: join(dir, `${name}.out.txt`), report: join(dir, `${name}.report.json`), ...extra };
+  const code = await redactCommand.run({ values, positionals: [] }, out);
+  const report = JSON.parse(readFileSync(values.report as string, 'utf8')) as { spans: { start: number; end: number; type: string; text: string }[]; input: { encoding: string } };
+  return { code, out, report, output: readFileSync(values.out as string) };
+}
+
+const utf16be = (s: string) => Buffer.from(s, 'utf16le').swap16();
+
+describe('fieldtune data redact', () => {
+  it.each([
+    ['utf-8', Buffer.from(TEXT, 'utf8')],
+    ['utf-8-bom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT, 'utf8')])],
+    ['utf-16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')])],
+    ['utf-16be', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(TEXT)])],
+  ])('reads %s, reports exact offsets into the decoded text and writes the same encoding back', async (encoding, bytes) => {
+    const { code, report, output, out } = await redact(encoding, bytes);
+    expect(code).toBe(0);
+    expect(report.input.encoding).toBe(encoding);
+    expect(report.spans.map((s) => [s.type, s.text])).toEqual([
+      ['NAME', 'José Núñez'],
+      ['DATE', '03/14/1951'],
+      ['PHONE', '(937) 555-0142'],
+      ['NAME', 'Zoë Núñez'],
+    ]);
+    for (const s of report.spans) expect(TEXT.slice(s.start, s.end)).toBe(s.text);
+    const expected = 'Patient: [NAME]\r\nDOB [DATE] 😀 call [PHONE]\r\nWife [NAME]; metformin 500 mg BID since 2019.\r\n';
+    const back = encoding === 'utf-16be' ? utf16be(expected) : Buffer.from(expected, encoding === 'utf-16le' ? 'utf16le' : 'utf8');
+    expect(output.subarray(output.length - back.length)).toEqual(back);
+    expect(out.logs.join('\n')).toMatch(/PERSONAL DATA/);
+    expect(JSON.stringify(out.results)).not.toContain('Núñez');
+  });
+
+  it('refuses other encodings with a clear message', async () => {
+    const latin1 = Buffer.from('Patient: Jos\xe9 N\xfa\xf1ez\n', 'latin1');
+    await expect(redact('latin1', latin1)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/UTF-8.*UTF-16/) });
+  });
+
+  it('pseudonymizes consistently with a secret file and writes the map apart', async () => {
+    const secret = join(dir, 'secret.bin');
+    writeFileSync(secret, 'a-dataset-secret-of-enough-bytes');
+    const map = join(dir, 'map.json');
+    const a = await redact('p1', Buffer.from(TEXT), { mode: 'pseudonym', 'secret-file': secret, map });
+    const b = await redact('p2', Buffer.from(TEXT), { mode: 'pseudonym', 'secret-file': secret });
+    const text = a.output.toString('utf8');
+    expect(text).toEqual(b.output.toString('utf8'));
+    expect(text).not.toMatch(/Núñez|José|555-0142|03\/14\/1951/);
+    const m = JSON.parse(readFileSync(map, 'utf8')) as { entries: { NAME: Record<string, string> } };
+    expect(text).toContain(m.entries.NAME['jose nunez'] ?? '?');
+    expect(text).toContain(m.entries.NAME['zoe nunez'] ?? '?');
+  });
+
+  it('validates its options and says in its usage that the report holds personal data', async () => {
+    expect(redactCommand.name).toBe('data redact');
+    expect(redactCommand.usage).toMatch(/--in FILE\.txt --out FILE\.txt --report REPORT\.json \[--mode mask\|pseudonym\]/);
+    expect(redactCommand.usage).toMatch(/CONTAIN PERSONAL DATA/);
+    await expect(redact('m', Buffer.from(TEXT), { mode: 'shred' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(redactCommand.run({ values: { in: 'x' }, positionals: [] }, recorder())).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
