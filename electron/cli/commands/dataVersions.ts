@@ -34,17 +34,18 @@ export const dataCleanCommand: CliCommand = {
   name: 'data clean',
   summary: 'Normalize text, drop empty/too-short/too-long examples and duplicates, flag conflicting answers',
   usage: [
-    'Usage: fieldtune data clean ID [--min-tokens N] [--max-tokens N] [--dedupe near|exact|none] [--threshold X]',
+    'Usage: fieldtune data clean ID [--min-tokens N] [--max-tokens N] [--dedupe exact|near|none] [--threshold X]',
     '                            [--no-normalize] [--workspace DIR] [--json]',
     '',
     'ID is a dataset version id or a dataset id (its newest version). Makes a new version; the old one stays.',
-    '  --dedupe     near (default): exact and near-duplicates; exact: identical only; none: keep duplicates',
+    '  --dedupe     exact (default): remove identical examples and list near-duplicates for review;',
+    '               near: remove near-duplicates too (keeps the first of each cluster); none: no duplicate check',
     '  --threshold  near-duplicate similarity 0..1 (default 0.7)',
   ].join('\n'),
   options: { ...workspaceOption, 'min-tokens': { type: 'string' }, 'max-tokens': { type: 'string' }, dedupe: { type: 'string' }, threshold: { type: 'string' }, 'no-normalize': { type: 'boolean' } },
   allowPositionals: true,
   async run(args, out) {
-    const dedupe = (args.values['dedupe'] as string | undefined) ?? 'near';
+    const dedupe = (args.values['dedupe'] as string | undefined) ?? 'exact';
     if (!['near', 'exact', 'none'].includes(dedupe)) throw new FieldtuneError('BAD_REQUEST', '--dedupe must be near, exact or none');
     const report = await withCore(args, async (core) => cleanVersion(core.ws, versionIdFrom(core.ws, args), {
       normalize: args.values['no-normalize'] !== true,
@@ -55,7 +56,7 @@ export const dataCleanCommand: CliCommand = {
     out.result({ ...report, version: versionSummary(report.version) }, [
       `${report.before} -> ${report.after} examples (new version ${report.version.id})`,
       `removed: ${r.empty} empty, ${r.tooShort} too short, ${r.tooLong} too long, ${r.exactDuplicates} exact and ${r.nearDuplicates} near duplicates`,
-      `${report.normalizedChanged} normalized; ${report.conflicts.length} question(s) with conflicting answers to review`,
+      `${report.normalizedChanged} normalized; to review: ${report.nearPairs.length} near-duplicate pair(s), ${report.conflicts.length} question(s) with conflicting answers`,
     ].join('\n'));
     return 0;
   },

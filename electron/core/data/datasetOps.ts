@@ -80,7 +80,10 @@ export interface CleanOptions {
   normalize?: boolean;
   minTokens?: number;
   maxTokens?: number;
-  /** 'near' (default) removes exact and near-duplicates; 'exact' only identical ones; 'none' keeps them. */
+  /**
+   * 'exact' (default) removes identical examples and LISTS near-duplicates for review (similar is not always
+   * redundant: templated questions differ in the one word that matters); 'near' removes both; 'none' neither.
+   */
   dedupe?: 'none' | 'exact' | 'near';
   /** Near-duplicate similarity threshold (default 0.7). */
   threshold?: number;
@@ -120,10 +123,11 @@ export function cleanVersion(ws: Workspace, versionId: string, options: CleanOpt
   const lengths = filterByLength(examples, { minTokens: options.minTokens, maxTokens: options.maxTokens, countTokens: options.countTokens ?? roughTokenCount });
   const removedCount = (r: string) => lengths.removed.filter((x) => x.reason === r).length;
   const kept = lengths.keep;
-  const mode = options.dedupe ?? 'near';
-  const dup = mode === 'none' ? null : findDuplicates(kept.map((i) => examples[i]!), { exactOnly: mode === 'exact', threshold: options.threshold ?? 0.7, signal: options.signal });
-  const keepAfter = dup ? dup.keep.map((k) => kept[k]!) : kept;
-  const exactRemoved = dup ? dup.exactGroups.reduce((n, g) => n + g.length - 1, 0) : 0;
+  const mode = options.dedupe ?? 'exact';
+  const dup = mode === 'none' ? null : findDuplicates(kept.map((i) => examples[i]!), { threshold: options.threshold ?? 0.7, signal: options.signal });
+  const exactCopies = new Set(dup ? dup.exactGroups.flatMap((g) => g.slice(1)) : []);
+  const keepAfter = !dup ? kept : mode === 'near' ? dup.keep.map((k) => kept[k]!) : kept.filter((_, k) => !exactCopies.has(k));
+  const exactRemoved = exactCopies.size;
   const conflicts = findConflicts(keepAfter.flatMap((i) => (isSample(examples[i]!) ? [examples[i] as Sample] : []))).slice(0, 1000);
   // findConflicts saw only the kept chat samples: map its indices back to parent positions.
   const chatKept = keepAfter.filter((i) => isSample(examples[i]!));
@@ -139,7 +143,7 @@ export function cleanVersion(ws: Workspace, versionId: string, options: CleanOpt
   const version = createChildVersion(ws, parent, 'clean', details, keepAfter.map((i) => ({ example: examples[i]!, split: members[i]!.split })));
   return {
     version, before: members.length, after: keepAfter.length, normalizedChanged,
-    removed: { empty: removedCount('empty'), tooShort: removedCount('too-short'), tooLong: removedCount('too-long'), exactDuplicates: exactRemoved, nearDuplicates: dup ? dup.duplicateOf.size - exactRemoved : 0 },
+    removed: { empty: removedCount('empty'), tooShort: removedCount('too-short'), tooLong: removedCount('too-long'), exactDuplicates: exactRemoved, nearDuplicates: dup && mode === 'near' ? dup.duplicateOf.size - exactRemoved : 0 },
     nearPairs: (dup?.nearPairs ?? []).slice(0, 1000).map((p) => {
       const a = kept[p.a]!;
       const b = kept[p.b]!;

@@ -105,7 +105,10 @@ describe('versions', () => {
 
   it('clean makes a child version: normalizes, drops empty rows and near-duplicates, flags conflicts', async () => {
     const { ws, r } = await seeded();
-    const report = cleanVersion(ws, r.version.id);
+    const listed = cleanVersion(ws, r.version.id);
+    expect(listed).toMatchObject({ after: 63, removed: { empty: 1, nearDuplicates: 0 } }); // near pairs listed, not removed
+    expect(listed.nearPairs[0]).toMatchObject({ a: { position: 5 }, b: { position: 60 } });
+    const report = cleanVersion(ws, r.version.id, { dedupe: 'near' });
     expect(report).toMatchObject({ before: 64, after: 62, normalizedChanged: 1, removed: { empty: 1, nearDuplicates: 1, exactDuplicates: 0 } });
     expect(report.version.parentId).toBe(r.version.id);
     expect(report.nearPairs[0]).toMatchObject({ a: { position: 5 }, b: { position: 60 } });
@@ -117,7 +120,7 @@ describe('versions', () => {
     expect(removed).toMatchObject({ examples: 60, parentId: report.version.id, operation: 'remove' });
     const edited = editMember(ws, removed.id, 0, { messages: [{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }] });
     expect(loadMembers(ws, edited.id)[0]!.example).toEqual({ messages: [{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }] });
-    expect(datasetsOf(ws).listVersions(r.dataset.id).map((v) => v.operation)).toEqual(['import', 'clean', 'remove', 'edit']);
+    expect(datasetsOf(ws).listVersions(r.dataset.id).map((v) => v.operation)).toEqual(['import', 'clean', 'clean', 'remove', 'edit']);
     const page = pageMembers(ws, edited.id, 10, 5);
     expect(page.total).toBe(60);
     expect(page.items.map((m) => m.position)).toEqual([10, 11, 12, 13, 14]);
@@ -125,7 +128,7 @@ describe('versions', () => {
 
   it('split is deterministic, stratified, leak-free; stats and exports read it back', async () => {
     const { ws, r } = await seeded();
-    const clean = cleanVersion(ws, r.version.id).version;
+    const clean = cleanVersion(ws, r.version.id, { dedupe: 'near' }).version;
     const a = splitVersion(ws, clean.id, { seed: 9, stratifyBy: 'category', ratios: { train: 0.8, validation: 0.1, test: 0.1 } });
     const b = splitVersion(ws, clean.id, { seed: 9, stratifyBy: 'category', ratios: { train: 0.8, validation: 0.1, test: 0.1 } });
     expect(b.version.hash).toBe(a.version.hash);
