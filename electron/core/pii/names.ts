@@ -180,6 +180,8 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
     // "Johns Hopkins Hospital", "Baker McKenzie LLP": an organization, not a person.
     if (nextTok && joins(last, nextTok) && res.orgWords.has(nextTok.key)) continue;
     if (/^[ \t]*&/.test(afterText)) continue;
+    // A trade name after "d/b/a" is a business ("Kowalczyk Roofing"), whatever words it holds.
+    if (/\b(?:d\/b\/a|dba|doing business as)[ \t]+$/i.test(before)) continue;
     // Eponyms: "Parkinson's disease", "Crohn's", "Bell palsy", "Miranda warnings".
     const follower = /^(?:['’]s)?[ \t]+([\p{L}]+)/u.exec(input.slice(last.end, last.end + 30));
     const possessive = /^['’]s?(?![\p{L}])/u.test(input.slice(last.end, last.end + 3));
@@ -198,7 +200,10 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
     const lastHit = run.some((i) => dict[i]?.last && !res.ambiguous.has(tokens[i]?.key ?? ''));
     const strongLabel = !!labelM && (labelM.punct || STRONG_LABELS.test(labelM.label));
     let confidence = 0;
-    if (titled || credentialed) confidence = 0.9;
+    // "JUDGE PRESIDING": a title before upper-case words that no dictionary knows is a heading, not a name.
+    const shouting = run.every((i) => tokens[i]?.upper) && known === 0;
+    if ((titled || credentialed) && !shouting) confidence = 0.9;
+    else if (shouting && !role) confidence = 0;
     else if (strongLabel || role) confidence = known > 0 || words.length >= 2 ? 0.85 : 0.6;
     else if (labelM && known > 0) confidence = 0.75;
     else if (words.length >= 2 && (firstHit || lastHit) && known >= 1) confidence = known >= 2 ? 0.8 : 0.65;
@@ -219,6 +224,7 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
     if (!t || !t.cap || !parts.has(t.key) || coveredTok[i] || excludedTok[i]) continue;
     const follower = /^(?:['’]s)?[ \t]+([\p{L}]+)/u.exec(input.slice(t.end, t.end + 30));
     if (follower?.[1] && res.eponymFollowers.has(foldKey(follower[1]))) continue;
+    if (/\b(?:d\/b\/a|dba)[ \t]+$/i.test(input.slice(Math.max(0, t.start - 12), t.start))) continue;
     extra.push(makeSpan(input, t.start, t.end, 'NAME', 0.5, 'propagation'));
   }
   return [...accepted, ...extra];

@@ -14,6 +14,8 @@ const STREET = new RegExp(
   String.raw`(?<![\w.-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:${CAPW}|\d{1,3}(?:st|nd|rd|th))[ \t]+){0,4}(?:${STREET_TYPES})\b\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b\.?)?${UNIT}?`,
   'gu',
 );
+/** Street name first, then the number (German-style): "Hauptstraße 14", "Lindenweg 3a". */
+const STREET_AFTER = /(?<![\p{L}])[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d{1,4}[a-z]?(?![\d\p{L}])/gu;
 const PO_BOX = /\bP\.?\s?O\.?\s?Box[ \t]+\d{1,6}\b/gi;
 const ZIP_AFTER_STATE = new RegExp(String.raw`(?<=\b(?:${US_STATE_ABBR}|${US_STATE_NAMES})\.?,?[ \t]{1,3})\d{5}(?:-\d{4})?(?![\d-])`, 'g');
 const ZIP_LABEL = /(?<=\b(?:ZIP|Zip|zip)(?:[ \t]*code)?[ \t]*[:#]?[ \t]*)\d{5}(?:-\d{4})?(?!\d)/g;
@@ -21,6 +23,9 @@ const CA_POSTAL = /(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d
 const UK_POSTAL = /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/g;
 const CITY_STATE = new RegExp(String.raw`(?<![\p{L}\p{M}])(?<city>${CAPW}(?:[ \t]${CAPW}){0,2}),[ \t]+(?<state>${US_STATE_ABBR}|${US_STATE_NAMES})(?![\p{L}])(?<zip>\.?,?[ \t]+\d{5})?`, 'gud');
 const COUNTY = new RegExp(String.raw`(?<![\p{L}])(?:(?<a>${CAPW}(?:[ \t]${CAPW})?)[ \t]+(?:County|COUNTY|Parish|PARISH)|(?:County|COUNTY)[ \t]+(?:of|OF)[ \t]+(?<b>${CAPW}(?:[ \t]${CAPW})?))(?![\p{L}])`, 'gud');
+/** A postal code next to a known city, either order: "10827 Berlin", "Nairobi 00100". */
+const CODE_CITY = new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{4,6})[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud');
+const CITY_CODE = new RegExp(String.raw`(?<![\p{L}])(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})[ \t]+(?<z>\d{4,6})(?![\d\p{L}-])`, 'gud');
 const AFTER_PREP = new RegExp(String.raw`(?<![\p{L}])(?:in|from|near|to|at|outside|around|of|moved to|lives in|resides in)[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,3})`, 'gud');
 
 export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
@@ -31,6 +36,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     out.push(makeSpan(input, m.index, end, 'LOCATION', 0.88, 'pattern'));
   }
   for (const m of matches(STREET_PREFIX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
+  for (const m of matches(STREET_AFTER, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
   for (const m of matches(PO_BOX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.85, 'pattern'));
   for (const m of matches(ZIP_AFTER_STATE, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.9, 'context'));
   for (const m of matches(ZIP_LABEL, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.9, 'context'));
@@ -58,6 +64,24 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     const b = m.indices?.groups?.['b'];
     if (a) out.push(makeSpan(input, a[0], m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
     else if (b) out.push(makeSpan(input, b[0], b[1], 'LOCATION', 0.8, 'pattern'));
+  }
+  for (const re of [CODE_CITY, CITY_CODE]) {
+    for (const m of matches(re, input)) {
+      const c = m.indices?.groups?.['c'];
+      const z = m.indices?.groups?.['z'];
+      if (!c || !z) continue;
+      const words = input.slice(c[0], c[1]).split(/[ \t]/);
+      // The longest known city that touches the code: a prefix after the code, a suffix before it.
+      for (let n = words.length; n >= 1; n--) {
+        const part = re === CODE_CITY ? words.slice(0, n) : words.slice(words.length - n);
+        const name = part.join(' ').replace(/[.,]$/, '');
+        if (!res.cities.has(foldKey(name))) continue;
+        const start = re === CODE_CITY ? c[0] : c[1] - part.join(' ').length;
+        out.push(makeSpan(input, start, start + name.length, 'LOCATION', 0.7, 'dictionary'));
+        out.push(makeSpan(input, z[0], z[1], 'ZIP', 0.7, 'context'));
+        break;
+      }
+    }
   }
   for (const m of matches(AFTER_PREP, input)) {
     const g = m.indices?.groups?.['c'];
