@@ -1,3 +1,4 @@
+export * from './datasets.js';
 export * from './domain.js';
 export * from './errors.js';
 export * from './events.js';

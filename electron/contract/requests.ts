@@ -1,6 +1,7 @@
 // Every request a host accepts: 'domain:verb' -> input schema and output schema.
 // Adding a capability means adding an entry here first; hosts, CLI and renderer all type-check against it.
 import { z } from 'zod';
+import { datasetRequests } from './datasets.js';
 import { AppInfo, AuditEntry, BaseModel, DomainTemplate, Id, Job, Project } from './domain.js';
 
 const NoInput = z.object({}).strict();
@@ -35,6 +36,9 @@ export const requests = {
     input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
     output: z.array(AuditEntry),
   },
+
+  // The Data wizard: import, versions, examples, cleaning, splits, token statistics, export (see datasets.ts).
+  ...datasetRequests,
 } as const;
 
 export type Requests = typeof requests;

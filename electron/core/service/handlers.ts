@@ -3,6 +3,7 @@ import type { Method, ParsedInput, RequestOutput } from '../../contract/requests
 import type { Workspace } from '../workspace.js';
 import { createProject, deleteProject, renameProject, requireProject } from './projectsService.js';
 import { removeModel, startModelRegistration } from './modelsService.js';
+import { datasetHandlers } from './datasetsHandlers.js';
 
 export interface HandlerContext {
   ws: Workspace;
@@ -45,4 +46,6 @@ export const handlers: Handlers = {
   'jobs:cancel': ({ id }, { ws }) => ws.jobs.cancel(id),
 
   'audit:list': ({ limit }, { ws }) => ws.audit.recent(limit),
+
+  ...datasetHandlers,
 };

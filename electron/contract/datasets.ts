@@ -1,0 +1,198 @@
+// Dataset types and the 'datasets:*' request schemas the Data wizard uses. Pure: zod and the contract's own files only.
+import { z } from 'zod';
+import { Id, Job, Message, MetadataValue } from './domain.js';
+
+/** Every format an import can be told to use (JSON record shapes, spreadsheets, documents). */
+export const ImportFormat = z.enum(['chat', 'sharegpt', 'alpaca', 'prompt-completion', 'text', 'csv', 'tsv', 'xlsx', 'documents']);
+export type ImportFormat = z.infer<typeof ImportFormat>;
+
+/** What a spreadsheet column becomes: the question, the answer, the system prompt, a label kept as metadata, or nothing. */
+export const ColumnField = z.enum(['user', 'assistant', 'system', 'metadata', 'ignore']);
+export type ColumnField = z.infer<typeof ColumnField>;
+export const ColumnMapping = z.record(z.string(), ColumnField);
+
+export const SplitLabel = z.enum(['train', 'validation', 'test']);
+export type SplitLabel = z.infer<typeof SplitLabel>;
+
+export const DatasetVersion = z.object({
+  id: Id,
+  datasetId: Id,
+  parentId: Id.nullable(),
+  /** sha256 over the ordered member hashes (and split labels): equal content, equal hash. */
+  hash: z.string(),
+  examples: z.number().int().nonnegative(),
+  operation: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export type DatasetVersion = z.infer<typeof DatasetVersion>;
+
+export const Dataset = z.object({
+  id: Id,
+  projectId: Id,
+  name: z.string(),
+  kind: z.enum(['chat', 'text']),
+  createdAt: z.string(),
+  /** Oldest first; the last one is what "the dataset" means when no version is named. */
+  versions: z.array(DatasetVersion),
+});
+export type Dataset = z.infer<typeof Dataset>;
+
+const ImportSource = {
+  path: z.string().trim().min(1, 'Give the path to a file or folder on this computer'),
+  format: ImportFormat.optional(),
+  map: ColumnMapping.optional(),
+  encoding: z.string().trim().min(1, 'Name an encoding, for example windows-1252').max(40).optional(),
+};
+
+export const PreviewRow = z.object({
+  line: z.number().int(),
+  messages: z.array(Message).optional(),
+  text: z.string().optional(),
+  metadata: z.record(z.string(), MetadataValue).optional(),
+});
+export type PreviewRow = z.infer<typeof PreviewRow>;
+
+export const ImportPreview = z.object({
+  path: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  /** How the file is read: by extension, a folder of documents, or the user's override. */
+  reader: z.enum(['jsonl', 'json', 'csv', 'tsv', 'xlsx', 'documents']).nullable(),
+  /** The record format found (or chosen); null when it could not be told. */
+  format: ImportFormat.nullable(),
+  encoding: z.string().nullable(),
+  /** Spreadsheet column names, in order; null for other files. */
+  headers: z.array(z.string()).nullable(),
+  /** The column mapping the import would use (header-name defaults plus the user's choices). */
+  mapping: ColumnMapping.nullable(),
+  rows: z.array(PreviewRow),
+  rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  /** Why this file cannot be imported as it stands; `kind` tells the UI which control fixes it. */
+  problem: z.object({ kind: z.enum(['encoding', 'mapping', 'format', 'file']), message: z.string() }).nullable(),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ExampleRow = z.object({
+  position: z.number().int().nonnegative(),
+  hash: z.string(),
+  split: SplitLabel.nullable(),
+  messages: z.array(Message).optional(),
+  text: z.string().optional(),
+  metadata: z.record(z.string(), MetadataValue).optional(),
+});
+export type ExampleRow = z.infer<typeof ExampleRow>;
+
+export const RemovalReason = z.enum(['empty', 'too-short', 'too-long', 'exact-duplicate', 'near-duplicate']);
+export type RemovalReason = z.infer<typeof RemovalReason>;
+
+const Side = z.object({ position: z.number().int(), preview: z.string() });
+
+export const CleanReview = z.object({
+  versionId: Id,
+  examples: z.number().int(),
+  /** How many examples Unicode/space normalization would change. */
+  normalizedChanged: z.number().int(),
+  /** Proposed removals (positions in the reviewed version); `of` is the example it duplicates. */
+  proposed: z.array(z.object({ position: z.number().int(), reason: RemovalReason, of: z.number().int().nullable(), similarity: z.number().nullable(), preview: z.string() })),
+  /** Near-duplicate pairs, most similar first (at most 500): the review list. */
+  nearPairs: z.array(z.object({ a: Side, b: Side, similarity: z.number() })),
+  /** Same question, different answers: the specialist decides which is right. */
+  conflicts: z.array(z.object({ question: z.string(), answers: z.array(z.object({ answer: z.string(), positions: z.array(z.number().int()) })) })),
+});
+export type CleanReview = z.infer<typeof CleanReview>;
+
+export const LeakageSummary = z.object({
+  ok: z.boolean(),
+  exact: z.number().int(),
+  near: z.number().int(),
+  /** Validation/test examples with a copy in train: their scores would look better than they are. */
+  leakedEvalItems: z.number().int(),
+  pairs: z.array(z.object({ a: Side, b: Side, splitA: SplitLabel, splitB: SplitLabel, similarity: z.number() })),
+});
+export type LeakageSummary = z.infer<typeof LeakageSummary>;
+
+export const SplitResult = z.object({
+  version: DatasetVersion,
+  counts: z.object({ train: z.number().int(), validation: z.number().int(), test: z.number().int() }),
+  leakage: LeakageSummary,
+});
+export type SplitResult = z.infer<typeof SplitResult>;
+
+export const TokenStatsResult = z.object({
+  versionId: Id,
+  /** 'model': the base model's own tokenizer and chat template; 'rough': about 4 characters per token. */
+  tokenizer: z.enum(['model', 'rough']),
+  modelLabel: z.string().nullable(),
+  count: z.number().int(),
+  totalTokens: z.number().int(),
+  min: z.number(), max: z.number(), mean: z.number(), median: z.number(), p95: z.number(),
+  maxLength: z.number().int(),
+  overMax: z.number().int(),
+  overMaxShare: z.number(),
+  histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int() })),
+});
+export type TokenStatsResult = z.infer<typeof TokenStatsResult>;
+
+export const MetadataColumn = z.object({ name: z.string(), filled: z.number().int(), distinct: z.number().int() });
+
+const VersionRef = { versionId: Id };
+const Positions = z.array(z.number().int().nonnegative()).max(1_000_000);
+
+export const datasetRequests = {
+  'datasets:list': { input: z.object({ projectId: Id }).strict(), output: z.array(Dataset) },
+  /** Reads the head of a file without writing anything: format, encoding, columns, first rows, the first problem. */
+  'datasets:preview': { input: z.object(ImportSource).strict(), output: ImportPreview },
+  /** Runs as a job (progress, cancel). A refused or cancelled import writes nothing to the workspace. */
+  'datasets:import': {
+    input: z.object({ projectId: Id, ...ImportSource, skipBad: z.boolean().default(false), name: z.string().trim().min(1).max(120).optional() }).strict(),
+    output: Job,
+  },
+  'datasets:examples': {
+    input: z.object({ ...VersionRef, offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(500, 'Ask for at most 500 rows at a time') }).strict(),
+    output: z.object({ total: z.number().int(), rows: z.array(ExampleRow) }),
+  },
+  'datasets:columns': { input: z.object(VersionRef).strict(), output: z.array(MetadataColumn) },
+  /** A dry run of cleaning: what normalization, length filters and duplicate detection would remove. Writes nothing. */
+  'datasets:review': {
+    input: z.object({
+      ...VersionRef,
+      minTokens: z.number().int().nonnegative().optional(),
+      maxTokens: z.number().int().positive('The longest allowed example must be at least 1 token').optional(),
+      threshold: z.number().min(0.3, 'Below 0.3 almost everything looks alike').max(1).default(0.7),
+      nearDuplicates: z.boolean().default(true),
+    }).strict(),
+    output: CleanReview,
+  },
+  /** Applies the reviewed choices: a new version without `remove`, normalized if asked. */
+  'datasets:clean': {
+    input: z.object({ ...VersionRef, remove: Positions, normalize: z.boolean().default(true) }).strict(),
+    output: DatasetVersion,
+  },
+  'datasets:split': {
+    input: z.object({
+      ...VersionRef,
+      seed: z.number().int().min(0).max(2 ** 31, 'Pick a seed between 0 and 2147483648').default(42),
+      shares: z.object({ train: z.number().min(0), validation: z.number().min(0), test: z.number().min(0) }).strict()
+        .refine((s) => s.train + s.validation + s.test > 0, 'The shares must add up to more than 0'),
+      stratifyBy: z.string().min(1).optional(),
+      keepNearDuplicatesTogether: z.boolean().default(true),
+    }).strict(),
+    output: SplitResult,
+  },
+  'datasets:leakage': { input: z.object(VersionRef).strict(), output: LeakageSummary },
+  'datasets:stats': {
+    input: z.object({
+      ...VersionRef,
+      /** A registered base model whose tokenizer and chat template count the tokens; omitted: a rough estimate. */
+      modelId: Id.optional(),
+      maxTokens: z.number().int().min(16, 'A max length under 16 tokens cannot hold a question and an answer').max(1_048_576),
+      split: SplitLabel.optional(),
+      bins: z.number().int().min(2).max(100).default(20),
+    }).strict(),
+    output: TokenStatsResult,
+  },
+  'datasets:export': {
+    input: z.object({ ...VersionRef, format: z.enum(['jsonl', 'csv']), outFile: z.string().trim().min(1, 'Name the file to write'), split: SplitLabel.optional() }).strict(),
+    output: z.object({ file: z.string(), examples: z.number().int(), format: z.enum(['jsonl', 'csv']) }),
+  },
+} as const;

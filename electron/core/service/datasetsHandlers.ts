@@ -1,0 +1,23 @@
+// Handlers for the 'datasets:*' requests (the Data wizard); inputs arrive validated against the contract.
+import type { HandlerContext } from './handlers.js';
+import type { ParsedInput, RequestOutput } from '../../contract/requests.js';
+import { applyClean, leakageOf, reviewVersion, splitWithReport } from './datasetsClean.js';
+import { previewImport } from './datasetsPreview.js';
+import { examplesPage, exportDataset, listDatasets, metadataColumns, startImport, versionTokenStats } from './datasetsService.js';
+
+type DatasetMethod = Extract<keyof import('../../contract/requests.js').Requests, `datasets:${string}`>;
+type DatasetHandlers = { [M in DatasetMethod]: (input: ParsedInput<M>, ctx: HandlerContext) => RequestOutput<M> | Promise<RequestOutput<M>> };
+
+export const datasetHandlers: DatasetHandlers = {
+  'datasets:list': ({ projectId }, { ws }) => listDatasets(ws, projectId),
+  'datasets:preview': (input) => previewImport(input),
+  'datasets:import': (input, { ws }) => startImport(ws, input),
+  'datasets:examples': ({ versionId, offset, limit }, { ws }) => examplesPage(ws, versionId, offset, limit),
+  'datasets:columns': ({ versionId }, { ws }) => metadataColumns(ws, versionId),
+  'datasets:review': ({ versionId, ...options }, { ws }) => reviewVersion(ws, versionId, options),
+  'datasets:clean': ({ versionId, remove, normalize }, { ws }) => applyClean(ws, versionId, remove, normalize),
+  'datasets:split': ({ versionId, ...input }, { ws }) => splitWithReport(ws, versionId, input),
+  'datasets:leakage': ({ versionId }, { ws }) => leakageOf(ws, versionId),
+  'datasets:stats': ({ versionId, ...input }, { ws }) => versionTokenStats(ws, versionId, input),
+  'datasets:export': ({ versionId, format, outFile, split }, { ws }) => exportDataset(ws, versionId, format, outFile, split),
+};

@@ -1,0 +1,133 @@
+// The import preview: reads only the head of a file (never writes) and tells the Data wizard what an import would do:
+// the reader and record format, the encoding, spreadsheet columns with the mapping that would be used, the first rows,
+// the first bad rows, and, when the file cannot be imported as it stands, which control fixes it.
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ColumnField, ImportPreview, PreviewRow } from '../../contract/datasets.js';
+import { FieldtuneError } from '../../contract/errors.js';
+import { detectFormat, JSON_FORMATS, type JsonFormat } from '../data/chatFormats.js';
+import { resolveMapping, type ColumnMapping } from '../data/columns.js';
+import { decodeBytes } from '../data/encoding.js';
+import { importFile, readerFor, type ImportFormat } from '../data/importFile.js';
+import { jsonArrayRecords, jsonlRecords } from '../data/jsonRecords.js';
+import { delimitedRows, xlsxRows } from '../data/sheets.js';
+import { readFileBytes } from '../data/source.js';
+
+const PREVIEW_ROWS = 10;
+const DETECT_RECORDS = 20;
+
+export interface PreviewInput {
+  path: string;
+  format?: ImportFormat | undefined;
+  map?: Record<string, ColumnField> | undefined;
+  encoding?: string | undefined;
+}
+
+class StopPreview extends Error {}
+
+/** Which control in the wizard fixes a refusal: the encoding choice, the column mapping, or the format override. */
+export function problemKind(message: string): 'encoding' | 'mapping' | 'format' | 'file' {
+  if (/UTF-8|encoding/i.test(message)) return 'encoding';
+  if (/mapped|--map|column/i.test(message)) return 'mapping';
+  if (/format/i.test(message)) return 'format';
+  return 'file';
+}
+
+/**
+ * The mapping an import would start from, even when it is incomplete: resolveMapping refuses a mapping without a
+ * question and an answer column, so it is asked about the headers plus two placeholder columns that satisfy it,
+ * and the placeholders are dropped again. The header-name rules stay in one place (columns.ts).
+ */
+export function suggestedMapping(headers: string[], overrides: ColumnMapping = {}): ColumnMapping {
+  const known = Object.fromEntries(Object.entries(overrides).filter(([k]) => headers.some((h) => h.trim().toLowerCase() === k.trim().toLowerCase())));
+  const full = resolveMapping([...headers, '\u0000q', '\u0000a'], { ...known, '\u0000q': 'user', '\u0000a': 'assistant' });
+  return Object.fromEntries(headers.map((h) => [h, full[h] ?? 'ignore']));
+}
+
+/** The first row of a spreadsheet (its header) and the text encoding found, without reading further. */
+async function sheetHead(path: string, reader: 'csv' | 'tsv' | 'xlsx', encoding: string | undefined): Promise<{ headers: string[]; encoding: string | null }> {
+  const stop = new AbortController();
+  try {
+    if (reader === 'xlsx') {
+      for await (const row of xlsxRows(readFileBytes(path, { signal: stop.signal }))) return { headers: row.cells, encoding: null };
+      return { headers: [], encoding: null };
+    }
+    const decoded = await decodeBytes(readFileBytes(path, { signal: stop.signal }), { encoding });
+    for await (const row of delimitedRows(decoded.chunks, reader === 'tsv' ? '\t' : undefined)) return { headers: row.cells, encoding: decoded.encoding };
+    return { headers: [], encoding: decoded.encoding };
+  } finally {
+    stop.abort(); // ends the byte stream even where a parser still holds it
+  }
+}
+
+/** The record format of a JSON/JSONL file, detected from its first records (as the importer does), and its encoding. */
+async function jsonHead(path: string, reader: 'jsonl' | 'json', encoding: string | undefined): Promise<{ format: JsonFormat | null; encoding: string }> {
+  const stop = new AbortController();
+  try {
+    const decoded = await decodeBytes(readFileBytes(path, { signal: stop.signal }), { encoding });
+    const values: unknown[] = [];
+    for await (const r of reader === 'jsonl' ? jsonlRecords(decoded.chunks) : jsonArrayRecords(decoded.chunks)) {
+      if ('value' in r) values.push(r.value);
+      if (values.length >= DETECT_RECORDS) break;
+    }
+    return { format: detectFormat(values), encoding: decoded.encoding };
+  } finally {
+    stop.abort();
+  }
+}
+
+export async function previewImport(input: PreviewInput): Promise<ImportPreview> {
+  const path = resolve(input.path);
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new FieldtuneError('INVALID_INPUT', `There is no file or folder at ${path}.`);
+  const out: ImportPreview = {
+    path, sizeBytes: info.isFile() ? info.size : 0, reader: null, format: input.format ?? null, encoding: null,
+    headers: null, mapping: null, rows: [], rejected: [], problem: null,
+  };
+  const refuse = (e: unknown): ImportPreview => {
+    if (e instanceof StopPreview) return out;
+    const message = e instanceof Error ? e.message : String(e);
+    out.problem = { kind: problemKind(message), message };
+    return out;
+  };
+  try {
+    const reader = readerFor(path, info.isDirectory(), input.format);
+    out.reader = reader;
+    if (reader === 'csv' || reader === 'tsv' || reader === 'xlsx') {
+      const head = await sheetHead(path, reader, input.encoding);
+      out.format = reader;
+      out.encoding = head.encoding;
+      out.headers = head.headers.map((c, i) => c.trim() || `column ${i + 1}`);
+      out.mapping = suggestedMapping(out.headers, input.map);
+    } else if (reader === 'jsonl' || reader === 'json') {
+      const head = await jsonHead(path, reader, input.encoding);
+      out.encoding = head.encoding;
+      if (!input.format || !(JSON_FORMATS as readonly string[]).includes(input.format)) out.format = head.format;
+    } else {
+      out.format = 'documents';
+    }
+  } catch (e) {
+    return refuse(e);
+  }
+  // The first rows exactly as the import would make them (same code path), bad rows set aside instead of stopping.
+  try {
+    await importFile(
+      path,
+      {
+        format: input.format, mapping: input.map, encoding: input.encoding, skipBad: true,
+        onRejected: (r) => { if (out.rejected.length < PREVIEW_ROWS) out.rejected.push({ line: r.line, reason: r.reason }); },
+      },
+      (item) => {
+        const row: PreviewRow = 'sample' in item
+          ? { line: item.line, messages: item.sample.messages, ...(item.sample.metadata ? { metadata: item.sample.metadata } : {}) }
+          : { line: item.line, text: item.document.text.slice(0, 2000) };
+        out.rows.push(row);
+        if (out.rows.length >= PREVIEW_ROWS) throw new StopPreview();
+      },
+    );
+  } catch (e) {
+    return refuse(e);
+  }
+  if (out.rows.length === 0 && !out.problem) out.problem = { kind: 'file', message: 'The file holds no usable examples.' };
+  return out;
+}

@@ -1,0 +1,124 @@
+// The Data wizard's requests over the data engine (electron/core/data): listing, the import job, paged examples,
+// metadata columns, token statistics with a base model's tokenizer, and export.
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { ColumnField, Dataset, ExampleRow, ImportFormat, SplitLabel, TokenStatsResult } from '../../contract/datasets.js';
+import type { Job } from '../../contract/domain.js';
+import { FieldtuneError } from '../../contract/errors.js';
+import { exportVersion } from '../data/datasetExport.js';
+import { importIntoWorkspace } from '../data/datasetImport.js';
+import { requireVersion, toMember, walkVersion } from '../data/datasetOps.js';
+import { datasetsOf } from '../data/datasetRepo.js';
+import { isSample, type Example } from '../data/example.js';
+import { modelTokenizer } from '../data/renderTokens.js';
+import { tokenStats } from '../data/stats.js';
+import { countExampleTokens } from '../data/tokens.js';
+import type { Workspace } from '../workspace.js';
+import { requireProject } from './projectsService.js';
+
+export function listDatasets(ws: Workspace, projectId: string): Dataset[] {
+  requireProject(ws, projectId);
+  const repo = datasetsOf(ws);
+  return repo.listDatasets(projectId).map((d) => ({ ...d, versions: repo.listVersions(d.id) }));
+}
+
+export interface ImportInput {
+  projectId: string;
+  path: string;
+  format?: ImportFormat | undefined;
+  map?: Record<string, ColumnField> | undefined;
+  encoding?: string | undefined;
+  skipBad: boolean;
+  name?: string | undefined;
+}
+
+/** Checks what can be checked at once (project, path), then imports as a job: progress, cancel, nothing written on refusal. */
+export async function startImport(ws: Workspace, input: ImportInput): Promise<Job> {
+  requireProject(ws, input.projectId);
+  const path = resolve(input.path);
+  if (!(await stat(path).catch(() => null))) throw new FieldtuneError('INVALID_INPUT', `There is no file or folder at ${path}.`);
+  const params = { path, format: input.format ?? null, map: input.map ?? null, encoding: input.encoding ?? null, skipBad: input.skipBad };
+  return ws.jobs.start({ kind: 'dataset.import', projectId: input.projectId, params }, ({ signal, onProgress }) =>
+    importIntoWorkspace(ws, path, { projectId: input.projectId }, {
+      format: input.format, mapping: input.map, encoding: input.encoding, skipBad: input.skipBad, signal,
+      ...(input.name ? { datasetName: input.name } : {}),
+      onProgress: (u) => onProgress({ phase: u.phase === 'reading' ? 'Reading the file' : 'Saving examples', current: u.current, total: u.total }),
+    }),
+  );
+}
+
+export function examplesPage(ws: Workspace, versionId: string, offset: number, limit: number): { total: number; rows: ExampleRow[] } {
+  const version = requireVersion(ws, versionId);
+  // Positions are 0..n-1 in every version, so a page is a position range (an index lookup, not an OFFSET scan).
+  const rows = datasetsOf(ws).membersPage(versionId, offset, limit).map((r): ExampleRow => {
+    const m = toMember(r);
+    const e = m.example;
+    const base = { position: m.position, hash: m.hash, split: m.split };
+    if (isSample(e)) return { ...base, messages: e.messages, ...(e.metadata ? { metadata: e.metadata } : {}) };
+    return { ...base, text: e.text };
+  });
+  return { total: version.examples, rows };
+}
+
+/** Metadata columns the examples carry (e.g. category): what a split can be stratified by. */
+export async function metadataColumns(ws: Workspace, versionId: string): Promise<Array<{ name: string; filled: number; distinct: number }>> {
+  requireVersion(ws, versionId);
+  const seen = new Map<string, { filled: number; values: Set<string> }>();
+  for await (const m of walkVersion(ws, versionId)) {
+    if (!isSample(m.example)) continue;
+    for (const [k, v] of Object.entries(m.example.metadata ?? {})) {
+      const entry = seen.get(k) ?? { filled: 0, values: new Set<string>() };
+      seen.set(k, entry);
+      if (v === null || v === '') continue;
+      entry.filled += 1;
+      if (entry.values.size <= 10_000) entry.values.add(String(v));
+    }
+  }
+  return [...seen].map(([name, e]) => ({ name, filled: e.filled, distinct: e.values.size })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+interface Lengths { lengths: number[]; splits: Array<SplitLabel | null> }
+// Token lengths per (version, model): versions are immutable, so changing the max length or the split only re-bins.
+const lengthCache = new Map<string, Lengths>();
+const LENGTH_CACHE_LIMIT = 8;
+
+async function lengthsOf(ws: Workspace, versionId: string, count: (e: Example) => number, key: string): Promise<Lengths> {
+  const hit = lengthCache.get(key);
+  if (hit) return hit;
+  const out: Lengths = { lengths: [], splits: [] };
+  for await (const m of walkVersion(ws, versionId)) {
+    out.lengths.push(count(m.example));
+    out.splits.push(m.split);
+  }
+  if (lengthCache.size >= LENGTH_CACHE_LIMIT) lengthCache.delete(lengthCache.keys().next().value!);
+  lengthCache.set(key, out);
+  return out;
+}
+
+export interface StatsInput { modelId?: string | undefined; maxTokens: number; split?: SplitLabel | undefined; bins: number }
+
+export async function versionTokenStats(ws: Workspace, versionId: string, input: StatsInput): Promise<TokenStatsResult> {
+  requireVersion(ws, versionId);
+  let count: (e: Example) => number = countExampleTokens();
+  let modelLabel: string | null = null;
+  if (input.modelId) {
+    const model = ws.models.get(input.modelId);
+    if (!model) throw new FieldtuneError('NOT_FOUND', `No base model with id ${input.modelId}`);
+    if (!(await stat(model.path).catch(() => null))) {
+      throw new FieldtuneError('INVALID_INPUT', `The model file ${model.path} is no longer there; register it again where it now lies.`);
+    }
+    const tokenizer = await modelTokenizer(model.path, model.sha256);
+    count = (e) => tokenizer.count(e);
+    modelLabel = model.label;
+  }
+  const { lengths, splits } = await lengthsOf(ws, versionId, count, `${versionId}:${input.modelId ?? 'rough'}`);
+  const chosen = input.split ? lengths.filter((_, i) => splits[i] === input.split) : lengths;
+  const stats = await tokenStats(chosen, (n) => n, { maxLength: input.maxTokens, bins: input.bins });
+  return { versionId, tokenizer: input.modelId ? 'model' : 'rough', modelLabel, ...stats };
+}
+
+export async function exportDataset(ws: Workspace, versionId: string, format: 'jsonl' | 'csv', outFile: string, split?: SplitLabel) {
+  const file = resolve(outFile);
+  if (!(await stat(dirname(file)).catch(() => null))) throw new FieldtuneError('INVALID_INPUT', `The folder ${dirname(file)} does not exist.`);
+  return exportVersion(ws, versionId, { format, outFile: file, ...(split ? { split } : {}) });
+}
