@@ -119,7 +119,15 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
   const c = compile(res);
   const tokens = tokenize(input);
   const excluded: [number, number][] = [];
-  if (input.includes('v.')) for (const m of input.matchAll(CITATION)) excluded.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  // Reported citations: the regex runs only on a window around each " v. ", not over the whole text.
+  for (let at = input.indexOf(' v.'); at >= 0; at = input.indexOf(' v.', at + 3)) {
+    const from = Math.max(0, at - 90);
+    const window = input.slice(from, at + 200);
+    for (const m of window.matchAll(CITATION)) {
+      const s = from + (m.index ?? 0);
+      if (s <= at && s + m[0].length > at) excluded.push([s, s + m[0].length]);
+    }
+  }
   const excludedTok = tokens.map((t) => excluded.some(([s, e]) => t.start >= s && t.end <= e));
 
   const dict = tokens.map((t) => (t.cap ? inDict(res, t.key) : NO_HIT));

@@ -17,15 +17,19 @@ const STREET = new RegExp(
 /** Street name first, then the number (German-style): "Hauptstraße 14", "Lindenweg 3a". */
 const STREET_AFTER = /(?<![\p{L}])[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d{1,4}[a-z]?(?![\d\p{L}])/gu;
 const PO_BOX = /\bP\.?\s?O\.?\s?Box[ \t]+\d{1,6}\b/gi;
-const ZIP_AFTER_STATE = new RegExp(String.raw`(?<=\b(?:${US_STATE_ABBR}|${US_STATE_NAMES})\.?,?[ \t]{1,3})\d{5}(?:-\d{4})?(?![\d-])`, 'g');
-const ZIP_LABEL = /(?<=\b(?:ZIP|Zip|zip)(?:[ \t]*code)?[ \t]*[:#]?[ \t]*)\d{5}(?:-\d{4})?(?!\d)/g;
+// Forward matches with a group instead of look-behinds: a look-behind alternation at every position was slow.
+const ZIP_AFTER_STATE = new RegExp(String.raw`\b(?:${US_STATE_ABBR}|${US_STATE_NAMES})\.?,?[ \t]{1,3}(?<z>\d{5}(?:-\d{4})?)(?![\d-])`, 'gd');
+const ZIP_LABEL = /\b(?:ZIP|Zip|zip)(?:[ \t]*[Cc]ode)?[ \t]*[:#]?[ \t]*(?<z>\d{5}(?:-\d{4})?)(?!\d)/gd;
 const CA_POSTAL = /(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])/g;
 const UK_POSTAL = /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/g;
-const CITY_STATE = new RegExp(String.raw`(?<![\p{L}\p{M}])(?<city>${CAPW}(?:[ \t]${CAPW}){0,2}),[ \t]+(?<state>${US_STATE_ABBR}|${US_STATE_NAMES})(?![\p{L}])(?<zip>\.?,?[ \t]+\d{5})?`, 'gud');
+// State first, then the city words before it (a capitalized-run regex tried at every capital was slow).
+const STATE_AFTER_COMMA = new RegExp(String.raw`,[ \t]+(?<state>${US_STATE_ABBR}|${US_STATE_NAMES})(?![\p{L}])(?<zip>\.?,?[ \t]+\d{5})?`, 'gud');
+const CITY_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{M}])${CAPW}(?:[ \t]${CAPW}){0,2}$`, 'u');
 const COUNTY = new RegExp(String.raw`(?<![\p{L}])(?:(?<a>${CAPW}(?:[ \t]${CAPW})?)[ \t]+(?:County|COUNTY|Parish|PARISH)|(?:County|COUNTY)[ \t]+(?:of|OF)[ \t]+(?<b>${CAPW}(?:[ \t]${CAPW})?))(?![\p{L}])`, 'gud');
 /** A postal code next to a known city, either order: "10827 Berlin", "Nairobi 00100". */
 const CODE_CITY = new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{4,6})[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud');
-const CITY_CODE = new RegExp(String.raw`(?<![\p{L}])(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})[ \t]+(?<z>\d{4,6})(?![\d\p{L}-])`, 'gud');
+const CODE = /(?<![\d\p{L}-])\d{4,6}(?![\d\p{L}-])/gu;
+const WORDS_BEFORE_CODE = new RegExp(String.raw`${CAPW}(?:[ \t]${CAPW}){0,2}[ \t]+$`, 'u');
 const AFTER_PREP = new RegExp(String.raw`(?<![\p{L}])(?:in|from|near|to|at|outside|around|of|moved to|lives in|resides in)[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,3})`, 'gud');
 
 export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
@@ -36,18 +40,25 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     out.push(makeSpan(input, m.index, end, 'LOCATION', 0.88, 'pattern'));
   }
   for (const m of matches(STREET_PREFIX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
-  for (const m of matches(STREET_AFTER, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
+  const streetAfter = /(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d/.test(input);
+  for (const m of streetAfter ? matches(STREET_AFTER, input) : []) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
   for (const m of matches(PO_BOX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.85, 'pattern'));
-  for (const m of matches(ZIP_AFTER_STATE, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.9, 'context'));
-  for (const m of matches(ZIP_LABEL, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.9, 'context'));
+  for (const re of [ZIP_AFTER_STATE, ZIP_LABEL]) {
+    for (const m of matches(re, input)) {
+      const z = m.indices?.groups?.['z'];
+      if (z) out.push(makeSpan(input, z[0], z[1], 'ZIP', 0.9, 'context'));
+    }
+  }
   for (const re of [CA_POSTAL, UK_POSTAL]) {
     for (const m of matches(re, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.7, 'pattern'));
   }
-  for (const m of matches(CITY_STATE, input)) {
-    const c = m.indices?.groups?.['city'];
+  for (const m of matches(STATE_AFTER_COMMA, input)) {
     const state = m.groups?.['state'] ?? '';
-    if (!c) continue;
-    let [s, e] = c;
+    const from = Math.max(0, m.index - 60);
+    const cm = CITY_BEFORE.exec(input.slice(from, m.index));
+    if (!cm) continue;
+    let s = from + cm.index;
+    const e = m.index;
     // Keep only the trailing words that are not common words ("Lives Dayton" -> "Dayton").
     const words = input.slice(s, e).split(/[ \t]/);
     while (words.length > 1 && res.commonCapitalized.has(foldKey(words[0] ?? ''))) {
@@ -59,17 +70,29 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     if (res.commonCapitalized.has(foldKey(city)) || res.orgWords.has(foldKey(words[words.length - 1] ?? ''))) continue;
     out.push(makeSpan(input, s, e, 'LOCATION', known ? 0.85 : 0.7, 'context'));
   }
-  for (const m of matches(COUNTY, input)) {
+  for (const m of /county|parish/i.test(input) ? matches(COUNTY, input) : []) {
     const a = m.indices?.groups?.['a'];
     const b = m.indices?.groups?.['b'];
     if (a) out.push(makeSpan(input, a[0], m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
     else if (b) out.push(makeSpan(input, b[0], b[1], 'LOCATION', 0.8, 'pattern'));
   }
-  for (const re of [CODE_CITY, CITY_CODE]) {
-    for (const m of matches(re, input)) {
+  // City then code: find the codes first, then the words before each one.
+  const cityCode = function* (): Generator<{ c: [number, number]; z: [number, number] }> {
+    for (const m of matches(CODE, input)) {
+      const from = Math.max(0, m.index - 50);
+      const cm = WORDS_BEFORE_CODE.exec(input.slice(from, m.index));
+      if (cm) yield { c: [from + cm.index, from + cm.index + cm[0].trimEnd().length], z: [m.index, m.index + m[0].length] };
+    }
+  };
+  const codeCity = function* (): Generator<{ c: [number, number]; z: [number, number] }> {
+    for (const m of matches(CODE_CITY, input)) {
       const c = m.indices?.groups?.['c'];
       const z = m.indices?.groups?.['z'];
-      if (!c || !z) continue;
+      if (c && z) yield { c, z };
+    }
+  };
+  for (const [re, gen] of [[CODE_CITY, codeCity], [CODE, cityCode]] as const) {
+    for (const { c, z } of gen()) {
       const words = input.slice(c[0], c[1]).split(/[ \t]/);
       // The longest known city that touches the code: a prefix after the code, a suffix before it.
       for (let n = words.length; n >= 1; n--) {
