@@ -88,6 +88,20 @@ describe('import into the workspace', () => {
   });
 });
 
+describe('import as a job', () => {
+  it('a cancelled import saves nothing', async () => {
+    const dir = tmp();
+    const ws = workspace(join(dir, 'ws'));
+    const big = join(dir, 'big.jsonl');
+    writeFileSync(big, '{"prompt":"p","completion":"c"}\n'.repeat(400_000));
+    const started = ws.jobs.start({ kind: 'dataset.import' }, ({ signal }) => importIntoWorkspace(ws, big, { projectName: 'Big' }, { signal }));
+    await new Promise((r) => setTimeout(r, 30));
+    expect((await ws.jobs.cancel(started.id)).status).toBe('cancelled');
+    expect(ws.projects.list()).toEqual([]);
+    expect(ws.db.prepare('SELECT count(*) AS n FROM examples').get()).toEqual({ n: 0 });
+  });
+});
+
 describe('versions', () => {
   async function seeded() {
     const ws = workspace();
