@@ -56,6 +56,7 @@ const TYPE_CASES: [PiiType, string, string][] = [
   ['DATE', 'Letter of 14 Feb 2023 and of 2023-11-02.', '2023-11-02'],
   ['AGE', 'A 93-year-old woman with delirium.', '93'],
   ['PHONE', 'Call (617) 555-0142 or +44 20 7946 0958.', '(617) 555-0142'],
+  ['PHONE', 'Her son (603-555-0128) visits.', '603-555-0128'],
   ['PHONE', 'Call (617) 555-0142 or +44 20 7946 0958.', '+44 20 7946 0958'],
   ['FAX', 'Tel 617-555-0188, Fax: 617-555-0199', '617-555-0199'],
   ['EMAIL', 'Write to k.okafor@example-clinic.org please.', 'k.okafor@example-clinic.org'],
@@ -89,6 +90,7 @@ const DISTRACTORS: [string, string][] = [
   ['reported case law', 'Under Monell v. Department of Social Services, 436 U.S. 658 (1978), the city is not liable.'],
   ['times', 'Seen at 14:30, again at 2:15 PM, dose at 07:00.'],
   ['bare years and young ages', 'Diabetic since 2019, smoker in 2001-2005, a 45-year-old man, aged 67.'],
+  ['hyphenated words with a name inside', 'X-ray of the knee and an X-Ray of the hip were normal.'],
   ['eponyms', "Known Parkinson's disease and Crohn's disease; Glasgow Coma Scale 15, Babinski sign absent, Wilson disease excluded."],
 ];
 

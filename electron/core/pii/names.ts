@@ -107,9 +107,11 @@ function tokenize(input: string): Token[] {
 
 const NO_HIT = { first: false, last: false };
 
-function inDict(res: PiiResources, key: string): { first: boolean; last: boolean } {
+function inDict(res: PiiResources, key: string, raw: string): { first: boolean; last: boolean } {
   if (!key.includes('-') && !key.includes("'")) return { first: res.firstNames.has(key), last: res.lastNames.has(key) };
-  const parts = key.includes('-') ? [key, ...key.split('-')] : [key];
+  // Parts of a hyphenated word count only when each is a capitalized word: "Jean-Pierre", "Al-Hassan"; not "X-Ray".
+  const capitalizedParts = raw.split('-').every((p) => (/^\p{Lu}/u.test(p) && p.length > 1) || PARTICLES.has(foldKey(p)));
+  const parts = key.includes('-') && capitalizedParts ? [key, ...key.split('-')] : [key];
   const plain = parts.map((p) => p.replace(/'/g, ''));
   const all = [...parts, ...plain];
   return { first: all.some((p) => res.firstNames.has(p)), last: all.some((p) => res.lastNames.has(p)) };
@@ -130,7 +132,7 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
   }
   const excludedTok = tokens.map((t) => excluded.some(([s, e]) => t.start >= s && t.end <= e));
 
-  const dict = tokens.map((t) => (t.cap ? inDict(res, t.key) : NO_HIT));
+  const dict = tokens.map((t) => (t.cap ? inDict(res, t.key, input.slice(t.start, t.end)) : NO_HIT));
   const nameLike = (i: number): boolean => {
     const t = tokens[i];
     const d = dict[i];
