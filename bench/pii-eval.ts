@@ -57,9 +57,13 @@ export function score(docs: GoldDoc[], predict: (text: string) => PiiSpan[]): Sc
     for (const g of doc.spans) {
       const hit = pred.some((p) => p.type === g.type && overlaps(p, g));
       const bucket = g.type === 'NAME' ? s.names : s.structured;
-      for (const c of [byType[g.type], s.all, bucket]) hit ? c.tp++ : c.fn++;
-      pred.some((p) => overlaps(p, g)) ? s.anyType.tp++ : s.anyType.fn++;
-      pred.some((p) => p.type === g.type && p.start === g.start && p.end === g.end) ? s.exact.tp++ : s.exact.fn++;
+      const count = (c: Counts, ok: boolean) => {
+        if (ok) c.tp++;
+        else c.fn++;
+      };
+      for (const c of [byType[g.type], s.all, bucket]) count(c, hit);
+      count(s.anyType, pred.some((p) => overlaps(p, g)));
+      count(s.exact, pred.some((p) => p.type === g.type && p.start === g.start && p.end === g.end));
       if (!hit) s.misses.push({ doc: doc.id, gold: g });
     }
     for (const p of pred) {

@@ -62,7 +62,10 @@ function labelBefore(input: string, start: number, c: Compiled): { label: string
   while (i > 0) {
     const ch = input[i - 1];
     if (ch === ' ' || ch === '\t' || ch === '\r') i--;
-    else if (ch === '\n' && breaks < 2) (i--, breaks++);
+    else if (ch === '\n' && breaks < 2) {
+      i--;
+      breaks++;
+    }
     else break;
   }
   const punct = input[i - 1] === ':' || input[i - 1] === ',';

@@ -31,7 +31,7 @@ export interface PiiResources {
 /** Lower case, NFC, diacritics folded: the key used for every dictionary lookup. */
 export function foldKey(word: string): string {
   // Fast path: plain ASCII needs no Unicode normalization (most tokens; this is the detector's inner loop).
-  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
+  if (/^[ -~]*$/.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase().replace(/[’]/g, "'");
 }
 

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { redactCommand } from '../../cli/commands/redact.js';
-import type { CliArgs, CliOutput } from '../../cli/command.js';
+import { redactCommand } from './redact.js';
+import type { CliArgs, CliOutput } from '../command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fieldtune-redact-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
