@@ -1,0 +1,81 @@
+// Perplexity on answer tokens only, measured through node-llama-cpp (the same inference engine the app chats with),
+// for the base model and, when given, the base with a LoRA adapter applied. Samples go through the same
+// render+tokenize+mask module as training, so "answer tokens" means exactly the tokens training had in its loss.
+import type { Llama, LlamaModel, Token } from 'node-llama-cpp';
+import type { Sample } from '../../contract/domain.js';
+import { createRenderer } from './render.js';
+import type { MaskedSample } from './trainingFile.js';
+
+export interface PerplexityResult {
+  perplexity: number;
+  /** Mean negative log-likelihood per answer token (natural log). */
+  nll: number;
+  tokens: number;
+}
+
+export interface EvaluateOptions {
+  base: string;
+  adapter?: string;
+  samples: readonly Sample[];
+  threads?: number;
+}
+
+let llamaPromise: Promise<Llama> | null = null;
+async function llama(): Promise<Llama> {
+  llamaPromise ??= (async () => {
+    const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
+    return getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
+  })();
+  return llamaPromise;
+}
+
+// Probabilities can round to 0 for a random model; clamp so one token cannot make the mean infinite.
+const MIN_P = 1e-30;
+
+async function answerNll(model: LlamaModel, rendered: readonly MaskedSample[], threads: number, adapter?: string) {
+  const longest = Math.max(...rendered.map((s) => s.tokens.length));
+  const context = await model.createContext({
+    contextSize: Math.max(64, longest + 8),
+    batchSize: Math.max(64, longest + 8),
+    threads,
+    ...(adapter ? { lora: { adapters: [{ filePath: adapter, scale: 1 }] } } : {}),
+  });
+  try {
+    const sequence = context.getSequence();
+    let nll = 0;
+    let count = 0;
+    for (const s of rendered) {
+      await sequence.clearHistory();
+      const input = s.tokens.map((t, i) =>
+        i + 1 < s.tokens.length && s.mask[i + 1] ? ([t as Token, { generateNext: { probabilities: true } }] as const) : (t as Token),
+      );
+      const out = await sequence.controlledEvaluate(input.map((x) => (Array.isArray(x) ? [x[0], x[1]] : x)) as never);
+      for (let i = 0; i + 1 < s.tokens.length; i++) {
+        if (!s.mask[i + 1]) continue;
+        const probs = out[i]?.next.probabilities;
+        const target = s.tokens[i + 1] as Token;
+        const p = probs?.get(target) ?? 0;
+        nll += -Math.log(Math.max(p, MIN_P));
+        count++;
+      }
+    }
+    return { nll: count ? nll / count : 0, tokens: count };
+  } finally {
+    await context.dispose();
+  }
+}
+
+export async function evaluatePerplexity(o: EvaluateOptions): Promise<{ base: PerplexityResult; tuned?: PerplexityResult }> {
+  const model = await (await llama()).loadModel({ modelPath: o.base });
+  try {
+    const renderer = await createRenderer(model);
+    const rendered = o.samples.flatMap((s) => renderer.render(s));
+    const threads = o.threads ?? 2;
+    const wrap = (r: { nll: number; tokens: number }): PerplexityResult => ({ perplexity: Math.exp(r.nll), nll: r.nll, tokens: r.tokens });
+    const base = wrap(await answerNll(model, rendered, threads));
+    if (!o.adapter) return { base };
+    return { base, tuned: wrap(await answerNll(model, rendered, threads, o.adapter)) };
+  } finally {
+    await model.dispose();
+  }
+}

@@ -1,0 +1,51 @@
+// Builds the trainer's input from chat samples: render + tokenize + mask with the base model's own tokenizer and chat
+// template (vocabulary-only load: no weights, fast), then the binary training file (trainingFile.ts).
+import type { Llama } from 'node-llama-cpp';
+import type { Sample } from '../../contract/domain.js';
+import { createRenderer, type RenderedSample } from './render.js';
+import { writeTrainingFile } from './trainingFile.js';
+
+export interface TrainingDataSummary {
+  path: string;
+  sha256: string;
+  sequences: number;
+  tokens: number;
+  targetTokens: number;
+  /** Sequences whose answers needed piecewise tokenization (see render.ts). */
+  piecewise: number;
+  longest: number;
+}
+
+let llamaPromise: Promise<Llama> | null = null;
+async function llama(): Promise<Llama> {
+  llamaPromise ??= (async () => {
+    const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
+    return getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
+  })();
+  return llamaPromise;
+}
+
+export async function renderSamples(base: string, samples: readonly Sample[]): Promise<RenderedSample[]> {
+  const model = await (await llama()).loadModel({ modelPath: base, vocabOnly: true });
+  try {
+    const renderer = await createRenderer(model);
+    return samples.flatMap((s) => renderer.render(s));
+  } finally {
+    await model.dispose();
+  }
+}
+
+export async function buildTrainingFile(base: string, samples: readonly Sample[], outPath: string): Promise<TrainingDataSummary> {
+  const rendered = await renderSamples(base, samples);
+  // vocabulary size 0: the trainer checks every token id against the model it loads instead
+  const sha256 = await writeTrainingFile(outPath, rendered, 0);
+  return {
+    path: outPath,
+    sha256,
+    sequences: rendered.length,
+    tokens: rendered.reduce((n, s) => n + s.tokens.length, 0),
+    targetTokens: rendered.reduce((n, s) => n + s.mask.slice(1).reduce((a, m) => a + m, 0), 0),
+    piecewise: rendered.filter((s) => s.piecewise).length,
+    longest: Math.max(0, ...rendered.map((s) => s.tokens.length)),
+  };
+}

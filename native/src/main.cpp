@@ -1,0 +1,77 @@
+// fieldtune-train: LoRA fine-tuning of a GGUF model on CPU (or a GPU backend when built for one).
+// stdout carries only the JSON-lines progress protocol (protocol.h); everything else goes to stderr.
+#include "options.h"
+#include "protocol.h"
+#include "stop.h"
+#include "trainer.h"
+
+#include "ggml.h"
+#include "ggml-backend.h"
+#include "llama.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <string>
+
+#ifndef _WIN32
+#include <unistd.h>
+#endif
+
+namespace {
+
+bool g_verbose = false;
+
+// A GGML_ASSERT would otherwise abort() with a trace as the only message: report it as one error line instead.
+void on_ggml_abort(const char * message) {
+    protocol::error("internal", std::string("llama.cpp internal error: ") + (message ? message : "abort"));
+    fflush(stdout);
+    fflush(stderr);
+    _exit(EXIT_INTERNAL);
+}
+
+void on_llama_log(ggml_log_level level, const char * text, void *) {
+    if (g_verbose || level == GGML_LOG_LEVEL_ERROR || level == GGML_LOG_LEVEL_WARN) fputs(text, stderr);
+}
+
+} // namespace
+
+int main(int argc, char ** argv) {
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") {
+            fputs(usage_text(), stderr);
+            return EXIT_OK;
+        }
+    }
+    Options o;
+    std::string err;
+    if (!parse_options(argc, argv, o, err)) {
+        protocol::error("invalid-argument", err);
+        fputs(usage_text(), stderr);
+        return EXIT_BAD_INPUT;
+    }
+    g_verbose = getenv("FIELDTUNE_TRAIN_VERBOSE") != nullptr;
+    ggml_set_abort_callback(on_ggml_abort);
+    llama_log_set(on_llama_log, nullptr);
+    ggml_backend_load_all();  // release builds pick their CPU variant / GPU backend here; no-op when static
+    llama_backend_init();
+    install_stop_handlers(o.watch_stdin && o.grad_check == 0 && !o.dry_run);
+
+    int code = EXIT_OK;
+    try {
+        code = o.grad_check > 0 ? run_grad_check(o) : run_training(o);
+    } catch (const TrainError & e) {
+        protocol::error(e.code, e.message);
+        code = e.exit_code;
+    } catch (const std::bad_alloc &) {
+        protocol::error("out-of-memory", "not enough memory for this model and sequence length");
+        code = EXIT_INTERNAL;
+    } catch (const std::exception & e) {
+        protocol::error("internal", e.what());
+        code = EXIT_INTERNAL;
+    }
+    llama_backend_free();
+    fflush(stdout);
+    // detached stdin watcher may still block in read(): leave without running static destructors under it
+    _exit(code);
+}

@@ -1,0 +1,106 @@
+#include "prepare.h"
+
+#include "adapter.h"
+#include "gguf_file.h"
+#include "protocol.h"
+#include "sha256.h"
+
+#include "llama.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+namespace {
+
+// Architectures whose attention goes through the patched build_attn (see patches/0003) and that were checked.
+const char * SUPPORTED_ARCHS[] = {"llama", "qwen2", "qwen3", "mistral3", "gemma", "granite"};
+
+std::string fingerprint_of(const Options & o, const Prepared & p) {
+    std::ostringstream s;
+    s << p.base_sha256 << '|' << p.train.sha256 << '|' << p.val.sha256 << '|' << o.rank << '|' << o.alpha << '|';
+    for (const auto & t : o.targets) s << t << ',';
+    s << '|' << o.lr << '|' << (int) o.schedule << '|' << o.warmup_steps << '|' << o.weight_decay << '|' << o.epochs
+      << '|' << o.max_steps << '|' << o.grad_accum << '|' << p.n_window << '|' << o.seed << '|' << o.shuffle;
+    return sha256_hex(s.str().data(), s.str().size());
+}
+
+} // namespace
+
+Prepared::~Prepared() {
+    session.reset();
+    if (model) llama_model_free(model);
+}
+
+std::unique_ptr<Prepared> prepare(const Options & o, bool sgd) {
+    auto p = std::make_unique<Prepared>();
+    check_gguf_file(o.base);
+    auto meta = gguf_read(o.base, false);
+    if (!meta) throw TrainError{"not-gguf", "base model is not a readable GGUF file: " + o.base, EXIT_BAD_INPUT};
+    p->arch = meta->get_str("general.architecture");
+    if (std::find_if(std::begin(SUPPORTED_ARCHS), std::end(SUPPORTED_ARCHS),
+                     [&](const char * a) { return p->arch == a; }) == std::end(SUPPORTED_ARCHS)) {
+        throw TrainError{"unsupported-architecture", "training is not supported for the '" + p->arch + "' architecture yet", EXIT_BAD_INPUT};
+    }
+    const std::vector<TargetInfo> targets = find_targets(*meta, o.targets);
+    p->model = load_base(o);
+
+    const llama_vocab * vocab = llama_model_get_vocab(p->model);
+    const int32_t n_vocab = llama_vocab_n_tokens(vocab);
+    const int32_t n_ctx_train = llama_model_n_ctx_train(p->model);
+    if (o.max_seq > n_ctx_train) {
+        throw TrainError{"max-seq-too-long", "--max-seq " + std::to_string(o.max_seq) + " is above the model's context of " +
+                         std::to_string(n_ctx_train) + " tokens", EXIT_BAD_INPUT};
+    }
+
+    if (!o.text.empty()) {
+        p->n_window = o.max_seq > 0 ? o.max_seq : std::min(n_ctx_train, 512);
+        p->train = read_text_file(o.text, vocab, p->n_window);
+    } else {
+        p->train = read_training_file(o.train, n_vocab);
+        if (p->train.samples.empty()) throw TrainError{"empty-training-file", "the training file holds no samples", EXIT_BAD_INPUT};
+        size_t longest = 0;
+        for (const auto & s : p->train.samples) longest = std::max(longest, s.tokens.size());
+        // default window: the longest sample rounded up to 8, never beyond the model's context
+        p->n_window = o.max_seq > 0 ? o.max_seq : std::min<int32_t>(n_ctx_train, (int32_t) ((longest + 7) / 8 * 8));
+    }
+    drop_long_samples(p->train, p->n_window);
+    if (p->train.samples.empty()) {
+        throw TrainError{p->train.dropped ? "all-samples-too-long" : "empty-training-file",
+                         p->train.dropped ? "every sample is longer than the maximum sequence length" : "the training data is empty",
+                         EXIT_BAD_INPUT};
+    }
+    for (const auto & s : p->train.samples) p->n_targets += s.n_targets();
+    if (p->n_targets == 0 && !o.test_allow_all_masked) {
+        throw TrainError{"all-masked", "every token of the training file is masked out of the loss: nothing to learn", EXIT_BAD_INPUT};
+    }
+    if (!o.val.empty()) {
+        p->val = read_training_file(o.val, n_vocab);
+        drop_long_samples(p->val, p->n_window);
+        p->has_val = !p->val.samples.empty();
+    }
+
+    p->base_sha256 = !o.base_sha256.empty() ? o.base_sha256 : sha256_file(o.base);
+    p->fingerprint = fingerprint_of(o, *p);
+
+    // the adapter starts as a file so llama.cpp loads it exactly as it loads any adapter
+    const std::string init_path = (o.out.empty() ? o.grad_check_out : o.out) + ".init.tmp";
+    write_initial_adapter(init_path, p->arch, targets, o.rank, o.alpha, o.seed, o.test_init_b);
+    p->session = std::make_unique<Session>();
+    try {
+        open_session(*p->session, o, p->model, p->n_window, init_path, sgd);
+    } catch (...) {
+        std::remove(init_path.c_str());
+        throw;
+    }
+    std::remove(init_path.c_str());
+    p->session->opt.lr = o.lr;
+    p->session->opt.beta1 = o.beta1;
+    p->session->opt.beta2 = o.beta2;
+    p->session->opt.eps = o.adam_eps;
+    p->session->opt.wd = o.weight_decay;
+    logf("base %s (%s), %zu samples (%lld dropped), window %d, %lld target tokens, %zu adapter tensors",
+         o.base.c_str(), p->arch.c_str(), p->train.samples.size(), (long long) p->train.dropped, p->n_window,
+         (long long) p->n_targets, p->session->params.size());
+    return p;
+}
