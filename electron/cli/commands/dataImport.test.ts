@@ -74,4 +74,21 @@ describe('fieldtune data', () => {
     const list = versions.json[0] as Array<{ versions: Array<{ operation: string }> }>;
     expect(list[0]!.versions.map((v) => v.operation)).toEqual(['import', 'clean', 'split']);
   });
+
+  it('data stats --model counts with the base model tokenizer and chat template', async () => {
+    const model = join(dir, 'demo.gguf');
+    expect((await cli('demo-model', '--out', model, '--layers', '1', '--embd', '64', '--ff', '64', '--json')).code).toBe(0);
+    const added = await cli('models', 'add', model, '--workspace', ws, '--json');
+    const modelId = (added.json[0] as { id: string }).id;
+    const imported = await cli('data', 'import', join(FIX, 'prompt-completion.jsonl'), '--workspace', ws, '--json');
+    const { dataset } = imported.json[0] as { dataset: { id: string } };
+    const rough = await cli('data', 'stats', dataset.id, '--workspace', ws, '--max-length', '64', '--json');
+    const real = await cli('data', 'stats', dataset.id, '--workspace', ws, '--max-length', '64', '--model', modelId, '--json');
+    expect(rough.json[0]).toMatchObject({ tokenizer: 'rough', count: 2 });
+    expect(real.json[0]).toMatchObject({ tokenizer: 'model', count: 2 });
+    // Counted by a real tokenizer over the rendered template, not by the 4-characters-per-token estimate.
+    expect((real.json[0] as { totalTokens: number }).totalTokens).not.toBe((rough.json[0] as { totalTokens: number }).totalTokens);
+    const missing = await cli('data', 'stats', dataset.id, '--workspace', ws, '--model', 'nope', '--json');
+    expect(missing.code).toBe(1);
+  });
 });

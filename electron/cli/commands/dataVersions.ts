@@ -3,9 +3,10 @@
 import { resolve } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
 import { datasetsOf } from '../../core/data/datasetRepo.js';
-import { exportVersion } from '../../core/data/datasetExport.js';
-import { versionStats } from '../../core/data/datasetExport.js';
+import { exportVersion, versionStats } from '../../core/data/datasetExport.js';
 import { cleanVersion, latestVersion, splitVersion } from '../../core/data/datasetOps.js';
+import type { Example } from '../../core/data/example.js';
+import { modelTokenizer } from '../../core/data/renderTokens.js';
 import type { Workspace } from '../../core/workspace.js';
 import type { CliArgs, CliCommand } from '../command.js';
 import { withCore, workspaceOption } from '../coreSession.js';
@@ -102,19 +103,32 @@ export const dataStatsCommand: CliCommand = {
   name: 'data stats',
   summary: 'Token statistics of a dataset version: total, length histogram, share over a max length',
   usage: [
-    'Usage: fieldtune data stats ID [--max-length N] [--split train|validation|test] [--bins N] [--workspace DIR] [--json]',
+    'Usage: fieldtune data stats ID [--model MODEL_ID] [--max-length N] [--split train|validation|test] [--bins N]',
+    '                            [--workspace DIR] [--json]',
     '',
-    'Counts are estimates (about 4 characters per token) until a base model tokenizer is chosen.',
+    '  --model  a registered base model: tokens are counted with its tokenizer and chat template, exactly as',
+    '           training renders them; without it the counts are estimates (about 4 characters per token)',
   ].join('\n'),
-  options: { ...workspaceOption, 'max-length': { type: 'string' }, split: { type: 'string' }, bins: { type: 'string' } },
+  options: { ...workspaceOption, 'max-length': { type: 'string' }, split: { type: 'string' }, bins: { type: 'string' }, model: { type: 'string' } },
   allowPositionals: true,
   async run(args, out) {
     const split = args.values['split'];
     if (split !== undefined && !['train', 'validation', 'test'].includes(split as string)) throw new FieldtuneError('BAD_REQUEST', '--split must be train, validation or test');
-    const stats = await withCore(args, (core) => versionStats(core.ws, versionIdFrom(core.ws, args), {
-      maxLength: num(args, 'max-length', 2048)!, bins: num(args, 'bins', 20),
-      ...(split ? { split: split as 'train' | 'validation' | 'test' } : {}),
-    }));
+    const modelId = args.values['model'];
+    const stats = await withCore(args, async (core) => {
+      let tokenize: ((e: Example) => number) | undefined;
+      if (typeof modelId === 'string') {
+        const model = core.ws.models.get(modelId);
+        if (!model) throw new FieldtuneError('NOT_FOUND', `No base model with id ${modelId}; see fieldtune models list`);
+        const tokenizer = await modelTokenizer(model.path, model.sha256);
+        tokenize = (e) => tokenizer.count(e);
+      }
+      return versionStats(core.ws, versionIdFrom(core.ws, args), {
+        maxLength: num(args, 'max-length', 2048)!, bins: num(args, 'bins', 20),
+        ...(split ? { split: split as 'train' | 'validation' | 'test' } : {}),
+        ...(tokenize ? { tokenize } : {}),
+      });
+    });
     const peak = Math.max(1, ...stats.histogram.map((h) => h.count));
     out.result(stats, [
       `${stats.count} examples, ${stats.totalTokens} tokens (${stats.tokenizer === 'rough' ? 'estimated' : 'model tokenizer'}); median ${stats.median}, p95 ${stats.p95}, max ${stats.max}`,
