@@ -73,6 +73,13 @@ describe('JSON formats', () => {
     const odd = join(dir, 'odd.jsonl');
     writeFileSync(odd, '\n{"q":"a","r":"b"}\n');
     await expect(run(odd)).rejects.toThrow(/^Line 2: the records match no known format/);
+    const empty = join(dir, 'empty.jsonl');
+    writeFileSync(empty, '\n\n');
+    await expect(run(empty)).rejects.toThrow(/^The file is empty/);
+    const headerOnly = join(dir, 'header.csv');
+    writeFileSync(headerOnly, 'question,answer\n');
+    expect((await run(headerOnly)).summary.examples).toBe(0);
+    await expect(run(join(dir, 'missing.csv'))).rejects.toThrow(/does not exist/);
   });
 });
 

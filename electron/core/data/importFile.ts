@@ -124,6 +124,7 @@ export async function importFile(path: string, options: ImportOptions, sink: (it
     }
     format = detectFormat(head.flatMap((h) => ('value' in h ? [h.value] : []))) ?? undefined;
     if (!format) {
+      if (head.length === 0) throw new DataImportError('The file is empty: it holds no records.');
       const firstBad = head.find((h) => 'error' in h);
       if (firstBad && 'error' in firstBad) throw badRowError(firstBad.line, firstBad.error, unit);
       const line = head[0]?.line ?? 1;
