@@ -1,5 +1,6 @@
 import { api } from '../transport/api.js';
 import { useAppStore } from './appStore.js';
+import { useDatasetsStore } from './datasetsStore.js';
 import { useJobsStore } from './jobsStore.js';
 import { useModelsStore } from './modelsStore.js';
 import { useProjectsStore } from './projectsStore.js';
@@ -14,6 +15,7 @@ export function connectEvents(): () => void {
         void useModelsStore.getState().load();
         if (job.error) useModelsStore.setState({ error: job.error });
       }
+      if (job.kind === 'dataset.import') useDatasetsStore.getState().jobUpdated(job);
     }
     else if (event.event === 'projects:changed') useProjectsStore.getState().replace(event.payload);
   });

@@ -1,5 +1,6 @@
 import type { Project } from '../../../electron/contract/domain.js';
 import { useWizardStore, type WizardStep } from '../stores/wizardStore.js';
+import { DataStep } from './data/DataStep.js';
 import { STEPS } from './steps.js';
 
 export function WizardFrame({ project }: { project: Project }) {
@@ -37,10 +38,16 @@ export function WizardFrame({ project }: { project: Project }) {
       </div>
       <div role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="panel">
         <h2>{current.title}</h2>
-        <p>{current.purpose}</p>
-        <p className="notice" role="status">
-          {current.status}
-        </p>
+        {current.id === 'data' ? (
+          <DataStep project={project} />
+        ) : (
+          <>
+            <p>{current.purpose}</p>
+            <p className="notice" role="status">
+              {current.status}
+            </p>
+          </>
+        )}
       </div>
     </section>
   );

@@ -14,7 +14,7 @@ export const STEPS: readonly StepInfo[] = [
     id: 'data',
     title: 'Data',
     purpose: 'Bring in your spreadsheets, chat logs, notes and documents; clean them, find duplicates, protect personal data, and split them for training and testing.',
-    status: 'Importing data is not available in this version yet. The demo project comes with a small sample dataset (24 clinic front-desk questions and answers).',
+    status: 'Built: import, versions, cleaning, splits and token statistics (personal-data protection comes next).',
   },
   {
     id: 'train',

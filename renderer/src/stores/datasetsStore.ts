@@ -1,0 +1,218 @@
+import { create } from 'zustand';
+import type {
+  CleanReview, ColumnField, Dataset, DatasetVersion, ExampleRow, ImportFormat, ImportPreview, SplitResult, TokenStatsResult,
+} from '../../../electron/contract/datasets.js';
+import type { Job } from '../../../electron/contract/domain.js';
+import { api } from '../transport/api.js';
+import { useJobsStore } from './jobsStore.js';
+
+export type DataTab = 'import' | 'examples' | 'clean' | 'split' | 'tokens';
+/** A metadata column the examples carry (what a split can be stratified by). */
+type Column = { name: string; filled: number; distinct: number };
+
+export interface ImportForm {
+  path: string;
+  /** undefined: detected from the file. */
+  format: ImportFormat | undefined;
+  /** The user's column choices (on top of the header-name defaults the preview shows). */
+  map: Record<string, ColumnField>;
+  encoding: string | undefined;
+  skipBad: boolean;
+}
+
+const EMPTY_FORM: ImportForm = { path: '', format: undefined, map: {}, encoding: undefined, skipBad: false };
+const PAGE = 200;
+
+interface DatasetsState {
+  projectId: string | null;
+  datasets: Dataset[];
+  versionId: string | null;
+  tab: DataTab;
+  error: string | null;
+  form: ImportForm;
+  preview: ImportPreview | null;
+  previewing: boolean;
+  importJobId: string | null;
+  importDone: string | null;
+  /** Loaded rows of the selected version by position (pages arrive as the table scrolls). */
+  rows: Record<number, ExampleRow>;
+  total: number;
+  columns: Column[];
+  review: CleanReview | null;
+  /** Positions chosen for removal in the review (starts as the proposal). */
+  remove: Record<number, boolean>;
+  splitResult: SplitResult | null;
+  stats: TokenStatsResult | null;
+  busy: 'review' | 'clean' | 'split' | 'stats' | null;
+
+  open(projectId: string): Promise<void>;
+  reload(select?: string): Promise<void>;
+  selectVersion(id: string): void;
+  setTab(tab: DataTab): void;
+  setForm(patch: Partial<ImportForm>): void;
+  setColumn(column: string, field: ColumnField): void;
+  runPreview(): Promise<void>;
+  startImport(): Promise<void>;
+  jobUpdated(job: Job): void;
+  loadRows(from: number, to: number): Promise<void>;
+  runReview(options: { threshold: number; minTokens?: number; maxTokens?: number }): Promise<void>;
+  toggleRemove(position: number, removeIt: boolean): void;
+  applyClean(normalize: boolean): Promise<void>;
+  runSplit(input: { seed: number; shares: { train: number; validation: number; test: number }; stratifyBy?: string }): Promise<void>;
+  runStats(input: { modelId?: string; maxTokens: number }): Promise<void>;
+  browse(): Promise<string | null>;
+  canBrowse(): boolean;
+}
+
+export function selectedVersion(s: Pick<DatasetsState, 'datasets' | 'versionId'>): DatasetVersion | null {
+  for (const d of s.datasets) for (const v of d.versions) if (v.id === s.versionId) return v;
+  return null;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const pending = new Set<number>();
+
+export const useDatasetsStore = create<DatasetsState>((set, get) => {
+  /** Clears everything that belongs to one version when another is chosen. */
+  const forVersion = (versionId: string | null) => {
+    pending.clear();
+    return { versionId, rows: {}, total: 0, columns: [], review: null, remove: {}, splitResult: null, stats: null };
+  };
+  const loadColumns = async (versionId: string) => {
+    const columns = await api.call('datasets:columns', { versionId });
+    if (get().versionId === versionId) set({ columns });
+  };
+  const guard = async (busy: DatasetsState['busy'], fn: () => Promise<void>) => {
+    set({ busy, error: null });
+    try { await fn(); } catch (e) { set({ error: message(e) }); } finally { set({ busy: null }); }
+  };
+  return {
+    projectId: null, datasets: [], versionId: null, tab: 'import', error: null, form: EMPTY_FORM, preview: null, previewing: false,
+    importJobId: null, importDone: null, rows: {}, total: 0, columns: [], review: null, remove: {}, splitResult: null, stats: null, busy: null,
+
+    async open(projectId) {
+      if (get().projectId === projectId) return;
+      set({ projectId, datasets: [], error: null, form: EMPTY_FORM, preview: null, importJobId: null, importDone: null, ...forVersion(null) });
+      await get().reload();
+      set({ tab: get().datasets.length ? 'examples' : 'import' });
+    },
+    async reload(select) {
+      const projectId = get().projectId;
+      if (!projectId) return;
+      try {
+        const datasets = await api.call('datasets:list', { projectId });
+        set({ datasets });
+        const newest = datasets.at(-1)?.versions.at(-1)?.id ?? null;
+        const target = select ?? (selectedVersion({ datasets, versionId: get().versionId }) ? get().versionId : newest);
+        if (target && target !== get().versionId) get().selectVersion(target);
+      } catch (e) {
+        set({ error: message(e) });
+      }
+    },
+    selectVersion(id) {
+      set(forVersion(id));
+      void get().loadRows(0, PAGE);
+      void loadColumns(id).catch((e: unknown) => set({ error: message(e) }));
+    },
+    setTab: (tab) => set({ tab, error: null }),
+    setForm(patch) {
+      // A new path starts over: the old preview and mapping describe another file.
+      const reset = patch.path !== undefined && patch.path !== get().form.path ? { map: {}, format: undefined, encoding: undefined } : {};
+      set((s) => ({ form: { ...s.form, ...reset, ...patch }, importDone: null, ...(patch.path !== undefined ? { preview: null } : {}) }));
+    },
+    setColumn(column, field) {
+      set((s) => ({ form: { ...s.form, map: { ...s.form.map, [column]: field } } }));
+      void get().runPreview();
+    },
+    async runPreview() {
+      const { form } = get();
+      if (!form.path.trim()) return;
+      set({ previewing: true, error: null });
+      try {
+        const preview = await api.call('datasets:preview', {
+          path: form.path.trim(), ...(form.format ? { format: form.format } : {}), ...(form.encoding ? { encoding: form.encoding } : {}),
+          ...(Object.keys(form.map).length ? { map: form.map } : {}),
+        });
+        set({ preview });
+      } catch (e) {
+        set({ error: message(e), preview: null });
+      } finally {
+        set({ previewing: false });
+      }
+    },
+    async startImport() {
+      const { form, projectId, preview } = get();
+      if (!projectId) return;
+      set({ error: null, importDone: null });
+      try {
+        const job = await api.call('datasets:import', {
+          projectId, path: form.path.trim(), skipBad: form.skipBad, ...(form.format ? { format: form.format } : {}),
+          ...(form.encoding ? { encoding: form.encoding } : {}), ...(preview?.mapping ? { map: { ...preview.mapping, ...form.map } } : {}),
+        });
+        set({ importJobId: job.id });
+        // A small file can finish before this response arrives: its final event may already be in the jobs store.
+        const seen = useJobsStore.getState().jobs[job.id];
+        if (seen) get().jobUpdated(seen);
+      } catch (e) {
+        set({ error: message(e) });
+      }
+    },
+    jobUpdated(job) {
+      if (job.id !== get().importJobId || job.status === 'running' || job.status === 'queued') return;
+      set({ importJobId: null });
+      if (job.status === 'succeeded') {
+        const r = job.result as { version: { id: string; examples: number; rejected: number } };
+        const skipped = r.version.rejected ? `; ${r.version.rejected} bad row(s) were set aside in the workspace` : '';
+        set({ importDone: `Imported ${r.version.examples} examples${skipped}.`, preview: null, form: EMPTY_FORM });
+        void get().reload(r.version.id);
+      } else {
+        set({ error: job.error ?? job.message ?? `The import ${job.status}.` });
+      }
+    },
+    async loadRows(from, to) {
+      const versionId = get().versionId;
+      if (!versionId) return;
+      for (let start = Math.floor(from / PAGE) * PAGE; start < to; start += PAGE) {
+        if (pending.has(start) || get().rows[start] || (get().total && start >= get().total)) continue;
+        pending.add(start);
+        try {
+          const page = await api.call('datasets:examples', { versionId, offset: start, limit: PAGE });
+          if (get().versionId !== versionId) return;
+          set((s) => ({ total: page.total, rows: { ...s.rows, ...Object.fromEntries(page.rows.map((r) => [r.position, r])) } }));
+        } catch (e) {
+          set({ error: message(e) });
+        } finally {
+          pending.delete(start);
+        }
+      }
+    },
+    runReview: (options) => guard('review', async () => {
+      const versionId = get().versionId;
+      if (!versionId) return;
+      const review = await api.call('datasets:review', { versionId, ...options });
+      set({ review, remove: Object.fromEntries(review.proposed.map((p) => [p.position, true])) });
+    }),
+    toggleRemove: (position, removeIt) => set((s) => ({ remove: { ...s.remove, [position]: removeIt } })),
+    applyClean: (normalize) => guard('clean', async () => {
+      const versionId = get().versionId;
+      if (!versionId) return;
+      const remove = Object.entries(get().remove).filter(([, on]) => on).map(([p]) => Number(p));
+      const version = await api.call('datasets:clean', { versionId, remove, normalize });
+      await get().reload(version.id);
+    }),
+    runSplit: (input) => guard('split', async () => {
+      const versionId = get().versionId;
+      if (!versionId) return;
+      const result = await api.call('datasets:split', { versionId, ...input });
+      await get().reload(result.version.id);
+      set({ splitResult: result });
+    }),
+    runStats: (input) => guard('stats', async () => {
+      const versionId = get().versionId;
+      if (!versionId) return;
+      set({ stats: await api.call('datasets:stats', { versionId, ...input }) });
+    }),
+    browse: () => api.pickPath({ kind: 'file', title: 'Choose a data file', filters: [{ name: 'Data files', extensions: ['jsonl', 'json', 'csv', 'tsv', 'xlsx', 'txt', 'md', 'pdf', 'docx'] }] }),
+    canBrowse: () => api.canPickPaths(),
+  };
+});

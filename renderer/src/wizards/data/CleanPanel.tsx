@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import type { CleanReview } from '../../../../electron/contract/datasets.js';
+import { useDatasetsStore } from '../../stores/datasetsStore.js';
+import { percent } from './labels.js';
+
+const REASON: Record<CleanReview['proposed'][number]['reason'], string> = {
+  'exact-duplicate': 'identical to',
+  'near-duplicate': 'almost the same as',
+  empty: 'empty (no question or no answer)',
+  'too-short': 'shorter than the minimum',
+  'too-long': 'longer than the maximum',
+};
+
+function RemoveBox({ position }: { position: number }) {
+  const checked = useDatasetsStore((s) => s.remove[position] ?? false);
+  const toggle = useDatasetsStore((s) => s.toggleRemove);
+  return (
+    <label className="row nowrap">
+      <input type="checkbox" checked={checked} onChange={(e) => toggle(position, e.target.checked)} /> Remove #{position + 1}
+    </label>
+  );
+}
+
+/** Cleaning: a review first (nothing changes), then the chosen removals become a new version. */
+export function CleanPanel() {
+  const review = useDatasetsStore((s) => s.review);
+  const remove = useDatasetsStore((s) => s.remove);
+  const busy = useDatasetsStore((s) => s.busy);
+  const runReview = useDatasetsStore((s) => s.runReview);
+  const applyClean = useDatasetsStore((s) => s.applyClean);
+  const [threshold, setThreshold] = useState(0.7);
+  const [normalize, setNormalize] = useState(true);
+  const chosen = Object.values(remove).filter(Boolean).length;
+  const otherPreview = (pos: number, of: number | null) => {
+    const pair = review?.nearPairs.find((p) => (p.a.position === of && p.b.position === pos) || (p.b.position === of && p.a.position === pos));
+    return pair ? (pair.a.position === of ? pair.a.preview : pair.b.preview) : '';
+  };
+
+  return (
+    <section aria-labelledby="clean-title" className="data-section">
+      <h3 id="clean-title">Clean</h3>
+      <p className="muted">
+        Duplicates make the model over-learn some answers, and a copy that ends up in both training and test data makes the
+        test look better than the model is. Fieldtune finds identical examples and near copies (the same text with small
+        changes); you decide what goes. Nothing changes until you apply.
+      </p>
+      <div className="row wrap">
+        <label htmlFor="clean-threshold">How similar counts as a near copy</label>
+        <input id="clean-threshold" type="range" min={0.5} max={0.95} step={0.05} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} />
+        <output htmlFor="clean-threshold">{percent(threshold)}</output>
+        <button type="button" disabled={busy !== null} onClick={() => void runReview({ threshold })}>
+          {busy === 'review' ? 'Looking…' : 'Find duplicates'}
+        </button>
+      </div>
+      {review && (
+        <>
+          <p role="status">
+            Checked {review.examples} examples: {review.proposed.filter((p) => p.reason === 'exact-duplicate').length} identical copies,{' '}
+            {review.proposed.filter((p) => p.reason === 'near-duplicate').length} near copies,{' '}
+            {review.proposed.filter((p) => !p.reason.endsWith('duplicate')).length} empty or out-of-range, and {review.conflicts.length} question(s)
+            answered in different ways.
+          </p>
+          {review.proposed.length > 0 && (
+            <table className="models review">
+              <caption>Proposed removals (the first of each group of copies is kept)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Example</th>
+                  <th scope="col">Why</th>
+                  <th scope="col">Similarity</th>
+                  <th scope="col">Decision</th>
+                </tr>
+              </thead>
+              <tbody>
+                {review.proposed.map((p) => (
+                  <tr key={p.position}>
+                    <td>
+                      <strong>#{p.position + 1}</strong> {p.preview}
+                    </td>
+                    <td>
+                      {REASON[p.reason]} {p.of !== null && <strong>#{p.of + 1}</strong>}
+                      {p.reason === 'near-duplicate' && <div className="muted">{otherPreview(p.position, p.of)}</div>}
+                    </td>
+                    <td title="Share of overlapping word sequences, estimated">{p.similarity === null ? '—' : percent(p.similarity)}</td>
+                    <td>
+                      <RemoveBox position={p.position} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {review.conflicts.length > 0 && (
+            <div className="conflicts" role="region" aria-label="Conflicting answers">
+              <h4>Same question, different answers</h4>
+              <p className="muted">The model would learn both and pick one at random. Keep the right one, or keep both if both are right.</p>
+              {review.conflicts.map((c) => (
+                <div key={c.question} className="conflict">
+                  <p>
+                    <strong>“{c.question}”</strong>
+                  </p>
+                  <ul>
+                    {c.answers.map((a) => (
+                      <li key={a.answer}>
+                        {a.answer} <span className="muted">(#{a.positions.map((p) => p + 1).join(', #')})</span>{' '}
+                        {a.positions.map((p) => <RemoveBox key={p} position={p} />)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </div>
+          )}
+          <div className="row wrap">
+            <input id="clean-normalize" type="checkbox" checked={normalize} onChange={(e) => setNormalize(e.target.checked)} />
+            <label htmlFor="clean-normalize">
+              Also tidy the text ({review.normalizedChanged} examples: invisible characters, odd spaces and accents written two ways)
+            </label>
+          </div>
+          <button type="button" disabled={busy !== null || (chosen === 0 && !normalize)} onClick={() => void applyClean(normalize)}>
+            {busy === 'clean' ? 'Saving…' : `Make a new version without ${chosen} example${chosen === 1 ? '' : 's'}`}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useDatasetsStore } from '../../stores/datasetsStore.js';
+
+const OPERATION: Record<string, string> = {
+  import: 'Imported',
+  clean: 'Cleaned',
+  remove: 'Examples removed',
+  edit: 'Edited',
+  split: 'Split',
+  redact: 'Personal data protected',
+};
+
+function describe(operation: string, details: Record<string, unknown>): string {
+  if (operation === 'import') return `from ${String(details['source'] ?? 'a file')} (${String(details['format'] ?? '?')})`;
+  if (operation === 'clean' || operation === 'remove') return `${String(details['removed'] ?? 0)} removed`;
+  if (operation === 'split') {
+    const c = details['counts'] as { train?: number; validation?: number; test?: number } | undefined;
+    return c ? `train ${c.train ?? 0} / validation ${c.validation ?? 0} / test ${c.test ?? 0}` : '';
+  }
+  return '';
+}
+
+/** Every version of the project's datasets, oldest first; choosing one makes it the version the other tasks work on. */
+export function VersionList({ compact }: { compact: boolean }) {
+  const datasets = useDatasetsStore((s) => s.datasets);
+  const versionId = useDatasetsStore((s) => s.versionId);
+  const select = useDatasetsStore((s) => s.selectVersion);
+
+  if (compact) {
+    return (
+      <div className="row version-picker">
+        <label htmlFor="version-select">Working on</label>
+        <select id="version-select" value={versionId ?? ''} onChange={(e) => select(e.target.value)}>
+          {datasets.map((d) => (
+            <optgroup key={d.id} label={d.name}>
+              {d.versions.map((v, i) => (
+                <option key={v.id} value={v.id}>
+                  {d.name} v{i + 1}: {OPERATION[v.operation] ?? v.operation}, {v.examples} examples
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  return (
+    <section aria-labelledby="versions-title">
+      <h3 id="versions-title">Versions</h3>
+      <p className="muted">
+        The fingerprint identifies a version’s exact content: two versions with the same fingerprint hold the same examples.
+      </p>
+      {datasets.map((d) => {
+        const number = new Map(d.versions.map((v, i) => [v.id, i + 1]));
+        return (
+          <table key={d.id} className="models versions">
+            <caption>
+              {d.name} <span className="muted">({d.kind === 'chat' ? 'questions and answers' : 'documents'})</span>
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">What happened</th>
+                <th scope="col">Examples</th>
+                <th scope="col">Fingerprint</th>
+                <th scope="col">Made from</th>
+                <th scope="col"><span className="visually-hidden">Select</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.versions.map((v) => (
+                <tr key={v.id} aria-selected={v.id === versionId} className={v.id === versionId ? 'selected' : undefined}>
+                  <td>v{number.get(v.id)}</td>
+                  <td>
+                    {OPERATION[v.operation] ?? v.operation} <span className="muted">{describe(v.operation, v.details)}</span>
+                  </td>
+                  <td>{v.examples}</td>
+                  <td className="path" title={v.hash}>{v.hash.slice(0, 12)}</td>
+                  <td>{v.parentId ? `v${number.get(v.parentId) ?? '?'}` : 'the file'}</td>
+                  <td>
+                    <button type="button" className="ghost" aria-pressed={v.id === versionId} aria-label={`Work on ${d.name} v${number.get(v.id)}`} onClick={() => select(v.id)}>
+                      {v.id === versionId ? 'Selected' : 'Select'}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+    </section>
+  );
+}

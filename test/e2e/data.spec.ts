@@ -1,0 +1,113 @@
+// The Data wizard in the browser: import a CSV whose columns need mapping, remove its exact and near duplicates,
+// split it (stratified, with the leakage check), and read the token histogram made with the demo model's tokenizer.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startServer } from './server.js';
+
+const shots = process.env['FIELDTUNE_SCREENSHOTS'];
+const snap = async (page: Page, name: string) => {
+  if (shots) await page.screenshot({ path: join(shots, `data-${name}.png`), fullPage: true });
+};
+
+// 18 distinct front-desk questions (two topics), then 2 exact copies and 2 near copies (one word changed): 22 rows.
+const QA: Array<[string, string, string]> = [
+  ['When does the clinic open on weekdays?', 'We open at eight in the morning, Monday to Friday, and close at six in the evening.', 'visits'],
+  ['Can I bring my child to my own appointment?', 'Yes, children are welcome in the waiting room as long as an adult stays with them at all times.', 'visits'],
+  ['What should I bring to my first visit?', 'Please bring your insurance card, a photo ID, the referral letter from your doctor and a list of your current medicines.', 'visits'],
+  ['How do I cancel an appointment?', 'Call the front desk at least twenty four hours before the appointment, or use the cancellation link in your reminder email.', 'visits'],
+  ['Do you accept walk-in patients?', 'Walk-ins are seen until noon when a doctor is free; booked patients always go first.', 'visits'],
+  ['Is there parking near the building?', 'There is a small car park behind the building and a public garage two streets away on Mill Road.', 'visits'],
+  ['Can I get a copy of my lab results?', 'Yes. Ask at reception or download them from the patient portal once the doctor has reviewed them.', 'visits'],
+  ['How early should I arrive?', 'Arrive ten minutes early so the nurse can update your details and measure your blood pressure.', 'visits'],
+  ['Are the rooms wheelchair accessible?', 'Every consulting room is on the ground floor, and the main entrance has a ramp and an automatic door.', 'visits'],
+  ['How much does a standard consultation cost?', 'A standard consultation is sixty euros without insurance; most public insurers cover it fully.', 'billing'],
+  ['Can I pay by card?', 'We take debit and credit cards, contactless payments and bank transfers within fourteen days.', 'billing'],
+  ['Why did I receive a second invoice?', 'A second invoice usually covers laboratory work billed separately by the external lab partner.', 'billing'],
+  ['Do you send invoices to my insurer directly?', 'For public insurance we bill the insurer directly; private patients receive the invoice by post.', 'billing'],
+  ['Can I pay an invoice in instalments?', 'Yes, for amounts above two hundred euros you can ask accounts for a plan of up to six monthly payments.', 'billing'],
+  ['What happens if I miss an appointment?', 'Missed appointments without notice are charged a fee of twenty euros, which insurers do not refund.', 'billing'],
+  ['Is the flu vaccine free?', 'The seasonal flu vaccine is free for patients over sixty and for people with chronic conditions.', 'billing'],
+  ['How do I update my bank details?', 'Fill in the short form at reception or send the new details through the secure portal message box.', 'billing'],
+  ['Who do I contact about a billing error?', 'Write to the accounts team through the portal; they answer within three working days and correct mistakes.', 'billing'],
+];
+
+function clinicCsv(): string {
+  const rows = QA.map((r) => [...r]);
+  rows.push([...QA[0]!], [...QA[1]!]);
+  rows.push([QA[2]![0], QA[2]![1].replace('current medicines', 'present medicines'), QA[2]![2]]);
+  rows.push([QA[3]![0], QA[3]![1].replace('reminder email', 'reminder message'), QA[3]![2]]);
+  const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
+  return ['Patient question,Reply given,Topic', ...rows.map((r) => r.map(quote).join(','))].join('\n');
+}
+
+test('imports a CSV, maps columns, removes duplicates, splits, and shows the token histogram', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'fieldtune-e2e-data-'));
+  const server = await startServer(join(dir, 'ws'));
+  try {
+    const csv = join(dir, 'front-desk.csv');
+    writeFileSync(csv, clinicCsv());
+    await page.goto(server.url);
+    await page.getByLabel('New project').fill('Front desk');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Front desk' })).toBeVisible();
+
+    // Import: the columns have no standard names, so the preview asks for a mapping before anything is saved.
+    await page.getByLabel('Path to a file or folder on this computer').fill(csv);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByRole('alert')).toContainText('No column is mapped to the question');
+    await expect(page.getByRole('button', { name: 'Import this file' })).toBeDisabled();
+    await page.getByLabel('Column “Patient question”').selectOption('user');
+    await page.getByLabel('Column “Reply given”').selectOption('assistant');
+    await page.getByLabel('Column “Topic”').selectOption('metadata');
+    await expect(page.getByRole('table', { name: /First 10 examples/ })).toContainText('When does the clinic open on weekdays?');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await snap(page, '1-import');
+    await page.getByRole('button', { name: 'Import this file' }).click();
+    await expect(page.getByText('Imported 22 examples.')).toBeVisible();
+
+    // Versions and examples: the virtualized table shows the rows of v1.
+    await page.getByRole('button', { name: 'Versions and examples' }).click();
+    await expect(page.getByRole('table', { name: 'front-desk' })).toContainText('Imported');
+    await expect(page.getByRole('table', { name: 'Examples' })).toContainText('When does the clinic open on weekdays?');
+    await snap(page, '2-examples');
+
+    // Clean: 2 identical and 2 near copies proposed, removed as a new version.
+    await page.getByRole('button', { name: 'Clean', exact: true }).click();
+    await page.getByRole('button', { name: 'Find duplicates' }).click();
+    const review = page.getByRole('table', { name: /Proposed removals/ });
+    await expect(review.getByText('identical to')).toHaveCount(2);
+    await expect(review.getByText('almost the same as')).toHaveCount(2);
+    await snap(page, '3-clean');
+    await page.getByRole('button', { name: 'Make a new version without 4 examples' }).click();
+    await expect(page.getByLabel('Working on')).toContainText('v2: Cleaned, 18 examples');
+
+    // Split: stratified by the mapped Topic column, seed fixed; the leakage check passes.
+    await page.getByRole('button', { name: 'Split', exact: true }).click();
+    await page.getByLabel('Keep the mix of').selectOption('Topic');
+    await page.getByRole('button', { name: 'Split into training, validation and test' }).click();
+    const result = page.getByRole('region', { name: 'Split result' });
+    await expect(result).toContainText('for training');
+    await expect(result).toContainText('Leakage check passed');
+    await expect(page.getByLabel('Working on')).toContainText('v3: Split, 18 examples');
+    await snap(page, '4-split');
+
+    // Token lengths with the demo model's tokenizer and chat template.
+    await page.getByRole('button', { name: 'Token lengths' }).click();
+    await expect(page.getByLabel('Base model')).toContainText('Demo model');
+    await page.getByLabel('Max length (tokens)').fill('64');
+    await page.getByRole('button', { name: 'Count tokens' }).click();
+    const stats = page.getByRole('region', { name: 'Token statistics' });
+    await expect(stats.getByTestId('token-histogram')).toBeVisible({ timeout: 60_000 });
+    await expect(stats).toContainText('the tokenizer and chat template of Demo model');
+    const total = Number((await stats.getByTestId('total-tokens').textContent())!.replace(/,/g, ''));
+    expect(total).toBeGreaterThan(18 * 25); // 18 examples of 25+ words each, plus the template's role markers
+    await expect(stats.getByTestId('over-max')).toContainText(/%\s\(\d+ examples\)/);
+    expect(await stats.locator('rect.bar').count()).toBeGreaterThan(1);
+    await snap(page, '5-tokens');
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
