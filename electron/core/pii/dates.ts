@@ -15,7 +15,7 @@ const RES: { re: RegExp; confidence: number }[] = [
   // March 3, 2024 / Mar. 3 / Sept 14th 2023
   { re: new RegExp(String.raw`(?<![\p{L}])${M}\.?[ \t]+${DAY}${ORD}(?:,?[ \t]+${YEAR})?(?![\d:])(?![ \t]*(?:mg|mcg|ml|mL|units?|%|tabs?|times)\b)`, 'gu'), confidence: 0.92 },
   // 14 March 2024 / 3rd of March
-  { re: new RegExp(String.raw`(?<![\d.,/])${DAY}${ORD}[ \t]+(?:of[ \t]+)?${M}\.?(?:,?[ \t]+${YEAR})?(?![\p{L}])`, 'gu'), confidence: 0.92 },
+  { re: new RegExp(String.raw`(?<![\d.,/])${DAY}${ORD}[ \t]+(?:day[ \t]+)?(?:of[ \t]+)?${M}\.?(?:,?[ \t]+${YEAR})?(?![\p{L}])`, 'gu'), confidence: 0.92 },
   // June 2021 / March of 2020
   { re: new RegExp(String.raw`(?<![\p{L}])${M}\.?,?[ \t]+(?:of[ \t]+)?${YEAR}(?!\d)`, 'gu'), confidence: 0.9 },
   // 03/14/2024, 3-14-24, 14.03.2024 (month or day first)

@@ -140,6 +140,10 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
     const t = tokens[i];
     const d = dict[i];
     if (!t || !d || !t.cap || excludedTok[i]) return false;
+    // An initial before a name ("K. Andersen") even when the letter is also a lab symbol (K, Na).
+    // "Q." and "A." opening a line are a transcript's question and answer marks.
+    const lineStart = t.start === 0 || input[t.start - 1] === '\n';
+    if (t.end - t.start === 1 && /^\. \p{Lu}/u.test(input.slice(t.end, t.end + 3)) && !(lineStart && /[QA]/.test(input[t.start] ?? ''))) return true;
     if (res.credentials.has(t.key.replace(/\./g, '')) || c.titles.has(t.key)) return false;
     if (t.upper && !d.first && !d.last && t.key.length <= 3) return false;
     if ((res.commonCapitalized.has(t.key) || res.orgWords.has(t.key)) && !d.first && !d.last) return false;
@@ -183,7 +187,12 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
 
   const accepted: PiiSpan[] = [];
   const coveredTok = new Uint8Array(tokens.length);
-  for (const run of runs) {
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r] ?? [];
+    // Lower-case particles right before the run belong to it when a title precedes them ("Dr. van der Berg").
+    let k = run[0] ?? 0;
+    while (k > 0 && PARTICLES.has(tokens[k - 1]?.key ?? '') && !tokens[k - 1]?.cap && input.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0) === ' ') k--;
+    if (k < (run[0] ?? 0) && titleBefore(input, tokens[k]?.start ?? 0, c)) run.unshift(...Array.from({ length: (run[0] ?? 0) - k }, (_, n) => k + n));
     const first = tokens[run[0] ?? 0];
     const last = tokens[run[run.length - 1] ?? 0];
     if (!first || !last) continue;
@@ -222,8 +231,17 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
     else if (words.length >= 2 && (firstHit || lastHit) && known >= 1) confidence = known >= 2 ? 0.8 : 0.65;
     else if (words.length === 1 && (firstHit || lastHit) && !first.upper) confidence = 0.5;
     if (confidence === 0) continue;
+    // "Núñez, José" / "OKONKWO, CHIDI" after a label: family name, comma, given name(s) form one span.
+    let end = last.end;
+    const next = runs[r + 1];
+    const nextFirst = tokens[next?.[0] ?? -1];
+    if (next && nextFirst && run.length === 1 && (strongLabel || first.upper) && input.slice(last.end, nextFirst.start) === ', ' && dict[next[0] ?? 0]?.first) {
+      end = tokens[next[next.length - 1] ?? 0]?.end ?? end;
+      for (const i of next) coveredTok[i] = 1;
+      r++;
+    }
     for (const i of run) coveredTok[i] = 1;
-    accepted.push(makeSpan(input, first.start, last.end, 'NAME', confidence, titled || labelM || credentialed || role ? 'context' : 'dictionary'));
+    accepted.push(makeSpan(input, first.start, end, 'NAME', confidence, titled || labelM || credentialed || role ? 'context' : 'dictionary'));
   }
 
   // Other mentions of a found name part ("Mr. Núñez" found, then "Núñez declined").

@@ -60,7 +60,9 @@ export function detectPatterns(input: string): PiiSpan[] {
   }
   for (const re of [NANP, INTL]) {
     for (const m of matches(re, input)) {
-      const end = trimEnd(input, m.index, m.index + m[0].length, ' .-');
+      let end = trimEnd(input, m.index, m.index + m[0].length, ' .-');
+      // A closing parenthesis with no opening one belongs to the sentence: "(son, +47 22 98 41 07)".
+      if (input[end - 1] === ')' && !input.slice(m.index, end).includes('(')) end = trimEnd(input, m.index, end - 1, ' .-');
       const digits = input.slice(m.index, end).replace(/\D/g, '').length;
       if (digits < 10 || digits > 15) continue;
       out.push(makeSpan(input, m.index, end, phoneKind(input, m.index), re === NANP ? 0.85 : 0.8, 'pattern'));

@@ -39,7 +39,8 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     if (input[end - 1] === '.' && !/\b(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl)\.$/.test(m[0])) end--;
     out.push(makeSpan(input, m.index, end, 'LOCATION', 0.88, 'pattern'));
   }
-  for (const m of matches(STREET_PREFIX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
+  // Type-first streets outrank the number-first pattern, which would stop at "3318 Vista" of "3318 Vista del Sol".
+  for (const m of matches(STREET_PREFIX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.89, 'pattern'));
   const streetAfter = /(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d/.test(input);
   for (const m of streetAfter ? matches(STREET_AFTER, input) : []) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
   for (const m of matches(PO_BOX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.85, 'pattern'));
@@ -73,7 +74,13 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   for (const m of /county|parish/i.test(input) ? matches(COUNTY, input) : []) {
     const a = m.indices?.groups?.['a'];
     const b = m.indices?.groups?.['b'];
-    if (a) out.push(makeSpan(input, a[0], m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
+    if (a) {
+      // "OF TRAVIS COUNTY", "FOR KING COUNTY": drop leading common words.
+      let s = a[0];
+      const words = input.slice(a[0], a[1]).split(/[ \t]/);
+      while (words.length > 1 && res.commonCapitalized.has(foldKey(words[0] ?? ''))) s += (words.shift() ?? '').length + 1;
+      out.push(makeSpan(input, s, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
+    }
     else if (b) out.push(makeSpan(input, b[0], b[1], 'LOCATION', 0.8, 'pattern'));
   }
   // City then code: find the codes first, then the words before each one.
