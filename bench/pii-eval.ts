@@ -39,8 +39,10 @@ export interface Score {
   /** Recall over structured identifiers (every type but NAME), typed. */
   structured: Counts;
   names: Counts;
-  /** Untyped: a gold span counts as found if any predicted span overlaps it. */
+  /** Untyped: a gold span counts as found if any predicted span overlaps it (it gets redacted either way). */
   anyType: Counts;
+  structuredAnyType: Counts;
+  namesAnyType: Counts;
   exact: Counts;
   misses: { doc: string; gold: GoldSpan }[];
   falsePositives: { doc: string; span: PiiSpan }[];
@@ -51,7 +53,7 @@ const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
 
 export function score(docs: GoldDoc[], predict: (text: string) => PiiSpan[]): Score {
   const byType = Object.fromEntries(PII_TYPES.map((t) => [t, zero()])) as Record<PiiType, Counts>;
-  const s: Score = { byType, all: zero(), structured: zero(), names: zero(), anyType: zero(), exact: zero(), misses: [], falsePositives: [] };
+  const s: Score = { byType, all: zero(), structured: zero(), names: zero(), anyType: zero(), structuredAnyType: zero(), namesAnyType: zero(), exact: zero(), misses: [], falsePositives: [] };
   for (const doc of docs) {
     const pred = predict(doc.text);
     for (const g of doc.spans) {
@@ -62,7 +64,9 @@ export function score(docs: GoldDoc[], predict: (text: string) => PiiSpan[]): Sc
         else c.fn++;
       };
       for (const c of [byType[g.type], s.all, bucket]) count(c, hit);
-      count(s.anyType, pred.some((p) => overlaps(p, g)));
+      const anyHit = pred.some((p) => overlaps(p, g));
+      count(s.anyType, anyHit);
+      count(g.type === 'NAME' ? s.namesAnyType : s.structuredAnyType, anyHit);
       count(s.exact, pred.some((p) => p.type === g.type && p.start === g.start && p.end === g.end));
       if (!hit) s.misses.push({ doc: doc.id, gold: g });
     }
@@ -74,7 +78,10 @@ export function score(docs: GoldDoc[], predict: (text: string) => PiiSpan[]): Sc
         (p.type === 'NAME' ? s.names : s.structured).fp++;
         s.falsePositives.push({ doc: doc.id, span: p });
       }
-      if (!doc.spans.some((g) => overlaps(p, g))) s.anyType.fp++;
+      if (!doc.spans.some((g) => overlaps(p, g))) {
+        s.anyType.fp++;
+        (p.type === 'NAME' ? s.namesAnyType : s.structuredAnyType).fp++;
+      }
       if (!doc.spans.some((g) => g.type === p.type && p.start === g.start && p.end === g.end)) s.exact.fp++;
     }
   }
