@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -85,5 +85,15 @@ describe('encodings', () => {
     expect(out).toBe(text);
     expect(firstInvalidUtf8(Buffer.from([0x61, 0xc3]))).toBe(-1); // cut, not invalid
     expect(firstInvalidUtf8(Buffer.from([0x61, 0xc3, 0x41]))).toBe(1);
+  });
+
+  // Counting open descriptors needs Linux's /proc; elsewhere this check cannot be made.
+  it.skipIf(!existsSync('/proc/self/fd'))('closes the file as soon as a refusal stops the import', async () => {
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const file = write('excel.csv', Buffer.concat([Buffer.from('question,answer\n'), iconv.encode('Café?,Oui\n'.repeat(200_000), 'windows-1252')]));
+    const before = openFiles();
+    for (let i = 0; i < 5; i++) await expect(answers(file)).rejects.toThrow(/windows-1252/);
+    await new Promise((r) => setTimeout(r, 50)); // fs closes asynchronously
+    expect(openFiles()).toBeLessThanOrEqual(before);
   });
 });

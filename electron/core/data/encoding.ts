@@ -141,18 +141,24 @@ export async function decodeBytes(bytes: AsyncIterable<Buffer>, options: DecodeO
       return text ? text.decode(buf, { stream: true }) : legacy!.write(buf);
     };
     let current: Buffer | null = skip ? head.subarray(skip) : head;
-    while (current) {
-      throwIfAborted(options.signal);
-      if (current.length) {
-        const s = decode(current);
-        if (s) yield s;
+    try {
+      while (current) {
+        throwIfAborted(options.signal);
+        if (current.length) {
+          const s = decode(current);
+          if (s) yield s;
+        }
+        const next = await iterator.next();
+        current = next.done ? null : next.value;
       }
-      const next = await iterator.next();
-      current = next.done ? null : next.value;
+      if (strictUtf8 && carry.length) throw notUtf8Error(carry[0]!, newlinesBefore + 1);
+      const tail = text ? text.decode() : legacy!.end() ?? '';
+      if (tail) yield tail;
+    } finally {
+      // Stopping early (a refusal, a cancel, a preview) must close the file now, not when the GC gets to it:
+      // an open handle keeps Windows from deleting or replacing the file.
+      await iterator.return?.();
     }
-    if (strictUtf8 && carry.length) throw notUtf8Error(carry[0]!, newlinesBefore + 1);
-    const tail = text ? text.decode() : legacy!.end() ?? '';
-    if (tail) yield tail;
   }
 
   return { encoding, chunks: chunks() };

@@ -43,8 +43,12 @@ async function withHeaderLine(chunks: AsyncIterable<string>): Promise<{ header: 
     head += next.value;
   }
   async function* all(): AsyncGenerator<string> {
-    if (head) yield head;
-    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+    try {
+      if (head) yield head;
+      for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+    } finally {
+      await it.return?.(); // closes the file when parsing stops early
+    }
   }
   return { header: head.split('\n', 1)[0] ?? '', all: all() };
 }
