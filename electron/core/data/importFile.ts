@@ -110,39 +110,43 @@ export async function importFile(path: string, options: ImportOptions, sink: (it
 
   const records = reader === 'jsonl' ? jsonlRecords(decoded.chunks) : jsonArrayRecords(decoded.chunks);
   const forced = options.format && (JSON_FORMATS as readonly string[]).includes(options.format) ? (options.format as JsonFormat) : undefined;
-  // Detection looks at the first records only; they are held and replayed, so the file is still read once.
-  const head: RawRecord[] = [];
-  let format = forced;
-  if (!format) {
-    // Manual next(): breaking a for-await would close the generator and lose the rest of the file.
-    let values = 0;
-    while (values < DETECT_SAMPLE) {
-      const next = await records.next();
-      if (next.done) break;
-      head.push(next.value);
-      if ('value' in next.value) values += 1;
-    }
-    format = detectFormat(head.flatMap((h) => ('value' in h ? [h.value] : []))) ?? undefined;
+  try {
+    // Detection looks at the first records only; they are held and replayed, so the file is still read once.
+    const head: RawRecord[] = [];
+    let format = forced;
     if (!format) {
-      if (head.length === 0) throw new DataImportError('The file is empty: it holds no records.');
-      const firstBad = head.find((h) => 'error' in h);
-      if (firstBad && 'error' in firstBad) throw badRowError(firstBad.line, firstBad.error, unit);
-      const line = head[0]?.line ?? 1;
-      throw new DataImportError(
-        `Line ${line}: the records match no known format (chat "messages", ShareGPT "conversations", Alpaca ` +
-          `"instruction"/"output", "prompt"/"completion" or "text"); name one with --format.`, line, 'unknown record format');
+      // Manual next(): breaking a for-await would close the generator and lose the rest of the file.
+      let values = 0;
+      while (values < DETECT_SAMPLE) {
+        const next = await records.next();
+        if (next.done) break;
+        head.push(next.value);
+        if ('value' in next.value) values += 1;
+      }
+      format = detectFormat(head.flatMap((h) => ('value' in h ? [h.value] : []))) ?? undefined;
+      if (!format) {
+        if (head.length === 0) throw new DataImportError('The file is empty: it holds no records.');
+        const firstBad = head.find((h) => 'error' in h);
+        if (firstBad && 'error' in firstBad) throw badRowError(firstBad.line, firstBad.error, unit);
+        const line = head[0]?.line ?? 1;
+        throw new DataImportError(
+          `Line ${line}: the records match no known format (chat "messages", ShareGPT "conversations", Alpaca ` +
+            `"instruction"/"output", "prompt"/"completion" or "text"); name one with --format.`, line, 'unknown record format');
+      }
     }
+    options.onDetected?.({ format, kind: format === 'text' ? 'text' : 'chat', encoding: decoded.encoding });
+    const handle = async (r: RawRecord): Promise<void> => {
+      if ('error' in r) return reject(r.line, r.error, r.raw);
+      const converted = convertRecord(r.value, format);
+      if ('reason' in converted) return reject(r.line, converted.reason, r.raw);
+      await emit('sample' in converted ? { line: r.line, sample: converted.sample } : { line: r.line, document: converted.document });
+    };
+    for (const r of head) await handle(r);
+    for await (const r of records) await handle(r);
+    return { format, kind: format === 'text' ? 'text' : 'chat', encoding: decoded.encoding, examples, rejected };
+  } finally {
+    await records.return(undefined); // closes the file when detection refuses it
   }
-  options.onDetected?.({ format, kind: format === 'text' ? 'text' : 'chat', encoding: decoded.encoding });
-  const handle = async (r: RawRecord): Promise<void> => {
-    if ('error' in r) return reject(r.line, r.error, r.raw);
-    const converted = convertRecord(r.value, format);
-    if ('reason' in converted) return reject(r.line, converted.reason, r.raw);
-    await emit('sample' in converted ? { line: r.line, sample: converted.sample } : { line: r.line, document: converted.document });
-  };
-  for (const r of head) await handle(r);
-  for await (const r of records) await handle(r);
-  return { format, kind: format === 'text' ? 'text' : 'chat', encoding: decoded.encoding, examples, rejected };
 
   async function importSheet(
     rows: AsyncIterable<{ line: number; cells: string[]; error?: string }>,
