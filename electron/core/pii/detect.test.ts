@@ -1,6 +1,7 @@
 // The detector's contract: exact offsets on raw text, every identifier type found, distractors left alone.
 import { describe, expect, it } from 'vitest';
 import { detectPii, resolveOverlaps } from './detect.js';
+import { nameKeys } from './names.js';
 import { loadPiiResources } from './resources.js';
 import type { PiiSpan, PiiType } from './types.js';
 
@@ -100,6 +101,17 @@ const DISTRACTORS: [string, string][] = [
 describe('distractors are not flagged', () => {
   it.each(DISTRACTORS)('%s', (_kind, input) => {
     expect(pairs(input)).toEqual([]);
+  });
+});
+
+describe('dataset-wide names', () => {
+  it('flags a name found in one record in the other records too', () => {
+    const first = detect('Seen by Dr. Brzęczyszczykiewicz today.');
+    expect(first.map((s) => s.text)).toEqual(['Brzęczyszczykiewicz']);
+    const plain = 'Brzęczyszczykiewicz reviewed the chart.';
+    expect(detect(plain)).toEqual([]);
+    const seeded = detectPii(plain, { resources, seedNames: nameKeys(first, resources) });
+    expect(seeded.map((s) => [s.type, s.text])).toEqual([['NAME', 'Brzęczyszczykiewicz']]);
   });
 });
 

@@ -17,6 +17,11 @@ export interface DetectOptions {
   policy?: RedactionPolicy;
   /** Candidates below this confidence are dropped (default 0.3). */
   minConfidence?: number;
+  /**
+   * Name words found in other records of the same dataset (nameKeys() of their spans): "Núñez declined" in record 2
+   * is flagged because "Mr. Núñez" was found in record 1, so one person is redacted everywhere.
+   */
+  seedNames?: ReadonlySet<string>;
 }
 
 const SOURCE_RANK: Record<PiiSpan['source'], number> = { reviewer: 5, checksum: 4, context: 3, pattern: 2, dictionary: 1, propagation: 0 };
@@ -57,7 +62,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
     ...detectDates(input),
     ...detectAges(input),
     ...detectPlaces(input, res),
-    ...detectNames(input, res),
+    ...detectNames(input, res, options.seedNames),
   ].filter((s) => s.confidence >= min);
   const resolved = resolveOverlaps(candidates);
   const allowed: ReadonlySet<PiiType> | undefined = options.policy ? new Set(options.policy.types) : undefined;

@@ -120,7 +120,18 @@ function inDict(res: PiiResources, key: string, raw: string): { first: boolean; 
   return { first: all.some((p) => res.firstNames.has(p)), last: all.some((p) => res.lastNames.has(p)) };
 }
 
-export function detectNames(input: string, res: PiiResources): PiiSpan[] {
+/** Folded name words of NAME spans: seed for detectNames in the other records of the same dataset. */
+export function nameKeys(spans: Iterable<Pick<PiiSpan, 'type' | 'text'>>, res: PiiResources): Set<string> {
+  const out = new Set<string>();
+  for (const s of spans) {
+    if (s.type !== 'NAME') continue;
+    for (const t of tokenize(s.text)) if (t.cap && t.key.length > 1 && !PARTICLES.has(t.key) && !res.ambiguous.has(t.key)) out.add(t.key);
+  }
+  return out;
+}
+
+/** seedNames: name words already found elsewhere in the dataset, flagged here too (see nameKeys). */
+export function detectNames(input: string, res: PiiResources, seedNames?: ReadonlySet<string>): PiiSpan[] {
   const c = compile(res);
   const tokens = tokenize(input);
   const excluded: [number, number][] = [];
@@ -245,7 +256,7 @@ export function detectNames(input: string, res: PiiResources): PiiSpan[] {
   }
 
   // Other mentions of a found name part ("Mr. Núñez" found, then "Núñez declined").
-  const parts = new Set<string>();
+  const parts = new Set<string>(seedNames);
   tokens.forEach((t, i) => {
     if (coveredTok[i] && t.key.length > 1 && !PARTICLES.has(t.key) && !res.ambiguous.has(t.key)) parts.add(t.key);
   });
