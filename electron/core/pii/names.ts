@@ -93,17 +93,22 @@ const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 
 function tokenize(input: string): Token[] {
   const out: Token[] = [];
-  for (const m of input.matchAll(TOKEN)) {
-    let raw = m[0];
-    const poss = /['’]s?$/.exec(raw);
-    if (poss) raw = raw.slice(0, poss.index);
-    raw = raw.replace(/-+$/, '');
-    if (!raw) continue;
-    const start = m.index ?? 0;
+  TOKEN.lastIndex = 0;
+  // exec in a loop, not matchAll, and plain character checks: this runs once per word of every record.
+  for (let m = TOKEN.exec(input); m !== null; m = TOKEN.exec(input)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    let last = input[end - 1];
+    if ((last === 's' || last === 'S') && (input[end - 2] === "'" || input[end - 2] === '’')) end -= 2;
+    else if (last === "'" || last === '’') end -= 1;
+    while (end > start && input[end - 1] === '-') end--;
+    if (end === start) continue;
+    const raw = end === start + m[0].length ? m[0] : input.slice(start, end);
     const first = raw[0] ?? '';
     const cap = first !== first.toLowerCase() && first === first.toUpperCase();
-    const letters = raw.replace(/[^\p{L}]/gu, '');
-    out.push({ start, end: start + raw.length, key: foldKey(raw), cap, upper: cap && letters.length > 1 && letters === letters.toUpperCase() });
+    last = raw[raw.length - 1];
+    const upper = cap && raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase() && last !== last?.toLowerCase();
+    out.push({ start, end, key: foldKey(raw), cap, upper });
   }
   return out;
 }
