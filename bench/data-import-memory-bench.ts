@@ -52,7 +52,7 @@ try {
   console.log(`stage (parse)  ${((t2 - t1) / 1000).toFixed(1)} s, ${(size / 2 ** 20 / ((t2 - t1) / 1000)).toFixed(1)} MB/s, peak RSS so far ${mb(peakRss)} MB`);
 
   const ws = openWorkspace(join(dir, 'ws'));
-  const result = commitImport(ws, staged, { projectName: 'bench' });
+  const result = await commitImport(ws, staged, { projectName: 'bench' });
   const t3 = performance.now();
   await ws.close();
   sample();

@@ -1,12 +1,12 @@
 // Import into the workspace in two steps. Stage: stream the source through the importer into a temporary file
-// outside the workspace (canonical JSON + hash per example). Commit: one transaction writes project, dataset,
-// examples, version, members and audit row. A file refused while staging therefore changes nothing in the workspace,
-// and memory stays flat because neither step holds the dataset in memory.
+// outside the workspace (canonical JSON + hash per example). Commit: transactions write project, dataset,
+// examples, version, members and audit row (in batches for large files, see commitImport). A file refused while
+// staging therefore changes nothing in the workspace, and memory stays flat because neither step holds the dataset.
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
-import type { DomainTemplate } from '../../contract/domain.js';
+import { basename, dirname, extname, join } from 'node:path';
+import type { DomainTemplate, Project } from '../../contract/domain.js';
 import { FieldtuneError } from '../../contract/errors.js';
 import { createProject } from '../service/projectsService.js';
 import type { Workspace } from '../workspace.js';
@@ -117,56 +117,112 @@ export interface ImportResult {
   rejectedFile: string | null;
 }
 
-/** Writes a staged import in one transaction and removes the staging folder, whatever happens. */
-export function commitImport(ws: Workspace, staged: StagedImport, target: ProjectTarget, options: { datasetName?: string; signal?: AbortSignal; onProgress?: (u: ImportProgressUpdate) => void } = {}): ImportResult {
+/** Rows per write transaction: large enough to amortize a commit, small enough to keep the event loop responsive. */
+const BATCH = 20_000;
+/** An incomplete import this old was left by a crash (another process would have finished or dropped it by now). */
+const STALE_MS = 6 * 3600_000;
+
+/**
+ * Writes a staged import and removes the staging folder, whatever happens. A small import is one transaction. A
+ * large one is written in batches with the event loop free in between (progress events flow, the app stays
+ * responsive, cancel works), under a version row marked incomplete that every read ignores; the last batch marks it
+ * complete. If anything fails or the job is cancelled, the partial version (and a project made for it) is removed.
+ */
+export async function commitImport(ws: Workspace, staged: StagedImport, target: ProjectTarget, options: { datasetName?: string; signal?: AbortSignal; onProgress?: (u: ImportProgressUpdate) => void } = {}): Promise<ImportResult> {
   const repo = datasetsOf(ws);
   const now = new Date().toISOString();
   const datasetId = randomUUID();
   const versionId = randomUUID();
   const { summary } = staged;
   const datasetName = options.datasetName ?? basename(staged.source, extname(staged.source));
+  const details = { source: staged.source, format: summary.format, encoding: summary.encoding, rejected: summary.rejected, ...(summary.mapping ? { mapping: summary.mapping } : {}) };
+  const rejectedFile = summary.rejected > 0 ? join(ws.filesDir, 'rejected', `${versionId}.jsonl`) : null;
+  const lines = readLinesSync(staged.file);
+  let position = 0;
+  let project: Project | undefined;
+  let createdProject = false;
+  let started = false;
+  let done = false;
+  /** Writes up to BATCH examples; on the last one, keeps the rejected rows and marks the version complete. */
+  const writeBatch = (): void => {
+    for (let n = 0; n < BATCH; ) {
+      const next = lines.next();
+      if (next.done) { finish(); return; }
+      const line = next.value;
+      if (!line) continue;
+      const t1 = line.indexOf('\t');
+      const t2 = line.indexOf('\t', t1 + 1);
+      repo.addMember(versionId, position, repo.putExample(line.slice(0, t1), line.slice(t1 + 1, t2) as 'chat' | 'text', line.slice(t2 + 1), now), null);
+      position += 1;
+      n += 1;
+    }
+  };
+  const finish = (): void => {
+    if (rejectedFile) {
+      // Rejected rows are the user's data too: they stay in the workspace next to the version they were left out of.
+      mkdirSync(dirname(rejectedFile), { recursive: true });
+      copyFileSync(staged.rejectedFile, rejectedFile);
+    }
+    repo.completeVersion(versionId);
+    ws.audit.append({ actor: 'user', action: 'dataset.import', subject: versionId, hashBefore: null, hashAfter: staged.versionHash, details: { datasetId, projectId: project!.id, ...details, examples: summary.examples } });
+    done = true;
+  };
   // A larger page cache while inserting: the hash index takes inserts in random order, and with SQLite's default
   // 2 MB cache a million-row import spends most of its time re-reading index pages. 64 MB keeps memory bounded.
   const cacheBefore = ws.db.pragma('cache_size', { simple: true }) as number;
   ws.db.pragma('cache_size = -65536');
   try {
+    dropStaleImports(ws);
     throwIfAborted(options.signal);
-    const project = ws.db.transaction(() => {
-      const p = 'projectId' in target ? ws.projects.get(target.projectId) : createProject(ws, target.projectName, target.domain ?? 'general');
-      if (!p) throw new FieldtuneError('NOT_FOUND', `No project with id ${(target as { projectId: string }).projectId}`);
-      repo.createDataset({ id: datasetId, projectId: p.id, name: datasetName, kind: summary.kind, createdAt: now });
-      const details = { source: staged.source, format: summary.format, encoding: summary.encoding, rejected: summary.rejected, ...(summary.mapping ? { mapping: summary.mapping } : {}) };
-      repo.createVersion({ id: versionId, datasetId, parentId: null, hash: staged.versionHash, examples: summary.examples, operation: 'import', details, createdAt: now });
-      let position = 0;
-      for (const line of readLinesSync(staged.file)) {
-        if (!line) continue;
-        const t1 = line.indexOf('\t');
-        const t2 = line.indexOf('\t', t1 + 1);
-        const id = repo.putExample(line.slice(0, t1), line.slice(t1 + 1, t2) as 'chat' | 'text', line.slice(t2 + 1), now);
-        repo.addMember(versionId, position, id, null);
-        position += 1;
-        if (position % 50_000 === 0) options.onProgress?.({ phase: 'saving', current: position, total: summary.examples });
-      }
-      ws.audit.append({ actor: 'user', action: 'dataset.import', subject: versionId, hashBefore: null, hashAfter: staged.versionHash, details: { datasetId, projectId: p.id, ...details, examples: summary.examples } });
-      return p;
+    ws.db.transaction(() => {
+      project = 'projectId' in target ? ws.projects.get(target.projectId) : createProject(ws, target.projectName, target.domain ?? 'general');
+      if (!project) throw new FieldtuneError('NOT_FOUND', `No project with id ${(target as { projectId: string }).projectId}`);
+      createdProject = !('projectId' in target);
+      repo.createDataset({ id: datasetId, projectId: project.id, name: datasetName, kind: summary.kind, createdAt: now });
+      repo.createVersion({ id: versionId, datasetId, parentId: null, hash: staged.versionHash, examples: summary.examples, operation: 'import', details, createdAt: now }, false);
+      writeBatch();
     })();
-    let rejectedFile: string | null = null;
-    if (summary.rejected > 0) {
-      // Rejected rows are the user's data too: they stay in the workspace next to the version they were left out of.
-      mkdirSync(join(ws.filesDir, 'rejected'), { recursive: true });
-      rejectedFile = join(ws.filesDir, 'rejected', `${versionId}.jsonl`);
-      copyFileSync(staged.rejectedFile, rejectedFile);
+    started = true;
+    while (!done) {
+      options.onProgress?.({ phase: 'saving', current: position, total: summary.examples });
+      await new Promise((resolve) => setImmediate(resolve));
+      throwIfAborted(options.signal);
+      ws.db.transaction(writeBatch)();
     }
+    options.onProgress?.({ phase: 'saving', current: position, total: summary.examples });
     return {
-      project: { id: project.id, name: project.name },
+      project: { id: project!.id, name: project!.name },
       dataset: { id: datasetId, name: datasetName },
       version: { id: versionId, hash: staged.versionHash, examples: summary.examples, rejected: summary.rejected, format: summary.format, encoding: summary.encoding, ...(summary.mapping ? { mapping: summary.mapping } : {}) },
       rejectedFile,
     };
+  } catch (e) {
+    if (started && !done) {
+      ws.db.transaction(() => {
+        repo.dropIncomplete(versionId);
+        if (createdProject && project) {
+          ws.projects.delete(project.id);
+          ws.audit.append({ actor: 'user', action: 'project.delete', subject: project.id, details: { name: project.name, reason: 'the import it was created for did not finish' } });
+        }
+      })();
+      repo.collectOrphanExamples(); // the batches already written; no other version lists them
+      if (rejectedFile) rmSync(rejectedFile, { force: true });
+    }
+    throw e;
   } finally {
+    lines.return(undefined);
     ws.db.pragma(`cache_size = ${cacheBefore}`);
     discardStaged(staged);
   }
+}
+
+/** Removes imports a crash left incomplete (old enough that no live process can still be writing them). */
+function dropStaleImports(ws: Workspace): void {
+  const repo = datasetsOf(ws);
+  const stale = repo.staleIncomplete(new Date(Date.now() - STALE_MS).toISOString());
+  if (stale.length === 0) return;
+  ws.db.transaction(() => { for (const id of stale) repo.dropIncomplete(id); })();
+  repo.collectOrphanExamples();
 }
 
 /** Stage + commit for callers that already hold an open workspace (the app's import job). */

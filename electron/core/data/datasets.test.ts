@@ -7,7 +7,7 @@ import { tempDir } from '../../../test/unit/helpers.js';
 import { deleteProject } from '../service/projectsService.js';
 import { openWorkspace, type Workspace } from '../workspace.js';
 import { datasetsOf } from './datasetRepo.js';
-import { importIntoWorkspace, stageImport } from './datasetImport.js';
+import { commitImport, importIntoWorkspace, stageImport } from './datasetImport.js';
 import { cleanVersion, editMember, loadMembers, pageMembers, removeMembers, splitVersion, versionLeakage } from './datasetOps.js';
 import { exportVersion, versionStats } from './datasetExport.js';
 import { mulberry32 } from './minhash.js';
@@ -99,6 +99,42 @@ describe('import as a job', () => {
     expect((await ws.jobs.cancel(started.id)).status).toBe('cancelled');
     expect(ws.projects.list()).toEqual([]);
     expect(ws.db.prepare('SELECT count(*) AS n FROM examples').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('batched commit of a large import', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => `{"prompt":"question ${i}","completion":"answer ${i}"}`).join('\n');
+
+  it('hides the version until the last batch, then shows it whole', async () => {
+    const dir = tmp();
+    const ws = workspace(join(dir, 'ws'));
+    const file = join(dir, 'big.jsonl');
+    writeFileSync(file, rows(45_000));
+    const project = (await importIntoWorkspace(ws, join(FIX, 'chat.jsonl'), { projectName: 'P' })).project;
+    const seen: number[] = [];
+    const staged = await stageImport(file);
+    const r = await commitImport(ws, staged, { projectId: project.id }, {
+      onProgress: (p) => { if (p.current < 45_000) seen.push(datasetsOf(ws).listDatasets(project.id).length); },
+    });
+    expect(seen.length).toBeGreaterThanOrEqual(2); // at least two batches were written with the event loop free between
+    expect(seen.every((n) => n === 1)).toBe(true); // only the earlier dataset was visible meanwhile
+    expect(datasetsOf(ws).listDatasets(project.id)).toHaveLength(2);
+    expect(loadMembers(ws, r.version.id)).toHaveLength(45_000);
+    expect(() => ws.db.prepare('UPDATE dataset_versions SET complete = 0').run()).toThrow(/immutable/);
+  });
+
+  it('cancelled between batches: the partial version, its examples and the project made for it are removed', async () => {
+    const dir = tmp();
+    const ws = workspace(join(dir, 'ws'));
+    const file = join(dir, 'big.jsonl');
+    writeFileSync(file, rows(45_000));
+    const ac = new AbortController();
+    const staged = await stageImport(file);
+    await expect(commitImport(ws, staged, { projectName: 'Big' }, { signal: ac.signal, onProgress: () => ac.abort() })).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(ws.projects.list()).toEqual([]);
+    expect(ws.db.prepare('SELECT count(*) AS n FROM examples').get()).toEqual({ n: 0 });
+    expect(ws.db.prepare('SELECT count(*) AS n FROM dataset_versions').get()).toEqual({ n: 0 });
+    expect(ws.audit.recent(1)[0]).toMatchObject({ action: 'project.delete' });
   });
 });
 

@@ -53,7 +53,11 @@ export class DatasetsRepository {
   private readonly listDatasetsStmt: Statement<[string], DatasetRow>;
   private readonly insertExample: Statement<[{ hash: string; kind: string; body: string; created_at: string }]>;
   private readonly exampleIdStmt: Statement<[string], { id: number }>;
-  private readonly insertVersion: Statement<[VersionRow]>;
+  private readonly insertVersion: Statement<[VersionRow & { complete: number }]>;
+  private readonly completeStmt: Statement<[string]>;
+  private readonly dropIncompleteStmt: Statement<[string]>;
+  private readonly staleIncompleteStmt: Statement<[string], { id: string }>;
+  private readonly dropEmptyDatasetsStmt: Statement<[]>;
   private readonly getVersionStmt: Statement<[string], VersionRow>;
   private readonly listVersionsStmt: Statement<[string], VersionRow>;
   private readonly insertMember: Statement<[{ version_id: string; position: number; example_id: number; split: string | null }]>;
@@ -63,15 +67,21 @@ export class DatasetsRepository {
 
   constructor(private readonly db: Database) {
     this.insertDataset = db.prepare('INSERT INTO datasets (id, project_id, name, kind, created_at) VALUES (@id, @project_id, @name, @kind, @created_at)');
-    this.getDatasetStmt = db.prepare('SELECT * FROM datasets WHERE id = ?');
-    this.listDatasetsStmt = db.prepare('SELECT * FROM datasets WHERE project_id = ? ORDER BY created_at, rowid');
+    // A dataset whose only version is an import still being written does not exist yet for readers.
+    const visible = 'EXISTS (SELECT 1 FROM dataset_versions v WHERE v.dataset_id = datasets.id AND v.complete = 1)';
+    this.getDatasetStmt = db.prepare(`SELECT * FROM datasets WHERE id = ? AND ${visible}`);
+    this.listDatasetsStmt = db.prepare(`SELECT * FROM datasets WHERE project_id = ? AND ${visible} ORDER BY created_at, rowid`);
     this.insertExample = db.prepare('INSERT OR IGNORE INTO examples (hash, kind, body, created_at) VALUES (@hash, @kind, @body, @created_at)');
     this.exampleIdStmt = db.prepare('SELECT id FROM examples WHERE hash = ?');
     this.insertVersion = db.prepare(
-      'INSERT INTO dataset_versions (id, dataset_id, parent_id, hash, examples, operation, details, created_at) VALUES (@id, @dataset_id, @parent_id, @hash, @examples, @operation, @details, @created_at)',
+      'INSERT INTO dataset_versions (id, dataset_id, parent_id, hash, examples, operation, details, created_at, complete) VALUES (@id, @dataset_id, @parent_id, @hash, @examples, @operation, @details, @created_at, @complete)',
     );
-    this.getVersionStmt = db.prepare('SELECT * FROM dataset_versions WHERE id = ?');
-    this.listVersionsStmt = db.prepare('SELECT * FROM dataset_versions WHERE dataset_id = ? ORDER BY created_at, rowid');
+    this.getVersionStmt = db.prepare('SELECT * FROM dataset_versions WHERE id = ? AND complete = 1');
+    this.listVersionsStmt = db.prepare('SELECT * FROM dataset_versions WHERE dataset_id = ? AND complete = 1 ORDER BY created_at, rowid');
+    this.completeStmt = db.prepare('UPDATE dataset_versions SET complete = 1 WHERE id = ? AND complete = 0');
+    this.dropIncompleteStmt = db.prepare('DELETE FROM dataset_versions WHERE id = ? AND complete = 0');
+    this.staleIncompleteStmt = db.prepare('SELECT id FROM dataset_versions WHERE complete = 0 AND created_at < ?');
+    this.dropEmptyDatasetsStmt = db.prepare('DELETE FROM datasets WHERE NOT EXISTS (SELECT 1 FROM dataset_versions v WHERE v.dataset_id = datasets.id)');
     this.insertMember = db.prepare('INSERT INTO dataset_members (version_id, position, example_id, split) VALUES (@version_id, @position, @example_id, @split)');
     this.membersStmt = db.prepare(
       'SELECT m.position AS position, e.hash AS hash, e.kind AS kind, e.body AS body, m.split AS split FROM dataset_members m JOIN examples e ON e.id = m.example_id WHERE m.version_id = ? ORDER BY m.position',
@@ -106,12 +116,30 @@ export class DatasetsRepository {
     return this.exampleIdStmt.get(hash)?.id;
   }
 
-  /** The version row must be written before its members (foreign key); its hash is computed by the caller. */
-  createVersion(v: DatasetVersionRecord): void {
+  /**
+   * The version row must be written before its members (foreign key); its hash is computed by the caller.
+   * `complete: false` (a batched import) keeps it hidden until completeVersion() in the batch that ends it.
+   */
+  createVersion(v: DatasetVersionRecord, complete = true): void {
     this.insertVersion.run({
       id: v.id, dataset_id: v.datasetId, parent_id: v.parentId, hash: v.hash, examples: v.examples, operation: v.operation,
-      details: JSON.stringify(v.details), created_at: v.createdAt,
+      details: JSON.stringify(v.details), created_at: v.createdAt, complete: complete ? 1 : 0,
     });
+  }
+
+  completeVersion(id: string): void {
+    if (this.completeStmt.run(id).changes !== 1) throw new Error(`Version ${id} is not an incomplete import`);
+  }
+
+  /** Removes an import that did not finish (members cascade) and a dataset left with no version. */
+  dropIncomplete(id: string): void {
+    this.dropIncompleteStmt.run(id);
+    this.dropEmptyDatasetsStmt.run();
+  }
+
+  /** Imports left incomplete by a crash: only old ones, since another process may be writing a recent one. */
+  staleIncomplete(createdBefore: string): string[] {
+    return this.staleIncompleteStmt.all(createdBefore).map((r) => r.id);
   }
 
   addMember(versionId: string, position: number, exampleId: number, split: SplitLabel | null): void {
