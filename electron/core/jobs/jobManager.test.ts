@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../../test/unit/helpers.js';
+import type { Job } from '../../contract/domain.js';
+import { openWorkspace } from '../workspace.js';
+import { INTERRUPTED_MESSAGE } from './jobManager.js';
+import { ProgressThrottle } from './progressThrottle.js';
+
+const cleanups: Array<() => void | Promise<void>> = [];
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+describe('JobManager', () => {
+  it('cancels a running job for real: the work observes the signal and the row says cancelled', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const events: Job[] = [];
+    const ws = openWorkspace(t.dir, (job) => events.push(job));
+    cleanups.push(() => ws.close());
+    let iterations = 0;
+    let sawAbort = false;
+    const job = ws.jobs.start({ kind: 'test.loop' }, async ({ signal, onProgress }) => {
+      while (!signal.aborted) {
+        iterations += 1;
+        onProgress({ phase: 'looping', current: iterations, total: 1_000_000 });
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      sawAbort = true;
+      throw signal.reason;
+    });
+    expect(job.status).toBe('running');
+    await new Promise((r) => setTimeout(r, 60));
+    const cancelled = await ws.jobs.cancel(job.id);
+    expect(sawAbort).toBe(true);
+    expect(cancelled.status).toBe('cancelled');
+    expect(ws.jobs.get(job.id).finishedAt).not.toBeNull();
+    const stoppedAt = iterations;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(iterations).toBe(stoppedAt);
+    expect(events.at(-1)?.status).toBe('cancelled');
+  });
+
+  it('records success with its result and failure with its message', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const ws = openWorkspace(t.dir);
+    cleanups.push(() => ws.close());
+    const ok = ws.jobs.start({ kind: 'test.ok' }, async () => ({ answer: 42 }));
+    const bad = ws.jobs.start({ kind: 'test.bad' }, async () => {
+      throw new Error('the file was truncated');
+    });
+    expect((await ws.jobs.wait(ok.id)).result).toEqual({ answer: 42 });
+    const failed = await ws.jobs.wait(bad.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toBe('the file was truncated');
+  });
+
+  it('marks a job left running by a previous process as interrupted when the workspace reopens', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const first = openWorkspace(t.dir);
+    const job = first.jobs.start({ kind: 'test.forever', resumable: true }, () => new Promise(() => {}));
+    // Simulate a crash: the database closes while the job row still says running.
+    first.db.close();
+    const second = openWorkspace(t.dir);
+    cleanups.push(() => second.close());
+    const after = second.jobs.get(job.id);
+    expect(after.status).toBe('interrupted');
+    expect(after.message).toBe(INTERRUPTED_MESSAGE);
+    expect(after.resumable).toBe(true);
+  });
+});
+
+describe('ProgressThrottle', () => {
+  it('emits at most once per interval, always shows a new phase, and flushes the last value', () => {
+    let now = 0;
+    const seen: Array<{ phase: string; current: number; eta: number | null }> = [];
+    const throttle = new ProgressThrottle(100, (p) => seen.push({ phase: p.phase, current: p.current, eta: p.etaSeconds }), () => now);
+    for (let i = 1; i <= 50; i++) {
+      now = i * 10;
+      throttle.update({ phase: 'hashing', current: i, total: 100 });
+    }
+    expect(seen.length).toBeLessThanOrEqual(6);
+    now = 600;
+    throttle.update({ phase: 'parsing', current: 1, total: 10 });
+    expect(seen.at(-1)?.phase).toBe('parsing');
+    now = 610;
+    throttle.update({ phase: 'parsing', current: 2, total: 10 });
+    throttle.flush();
+    expect(seen.at(-1)).toMatchObject({ phase: 'parsing', current: 2 });
+    // 1 unit per 10 ms since the phase began -> 8 units left take 0.08 s.
+    expect(seen.at(-1)?.eta).toBeCloseTo(0.08, 5);
+  });
+});
