@@ -56,6 +56,16 @@ describe('pseudonyms', () => {
     for (const o of out) for (const original of ['José', 'Núñez', 'Renée', 'Dubois', '00482913']) expect(o).not.toContain(original);
   });
 
+  it('gives different people different surrogates and keeps each mention in its own case', () => {
+    const families = [...resources.lastNames].slice(0, 80);
+    const text = families.map((f) => `Dr. ${f[0]!.toUpperCase()}${f.slice(1)} and MR. ${f.toUpperCase()}.`).join('\n');
+    const map = createPseudonymMap();
+    const out = pseudonymizeText(text, detect(text), { secret: 'k', recordId: 'r', resources, map }).text.split('\n');
+    const surrogates = out.map((line) => /^Dr\. (\S+) and MR\. (\S+)\.$/u.exec(line));
+    for (const m of surrogates) expect(m?.[2]).toBe(m?.[1]?.toUpperCase());
+    expect(new Set(surrogates.map((m) => m?.[1])).size).toBe(families.length);
+  });
+
   it('is deterministic for one secret and different for another', () => {
     expect(run('dataset-secret-1').out).toEqual(run('dataset-secret-1').out);
     expect(run('dataset-secret-2').out).not.toEqual(run('dataset-secret-1').out);

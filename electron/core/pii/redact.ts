@@ -3,7 +3,8 @@
 // the redacted text (its own file or table), so it can be deleted without touching the dataset.
 import { shiftDateText } from './dateShift.js';
 import type { PiiResources } from './resources.js';
-import { dateShiftDays, normalizeKey, surrogateFor } from './surrogates.js';
+import { foldKey } from './resources.js';
+import { NAME_WORD, dateShiftDays, normalizeKey, styleLike, surrogateCity, surrogateFor, surrogateNameWord } from './surrogates.js';
 import type { Secret } from './surrogates.js';
 import type { PiiSpan, PiiType, RedactionMode, RedactionPolicy } from './types.js';
 
@@ -79,15 +80,46 @@ export interface PseudonymOptions {
   policy?: RedactionPolicy;
 }
 
+/** Surrogate words already handed out for a type, folded: the next name or city must avoid them. */
+function usedWords(table: Record<string, string>): Set<string> {
+  const used = new Set<string>();
+  for (const v of Object.values(table)) for (const w of v.match(NAME_WORD) ?? []) used.add(foldKey(w));
+  return used;
+}
+
 export function pseudonymizeText(input: string, spans: readonly PiiSpan[], o: PseudonymOptions): RedactionResult {
   const shift = (o.map.dateShifts[o.recordId] ??= dateShiftDays(o.secret, o.recordId));
+  const used = new Map<string, Set<string>>();
+  const usedFor = (type: PiiType, table: Record<string, string>) => used.get(type) ?? used.set(type, usedWords(table)).get(type)!;
   return replaceSpans(input, spans, o.policy, (s) => {
     if (s.type === 'DATE') return shiftDateText(s.text, shift) ?? '[DATE]';
-    const key = normalizeKey(s.type, s.text);
     const table = (o.map.entries[s.type] ??= {});
+    const key = normalizeKey(s.type, s.text);
+    if (s.type === 'NAME') {
+      // Word by word, each word stored once, so "José Núñez", "Mr. Núñez" and "NÚÑEZ, JOSÉ" agree.
+      const taken = usedFor('NAME', table);
+      const out = s.text.replace(NAME_WORD, (w) => {
+        if (/^\p{L}$/u.test(w)) return w;
+        const k = foldKey(w);
+        let sur = table[k];
+        if (sur === undefined) {
+          sur = surrogateNameWord(w, o.secret, o.resources, (c) => taken.has(foldKey(c)));
+          table[k] = sur;
+          taken.add(foldKey(sur));
+        }
+        return styleLike(w, sur);
+      });
+      table[key] ??= out;
+      return out;
+    }
     const known = table[key];
-    if (known !== undefined) return known;
-    const surrogate = surrogateFor(s.type, s.text, o.secret, o.resources);
+    if (known !== undefined) return styleLike(s.text, known);
+    let surrogate: string;
+    if (s.type === 'LOCATION' && !/^\d/.test(s.text)) {
+      const taken = usedFor('LOCATION', table);
+      surrogate = surrogateCity(s.text, o.secret, o.resources, (c) => taken.has(foldKey(c)));
+      taken.add(foldKey(surrogate));
+    } else surrogate = surrogateFor(s.type, s.text, o.secret, o.resources);
     table[key] = surrogate;
     return surrogate;
   });

@@ -8,6 +8,8 @@ import type { PiiType } from './types.js';
 
 export type Secret = string | Uint8Array;
 
+export const NAME_WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+
 /** A stream of pseudo-random bytes for one (purpose, key). */
 export function keyedBytes(secret: Secret, purpose: string, key: string, length = 32): Buffer {
   const chunks: Buffer[] = [];
@@ -45,21 +47,33 @@ export function formatPreserving(text: string, bytes: Buffer): string {
   return out;
 }
 
-function styleLike(original: string, surrogate: string): string {
+export function styleLike(original: string, surrogate: string): string {
   const letters = original.replace(/[^\p{L}]/gu, '');
   return letters.length > 1 && letters === letters.toUpperCase() ? surrogate.toUpperCase() : surrogate;
 }
 
-/** One name word: a given name for a given name, a family name otherwise; never the original itself. */
-export function surrogateNameWord(word: string, secret: Secret, res: PiiResources): string {
+/**
+ * One name word, as the pool writes it (the caller applies the original's case): a given name for a given name, a
+ * family name otherwise; never the original itself, and never a surrogate `taken` says another name already has,
+ * so two people stay two people (up to 31 candidates; a dataset with more names than the pools can still collide).
+ */
+export function surrogateNameWord(word: string, secret: Secret, res: PiiResources, taken: (candidate: string) => boolean = () => false): string {
   const key = foldKey(word);
-  if (/^\p{L}\.?$/u.test(word)) return word; // initials carry too little to pseudonymize one by one
   const isFirst = res.firstNames.has(key) && !res.lastNames.has(key);
   const pool = isFirst ? res.firstNameForms : res.lastNameForms;
-  const bytes = keyedBytes(secret, isFirst ? 'given' : 'family', key);
+  const bytes = keyedBytes(secret, isFirst ? 'given' : 'family', key, 128);
   let s = pick(pool, bytes);
-  for (let k = 4; foldKey(s) === key && k < 28; k += 4) s = pick(pool, bytes, k);
-  return styleLike(word, s);
+  for (let k = 4; (foldKey(s) === key || taken(s)) && k < 124; k += 4) s = pick(pool, bytes, k);
+  return s;
+}
+
+/** A city from the pool, avoiding the original and cities `taken` says are in use. */
+export function surrogateCity(text: string, secret: Secret, res: PiiResources, taken: (candidate: string) => boolean = () => false): string {
+  const key = foldKey(text);
+  const bytes = keyedBytes(secret, 'LOCATION', key, 128);
+  let s = pick(res.cityForms, bytes);
+  for (let k = 4; (foldKey(s) === key || taken(s)) && k < 124; k += 4) s = pick(res.cityForms, bytes, k);
+  return styleLike(text, s);
 }
 
 export function surrogateFor(type: PiiType, text: string, secret: Secret, res: PiiResources): string {
@@ -67,13 +81,14 @@ export function surrogateFor(type: PiiType, text: string, secret: Secret, res: P
   const bytes = keyedBytes(secret, type, key, 64);
   switch (type) {
     case 'NAME':
-      return text.replace(/[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu, (w) => surrogateNameWord(w, secret, res));
+      // Initials carry too little to pseudonymize one by one and are kept.
+      return text.replace(NAME_WORD, (w) => (/^\p{L}$/u.test(w) ? w : styleLike(w, surrogateNameWord(w, secret, res))));
     case 'LOCATION': {
       const street = /^(\d+[A-Za-z]?)(\s+)(.*?)(\s+)(\S+)$/u.exec(text);
       if (street && /^\d/.test(text)) {
         return `${formatPreserving(street[1] ?? '', bytes)} ${pick(res.lastNameForms, bytes, 8)} Street`;
       }
-      return styleLike(text, pick(res.cityForms, bytes));
+      return surrogateCity(text, secret, res);
     }
     case 'AGE':
       return '90+';
