@@ -21,10 +21,10 @@ export function badRowError(line: number, reason: string, unit = 'Line'): DataIm
   );
 }
 
-export function cancelledError(): FieldtuneError {
-  return new FieldtuneError('CANCELLED', 'The import was cancelled; nothing was saved.');
+export function cancelledError(message = 'The import was cancelled; nothing was saved.'): FieldtuneError {
+  return new FieldtuneError('CANCELLED', message);
 }
 
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw cancelledError();
+export function throwIfAborted(signal: AbortSignal | undefined, message?: string): void {
+  if (signal?.aborted) throw cancelledError(message);
 }

@@ -2,6 +2,7 @@
 // Hand-written on purpose: the npm MinHash/LSH packages found (minhash, lsh, minhash-lsh-js...) are unmaintained for
 // years, untyped, and keep every bucket in JS objects, which does not fit 100k+ rows in bounded memory. This version
 // keeps signatures in one Uint32Array and finds band collisions by sorting packed numbers, with no per-bucket objects.
+import { throwIfAborted } from './errors.js';
 
 export interface MinHashOptions {
   /** Signature length. 128 gives a similarity estimate within about +-0.04. */
@@ -82,7 +83,7 @@ export class MinHasher {
   signAll(texts: readonly string[], signal?: AbortSignal): Uint32Array {
     const sigs = new Uint32Array(texts.length * this.numHashes);
     texts.forEach((t, i) => {
-      if (i % 4096 === 0 && signal?.aborted) throw new Error('cancelled');
+      if (i % 4096 === 0) throwIfAborted(signal, 'Cancelled; nothing was changed.');
       this.signInto(t, sigs, i * this.numHashes);
     });
     return sigs;

@@ -1,5 +1,6 @@
 // Token statistics for a dataset: what the Data wizard's histogram and "share over the max length" show.
 // The tokenizer is a parameter: the base model's real one (rendered through its chat template) when loaded.
+import { throwIfAborted } from './errors.js';
 import type { TokenizeExample } from './tokens.js';
 
 export interface TokenStats {
@@ -35,7 +36,7 @@ function niceWidth(raw: number): number {
 export async function tokenStats<E>(examples: Iterable<E> | AsyncIterable<E>, tokenize: TokenizeExample<E>, options: TokenStatsOptions): Promise<TokenStats> {
   const lengths: number[] = [];
   for await (const e of examples as AsyncIterable<E>) {
-    if (lengths.length % 1024 === 0 && options.signal?.aborted) throw new Error('cancelled');
+    if (lengths.length % 1024 === 0) throwIfAborted(options.signal, 'Cancelled; nothing was changed.');
     lengths.push(await tokenize(e));
   }
   const sorted = Float64Array.from(lengths).sort();
