@@ -1,6 +1,6 @@
 // The Data wizard in the browser: import a CSV whose columns need mapping, remove its exact and near duplicates,
 // split it (stratified, with the leakage check), and read the token histogram made with the demo model's tokenizer.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -53,6 +53,16 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     await page.getByRole('button', { name: 'Create project' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Front desk' })).toBeVisible();
 
+    // A spreadsheet saved by Excel in windows-1252 is refused with the reason, and reads once the encoding is chosen.
+    const legacy = join(dir, 'excel.csv');
+    writeFileSync(legacy, Buffer.from('question,answer\nCaf\xe9 opening hours?,Until five.\n', 'latin1'));
+    await page.getByLabel('Path to a file or folder on this computer').fill(legacy);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByRole('alert')).toContainText('windows-1252');
+    await page.getByLabel('Text encoding').selectOption('windows-1252');
+    await expect(page.getByRole('table', { name: 'The first example as it would be imported' })).toContainText('Café opening hours?');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+
     // Import: the columns have no standard names, so the preview asks for a mapping before anything is saved.
     await page.getByLabel('Path to a file or folder on this computer').fill(csv);
     await page.getByRole('button', { name: 'Preview' }).click();
@@ -82,6 +92,7 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     await snap(page, '3-clean');
     await page.getByRole('button', { name: 'Make a new version without 4 examples' }).click();
     await expect(page.getByLabel('Working on')).toContainText('v2: Cleaned, 18 examples');
+    await expect(page.getByRole('status').filter({ hasText: 'Made a new version with 18 examples (4 removed)' })).toBeVisible();
 
     // Split: stratified by the mapped Topic column, seed fixed; the leakage check passes.
     await page.getByRole('button', { name: 'Split', exact: true }).click();
@@ -92,6 +103,14 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     await expect(result).toContainText('Leakage check passed');
     await expect(page.getByLabel('Working on')).toContainText('v3: Split, 18 examples');
     await snap(page, '4-split');
+
+    // Export the split version as CSV (split labels included).
+    await page.getByRole('button', { name: 'Versions and examples' }).click();
+    const out = join(dir, 'exported.csv');
+    await page.getByLabel('Save this version as').fill(out);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(page.getByText(`Wrote 18 examples to ${out}.`)).toBeVisible();
+    expect(readFileSync(out, 'utf8').trim().split('\r\n')).toHaveLength(19);
 
     // Token lengths with the demo model's tokenizer and chat template.
     await page.getByRole('button', { name: 'Token lengths' }).click();
@@ -106,6 +125,10 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     await expect(stats.getByTestId('over-max')).toContainText(/%\s\(\d+ examples\)/);
     expect(await stats.locator('rect.bar').count()).toBeGreaterThan(1);
     await snap(page, '5-tokens');
+    if (shots) {
+      await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+      await snap(page, '6-tokens-dark');
+    }
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -101,6 +101,7 @@ export async function versionTokenStats(ws: Workspace, versionId: string, input:
   requireVersion(ws, versionId);
   let count: (e: Example) => number = countExampleTokens();
   let modelLabel: string | null = null;
+  let modelKey = 'rough';
   if (input.modelId) {
     const model = ws.models.get(input.modelId);
     if (!model) throw new FieldtuneError('NOT_FOUND', `No base model with id ${input.modelId}`);
@@ -110,8 +111,9 @@ export async function versionTokenStats(ws: Workspace, versionId: string, input:
     const tokenizer = await modelTokenizer(model.path, model.sha256);
     count = (e) => tokenizer.count(e);
     modelLabel = model.label;
+    modelKey = model.sha256; // by content: a re-registered, changed file is counted again
   }
-  const { lengths, splits } = await lengthsOf(ws, versionId, count, `${versionId}:${input.modelId ?? 'rough'}`);
+  const { lengths, splits } = await lengthsOf(ws, versionId, count, `${versionId}:${modelKey}`);
   const chosen = input.split ? lengths.filter((_, i) => splits[i] === input.split) : lengths;
   const stats = await tokenStats(chosen, (n) => n, { maxLength: input.maxTokens, bins: input.bins });
   return { versionId, tokenizer: input.modelId ? 'model' : 'rough', modelLabel, ...stats };

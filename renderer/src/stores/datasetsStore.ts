@@ -43,7 +43,9 @@ interface DatasetsState {
   remove: Record<number, boolean>;
   splitResult: SplitResult | null;
   stats: TokenStatsResult | null;
-  busy: 'review' | 'clean' | 'split' | 'stats' | null;
+  busy: 'review' | 'clean' | 'split' | 'stats' | 'export' | null;
+  /** What the last change did, in one sentence (shown until the next action). */
+  notice: string | null;
 
   open(projectId: string): Promise<void>;
   reload(select?: string): Promise<void>;
@@ -60,6 +62,7 @@ interface DatasetsState {
   applyClean(normalize: boolean): Promise<void>;
   runSplit(input: { seed: number; shares: { train: number; validation: number; test: number }; stratifyBy?: string }): Promise<void>;
   runStats(input: { modelId?: string; maxTokens: number }): Promise<void>;
+  runExport(format: 'jsonl' | 'csv', outFile: string): Promise<void>;
   browse(): Promise<string | null>;
   canBrowse(): boolean;
 }
@@ -83,12 +86,12 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     if (get().versionId === versionId) set({ columns });
   };
   const guard = async (busy: DatasetsState['busy'], fn: () => Promise<void>) => {
-    set({ busy, error: null });
+    set({ busy, error: null, notice: null });
     try { await fn(); } catch (e) { set({ error: message(e) }); } finally { set({ busy: null }); }
   };
   return {
     projectId: null, datasets: [], versionId: null, tab: 'import', error: null, form: EMPTY_FORM, preview: null, previewing: false,
-    importJobId: null, importDone: null, rows: {}, total: 0, columns: [], review: null, remove: {}, splitResult: null, stats: null, busy: null,
+    importJobId: null, importDone: null, rows: {}, total: 0, columns: [], review: null, remove: {}, splitResult: null, stats: null, busy: null, notice: null,
 
     async open(projectId) {
       if (get().projectId === projectId) return;
@@ -114,7 +117,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       void get().loadRows(0, PAGE);
       void loadColumns(id).catch((e: unknown) => set({ error: message(e) }));
     },
-    setTab: (tab) => set({ tab, error: null }),
+    setTab: (tab) => set({ tab, error: null, notice: null }),
     setForm(patch) {
       // A new path starts over: the old preview and mapping describe another file.
       const reset = patch.path !== undefined && patch.path !== get().form.path ? { map: {}, format: undefined, encoding: undefined } : {};
@@ -199,6 +202,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       const remove = Object.entries(get().remove).filter(([, on]) => on).map(([p]) => Number(p));
       const version = await api.call('datasets:clean', { versionId, remove, normalize });
       await get().reload(version.id);
+      set({ notice: `Made a new version with ${version.examples} examples (${remove.length} removed). The previous version is kept.` });
     }),
     runSplit: (input) => guard('split', async () => {
       const versionId = get().versionId;
@@ -211,6 +215,12 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       const versionId = get().versionId;
       if (!versionId) return;
       set({ stats: await api.call('datasets:stats', { versionId, ...input }) });
+    }),
+    runExport: (format, outFile) => guard('export', async () => {
+      const versionId = get().versionId;
+      if (!versionId) return;
+      const r = await api.call('datasets:export', { versionId, format, outFile });
+      set({ notice: `Wrote ${r.examples} examples to ${r.file}.` });
     }),
     browse: () => api.pickPath({ kind: 'file', title: 'Choose a data file', filters: [{ name: 'Data files', extensions: ['jsonl', 'json', 'csv', 'tsv', 'xlsx', 'txt', 'md', 'pdf', 'docx'] }] }),
     canBrowse: () => api.canPickPaths(),

@@ -3,6 +3,7 @@ import type { Project } from '../../../../electron/contract/domain.js';
 import { useDatasetsStore, type DataTab } from '../../stores/datasetsStore.js';
 import { CleanPanel } from './CleanPanel.js';
 import { ExampleTable } from './ExampleTable.js';
+import { ExportForm } from './ExportForm.js';
 import { ImportPanel } from './ImportPanel.js';
 import { SplitPanel } from './SplitPanel.js';
 import { TokenPanel } from './TokenPanel.js';
@@ -23,6 +24,7 @@ export function DataStep({ project }: { project: Project }) {
   const setTab = useDatasetsStore((s) => s.setTab);
   const hasData = useDatasetsStore((s) => s.datasets.length > 0);
   const error = useDatasetsStore((s) => s.error);
+  const notice = useDatasetsStore((s) => s.notice);
 
   useEffect(() => {
     void open(project.id);
@@ -54,9 +56,19 @@ export function DataStep({ project }: { project: Project }) {
           {error}
         </p>
       )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       {tab !== 'import' && hasData && <VersionList compact={tab !== 'examples'} />}
       {tab === 'import' && <ImportPanel />}
-      {tab === 'examples' && hasData && <ExampleTable />}
+      {tab === 'examples' && hasData && (
+        <>
+          <ExportForm />
+          <ExampleTable />
+        </>
+      )}
       {tab === 'clean' && hasData && <CleanPanel />}
       {tab === 'split' && hasData && <SplitPanel />}
       {tab === 'tokens' && hasData && <TokenPanel />}

@@ -52,7 +52,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
       {preview.rows.length > 0 && (
         <table className="models preview-rows">
           <caption>
-            First {preview.rows.length} examples as they would be imported
+            {preview.rows.length === 1 ? 'The first example as it would be imported' : `First ${preview.rows.length} examples as they would be imported`}
           </caption>
           <thead>
             <tr>
