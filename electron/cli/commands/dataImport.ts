@@ -74,7 +74,14 @@ export const dataImportCommand: CliCommand = {
         // Re-running an import with the same --project adds a dataset to it instead of making a twin project.
         const existing = core.ws.projects.list().find((p) => p.name === projectName);
         const target: ProjectTarget = existing ? { projectId: existing.id } : { projectName, domain: domain.data };
-        return commitImport(core.ws, staged, target, { datasetName: str(args.values['dataset']), onProgress: (p) => out.log(`saving: ${p.current}/${p.total ?? '?'}`) });
+        let lastSaved = -1;
+        return commitImport(core.ws, staged, target, {
+          datasetName: str(args.values['dataset']),
+          onProgress: (p) => {
+            const percent = p.total ? Math.floor((100 * p.current) / p.total) : -1;
+            if (percent >= lastSaved + 10) { lastSaved = percent; out.log(`saving: ${percent}%`); }
+          },
+        });
       });
       const v = result.version;
       const human = [
