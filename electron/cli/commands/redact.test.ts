@@ -1,4 +1,5 @@
 // `fieldtune data redact` through its CliCommand interface: encodings, the offset contract of the report, modes.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,18 @@ describe('fieldtune data redact', () => {
     const m = JSON.parse(readFileSync(map, 'utf8')) as { entries: { NAME: Record<string, string> } };
     expect(text).toContain(m.entries.NAME['jose nunez'] ?? '?');
     expect(text).toContain(m.entries.NAME['zoe nunez'] ?? '?');
+  });
+
+  it('runs through the fieldtune entry point, with the personal-data notice on stderr only', () => {
+    const input = join(dir, 'bin.txt');
+    writeFileSync(input, TEXT);
+    const args = ['bin/fieldtune.mjs', 'data', 'redact', '--in', input, '--out', join(dir, 'bin.out.txt'), '--report', join(dir, 'bin.json'), '--json'];
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ spans: 4, counts: { NAME: 2, DATE: 1, PHONE: 1 } });
+    expect(r.stdout).not.toContain('Núñez');
+    expect(r.stderr).toMatch(/PERSONAL DATA/);
+    expect(readFileSync(join(dir, 'bin.out.txt'), 'utf8')).toBe('Patient: [NAME]\r\nDOB [DATE] 😀 call [PHONE]\r\nWife [NAME]; metformin 500 mg BID since 2019.\r\n');
   });
 
   it('validates its options and says in its usage that the report holds personal data', async () => {
