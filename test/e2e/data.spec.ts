@@ -134,3 +134,28 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a long import shows progress and can be cancelled, saving nothing', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'fieldtune-e2e-data-cancel-'));
+  const server = await startServer(join(dir, 'ws'), ['--no-demo']);
+  try {
+    const big = join(dir, 'big.jsonl');
+    const line = (i: number) => JSON.stringify({ prompt: `Question number ${i} about the clinic?`, completion: `Answer number ${i}, with some words.` });
+    writeFileSync(big, `${Array.from({ length: 400_000 }, (_, i) => line(i)).join('\n')}\n`);
+    await page.goto(server.url);
+    await page.getByLabel('New project').fill('Big');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByLabel('Path to a file or folder on this computer').fill(big);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByLabel('Format')).toContainText('Detect (Prompt and completion)');
+    await page.getByRole('button', { name: 'Import this file' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Import progress', exact: true })).toBeVisible();
+    await snap(page, '7-import-progress');
+    await page.getByRole('button', { name: 'Cancel import' }).click();
+    await expect(page.getByRole('alert')).toContainText('The import was cancelled; nothing was saved.');
+    await expect(page.getByRole('button', { name: 'Versions and examples' })).toBeDisabled();
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

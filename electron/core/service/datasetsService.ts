@@ -89,6 +89,8 @@ async function lengthsOf(ws: Workspace, versionId: string, count: (e: Example) =
   for await (const m of walkVersion(ws, versionId)) {
     out.lengths.push(count(m.example));
     out.splits.push(m.split);
+    // Tokenizing is synchronous: yield now and then so the host keeps answering other requests and job events.
+    if (out.lengths.length % 256 === 0) await new Promise((r) => setImmediate(r));
   }
   if (lengthCache.size >= LENGTH_CACHE_LIMIT) lengthCache.delete(lengthCache.keys().next().value!);
   lengthCache.set(key, out);

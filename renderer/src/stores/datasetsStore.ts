@@ -169,7 +169,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         set({ importDone: `Imported ${r.version.examples} examples${skipped}.`, preview: null, form: EMPTY_FORM });
         void get().reload(r.version.id);
       } else {
-        set({ error: job.error ?? job.message ?? `The import ${job.status}.` });
+        set({ error: job.status === 'cancelled' ? 'The import was cancelled; nothing was saved.' : (job.error ?? job.message ?? `The import ${job.status}.`) });
       }
     },
     async loadRows(from, to) {
