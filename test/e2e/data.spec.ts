@@ -11,7 +11,8 @@ const snap = async (page: Page, name: string) => {
   if (shots) await page.screenshot({ path: join(shots, `data-${name}.png`), fullPage: true });
 };
 
-// 18 distinct front-desk questions (two topics), then 2 exact copies and 2 near copies (one word changed): 22 rows.
+// 18 distinct front-desk questions (two topics), then 2 exact copies, 2 near copies (one word changed) and one question
+// answered differently (a conflict, flagged but not removed): 23 rows.
 const QA: Array<[string, string, string]> = [
   ['When does the clinic open on weekdays?', 'We open at eight in the morning, Monday to Friday, and close at six in the evening.', 'visits'],
   ['Can I bring my child to my own appointment?', 'Yes, children are welcome in the waiting room as long as an adult stays with them at all times.', 'visits'],
@@ -38,6 +39,7 @@ function clinicCsv(): string {
   rows.push([...QA[0]!], [...QA[1]!]);
   rows.push([QA[2]![0], QA[2]![1].replace('current medicines', 'present medicines'), QA[2]![2]]);
   rows.push([QA[3]![0], QA[3]![1].replace('reminder email', 'reminder message'), QA[3]![2]]);
+  rows.push([QA[4]![0], 'No, we only see patients with a booked appointment.', QA[4]![2]]);
   const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
   return ['Patient question,Reply given,Topic', ...rows.map((r) => r.map(quote).join(','))].join('\n');
 }
@@ -75,7 +77,7 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     await expect(page.getByRole('alert')).toHaveCount(0);
     await snap(page, '1-import');
     await page.getByRole('button', { name: 'Import this file' }).click();
-    await expect(page.getByText('Imported 22 examples.')).toBeVisible();
+    await expect(page.getByText('Imported 23 examples.')).toBeVisible();
 
     // Versions and examples: the virtualized table shows the rows of v1.
     await page.getByRole('button', { name: 'Versions and examples' }).click();
@@ -89,10 +91,14 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     const review = page.getByRole('table', { name: /Proposed removals/ });
     await expect(review.getByText('identical to')).toHaveCount(2);
     await expect(review.getByText('almost the same as')).toHaveCount(2);
+    const conflicts = page.getByRole('region', { name: 'Conflicting answers' });
+    await expect(conflicts).toContainText('Do you accept walk-in patients?');
+    await expect(conflicts).toContainText('No, we only see patients with a booked appointment.');
+    await conflicts.getByLabel('Remove #23').check(); // the specialist decides the later answer is wrong
     await snap(page, '3-clean');
-    await page.getByRole('button', { name: 'Make a new version without 4 examples' }).click();
+    await page.getByRole('button', { name: 'Make a new version without 5 examples' }).click();
     await expect(page.getByLabel('Working on')).toContainText('v2: Cleaned, 18 examples');
-    await expect(page.getByRole('status').filter({ hasText: 'Made a new version with 18 examples (4 removed)' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Made a new version with 18 examples (5 removed)' })).toBeVisible();
 
     // Split: stratified by the mapped Topic column, seed fixed; the leakage check passes.
     await page.getByRole('button', { name: 'Split', exact: true }).click();
@@ -154,6 +160,34 @@ test('a long import shows progress and can be cancelled, saving nothing', async 
     await page.getByRole('button', { name: 'Cancel import' }).click();
     await expect(page.getByRole('alert')).toContainText('The import was cancelled; nothing was saved.');
     await expect(page.getByRole('button', { name: 'Versions and examples' })).toBeDisabled();
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a large version scrolls in a virtualized table that loads rows as they come into view', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'fieldtune-e2e-data-big-'));
+  const server = await startServer(join(dir, 'ws'), ['--no-demo']);
+  try {
+    const file = join(dir, 'many.jsonl');
+    const line = (i: number) => JSON.stringify({ messages: [{ role: 'user', content: `Row ${i}: what is the code for case ${i}?` }, { role: 'assistant', content: `Code ${i * 3}.` }] });
+    writeFileSync(file, `${Array.from({ length: 20_000 }, (_, i) => line(i)).join('\n')}\n`);
+    await page.goto(server.url);
+    await page.getByLabel('New project').fill('Many');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByLabel('Path to a file or folder on this computer').fill(file);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: 'Import this file' }).click();
+    await expect(page.getByText('Imported 20000 examples.')).toBeVisible({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Versions and examples' }).click();
+    const table = page.getByRole('table', { name: 'Examples' });
+    await expect(table).toHaveAttribute('aria-rowcount', '20001');
+    await expect(table).toContainText('Row 0: what is the code for case 0?');
+    expect(await table.getByRole('row').count()).toBeLessThan(60); // only the rows in view are in the page
+    await page.getByRole('rowgroup', { name: 'Example rows, scrollable' }).evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(table).toContainText('Row 19999: what is the code for case 19999?');
+    await expect(table).not.toContainText('Row 0: what is');
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

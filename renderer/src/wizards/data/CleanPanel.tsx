@@ -30,6 +30,8 @@ export function CleanPanel() {
   const applyClean = useDatasetsStore((s) => s.applyClean);
   const [threshold, setThreshold] = useState(0.7);
   const [normalize, setNormalize] = useState(true);
+  const [minTokens, setMinTokens] = useState(0);
+  const [maxTokens, setMaxTokens] = useState(0);
   const chosen = Object.values(remove).filter(Boolean).length;
   const otherPreview = (pos: number, of: number | null) => {
     const pair = review?.nearPairs.find((p) => (p.a.position === of && p.b.position === pos) || (p.b.position === of && p.a.position === pos));
@@ -48,10 +50,20 @@ export function CleanPanel() {
         <label htmlFor="clean-threshold">How similar counts as a near copy</label>
         <input id="clean-threshold" type="range" min={0.5} max={0.95} step={0.05} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} />
         <output htmlFor="clean-threshold">{percent(threshold)}</output>
-        <button type="button" disabled={busy !== null} onClick={() => void runReview({ threshold })}>
+        <button type="button" disabled={busy !== null} onClick={() => void runReview({ threshold, ...(minTokens ? { minTokens } : {}), ...(maxTokens ? { maxTokens } : {}) })}>
           {busy === 'review' ? 'Looking…' : 'Find duplicates'}
         </button>
       </div>
+      <details>
+        <summary>Advanced: length limits</summary>
+        <div className="row wrap">
+          <label htmlFor="clean-min">Remove examples shorter than (tokens)</label>
+          <input id="clean-min" type="number" min={0} value={minTokens || ''} placeholder="no limit" onChange={(e) => setMinTokens(Number(e.target.value))} />
+          <label htmlFor="clean-max">or longer than (tokens)</label>
+          <input id="clean-max" type="number" min={0} value={maxTokens || ''} placeholder="no limit" onChange={(e) => setMaxTokens(Number(e.target.value))} />
+        </div>
+        <p className="muted small">Estimated at about 4 characters per token. Very short answers teach little; very long ones get cut off in training.</p>
+      </details>
       {review && (
         <>
           <p role="status">
