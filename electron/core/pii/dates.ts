@@ -25,7 +25,10 @@ const RES: { re: RegExp; confidence: number }[] = [
 ];
 
 // m/d without a year only after a word that makes it a date ("seen on 3/14", "DOB 3/14").
-const SHORT = new RegExp(String.raw`(?<![\p{L}])(?:on|dated?|DOB:?|born|since|from|until|through|to|by|of|seen|admitted|discharged|visit|surgery|delivered|effective|through)[ \t]+(?<d>(?:0?[1-9]|1[0-2])/${DAY})(?![\d/])`, 'giud');
+const SHORT = new RegExp(String.raw`(?<![\p{L}])(?:on|dated?|DOB:?|born|since|from|until|through|to|by|of|seen|admitted|discharged|visit|surgery|delivered|effective|next|appointment|assessment|recheck|review|due|f\/u|follow-up|Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)[ \t]+(?<d>(?:0?[1-9]|1[0-2])/${DAY})(?![\d/])`, 'giud');
+
+/** A month named alone after "since", "in", "until" ... is a date element too ("falls since June"). */
+const MONTH_ALONE = new RegExp(String.raw`(?<![\p{L}])(?:since|in|until|till|from|by|early|late|mid-?|last|this|next)[ \t]+(?<m>January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}\d]|[ \t]+\d)`, 'gud');
 
 export function detectDates(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
@@ -36,6 +39,10 @@ export function detectDates(input: string): PiiSpan[] {
       while (end > m.index && /[\s,]/.test(input[end - 1] ?? '')) end--;
       out.push(makeSpan(input, m.index, end, 'DATE', confidence, 'pattern'));
     }
+  }
+  for (const m of matches(MONTH_ALONE, input)) {
+    const g = m.indices?.groups?.['m'];
+    if (g) out.push(makeSpan(input, g[0], g[1], 'DATE', 0.6, 'context'));
   }
   for (const m of matches(SHORT, input)) {
     const g = m.indices?.groups?.['d'];

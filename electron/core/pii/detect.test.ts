@@ -78,6 +78,17 @@ const TYPE_CASES: [PiiType, string, string][] = [
   ['ID', 'Referring NPI 1245319599.', '1245319599'],
   ['CASE_NUMBER', 'Case No. 2:23-cv-04417-JFW is stayed.', '2:23-cv-04417-JFW'],
   ['BAR_NUMBER', 'Elena Vasquez (State Bar No. 284119)', '284119'],
+  ['BAR_NUMBER', 'State Bar of Texas No. 24077812', '24077812'],
+  ['PHONE', 'Questions: tel. 0113 496 0872 (office hours).', '0113 496 0872'],
+  ['ID', 'NHS number 485 777 3456 on the referral.', '485 777 3456'],
+  ['LOCATION', 'Street: 9 Rose Terrace   City: Paterson   State: NJ', 'Paterson'],
+  ['LOCATION', 'Home: 331 Spruce Street, Scranton, PA 18503.', 'Scranton'],
+  ['LOCATION', 'Flat 3, 21 Victoria Road\nManchester M14 5RS', 'Manchester'],
+  ['DATE', 'Two falls since June; recheck BMP Friday 3/8.', 'June'],
+  ['DATE', 'Two falls since June; recheck BMP Friday 3/8.', '3/8'],
+  ['NAME', 'MR. BECKETT: Objection. Foundation.', 'BECKETT'],
+  ['NAME', 'Children: Luka (7) and Mila (4).', 'Mila'],
+  ['NAME', 'Re: Aigerim Sultanova, DOB 05/05/1982', 'Aigerim Sultanova'],
 ];
 
 describe('each identifier type', () => {
@@ -93,6 +104,7 @@ const DISTRACTORS: [string, string][] = [
   ['statute citations', 'Claims under 42 U.S.C. § 1983, Fed. R. Civ. P. 12(b)(6) and Cal. Civ. Code § 1542; see O.C.G.A. § 9-3-33.'],
   ['reported case law', 'Under Monell v. Department of Social Services, 436 U.S. 658 (1978), the city is not liable.'],
   ['times', 'Seen at 14:30, again at 2:15 PM, dose at 07:00.'],
+  ['headings after a title', 'JUDGE PRESIDING. Twelve (12) months of rent.'],
   ['bare years and young ages', 'Diabetic since 2019, smoker in 2001-2005, a 45-year-old man, aged 67.'],
   ['hyphenated words with a name inside', 'X-ray of the knee and an X-Ray of the hip were normal.'],
   ['eponyms', "Known Parkinson's disease and Crohn's disease; Glasgow Coma Scale 15, Babinski sign absent, Wilson disease excluded."],

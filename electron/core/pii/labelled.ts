@@ -33,16 +33,24 @@ function compile(res: PiiResources): Compiled {
   // Longest label first so "member ID" wins over "ID" and "license plate" over "license".
   const alts = [...byLabel.keys()].sort((a, b) => b.length - a.length).map(labelRe).join('|');
   const joiner = String.raw`(?:[ \t]*(?:number|numbers|no\.?|nos\.?|num\.?|nr\.?|#|id|code))?[ \t]*(?:is[ \t]+|was[ \t]+)?[:#=]?[ \t]*(?:\r?\n[ \t]*)?`;
-  const value = String.raw`(?=[A-Za-z0-9:/.\-]*\d)[A-Za-z0-9][A-Za-z0-9:/.\-]*[A-Za-z0-9]`;
+  // Digits in blank-separated groups ("485 777 3456": NHS, SIN) or one token with at least one digit.
+  const value = String.raw`(?:\d{3}[ ]\d{3}[ ]\d{3,4}(?![ ]?\d)|(?=[A-Za-z0-9:/.\-]*\d)[A-Za-z0-9][A-Za-z0-9:/.\-]*[A-Za-z0-9])`;
   const re = new RegExp(String.raw`(?<![\p{L}\d])(?<label>${alts})(?![\p{L}])${joiner}(?<value>${value})`, 'giud');
   const out = { re, byLabel, upperLabels };
   compiledCache.set(res, out);
   return out;
 }
 
+/** "State Bar of Texas No. 24077812", "Bar of the District of Columbia #": a state between "Bar" and the number. */
+const BAR_OF = /(?<![\p{L}])Bar[ \t]+of[ \t]+(?:the[ \t]+)?(?:[\p{Lu}][\p{L}]+[ \t]+){1,4}(?:No\.?|Number|#)[ \t]*[:#]?[ \t]*(?<v>\d[\dA-Z-]{3,})/gud;
+
 export function detectLabelled(input: string, res: PiiResources): PiiSpan[] {
   const { re, byLabel, upperLabels } = compile(res);
   const out: PiiSpan[] = [];
+  for (const m of matches(BAR_OF, input)) {
+    const v = groupRange(m, 'v');
+    if (v) out.push(makeSpan(input, v[0], v[1], 'BAR_NUMBER', 0.9, 'context'));
+  }
   for (const m of matches(re, input)) {
     const v = groupRange(m, 'value');
     const labelText = m.groups?.label;

@@ -21,7 +21,12 @@ interface Compiled {
   credential: RegExp;
 }
 
-const ROLE_AFTER = /^,?[ \t]*(?:an individual|individually|Plaintiffs?|Defendants?|Petitioner|Respondent|Appellant|Appellee|Debtor|Claimant|et al\.?|Esq\.?)(?![\p{L}])/iu;
+// A party role, or a birth date / record number / age right after the words ("Aigerim Sultanova, DOB ...").
+const ROLE_AFTER = /^,?[ \t]*(?:an individual|individually|Plaintiffs?|Defendants?|Petitioner|Respondent|Appellant|Appellee|Debtor|Claimant|et al\.?|Esq\.?|\(?(?:DOB|D\.O\.B\.|date of birth|born|MRN|aged?[ \t]+\d))(?![\p{L}])/iu;
+/** A first name with an age in parentheses is a person ("Luka (7) and Mila (4)"). */
+const AGE_AFTER = /^[ \t]+\((?:age[ \t]+)?\d{1,2}\)/;
+/** Titles that only ever precede a person; after others ("JUDGE PRESIDING") capitals may be a heading. */
+const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 /** Labels that name a person's role outright; the weaker ones ("to", "and", "by") also need a dictionary hit. */
 const STRONG_LABELS = /(?:patient|client|plaintiffs?|defendants?|petitioner|respondent|appellant|appellee|claimant|debtor|witness|deponent|decedent|testator|guardian|tenant|landlord|employee|name|mother|father|wife|husband|son|daughter|spouse|sister|brother|attending|sincerely|regards|submitted|signed|signature|dear|judge|honorable|hon|insured|beneficiary|applicant|student|parent|next of kin|emergency contact)$/i;
 const CITATION = /[\p{Lu}][\p{L}\p{M}.'’& -]{0,80}?\s+v\.\s+[\p{Lu}][\p{L}\p{M}.'’&, -]{0,80}?,\s+\d{1,4}\s+[A-Z][A-Za-z0-9. ]{0,20}?\s+\d{1,5}/gu;
@@ -225,8 +230,9 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const possessive = /^['’]s?(?![\p{L}])/u.test(input.slice(last.end, last.end + 3));
     const titled = titleBefore(input, first.start, c);
     const labelM = labelBefore(input, first.start, c);
-    const credentialed = c.credential.test(afterText);
-    const role = ROLE_AFTER.test(afterText) || /[ \t]v\.[ \t]*$/.test(before) || /^[ \t]+v\.[ \t]/.test(afterText);
+    // ", PA 18503" is a state and a ZIP, not a physician assistant.
+    const credentialed = c.credential.test(afterText) && !/^,[ \t]*[A-Z]{2}[ \t]+\d{5}/.test(afterText);
+    const role = ROLE_AFTER.test(afterText) || (run.length === 1 && AGE_AFTER.test(afterText) && !first.upper && (!!dict[run[0] ?? 0]?.first || /child|son|daughter|kids|grand/i.test(before))) || /[ \t]v\.[ \t]*$/.test(before) || /^[ \t]+v\.[ \t]/.test(afterText);
     if (!titled && follower?.[1] && res.eponymFollowers.has(foldKey(follower[1]))) continue;
     if (!titled && !labelM && possessive && res.eponyms.has(last.key)) continue;
     if (!titled && !labelM && run.length === 1 && res.eponyms.has(first.key)) continue;
@@ -239,7 +245,8 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const strongLabel = !!labelM && (labelM.punct || STRONG_LABELS.test(labelM.label));
     let confidence = 0;
     // "JUDGE PRESIDING": a title before upper-case words that no dictionary knows is a heading, not a name.
-    const shouting = run.every((i) => tokens[i]?.upper) && known === 0;
+    const titleWord = /(\p{L}+)\.?[ \t]+$/u.exec(before)?.[1] ?? '';
+    const shouting = run.every((i) => tokens[i]?.upper) && known === 0 && !PERSON_TITLES.has(foldKey(titleWord));
     if ((titled || credentialed) && !shouting) confidence = 0.9;
     else if (shouting && !role) confidence = 0;
     else if (strongLabel || role) confidence = known > 0 || words.length >= 2 ? 0.85 : 0.6;

@@ -12,6 +12,9 @@ const SSN_RE = /(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])/g;
 // A number may sit in parentheses ("(603-555-0128)"); only a digit or word character may not precede it.
 const NANP = /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d-])/g;
 const INTL = /(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?!\d)/g;
+/** National numbers with a trunk 0 ("0113 496 0872", "020 7946 0958"): only after a phone word. */
+const TRUNK = /(?<![\w+])0\d{2,4}(?:[ -]\d{2,4}){1,3}(?![\d-])/g;
+const PHONE_WORD_BEFORE = /(?:tel|phone|call|mobile|cell|fax|ring|contact|on|number|ph|t|m|f)\.?[ \t:]*$/i;
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
 const VIN = /(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])/g;
 const DEA = /(?<![A-Za-z0-9])[A-Z][A-Z9]\d{7}(?![A-Za-z0-9])/g;
@@ -67,6 +70,11 @@ export function detectPatterns(input: string): PiiSpan[] {
       if (digits < 10 || digits > 15) continue;
       out.push(makeSpan(input, m.index, end, phoneKind(input, m.index), re === NANP ? 0.85 : 0.8, 'pattern'));
     }
+  }
+  for (const m of matches(TRUNK, input)) {
+    const digits = m[0].replace(/\D/g, '').length;
+    if (digits < 10 || digits > 11 || !PHONE_WORD_BEFORE.test(input.slice(Math.max(0, m.index - 25), m.index))) continue;
+    out.push(makeSpan(input, m.index, m.index + m[0].length, phoneKind(input, m.index), 0.75, 'context'));
   }
   for (const m of matches(CARD, input)) {
     const d = m[0].replace(/\D/g, '');

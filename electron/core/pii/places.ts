@@ -30,6 +30,7 @@ const COUNTY = new RegExp(String.raw`(?<![\p{L}])(?:(?<a>${CAPW}(?:[ \t]${CAPW})
 const CODE_CITY = new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{4,6})[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud');
 const CODE = /(?<![\d\p{L}-])\d{4,6}(?![\d\p{L}-])/gu;
 const WORDS_BEFORE_CODE = new RegExp(String.raw`${CAPW}(?:[ \t]${CAPW}){0,2}[ \t]+$`, 'u');
+const CITY_FIELD = new RegExp(String.raw`(?<![\p{L}])(?:City|Town|Village|Municipality|City\/Town|County|Neighbou?rhood)[ \t]*:[ \t]*(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud');
 const AFTER_PREP = new RegExp(String.raw`(?<![\p{L}])(?:in|from|near|to|at|outside|around|of|moved to|lives in|resides in)[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,3})`, 'gud');
 
 export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
@@ -51,7 +52,20 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     }
   }
   for (const re of [CA_POSTAL, UK_POSTAL]) {
-    for (const m of matches(re, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.7, 'pattern'));
+    for (const m of matches(re, input)) {
+      out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.7, 'pattern'));
+      // A known city right before the postcode ("Manchester M14 5RS").
+      const cm = WORDS_BEFORE_CODE.exec(input.slice(Math.max(0, m.index - 50), m.index));
+      if (cm && res.cities.has(foldKey(cm[0].trim().replace(/,$/, '')))) {
+        const s = m.index - cm[0].length;
+        out.push(makeSpan(input, s, s + cm[0].trim().replace(/,$/, '').length, 'LOCATION', 0.7, 'dictionary'));
+      }
+    }
+  }
+  // Form fields: "City: Paterson", "Town: Bellevue" (the label says what the words are).
+  for (const m of matches(CITY_FIELD, input)) {
+    const g = m.indices?.groups?.['c'];
+    if (g && !res.commonCapitalized.has(foldKey(input.slice(g[0], g[1])))) out.push(makeSpan(input, g[0], g[1], 'LOCATION', 0.85, 'context'));
   }
   for (const m of matches(STATE_AFTER_COMMA, input)) {
     const state = m.groups?.['state'] ?? '';
@@ -106,6 +120,8 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
         const part = re === CODE_CITY ? words.slice(0, n) : words.slice(words.length - n);
         const name = part.join(' ').replace(/[.,]$/, '');
         if (!res.cities.has(foldKey(name))) continue;
+        // "Brooklyn, New York 11238": a state and its ZIP, not a city and a postal code.
+        if (re === CODE && new RegExp(`^(?:${US_STATE_NAMES})$`).test(name)) break;
         const start = re === CODE_CITY ? c[0] : c[1] - part.join(' ').length;
         out.push(makeSpan(input, start, start + name.length, 'LOCATION', 0.7, 'dictionary'));
         out.push(makeSpan(input, z[0], z[1], 'ZIP', 0.7, 'context'));
