@@ -140,6 +140,8 @@ const Positions = z.array(z.number().int().nonnegative()).max(1_000_000);
 
 export const datasetRequests = {
   'datasets:list': { input: z.object({ projectId: Id }).strict(), output: z.array(Dataset) },
+  /** Sample files shipped with Fieldtune, so a first try needs no data of one's own. */
+  'datasets:samples': { input: z.object({}).strict(), output: z.array(z.object({ label: z.string(), path: z.string(), examples: z.number().int() })) },
   /** Reads the head of a file without writing anything: format, encoding, columns, first rows, the first problem. */
   'datasets:preview': { input: z.object(ImportSource).strict(), output: ImportPreview },
   /** Runs as a job (progress, cancel). A refused or cancelled import writes nothing to the workspace. */

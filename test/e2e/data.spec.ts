@@ -55,6 +55,9 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     await page.getByRole('button', { name: 'Create project' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Front desk' })).toBeVisible();
 
+    // With no file of one's own, the bundled demo sample is one click away.
+    await expect(page.getByRole('button', { name: /Try the Clinic front desk \(demo sample\) \(24 examples\)/ })).toBeVisible();
+
     // A spreadsheet saved by Excel in windows-1252 is refused with the reason, and reads once the encoding is chosen.
     const legacy = join(dir, 'excel.csv');
     writeFileSync(legacy, Buffer.from('question,answer\nCaf\xe9 opening hours?,Until five.\n', 'latin1'));

@@ -92,6 +92,14 @@ describe('datasets:preview', () => {
     expect(p.rejected[0]).toMatchObject({ line: 2 });
   });
 
+  it('offers the bundled demo sample, which previews as chat messages', async () => {
+    const [sample] = await core.call('datasets:samples', {});
+    expect(sample).toMatchObject({ label: expect.stringContaining('demo sample'), examples: 24 });
+    const p = await core.call('datasets:preview', { path: sample!.path });
+    expect(p).toMatchObject({ reader: 'jsonl', format: 'chat', problem: null });
+    expect(p.rows[0]?.messages?.[0]?.role).toBe('system');
+  });
+
   it('rejects a malformed request with a clear contract message', async () => {
     await expect(core.call('datasets:preview', { path: '  ' })).rejects.toThrow('Give the path to a file or folder');
     await expect(core.call('datasets:preview', { path: 'x', extra: 1 })).rejects.toThrow(/Invalid request/);

@@ -3,13 +3,14 @@ import type { HandlerContext } from './handlers.js';
 import type { ParsedInput, RequestOutput } from '../../contract/requests.js';
 import { applyClean, leakageOf, reviewVersion, splitWithReport } from './datasetsClean.js';
 import { previewImport } from './datasetsPreview.js';
-import { examplesPage, exportDataset, listDatasets, metadataColumns, startImport, versionTokenStats } from './datasetsService.js';
+import { bundledSamples, examplesPage, exportDataset, listDatasets, metadataColumns, startImport, versionTokenStats } from './datasetsService.js';
 
 type DatasetMethod = Extract<keyof import('../../contract/requests.js').Requests, `datasets:${string}`>;
 type DatasetHandlers = { [M in DatasetMethod]: (input: ParsedInput<M>, ctx: HandlerContext) => RequestOutput<M> | Promise<RequestOutput<M>> };
 
 export const datasetHandlers: DatasetHandlers = {
   'datasets:list': ({ projectId }, { ws }) => listDatasets(ws, projectId),
+  'datasets:samples': () => bundledSamples(),
   'datasets:preview': (input) => previewImport(input),
   'datasets:import': (input, { ws }) => startImport(ws, input),
   'datasets:examples': ({ versionId, offset, limit }, { ws }) => examplesPage(ws, versionId, offset, limit),

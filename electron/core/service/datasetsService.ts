@@ -1,5 +1,6 @@
 // The Data wizard's requests over the data engine (electron/core/data): listing, the import job, paged examples,
 // metadata columns, token statistics with a base model's tokenizer, and export.
+import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ColumnField, Dataset, ExampleRow, ImportFormat, SplitLabel, TokenStatsResult } from '../../contract/datasets.js';
@@ -11,6 +12,7 @@ import { requireVersion, toMember, walkVersion } from '../data/datasetOps.js';
 import { datasetsOf } from '../data/datasetRepo.js';
 import { isSample, type Example } from '../data/example.js';
 import { modelTokenizer } from '../data/renderTokens.js';
+import { SAMPLE_DATASET } from '../demo/seedDemo.js';
 import { tokenStats } from '../data/stats.js';
 import { countExampleTokens } from '../data/tokens.js';
 import type { Workspace } from '../workspace.js';
@@ -20,6 +22,13 @@ export function listDatasets(ws: Workspace, projectId: string): Dataset[] {
   requireProject(ws, projectId);
   const repo = datasetsOf(ws);
   return repo.listDatasets(projectId).map((d) => ({ ...d, versions: repo.listVersions(d.id) }));
+}
+
+/** The demo dataset shipped in resources/ (24 clinic front-desk questions), offered where a user has no file yet. */
+export function bundledSamples(): Array<{ label: string; path: string; examples: number }> {
+  if (!existsSync(SAMPLE_DATASET)) return [];
+  const examples = readFileSync(SAMPLE_DATASET, 'utf8').split('\n').filter((l) => l.trim()).length;
+  return [{ label: 'Clinic front desk (demo sample)', path: SAMPLE_DATASET, examples }];
 }
 
 export interface ImportInput {

@@ -44,6 +44,7 @@ interface DatasetsState {
   splitResult: SplitResult | null;
   stats: TokenStatsResult | null;
   busy: 'review' | 'clean' | 'split' | 'stats' | 'export' | null;
+  samples: Array<{ label: string; path: string; examples: number }>;
   /** What the last change did, in one sentence (shown until the next action). */
   notice: string | null;
 
@@ -63,6 +64,7 @@ interface DatasetsState {
   runSplit(input: { seed: number; shares: { train: number; validation: number; test: number }; stratifyBy?: string }): Promise<void>;
   runStats(input: { modelId?: string; maxTokens: number }): Promise<void>;
   runExport(format: 'jsonl' | 'csv', outFile: string): Promise<void>;
+  pickSample(path: string): void;
   browse(): Promise<string | null>;
   canBrowse(): boolean;
 }
@@ -91,13 +93,14 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
   };
   return {
     projectId: null, datasets: [], versionId: null, tab: 'import', error: null, form: EMPTY_FORM, preview: null, previewing: false,
-    importJobId: null, importDone: null, rows: {}, total: 0, columns: [], review: null, remove: {}, splitResult: null, stats: null, busy: null, notice: null,
+    importJobId: null, importDone: null, rows: {}, total: 0, columns: [], review: null, remove: {}, splitResult: null, stats: null, busy: null, notice: null, samples: [],
 
     async open(projectId) {
       if (get().projectId === projectId) return;
       set({ projectId, datasets: [], error: null, form: EMPTY_FORM, preview: null, importJobId: null, importDone: null, ...forVersion(null) });
       await get().reload();
       set({ tab: get().datasets.length ? 'examples' : 'import' });
+      if (!get().samples.length) set({ samples: await api.call('datasets:samples', {}).catch(() => []) });
     },
     async reload(select) {
       const projectId = get().projectId;
@@ -222,6 +225,10 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       const r = await api.call('datasets:export', { versionId, format, outFile });
       set({ notice: `Wrote ${r.examples} examples to ${r.file}.` });
     }),
+    pickSample(path) {
+      get().setForm({ path });
+      void get().runPreview();
+    },
     browse: () => api.pickPath({ kind: 'file', title: 'Choose a data file', filters: [{ name: 'Data files', extensions: ['jsonl', 'json', 'csv', 'tsv', 'xlsx', 'txt', 'md', 'pdf', 'docx'] }] }),
     canBrowse: () => api.canPickPaths(),
   };

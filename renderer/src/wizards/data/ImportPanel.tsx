@@ -50,6 +50,8 @@ export function ImportPanel() {
   const done = useDatasetsStore((s) => s.importDone);
   const browse = useDatasetsStore((s) => s.browse);
   const canBrowse = useDatasetsStore((s) => s.canBrowse());
+  const samples = useDatasetsStore((s) => s.samples);
+  const chooseSample = useDatasetsStore((s) => s.pickSample);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -86,6 +88,16 @@ export function ImportPanel() {
           {previewing ? 'Reading…' : 'Preview'}
         </button>
       </form>
+      {!preview && !form.path && samples.length > 0 && (
+        <p className="muted">
+          No file at hand?{' '}
+          {samples.map((s) => (
+            <button key={s.path} type="button" className="ghost" onClick={() => chooseSample(s.path)}>
+              Try the {s.label} ({s.examples} examples)
+            </button>
+          ))}
+        </p>
+      )}
       {preview && (
         <>
           <div className="row wrap">
