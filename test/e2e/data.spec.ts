@@ -112,6 +112,11 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     await expect(result).toContainText('Leakage check passed');
     await expect(page.getByLabel('Working on')).toContainText('v3: Split, 18 examples');
     await snap(page, '4-split');
+    // Coming back to a split version later, the leakage check runs on demand.
+    await page.getByLabel('Working on').selectOption({ label: 'front-desk v2: Cleaned, 18 examples' });
+    await page.getByLabel('Working on').selectOption({ label: 'front-desk v3: Split, 18 examples' });
+    await page.getByRole('button', { name: 'Check it for leakage' }).click();
+    await expect(result).toContainText('Leakage check passed');
 
     // Export the split version as CSV (split labels included).
     await page.getByRole('button', { name: 'Versions and examples' }).click();

@@ -43,7 +43,7 @@ interface DatasetsState {
   remove: Record<number, boolean>;
   splitResult: SplitResult | null;
   stats: TokenStatsResult | null;
-  busy: 'review' | 'clean' | 'split' | 'stats' | 'export' | null;
+  busy: 'review' | 'clean' | 'split' | 'stats' | 'export' | 'leakage' | null;
   samples: Array<{ label: string; path: string; examples: number }>;
   /** What the last change did, in one sentence (shown until the next action). */
   notice: string | null;
@@ -62,7 +62,8 @@ interface DatasetsState {
   toggleRemove(position: number, removeIt: boolean): void;
   applyClean(normalize: boolean): Promise<void>;
   runSplit(input: { seed: number; shares: { train: number; validation: number; test: number }; stratifyBy?: string }): Promise<void>;
-  runStats(input: { modelId?: string; maxTokens: number }): Promise<void>;
+  runStats(input: { modelId?: string; maxTokens: number; split?: 'train' | 'validation' | 'test' }): Promise<void>;
+  checkLeakage(): Promise<void>;
   runExport(format: 'jsonl' | 'csv', outFile: string): Promise<void>;
   pickSample(path: string): void;
   browse(): Promise<string | null>;
@@ -218,6 +219,13 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       const versionId = get().versionId;
       if (!versionId) return;
       set({ stats: await api.call('datasets:stats', { versionId, ...input }) });
+    }),
+    checkLeakage: () => guard('leakage', async () => {
+      const version = selectedVersion(get());
+      if (!version) return;
+      const leakage = await api.call('datasets:leakage', { versionId: version.id });
+      const c = (version.details['counts'] ?? {}) as Partial<SplitResult['counts']>;
+      set({ splitResult: { version, counts: { train: c.train ?? 0, validation: c.validation ?? 0, test: c.test ?? 0 }, leakage } });
     }),
     runExport: (format, outFile) => guard('export', async () => {
       const versionId = get().versionId;

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useDatasetsStore } from '../../stores/datasetsStore.js';
+import { selectedVersion, useDatasetsStore } from '../../stores/datasetsStore.js';
 
 /** Train / validation / test split with a fixed seed, optional stratification, and the leakage check. */
 export function SplitPanel() {
@@ -7,6 +7,8 @@ export function SplitPanel() {
   const result = useDatasetsStore((s) => s.splitResult);
   const busy = useDatasetsStore((s) => s.busy);
   const runSplit = useDatasetsStore((s) => s.runSplit);
+  const checkLeakage = useDatasetsStore((s) => s.checkLeakage);
+  const alreadySplit = useDatasetsStore((s) => selectedVersion(s)?.operation === 'split');
   const [train, setTrain] = useState(80);
   const [validation, setValidation] = useState(10);
   const [test, setTest] = useState(10);
@@ -63,10 +65,18 @@ export function SplitPanel() {
           {busy === 'split' ? 'Splitting…' : 'Split into training, validation and test'}
         </button>
       </form>
+      {alreadySplit && !result && (
+        <p>
+          This version is already split.{' '}
+          <button type="button" className="ghost" disabled={busy !== null} onClick={() => void checkLeakage()}>
+            {busy === 'leakage' ? 'Checking…' : 'Check it for leakage'}
+          </button>
+        </p>
+      )}
       {result && (
         <div className="split-result" role="region" aria-label="Split result">
           <p role="status">
-            New version: <strong>{result.counts.train}</strong> for training, <strong>{result.counts.validation}</strong> for validation,{' '}
+            This version holds <strong>{result.counts.train}</strong> for training, <strong>{result.counts.validation}</strong> for validation,{' '}
             <strong>{result.counts.test}</strong> for testing.
           </p>
           {result.leakage.ok ? (

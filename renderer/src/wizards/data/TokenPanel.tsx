@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useAppStore } from '../../stores/appStore.js';
-import { useDatasetsStore } from '../../stores/datasetsStore.js';
+import { selectedVersion, useDatasetsStore } from '../../stores/datasetsStore.js';
 import { useModelsStore } from '../../stores/modelsStore.js';
 import { Histogram } from './Histogram.js';
 import { number, percent } from './labels.js';
@@ -14,11 +14,13 @@ export function TokenPanel() {
   const runStats = useDatasetsStore((s) => s.runStats);
   const [chosen, setChosen] = useState<string | null>(null);
   const [maxTokens, setMaxTokens] = useState(512);
+  const [part, setPart] = useState<'' | 'train' | 'validation' | 'test'>('');
+  const isSplit = useDatasetsStore((s) => selectedVersion(s)?.operation === 'split');
   const modelId = chosen ?? demoModelId ?? models[0]?.id ?? '';
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void runStats({ maxTokens, ...(modelId ? { modelId } : {}) });
+    void runStats({ maxTokens, ...(modelId ? { modelId } : {}), ...(isSplit && part ? { split: part } : {}) });
   }
 
   return (
@@ -38,6 +40,17 @@ export function TokenPanel() {
             </option>
           ))}
         </select>
+        {isSplit && (
+          <>
+            <label htmlFor="tokens-part">Examples</label>
+            <select id="tokens-part" value={part} onChange={(e) => setPart(e.target.value as typeof part)}>
+              <option value="">All</option>
+              <option value="train">Training part only</option>
+              <option value="validation">Validation part only</option>
+              <option value="test">Test part only</option>
+            </select>
+          </>
+        )}
         <label htmlFor="tokens-max">Max length (tokens)</label>
         <input id="tokens-max" type="number" min={16} step={16} value={maxTokens} onChange={(e) => setMaxTokens(Number(e.target.value))} />
         <button type="submit" disabled={busy !== null || maxTokens < 16}>
