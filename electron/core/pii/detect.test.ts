@@ -89,6 +89,12 @@ const TYPE_CASES: [PiiType, string, string][] = [
   ['NAME', 'MR. BECKETT: Objection. Foundation.', 'BECKETT'],
   ['NAME', 'Children: Luka (7) and Mila (4).', 'Mila'],
   ['NAME', 'Re: Aigerim Sultanova, DOB 05/05/1982', 'Aigerim Sultanova'],
+  ['NAME', 'MERRICK B. GARLAND, Attorney General, Respondent.', 'MERRICK B. GARLAND'],
+  ['LOCATION', 'Beneficiary: Rua Augusta 1508, São Paulo - SP, 01304-001, Brazil', 'Rua Augusta 1508'],
+  ['ZIP', 'Beneficiary: Rua Augusta 1508, São Paulo - SP, 01304-001, Brazil', '01304-001'],
+  ['LOCATION', 'Beneficiary: Rua Augusta 1508, São Paulo - SP, 01304-001, Brazil', 'São Paulo'],
+  ['LOCATION', 'Place of birth: Shiraz, Iran', 'Shiraz'],
+  ['LICENSE', 'He drives a truck (CDL F882-4410-9917).', 'F882-4410-9917'],
 ];
 
 describe('each identifier type', () => {
@@ -104,6 +110,7 @@ const DISTRACTORS: [string, string][] = [
   ['statute citations', 'Claims under 42 U.S.C. § 1983, Fed. R. Civ. P. 12(b)(6) and Cal. Civ. Code § 1542; see O.C.G.A. § 9-3-33.'],
   ['reported case law', 'Under Monell v. Department of Social Services, 436 U.S. 658 (1978), the city is not liable.'],
   ['times', 'Seen at 14:30, again at 2:15 PM, dose at 07:00.'],
+  ['dental and lab codes glued to letters', 'Procedures: D0120 exam, child, D1206 fluoride; vitamin B12 and 4B pencil.'],
   ['headings after a title', 'JUDGE PRESIDING. Twelve (12) months of rent.'],
   ['bare years and young ages', 'Diabetic since 2019, smoker in 2001-2005, a 45-year-old man, aged 67.'],
   ['hyphenated words with a name inside', 'X-ray of the knee and an X-Ray of the hip were normal.'],

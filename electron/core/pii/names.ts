@@ -103,6 +103,8 @@ function tokenize(input: string): Token[] {
   for (let m = TOKEN.exec(input); m !== null; m = TOKEN.exec(input)) {
     const start = m.index;
     let end = start + m[0].length;
+    // Letters glued to digits are codes, not words: "D1206", "B12", "4B".
+    if (/\d/.test(input[end] ?? '') || /\d/.test(input[start - 1] ?? '')) continue;
     let last = input[end - 1];
     if ((last === 's' || last === 'S') && (input[end - 2] === "'" || input[end - 2] === '’')) end -= 2;
     else if (last === "'" || last === '’') end -= 1;
@@ -232,13 +234,17 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const labelM = labelBefore(input, first.start, c);
     // ", PA 18503" is a state and a ZIP, not a physician assistant.
     const credentialed = c.credential.test(afterText) && !/^,[ \t]*[A-Z]{2}[ \t]+\d{5}/.test(afterText);
-    const role = ROLE_AFTER.test(afterText) || (run.length === 1 && AGE_AFTER.test(afterText) && !first.upper && (!!dict[run[0] ?? 0]?.first || /child|son|daughter|kids|grand/i.test(before))) || /[ \t]v\.[ \t]*$/.test(before) || /^[ \t]+v\.[ \t]/.test(afterText);
+    // An all-caps caption party with words between it and its role: "MERRICK B. GARLAND, Attorney General, Respondent".
+    const captionRole = first.upper && /^,[^\n\r]{0,40}?\b(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?)\b/i.test(afterText);
+    const role = captionRole || ROLE_AFTER.test(afterText) || (run.length === 1 && AGE_AFTER.test(afterText) && !first.upper && (!!dict[run[0] ?? 0]?.first || /child|son|daughter|kids|grand/i.test(before))) || /[ \t]v\.[ \t]*$/.test(before) || /^[ \t]+v\.[ \t]/.test(afterText);
     if (!titled && follower?.[1] && res.eponymFollowers.has(foldKey(follower[1]))) continue;
     if (!titled && !labelM && possessive && res.eponyms.has(last.key)) continue;
     if (!titled && !labelM && run.length === 1 && res.eponyms.has(first.key)) continue;
 
     const hits = run.map((i) => dict[i] ?? { first: false, last: false });
     const words = run.filter((i) => tokens[i]?.cap);
+    // A known multi-word city is a place, even when one word is also a name ("São Paulo", "San Jose").
+    if (!titled && words.length >= 2 && res.cities.has(foldKey(input.slice(first.start, last.end)))) continue;
     const known = hits.filter((h) => h.first || h.last).length;
     const firstHit = run.some((i) => dict[i]?.first && !res.ambiguous.has(tokens[i]?.key ?? ''));
     const lastHit = run.some((i) => dict[i]?.last && !res.ambiguous.has(tokens[i]?.key ?? ''));

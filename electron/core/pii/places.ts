@@ -16,6 +16,10 @@ const STREET = new RegExp(
 );
 /** Street name first, then the number (German-style): "Hauptstraße 14", "Lindenweg 3a". */
 const STREET_AFTER = /(?<![\p{L}])[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d{1,4}[a-z]?(?![\d\p{L}])/gu;
+/** Type-first streets with the number after the name: "Rua Augusta 1508", "Calle Mayor, 12", "ul. Długa 5". */
+const STREET_TYPE_FIRST_NUMBER_AFTER = /(?<![\p{L}])(?:Rua|Avenida|Av\.|Calle|Carrera|Via|Viale|Corso|Rue|Strada|Ulica|ul\.|Piazza|Praça|Largo)[ \t]+(?:(?:de|da|do|dos|das|del|della|di|la|le|des)[ \t]+)?[\p{Lu}][\p{L}\p{M}'’.-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’.-]*){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?![\d\p{L}])/gu;
+/** Brazilian CEP ("01304-001"): a shape no other identifier here has. */
+const CEP = /(?<![\d-])\d{5}-\d{3}(?![\d-])/g;
 const PO_BOX = /\bP\.?\s?O\.?\s?Box[ \t]+\d{1,6}\b/gi;
 // Forward matches with a group instead of look-behinds: a look-behind alternation at every position was slow.
 const ZIP_AFTER_STATE = new RegExp(String.raw`\b(?:${US_STATE_ABBR}|${US_STATE_NAMES})\.?,?[ \t]{1,3}(?<z>\d{5}(?:-\d{4})?)(?![\d-])`, 'gd');
@@ -27,10 +31,11 @@ const STATE_AFTER_COMMA = new RegExp(String.raw`,[ \t]+(?<state>${US_STATE_ABBR}
 const CITY_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{M}])${CAPW}(?:[ \t]${CAPW}){0,2}$`, 'u');
 const COUNTY = new RegExp(String.raw`(?<![\p{L}])(?:(?<a>${CAPW}(?:[ \t]${CAPW})?)[ \t]+(?:County|COUNTY|Parish|PARISH)|(?:County|COUNTY)[ \t]+(?:of|OF)[ \t]+(?<b>${CAPW}(?:[ \t]${CAPW})?))(?![\p{L}])`, 'gud');
 /** A postal code next to a known city, either order: "10827 Berlin", "Nairobi 00100". */
-const CODE_CITY = new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{4,6})[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud');
+const CODE_CITY = new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{3}[ ]\d{2}|\d{4,6})[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud');
 const CODE = /(?<![\d\p{L}-])\d{4,6}(?![\d\p{L}-])/gu;
 const WORDS_BEFORE_CODE = new RegExp(String.raw`${CAPW}(?:[ \t]${CAPW}){0,2}[ \t]+$`, 'u');
-const CITY_FIELD = new RegExp(String.raw`(?<![\p{L}])(?:City|Town|Village|Municipality|City\/Town|County|Neighbou?rhood)[ \t]*:[ \t]*(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud');
+const CITY_FIELD = new RegExp(String.raw`(?<![\p{L}])(?:(?:City|Town|Village|Municipality|City\/Town|County|Neighbou?rhood|Residence)[ \t]*:|(?:Place of birth|Birthplace|City of birth|Hometown)[ \t]*:?|Born in)[ \t]*(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud');
+const CITY_AFTER_STREET = new RegExp(String.raw`^,?[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'u');
 const AFTER_PREP = new RegExp(String.raw`(?<![\p{L}])(?:in|from|near|to|at|outside|around|of|moved to|lives in|resides in)[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,3})`, 'gud');
 
 export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
@@ -43,7 +48,21 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   // Type-first streets outrank the number-first pattern, which would stop at "3318 Vista" of "3318 Vista del Sol".
   for (const m of matches(STREET_PREFIX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.89, 'pattern'));
   const streetAfter = /(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d/.test(input);
+  for (const m of matches(STREET_TYPE_FIRST_NUMBER_AFTER, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.88, 'pattern'));
+  for (const m of matches(CEP, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.6, 'pattern'));
   for (const m of streetAfter ? matches(STREET_AFTER, input) : []) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
+  // A known city right after a street on the same line ("Rua Augusta 1508, São Paulo - SP").
+  for (const street of out.filter((s) => s.type === 'LOCATION')) {
+    const cm = CITY_AFTER_STREET.exec(input.slice(street.end, street.end + 60));
+    const words = cm?.groups?.['c']?.split(/[ \t]/) ?? [];
+    for (let n = words.length; n >= 1; n--) {
+      const name = words.slice(0, n).join(' ');
+      if (!res.cities.has(foldKey(name))) continue;
+      const s = street.end + (cm?.[0].length ?? 0) - (cm?.groups?.['c']?.length ?? 0);
+      out.push(makeSpan(input, s, s + name.length, 'LOCATION', 0.75, 'dictionary'));
+      break;
+    }
+  }
   for (const m of matches(PO_BOX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.85, 'pattern'));
   for (const re of [ZIP_AFTER_STATE, ZIP_LABEL]) {
     for (const m of matches(re, input)) {
@@ -80,6 +99,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
       s += (words.shift() ?? '').length + 1;
     }
     const city = input.slice(s, e);
+    if (res.credentials.has(foldKey(city).replace(/\./g, ''))) continue; // "Esq., Florida Bar
     const known = res.cities.has(foldKey(city));
     if (AMBIGUOUS_STATE_ABBR.has(state) && !m.groups?.['zip'] && !known) continue;
     if (res.commonCapitalized.has(foldKey(city)) || res.orgWords.has(foldKey(words[words.length - 1] ?? ''))) continue;
