@@ -125,6 +125,7 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await expect(page.getByText(`Wrote 18 examples to ${out}.`)).toBeVisible();
     expect(readFileSync(out, 'utf8').trim().split('\r\n')).toHaveLength(19);
+    await snap(page, '4b-versions');
 
     // Token lengths with the demo model's tokenizer and chat template.
     await page.getByRole('button', { name: 'Token lengths' }).click();

@@ -68,7 +68,7 @@ export function VersionList({ compact }: { compact: boolean }) {
             </thead>
             <tbody>
               {d.versions.map((v) => (
-                <tr key={v.id} aria-selected={v.id === versionId} className={v.id === versionId ? 'selected' : undefined}>
+                <tr key={v.id} className={v.id === versionId ? 'selected' : undefined}>
                   <td>v{number.get(v.id)}</td>
                   <td>
                     {OPERATION[v.operation] ?? v.operation} <span className="muted">{describe(v.operation, v.details)}</span>
