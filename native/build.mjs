@@ -104,13 +104,22 @@ function git(args, cwd = LLAMA) {
 }
 
 /** A clean clone of the bundle with every patch applied; redone only when the bundle or the patch set changes. */
-function prepareSource() {
-  const bundle = bundlePath();
+function sourceKey() {
   const patches = listFiles(path.join(NATIVE, 'patches')).filter((f) => f.endsWith('.patch'));
   const h = createHash('sha256');
-  h.update(fs.readFileSync(bundle));
+  h.update(fs.readFileSync(bundlePath()));
   hashFiles(patches, h);
-  const want = h.digest('hex');
+  return { key: h.digest('hex'), patches };
+}
+
+/** For native/regen-patches.sh: the checkout already holds exactly the patched source, so mark it as such. */
+export function markSourcePatched() {
+  fs.writeFileSync(path.join(LLAMA, '.fieldtune-source'), sourceKey().key);
+}
+
+function prepareSource() {
+  const bundle = bundlePath();
+  const { key: want, patches } = sourceKey();
   const stampFile = path.join(LLAMA, '.fieldtune-source');
   if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === want) return;
   if (!fs.existsSync(path.join(LLAMA, '.git'))) {

@@ -99,7 +99,7 @@ std::unique_ptr<Resume> load_checkpoint(const std::string & path, const std::str
     return r;
 }
 
-void apply_checkpoint(Session & s, Resume & r) {
+void apply_checkpoint(Session & s, Resume & r, bool restore_optimizer) {
     for (ggml_tensor * p : s.params) {
         ggml_tensor * saved = r.file->tensor(p->name);
         if (!saved || ggml_nbytes(saved) != ggml_nbytes(p)) {
@@ -107,7 +107,7 @@ void apply_checkpoint(Session & s, Resume & r) {
         }
         ggml_backend_tensor_set(p, saved->data, 0, ggml_nbytes(p));
     }
-    if (r.state.step > 0) {
+    if (r.state.step > 0 && restore_optimizer) {
         s.after_alloc = restore_moments;
         s.after_alloc_ud = &r;
     }

@@ -33,4 +33,4 @@ struct Resume {
 std::unique_ptr<Resume> load_checkpoint(const std::string & path, const std::string & fingerprint);
 
 // Puts the adapter values into the session and arranges for the optimizer state to be restored on the next step.
-void apply_checkpoint(Session & s, Resume & r);
+void apply_checkpoint(Session & s, Resume & r, bool restore_optimizer = true);

@@ -4,6 +4,7 @@
 #include "protocol.h"
 #include "stop.h"
 #include "trainer.h"
+#include "matmul_bench.h"
 
 #include "ggml.h"
 #include "ggml-backend.h"
@@ -42,6 +43,13 @@ int main(int argc, char ** argv) {
             fputs(usage_text(), stderr);
             return EXIT_OK;
         }
+    }
+    if (argc >= 2 && std::string(argv[1]) == "--bench-matmul") {
+        // hidden bench mode: fieldtune-train --bench-matmul THREADS M N K REPS -> one number (GFLOP/s) on stdout
+        if (argc < 7) return EXIT_BAD_INPUT;
+        ggml_backend_load_all();
+        printf("%.3f\n", bench_matmul_gflops(atoi(argv[2]), atoll(argv[3]), atoll(argv[4]), atoll(argv[5]), atoi(argv[6])));
+        return EXIT_OK;
     }
     Options o;
     std::string err;

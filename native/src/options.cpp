@@ -66,6 +66,7 @@ bool parse_options(int argc, char ** argv, Options & o, std::string & err) {
         else if (a == "--no-shuffle") o.shuffle = false;
         else if (a == "--no-stdin-watch") o.watch_stdin = false;
         else if (a == "--test-allow-all-masked") o.test_allow_all_masked = true;
+        else if (a == "--test-reset-moments") o.test_reset_moments = true;
         else if (a == "--targets") { ok = val(v); o.targets = split(v); }
         else if (a == "--schedule") {
             ok = val(v);

@@ -44,6 +44,7 @@ struct Options {
     int32_t grad_check = 0;       // finite-difference check: elements per tensor
     std::string grad_check_out;
     int32_t test_stop_after = 0;  // behave as if SIGTERM arrived after this many steps
+    bool test_reset_moments = false; // resume without the AdamW state (proves the resume test can fail)
 };
 
 // Parses argv into opts; on a usage error returns false with a message in err.

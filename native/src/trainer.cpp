@@ -121,7 +121,7 @@ int run_training(const Options & o) {
     TrainState st;
     if (!o.resume.empty()) {
         resume = load_checkpoint(o.resume, p->fingerprint);
-        apply_checkpoint(s, *resume);
+        apply_checkpoint(s, *resume, !o.test_reset_moments);
         st = resume->state;
         logf("resuming at step %lld (window %lld)", (long long) st.step, (long long) st.window);
     }
@@ -133,6 +133,13 @@ int run_training(const Options & o) {
     int64_t last_eval_epoch = st.window / n_samples;
     bool stopped_early = false;
     bool evaluated_at_end = false;
+
+    if (p->has_val && st.step == 0) {
+        // the baseline, so a user sees where validation loss started
+        st.last_val = evaluate(s, p->val);
+        protocol::eval(0, st.last_val);
+        st.best_val = st.last_val;
+    }
 
     while (st.step < total_steps) {
         const StopReason why = stop_requested();

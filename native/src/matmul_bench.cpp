@@ -1,0 +1,43 @@
+// Bench mode (--bench-matmul): ggml's own F32 matrix-multiply speed on this machine, with the same backend and
+// thread count as training, so bench/train-bench.ts can state MFU against a peak measured in the same run.
+#include "matmul_bench.h"
+
+#include "protocol.h"
+
+#include "ggml.h"
+#include "ggml-alloc.h"
+#include "ggml-backend.h"
+#include "ggml-cpu.h"
+
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <vector>
+
+double bench_matmul_gflops(int threads, int64_t m, int64_t n, int64_t k, int reps) {
+    ggml_init_params ip = {ggml_tensor_overhead() * 8 + ggml_graph_overhead(), nullptr, true};
+    ggml_context * ctx = ggml_init(ip);
+    ggml_tensor * a = ggml_new_tensor_2d(ctx, GGML_TYPE_F32, k, m);
+    ggml_tensor * b = ggml_new_tensor_2d(ctx, GGML_TYPE_F32, k, n);
+    ggml_tensor * c = ggml_mul_mat(ctx, a, b);
+    ggml_cgraph * gf = ggml_new_graph(ctx);
+    ggml_build_forward_expand(gf, c);
+    ggml_backend_t backend = ggml_backend_cpu_init();
+    ggml_backend_cpu_set_n_threads(backend, threads);
+    ggml_backend_buffer_t buf = ggml_backend_alloc_ctx_tensors(ctx, backend);
+    std::mt19937 rng(1);
+    std::normal_distribution<float> nd(0.0f, 1.0f);
+    for (ggml_tensor * t : {a, b}) {
+        std::vector<float> v(ggml_nelements(t));
+        for (auto & x : v) x = nd(rng);
+        ggml_backend_tensor_set(t, v.data(), 0, ggml_nbytes(t));
+    }
+    ggml_backend_graph_compute(backend, gf);  // warm-up
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < reps; ++i) ggml_backend_graph_compute(backend, gf);
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    ggml_backend_buffer_free(buf);
+    ggml_backend_free(backend);
+    ggml_free(ctx);
+    return 2.0 * (double) m * (double) n * (double) k * reps / s / 1e9;
+}
