@@ -191,7 +191,8 @@ export const datasetRequests = {
       split: SplitLabel.optional(),
       bins: z.number().int().min(2).max(100).default(20),
     }).strict(),
-    output: TokenStatsResult,
+    /** Counting with a real tokenizer takes a while on large versions: a job whose result is a TokenStatsResult. */
+    output: Job,
   },
   'datasets:export': {
     input: z.object({ ...VersionRef, format: z.enum(['jsonl', 'csv']), outFile: z.string().trim().min(1, 'Name the file to write'), split: SplitLabel.optional() }).strict(),

@@ -175,9 +175,9 @@ test('a long import shows progress and can be cancelled, saving nothing', async 
   }
 });
 
-test('a large version scrolls in a virtualized table that loads rows as they come into view', async ({ page }) => {
+test('a large version scrolls in a virtualized table, and token counting on it shows progress and stops on request', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'fieldtune-e2e-data-big-'));
-  const server = await startServer(join(dir, 'ws'), ['--no-demo']);
+  const server = await startServer(join(dir, 'ws'));
   try {
     const file = join(dir, 'many.jsonl');
     const line = (i: number) => JSON.stringify({ messages: [{ role: 'user', content: `Row ${i}: what is the code for case ${i}?` }, { role: 'assistant', content: `Code ${i * 3}.` }] });
@@ -197,6 +197,15 @@ test('a large version scrolls in a virtualized table that loads rows as they com
     await page.getByRole('rowgroup', { name: 'Example rows, scrollable' }).evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await expect(table).toContainText('Row 19999: what is the code for case 19999?');
     await expect(table).not.toContainText('Row 0: what is');
+
+    // 20k examples through the demo model's chat template take a few seconds: a job with progress and a stop button.
+    await page.getByRole('button', { name: 'Token lengths' }).click();
+    await page.getByRole('button', { name: 'Count tokens' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Token counting progress' })).toBeVisible();
+    await page.getByRole('button', { name: 'Stop counting' }).click();
+    await expect(page.getByRole('button', { name: 'Count tokens' })).toBeEnabled();
+    await expect(page.getByRole('region', { name: 'Token statistics' })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Background work' })).toContainText('cancelled');
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

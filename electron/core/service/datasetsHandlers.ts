@@ -3,7 +3,8 @@ import type { HandlerContext } from './handlers.js';
 import type { ParsedInput, RequestOutput } from '../../contract/requests.js';
 import { applyClean, leakageOf, reviewVersion, splitWithReport } from './datasetsClean.js';
 import { previewImport } from './datasetsPreview.js';
-import { bundledSamples, examplesPage, exportDataset, listDatasets, metadataColumns, startImport, versionTokenStats } from './datasetsService.js';
+import { bundledSamples, examplesPage, exportDataset, listDatasets, metadataColumns, startImport } from './datasetsService.js';
+import { startTokenStats } from './datasetsStats.js';
 
 type DatasetMethod = Extract<keyof import('../../contract/requests.js').Requests, `datasets:${string}`>;
 type DatasetHandlers = { [M in DatasetMethod]: (input: ParsedInput<M>, ctx: HandlerContext) => RequestOutput<M> | Promise<RequestOutput<M>> };
@@ -19,6 +20,6 @@ export const datasetHandlers: DatasetHandlers = {
   'datasets:clean': ({ versionId, remove, normalize }, { ws }) => applyClean(ws, versionId, remove, normalize),
   'datasets:split': ({ versionId, ...input }, { ws }) => splitWithReport(ws, versionId, input),
   'datasets:leakage': ({ versionId }, { ws }) => leakageOf(ws, versionId),
-  'datasets:stats': ({ versionId, ...input }, { ws }) => versionTokenStats(ws, versionId, input),
+  'datasets:stats': ({ versionId, ...input }, { ws }) => startTokenStats(ws, versionId, input),
   'datasets:export': ({ versionId, format, outFile, split }, { ws }) => exportDataset(ws, versionId, format, outFile, split),
 };

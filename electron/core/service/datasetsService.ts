@@ -3,18 +3,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { ColumnField, Dataset, ExampleRow, ImportFormat, SplitLabel, TokenStatsResult } from '../../contract/datasets.js';
+import type { ColumnField, Dataset, ExampleRow, ImportFormat, SplitLabel } from '../../contract/datasets.js';
 import type { Job } from '../../contract/domain.js';
 import { FieldtuneError } from '../../contract/errors.js';
 import { exportVersion } from '../data/datasetExport.js';
 import { importIntoWorkspace } from '../data/datasetImport.js';
 import { requireVersion, toMember, walkVersion } from '../data/datasetOps.js';
 import { datasetsOf } from '../data/datasetRepo.js';
-import { isSample, type Example } from '../data/example.js';
-import { modelTokenizer } from '../data/renderTokens.js';
+import { isSample } from '../data/example.js';
 import { SAMPLE_DATASET } from '../demo/seedDemo.js';
-import { tokenStats } from '../data/stats.js';
-import { countExampleTokens } from '../data/tokens.js';
 import type { Workspace } from '../workspace.js';
 import { requireProject } from './projectsService.js';
 
@@ -84,50 +81,6 @@ export async function metadataColumns(ws: Workspace, versionId: string): Promise
     }
   }
   return [...seen].map(([name, e]) => ({ name, filled: e.filled, distinct: e.values.size })).sort((a, b) => a.name.localeCompare(b.name));
-}
-
-interface Lengths { lengths: number[]; splits: Array<SplitLabel | null> }
-// Token lengths per (version, model): versions are immutable, so changing the max length or the split only re-bins.
-const lengthCache = new Map<string, Lengths>();
-const LENGTH_CACHE_LIMIT = 8;
-
-async function lengthsOf(ws: Workspace, versionId: string, count: (e: Example) => number, key: string): Promise<Lengths> {
-  const hit = lengthCache.get(key);
-  if (hit) return hit;
-  const out: Lengths = { lengths: [], splits: [] };
-  for await (const m of walkVersion(ws, versionId)) {
-    out.lengths.push(count(m.example));
-    out.splits.push(m.split);
-    // Tokenizing is synchronous: yield now and then so the host keeps answering other requests and job events.
-    if (out.lengths.length % 256 === 0) await new Promise((r) => setImmediate(r));
-  }
-  if (lengthCache.size >= LENGTH_CACHE_LIMIT) lengthCache.delete(lengthCache.keys().next().value!);
-  lengthCache.set(key, out);
-  return out;
-}
-
-export interface StatsInput { modelId?: string | undefined; maxTokens: number; split?: SplitLabel | undefined; bins: number }
-
-export async function versionTokenStats(ws: Workspace, versionId: string, input: StatsInput): Promise<TokenStatsResult> {
-  requireVersion(ws, versionId);
-  let count: (e: Example) => number = countExampleTokens();
-  let modelLabel: string | null = null;
-  let modelKey = 'rough';
-  if (input.modelId) {
-    const model = ws.models.get(input.modelId);
-    if (!model) throw new FieldtuneError('NOT_FOUND', `No base model with id ${input.modelId}`);
-    if (!(await stat(model.path).catch(() => null))) {
-      throw new FieldtuneError('INVALID_INPUT', `The model file ${model.path} is no longer there; register it again where it now lies.`);
-    }
-    const tokenizer = await modelTokenizer(model.path, model.sha256);
-    count = (e) => tokenizer.count(e);
-    modelLabel = model.label;
-    modelKey = model.sha256; // by content: a re-registered, changed file is counted again
-  }
-  const { lengths, splits } = await lengthsOf(ws, versionId, count, `${versionId}:${modelKey}`);
-  const chosen = input.split ? lengths.filter((_, i) => splits[i] === input.split) : lengths;
-  const stats = await tokenStats(chosen, (n) => n, { maxLength: input.maxTokens, bins: input.bins });
-  return { versionId, tokenizer: input.modelId ? 'model' : 'rough', modelLabel, ...stats };
 }
 
 export async function exportDataset(ws: Workspace, versionId: string, format: 'jsonl' | 'csv', outFile: string, split?: SplitLabel) {

@@ -33,6 +33,8 @@ interface DatasetsState {
   preview: ImportPreview | null;
   previewing: boolean;
   importJobId: string | null;
+  /** The token-statistics job in progress (counting with a real tokenizer takes a while on large versions). */
+  statsJobId: string | null;
   importDone: string | null;
   /** Loaded rows of the selected version by position (pages arrive as the table scrolls). */
   rows: Record<number, ExampleRow>;
@@ -43,7 +45,7 @@ interface DatasetsState {
   remove: Record<number, boolean>;
   splitResult: SplitResult | null;
   stats: TokenStatsResult | null;
-  busy: 'review' | 'clean' | 'split' | 'stats' | 'export' | 'leakage' | null;
+  busy: 'review' | 'clean' | 'split' | 'export' | 'leakage' | null;
   samples: Array<{ label: string; path: string; examples: number }>;
   /** What the last change did, in one sentence (shown until the next action). */
   notice: string | null;
@@ -94,7 +96,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
   };
   return {
     projectId: null, datasets: [], versionId: null, tab: 'import', error: null, form: EMPTY_FORM, preview: null, previewing: false,
-    importJobId: null, importDone: null, rows: {}, total: 0, columns: [], review: null, remove: {}, splitResult: null, stats: null, busy: null, notice: null, samples: [],
+    importJobId: null, statsJobId: null, importDone: null, rows: {}, total: 0, columns: [], review: null, remove: {}, splitResult: null, stats: null, busy: null, notice: null, samples: [],
 
     async open(projectId) {
       if (get().projectId === projectId) return;
@@ -165,7 +167,15 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       }
     },
     jobUpdated(job) {
-      if (job.id !== get().importJobId || job.status === 'running' || job.status === 'queued') return;
+      if (job.status === 'running' || job.status === 'queued') return;
+      if (job.id === get().statsJobId) {
+        set({ statsJobId: null });
+        const stats = job.result as TokenStatsResult | null;
+        if (job.status === 'succeeded' && stats?.versionId === get().versionId) set({ stats });
+        else if (job.status === 'failed') set({ error: job.error ?? 'Counting tokens failed.' });
+        return;
+      }
+      if (job.id !== get().importJobId) return;
       set({ importJobId: null });
       if (job.status === 'succeeded') {
         const r = job.result as { version: { id: string; examples: number; rejected: number } };
@@ -215,11 +225,19 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       await get().reload(result.version.id);
       set({ splitResult: result });
     }),
-    runStats: (input) => guard('stats', async () => {
+    async runStats(input) {
       const versionId = get().versionId;
       if (!versionId) return;
-      set({ stats: await api.call('datasets:stats', { versionId, ...input }) });
-    }),
+      set({ error: null, notice: null, stats: null });
+      try {
+        const job = await api.call('datasets:stats', { versionId, ...input });
+        set({ statsJobId: job.id });
+        const seen = useJobsStore.getState().jobs[job.id];
+        if (seen) get().jobUpdated(seen);
+      } catch (e) {
+        set({ error: message(e) });
+      }
+    },
     checkLeakage: () => guard('leakage', async () => {
       const version = selectedVersion(get());
       if (!version) return;

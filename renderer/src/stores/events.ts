@@ -15,7 +15,7 @@ export function connectEvents(): () => void {
         void useModelsStore.getState().load();
         if (job.error) useModelsStore.setState({ error: job.error });
       }
-      if (job.kind === 'dataset.import') useDatasetsStore.getState().jobUpdated(job);
+      if (job.kind === 'dataset.import' || job.kind === 'dataset.stats') useDatasetsStore.getState().jobUpdated(job);
     }
     else if (event.event === 'projects:changed') useProjectsStore.getState().replace(event.payload);
   });

@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
 import type { ImportFormat } from '../../../../electron/contract/datasets.js';
 import { useDatasetsStore } from '../../stores/datasetsStore.js';
-import { useJobsStore } from '../../stores/jobsStore.js';
 import { ImportPreviewView } from './ImportPreviewView.js';
+import { JobProgress } from './JobProgress.js';
 
 const FORMATS: Array<{ value: ImportFormat; label: string }> = [
   { value: 'chat', label: 'Chat messages (JSONL "messages")' },
@@ -17,26 +17,6 @@ const FORMATS: Array<{ value: ImportFormat; label: string }> = [
 ];
 
 const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'latin1', 'macintosh', 'windows-1250', 'shift_jis'];
-
-function ImportProgress({ jobId }: { jobId: string }) {
-  const job = useJobsStore((s) => s.jobs[jobId]);
-  const cancel = useJobsStore((s) => s.cancel);
-  const p = job?.progress;
-  const percent = p?.total ? Math.round((100 * p.current) / p.total) : null;
-  return (
-    <div className="row import-progress" role="status">
-      <progress aria-label="Import progress" value={p?.total ? p.current : undefined} max={p?.total ?? undefined} />
-      <span>
-        {p?.phase || 'Starting'}
-        {percent !== null ? ` ${percent}%` : ''}
-        {p?.etaSeconds ? `, about ${Math.ceil(p.etaSeconds)} s left` : ''}
-      </span>
-      <button type="button" className="ghost" onClick={() => void cancel(jobId)}>
-        Cancel import
-      </button>
-    </div>
-  );
-}
 
 /** Import: a path, a preview of what Fieldtune read, the choices that fix a refusal, then the import job. */
 export function ImportPanel() {
@@ -130,7 +110,7 @@ export function ImportPanel() {
           </button>
         </>
       )}
-      {jobId && <ImportProgress jobId={jobId} />}
+      {jobId && <JobProgress jobId={jobId} label="Import progress" cancelLabel="Cancel import" />}
       {done && (
         <p role="status" className="notice">
           {done} Go on to <strong>Clean</strong> to find duplicates.

@@ -3,6 +3,7 @@ import { useAppStore } from '../../stores/appStore.js';
 import { selectedVersion, useDatasetsStore } from '../../stores/datasetsStore.js';
 import { useModelsStore } from '../../stores/modelsStore.js';
 import { Histogram } from './Histogram.js';
+import { JobProgress } from './JobProgress.js';
 import { number, percent } from './labels.js';
 
 /** Token statistics with the chosen base model's tokenizer and chat template: what training will actually read. */
@@ -10,7 +11,7 @@ export function TokenPanel() {
   const models = useModelsStore((s) => s.models);
   const demoModelId = useAppStore((s) => s.info?.demoModelId ?? null);
   const stats = useDatasetsStore((s) => s.stats);
-  const busy = useDatasetsStore((s) => s.busy);
+  const jobId = useDatasetsStore((s) => s.statsJobId);
   const runStats = useDatasetsStore((s) => s.runStats);
   const [chosen, setChosen] = useState<string | null>(null);
   const [maxTokens, setMaxTokens] = useState(512);
@@ -53,10 +54,11 @@ export function TokenPanel() {
         )}
         <label htmlFor="tokens-max">Max length (tokens)</label>
         <input id="tokens-max" type="number" min={16} step={16} value={maxTokens} onChange={(e) => setMaxTokens(Number(e.target.value))} />
-        <button type="submit" disabled={busy !== null || maxTokens < 16}>
-          {busy === 'stats' ? 'Counting…' : 'Count tokens'}
+        <button type="submit" disabled={jobId !== null || maxTokens < 16}>
+          {jobId ? 'Counting…' : 'Count tokens'}
         </button>
       </form>
+      {jobId && <JobProgress jobId={jobId} label="Token counting progress" cancelLabel="Stop counting" />}
       {stats && (
         <div role="region" aria-label="Token statistics">
           <dl className="facts">
