@@ -42,7 +42,7 @@ void restore_moments(ggml_opt_context_t opt_ctx, void * ud) {
         restored++;
     }
     ggml_opt_set_iter(opt_ctx, r->opt_iter);
-    if (restored != n) logf("warning: restored AdamW moments for %d of %d tensors", restored, n);
+    logf("restored AdamW state: %d of %d moment pairs, step counter %lld", restored, n, (long long) r->opt_iter);
 }
 
 } // namespace
