@@ -1,6 +1,6 @@
 // The 'datasets:*' requests through Core.call, as every host sends them: contract validation, the import job,
 // review -> clean, split with leakage, paged examples, token statistics (rough and with a real model tokenizer), export.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,16 @@ describe('datasets:preview', () => {
     const p = await core.call('datasets:preview', { path: sample!.path });
     expect(p).toMatchObject({ reader: 'jsonl', format: 'chat', problem: null });
     expect(p.rows[0]?.messages?.[0]?.role).toBe('system');
+  });
+
+  it('previews a folder of documents as raw text for continued pre-training', async () => {
+    const docs = join(tmp.dir, 'notes');
+    mkdirSync(docs);
+    writeFileSync(join(docs, 'a.md'), '# Triage\n\nPatients with chest pain are seen first.');
+    writeFileSync(join(docs, 'b.txt'), 'Flu vaccines are offered every October.');
+    const p = await core.call('datasets:preview', { path: docs });
+    expect(p).toMatchObject({ reader: 'documents', format: 'documents', headers: null, problem: null });
+    expect(p.rows.map((r) => r.text).sort()).toEqual(['# Triage\n\nPatients with chest pain are seen first.', 'Flu vaccines are offered every October.']);
   });
 
   it('rejects a malformed request with a clear contract message', async () => {

@@ -21,6 +21,7 @@ function cells(row: ExampleRow | undefined): [string, string, string] {
  */
 export function ExampleTable() {
   const version = useDatasetsStore(selectedVersion);
+  const isText = useDatasetsStore((s) => s.datasets.find((d) => d.id === version?.datasetId)?.kind === 'text');
   const rows = useDatasetsStore((s) => s.rows);
   const loadRows = useDatasetsStore((s) => s.loadRows);
   const total = version?.examples ?? 0;
@@ -44,9 +45,9 @@ export function ExampleTable() {
         <div role="rowgroup">
           <div role="row" aria-rowindex={1} className="vrow vhead">
             <span role="columnheader">#</span>
-            <span role="columnheader">Question</span>
-            <span role="columnheader">Answer</span>
-            <span role="columnheader">Labels</span>
+            <span role="columnheader">{isText ? 'Text' : 'Question'}</span>
+            <span role="columnheader">{isText ? '' : 'Answer'}</span>
+            <span role="columnheader">{isText ? '' : 'Labels'}</span>
             <span role="columnheader">Split</span>
           </div>
         </div>
