@@ -77,8 +77,22 @@ export function selectedVersion(s: Pick<DatasetsState, 'datasets' | 'versionId'>
   return null;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/**
+ * The data engine's messages are shared with the CLI and name its flags; in the app the same advice points at the
+ * controls instead (the Text encoding, Format and column choices, the skip-bad-rows box).
+ */
+export function inAppWords(text: string): string {
+  return text
+    .replace(/ \(--skip-bad\)/g, '')
+    .replace(/--encoding ([\w-]+)/g, 'the text encoding $1')
+    .replace(/--map "[^"]*"/g, 'the column choices below')
+    .replace(/--map/g, 'the column mapping')
+    .replace(/with --format/g, 'with the Format choice')
+    .replace(/--format/g, 'the Format choice');
+}
+const message = (e: unknown) => inAppWords(e instanceof Error ? e.message : String(e));
 const pending = new Set<number>();
+let previewSeq = 0;
 
 export const useDatasetsStore = create<DatasetsState>((set, get) => {
   /** Clears everything that belongs to one version when another is chosen. */
@@ -136,17 +150,19 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     async runPreview() {
       const { form } = get();
       if (!form.path.trim()) return;
+      // Several quick changes (three column choices) start several previews: only the newest may land.
+      const seq = ++previewSeq;
       set({ previewing: true, error: null });
       try {
         const preview = await api.call('datasets:preview', {
           path: form.path.trim(), ...(form.format ? { format: form.format } : {}), ...(form.encoding ? { encoding: form.encoding } : {}),
           ...(Object.keys(form.map).length ? { map: form.map } : {}),
         });
-        set({ preview });
+        if (seq === previewSeq) set({ preview: preview.problem ? { ...preview, problem: { ...preview.problem, message: inAppWords(preview.problem.message) } } : preview });
       } catch (e) {
-        set({ error: message(e), preview: null });
+        if (seq === previewSeq) set({ error: message(e), preview: null });
       } finally {
-        set({ previewing: false });
+        if (seq === previewSeq) set({ previewing: false });
       }
     },
     async startImport() {
@@ -183,7 +199,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         set({ importDone: `Imported ${r.version.examples} examples${skipped}.`, preview: null, form: EMPTY_FORM });
         void get().reload(r.version.id);
       } else {
-        set({ error: job.status === 'cancelled' ? 'The import was cancelled; nothing was saved.' : (job.error ?? job.message ?? `The import ${job.status}.`) });
+        set({ error: job.status === 'cancelled' ? 'The import was cancelled; nothing was saved.' : inAppWords(job.error ?? job.message ?? `The import ${job.status}.`) });
       }
     },
     async loadRows(from, to) {
