@@ -3,11 +3,13 @@ import { callCommand } from './call.js';
 import { dataImportCommand } from './dataImport.js';
 import { dataCleanCommand, dataExportCommand, dataSplitCommand, dataStatsCommand, dataVersionsCommand } from './dataVersions.js';
 import { demoModelCommand } from './demoModel.js';
+import { evalCommand } from './eval.js';
 import { jobsCancelCommand, jobsListCommand } from './jobs.js';
 import { modelsAddCommand, modelsListCommand } from './models.js';
 import { projectsCreateCommand, projectsDeleteCommand, projectsListCommand, projectsRenameCommand } from './projects.js';
 import { redactCommand } from './redact.js';
 import { serveCommand, startCommand } from './start.js';
+import { trainCommand } from './train.js';
 
 /** Every CLI command. Feature commands add one import and one entry here. */
 export const commands: readonly CliCommand[] = [
@@ -23,6 +25,8 @@ export const commands: readonly CliCommand[] = [
   jobsCancelCommand,
   callCommand,
   demoModelCommand,
+  trainCommand,
+  evalCommand,
   dataImportCommand,
   dataCleanCommand,
   dataSplitCommand,
