@@ -64,6 +64,7 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     await page.getByLabel('Path to a file or folder on this computer').fill(legacy);
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect(page.getByRole('alert')).toContainText('import it with the text encoding windows-1252'); // the CLI's --encoding, in app words
+    await snap(page, '0-encoding');
     await page.getByLabel('Text encoding').selectOption('windows-1252');
     await expect(page.getByRole('table', { name: 'The first example as it would be imported' })).toContainText('Café opening hours?');
     await expect(page.getByRole('alert')).toHaveCount(0);

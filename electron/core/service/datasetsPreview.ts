@@ -94,8 +94,8 @@ export async function previewImport(input: PreviewInput): Promise<ImportPreview>
     const reader = readerFor(path, info.isDirectory(), input.format);
     out.reader = reader;
     if (reader === 'csv' || reader === 'tsv' || reader === 'xlsx') {
+      out.format = reader; // known from the extension even when reading the header is refused below
       const head = await sheetHead(path, reader, input.encoding);
-      out.format = reader;
       out.encoding = head.encoding;
       out.headers = head.headers.map((c, i) => c.trim() || `column ${i + 1}`);
       out.mapping = suggestedMapping(out.headers, input.map);

@@ -92,7 +92,7 @@ export function ImportPanel() {
             </select>
             <label htmlFor="data-encoding">Text encoding</label>
             <select id="data-encoding" value={form.encoding ?? ''} onChange={(e) => change({ encoding: e.target.value || undefined })}>
-              <option value="">Detect ({preview.encoding ?? 'not a text file'})</option>
+              <option value="">Detect ({preview.encoding ?? (preview.problem?.kind === 'encoding' ? 'not UTF-8 or UTF-16' : preview.reader === 'xlsx' || preview.reader === 'documents' ? 'not needed' : 'unknown')})</option>
               {ENCODINGS.map((e) => (
                 <option key={e} value={e}>
                   {e}

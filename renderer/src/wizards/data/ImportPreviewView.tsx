@@ -3,7 +3,7 @@ import { useDatasetsStore } from '../../stores/datasetsStore.js';
 import { FIELD_LABELS } from './labels.js';
 
 const FIX_HINT = {
-  encoding: 'Choose the text encoding above (files saved by Excel are often windows-1252), or re-save the file as UTF-8.',
+  encoding: 'Choose it under “Text encoding” above: files saved by Excel are often windows-1252.',
   mapping: 'Choose below which column holds the question and which holds the answer.',
   format: 'Choose the format above.',
   file: '',
