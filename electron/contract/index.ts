@@ -2,6 +2,7 @@ export * from './datasets.js';
 export * from './domain.js';
 export * from './errors.js';
 export * from './events.js';
+export * from './pii.js';
 export * from './requests.js';
 export * from './trainerEvents.js';
 export * from './wire.js';

@@ -2,6 +2,7 @@
 // Adding a capability means adding an entry here first; hosts, CLI and renderer all type-check against it.
 import { z } from 'zod';
 import { datasetRequests } from './datasets.js';
+import { piiRequests } from './pii.js';
 import { AppInfo, AuditEntry, BaseModel, DomainTemplate, Id, Job, Project } from './domain.js';
 
 const NoInput = z.object({}).strict();
@@ -39,6 +40,9 @@ export const requests = {
 
   // The Data wizard: import, versions, examples, cleaning, splits, token statistics, export (see datasets.ts).
   ...datasetRequests,
+
+  // Personal data: scan, review, redact into a new version, reports, pseudonym maps, domain templates (see pii.ts).
+  ...piiRequests,
 } as const;
 
 export type Requests = typeof requests;

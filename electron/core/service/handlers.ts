@@ -4,6 +4,7 @@ import type { Workspace } from '../workspace.js';
 import { createProject, deleteProject, renameProject, requireProject } from './projectsService.js';
 import { removeModel, startModelRegistration } from './modelsService.js';
 import { datasetHandlers } from './datasetsHandlers.js';
+import { piiHandlers } from './piiHandlers.js';
 
 export interface HandlerContext {
   ws: Workspace;
@@ -48,4 +49,5 @@ export const handlers: Handlers = {
   'audit:list': ({ limit }, { ws }) => ws.audit.recent(limit),
 
   ...datasetHandlers,
+  ...piiHandlers,
 };

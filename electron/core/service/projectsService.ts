@@ -3,6 +3,7 @@ import type { DomainTemplate, Project } from '../../contract/domain.js';
 import { FieldtuneError } from '../../contract/errors.js';
 import { datasetsOf } from '../data/datasetRepo.js';
 import type { Workspace } from '../workspace.js';
+import { pseudonymMapsOfProject } from './piiMaps.js';
 
 export function requireProject(ws: Workspace, id: string): Project {
   const project = ws.projects.get(id);
@@ -42,6 +43,8 @@ export async function deleteProject(ws: Workspace, id: string, confirmName: stri
   if (running.length > 0) {
     throw new FieldtuneError('CONFLICT', `'${project.name}' has ${running.length} running job(s); cancel them before deleting it.`);
   }
+  // Pseudonym maps are files outside the database: noted now, removed with the blobs once the rows are gone.
+  const removeMaps = pseudonymMapsOfProject(ws, id);
   const orphans = ws.db.transaction(() => {
     ws.projects.delete(id); // cascades to its jobs, blob references and datasets
     const removed = ws.blobs.collectOrphanRows();
@@ -50,5 +53,6 @@ export async function deleteProject(ws: Workspace, id: string, confirmName: stri
     return removed;
   })();
   await ws.blobs.removeFiles(orphans);
+  removeMaps();
   return { id, removedBlobs: orphans.length };
 }

@@ -1,9 +1,10 @@
 import { foundation } from './001-foundation.js';
 import { datasets } from './002-datasets.js';
+import { redaction } from './003-redaction.js';
 import type { Migration } from './types.js';
 
 /**
  * Every migration, in order. Numbers are permanent: 002 datasets (data import), 003 training runs,
  * 004 redaction. Append only; never edit a released migration.
  */
-export const migrations: readonly Migration[] = [foundation, datasets];
+export const migrations: readonly Migration[] = [foundation, datasets, redaction];

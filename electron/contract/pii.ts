@@ -1,0 +1,166 @@
+// Personal-data protection types and the 'pii:*' / 'templates:*' request schemas (Data wizard, privacy section).
+// Pure: zod and the contract's own files only. The PII type list mirrors electron/core/pii/types.ts; the service
+// asserts at compile time that both lists stay identical.
+import { z } from 'zod';
+import { DatasetVersion } from './datasets.js';
+import { Id, Job, Message } from './domain.js';
+
+export const PII_TYPE_NAMES = [
+  'NAME', 'LOCATION', 'ZIP', 'DATE', 'AGE', 'PHONE', 'FAX', 'EMAIL', 'SSN', 'MRN', 'HEALTH_PLAN', 'ACCOUNT',
+  'LICENSE', 'VEHICLE', 'DEVICE', 'URL', 'IP', 'ID', 'CASE_NUMBER', 'BAR_NUMBER',
+] as const;
+export const PiiType = z.enum(PII_TYPE_NAMES, { error: 'Pick one of the listed kinds of identifier' });
+export type PiiType = z.infer<typeof PiiType>;
+
+export const RedactionMode = z.enum(['mask', 'pseudonym'], { error: "Choose 'mask' or 'pseudonym'" });
+export type RedactionMode = z.infer<typeof RedactionMode>;
+
+export const RedactionPolicy = z.object({
+  types: z.array(PiiType).min(1, 'Choose at least one kind of identifier to remove').max(PII_TYPE_NAMES.length),
+}).strict();
+export type RedactionPolicy = z.infer<typeof RedactionPolicy>;
+
+/** What the reviewer did to one detected string: shown struck through when rejected, solid when accepted. */
+export const SpanStatus = z.enum(['detected', 'accepted', 'rejected', 'added']);
+export type SpanStatus = z.infer<typeof SpanStatus>;
+
+/** One identifier in a field's text. start/end are UTF-16 offsets: `text === field.text.slice(start, end)`. */
+export const PiiSpan = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  type: PiiType,
+  text: z.string(),
+  status: SpanStatus,
+});
+export type PiiSpan = z.infer<typeof PiiSpan>;
+
+export const ReviewDecision = z.object({
+  decision: z.enum(['accept', 'reject', 'added']),
+  type: PiiType,
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type ReviewDecision = z.infer<typeof ReviewDecision>;
+
+/** Per-type counts (every PII type present, zero when none). */
+export const TypeCounts = z.record(PiiType, z.number().int().nonnegative());
+export type TypeCounts = z.infer<typeof TypeCounts>;
+
+export const RedactionReport = z.object({
+  version: z.literal(1),
+  createdAt: z.string(),
+  mode: RedactionMode,
+  policy: z.object({ types: z.array(PiiType) }),
+  records: z.number().int(),
+  characters: z.number().int(),
+  detected: TypeCounts,
+  redacted: TypeCounts,
+  totalRedacted: z.number().int(),
+  review: z.object({
+    accepted: z.number().int(), rejected: z.number().int(), added: z.number().int(),
+    byType: z.record(PiiType, z.object({ accepted: z.number().int(), rejected: z.number().int(), added: z.number().int() })),
+  }),
+});
+export type RedactionReport = z.infer<typeof RedactionReport>;
+
+/** A stored redaction report with what it was made from. `decisions` quotes personal data. */
+export const StoredRedactionReport = z.object({
+  versionId: Id,
+  sourceVersionId: Id,
+  report: RedactionReport,
+  decisions: z.array(ReviewDecision),
+});
+export type StoredRedactionReport = z.infer<typeof StoredRedactionReport>;
+
+export const PiiScanSummary = z.object({
+  versionId: Id,
+  scannedAt: z.string(),
+  /** Examples scanned, and how many hold at least one detected identifier. */
+  examples: z.number().int(),
+  examplesWithSpans: z.number().int(),
+  /** Spans the detector found, before review. */
+  detected: TypeCounts,
+});
+export type PiiScanSummary = z.infer<typeof PiiScanSummary>;
+
+export const PiiStatus = z.object({
+  datasetId: Id,
+  versionId: Id,
+  scan: PiiScanSummary.nullable(),
+  /** After the reviewer's decisions (what an apply would replace, before the policy filter). */
+  current: TypeCounts.nullable(),
+  decisions: z.array(ReviewDecision),
+  /** The pseudonym map of this dataset (kept apart from the data, under the workspace's private/ folder). */
+  map: z.object({ exists: z.boolean(), identifiers: z.number().int() }),
+  /** Set when this version was made by a redaction. */
+  hasReport: z.boolean(),
+});
+export type PiiStatus = z.infer<typeof PiiStatus>;
+
+/** One text of an example: a message ('m0', 'm1', ...), a document's text ('text') or a metadata value ('meta:<name>'). */
+export const PiiField = z.object({ field: z.string(), label: z.string(), text: z.string(), spans: z.array(PiiSpan) });
+export type PiiField = z.infer<typeof PiiField>;
+
+export const PiiRecord = z.object({ position: z.number().int().nonnegative(), fields: z.array(PiiField) });
+export type PiiRecord = z.infer<typeof PiiRecord>;
+
+const SpanRef = { type: PiiType, text: z.string().min(1, 'Name the text the decision is about').max(500, 'Keep one identifier under 500 characters') };
+export const DecisionChange = z.discriminatedUnion('scope', [
+  /** One string: applies to every identical string (same type) in the dataset. */
+  z.object({ scope: z.literal('span'), decision: z.enum(['accept', 'reject', 'undo']), ...SpanRef }).strict(),
+  /** Every string of one type detected in the version under review. */
+  z.object({ scope: z.literal('type'), decision: z.enum(['accept', 'reject', 'undo']), type: PiiType }).strict(),
+  /** A span the detector missed; `at` says where the reviewer selected it (checked against the text). */
+  z.object({
+    scope: z.literal('add'), ...SpanRef,
+    at: z.object({ position: z.number().int().nonnegative(), field: z.string().min(1).max(200), start: z.number().int().nonnegative() }).strict().optional(),
+  }).strict(),
+], { error: "Each change needs scope 'span', 'type' or 'add'" });
+export type DecisionChange = z.infer<typeof DecisionChange>;
+
+export const DomainTemplateInfo = z.object({
+  domain: z.enum(['medical', 'legal', 'finance', 'education']),
+  title: z.string(),
+  description: z.string(),
+  identifierTypes: z.array(PiiType),
+  systemPrompt: z.string(),
+  samples: z.array(z.object({ messages: z.array(Message) })),
+});
+export type DomainTemplateInfo = z.infer<typeof DomainTemplateInfo>;
+
+const TemplateDomain = z.enum(['medical', 'legal', 'finance', 'education'], { error: 'Templates exist for medical, legal, finance and education' });
+const VersionRef = { versionId: Id };
+
+export const piiRequests = {
+  'pii:status': { input: z.object(VersionRef).strict(), output: PiiStatus },
+  /** Detects identifiers over a version as a job (progress, cancel); the result is a PiiScanSummary. Writes no data. */
+  'pii:scan': { input: z.object(VersionRef).strict(), output: Job },
+  /** Examples of a scanned version with their spans after the reviewer's decisions (personal data: shown, never logged). */
+  'pii:spans': {
+    input: z.object({
+      ...VersionRef,
+      offset: z.number().int().nonnegative(),
+      limit: z.number().int().min(1).max(200, 'Ask for at most 200 examples at a time'),
+      type: PiiType.optional(),
+    }).strict(),
+    output: z.object({ total: z.number().int(), records: z.array(PiiRecord) }),
+  },
+  /** Records review decisions for the version's dataset; returns every decision of that dataset. */
+  'pii:decide': {
+    input: z.object({ ...VersionRef, changes: z.array(DecisionChange).min(1, 'Send at least one decision').max(1000) }).strict(),
+    output: z.array(ReviewDecision),
+  },
+  /** Redacts a version into a NEW version (operation 'redact') with its report, as a job. Cancelled or failed: nothing written. */
+  'pii:apply': { input: z.object({ ...VersionRef, mode: RedactionMode, policy: RedactionPolicy }).strict(), output: Job },
+  /** The report kept with a version made by redaction; null for other versions. */
+  'pii:report': { input: z.object(VersionRef).strict(), output: StoredRedactionReport.nullable() },
+  /** Deletes a dataset's pseudonym map (and its secret): surrogates can no longer be traced back, nor reproduced. */
+  'pii:delete-map': { input: z.object({ datasetId: Id }).strict(), output: z.object({ deleted: z.boolean() }) },
+  'templates:get': { input: z.object({ domain: TemplateDomain }).strict(), output: DomainTemplateInfo },
+  /** Imports a template's sample conversations as a new dataset of the project (an import job). */
+  'templates:import-sample': { input: z.object({ projectId: Id, domain: TemplateDomain }).strict(), output: Job },
+} as const;
+
+/** The apply job's result. */
+export const PiiApplyResult = z.object({ version: DatasetVersion, report: RedactionReport });
+export type PiiApplyResult = z.infer<typeof PiiApplyResult>;
