@@ -66,11 +66,16 @@ export function examplesPage(ws: Workspace, versionId: string, offset: number, l
   return { total: version.examples, rows };
 }
 
-/** Metadata columns the examples carry (e.g. category): what a split can be stratified by. */
+/**
+ * Metadata columns the examples carry (e.g. category): what a split can be stratified by. The first 50,000 examples
+ * are enough to name the columns and tell a label (few values) from free text, and keep this quick on huge versions.
+ */
 export async function metadataColumns(ws: Workspace, versionId: string): Promise<Array<{ name: string; filled: number; distinct: number }>> {
   requireVersion(ws, versionId);
   const seen = new Map<string, { filled: number; values: Set<string> }>();
+  let scanned = 0;
   for await (const m of walkVersion(ws, versionId)) {
+    if (++scanned > 50_000) break;
     if (!isSample(m.example)) continue;
     for (const [k, v] of Object.entries(m.example.metadata ?? {})) {
       const entry = seen.get(k) ?? { filled: 0, values: new Set<string>() };

@@ -66,6 +66,8 @@ interface DatasetsState {
   runSplit(input: { seed: number; shares: { train: number; validation: number; test: number }; stratifyBy?: string }): Promise<void>;
   runStats(input: { modelId?: string; maxTokens: number; split?: 'train' | 'validation' | 'test' }): Promise<void>;
   checkLeakage(): Promise<void>;
+  /** Metadata columns of the selected version (asked for when the Split task opens: it scans examples). */
+  loadColumns(): Promise<void>;
   runExport(format: 'jsonl' | 'csv', outFile: string): Promise<void>;
   pickSample(path: string): void;
   browse(): Promise<string | null>;
@@ -100,10 +102,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     pending.clear();
     return { versionId, rows: {}, total: 0, columns: [], review: null, remove: {}, splitResult: null, stats: null };
   };
-  const loadColumns = async (versionId: string) => {
-    const columns = await api.call('datasets:columns', { versionId });
-    if (get().versionId === versionId) set({ columns });
-  };
+
   const guard = async (busy: DatasetsState['busy'], fn: () => Promise<void>) => {
     set({ busy, error: null, notice: null });
     try { await fn(); } catch (e) { set({ error: message(e) }); } finally { set({ busy: null }); }
@@ -135,7 +134,6 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     selectVersion(id) {
       set(forVersion(id));
       void get().loadRows(0, PAGE);
-      void loadColumns(id).catch((e: unknown) => set({ error: message(e) }));
     },
     setTab: (tab) => set({ tab, error: null, notice: null }),
     setForm(patch) {
@@ -250,6 +248,16 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         set({ statsJobId: job.id });
         const seen = useJobsStore.getState().jobs[job.id];
         if (seen) get().jobUpdated(seen);
+      } catch (e) {
+        set({ error: message(e) });
+      }
+    },
+    async loadColumns() {
+      const versionId = get().versionId;
+      if (!versionId) return;
+      try {
+        const columns = await api.call('datasets:columns', { versionId });
+        if (get().versionId === versionId) set({ columns });
       } catch (e) {
         set({ error: message(e) });
       }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { selectedVersion, useDatasetsStore } from '../../stores/datasetsStore.js';
 
 /** Train / validation / test split with a fixed seed, optional stratification, and the leakage check. */
@@ -9,6 +9,11 @@ export function SplitPanel() {
   const runSplit = useDatasetsStore((s) => s.runSplit);
   const checkLeakage = useDatasetsStore((s) => s.checkLeakage);
   const alreadySplit = useDatasetsStore((s) => selectedVersion(s)?.operation === 'split');
+  const versionId = useDatasetsStore((s) => s.versionId);
+  const loadColumns = useDatasetsStore((s) => s.loadColumns);
+  useEffect(() => {
+    void loadColumns();
+  }, [versionId, loadColumns]);
   const [train, setTrain] = useState(80);
   const [validation, setValidation] = useState(10);
   const [test, setTest] = useState(10);
