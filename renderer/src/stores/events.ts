@@ -3,6 +3,7 @@ import { useAppStore } from './appStore.js';
 import { useDatasetsStore } from './datasetsStore.js';
 import { useJobsStore } from './jobsStore.js';
 import { useModelsStore } from './modelsStore.js';
+import { usePrivacyStore } from './privacyStore.js';
 import { useProjectsStore } from './projectsStore.js';
 
 /** Routes pushed events into the stores once, at start-up; components only ever read stores. */
@@ -16,6 +17,7 @@ export function connectEvents(): () => void {
         if (job.error) useModelsStore.setState({ error: job.error });
       }
       if (job.kind === 'dataset.import' || job.kind === 'dataset.stats') useDatasetsStore.getState().jobUpdated(job);
+      if (job.kind.startsWith('pii.') || job.kind === 'template.sample') usePrivacyStore.getState().jobUpdated(job);
     }
     else if (event.event === 'projects:changed') useProjectsStore.getState().replace(event.payload);
   });

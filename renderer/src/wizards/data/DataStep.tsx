@@ -8,6 +8,7 @@ import { ImportPanel } from './ImportPanel.js';
 import { SplitPanel } from './SplitPanel.js';
 import { TokenPanel } from './TokenPanel.js';
 import { VersionList } from './VersionList.js';
+import { PrivacySection } from '../privacy/PrivacySection.js';
 
 const TASKS: ReadonlyArray<{ id: DataTab; title: string; needsData: boolean }> = [
   { id: 'import', title: 'Import', needsData: false },
@@ -62,6 +63,7 @@ export function DataStep({ project }: { project: Project }) {
         </p>
       )}
       {tab !== 'import' && hasData && <VersionList compact={tab !== 'examples'} />}
+      <PrivacySection project={project} />
       {tab === 'import' && <ImportPanel />}
       {tab === 'examples' && hasData && (
         <>

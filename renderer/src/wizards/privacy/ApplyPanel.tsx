@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { PII_TYPE_NAMES } from '../../../../electron/contract/pii.js';
+import { usePrivacyStore } from '../../stores/privacyStore.js';
+import { TYPE_LABEL } from './labels.js';
+import { PrivacyJob } from './PrivacyJob.js';
+
+/** Mask or pseudonyms, which kinds, then a new version; and the pseudonym map, kept apart and deletable. */
+export function ApplyPanel() {
+  const mode = usePrivacyStore((s) => s.mode);
+  const setMode = usePrivacyStore((s) => s.setMode);
+  const policy = usePrivacyStore((s) => s.policy);
+  const togglePolicy = usePrivacyStore((s) => s.togglePolicy);
+  const apply = usePrivacyStore((s) => s.apply);
+  const applyJobId = usePrivacyStore((s) => s.applyJobId);
+  const status = usePrivacyStore((s) => s.status);
+  const deleteMap = usePrivacyStore((s) => s.deleteMap);
+  const [confirming, setConfirming] = useState(false);
+  const toReplace = PII_TYPE_NAMES.reduce((n, t) => n + (policy.includes(t) ? (status?.current?.[t] ?? 0) : 0), 0);
+
+  return (
+    <div className="pii-apply">
+      <fieldset>
+        <legend>How to replace them</legend>
+        <label className="pii-mode">
+          <input type="radio" name="pii-mode" value="mask" checked={mode === 'mask'} onChange={() => setMode('mask')} />
+          <span><strong>Mask</strong>: each one becomes its kind in brackets. “[NAME] called on [DATE]”. Simple, but the model learns from
+            brackets instead of real-looking text.</span>
+        </label>
+        <label className="pii-mode">
+          <input type="radio" name="pii-mode" value="pseudonym" checked={mode === 'pseudonym'} onChange={() => setMode('pseudonym')} />
+          <span><strong>Consistent pseudonyms</strong>: made-up but realistic values. The same person gets the same invented name in every
+            example; dates move by the same number of days within an example, so intervals stay right.</span>
+        </label>
+      </fieldset>
+      <details>
+        <summary>Which kinds to replace ({policy.length} of {PII_TYPE_NAMES.length})</summary>
+        <div className="pii-policy">
+          {PII_TYPE_NAMES.map((t) => (
+            <label key={t}>
+              <input type="checkbox" checked={policy.includes(t)} onChange={(e) => togglePolicy(t, e.target.checked)} /> {TYPE_LABEL[t]}
+            </label>
+          ))}
+        </div>
+      </details>
+      {applyJobId ? (
+        <PrivacyJob jobId={applyJobId} label="Redaction progress" cancelLabel="Cancel the redaction" />
+      ) : (
+        <button type="button" disabled={policy.length === 0 || !status?.scan} onClick={() => void apply()}>
+          Make a redacted version ({toReplace} to replace)
+        </button>
+      )}
+      <p className="muted small">The current version stays as it is; the redacted text becomes a new version with its report.</p>
+      {status?.map.exists && (
+        <div className="pii-map" role="region" aria-label="Pseudonym map">
+          <p>
+            <strong>Pseudonym map</strong>: {status.map.identifiers} entries linking invented values to the real ones, stored apart from the data in
+            your workspace’s <code>private</code> folder. It lets later versions reuse the same invented names. Delete it once you no longer need
+            to trace a pseudonym back to a person; new pseudonyms will then differ from earlier ones.
+          </p>
+          {confirming ? (
+            <div className="row">
+              <span>Delete the map for good?</span>
+              <button type="button" className="danger" onClick={() => { setConfirming(false); void deleteMap(); }}>Delete it</button>
+              <button type="button" className="ghost" onClick={() => setConfirming(false)}>Keep it</button>
+            </div>
+          ) : (
+            <button type="button" className="ghost" onClick={() => setConfirming(true)}>Delete the pseudonym map</button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

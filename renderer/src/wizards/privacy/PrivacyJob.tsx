@@ -1,0 +1,16 @@
+import { useJobsStore } from '../../stores/jobsStore.js';
+
+/** Progress of a scan or redaction job, with a real cancel. */
+export function PrivacyJob({ jobId, label, cancelLabel }: { jobId: string; label: string; cancelLabel: string }) {
+  const job = useJobsStore((s) => s.jobs[jobId]);
+  const cancel = useJobsStore((s) => s.cancel);
+  const p = job?.progress;
+  const percent = p?.total ? Math.round((100 * p.current) / p.total) : null;
+  return (
+    <div className="row job-progress" role="status">
+      <progress aria-label={label} value={p?.total ? p.current : undefined} max={p?.total ?? undefined} />
+      <span>{p?.phase || 'Starting'}{percent !== null ? ` ${percent}%` : ''}</span>
+      <button type="button" className="ghost" onClick={() => void cancel(jobId)}>{cancelLabel}</button>
+    </div>
+  );
+}

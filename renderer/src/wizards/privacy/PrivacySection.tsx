@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import type { Project } from '../../../../electron/contract/domain.js';
+import { PII_TYPE_NAMES } from '../../../../electron/contract/pii.js';
+import { useDatasetsStore } from '../../stores/datasetsStore.js';
+import { usePrivacyStore } from '../../stores/privacyStore.js';
+import { ApplyPanel } from './ApplyPanel.js';
+import { TYPE_LABEL } from './labels.js';
+import { PrivacyJob } from './PrivacyJob.js';
+import { ReportView } from './ReportView.js';
+import { ReviewPanel } from './ReviewPanel.js';
+import { TemplateOffer } from './TemplateOffer.js';
+
+/** The Data step's privacy section (mounted once in DataStep): template offer on Import, personal data elsewhere. */
+export function PrivacySection({ project }: { project: Project }) {
+  const tab = useDatasetsStore((s) => s.tab);
+  const versionId = useDatasetsStore((s) => s.versionId);
+  const sync = usePrivacyStore((s) => s.sync);
+  const status = usePrivacyStore((s) => s.status);
+  const report = usePrivacyStore((s) => s.report);
+  const scan = usePrivacyStore((s) => s.scan);
+  const scanJobId = usePrivacyStore((s) => s.scanJobId);
+  const error = usePrivacyStore((s) => s.error);
+  const notice = usePrivacyStore((s) => s.notice);
+  const loadTemplate = usePrivacyStore((s) => s.loadTemplate);
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    void sync(versionId);
+  }, [sync, versionId]);
+  useEffect(() => {
+    void loadTemplate(project.domain); // the template's identifier types become the default policy
+  }, [loadTemplate, project.domain]);
+
+  if (tab === 'import') return <TemplateOffer project={project} />;
+  if (!versionId) return null;
+  const found = status?.scan ? PII_TYPE_NAMES.reduce((n, t) => n + (status.current?.[t] ?? 0), 0) : null;
+  const summary = report
+    ? `This version was redacted (${report.report.totalRedacted} replaced).`
+    : found === null ? 'Not checked yet.' : `${found} to replace in ${status?.scan?.examplesWithSpans ?? 0} examples.`;
+
+  return (
+    <section className="data-section privacy" aria-labelledby="privacy-title">
+      <div className="row">
+        <h3 id="privacy-title">Personal data</h3>
+        <span className="muted">{summary}</span>
+        <span className="spacer" />
+        <button type="button" className="ghost" aria-expanded={open} aria-controls="privacy-body" onClick={() => setOpen(!open)}>
+          {open ? 'Hide' : 'Protect personal data'}
+        </button>
+      </div>
+      {open && (
+        <div id="privacy-body">
+          <p>
+            Before training, remove what could identify a patient, client or student: the model can repeat what it was trained on. Fieldtune looks
+            for {PII_TYPE_NAMES.slice(0, 8).map((t) => TYPE_LABEL[t].toLowerCase()).join(', ')}, record, account and case numbers and the other
+            identifiers of the HIPAA Safe Harbor list, on this computer only. It leaves drug doses, lab values, codes, statute citations, times and
+            years alone. You review every finding before anything changes.
+          </p>
+          {error && <p className="danger-text" role="alert">{error}</p>}
+          {notice && <p className="notice" role="status">{notice}</p>}
+          {report && <ReportView stored={report} />}
+          {scanJobId ? (
+            <PrivacyJob jobId={scanJobId} label="Personal data check progress" cancelLabel="Cancel the check" />
+          ) : (
+            <button type="button" className={status?.scan ? 'ghost' : undefined} onClick={() => void scan()}>
+              {status?.scan ? 'Check this version again' : 'Check this version for personal data'}
+            </button>
+          )}
+          {status?.scan && (
+            <>
+              <ReviewPanel />
+              <ApplyPanel />
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import type { Project } from '../../../../electron/contract/domain.js';
+import { usePrivacyStore } from '../../stores/privacyStore.js';
+import { TYPE_LABEL } from './labels.js';
+import { PrivacyJob } from './PrivacyJob.js';
+
+/** A medical/legal/finance/education project's starting point: what is protected, a system prompt, sample data. */
+export function TemplateOffer({ project }: { project: Project }) {
+  const template = usePrivacyStore((s) => s.template);
+  const loadTemplate = usePrivacyStore((s) => s.loadTemplate);
+  const importSample = usePrivacyStore((s) => s.importSample);
+  const sampleJobId = usePrivacyStore((s) => s.sampleJobId);
+
+  useEffect(() => {
+    void loadTemplate(project.domain);
+  }, [loadTemplate, project.domain]);
+
+  if (project.domain === 'general' || template?.domain !== project.domain) return null;
+  return (
+    <section className="data-section template-offer" aria-labelledby="template-offer-title">
+      <h3 id="template-offer-title">Starting point: {template.title}</h3>
+      <p>{template.description}</p>
+      <p>
+        <strong>Personal data it removes before training:</strong> {template.identifierTypes.map((t) => TYPE_LABEL[t]).join(', ')}.
+      </p>
+      <details>
+        <summary>Suggested system prompt</summary>
+        <blockquote>{template.systemPrompt}</blockquote>
+      </details>
+      {sampleJobId ? (
+        <PrivacyJob jobId={sampleJobId} label="Sample import progress" cancelLabel="Cancel" />
+      ) : (
+        <button type="button" className="ghost" onClick={() => void importSample(project.id)}>
+          Import its {template.samples.length} sample conversations
+        </button>
+      )}
+    </section>
+  );
+}
