@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/unit/helpers.js';
 import { Core } from '../core.js';
-import { DEMO_PROJECT_NAME, seedDemo } from './seedDemo.js';
+import { DEMO_DATASET_NAME, DEMO_PROJECT_NAME, SAMPLE_DATASET, seedDemo } from './seedDemo.js';
 
 const t = tempDir();
 let core: Core;
@@ -28,8 +28,10 @@ describe('demo workspace', () => {
 
     const [project] = await core.call('projects:list');
     expect(project).toMatchObject({ name: DEMO_PROJECT_NAME, isDemo: true });
-    const refs = core.ws.db.prepare('SELECT role FROM project_blobs WHERE project_id = ?').all(project!.id);
-    expect(refs).toEqual([{ role: 'sample-dataset' }]);
+    const datasets = await core.call('datasets:list', { projectId: project!.id });
+    expect(datasets).toEqual([expect.objectContaining({ name: DEMO_DATASET_NAME })]);
+    const lines = readFileSync(SAMPLE_DATASET, 'utf8').trim().split('\n').length;
+    expect(datasets[0]?.versions.map((v) => v.examples)).toEqual([lines]);
   });
 
   it('seeds only once, even after the user deleted the demo project', async () => {

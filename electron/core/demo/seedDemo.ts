@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resourcePath } from '../appPaths.js';
+import { importIntoWorkspace } from '../data/datasetImport.js';
 import { createProject } from '../service/projectsService.js';
 import { fingerprintAndRecord } from '../service/modelsService.js';
 import type { Workspace } from '../workspace.js';
@@ -8,10 +9,12 @@ import type { Workspace } from '../workspace.js';
 export const DEMO_PROJECT_NAME = 'Demo: clinic front desk (random-weight model)';
 export const DEMO_MODEL_LABEL = 'Demo model: random weights, for trying Fieldtune only (answers are gibberish)';
 export const SAMPLE_DATASET = resourcePath('demo', 'sample-chat.jsonl');
+export const DEMO_DATASET_NAME = 'Clinic front desk (sample)';
 const MARKER = '.demo-seeded';
 
 /**
- * Fills a workspace, once, with a demo project, the bundled sample dataset and a generated random-weight
+ * Fills a workspace, once, with a demo project, the bundled sample dataset (imported as a real dataset
+ * version) and a generated random-weight
  * model, so a first start shows a working app without downloading anything. A marker file keeps a user
  * who deleted the demo from getting it back on every start.
  */
@@ -23,9 +26,8 @@ export async function seedDemo(ws: Workspace, log: (message: string) => void): P
   const model = await writeDemoModel({ out: join(ws.filesDir, 'demo-model.gguf') });
   await fingerprintAndRecord(ws, model.path, { label: DEMO_MODEL_LABEL, isDemo: true });
   const project = createProject(ws, DEMO_PROJECT_NAME, 'general', true);
-  const blob = await ws.blobs.put(readFileSync(SAMPLE_DATASET));
-  ws.blobs.reference(project.id, blob.sha256, 'sample-dataset');
-  ws.audit.append({ actor: 'fieldtune', action: 'demo.seed', subject: project.id, hashAfter: blob.sha256, details: { model: model.sha256 } });
+  const imported = await importIntoWorkspace(ws, SAMPLE_DATASET, { projectId: project.id }, { datasetName: DEMO_DATASET_NAME });
+  ws.audit.append({ actor: 'fieldtune', action: 'demo.seed', subject: project.id, hashAfter: imported.version.hash, details: { model: model.sha256 } });
   writeFileSync(marker, new Date().toISOString());
   return true;
 }
