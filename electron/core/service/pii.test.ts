@@ -181,3 +181,26 @@ describe('templates', () => {
     expect(d).toMatchObject({ name: 'Legal drafting and review (sample)', versions: [{ examples: t.samples.length }] });
   });
 });
+
+describe('surrogate collisions', () => {
+  it('counts a surrogate that equals a real name word found elsewhere in the dataset', async () => {
+    const { redactExamples } = await import('./piiRedactRun.js');
+    const { createPseudonymMap } = await import('../pii/redact.js');
+    const { loadPiiResources } = await import('../pii/resources.js');
+    const examples = [
+      { position: 0, hash: 'a', split: null, example: { text: 'Maria Kowalski called.' }, fields: [{ field: 'text', label: 'Text', text: 'Maria Kowalski called.' }] },
+      { position: 1, hash: 'b', split: null, example: { text: 'Tomás Ferreira called.' }, fields: [{ field: 'text', label: 'Text', text: 'Tomás Ferreira called.' }] },
+    ];
+    const span = (text: string, start: number) => ({ start, end: start + text.length, type: 'NAME' as const, text, confidence: 1, source: 'dictionary' as const });
+    const scan = new Map([[0, { text: [span('Maria Kowalski', 0)] }], [1, { text: [span('Tomás Ferreira', 0)] }]]);
+    const job = { signal: new AbortController().signal, onProgress: () => {} };
+    const base = { examples, scan, decisions: [], policy: { types: ['NAME' as const] }, secret: 'k', resources: loadPiiResources(), job, cancelledMessage: 'x' };
+    // A map that already hands "Kowalski" out as the surrogate for "Ferreira": the new text would name a real patient.
+    const rigged = createPseudonymMap();
+    rigged.entries.NAME = { ferreira: 'Kowalski' };
+    const out = await redactExamples({ ...base, mode: 'pseudonym', map: rigged });
+    expect((out.members[1]!.example as { text: string }).text).toMatch(/ Kowalski called\.$/);
+    expect(out.collisions).toBe(1);
+    expect((await redactExamples({ ...base, mode: 'mask', map: createPseudonymMap() })).collisions).toBe(0);
+  });
+});

@@ -1,11 +1,10 @@
 // Pseudonym maps live apart from the data: one file per dataset under <workspace>/private/pseudonym-maps/, holding
 // the dataset's secret (which makes surrogates reproducible) and every original -> surrogate pair. Deleting the file
 // makes the pseudonymized versions unlinkable to the originals without touching the database.
-import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { datasetsOf } from '../data/datasetRepo.js';
-import { createPseudonymMap, parsePseudonymMap, serializePseudonymMap, type PseudonymMap } from '../pii/redact.js';
+import { parsePseudonymMap, serializePseudonymMap, type PseudonymMap } from '../pii/redact.js';
 import type { Workspace } from '../workspace.js';
 
 export interface DatasetMap { secret: Buffer; map: PseudonymMap }
@@ -25,11 +24,6 @@ export function loadMap(ws: Pick<Workspace, 'dir'>, datasetId: string): DatasetM
   if (!existsSync(file)) return null;
   const raw = JSON.parse(readFileSync(file, 'utf8')) as { secret: string; map: unknown };
   return { secret: Buffer.from(raw.secret, 'base64'), map: parsePseudonymMap(JSON.stringify(raw.map)) };
-}
-
-/** The dataset's map, or a fresh one with a new random secret (after a delete, surrogates change on purpose). */
-export function loadOrCreateMap(ws: Pick<Workspace, 'dir'>, datasetId: string): DatasetMap {
-  return loadMap(ws, datasetId) ?? { secret: randomBytes(32), map: createPseudonymMap() };
 }
 
 /** Atomic (temp file + rename) and readable by the owner only. */

@@ -186,7 +186,9 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
         set({ applyJobId: null });
         if (job.status === 'succeeded') {
           const r = job.result as PiiApplyResult;
-          set({ notice: `Made a new version with ${r.report.totalRedacted} identifiers replaced. The previous version is kept.` });
+          const clash = Number(r.version.details['surrogateCollisions'] ?? 0);
+          const warn = clash > 0 ? ` ${clash} invented value(s) happen to match a real identifier of this dataset; check them in the examples.` : '';
+          set({ notice: `Made a new version with ${r.report.totalRedacted} identifiers replaced. The previous version is kept.${warn}` });
           void useDatasetsStore.getState().reload(r.version.id);
         } else set(failed ? { error: failed } : { notice: 'The redaction was cancelled; no new version was made.' });
       } else if (job.id === get().sampleJobId) {

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { PII_TYPE_NAMES } from '../../../../electron/contract/pii.js';
 import { usePrivacyStore } from '../../stores/privacyStore.js';
 import { TYPE_LABEL } from './labels.js';
 import { PrivacyJob } from './PrivacyJob.js';
 
-/** Mask or pseudonyms, which kinds, then a new version; and the pseudonym map, kept apart and deletable. */
+/** Mask or pseudonyms, which kinds, then a new version. */
 export function ApplyPanel() {
   const mode = usePrivacyStore((s) => s.mode);
   const setMode = usePrivacyStore((s) => s.setMode);
@@ -13,8 +12,6 @@ export function ApplyPanel() {
   const apply = usePrivacyStore((s) => s.apply);
   const applyJobId = usePrivacyStore((s) => s.applyJobId);
   const status = usePrivacyStore((s) => s.status);
-  const deleteMap = usePrivacyStore((s) => s.deleteMap);
-  const [confirming, setConfirming] = useState(false);
   const toReplace = PII_TYPE_NAMES.reduce((n, t) => n + (policy.includes(t) ? (status?.current?.[t] ?? 0) : 0), 0);
 
   return (
@@ -50,24 +47,6 @@ export function ApplyPanel() {
         </button>
       )}
       <p className="muted small">The current version stays as it is; the redacted text becomes a new version with its report.</p>
-      {status?.map.exists && (
-        <div className="pii-map" role="region" aria-label="Pseudonym map">
-          <p>
-            <strong>Pseudonym map</strong>: {status.map.identifiers} entries linking invented values to the real ones, stored apart from the data in
-            your workspace’s <code>private</code> folder. It lets later versions reuse the same invented names. Delete it once you no longer need
-            to trace a pseudonym back to a person; new pseudonyms will then differ from earlier ones.
-          </p>
-          {confirming ? (
-            <div className="row">
-              <span>Delete the map for good?</span>
-              <button type="button" className="danger" onClick={() => { setConfirming(false); void deleteMap(); }}>Delete it</button>
-              <button type="button" className="ghost" onClick={() => setConfirming(false)}>Keep it</button>
-            </div>
-          ) : (
-            <button type="button" className="ghost" onClick={() => setConfirming(true)}>Delete the pseudonym map</button>
-          )}
-        </div>
-      )}
     </div>
   );
 }

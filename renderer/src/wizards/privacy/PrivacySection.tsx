@@ -5,6 +5,7 @@ import { useDatasetsStore } from '../../stores/datasetsStore.js';
 import { usePrivacyStore } from '../../stores/privacyStore.js';
 import { ApplyPanel } from './ApplyPanel.js';
 import { TYPE_LABEL } from './labels.js';
+import { MapPanel } from './MapPanel.js';
 import { PrivacyJob } from './PrivacyJob.js';
 import { ReportView } from './ReportView.js';
 import { ReviewPanel } from './ReviewPanel.js';
@@ -72,6 +73,7 @@ export function PrivacySection({ project }: { project: Project }) {
               <ApplyPanel />
             </>
           )}
+          <MapPanel />
         </div>
       )}
     </section>

@@ -1,0 +1,82 @@
+// One pass of redaction over a version's examples, with the engine's functions (applyDecisions, redactText), and a
+// check the engine cannot make on one text alone: whether a surrogate happens to equal a REAL identifier found
+// elsewhere in the dataset ("Tomás Ferreira" in one example, "87 Ferreira Street" made up for another). Such a
+// coincidence reads as a leak and confuses the model, so the caller retries with a fresh secret when it can.
+import { throwIfAborted } from '../data/errors.js';
+import type { NewMember } from '../data/datasetOps.js';
+import type { JobContext } from '../jobs/jobManager.js';
+import type { PseudonymMap, Replacement } from '../pii/redact.js';
+import { redactText } from '../pii/redact.js';
+import { foldKey, PARTICLES, type PiiResources } from '../pii/resources.js';
+import { applyDecisions, type ReviewDecision } from '../pii/review.js';
+import { NAME_WORD, type Secret } from '../pii/surrogates.js';
+import type { PiiSpan, RedactionMode, RedactionPolicy } from '../pii/types.js';
+import type { FieldSpans } from '../store/repositories/redaction.js';
+import { withFieldTexts, type ExampleFields } from './piiFields.js';
+
+export interface RunInput {
+  examples: readonly ExampleFields[];
+  scan: ReadonlyMap<number, FieldSpans>;
+  decisions: readonly ReviewDecision[];
+  mode: RedactionMode;
+  policy: RedactionPolicy;
+  secret: Secret;
+  map: PseudonymMap;
+  resources: PiiResources;
+  job: Pick<JobContext, 'signal' | 'onProgress'>;
+  cancelledMessage: string;
+}
+
+export interface RunOutput {
+  members: NewMember[];
+  forReport: { text: string; detected: PiiSpan[]; redacted: PiiSpan[] }[];
+  /** Surrogates equal to (or containing a name word of) an original identifier of the dataset. */
+  collisions: number;
+}
+
+const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
+const words = (text: string) => (text.match(NAME_WORD) ?? []).map(foldKey).filter((w) => w.length > 1 && !PARTICLES.has(w));
+
+export async function redactExamples(o: RunInput): Promise<RunOutput> {
+  const allowed = new Set(o.policy.types);
+  const forReport: RunOutput['forReport'] = [];
+  const members: NewMember[] = [];
+  const replacements: Replacement[] = [];
+  const nameWords = new Set<string>();
+  const originals = new Set<string>();
+  let last = Date.now();
+  for (let i = 0; i < o.examples.length; i++) {
+    const e = o.examples[i]!;
+    // Yield at the start too, so a cancel sent right after the start is seen before anything is computed.
+    if (i === 0 || Date.now() - last > 25) {
+      o.job.onProgress({ phase: 'Replacing personal data', current: i, total: o.examples.length });
+      await yieldNow();
+      throwIfAborted(o.job.signal, o.cancelledMessage);
+      last = Date.now();
+    }
+    const stored = o.scan.get(e.position) ?? {};
+    const texts = new Map<string, string>();
+    const detected: PiiSpan[] = [];
+    const redacted: PiiSpan[] = [];
+    for (const f of e.fields) {
+      const found = (stored[f.field] ?? []) as PiiSpan[];
+      const spans = applyDecisions(f.text, found, o.decisions).filter((s) => allowed.has(s.type));
+      // One record id per example (its content hash): every date in an example moves by the same offset.
+      const r = redactText(f.text, spans, o.mode, { secret: o.secret, recordId: e.hash, resources: o.resources, map: o.map, policy: o.policy });
+      texts.set(f.field, r.text);
+      replacements.push(...r.replacements);
+      detected.push(...found);
+      redacted.push(...spans);
+      for (const s of spans) {
+        if (s.type === 'NAME') for (const w of words(s.text)) nameWords.add(w);
+        else originals.add(foldKey(s.text));
+      }
+    }
+    forReport.push({ text: e.fields.map((f) => f.text).join('\n'), detected, redacted });
+    members.push({ example: withFieldTexts(e.example, texts), split: e.split });
+  }
+  // Shifted dates and "90+" are not identifying on their own, and a shift landing on another real date is expected.
+  const collisions = o.mode === 'mask' ? 0 : replacements.filter((r) => r.type !== 'DATE' && r.type !== 'AGE'
+    && (originals.has(foldKey(r.replacement)) || words(r.replacement).some((w) => nameWords.has(w)))).length;
+  return { members, forReport, collisions };
+}
