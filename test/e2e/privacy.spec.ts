@@ -45,6 +45,7 @@ test('checks a CSV for personal data, reviews it, and pseudonymizes it into a ne
     await page.goto(server.url);
     await page.getByLabel('New project').fill('Front desk calls');
     await page.getByLabel('Field').selectOption('medical');
+    await expect(page.getByRole('form', { name: 'Create a project' })).toContainText('Clinical documentation: removes 18 kinds of personal data');
     await page.getByRole('button', { name: 'Create project' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Front desk calls' })).toBeVisible();
 
@@ -118,6 +119,13 @@ test('checks a CSV for personal data, reviews it, and pseudonymizes it into a ne
     await expect(section.getByRole('region', { name: 'Pseudonym map' })).toHaveCount(0);
     expect(readdirSync(join(dir, 'ws', 'private', 'pseudonym-maps'))).toEqual([]);
     await snap(page, '4-map-deleted');
+
+    // The template's sample conversations, one click away on the Import task.
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await offer.getByRole('button', { name: 'Import its 10 sample conversations' }).click();
+    await expect(offer.getByRole('status')).toContainText('Imported 10 sample conversations.');
+    await page.getByRole('button', { name: 'Versions and examples' }).click();
+    await expect(page.getByRole('table', { name: /Clinical documentation \(sample\)/ })).toContainText('Imported');
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

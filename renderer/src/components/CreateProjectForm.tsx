@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { DomainTemplate } from '../../../electron/contract/domain.js';
 import { useProjectsStore } from '../stores/projectsStore.js';
+import { TemplateHint } from '../wizards/privacy/TemplateHint.js';
 
 const DOMAINS: Array<{ value: DomainTemplate; label: string }> = [
   { value: 'general', label: 'General' },
@@ -34,6 +35,7 @@ export function CreateProjectForm() {
           </option>
         ))}
       </select>
+      <TemplateHint domain={domain} />
       <button type="submit" disabled={busy || !name.trim()}>
         Create project
       </button>

@@ -30,7 +30,10 @@ interface PrivacyState {
   scanJobId: string | null;
   applyJobId: string | null;
   sampleJobId: string | null;
-  template: DomainTemplateInfo | null;
+  /** Domain templates fetched so far (the project form and the Data step both show them). */
+  templates: Partial<Record<DomainTemplate, DomainTemplateInfo>>;
+  /** The domain whose identifier types are the current default policy. */
+  policyDomain: DomainTemplate | null;
   busy: boolean;
   error: string | null;
   notice: string | null;
@@ -47,8 +50,10 @@ interface PrivacyState {
   togglePolicy(type: PiiType, on: boolean): void;
   apply(): Promise<void>;
   deleteMap(): Promise<void>;
-  loadTemplate(domain: DomainTemplate): Promise<void>;
-  importSample(projectId: string): Promise<void>;
+  fetchTemplate(domain: DomainTemplate): Promise<DomainTemplateInfo | null>;
+  /** A project's template sets which kinds are replaced by default (all kinds for a general project). */
+  defaultPolicyFor(domain: DomainTemplate): Promise<void>;
+  importSample(projectId: string, domain: DomainTemplate): Promise<void>;
   jobUpdated(job: Job): void;
 }
 
@@ -74,7 +79,7 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
   };
   return {
     versionId: null, status: null, report: null, records: [], total: 0, offset: 0, filter: null, selected: null, pendingAdd: null,
-    mode: 'pseudonym', policy: [...PII_TYPE_NAMES], scanJobId: null, applyJobId: null, sampleJobId: null, template: null,
+    mode: 'pseudonym', policy: [...PII_TYPE_NAMES], scanJobId: null, applyJobId: null, sampleJobId: null, templates: {}, policyDomain: null,
     busy: false, error: null, notice: null,
 
     async sync(versionId) {
@@ -149,25 +154,30 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
       set({ notice: r.deleted ? 'The pseudonym map was deleted. Surrogates can no longer be traced back to the real names.' : 'There was no pseudonym map to delete.' });
       await refresh(versionId);
     }),
-    async loadTemplate(domain) {
-      if (domain === 'general') {
-        if (get().template) set({ template: null, policy: [...PII_TYPE_NAMES] });
-        return;
-      }
-      if (get().template?.domain === domain) return;
+    async fetchTemplate(domain) {
+      if (domain === 'general') return null;
+      const known = get().templates[domain];
+      if (known) return known;
       try {
         const template = await api.call('templates:get', { domain });
-        set({ template, policy: template.identifierTypes });
+        set((st) => ({ templates: { ...st.templates, [domain]: template } }));
+        return template;
       } catch (e) {
         set({ error: message(e) });
+        return null;
       }
     },
-    async importSample(projectId) {
-      const t = get().template;
-      if (!t) return;
+    async defaultPolicyFor(domain) {
+      if (get().policyDomain === domain) return;
+      set({ policyDomain: domain });
+      const template = await get().fetchTemplate(domain);
+      if (get().policyDomain === domain) set({ policy: template ? [...template.identifierTypes] : [...PII_TYPE_NAMES] });
+    },
+    async importSample(projectId, domain) {
+      if (domain === 'general') return;
       set({ error: null, notice: null });
       try {
-        const job = await api.call('templates:import-sample', { projectId, domain: t.domain });
+        const job = await api.call('templates:import-sample', { projectId, domain });
         set({ sampleJobId: job.id });
         track(job);
       } catch (e) {

@@ -22,15 +22,15 @@ export function PrivacySection({ project }: { project: Project }) {
   const scanJobId = usePrivacyStore((s) => s.scanJobId);
   const error = usePrivacyStore((s) => s.error);
   const notice = usePrivacyStore((s) => s.notice);
-  const loadTemplate = usePrivacyStore((s) => s.loadTemplate);
+  const defaultPolicyFor = usePrivacyStore((s) => s.defaultPolicyFor);
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
     void sync(versionId);
   }, [sync, versionId]);
   useEffect(() => {
-    void loadTemplate(project.domain); // the template's identifier types become the default policy
-  }, [loadTemplate, project.domain]);
+    void defaultPolicyFor(project.domain); // the template's identifier types become the default policy
+  }, [defaultPolicyFor, project.domain]);
 
   if (tab === 'import') return <TemplateOffer project={project} />;
   if (!versionId) return null;

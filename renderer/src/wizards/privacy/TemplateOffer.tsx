@@ -6,16 +6,18 @@ import { PrivacyJob } from './PrivacyJob.js';
 
 /** A medical/legal/finance/education project's starting point: what is protected, a system prompt, sample data. */
 export function TemplateOffer({ project }: { project: Project }) {
-  const template = usePrivacyStore((s) => s.template);
-  const loadTemplate = usePrivacyStore((s) => s.loadTemplate);
+  const template = usePrivacyStore((s) => s.templates[project.domain]);
+  const fetchTemplate = usePrivacyStore((s) => s.fetchTemplate);
   const importSample = usePrivacyStore((s) => s.importSample);
   const sampleJobId = usePrivacyStore((s) => s.sampleJobId);
+  const error = usePrivacyStore((s) => s.error);
+  const notice = usePrivacyStore((s) => s.notice);
 
   useEffect(() => {
-    void loadTemplate(project.domain);
-  }, [loadTemplate, project.domain]);
+    void fetchTemplate(project.domain);
+  }, [fetchTemplate, project.domain]);
 
-  if (project.domain === 'general' || template?.domain !== project.domain) return null;
+  if (!template) return null;
   return (
     <section className="data-section template-offer" aria-labelledby="template-offer-title">
       <h3 id="template-offer-title">Starting point: {template.title}</h3>
@@ -27,10 +29,12 @@ export function TemplateOffer({ project }: { project: Project }) {
         <summary>Suggested system prompt</summary>
         <blockquote>{template.systemPrompt}</blockquote>
       </details>
+      {error && <p className="danger-text" role="alert">{error}</p>}
+      {notice && <p className="notice" role="status">{notice}</p>}
       {sampleJobId ? (
         <PrivacyJob jobId={sampleJobId} label="Sample import progress" cancelLabel="Cancel" />
       ) : (
-        <button type="button" className="ghost" onClick={() => void importSample(project.id)}>
+        <button type="button" className="ghost" onClick={() => void importSample(project.id, project.domain)}>
           Import its {template.samples.length} sample conversations
         </button>
       )}
