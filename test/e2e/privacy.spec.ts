@@ -53,6 +53,7 @@ test('checks a CSV for personal data, reviews it, and pseudonymizes it into a ne
     const offer = page.getByRole('region', { name: /Starting point: Clinical documentation/ });
     await expect(offer).toContainText('Medical record numbers');
     await expect(offer.getByRole('button', { name: /Import its \d+ sample conversations/ })).toBeVisible();
+    await snap(page, '0-offer');
 
     await page.getByLabel('Path to a file or folder on this computer').fill(FIXTURE);
     await page.getByRole('button', { name: 'Preview' }).click();
