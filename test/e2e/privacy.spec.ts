@@ -85,6 +85,12 @@ test('checks a CSV for personal data, reviews it, and pseudonymizes it into a ne
     await add.getByRole('button', { name: 'Mark as personal data' }).click();
     await expect(review.getByRole('button', { name: 'Springfield LOCATION, added by you' })).toHaveCount(1);
     await snap(page, '2-decisions');
+    // Typing a missed identifier is the keyboard way; text that is not in the data is refused with the reason.
+    await section.getByText('Type a missed identifier instead').click();
+    const typed = section.getByRole('form', { name: 'Type a missed identifier' });
+    await typed.getByLabel('Text, exactly as written').fill('Zebedee');
+    await typed.getByRole('button', { name: 'Mark it' }).click();
+    await expect(section.getByRole('alert')).toContainText('“Zebedee” does not appear in this version.');
 
     // Consistent pseudonyms into a new version, with its report.
     await section.getByLabel(/Consistent pseudonyms/).check();

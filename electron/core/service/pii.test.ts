@@ -61,6 +61,13 @@ describe('pii:scan and pii:spans', () => {
     expect(status).toMatchObject({ datasetId, scan: { examples: 5 }, decisions: [], map: { exists: false }, hasReport: false });
   });
 
+  it('a cancelled rescan keeps the earlier scan', async () => {
+    const before = (await core.call('pii:status', { versionId: v1 })).scan!.scannedAt;
+    const job = await core.call('pii:scan', { versionId: v1 });
+    expect((await core.call('jobs:cancel', { id: job.id })).status).toBe('cancelled');
+    expect((await core.call('pii:status', { versionId: v1 })).scan!.scannedAt).toBe(before);
+  });
+
   it('returns each example with its fields and spans whose offsets point into the field text', async () => {
     const page = await core.call('pii:spans', { versionId: v1, offset: 0, limit: 10 });
     expect(page.total).toBe(4);

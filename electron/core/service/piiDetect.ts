@@ -28,7 +28,8 @@ export async function detectTexts(texts: readonly string[], resources: PiiResour
   const pass = async (offset: number, seedNames?: Set<string>) => {
     const out: PiiSpan[][] = [];
     for (let i = 0; i < texts.length; i++) {
-      if (Date.now() - last > 25) {
+      // Yield before the first text too, so a cancel sent right after the start stops the job before any work.
+      if (i === 0 || Date.now() - last > 25) {
         job.onProgress({ phase: 'Looking for personal data', current: offset + i, total });
         await yieldNow();
         throwIfAborted(job.signal, CANCELLED);

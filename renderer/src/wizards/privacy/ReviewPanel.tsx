@@ -93,6 +93,31 @@ function AddBar() {
   );
 }
 
+/** The same without a mouse: type the missed text exactly as written (it is marked wherever it stands as whole words). */
+function TypedAdd() {
+  const decide = usePrivacyStore((s) => s.decide);
+  const busy = usePrivacyStore((s) => s.busy);
+  const [text, setText] = useState('');
+  const [type, setType] = useState<PiiType>('NAME');
+  return (
+    <details className="pii-typed">
+      <summary>Type a missed identifier instead</summary>
+      <form className="row wrap" aria-label="Type a missed identifier" onSubmit={(e) => {
+        e.preventDefault();
+        if (text.trim()) void decide([{ scope: 'add', type, text: text.trim() }]).then(() => { if (!usePrivacyStore.getState().error) setText(''); });
+      }}>
+        <label htmlFor="pii-typed-text">Text, exactly as written</label>
+        <input id="pii-typed-text" value={text} maxLength={500} onChange={(e) => setText(e.target.value)} />
+        <label htmlFor="pii-typed-type" className="visually-hidden">Kind</label>
+        <select id="pii-typed-type" value={type} onChange={(e) => setType(e.target.value as PiiType)}>
+          {PII_TYPE_NAMES.map((t) => <option key={t} value={t}>{TYPE_LABEL[t]}</option>)}
+        </select>
+        <button type="submit" className="ghost" disabled={busy || !text.trim()}>Mark it</button>
+      </form>
+    </details>
+  );
+}
+
 /** The review screen: every example with identifiers, each one highlighted in context. */
 export function ReviewPanel() {
   const records = usePrivacyStore((s) => s.records);
@@ -111,6 +136,7 @@ export function ReviewPanel() {
       </p>
       <SelectedBar />
       <AddBar />
+      <TypedAdd />
       <ul className="pii-records" aria-label="Examples with personal data">
         {records.map((r) => (
           <li key={r.position} aria-label={`Example #${r.position + 1}`}>
