@@ -11,6 +11,7 @@ function TypeTable() {
   const setFilter = usePrivacyStore((s) => s.setFilter);
   const decide = usePrivacyStore((s) => s.decide);
   const busy = usePrivacyStore((s) => s.busy);
+  const policy = usePrivacyStore((s) => s.policy);
   if (!status?.scan) return null;
   const rows = PII_TYPE_NAMES.filter((t) => (status.scan!.detected[t] ?? 0) + (status.current?.[t] ?? 0) > 0);
   if (rows.length === 0) return <p className="notice">Nothing that looks like personal data was found. If you spot something, select it in an example below.</p>;
@@ -26,7 +27,7 @@ function TypeTable() {
           <tr key={t} aria-current={filter === t ? 'true' : undefined}>
             <th scope="row">{TYPE_LABEL[t]} <span className="muted small">{t}</span></th>
             <td>{status.scan!.detected[t]}</td>
-            <td>{status.current?.[t] ?? 0}</td>
+            <td>{policy.includes(t) ? (status.current?.[t] ?? 0) : <span className="muted">none: not among the kinds chosen below</span>}</td>
             <td className="row wrap">
               <button type="button" className="ghost" aria-pressed={filter === t} onClick={() => setFilter(filter === t ? null : t)}>
                 {filter === t ? 'Show all kinds' : 'Show only these'}
