@@ -37,7 +37,7 @@ export function PrivacySection({ project }: { project: Project }) {
   const found = status?.scan ? PII_TYPE_NAMES.reduce((n, t) => n + (status.current?.[t] ?? 0), 0) : null;
   const summary = report
     ? `This version was redacted (${report.report.totalRedacted} replaced).`
-    : found === null ? 'Not checked yet.' : `${found} to replace in ${status?.scan?.examplesWithSpans ?? 0} examples.`;
+    : !status ? '' : found === null ? 'Not checked yet.' : `${found} to replace in ${status?.scan?.examplesWithSpans ?? 0} examples.`;
 
   return (
     <section className="data-section privacy" aria-labelledby="privacy-title">
