@@ -211,3 +211,25 @@ describe('surrogate collisions', () => {
     expect((await redactExamples({ ...base, mode: 'mask', map: createPseudonymMap() })).collisions).toBe(0);
   });
 });
+
+describe('fields beyond the question and answer', () => {
+  it('keeps offsets exact on CRLF and emoji text, and redacts string metadata (a "Patient" column) too', async () => {
+    const p = await core.call('projects:create', { name: 'Ward' });
+    const file = join(tmp.dir, 'ward.jsonl');
+    const content = 'Hello 👋🏽\r\nPatient: Maria Kowalski, MRN 00482913.\r\nThanks';
+    writeFileSync(file, `${JSON.stringify({ messages: [{ role: 'user', content }, { role: 'assistant', content: 'Noted 👍' }], metadata: { patient: 'Maria Kowalski', ward: 'B' } })}\n`);
+    expect((await finished((await core.call('datasets:import', { projectId: p.id, path: file })).id)).status).toBe('succeeded');
+    const versionId = (await core.call('datasets:list', { projectId: p.id }))[0]!.versions[0]!.id;
+    await finished((await core.call('pii:scan', { versionId })).id);
+    const [record] = (await core.call('pii:spans', { versionId, offset: 0, limit: 1 })).records;
+    const question = record!.fields.find((f) => f.field === 'm0')!;
+    expect(question.text).toBe(content);
+    for (const s of question.spans) expect(content.slice(s.start, s.end)).toBe(s.text);
+    expect(question.spans.map((s) => s.text)).toEqual(['Maria Kowalski', '00482913']);
+    expect(record!.fields.find((f) => f.field === 'meta:patient')?.spans.map((s) => s.type)).toEqual(['NAME']);
+    const job = await finished((await core.call('pii:apply', { versionId, mode: 'mask', policy: { types: ['NAME', 'MRN'] } })).id);
+    const row = (await core.call('datasets:examples', { versionId: (job.result as PiiApplyResult).version.id, offset: 0, limit: 1 })).rows[0]!;
+    expect(row.messages![0]!.content).toBe('Hello 👋🏽\r\nPatient: [NAME], MRN [MRN].\r\nThanks');
+    expect(row.metadata).toEqual({ patient: '[NAME]', ward: 'B' });
+  });
+});
