@@ -1,7 +1,7 @@
 import type { Migration } from './types.js';
 
-// Personal-data review and redaction. NOTE: planned as 004 (003 = training runs); numbered 3 here only because no
-// 003 existed when this landed and migrate() needs 1..n without gaps. Renumber before either ships.
+// Personal-data review and redaction. Planned as 004 (after training runs), numbered 3 because it landed first and
+// migrate() needs 1..n without gaps; the training-runs migration takes 4.
 // - pii_scans / pii_scan_spans: what the detector found in a version (spans quote personal data, like the version
 //   itself); versions are immutable, so a scan never goes stale.
 // - pii_decisions: the reviewer's decisions per dataset, one per (type, exact text), so a decision applies to every

@@ -4,7 +4,8 @@ import { redaction } from './003-redaction.js';
 import type { Migration } from './types.js';
 
 /**
- * Every migration, in order. Numbers are permanent: 002 datasets (data import), 003 training runs,
- * 004 redaction. Append only; never edit a released migration.
+ * Every migration, in order. Numbers are permanent: 002 datasets (data import), 003 redaction (planned as 004,
+ * but it landed before the training-runs migration, which takes the next number). Append only; never edit a
+ * released migration.
  */
 export const migrations: readonly Migration[] = [foundation, datasets, redaction];
