@@ -1,6 +1,30 @@
 import { useJobsStore, selectRecentJobs } from '../stores/jobsStore.js';
 import { useShallow } from 'zustand/react/shallow';
 
+/** Plain names for job kinds; an unknown kind (a newer core) still shows its raw name. */
+const JOB_LABELS: Record<string, string> = {
+  'model.register': 'Adding a model',
+  'dataset.import': 'Importing data',
+  'dataset.stats': 'Counting tokens',
+  'pii.scan': 'Checking for personal data',
+  'pii.apply': 'Removing personal data',
+  'template.sample': 'Importing template samples',
+  train: 'Training',
+};
+
+export function jobLabel(kind: string): string {
+  return JOB_LABELS[kind] ?? kind;
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  queued: 'waiting',
+  running: 'running',
+  succeeded: 'done',
+  failed: 'failed',
+  cancelled: 'cancelled',
+  interrupted: 'interrupted',
+};
+
 function formatEta(seconds: number | null): string {
   if (seconds === null) return '';
   if (seconds < 60) return `about ${Math.ceil(seconds)} s left`;
@@ -20,10 +44,10 @@ export function JobsPanel() {
           const active = job.status === 'running' || job.status === 'queued';
           return (
             <li key={job.id}>
-              <span>{job.kind}</span> <strong>{job.status}</strong>
+              <span>{jobLabel(job.kind)}</span> <strong>{STATUS_LABELS[job.status] ?? job.status}</strong>
               {active && (
                 <>
-                  <progress aria-label={`${job.kind} progress`} value={total ? current : undefined} max={total ?? undefined} />
+                  <progress aria-label={`${jobLabel(job.kind)} progress`} value={total ? current : undefined} max={total ?? undefined} />
                   <span className="muted">
                     {phase} {formatEta(etaSeconds)}
                   </span>
