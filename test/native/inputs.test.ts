@@ -1,6 +1,6 @@
 // Every bad input ends with exactly one `error` line on stdout and an exit code in 1..127, never an abort trace.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chatSamples, demoModel, requireTrainer, runTrainerRaw, tempDir, trainingFile } from './trainerHelpers.js';
@@ -25,6 +25,19 @@ describe('fieldtune-train bad inputs', () => {
     base = await demoModel(dir);
     train = join(dir, 'train.fttrain');
     await trainingFile(base, await chatSamples(), train);
+  });
+
+  it('--dry-run prints exactly one estimate line and writes nothing', async () => {
+    const out = join(dir, 'dry.gguf');
+    const r = await runTrainerRaw(['--base', base, '--train', train, '--out', out, '--epochs', '2', '--dry-run', '--threads', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.events).toEqual([expect.objectContaining({ type: 'estimate', steps: 16 })]);
+    const e = r.events[0];
+    if (e?.type === 'estimate') {
+      expect(e.secondsPerStep).toBeGreaterThan(0);
+      expect(e.peakMemoryBytes).toBeGreaterThan(1e6);
+    }
+    expect(existsSync(out)).toBe(false);
   });
 
   it('missing base model', () => expectError(['--base', join(dir, 'nope.gguf'), '--train', train, '--out', join(dir, 'o.gguf')], 'file-not-found'));
