@@ -35,7 +35,8 @@ function isPrefix(prefix: readonly number[], of: readonly number[]): boolean {
 }
 
 export class SampleRenderer {
-  private readonly endOfTurn: number[];
+  /** Tokens that close an answer (in the loss, so the model learns to stop). */
+  readonly endOfTurn: readonly number[];
 
   constructor(
     private readonly model: LlamaModel,

@@ -2,7 +2,7 @@
 // template (vocabulary-only load: no weights, fast), then the binary training file (trainingFile.ts).
 import type { Llama } from 'node-llama-cpp';
 import type { Sample } from '../../contract/domain.js';
-import { createRenderer, type RenderedSample } from './render.js';
+import { createRenderer, type RenderedSample, type SampleRenderer } from './render.js';
 import { writeTrainingFile } from './trainingFile.js';
 
 export interface TrainingDataSummary {
@@ -25,14 +25,18 @@ async function llama(): Promise<Llama> {
   return llamaPromise;
 }
 
-export async function renderSamples(base: string, samples: readonly Sample[]): Promise<RenderedSample[]> {
+/** Runs fn with a renderer for the base model's tokenizer and chat template (vocabulary-only load). */
+export async function withRenderer<T>(base: string, fn: (renderer: SampleRenderer) => T | Promise<T>): Promise<T> {
   const model = await (await llama()).loadModel({ modelPath: base, vocabOnly: true });
   try {
-    const renderer = await createRenderer(model);
-    return samples.flatMap((s) => renderer.render(s));
+    return await fn(await createRenderer(model));
   } finally {
     await model.dispose();
   }
+}
+
+export function renderSamples(base: string, samples: readonly Sample[]): Promise<RenderedSample[]> {
+  return withRenderer(base, (renderer) => samples.flatMap((s) => renderer.render(s)));
 }
 
 export async function buildTrainingFile(base: string, samples: readonly Sample[], outPath: string): Promise<TrainingDataSummary> {
