@@ -14,21 +14,25 @@ interface Check {
 
 const TARGETS = ['attn_q', 'attn_k', 'attn_v', 'attn_output', 'ffn_gate', 'ffn_up', 'ffn_down'];
 
+async function gradCheck(env: Record<string, string> = {}): Promise<Check[]> {
+  const dir = tempDir();
+  const base = await demoModel(dir);
+  const train = join(dir, 'train.fttrain');
+  await trainingFile(base, (await chatSamples()).slice(0, 1), train);
+  const out = join(dir, 'grad.json');
+  // random lora_b so lora_a has a gradient too; one thread for a deterministic sum order
+  const r = await runTrainerRaw(['--base', base, '--train', train, '--grad-check', '3', '--grad-check-out', out,
+    '--test-init-b', '0.05', '--threads', '1', '--no-stdin-watch'], { env });
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(readFileSync(out, 'utf8')) as Check[];
+}
+
 describe('fieldtune-train gradients', () => {
   let checks: Check[] = [];
 
   beforeAll(async () => {
     requireTrainer();
-    const dir = tempDir();
-    const base = await demoModel(dir);
-    const train = join(dir, 'train.fttrain');
-    await trainingFile(base, (await chatSamples()).slice(0, 1), train);
-    const out = join(dir, 'grad.json');
-    // random lora_b so lora_a has a gradient too; one thread for a deterministic sum order
-    const r = await runTrainerRaw(['--base', base, '--train', train, '--grad-check', '3', '--grad-check-out', out,
-      '--test-init-b', '0.05', '--threads', '1', '--no-stdin-watch']);
-    expect(r.code, r.stderr).toBe(0);
-    checks = JSON.parse(readFileSync(out, 'utf8')) as Check[];
+    checks = await gradCheck();
   });
 
   it.each(TARGETS)('%s: analytic gradients match finite differences (lora_a and lora_b, every layer)', (target) => {
@@ -41,6 +45,18 @@ describe('fieldtune-train gradients', () => {
     for (const c of mine) {
       const scale = Math.max(Math.abs(c.analytic), Math.abs(c.numeric));
       expect(Math.abs(c.analytic - c.numeric), `${c.tensor}[${c.index}] analytic ${c.analytic} numeric ${c.numeric}`).toBeLessThanOrEqual(0.05 * scale + 2e-5);
+    }
+  });
+});
+
+describe('the gradient check catches the KV-cache bug (negative control)', () => {
+  it('with attention read from the cache (upstream behaviour), attn_k and attn_v have zero analytic gradient', async () => {
+    requireTrainer();
+    const bad = await gradCheck({ FIELDTUNE_TEST_CACHE_ATTENTION: '1' });
+    for (const target of ['attn_k', 'attn_v']) {
+      const mine = bad.filter((c) => c.tensor.includes(`.${target}.`));
+      expect(mine.every((c) => c.analytic === 0)).toBe(true);
+      expect(Math.max(...mine.map((c) => Math.abs(c.numeric)))).toBeGreaterThan(1e-4);
     }
   });
 });

@@ -58,9 +58,9 @@ export interface RunResult {
 }
 
 /** Runs the trainer; every stdout line must parse as a TrainerEvent (the test fails otherwise). */
-export function runTrainerRaw(args: readonly string[], opts: { killAfterStep?: number } = {}): Promise<RunResult> {
+export function runTrainerRaw(args: readonly string[], opts: { killAfterStep?: number; env?: Record<string, string> } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TRAINER, [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(TRAINER, [...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     let stdout = '';
     let stderr = '';
     let buffered = '';
