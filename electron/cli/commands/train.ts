@@ -39,7 +39,7 @@ export const trainCommand: CliCommand = {
     '  --epochs N       passes over the data (default 3)',
     '  --rank N         LoRA rank (default 8)',
     '  --alpha N        LoRA alpha; the update is scaled by alpha / rank (default 16)',
-    '  --lr N           learning rate (default 2e-4... see fieldtune-train --help)',
+    '  --lr N           learning rate (default 2e-4; small files often want 1e-3)',
     '  --max-seq N      longest sample in tokens; longer ones are skipped (default: longest sample)',
     '  --threads N      CPU threads (default: all cores)',
     '  --log FILE       trainer log (default: ADAPTER.gguf.log)',
