@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import type { ImportFormat } from '../../../../electron/contract/datasets.js';
 import { useDatasetsStore } from '../../stores/datasetsStore.js';
 import { ImportPreviewView } from './ImportPreviewView.js';
-import { JobProgress } from './JobProgress.js';
+import { JobProgress } from '../../components/JobProgress.js';
 
 const FORMATS: Array<{ value: ImportFormat; label: string }> = [
   { value: 'chat', label: 'Chat messages (JSONL "messages")' },

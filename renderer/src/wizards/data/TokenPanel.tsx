@@ -3,7 +3,7 @@ import { useAppStore } from '../../stores/appStore.js';
 import { selectedVersion, useDatasetsStore } from '../../stores/datasetsStore.js';
 import { useModelsStore } from '../../stores/modelsStore.js';
 import { Histogram } from './Histogram.js';
-import { JobProgress } from './JobProgress.js';
+import { JobProgress } from '../../components/JobProgress.js';
 import { number, percent } from './labels.js';
 
 /** Token statistics with the chosen base model's tokenizer and chat template: what training will actually read. */

@@ -1,7 +1,7 @@
 import { PII_TYPE_NAMES } from '../../../../electron/contract/pii.js';
 import { usePrivacyStore } from '../../stores/privacyStore.js';
 import { TYPE_LABEL } from './labels.js';
-import { PrivacyJob } from './PrivacyJob.js';
+import { JobProgress } from '../../components/JobProgress.js';
 
 /** Mask or pseudonyms, which kinds, then a new version. */
 export function ApplyPanel() {
@@ -40,7 +40,7 @@ export function ApplyPanel() {
         </div>
       </details>
       {applyJobId ? (
-        <PrivacyJob jobId={applyJobId} label="Redaction progress" cancelLabel="Cancel the redaction" />
+        <JobProgress jobId={applyJobId} label="Redaction progress" cancelLabel="Cancel the redaction" />
       ) : (
         <button type="button" disabled={policy.length === 0 || !status?.scan} onClick={() => void apply()}>
           Make a redacted version ({toReplace} to replace)

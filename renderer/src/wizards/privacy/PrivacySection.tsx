@@ -6,7 +6,7 @@ import { usePrivacyStore } from '../../stores/privacyStore.js';
 import { ApplyPanel } from './ApplyPanel.js';
 import { TYPE_LABEL } from './labels.js';
 import { MapPanel } from './MapPanel.js';
-import { PrivacyJob } from './PrivacyJob.js';
+import { JobProgress } from '../../components/JobProgress.js';
 import { ReportView } from './ReportView.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { TemplateOffer } from './TemplateOffer.js';
@@ -61,7 +61,7 @@ export function PrivacySection({ project }: { project: Project }) {
           {notice && <p className="notice" role="status">{notice}</p>}
           {report && <ReportView stored={report} />}
           {scanJobId ? (
-            <PrivacyJob jobId={scanJobId} label="Personal data check progress" cancelLabel="Cancel the check" />
+            <JobProgress jobId={scanJobId} label="Personal data check progress" cancelLabel="Cancel the check" />
           ) : (
             <button type="button" className={status?.scan ? 'ghost' : undefined} onClick={() => void scan()}>
               {status?.scan ? 'Check this version again' : 'Check this version for personal data'}

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { Project } from '../../../../electron/contract/domain.js';
 import { usePrivacyStore } from '../../stores/privacyStore.js';
 import { TYPE_LABEL } from './labels.js';
-import { PrivacyJob } from './PrivacyJob.js';
+import { JobProgress } from '../../components/JobProgress.js';
 
 /** A medical/legal/finance/education project's starting point: what is protected, a system prompt, sample data. */
 export function TemplateOffer({ project }: { project: Project }) {
@@ -32,7 +32,7 @@ export function TemplateOffer({ project }: { project: Project }) {
       {error && <p className="danger-text" role="alert">{error}</p>}
       {notice && <p className="notice" role="status">{notice}</p>}
       {sampleJobId ? (
-        <PrivacyJob jobId={sampleJobId} label="Sample import progress" cancelLabel="Cancel" />
+        <JobProgress jobId={sampleJobId} label="Sample import progress" cancelLabel="Cancel" />
       ) : (
         <button type="button" className="ghost" onClick={() => void importSample(project.id, project.domain)}>
           Import its {template.samples.length} sample conversations

@@ -1,4 +1,4 @@
-import { useJobsStore } from '../../stores/jobsStore.js';
+import { useJobsStore } from '../stores/jobsStore.js';
 
 /** Progress of one background job (phase, share done, time left) with its cancel button. */
 export function JobProgress({ jobId, label, cancelLabel }: { jobId: string; label: string; cancelLabel: string }) {
