@@ -2,7 +2,7 @@
 // the Data wizard's statistics count exactly the tokens training will see: chat template applied, end-of-turn included.
 // The model is loaded vocabulary-only (no weights: fast, little memory) and cached per file, and the renderer (whose
 // chat wrapper costs about 2 s to resolve for a Jinja template) is created once per model.
-import type { Llama } from 'node-llama-cpp';
+import { sharedLlama } from '../llamaRuntime.js';
 import { createRenderer } from '../train/render.js';
 import { isSample, type Example } from './example.js';
 
@@ -11,20 +11,10 @@ export interface ModelTokenizer {
   count(example: Example): number;
 }
 
-let llamaPromise: Promise<Llama> | null = null;
 const cache = new Map<string, Promise<ModelTokenizer>>();
 
-async function llama(): Promise<Llama> {
-  llamaPromise ??= (async () => {
-    const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
-    // gpu: false: a vocabulary-only model needs no backend; build: 'never' fails fast instead of compiling llama.cpp.
-    return getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
-  })();
-  return llamaPromise;
-}
-
 async function load(modelPath: string): Promise<ModelTokenizer> {
-  const model = await (await llama()).loadModel({ modelPath, vocabOnly: true });
+  const model = await (await sharedLlama()).loadModel({ modelPath, vocabOnly: true });
   const renderer = await createRenderer(model);
   return {
     count(example) {

@@ -1,10 +1,11 @@
 // Perplexity on answer tokens only, measured through node-llama-cpp (the same inference engine the app chats with),
 // for the base model and, when given, the base with a LoRA adapter applied. Samples go through the same
 // render+tokenize+mask module as training, so "answer tokens" means exactly the tokens training had in its loss.
-import type { Llama, LlamaModel, Token } from 'node-llama-cpp';
+import type { LlamaModel, Token } from 'node-llama-cpp';
 import type { Sample } from '../../contract/domain.js';
 import { createRenderer } from './render.js';
 import type { MaskedSample } from './trainingFile.js';
+import { sharedLlama } from '../llamaRuntime.js';
 
 export interface PerplexityResult {
   perplexity: number;
@@ -18,15 +19,6 @@ export interface EvaluateOptions {
   adapter?: string;
   samples: readonly Sample[];
   threads?: number;
-}
-
-let llamaPromise: Promise<Llama> | null = null;
-async function llama(): Promise<Llama> {
-  llamaPromise ??= (async () => {
-    const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
-    return getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
-  })();
-  return llamaPromise;
 }
 
 // Probabilities can round to 0 for a random model; clamp so one token cannot make the mean infinite.
@@ -66,7 +58,7 @@ async function answerNll(model: LlamaModel, rendered: readonly MaskedSample[], t
 }
 
 export async function evaluatePerplexity(o: EvaluateOptions): Promise<{ base: PerplexityResult; tuned?: PerplexityResult }> {
-  const model = await (await llama()).loadModel({ modelPath: o.base });
+  const model = await (await sharedLlama()).loadModel({ modelPath: o.base });
   try {
     const renderer = await createRenderer(model);
     const rendered = o.samples.flatMap((s) => renderer.render(s));

@@ -1,9 +1,9 @@
 // Builds the trainer's input from chat samples: render + tokenize + mask with the base model's own tokenizer and chat
 // template (vocabulary-only load: no weights, fast), then the binary training file (trainingFile.ts).
-import type { Llama } from 'node-llama-cpp';
 import type { Sample } from '../../contract/domain.js';
 import { createRenderer, type RenderedSample, type SampleRenderer } from './render.js';
 import { writeTrainingFile } from './trainingFile.js';
+import { sharedLlama } from '../llamaRuntime.js';
 
 export interface TrainingDataSummary {
   path: string;
@@ -16,18 +16,9 @@ export interface TrainingDataSummary {
   longest: number;
 }
 
-let llamaPromise: Promise<Llama> | null = null;
-async function llama(): Promise<Llama> {
-  llamaPromise ??= (async () => {
-    const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
-    return getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
-  })();
-  return llamaPromise;
-}
-
 /** Runs fn with a renderer for the base model's tokenizer and chat template (vocabulary-only load). */
 export async function withRenderer<T>(base: string, fn: (renderer: SampleRenderer) => T | Promise<T>): Promise<T> {
-  const model = await (await llama()).loadModel({ modelPath: base, vocabOnly: true });
+  const model = await (await sharedLlama()).loadModel({ modelPath: base, vocabOnly: true });
   try {
     return await fn(await createRenderer(model));
   } finally {
