@@ -12,6 +12,7 @@ const char * usage_text() {
            "  [--epochs 3] [--max-steps N] [--grad-accum 1] [--max-seq N] [--seed 42] [--threads N]\n"
            "  [--gpu-layers 0] [--eval-every N] [--early-stop N] [--checkpoint-every N] [--checkpoint-dir DIR]\n"
            "  [--resume CHECKPOINT] [--no-shuffle] [--base-sha256 HEX] [--no-stdin-watch] [--dry-run]\n"
+           "  [--low-memory]  (no transposed weight copies: saves one weight-sized buffer, slower backward pass)\n"
            "Progress: JSON lines on stdout. Logs: stderr.\n";
 }
 
@@ -65,6 +66,7 @@ bool parse_options(int argc, char ** argv, Options & o, std::string & err) {
         else if (a == "--dry-run") o.dry_run = true;
         else if (a == "--no-shuffle") o.shuffle = false;
         else if (a == "--no-stdin-watch") o.watch_stdin = false;
+        else if (a == "--low-memory") o.low_memory = true;
         else if (a == "--test-allow-all-masked") o.test_allow_all_masked = true;
         else if (a == "--test-reset-moments") o.test_reset_moments = true;
         else if (a == "--targets") { ok = val(v); o.targets = split(v); }

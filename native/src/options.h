@@ -37,6 +37,7 @@ struct Options {
     bool shuffle = true;
     bool dry_run = false;
     bool watch_stdin = true;
+    bool low_memory = false;      // no transposed weight copies: less memory, slower backward pass
 
     // test-only (hidden from --help)
     bool test_allow_all_masked = false;

@@ -94,6 +94,11 @@ void open_session(Session & s, const Options & o, llama_model * model, int32_t n
         throw TrainError{"adapter-load-failed", "could not attach the LoRA adapter", EXIT_INTERNAL};
     }
     s.params = adapter_params(s.adapter);
+    if (!o.low_memory) {
+        s.transposed = TransposedWeights::build(model);
+        logf("transposed weight copies for the backward pass: %zu tensors, %.1f MiB", s.transposed->count(),
+             s.transposed->bytes() / 1048576.0);
+    }
     for (ggml_tensor * p : s.params) ggml_set_param(p);
 
     llama_opt_params op = {};

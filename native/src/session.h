@@ -1,8 +1,10 @@
 // The loaded base model with the trainable adapter attached and the optimizer initialised, plus one-window steps.
 #pragma once
 #include "options.h"
+#include "transposed_weights.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,7 @@ struct Session {
     llama_context * ctx = nullptr;
     llama_adapter_lora * adapter = nullptr;
     std::vector<ggml_tensor *> params;
+    std::unique_ptr<TransposedWeights> transposed;  // null with --low-memory
     int32_t n_window = 0;
     int32_t n_vocab = 0;
     int32_t pad_token = 0;
