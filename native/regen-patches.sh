@@ -11,7 +11,8 @@ regen() { # patch-file files...
 }
 regen 0001-ggml-opt-optimizer-state.patch ggml/include/ggml-opt.h ggml/src/ggml-opt.cpp
 regen 0002-llama-masked-train-step.patch include/llama-fieldtune.h src/llama-context.h src/llama-context.cpp src/llama-cparams.h
-regen 0004-ggml-cpu-out-prod-quant-dequant-once.patch ggml/src/ggml-cpu/ops.cpp
+regen 0004-ggml-cpu-out-prod-fast-paths.patch ggml/src/ggml-cpu/ops.cpp
+regen 0006-ggml-cpu-mul-mat-short-k.patch ggml/src/ggml-cpu/ggml-cpu.c
 regen 0005-ggml-backward-mul-mat-frozen-f32.patch ggml/include/ggml.h ggml/src/ggml.c
 regen 0003-llama-graph-train-attention-current-kv.patch src/llama-graph.cpp
 # record the patch set as applied so build.mjs does not reset this tree

@@ -11,6 +11,7 @@ import { AuditRepository } from './store/repositories/audit.js';
 import { JobsRepository } from './store/repositories/jobs.js';
 import { ModelsRepository } from './store/repositories/models.js';
 import { ProjectsRepository } from './store/repositories/projects.js';
+import { TrainingRunsRepository } from './store/repositories/trainingRuns.js';
 
 export const DATABASE_FILE = 'fieldtune.db';
 
@@ -34,6 +35,7 @@ export interface Workspace {
   readonly audit: AuditRepository;
   readonly blobs: BlobStore;
   readonly jobs: JobManager;
+  readonly trainingRuns: TrainingRunsRepository;
   /** Where generated files the workspace owns (the demo model, adapters) are written. */
   readonly filesDir: string;
   close(): Promise<void>;
@@ -49,6 +51,9 @@ export function openWorkspace(dir: string, publishJob: (job: Job) => void = () =
   }
   const db = openDatabase(join(root, DATABASE_FILE));
   const jobs = new JobManager(new JobsRepository(db), publishJob);
+  const trainingRuns = new TrainingRunsRepository(db);
+  // like the jobs they ran under: a run still 'running' belonged to a process that is gone
+  trainingRuns.markInterrupted();
   return {
     dir: root,
     db,
@@ -57,6 +62,7 @@ export function openWorkspace(dir: string, publishJob: (job: Job) => void = () =
     audit: new AuditRepository(db),
     blobs: new BlobStore(db, join(root, 'blobs')),
     jobs,
+    trainingRuns,
     filesDir: join(root, 'files'),
     async close() {
       await jobs.shutdown();

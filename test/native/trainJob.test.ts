@@ -1,6 +1,7 @@
 // Training as a Job: progress reaches the job row, cancel stops the trainer with a checkpoint, and the resumed job
-// finishes from that checkpoint.
-import { existsSync } from 'node:fs';
+// finishes from that checkpoint; the run, its loss curve and its adapter are recorded in the workspace.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../electron/core/workspace.js';
@@ -24,19 +25,40 @@ describe('training job', () => {
   it('reports progress, cancels with a checkpoint, resumes to completion', async () => {
     const samples = await chatSamples();
     const runDir = join(dir, 'run');
-    const settings = { base, samples, runDir, epochs: 40, threads: 1 };
+    const now = new Date().toISOString();
+    const project = { id: 'p-runs', name: 'Run records', domain: 'general' as const, isDemo: false, createdAt: now, updatedAt: now };
+    ws.projects.insert(project);
+    const record = { runs: ws.trainingRuns, blobs: ws.blobs, projectId: project.id, runId: 'run-1' };
+    const settings = { base, samples, runDir, epochs: 40, threads: 1, record };
+    const trainedSteps = (n: number) => {
+      const progress = ws.jobs.get(job.id).progress;
+      return progress?.phase === 'training' && progress.current >= n;
+    };
     const job = ws.jobs.start({ kind: 'train', resumable: true }, trainJob(settings));
     // wait until training has made progress, then cancel
-    for (let i = 0; i < 200 && (ws.jobs.get(job.id).progress?.current ?? 0) < 3; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && !trainedSteps(3); i++) await new Promise((r) => setTimeout(r, 50));
     expect(ws.jobs.get(job.id).progress).toMatchObject({ phase: 'training' });
     const cancelled = await ws.jobs.cancel(job.id);
     expect(cancelled.status).toBe('cancelled');
     const ckpt = join(runDir, 'checkpoints', 'checkpoint.gguf');
     expect(existsSync(ckpt)).toBe(true);
+    expect(ws.trainingRuns.get('run-1')).toMatchObject({ status: 'cancelled', checkpoint_path: ckpt });
+    const stepsBefore = ws.trainingRuns.curve('run-1', 'train').length;
+    expect(stepsBefore).toBeGreaterThanOrEqual(3);
 
     const resumed = ws.jobs.start({ kind: 'train', resumable: true }, trainJob({ ...settings, resume: ckpt }));
     const finished = await ws.jobs.wait(resumed.id);
     expect(finished.status, finished.error ?? '').toBe('succeeded');
     expect(existsSync(join(runDir, 'adapter.gguf'))).toBe(true);
+    const run = ws.trainingRuns.get('run-1');
+    expect(run).toMatchObject({ status: 'succeeded' });
+    // the curve continues where the cancelled part stopped, and the last point is the final step
+    const curve = ws.trainingRuns.curve('run-1', 'train');
+    expect(curve.length).toBeGreaterThan(stepsBefore);
+    expect(curve.at(-1)?.step).toBe(run?.steps);
+    // the adapter is a project blob with the same bytes as the trainer's output
+    const sha = createHash('sha256').update(readFileSync(join(runDir, 'adapter.gguf'))).digest('hex');
+    expect(run?.adapter_sha256).toBe(sha);
+    expect(readFileSync(ws.blobs.pathOf(sha)).equals(readFileSync(join(runDir, 'adapter.gguf')))).toBe(true);
   });
 });

@@ -1,14 +1,24 @@
 // Training as a Job (core/jobs): the chat samples become a training file, the supervised trainer runs, its step
 // events become throttled job progress, cancel = the job's AbortSignal (the trainer checkpoints, then stops), and an
-// interrupted or cancelled run resumes from its checkpoint (resumable job). Run records in SQLite come with the
-// training migration (not written yet: see the issue notes).
-import { mkdir } from 'node:fs/promises';
+// interrupted or cancelled run resumes from its checkpoint (resumable job). With `record`, the run, its loss curve
+// and its outcome land in SQLite (store/repositories/trainingRuns.ts) and the finished adapter is kept as a project blob.
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Sample } from '../../contract/domain.js';
 import { FieldtuneError } from '../../contract/errors.js';
 import type { JobRunner } from '../jobs/jobManager.js';
+import { sha256OfFile, type BlobStore } from '../store/blobStore.js';
+import type { TrainingRunsRepository } from '../store/repositories/trainingRuns.js';
 import { runTrainer, type TrainerDoneEvent, type TrainerSettings } from './supervisor.js';
 import { buildTrainingFile } from './trainingData.js';
+
+export interface TrainJobRecording {
+  runs: TrainingRunsRepository;
+  blobs: BlobStore;
+  projectId: string | null;
+  /** The run's id; a resumed job passes the id of the run it continues. */
+  runId: string;
+}
 
 export interface TrainJobParams extends TrainerSettings {
   base: string;
@@ -18,23 +28,41 @@ export interface TrainJobParams extends TrainerSettings {
   runDir: string;
   /** Checkpoint to continue from (a previous run of the same job). */
   resume?: string;
+  record?: TrainJobRecording;
 }
 
 export interface TrainJobResult {
   done: TrainerDoneEvent;
   log: string;
+  /** The adapter's blob (with `record`). */
+  adapterSha256: string | null;
+}
+
+/** Settings worth keeping with a run (what a report or a rerun needs), without the samples themselves. */
+function settingsOf(p: TrainJobParams): Record<string, unknown> {
+  const { samples: _s, valSamples: _v, record: _r, runDir: _d, resume: _c, ...settings } = p;
+  return settings;
 }
 
 /** The job runner; on cancel it rejects with the AbortSignal's reason after the trainer wrote its checkpoint. */
 export function trainJob(p: TrainJobParams): JobRunner<TrainJobResult> {
-  return async ({ signal, onProgress }) => {
+  return async ({ jobId, signal, onProgress }) => {
     await mkdir(p.runDir, { recursive: true });
     onProgress({ phase: 'preparing data', current: 0, total: null });
     const train = await buildTrainingFile(p.base, p.samples, join(p.runDir, 'train.fttrain'));
     const val = p.valSamples?.length ? await buildTrainingFile(p.base, p.valSamples, join(p.runDir, 'val.fttrain')) : null;
+    // hashed once here and handed to the trainer, which would otherwise hash the (possibly many-GB) base again
+    const baseSize = (await stat(p.base)).size;
+    const baseSha256 = await sha256OfFile(p.base, (bytes) => onProgress({ phase: 'checking the base model', current: bytes, total: baseSize }), signal);
+    const rec = p.record;
+    if (rec) {
+      if (rec.runs.get(rec.runId)) rec.runs.restart(rec.runId, jobId);
+      else rec.runs.create({ id: rec.runId, projectId: rec.projectId, jobId, baseSha256, trainSha256: train.sha256, valSha256: val?.sha256 ?? null, settings: settingsOf(p) });
+    }
     const log = join(p.runDir, 'trainer.log');
     const result = await runTrainer({
       ...p,
+      baseSha256,
       trainFile: train.path,
       ...(val ? { valFile: val.path } : {}),
       out: join(p.runDir, 'adapter.gguf'),
@@ -43,12 +71,27 @@ export function trainJob(p: TrainJobParams): JobRunner<TrainJobResult> {
       signal,
       ...(p.resume ? { resume: p.resume } : {}),
       onEvent(e) {
+        rec?.runs.record(rec.runId, e);
         if (e.type === 'step') onProgress({ phase: 'training', current: e.step, total: e.totalSteps });
       },
     });
-    if (result.done) return { done: result.done, log };
-    if (signal.aborted) throw signal.reason;
-    const err = result.error;
-    throw new FieldtuneError('INVALID_INPUT', `training failed: ${err?.message ?? 'unknown error'}`);
+    if (result.done) {
+      let adapterSha256: string | null = null;
+      if (rec) {
+        const blob = await rec.blobs.put(await readFile(result.done.adapterPath));
+        if (rec.projectId) rec.blobs.reference(rec.projectId, blob.sha256, 'adapter');
+        rec.runs.setAdapter(rec.runId, blob.sha256);
+        adapterSha256 = blob.sha256;
+      }
+      return { done: result.done, log, adapterSha256 };
+    }
+    if (signal.aborted) {
+      rec?.runs.finish(rec.runId, 'cancelled');
+      throw signal.reason;
+    }
+    const message = result.error?.message ?? 'unknown error';
+    // an error event was recorded already; a crash without one still ends the run
+    if (rec && rec.runs.get(rec.runId)?.status === 'running') rec.runs.finish(rec.runId, 'failed', message);
+    throw new FieldtuneError('INVALID_INPUT', `training failed: ${message}`);
   };
 }

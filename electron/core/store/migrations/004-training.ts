@@ -3,7 +3,6 @@ import type { Migration } from './types.js';
 // Training runs and their metric curves (issue 3). A run belongs to a project (deleting the project removes it) and
 // to the job that executed it; it records what was trained (base model and training-file fingerprints, settings),
 // how it ended and what it produced (adapter blob, last checkpoint for resume), and the step/eval curve for charts.
-// Not registered in migrations/index.ts by the trainer helper: the lead appends it there.
 export const training: Migration = {
   version: 4,
   name: 'training',

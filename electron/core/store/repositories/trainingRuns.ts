@@ -1,6 +1,6 @@
-// Training runs and metric curves in SQLite (tables from store/migrations/004-training.ts), over prepared statements.
+// Training runs and metric curves in SQLite (tables from migrations/004-training.ts), over prepared statements.
 import type { Database } from 'better-sqlite3';
-import type { TrainerEvent } from '../../contract/trainerEvents.js';
+import type { TrainerEvent } from '../../../contract/trainerEvents.js';
 
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
 
@@ -56,6 +56,16 @@ export class TrainingRunsRepository {
 
   finish(runId: string, status: Exclude<RunStatus, 'running' | 'succeeded'>, error: string | null = null): void {
     this.db.prepare('UPDATE training_runs SET status = ?, error = ?, finished_at = ? WHERE id = ?').run(status, error, new Date().toISOString(), runId);
+  }
+
+  /** A cancelled or interrupted run continues (resume) under a new job. */
+  restart(runId: string, jobId: string | null): void {
+    this.db.prepare("UPDATE training_runs SET status = 'running', job_id = ?, error = NULL, finished_at = NULL WHERE id = ?").run(jobId, runId);
+  }
+
+  /** At workspace open: runs still 'running' belonged to a process that is gone (their jobs are marked too). */
+  markInterrupted(): number {
+    return this.db.prepare("UPDATE training_runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'").run(new Date().toISOString()).changes;
   }
 
   setAdapter(runId: string, sha256: string): void {

@@ -1,14 +1,12 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../store/migrations/index.js';
-import { training } from '../store/migrations/004-training.js';
-import { TrainingRunsRepository } from './runsRepo.js';
+import { migrations } from '../migrations/index.js';
+import { TrainingRunsRepository } from './trainingRuns.js';
 
 function db() {
   const d = new Database(':memory:');
   d.pragma('foreign_keys = ON');
-  // the registered migrations, then training (appended to the list by the lead)
-  for (const m of [...migrations.filter((m) => m.version < training.version), training]) m.up(d);
+  for (const m of migrations) m.up(d);
   return d;
 }
 
@@ -34,5 +32,20 @@ describe('training runs repository', () => {
     repo.record('r2', { type: 'error', code: 'all-masked', message: 'nothing to learn' });
     expect(repo.get('r2')).toMatchObject({ status: 'failed' });
     expect(() => d.prepare("UPDATE training_runs SET status = 'weird' WHERE id = 'r2'").run()).toThrow(/CHECK/);
+  });
+
+  it('a resumed run runs again; runs left running by a dead process become interrupted', () => {
+    const d = db();
+    const repo = new TrainingRunsRepository(d);
+    repo.create({ id: 'r3', projectId: null, jobId: null, baseSha256: 'b', trainSha256: 't', valSha256: null, settings: {} });
+    repo.finish('r3', 'cancelled');
+    expect(repo.get('r3')?.status).toBe('cancelled');
+    repo.restart('r3', null);
+    expect(repo.get('r3')?.status).toBe('running');
+    repo.create({ id: 'r4', projectId: null, jobId: null, baseSha256: 'b', trainSha256: 't', valSha256: null, settings: {} });
+    repo.record('r4', { type: 'done', adapterPath: '/x/a.gguf', steps: 1, tokensTrained: 8, trainLoss: 1, valLoss: null, droppedSamples: 0, seconds: 1, stoppedEarly: false });
+    expect(repo.markInterrupted()).toBe(1);
+    expect(repo.get('r3')?.status).toBe('interrupted');
+    expect(repo.get('r4')?.status).toBe('succeeded');
   });
 });
