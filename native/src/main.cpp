@@ -4,6 +4,7 @@
 #include "protocol.h"
 #include "stop.h"
 #include "trainer.h"
+#include "kernel_check.h"
 #include "matmul_bench.h"
 
 #include "ggml.h"
@@ -50,6 +51,10 @@ int main(int argc, char ** argv) {
         ggml_backend_load_all();
         printf("%.3f\n", bench_matmul_gflops(atoi(argv[2]), atoll(argv[3]), atoll(argv[4]), atoll(argv[5]), atoi(argv[6])));
         return EXIT_OK;
+    }
+    if (argc >= 3 && std::string(argv[1]) == "--test-kernels") {
+        ggml_backend_load_all();
+        return run_kernel_check(atoi(argv[2]));
     }
     Options o;
     std::string err;

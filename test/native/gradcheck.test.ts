@@ -1,8 +1,10 @@
 // Finite-difference check of the trainer's adapter gradients for every target, attn_k and attn_v included: with
 // attention read from the KV cache those two get no gradient at all (and earlier layers a wrong one).
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { nativeTool } from '../../electron/core/train/supervisor.js';
 import { chatSamples, demoModel, requireTrainer, runTrainerRaw, tempDir, trainingFile } from './trainerHelpers.js';
 
 interface Check {
@@ -14,15 +16,20 @@ interface Check {
 
 const TARGETS = ['attn_q', 'attn_k', 'attn_v', 'attn_output', 'ffn_gate', 'ffn_up', 'ffn_down'];
 
-async function gradCheck(env: Record<string, string> = {}): Promise<Check[]> {
+async function gradCheck(env: Record<string, string> = {}, extraArgs: string[] = [], quantize?: string): Promise<Check[]> {
   const dir = tempDir();
-  const base = await demoModel(dir);
+  let base = await demoModel(dir);
+  if (quantize) {
+    const q = join(dir, `demo-${quantize}.gguf`);
+    execFileSync(nativeTool('llama-quantize'), [base, q, quantize, '1'], { stdio: 'ignore' });
+    base = q;
+  }
   const train = join(dir, 'train.fttrain');
   await trainingFile(base, (await chatSamples()).slice(0, 1), train);
   const out = join(dir, 'grad.json');
   // random lora_b so lora_a has a gradient too; one thread for a deterministic sum order
   const r = await runTrainerRaw(['--base', base, '--train', train, '--grad-check', '3', '--grad-check-out', out,
-    '--test-init-b', '0.05', '--threads', '1', '--no-stdin-watch'], { env });
+    '--test-init-b', '0.05', '--threads', '1', '--no-stdin-watch', ...extraArgs], { env });
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(readFileSync(out, 'utf8')) as Check[];
 }
@@ -58,5 +65,36 @@ describe('the gradient check catches the KV-cache bug (negative control)', () =>
       expect(mine.every((c) => c.analytic === 0)).toBe(true);
       expect(Math.max(...mine.map((c) => Math.abs(c.numeric)))).toBeGreaterThan(1e-4);
     }
+  });
+});
+
+/**
+ * Largest relative difference between two runs' analytic gradients at the points both checked (each run checks its
+ * own largest gradients per tensor, so rounding can swap a few near-ties; most points must be shared).
+ */
+function largestDifference(a: Check[], b: Check[]): number {
+  const key = (c: Check) => `${c.tensor}[${c.index}]`;
+  const other = new Map(b.map((c) => [key(c), c.analytic]));
+  const shared = a.filter((c) => other.has(key(c)));
+  expect(shared.length).toBeGreaterThanOrEqual(0.8 * a.length);
+  const scale = Math.max(...a.map((c) => Math.abs(c.analytic)));
+  return Math.max(...shared.map((c) => Math.abs(c.analytic - (other.get(key(c)) ?? NaN)) / scale));
+}
+
+describe('transposed weight copies in the backward pass (the default; --low-memory turns them off)', () => {
+  it('F32 base: the copies are exact, so gradients equal those of the OUT_PROD path', async () => {
+    requireTrainer();
+    const [fast, lowMemory] = await Promise.all([gradCheck(), gradCheck({}, ['--low-memory'])]);
+    expect(largestDifference(fast, lowMemory)).toBeLessThan(1e-4);
+  });
+
+  it('Q8_0 base: the Q8_0 copies round the input gradients by well under 5%', async () => {
+    requireTrainer();
+    const [fast, lowMemory] = await Promise.all([gradCheck({}, [], 'Q8_0'), gradCheck({}, ['--low-memory'], 'Q8_0')]);
+    const d = largestDifference(fast, lowMemory);
+    console.log(`Q8_0 base, transposed Q8_0 copies vs OUT_PROD: largest relative gradient difference ${d.toExponential(2)}`);
+    expect(d).toBeLessThan(0.05);
+    // and they are different paths (the copies re-round), not the same code twice
+    expect(d).toBeGreaterThan(0);
   });
 });

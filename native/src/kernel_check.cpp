@@ -1,0 +1,127 @@
+#include "kernel_check.h"
+
+#include "ggml.h"
+#include "ggml-alloc.h"
+#include "ggml-backend.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Case {
+    std::string op;  // mul_mat | out_prod
+    ggml_type type0;
+    int64_t a0, a1, b0, b1, n2_0, n2_1;  // src0 [a0, a1, n2_0], src1 [b0, b1, n2_1]
+};
+
+std::vector<float> randoms(size_t n, std::mt19937 & rng) {
+    std::normal_distribution<float> nd(0.0f, 1.0f);
+    std::vector<float> v(n);
+    for (auto & x : v) x = nd(rng);
+    return v;
+}
+
+// Largest |got - want| over the largest |want|, so cancellation in one element does not hide or inflate errors.
+double relative_error(const std::vector<float> & got, const std::vector<double> & want) {
+    double err = 0, scale = 1e-30;
+    for (size_t i = 0; i < want.size(); ++i) {
+        err = std::max(err, std::fabs((double) got[i] - want[i]));
+        scale = std::max(scale, std::fabs(want[i]));
+    }
+    return err / scale;
+}
+
+double run_case(const Case & c, ggml_backend_t backend, std::mt19937 & rng) {
+    ggml_init_params ip = {ggml_tensor_overhead() * 8 + ggml_graph_overhead(), nullptr, true};
+    ggml_context * ctx = ggml_init(ip);
+    ggml_tensor * a = ggml_new_tensor_3d(ctx, c.type0, c.a0, c.a1, c.n2_0);
+    ggml_tensor * b = ggml_new_tensor_3d(ctx, GGML_TYPE_F32, c.b0, c.b1, c.n2_1);
+    ggml_tensor * out = c.op == "mul_mat" ? ggml_mul_mat(ctx, a, b) : ggml_out_prod(ctx, a, b);
+    ggml_cgraph * gf = ggml_new_graph(ctx);
+    ggml_build_forward_expand(gf, out);
+    ggml_backend_buffer_t buf = ggml_backend_alloc_ctx_tensors(ctx, backend);
+
+    // src0 values as the kernel sees them: quantized types are rounded through their own format first
+    std::vector<float> va = randoms((size_t) ggml_nelements(a), rng);
+    if (c.type0 == GGML_TYPE_F32) {
+        ggml_backend_tensor_set(a, va.data(), 0, ggml_nbytes(a));
+    } else {
+        std::vector<uint8_t> q(ggml_nbytes(a));
+        ggml_quantize_chunk(c.type0, va.data(), q.data(), 0, ggml_nrows(a), c.a0, nullptr);
+        ggml_get_type_traits(c.type0)->to_float(q.data(), va.data(), ggml_nelements(a));
+        ggml_backend_tensor_set(a, q.data(), 0, q.size());
+    }
+    const std::vector<float> vb = randoms((size_t) ggml_nelements(b), rng);
+    ggml_backend_tensor_set(b, vb.data(), 0, ggml_nbytes(b));
+    ggml_backend_graph_compute(backend, gf);
+    std::vector<float> got((size_t) ggml_nelements(out));
+    ggml_backend_tensor_get(out, got.data(), 0, ggml_nbytes(out));
+
+    const int64_t n0 = out->ne[0], n1 = out->ne[1], n2 = out->ne[2];
+    const int64_t bcast = c.n2_1 / c.n2_0;  // src0 is shared by this many src1 slices
+    std::vector<double> want((size_t) (n0 * n1 * n2), 0.0);
+    for (int64_t i2 = 0; i2 < n2; ++i2) {
+        const float * A = va.data() + (i2 / bcast) * c.a0 * c.a1;
+        const float * B = vb.data() + i2 * c.b0 * c.b1;
+        for (int64_t i1 = 0; i1 < n1; ++i1) {
+            for (int64_t i0 = 0; i0 < n0; ++i0) {
+                double s = 0;
+                if (c.op == "mul_mat") {  // out[i0, i1] = sum_k A[k, i0] B[k, i1]
+                    for (int64_t k = 0; k < c.a0; ++k) s += (double) A[i0 * c.a0 + k] * B[i1 * c.b0 + k];
+                } else {                  // out[i0, i1] = sum_k A[i0, k] B[i1, k]
+                    for (int64_t k = 0; k < c.a1; ++k) s += (double) A[k * c.a0 + i0] * B[k * c.b0 + i1];
+                }
+                want[(size_t) ((i2 * n1 + i1) * n0 + i0)] = s;
+            }
+        }
+    }
+    ggml_backend_buffer_free(buf);
+    ggml_free(ctx);
+    return relative_error(got, want);
+}
+
+} // namespace
+
+int run_kernel_check(int threads) {
+    ggml_backend_t backend = ggml_backend_init_by_type(GGML_BACKEND_DEVICE_TYPE_CPU, nullptr);
+    if (!backend) return 4;
+    auto set_threads = (ggml_backend_set_n_threads_t) ggml_backend_reg_get_proc_address(
+        ggml_backend_dev_backend_reg(ggml_backend_get_device(backend)), "ggml_backend_set_n_threads");
+    if (set_threads) set_threads(backend, threads);
+    const Case cases[] = {
+        // short inner dimension (a LoRA rank) with row counts that leave partial 256-row panels
+        {"mul_mat", GGML_TYPE_F32, 1, 300, 1, 7, 1, 1},
+        {"mul_mat", GGML_TYPE_F32, 3, 513, 3, 33, 1, 1},
+        {"mul_mat", GGML_TYPE_F32, 8, 2048, 8, 64, 1, 1},
+        {"mul_mat", GGML_TYPE_F32, 12, 5, 12, 1, 1, 1},
+        {"mul_mat", GGML_TYPE_F32, 40, 257, 40, 9, 1, 1},
+        {"mul_mat", GGML_TYPE_F32, 8, 70, 8, 10, 2, 4},  // batched: not the short-K path, still correct
+        // F32 out_prod: lora_b shape (narrow rows), lora_a shape (narrow columns), tails, broadcast over dim 2
+        {"out_prod", GGML_TYPE_F32, 8, 64, 2048, 64, 1, 1},
+        {"out_prod", GGML_TYPE_F32, 768, 64, 8, 64, 1, 1},
+        {"out_prod", GGML_TYPE_F32, 5, 33, 70, 33, 1, 1},
+        {"out_prod", GGML_TYPE_F32, 70, 33, 5, 33, 1, 1},
+        {"out_prod", GGML_TYPE_F32, 65, 17, 9, 17, 2, 4},
+        // quantized out_prod (the --low-memory backward on a quantized base)
+        {"out_prod", GGML_TYPE_Q8_0, 64, 48, 33, 48, 1, 1},
+        {"out_prod", GGML_TYPE_Q4_0, 96, 40, 7, 40, 1, 1},
+    };
+    std::mt19937 rng(3);
+    printf("[");
+    bool first = true;
+    for (const Case & c : cases) {
+        const double err = run_case(c, backend, rng);
+        printf("%s\n{\"op\":\"%s\",\"type\":\"%s\",\"src0\":[%lld,%lld,%lld],\"src1\":[%lld,%lld,%lld],\"relError\":%.3g}",
+               first ? "" : ",", c.op.c_str(), ggml_type_name(c.type0), (long long) c.a0, (long long) c.a1,
+               (long long) c.n2_0, (long long) c.b0, (long long) c.b1, (long long) c.n2_1, err);
+        first = false;
+    }
+    printf("\n]\n");
+    ggml_backend_free(backend);
+    return 0;
+}
