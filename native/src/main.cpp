@@ -46,10 +46,17 @@ int main(int argc, char ** argv) {
         }
     }
     if (argc >= 2 && std::string(argv[1]) == "--bench-matmul") {
-        // hidden bench mode: fieldtune-train --bench-matmul THREADS M N K REPS -> one number (GFLOP/s) on stdout
+        // hidden bench mode: fieldtune-train --bench-matmul THREADS M N K REPS [TYPE] -> GFLOP/s on stdout
         if (argc < 7) return EXIT_BAD_INPUT;
+        ggml_type type = GGML_TYPE_F32;
+        if (argc >= 8) {
+            for (int t = 0; t < GGML_TYPE_COUNT; ++t) {
+                const char * name = ggml_type_name((ggml_type) t);
+                if (name && std::string(name) == argv[7]) type = (ggml_type) t;
+            }
+        }
         ggml_backend_load_all();
-        printf("%.3f\n", bench_matmul_gflops(atoi(argv[2]), atoll(argv[3]), atoll(argv[4]), atoll(argv[5]), atoi(argv[6])));
+        printf("%.3f\n", bench_matmul_gflops(atoi(argv[2]), atoll(argv[3]), atoll(argv[4]), atoll(argv[5]), atoi(argv[6]), type));
         return EXIT_OK;
     }
     if (argc >= 3 && std::string(argv[1]) == "--test-kernels") {

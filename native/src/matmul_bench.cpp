@@ -1,4 +1,4 @@
-// Bench mode (--bench-matmul): ggml's own F32 matrix-multiply speed on this machine, with the same backend and
+// Bench mode (--bench-matmul): ggml's own matrix-multiply speed (F32 unless a weight type is named) on this machine, with the same backend and
 // thread count as training, so bench/train-bench.ts can state MFU against a peak measured in the same run.
 #include "matmul_bench.h"
 
@@ -9,14 +9,15 @@
 #include "ggml-backend.h"
 
 #include <chrono>
+#include <cstring>
 #include <cstdio>
 #include <random>
 #include <vector>
 
-double bench_matmul_gflops(int threads, int64_t m, int64_t n, int64_t k, int reps) {
+double bench_matmul_gflops(int threads, int64_t m, int64_t n, int64_t k, int reps, ggml_type type) {
     ggml_init_params ip = {ggml_tensor_overhead() * 8 + ggml_graph_overhead(), nullptr, true};
     ggml_context * ctx = ggml_init(ip);
-    ggml_tensor * a = ggml_new_tensor_2d(ctx, GGML_TYPE_F32, k, m);
+    ggml_tensor * a = ggml_new_tensor_2d(ctx, type, k, m);
     ggml_tensor * b = ggml_new_tensor_2d(ctx, GGML_TYPE_F32, k, n);
     ggml_tensor * c = ggml_mul_mat(ctx, a, b);
     ggml_cgraph * gf = ggml_new_graph(ctx);
@@ -34,7 +35,10 @@ double bench_matmul_gflops(int threads, int64_t m, int64_t n, int64_t k, int rep
     for (ggml_tensor * t : {a, b}) {
         std::vector<float> v(ggml_nelements(t));
         for (auto & x : v) x = nd(rng);
-        ggml_backend_tensor_set(t, v.data(), 0, ggml_nbytes(t));
+        std::vector<uint8_t> q(ggml_nbytes(t));
+        if (t->type == GGML_TYPE_F32) memcpy(q.data(), v.data(), q.size());
+        else ggml_quantize_chunk(t->type, v.data(), q.data(), 0, ggml_nrows(t), t->ne[0], nullptr);
+        ggml_backend_tensor_set(t, q.data(), 0, q.size());
     }
     ggml_backend_graph_compute(backend, gf);  // warm-up
     const auto t0 = std::chrono::steady_clock::now();

@@ -96,8 +96,8 @@ void open_session(Session & s, const Options & o, llama_model * model, int32_t n
     s.params = adapter_params(s.adapter);
     if (!o.low_memory) {
         s.transposed = TransposedWeights::build(model);
-        logf("transposed weight copies for the backward pass: %zu tensors, %.1f MiB", s.transposed->count(),
-             s.transposed->bytes() / 1048576.0);
+        logf("transposed weight copies for the backward pass: %zu tensors (%s), %.1f MiB", s.transposed->count(),
+             s.transposed->types().c_str(), s.transposed->bytes() / 1048576.0);
     }
     for (ggml_tensor * p : s.params) ggml_set_param(p);
 

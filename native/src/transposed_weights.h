@@ -4,13 +4,15 @@
 // re-transposing W every step. See patches/0005 for the ggml side.
 //
 // Types: F32, F16 and BF16 weights are copied exactly; quantized weights are dequantized, transposed and stored as
-// Q8_0 (F16 when a transposed row is not a multiple of 32 wide), so on a quantized base the input gradients carry
-// Q8_0 rounding (~0.4% of a block's largest value) on top of the base's own. Cost: one extra weight-sized buffer
-// (F32 bases: 4 bytes per weight; quantized: ~1.06 bytes), placed in the same buffer type (CPU or GPU) as W.
+// BF16 on CPUs that multiply BF16 natively (AVX512-BF16), else as Q8_0 (F16 when a transposed row is not a multiple
+// of 32 wide). On a quantized base the input gradients so carry BF16 or Q8_0 rounding (~0.4%) on top of the base's
+// own. Cost: one extra weight-sized buffer (F32 bases: 4 bytes per weight; quantized: 2 or ~1.06 bytes), placed in
+// the same buffer type (CPU or GPU) as W.
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -29,6 +31,7 @@ public:
     ggml_tensor * find(const ggml_tensor * w) const;
     size_t bytes() const { return bytes_; }
     size_t count() const { return map_.size(); }
+    std::string types() const;  // e.g. "q8_0->bf16 x84, f32 x1" for the log
 
 private:
     TransposedWeights() = default;
