@@ -42,6 +42,7 @@ export const trainCommand: CliCommand = {
     '  --lr N           learning rate (default 2e-4; small files often want 1e-3)',
     '  --max-seq N      longest sample in tokens; longer ones are skipped (default: longest sample)',
     '  --threads N      CPU threads (default: all cores)',
+    '  --low-memory     skip the transposed weight copies (one weight-sized buffer less; slower)',
     '  --log FILE       trainer log (default: ADAPTER.gguf.log)',
   ].join('\n'),
   options: {
@@ -56,6 +57,7 @@ export const trainCommand: CliCommand = {
     lr: { type: 'string' },
     'max-seq': { type: 'string' },
     threads: { type: 'string' },
+    'low-memory': { type: 'boolean' },
   },
   async run(args, out) {
     const v = args.values;
@@ -65,7 +67,7 @@ export const trainCommand: CliCommand = {
     if (!trainerAvailable()) {
       throw new FieldtuneError('INVALID_INPUT', 'the native trainer is not built: run `node native/build.mjs`');
     }
-    const settings: TrainerSettings = {};
+    const settings: TrainerSettings = v['low-memory'] === true ? { lowMemory: true } : {};
     for (const [flag, key] of Object.entries(NUMERIC)) {
       const n = num(flag, v[flag]);
       if (n !== undefined) Object.assign(settings, { [key]: n });

@@ -52,6 +52,8 @@ export interface TrainerSettings {
   checkpointEvery?: number;
   gpuLayers?: number;
   targets?: readonly string[];
+  /** No transposed weight copies: saves one weight-sized buffer, slower backward pass (native/README.md). */
+  lowMemory?: boolean;
 }
 
 export interface TrainerRunOptions extends TrainerSettings {
@@ -112,6 +114,7 @@ export function trainerArgs(o: TrainerRunOptions): string[] {
   if (o.checkpointDir) a.push('--checkpoint-dir', o.checkpointDir);
   if (o.resume) a.push('--resume', o.resume);
   if (o.dryRun) a.push('--dry-run');
+  if (o.lowMemory) a.push('--low-memory');
   if (o.extraArgs) a.push(...o.extraArgs);
   return a;
 }
