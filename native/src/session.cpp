@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "adapter.h"
+#include "backend_report.h"
 #include "protocol.h"
 
 #include "ggml-backend.h"
@@ -29,6 +30,13 @@ bool reject_model_tensors(const ggml_tensor *, void *) { return false; }
 
 void trampoline(ggml_opt_context_t opt_ctx, void * ud) {
     auto * s = (Session *) ud;
+    if (!s->backends_reported) {
+        const std::string report = op_backends(ggml_opt_allocated_graph(opt_ctx));
+        if (!report.empty()) {
+            logf("op backends: %s", report.c_str());
+            s->backends_reported = true;
+        }
+    }
     if (s->after_alloc) {
         auto fn = s->after_alloc;
         s->after_alloc = nullptr;

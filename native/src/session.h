@@ -32,6 +32,7 @@ struct Session {
     // Called once after the next optimizer alloc, before its compute (restores AdamW moments on resume).
     void (*after_alloc)(ggml_opt_context * opt_ctx, void * ud) = nullptr;
     void * after_alloc_ud = nullptr;
+    bool backends_reported = false;  // the `op backends:` log line (backend_report.h), once per run
 
     ~Session();
 };

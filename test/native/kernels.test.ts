@@ -1,5 +1,5 @@
-// The patched CPU kernels (native/patches/0004, 0006) against a double-precision reference on awkward shapes, and
-// the thread count actually used by the training graph (patch 0002: ggml_opt_eval bypassed the place where the
+// The patched CPU kernels (native/patches/0004, 0006) against a double-precision reference on awkward shapes, the
+// per-op backend report (native/src/backend_report.h), and the thread count actually used by the training graph (patch 0002: ggml_opt_eval bypassed the place where the
 // thread count reaches the CPU backend, which then ran its default of 4 threads whatever --threads said).
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -33,18 +33,20 @@ function threadCount(pid: number): number {
   return Number(m?.[1] ?? NaN);
 }
 
-describe('--threads reaches the training graph', () => {
-  it.runIf(process.platform === 'linux')('--threads 1 trains on one thread (no OpenMP workers appear)', async () => {
+describe('--threads reaches the training graph; the run reports where each op ran', () => {
+  it.runIf(process.platform === 'linux')('--threads 1 trains on one thread (no OpenMP workers appear); op backends are logged', async () => {
     requireTrainer();
     const dir = tempDir();
     const base = await demoModel(dir);
     const train = join(dir, 'train.fttrain');
     await trainingFile(base, await chatSamples(), train);
     const child = spawn(TRAINER, ['--base', base, '--train', train, '--out', join(dir, 'a.gguf'), '--epochs', '30', '--threads', '1', '--no-stdin-watch'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let steps = 0;
     let most = 0;
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const done = new Promise<void>((resolve) => child.on('close', () => resolve()));
     child.stdout.on('data', (d: Buffer) => {
       steps += (d.toString().match(/"type":"step"/g) ?? []).length;
@@ -60,5 +62,11 @@ describe('--threads reaches the training graph', () => {
     await done;
     expect(steps).toBeGreaterThan(10);
     expect(most).toBe(1);
+    // the run also says where each op ran (all CPU in this build), backward ops included, views left out
+    const backends = /op backends: (.*)/.exec(stderr)?.[1] ?? '';
+    for (const op of ['MUL_MAT=CPU', 'OUT_PROD=CPU', 'CROSS_ENTROPY_LOSS_BACK=CPU', 'SOFT_MAX_BACK=CPU', 'RMS_NORM_BACK=CPU']) {
+      expect(backends.split(' ')).toContain(op);
+    }
+    expect(backends).not.toMatch(/\bVIEW=/);
   });
 });

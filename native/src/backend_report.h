@@ -1,0 +1,10 @@
+// Where each kind of graph node ran: a GPU backend that lacks an op (OUT_PROD for quantized weights, the *_BACK ops
+// on Metal, ...) silently leaves it to the CPU, so a "GPU" figure means little without this. Logged once per run,
+// for the first training step, as `op backends: MUL_MAT=CUDA0 OUT_PROD=CPU ...` (bench/train-bench.ts prints it).
+#pragma once
+#include <string>
+
+struct ggml_cgraph;
+
+// "" when the graph holds no backward node (a forward-only evaluation).
+std::string op_backends(const ggml_cgraph * graph);
