@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chatSamples, demoModel, requireTrainer, runTrainerRaw, tempDir, trainingFile } from './trainerHelpers.js';
+import { runTrainerRaw, trainerFixture } from './trainerHelpers.js';
 import { writeTrainingFile } from '../../electron/core/train/trainingFile.js';
 
 async function expectError(args: string[], code: string) {
@@ -20,11 +20,7 @@ describe('fieldtune-train bad inputs', () => {
   let train = '';
 
   beforeAll(async () => {
-    requireTrainer();
-    dir = tempDir();
-    base = await demoModel(dir);
-    train = join(dir, 'train.fttrain');
-    await trainingFile(base, await chatSamples(), train);
+    ({ dir, base, train } = await trainerFixture());
   });
 
   it('--dry-run prints exactly one estimate line and writes nothing', async () => {

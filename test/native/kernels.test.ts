@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TRAINER, chatSamples, demoModel, requireTrainer, tempDir, trainingFile } from './trainerHelpers.js';
+import { requireTrainer, TRAINER, trainerFixture } from './trainerHelpers.js';
 
 interface KernelCase {
   op: string;
@@ -35,11 +35,7 @@ function threadCount(pid: number): number {
 
 describe('--threads reaches the training graph; the run reports where each op ran', () => {
   it.runIf(process.platform === 'linux')('--threads 1 trains on one thread (no OpenMP workers appear); op backends are logged', async () => {
-    requireTrainer();
-    const dir = tempDir();
-    const base = await demoModel(dir);
-    const train = join(dir, 'train.fttrain');
-    await trainingFile(base, await chatSamples(), train);
+    const { dir, base, train } = await trainerFixture();
     const child = spawn(TRAINER, ['--base', base, '--train', train, '--out', join(dir, 'a.gguf'), '--epochs', '30', '--threads', '1', '--no-stdin-watch'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });

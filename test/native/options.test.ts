@@ -1,7 +1,7 @@
 // The run-shaping options: gradient accumulation, validation with early stopping, interval checkpoints.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chatSamples, demoModel, requireTrainer, runTrainerRaw, tempDir, trainingFile } from './trainerHelpers.js';
+import { runTrainerRaw, trainerFixture } from './trainerHelpers.js';
 
 describe('fieldtune-train options', () => {
   let dir = '';
@@ -9,11 +9,7 @@ describe('fieldtune-train options', () => {
   let train = '';
 
   beforeAll(async () => {
-    requireTrainer();
-    dir = tempDir();
-    base = await demoModel(dir);
-    train = join(dir, 'train.fttrain');
-    await trainingFile(base, await chatSamples(), train);
+    ({ dir, base, train } = await trainerFixture());
   });
 
   it('--grad-accum 2 halves the steps and still learns; --checkpoint-every writes interval checkpoints', async () => {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nativeTool } from '../../electron/core/train/supervisor.js';
-import { chatSamples, demoModel, requireTrainer, runTrainerRaw, tempDir, trainingFile } from './trainerHelpers.js';
+import { runTrainerRaw, trainerFixture } from './trainerHelpers.js';
 
 describe('fieldtune-train on quantized bases', () => {
   let dir = '';
@@ -11,11 +11,7 @@ describe('fieldtune-train on quantized bases', () => {
   let train = '';
 
   beforeAll(async () => {
-    requireTrainer();
-    dir = tempDir();
-    f32 = await demoModel(dir);
-    train = join(dir, 'train.fttrain');
-    await trainingFile(f32, await chatSamples(), train);
+    ({ dir, base: f32, train } = await trainerFixture());
   });
 
   it.each(['Q8_0', 'Q4_0'])('%s base: training lowers the loss and writes an adapter', async (type) => {

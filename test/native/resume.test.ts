@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TrainerEvent } from '../../electron/contract/trainerEvents.js';
-import { adapterTensors, chatSamples, demoModel, requireTrainer, runTrainerRaw, tempDir, TRAINER, trainingFile } from './trainerHelpers.js';
+import { adapterTensors, runTrainerRaw, TRAINER, trainerFixture } from './trainerHelpers.js';
 
 function maxDiff(a: Map<string, Float32Array>, b: Map<string, Float32Array>): number {
   let d = 0;
@@ -25,11 +25,7 @@ describe('fieldtune-train checkpoint and resume', () => {
   let reference = new Map<string, Float32Array>();
 
   beforeAll(async () => {
-    requireTrainer();
-    dir = tempDir();
-    base = await demoModel(dir);
-    train = join(dir, 'train.fttrain');
-    await trainingFile(base, await chatSamples(), train);
+    ({ dir, base, train } = await trainerFixture());
     common = ['--base', base, '--train', train, '--epochs', '3', '--lr', '1e-3', '--threads', '1', '--no-stdin-watch'];
     const r = await runTrainerRaw([...common, '--out', join(dir, 'full.gguf')]);
     expect(r.code, r.stderr).toBe(0);

@@ -39,6 +39,23 @@ export function demoModel(dir: string, shape: { layers?: number; embd?: number; 
   return p;
 }
 
+export interface TrainerFixture {
+  dir: string;
+  base: string;
+  /** Training file of the chat fixture, rendered for base. */
+  train: string;
+}
+
+/** The setup most trainer tests share: the trainer built, a fresh folder, a demo model and its training file. */
+export async function trainerFixture(shape?: Parameters<typeof demoModel>[1]): Promise<TrainerFixture> {
+  requireTrainer();
+  const dir = tempDir();
+  const base = await demoModel(dir, shape);
+  const train = join(dir, 'train.fttrain');
+  await trainingFile(base, await chatSamples(), train);
+  return { dir, base, train };
+}
+
 export async function chatSamples(file = 'chat.jsonl'): Promise<Sample[]> {
   return readSamplesJsonl(join(FIXTURES, file));
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluatePerplexity } from '../../electron/core/train/evaluate.js';
 import type { MaskedSample } from '../../electron/core/train/trainingFile.js';
-import { adapterTensors, chatSamples, demoModel, requireTrainer, runTrainerRaw, tempDir, trainingFile } from './trainerHelpers.js';
+import { adapterTensors, chatSamples, runTrainerRaw, trainerFixture, trainingFile } from './trainerHelpers.js';
 
 const invert = (s: MaskedSample): MaskedSample => ({ tokens: s.tokens, mask: s.mask.map((m, i) => (i === 0 ? 0 : 1 - m)) });
 const all = (s: MaskedSample): MaskedSample => ({ tokens: s.tokens, mask: s.mask.map((_, i) => (i === 0 ? 0 : 1)) });
@@ -17,12 +17,8 @@ describe('fieldtune-train training', () => {
   let train = '';
 
   beforeAll(async () => {
-    requireTrainer();
-    dir = tempDir();
     // the default demo shape (4 layers, 256 wide): the 2-layer one has too little capacity for a 100x drop
-    base = await demoModel(dir, { layers: 4, embd: 256, ff: 512 });
-    train = join(dir, 'train.fttrain');
-    await trainingFile(base, await chatSamples(), train);
+    ({ dir, base, train } = await trainerFixture({ layers: 4, embd: 256, ff: 512 }));
   });
 
   it('default settings, --epochs 10: answer-token perplexity falls at least 100x', async () => {
