@@ -7,12 +7,12 @@
 #include <map>
 #include <set>
 
-std::string op_backends(const ggml_cgraph * graph) {
+std::string op_backends(ggml_cgraph * graph) {
     // the scheduler allocates a node in the compute buffer of the backend that runs it
     std::map<std::string, std::set<std::string>> where;
     bool backward = false;
-    for (int i = 0; i < ggml_graph_n_nodes(const_cast<ggml_cgraph *>(graph)); ++i) {
-        const ggml_tensor * node = ggml_graph_node(const_cast<ggml_cgraph *>(graph), i);
+    for (int i = 0; i < ggml_graph_n_nodes(graph); ++i) {
+        const ggml_tensor * node = ggml_graph_node(graph, i);
         const ggml_backend_buffer_t buf = node->view_src ? node->view_src->buffer : node->buffer;
         if (!buf || ggml_is_empty(node)) continue;
         switch (node->op) {  // views and parameters compute nothing

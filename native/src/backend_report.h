@@ -7,4 +7,4 @@
 struct ggml_cgraph;
 
 // "" when the graph holds no backward node (a forward-only evaluation).
-std::string op_backends(const ggml_cgraph * graph);
+std::string op_backends(ggml_cgraph * graph);

@@ -1,5 +1,7 @@
 #include "kernel_check.h"
 
+#include "cpu_backend.h"
+
 #include "ggml.h"
 #include "ggml-alloc.h"
 #include "ggml-backend.h"
@@ -88,11 +90,8 @@ double run_case(const Case & c, ggml_backend_t backend, std::mt19937 & rng) {
 } // namespace
 
 int run_kernel_check(int threads) {
-    ggml_backend_t backend = ggml_backend_init_by_type(GGML_BACKEND_DEVICE_TYPE_CPU, nullptr);
+    ggml_backend_t backend = make_cpu_backend(threads);
     if (!backend) return 4;
-    auto set_threads = (ggml_backend_set_n_threads_t) ggml_backend_reg_get_proc_address(
-        ggml_backend_dev_backend_reg(ggml_backend_get_device(backend)), "ggml_backend_set_n_threads");
-    if (set_threads) set_threads(backend, threads);
     const Case cases[] = {
         // short inner dimension (a LoRA rank) with row counts that leave partial 256-row panels
         {"mul_mat", GGML_TYPE_F32, 1, 300, 1, 7, 1, 1},

@@ -2,6 +2,7 @@
 // thread count as training, so bench/train-bench.ts can state MFU against a peak measured in the same run.
 #include "matmul_bench.h"
 
+#include "cpu_backend.h"
 #include "protocol.h"
 
 #include "ggml.h"
@@ -22,13 +23,8 @@ double bench_matmul_gflops(int threads, int64_t m, int64_t n, int64_t k, int rep
     ggml_tensor * c = ggml_mul_mat(ctx, a, b);
     ggml_cgraph * gf = ggml_new_graph(ctx);
     ggml_build_forward_expand(gf, c);
-    // through the registry, not ggml-cpu's own API: release builds load the CPU backend as a module at run time
-    ggml_backend_t backend = ggml_backend_init_by_type(GGML_BACKEND_DEVICE_TYPE_CPU, nullptr);
+    ggml_backend_t backend = make_cpu_backend(threads);
     if (!backend) return 0.0;
-    ggml_backend_dev_t dev = ggml_backend_get_device(backend);
-    auto set_threads = (ggml_backend_set_n_threads_t) ggml_backend_reg_get_proc_address(
-        ggml_backend_dev_backend_reg(dev), "ggml_backend_set_n_threads");
-    if (set_threads) set_threads(backend, threads);
     ggml_backend_buffer_t buf = ggml_backend_alloc_ctx_tensors(ctx, backend);
     std::mt19937 rng(1);
     std::normal_distribution<float> nd(0.0f, 1.0f);

@@ -1,5 +1,5 @@
-// Training runs and metric curves in SQLite (tables from migrations/004-training.ts), over prepared statements.
-import type { Database } from 'better-sqlite3';
+// Training runs and metric curves in SQLite (tables from migrations/004-training.ts).
+import type { Database, Statement } from 'better-sqlite3';
 import type { TrainerEvent } from '../../../contract/trainerEvents.js';
 
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
@@ -25,7 +25,14 @@ export interface RunRow {
 }
 
 export class TrainingRunsRepository {
-  constructor(private readonly db: Database) {}
+  // a step event arrives every few seconds for hours: its two writes are prepared once, not per event
+  private readonly stepPointStmt: Statement<[string, number, number, number, number]>;
+  private readonly stepCountStmt: Statement<[number, string]>;
+
+  constructor(private readonly db: Database) {
+    this.stepPointStmt = db.prepare(`INSERT OR REPLACE INTO training_metrics (run_id, kind, step, loss, lr, tokens_per_second) VALUES (?, 'train', ?, ?, ?, ?)`);
+    this.stepCountStmt = db.prepare('UPDATE training_runs SET steps = ? WHERE id = ?');
+  }
 
   create(run: NewRun): void {
     this.db
@@ -37,9 +44,8 @@ export class TrainingRunsRepository {
   /** Records one trainer event: step/eval points on the curve, checkpoints for resume, the final result. */
   record(runId: string, e: TrainerEvent): void {
     if (e.type === 'step') {
-      this.db.prepare(`INSERT OR REPLACE INTO training_metrics (run_id, kind, step, loss, lr, tokens_per_second) VALUES (?, 'train', ?, ?, ?, ?)`)
-        .run(runId, e.step, e.loss, e.lr, e.tokensPerSecond);
-      this.db.prepare('UPDATE training_runs SET steps = ? WHERE id = ?').run(e.step, runId);
+      this.stepPointStmt.run(runId, e.step, e.loss, e.lr, e.tokensPerSecond);
+      this.stepCountStmt.run(e.step, runId);
     } else if (e.type === 'eval') {
       this.db.prepare(`INSERT OR REPLACE INTO training_metrics (run_id, kind, step, loss) VALUES (?, 'val', ?, ?)`).run(runId, e.step, e.valLoss);
     } else if (e.type === 'checkpoint') {
