@@ -4,7 +4,8 @@
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commitImport, stageImport } from '../electron/core/data/datasetImport.js';
+import { stageImport } from '../electron/core/data/stageImport.js';
+import { commitImport } from '../electron/core/service/datasets/importCommit.js';
 import { openWorkspace } from '../electron/core/workspace.js';
 
 const targetMb = Number(process.argv[2] ?? 1024);

@@ -8,6 +8,7 @@ import { JobManager } from './jobs/jobManager.js';
 import { BlobStore } from './store/blobStore.js';
 import { openDatabase } from './store/database.js';
 import { AuditRepository } from './store/repositories/audit.js';
+import { DatasetsRepository } from './store/repositories/datasets.js';
 import { JobsRepository } from './store/repositories/jobs.js';
 import { ModelsRepository } from './store/repositories/models.js';
 import { ProjectsRepository } from './store/repositories/projects.js';
@@ -33,6 +34,7 @@ export interface Workspace {
   readonly projects: ProjectsRepository;
   readonly models: ModelsRepository;
   readonly audit: AuditRepository;
+  readonly datasets: DatasetsRepository;
   readonly blobs: BlobStore;
   readonly jobs: JobManager;
   readonly trainingRuns: TrainingRunsRepository;
@@ -60,6 +62,7 @@ export function openWorkspace(dir: string, publishJob: (job: Job) => void = () =
     projects: new ProjectsRepository(db),
     models: new ModelsRepository(db),
     audit: new AuditRepository(db),
+    datasets: new DatasetsRepository(db),
     blobs: new BlobStore(db, join(root, 'blobs')),
     jobs,
     trainingRuns,

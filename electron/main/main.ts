@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session } from 'electron';
 import { IPC, type PickPathOptions } from '../contract/bridge.js';
 import { Core } from '../core/core.js';
-import { seedDemo } from '../core/demo/seedDemo.js';
+import { seedDemo } from '../core/service/demo/seedDemo.js';
 import { defaultWorkspaceDir } from '../core/workspace.js';
 import { createIpcDispatcher } from './dispatcher.js';
 import { createNetworkPolicy } from './networkPolicy.js';

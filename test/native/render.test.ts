@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Sample } from '../../electron/contract/domain.js';
 import { writeDemoModel } from '../../electron/core/demoModel/index.js';
-import type { RenderedSample } from '../../electron/core/train/render.js';
+import type { RenderedSample } from '../../electron/core/llm/render.js';
 import { withRenderer } from '../../electron/core/train/trainingData.js';
 import { tempDir } from './trainerHelpers.js';
 

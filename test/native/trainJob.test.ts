@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../electron/core/workspace.js';
-import { trainJob } from '../../electron/core/train/trainJob.js';
+import { trainJob } from '../../electron/core/service/train/trainJob.js';
 import { chatSamples, demoModel, requireTrainer, tempDir } from './trainerHelpers.js';
 
 describe('training job', () => {

@@ -5,7 +5,7 @@ import { basename, extname } from 'node:path';
 import { DomainTemplate } from '../../contract/domain.js';
 import { FieldtuneError } from '../../contract/errors.js';
 import { parseMapArg } from '../../core/data/columns.js';
-import { commitImport, discardStaged, stageImport, type ProjectTarget } from '../../core/data/datasetImport.js';
+import { commitImport, discardStaged, stageImport, type ProjectTarget } from '../../core/service/datasets/importCommit.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../core/data/importFile.js';
 import type { CliCommand } from '../command.js';
 import { withCore, workspaceOption } from '../coreSession.js';

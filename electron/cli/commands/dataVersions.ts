@@ -2,11 +2,10 @@
 // id or a dataset id (meaning that dataset's newest version); each change prints the new version it made.
 import { resolve } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
-import { datasetsOf } from '../../core/data/datasetRepo.js';
-import { exportVersion, versionStats } from '../../core/data/datasetExport.js';
-import { cleanVersion, latestVersion, splitVersion } from '../../core/data/datasetOps.js';
+import { exportVersion, versionStats } from '../../core/service/datasets/export.js';
+import { cleanVersion, latestVersion, splitVersion } from '../../core/service/datasets/versions.js';
 import type { Example } from '../../core/data/example.js';
-import { modelTokenizer } from '../../core/data/renderTokens.js';
+import { modelTokenizer } from '../../core/llm/renderTokens.js';
 import type { Workspace } from '../../core/workspace.js';
 import type { CliArgs, CliCommand } from '../command.js';
 import { withCore, workspaceOption } from '../coreSession.js';
@@ -14,7 +13,7 @@ import { withCore, workspaceOption } from '../coreSession.js';
 function versionIdFrom(ws: Workspace, args: CliArgs): string {
   const id = args.positionals[0];
   if (!id) throw new FieldtuneError('BAD_REQUEST', 'Missing the dataset or version ID');
-  const repo = datasetsOf(ws);
+  const repo = ws.datasets;
   if (repo.getVersion(id)) return id;
   if (repo.getDataset(id)) return latestVersion(ws, id).id;
   throw new FieldtuneError('NOT_FOUND', `No dataset or dataset version with id ${id}`);
@@ -171,7 +170,7 @@ export const dataVersionsCommand: CliCommand = {
     if (!projectId) throw new FieldtuneError('BAD_REQUEST', 'Missing PROJECT_ID');
     const list = await withCore(args, async (core) => {
       if (!core.ws.projects.get(projectId)) throw new FieldtuneError('NOT_FOUND', `No project with id ${projectId}`);
-      const repo = datasetsOf(core.ws);
+      const repo = core.ws.datasets;
       return repo.listDatasets(projectId).map((d) => ({ ...d, versions: repo.listVersions(d.id) }));
     });
     out.result(list, list.map((d) => [`${d.id}  ${d.name} [${d.kind}]`, ...d.versions.map((v) => `  ${v.id}  ${v.operation.padEnd(7)} ${String(v.examples).padStart(8)} examples  ${v.hash.slice(0, 12)}  ${v.createdAt}`)].join('\n')).join('\n') || 'No datasets yet.');

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
 import { Core } from '../../core/core.js';
-import { seedDemo } from '../../core/demo/seedDemo.js';
+import { seedDemo } from '../../core/service/demo/seedDemo.js';
 import { startWebServer } from '../../server/webServer.js';
 import type { CliArgs, CliCommand, CliOutput } from '../command.js';
 import { workspaceDirFrom } from '../coreSession.js';

@@ -1,10 +1,10 @@
 import type { AppInfo } from '../../contract/domain.js';
 import type { Method, ParsedInput, RequestOutput } from '../../contract/requests.js';
 import type { Workspace } from '../workspace.js';
-import { createProject, deleteProject, renameProject, requireProject } from './projectsService.js';
-import { removeModel, startModelRegistration } from './modelsService.js';
-import { datasetHandlers } from './datasetsHandlers.js';
-import { piiHandlers } from './piiHandlers.js';
+import { createProject, deleteProject, renameProject, requireProject } from './projects/projects.js';
+import { removeModel, startModelRegistration } from './models/models.js';
+import { datasetHandlers } from './datasets/handlers.js';
+import { piiHandlers } from './pii/handlers.js';
 
 export interface HandlerContext {
   ws: Workspace;

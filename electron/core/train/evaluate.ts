@@ -3,9 +3,9 @@
 // render+tokenize+mask module as training, so "answer tokens" means exactly the tokens training had in its loss.
 import type { LlamaModel, Token } from 'node-llama-cpp';
 import type { Sample } from '../../contract/domain.js';
-import { createRenderer } from './render.js';
+import { createRenderer } from '../llm/render.js';
 import type { MaskedSample } from './trainingFile.js';
-import { sharedLlama } from '../llamaRuntime.js';
+import { sharedLlama } from '../llm/runtime.js';
 
 export interface PerplexityResult {
   perplexity: number;

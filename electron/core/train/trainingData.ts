@@ -1,9 +1,9 @@
 // Builds the trainer's input from chat samples: render + tokenize + mask with the base model's own tokenizer and chat
 // template (vocabulary-only load: no weights, fast), then the binary training file (trainingFile.ts).
 import type { Sample } from '../../contract/domain.js';
-import { createRenderer, type RenderedSample, type SampleRenderer } from './render.js';
+import { createRenderer, type RenderedSample, type SampleRenderer } from '../llm/render.js';
 import { writeTrainingFile } from './trainingFile.js';
-import { sharedLlama } from '../llamaRuntime.js';
+import { sharedLlama } from '../llm/runtime.js';
 
 export interface TrainingDataSummary {
   path: string;

@@ -2,9 +2,9 @@
 // the Data wizard's statistics count exactly the tokens training will see: chat template applied, end-of-turn included.
 // The model is loaded vocabulary-only (no weights: fast, little memory) and cached per file, and the renderer (whose
 // chat wrapper costs about 2 s to resolve for a Jinja template) is created once per model.
-import { sharedLlama } from '../llamaRuntime.js';
-import { createRenderer } from '../train/render.js';
-import { isSample, type Example } from './example.js';
+import { sharedLlama } from './runtime.js';
+import { createRenderer } from './render.js';
+import { isSample, type Example } from '../data/example.js';
 
 export interface ModelTokenizer {
   /** Tokens of one example as training will feed it (every sequence the sample renders to, summed). */

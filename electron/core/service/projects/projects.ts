@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainTemplate, Project } from '../../contract/domain.js';
-import { FieldtuneError } from '../../contract/errors.js';
-import { datasetsOf } from '../data/datasetRepo.js';
-import type { Workspace } from '../workspace.js';
-import { pseudonymMapsOfProject } from './piiMaps.js';
+import type { DomainTemplate, Project } from '../../../contract/domain.js';
+import { FieldtuneError } from '../../../contract/errors.js';
+import type { Workspace } from '../../workspace.js';
+import { pseudonymMapsOfProject } from '../pii/maps.js';
 
 export function requireProject(ws: Workspace, id: string): Project {
   const project = ws.projects.get(id);
@@ -48,7 +47,7 @@ export async function deleteProject(ws: Workspace, id: string, confirmName: stri
   const orphans = ws.db.transaction(() => {
     ws.projects.delete(id); // cascades to its jobs, blob references and datasets
     const removed = ws.blobs.collectOrphanRows();
-    const examples = datasetsOf(ws).collectOrphanExamples();
+    const examples = ws.datasets.collectOrphanExamples();
     ws.audit.append({ actor: 'user', action: 'project.delete', subject: id, details: { name: project.name, removedBlobs: removed, removedExamples: examples } });
     return removed;
   })();

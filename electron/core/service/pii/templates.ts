@@ -2,12 +2,12 @@
 // which identifiers to remove, a suggested system prompt, and a small sample dataset to import in one click.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Job } from '../../contract/domain.js';
-import type { DomainTemplateInfo } from '../../contract/pii.js';
-import { importIntoWorkspace } from '../data/datasetImport.js';
-import { loadDomainTemplate, type TemplateDomain } from '../pii/templates.js';
-import type { Workspace } from '../workspace.js';
-import { requireProject } from './projectsService.js';
+import type { Job } from '../../../contract/domain.js';
+import type { DomainTemplateInfo } from '../../../contract/pii.js';
+import { importIntoWorkspace } from '../datasets/importCommit.js';
+import { loadDomainTemplate, type TemplateDomain } from '../../pii/templates.js';
+import type { Workspace } from '../../workspace.js';
+import { requireProject } from '../projects/projects.js';
 
 export function templateInfo(domain: TemplateDomain): DomainTemplateInfo {
   const t = loadDomainTemplate(domain);

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/unit/helpers.js';
-import { Core } from '../core.js';
-import { DEMO_DATASET_NAME, DEMO_PROJECT_NAME, SAMPLE_DATASET, seedDemo } from './seedDemo.js';
+import { tempDir } from '../../../../test/unit/helpers.js';
+import { Core } from '../../core.js';
+import { SAMPLE_DATASET } from '../datasets/datasets.js';
+import { DEMO_DATASET_NAME, DEMO_PROJECT_NAME, seedDemo } from './seedDemo.js';
 
 const t = tempDir();
 let core: Core;

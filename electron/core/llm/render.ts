@@ -13,7 +13,7 @@
 //   own sample with the earlier turns as unmasked context.
 import type { ChatHistoryItem, ChatWrapper, LlamaModel, Token } from 'node-llama-cpp';
 import type { Message, Sample } from '../../contract/domain.js';
-import type { MaskedSample } from './trainingFile.js';
+import type { MaskedSample } from '../train/trainingFile.js';
 
 export interface RenderedSample extends MaskedSample {
   /** True when an answer had to be tokenized separately (the tokenizer merged across the prompt/answer boundary). */

@@ -1,14 +1,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resourcePath } from '../appPaths.js';
-import { importIntoWorkspace } from '../data/datasetImport.js';
-import { createProject } from '../service/projectsService.js';
-import { fingerprintAndRecord } from '../service/modelsService.js';
-import type { Workspace } from '../workspace.js';
+import { SAMPLE_DATASET } from '../datasets/datasets.js';
+import { importIntoWorkspace } from '../datasets/importCommit.js';
+import { createProject } from '../projects/projects.js';
+import { fingerprintAndRecord } from '../models/models.js';
+import type { Workspace } from '../../workspace.js';
 
 export const DEMO_PROJECT_NAME = 'Demo: clinic front desk (random-weight model)';
 export const DEMO_MODEL_LABEL = 'Demo model: random weights, for trying Fieldtune only (answers are gibberish)';
-export const SAMPLE_DATASET = resourcePath('demo', 'sample-chat.jsonl');
 export const DEMO_DATASET_NAME = 'Clinic front desk (sample)';
 const MARKER = '.demo-seeded';
 
@@ -22,7 +21,7 @@ export async function seedDemo(ws: Workspace, log: (message: string) => void): P
   const marker = join(ws.dir, MARKER);
   if (existsSync(marker)) return false;
   log('First start: generating the random-weight demo model and demo project...');
-  const { writeDemoModel } = await import('../demoModel/index.js');
+  const { writeDemoModel } = await import('../../demoModel/index.js');
   const model = await writeDemoModel({ out: join(ws.filesDir, 'demo-model.gguf') });
   await fingerprintAndRecord(ws, model.path, { label: DEMO_MODEL_LABEL, isDemo: true });
   const project = createProject(ws, DEMO_PROJECT_NAME, 'general', true);

@@ -2,17 +2,17 @@
 // check the engine cannot make on one text alone: whether a surrogate happens to equal a REAL identifier found
 // elsewhere in the dataset ("Tomás Ferreira" in one example, "87 Ferreira Street" made up for another). Such a
 // coincidence reads as a leak and confuses the model, so the caller retries with a fresh secret when it can.
-import { throwIfAborted } from '../data/errors.js';
-import type { NewMember } from '../data/datasetOps.js';
-import type { JobContext } from '../jobs/jobManager.js';
-import type { PseudonymMap, Replacement } from '../pii/redact.js';
-import { redactText } from '../pii/redact.js';
-import { foldKey, PARTICLES, type PiiResources } from '../pii/resources.js';
-import { applyDecisions, type ReviewDecision } from '../pii/review.js';
-import { NAME_WORD, type Secret } from '../pii/surrogates.js';
-import type { PiiSpan, RedactionMode, RedactionPolicy } from '../pii/types.js';
-import type { FieldSpans } from '../store/repositories/redaction.js';
-import { withFieldTexts, type ExampleFields } from './piiFields.js';
+import { throwIfAborted } from '../../data/errors.js';
+import type { NewMember } from '../datasets/versions.js';
+import type { JobContext } from '../../jobs/jobManager.js';
+import type { PseudonymMap, Replacement } from '../../pii/redact.js';
+import { redactText } from '../../pii/redact.js';
+import { foldKey, PARTICLES, type PiiResources } from '../../pii/resources.js';
+import { applyDecisions, type ReviewDecision } from '../../pii/review.js';
+import { NAME_WORD, type Secret } from '../../pii/surrogates.js';
+import type { PiiSpan, RedactionMode, RedactionPolicy } from '../../pii/types.js';
+import type { FieldSpans } from '../../store/repositories/redaction.js';
+import { withFieldTexts, type ExampleFields } from './fields.js';
 
 export interface RunInput {
   examples: readonly ExampleFields[];

@@ -4,12 +4,12 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TokenStatsResult } from '../../contract/datasets.js';
-import type { Job } from '../../contract/domain.js';
-import { tempDir } from '../../../test/unit/helpers.js';
-import { Core } from '../core.js';
-import { writeDemoModel } from '../demoModel/index.js';
-import { fingerprintAndRecord } from './modelsService.js';
+import type { TokenStatsResult } from '../../../contract/datasets.js';
+import type { Job } from '../../../contract/domain.js';
+import { tempDir } from '../../../../test/unit/helpers.js';
+import { Core } from '../../core.js';
+import { writeDemoModel } from '../../demoModel/index.js';
+import { fingerprintAndRecord } from '../models/models.js';
 
 const tmp = tempDir('fieldtune-datasets-');
 let core: Core;

@@ -2,15 +2,14 @@
 // loading it whole; export writes to a temporary name and renames, so a cancelled export leaves no half file.
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Sample } from '../../contract/domain.js';
-import type { SplitLabel } from '../store/repositories/datasets.js';
-import type { Workspace } from '../workspace.js';
-import { datasetsOf } from './datasetRepo.js';
-import { requireVersion, toMember, walkVersion, type Member } from './datasetOps.js';
-import { throwIfAborted } from './errors.js';
-import { canonicalJson, isSample, type Example } from './example.js';
-import { tokenStats, type TokenStats } from './stats.js';
-import { countExampleTokens, type TokenizeExample } from './tokens.js';
+import type { Sample } from '../../../contract/domain.js';
+import type { SplitLabel } from '../../store/repositories/datasets.js';
+import type { Workspace } from '../../workspace.js';
+import { requireVersion, toMember, walkVersion, type Member } from './versions.js';
+import { throwIfAborted } from '../../data/errors.js';
+import { canonicalJson, isSample, type Example } from '../../data/example.js';
+import { tokenStats, type TokenStats } from '../../data/stats.js';
+import { countExampleTokens, type TokenizeExample } from '../../data/tokens.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -26,7 +25,7 @@ function singleTurn(s: Sample): { system: string; user: string; assistant: strin
 
 export function exportVersion(ws: Workspace, versionId: string, options: ExportOptions): { file: string; examples: number; format: ExportFormat } {
   requireVersion(ws, versionId);
-  const repo = datasetsOf(ws);
+  const repo = ws.datasets;
   const keep = (m: Member) => !options.split || m.split === options.split;
   // CSV needs every metadata key as a column before the first row: one extra pass over the version.
   const metaKeys = new Set<string>();

@@ -1,12 +1,12 @@
 // Handlers for the 'datasets:*' requests (the Data wizard); inputs arrive validated against the contract.
-import type { HandlerContext } from './handlers.js';
-import type { ParsedInput, RequestOutput } from '../../contract/requests.js';
-import { applyClean, leakageOf, reviewVersion, splitWithReport } from './datasetsClean.js';
-import { previewImport } from './datasetsPreview.js';
-import { bundledSamples, examplesPage, exportDataset, listDatasets, metadataColumns, startImport } from './datasetsService.js';
-import { startTokenStats } from './datasetsStats.js';
+import type { HandlerContext } from '../handlers.js';
+import type { ParsedInput, RequestOutput } from '../../../contract/requests.js';
+import { applyClean, leakageOf, reviewVersion, splitWithReport } from './clean.js';
+import { previewImport } from './preview.js';
+import { bundledSamples, examplesPage, exportDataset, listDatasets, metadataColumns, startImport } from './datasets.js';
+import { startTokenStats } from './stats.js';
 
-type DatasetMethod = Extract<keyof import('../../contract/requests.js').Requests, `datasets:${string}`>;
+type DatasetMethod = Extract<keyof import('../../../contract/requests.js').Requests, `datasets:${string}`>;
 type DatasetHandlers = { [M in DatasetMethod]: (input: ParsedInput<M>, ctx: HandlerContext) => RequestOutput<M> | Promise<RequestOutput<M>> };
 
 export const datasetHandlers: DatasetHandlers = {

@@ -3,15 +3,15 @@
 // the first bad rows, and, when the file cannot be imported as it stands, which control fixes it.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ColumnField, ImportPreview, PreviewRow } from '../../contract/datasets.js';
-import { FieldtuneError } from '../../contract/errors.js';
-import { detectFormat, JSON_FORMATS, type JsonFormat } from '../data/chatFormats.js';
-import { resolveMapping, type ColumnMapping } from '../data/columns.js';
-import { decodeBytes } from '../data/encoding.js';
-import { importFile, readerFor, type ImportFormat } from '../data/importFile.js';
-import { jsonArrayRecords, jsonlRecords } from '../data/jsonRecords.js';
-import { delimitedRows, xlsxRows } from '../data/sheets.js';
-import { readFileBytes } from '../data/source.js';
+import type { ColumnField, ImportPreview, PreviewRow } from '../../../contract/datasets.js';
+import { FieldtuneError } from '../../../contract/errors.js';
+import { detectFormat, JSON_FORMATS, type JsonFormat } from '../../data/chatFormats.js';
+import { resolveMapping, type ColumnMapping } from '../../data/columns.js';
+import { decodeBytes } from '../../data/encoding.js';
+import { importFile, readerFor, type ImportFormat } from '../../data/importFile.js';
+import { jsonArrayRecords, jsonlRecords } from '../../data/jsonRecords.js';
+import { delimitedRows, xlsxRows } from '../../data/sheets.js';
+import { readFileBytes } from '../../data/source.js';
 
 const PREVIEW_ROWS = 10;
 const DETECT_RECORDS = 20;

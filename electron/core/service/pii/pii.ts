@@ -1,24 +1,23 @@
 // The privacy section's read side and review: status of a version, the scan job, spans after decisions (the review
 // screen), and decisions remembered per dataset for identical strings. Spans quote personal data: they are returned
 // to the renderer that asked and never written to the audit log (which records counts only).
-import type { Job } from '../../contract/domain.js';
-import { FieldtuneError } from '../../contract/errors.js';
-import type { DecisionChange, PiiRecord, PiiScanSummary, PiiSpan as ContractSpan, PiiStatus, PiiType, ReviewDecision, TypeCounts } from '../../contract/pii.js';
-import { requireVersion } from '../data/datasetOps.js';
-import { datasetsOf } from '../data/datasetRepo.js';
-import { countByType } from '../pii/report.js';
-import { loadPiiResources } from '../pii/resources.js';
-import { applyDecisions, type ReviewDecision as EngineDecision } from '../pii/review.js';
-import type { PiiSpan } from '../pii/types.js';
-import type { DatasetVersionRecord } from '../store/repositories/datasets.js';
-import { redactionOf, type DecisionRow, type FieldSpans } from '../store/repositories/redaction.js';
-import type { Workspace } from '../workspace.js';
-import { scanFields } from './piiDetect.js';
-import { versionFields, type ExampleFields } from './piiFields.js';
-import { loadMap, mapEntries } from './piiMaps.js';
+import type { Job } from '../../../contract/domain.js';
+import { FieldtuneError } from '../../../contract/errors.js';
+import type { DecisionChange, PiiRecord, PiiScanSummary, PiiSpan as ContractSpan, PiiStatus, PiiType, ReviewDecision, TypeCounts } from '../../../contract/pii.js';
+import { requireVersion } from '../datasets/versions.js';
+import { countByType } from '../../pii/report.js';
+import { loadPiiResources } from '../../pii/resources.js';
+import { applyDecisions, type ReviewDecision as EngineDecision } from '../../pii/review.js';
+import type { PiiSpan } from '../../pii/types.js';
+import type { DatasetVersionRecord } from '../../store/repositories/datasets.js';
+import { redactionOf, type DecisionRow, type FieldSpans } from '../../store/repositories/redaction.js';
+import type { Workspace } from '../../workspace.js';
+import { scanFields } from './detect.js';
+import { versionFields, type ExampleFields } from './fields.js';
+import { loadMap, mapEntries } from './maps.js';
 
 export function projectOfVersion(ws: Workspace, v: DatasetVersionRecord): string {
-  const d = datasetsOf(ws).getDataset(v.datasetId);
+  const d = ws.datasets.getDataset(v.datasetId);
   if (!d) throw new FieldtuneError('NOT_FOUND', `No dataset with id ${v.datasetId}`);
   return d.projectId;
 }

@@ -3,21 +3,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { ColumnField, Dataset, ExampleRow, ImportFormat, SplitLabel } from '../../contract/datasets.js';
-import type { Job } from '../../contract/domain.js';
-import { FieldtuneError } from '../../contract/errors.js';
-import { exportVersion } from '../data/datasetExport.js';
-import { importIntoWorkspace } from '../data/datasetImport.js';
-import { requireVersion, toMember, walkVersion } from '../data/datasetOps.js';
-import { datasetsOf } from '../data/datasetRepo.js';
-import { isSample } from '../data/example.js';
-import { SAMPLE_DATASET } from '../demo/seedDemo.js';
-import type { Workspace } from '../workspace.js';
-import { requireProject } from './projectsService.js';
+import type { ColumnField, Dataset, ExampleRow, ImportFormat, SplitLabel } from '../../../contract/datasets.js';
+import type { Job } from '../../../contract/domain.js';
+import { FieldtuneError } from '../../../contract/errors.js';
+import { exportVersion } from './export.js';
+import { importIntoWorkspace } from './importCommit.js';
+import { requireVersion, toMember, walkVersion } from './versions.js';
+import { isSample } from '../../data/example.js';
+import { resourcePath } from '../../appPaths.js';
+import type { Workspace } from '../../workspace.js';
+import { requireProject } from '../projects/projects.js';
+
+export const SAMPLE_DATASET = resourcePath('demo', 'sample-chat.jsonl');
 
 export function listDatasets(ws: Workspace, projectId: string): Dataset[] {
   requireProject(ws, projectId);
-  const repo = datasetsOf(ws);
+  const repo = ws.datasets;
   return repo.listDatasets(projectId).map((d) => ({ ...d, versions: repo.listVersions(d.id) }));
 }
 
@@ -56,7 +57,7 @@ export async function startImport(ws: Workspace, input: ImportInput): Promise<Jo
 export function examplesPage(ws: Workspace, versionId: string, offset: number, limit: number): { total: number; rows: ExampleRow[] } {
   const version = requireVersion(ws, versionId);
   // Positions are 0..n-1 in every version, so a page is a position range (an index lookup, not an OFFSET scan).
-  const rows = datasetsOf(ws).membersPage(versionId, offset, limit).map((r): ExampleRow => {
+  const rows = ws.datasets.membersPage(versionId, offset, limit).map((r): ExampleRow => {
     const m = toMember(r);
     const e = m.example;
     const base = { position: m.position, hash: m.hash, split: m.split };

@@ -3,9 +3,8 @@
 // makes the pseudonymized versions unlinkable to the originals without touching the database.
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { datasetsOf } from '../data/datasetRepo.js';
-import { parsePseudonymMap, serializePseudonymMap, type PseudonymMap } from '../pii/redact.js';
-import type { Workspace } from '../workspace.js';
+import { parsePseudonymMap, serializePseudonymMap, type PseudonymMap } from '../../pii/redact.js';
+import type { Workspace } from '../../workspace.js';
 
 export interface DatasetMap { secret: Buffer; map: PseudonymMap }
 
@@ -56,7 +55,7 @@ export function mapEntries(m: DatasetMap | null): number {
  * once the deletion has committed (a failed deletion must keep them).
  */
 export function pseudonymMapsOfProject(ws: Workspace, projectId: string): () => void {
-  const ids = datasetsOf(ws).listDatasets(projectId).map((d) => d.id);
+  const ids = ws.datasets.listDatasets(projectId).map((d) => d.id);
   return () => {
     for (const id of ids) deleteMap(ws, id);
   };

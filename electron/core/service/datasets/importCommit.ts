@@ -1,111 +1,15 @@
-// Import into the workspace in two steps. Stage: stream the source through the importer into a temporary file
-// outside the workspace (canonical JSON + hash per example). Commit: transactions write project, dataset,
-// examples, version, members and audit row (in batches for large files, see commitImport). A file refused while
-// staging therefore changes nothing in the workspace, and memory stays flat because neither step holds the dataset.
-import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The commit half of an import (the stage half is the engine's data/stageImport.ts): transactions write project,
+// dataset, examples, version, members and audit row, in batches for large files. A file refused while staging
+// therefore changes nothing in the workspace.
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { DomainTemplate, Project } from '../../contract/domain.js';
-import { FieldtuneError } from '../../contract/errors.js';
-import { createProject } from '../service/projectsService.js';
-import type { Workspace } from '../workspace.js';
-import { datasetsOf } from './datasetRepo.js';
-import { throwIfAborted } from './errors.js';
-import { canonicalJson, sha256 } from './example.js';
-import { importFile, type ImportOptions, type ImportSummary } from './importFile.js';
-
-export interface StagedImport {
-  dir: string;
-  file: string;
-  rejectedFile: string;
-  summary: ImportSummary;
-  versionHash: string;
-  source: string;
-}
-
-export interface ImportProgressUpdate { phase: 'reading' | 'saving'; current: number; total: number | null }
-
-export interface ImportRunOptions extends Omit<ImportOptions, 'onProgress' | 'onRejected'> {
-  onProgress?: (u: ImportProgressUpdate) => void;
-}
-
-/** Buffered appends with plain writeSync: simple, bounded (1 MiB), and no stream backpressure to get wrong. */
-class LineWriter {
-  private readonly fd: number;
-  private parts: string[] = [];
-  private size = 0;
-  constructor(path: string) { this.fd = openSync(path, 'w'); }
-  write(line: string): void {
-    this.parts.push(line, '\n');
-    this.size += line.length + 1;
-    if (this.size > 1 << 20) this.flush();
-  }
-  flush(): void {
-    if (this.parts.length) writeSync(this.fd, this.parts.join(''));
-    this.parts = []; this.size = 0;
-  }
-  close(): void { this.flush(); closeSync(this.fd); }
-}
-
-/** Lines of a file read synchronously in 1 MiB chunks (for use inside a synchronous SQLite transaction). */
-export function* readLinesSync(path: string): Generator<string> {
-  const fd = openSync(path, 'r');
-  const buf = Buffer.alloc(1 << 20);
-  let rest = '';
-  const decoder = new TextDecoder('utf-8');
-  try {
-    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) {
-      const text = rest + decoder.decode(buf.subarray(0, n), { stream: true });
-      const lines = text.split('\n');
-      rest = lines.pop() ?? '';
-      yield* lines;
-    }
-    rest += decoder.decode();
-    if (rest) yield rest;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-export async function stageImport(path: string, options: ImportRunOptions = {}): Promise<StagedImport> {
-  const dir = mkdtempSync(join(tmpdir(), 'fieldtune-import-'));
-  const file = join(dir, 'examples.tsv');
-  const rejectedFile = join(dir, 'rejected.jsonl');
-  const out = new LineWriter(file);
-  const rejected = new LineWriter(rejectedFile);
-  const version = createHash('sha256');
-  try {
-    const summary = await importFile(
-      path,
-      {
-        ...options,
-        onProgress: (p) => options.onProgress?.({ phase: 'reading', current: p.bytesRead, total: p.totalBytes }),
-        onRejected: (r) => rejected.write(JSON.stringify(r)),
-      },
-      (item) => {
-        const body = canonicalJson('sample' in item ? item.sample : item.document);
-        const hash = sha256(body);
-        version.update(`${hash}\n`); // same scheme as versionHash(): ordered member hashes, no split yet
-        out.write(`${hash}\t${'sample' in item ? 'chat' : 'text'}\t${body}`);
-      },
-    );
-    out.close();
-    rejected.close();
-    if (summary.examples === 0) {
-      throw new FieldtuneError('INVALID_INPUT', `Nothing to import: ${basename(path)} holds no usable examples${summary.rejected ? ` (${summary.rejected} rejected)` : ''}.`);
-    }
-    return { dir, file, rejectedFile, summary, versionHash: version.digest('hex'), source: basename(path) };
-  } catch (e) {
-    try { out.close(); rejected.close(); } catch { /* already closed */ }
-    rmSync(dir, { recursive: true, force: true });
-    throw e;
-  }
-}
-
-export function discardStaged(staged: StagedImport): void {
-  rmSync(staged.dir, { recursive: true, force: true });
-}
+import type { DomainTemplate, Project } from '../../../contract/domain.js';
+import { FieldtuneError } from '../../../contract/errors.js';
+import { throwIfAborted } from '../../data/errors.js';
+import { discardStaged, readLinesSync, stageImport, type ImportProgressUpdate, type ImportRunOptions, type StagedImport } from '../../data/stageImport.js';
+import type { Workspace } from '../../workspace.js';
+import { createProject } from '../projects/projects.js';
 
 export type ProjectTarget = { projectId: string } | { projectName: string; domain?: DomainTemplate };
 
@@ -129,7 +33,7 @@ const STALE_MS = 6 * 3600_000;
  * complete. If anything fails or the job is cancelled, the partial version (and a project made for it) is removed.
  */
 export async function commitImport(ws: Workspace, staged: StagedImport, target: ProjectTarget, options: { datasetName?: string; signal?: AbortSignal; onProgress?: (u: ImportProgressUpdate) => void } = {}): Promise<ImportResult> {
-  const repo = datasetsOf(ws);
+  const repo = ws.datasets;
   const now = new Date().toISOString();
   const datasetId = randomUUID();
   const versionId = randomUUID();
@@ -218,7 +122,7 @@ export async function commitImport(ws: Workspace, staged: StagedImport, target: 
 
 /** Removes imports a crash left incomplete (old enough that no live process can still be writing them). */
 function dropStaleImports(ws: Workspace): void {
-  const repo = datasetsOf(ws);
+  const repo = ws.datasets;
   const stale = repo.staleIncomplete(new Date(Date.now() - STALE_MS).toISOString());
   if (stale.length === 0) return;
   ws.db.transaction(() => { for (const id of stale) repo.dropIncomplete(id); })();

@@ -1,9 +1,9 @@
 // The texts of an example that personal data can hide in, as named fields: each message ('m0', 'm1', ...), a
 // document's text ('text') and every non-empty string metadata value ('meta:<name>', e.g. a "Patient" column).
 // Versions are immutable, so a version's fields are cached (the review screen pages through them often).
-import type { Workspace } from '../workspace.js';
-import { loadMembers } from '../data/datasetOps.js';
-import { isSample, type Example } from '../data/example.js';
+import type { Workspace } from '../../workspace.js';
+import { loadMembers } from '../datasets/versions.js';
+import { isSample, type Example } from '../../data/example.js';
 
 export interface Field { field: string; label: string; text: string }
 export interface ExampleFields { position: number; hash: string; split: 'train' | 'validation' | 'test' | null; example: Example; fields: Field[] }

@@ -1,31 +1,30 @@
 // Operations on stored dataset versions. Each change (clean, remove, edit, split) writes a NEW version whose parent is
 // the one it started from, in one transaction with its audit row; nothing is ever changed in place.
 import { randomUUID } from 'node:crypto';
-import type { Sample } from '../../contract/domain.js';
-import { FieldtuneError } from '../../contract/errors.js';
-import type { DatasetVersionRecord, MemberRow, SplitLabel } from '../store/repositories/datasets.js';
-import type { Workspace } from '../workspace.js';
-import { findConflicts, type Conflict } from './conflicts.js';
-import { datasetsOf } from './datasetRepo.js';
-import { findDuplicates } from './dedupe.js';
-import { canonicalJson, exampleHash, exampleText, isSample, versionHash, type Example } from './example.js';
-import { filterByLength } from './filters.js';
-import { normalizeExample } from './normalize.js';
-import { assignSplits, checkLeakage, DEFAULT_RATIOS, nearDuplicateGroups, type LeakageReport, type SplitRatios } from './split.js';
-import { roughTokenCount, type CountTokens } from './tokens.js';
+import type { Sample } from '../../../contract/domain.js';
+import { FieldtuneError } from '../../../contract/errors.js';
+import type { DatasetVersionRecord, MemberRow, SplitLabel } from '../../store/repositories/datasets.js';
+import type { Workspace } from '../../workspace.js';
+import { findConflicts, type Conflict } from '../../data/conflicts.js';
+import { findDuplicates } from '../../data/dedupe.js';
+import { canonicalJson, exampleHash, exampleText, isSample, versionHash, type Example } from '../../data/example.js';
+import { filterByLength } from '../../data/filters.js';
+import { normalizeExample } from '../../data/normalize.js';
+import { assignSplits, checkLeakage, DEFAULT_RATIOS, nearDuplicateGroups, type LeakageReport, type SplitRatios } from '../../data/split.js';
+import { roughTokenCount, type CountTokens } from '../../data/tokens.js';
 
 export interface Member { position: number; hash: string; split: SplitLabel | null; example: Example }
 export interface NewMember { example: Example; split?: SplitLabel | null }
 
 export function requireVersion(ws: Workspace, versionId: string): DatasetVersionRecord {
-  const v = datasetsOf(ws).getVersion(versionId);
+  const v = ws.datasets.getVersion(versionId);
   if (!v) throw new FieldtuneError('NOT_FOUND', `No dataset version with id ${versionId}`);
   return v;
 }
 
 /** The newest version of a dataset (what "the dataset" means when no version is named). */
 export function latestVersion(ws: Workspace, datasetId: string): DatasetVersionRecord {
-  const versions = datasetsOf(ws).listVersions(datasetId);
+  const versions = ws.datasets.listVersions(datasetId);
   const last = versions.at(-1);
   if (!last) throw new FieldtuneError('NOT_FOUND', `No dataset with id ${datasetId}`);
   return last;
@@ -35,7 +34,7 @@ export const toMember = (r: MemberRow): Member => ({ position: r.position, hash:
 
 /** Walks a version in pages, so async work between pages never holds a SQLite statement open. */
 export async function* walkVersion(ws: Workspace, versionId: string, pageSize = 5000): AsyncGenerator<Member> {
-  const repo = datasetsOf(ws);
+  const repo = ws.datasets;
   let from = 0;
   for (;;) {
     const page = repo.membersPage(versionId, from, pageSize);
@@ -48,17 +47,17 @@ export async function* walkVersion(ws: Workspace, versionId: string, pageSize = 
 /** One page of a version for a virtualized table: positions are 0..n-1, so `offset` is a position. */
 export function pageMembers(ws: Workspace, versionId: string, offset: number, limit: number): { total: number; items: Member[] } {
   const v = requireVersion(ws, versionId);
-  return { total: v.examples, items: datasetsOf(ws).membersPage(versionId, offset, Math.min(limit, 1000)).map(toMember) };
+  return { total: v.examples, items: ws.datasets.membersPage(versionId, offset, Math.min(limit, 1000)).map(toMember) };
 }
 
 export function loadMembers(ws: Workspace, versionId: string): Member[] {
   requireVersion(ws, versionId);
-  return [...datasetsOf(ws).iterateMembers(versionId)].map(toMember);
+  return [...ws.datasets.iterateMembers(versionId)].map(toMember);
 }
 
 /** Writes a child version of `parent` listing `members` in order; unchanged content reuses stored examples. */
 export function createChildVersion(ws: Workspace, parent: DatasetVersionRecord, operation: string, details: Record<string, unknown>, members: readonly NewMember[]): DatasetVersionRecord {
-  const repo = datasetsOf(ws);
+  const repo = ws.datasets;
   const rows = members.map((m) => {
     const body = canonicalJson(m.example);
     return { body, hash: exampleHash(m.example), kind: isSample(m.example) ? ('chat' as const) : ('text' as const), split: m.split ?? null };

@@ -4,13 +4,13 @@
 // and its outcome land in SQLite (store/repositories/trainingRuns.ts) and the finished adapter is kept as a project blob.
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Sample } from '../../contract/domain.js';
-import { FieldtuneError } from '../../contract/errors.js';
-import type { JobRunner } from '../jobs/jobManager.js';
-import { sha256OfFile, type BlobStore } from '../store/blobStore.js';
-import type { TrainingRunsRepository } from '../store/repositories/trainingRuns.js';
-import { runTrainer, type TrainerDoneEvent, type TrainerSettings } from './supervisor.js';
-import { buildTrainingFile } from './trainingData.js';
+import type { Sample } from '../../../contract/domain.js';
+import { FieldtuneError } from '../../../contract/errors.js';
+import type { JobRunner } from '../../jobs/jobManager.js';
+import { sha256OfFile, type BlobStore } from '../../store/blobStore.js';
+import type { TrainingRunsRepository } from '../../store/repositories/trainingRuns.js';
+import { runTrainer, type TrainerDoneEvent, type TrainerSettings } from '../../train/supervisor.js';
+import { buildTrainingFile } from '../../train/trainingData.js';
 
 export interface TrainJobRecording {
   runs: TrainingRunsRepository;

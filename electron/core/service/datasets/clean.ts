@@ -1,17 +1,17 @@
 // Cleaning in two steps, so a specialist sees before anything changes: review (a dry run over the engine's filters,
 // duplicate finder and conflict finder; writes nothing) and clean (the choices made in the review become a new version).
 // Splitting and the leakage check reuse the engine's version operations and add short previews for the UI.
-import type { CleanReview, DatasetVersion, LeakageSummary, SplitResult } from '../../contract/datasets.js';
-import type { Sample } from '../../contract/domain.js';
-import { FieldtuneError } from '../../contract/errors.js';
-import { findConflicts } from '../data/conflicts.js';
-import { createChildVersion, loadMembers, requireVersion, splitVersion, versionLeakage, type Member } from '../data/datasetOps.js';
-import { findDuplicates } from '../data/dedupe.js';
-import { exampleText, isSample } from '../data/example.js';
-import { filterByLength } from '../data/filters.js';
-import { normalizeExample } from '../data/normalize.js';
-import type { LeakageReport } from '../data/split.js';
-import type { Workspace } from '../workspace.js';
+import type { CleanReview, DatasetVersion, LeakageSummary, SplitResult } from '../../../contract/datasets.js';
+import type { Sample } from '../../../contract/domain.js';
+import { FieldtuneError } from '../../../contract/errors.js';
+import { findConflicts } from '../../data/conflicts.js';
+import { createChildVersion, loadMembers, requireVersion, splitVersion, versionLeakage, type Member } from './versions.js';
+import { findDuplicates } from '../../data/dedupe.js';
+import { exampleText, isSample } from '../../data/example.js';
+import { filterByLength } from '../../data/filters.js';
+import { normalizeExample } from '../../data/normalize.js';
+import type { LeakageReport } from '../../data/split.js';
+import type { Workspace } from '../../workspace.js';
 
 const MAX_PAIRS = 500;
 

@@ -3,11 +3,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Job } from '../../contract/domain.js';
-import type { PiiApplyResult, PiiScanSummary } from '../../contract/pii.js';
-import { tempDir } from '../../../test/unit/helpers.js';
-import { Core } from '../core.js';
-import { mapDir } from './piiMaps.js';
+import type { Job } from '../../../contract/domain.js';
+import type { PiiApplyResult, PiiScanSummary } from '../../../contract/pii.js';
+import { tempDir } from '../../../../test/unit/helpers.js';
+import { Core } from '../../core.js';
+import { mapDir } from './maps.js';
 
 const tmp = tempDir('fieldtune-pii-');
 let core: Core;
@@ -191,9 +191,9 @@ describe('templates', () => {
 
 describe('surrogate collisions', () => {
   it('counts a surrogate that equals a real name word found elsewhere in the dataset', async () => {
-    const { redactExamples } = await import('./piiRedactRun.js');
-    const { createPseudonymMap } = await import('../pii/redact.js');
-    const { loadPiiResources } = await import('../pii/resources.js');
+    const { redactExamples } = await import('./redactRun.js');
+    const { createPseudonymMap } = await import('../../pii/redact.js');
+    const { loadPiiResources } = await import('../../pii/resources.js');
     const examples = [
       { position: 0, hash: 'a', split: null, example: { text: 'Maria Kowalski called.' }, fields: [{ field: 'text', label: 'Text', text: 'Maria Kowalski called.' }] },
       { position: 1, hash: 'b', split: null, example: { text: 'Tomás Ferreira called.' }, fields: [{ field: 'text', label: 'Text', text: 'Tomás Ferreira called.' }] },

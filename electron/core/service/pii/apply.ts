@@ -2,23 +2,22 @@
 // reviewed one, with its report in the same transaction. The pseudonym map goes to its own file, written just
 // before the commit; a cancelled or failed run writes neither version nor report (see the checks below).
 import { randomBytes } from 'node:crypto';
-import type { DatasetVersion } from '../../contract/datasets.js';
-import type { Job } from '../../contract/domain.js';
-import { FieldtuneError } from '../../contract/errors.js';
-import type { PiiApplyResult, RedactionMode, RedactionPolicy, RedactionReport, StoredRedactionReport } from '../../contract/pii.js';
-import { createChildVersion, requireVersion } from '../data/datasetOps.js';
-import { datasetsOf } from '../data/datasetRepo.js';
-import { throwIfAborted } from '../data/errors.js';
-import { createPseudonymMap } from '../pii/redact.js';
-import { buildRedactionReport } from '../pii/report.js';
-import { loadPiiResources } from '../pii/resources.js';
-import { redactionOf } from '../store/repositories/redaction.js';
-import type { Workspace } from '../workspace.js';
-import { scanFields } from './piiDetect.js';
-import { versionFields } from './piiFields.js';
-import { deleteMap, loadMap, saveMap, type DatasetMap } from './piiMaps.js';
-import { redactExamples } from './piiRedactRun.js';
-import { engineDecisions, projectOfVersion, toDecision } from './piiService.js';
+import type { DatasetVersion } from '../../../contract/datasets.js';
+import type { Job } from '../../../contract/domain.js';
+import { FieldtuneError } from '../../../contract/errors.js';
+import type { PiiApplyResult, RedactionMode, RedactionPolicy, RedactionReport, StoredRedactionReport } from '../../../contract/pii.js';
+import { createChildVersion, requireVersion } from '../datasets/versions.js';
+import { throwIfAborted } from '../../data/errors.js';
+import { createPseudonymMap } from '../../pii/redact.js';
+import { buildRedactionReport } from '../../pii/report.js';
+import { loadPiiResources } from '../../pii/resources.js';
+import { redactionOf } from '../../store/repositories/redaction.js';
+import type { Workspace } from '../../workspace.js';
+import { scanFields } from './detect.js';
+import { versionFields } from './fields.js';
+import { deleteMap, loadMap, saveMap, type DatasetMap } from './maps.js';
+import { redactExamples } from './redactRun.js';
+import { engineDecisions, projectOfVersion, toDecision } from './pii.js';
 
 const CANCELLED = 'The redaction was cancelled; no new version was made.';
 
@@ -68,7 +67,7 @@ export function versionReport(ws: Workspace, versionId: string): StoredRedaction
 }
 
 export function deleteDatasetMap(ws: Workspace, datasetId: string): { deleted: boolean } {
-  if (!datasetsOf(ws).getDataset(datasetId)) throw new FieldtuneError('NOT_FOUND', `No dataset with id ${datasetId}`);
+  if (!ws.datasets.getDataset(datasetId)) throw new FieldtuneError('NOT_FOUND', `No dataset with id ${datasetId}`);
   const deleted = deleteMap(ws, datasetId);
   if (deleted) ws.audit.append({ actor: 'user', action: 'pii.map.delete', subject: datasetId });
   return { deleted };

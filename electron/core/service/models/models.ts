@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { BaseModel, Job } from '../../contract/domain.js';
-import { FieldtuneError } from '../../contract/errors.js';
-import type { JobContext } from '../jobs/jobManager.js';
-import { sha256OfFile } from '../store/blobStore.js';
-import type { Workspace } from '../workspace.js';
-import { readModelFacts } from './ggufFacts.js';
+import type { BaseModel, Job } from '../../../contract/domain.js';
+import { FieldtuneError } from '../../../contract/errors.js';
+import type { JobContext } from '../../jobs/jobManager.js';
+import { sha256OfFile } from '../../store/blobStore.js';
+import type { Workspace } from '../../workspace.js';
+import { readModelFacts } from '../../gguf/modelFacts.js';
 
 /** Fails fast (before any job starts) on a path that cannot be a GGUF model, naming what is wrong. */
 export async function checkGgufFile(path: string): Promise<{ sizeBytes: number }> {

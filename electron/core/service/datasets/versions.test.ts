@@ -3,14 +3,14 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/unit/helpers.js';
-import { deleteProject } from '../service/projectsService.js';
-import { openWorkspace, type Workspace } from '../workspace.js';
-import { datasetsOf } from './datasetRepo.js';
-import { commitImport, importIntoWorkspace, stageImport } from './datasetImport.js';
-import { cleanVersion, editMember, loadMembers, pageMembers, removeMembers, splitVersion, versionLeakage } from './datasetOps.js';
-import { exportVersion, versionStats } from './datasetExport.js';
-import { mulberry32 } from './minhash.js';
+import { tempDir } from '../../../../test/unit/helpers.js';
+import { deleteProject } from '../projects/projects.js';
+import { openWorkspace, type Workspace } from '../../workspace.js';
+import { stageImport } from '../../data/stageImport.js';
+import { commitImport, importIntoWorkspace } from './importCommit.js';
+import { cleanVersion, editMember, loadMembers, pageMembers, removeMembers, splitVersion, versionLeakage } from './versions.js';
+import { exportVersion, versionStats } from './export.js';
+import { mulberry32 } from '../../data/minhash.js';
 
 const FIX = join(import.meta.dirname, '../../../test/fixtures/data');
 const cleanups: Array<() => void | Promise<void>> = [];
@@ -114,11 +114,11 @@ describe('batched commit of a large import', () => {
     const seen: number[] = [];
     const staged = await stageImport(file);
     const r = await commitImport(ws, staged, { projectId: project.id }, {
-      onProgress: (p) => { if (p.current < 45_000) seen.push(datasetsOf(ws).listDatasets(project.id).length); },
+      onProgress: (p) => { if (p.current < 45_000) seen.push(ws.datasets.listDatasets(project.id).length); },
     });
     expect(seen.length).toBeGreaterThanOrEqual(2); // at least two batches were written with the event loop free between
     expect(seen.every((n) => n === 1)).toBe(true); // only the earlier dataset was visible meanwhile
-    expect(datasetsOf(ws).listDatasets(project.id)).toHaveLength(2);
+    expect(ws.datasets.listDatasets(project.id)).toHaveLength(2);
     expect(loadMembers(ws, r.version.id)).toHaveLength(45_000);
     expect(() => ws.db.prepare('UPDATE dataset_versions SET complete = 0').run()).toThrow(/immutable/);
   });
@@ -170,7 +170,7 @@ describe('versions', () => {
     expect(removed).toMatchObject({ examples: 60, parentId: report.version.id, operation: 'remove' });
     const edited = editMember(ws, removed.id, 0, { messages: [{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }] });
     expect(loadMembers(ws, edited.id)[0]!.example).toEqual({ messages: [{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }] });
-    expect(datasetsOf(ws).listVersions(r.dataset.id).map((v) => v.operation)).toEqual(['import', 'clean', 'clean', 'remove', 'edit']);
+    expect(ws.datasets.listVersions(r.dataset.id).map((v) => v.operation)).toEqual(['import', 'clean', 'clean', 'remove', 'edit']);
     const page = pageMembers(ws, edited.id, 10, 5);
     expect(page.total).toBe(60);
     expect(page.items.map((m) => m.position)).toEqual([10, 11, 12, 13, 14]);
@@ -212,8 +212,8 @@ describe('versions', () => {
   it('deleting the project removes its datasets and the examples no other dataset uses', async () => {
     const { ws, r } = await seeded();
     await deleteProject(ws, r.project.id, 'QA');
-    expect(datasetsOf(ws).getDataset(r.dataset.id)).toBeUndefined();
+    expect(ws.datasets.getDataset(r.dataset.id)).toBeUndefined();
     expect(ws.db.prepare('SELECT count(*) AS n FROM examples').get()).toEqual({ n: 0 });
-    expect(datasetsOf(ws).collectOrphanExamples()).toBe(0);
+    expect(ws.datasets.collectOrphanExamples()).toBe(0);
   });
 });

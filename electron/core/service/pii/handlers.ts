@@ -1,9 +1,9 @@
 // Handlers for the 'pii:*' and 'templates:*' requests (the privacy section); inputs arrive validated.
-import type { ParsedInput, RequestOutput, Requests } from '../../contract/requests.js';
-import type { HandlerContext } from './handlers.js';
-import { deleteDatasetMap, startApply, versionReport } from './piiApply.js';
-import { decide, spansPage, startScan, versionStatus } from './piiService.js';
-import { importTemplateSample, templateInfo } from './piiTemplates.js';
+import type { ParsedInput, RequestOutput, Requests } from '../../../contract/requests.js';
+import type { HandlerContext } from '../handlers.js';
+import { deleteDatasetMap, startApply, versionReport } from './apply.js';
+import { decide, spansPage, startScan, versionStatus } from './pii.js';
+import { importTemplateSample, templateInfo } from './templates.js';
 
 type PiiMethod = Extract<keyof Requests, `pii:${string}` | `templates:${string}`>;
 type PiiHandlers = { [M in PiiMethod]: (input: ParsedInput<M>, ctx: HandlerContext) => RequestOutput<M> | Promise<RequestOutput<M>> };

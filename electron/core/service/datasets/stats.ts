@@ -2,17 +2,16 @@
 // is rendered for every turn), so counting shows progress and can be cancelled. Lengths are cached per version and
 // model content: versions are immutable, so a new max length or split only re-bins.
 import { stat } from 'node:fs/promises';
-import type { SplitLabel, TokenStatsResult } from '../../contract/datasets.js';
-import type { Job } from '../../contract/domain.js';
-import { FieldtuneError } from '../../contract/errors.js';
-import { requireVersion, walkVersion } from '../data/datasetOps.js';
-import { datasetsOf } from '../data/datasetRepo.js';
-import type { Example } from '../data/example.js';
-import { modelTokenizer } from '../data/renderTokens.js';
-import { tokenStats } from '../data/stats.js';
-import { countExampleTokens } from '../data/tokens.js';
-import type { JobContext } from '../jobs/jobManager.js';
-import type { Workspace } from '../workspace.js';
+import type { SplitLabel, TokenStatsResult } from '../../../contract/datasets.js';
+import type { Job } from '../../../contract/domain.js';
+import { FieldtuneError } from '../../../contract/errors.js';
+import { requireVersion, walkVersion } from './versions.js';
+import type { Example } from '../../data/example.js';
+import { modelTokenizer } from '../../llm/renderTokens.js';
+import { tokenStats } from '../../data/stats.js';
+import { countExampleTokens } from '../../data/tokens.js';
+import type { JobContext } from '../../jobs/jobManager.js';
+import type { Workspace } from '../../workspace.js';
 
 interface Lengths { lengths: number[]; splits: Array<SplitLabel | null> }
 const lengthCache = new Map<string, Lengths>();
@@ -72,6 +71,6 @@ export async function versionTokenStats(ws: Workspace, versionId: string, input:
 export async function startTokenStats(ws: Workspace, versionId: string, input: StatsInput): Promise<Job> {
   const version = requireVersion(ws, versionId);
   if (input.modelId) await requireModelFile(ws, input.modelId);
-  const projectId = datasetsOf(ws).getDataset(version.datasetId)?.projectId ?? null;
+  const projectId = ws.datasets.getDataset(version.datasetId)?.projectId ?? null;
   return ws.jobs.start({ kind: 'dataset.stats', projectId, params: { versionId, ...input } }, (ctx) => versionTokenStats(ws, versionId, input, ctx));
 }

@@ -1,0 +1,104 @@
+// The stage half of an import: stream the source through the importer into a temporary file outside any workspace
+// (canonical JSON + hash per example). The service commits it (service/datasets/importCommit.ts); memory stays flat
+// because neither step holds the dataset.
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, join } from 'node:path';
+import { FieldtuneError } from '../../contract/errors.js';
+import { throwIfAborted } from './errors.js';
+import { canonicalJson, sha256 } from './example.js';
+import { importFile, type ImportOptions, type ImportSummary } from './importFile.js';
+
+export interface StagedImport {
+  dir: string;
+  file: string;
+  rejectedFile: string;
+  summary: ImportSummary;
+  versionHash: string;
+  source: string;
+}
+
+export interface ImportProgressUpdate { phase: 'reading' | 'saving'; current: number; total: number | null }
+
+export interface ImportRunOptions extends Omit<ImportOptions, 'onProgress' | 'onRejected'> {
+  onProgress?: (u: ImportProgressUpdate) => void;
+}
+
+/** Buffered appends with plain writeSync: simple, bounded (1 MiB), and no stream backpressure to get wrong. */
+class LineWriter {
+  private readonly fd: number;
+  private parts: string[] = [];
+  private size = 0;
+  constructor(path: string) { this.fd = openSync(path, 'w'); }
+  write(line: string): void {
+    this.parts.push(line, '\n');
+    this.size += line.length + 1;
+    if (this.size > 1 << 20) this.flush();
+  }
+  flush(): void {
+    if (this.parts.length) writeSync(this.fd, this.parts.join(''));
+    this.parts = []; this.size = 0;
+  }
+  close(): void { this.flush(); closeSync(this.fd); }
+}
+
+/** Lines of a file read synchronously in 1 MiB chunks (for use inside a synchronous SQLite transaction). */
+export function* readLinesSync(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  let rest = '';
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) {
+      const text = rest + decoder.decode(buf.subarray(0, n), { stream: true });
+      const lines = text.split('\n');
+      rest = lines.pop() ?? '';
+      yield* lines;
+    }
+    rest += decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function stageImport(path: string, options: ImportRunOptions = {}): Promise<StagedImport> {
+  const dir = mkdtempSync(join(tmpdir(), 'fieldtune-import-'));
+  const file = join(dir, 'examples.tsv');
+  const rejectedFile = join(dir, 'rejected.jsonl');
+  const out = new LineWriter(file);
+  const rejected = new LineWriter(rejectedFile);
+  const version = createHash('sha256');
+  try {
+    const summary = await importFile(
+      path,
+      {
+        ...options,
+        onProgress: (p) => options.onProgress?.({ phase: 'reading', current: p.bytesRead, total: p.totalBytes }),
+        onRejected: (r) => rejected.write(JSON.stringify(r)),
+      },
+      (item) => {
+        const body = canonicalJson('sample' in item ? item.sample : item.document);
+        const hash = sha256(body);
+        version.update(`${hash}\n`); // same scheme as versionHash(): ordered member hashes, no split yet
+        out.write(`${hash}\t${'sample' in item ? 'chat' : 'text'}\t${body}`);
+      },
+    );
+    out.close();
+    rejected.close();
+    if (summary.examples === 0) {
+      throw new FieldtuneError('INVALID_INPUT', `Nothing to import: ${basename(path)} holds no usable examples${summary.rejected ? ` (${summary.rejected} rejected)` : ''}.`);
+    }
+    return { dir, file, rejectedFile, summary, versionHash: version.digest('hex'), source: basename(path) };
+  } catch (e) {
+    try { out.close(); rejected.close(); } catch { /* already closed */ }
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+export function discardStaged(staged: StagedImport): void {
+  rmSync(staged.dir, { recursive: true, force: true });
+}
+
