@@ -1,6 +1,7 @@
 // Events the core pushes to every connected renderer.
 import { z } from 'zod';
-import { Job, Project } from './domain.js';
+import { Project } from './domain.js';
+import { Job } from './jobs.js';
 
 export const pushEvents = {
   'jobs:updated': Job,

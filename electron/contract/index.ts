@@ -1,4 +1,7 @@
 export * from './datasets.js';
+export * from './datasetRequests.js';
+export * from './jobs.js';
+export * from './piiRequests.js';
 export * from './domain.js';
 export * from './errors.js';
 export * from './events.js';

@@ -3,7 +3,7 @@
 // asserts at compile time that both lists stay identical.
 import { z } from 'zod';
 import { DatasetVersion } from './datasets.js';
-import { Id, Job, Message } from './domain.js';
+import { Id, Message } from './domain.js';
 
 export const PII_TYPE_NAMES = [
   'NAME', 'LOCATION', 'ZIP', 'DATE', 'AGE', 'PHONE', 'FAX', 'EMAIL', 'SSN', 'MRN', 'HEALTH_PLAN', 'ACCOUNT',
@@ -104,7 +104,7 @@ export type PiiField = z.infer<typeof PiiField>;
 export const PiiRecord = z.object({ position: z.number().int().nonnegative(), fields: z.array(PiiField) });
 export type PiiRecord = z.infer<typeof PiiRecord>;
 
-const SpanRef = { type: PiiType, text: z.string().min(1, 'Name the text the decision is about').max(500, 'Keep one identifier under 500 characters') };
+export const SpanRef = { type: PiiType, text: z.string().min(1, 'Name the text the decision is about').max(500, 'Keep one identifier under 500 characters') };
 export const DecisionChange = z.discriminatedUnion('scope', [
   /** One string: applies to every identical string (same type) in the dataset. */
   z.object({ scope: z.literal('span'), decision: z.enum(['accept', 'reject', 'undo']), ...SpanRef }).strict(),
@@ -128,38 +128,8 @@ export const DomainTemplateInfo = z.object({
 });
 export type DomainTemplateInfo = z.infer<typeof DomainTemplateInfo>;
 
-const TemplateDomain = z.enum(['medical', 'legal', 'finance', 'education'], { error: 'Templates exist for medical, legal, finance and education' });
-const VersionRef = { versionId: Id };
+export const TemplateDomain = z.enum(['medical', 'legal', 'finance', 'education'], { error: 'Templates exist for medical, legal, finance and education' });
 
-export const piiRequests = {
-  'pii:status': { input: z.object(VersionRef).strict(), output: PiiStatus },
-  /** Detects identifiers over a version as a job (progress, cancel); the result is a PiiScanSummary. Writes no data. */
-  'pii:scan': { input: z.object(VersionRef).strict(), output: Job },
-  /** Examples of a scanned version with their spans after the reviewer's decisions (personal data: shown, never logged). */
-  'pii:spans': {
-    input: z.object({
-      ...VersionRef,
-      offset: z.number().int().nonnegative(),
-      limit: z.number().int().min(1).max(200, 'Ask for at most 200 examples at a time'),
-      type: PiiType.optional(),
-    }).strict(),
-    output: z.object({ total: z.number().int(), records: z.array(PiiRecord) }),
-  },
-  /** Records review decisions for the version's dataset; returns every decision of that dataset. */
-  'pii:decide': {
-    input: z.object({ ...VersionRef, changes: z.array(DecisionChange).min(1, 'Send at least one decision').max(1000) }).strict(),
-    output: z.array(ReviewDecision),
-  },
-  /** Redacts a version into a NEW version (operation 'redact') with its report, as a job. Cancelled or failed: nothing written. */
-  'pii:apply': { input: z.object({ ...VersionRef, mode: RedactionMode, policy: RedactionPolicy }).strict(), output: Job },
-  /** The report kept with a version made by redaction; null for other versions. */
-  'pii:report': { input: z.object(VersionRef).strict(), output: StoredRedactionReport.nullable() },
-  /** Deletes a dataset's pseudonym map (and its secret): surrogates can no longer be traced back, nor reproduced. */
-  'pii:delete-map': { input: z.object({ datasetId: Id }).strict(), output: z.object({ deleted: z.boolean() }) },
-  'templates:get': { input: z.object({ domain: TemplateDomain }).strict(), output: DomainTemplateInfo },
-  /** Imports a template's sample conversations as a new dataset of the project (an import job). */
-  'templates:import-sample': { input: z.object({ projectId: Id, domain: TemplateDomain }).strict(), output: Job },
-} as const;
 
 /** The apply job's result. */
 export const PiiApplyResult = z.object({ version: DatasetVersion, report: RedactionReport });

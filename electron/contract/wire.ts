@@ -32,7 +32,7 @@ export function parseRequest<M extends Method>(method: unknown, params: unknown)
   if (!parsed.success) {
     const issues = describeIssues(parsed.error);
     const first = issues[0];
-    throw new FieldtuneError('BAD_REQUEST', `Invalid request '${method}': ${first ? `${first.path}: ${first.message}` : 'bad input'}`, issues);
+    throw new FieldtuneError('BAD_REQUEST', `Invalid request '${method}': ${first ? `${first.path}: ${first.message}` : 'bad input'}`, { issues });
   }
   return { method: method as M, input: parsed.data as ParsedInput<M> };
 }

@@ -1,4 +1,5 @@
-import type { AppInfo, HostMode, Job } from '../contract/domain.js';
+import type { AppInfo, HostMode } from '../contract/domain.js';
+import type { Job } from '../contract/jobs.js';
 import { FieldtuneError } from '../contract/errors.js';
 import type { EventEnvelope } from '../contract/wire.js';
 import { parseRequest, toErrorPayload, type ResponseEnvelope } from '../contract/wire.js';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { Job } from '../contract/domain.js';
+import type { Job } from '../contract/jobs.js';
 import { FieldtuneError } from '../contract/errors.js';
 import { JobManager } from './jobs/jobManager.js';
 import { BlobStore } from './store/blobStore.js';

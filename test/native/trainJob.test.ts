@@ -34,7 +34,7 @@ describe('training job', () => {
       const progress = ws.jobs.get(job.id).progress;
       return progress?.phase === 'training' && progress.current >= n;
     };
-    const job = ws.jobs.start({ kind: 'train', resumable: true }, trainJob(settings));
+    const job = ws.jobs.start({ kind: 'train.run', params: { runId: 'run-1' } }, trainJob(settings));
     // wait until training has made progress, then cancel
     for (let i = 0; i < 200 && !trainedSteps(3); i++) await new Promise((r) => setTimeout(r, 50));
     expect(ws.jobs.get(job.id).progress).toMatchObject({ phase: 'training' });
@@ -46,9 +46,9 @@ describe('training job', () => {
     const stepsBefore = ws.trainingRuns.curve('run-1', 'train').length;
     expect(stepsBefore).toBeGreaterThanOrEqual(3);
 
-    const resumed = ws.jobs.start({ kind: 'train', resumable: true }, trainJob({ ...settings, resume: ckpt }));
+    const resumed = ws.jobs.start({ kind: 'train.run', params: { runId: 'run-1' } }, trainJob({ ...settings, resume: ckpt }));
     const finished = await ws.jobs.wait(resumed.id);
-    expect(finished.status, finished.error ?? '').toBe('succeeded');
+    expect(finished.status, finished.error?.message ?? '').toBe('succeeded');
     expect(existsSync(join(runDir, 'adapter.gguf'))).toBe(true);
     const run = ws.trainingRuns.get('run-1');
     expect(run).toMatchObject({ status: 'succeeded' });

@@ -77,10 +77,10 @@ function notUtf8Error(byte: number, line: number): DataImportError {
     ? 'looks like windows-1252 (what Excel and older Windows tools write) or Latin-1'
     : 'is in an unknown encoding';
   return new DataImportError(
-    `Line ${line}: byte ${hex} is not valid UTF-8, so the file is neither UTF-8 nor UTF-16 and ${guess}; ` +
-      `re-save it as UTF-8, or import it with --encoding windows-1252 (or the encoding it was saved in).`,
+    `Line ${line}: byte ${hex} is not valid UTF-8, so the file is neither UTF-8 nor UTF-16 and ${guess}.`,
     line,
     `byte ${hex} is not valid UTF-8`,
+    { setting: 'encoding', value: 'windows-1252' },
   );
 }
 

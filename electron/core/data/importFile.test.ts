@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMapArg } from './columns.js';
 import { importFile, type ImportedItem, type ImportOptions, type RejectedRow } from './importFile.js';
 
 const FIX = join(import.meta.dirname, '../../../test/fixtures/data');
@@ -140,11 +139,12 @@ describe('spreadsheets and column mapping', () => {
     expect(samples[1]!.metadata).toEqual({ Category: 'tax' });
   });
 
-  it('refuses unmappable headers with a hint, and accepts --map overrides', async () => {
-    await expect(run(join(FIX, 'custom-columns.csv'))).rejects.toThrow(/No column is mapped to the question.*--map/);
-    const { samples } = await run(join(FIX, 'custom-columns.csv'), { mapping: parseMapArg('Q=user,a=assistant,topic=metadata') });
+  it('refuses unmappable headers naming the column setting as the fix, and accepts mapping overrides', async () => {
+    const refused = run(join(FIX, 'custom-columns.csv'));
+    await expect(refused).rejects.toThrow(/No column is chosen as the question/);
+    await expect(refused).rejects.toMatchObject({ fix: { setting: 'map', value: expect.stringMatching(/=user$/) } });
+    const { samples } = await run(join(FIX, 'custom-columns.csv'), { mapping: { Q: 'user', a: 'assistant', topic: 'metadata' } });
     expect(samples[0]).toEqual({ messages: [{ role: 'user', content: 'What is a tort?' }, { role: 'assistant', content: 'A civil wrong.' }], metadata: { topic: 'law' } });
-    expect(() => parseMapArg('q=answer')).toThrow(/FIELD one of/);
     await expect(run(join(FIX, 'custom-columns.csv'), { mapping: { nope: 'user' } })).rejects.toThrow(/does not have/);
   });
 

@@ -67,7 +67,10 @@ export function readerFor(path: string, isDir: boolean, format: ImportFormat | u
   if (isDocumentPath(path)) return 'documents';
   if (format) return 'jsonl'; // a JSON record format named for an unusual extension
   throw new DataImportError(
-    `Fieldtune cannot tell what "${ext || 'extension-less'}" files hold; name the format with --format (one of ${IMPORT_FORMATS.join(', ')}).`,
+    `Fieldtune cannot tell what "${ext || 'extension-less'}" files hold.`,
+    null,
+    undefined,
+    { setting: 'format' },
   );
 }
 
@@ -131,7 +134,7 @@ export async function importFile(path: string, options: ImportOptions, sink: (it
         const line = head[0]?.line ?? 1;
         throw new DataImportError(
           `Line ${line}: the records match no known format (chat "messages", ShareGPT "conversations", Alpaca ` +
-            `"instruction"/"output", "prompt"/"completion" or "text"); name one with --format.`, line, 'unknown record format');
+            `"instruction"/"output", "prompt"/"completion" or "text").`, line, 'unknown record format', { setting: 'format' });
       }
     }
     options.onDetected?.({ format, kind: format === 'text' ? 'text' : 'chat', encoding: decoded.encoding });

@@ -2,9 +2,9 @@ import { create } from 'zustand';
 import type {
   CleanReview, ColumnField, Dataset, DatasetVersion, ExampleRow, ImportFormat, ImportPreview, SplitResult, TokenStatsResult,
 } from '../../../electron/contract/datasets.js';
-import type { Job } from '../../../electron/contract/domain.js';
 import { api } from '../transport/api.js';
-import { useJobsStore } from './jobsStore.js';
+import { appMessage, errorText } from './errorWords.js';
+import { followJob } from './followJob.js';
 
 export type DataTab = 'import' | 'examples' | 'clean' | 'split' | 'tokens';
 /** A metadata column the examples carry (what a split can be stratified by). */
@@ -58,7 +58,6 @@ interface DatasetsState {
   setColumn(column: string, field: ColumnField): void;
   runPreview(): Promise<void>;
   startImport(): Promise<void>;
-  jobUpdated(job: Job): void;
   loadRows(from: number, to: number): Promise<void>;
   runReview(options: { threshold: number; minTokens?: number; maxTokens?: number }): Promise<void>;
   toggleRemove(position: number, removeIt: boolean): void;
@@ -79,20 +78,7 @@ export function selectedVersion(s: Pick<DatasetsState, 'datasets' | 'versionId'>
   return null;
 }
 
-/**
- * The data engine's messages are shared with the CLI and name its flags; in the app the same advice points at the
- * controls instead (the Text encoding, Format and column choices, the skip-bad-rows box).
- */
-export function inAppWords(text: string): string {
-  return text
-    .replace(/ \(--skip-bad\)/g, '')
-    .replace(/--encoding ([\w-]+)/g, 'the text encoding $1')
-    .replace(/--map "[^"]*"/g, 'the column choices below')
-    .replace(/--map/g, 'the column mapping')
-    .replace(/with --format/g, 'with the Format choice')
-    .replace(/--format/g, 'the Format choice');
-}
-const message = (e: unknown) => inAppWords(e instanceof Error ? e.message : String(e));
+const message = errorText;
 const pending = new Set<number>();
 let previewSeq = 0;
 
@@ -156,7 +142,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
           path: form.path.trim(), ...(form.format ? { format: form.format } : {}), ...(form.encoding ? { encoding: form.encoding } : {}),
           ...(Object.keys(form.map).length ? { map: form.map } : {}),
         });
-        if (seq === previewSeq) set({ preview: preview.problem ? { ...preview, problem: { ...preview.problem, message: inAppWords(preview.problem.message) } } : preview });
+        if (seq === previewSeq) set({ preview: preview.problem ? { ...preview, problem: { ...preview.problem, message: appMessage(preview.problem) } } : preview });
       } catch (e) {
         if (seq === previewSeq) set({ error: message(e), preview: null });
       } finally {
@@ -173,31 +159,18 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
           ...(form.encoding ? { encoding: form.encoding } : {}), ...(preview?.mapping ? { map: { ...preview.mapping, ...form.map } } : {}),
         });
         set({ importJobId: job.id });
-        // A small file can finish before this response arrives: its final event may already be in the jobs store.
-        const seen = useJobsStore.getState().jobs[job.id];
-        if (seen) get().jobUpdated(seen);
+        followJob(job, {
+          settled: () => set({ importJobId: null }),
+          succeeded: (r) => {
+            const skipped = r.version.rejected ? `; ${r.version.rejected} bad row(s) were set aside in the workspace` : '';
+            set({ importDone: `Imported ${r.version.examples} examples${skipped}.`, preview: null, form: EMPTY_FORM });
+            void get().reload(r.version.id);
+          },
+          failed: (error) => set({ error }),
+          stopped: () => set({ error: 'The import was cancelled; nothing was saved.' }),
+        });
       } catch (e) {
         set({ error: message(e) });
-      }
-    },
-    jobUpdated(job) {
-      if (job.status === 'running' || job.status === 'queued') return;
-      if (job.id === get().statsJobId) {
-        set({ statsJobId: null });
-        const stats = job.result as TokenStatsResult | null;
-        if (job.status === 'succeeded' && stats?.versionId === get().versionId) set({ stats });
-        else if (job.status === 'failed') set({ error: job.error ?? 'Counting tokens failed.' });
-        return;
-      }
-      if (job.id !== get().importJobId) return;
-      set({ importJobId: null });
-      if (job.status === 'succeeded') {
-        const r = job.result as { version: { id: string; examples: number; rejected: number } };
-        const skipped = r.version.rejected ? `; ${r.version.rejected} bad row(s) were set aside in the workspace` : '';
-        set({ importDone: `Imported ${r.version.examples} examples${skipped}.`, preview: null, form: EMPTY_FORM });
-        void get().reload(r.version.id);
-      } else {
-        set({ error: job.status === 'cancelled' ? 'The import was cancelled; nothing was saved.' : inAppWords(job.error ?? job.message ?? `The import ${job.status}.`) });
       }
     },
     async loadRows(from, to) {
@@ -246,8 +219,11 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       try {
         const job = await api.call('datasets:stats', { versionId, ...input });
         set({ statsJobId: job.id });
-        const seen = useJobsStore.getState().jobs[job.id];
-        if (seen) get().jobUpdated(seen);
+        followJob(job, {
+          settled: () => set({ statsJobId: null }),
+          succeeded: (stats) => { if (stats.versionId === get().versionId) set({ stats }); },
+          failed: (error) => set({ error }),
+        });
       } catch (e) {
         set({ error: message(e) });
       }

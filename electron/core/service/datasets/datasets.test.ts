@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenStatsResult } from '../../../contract/datasets.js';
-import type { Job } from '../../../contract/domain.js';
+import type { Job } from '../../../contract/jobs.js';
 import { tempDir } from '../../../../test/unit/helpers.js';
 import { Core } from '../../core.js';
 import { writeDemoModel } from '../../demoModel/index.js';

@@ -3,7 +3,7 @@
 // model content: versions are immutable, so a new max length or split only re-bins.
 import { stat } from 'node:fs/promises';
 import type { SplitLabel, TokenStatsResult } from '../../../contract/datasets.js';
-import type { Job } from '../../../contract/domain.js';
+import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import { requireVersion, walkVersion } from './versions.js';
 import type { Example } from '../../data/example.js';
@@ -68,7 +68,7 @@ export async function versionTokenStats(ws: Workspace, versionId: string, input:
 }
 
 /** Checks the version and model at once (a wrong id fails the request, not a job), then counts in a job. */
-export async function startTokenStats(ws: Workspace, versionId: string, input: StatsInput): Promise<Job> {
+export async function startTokenStats(ws: Workspace, versionId: string, input: StatsInput): Promise<JobOf<'dataset.stats'>> {
   const version = requireVersion(ws, versionId);
   if (input.modelId) await requireModelFile(ws, input.modelId);
   const projectId = ws.datasets.getDataset(version.datasetId)?.projectId ?? null;

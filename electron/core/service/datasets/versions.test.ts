@@ -94,7 +94,7 @@ describe('import as a job', () => {
     const ws = workspace(join(dir, 'ws'));
     const big = join(dir, 'big.jsonl');
     writeFileSync(big, '{"prompt":"p","completion":"c"}\n'.repeat(400_000));
-    const started = ws.jobs.start({ kind: 'dataset.import' }, ({ signal }) => importIntoWorkspace(ws, big, { projectName: 'Big' }, { signal }));
+    const started = ws.jobs.start({ kind: 'dataset.import', params: { path: big, format: null, map: null, encoding: null, skipBad: false } }, ({ signal }) => importIntoWorkspace(ws, big, { projectName: 'Big' }, { signal }));
     await new Promise((r) => setTimeout(r, 30));
     expect((await ws.jobs.cancel(started.id)).status).toBe('cancelled');
     expect(ws.projects.list()).toEqual([]);

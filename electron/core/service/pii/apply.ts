@@ -3,7 +3,7 @@
 // before the commit; a cancelled or failed run writes neither version nor report (see the checks below).
 import { randomBytes } from 'node:crypto';
 import type { DatasetVersion } from '../../../contract/datasets.js';
-import type { Job } from '../../../contract/domain.js';
+import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { PiiApplyResult, RedactionMode, RedactionPolicy, RedactionReport, StoredRedactionReport } from '../../../contract/pii.js';
 import { createChildVersion, requireVersion } from '../datasets/versions.js';
@@ -21,7 +21,7 @@ import { engineDecisions, projectOfVersion, toDecision } from './pii.js';
 
 const CANCELLED = 'The redaction was cancelled; no new version was made.';
 
-export function startApply(ws: Workspace, versionId: string, mode: RedactionMode, policy: RedactionPolicy): Job {
+export function startApply(ws: Workspace, versionId: string, mode: RedactionMode, policy: RedactionPolicy): JobOf<'pii.apply'> {
   const parent = requireVersion(ws, versionId);
   const projectId = projectOfVersion(ws, parent);
   return ws.jobs.start({ kind: 'pii.apply', projectId, params: { versionId, mode, policy } }, async (job): Promise<PiiApplyResult> => {

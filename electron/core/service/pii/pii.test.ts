@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Job } from '../../../contract/domain.js';
+import type { Job } from '../../../contract/jobs.js';
 import type { PiiApplyResult, PiiScanSummary } from '../../../contract/pii.js';
 import { tempDir } from '../../../../test/unit/helpers.js';
 import { Core } from '../../core.js';
@@ -121,7 +121,7 @@ describe('pii:apply', () => {
 
   it('writes a new pseudonymized version: no original identifiers, one surrogate per person, report kept, map apart', async () => {
     const job = await finished((await core.call('pii:apply', { versionId: v1, mode: 'pseudonym', policy: { types: ['NAME', 'LOCATION', 'DATE', 'PHONE', 'EMAIL', 'MRN'] } })).id);
-    expect(job.status, job.error ?? '').toBe('succeeded');
+    expect(job.status, job.error?.message ?? '').toBe('succeeded');
     const { version, report } = job.result as PiiApplyResult;
     expect(version).toMatchObject({ parentId: v1, operation: 'redact', examples: 5 });
     const rows = (await core.call('datasets:examples', { versionId: version.id, offset: 0, limit: 10 })).rows;

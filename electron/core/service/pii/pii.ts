@@ -1,7 +1,7 @@
 // The privacy section's read side and review: status of a version, the scan job, spans after decisions (the review
 // screen), and decisions remembered per dataset for identical strings. Spans quote personal data: they are returned
 // to the renderer that asked and never written to the audit log (which records counts only).
-import type { Job } from '../../../contract/domain.js';
+import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { DecisionChange, PiiRecord, PiiScanSummary, PiiSpan as ContractSpan, PiiStatus, PiiType, ReviewDecision, TypeCounts } from '../../../contract/pii.js';
 import { requireVersion } from '../datasets/versions.js';
@@ -75,7 +75,7 @@ export function versionStatus(ws: Workspace, versionId: string): PiiStatus {
   };
 }
 
-export function startScan(ws: Workspace, versionId: string): Job {
+export function startScan(ws: Workspace, versionId: string): JobOf<'pii.scan'> {
   const v = requireVersion(ws, versionId);
   return ws.jobs.start({ kind: 'pii.scan', projectId: projectOfVersion(ws, v), params: { versionId } }, async (job) => {
     const examples = versionFields(ws, versionId);
