@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CleanReview, Dataset, DatasetVersion, ExampleRow, ImportPreview, ImportSource, LeakageSummary, MetadataColumn, SplitLabel, SplitResult } from './datasets.js';
 import { DomainTemplate, Id } from './domain.js';
-import { Job, jobSchemas } from './jobs.js';
+import { jobSchemas } from './jobs.js';
 
 const VersionRef = { versionId: Id };
 const Positions = z.array(z.number().int().nonnegative()).max(1_000_000);

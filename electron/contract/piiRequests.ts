@@ -1,8 +1,8 @@
 // The 'pii:*' and 'templates:*' requests (Data wizard, personal-data section). Pure: zod and the contract's own files only.
 import { z } from 'zod';
 import { Id } from './domain.js';
-import { Job, jobSchemas } from './jobs.js';
-import { DecisionChange, DomainTemplateInfo, PiiRecord, PiiStatus, PiiType, RedactionMode, RedactionPolicy, ReviewDecision, SpanRef, StoredRedactionReport, TemplateDomain } from './pii.js';
+import { jobSchemas } from './jobs.js';
+import { DecisionChange, DomainTemplateInfo, PiiRecord, PiiStatus, PiiType, RedactionMode, RedactionPolicy, ReviewDecision, StoredRedactionReport, TemplateDomain } from './pii.js';
 
 const VersionRef = { versionId: Id };
 

@@ -2,11 +2,10 @@
 // (canonical JSON + hash per example). The service commits it (service/datasets/importCommit.ts); memory stays flat
 // because neither step holds the dataset.
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
-import { throwIfAborted } from './errors.js';
 import { canonicalJson, sha256 } from './example.js';
 import { importFile, type ImportOptions, type ImportSummary } from './importFile.js';
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { DomainTemplate } from '../../../electron/contract/domain.js';
 import type {
-  DecisionChange, DomainTemplateInfo, PiiApplyResult, PiiRecord, PiiStatus, PiiType, RedactionMode, StoredRedactionReport,
+  DecisionChange, DomainTemplateInfo, PiiRecord, PiiStatus, PiiType, RedactionMode, StoredRedactionReport,
 } from '../../../electron/contract/pii.js';
 import { PII_TYPE_NAMES } from '../../../electron/contract/pii.js';
 import { api } from '../transport/api.js';

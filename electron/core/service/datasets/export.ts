@@ -1,15 +1,12 @@
-// Export of a stored version (JSONL or CSV) and its token statistics. Both walk the version in order without
-// loading it whole; export writes to a temporary name and renames, so a cancelled export leaves no half file.
+// Export of a stored version (JSONL or CSV). It walks the version in order without loading it whole; it writes to a temporary name and renames, so a cancelled export leaves no half file.
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Sample } from '../../../contract/domain.js';
 import type { SplitLabel } from '../../store/repositories/datasets.js';
 import type { Workspace } from '../../workspace.js';
-import { requireVersion, toMember, walkVersion, type Member } from './versions.js';
+import { requireVersion, toMember, type Member } from './versions.js';
 import { throwIfAborted } from '../../data/errors.js';
 import { canonicalJson, isSample, type Example } from '../../data/example.js';
-import { tokenStats, type TokenStats } from '../../data/stats.js';
-import { countExampleTokens, type TokenizeExample } from '../../data/tokens.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -79,38 +76,4 @@ export function exportVersion(ws: Workspace, versionId: string, options: ExportO
     throw e;
   }
   return { file: options.outFile, examples, format: options.format };
-}
-
-export interface VersionStatsOptions {
-  maxLength: number;
-  /** The real tokenizer (rendered through the base model's chat template) when one is loaded; rough count otherwise. */
-  tokenize?: TokenizeExample<Example>;
-  split?: SplitLabel;
-  bins?: number;
-  signal?: AbortSignal;
-}
-
-export interface VersionStats extends TokenStats {
-  tokenizer: 'model' | 'rough';
-  bySplit: Partial<Record<SplitLabel, { count: number; totalTokens: number; overMax: number }>>;
-}
-
-export async function versionStats(ws: Workspace, versionId: string, options: VersionStatsOptions): Promise<VersionStats> {
-  requireVersion(ws, versionId);
-  const tokenize = options.tokenize ?? countExampleTokens();
-  const bySplit: VersionStats['bySplit'] = {};
-  // Each example is tokenized once; the per-split tallies and the overall statistics share the count.
-  async function* lengths(): AsyncGenerator<number> {
-    for await (const m of walkVersion(ws, versionId)) {
-      if (options.split && m.split !== options.split) continue;
-      const n = await tokenize(m.example);
-      if (m.split) {
-        const s = (bySplit[m.split] ??= { count: 0, totalTokens: 0, overMax: 0 });
-        s.count += 1; s.totalTokens += n; if (n > options.maxLength) s.overMax += 1;
-      }
-      yield n;
-    }
-  }
-  const stats = await tokenStats(lengths(), (n) => n, { maxLength: options.maxLength, bins: options.bins, signal: options.signal });
-  return { ...stats, tokenizer: options.tokenize ? 'model' : 'rough', bySplit };
 }

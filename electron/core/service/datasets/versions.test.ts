@@ -8,8 +8,10 @@ import { deleteProject } from '../projects/projects.js';
 import { openWorkspace, type Workspace } from '../../workspace.js';
 import { stageImport } from '../../data/stageImport.js';
 import { commitImport, importIntoWorkspace } from './importCommit.js';
-import { cleanVersion, editMember, loadMembers, pageMembers, removeMembers, splitVersion, versionLeakage } from './versions.js';
-import { exportVersion, versionStats } from './export.js';
+import { applyClean, reviewVersion } from './clean.js';
+import { exportVersion } from './export.js';
+import { versionTokenStats } from './stats.js';
+import { editMember, loadMembers, pageMembers, removeMembers, splitVersion, versionLeakage } from './versions.js';
 import { mulberry32 } from '../../data/minhash.js';
 
 const FIX = join(import.meta.dirname, '../../../test/fixtures/data');
@@ -155,15 +157,17 @@ describe('versions', () => {
 
   it('clean makes a child version: normalizes, drops empty rows and near-duplicates, flags conflicts', async () => {
     const { ws, r } = await seeded();
-    const listed = cleanVersion(ws, r.version.id);
-    expect(listed).toMatchObject({ after: 63, removed: { empty: 1, nearDuplicates: 0 } }); // near pairs listed, not removed
-    expect(listed.nearPairs[0]).toMatchObject({ a: { position: 5 }, b: { position: 60 } });
-    const report = cleanVersion(ws, r.version.id, { dedupe: 'near' });
-    expect(report).toMatchObject({ before: 64, after: 62, normalizedChanged: 1, removed: { empty: 1, nearDuplicates: 1, exactDuplicates: 0 } });
-    expect(report.version.parentId).toBe(r.version.id);
-    expect(report.nearPairs[0]).toMatchObject({ a: { position: 5 }, b: { position: 60 } });
-    expect(report.conflicts).toHaveLength(1);
-    expect(report.conflicts[0]!.indices).toEqual([61, 62]);
+    const review = reviewVersion(ws, r.version.id, { threshold: 0.7, nearDuplicates: true });
+    expect(review).toMatchObject({ examples: 64, normalizedChanged: 1 });
+    expect(review.proposed.map((p) => p.reason).sort()).toEqual(['empty', 'near-duplicate']);
+    expect(review.nearPairs[0]).toMatchObject({ a: { position: 5 }, b: { position: 60 } });
+    expect(review.conflicts).toHaveLength(1);
+    expect(review.conflicts[0]!.answers.flatMap((a) => a.positions).sort()).toEqual([61, 62]);
+    const onlyEmpty = applyClean(ws, r.version.id, review.proposed.filter((p) => p.reason === 'empty').map((p) => p.position), true);
+    expect(onlyEmpty.examples).toBe(63); // near pairs listed, not removed unless chosen
+    const cleaned = applyClean(ws, r.version.id, review.proposed.map((p) => p.position), true);
+    expect(cleaned).toMatchObject({ examples: 62, parentId: r.version.id, operation: 'clean' });
+    const report = { version: cleaned };
     expect(() => ws.db.prepare('UPDATE dataset_versions SET examples = 0').run()).toThrow(/immutable/);
     expect(() => ws.db.prepare('UPDATE dataset_members SET split = NULL').run()).toThrow(/immutable/);
     const removed = removeMembers(ws, report.version.id, [0, 1], 'review');
@@ -178,7 +182,8 @@ describe('versions', () => {
 
   it('split is deterministic, stratified, leak-free; stats and exports read it back', async () => {
     const { ws, r } = await seeded();
-    const clean = cleanVersion(ws, r.version.id, { dedupe: 'near' }).version;
+    const review = reviewVersion(ws, r.version.id, { threshold: 0.7, nearDuplicates: true });
+    const clean = applyClean(ws, r.version.id, review.proposed.map((p) => p.position), true);
     const a = splitVersion(ws, clean.id, { seed: 9, stratifyBy: 'category', ratios: { train: 0.8, validation: 0.1, test: 0.1 } });
     const b = splitVersion(ws, clean.id, { seed: 9, stratifyBy: 'category', ratios: { train: 0.8, validation: 0.1, test: 0.1 } });
     expect(b.version.hash).toBe(a.version.hash);
@@ -191,12 +196,11 @@ describe('versions', () => {
       const ofCat = members.filter((m) => 'messages' in m.example && m.example.metadata?.['category'] === cat);
       expect(ofCat.filter((m) => m.split === 'test').length).toBe(2);
     }
-    const stats = await versionStats(ws, a.version.id, { maxLength: 20 });
+    const stats = await versionTokenStats(ws, a.version.id, { maxTokens: 20, bins: 20 });
     expect(stats).toMatchObject({ count: 62, tokenizer: 'rough' });
-    expect(stats.bySplit.train!.count).toBe(a.counts.train);
     expect(stats.histogram.reduce((n, h) => n + h.count, 0)).toBe(62);
-    const words = await versionStats(ws, a.version.id, { maxLength: 20, split: 'test', tokenize: () => 30 });
-    expect(words).toMatchObject({ count: a.counts.test, totalTokens: 30 * a.counts.test, overMaxShare: 1, tokenizer: 'model' });
+    const test = await versionTokenStats(ws, a.version.id, { maxTokens: 20, bins: 20, split: 'test' });
+    expect(test.count).toBe(a.counts.test);
 
     const out = tmp();
     const jsonl = exportVersion(ws, clean.id, { format: 'jsonl', outFile: join(out, 'clean.jsonl') });
