@@ -64,8 +64,8 @@ describe('fieldtune data', () => {
     expect(clean.json[0]).toMatchObject({ before: 3, after: 3, version: { operation: 'clean', examples: 3 } });
     const split = await cli('data', 'split', dataset.id, '--workspace', ws, '--ratios', '1/1/1', '--seed', '5', '--json');
     expect(split.json[0]).toMatchObject({ counts: { train: 1, validation: 1, test: 1 }, leakage: { ok: true } });
-    const stats = await cli('data', 'stats', dataset.id, '--workspace', ws, '--max-length', '10', '--json');
-    expect(stats.json[0]).toMatchObject({ count: 3, tokenizer: 'rough', maxLength: 10 });
+    const stats = await cli('data', 'stats', dataset.id, '--workspace', ws, '--max-length', '16', '--json');
+    expect(stats.json[0]).toMatchObject({ count: 3, tokenizer: 'rough', maxLength: 16 });
     const outFile = join(dir, 'test.jsonl');
     const exp = await cli('data', 'export', dataset.id, '--workspace', ws, '--out', outFile, '--split', 'test', '--json');
     expect(exp.json[0]).toMatchObject({ examples: 1, format: 'jsonl' });

@@ -111,12 +111,13 @@ export const redactCommand: CliCommand = {
       decoded = await readTextFile(inPath);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new FieldtuneError('INVALID_INPUT', `No such file: ${inPath}`);
-      // The shared decoder suggests an --encoding flag that belongs to `data import`; this command has none.
-      if (e instanceof FieldtuneError && /not valid UTF-8/.test(e.message)) {
+      // The shared decoder's fix is an encoding choice, which `data import` has and this command does not.
+      if (e instanceof FieldtuneError && e.fix?.setting === 'encoding') {
         throw new FieldtuneError(
           'INVALID_INPUT',
-          `${inPath}: ${e.message.replace(/; re-save it.*$/s, '')}. data redact reads only UTF-8 (with or without BOM) and UTF-16 LE/BE: ` +
-            'convert it first, e.g. `iconv -f windows-1252 -t utf-8 IN > OUT`.',
+          `${inPath}: ${e.message.replace(/[.\s]+$/, '')}. data redact reads only UTF-8 (with or without BOM) and UTF-16 LE/BE: ` +
+            `convert it first, e.g. \`iconv -f ${e.fix.value ?? 'windows-1252'} -t utf-8 IN > OUT\`.`,
+          { ...(e.details ? { details: e.details } : {}) },
         );
       }
       throw e;

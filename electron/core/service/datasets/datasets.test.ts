@@ -138,7 +138,7 @@ describe('datasets:import and the version operations', () => {
     const before = (await core.call('datasets:list', { projectId })).length;
     const job = await importCsv(path);
     expect(job.status).toBe('failed');
-    expect(job.error).toMatch(/^Line 3: .*skip bad rows/);
+    expect(job.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/^Line 3: /), fix: { setting: 'skipBad' }, details: { line: 3 } });
     expect(await core.call('datasets:list', { projectId })).toHaveLength(before);
     expect(readdirSync(join(tmp.dir, 'ws', 'files'))).not.toContain('rejected');
     expect(statSync(dbFile).isFile()).toBe(true);

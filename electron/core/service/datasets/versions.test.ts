@@ -14,7 +14,7 @@ import { versionTokenStats } from './stats.js';
 import { editMember, loadMembers, pageMembers, removeMembers, splitVersion, versionLeakage } from './versions.js';
 import { mulberry32 } from '../../data/minhash.js';
 
-const FIX = join(import.meta.dirname, '../../../test/fixtures/data');
+const FIX = join(import.meta.dirname, '../../../../test/fixtures/data');
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => { for (const fn of cleanups.splice(0).reverse()) await fn(); });
 
@@ -72,7 +72,7 @@ describe('import into the workspace', () => {
     writeFileSync(badRow, '{"prompt":"a","completion":"b"}\nnot json\n');
     ws = openWorkspace(wsDir);
     const project = ws.projects.list()[0]!;
-    await expect(importIntoWorkspace(ws, bad, { projectId: project.id })).rejects.toThrow(/--encoding windows-1252/);
+    await expect(importIntoWorkspace(ws, bad, { projectId: project.id })).rejects.toMatchObject({ fix: { setting: 'encoding' } });
     await expect(importIntoWorkspace(ws, badRow, { projectName: 'New' })).rejects.toThrow(/^Line 2: it is not valid JSON/);
     await ws.close();
     expect(snapshot(wsDir)).toEqual(before);

@@ -4,10 +4,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/unit/helpers.js';
 import { FieldtuneError } from '../../contract/errors.js';
-import { createProject, deleteProject } from '../service/projects/projects.js';
+import { createProject, deleteProject } from './projects/projects.js';
 import { openWorkspace, DATABASE_FILE, type Workspace } from '../workspace.js';
-import { migrate } from './migrate.js';
-import { migrations } from './migrations/index.js';
+import { migrate } from '../store/migrate.js';
+import { migrations } from '../store/migrations/index.js';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
