@@ -5,18 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
 import { readSamplesJsonl } from '../../core/train/samples.js';
-import { runTrainer, trainerAvailable, type TrainerSettings } from '../../core/train/supervisor.js';
-import { buildTrainingFile } from '../../core/train/trainingData.js';
+import { trainerAvailable } from '../../core/train/supervisor.js';
+import { trainOnSamples } from '../../core/train/trainOnSamples.js';
 import type { CliCommand } from '../command.js';
-
-const NUMERIC = { epochs: 'epochs', rank: 'rank', alpha: 'alpha', lr: 'lr', 'max-seq': 'maxSeq', threads: 'threads' } as const;
-
-function num(flag: string, raw: unknown): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-  if (!Number.isFinite(n)) throw new FieldtuneError('BAD_REQUEST', `--${flag} must be a number (got ${String(raw)})`, [{ path: flag, message: 'expected a number' }]);
-  return n;
-}
+import { trainingFlagOptions, trainingSettingsFrom, trainingUsageLines } from '../trainingFlags.js';
 
 function requireString(v: unknown, flag: string): string {
   if (typeof v !== 'string' || v === '') throw new FieldtuneError('BAD_REQUEST', `Missing --${flag}`, [{ path: flag, message: 'required' }]);
@@ -32,18 +24,14 @@ export const trainCommand: CliCommand = {
     'FILE.jsonl holds chat samples {"messages":[{"role":"user","content":...},{"role":"assistant",...}]} or',
     'prompt/completion pairs {"prompt":...,"completion":...}. Only the answers are in the loss.',
     '',
-    '  --base FILE      base model (GGUF: F32, F16, Q8_0, Q4_0, K-quants)',
-    '  --data FILE      training samples (JSONL)',
-    '  --out FILE       adapter to write (llama.cpp LoRA GGUF)',
-    '  --val FILE       validation samples (JSONL): validation loss after every epoch',
-    '  --epochs N       passes over the data (default 3)',
-    '  --rank N         LoRA rank (default 8)',
-    '  --alpha N        LoRA alpha; the update is scaled by alpha / rank (default 16)',
-    '  --lr N           learning rate (default 2e-4; small files often want 1e-3)',
-    '  --max-seq N      longest sample in tokens; longer ones are skipped (default: longest sample)',
-    '  --threads N      CPU threads (default: all cores)',
-    '  --low-memory     skip the transposed weight copies (one weight-sized buffer less; slower)',
-    '  --log FILE       trainer log (default: ADAPTER.gguf.log)',
+    '  --base FILE              base model (GGUF: F32, F16, Q8_0, Q4_0, K-quants)',
+    '  --data FILE              training samples (JSONL)',
+    '  --out FILE               adapter to write (llama.cpp LoRA GGUF)',
+    '  --val FILE               validation samples (JSONL): validation loss after every epoch',
+    '  --log FILE               trainer log (default: ADAPTER.gguf.log)',
+    '',
+    'Training settings (small files often want --lr 1e-3):',
+    ...trainingUsageLines(),
   ].join('\n'),
   options: {
     base: { type: 'string' },
@@ -51,48 +39,36 @@ export const trainCommand: CliCommand = {
     out: { type: 'string' },
     val: { type: 'string' },
     log: { type: 'string' },
-    epochs: { type: 'string' },
-    rank: { type: 'string' },
-    alpha: { type: 'string' },
-    lr: { type: 'string' },
-    'max-seq': { type: 'string' },
-    threads: { type: 'string' },
-    'low-memory': { type: 'boolean' },
+    ...trainingFlagOptions,
   },
   async run(args, out) {
     const v = args.values;
     const base = requireString(v['base'], 'base');
     const data = requireString(v['data'], 'data');
     const adapter = requireString(v['out'], 'out');
+    const settings = trainingSettingsFrom(args);
     if (!trainerAvailable()) {
       throw new FieldtuneError('INVALID_INPUT', 'the native trainer is not built: run `node native/build.mjs`');
-    }
-    const settings: TrainerSettings = v['low-memory'] === true ? { lowMemory: true } : {};
-    for (const [flag, key] of Object.entries(NUMERIC)) {
-      const n = num(flag, v[flag]);
-      if (n !== undefined) Object.assign(settings, { [key]: n });
     }
     const dir = await mkdtemp(join(tmpdir(), 'fieldtune-train-'));
     try {
       out.log(`rendering ${data} with the base model's chat template ...`);
-      const train = await buildTrainingFile(base, await readSamplesJsonl(data), join(dir, 'train.fttrain'));
-      out.log(`${train.sequences} sequences, ${train.tokens} tokens (${train.targetTokens} in the loss)`);
-      let valFile: string | undefined;
-      if (typeof v['val'] === 'string') {
-        valFile = (await buildTrainingFile(base, await readSamplesJsonl(v['val']), join(dir, 'val.fttrain'))).path;
-      }
+      const samples = await readSamplesJsonl(data);
+      const valSamples = typeof v['val'] === 'string' ? await readSamplesJsonl(v['val']) : undefined;
       const controller = new AbortController();
       const onSignal = () => controller.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
-      const result = await runTrainer({
+      const { run: result } = await trainOnSamples({
         ...settings,
         base,
-        trainFile: train.path,
-        ...(valFile ? { valFile } : {}),
+        samples,
+        valSamples,
+        workDir: dir,
         out: adapter,
         logFile: typeof v['log'] === 'string' ? v['log'] : `${adapter}.log`,
         signal: controller.signal,
+        beforeRun: ({ train }) => out.log(`${train.sequences} sequences, ${train.tokens} tokens (${train.targetTokens} in the loss)`),
         onEvent(e) {
           if (out.json) out.result(e);
           else if (e.type === 'step') out.log(`step ${e.step}/${e.totalSteps}  loss ${e.loss.toFixed(4)}  ${e.tokensPerSecond.toFixed(0)} tok/s  eta ${e.etaSeconds.toFixed(0)} s`);

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { TrainerEvent } from '../../contract/trainerEvents.js';
+import { TRAINING_OPTION_KEYS, trainingOptions, type TrainingOption, type TrainingSettings } from '../../contract/training.js';
 
 export type TrainerDoneEvent = Extract<TrainerEvent, { type: 'done' }>;
 export type TrainerErrorEvent = Extract<TrainerEvent, { type: 'error' }>;
@@ -34,27 +35,8 @@ export function trainerAvailable(): boolean {
   return existsSync(nativeTool('fieldtune-train'));
 }
 
-export interface TrainerSettings {
-  rank?: number;
-  alpha?: number;
-  lr?: number;
-  epochs?: number;
-  maxSteps?: number;
-  maxSeq?: number;
-  threads?: number;
-  gradAccum?: number;
-  warmup?: number;
-  schedule?: 'constant' | 'linear' | 'cosine';
-  weightDecay?: number;
-  seed?: number;
-  evalEvery?: number;
-  earlyStop?: number;
-  checkpointEvery?: number;
-  gpuLayers?: number;
-  targets?: readonly string[];
-  /** No transposed weight copies: saves one weight-sized buffer, slower backward pass (native/README.md). */
-  lowMemory?: boolean;
-}
+/** The trainer's settings: one table in the contract (electron/contract/training.ts) describes every one. */
+export type TrainerSettings = TrainingSettings;
 
 export interface TrainerRunOptions extends TrainerSettings {
   base: string;
@@ -89,32 +71,19 @@ export interface TrainerRunResult {
 
 export function trainerArgs(o: TrainerRunOptions): string[] {
   const a = ['--base', o.base, '--train', o.trainFile, '--out', o.out];
-  const num = (flag: string, v: number | undefined) => {
-    if (v !== undefined) a.push(flag, String(v));
-  };
   if (o.valFile) a.push('--val', o.valFile);
-  num('--rank', o.rank);
-  num('--alpha', o.alpha);
-  num('--lr', o.lr);
-  num('--epochs', o.epochs);
-  num('--max-steps', o.maxSteps);
-  num('--max-seq', o.maxSeq);
-  num('--threads', o.threads);
-  num('--grad-accum', o.gradAccum);
-  num('--warmup', o.warmup);
-  num('--weight-decay', o.weightDecay);
-  num('--seed', o.seed);
-  num('--eval-every', o.evalEvery);
-  num('--early-stop', o.earlyStop);
-  num('--checkpoint-every', o.checkpointEvery);
-  num('--gpu-layers', o.gpuLayers);
-  if (o.schedule) a.push('--schedule', o.schedule);
-  if (o.targets) a.push('--targets', o.targets.join(','));
+  for (const key of TRAINING_OPTION_KEYS) {
+    const option: TrainingOption = trainingOptions[key];
+    const value = o[key];
+    if (value === undefined || value === null) continue;
+    if (option.type === 'boolean') {
+      if (value === true) a.push(option.flag);
+    } else a.push(option.flag, Array.isArray(value) ? value.join(',') : String(value));
+  }
   if (o.baseSha256) a.push('--base-sha256', o.baseSha256);
   if (o.checkpointDir) a.push('--checkpoint-dir', o.checkpointDir);
   if (o.resume) a.push('--resume', o.resume);
   if (o.dryRun) a.push('--dry-run');
-  if (o.lowMemory) a.push('--low-memory');
   if (o.extraArgs) a.push(...o.extraArgs);
   return a;
 }

@@ -5,12 +5,13 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Sample } from '../../../contract/domain.js';
+import type { TrainRunResult } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { JobRunner } from '../../jobs/jobManager.js';
 import { sha256OfFile, type BlobStore } from '../../store/blobStore.js';
 import type { TrainingRunsRepository } from '../../store/repositories/trainingRuns.js';
-import { runTrainer, type TrainerDoneEvent, type TrainerSettings } from '../../train/supervisor.js';
-import { buildTrainingFile } from '../../train/trainingData.js';
+import type { TrainerSettings } from '../../train/supervisor.js';
+import { trainOnSamples } from '../../train/trainOnSamples.js';
 
 export interface TrainJobRecording {
   runs: TrainingRunsRepository;
@@ -31,12 +32,7 @@ export interface TrainJobParams extends TrainerSettings {
   record?: TrainJobRecording;
 }
 
-export interface TrainJobResult {
-  done: TrainerDoneEvent;
-  log: string;
-  /** The adapter's blob (with `record`). */
-  adapterSha256: string | null;
-}
+export type TrainJobResult = TrainRunResult;
 
 /** Settings worth keeping with a run (what a report or a rerun needs), without the samples themselves. */
 function settingsOf(p: TrainJobParams): Record<string, unknown> {
@@ -49,27 +45,29 @@ export function trainJob(p: TrainJobParams): JobRunner<TrainJobResult> {
   return async ({ jobId, signal, onProgress }) => {
     await mkdir(p.runDir, { recursive: true });
     onProgress({ phase: 'preparing data', current: 0, total: null });
-    const train = await buildTrainingFile(p.base, p.samples, join(p.runDir, 'train.fttrain'));
-    const val = p.valSamples?.length ? await buildTrainingFile(p.base, p.valSamples, join(p.runDir, 'val.fttrain')) : null;
-    // hashed once here and handed to the trainer, which would otherwise hash the (possibly many-GB) base again
-    const baseSize = (await stat(p.base)).size;
-    const baseSha256 = await sha256OfFile(p.base, (bytes) => onProgress({ phase: 'checking the base model', current: bytes, total: baseSize }), signal);
     const rec = p.record;
-    if (rec) {
-      if (rec.runs.get(rec.runId)) rec.runs.restart(rec.runId, jobId);
-      else rec.runs.create({ id: rec.runId, projectId: rec.projectId, jobId, baseSha256, trainSha256: train.sha256, valSha256: val?.sha256 ?? null, settings: settingsOf(p) });
-    }
     const log = join(p.runDir, 'trainer.log');
-    const result = await runTrainer({
-      ...p,
-      baseSha256,
-      trainFile: train.path,
-      ...(val ? { valFile: val.path } : {}),
+    const { samples, valSamples, record: _r, runDir: _d, resume, ...settings } = p;
+    const { run: result } = await trainOnSamples({
+      ...settings,
+      samples,
+      valSamples,
+      workDir: p.runDir,
       out: join(p.runDir, 'adapter.gguf'),
       checkpointDir: join(p.runDir, 'checkpoints'),
       logFile: log,
       signal,
-      ...(p.resume ? { resume: p.resume } : {}),
+      ...(resume ? { resume } : {}),
+      async beforeRun({ train, val }) {
+        // hashed once here and handed to the trainer, which would otherwise hash the (possibly many-GB) base again
+        const baseSize = (await stat(p.base)).size;
+        const baseSha256 = await sha256OfFile(p.base, (bytes) => onProgress({ phase: 'checking the base model', current: bytes, total: baseSize }), signal);
+        if (rec) {
+          if (rec.runs.get(rec.runId)) rec.runs.restart(rec.runId, jobId);
+          else rec.runs.create({ id: rec.runId, projectId: rec.projectId, jobId, baseSha256, trainSha256: train.sha256, valSha256: val?.sha256 ?? null, settings: settingsOf(p) });
+        }
+        return { baseSha256 };
+      },
       onEvent(e) {
         rec?.runs.record(rec.runId, e);
         if (e.type === 'step') onProgress({ phase: 'training', current: e.step, total: e.totalSteps });
