@@ -1,6 +1,5 @@
-// Personal-data protection types and the 'pii:*' / 'templates:*' request schemas (Data wizard, privacy section).
-// Pure: zod and the contract's own files only. The PII type list mirrors electron/core/pii/types.ts; the service
-// asserts at compile time that both lists stay identical.
+// Personal-data protection types (Data wizard, privacy section); the requests are in piiRequests.ts. Pure: zod and
+// the contract's own files only. The PII engine (electron/core/pii) uses this type list, mode and policy as they are.
 import { z } from 'zod';
 import { DatasetVersion } from './datasets.js';
 import { Id, Message } from './domain.js';
@@ -24,15 +23,18 @@ export type RedactionPolicy = z.infer<typeof RedactionPolicy>;
 export const SpanStatus = z.enum(['detected', 'accepted', 'rejected', 'added']);
 export type SpanStatus = z.infer<typeof SpanStatus>;
 
-/** One identifier in a field's text. start/end are UTF-16 offsets: `text === field.text.slice(start, end)`. */
-export const PiiSpan = z.object({
+/** Where an identifier is in a field's text. start/end are UTF-16 offsets: `text === field.text.slice(start, end)`. */
+export const SpanPosition = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   type: PiiType,
   text: z.string(),
-  status: SpanStatus,
 });
-export type PiiSpan = z.infer<typeof PiiSpan>;
+export type SpanPosition = z.infer<typeof SpanPosition>;
+
+/** A span as the reviewer sees it (the engine's detected span, core/pii/types.ts, adds confidence and source). */
+export const ReviewedSpan = SpanPosition.extend({ status: SpanStatus });
+export type ReviewedSpan = z.infer<typeof ReviewedSpan>;
 
 export const ReviewDecision = z.object({
   decision: z.enum(['accept', 'reject', 'added']),
@@ -98,7 +100,7 @@ export const PiiStatus = z.object({
 export type PiiStatus = z.infer<typeof PiiStatus>;
 
 /** One text of an example: a message ('m0', 'm1', ...), a document's text ('text') or a metadata value ('meta:<name>'). */
-export const PiiField = z.object({ field: z.string(), label: z.string(), text: z.string(), spans: z.array(PiiSpan) });
+export const PiiField = z.object({ field: z.string(), label: z.string(), text: z.string(), spans: z.array(ReviewedSpan) });
 export type PiiField = z.infer<typeof PiiField>;
 
 export const PiiRecord = z.object({ position: z.number().int().nonnegative(), fields: z.array(PiiField) });

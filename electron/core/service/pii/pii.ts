@@ -3,7 +3,7 @@
 // to the renderer that asked and never written to the audit log (which records counts only).
 import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
-import type { DecisionChange, PiiRecord, PiiScanSummary, PiiSpan as ContractSpan, PiiStatus, PiiType, ReviewDecision, TypeCounts } from '../../../contract/pii.js';
+import type { DecisionChange, PiiRecord, PiiScanSummary, ReviewedSpan, PiiStatus, PiiType, ReviewDecision, TypeCounts } from '../../../contract/pii.js';
 import { requireVersion } from '../datasets/versions.js';
 import { countByType } from '../../pii/report.js';
 import { loadPiiResources } from '../../pii/resources.js';
@@ -28,10 +28,10 @@ export const engineDecisions = (rows: readonly DecisionRow[]): EngineDecision[] 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
 /** One field's spans with what the reviewer did to each: kept (detected/accepted/added) plus rejected ones, in order. */
-export function reviewSpans(text: string, detected: readonly PiiSpan[], decisions: readonly EngineDecision[]): ContractSpan[] {
+export function reviewSpans(text: string, detected: readonly PiiSpan[], decisions: readonly EngineDecision[]): ReviewedSpan[] {
   const kept = applyDecisions(text, detected, decisions);
   const at = new Set(detected.map((s) => `${s.start}:${s.end}`));
-  const out: ContractSpan[] = kept.map((s) => ({
+  const out: ReviewedSpan[] = kept.map((s) => ({
     start: s.start, end: s.end, type: s.type, text: s.text,
     status: s.source !== 'reviewer' ? 'detected' : at.has(`${s.start}:${s.end}`) ? 'accepted' : 'added',
   }));
