@@ -31,6 +31,9 @@ const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 const STRONG_LABELS = /(?:patient|client|plaintiffs?|defendants?|petitioner|respondent|appellant|appellee|claimant|debtor|witness|deponent|decedent|testator|guardian|tenant|landlord|employee|name|mother|father|wife|husband|son|daughter|spouse|sister|brother|attending|sincerely|regards|submitted|signed|signature|dear|judge|honorable|hon|insured|beneficiary|applicant|student|parent|next of kin|emergency contact)$/i;
 const CITATION = /[\p{Lu}][\p{L}\p{M}.'’& -]{0,80}?\s+v\.\s+[\p{Lu}][\p{L}\p{M}.'’&, -]{0,80}?,\s+\d{1,4}\s+[A-Z][A-Za-z0-9. ]{0,20}?\s+\d{1,5}/gu;
 
+/** "I'm", "You're", "We'll", "I'd": a pronoun's contraction, never part of a name (unlike "O'Brien"). */
+const CONTRACTION = /^\p{L}+['’](?:m|re|ve|ll|d|t)$/iu;
+
 const cache = new WeakMap<PiiResources, Compiled>();
 
 function compile(res: PiiResources): Compiled {
@@ -168,6 +171,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const lineStart = t.start === 0 || input[t.start - 1] === '\n';
     if (t.end - t.start === 1 && /^\. \p{Lu}/u.test(input.slice(t.end, t.end + 3)) && !(lineStart && /[QA]/.test(input[t.start] ?? ''))) return true;
     if (res.credentials.has(t.key.replace(/\./g, '')) || c.titles.has(t.key)) return false;
+    if (CONTRACTION.test(t.key)) return false;
     if (t.upper && !d.first && !d.last && t.key.length <= 3) return false;
     if ((res.commonCapitalized.has(t.key) || res.orgWords.has(t.key)) && !d.first && !d.last) return false;
     return true;
