@@ -69,15 +69,16 @@ export function redactDataset(records: readonly DatasetRecord[], o: RedactDatase
   const map = o.map ?? createPseudonymMap();
   const allowed = new Set(o.policy.types);
   const out: RedactedRecord[] = [];
-  const forReport: { text: string; detected: PiiSpan[]; redacted: PiiSpan[] }[] = [];
+  const forReport: { text: string; detected: PiiSpan[]; reviewed: PiiSpan[]; redacted: PiiSpan[] }[] = [];
   records.forEach((r, i) => {
     checkAborted(o.signal);
     o.onProgress?.('redact', i, records.length);
     const found = detected[i] ?? [];
-    const spans = applyDecisions(r.text, found, o.decisions ?? []).filter((s) => allowed.has(s.type));
+    const reviewed = applyDecisions(r.text, found, o.decisions ?? []);
+    const spans = reviewed.filter((s) => allowed.has(s.type));
     const result = redactText(r.text, spans, o.mode, { secret: o.secret, recordId: r.id, resources: o.resources, map, policy: o.policy });
     out.push({ id: r.id, text: result.text, spans });
-    forReport.push({ text: r.text, detected: found, redacted: spans });
+    forReport.push({ text: r.text, detected: found, reviewed, redacted: spans });
   });
   o.onProgress?.('redact', records.length, records.length);
   const report = buildRedactionReport({ mode: o.mode, policy: o.policy, records: forReport, decisions: o.decisions ?? [], ...(o.now ? { now: o.now } : {}) });

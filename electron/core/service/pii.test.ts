@@ -135,6 +135,9 @@ describe('pii:apply', () => {
     expect(rows[2]!.messages![0]!.content).toContain(`Mrs. ${full.split(' ')[1]}`);
     expect(report).toMatchObject({ mode: 'pseudonym', records: 5, review: { rejected: 1, added: 1 } });
     expect(report.redacted.LOCATION).toBe(2);
+    // Span counts add up for every kind: "Patel" twice kept, "Springfield" added once, kinds outside the policy kept.
+    expect([report.kept?.NAME, report.added?.LOCATION]).toEqual([2, 1]);
+    for (const t of Object.keys(report.detected) as (keyof typeof report.detected)[]) expect(report.detected[t] + report.added![t], t).toBe(report.redacted[t] + report.kept![t]);
     const stored = await core.call('pii:report', { versionId: version.id });
     expect(stored).toMatchObject({ sourceVersionId: v1, report: { totalRedacted: report.totalRedacted } });
     expect(stored!.decisions.map((d) => d.text)).toEqual(['Patel', 'Springfield']);

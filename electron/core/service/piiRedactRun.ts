@@ -29,7 +29,7 @@ export interface RunInput {
 
 export interface RunOutput {
   members: NewMember[];
-  forReport: { text: string; detected: PiiSpan[]; redacted: PiiSpan[] }[];
+  forReport: { text: string; detected: PiiSpan[]; reviewed: PiiSpan[]; redacted: PiiSpan[] }[];
   /** Surrogates equal to (or containing a name word of) an original identifier of the dataset. */
   collisions: number;
 }
@@ -57,10 +57,13 @@ export async function redactExamples(o: RunInput): Promise<RunOutput> {
     const stored = o.scan.get(e.position) ?? {};
     const texts = new Map<string, string>();
     const detected: PiiSpan[] = [];
+    const reviewed: PiiSpan[] = [];
     const redacted: PiiSpan[] = [];
     for (const f of e.fields) {
       const found = (stored[f.field] ?? []) as PiiSpan[];
-      const spans = applyDecisions(f.text, found, o.decisions).filter((s) => allowed.has(s.type));
+      const afterReview = applyDecisions(f.text, found, o.decisions);
+      reviewed.push(...afterReview);
+      const spans = afterReview.filter((s) => allowed.has(s.type));
       // One record id per example (its content hash): every date in an example moves by the same offset.
       const r = redactText(f.text, spans, o.mode, { secret: o.secret, recordId: e.hash, resources: o.resources, map: o.map, policy: o.policy });
       texts.set(f.field, r.text);
@@ -72,7 +75,7 @@ export async function redactExamples(o: RunInput): Promise<RunOutput> {
         else originals.add(foldKey(s.text));
       }
     }
-    forReport.push({ text: e.fields.map((f) => f.text).join('\n'), detected, redacted });
+    forReport.push({ text: e.fields.map((f) => f.text).join('\n'), detected, reviewed, redacted });
     members.push({ example: withFieldTexts(e.example, texts), split: e.split });
   }
   // Shifted dates and "90+" are not identifying on their own, and a shift landing on another real date is expected.
