@@ -10,7 +10,7 @@ import type { RedactionReport } from './report.js';
 import type { PiiResources } from './resources.js';
 import { applyDecisions } from './review.js';
 import type { ReviewDecision } from './review.js';
-import type { Secret } from './surrogates.js';
+import { RealIdentifiers, type Secret } from './surrogates.js';
 import type { PiiSpan, RedactionMode, RedactionPolicy } from './types.js';
 
 export interface DatasetRecord {
@@ -67,6 +67,8 @@ export function detectDataset(records: readonly DatasetRecord[], o: Pick<RedactD
 export function redactDataset(records: readonly DatasetRecord[], o: RedactDatasetOptions): RedactDatasetResult {
   const detected = detectDataset(records, o);
   const map = o.map ?? createPseudonymMap();
+  // Every identifier of the dataset, found or added by the reviewer: no surrogate may equal one of them.
+  const avoid = new RealIdentifiers().addAll(detected.flat()).addAll(o.decisions ?? []);
   const allowed = new Set(o.policy.types);
   const out: RedactedRecord[] = [];
   const forReport: { text: string; detected: PiiSpan[]; reviewed: PiiSpan[]; redacted: PiiSpan[] }[] = [];
@@ -76,7 +78,7 @@ export function redactDataset(records: readonly DatasetRecord[], o: RedactDatase
     const found = detected[i] ?? [];
     const reviewed = applyDecisions(r.text, found, o.decisions ?? []);
     const spans = reviewed.filter((s) => allowed.has(s.type));
-    const result = redactText(r.text, spans, o.mode, { secret: o.secret, recordId: r.id, resources: o.resources, map, policy: o.policy });
+    const result = redactText(r.text, spans, o.mode, { secret: o.secret, recordId: r.id, resources: o.resources, map, policy: o.policy, avoid });
     out.push({ id: r.id, text: result.text, spans });
     forReport.push({ text: r.text, detected: found, reviewed, redacted: spans });
   });

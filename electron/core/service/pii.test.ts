@@ -215,6 +215,25 @@ describe('surrogate collisions', () => {
   });
 });
 
+describe('surrogates that are real elsewhere', () => {
+  it('are never drawn: a name word another example really has is avoided, so nothing collides', async () => {
+    const { redactExamples } = await import('./piiRedactRun.js');
+    const { createPseudonymMap } = await import('../pii/redact.js');
+    const { loadPiiResources } = await import('../pii/resources.js');
+    const { surrogateNameWord } = await import('../pii/surrogates.js');
+    const resources = loadPiiResources();
+    const natural = surrogateNameWord('Ferreira', 'k', resources); // what "Ferreira" would get with nothing to avoid
+    const texts = ['Tomás Ferreira called.', `Maria ${natural} called.`];
+    const examples = texts.map((text, i) => ({ position: i, hash: `h${i}`, split: null, example: { text }, fields: [{ field: 'text', label: 'Text', text }] }));
+    const name = (text: string) => ({ start: 0, end: text.length - ' called.'.length, type: 'NAME' as const, text: text.slice(0, -' called.'.length), confidence: 1, source: 'dictionary' as const });
+    const scan = new Map(texts.map((t, i) => [i, { text: [name(t)] }]));
+    const job = { signal: new AbortController().signal, onProgress: () => {} };
+    const out = await redactExamples({ examples, scan, decisions: [], mode: 'pseudonym', policy: { types: ['NAME'] }, secret: 'k', map: createPseudonymMap(), resources, job, cancelledMessage: 'x' });
+    expect(out.collisions).toBe(0);
+    expect((out.members[0]!.example as { text: string }).text).not.toContain(natural);
+  });
+});
+
 describe('fields beyond the question and answer', () => {
   it('keeps offsets exact on CRLF and emoji text, and redacts string metadata (a "Patient" column) too', async () => {
     const p = await core.call('projects:create', { name: 'Ward' });

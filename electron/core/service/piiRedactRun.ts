@@ -9,7 +9,7 @@ import type { PseudonymMap, Replacement } from '../pii/redact.js';
 import { redactText } from '../pii/redact.js';
 import { foldKey, PARTICLES, type PiiResources } from '../pii/resources.js';
 import { applyDecisions, type ReviewDecision } from '../pii/review.js';
-import { NAME_WORD, type Secret } from '../pii/surrogates.js';
+import { NAME_WORD, RealIdentifiers, type Secret } from '../pii/surrogates.js';
 import type { PiiSpan, RedactionMode, RedactionPolicy } from '../pii/types.js';
 import type { FieldSpans } from '../store/repositories/redaction.js';
 import { withFieldTexts, type ExampleFields } from './piiFields.js';
@@ -44,6 +44,9 @@ export async function redactExamples(o: RunInput): Promise<RunOutput> {
   const replacements: Replacement[] = [];
   const nameWords = new Set<string>();
   const originals = new Set<string>();
+  // Every identifier of the dataset: the engine then never draws a surrogate equal to one (the count below stays
+  // as a check).
+  const avoid = new RealIdentifiers().addAll([...o.scan.values()].flatMap((f) => Object.values(f).flat() as PiiSpan[])).addAll(o.decisions);
   let last = Date.now();
   for (let i = 0; i < o.examples.length; i++) {
     const e = o.examples[i]!;
@@ -65,7 +68,7 @@ export async function redactExamples(o: RunInput): Promise<RunOutput> {
       reviewed.push(...afterReview);
       const spans = afterReview.filter((s) => allowed.has(s.type));
       // One record id per example (its content hash): every date in an example moves by the same offset.
-      const r = redactText(f.text, spans, o.mode, { secret: o.secret, recordId: e.hash, resources: o.resources, map: o.map, policy: o.policy });
+      const r = redactText(f.text, spans, o.mode, { secret: o.secret, recordId: e.hash, resources: o.resources, map: o.map, policy: o.policy, avoid });
       texts.set(f.field, r.text);
       replacements.push(...r.replacements);
       detected.push(...found);
