@@ -26,9 +26,12 @@ const SHAPES = [
   String.raw`0?[6-9]\d{4} \d{5}`,
 ];
 
-/** Not inside a longer run of digits or a word: no digit-and-blank before, no blank-and-digit after. */
+/**
+ * Not inside a longer run of digits or a word: no digit-and-blank before, no blank-and-digit after. The leading
+ * lookahead rejects most positions on one character before the costlier lookbehind runs.
+ */
 export const NATIONAL_PHONE = new RegExp(
-  String.raw`(?<![\w+./-]|\d[ .])(?:${SHAPES.map((s) => `(?:${s})`).join('|')})(?![\w/-]|[ .]\d|[.,]\d)`,
+  String.raw`(?=[(06-9])(?<![\w+./-]|\d[ .])(?:${SHAPES.map((s) => `(?:${s})`).join('|')})(?![\w/-]|[ .]\d|[.,]\d)`,
   'g',
 );
 
