@@ -73,6 +73,13 @@ describe('names next to contractions, pronouns and greetings', () => {
     });
   }
 
+  it('takes no pronoun, greeting or contraction in front of a name', () => {
+    const words = ['I', 'Me', 'My', 'You', 'Your', 'We', 'Our', 'He', 'His', 'She', 'Her', 'They', 'Them', 'Their', 'It', 'Hi', 'Hey',
+      'Thanks', 'Cheers', 'Morning', 'Evening', 'Welcome', 'Yes', 'Okay', 'Please', 'Sorry', 'Bye', 'Goodbye', 'Howdy',
+      "I'll", "You've", "We're", "They're", "He'd", "She'll", "It's", "Let's", "Don't"];
+    for (const w of words) expect(detect(`${w} Priya Sharma`).map((s) => s.text), w).toEqual(['Priya Sharma']);
+  });
+
   it("keeps the I'm in pseudonym text", () => {
     const text = "Hello, I'm Priya Sharma and I'm calling about my results.";
     const out = pseudonymizeText(text, detect(text), { secret: 'k', recordId: 'r', resources, map: createPseudonymMap() }).text;
