@@ -34,6 +34,9 @@ const CITATION = /[\p{Lu}][\p{L}\p{M}.'’& -]{0,80}?\s+v\.\s+[\p{Lu}][\p{L}\p{M
 /** "I'm", "You're", "We'll", "I'd": a pronoun's contraction, never part of a name (unlike "O'Brien"). */
 const CONTRACTION = /^\p{L}+['’](?:m|re|ve|ll|d|t)$/iu;
 
+/** Pronouns and greetings that are also names somewhere ("He" is a surname): never the first word of a longer run. */
+const LEADING_NOT_NAME = new Set(['i', 'me', 'my', 'you', 'your', 'we', 'our', 'us', 'he', 'him', 'his', 'she', 'her', 'they', 'them', 'their', 'it', 'hi', 'hello', 'hey', 'hiya', 'thanks', 'cheers', 'morning', 'evening', 'welcome', 'yes', 'okay', 'please', 'sorry', 'bye', 'goodbye', 'howdy']);
+
 const cache = new WeakMap<PiiResources, Compiled>();
 
 function compile(res: PiiResources): Compiled {
@@ -187,6 +190,9 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
   const runs: number[][] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!nameLike(i)) continue;
+    const t = tokens[i];
+    const n = tokens[i + 1];
+    if (t && n && LEADING_NOT_NAME.has(t.key) && joins(t, n) && nameLike(i + 1)) continue;
     const run = [i];
     let j = i + 1;
     while (j < tokens.length && run.length < 6) {
