@@ -86,13 +86,26 @@ export interface PseudonymOptions {
   avoid?: RealIdentifiers;
 }
 
-/** Surrogates already handed out for a type, as whole values (idKey) and as folded words: the next must differ. */
-function usedSurrogates(table: Record<string, string>): { values: Set<string>; words: Set<string> } {
-  const used = { values: new Set<string>(), words: new Set<string>() };
+interface Used {
+  values: Set<string>;
+  words: Set<string>;
+}
+
+/**
+ * Surrogates already handed out for a type, as whole values (idKey) and as folded words: the next must differ.
+ * Built once per table and kept up to date by pseudonymizeText (the only writer), so a large dataset does not
+ * rescan its map for every record.
+ */
+const usedCache = new WeakMap<Record<string, string>, Used>();
+function usedSurrogates(table: Record<string, string>): Used {
+  const hit = usedCache.get(table);
+  if (hit) return hit;
+  const used: Used = { values: new Set<string>(), words: new Set<string>() };
   for (const v of Object.values(table)) {
     used.values.add(idKey(v));
     for (const w of v.match(NAME_WORD) ?? []) used.words.add(foldKey(w));
   }
+  usedCache.set(table, used);
   return used;
 }
 
@@ -105,8 +118,6 @@ function inMap(map: PseudonymMap, type: PiiType, candidate: string): boolean {
 
 export function pseudonymizeText(input: string, spans: readonly PiiSpan[], o: PseudonymOptions): RedactionResult {
   const shift = (o.map.dateShifts[o.recordId] ??= dateShiftDays(o.secret, o.recordId));
-  const used = new Map<PiiType, ReturnType<typeof usedSurrogates>>();
-  const usedFor = (type: PiiType, table: Record<string, string>) => used.get(type) ?? used.set(type, usedSurrogates(table)).get(type)!;
   // This text's own identifiers are real too, even when the caller passed no dataset-wide list.
   const here = new RealIdentifiers().addAll(spans);
   const real = (type: PiiType, c: string) => here.collides(c) || !!o.avoid?.collides(c) || inMap(o.map, type, c);
@@ -117,7 +128,7 @@ export function pseudonymizeText(input: string, spans: readonly PiiSpan[], o: Ps
     const key = normalizeKey(s.type, s.text);
     if (s.type === 'NAME') {
       // Word by word, each word stored once, so "José Núñez", "Mr. Núñez" and "NÚÑEZ, JOSÉ" agree.
-      const taken = usedFor('NAME', table).words;
+      const taken = usedSurrogates(table).words;
       const out = s.text.replace(NAME_WORD, (w) => {
         if (/^\p{L}$/u.test(w)) return w;
         const k = foldKey(w);
@@ -134,7 +145,7 @@ export function pseudonymizeText(input: string, spans: readonly PiiSpan[], o: Ps
     }
     const known = table[key];
     if (known !== undefined) return styleLike(s.text, known);
-    const taken = usedFor(s.type, table);
+    const taken = usedSurrogates(table);
     // Two originals never share a surrogate (two people stay two), and no surrogate is a real identifier.
     const isTaken = (c: string) => taken.values.has(idKey(c)) || (s.type === 'LOCATION' && taken.words.has(foldKey(c))) || real(s.type, c);
     const surrogate = surrogateFor(s.type, s.text, o.secret, o.resources, isTaken, {
