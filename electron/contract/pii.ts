@@ -57,6 +57,9 @@ export const RedactionReport = z.object({
   characters: z.number().int(),
   detected: TypeCounts,
   redacted: TypeCounts,
+  /** Spans made by the reviewer's added strings, and spans left as written; absent from reports made before them. */
+  added: TypeCounts.optional(),
+  kept: TypeCounts.optional(),
   totalRedacted: z.number().int(),
   review: z.object({
     accepted: z.number().int(), rejected: z.number().int(), added: z.number().int(),

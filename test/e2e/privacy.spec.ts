@@ -100,6 +100,15 @@ test('checks a CSV for personal data, reviews it, and pseudonymizes it into a ne
     const report = section.getByRole('region', { name: 'Redaction report' });
     await expect(report).toContainText('consistent pseudonyms');
     await expect(report).toContainText('1 kept as they were, 1 added');
+    // Span counts by kind add up (found + added = replaced + kept): Springfield added once, Patel kept twice.
+    const byKind = report.getByRole('table', { name: 'By kind' });
+    const cells = async (kind: RegExp) => (await byKind.getByRole('row', { name: kind }).getByRole('cell').allTextContents()).map(Number);
+    const [placesFound, placesAdded, placesReplaced, placesKept] = await cells(/^Addresses, towns and places/);
+    expect([placesAdded, placesKept]).toEqual([1, 0]);
+    expect(placesFound! + placesAdded!).toBe(placesReplaced! + placesKept!);
+    const [namesFound, namesAdded, namesReplaced, namesKept] = await cells(/^Names of people/);
+    expect([namesAdded, namesKept]).toEqual([0, 2]);
+    expect(namesFound! + namesAdded!).toBe(namesReplaced! + namesKept!);
     await expect(section.getByRole('region', { name: 'Pseudonym map' })).toBeVisible();
     await snap(page, '3-report');
 

@@ -25,6 +25,17 @@ describe('JSON formats', () => {
     expect(samples[2]!.messages[0]!.content).toBe('Severe headache, worst ever.');
   });
 
+  it('imports a JSON file that wraps its records as {"data": [...]} or {"examples": [...]}', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fieldtune-wrapped-'));
+    for (const key of ['data', 'examples']) {
+      const file = join(dir, `${key}.json`);
+      writeFileSync(file, JSON.stringify({ [key]: [{ instruction: 'Define lien.', output: 'A right to keep property.' }, { instruction: 'Define bail.', output: 'Release awaiting trial.' }] }, null, 2));
+      const { summary, samples } = await run(file);
+      expect(summary).toMatchObject({ format: 'alpaca', examples: 2, rejected: 0 });
+      expect(samples[1]!.messages.at(-1)!.content).toBe('Release awaiting trial.');
+    }
+  });
+
   it('reads a ShareGPT JSON array with brackets and quotes inside strings', async () => {
     const { summary, samples, items } = await run(join(FIX, 'sharegpt.json'));
     expect(summary).toMatchObject({ format: 'sharegpt', examples: 2 });

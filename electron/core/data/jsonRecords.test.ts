@@ -37,3 +37,27 @@ describe('JSON array splitting', () => {
     expect(recs.map((r) => [r.line, 'value' in r ? r.value : 'bad'])).toEqual([[1, { a: 1 }], [3, 'bad'], [4, { a: 3 }]]);
   });
 });
+
+describe('JSON documents that wrap the records in an object', () => {
+  const values = (recs: RawRecord[]) => recs.map((r) => ('value' in r ? r.value : `bad: ${r.error}`));
+
+  it('reads {"data": [...]} and {"examples": [...]} as their arrays, whatever the chunk size, with the right lines', async () => {
+    for (const key of ['data', 'examples']) {
+      const doc = `{\n  "${key}": [\n    {"q": "a ] }"},\n    {"q": "b"}\n  ]\n}\n`;
+      for (const size of [1, 2, 5, 64]) {
+        const recs = await collect(jsonArrayRecords(chunked(doc, size)));
+        expect(values(recs)).toEqual([{ q: 'a ] }' }, { q: 'b' }]);
+        expect(recs.map((r) => r.line)).toEqual([3, 4]);
+      }
+    }
+  });
+
+  it('keeps a single record that is not a wrapper, and still reports text after a wrapped array', async () => {
+    const single = await collect(jsonArrayRecords(chunked('{"messages": [{"role": "user", "content": "hi"}]}', 3)));
+    expect(values(single)).toEqual([{ messages: [{ role: 'user', content: 'hi' }] }]);
+    const trailing = await collect(jsonArrayRecords(chunked('{"data": [1, 2]}\nx', 2)));
+    expect(trailing.at(-1)).toMatchObject({ line: 2, error: expect.stringMatching(/text after the end/) });
+    const unclosed = await collect(jsonArrayRecords(chunked('{"data": [1, 2]', 2)));
+    expect(unclosed.at(-1)).toMatchObject({ error: expect.stringMatching(/ends early/) });
+  });
+});

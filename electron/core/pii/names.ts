@@ -31,6 +31,12 @@ const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 const STRONG_LABELS = /(?:patient|client|plaintiffs?|defendants?|petitioner|respondent|appellant|appellee|claimant|debtor|witness|deponent|decedent|testator|guardian|tenant|landlord|employee|name|mother|father|wife|husband|son|daughter|spouse|sister|brother|attending|sincerely|regards|submitted|signed|signature|dear|judge|honorable|hon|insured|beneficiary|applicant|student|parent|next of kin|emergency contact)$/i;
 const CITATION = /[\p{Lu}][\p{L}\p{M}.'’& -]{0,80}?\s+v\.\s+[\p{Lu}][\p{L}\p{M}.'’&, -]{0,80}?,\s+\d{1,4}\s+[A-Z][A-Za-z0-9. ]{0,20}?\s+\d{1,5}/gu;
 
+/** "I'm", "You're", "We'll", "I'd": a pronoun's contraction, never part of a name (unlike "O'Brien"). */
+const CONTRACTION = /^\p{L}+['’](?:m|re|ve|ll|d|t)$/iu;
+
+/** Pronouns and greetings that are also names somewhere ("He" is a surname): never the first word of a longer run. */
+const LEADING_NOT_NAME = new Set(['i', 'me', 'my', 'you', 'your', 'we', 'our', 'us', 'he', 'him', 'his', 'she', 'her', 'they', 'them', 'their', 'it', 'hi', 'hello', 'hey', 'hiya', 'thanks', 'cheers', 'morning', 'evening', 'welcome', 'yes', 'okay', 'please', 'sorry', 'bye', 'goodbye', 'howdy']);
+
 const cache = new WeakMap<PiiResources, Compiled>();
 
 function compile(res: PiiResources): Compiled {
@@ -168,6 +174,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const lineStart = t.start === 0 || input[t.start - 1] === '\n';
     if (t.end - t.start === 1 && /^\. \p{Lu}/u.test(input.slice(t.end, t.end + 3)) && !(lineStart && /[QA]/.test(input[t.start] ?? ''))) return true;
     if (res.credentials.has(t.key.replace(/\./g, '')) || c.titles.has(t.key)) return false;
+    if (CONTRACTION.test(t.key)) return false;
     if (t.upper && !d.first && !d.last && t.key.length <= 3) return false;
     if ((res.commonCapitalized.has(t.key) || res.orgWords.has(t.key)) && !d.first && !d.last) return false;
     return true;
@@ -183,6 +190,9 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
   const runs: number[][] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!nameLike(i)) continue;
+    const t = tokens[i];
+    const n = tokens[i + 1];
+    if (t && n && LEADING_NOT_NAME.has(t.key) && joins(t, n) && nameLike(i + 1)) continue;
     const run = [i];
     let j = i + 1;
     while (j < tokens.length && run.length < 6) {

@@ -1,6 +1,7 @@
 // Shape-based detectors for structured identifiers: contact details, network addresses and numbers that carry a
 // check digit. A checksum hit is trusted more than a bare shape.
 import { abaValid, deaValid, ibanValid, ipv4Valid, luhnValid, npiValid, ssnValid, vinValid } from './checksums.js';
+import { NATIONAL_PHONE, nationalPhoneConfidence } from './phones.js';
 import { makeSpan, matches, trimEnd } from './span.js';
 import type { PiiSpan } from './types.js';
 
@@ -75,6 +76,10 @@ export function detectPatterns(input: string): PiiSpan[] {
     const digits = m[0].replace(/\D/g, '').length;
     if (digits < 10 || digits > 11 || !PHONE_WORD_BEFORE.test(input.slice(Math.max(0, m.index - 25), m.index))) continue;
     out.push(makeSpan(input, m.index, m.index + m[0].length, phoneKind(input, m.index), 0.75, 'context'));
+  }
+  for (const m of matches(NATIONAL_PHONE, input)) {
+    const confidence = nationalPhoneConfidence(m[0]);
+    if (confidence > 0) out.push(makeSpan(input, m.index, m.index + m[0].length, phoneKind(input, m.index), confidence, 'pattern'));
   }
   for (const m of matches(CARD, input)) {
     const d = m[0].replace(/\D/g, '');

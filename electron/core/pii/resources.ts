@@ -12,6 +12,10 @@ export interface PiiResources {
   firstNameForms: string[];
   lastNameForms: string[];
   cityForms: string[];
+  /** Country code -> its towns as written (city-countries.txt): surrogate towns stay in the original's country. */
+  countryCities: Record<string, string[]>;
+  /** Folded town -> the countries whose lists hold it, in file order. */
+  cityCountries: Map<string, string[]>;
   /** Names that are also ordinary words: never flagged alone. */
   ambiguous: Set<string>;
   /** Lower-cased multi-word city names. */
@@ -66,6 +70,27 @@ export function parseDisplayList(text: string, separator: RegExp = /\s+/): strin
   return [...out];
 }
 
+/** "GB: London|Manchester" lines: country code, colon, '|'-separated towns; '#' comments. */
+export function parseCountryTowns(text: string): { countryCities: Record<string, string[]>; cityCountries: Map<string, string[]> } {
+  const countryCities: Record<string, string[]> = {};
+  const cityCountries = new Map<string, string[]>();
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim() || line.trim().startsWith('#')) return;
+    const m = /^([A-Z]{2}):(.*)$/.exec(line.trim());
+    if (!m) throw new Error(`city-countries.txt line ${i + 1}: expected "CC: Town|Town", got "${line.slice(0, 40)}"`);
+    const code = m[1]!;
+    const towns = (countryCities[code] ??= []);
+    for (const raw of m[2]!.split('|')) {
+      const town = raw.trim();
+      if (!town || towns.includes(town)) continue;
+      towns.push(town);
+      const lists = cityCountries.get(foldKey(town)) ?? [];
+      if (!lists.includes(code)) cityCountries.set(foldKey(town), [...lists, code]);
+    }
+  });
+  return { countryCities, cityCountries };
+}
+
 interface ContextFile {
   labels: Partial<Record<PiiType, string[]>>;
   nameLabels: string[];
@@ -83,6 +108,8 @@ export interface ResourceTexts {
   ambiguous: string;
   cities: string;
   context: string;
+  /** Towns by country; without it surrogate towns come from the whole city list. */
+  cityCountries?: string;
 }
 
 export function parseResources(texts: ResourceTexts): PiiResources {
@@ -94,6 +121,7 @@ export function parseResources(texts: ResourceTexts): PiiResources {
     firstNameForms: parseDisplayList(texts.firstNames),
     lastNameForms: parseDisplayList(texts.lastNames),
     cityForms: parseDisplayList(texts.cities, /\|/),
+    ...parseCountryTowns(texts.cityCountries ?? ''),
     ambiguous: parseWordList(texts.ambiguous),
     cities: parseWordList(texts.cities, /\|/),
     labels: ctx.labels,
@@ -124,6 +152,7 @@ export function loadPiiResources(dir: string = defaultResourceDir()): PiiResourc
     ambiguous: read('ambiguous.txt'),
     cities: read('cities.txt'),
     context: read('context.json'),
+    cityCountries: read('city-countries.txt'),
   });
   cached = { dir, res };
   return res;

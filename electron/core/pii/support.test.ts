@@ -54,7 +54,7 @@ describe('redaction report', () => {
     const report = buildRedactionReport({
       mode: 'pseudonym',
       policy: { types: ['NAME'] },
-      records: [{ text: 'Anna 03/14/2024', detected, redacted: [detected[0]!] }],
+      records: [{ text: 'Anna 03/14/2024', detected, reviewed: [detected[0]!], redacted: [detected[0]!] }],
       decisions: [{ decision: 'reject', type: 'DATE', text: '03/14/2024' }, { decision: 'added', type: 'NAME', text: 'Bo' }],
       now: new Date('2026-01-01T00:00:00Z'),
     });

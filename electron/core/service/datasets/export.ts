@@ -43,7 +43,9 @@ export function exportVersion(ws: Workspace, versionId: string, options: ExportO
   let examples = 0;
   let buffer: string[] = [];
   const flush = () => { if (buffer.length) writeSync(fd, buffer.join('')); buffer = []; };
-  const csvLine = (cells: unknown[]) => `${Papa.unparse([cells.map((c) => (c === null || c === undefined ? '' : String(c)))], { newline: '\r\n' })}\r\n`;
+  // escapeFormulae: a cell starting with = + - @ tab or CR gets a leading ' so a spreadsheet shows it as text instead
+  // of running it (CSV injection: "=HYPERLINK(...)" in a user's answer would otherwise be live when opened).
+  const csvLine = (cells: unknown[]) => `${Papa.unparse([cells.map((c) => (c === null || c === undefined ? '' : String(c)))], { newline: '\r\n', escapeFormulae: true })}\r\n`;
   try {
     if (options.format === 'csv') {
       const header = kind === 'text' ? ['source', 'text'] : ['system', 'user', 'assistant', 'conversation', ...keys];

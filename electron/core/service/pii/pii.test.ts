@@ -135,6 +135,9 @@ describe('pii:apply', () => {
     expect(rows[2]!.messages![0]!.content).toContain(`Mrs. ${full.split(' ')[1]}`);
     expect(report).toMatchObject({ mode: 'pseudonym', records: 5, review: { rejected: 1, added: 1 } });
     expect(report.redacted.LOCATION).toBe(2);
+    // Span counts add up for every kind: "Patel" twice kept, "Springfield" added once, kinds outside the policy kept.
+    expect([report.kept?.NAME, report.added?.LOCATION]).toEqual([2, 1]);
+    for (const t of Object.keys(report.detected) as (keyof typeof report.detected)[]) expect(report.detected[t] + report.added![t], t).toBe(report.redacted[t] + report.kept![t]);
     const stored = await core.call('pii:report', { versionId: version.id });
     expect(stored).toMatchObject({ sourceVersionId: v1, report: { totalRedacted: report.totalRedacted } });
     expect(stored!.decisions.map((d) => d.text)).toEqual(['Patel', 'Springfield']);
@@ -209,6 +212,25 @@ describe('surrogate collisions', () => {
     expect((out.members[1]!.example as { text: string }).text).toMatch(/ Kowalski called\.$/);
     expect(out.collisions).toBe(1);
     expect((await redactExamples({ ...base, mode: 'mask', map: createPseudonymMap() })).collisions).toBe(0);
+  });
+});
+
+describe('surrogates that are real elsewhere', () => {
+  it('are never drawn: a name word another example really has is avoided, so nothing collides', async () => {
+    const { redactExamples } = await import('./redactRun.js');
+    const { createPseudonymMap } = await import('../../pii/redact.js');
+    const { loadPiiResources } = await import('../../pii/resources.js');
+    const { surrogateNameWord } = await import('../../pii/surrogates.js');
+    const resources = loadPiiResources();
+    const natural = surrogateNameWord('Ferreira', 'k', resources); // what "Ferreira" would get with nothing to avoid
+    const texts = ['Tomás Ferreira called.', `Maria ${natural} called.`];
+    const examples = texts.map((text, i) => ({ position: i, hash: `h${i}`, split: null, example: { text }, fields: [{ field: 'text', label: 'Text', text }] }));
+    const name = (text: string) => ({ start: 0, end: text.length - ' called.'.length, type: 'NAME' as const, text: text.slice(0, -' called.'.length), confidence: 1, source: 'dictionary' as const });
+    const scan = new Map(texts.map((t, i) => [i, { text: [name(t)] }]));
+    const job = { signal: new AbortController().signal, onProgress: () => {} };
+    const out = await redactExamples({ examples, scan, decisions: [], mode: 'pseudonym', policy: { types: ['NAME'] }, secret: 'k', map: createPseudonymMap(), resources, job, cancelledMessage: 'x' });
+    expect(out.collisions).toBe(0);
+    expect((out.members[0]!.example as { text: string }).text).not.toContain(natural);
   });
 });
 
