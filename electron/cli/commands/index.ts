@@ -4,7 +4,7 @@ import { dataImportCommand } from './dataImport.js';
 import { dataCleanCommand, dataExportCommand, dataSplitCommand, dataStatsCommand, dataVersionsCommand } from './dataVersions.js';
 import { demoModelCommand } from './demoModel.js';
 import { evalCommand } from './eval.js';
-import { jobsCancelCommand, jobsListCommand } from './jobs.js';
+import { jobsCancelCommand, jobsListCommand, jobsResumeCommand } from './jobs.js';
 import { modelsAddCommand, modelsListCommand } from './models.js';
 import { projectsCreateCommand, projectsDeleteCommand, projectsListCommand, projectsRenameCommand } from './projects.js';
 import { redactCommand } from './redact.js';
@@ -23,6 +23,7 @@ export const commands: readonly CliCommand[] = [
   modelsAddCommand,
   jobsListCommand,
   jobsCancelCommand,
+  jobsResumeCommand,
   callCommand,
   demoModelCommand,
   trainCommand,
