@@ -8,6 +8,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { tempDir } from '../../test/unit/helpers.js';
+import { sendBounded } from './webServer.js';
 
 const MB = 2 ** 20;
 const script = join(import.meta.dirname, '..', '..', 'test', 'unit', 'webServerProcess.ts');
@@ -158,6 +159,21 @@ describe('browser-mode server under hostile input', () => {
       socket.write(frame);
       await closed;
     }
+    // A handshake ws itself refuses (unsupported protocol version), with a valid token and origin.
+    const badUpgrade = await sendRaw(
+      [
+        `GET /ws?token=${encodeURIComponent(token)} HTTP/1.1`,
+        `Host: 127.0.0.1:${port}`,
+        `Origin: http://127.0.0.1:${port}`,
+        'Upgrade: websocket',
+        'Connection: Upgrade',
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+        'Sec-WebSocket-Version: 7',
+        '',
+        '',
+      ].join('\r\n'),
+    );
+    expect(badUpgrade.reply).toMatch(/^HTTP\/1\.1 400 /);
     await expectServing();
   });
 
@@ -174,7 +190,10 @@ describe('browser-mode server under hostile input', () => {
 
   it('refuses an oversized URL and a request body, closing the connection, and keeps serving', async () => {
     const longUrl = await sendRaw(`GET /${'a'.repeat(100_000)} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
-    expect(longUrl.reply).toMatch(/^HTTP\/1\.1 (431|414|400)/);
+    expect(longUrl.reply).toMatch(/^HTTP\/1\.1 431 /);
+    expect(longUrl.closed).toBe(true);
+    const garbage = await sendRaw('\x16\x03\x01 not HTTP at all\r\n\r\n');
+    expect(garbage.reply).toMatch(/^HTTP\/1\.1 400 /);
     // A body is never expected (the API is the WebSocket): refused at once, not read to its announced 1 GB end.
     const body = await sendRaw(
       `POST /?token=${encodeURIComponent(token)} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Length: 1073741824\r\n\r\n${'x'.repeat(1000)}`,
@@ -184,5 +203,40 @@ describe('browser-mode server under hostile input', () => {
     const badPath = await sendRaw(`GET /%E0%A4%A?token=${encodeURIComponent(token)} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
     expect(badPath.reply).toMatch(/^HTTP\/1\.1 400/);
     await expectServing();
+  });
+});
+
+describe('answers that could grow without bound', () => {
+  function fakeSocket(bufferedAmount: number) {
+    const calls: string[] = [];
+    const ws = {
+      readyState: 1 as const,
+      OPEN: 1 as const,
+      bufferedAmount,
+      send: (data: string) => calls.push(`send ${data.length}`),
+      terminate: () => calls.push('terminate'),
+    };
+    return { ws, calls };
+  }
+
+  it('drops a socket whose client has stopped reading instead of queueing more for it', () => {
+    const log: string[] = [];
+    const reading = fakeSocket(0);
+    sendBounded(reading.ws, 'x'.repeat(1000), (m) => log.push(m), 4096);
+    expect(reading.calls).toEqual(['send 1000']);
+    const stalled = fakeSocket(3500);
+    sendBounded(stalled.ws, 'x'.repeat(1000), (m) => log.push(m), 4096);
+    expect(stalled.calls).toEqual(['terminate']);
+    expect(log).toEqual([expect.stringContaining('4096 bytes unread')]);
+  });
+
+  it('does not echo an invalid (e.g. 1 MB) request id back in the error answer', async () => {
+    const ws = await openSocket();
+    const reply = new Promise<string>((resolve) => ws.once('message', (d) => resolve(d.toString())));
+    ws.send(JSON.stringify({ id: 'i'.repeat(MB), method: 'projects:list', params: {} }));
+    const text = await reply;
+    expect(text.length).toBeLessThan(1000);
+    expect(JSON.parse(text)).toMatchObject({ id: null, ok: false, error: { code: 'BAD_REQUEST' } });
+    ws.close();
   });
 });

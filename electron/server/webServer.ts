@@ -46,6 +46,25 @@ function securityHeaders(port: number): Record<string, string> {
   };
 }
 
+/** Unsent bytes a socket may hold: a client that stops reading is dropped rather than buffered for without end. */
+export const MAX_BUFFERED_BYTES = 4 * MAX_MESSAGE_BYTES;
+
+/** Sends to an open socket, or drops the connection when the client has left too much unread. */
+export function sendBounded(
+  ws: Pick<WebSocket, 'readyState' | 'OPEN' | 'bufferedAmount' | 'send' | 'terminate'>,
+  data: string,
+  log: (message: string) => void,
+  limit = MAX_BUFFERED_BYTES,
+): void {
+  if (ws.readyState !== ws.OPEN) return;
+  if (ws.bufferedAmount + Buffer.byteLength(data) > limit) {
+    log(`websocket dropped: the client left over ${limit} bytes unread`);
+    ws.terminate();
+    return;
+  }
+  ws.send(data);
+}
+
 /** Parses one socket message into a response; malformed input becomes a typed error, never an exception. */
 export async function answerMessage(core: Core, raw: string): Promise<ResponseEnvelope> {
   let json: unknown;
@@ -57,8 +76,10 @@ export async function answerMessage(core: Core, raw: string): Promise<ResponseEn
   const envelope = RequestEnvelope.safeParse(json);
   if (!envelope.success) {
     const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : null;
+    // Echo the id only when it is a valid one: a 15 MB id would otherwise come straight back in the answer.
+    const echo = RequestEnvelope.shape.id.safeParse(id);
     return {
-      id: typeof id === 'string' || typeof id === 'number' ? id : null,
+      id: echo.success ? echo.data : null,
       ok: false,
       error: { code: 'BAD_REQUEST', message: 'Message must be {id, method, params}' },
     };
@@ -137,7 +158,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningWeb
   const sockets = new Set<WebSocket>();
   const unsubscribe = opts.core.subscribe((event) => {
     const data = JSON.stringify(event);
-    for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(data);
+    for (const socket of sockets) sendBounded(socket, data, log);
   });
 
   // Only reachable with noServer if ws itself fails; logged so that it can never end the process.
@@ -169,7 +190,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningWeb
       ws.on('message', (data) => {
         void answerMessage(opts.core, data.toString())
           .then((response) => {
-            if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
+            sendBounded(ws, JSON.stringify(response), log);
           })
           .catch((error: unknown) => log(`websocket request failed: ${(error as Error).message}`));
       });
