@@ -1,7 +1,7 @@
 // The CLI bundle (scripts/build-cli.mjs) and the bin that picks it (bin/fieldtune.mjs): fast when fresh, never
 // stale, lazy about heavy packages, and still finding its files from dist/.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,5 +151,11 @@ describe('the CLI bundle', () => {
     for (const path of [paths['sampleDataset']!, join(paths['pii']!, 'first-names.txt'), join(paths['templates']!, 'medical.json')]) {
       expect(existsSync(path), path).toBe(true);
     }
+    // The real CLI bundle too: the vocabularies extracted at install time are found from dist/ (cwd elsewhere).
+    const vocabs = runBundled(['demo-model', '--list-vocabs', '--json']);
+    const vocabDir = join(root, 'resources', 'vocab');
+    const extracted = existsSync(vocabDir) ? readdirSync(vocabDir).filter((f) => f.startsWith('ggml-vocab-')).length : 0;
+    expect(extracted, 'resources/vocab is extracted by npm ci').toBeGreaterThan(0);
+    expect((JSON.parse(vocabs.stdout) as { vocabs: string[] }).vocabs).toHaveLength(extracted);
   });
 });
