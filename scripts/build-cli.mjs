@@ -54,7 +54,7 @@ export async function buildCli({ entry = join(root, 'electron', 'cli', 'main.ts'
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  // --entry/--outdir: tests bundle a probe the same way, elsewhere under dist/.
+  // --entry/--outdir: tests bundle the CLI and a probe the same way, elsewhere at the same depth.
   const { values } = parseArgs({ options: { entry: { type: 'string' }, outdir: { type: 'string' } } });
   const started = performance.now();
   const file = await buildCli({

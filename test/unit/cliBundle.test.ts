@@ -78,10 +78,10 @@ describe('bin/fieldtune.mjs picks the bundle only while it is fresh', () => {
 });
 
 describe('the CLI bundle', () => {
-  // Built like postinstall builds dist/cli, into sibling folders at the same depth (so the real dist/cli, which
-  // other tests may be running, is left alone).
-  const outdir = join(root, 'dist', `cli-test-${process.pid}`);
-  const probeDir = join(root, 'dist', `cli-probe-${process.pid}`);
+  // Built like postinstall builds dist/cli, into folders at the same depth under .cache/ (git-ignored, and not
+  // packaged like dist/), so the real dist/cli, which other tests may be running, is left alone.
+  const outdir = join(root, '.cache', `cli-test-${process.pid}`);
+  const probeDir = join(root, '.cache', `cli-probe-${process.pid}`);
   const t = tempDir('fieldtune-bundle-');
 
   function build(args: string[]): void {
