@@ -2,7 +2,6 @@
 // with the physical line (CSV) or sheet row (XLSX) they came from; mapping to Samples happens in the importer.
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
 import { DataImportError } from './errors.js';
 
 export interface SheetRow {
@@ -94,6 +93,8 @@ function cellText(value: unknown): string | { error: string } {
 
 /** Rows of the first worksheet. exceljs's streaming reader keeps memory to the shared-strings table plus one row. */
 export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<SheetRow | SheetRowError> {
+  // Loaded on first use: exceljs takes ~0.2 s to import, which every CLI start (even --help) would otherwise pay.
+  const { default: ExcelJS } = await import('exceljs');
   const source = Readable.from(bytes);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit',

@@ -1,8 +1,8 @@
 // Loads the name dictionaries and context-word lists from resources/pii. Parsing is separate from file reading so
 // hosts that bundle the files differently (a packaged app, a test) can hand in the text themselves.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { resourcePath } from '../appPaths.js';
 import type { PiiType } from './types.js';
 
 export interface PiiResources {
@@ -136,9 +136,9 @@ export function parseResources(texts: ResourceTexts): PiiResources {
   };
 }
 
-/** resources/pii in the repository, found relative to this file (electron/core/pii). */
+/** resources/pii under the app root (found by walking up, so it works from source and from a bundle alike). */
 export function defaultResourceDir(): string {
-  return fileURLToPath(new URL('../../../resources/pii/', import.meta.url));
+  return resourcePath('pii');
 }
 
 let cached: { dir: string; res: PiiResources } | undefined;

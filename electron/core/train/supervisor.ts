@@ -5,11 +5,11 @@
 // closes, so it never outlives this process.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { TrainerEvent } from '../../contract/trainerEvents.js';
 import { TRAINING_OPTION_KEYS, trainingOptions, type TrainingOption, type TrainingSettings } from '../../contract/training.js';
+import { appRoot } from '../appPaths.js';
 
 export type TrainerDoneEvent = Extract<TrainerEvent, { type: 'done' }>;
 export type TrainerErrorEvent = Extract<TrainerEvent, { type: 'error' }>;
@@ -23,8 +23,8 @@ const EXE = process.platform === 'win32' ? '.exe' : '';
 export function nativeBinDir(): string {
   const fromEnv = process.env['FIELDTUNE_NATIVE_BIN'];
   if (fromEnv) return resolve(fromEnv);
-  const here = dirname(fileURLToPath(import.meta.url));
-  return resolve(here, '..', '..', '..', 'native', 'build', 'bin');
+  // From the app root, not a fixed depth from this file: the same code runs from source and from dist/cli.
+  return join(appRoot(), 'native', 'build', 'bin');
 }
 
 export function nativeTool(name: 'fieldtune-train' | 'llama-export-lora' | 'llama-quantize'): string {
