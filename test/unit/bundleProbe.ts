@@ -1,7 +1,7 @@
 // Bundled by cliBundle.test.ts exactly as the CLI is (scripts/build-cli.mjs), at the CLI bundle's depth, then run:
 // prints where the code that locates files relative to its own module ends up looking from inside a bundle.
 import { appRoot, resourcePath } from '../../electron/core/appPaths.js';
-import { SAMPLE_DATASET } from '../../electron/core/demo/seedDemo.js';
+import { SAMPLE_DATASET } from '../../electron/core/service/datasets/datasets.js';
 import { vocabDir } from '../../electron/core/demoModel/vocab.js';
 import { defaultResourceDir } from '../../electron/core/pii/resources.js';
 import { defaultTemplateDir } from '../../electron/core/pii/templates.js';
