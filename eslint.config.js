@@ -23,7 +23,9 @@ const rendererPatterns = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.cache/', 'dist/', 'native/llama.cpp/', 'native/build/', 'release/', 'test-results/', 'playwright-report/', 'resources/vocab/'] },
+  {
+    ignores: ['node_modules/', '.cache/', 'dist/', 'native/llama.cpp/', 'native/build/', 'release/', 'test-results/', 'playwright-report/', 'resources/vocab/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -41,10 +43,13 @@ export default tseslint.config(
     // The core is plain Node: three hosts drive it, and none of them may leak in.
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['electron', 'react', 'react-dom', 'zustand'],
-        patterns: [{ group: ['**/main/*', '**/server/*', '**/cli/*'], message: 'The core must not depend on a host.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'react', 'react-dom', 'zustand'],
+          patterns: [{ group: ['**/main/*', '**/server/*', '**/cli/*'], message: 'The core must not depend on a host.' }],
+        },
+      ],
     },
   },
   {
@@ -52,28 +57,34 @@ export default tseslint.config(
     // own the workspace and the jobs, only store/ touches SQL. Nothing imports upward; tests and fixtures included.
     files: ['electron/core/{data,pii,train,gguf,llm,demoModel}/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['electron', 'react', 'react-dom', 'zustand', 'better-sqlite3'],
-        patterns: [
-          { group: ['**/main/*', '**/server/*', '**/cli/*'], message: 'The core must not depend on a host.' },
-          {
-            group: ['**/service/**', '**/store/**', '**/jobs/**', '**/workspace.js', '**/core.js'],
-            message: 'Engines are pure of the workspace: take data in, give results back; a service does the storing.',
-          },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'react', 'react-dom', 'zustand', 'better-sqlite3'],
+          patterns: [
+            { group: ['**/main/*', '**/server/*', '**/cli/*'], message: 'The core must not depend on a host.' },
+            {
+              group: ['**/service/**', '**/store/**', '**/jobs/**', '**/workspace.js', '**/core.js'],
+              message: 'Engines are pure of the workspace: take data in, give results back; a service does the storing.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/core/{store,jobs}/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['electron', 'react', 'react-dom', 'zustand'],
-        patterns: [
-          { group: ['**/main/*', '**/server/*', '**/cli/*'], message: 'The core must not depend on a host.' },
-          { group: ['**/service/**', '**/core.js'], message: 'The store and the job manager sit below the services.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'react', 'react-dom', 'zustand'],
+          patterns: [
+            { group: ['**/main/*', '**/server/*', '**/cli/*'], message: 'The core must not depend on a host.' },
+            { group: ['**/service/**', '**/core.js'], message: 'The store and the job manager sit below the services.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -81,9 +92,16 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     ignores: ['electron/core/store/**', 'electron/**/*.test.ts'],
     rules: {
-      'no-restricted-syntax': ['error',
-        { selector: "CallExpression[callee.property.name='prepare'][arguments.0.type=/Literal|TemplateLiteral/]", message: 'SQL belongs in a repository under electron/core/store/.' },
-        { selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/Literal|TemplateLiteral/]", message: 'SQL belongs in a repository under electron/core/store/.' },
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='prepare'][arguments.0.type=/Literal|TemplateLiteral/]",
+          message: 'SQL belongs in a repository under electron/core/store/.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/Literal|TemplateLiteral/]",
+          message: 'SQL belongs in a repository under electron/core/store/.',
+        },
       ],
     },
   },
@@ -103,10 +121,13 @@ export default tseslint.config(
     files: ['electron/contract/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['electron', 'react', 'better-sqlite3', 'node-llama-cpp', 'ws', ...nodeBuiltins.filter((n) => !n.includes('*'))],
-        patterns: [{ group: ['node:*', '../*'], message: 'The contract is pure: zod and its own files only.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'react', 'better-sqlite3', 'node-llama-cpp', 'ws', ...nodeBuiltins.filter((n) => !n.includes('*'))],
+          patterns: [{ group: ['node:*', '../*'], message: 'The contract is pure: zod and its own files only.' }],
+        },
+      ],
     },
   },
   {
@@ -122,10 +143,13 @@ export default tseslint.config(
     // Components read stores; only store actions touch the transport.
     files: ['renderer/src/components/**/*.tsx', 'renderer/src/wizards/**/*.tsx', 'renderer/src/App.tsx'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: rendererPaths,
-        patterns: [...rendererPatterns, { group: ['**/transport/*'], message: 'Components call store actions, never the transport.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: rendererPaths,
+          patterns: [...rendererPatterns, { group: ['**/transport/*'], message: 'Components call store actions, never the transport.' }],
+        },
+      ],
     },
   },
 );

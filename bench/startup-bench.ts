@@ -46,13 +46,21 @@ try {
       source.push(wallMs(args, { FIELDTUNE_CLI_SOURCE: '1' }).ms);
     }
     const name = `fieldtune ${args[0] === '--help' ? '--help' : 'projects list'}`;
-    console.log(`${name.padEnd(40)} ${ms(median(bundle)).padStart(17)} ${ms(median(source)).padStart(14)} ${(median(source) / median(bundle)).toFixed(1).padStart(6)}x`);
+    console.log(
+      `${name.padEnd(40)} ${ms(median(bundle)).padStart(17)} ${ms(median(source)).padStart(14)} ${(median(source) / median(bundle)).toFixed(1).padStart(6)}x`,
+    );
   }
-  console.log(`  (target: --help from the bundle < 300 ms; a bare \`node -e 0\` here takes ${ms(median(Array.from({ length: RUNS }, () => {
-    const t0 = performance.now();
-    spawnSync(process.execPath, ['-e', '0']);
-    return performance.now() - t0;
-  })))})`);
+  console.log(
+    `  (target: --help from the bundle < 300 ms; a bare \`node -e 0\` here takes ${ms(
+      median(
+        Array.from({ length: RUNS }, () => {
+          const t0 = performance.now();
+          spawnSync(process.execPath, ['-e', '0']);
+          return performance.now() - t0;
+        }),
+      ),
+    )})`,
+  );
 
   if (!existsSync(CHROMIUM)) {
     console.log(`\nbrowser mode: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium, or set FIELDTUNE_CHROMIUM)`);
@@ -74,7 +82,9 @@ try {
       }
       console.log(`\nbrowser mode (fieldtune serve, fresh workspace with the demo)`);
       console.log(`  server start to printed address           ${ms(ready)}   (includes seeding the demo workspace)`);
-      console.log(`  address opened to first screen, median of ${RUNS}  ${ms(median(times))}   (target < 1000 ms; all: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`);
+      console.log(
+        `  address opened to first screen, median of ${RUNS}  ${ms(median(times))}   (target < 1000 ms; all: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`,
+      );
     } finally {
       await browser.close();
       await server.stop();

@@ -40,7 +40,11 @@ export async function withCore<T>(args: CliArgs, fn: (core: Core) => Promise<T>)
  * typed result; a failed job throws its typed error, a cancelled one a CANCELLED error.
  */
 export async function runJob<M extends Method, K extends JobKind>(
-  core: Core, out: CliOutput, method: M, params: RequestInput<M>, kind: K,
+  core: Core,
+  out: CliOutput,
+  method: M,
+  params: RequestInput<M>,
+  kind: K,
 ): Promise<JobResult<K>> {
   let id: string | null = null;
   const early: Job[] = [];
@@ -61,7 +65,9 @@ export async function runJob<M extends Method, K extends JobKind>(
     else if (e.payload.id === id) onJob(e.payload);
   });
   try {
-    const finished = new Promise<Job>((r) => { settle = r; });
+    const finished = new Promise<Job>((r) => {
+      settle = r;
+    });
     const started = (await core.call(method, params)) as Job;
     if (started.kind !== kind) throw new FieldtuneError('INTERNAL', `${method} started a ${started.kind} job, not ${kind}`);
     id = started.id;

@@ -12,7 +12,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('CLI error words', () => {
   it('words a fix with the flag that applies it', () => {
-    expect(cliMessage({ message: 'Line 3: not JSON.', fix: { setting: 'skipBad' } })).toBe('Line 3: not JSON; fix it, or run again with --skip-bad to import the rest and set such rows aside.');
+    expect(cliMessage({ message: 'Line 3: not JSON.', fix: { setting: 'skipBad' } })).toBe(
+      'Line 3: not JSON; fix it, or run again with --skip-bad to import the rest and set such rows aside.',
+    );
     expect(cliMessage({ message: 'Byte 0xE9 is not UTF-8.', fix: { setting: 'encoding', value: 'windows-1252' } })).toMatch(/--encoding windows-1252/);
     expect(cliMessage({ message: 'No column is chosen as the question.', fix: { setting: 'map', value: 'Q=user' } })).toMatch(/--map "Q=user"/);
     expect(cliMessage({ message: 'Plain.' })).toBe('Plain.');
@@ -22,7 +24,10 @@ describe('CLI error words', () => {
     const file = join(dir, 'latin.csv');
     writeFileSync(file, Buffer.from('question,answer\nCaf\xe9?,Oui\n', 'latin1'));
     const out: string[] = [];
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+      out.push(String(s));
+      return true;
+    });
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       expect(await main(['data', 'import', file, '--workspace', join(dir, 'ws'), '--json'])).toBe(1);

@@ -12,9 +12,17 @@ export function parseMapArg(arg: string): Record<string, ColumnField> {
     if (!part.trim()) continue;
     const eq = part.lastIndexOf('=');
     const col = eq > 0 ? part.slice(0, eq).trim() : '';
-    const field = eq > 0 ? part.slice(eq + 1).trim().toLowerCase() : '';
+    const field =
+      eq > 0
+        ? part
+            .slice(eq + 1)
+            .trim()
+            .toLowerCase()
+        : '';
     if (!col || !(FIELDS as readonly string[]).includes(field)) {
-      throw new FieldtuneError('BAD_REQUEST', `--map "${part}" is not COLUMN=FIELD with FIELD one of ${FIELDS.join(', ')}.`, { issues: [{ path: 'map', message: 'expected COLUMN=FIELD' }] });
+      throw new FieldtuneError('BAD_REQUEST', `--map "${part}" is not COLUMN=FIELD with FIELD one of ${FIELDS.join(', ')}.`, {
+        issues: [{ path: 'map', message: 'expected COLUMN=FIELD' }],
+      });
     }
     mapping[col] = field as ColumnField;
   }

@@ -35,11 +35,16 @@ export function trainingSettingsFrom(args: CliArgs): TrainingSettings {
     const v = args.values[name(o)];
     if (v === undefined) continue;
     if (o.type === 'boolean') raw[key] = v === true;
-    else if (o.type === 'list') raw[key] = String(v).split(',').map((s) => s.trim()).filter(Boolean);
+    else if (o.type === 'list')
+      raw[key] = String(v)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (o.type === 'enum') raw[key] = v;
     else {
       const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-      if (!Number.isFinite(n)) throw new FieldtuneError('BAD_REQUEST', `${o.flag} must be a number (got ${String(v)})`, { issues: [{ path: name(o), message: 'expected a number' }] });
+      if (!Number.isFinite(n))
+        throw new FieldtuneError('BAD_REQUEST', `${o.flag} must be a number (got ${String(v)})`, { issues: [{ path: name(o), message: 'expected a number' }] });
       raw[key] = n;
     }
   }

@@ -1,6 +1,17 @@
 // The 'datasets:*' requests the Data wizard uses. Pure: zod and the contract's own files only.
 import { z } from 'zod';
-import { CleanReview, Dataset, DatasetVersion, ExampleRow, ImportPreview, ImportSource, LeakageSummary, MetadataColumn, SplitLabel, SplitResult } from './datasets.js';
+import {
+  CleanReview,
+  Dataset,
+  DatasetVersion,
+  ExampleRow,
+  ImportPreview,
+  ImportSource,
+  LeakageSummary,
+  MetadataColumn,
+  SplitLabel,
+  SplitResult,
+} from './datasets.js';
 import { DomainTemplate, Id } from './domain.js';
 import { jobSchemas } from './jobs.js';
 
@@ -19,31 +30,41 @@ export const datasetRequests = {
    * succeeds, so a refused file leaves no empty project behind.
    */
   'datasets:import': {
-    input: z.object({
-      projectId: Id.optional(),
-      newProject: z.object({ name: z.string().trim().min(1, 'A project needs a name').max(120), domain: DomainTemplate.default('general') }).strict().optional(),
-      ...ImportSource,
-      skipBad: z.boolean().default(false),
-      name: z.string().trim().min(1).max(120).optional(),
-    }).strict().refine((i) => (i.projectId === undefined) !== (i.newProject === undefined), 'Name either an existing project or a new one'),
+    input: z
+      .object({
+        projectId: Id.optional(),
+        newProject: z
+          .object({ name: z.string().trim().min(1, 'A project needs a name').max(120), domain: DomainTemplate.default('general') })
+          .strict()
+          .optional(),
+        ...ImportSource,
+        skipBad: z.boolean().default(false),
+        name: z.string().trim().min(1).max(120).optional(),
+      })
+      .strict()
+      .refine((i) => (i.projectId === undefined) !== (i.newProject === undefined), 'Name either an existing project or a new one'),
     output: jobSchemas['dataset.import'],
   },
   /** A version by its id, or a dataset's newest version by the dataset's id. */
   'datasets:version': { input: z.object({ id: Id }).strict(), output: DatasetVersion },
   'datasets:examples': {
-    input: z.object({ ...VersionRef, offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(500, 'Ask for at most 500 rows at a time') }).strict(),
+    input: z
+      .object({ ...VersionRef, offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(500, 'Ask for at most 500 rows at a time') })
+      .strict(),
     output: z.object({ total: z.number().int(), rows: z.array(ExampleRow) }),
   },
   'datasets:columns': { input: z.object(VersionRef).strict(), output: z.array(MetadataColumn) },
   /** A dry run of cleaning: what normalization, length filters and duplicate detection would remove. Writes nothing. */
   'datasets:review': {
-    input: z.object({
-      ...VersionRef,
-      minTokens: z.number().int().nonnegative().optional(),
-      maxTokens: z.number().int().positive('The longest allowed example must be at least 1 token').optional(),
-      threshold: z.number().min(0.3, 'Below 0.3 almost everything looks alike').max(1).default(0.7),
-      nearDuplicates: z.boolean().default(true),
-    }).strict(),
+    input: z
+      .object({
+        ...VersionRef,
+        minTokens: z.number().int().nonnegative().optional(),
+        maxTokens: z.number().int().positive('The longest allowed example must be at least 1 token').optional(),
+        threshold: z.number().min(0.3, 'Below 0.3 almost everything looks alike').max(1).default(0.7),
+        nearDuplicates: z.boolean().default(true),
+      })
+      .strict(),
     output: CleanReview,
   },
   /** Applies the reviewed choices: a new version without `remove`, normalized if asked. */
@@ -52,31 +73,44 @@ export const datasetRequests = {
     output: DatasetVersion,
   },
   'datasets:split': {
-    input: z.object({
-      ...VersionRef,
-      seed: z.number().int().min(0).max(2 ** 31, 'Pick a seed between 0 and 2147483648').default(42),
-      shares: z.object({ train: z.number().min(0), validation: z.number().min(0), test: z.number().min(0) }).strict()
-        .refine((s) => s.train + s.validation + s.test > 0, 'The shares must add up to more than 0'),
-      stratifyBy: z.string().min(1).optional(),
-      keepNearDuplicatesTogether: z.boolean().default(true),
-    }).strict(),
+    input: z
+      .object({
+        ...VersionRef,
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31, 'Pick a seed between 0 and 2147483648')
+          .default(42),
+        shares: z
+          .object({ train: z.number().min(0), validation: z.number().min(0), test: z.number().min(0) })
+          .strict()
+          .refine((s) => s.train + s.validation + s.test > 0, 'The shares must add up to more than 0'),
+        stratifyBy: z.string().min(1).optional(),
+        keepNearDuplicatesTogether: z.boolean().default(true),
+      })
+      .strict(),
     output: SplitResult,
   },
   'datasets:leakage': { input: z.object(VersionRef).strict(), output: LeakageSummary },
   'datasets:stats': {
-    input: z.object({
-      ...VersionRef,
-      /** A registered base model whose tokenizer and chat template count the tokens; omitted: a rough estimate. */
-      modelId: Id.optional(),
-      maxTokens: z.number().int().min(16, 'A max length under 16 tokens cannot hold a question and an answer').max(1_048_576),
-      split: SplitLabel.optional(),
-      bins: z.number().int().min(2).max(100).default(20),
-    }).strict(),
+    input: z
+      .object({
+        ...VersionRef,
+        /** A registered base model whose tokenizer and chat template count the tokens; omitted: a rough estimate. */
+        modelId: Id.optional(),
+        maxTokens: z.number().int().min(16, 'A max length under 16 tokens cannot hold a question and an answer').max(1_048_576),
+        split: SplitLabel.optional(),
+        bins: z.number().int().min(2).max(100).default(20),
+      })
+      .strict(),
     /** Counting with a real tokenizer takes a while on large versions: a job whose result is a TokenStatsResult. */
     output: jobSchemas['dataset.stats'],
   },
   'datasets:export': {
-    input: z.object({ ...VersionRef, format: z.enum(['jsonl', 'csv']), outFile: z.string().trim().min(1, 'Name the file to write'), split: SplitLabel.optional() }).strict(),
+    input: z
+      .object({ ...VersionRef, format: z.enum(['jsonl', 'csv']), outFile: z.string().trim().min(1, 'Name the file to write'), split: SplitLabel.optional() })
+      .strict(),
     output: z.object({ file: z.string(), examples: z.number().int(), format: z.enum(['jsonl', 'csv']) }),
   },
 } as const;

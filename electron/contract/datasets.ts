@@ -94,7 +94,9 @@ export const CleanReview = z.object({
   /** How many examples Unicode/space normalization would change. */
   normalizedChanged: z.number().int(),
   /** Proposed removals (positions in the reviewed version); `of` is the example it duplicates. */
-  proposed: z.array(z.object({ position: z.number().int(), reason: RemovalReason, of: z.number().int().nullable(), similarity: z.number().nullable(), preview: z.string() })),
+  proposed: z.array(
+    z.object({ position: z.number().int(), reason: RemovalReason, of: z.number().int().nullable(), similarity: z.number().nullable(), preview: z.string() }),
+  ),
   /** Near-duplicate pairs, most similar first (at most 500): the review list. */
   nearPairs: z.array(z.object({ a: Side, b: Side, similarity: z.number() })),
   /** Same question, different answers: the specialist decides which is right. */
@@ -126,7 +128,11 @@ export const TokenStatsResult = z.object({
   modelLabel: z.string().nullable(),
   count: z.number().int(),
   totalTokens: z.number().int(),
-  min: z.number(), max: z.number(), mean: z.number(), median: z.number(), p95: z.number(),
+  min: z.number(),
+  max: z.number(),
+  mean: z.number(),
+  median: z.number(),
+  p95: z.number(),
   maxLength: z.number().int(),
   overMax: z.number().int(),
   overMaxShare: z.number(),
@@ -135,5 +141,3 @@ export const TokenStatsResult = z.object({
 export type TokenStatsResult = z.infer<typeof TokenStatsResult>;
 
 export const MetadataColumn = z.object({ name: z.string(), filled: z.number().int(), distinct: z.number().int() });
-
-

@@ -78,7 +78,11 @@ export class FieldtuneError extends Error {
   }
 
   static fromPayload(p: ErrorPayload): FieldtuneError {
-    return new FieldtuneError(p.code, p.message, { ...(p.issues ? { issues: p.issues } : {}), ...(p.details ? { details: p.details } : {}), ...(p.fix ? { fix: p.fix } : {}) });
+    return new FieldtuneError(p.code, p.message, {
+      ...(p.issues ? { issues: p.issues } : {}),
+      ...(p.details ? { details: p.details } : {}),
+      ...(p.fix ? { fix: p.fix } : {}),
+    });
   }
 }
 

@@ -26,8 +26,13 @@ export const ImportResult = z.object({
   project: z.object({ id: Id, name: z.string() }),
   dataset: z.object({ id: Id, name: z.string() }),
   version: z.object({
-    id: Id, hash: z.string(), examples: z.number().int(), rejected: z.number().int(), format: z.string(),
-    encoding: z.string().nullable(), mapping: z.record(z.string(), z.string()).optional(),
+    id: Id,
+    hash: z.string(),
+    examples: z.number().int(),
+    rejected: z.number().int(),
+    format: z.string(),
+    encoding: z.string().nullable(),
+    mapping: z.record(z.string(), z.string()).optional(),
   }),
   /** Where the rejected rows were written (skip-bad), inside the workspace; null when none. */
   rejectedFile: z.string().nullable(),
@@ -46,7 +51,13 @@ const NoDetail = z.undefined();
 
 export const jobKinds = {
   'dataset.import': {
-    params: z.object({ path: z.string(), format: ImportFormat.nullable(), map: ColumnMapping.nullable(), encoding: z.string().nullable(), skipBad: z.boolean() }),
+    params: z.object({
+      path: z.string(),
+      format: ImportFormat.nullable(),
+      map: ColumnMapping.nullable(),
+      encoding: z.string().nullable(),
+      skipBad: z.boolean(),
+    }),
     detail: NoDetail,
     result: ImportResult,
     resumable: false,

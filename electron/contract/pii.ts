@@ -5,8 +5,26 @@ import { DatasetVersion } from './datasets.js';
 import { Id, Message } from './domain.js';
 
 export const PII_TYPE_NAMES = [
-  'NAME', 'LOCATION', 'ZIP', 'DATE', 'AGE', 'PHONE', 'FAX', 'EMAIL', 'SSN', 'MRN', 'HEALTH_PLAN', 'ACCOUNT',
-  'LICENSE', 'VEHICLE', 'DEVICE', 'URL', 'IP', 'ID', 'CASE_NUMBER', 'BAR_NUMBER',
+  'NAME',
+  'LOCATION',
+  'ZIP',
+  'DATE',
+  'AGE',
+  'PHONE',
+  'FAX',
+  'EMAIL',
+  'SSN',
+  'MRN',
+  'HEALTH_PLAN',
+  'ACCOUNT',
+  'LICENSE',
+  'VEHICLE',
+  'DEVICE',
+  'URL',
+  'IP',
+  'ID',
+  'CASE_NUMBER',
+  'BAR_NUMBER',
 ] as const;
 export const PiiType = z.enum(PII_TYPE_NAMES, { error: 'Pick one of the listed kinds of identifier' });
 export type PiiType = z.infer<typeof PiiType>;
@@ -14,9 +32,11 @@ export type PiiType = z.infer<typeof PiiType>;
 export const RedactionMode = z.enum(['mask', 'pseudonym'], { error: "Choose 'mask' or 'pseudonym'" });
 export type RedactionMode = z.infer<typeof RedactionMode>;
 
-export const RedactionPolicy = z.object({
-  types: z.array(PiiType).min(1, 'Choose at least one kind of identifier to remove').max(PII_TYPE_NAMES.length),
-}).strict();
+export const RedactionPolicy = z
+  .object({
+    types: z.array(PiiType).min(1, 'Choose at least one kind of identifier to remove').max(PII_TYPE_NAMES.length),
+  })
+  .strict();
 export type RedactionPolicy = z.infer<typeof RedactionPolicy>;
 
 /** What the reviewer did to one detected string: shown struck through when rejected, solid when accepted. */
@@ -62,7 +82,9 @@ export const RedactionReport = z.object({
   kept: TypeCounts.optional(),
   totalRedacted: z.number().int(),
   review: z.object({
-    accepted: z.number().int(), rejected: z.number().int(), added: z.number().int(),
+    accepted: z.number().int(),
+    rejected: z.number().int(),
+    added: z.number().int(),
     byType: z.record(PiiType, z.object({ accepted: z.number().int(), rejected: z.number().int(), added: z.number().int() })),
   }),
 });
@@ -110,17 +132,27 @@ export const PiiRecord = z.object({ position: z.number().int().nonnegative(), fi
 export type PiiRecord = z.infer<typeof PiiRecord>;
 
 export const SpanRef = { type: PiiType, text: z.string().min(1, 'Name the text the decision is about').max(500, 'Keep one identifier under 500 characters') };
-export const DecisionChange = z.discriminatedUnion('scope', [
-  /** One string: applies to every identical string (same type) in the dataset. */
-  z.object({ scope: z.literal('span'), decision: z.enum(['accept', 'reject', 'undo']), ...SpanRef }).strict(),
-  /** Every string of one type detected in the version under review. */
-  z.object({ scope: z.literal('type'), decision: z.enum(['accept', 'reject', 'undo']), type: PiiType }).strict(),
-  /** A span the detector missed; `at` says where the reviewer selected it (checked against the text). */
-  z.object({
-    scope: z.literal('add'), ...SpanRef,
-    at: z.object({ position: z.number().int().nonnegative(), field: z.string().min(1).max(200), start: z.number().int().nonnegative() }).strict().optional(),
-  }).strict(),
-], { error: "Each change needs scope 'span', 'type' or 'add'" });
+export const DecisionChange = z.discriminatedUnion(
+  'scope',
+  [
+    /** One string: applies to every identical string (same type) in the dataset. */
+    z.object({ scope: z.literal('span'), decision: z.enum(['accept', 'reject', 'undo']), ...SpanRef }).strict(),
+    /** Every string of one type detected in the version under review. */
+    z.object({ scope: z.literal('type'), decision: z.enum(['accept', 'reject', 'undo']), type: PiiType }).strict(),
+    /** A span the detector missed; `at` says where the reviewer selected it (checked against the text). */
+    z
+      .object({
+        scope: z.literal('add'),
+        ...SpanRef,
+        at: z
+          .object({ position: z.number().int().nonnegative(), field: z.string().min(1).max(200), start: z.number().int().nonnegative() })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ],
+  { error: "Each change needs scope 'span', 'type' or 'add'" },
+);
 export type DecisionChange = z.infer<typeof DecisionChange>;
 
 export const DomainTemplateInfo = z.object({
@@ -134,7 +166,6 @@ export const DomainTemplateInfo = z.object({
 export type DomainTemplateInfo = z.infer<typeof DomainTemplateInfo>;
 
 export const TemplateDomain = z.enum(['medical', 'legal', 'finance', 'education'], { error: 'Templates exist for medical, legal, finance and education' });
-
 
 /** The apply job's result. */
 export const PiiApplyResult = z.object({ version: DatasetVersion, report: RedactionReport });

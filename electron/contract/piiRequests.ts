@@ -2,7 +2,18 @@
 import { z } from 'zod';
 import { Id } from './domain.js';
 import { jobSchemas } from './jobs.js';
-import { DecisionChange, DomainTemplateInfo, PiiRecord, PiiStatus, PiiType, RedactionMode, RedactionPolicy, ReviewDecision, StoredRedactionReport, TemplateDomain } from './pii.js';
+import {
+  DecisionChange,
+  DomainTemplateInfo,
+  PiiRecord,
+  PiiStatus,
+  PiiType,
+  RedactionMode,
+  RedactionPolicy,
+  ReviewDecision,
+  StoredRedactionReport,
+  TemplateDomain,
+} from './pii.js';
 
 const VersionRef = { versionId: Id };
 
@@ -12,12 +23,14 @@ export const piiRequests = {
   'pii:scan': { input: z.object(VersionRef).strict(), output: jobSchemas['pii.scan'] },
   /** Examples of a scanned version with their spans after the reviewer's decisions (personal data: shown, never logged). */
   'pii:spans': {
-    input: z.object({
-      ...VersionRef,
-      offset: z.number().int().nonnegative(),
-      limit: z.number().int().min(1).max(200, 'Ask for at most 200 examples at a time'),
-      type: PiiType.optional(),
-    }).strict(),
+    input: z
+      .object({
+        ...VersionRef,
+        offset: z.number().int().nonnegative(),
+        limit: z.number().int().min(1).max(200, 'Ask for at most 200 examples at a time'),
+        type: PiiType.optional(),
+      })
+      .strict(),
     output: z.object({ total: z.number().int(), records: z.array(PiiRecord) }),
   },
   /** Records review decisions for the version's dataset; returns every decision of that dataset. */

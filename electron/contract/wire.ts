@@ -11,9 +11,7 @@ export const RequestEnvelope = z.object({
 });
 export type RequestEnvelope = z.infer<typeof RequestEnvelope>;
 
-export type ResponseEnvelope =
-  | { id: string | number | null; ok: true; result: unknown }
-  | { id: string | number | null; ok: false; error: ErrorPayload };
+export type ResponseEnvelope = { id: string | number | null; ok: true; result: unknown } | { id: string | number | null; ok: false; error: ErrorPayload };
 
 /** A pushed event; a union over every event name, so `event` narrows `payload`. */
 export type EventEnvelope = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];

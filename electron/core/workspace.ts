@@ -17,11 +17,7 @@ import { TrainingRunsRepository } from './store/repositories/trainingRuns.js';
 export const DATABASE_FILE = 'fieldtune.db';
 
 /** The OS's per-user data folder, where a workspace lives unless --workspace or FIELDTUNE_WORKSPACE says otherwise. */
-export function defaultWorkspaceDir(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home: string = homedir(),
-): string {
+export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
   if (env['FIELDTUNE_WORKSPACE']) return resolve(env['FIELDTUNE_WORKSPACE']);
   if (platform === 'win32') return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), 'Fieldtune', 'workspace');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Fieldtune', 'workspace');

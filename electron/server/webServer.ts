@@ -124,9 +124,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningWeb
       return;
     }
     if (!policy.authorized(req)) {
-      res.writeHead(401, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(
-        'Fieldtune: open the address printed by `fieldtune start` (it carries the access token).',
-      );
+      res
+        .writeHead(401, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Fieldtune: open the address printed by `fieldtune start` (it carries the access token).');
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -60,8 +60,8 @@ export function App() {
       )}
       {info?.demoModelId && (
         <div className="banner" role="note">
-          This workspace includes a <strong>demo model with random weights</strong>. It is there so you can try every step; its answers are
-          gibberish by design. Add your own model to get real results.
+          This workspace includes a <strong>demo model with random weights</strong>. It is there so you can try every step; its answers are gibberish by design.
+          Add your own model to get real results.
         </div>
       )}
       {(appError ?? projectError) && (

@@ -14,7 +14,19 @@ const snap = async (page: Page, name: string) => {
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'privacy', 'front-desk-calls.csv');
 /** Every identifier in the fixture that must be gone after redaction (the kept "Patel" is checked separately). */
-const IDENTIFIERS = ['Maria', 'Kowalski', '00482913', '03/14/2024', '617-555-0143', '12 Elm Street', 'Springfield', 'maria.k@example.com', 'Tomás', 'Ferreira', '07/02/1961'];
+const IDENTIFIERS = [
+  'Maria',
+  'Kowalski',
+  '00482913',
+  '03/14/2024',
+  '617-555-0143',
+  '12 Elm Street',
+  'Springfield',
+  'maria.k@example.com',
+  'Tomás',
+  'Ferreira',
+  '07/02/1961',
+];
 
 /** Selects `text` inside the first highlighted-text paragraph holding it, as a mouse drag would, and releases. */
 async function selectText(page: Page, text: string): Promise<void> {
@@ -118,7 +130,10 @@ test('checks a CSV for personal data, reviews it, and pseudonymizes it into a ne
     await page.getByLabel('File format').selectOption('jsonl');
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await expect(page.getByText(`Wrote 6 examples to ${out}.`)).toBeVisible();
-    const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { messages: Array<{ content: string }> }).messages[0]!.content);
+    const rows = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { messages: Array<{ content: string }> }).messages[0]!.content);
     const all = rows.join('\n');
     for (const id of IDENTIFIERS) expect(all).not.toContain(id);
     expect(all).toContain('Dr. Patel');

@@ -57,7 +57,9 @@ describe('training job', () => {
     expect(curve.length).toBeGreaterThan(stepsBefore);
     expect(curve.at(-1)?.step).toBe(run?.steps);
     // the adapter is a project blob with the same bytes as the trainer's output
-    const sha = createHash('sha256').update(readFileSync(join(runDir, 'adapter.gguf'))).digest('hex');
+    const sha = createHash('sha256')
+      .update(readFileSync(join(runDir, 'adapter.gguf')))
+      .digest('hex');
     expect(run?.adapter_sha256).toBe(sha);
     expect(readFileSync(ws.blobs.pathOf(sha)).equals(readFileSync(join(runDir, 'adapter.gguf')))).toBe(true);
   });

@@ -37,7 +37,11 @@ describe('bin/fieldtune.mjs picks the bundle only while it is fresh', () => {
     symlinkSync(join(root, 'node_modules'), file('node_modules'), 'dir');
     put('package.json', JSON.stringify({ name: 'fieldtune', type: 'module' }), T0);
     // Type annotations: only tsx can run this one, so "source" also proves the fallback transpiles.
-    put('electron/cli/main.ts', "export async function main(argv: string[]): Promise<number> { process.stdout.write(`source ${argv.join(' ')}`); return 4; }\n", T0);
+    put(
+      'electron/cli/main.ts',
+      "export async function main(argv: string[]): Promise<number> { process.stdout.write(`source ${argv.join(' ')}`); return 4; }\n",
+      T0,
+    );
     put('electron/core/engine.ts', 'export const x: number = 1;\n', T0);
     for (const dir of ['electron/cli', 'electron/core', 'electron']) utimesSync(file(dir), T0, T0);
     put('dist/cli/main.mjs', "export async function main(argv) { process.stdout.write(`bundle ${argv.join(' ')}`); return 3; }\n", at(10));
@@ -94,11 +98,15 @@ describe('the CLI bundle', () => {
     const trace = join(t.dir, `trace-${Math.random().toString(36).slice(2)}.txt`);
     writeFileSync(trace, '');
     const code = `const { main } = await import(${JSON.stringify(pathToFileURL(join(outdir, 'main.mjs')).href)}); process.exitCode = await main(${JSON.stringify(argv)});`;
-    const res = spawnSync(process.execPath, ['--import', pathToFileURL(join(root, 'test', 'unit', 'traceImports.mjs')).href, '--input-type=module', '-e', code], {
-      encoding: 'utf8',
-      cwd: t.dir,
-      env: { ...process.env, FIELDTUNE_TRACE_FILE: trace },
-    });
+    const res = spawnSync(
+      process.execPath,
+      ['--import', pathToFileURL(join(root, 'test', 'unit', 'traceImports.mjs')).href, '--input-type=module', '-e', code],
+      {
+        encoding: 'utf8',
+        cwd: t.dir,
+        env: { ...process.env, FIELDTUNE_TRACE_FILE: trace },
+      },
+    );
     return { stdout: res.stdout, stderr: res.stderr, status: res.status, loaded: readFileSync(trace, 'utf8').split('\n').filter(Boolean) };
   }
 

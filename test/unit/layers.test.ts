@@ -20,7 +20,10 @@ describe('core layers (lint)', () => {
       expect(ids.join('\n')).toMatch(/no-restricted-imports: .*Engines are pure of the workspace/);
     }
     // the same import from a service is allowed
-    const ok = await ruleIds(`import { createProject } from '../projects/projects.js';\nexport const y = createProject;\n`, 'electron/core/service/datasets/probe.ts');
+    const ok = await ruleIds(
+      `import { createProject } from '../projects/projects.js';\nexport const y = createProject;\n`,
+      'electron/core/service/datasets/probe.ts',
+    );
     expect(ok.filter((m) => m.startsWith('no-restricted-imports'))).toEqual([]);
   }, 60_000);
 

@@ -13,11 +13,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function cli(...argv: string[]): Promise<{ code: number; json: unknown[]; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const so = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err.push(String(s)); return true; });
+  const so = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out.push(String(s));
+    return true;
+  });
+  const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err.push(String(s));
+    return true;
+  });
   try {
     const code = await main(argv);
-    return { code, json: out.join('').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown), stderr: err.join('') };
+    return {
+      code,
+      json: out
+        .join('')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as unknown),
+      stderr: err.join(''),
+    };
   } finally {
     so.mockRestore();
     se.mockRestore();

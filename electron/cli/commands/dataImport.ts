@@ -64,21 +64,36 @@ export const dataImportCommand: CliCommand = {
     const result = await withCore(args, async (core) => {
       // Re-running an import with the same --project adds a dataset to it instead of making a twin project.
       const existing = await resolveProject(core, projectName).catch(() => null);
-      return runJob(core, out, 'datasets:import', {
-        ...(existing ? { projectId: existing.id } : { newProject: { name: projectName, domain: domain.data } }),
-        path: resolve(file), skipBad: args.values['skip-bad'] === true,
-        ...(format ? { format: format as ImportFormat } : {}), ...(map ? { map } : {}), ...(encoding ? { encoding } : {}),
-        ...(datasetName ? { name: datasetName } : {}),
-      }, 'dataset.import');
+      return runJob(
+        core,
+        out,
+        'datasets:import',
+        {
+          ...(existing ? { projectId: existing.id } : { newProject: { name: projectName, domain: domain.data } }),
+          path: resolve(file),
+          skipBad: args.values['skip-bad'] === true,
+          ...(format ? { format: format as ImportFormat } : {}),
+          ...(map ? { map } : {}),
+          ...(encoding ? { encoding } : {}),
+          ...(datasetName ? { name: datasetName } : {}),
+        },
+        'dataset.import',
+      );
     });
     {
       const v = result.version;
       const human = [
         `Imported ${v.examples} example(s) into ${result.project.name} / ${result.dataset.name} (${v.format}${v.encoding ? `, ${v.encoding}` : ''}).`,
-        v.mapping ? `Columns: ${Object.entries(v.mapping).map(([c, f]) => `${c} -> ${f}`).join(', ')}` : '',
+        v.mapping
+          ? `Columns: ${Object.entries(v.mapping)
+              .map(([c, f]) => `${c} -> ${f}`)
+              .join(', ')}`
+          : '',
         v.rejected ? `${v.rejected} bad row(s) set aside in ${result.rejectedFile}` : '',
         `Version ${v.id} (sha256 ${v.hash.slice(0, 12)}...)`,
-      ].filter(Boolean).join('\n');
+      ]
+        .filter(Boolean)
+        .join('\n');
       out.result(result, human);
       return 0;
     }

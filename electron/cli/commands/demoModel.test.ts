@@ -40,6 +40,9 @@ describe('fieldtune demo-model', () => {
     await expect(run({})).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/--out/) });
     await expect(run({ out: join(dir, 'x.gguf'), layers: '4x' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/--layers/) });
     await expect(run({ out: join(dir, 'x.gguf'), embd: '256', heads: '3' })).rejects.toBeInstanceOf(FieldtuneError);
-    await expect(run({ out: join(dir, 'x.gguf'), vocab: 'nope' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/available: .*phi-3/) });
+    await expect(run({ out: join(dir, 'x.gguf'), vocab: 'nope' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/available: .*phi-3/),
+    });
   });
 });

@@ -10,7 +10,8 @@ export const jobsListCommand: CliCommand = {
   async run(args, out) {
     const project = args.values['project'];
     const jobs = await withCore(args, async (core) =>
-      core.call('jobs:list', typeof project === 'string' ? { projectId: (await resolveProject(core, project)).id } : {}));
+      core.call('jobs:list', typeof project === 'string' ? { projectId: (await resolveProject(core, project)).id } : {}),
+    );
     out.result(jobs, jobs.map((j) => `${j.id}  ${j.kind}  ${j.status}${j.message ? `  ${j.message}` : ''}`).join('\n') || 'No jobs.');
     return 0;
   },

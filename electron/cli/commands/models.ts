@@ -25,7 +25,8 @@ export const modelsAddCommand: CliCommand = {
     if (!path) throw new FieldtuneError('BAD_REQUEST', 'Missing PATH of a .gguf model');
     const label = args.values['label'];
     const model = await withCore(args, (core) =>
-      runJob(core, out, 'models:register', typeof label === 'string' ? { path, label } : { path }, 'model.register'));
+      runJob(core, out, 'models:register', typeof label === 'string' ? { path, label } : { path }, 'model.register'),
+    );
     out.result(model, `Registered ${model.label} (${model.id}), sha256 ${model.sha256.slice(0, 12)}...`);
     return 0;
   },

@@ -44,7 +44,7 @@ export const projectsCreateCommand: CliCommand = {
 export const projectsRenameCommand: CliCommand = {
   name: 'projects rename',
   summary: 'Rename a project',
-  usage: 'Usage: fieldtune projects rename PROJECT NEW_NAME [--workspace DIR] [--json]\n\nPROJECT is the project\'s name or id.',
+  usage: "Usage: fieldtune projects rename PROJECT NEW_NAME [--workspace DIR] [--json]\n\nPROJECT is the project's name or id.",
   options: workspaceOption,
   allowPositionals: true,
   async run(args, out) {
@@ -59,7 +59,8 @@ export const projectsRenameCommand: CliCommand = {
 export const projectsDeleteCommand: CliCommand = {
   name: 'projects delete',
   summary: 'Delete a project and everything only it uses (asks for its name)',
-  usage: 'Usage: fieldtune projects delete PROJECT --confirm NAME [--workspace DIR] [--json]\n\nPROJECT is the project\'s name or id; --confirm must repeat its name exactly.',
+  usage:
+    "Usage: fieldtune projects delete PROJECT --confirm NAME [--workspace DIR] [--json]\n\nPROJECT is the project's name or id; --confirm must repeat its name exactly.",
   options: { ...workspaceOption, confirm: { type: 'string' } },
   allowPositionals: true,
   async run(args, out) {

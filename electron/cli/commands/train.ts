@@ -71,7 +71,8 @@ export const trainCommand: CliCommand = {
         beforeRun: ({ train }) => out.log(`${train.sequences} sequences, ${train.tokens} tokens (${train.targetTokens} in the loss)`),
         onEvent(e) {
           if (out.json) out.result(e);
-          else if (e.type === 'step') out.log(`step ${e.step}/${e.totalSteps}  loss ${e.loss.toFixed(4)}  ${e.tokensPerSecond.toFixed(0)} tok/s  eta ${e.etaSeconds.toFixed(0)} s`);
+          else if (e.type === 'step')
+            out.log(`step ${e.step}/${e.totalSteps}  loss ${e.loss.toFixed(4)}  ${e.tokensPerSecond.toFixed(0)} tok/s  eta ${e.etaSeconds.toFixed(0)} s`);
           else if (e.type === 'eval') out.log(`validation loss ${e.valLoss.toFixed(4)} (perplexity ${e.valPerplexity.toFixed(2)})`);
           else if (e.type === 'checkpoint') out.log(`checkpoint (${e.reason}) at step ${e.step}: ${e.path}`);
         },
@@ -79,7 +80,11 @@ export const trainCommand: CliCommand = {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       if (result.done) {
-        if (!out.json) out.result(result.done, `Wrote ${result.done.adapterPath}: ${result.done.steps} steps, train loss ${result.done.trainLoss ?? '-'}, ${result.done.seconds.toFixed(1)} s`);
+        if (!out.json)
+          out.result(
+            result.done,
+            `Wrote ${result.done.adapterPath}: ${result.done.steps} steps, train loss ${result.done.trainLoss ?? '-'}, ${result.done.seconds.toFixed(1)} s`,
+          );
         return 0;
       }
       if (result.interrupted) {

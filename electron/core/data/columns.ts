@@ -8,9 +8,19 @@ export type ColumnField = (typeof COLUMN_FIELDS)[number];
 export type ColumnMapping = Record<string, ColumnField>;
 
 const BY_HEADER: Record<string, ColumnField> = {
-  question: 'user', prompt: 'user', instruction: 'user', input: 'user', query: 'user',
-  answer: 'assistant', response: 'assistant', output: 'assistant', completion: 'assistant', reply: 'assistant',
-  system: 'system', 'system prompt': 'system', system_prompt: 'system',
+  question: 'user',
+  prompt: 'user',
+  instruction: 'user',
+  input: 'user',
+  query: 'user',
+  answer: 'assistant',
+  response: 'assistant',
+  output: 'assistant',
+  completion: 'assistant',
+  reply: 'assistant',
+  system: 'system',
+  'system prompt': 'system',
+  system_prompt: 'system',
   category: 'metadata',
 };
 
@@ -19,7 +29,12 @@ export function resolveMapping(headers: string[], overrides: ColumnMapping = {})
   const lower = new Map(Object.entries(overrides).map(([k, v]) => [k.trim().toLowerCase(), v]));
   for (const key of lower.keys()) {
     if (!headers.some((h) => h.trim().toLowerCase() === key)) {
-      throw new DataImportError(`The column choice names a column "${key}" that the file does not have; its columns are: ${headers.join(', ')}.`, null, undefined, { setting: 'map' });
+      throw new DataImportError(
+        `The column choice names a column "${key}" that the file does not have; its columns are: ${headers.join(', ')}.`,
+        null,
+        undefined,
+        { setting: 'map' },
+      );
     }
   }
   const mapping: ColumnMapping = {};
@@ -31,12 +46,10 @@ export function resolveMapping(headers: string[], overrides: ColumnMapping = {})
   for (const needed of ['user', 'assistant'] as const) {
     if (!fields.includes(needed)) {
       const what = needed === 'user' ? 'the question' : 'the answer';
-      throw new DataImportError(
-        `No column is chosen as ${what}; the columns are: ${headers.join(', ')}.`,
-        null,
-        undefined,
-        { setting: 'map', value: `${headers[needed === 'user' ? 0 : 1] ?? 'COLUMN'}=${needed}` },
-      );
+      throw new DataImportError(`No column is chosen as ${what}; the columns are: ${headers.join(', ')}.`, null, undefined, {
+        setting: 'map',
+        value: `${headers[needed === 'user' ? 0 : 1] ?? 'COLUMN'}=${needed}`,
+      });
     }
   }
   return mapping;
@@ -54,11 +67,20 @@ export function rowToSample(headers: string[], mapping: ColumnMapping, cells: st
   headers.forEach((h, i) => {
     const value = cells[i] ?? '';
     switch (mapping[h]) {
-      case 'user': if (value) user.push(value); break;
-      case 'assistant': if (value) assistant.push(value); break;
-      case 'system': if (value) system.push(value); break;
-      case 'metadata': metadata[h] = value; break;
-      default: break;
+      case 'user':
+        if (value) user.push(value);
+        break;
+      case 'assistant':
+        if (value) assistant.push(value);
+        break;
+      case 'system':
+        if (value) system.push(value);
+        break;
+      case 'metadata':
+        metadata[h] = value;
+        break;
+      default:
+        break;
     }
   });
   // Several user columns (Alpaca's instruction + input) are joined with a blank line, in column order.

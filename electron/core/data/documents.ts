@@ -72,7 +72,7 @@ export async function* documentRecords(root: string, options: DocumentImportOpti
   let bytesRead = 0;
   for (const [i, file] of files.entries()) {
     throwIfAborted(options.signal);
-    const source = files.length === 1 && file === root ? file.split(/[\\/]/).pop() ?? file : relative(root, file);
+    const source = files.length === 1 && file === root ? (file.split(/[\\/]/).pop() ?? file) : relative(root, file);
     let text: string;
     try {
       text = await textOf(file, options);

@@ -15,12 +15,7 @@ export class DataImportError extends FieldtuneError {
 }
 
 export function badRowError(line: number, reason: string, unit = 'Line'): DataImportError {
-  return new DataImportError(
-    `${unit} ${line}: ${reason}.`,
-    line,
-    reason,
-    { setting: 'skipBad' },
-  );
+  return new DataImportError(`${unit} ${line}: ${reason}.`, line, reason, { setting: 'skipBad' });
 }
 
 export function cancelledError(message = 'The import was cancelled; nothing was saved.'): FieldtuneError {

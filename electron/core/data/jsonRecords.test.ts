@@ -7,7 +7,9 @@ async function collect(gen: AsyncGenerator<RawRecord>) {
   return out;
 }
 /** Every chunk size from 1 character up, so element, string and escape boundaries fall everywhere. */
-async function* chunked(text: string, size: number) { for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size); }
+async function* chunked(text: string, size: number) {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
 
 describe('JSON array splitting', () => {
   const doc = '[\n  {"a": "x, ] } [ \\" \\\\", "n": [1, [2, {"b": 3}]]},\n  {"c": "\\u00e9"}\n, 7 ]\n';
@@ -34,7 +36,11 @@ describe('JSON array splitting', () => {
 
   it('JSONL: CRLF line ends, blank lines skipped, bad lines named', async () => {
     const recs = await collect(jsonlRecords(chunked('{"a":1}\r\n\r\n{"a":\r\n{"a":3}', 4)));
-    expect(recs.map((r) => [r.line, 'value' in r ? r.value : 'bad'])).toEqual([[1, { a: 1 }], [3, 'bad'], [4, { a: 3 }]]);
+    expect(recs.map((r) => [r.line, 'value' in r ? r.value : 'bad'])).toEqual([
+      [1, { a: 1 }],
+      [3, 'bad'],
+      [4, { a: 3 }],
+    ]);
   });
 });
 

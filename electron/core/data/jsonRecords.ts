@@ -78,56 +78,99 @@ export async function* jsonArrayRecords(source: AsyncIterable<string>): AsyncGen
         continue;
       }
       if (state === 'start') {
-        if (c === 91) { state = 'array'; continue; } // '['
-        if (c === 123) { state = 'single'; single = true; depth = 1; partStart = i; elementLine = line; continue; } // '{'
+        if (c === 91) {
+          state = 'array';
+          continue;
+        } // '['
+        if (c === 123) {
+          state = 'single';
+          single = true;
+          depth = 1;
+          partStart = i;
+          elementLine = line;
+          continue;
+        } // '{'
         if (c === 32 || c === 9 || c === 10 || c === 13) continue;
         yield { line, error: 'the file is not a JSON array or object', raw: chunk.slice(i, i + 80) };
         return;
       }
       if (state === 'done') {
         // Concatenated objects (JSONL saved as .json) are read one object at a time.
-        if (c === 123 && single) { state = 'single'; depth = 1; partStart = i; elementLine = line; continue; }
-        if (c === 125 && closeBrace) { closeBrace = false; continue; }
+        if (c === 123 && single) {
+          state = 'single';
+          depth = 1;
+          partStart = i;
+          elementLine = line;
+          continue;
+        }
+        if (c === 125 && closeBrace) {
+          closeBrace = false;
+          continue;
+        }
         if (c !== 32 && c !== 9 && c !== 10 && c !== 13) {
           yield { line, error: 'there is text after the end of the JSON document', raw: chunk.slice(i, i + 80) };
           return;
         }
         continue;
       }
-      if (c === 34) { inString = true; if (partStart < 0 && depth === 0) { partStart = i; elementLine = line; } continue; }
-      if (c === 123 || c === 91) { // '{' '['
-        if (depth === 0 && partStart < 0) { partStart = i; elementLine = line; }
+      if (c === 34) {
+        inString = true;
+        if (partStart < 0 && depth === 0) {
+          partStart = i;
+          elementLine = line;
+        }
+        continue;
+      }
+      if (c === 123 || c === 91) {
+        // '{' '['
+        if (depth === 0 && partStart < 0) {
+          partStart = i;
+          elementLine = line;
+        }
         depth += 1;
         continue;
       }
-      if (c === 125 || c === 93) { // '}' ']'
+      if (c === 125 || c === 93) {
+        // '}' ']'
         if (depth === 0) {
           // ']' closing the top-level array: flush a trailing scalar element, if any.
           if (partStart >= 0 || parts.length) {
             const raw = (parts.join('') + chunk.slice(Math.max(partStart, 0), i)).trim();
             if (raw) yield parseOne(elementLine, raw);
           }
-          parts = []; partStart = -1; state = 'done';
+          parts = [];
+          partStart = -1;
+          state = 'done';
           continue;
         }
         depth -= 1;
         if (depth === 0 && state === 'single') {
           yield parseOne(elementLine, parts.join('') + chunk.slice(Math.max(partStart, 0), i + 1));
-          parts = []; partStart = -1; state = 'done';
+          parts = [];
+          partStart = -1;
+          state = 'done';
         }
         continue;
       }
-      if (c === 44 && depth === 0) { // ',' between elements
+      if (c === 44 && depth === 0) {
+        // ',' between elements
         const raw = (parts.join('') + chunk.slice(Math.max(partStart, 0), i)).trim();
         if (raw) yield parseOne(elementLine, raw);
         else yield { line, error: 'there is an empty element (two commas) in the JSON array', raw: '' };
-        parts = []; partStart = -1;
+        parts = [];
+        partStart = -1;
         continue;
       }
-      if (partStart < 0 && depth === 0 && c !== 32 && c !== 9 && c !== 10 && c !== 13) { partStart = i; elementLine = line; }
+      if (partStart < 0 && depth === 0 && c !== 32 && c !== 9 && c !== 10 && c !== 13) {
+        partStart = i;
+        elementLine = line;
+      }
     }
     // An element cut by the chunk boundary continues at index 0 of the next chunk.
-    if (partStart >= 0) { parts.push(chunk.slice(partStart)); partStart = 0; }
+    if (partStart >= 0) {
+      parts.push(chunk.slice(partStart));
+      partStart = 0;
+    }
   }
   if ((state !== 'done' && state !== 'start') || (state === 'done' && closeBrace)) {
     yield { line, error: 'the JSON document ends early (a missing "]" or "}")', raw: '' };

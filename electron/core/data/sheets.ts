@@ -21,7 +21,12 @@ export interface SheetRowError {
  * the header line alone is reliable: Excel in many European locales writes ';'.
  */
 export function sniffDelimiter(headerLine: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+    ['|', 0],
+  ]);
   let quoted = false;
   for (const ch of headerLine) {
     if (ch === '"') quoted = !quoted;
@@ -97,7 +102,11 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Sh
   const { default: ExcelJS } = await import('exceljs');
   const source = Readable.from(bytes);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
-    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
   });
   let width = 0;
   try {
@@ -111,7 +120,10 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Sh
         for (let c = 1; c <= Math.max(width, values.length - 1); c++) {
           const t = cellText(values[c]);
           if (typeof t === 'string') cells.push(t);
-          else { error = t.error; cells.push(''); }
+          else {
+            error = t.error;
+            cells.push('');
+          }
         }
         if (cells.every((c) => c.trim() === '')) continue;
         while (cells.length > width && cells[cells.length - 1] === '') cells.pop();

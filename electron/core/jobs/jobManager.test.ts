@@ -9,7 +9,14 @@ import { ProgressThrottle } from './progressThrottle.js';
 const cleanups: Array<() => void | Promise<void>> = [];
 const PARAMS = { path: '/tmp/model.gguf' };
 const MODEL: JobResult<'model.register'> = {
-  id: 'm1', path: '/tmp/model.gguf', sizeBytes: 1, sha256: 'ab', label: 'model', isDemo: false, metadata: {}, addedAt: '2026-01-01T00:00:00.000Z',
+  id: 'm1',
+  path: '/tmp/model.gguf',
+  sizeBytes: 1,
+  sha256: 'ab',
+  label: 'model',
+  isDemo: false,
+  metadata: {},
+  addedAt: '2026-01-01T00:00:00.000Z',
 };
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
@@ -95,8 +102,17 @@ describe('typed jobs', () => {
 
   it('narrows the result by kind, and the wire schema rejects a result that does not fit its kind', () => {
     const base = {
-      id: 'j1', projectId: null, status: 'succeeded', progress: { phase: '', current: 0, total: null, etaSeconds: null }, message: null, error: null,
-      createdAt: 'x', startedAt: null, finishedAt: null, resumable: false, resumedFrom: null,
+      id: 'j1',
+      projectId: null,
+      status: 'succeeded',
+      progress: { phase: '', current: 0, total: null, etaSeconds: null },
+      message: null,
+      error: null,
+      createdAt: 'x',
+      startedAt: null,
+      finishedAt: null,
+      resumable: false,
+      resumedFrom: null,
     };
     expect(JobSchema.safeParse({ ...base, kind: 'model.register', result: MODEL }).success).toBe(true);
     expect(JobSchema.safeParse({ ...base, kind: 'dataset.stats', result: MODEL }).success).toBe(false);
@@ -110,7 +126,11 @@ describe('ProgressThrottle', () => {
   it('emits at most once per interval, always shows a new phase, and flushes the last value', () => {
     let now = 0;
     const seen: Array<{ phase: string; current: number; eta: number | null }> = [];
-    const throttle = new ProgressThrottle(100, (p) => seen.push({ phase: p.phase, current: p.current, eta: p.etaSeconds }), () => now);
+    const throttle = new ProgressThrottle(
+      100,
+      (p) => seen.push({ phase: p.phase, current: p.current, eta: p.etaSeconds }),
+      () => now,
+    );
     for (let i = 1; i <= 50; i++) {
       now = i * 10;
       throttle.update({ phase: 'hashing', current: i, total: 100 });

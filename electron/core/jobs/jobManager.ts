@@ -120,7 +120,10 @@ export class JobManager {
       // The type system checks runners at compile time; this catches what a cast or `any` let through.
       const checked = jobKinds[kind].result.safeParse(raw);
       if (!checked.success) {
-        throw new FieldtuneError('INTERNAL', `A ${kind} job returned a result of the wrong shape: ${checked.error.issues[0]?.path.join('.') ?? ''} ${checked.error.issues[0]?.message ?? ''}`.trim());
+        throw new FieldtuneError(
+          'INTERNAL',
+          `A ${kind} job returned a result of the wrong shape: ${checked.error.issues[0]?.path.join('.') ?? ''} ${checked.error.issues[0]?.message ?? ''}`.trim(),
+        );
       }
       throttle.flush();
       this.repo.finish(id, 'succeeded', new Date().toISOString(), { result: checked.data });

@@ -6,7 +6,19 @@ import type { PiiResources } from './resources.js';
 import { US_STATE_ABBR, US_STATE_NAMES } from './span.js';
 import type { PiiSpan } from './types.js';
 
-const CALLING_CODES: [string, string][] = [['44', 'GB'], ['353', 'IE'], ['49', 'DE'], ['33', 'FR'], ['61', 'AU'], ['64', 'NZ'], ['91', 'IN'], ['34', 'ES'], ['39', 'IT'], ['31', 'NL'], ['1', 'US']];
+const CALLING_CODES: [string, string][] = [
+  ['44', 'GB'],
+  ['353', 'IE'],
+  ['49', 'DE'],
+  ['33', 'FR'],
+  ['61', 'AU'],
+  ['64', 'NZ'],
+  ['91', 'IN'],
+  ['34', 'ES'],
+  ['39', 'IT'],
+  ['31', 'NL'],
+  ['1', 'US'],
+];
 const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i;
 const US_STATE_AFTER = new RegExp(String.raw`^,?[ \t]*(?:${US_STATE_ABBR}|${US_STATE_NAMES})\b`);
 const NANP_SHAPE = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;

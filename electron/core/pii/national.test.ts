@@ -49,7 +49,10 @@ describe('national phone formats with spaces', () => {
 
   it('leaves number runs that are not phone numbers alone', () => {
     for (const t of ['Order 0 12 34', 'Scores were 0 12 34 56 and 78', 'Dose 0.5 mg twice, 12 34 units', 'Years 2019 2020 2021 2022', 'Room 012 345']) {
-      expect(pairs(t).filter(([type]) => type === 'PHONE'), t).toEqual([]);
+      expect(
+        pairs(t).filter(([type]) => type === 'PHONE'),
+        t,
+      ).toEqual([]);
     }
   });
 });
@@ -57,7 +60,7 @@ describe('national phone formats with spaces', () => {
 describe('names next to contractions, pronouns and greetings', () => {
   const cases: [string, string][] = [
     ["I'm Priya Sharma", 'Priya Sharma'],
-    ["I’m Priya Sharma, the new patient", 'Priya Sharma'],
+    ['I’m Priya Sharma, the new patient', 'Priya Sharma'],
     ["You're Priya Sharma's carer", 'Priya Sharma'],
     ["We'll ask Priya Sharma", 'Priya Sharma'],
     ["I've told Priya Sharma", 'Priya Sharma'],
@@ -69,15 +72,60 @@ describe('names next to contractions, pronouns and greetings', () => {
   ];
   for (const [text, name] of cases) {
     it(`takes only the name in "${text}"`, () => {
-      expect(detect(text).filter((s) => s.type === 'NAME').map((s) => s.text)).toEqual([name]);
+      expect(
+        detect(text)
+          .filter((s) => s.type === 'NAME')
+          .map((s) => s.text),
+      ).toEqual([name]);
     });
   }
 
   it('takes no pronoun, greeting or contraction in front of a name', () => {
-    const words = ['I', 'Me', 'My', 'You', 'Your', 'We', 'Our', 'He', 'His', 'She', 'Her', 'They', 'Them', 'Their', 'It', 'Hi', 'Hey',
-      'Thanks', 'Cheers', 'Morning', 'Evening', 'Welcome', 'Yes', 'Okay', 'Please', 'Sorry', 'Bye', 'Goodbye', 'Howdy',
-      "I'll", "You've", "We're", "They're", "He'd", "She'll", "It's", "Let's", "Don't"];
-    for (const w of words) expect(detect(`${w} Priya Sharma`).map((s) => s.text), w).toEqual(['Priya Sharma']);
+    const words = [
+      'I',
+      'Me',
+      'My',
+      'You',
+      'Your',
+      'We',
+      'Our',
+      'He',
+      'His',
+      'She',
+      'Her',
+      'They',
+      'Them',
+      'Their',
+      'It',
+      'Hi',
+      'Hey',
+      'Thanks',
+      'Cheers',
+      'Morning',
+      'Evening',
+      'Welcome',
+      'Yes',
+      'Okay',
+      'Please',
+      'Sorry',
+      'Bye',
+      'Goodbye',
+      'Howdy',
+      "I'll",
+      "You've",
+      "We're",
+      "They're",
+      "He'd",
+      "She'll",
+      "It's",
+      "Let's",
+      "Don't",
+    ];
+    for (const w of words)
+      expect(
+        detect(`${w} Priya Sharma`).map((s) => s.text),
+        w,
+      ).toEqual(['Priya Sharma']);
   });
 
   it("keeps the I'm in pseudonym text", () => {

@@ -32,7 +32,10 @@ describe('redaction report arithmetic', () => {
       mode: 'mask',
       policy: { types: ['PHONE'] },
       records: [{ text, detected: [p1, p2, email], reviewed, redacted: [p1, added1, added2] }],
-      decisions: [{ decision: 'reject', type: 'PHONE', text: p2.text }, { decision: 'added', type: 'PHONE', text: added1.text }],
+      decisions: [
+        { decision: 'reject', type: 'PHONE', text: p2.text },
+        { decision: 'added', type: 'PHONE', text: added1.text },
+      ],
     });
     expect([report.detected.PHONE, report.added.PHONE, report.redacted.PHONE, report.kept.PHONE]).toEqual([2, 2, 3, 1]);
     // Outside the policy: found and kept, never replaced.
@@ -52,7 +55,10 @@ describe('redaction report arithmetic', () => {
       policy: { types: ['NAME', 'PHONE'] },
       secret: 's',
       resources,
-      decisions: [{ decision: 'reject', type: 'PHONE', text: '0161 496 0000' }, { decision: 'added', type: 'PHONE', text: '4471-22' }],
+      decisions: [
+        { decision: 'reject', type: 'PHONE', text: '0161 496 0000' },
+        { decision: 'added', type: 'PHONE', text: '4471-22' },
+      ],
     });
     expect(report.detected.PHONE).toBe(3);
     expect(report.added.PHONE).toBe(1);

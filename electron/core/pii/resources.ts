@@ -40,7 +40,32 @@ export function foldKey(word: string): string {
 }
 
 /** Name particles inside multi-word surnames ("van den Berg"); never names on their own. */
-export const PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'das', 'dos', 'di', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'ter', 'ten', 'st', 'mac', 'y']);
+export const PARTICLES = new Set([
+  'de',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'da',
+  'das',
+  'dos',
+  'di',
+  'du',
+  'la',
+  'le',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'ben',
+  'ter',
+  'ten',
+  'st',
+  'mac',
+  'y',
+]);
 
 /** Words from a word list: '#' comments, whitespace- or '|'-separated (cities use '|' since they contain spaces). */
 export function parseWordList(text: string, separator: RegExp = /\s+/): Set<string> {

@@ -77,7 +77,7 @@ export function surrogateEmail(
   const words = pieces.filter((p, k) => k % 2 === 0 && /[A-Za-z]{2,}/.test(p)).length;
   let n = 0;
   let wordIndex = 0;
-  const next = () => (bytes.readUInt16BE((n++ * 2) % (bytes.length - 1)));
+  const next = () => bytes.readUInt16BE((n++ * 2) % (bytes.length - 1));
   const out = pieces.map((p, k) => {
     if (k % 2 === 1) return p; // a separator
     const letters = /^([A-Za-z]*)(\d*)$/.exec(p);

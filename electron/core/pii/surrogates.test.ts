@@ -84,7 +84,16 @@ describe('an email of a named person', () => {
 
 describe('place surrogates stay in the same country', () => {
   const country = (code: string) => new Set((resources.countryCities[code] ?? []).map(foldKey));
-  const cases: [string, string][] = [['Manchester', 'GB'], ['Leeds', 'GB'], ['Cork', 'IE'], ['Lyon', 'FR'], ['Hamburg', 'DE'], ['Brisbane', 'AU'], ['Pune', 'IN'], ['Chicago', 'US']];
+  const cases: [string, string][] = [
+    ['Manchester', 'GB'],
+    ['Leeds', 'GB'],
+    ['Cork', 'IE'],
+    ['Lyon', 'FR'],
+    ['Hamburg', 'DE'],
+    ['Brisbane', 'AU'],
+    ['Pune', 'IN'],
+    ['Chicago', 'US'],
+  ];
   for (const [city, code] of cases) {
     it(`${city} becomes another town of ${code}`, () => {
       expect(country(code).size).toBeGreaterThan(15);

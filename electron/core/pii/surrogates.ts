@@ -30,7 +30,10 @@ function pick<T>(list: readonly T[], bytes: Buffer, offset = 0): T {
 
 /** The key two mentions share when they are the same identifier: folded case/diacritics, no separators. */
 export function normalizeKey(type: PiiType, text: string): string {
-  if (type === 'NAME' || type === 'LOCATION') return foldKey(text).replace(/[\s.,]+/g, ' ').trim();
+  if (type === 'NAME' || type === 'LOCATION')
+    return foldKey(text)
+      .replace(/[\s.,]+/g, ' ')
+      .trim();
   if (type === 'EMAIL' || type === 'URL') return text.toLowerCase();
   return text.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
 }
@@ -83,7 +86,13 @@ export interface PlaceHints {
  * A town from the original's country when the town lists know it (or the record names a country), else from the
  * whole city pool; never the original, nor a town `taken` says is in use or real.
  */
-export function surrogateCity(text: string, secret: Secret, res: PiiResources, taken: (candidate: string) => boolean = () => false, hints: PlaceHints = {}): string {
+export function surrogateCity(
+  text: string,
+  secret: Secret,
+  res: PiiResources,
+  taken: (candidate: string) => boolean = () => false,
+  hints: PlaceHints = {},
+): string {
   const key = foldKey(text);
   const country = townCountry(text, res, hints) ?? hints.record;
   const local = country ? res.countryCities[country] : undefined;
@@ -167,7 +176,14 @@ function draw(type: PiiType, text: string, secret: Secret, res: PiiResources, by
  * A surrogate of the same kind and national format as `text`, never equal to it and never one `taken` objects to
  * (a real identifier of the dataset, or one already handed out): each refusal draws again from fresh keyed bytes.
  */
-export function surrogateFor(type: PiiType, text: string, secret: Secret, res: PiiResources, taken: (candidate: string) => boolean = () => false, hints: PlaceHints = {}): string {
+export function surrogateFor(
+  type: PiiType,
+  text: string,
+  secret: Secret,
+  res: PiiResources,
+  taken: (candidate: string) => boolean = () => false,
+  hints: PlaceHints = {},
+): string {
   if (type === 'AGE') return '90+';
   const key = normalizeKey(type, text);
   const own = idKey(text);

@@ -98,7 +98,13 @@ export function runTrainer(o: TrainerRunOptions): Promise<TrainerRunResult> {
     // stdin stays an open pipe: when this process dies the trainer sees EOF and stops with a checkpoint
     const child = spawn(bin, trainerArgs(o), { stdio: ['pipe', 'pipe', 'pipe'] });
     const result: TrainerRunResult = {
-      exitCode: null, signal: null, done: null, error: null, checkpoint: null, interrupted: false, events: [],
+      exitCode: null,
+      signal: null,
+      done: null,
+      error: null,
+      checkpoint: null,
+      interrupted: false,
+      events: [],
     };
     let cancelled = false;
     let killTimer: NodeJS.Timeout | undefined;

@@ -22,7 +22,10 @@ export interface TrainOnSamplesOptions extends TrainerSettings {
   signal?: AbortSignal;
   onEvent?: (event: TrainerEvent) => void;
   /** Called once the training files exist, before the trainer starts (the job hashes the base and records the run). */
-  beforeRun?: (files: { train: TrainingDataSummary; val: TrainingDataSummary | null }) => Promise<{ baseSha256?: string } | void> | { baseSha256?: string } | void;
+  beforeRun?: (files: {
+    train: TrainingDataSummary;
+    val: TrainingDataSummary | null;
+  }) => Promise<{ baseSha256?: string } | void> | { baseSha256?: string } | void;
   /** Extra raw arguments (tests use the trainer's test-only flags). */
   extraArgs?: readonly string[];
 }

@@ -1,6 +1,14 @@
 import { create } from 'zustand';
 import type {
-  CleanReview, ColumnField, Dataset, DatasetVersion, ExampleRow, ImportFormat, ImportPreview, SplitResult, TokenStatsResult,
+  CleanReview,
+  ColumnField,
+  Dataset,
+  DatasetVersion,
+  ExampleRow,
+  ImportFormat,
+  ImportPreview,
+  SplitResult,
+  TokenStatsResult,
 } from '../../../electron/contract/datasets.js';
 import { api } from '../transport/api.js';
 import { appMessage, errorText } from './errorWords.js';
@@ -91,11 +99,36 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
 
   const guard = async (busy: DatasetsState['busy'], fn: () => Promise<void>) => {
     set({ busy, error: null, notice: null });
-    try { await fn(); } catch (e) { set({ error: message(e) }); } finally { set({ busy: null }); }
+    try {
+      await fn();
+    } catch (e) {
+      set({ error: message(e) });
+    } finally {
+      set({ busy: null });
+    }
   };
   return {
-    projectId: null, datasets: [], versionId: null, tab: 'import', error: null, form: EMPTY_FORM, preview: null, previewing: false,
-    importJobId: null, statsJobId: null, importDone: null, rows: {}, total: 0, columns: [], review: null, remove: {}, splitResult: null, stats: null, busy: null, notice: null, samples: [],
+    projectId: null,
+    datasets: [],
+    versionId: null,
+    tab: 'import',
+    error: null,
+    form: EMPTY_FORM,
+    preview: null,
+    previewing: false,
+    importJobId: null,
+    statsJobId: null,
+    importDone: null,
+    rows: {},
+    total: 0,
+    columns: [],
+    review: null,
+    remove: {},
+    splitResult: null,
+    stats: null,
+    busy: null,
+    notice: null,
+    samples: [],
 
     async open(projectId) {
       if (get().projectId === projectId) return;
@@ -139,10 +172,13 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       set({ previewing: true, error: null });
       try {
         const preview = await api.call('datasets:preview', {
-          path: form.path.trim(), ...(form.format ? { format: form.format } : {}), ...(form.encoding ? { encoding: form.encoding } : {}),
+          path: form.path.trim(),
+          ...(form.format ? { format: form.format } : {}),
+          ...(form.encoding ? { encoding: form.encoding } : {}),
           ...(Object.keys(form.map).length ? { map: form.map } : {}),
         });
-        if (seq === previewSeq) set({ preview: preview.problem ? { ...preview, problem: { ...preview.problem, message: appMessage(preview.problem) } } : preview });
+        if (seq === previewSeq)
+          set({ preview: preview.problem ? { ...preview, problem: { ...preview.problem, message: appMessage(preview.problem) } } : preview });
       } catch (e) {
         if (seq === previewSeq) set({ error: message(e), preview: null });
       } finally {
@@ -155,8 +191,12 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       set({ error: null, importDone: null });
       try {
         const job = await api.call('datasets:import', {
-          projectId, path: form.path.trim(), skipBad: form.skipBad, ...(form.format ? { format: form.format } : {}),
-          ...(form.encoding ? { encoding: form.encoding } : {}), ...(preview?.mapping ? { map: { ...preview.mapping, ...form.map } } : {}),
+          projectId,
+          path: form.path.trim(),
+          skipBad: form.skipBad,
+          ...(form.format ? { format: form.format } : {}),
+          ...(form.encoding ? { encoding: form.encoding } : {}),
+          ...(preview?.mapping ? { map: { ...preview.mapping, ...form.map } } : {}),
         });
         set({ importJobId: job.id });
         followJob(job, {
@@ -190,28 +230,33 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         }
       }
     },
-    runReview: (options) => guard('review', async () => {
-      const versionId = get().versionId;
-      if (!versionId) return;
-      const review = await api.call('datasets:review', { versionId, ...options });
-      set({ review, remove: Object.fromEntries(review.proposed.map((p) => [p.position, true])) });
-    }),
+    runReview: (options) =>
+      guard('review', async () => {
+        const versionId = get().versionId;
+        if (!versionId) return;
+        const review = await api.call('datasets:review', { versionId, ...options });
+        set({ review, remove: Object.fromEntries(review.proposed.map((p) => [p.position, true])) });
+      }),
     toggleRemove: (position, removeIt) => set((s) => ({ remove: { ...s.remove, [position]: removeIt } })),
-    applyClean: (normalize) => guard('clean', async () => {
-      const versionId = get().versionId;
-      if (!versionId) return;
-      const remove = Object.entries(get().remove).filter(([, on]) => on).map(([p]) => Number(p));
-      const version = await api.call('datasets:clean', { versionId, remove, normalize });
-      await get().reload(version.id);
-      set({ notice: `Made a new version with ${version.examples} examples (${remove.length} removed). The previous version is kept.` });
-    }),
-    runSplit: (input) => guard('split', async () => {
-      const versionId = get().versionId;
-      if (!versionId) return;
-      const result = await api.call('datasets:split', { versionId, ...input });
-      await get().reload(result.version.id);
-      set({ splitResult: result });
-    }),
+    applyClean: (normalize) =>
+      guard('clean', async () => {
+        const versionId = get().versionId;
+        if (!versionId) return;
+        const remove = Object.entries(get().remove)
+          .filter(([, on]) => on)
+          .map(([p]) => Number(p));
+        const version = await api.call('datasets:clean', { versionId, remove, normalize });
+        await get().reload(version.id);
+        set({ notice: `Made a new version with ${version.examples} examples (${remove.length} removed). The previous version is kept.` });
+      }),
+    runSplit: (input) =>
+      guard('split', async () => {
+        const versionId = get().versionId;
+        if (!versionId) return;
+        const result = await api.call('datasets:split', { versionId, ...input });
+        await get().reload(result.version.id);
+        set({ splitResult: result });
+      }),
     async runStats(input) {
       const versionId = get().versionId;
       if (!versionId) return;
@@ -221,7 +266,9 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         set({ statsJobId: job.id });
         followJob(job, {
           settled: () => set({ statsJobId: null }),
-          succeeded: (stats) => { if (stats.versionId === get().versionId) set({ stats }); },
+          succeeded: (stats) => {
+            if (stats.versionId === get().versionId) set({ stats });
+          },
           failed: (error) => set({ error }),
         });
       } catch (e) {
@@ -238,24 +285,31 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         set({ error: message(e) });
       }
     },
-    checkLeakage: () => guard('leakage', async () => {
-      const version = selectedVersion(get());
-      if (!version) return;
-      const leakage = await api.call('datasets:leakage', { versionId: version.id });
-      const c = (version.details['counts'] ?? {}) as Partial<SplitResult['counts']>;
-      set({ splitResult: { version, counts: { train: c.train ?? 0, validation: c.validation ?? 0, test: c.test ?? 0 }, leakage } });
-    }),
-    runExport: (format, outFile) => guard('export', async () => {
-      const versionId = get().versionId;
-      if (!versionId) return;
-      const r = await api.call('datasets:export', { versionId, format, outFile });
-      set({ notice: `Wrote ${r.examples} examples to ${r.file}.` });
-    }),
+    checkLeakage: () =>
+      guard('leakage', async () => {
+        const version = selectedVersion(get());
+        if (!version) return;
+        const leakage = await api.call('datasets:leakage', { versionId: version.id });
+        const c = (version.details['counts'] ?? {}) as Partial<SplitResult['counts']>;
+        set({ splitResult: { version, counts: { train: c.train ?? 0, validation: c.validation ?? 0, test: c.test ?? 0 }, leakage } });
+      }),
+    runExport: (format, outFile) =>
+      guard('export', async () => {
+        const versionId = get().versionId;
+        if (!versionId) return;
+        const r = await api.call('datasets:export', { versionId, format, outFile });
+        set({ notice: `Wrote ${r.examples} examples to ${r.file}.` });
+      }),
     pickSample(path) {
       get().setForm({ path });
       void get().runPreview();
     },
-    browse: () => api.pickPath({ kind: 'file', title: 'Choose a data file', filters: [{ name: 'Data files', extensions: ['jsonl', 'json', 'csv', 'tsv', 'xlsx', 'txt', 'md', 'pdf', 'docx'] }] }),
+    browse: () =>
+      api.pickPath({
+        kind: 'file',
+        title: 'Choose a data file',
+        filters: [{ name: 'Data files', extensions: ['jsonl', 'json', 'csv', 'tsv', 'xlsx', 'txt', 'md', 'pdf', 'docx'] }],
+      }),
     canBrowse: () => api.canPickPaths(),
   };
 });

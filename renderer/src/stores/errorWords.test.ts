@@ -9,7 +9,12 @@ describe('app error words', () => {
     expect(skip).toBe('Line 3: not JSON; fix it, or tick “Skip bad rows” to import the rest and set such rows aside.');
     const enc = errorText(new ApiError({ code: 'INVALID_INPUT', message: 'Byte 0xE9 is not UTF-8.', fix: { setting: 'encoding', value: 'windows-1252' } }));
     expect(enc).toMatch(/import it with the text encoding windows-1252 \(choose it under “Text encoding”\)/);
-    for (const text of [skip, enc, appMessage({ message: 'x', fix: { setting: 'format' } }), appMessage({ message: 'x', fix: { setting: 'map', value: 'Q=user' } })]) {
+    for (const text of [
+      skip,
+      enc,
+      appMessage({ message: 'x', fix: { setting: 'format' } }),
+      appMessage({ message: 'x', fix: { setting: 'map', value: 'Q=user' } }),
+    ]) {
       expect(text).not.toMatch(/--[a-z]/);
     }
   });

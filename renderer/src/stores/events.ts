@@ -11,8 +11,7 @@ export function connectEvents(): () => void {
     if (event.event === 'jobs:updated') {
       useJobsStore.getState().upsert(event.payload);
       jobUpdated(event.payload);
-    }
-    else if (event.event === 'projects:changed') useProjectsStore.getState().replace(event.payload);
+    } else if (event.event === 'projects:changed') useProjectsStore.getState().replace(event.payload);
   });
   const offConnection = api.onConnectionChange((connected) => {
     useAppStore.getState().setConnected(connected);
@@ -30,5 +29,9 @@ export async function loadAll(): Promise<void> {
     useAppStore.getState().load(),
     useProjectsStore.getState().load(),
     useModelsStore.getState().load(),
-    useJobsStore.getState().load().catch(() => {})]);
+    useJobsStore
+      .getState()
+      .load()
+      .catch(() => {}),
+  ]);
 }

@@ -34,7 +34,10 @@ export const useModelsStore = create<ModelsState>((set, get) => ({
       const job = await api.call('models:register', { path });
       set({ pendingJobId: job.id });
       followJob(job, {
-        settled: () => { set({ pendingJobId: null }); void get().load(); },
+        settled: () => {
+          set({ pendingJobId: null });
+          void get().load();
+        },
         failed: (error) => set({ error }),
       });
     } catch (error) {

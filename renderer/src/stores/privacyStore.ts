@@ -1,7 +1,13 @@
 import { create } from 'zustand';
 import type { DomainTemplate } from '../../../electron/contract/domain.js';
 import type {
-  DecisionChange, DomainTemplateInfo, PiiRecord, PiiStatus, PiiType, RedactionMode, StoredRedactionReport,
+  DecisionChange,
+  DomainTemplateInfo,
+  PiiRecord,
+  PiiStatus,
+  PiiType,
+  RedactionMode,
+  StoredRedactionReport,
 } from '../../../electron/contract/pii.js';
 import { PII_TYPE_NAMES } from '../../../electron/contract/pii.js';
 import { api } from '../transport/api.js';
@@ -12,9 +18,18 @@ import { followJob } from './followJob.js';
 const PAGE = 10;
 
 /** A span the reviewer clicked: decisions apply to every identical string of that type in the dataset. */
-export interface SelectedSpan { type: PiiType; text: string; status: string }
+export interface SelectedSpan {
+  type: PiiType;
+  text: string;
+  status: string;
+}
 /** Text the reviewer selected in an example, waiting for a type. */
-export interface PendingAdd { position: number; field: string; start: number; text: string }
+export interface PendingAdd {
+  position: number;
+  field: string;
+  start: number;
+  text: string;
+}
 
 interface PrivacyState {
   versionId: string | null;
@@ -62,7 +77,13 @@ const message = errorText;
 export const usePrivacyStore = create<PrivacyState>((set, get) => {
   const guard = async (fn: () => Promise<void>) => {
     set({ busy: true, error: null });
-    try { await fn(); } catch (e) { set({ error: message(e) }); } finally { set({ busy: false }); }
+    try {
+      await fn();
+    } catch (e) {
+      set({ error: message(e) });
+    } finally {
+      set({ busy: false });
+    }
   };
   const refresh = async (versionId: string) => {
     const [status, report] = await Promise.all([api.call('pii:status', { versionId }), api.call('pii:report', { versionId })]);
@@ -72,9 +93,25 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
     else set({ records: [], total: 0 });
   };
   return {
-    versionId: null, status: null, report: null, records: [], total: 0, offset: 0, filter: null, selected: null, pendingAdd: null,
-    mode: 'pseudonym', policy: [...PII_TYPE_NAMES], scanJobId: null, applyJobId: null, sampleJobId: null, templates: {}, policyDomain: null,
-    busy: false, error: null, notice: null,
+    versionId: null,
+    status: null,
+    report: null,
+    records: [],
+    total: 0,
+    offset: 0,
+    filter: null,
+    selected: null,
+    pendingAdd: null,
+    mode: 'pseudonym',
+    policy: [...PII_TYPE_NAMES],
+    scanJobId: null,
+    applyJobId: null,
+    sampleJobId: null,
+    templates: {},
+    policyDomain: null,
+    busy: false,
+    error: null,
+    notice: null,
 
     async sync(versionId) {
       if (versionId === get().versionId) return;
@@ -90,7 +127,10 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
         set({ scanJobId: job.id });
         followJob(job, {
           settled: () => set({ scanJobId: null }),
-          succeeded: () => { const v = get().versionId; if (v) void refresh(v).catch((e: unknown) => set({ error: message(e) })); },
+          succeeded: () => {
+            const v = get().versionId;
+            if (v) void refresh(v).catch((e: unknown) => set({ error: message(e) }));
+          },
           failed: (error) => set({ error }),
           stopped: () => set({ notice: 'The check was cancelled.' }),
         });
@@ -113,18 +153,21 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
       void get().loadPage(0);
     },
     select: (selected) => set({ selected, pendingAdd: null }),
-    decide: (changes) => guard(async () => {
-      const versionId = get().versionId;
-      if (!versionId) return;
-      await api.call('pii:decide', { versionId, changes });
-      await refresh(versionId);
-      // Keep the selection on the same string with its new status, so the reviewer sees what changed.
-      const sel = get().selected;
-      if (sel) {
-        const now = get().records.flatMap((r) => r.fields.flatMap((f) => f.spans)).find((s) => s.type === sel.type && s.text === sel.text);
-        set({ selected: now ? { type: now.type, text: now.text, status: now.status } : null });
-      }
-    }),
+    decide: (changes) =>
+      guard(async () => {
+        const versionId = get().versionId;
+        if (!versionId) return;
+        await api.call('pii:decide', { versionId, changes });
+        await refresh(versionId);
+        // Keep the selection on the same string with its new status, so the reviewer sees what changed.
+        const sel = get().selected;
+        if (sel) {
+          const now = get()
+            .records.flatMap((r) => r.fields.flatMap((f) => f.spans))
+            .find((s) => s.type === sel.type && s.text === sel.text);
+          set({ selected: now ? { type: now.type, text: now.text, status: now.status } : null });
+        }
+      }),
     setPendingAdd: (pendingAdd) => set({ pendingAdd, selected: null }),
     async addSpan(type) {
       const add = get().pendingAdd;
@@ -156,13 +199,18 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
         set({ error: message(e) });
       }
     },
-    deleteMap: () => guard(async () => {
-      const { status, versionId } = get();
-      if (!status || !versionId) return;
-      const r = await api.call('pii:delete-map', { datasetId: status.datasetId });
-      set({ notice: r.deleted ? 'The pseudonym map was deleted. Surrogates can no longer be traced back to the real names.' : 'There was no pseudonym map to delete.' });
-      await refresh(versionId);
-    }),
+    deleteMap: () =>
+      guard(async () => {
+        const { status, versionId } = get();
+        if (!status || !versionId) return;
+        const r = await api.call('pii:delete-map', { datasetId: status.datasetId });
+        set({
+          notice: r.deleted
+            ? 'The pseudonym map was deleted. Surrogates can no longer be traced back to the real names.'
+            : 'There was no pseudonym map to delete.',
+        });
+        await refresh(versionId);
+      }),
     async fetchTemplate(domain) {
       if (domain === 'general') return null;
       const known = get().templates[domain];

@@ -13,7 +13,8 @@ export const STEPS: readonly StepInfo[] = [
   {
     id: 'data',
     title: 'Data',
-    purpose: 'Bring in your spreadsheets, chat logs, notes and documents; clean them, find duplicates, protect personal data, and split them for training and testing.',
+    purpose:
+      'Bring in your spreadsheets, chat logs, notes and documents; clean them, find duplicates, protect personal data, and split them for training and testing.',
     status: 'Built: import, versions, cleaning, personal-data protection, splits and token statistics.',
   },
   {

@@ -26,7 +26,9 @@ export function listDatasets(ws: Workspace, projectId: string): Dataset[] {
 /** The demo dataset shipped in resources/ (24 clinic front-desk questions), offered where a user has no file yet. */
 export function bundledSamples(): Array<{ label: string; path: string; examples: number }> {
   if (!existsSync(SAMPLE_DATASET)) return [];
-  const examples = readFileSync(SAMPLE_DATASET, 'utf8').split('\n').filter((l) => l.trim()).length;
+  const examples = readFileSync(SAMPLE_DATASET, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim()).length;
   return [{ label: 'Clinic front desk (demo sample)', path: SAMPLE_DATASET, examples }];
 }
 
@@ -50,7 +52,11 @@ export async function startImport(ws: Workspace, input: ImportInput): Promise<Jo
   const params = { path, format: input.format ?? null, map: input.map ?? null, encoding: input.encoding ?? null, skipBad: input.skipBad };
   return ws.jobs.start({ kind: 'dataset.import', projectId: input.projectId ?? null, params }, ({ signal, onProgress }) =>
     importIntoWorkspace(ws, path, target, {
-      format: input.format, mapping: input.map, encoding: input.encoding, skipBad: input.skipBad, signal,
+      format: input.format,
+      mapping: input.map,
+      encoding: input.encoding,
+      skipBad: input.skipBad,
+      signal,
       ...(input.name ? { datasetName: input.name } : {}),
       onProgress: (u) => onProgress({ phase: u.phase === 'reading' ? 'Reading the file' : 'Saving examples', current: u.current, total: u.total }),
     }),

@@ -8,7 +8,9 @@ import { exportVersion } from './export.js';
 import { importIntoWorkspace } from './importCommit.js';
 
 const cleanups: Array<() => void> = [];
-afterEach(() => { for (const fn of cleanups.splice(0).reverse()) fn(); });
+afterEach(() => {
+  for (const fn of cleanups.splice(0).reverse()) fn();
+});
 
 describe('CSV export', () => {
   it('neutralises cells a spreadsheet would run as formulas, and leaves other cells as they were', async () => {
@@ -37,7 +39,10 @@ describe('CSV export', () => {
     for (const [q, a] of rows) {
       const got = cells.find((c) => c[0]?.replace(/^'/, '').trim() === q.trim());
       expect(got, q).toBeDefined();
-      for (const [orig, cell] of [[q, got![0]], [a, got![1]]] as const) {
+      for (const [orig, cell] of [
+        [q, got![0]],
+        [a, got![1]],
+      ] as const) {
         // No exported cell may start with a character a spreadsheet treats as a formula.
         expect(risky.test(cell ?? ''), JSON.stringify(cell)).toBe(false);
         if (risky.test(orig)) expect(cell!.startsWith("'")).toBe(true);

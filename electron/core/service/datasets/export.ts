@@ -10,7 +10,12 @@ import { canonicalJson, isSample, type Example } from '../../data/example.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
-export interface ExportOptions { format: ExportFormat; outFile: string; split?: SplitLabel; signal?: AbortSignal }
+export interface ExportOptions {
+  format: ExportFormat;
+  outFile: string;
+  split?: SplitLabel;
+  signal?: AbortSignal;
+}
 
 /** One conversation turn each for system/user/assistant when the sample is a single exchange; else the whole JSON. */
 function singleTurn(s: Sample): { system: string; user: string; assistant: string } | null {
@@ -42,10 +47,14 @@ export function exportVersion(ws: Workspace, versionId: string, options: ExportO
   const fd = openSync(temp, 'w');
   let examples = 0;
   let buffer: string[] = [];
-  const flush = () => { if (buffer.length) writeSync(fd, buffer.join('')); buffer = []; };
+  const flush = () => {
+    if (buffer.length) writeSync(fd, buffer.join(''));
+    buffer = [];
+  };
   // escapeFormulae: a cell starting with = + - @ tab or CR gets a leading ' so a spreadsheet shows it as text instead
   // of running it (CSV injection: "=HYPERLINK(...)" in a user's answer would otherwise be live when opened).
-  const csvLine = (cells: unknown[]) => `${Papa.unparse([cells.map((c) => (c === null || c === undefined ? '' : String(c)))], { newline: '\r\n', escapeFormulae: true })}\r\n`;
+  const csvLine = (cells: unknown[]) =>
+    `${Papa.unparse([cells.map((c) => (c === null || c === undefined ? '' : String(c)))], { newline: '\r\n', escapeFormulae: true })}\r\n`;
   try {
     if (options.format === 'csv') {
       const header = kind === 'text' ? ['source', 'text'] : ['system', 'user', 'assistant', 'conversation', ...keys];
@@ -55,7 +64,10 @@ export function exportVersion(ws: Workspace, versionId: string, options: ExportO
       const m = toMember(row);
       if (!keep(m)) continue;
       examples += 1;
-      if (examples % 10_000 === 0) { throwIfAborted(options.signal); flush(); }
+      if (examples % 10_000 === 0) {
+        throwIfAborted(options.signal);
+        flush();
+      }
       if (options.format === 'jsonl') {
         const e: Example = m.example;
         buffer.push(`${m.split && !options.split ? JSON.stringify({ ...JSON.parse(canonicalJson(e)), split: m.split }) : canonicalJson(e)}\n`);
@@ -73,7 +85,11 @@ export function exportVersion(ws: Workspace, versionId: string, options: ExportO
     closeSync(fd);
     renameSync(temp, options.outFile);
   } catch (e) {
-    try { closeSync(fd); } catch { /* already closed */ }
+    try {
+      closeSync(fd);
+    } catch {
+      /* already closed */
+    }
     rmSync(temp, { force: true });
     throw e;
   }

@@ -81,8 +81,16 @@ export async function previewImport(input: PreviewInput): Promise<ImportPreview>
   const info = await stat(path).catch(() => null);
   if (!info) throw new FieldtuneError('INVALID_INPUT', `There is no file or folder at ${path}.`);
   const out: ImportPreview = {
-    path, sizeBytes: info.isFile() ? info.size : 0, reader: null, format: input.format ?? null, encoding: null,
-    headers: null, mapping: null, rows: [], rejected: [], problem: null,
+    path,
+    sizeBytes: info.isFile() ? info.size : 0,
+    reader: null,
+    format: input.format ?? null,
+    encoding: null,
+    headers: null,
+    mapping: null,
+    rows: [],
+    rejected: [],
+    problem: null,
   };
   const refuse = (e: unknown): ImportPreview => {
     if (e instanceof StopPreview) return out;
@@ -114,13 +122,19 @@ export async function previewImport(input: PreviewInput): Promise<ImportPreview>
     await importFile(
       path,
       {
-        format: input.format, mapping: input.map, encoding: input.encoding, skipBad: true,
-        onRejected: (r) => { if (out.rejected.length < PREVIEW_ROWS) out.rejected.push({ line: r.line, reason: r.reason }); },
+        format: input.format,
+        mapping: input.map,
+        encoding: input.encoding,
+        skipBad: true,
+        onRejected: (r) => {
+          if (out.rejected.length < PREVIEW_ROWS) out.rejected.push({ line: r.line, reason: r.reason });
+        },
       },
       (item) => {
-        const row: PreviewRow = 'sample' in item
-          ? { line: item.line, messages: item.sample.messages, ...(item.sample.metadata ? { metadata: item.sample.metadata } : {}) }
-          : { line: item.line, text: item.document.text.slice(0, 2000) };
+        const row: PreviewRow =
+          'sample' in item
+            ? { line: item.line, messages: item.sample.messages, ...(item.sample.metadata ? { metadata: item.sample.metadata } : {}) }
+            : { line: item.line, text: item.document.text.slice(0, 2000) };
         out.rows.push(row);
         if (out.rows.length >= PREVIEW_ROWS) throw new StopPreview();
       },

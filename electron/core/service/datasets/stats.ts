@@ -13,7 +13,10 @@ import { countExampleTokens } from '../../data/tokens.js';
 import type { JobContext } from '../../jobs/jobManager.js';
 import type { Workspace } from '../../workspace.js';
 
-interface Lengths { lengths: number[]; splits: Array<SplitLabel | null> }
+interface Lengths {
+  lengths: number[];
+  splits: Array<SplitLabel | null>;
+}
 const lengthCache = new Map<string, Lengths>();
 const LENGTH_CACHE_LIMIT = 8;
 
@@ -37,7 +40,12 @@ async function lengthsOf(ws: Workspace, versionId: string, count: (e: Example) =
   return out;
 }
 
-export interface StatsInput { modelId?: string | undefined; maxTokens: number; split?: SplitLabel | undefined; bins: number }
+export interface StatsInput {
+  modelId?: string | undefined;
+  maxTokens: number;
+  split?: SplitLabel | undefined;
+  bins: number;
+}
 
 async function requireModelFile(ws: Workspace, modelId: string) {
   const model = ws.models.get(modelId);

@@ -7,8 +7,16 @@ import type { Workspace } from '../../workspace.js';
 import { canonicalJson, exampleHash, exampleText, isSample, versionHash, type Example } from '../../data/example.js';
 import { assignSplits, checkLeakage, DEFAULT_RATIOS, nearDuplicateGroups, type LeakageReport, type SplitRatios } from '../../data/split.js';
 
-export interface Member { position: number; hash: string; split: SplitLabel | null; example: Example }
-export interface NewMember { example: Example; split?: SplitLabel | null }
+export interface Member {
+  position: number;
+  hash: string;
+  split: SplitLabel | null;
+  example: Example;
+}
+export interface NewMember {
+  example: Example;
+  split?: SplitLabel | null;
+}
 
 export function requireVersion(ws: Workspace, versionId: string): DatasetVersionRecord {
   const v = ws.datasets.getVersion(versionId);
@@ -50,20 +58,39 @@ export function loadMembers(ws: Workspace, versionId: string): Member[] {
 }
 
 /** Writes a child version of `parent` listing `members` in order; unchanged content reuses stored examples. */
-export function createChildVersion(ws: Workspace, parent: DatasetVersionRecord, operation: string, details: Record<string, unknown>, members: readonly NewMember[]): DatasetVersionRecord {
+export function createChildVersion(
+  ws: Workspace,
+  parent: DatasetVersionRecord,
+  operation: string,
+  details: Record<string, unknown>,
+  members: readonly NewMember[],
+): DatasetVersionRecord {
   const repo = ws.datasets;
   const rows = members.map((m) => {
     const body = canonicalJson(m.example);
     return { body, hash: exampleHash(m.example), kind: isSample(m.example) ? ('chat' as const) : ('text' as const), split: m.split ?? null };
   });
   const version: DatasetVersionRecord = {
-    id: randomUUID(), datasetId: parent.datasetId, parentId: parent.id, hash: versionHash(rows), examples: rows.length,
-    operation, details, createdAt: new Date().toISOString(),
+    id: randomUUID(),
+    datasetId: parent.datasetId,
+    parentId: parent.id,
+    hash: versionHash(rows),
+    examples: rows.length,
+    operation,
+    details,
+    createdAt: new Date().toISOString(),
   };
   ws.db.transaction(() => {
     repo.createVersion(version);
     rows.forEach((r, position) => repo.addMember(version.id, position, repo.putExample(r.hash, r.kind, r.body, version.createdAt), r.split));
-    ws.audit.append({ actor: 'user', action: `dataset.${operation}`, subject: version.id, hashBefore: parent.hash, hashAfter: version.hash, details: { datasetId: parent.datasetId, parentId: parent.id, ...details } });
+    ws.audit.append({
+      actor: 'user',
+      action: `dataset.${operation}`,
+      subject: version.id,
+      hashBefore: parent.hash,
+      hashAfter: version.hash,
+      details: { datasetId: parent.datasetId, parentId: parent.id, ...details },
+    });
   })();
   return version;
 }
@@ -117,12 +144,28 @@ export function splitVersion(ws: Workspace, versionId: string, options: SplitVer
   }
   const ratios = options.ratios ?? DEFAULT_RATIOS;
   const seed = options.seed ?? 42;
-  const splits = assignSplits(members.map((m, i) => ({ hash: m.hash, stratum: stratum(m), ...(groups ? { group: groups[i]! } : {}) })), { ratios, seed });
+  const splits = assignSplits(
+    members.map((m, i) => ({ hash: m.hash, stratum: stratum(m), ...(groups ? { group: groups[i]! } : {}) })),
+    { ratios, seed },
+  );
   const leakage = checkLeakage(members.map((m, i) => ({ hash: m.hash, split: splits[i]!, text: texts[i]!.text })));
   const counts = { train: 0, validation: 0, test: 0 };
   for (const s of splits) counts[s] += 1;
-  const details = { ratios, seed, stratifyBy: options.stratifyBy ?? null, keepNearDuplicatesTogether: groups !== null, counts, leakage: { exact: leakage.exact.length, near: leakage.near.length, leakedEvalItems: leakage.leakedEvalItems } };
-  const version = createChildVersion(ws, parent, 'split', details, members.map((m, i) => ({ example: m.example, split: splits[i]! })));
+  const details = {
+    ratios,
+    seed,
+    stratifyBy: options.stratifyBy ?? null,
+    keepNearDuplicatesTogether: groups !== null,
+    counts,
+    leakage: { exact: leakage.exact.length, near: leakage.near.length, leakedEvalItems: leakage.leakedEvalItems },
+  };
+  const version = createChildVersion(
+    ws,
+    parent,
+    'split',
+    details,
+    members.map((m, i) => ({ example: m.example, split: splits[i]! })),
+  );
   return { version, counts, leakage };
 }
 
@@ -132,4 +175,3 @@ export function versionLeakage(ws: Workspace, versionId: string): LeakageReport 
   if (members.some((m) => m.split === null)) throw new FieldtuneError('INVALID_INPUT', 'This version is not split yet; split it first.');
   return checkLeakage(members.map((m) => ({ hash: m.hash, split: m.split!, text: exampleText(m.example) })));
 }
-

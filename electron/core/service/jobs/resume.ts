@@ -17,7 +17,9 @@ export function registerResumer<K extends JobKind>(kind: K, resume: Resumer<K>):
 export async function resumeJob(ws: Workspace, id: string): Promise<Job> {
   const job = ws.jobs.get(id);
   if (job.status !== 'interrupted' && job.status !== 'cancelled') {
-    throw new FieldtuneError('CONFLICT', `This job is ${job.status}; only an interrupted or cancelled job can be resumed.`, { details: { status: job.status } });
+    throw new FieldtuneError('CONFLICT', `This job is ${job.status}; only an interrupted or cancelled job can be resumed.`, {
+      details: { status: job.status },
+    });
   }
   const resume = resumers[job.kind] as Resumer<JobKind> | undefined;
   if (!jobKinds[job.kind].resumable || !resume) {

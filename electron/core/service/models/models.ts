@@ -36,11 +36,7 @@ export interface RegisterOptions {
 /** Fingerprints a model where it lies and records it. Runs inside a job: hashing gigabytes takes a while. */
 export async function fingerprintAndRecord(ws: Workspace, path: string, opts: RegisterOptions, ctx?: JobContext): Promise<BaseModel> {
   const { sizeBytes } = await checkGgufFile(path);
-  const sha256 = await sha256OfFile(
-    path,
-    (read) => ctx?.onProgress({ phase: 'Fingerprinting (sha256)', current: read, total: sizeBytes }),
-    ctx?.signal,
-  );
+  const sha256 = await sha256OfFile(path, (read) => ctx?.onProgress({ phase: 'Fingerprinting (sha256)', current: read, total: sizeBytes }), ctx?.signal);
   ctx?.onProgress({ phase: 'Reading model header', current: 0, total: null });
   const metadata = await readModelFacts(path);
   const model = ws.models.upsert({

@@ -35,7 +35,8 @@ export function startApply(ws: Workspace, versionId: string, mode: RedactionMode
     // Mask mode needs no secret and keeps no map; pseudonyms extend the dataset's map so surrogates stay the same.
     const existing = mode === 'pseudonym' ? loadMap(ws, parent.datasetId) : null;
     let dm = existing ?? { secret: randomBytes(32), map: createPseudonymMap() };
-    const run = (m: DatasetMap) => redactExamples({ examples, scan, decisions, mode, policy, secret: m.secret, map: m.map, resources, job, cancelledMessage: CANCELLED });
+    const run = (m: DatasetMap) =>
+      redactExamples({ examples, scan, decisions, mode, policy, secret: m.secret, map: m.map, resources, job, cancelledMessage: CANCELLED });
     let out = await run(dm);
     // A surrogate equal to a real identifier of the dataset: with a new map, draw again (a kept map fixes the secret).
     for (let tries = 1; out.collisions > 0 && !existing && mode === 'pseudonym' && tries < 5; tries++) {

@@ -41,12 +41,19 @@ export async function detectTexts(texts: readonly string[], resources: PiiResour
   return result;
 }
 
-export interface VersionScan { scannedAt: string; spans: Map<number, FieldSpans> }
+export interface VersionScan {
+  scannedAt: string;
+  spans: Map<number, FieldSpans>;
+}
 
 /** Detects over every field of every example: spans by position, then by field (examples without any are left out). */
 export async function scanFields(examples: readonly ExampleFields[], resources: PiiResources, job: Progress): Promise<VersionScan> {
   const flat = examples.flatMap((e) => e.fields.map((f) => ({ position: e.position, field: f.field, text: f.text })));
-  const found = await detectTexts(flat.map((f) => f.text), resources, job);
+  const found = await detectTexts(
+    flat.map((f) => f.text),
+    resources,
+    job,
+  );
   const spans = new Map<number, FieldSpans>();
   flat.forEach((f, i) => {
     const list = found[i] ?? [];

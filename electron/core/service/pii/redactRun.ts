@@ -82,7 +82,11 @@ export async function redactExamples(o: RunInput): Promise<RunOutput> {
     members.push({ example: withFieldTexts(e.example, texts), split: e.split });
   }
   // Shifted dates and "90+" are not identifying on their own, and a shift landing on another real date is expected.
-  const collisions = o.mode === 'mask' ? 0 : replacements.filter((r) => r.type !== 'DATE' && r.type !== 'AGE'
-    && (originals.has(foldKey(r.replacement)) || words(r.replacement).some((w) => nameWords.has(w)))).length;
+  const collisions =
+    o.mode === 'mask'
+      ? 0
+      : replacements.filter(
+          (r) => r.type !== 'DATE' && r.type !== 'AGE' && (originals.has(foldKey(r.replacement)) || words(r.replacement).some((w) => nameWords.has(w))),
+        ).length;
   return { members, forReport, collisions };
 }

@@ -23,9 +23,15 @@ export function importTemplateSample(ws: Workspace, projectId: string, domain: T
   const file = join(dir, `${domain}-sample.jsonl`);
   writeFileSync(file, t.samples.map((s) => JSON.stringify(s)).join('\n') + '\n');
   return ws.jobs.start({ kind: 'template.sample', projectId, params: { domain } }, ({ signal, onProgress }) =>
-    importIntoWorkspace(ws, file, { projectId }, {
-      datasetName: `${t.title} (sample)`, signal,
-      onProgress: (u) => onProgress({ phase: 'Importing the sample', current: u.current, total: u.total }),
-    }),
+    importIntoWorkspace(
+      ws,
+      file,
+      { projectId },
+      {
+        datasetName: `${t.title} (sample)`,
+        signal,
+        onProgress: (u) => onProgress({ phase: 'Importing the sample', current: u.current, total: u.total }),
+      },
+    ),
   );
 }

@@ -64,7 +64,16 @@ export function trainJob(p: TrainJobParams): JobRunner<TrainJobResult> {
         const baseSha256 = await sha256OfFile(p.base, (bytes) => onProgress({ phase: 'checking the base model', current: bytes, total: baseSize }), signal);
         if (rec) {
           if (rec.runs.get(rec.runId)) rec.runs.restart(rec.runId, jobId);
-          else rec.runs.create({ id: rec.runId, projectId: rec.projectId, jobId, baseSha256, trainSha256: train.sha256, valSha256: val?.sha256 ?? null, settings: settingsOf(p) });
+          else
+            rec.runs.create({
+              id: rec.runId,
+              projectId: rec.projectId,
+              jobId,
+              baseSha256,
+              trainSha256: train.sha256,
+              valSha256: val?.sha256 ?? null,
+              settings: settingsOf(p),
+            });
         }
         return { baseSha256 };
       },

@@ -81,9 +81,7 @@ export class JobsRepository {
     this.listStmt = db.prepare('SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT 200');
     this.listByProjectStmt = db.prepare('SELECT * FROM jobs WHERE project_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 200');
     this.startStmt = db.prepare("UPDATE jobs SET status = 'running', started_at = @at WHERE id = @id");
-    this.progressStmt = db.prepare(
-      'UPDATE jobs SET phase = @phase, current = @current, total = @total, eta_seconds = @eta WHERE id = @id',
-    );
+    this.progressStmt = db.prepare('UPDATE jobs SET phase = @phase, current = @current, total = @total, eta_seconds = @eta WHERE id = @id');
     this.finishStmt = db.prepare(`UPDATE jobs SET status = @status, message = @message, error = @error,
       result = @result, finished_at = @at, eta_seconds = NULL WHERE id = @id`);
     this.interruptStmt = db.prepare(`UPDATE jobs SET status = 'interrupted', message = @message, finished_at = @at

@@ -30,14 +30,18 @@ export class TrainingRunsRepository {
   private readonly stepCountStmt: Statement<[number, string]>;
 
   constructor(private readonly db: Database) {
-    this.stepPointStmt = db.prepare(`INSERT OR REPLACE INTO training_metrics (run_id, kind, step, loss, lr, tokens_per_second) VALUES (?, 'train', ?, ?, ?, ?)`);
+    this.stepPointStmt = db.prepare(
+      `INSERT OR REPLACE INTO training_metrics (run_id, kind, step, loss, lr, tokens_per_second) VALUES (?, 'train', ?, ?, ?, ?)`,
+    );
     this.stepCountStmt = db.prepare('UPDATE training_runs SET steps = ? WHERE id = ?');
   }
 
   create(run: NewRun): void {
     this.db
-      .prepare(`INSERT INTO training_runs (id, project_id, job_id, base_sha256, train_sha256, val_sha256, settings, status, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?)`)
+      .prepare(
+        `INSERT INTO training_runs (id, project_id, job_id, base_sha256, train_sha256, val_sha256, settings, status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?)`,
+      )
       .run(run.id, run.projectId, run.jobId, run.baseSha256, run.trainSha256, run.valSha256, JSON.stringify(run.settings), new Date().toISOString());
   }
 
@@ -52,8 +56,10 @@ export class TrainingRunsRepository {
       this.db.prepare('UPDATE training_runs SET checkpoint_path = ? WHERE id = ?').run(e.path, runId);
     } else if (e.type === 'done') {
       this.db
-        .prepare(`UPDATE training_runs SET status = 'succeeded', steps = ?, tokens_trained = ?, train_loss = ?, val_loss = ?,
-                  dropped_samples = ?, seconds = ?, stopped_early = ?, finished_at = ? WHERE id = ?`)
+        .prepare(
+          `UPDATE training_runs SET status = 'succeeded', steps = ?, tokens_trained = ?, train_loss = ?, val_loss = ?,
+                  dropped_samples = ?, seconds = ?, stopped_early = ?, finished_at = ? WHERE id = ?`,
+        )
         .run(e.steps, e.tokensTrained, e.trainLoss, e.valLoss, e.droppedSamples, e.seconds, e.stoppedEarly ? 1 : 0, new Date().toISOString(), runId);
     } else if (e.type === 'error') {
       this.finish(runId, 'failed', `${e.code}: ${e.message}`);
@@ -79,9 +85,8 @@ export class TrainingRunsRepository {
   }
 
   get(runId: string): RunRow | undefined {
-    return this.db
-      .prepare('SELECT id, status, steps, train_loss, val_loss, checkpoint_path, adapter_sha256 FROM training_runs WHERE id = ?')
-      .get(runId) as RunRow | undefined;
+    return this.db.prepare('SELECT id, status, steps, train_loss, val_loss, checkpoint_path, adapter_sha256 FROM training_runs WHERE id = ?').get(runId) as
+      RunRow | undefined;
   }
 
   curve(runId: string, kind: 'train' | 'val'): { step: number; loss: number }[] {

@@ -41,11 +41,18 @@ export function HighlightedText({ position, field, text, spans }: { position: nu
     const isSelected = selected?.type === s.type && selected.text === s.text;
     parts.push(
       <mark key={i} className={`pii pii-${s.status}`} data-type={s.type}>
-        <button type="button" className="pii-span" aria-pressed={isSelected} title={`${TYPE_LABEL[s.type]}: ${STATUS_WORD[s.status]}`}
-          onClick={() => select(isSelected ? null : { type: s.type, text: s.text, status: s.status })}>
+        <button
+          type="button"
+          className="pii-span"
+          aria-pressed={isSelected}
+          title={`${TYPE_LABEL[s.type]}: ${STATUS_WORD[s.status]}`}
+          onClick={() => select(isSelected ? null : { type: s.type, text: s.text, status: s.status })}
+        >
           {s.text}
           <span className="pii-tag" data-tag="">
-            {' '}{s.type}{s.status === 'detected' ? '' : `, ${STATUS_WORD[s.status]}`}
+            {' '}
+            {s.type}
+            {s.status === 'detected' ? '' : `, ${STATUS_WORD[s.status]}`}
           </span>
         </button>
       </mark>,

@@ -14,14 +14,20 @@ export function ReportView({ stored }: { stored: StoredRedactionReport }) {
     <section className="pii-report" aria-label="Redaction report">
       <h4>Redaction report for this version</h4>
       <p>
-        Made on {new Date(r.createdAt).toLocaleString()} with <strong>{r.mode === 'mask' ? 'masks' : 'consistent pseudonyms'}</strong>:{' '}
-        {r.totalRedacted} identifiers replaced in {r.records} examples. Reviewer decisions: {r.review.accepted} confirmed, {r.review.rejected} kept
-        as they were, {r.review.added} added.
+        Made on {new Date(r.createdAt).toLocaleString()} with <strong>{r.mode === 'mask' ? 'masks' : 'consistent pseudonyms'}</strong>: {r.totalRedacted}{' '}
+        identifiers replaced in {r.records} examples. Reviewer decisions: {r.review.accepted} confirmed, {r.review.rejected} kept as they were, {r.review.added}{' '}
+        added.
       </p>
       <table className="models">
         <caption>By kind</caption>
         <thead>
-          <tr><th scope="col">Kind</th><th scope="col">Found</th><th scope="col">Added by the reviewer</th><th scope="col">Replaced</th><th scope="col">Kept as written</th></tr>
+          <tr>
+            <th scope="col">Kind</th>
+            <th scope="col">Found</th>
+            <th scope="col">Added by the reviewer</th>
+            <th scope="col">Replaced</th>
+            <th scope="col">Kept as written</th>
+          </tr>
         </thead>
         <tbody>
           {types.map((t) => (
@@ -35,7 +41,9 @@ export function ReportView({ stored }: { stored: StoredRedactionReport }) {
           ))}
         </tbody>
       </table>
-      <p className="small">Found plus added equals replaced plus kept: a span is kept as written when the reviewer kept it or the policy does not cover its kind.</p>
+      <p className="small">
+        Found plus added equals replaced plus kept: a span is kept as written when the reviewer kept it or the policy does not cover its kind.
+      </p>
       <p className="small">Kinds the policy covered: {r.policy.types.map((t) => TYPE_LABEL[t]).join(', ')}.</p>
       {stored.decisions.length > 0 && (
         <details>

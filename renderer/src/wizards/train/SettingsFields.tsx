@@ -1,6 +1,13 @@
 // The training settings form, generated from the contract's table (electron/contract/training.ts): every field has its
 // plain label, its explanation and its safe range, and values outside that range are flagged for a confirmation.
-import { outsideSafeRange, TRAINING_OPTION_KEYS, trainingOptions, type TrainingOption, type TrainingOptionKey, type TrainingSettings } from '../../../../electron/contract/training.js';
+import {
+  outsideSafeRange,
+  TRAINING_OPTION_KEYS,
+  trainingOptions,
+  type TrainingOption,
+  type TrainingOptionKey,
+  type TrainingSettings,
+} from '../../../../electron/contract/training.js';
 
 interface Props {
   value: TrainingSettings;
@@ -11,7 +18,11 @@ interface Props {
 
 function Field({ k, option, value, onChange }: { k: TrainingOptionKey; option: TrainingOption; value: unknown; onChange(v: unknown): void }) {
   const id = `setting-${k}`;
-  const help = <p id={`${id}-help`} className="muted">{option.help}</p>;
+  const help = (
+    <p id={`${id}-help`} className="muted">
+      {option.help}
+    </p>
+  );
   if (option.type === 'boolean') {
     return (
       <div className="setting">
@@ -26,7 +37,11 @@ function Field({ k, option, value, onChange }: { k: TrainingOptionKey; option: T
       <div className="setting">
         <label htmlFor={id}>{option.label}</label>
         <select id={id} value={typeof value === 'string' ? value : option.default} aria-describedby={`${id}-help`} onChange={(e) => onChange(e.target.value)}>
-          {option.values.map((v) => <option key={v} value={v}>{v}</option>)}
+          {option.values.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
         </select>
         {help}
       </div>
@@ -39,7 +54,8 @@ function Field({ k, option, value, onChange }: { k: TrainingOptionKey; option: T
         <legend>{option.label}</legend>
         {option.values.map((v) => (
           <label key={v}>
-            <input type="checkbox" checked={chosen.includes(v)} onChange={(e) => onChange(e.target.checked ? [...chosen, v] : chosen.filter((c) => c !== v))} /> {v}
+            <input type="checkbox" checked={chosen.includes(v)} onChange={(e) => onChange(e.target.checked ? [...chosen, v] : chosen.filter((c) => c !== v))} />{' '}
+            {v}
           </label>
         ))}
         {help}
@@ -50,11 +66,20 @@ function Field({ k, option, value, onChange }: { k: TrainingOptionKey; option: T
     <div className="setting">
       <label htmlFor={id}>{option.label}</label>
       <input
-        id={id} type="number" min={option.min} max={option.max} step={option.type === 'int' ? 1 : 'any'} aria-describedby={`${id}-help`}
-        placeholder={option.default === null ? 'automatic' : String(option.default)} value={typeof value === 'number' ? value : ''}
+        id={id}
+        type="number"
+        min={option.min}
+        max={option.max}
+        step={option.type === 'int' ? 1 : 'any'}
+        aria-describedby={`${id}-help`}
+        placeholder={option.default === null ? 'automatic' : String(option.default)}
+        value={typeof value === 'number' ? value : ''}
         onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
       />
-      <span className="muted"> Usual range: {option.safe[0]} to {option.safe[1]}</span>
+      <span className="muted">
+        {' '}
+        Usual range: {option.safe[0]} to {option.safe[1]}
+      </span>
       {help}
     </div>
   );
@@ -67,7 +92,11 @@ export function SettingsFields({ value, onChange, advanced }: Props) {
       {TRAINING_OPTION_KEYS.filter((k) => advanced || !trainingOptions[k].advanced).map((k) => (
         <div key={k}>
           <Field k={k} option={trainingOptions[k]} value={value[k]} onChange={(v) => onChange({ ...value, [k]: v })} />
-          {unusual.has(k) && <p role="status" className="warning-text">This is outside the usual range; you will be asked to confirm before training starts.</p>}
+          {unusual.has(k) && (
+            <p role="status" className="warning-text">
+              This is outside the usual range; you will be asked to confirm before training starts.
+            </p>
+          )}
         </div>
       ))}
     </div>
