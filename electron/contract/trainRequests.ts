@@ -16,6 +16,8 @@ const RunInput = {
   settings: TrainingSettings.default({}),
   /** Continue from an earlier run's adapter (teach it more), replaying this share of that run's training data. */
   continueFrom: Id.optional(),
+  /** Or continue from an adapter file made elsewhere (for this base); nothing is replayed then. */
+  continueFromFile: z.string().min(1).optional(),
   replay: z.number().min(0, 'The replay share is between 0 and 1').max(1, 'The replay share is between 0 and 1').optional(),
 };
 
@@ -26,7 +28,8 @@ export const trainRequests = {
   /** A dry run of the trainer plus a few measured steps: time, peak memory, disk, and what will not fit. */
   'train:estimate': { input: z.object(RunInput).strict(), output: PreflightEstimate },
   'train:start': { input: z.object(RunInput).strict(), output: jobSchemas['train.run'] },
-  'train:runs': { input: z.object({ projectId: Id }).strict(), output: z.array(TrainingRun) },
+  /** A project's runs, newest first; every project's without projectId. */
+  'train:runs': { input: z.object({ projectId: Id.optional() }).strict(), output: z.array(TrainingRun) },
   'train:run': { input: z.object({ id: Id }).strict(), output: RunDetail },
   'train:compare': { input: z.object({ a: Id, b: Id }).strict(), output: RunComparison },
   /** The project's candidate run: what Evaluate and Export open with by default. */

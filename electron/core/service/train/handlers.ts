@@ -17,8 +17,8 @@ export const trainHandlers: TrainHandlers = {
   'train:estimate': (input, { ws }) => estimateRun(ws, input),
   'train:start': (input, { ws }) => startTraining(ws, input),
   'train:runs': ({ projectId }, { ws }) => {
-    requireProject(ws, projectId);
-    return ws.trainingRuns.listByProject(projectId).map((r) => toRun(ws, r));
+    if (projectId) requireProject(ws, projectId);
+    return ws.trainingRuns.list(projectId).map((r) => toRun(ws, r));
   },
   'train:run': ({ id }, { ws }) => runDetail(ws, id),
   'train:compare': ({ a, b }, { ws }) => compareRuns(ws, a, b),

@@ -3,7 +3,7 @@
 // gather the examples, and run the train job. An interrupted run resumes from its checkpoint (registered below).
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { BaseModel } from '../../../contract/domain.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { JobOf } from '../../../contract/jobs.js';
@@ -13,6 +13,7 @@ import { appVersion } from '../../appPaths.js';
 import { nativeBinDir, trainerAvailable } from '../../train/supervisor.js';
 import type { Workspace } from '../../workspace.js';
 import { registerResumer } from '../jobs/resume.js';
+import { checkGgufFile } from '../models/models.js';
 import { requireProject } from '../projects/projects.js';
 import { gatherExamples } from './inputs.js';
 import { presetsFor } from './presets.js';
@@ -26,6 +27,7 @@ export interface StartInput {
   preset?: PresetId | undefined;
   settings: TrainingSettings;
   continueFrom?: string | undefined;
+  continueFromFile?: string | undefined;
   replay?: number | undefined;
 }
 
@@ -92,6 +94,10 @@ export async function startTraining(
     }
     initAdapter = ws.blobs.pathOf(earlier.adapter_sha256);
     replay = { datasets: JSON.parse(earlier.datasets) as DatasetShare[], share: input.replay ?? 0.2 };
+  } else if (input.continueFromFile) {
+    initAdapter = resolve(input.continueFromFile);
+    if (!existsSync(initAdapter)) throw new FieldtuneError('INVALID_INPUT', `There is no adapter file at ${initAdapter}.`, { details: { path: initAdapter } });
+    await checkGgufFile(initAdapter);
   }
   const settings = await settleSettings(ws, input, model);
   const seed = settings.seed ?? 42;
@@ -121,6 +127,7 @@ export async function startTraining(
         blobs: ws.blobs,
         projectId: input.projectId,
         runId,
+        notify: (event, jobId) => ws.publish({ event: 'train:event', payload: { runId, jobId, projectId: input.projectId, event } }),
         inputs: {
           baseModelId: model.id,
           datasets: input.datasets,

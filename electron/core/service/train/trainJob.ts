@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Sample } from '../../../contract/domain.js';
 import { TRAINING_OPTION_KEYS, type TrainingSettings } from '../../../contract/training.js';
 import type { TrainRunResult } from '../../../contract/jobs.js';
+import type { TrainerEvent } from '../../../contract/trainerEvents.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { JobRunner } from '../../jobs/jobManager.js';
 import { sha256OfFile, type BlobStore } from '../../store/blobStore.js';
@@ -22,6 +23,8 @@ export interface TrainJobRecording {
   runId: string;
   /** What the run was made from (model, dataset versions, preset, provenance), for listing and reproducing it. */
   inputs?: RunInputs;
+  /** Every trainer event of the run, as it happens (live charts, the CLI's --json). */
+  notify?: (event: TrainerEvent, jobId: string) => void;
 }
 
 export interface TrainJobParams extends TrainerSettings {
@@ -82,6 +85,7 @@ export function trainJob(p: TrainJobParams): JobRunner<TrainJobResult> {
       },
       onEvent(e) {
         rec?.runs.record(rec.runId, e);
+        rec?.notify?.(e, jobId);
         if (e.type === 'step') onProgress({ phase: 'training', current: e.step, total: e.totalSteps });
       },
     });

@@ -105,8 +105,13 @@ export class TrainingRunsRepository {
     return this.db.prepare('SELECT * FROM training_runs WHERE id = ?').get(runId) as FullRunRow | undefined;
   }
 
-  listByProject(projectId: string): FullRunRow[] {
-    return this.db.prepare('SELECT * FROM training_runs WHERE project_id = ? ORDER BY created_at DESC, rowid DESC').all(projectId) as FullRunRow[];
+  /** Newest first; one project's, or every run. */
+  list(projectId?: string): FullRunRow[] {
+    return (
+      projectId
+        ? this.db.prepare('SELECT * FROM training_runs WHERE project_id = ? ORDER BY created_at DESC, rowid DESC').all(projectId)
+        : this.db.prepare('SELECT * FROM training_runs ORDER BY created_at DESC, rowid DESC').all()
+    ) as FullRunRow[];
   }
 
   /** Makes this run the project's only candidate. */
