@@ -4,6 +4,7 @@ import { jobUpdated } from './followJob.js';
 import { useJobsStore } from './jobsStore.js';
 import { useModelsStore } from './modelsStore.js';
 import { useProjectsStore } from './projectsStore.js';
+import { useTrainStore } from './trainStore.js';
 
 /** Routes pushed events into the stores once, at start-up; components only ever read stores. */
 export function connectEvents(): () => void {
@@ -12,6 +13,7 @@ export function connectEvents(): () => void {
       useJobsStore.getState().upsert(event.payload);
       jobUpdated(event.payload);
     } else if (event.event === 'projects:changed') useProjectsStore.getState().replace(event.payload);
+    else if (event.event === 'train:event') useTrainStore.getState().trainerEvent(event.payload);
   });
   const offConnection = api.onConnectionChange((connected) => {
     useAppStore.getState().setConnected(connected);

@@ -21,7 +21,7 @@ export const STEPS: readonly StepInfo[] = [
     id: 'train',
     title: 'Train',
     purpose: 'Teach a local model your field with LoRA on this computer’s GPU or CPU, with a time and memory estimate before you start.',
-    status: 'Training from the app is not available in this version yet.',
+    status: 'Built: presets, an estimate before you start, a live chart, stop and resume, run history, comparison and the candidate run.',
   },
   {
     id: 'evaluate',
