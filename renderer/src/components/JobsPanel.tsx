@@ -1,20 +1,21 @@
 import { useJobsStore, selectRecentJobs } from '../stores/jobsStore.js';
 import { appMessage } from '../stores/errorWords.js';
 import { useShallow } from 'zustand/react/shallow';
+import type { JobKind } from '../../../electron/contract/jobs.js';
 
-/** Plain names for job kinds; an unknown kind (a newer core) still shows its raw name. */
-const JOB_LABELS: Record<string, string> = {
+/** Plain names for every job kind (the compiler asks for one when a kind is added to the contract). */
+const JOB_LABELS: Record<JobKind, string> = {
   'model.register': 'Adding a model',
   'dataset.import': 'Importing data',
   'dataset.stats': 'Counting tokens',
   'pii.scan': 'Checking for personal data',
   'pii.apply': 'Removing personal data',
   'template.sample': 'Importing template samples',
-  train: 'Training',
+  'train.run': 'Training',
 };
 
 export function jobLabel(kind: string): string {
-  return JOB_LABELS[kind] ?? kind;
+  return (JOB_LABELS as Record<string, string>)[kind] ?? kind;
 }
 
 const STATUS_LABELS: Record<string, string> = {
