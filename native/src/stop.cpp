@@ -30,6 +30,12 @@ const char * stop_reason_name(StopReason r) { return r == StopReason::ParentExit
 void install_stop_handlers(bool watch_stdin) {
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
+#ifndef _WIN32
+    // When the parent dies, our stdout and stderr pipes close with it; the next progress line would raise SIGPIPE and
+    // kill us before the parent-exit checkpoint is written (libuv resets SIGPIPE to its default in spawned children).
+    // Ignored, a write to a closed pipe just fails, and the stop below saves the checkpoint.
+    std::signal(SIGPIPE, SIG_IGN);
+#endif
     if (!watch_stdin) return;
 #ifndef _WIN32
     // A detached reader: read() returns 0 when the parent's end of the pipe closes (the parent died or let go).

@@ -8,6 +8,16 @@ import type { Workspace } from '../../workspace.js';
 
 export const runDirOf = (ws: Workspace, runId: string): string => join(ws.filesDir, 'runs', runId);
 
+/**
+ * The run's last checkpoint. A trainer whose host was killed writes one as it stops, but nobody is left to record its
+ * path, so the file the trainer always uses in the run folder counts too.
+ */
+export function checkpointOf(ws: Workspace, r: Pick<FullRunRow, 'id' | 'checkpoint_path'>): string | null {
+  if (r.checkpoint_path && existsSync(r.checkpoint_path)) return r.checkpoint_path;
+  const usual = join(runDirOf(ws, r.id), 'checkpoints', 'checkpoint.gguf');
+  return existsSync(usual) ? usual : null;
+}
+
 const parse = <T>(text: string | null, fallback: T): T => (text === null ? fallback : (JSON.parse(text) as T));
 
 export function toRun(ws: Workspace, r: FullRunRow): TrainingRun {
@@ -35,7 +45,7 @@ export function toRun(ws: Workspace, r: FullRunRow): TrainingRun {
     valLoss: r.val_loss,
     seconds: r.seconds,
     error: r.error,
-    checkpointPath: r.checkpoint_path,
+    checkpointPath: checkpointOf(ws, r),
     adapterSha256: r.adapter_sha256,
     adapterPath,
     adapterBytes: adapterPath && existsSync(adapterPath) ? statSync(adapterPath).size : null,

@@ -17,7 +17,7 @@ import { checkGgufFile } from '../models/models.js';
 import { requireProject } from '../projects/projects.js';
 import { gatherExamples } from './inputs.js';
 import { presetsFor } from './presets.js';
-import { requireRun, runDirOf } from './runs.js';
+import { checkpointOf, requireRun, runDirOf } from './runs.js';
 import { trainJob } from './trainJob.js';
 
 export interface StartInput {
@@ -144,7 +144,8 @@ export async function startTraining(
 // Resuming runs the same inputs again (the same seed gives the same mix) from the run's last checkpoint.
 registerResumer('train.run', async (ws, { runId }, from) => {
   const row = requireRun(ws, runId);
-  if (!row.checkpoint_path || !existsSync(row.checkpoint_path)) {
+  const checkpoint = checkpointOf(ws, row);
+  if (!checkpoint) {
     throw new FieldtuneError('CONFLICT', 'This run left no checkpoint to resume from; start it again.', { details: { run: runId } });
   }
   if (!row.project_id || !row.base_model_id) throw new FieldtuneError('CONFLICT', 'Only runs started in a project can be resumed here.');
@@ -156,5 +157,5 @@ registerResumer('train.run', async (ws, { runId }, from) => {
     ...(row.continue_from ? { continueFrom: row.continue_from } : {}),
     ...(row.replay !== null ? { replay: row.replay } : {}),
   };
-  return startTraining(ws, input, { runId, checkpoint: row.checkpoint_path, resumedFrom: from.id });
+  return startTraining(ws, input, { runId, checkpoint, resumedFrom: from.id });
 });
