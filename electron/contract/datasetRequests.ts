@@ -109,7 +109,14 @@ export const datasetRequests = {
   },
   'datasets:export': {
     input: z
-      .object({ ...VersionRef, format: z.enum(['jsonl', 'csv']), outFile: z.string().trim().min(1, 'Name the file to write'), split: SplitLabel.optional() })
+      .object({
+        ...VersionRef,
+        format: z.enum(['jsonl', 'csv']),
+        outFile: z.string().trim().min(1, 'Name the file to write'),
+        split: SplitLabel.optional(),
+        /** An existing file is refused (CONFLICT, fix 'overwrite') unless the caller says to replace it. */
+        overwrite: z.boolean().default(false),
+      })
       .strict(),
     output: z.object({ file: z.string(), examples: z.number().int(), format: z.enum(['jsonl', 'csv']) }),
   },

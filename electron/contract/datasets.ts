@@ -118,6 +118,11 @@ export const SplitResult = z.object({
   version: DatasetVersion,
   counts: z.object({ train: z.number().int(), validation: z.number().int(), test: z.number().int() }),
   leakage: LeakageSummary,
+  /** Warnings about the shares (nothing or too little to evaluate on) and the shares that suit the dataset's size. */
+  advice: z.object({
+    warnings: z.array(z.string()),
+    suggested: z.object({ train: z.number(), validation: z.number(), test: z.number() }),
+  }),
 });
 export type SplitResult = z.infer<typeof SplitResult>;
 

@@ -11,6 +11,7 @@ import type {
   TokenStatsResult,
 } from '../../../electron/contract/datasets.js';
 import { api } from '../transport/api.js';
+import { ApiError } from '../transport/transport.js';
 import { appMessage, errorText } from './errorWords.js';
 import { followJob } from './followJob.js';
 
@@ -75,7 +76,10 @@ interface DatasetsState {
   checkLeakage(): Promise<void>;
   /** Metadata columns of the selected version (asked for when the Split task opens: it scans examples). */
   loadColumns(): Promise<void>;
-  runExport(format: 'jsonl' | 'csv', outFile: string): Promise<void>;
+  runExport(format: 'jsonl' | 'csv', outFile: string, overwrite?: boolean): Promise<void>;
+  /** Set when an export named a file that exists: the form asks before replacing it. */
+  exportExists: string | null;
+  cancelExport(): void;
   pickSample(path: string): void;
   browse(): Promise<string | null>;
   canBrowse(): boolean;
@@ -291,14 +295,25 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         if (!version) return;
         const leakage = await api.call('datasets:leakage', { versionId: version.id });
         const c = (version.details['counts'] ?? {}) as Partial<SplitResult['counts']>;
-        set({ splitResult: { version, counts: { train: c.train ?? 0, validation: c.validation ?? 0, test: c.test ?? 0 }, leakage } });
+        // Advice on the shares came with the split itself; this path only re-checks leakage.
+        const counts = { train: c.train ?? 0, validation: c.validation ?? 0, test: c.test ?? 0 };
+        set({ splitResult: { version, counts, leakage, advice: { warnings: [], suggested: counts } } });
       }),
-    runExport: (format, outFile) =>
+    exportExists: null,
+    cancelExport: () => set({ exportExists: null }),
+    runExport: (format, outFile, overwrite = false) =>
       guard('export', async () => {
         const versionId = get().versionId;
         if (!versionId) return;
-        const r = await api.call('datasets:export', { versionId, format, outFile });
-        set({ notice: `Wrote ${r.examples} examples to ${r.file}.` });
+        set({ exportExists: null });
+        try {
+          const r = await api.call('datasets:export', { versionId, format, outFile, overwrite });
+          set({ notice: `Wrote ${r.examples} examples to ${r.file}.` });
+        } catch (e) {
+          // The file is there already: ask (ExportForm) instead of showing an error.
+          if (e instanceof ApiError && e.payload.fix?.setting === 'overwrite') set({ exportExists: String(e.payload.details?.['file'] ?? outFile) });
+          else throw e;
+        }
       }),
     pickSample(path) {
       get().setForm({ path });

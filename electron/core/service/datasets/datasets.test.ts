@@ -238,4 +238,15 @@ describe('datasets:import and the version operations', () => {
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(5);
     await expect(core.call('datasets:export', { versionId, format: 'csv', outFile: join(tmp.dir, 'missing', 'x.csv') })).rejects.toThrow('does not exist');
   });
+
+  it('refuses to replace an existing file unless told to, and leaves it untouched', async () => {
+    const out = join(tmp.dir, 'kept.csv');
+    writeFileSync(out, 'my own notes\n');
+    const refused = await core.call('datasets:export', { versionId, format: 'csv', outFile: out }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'CONFLICT', fix: { setting: 'overwrite' } });
+    expect(String((refused as Error).message)).toContain('already exists');
+    expect(readFileSync(out, 'utf8')).toBe('my own notes\n');
+    expect(await core.call('datasets:export', { versionId, format: 'csv', outFile: out, overwrite: true })).toMatchObject({ examples: 5 });
+    expect(readFileSync(out, 'utf8')).toContain('assistant');
+  });
 });

@@ -98,8 +98,14 @@ export async function metadataColumns(ws: Workspace, versionId: string): Promise
   return [...seen].map(([name, e]) => ({ name, filled: e.filled, distinct: e.values.size })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function exportDataset(ws: Workspace, versionId: string, format: 'jsonl' | 'csv', outFile: string, split?: SplitLabel) {
+export async function exportDataset(ws: Workspace, versionId: string, format: 'jsonl' | 'csv', outFile: string, split?: SplitLabel, overwrite = false) {
   const file = resolve(outFile);
   if (!(await stat(dirname(file)).catch(() => null))) throw new FieldtuneError('INVALID_INPUT', `The folder ${dirname(file)} does not exist.`);
+  // A person's file is never replaced silently: the caller must say so (the app asks, the CLI takes --force).
+  const existing = await stat(file).catch(() => null);
+  if (existing?.isDirectory()) throw new FieldtuneError('INVALID_INPUT', `${file} is a folder; name a file to write.`);
+  if (existing && !overwrite) {
+    throw new FieldtuneError('CONFLICT', `A file named ${file} already exists.`, { details: { exists: true, file }, fix: { setting: 'overwrite' } });
+  }
   return exportVersion(ws, versionId, { format, outFile: file, ...(split ? { split } : {}) });
 }
