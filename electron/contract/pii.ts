@@ -107,6 +107,8 @@ export const PiiScanSummary = z.object({
   examplesWithSpans: z.number().int(),
   /** Spans the detector found, before review. */
   detected: TypeCounts,
+  /** Pseudonyms Fieldtune wrote itself (in a version made from a redacted one), recognised and left out of `detected`. */
+  surrogates: z.number().int().nonnegative().optional(),
 });
 export type PiiScanSummary = z.infer<typeof PiiScanSummary>;
 
@@ -119,8 +121,10 @@ export const PiiStatus = z.object({
   decisions: z.array(ReviewDecision),
   /** The pseudonym map of this dataset (kept apart from the data, under the workspace's private/ folder). */
   map: z.object({ exists: z.boolean(), identifiers: z.number().int() }),
-  /** Set when this version was made by a redaction. */
+  /** Set when this version was made by a redaction, or made from one (a split or clean of it: `redactedIn` says which). */
   hasReport: z.boolean(),
+  /** The version whose redaction this one carries: itself, an ancestor it was derived from, or null when none. */
+  redactedIn: Id.nullable().optional(),
 });
 export type PiiStatus = z.infer<typeof PiiStatus>;
 

@@ -3,7 +3,7 @@ import type { StoredRedactionReport } from '../../../../electron/contract/pii.js
 import { TYPE_LABEL } from './labels.js';
 
 /** The redaction report kept with a version: counts by kind, the policy and the reviewer's decisions. */
-export function ReportView({ stored }: { stored: StoredRedactionReport }) {
+export function ReportView({ stored, locale }: { stored: StoredRedactionReport; locale: string }) {
   const r = stored.report;
   // Span counts that add up (found + added = replaced + kept); reports made before they existed fall back to the
   // reviewer's decision counts.
@@ -14,9 +14,9 @@ export function ReportView({ stored }: { stored: StoredRedactionReport }) {
     <section className="pii-report" aria-label="Redaction report">
       <h4>Redaction report for this version</h4>
       <p>
-        Made on {new Date(r.createdAt).toLocaleString()} with <strong>{r.mode === 'mask' ? 'masks' : 'consistent pseudonyms'}</strong>: {r.totalRedacted}{' '}
-        identifiers replaced in {r.records} examples. Reviewer decisions: {r.review.accepted} confirmed, {r.review.rejected} kept as they were, {r.review.added}{' '}
-        added.
+        Made on {new Date(r.createdAt).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' })} with{' '}
+        <strong>{r.mode === 'mask' ? 'masks' : 'consistent pseudonyms'}</strong>: {r.totalRedacted} identifiers replaced in {r.records} examples. Reviewer
+        decisions: {r.review.accepted} confirmed, {r.review.rejected} kept as they were, {r.review.added} added.
       </p>
       <table className="models">
         <caption>By kind</caption>
