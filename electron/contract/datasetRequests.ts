@@ -12,7 +12,7 @@ import {
   SplitLabel,
   SplitResult,
 } from './datasets.js';
-import { DomainTemplate, Id } from './domain.js';
+import { DomainTemplate, Id, Locale } from './domain.js';
 import { jobSchemas } from './jobs.js';
 
 const VersionRef = { versionId: Id };
@@ -34,7 +34,7 @@ export const datasetRequests = {
       .object({
         projectId: Id.optional(),
         newProject: z
-          .object({ name: z.string().trim().min(1, 'A project needs a name').max(120), domain: DomainTemplate.default('general') })
+          .object({ name: z.string().trim().min(1, 'A project needs a name').max(120), domain: DomainTemplate.default('general'), locale: Locale.optional() })
           .strict()
           .optional(),
         ...ImportSource,

@@ -116,6 +116,23 @@ export function resolveMapping(headers: string[], overrides: ColumnMapping = {})
       );
     }
   }
+  const mapping = guessMapping(headers, lower);
+  const fields = Object.values(mapping);
+  for (const needed of ['user', 'assistant'] as const) {
+    if (!fields.includes(needed)) {
+      const what = needed === 'user' ? 'the question' : 'the answer';
+      throw new DataImportError(`No column is chosen as ${what}; the columns are: ${headers.join(', ')}.`, null, undefined, {
+        setting: 'map',
+        value: `${headers[needed === 'user' ? 0 : 1] ?? 'COLUMN'}=${needed}`,
+      });
+    }
+  }
+  return mapping;
+}
+
+/** The mapping without the check that a question and an answer are chosen (the preview shows it as it stands). */
+export function guessMapping(headers: readonly string[], overrides: ColumnMapping | Map<string, ColumnField> = {}): ColumnMapping {
+  const lower = overrides instanceof Map ? overrides : new Map(Object.entries(overrides).map(([k, v]) => [k.trim().toLowerCase(), v]));
   const mapping: ColumnMapping = {};
   for (const h of headers) {
     const key = h.trim().toLowerCase();
@@ -128,16 +145,6 @@ export function resolveMapping(headers: string[], overrides: ColumnMapping = {})
     if (field !== 'metadata' && chosen.has(field)) continue;
     mapping[h] = field;
     chosen.add(field);
-  }
-  const fields = Object.values(mapping);
-  for (const needed of ['user', 'assistant'] as const) {
-    if (!fields.includes(needed)) {
-      const what = needed === 'user' ? 'the question' : 'the answer';
-      throw new DataImportError(`No column is chosen as ${what}; the columns are: ${headers.join(', ')}.`, null, undefined, {
-        setting: 'map',
-        value: `${headers[needed === 'user' ? 0 : 1] ?? 'COLUMN'}=${needed}`,
-      });
-    }
   }
   return mapping;
 }

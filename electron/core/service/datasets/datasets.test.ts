@@ -75,7 +75,7 @@ describe('datasets:preview', () => {
     writeFileSync(path, 'Q,Reply text\nHi?,Hello.\n');
     const bad = await core.call('datasets:preview', { path });
     expect(bad.problem?.kind).toBe('mapping');
-    expect(bad.mapping).toEqual({ Q: 'ignore', 'Reply text': 'ignore' });
+    expect(bad.mapping).toEqual({ Q: 'ignore', 'Reply text': 'assistant' }); // 'Reply' names the answer; 'Q' names nothing
     const good = await core.call('datasets:preview', { path, map: { Q: 'user', 'Reply text': 'assistant' } });
     expect(good.problem).toBeNull();
     expect(good.rows[0]?.messages?.[1]?.content).toBe('Hello.');

@@ -10,6 +10,7 @@ import { FieldtuneError } from '../../../contract/errors.js';
 import { exportVersion } from './export.js';
 import { importIntoWorkspace, type ProjectTarget } from './importCommit.js';
 import { requireVersion, toMember, walkVersion } from './versions.js';
+import { systemLocale } from '../../data/dateLocale.js';
 import { isSample } from '../../data/example.js';
 import { resourcePath } from '../../appPaths.js';
 import type { Workspace } from '../../workspace.js';
@@ -34,28 +35,46 @@ export function bundledSamples(): Array<{ label: string; path: string; examples:
 
 export interface ImportInput {
   projectId?: string | undefined;
-  newProject?: { name: string; domain: DomainTemplate } | undefined;
+  newProject?: { name: string; domain: DomainTemplate; locale?: string | undefined } | undefined;
   path: string;
   format?: ImportFormat | undefined;
   map?: Record<string, ColumnField> | undefined;
   encoding?: string | undefined;
+  sheet?: string | undefined;
+  locale?: string | undefined;
+  skipEmpty?: boolean | undefined;
   skipBad: boolean;
   name?: string | undefined;
 }
 
 /** Checks what can be checked at once (project, path), then imports as a job: progress, cancel, nothing written on refusal. */
 export async function startImport(ws: Workspace, input: ImportInput): Promise<JobOf<'dataset.import'>> {
-  if (input.projectId) requireProject(ws, input.projectId);
-  const target: ProjectTarget = input.projectId ? { projectId: input.projectId } : { projectName: input.newProject!.name, domain: input.newProject!.domain };
+  const project = input.projectId ? requireProject(ws, input.projectId) : null;
+  const target: ProjectTarget = project
+    ? { projectId: project.id }
+    : { projectName: input.newProject!.name, domain: input.newProject!.domain, ...(input.newProject!.locale ? { locale: input.newProject!.locale } : {}) };
+  // Spreadsheet dates are written as the project reads dates: its own locale, or the one the new project will get.
+  const locale = project?.locale ?? input.newProject?.locale ?? input.locale ?? systemLocale();
   const path = resolve(input.path);
   if (!(await stat(path).catch(() => null))) throw new FieldtuneError('INVALID_INPUT', `There is no file or folder at ${path}.`);
-  const params = { path, format: input.format ?? null, map: input.map ?? null, encoding: input.encoding ?? null, skipBad: input.skipBad };
+  const params = {
+    path,
+    format: input.format ?? null,
+    map: input.map ?? null,
+    encoding: input.encoding ?? null,
+    skipBad: input.skipBad,
+    sheet: input.sheet ?? null,
+    skipEmpty: input.skipEmpty ?? false,
+  };
   return ws.jobs.start({ kind: 'dataset.import', projectId: input.projectId ?? null, params }, ({ signal, onProgress }) =>
     importIntoWorkspace(ws, path, target, {
       format: input.format,
       mapping: input.map,
       encoding: input.encoding,
       skipBad: input.skipBad,
+      sheet: input.sheet,
+      skipEmpty: input.skipEmpty,
+      locale,
       signal,
       ...(input.name ? { datasetName: input.name } : {}),
       onProgress: (u) => onProgress({ phase: u.phase === 'reading' ? 'Reading the file' : 'Saving examples', current: u.current, total: u.total }),
