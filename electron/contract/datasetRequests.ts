@@ -51,7 +51,11 @@ export const datasetRequests = {
     input: z
       .object({ ...VersionRef, offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(500, 'Ask for at most 500 rows at a time') })
       .strict(),
-    output: z.object({ total: z.number().int(), rows: z.array(ExampleRow) }),
+    /**
+     * systemPrompt: the system prompt every chat example of the version shares (shown once above the table, not in
+     * each row); null when there is none or they differ.
+     */
+    output: z.object({ total: z.number().int(), rows: z.array(ExampleRow), systemPrompt: z.string().nullable() }),
   },
   'datasets:columns': { input: z.object(VersionRef).strict(), output: z.array(MetadataColumn) },
   /** A dry run of cleaning: what normalization, length filters and duplicate detection would remove. Writes nothing. */

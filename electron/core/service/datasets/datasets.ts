@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ColumnField, Dataset, ExampleRow, ImportFormat, SplitLabel } from '../../../contract/datasets.js';
-import type { DomainTemplate } from '../../../contract/domain.js';
+import type { DomainTemplate, Sample } from '../../../contract/domain.js';
 import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import { exportVersion } from './export.js';
@@ -82,7 +82,12 @@ export async function startImport(ws: Workspace, input: ImportInput): Promise<Jo
   );
 }
 
-export function examplesPage(ws: Workspace, versionId: string, offset: number, limit: number): { total: number; rows: ExampleRow[] } {
+export function examplesPage(
+  ws: Workspace,
+  versionId: string,
+  offset: number,
+  limit: number,
+): { total: number; rows: ExampleRow[]; systemPrompt: string | null } {
   const version = requireVersion(ws, versionId);
   // Positions are 0..n-1 in every version, so a page is a position range (an index lookup, not an OFFSET scan).
   const rows = ws.datasets.membersPage(versionId, offset, limit).map((r): ExampleRow => {
@@ -92,7 +97,30 @@ export function examplesPage(ws: Workspace, versionId: string, offset: number, l
     if (isSample(e)) return { ...base, messages: e.messages, ...(e.metadata ? { metadata: e.metadata } : {}) };
     return { ...base, text: e.text };
   });
-  return { total: version.examples, rows };
+  return { total: version.examples, rows, systemPrompt: sharedSystemPrompt(ws, versionId) };
+}
+
+/** Versions never change, so the answer is kept per version (bounded: the wizard looks at a handful at a time). */
+const promptCache = new Map<string, string | null>();
+
+/** The system prompt every chat example of a version carries, or null when there is none or they differ. */
+export function sharedSystemPrompt(ws: Workspace, versionId: string): string | null {
+  const key = `${ws.dir}\u0000${versionId}`;
+  if (promptCache.has(key)) return promptCache.get(key)!;
+  let shared: string | null | undefined;
+  for (const row of ws.datasets.iterateMembers(versionId)) {
+    if (row.kind !== 'chat') continue;
+    const e = JSON.parse(row.body) as Sample;
+    const prompt = e.messages.find((m) => m.role === 'system')?.content ?? null;
+    if (shared === undefined) shared = prompt;
+    else if (shared !== prompt) {
+      shared = null;
+      break; // iterate() stops and frees its statement when the loop is left
+    }
+  }
+  if (promptCache.size > 50) promptCache.clear();
+  promptCache.set(key, shared ?? null);
+  return shared ?? null;
 }
 
 /**
