@@ -161,6 +161,9 @@ export type DecisionChange = z.infer<typeof DecisionChange>;
 
 export const DomainTemplateInfo = z.object({
   domain: z.enum(['medical', 'legal', 'finance', 'education']),
+  /** Which of the field's templates this is ('main', or e.g. 'front-desk'), and every template of the field. */
+  variant: z.string(),
+  variants: z.array(z.object({ variant: z.string(), title: z.string() })),
   title: z.string(),
   description: z.string(),
   identifierTypes: z.array(PiiType),
@@ -168,6 +171,18 @@ export const DomainTemplateInfo = z.object({
   samples: z.array(z.object({ messages: z.array(Message) })),
 });
 export type DomainTemplateInfo = z.infer<typeof DomainTemplateInfo>;
+
+/**
+ * The kinds of identifier that fit each field, offered first; the others stay one click away ("show every kind").
+ * A clinic has no docket or bar numbers; a law firm has all of them.
+ */
+export const FIELD_KINDS: Record<'general' | 'medical' | 'legal' | 'finance' | 'education', readonly PiiType[]> = {
+  general: PII_TYPE_NAMES,
+  medical: PII_TYPE_NAMES.filter((t) => t !== 'CASE_NUMBER' && t !== 'BAR_NUMBER'),
+  legal: PII_TYPE_NAMES,
+  finance: PII_TYPE_NAMES.filter((t) => t !== 'MRN' && t !== 'HEALTH_PLAN' && t !== 'BAR_NUMBER'),
+  education: PII_TYPE_NAMES.filter((t) => t !== 'MRN' && t !== 'HEALTH_PLAN' && t !== 'CASE_NUMBER' && t !== 'BAR_NUMBER'),
+};
 
 export const TemplateDomain = z.enum(['medical', 'legal', 'finance', 'education'], { error: 'Templates exist for medical, legal, finance and education' });
 
