@@ -54,7 +54,7 @@ export function ExampleTable() {
       <h3 id="examples-title">Examples in this version ({total.toLocaleString('en-US')})</h3>
       <p className="muted">Each row is one example the model learns from: the question it gets and the answer it should give.</p>
       {systemPrompt && (
-        <div className="notice" role="note" aria-label="Instructions given with every example">
+        <div className="notice" role="region" aria-label="Instructions given with every example">
           <strong>Instructions given with every example</strong> (the system prompt): {systemPrompt}
         </div>
       )}
