@@ -20,7 +20,7 @@ export const requests = {
     output: Project,
   },
   /** How the project's ambiguous dates are read (02/11/2015: 2 November in en-GB, 11 February in en-US). */
-  'projects:setLocale': { input: z.object({ id: Id, locale: Locale }).strict(), output: Project },
+  'projects:set-locale': { input: z.object({ id: Id, locale: Locale }).strict(), output: Project },
   'projects:rename': { input: z.object({ id: Id, name: ProjectName }).strict(), output: Project },
   'projects:delete': {
     // The caller repeats the project's name: deleting removes data, so a stray id alone must not do it.

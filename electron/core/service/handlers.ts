@@ -28,7 +28,7 @@ export const handlers: Handlers = {
     ctx.projectsChanged();
     return project;
   },
-  'projects:setLocale': ({ id, locale }, ctx) => {
+  'projects:set-locale': ({ id, locale }, ctx) => {
     const project = setProjectLocale(ctx.ws, id, locale);
     ctx.projectsChanged();
     return project;

@@ -60,7 +60,7 @@ export const useProjectsStore = create<ProjectsState>((set, get) => {
       return project ?? null;
     },
     async setLocale(id, locale) {
-      return (await mutate(() => api.call('projects:setLocale', { id, locale }))) !== undefined;
+      return (await mutate(() => api.call('projects:set-locale', { id, locale }))) !== undefined;
     },
     async rename(id, name) {
       return (await mutate(() => api.call('projects:rename', { id, name }))) !== undefined;

@@ -55,8 +55,8 @@ describe('a project locale', () => {
     expect((await core.call('projects:get', { id: projectId })).locale).toBe('en-GB');
     const other = await core.call('projects:create', { name: 'Elsewhere' });
     expect(other.locale).toBe(Intl.DateTimeFormat().resolvedOptions().locale); // the system's, by default
-    expect((await core.call('projects:setLocale', { id: other.id, locale: 'en-us' })).locale).toBe('en-US');
-    await expect(core.call('projects:setLocale', { id: other.id, locale: 'not a locale' })).rejects.toThrow(/locale/);
+    expect((await core.call('projects:set-locale', { id: other.id, locale: 'en-us' })).locale).toBe('en-US');
+    await expect(core.call('projects:set-locale', { id: other.id, locale: 'not a locale' })).rejects.toThrow(/locale/);
     expect((await core.call('projects:get', { id: other.id })).locale).toBe('en-US');
   });
 
