@@ -103,6 +103,19 @@ test('a UK clinic imports a workbook, splits, exports and protects personal data
     await snap(page, '4-kinds');
     await privacy.getByRole('button', { name: 'Show every kind' }).click();
     await expect(privacy.getByLabel('Case and docket numbers')).toBeVisible();
+
+    // The report is dated as the project writes dates (en-GB: "30 November 2026"), and a split made from the
+    // redacted version carries its redaction instead of saying it was never checked.
+    await privacy.getByRole('button', { name: /Make a redacted version/ }).click();
+    const report = privacy.getByRole('region', { name: 'Redaction report' });
+    await expect(report).toContainText(/Made on \d{1,2} [A-Z][a-z]+ 20\d\d/);
+    await page.getByRole('button', { name: 'Split', exact: true }).click();
+    await page.getByRole('button', { name: 'Split into training, validation and test' }).click();
+    await expect(page.getByRole('region', { name: 'Split result' })).toContainText('for training');
+    await expect(privacy).toContainText('Made from a redacted version');
+    await expect(privacy).not.toContainText('Not checked yet');
+    await expect(report).toContainText('Redaction report of the version this one was made from');
+    await snap(page, '6-derived');
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -76,7 +76,7 @@ export function PrivacySection({ project }: { project: Project }) {
               {notice}
             </p>
           )}
-          {report && <ReportView stored={report} locale={project.locale} />}
+          {report && <ReportView stored={report} locale={project.locale} inherited={report.versionId !== versionId} />}
           {surrogates > 0 && <p className="muted">{surrogates} pseudonym(s) Fieldtune wrote earlier were recognised and are not listed as findings.</p>}
           {scanJobId ? (
             <JobProgress jobId={scanJobId} label="Personal data check progress" cancelLabel="Cancel the check" />
