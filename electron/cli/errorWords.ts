@@ -7,6 +7,7 @@ export const CLI_FIX_WORDS: FixWords = {
   encoding: (v) => `re-save it as UTF-8, or import it with --encoding ${v ?? 'NAME'} (or the encoding it was saved in)`,
   format: () => `name the format with --format (one of ${ImportFormat.options.join(', ')})`,
   map: (v) => (v ? `choose the columns with --map, e.g. --map "${v}"` : 'choose the columns with --map COLUMN=FIELD,...'),
+  overwrite: () => 'name another file, or run again with --force to replace it',
 };
 
 export const cliMessage = (p: Pick<ErrorPayload, 'message' | 'fix'>): string => wordError(p, CLI_FIX_WORDS);

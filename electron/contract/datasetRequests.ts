@@ -12,7 +12,7 @@ import {
   SplitLabel,
   SplitResult,
 } from './datasets.js';
-import { DomainTemplate, Id } from './domain.js';
+import { DomainTemplate, Id, Locale } from './domain.js';
 import { jobSchemas } from './jobs.js';
 
 const VersionRef = { versionId: Id };
@@ -34,7 +34,7 @@ export const datasetRequests = {
       .object({
         projectId: Id.optional(),
         newProject: z
-          .object({ name: z.string().trim().min(1, 'A project needs a name').max(120), domain: DomainTemplate.default('general') })
+          .object({ name: z.string().trim().min(1, 'A project needs a name').max(120), domain: DomainTemplate.default('general'), locale: Locale.optional() })
           .strict()
           .optional(),
         ...ImportSource,
@@ -51,7 +51,11 @@ export const datasetRequests = {
     input: z
       .object({ ...VersionRef, offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(500, 'Ask for at most 500 rows at a time') })
       .strict(),
-    output: z.object({ total: z.number().int(), rows: z.array(ExampleRow) }),
+    /**
+     * systemPrompt: the system prompt every chat example of the version shares (shown once above the table, not in
+     * each row); null when there is none or they differ.
+     */
+    output: z.object({ total: z.number().int(), rows: z.array(ExampleRow), systemPrompt: z.string().nullable() }),
   },
   'datasets:columns': { input: z.object(VersionRef).strict(), output: z.array(MetadataColumn) },
   /** A dry run of cleaning: what normalization, length filters and duplicate detection would remove. Writes nothing. */
@@ -109,7 +113,14 @@ export const datasetRequests = {
   },
   'datasets:export': {
     input: z
-      .object({ ...VersionRef, format: z.enum(['jsonl', 'csv']), outFile: z.string().trim().min(1, 'Name the file to write'), split: SplitLabel.optional() })
+      .object({
+        ...VersionRef,
+        format: z.enum(['jsonl', 'csv']),
+        outFile: z.string().trim().min(1, 'Name the file to write'),
+        split: SplitLabel.optional(),
+        /** An existing file is refused (CONFLICT, fix 'overwrite') unless the caller says to replace it. */
+        overwrite: z.boolean().default(false),
+      })
       .strict(),
     output: z.object({ file: z.string(), examples: z.number().int(), format: z.enum(['jsonl', 'csv']) }),
   },

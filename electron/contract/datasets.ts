@@ -1,6 +1,6 @@
 // Dataset types and the 'datasets:*' request schemas the Data wizard uses. Pure: zod and the contract's own files only.
 import { z } from 'zod';
-import { Id, Message, MetadataValue } from './domain.js';
+import { Id, Locale, Message, MetadataValue } from './domain.js';
 import { ErrorFix } from './errors.js';
 
 /** Every format an import can be told to use (JSON record shapes, spreadsheets, documents). */
@@ -44,6 +44,12 @@ export const ImportSource = {
   format: ImportFormat.optional(),
   map: ColumnMapping.optional(),
   encoding: z.string().trim().min(1, 'Name an encoding, for example windows-1252').max(40).optional(),
+  /** XLSX: the worksheet holding the examples (the first when omitted; the preview lists them). */
+  sheet: z.string().min(1).max(200).optional(),
+  /** How spreadsheet date cells are written; the import takes the project's, the preview is told it. */
+  locale: Locale.optional(),
+  /** Leave out rows whose question or answer is empty (the preview counts them). */
+  skipEmpty: z.boolean().optional(),
 };
 
 export const PreviewRow = z.object({
@@ -67,6 +73,13 @@ export const ImportPreview = z.object({
   /** The column mapping the import would use (header-name defaults plus the user's choices). */
   mapping: ColumnMapping.nullable(),
   rows: z.array(PreviewRow),
+  /** XLSX: every worksheet's name, in order (the import reads `sheet`, else the first); null for other files. */
+  sheets: z.array(z.string()).nullable(),
+  /**
+   * Rows whose question or answer is empty: how many (counted over the first `scanned` examples, the whole file when
+   * `complete`) and the first few line numbers. They would import as they are unless skipEmpty is set.
+   */
+  empty: z.object({ count: z.number().int(), lines: z.array(z.number().int()), scanned: z.number().int(), complete: z.boolean() }),
   rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })),
   /** Why this file cannot be imported as it stands; `kind` tells the UI which control fixes it. */
   problem: z.object({ kind: z.enum(['encoding', 'mapping', 'format', 'file']), message: z.string(), fix: ErrorFix.optional() }).nullable(),
@@ -118,6 +131,11 @@ export const SplitResult = z.object({
   version: DatasetVersion,
   counts: z.object({ train: z.number().int(), validation: z.number().int(), test: z.number().int() }),
   leakage: LeakageSummary,
+  /** Warnings about the shares (nothing or too little to evaluate on) and the shares that suit the dataset's size. */
+  advice: z.object({
+    warnings: z.array(z.string()),
+    suggested: z.object({ train: z.number(), validation: z.number(), test: z.number() }),
+  }),
 });
 export type SplitResult = z.infer<typeof SplitResult>;
 

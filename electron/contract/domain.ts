@@ -32,10 +32,21 @@ export type TextDocument = z.infer<typeof TextDocument>;
 export const DomainTemplate = z.enum(['general', 'medical', 'legal', 'finance', 'education']);
 export type DomainTemplate = z.infer<typeof DomainTemplate>;
 
+/**
+ * A BCP 47 locale tag (en-GB, en-US, de-DE): how a project's ambiguous dates (02/11/2015) are read and how its
+ * reports write dates. Checked by shape here (the contract is pure); hosts check it against Intl.
+ */
+export const Locale = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Name a locale such as en-GB or en-US');
+export type Locale = z.infer<typeof Locale>;
+
 export const Project = z.object({
   id: Id,
   name: z.string(),
   domain: DomainTemplate,
+  locale: Locale,
   isDemo: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -33,6 +33,8 @@ export const ImportResult = z.object({
     format: z.string(),
     encoding: z.string().nullable(),
     mapping: z.record(z.string(), z.string()).optional(),
+    /** Rows left out because their question or answer was empty (the preview offered it). */
+    emptySkipped: z.number().int().optional(),
   }),
   /** Where the rejected rows were written (skip-bad), inside the workspace; null when none. */
   rejectedFile: z.string().nullable(),
@@ -57,6 +59,8 @@ export const jobKinds = {
       map: ColumnMapping.nullable(),
       encoding: z.string().nullable(),
       skipBad: z.boolean(),
+      sheet: z.string().nullable().optional(),
+      skipEmpty: z.boolean().optional(),
     }),
     detail: NoDetail,
     result: ImportResult,

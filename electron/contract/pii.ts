@@ -107,6 +107,8 @@ export const PiiScanSummary = z.object({
   examplesWithSpans: z.number().int(),
   /** Spans the detector found, before review. */
   detected: TypeCounts,
+  /** Pseudonyms Fieldtune wrote itself (in a version made from a redacted one), recognised and left out of `detected`. */
+  surrogates: z.number().int().nonnegative().optional(),
 });
 export type PiiScanSummary = z.infer<typeof PiiScanSummary>;
 
@@ -119,8 +121,10 @@ export const PiiStatus = z.object({
   decisions: z.array(ReviewDecision),
   /** The pseudonym map of this dataset (kept apart from the data, under the workspace's private/ folder). */
   map: z.object({ exists: z.boolean(), identifiers: z.number().int() }),
-  /** Set when this version was made by a redaction. */
+  /** Set when this version was made by a redaction, or made from one (a split or clean of it: `redactedIn` says which). */
   hasReport: z.boolean(),
+  /** The version whose redaction this one carries: itself, an ancestor it was derived from, or null when none. */
+  redactedIn: Id.nullable().optional(),
 });
 export type PiiStatus = z.infer<typeof PiiStatus>;
 
@@ -157,6 +161,9 @@ export type DecisionChange = z.infer<typeof DecisionChange>;
 
 export const DomainTemplateInfo = z.object({
   domain: z.enum(['medical', 'legal', 'finance', 'education']),
+  /** Which of the field's templates this is ('main', or e.g. 'front-desk'), and every template of the field. */
+  variant: z.string(),
+  variants: z.array(z.object({ variant: z.string(), title: z.string() })),
   title: z.string(),
   description: z.string(),
   identifierTypes: z.array(PiiType),
@@ -164,6 +171,18 @@ export const DomainTemplateInfo = z.object({
   samples: z.array(z.object({ messages: z.array(Message) })),
 });
 export type DomainTemplateInfo = z.infer<typeof DomainTemplateInfo>;
+
+/**
+ * The kinds of identifier that fit each field, offered first; the others stay one click away ("show every kind").
+ * A clinic has no docket or bar numbers; a law firm has all of them.
+ */
+export const FIELD_KINDS: Record<'general' | 'medical' | 'legal' | 'finance' | 'education', readonly PiiType[]> = {
+  general: PII_TYPE_NAMES,
+  medical: PII_TYPE_NAMES.filter((t) => t !== 'CASE_NUMBER' && t !== 'BAR_NUMBER'),
+  legal: PII_TYPE_NAMES,
+  finance: PII_TYPE_NAMES.filter((t) => t !== 'MRN' && t !== 'HEALTH_PLAN' && t !== 'BAR_NUMBER'),
+  education: PII_TYPE_NAMES.filter((t) => t !== 'MRN' && t !== 'HEALTH_PLAN' && t !== 'CASE_NUMBER' && t !== 'BAR_NUMBER'),
+};
 
 export const TemplateDomain = z.enum(['medical', 'legal', 'finance', 'education'], { error: 'Templates exist for medical, legal, finance and education' });
 

@@ -17,6 +17,8 @@ import {
 
 const VersionRef = { versionId: Id };
 
+const TemplateVariant = z.string().regex(/^[a-z0-9-]{1,40}$/, 'Name a template such as main or front-desk');
+
 export const piiRequests = {
   'pii:status': { input: z.object(VersionRef).strict(), output: PiiStatus },
   /** Detects identifiers over a version as a job (progress, cancel); the result is a PiiScanSummary. Writes no data. */
@@ -44,7 +46,11 @@ export const piiRequests = {
   'pii:report': { input: z.object(VersionRef).strict(), output: StoredRedactionReport.nullable() },
   /** Deletes a dataset's pseudonym map (and its secret): surrogates can no longer be traced back, nor reproduced. */
   'pii:delete-map': { input: z.object({ datasetId: Id }).strict(), output: z.object({ deleted: z.boolean() }) },
-  'templates:get': { input: z.object({ domain: TemplateDomain }).strict(), output: DomainTemplateInfo },
+  /** A field's template: its main one, or another kind of work in the field by `variant` (listed in `variants`). */
+  'templates:get': { input: z.object({ domain: TemplateDomain, variant: TemplateVariant.optional() }).strict(), output: DomainTemplateInfo },
   /** Imports a template's sample conversations as a new dataset of the project (an import job). */
-  'templates:import-sample': { input: z.object({ projectId: Id, domain: TemplateDomain }).strict(), output: jobSchemas['template.sample'] },
+  'templates:import-sample': {
+    input: z.object({ projectId: Id, domain: TemplateDomain, variant: TemplateVariant.optional() }).strict(),
+    output: jobSchemas['template.sample'],
+  },
 } as const;

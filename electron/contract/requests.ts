@@ -2,7 +2,7 @@
 // Adding a capability means adding an entry here first; hosts, CLI and renderer all type-check against it.
 import { z } from 'zod';
 import { datasetRequests } from './datasetRequests.js';
-import { AppInfo, AuditEntry, BaseModel, DomainTemplate, Id, Project } from './domain.js';
+import { AppInfo, AuditEntry, BaseModel, DomainTemplate, Id, Locale, Project } from './domain.js';
 import { Job, jobSchemas } from './jobs.js';
 import { piiRequests } from './piiRequests.js';
 import { trainRequests } from './trainRequests.js';
@@ -16,9 +16,12 @@ export const requests = {
   'projects:list': { input: NoInput, output: z.array(Project) },
   'projects:get': { input: z.object({ id: Id }).strict(), output: Project },
   'projects:create': {
-    input: z.object({ name: ProjectName, domain: DomainTemplate.default('general') }).strict(),
+    /** locale: omitted, the system's (the app's form sends the browser's, so the person sees and can change it). */
+    input: z.object({ name: ProjectName, domain: DomainTemplate.default('general'), locale: Locale.optional() }).strict(),
     output: Project,
   },
+  /** How the project's ambiguous dates are read (02/11/2015: 2 November in en-GB, 11 February in en-US). */
+  'projects:set-locale': { input: z.object({ id: Id, locale: Locale }).strict(), output: Project },
   'projects:rename': { input: z.object({ id: Id, name: ProjectName }).strict(), output: Project },
   'projects:delete': {
     // The caller repeats the project's name: deleting removes data, so a stray id alone must not do it.

@@ -66,7 +66,7 @@ export class Core {
   /** Typed convenience for in-process callers (CLI, tests): throws the typed error instead of returning it. */
   async call<M extends Method>(method: M, params: unknown = {}): Promise<RequestOutput<M>> {
     const response = await this.request(method, params);
-    if (!response.ok) throw new FieldtuneError(response.error.code, response.error.message, response.error.issues);
+    if (!response.ok) throw FieldtuneError.fromPayload(response.error); // keeps details and fix, not only issues
     return response.result as RequestOutput<M>;
   }
 

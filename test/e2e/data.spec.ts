@@ -89,11 +89,12 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     await expect(page.getByRole('table', { name: 'The first example as it would be imported' })).toContainText('Café opening hours?');
     await expect(page.getByRole('alert')).toHaveCount(0);
 
-    // Import: the columns have no standard names, so the preview asks for a mapping before anything is saved.
+    // Import: the columns have no standard names, but their words say which is which ('question', 'reply'); the
+    // guess is shown and can be changed.
     await page.getByLabel('Path to a file or folder on this computer').fill(csv);
     await page.getByRole('button', { name: 'Preview' }).click();
-    await expect(page.getByRole('alert')).toContainText('No column is chosen as the question');
-    await expect(page.getByRole('button', { name: 'Import this file' })).toBeDisabled();
+    await expect(page.getByLabel('Column “Patient question”')).toHaveValue('user');
+    await expect(page.getByLabel('Column “Reply given”')).toHaveValue('assistant');
     await page.getByLabel('Column “Patient question”').selectOption('user');
     await page.getByLabel('Column “Reply given”').selectOption('assistant');
     await page.getByLabel('Column “Topic”').selectOption('metadata');

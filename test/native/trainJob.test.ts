@@ -26,7 +26,7 @@ describe('training job', () => {
     const samples = await chatSamples();
     const runDir = join(dir, 'run');
     const now = new Date().toISOString();
-    const project = { id: 'p-runs', name: 'Run records', domain: 'general' as const, isDemo: false, createdAt: now, updatedAt: now };
+    const project = { id: 'p-runs', name: 'Run records', domain: 'general' as const, locale: 'en-US', isDemo: false, createdAt: now, updatedAt: now };
     ws.projects.insert(project);
     const record = { runs: ws.trainingRuns, blobs: ws.blobs, projectId: project.id, runId: 'run-1' };
     const settings = { base, samples, runDir, epochs: 40, threads: 1, record };

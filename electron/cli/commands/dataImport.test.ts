@@ -68,6 +68,12 @@ describe('fieldtune data', () => {
     expect(r.json[0]).toMatchObject({ project: { name: 'Cafe' }, version: { examples: 1, format: 'csv', encoding: 'windows-1252' } });
     const skip = await cli('data', 'import', join(FIX, 'bad-row.jsonl'), '--workspace', ws, '--skip-bad', '--format', 'prompt-completion', '--json');
     expect(skip.json[0]).toMatchObject({ version: { examples: 3, rejected: 2, format: 'prompt-completion' } });
+    const holes = join(dir, 'holes.csv');
+    writeFileSync(holes, 'Patient question,Reception reply\nOpen?,At eight.\nParking?,\n');
+    const uk = await cli('data', 'import', holes, '--workspace', ws, '--project', 'UK desk', '--locale', 'en-GB', '--skip-empty', '--json');
+    expect(uk.json[0]).toMatchObject({ version: { examples: 1, emptySkipped: 1, mapping: { 'Patient question': 'user', 'Reception reply': 'assistant' } } });
+    const listed = await cli('projects', 'list', '--workspace', ws, '--json');
+    expect(listed.json[0]).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'UK desk', locale: 'en-GB' })]));
     const bad = await cli('data', 'import', cp, '--workspace', ws, '--format', 'yaml', '--json');
     expect(bad.code).toBe(1);
   });
@@ -85,6 +91,12 @@ describe('fieldtune data', () => {
     const exp = await cli('data', 'export', dataset.id, '--workspace', ws, '--out', outFile, '--split', 'test', '--json');
     expect(exp.json[0]).toMatchObject({ examples: 1, format: 'jsonl' });
     expect(readFileSync(outFile, 'utf8').trim().split('\n')).toHaveLength(1);
+    // The same file again is refused with the flag that replaces it; --force does.
+    const again = await cli('data', 'export', dataset.id, '--workspace', ws, '--out', outFile, '--split', 'test', '--json');
+    expect(again.code).toBe(1);
+    expect(JSON.stringify(again.json[0])).toContain('--force');
+    const forced = await cli('data', 'export', dataset.id, '--workspace', ws, '--out', outFile, '--force', '--json');
+    expect(forced.json[0]).toMatchObject({ examples: 3 });
     const versions = await cli('data', 'versions', project.id, '--workspace', ws, '--json');
     const list = versions.json[0] as Array<{ versions: Array<{ operation: string }> }>;
     expect(list[0]!.versions.map((v) => v.operation)).toEqual(['import', 'clean', 'split']);

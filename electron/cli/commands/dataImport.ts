@@ -20,18 +20,23 @@ export const dataImportCommand: CliCommand = {
   summary: 'Import a dataset (JSONL/JSON, CSV/TSV, XLSX, or text/Markdown/PDF/DOCX documents) as a new version',
   usage: [
     'Usage: fieldtune data import FILE|FOLDER [--workspace DIR] [--project NAME] [--dataset NAME] [--format F]',
-    '                             [--map COL=FIELD,...] [--encoding E] [--skip-bad] [--domain D] [--json]',
+    '                             [--map COL=FIELD,...] [--encoding E] [--sheet NAME] [--skip-empty] [--skip-bad]',
+    '                             [--domain D] [--locale L] [--json]',
     '',
     '  --project NAME   project (name or id) to add the dataset to; created if missing (default: named after the file)',
     '  --dataset NAME   dataset name (default: the file name without extension)',
     `  --format F       override detection: ${IMPORT_FORMATS.join(', ')}`,
     '  --map COL=FIELD  spreadsheet columns: FIELD is user, assistant, system, metadata or ignore',
     '                   (default by header: question/prompt/instruction/input -> user,',
-    '                   answer/response/output/completion -> assistant, system -> system, category -> metadata)',
+    '                   answer/response/output/completion -> assistant, system -> system, category -> metadata;',
+    '                   then by the words in a header: "Patient question" -> user, "Reception reply" -> assistant)',
+    '  --sheet NAME     the worksheet of an XLSX workbook to read (default: the first)',
+    '  --skip-empty     leave out rows whose question or answer is empty',
     '  --encoding E     text encoding when not UTF-8/UTF-16, e.g. windows-1252 (what Excel often writes)',
     '  --skip-bad       import the good rows and write the bad ones to a rejected-rows file in the workspace',
     '                   (default: stop at the first bad row and name its line)',
     '  --domain D       domain of a newly created project: general, medical, legal, finance, education',
+    "  --locale L       locale of a newly created project (e.g. en-GB): how its dates are read; default: this computer's",
     '',
     'Prints {project, dataset, version: {id, hash, examples, rejected, format}}. Exit 1 when the file is refused.',
   ].join('\n'),
@@ -43,7 +48,10 @@ export const dataImportCommand: CliCommand = {
     map: { type: 'string' },
     encoding: { type: 'string' },
     'skip-bad': { type: 'boolean' },
+    'skip-empty': { type: 'boolean' },
+    sheet: { type: 'string' },
     domain: { type: 'string' },
+    locale: { type: 'string' },
   },
   allowPositionals: true,
   async run(args, out) {
@@ -60,6 +68,8 @@ export const dataImportCommand: CliCommand = {
     const map = mapArg ? parseMapArg(mapArg) : undefined;
     const encoding = str(args.values['encoding']);
     const datasetName = str(args.values['dataset']);
+    const sheet = str(args.values['sheet']);
+    const locale = str(args.values['locale']);
     const projectName = str(args.values['project']) ?? basename(file, extname(file));
     const result = await withCore(args, async (core) => {
       // Re-running an import with the same --project adds a dataset to it instead of making a twin project.
@@ -69,13 +79,15 @@ export const dataImportCommand: CliCommand = {
         out,
         'datasets:import',
         {
-          ...(existing ? { projectId: existing.id } : { newProject: { name: projectName, domain: domain.data } }),
+          ...(existing ? { projectId: existing.id } : { newProject: { name: projectName, domain: domain.data, ...(locale ? { locale } : {}) } }),
           path: resolve(file),
           skipBad: args.values['skip-bad'] === true,
           ...(format ? { format: format as ImportFormat } : {}),
           ...(map ? { map } : {}),
           ...(encoding ? { encoding } : {}),
           ...(datasetName ? { name: datasetName } : {}),
+          ...(sheet ? { sheet } : {}),
+          ...(args.values['skip-empty'] === true ? { skipEmpty: true } : {}),
         },
         'dataset.import',
       );
@@ -90,6 +102,7 @@ export const dataImportCommand: CliCommand = {
               .join(', ')}`
           : '',
         v.rejected ? `${v.rejected} bad row(s) set aside in ${result.rejectedFile}` : '',
+        v.emptySkipped ? `${v.emptySkipped} row(s) with an empty question or answer left out` : '',
         `Version ${v.id} (sha256 ${v.hash.slice(0, 12)}...)`,
       ]
         .filter(Boolean)

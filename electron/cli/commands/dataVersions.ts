@@ -147,9 +147,10 @@ export const dataSplitCommand: CliCommand = {
     );
     const l = report.leakage;
     out.result(
-      { version: versionSummary(report.version), counts: report.counts, leakage: l },
+      { version: versionSummary(report.version), counts: report.counts, leakage: l, advice: report.advice },
       [
         `train ${report.counts.train}, validation ${report.counts.validation}, test ${report.counts.test} (new version ${report.version.id})`,
+        ...report.advice.warnings.map((w) => `Warning: ${w}`),
         l.ok
           ? 'No leakage: no example appears (exactly or nearly) in two splits.'
           : `Leakage: ${l.exact} exact and ${l.near} near-duplicate pair(s) across splits; ${l.leakedEvalItems} evaluation example(s) have a copy in train.`,
@@ -210,8 +211,8 @@ export const dataExportCommand: CliCommand = {
   name: 'data export',
   summary: 'Export a dataset version as JSONL or CSV',
   usage:
-    'Usage: fieldtune data export ID --out FILE [--format jsonl|csv] [--split train|validation|test] [--workspace DIR] [--json]\n\nThe format defaults to the --out extension (.csv -> csv, otherwise jsonl).',
-  options: { ...workspaceOption, out: { type: 'string' }, format: { type: 'string' }, split: { type: 'string' } },
+    'Usage: fieldtune data export ID --out FILE [--format jsonl|csv] [--split train|validation|test] [--force] [--workspace DIR] [--json]\n\nThe format defaults to the --out extension (.csv -> csv, otherwise jsonl). An existing file is replaced only with --force.',
+  options: { ...workspaceOption, out: { type: 'string' }, format: { type: 'string' }, split: { type: 'string' }, force: { type: 'boolean' } },
   allowPositionals: true,
   async run(args, out) {
     const file = args.values['out'];
@@ -227,6 +228,7 @@ export const dataExportCommand: CliCommand = {
         format,
         outFile: resolve(file),
         ...(split ? { split: split as 'train' | 'validation' | 'test' } : {}),
+        overwrite: args.values['force'] === true,
       }),
     );
     out.result(result, `Wrote ${result.examples} example(s) to ${result.file}`);

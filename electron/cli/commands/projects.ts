@@ -5,7 +5,7 @@ import { resolveProject, withCore, workspaceOption } from '../coreSession.js';
 
 function table(projects: Project[]): string {
   if (projects.length === 0) return 'No projects yet. Create one: fieldtune projects create NAME';
-  return projects.map((p) => `${p.id}  ${p.name}${p.isDemo ? '  (demo)' : ''}  [${p.domain}]`).join('\n');
+  return projects.map((p) => `${p.id}  ${p.name}${p.isDemo ? '  (demo)' : ''}  [${p.domain}, ${p.locale}]`).join('\n');
 }
 
 function positional(args: CliArgs, index: number, what: string): string {
@@ -29,13 +29,18 @@ export const projectsListCommand: CliCommand = {
 export const projectsCreateCommand: CliCommand = {
   name: 'projects create',
   summary: 'Create a project',
-  usage: 'Usage: fieldtune projects create NAME [--domain general|medical|legal|finance|education] [--workspace DIR] [--json]',
-  options: { ...workspaceOption, domain: { type: 'string' } },
+  usage:
+    'Usage: fieldtune projects create NAME [--domain general|medical|legal|finance|education] [--locale L] [--workspace DIR] [--json]\n\n' +
+    "  --locale L  how the project's ambiguous dates are read, e.g. en-GB (02/11/2015 = 2 November); default: this computer's",
+  options: { ...workspaceOption, domain: { type: 'string' }, locale: { type: 'string' } },
   allowPositionals: true,
   async run(args, out) {
     const name = positional(args, 0, 'project NAME');
     const domain = args.values['domain'];
-    const project = await withCore(args, (core) => core.call('projects:create', domain === undefined ? { name } : { name, domain }));
+    const locale = args.values['locale'];
+    const project = await withCore(args, (core) =>
+      core.call('projects:create', { name, ...(domain === undefined ? {} : { domain }), ...(typeof locale === 'string' ? { locale } : {}) }),
+    );
     out.result(project, `Created ${project.name} (${project.id})`);
     return 0;
   },

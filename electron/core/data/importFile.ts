@@ -29,6 +29,12 @@ export interface ImportOptions {
   /** Column overrides for CSV/TSV/XLSX; header-name defaults fill the rest. */
   mapping?: ColumnMapping | undefined;
   encoding?: string | undefined;
+  /** XLSX: the worksheet to read (the first when omitted). */
+  sheet?: string | undefined;
+  /** How spreadsheet date cells become text: the project's locale. */
+  locale?: string | undefined;
+  /** Leave out examples whose question or answer is empty (counted in the summary's `emptySkipped`). */
+  skipEmpty?: boolean | undefined;
   /** Import the good rows and hand the bad ones to onRejected, instead of stopping at the first. */
   skipBad?: boolean | undefined;
   signal?: AbortSignal | undefined;
@@ -55,6 +61,19 @@ export interface ImportSummary {
   rejected: number;
   /** The column mapping used, for spreadsheets: shown to the user so a wrong guess is visible. */
   mapping?: ColumnMapping;
+  /** Examples left out because their question or answer was empty (with skipEmpty). */
+  emptySkipped?: number;
+}
+
+/** A chat example with no question or no answer: it teaches nothing (Clean would propose removing it anyway). */
+export function hasEmptyTurn(sample: Sample): boolean {
+  const text = (role: 'user' | 'assistant') =>
+    sample.messages
+      .filter((m) => m.role === role)
+      .map((m) => m.content)
+      .join('')
+      .trim();
+  return text('user') === '' || text('assistant') === '';
 }
 
 const DETECT_SAMPLE = 20;
@@ -83,6 +102,7 @@ export async function importFile(path: string, options: ImportOptions, sink: (it
   const reader = readerFor(path, info.isDirectory(), options.format);
   let examples = 0;
   let rejected = 0;
+  let emptySkipped = 0;
   const unit = reader === 'xlsx' ? 'Row' : reader === 'documents' ? 'File' : 'Line';
   const reject = async (line: number, reason: string, raw: string): Promise<void> => {
     if (!options.skipBad) throw badRowError(line, reason, unit);
@@ -91,6 +111,10 @@ export async function importFile(path: string, options: ImportOptions, sink: (it
   };
   const emit = async (item: ImportedItem): Promise<void> => {
     throwIfAborted(options.signal);
+    if (options.skipEmpty && 'sample' in item && hasEmptyTurn(item.sample)) {
+      emptySkipped += 1;
+      return;
+    }
     examples += 1;
     await sink(item);
   };
@@ -106,12 +130,13 @@ export async function importFile(path: string, options: ImportOptions, sink: (it
 
   const bytes = readFileBytes(path, { signal: options.signal, onProgress: options.onProgress });
   if (reader === 'xlsx') {
-    return { ...(await importSheet(xlsxRows(bytes), 'xlsx', null)), examples, rejected };
+    const rows = xlsxRows(bytes, { sheet: options.sheet, locale: options.locale });
+    return { ...(await importSheet(rows, 'xlsx', null)), examples, rejected, ...(emptySkipped ? { emptySkipped } : {}) };
   }
   const decoded = await decodeBytes(bytes, { encoding: options.encoding, signal: options.signal });
   if (reader === 'csv' || reader === 'tsv') {
     const rows = delimitedRows(decoded.chunks, reader === 'tsv' ? '\t' : undefined);
-    return { ...(await importSheet(rows, reader, decoded.encoding)), examples, rejected };
+    return { ...(await importSheet(rows, reader, decoded.encoding)), examples, rejected, ...(emptySkipped ? { emptySkipped } : {}) };
   }
 
   const records = reader === 'jsonl' ? jsonlRecords(decoded.chunks) : jsonArrayRecords(decoded.chunks);
@@ -153,7 +178,7 @@ export async function importFile(path: string, options: ImportOptions, sink: (it
     };
     for (const r of head) await handle(r);
     for await (const r of records) await handle(r);
-    return { format, kind: format === 'text' ? 'text' : 'chat', encoding: decoded.encoding, examples, rejected };
+    return { format, kind: format === 'text' ? 'text' : 'chat', encoding: decoded.encoding, examples, rejected, ...(emptySkipped ? { emptySkipped } : {}) };
   } finally {
     await records.return(undefined); // closes the file when detection refuses it
   }

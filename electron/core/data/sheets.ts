@@ -2,6 +2,7 @@
 // with the physical line (CSV) or sheet row (XLSX) they came from; mapping to Samples happens in the importer.
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
+import { formatSheetDate } from './dateLocale.js';
 import { DataImportError } from './errors.js';
 
 export interface SheetRow {
@@ -80,37 +81,63 @@ export async function* delimitedRows(chunks: AsyncIterable<string>, delimiter?: 
   }
 }
 
-/** A cell value as the text a user sees in Excel (rich text joined, formulas by their cached result). */
-function cellText(value: unknown): string | { error: string } {
+/**
+ * A cell value as the text a user sees in Excel (rich text joined, formulas by their cached result). A date cell
+ * (a number with a date format: exceljs gives a Date once styles are read) is written as the project's locale writes
+ * dates, never as its serial number (45415).
+ */
+function cellText(value: unknown, locale: string): string | { error: string } {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return formatSheetDate(value, locale);
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if (Array.isArray(v['richText'])) return (v['richText'] as Array<{ text?: string }>).map((r) => r.text ?? '').join('');
     if ('error' in v) return { error: `a cell holds the Excel error ${String(v['error'])}` };
-    if ('result' in v) return cellText(v['result']);
+    if ('result' in v) return cellText(v['result'], locale);
     if (typeof v['text'] === 'string') return v['text'];
   }
   return String(value);
 }
 
-/** Rows of the first worksheet. exceljs's streaming reader keeps memory to the shared-strings table plus one row. */
-export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<SheetRow | SheetRowError> {
+export interface XlsxOptions {
+  /** The worksheet to read, by name; the first one when omitted. */
+  sheet?: string | undefined;
+  /** How date cells are written as text (see dateLocale.ts). */
+  locale?: string | undefined;
+  /** Called once with every worksheet's name, in workbook order, before the first row. */
+  onSheets?: ((names: string[]) => void) | undefined;
+}
+
+/** Rows of one worksheet. exceljs's streaming reader keeps memory to the shared-strings table plus one row. */
+export async function* xlsxRows(bytes: AsyncIterable<Buffer>, options: XlsxOptions = {}): AsyncGenerator<SheetRow | SheetRowError> {
+  const locale = options.locale ?? 'en-US';
   // Loaded on first use: exceljs takes ~0.2 s to import, which every CLI start (even --help) would otherwise pay.
   const { default: ExcelJS } = await import('exceljs');
   const source = Readable.from(bytes);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    styles: 'ignore',
+    styles: 'cache', // number formats tell a date cell from a number
     worksheets: 'emit',
     entries: 'emit',
   });
   let width = 0;
+  let names: string[] | null = null;
+  const nameOf = (sheet: unknown) => String((sheet as { name?: string }).name ?? ''); // set by the reader; not in its types
   try {
     for await (const sheet of reader) {
+      if (!names) {
+        names = ((reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets ?? []).map((s) => s.name);
+        if (names.length === 0) names = [nameOf(sheet)];
+        options.onSheets?.(names);
+        if (options.sheet !== undefined && !names.includes(options.sheet)) {
+          throw new DataImportError(`The workbook has no sheet named "${options.sheet}"; its sheets are: ${names.join(', ')}.`);
+        }
+      }
+      // Sheets before the chosen one are skipped unread (the reader moves on to the next sheet by itself).
+      if (options.sheet !== undefined && nameOf(sheet) !== options.sheet) continue;
       for await (const row of sheet) {
         const values = (row.values as unknown[]) ?? [];
         // exceljs rows are 1-based sparse arrays; the header row fixes the width.
@@ -118,7 +145,7 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Sh
         const cells: string[] = [];
         let error: string | null = null;
         for (let c = 1; c <= Math.max(width, values.length - 1); c++) {
-          const t = cellText(values[c]);
+          const t = cellText(values[c], locale);
           if (typeof t === 'string') cells.push(t);
           else {
             error = t.error;
@@ -129,7 +156,7 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Sh
         while (cells.length > width && cells[cells.length - 1] === '') cells.pop();
         yield error ? { line: row.number, error, cells } : { line: row.number, cells };
       }
-      return; // first worksheet only: later sheets are usually notes or pivots
+      return; // one worksheet: the chosen one, else the first (the preview asks when there are several)
     }
   } catch (e) {
     if (e instanceof DataImportError || (e as { name?: string }).name === 'FieldtuneError') throw e;

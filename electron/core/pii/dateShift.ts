@@ -39,7 +39,12 @@ const ordinal = (d: number, like: string) => {
   return like === like.toUpperCase() ? s.toUpperCase() : s;
 };
 
-export function shiftDateText(text: string, days: number): string | undefined {
+/**
+ * `dayFirst`: how an ambiguous numeric date (both numbers 12 or under) is read, from the project's locale: 02/11/2015
+ * is 2 November in en-GB. A date whose first number cannot be a month is read day first whatever the locale, and
+ * one whose second cannot be a month month first. The output keeps the input's own order and separators.
+ */
+export function shiftDateText(text: string, days: number, dayFirst = false): string | undefined {
   let m: RegExpExecArray | null;
   // ISO-like: 2024-03-14, 2024/03/14
   if ((m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(text))) {
@@ -51,23 +56,27 @@ export function shiftDateText(text: string, days: number): string | undefined {
   // Numeric with year last: month first unless the first number cannot be a month.
   if ((m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})$/.exec(text))) {
     const [, a, sep, b, yRaw] = m;
-    const dayFirst = +a! > 12;
-    const mo = dayFirst ? +b! : +a!;
-    const d = dayFirst ? +a! : +b!;
+    const readDayFirst = +a! > 12 || (+b! <= 12 && dayFirst);
+    const mo = readDayFirst ? +b! : +a!;
+    const d = readDayFirst ? +a! : +b!;
     const y = yRaw!.length === 2 ? 2000 + +yRaw! - (+yRaw! > 50 ? 100 : 0) : +yRaw!;
     if (!validDay(y, mo - 1, d)) return undefined;
     const t = addDays(y, mo - 1, d, days);
-    const first = dayFirst ? t.getUTCDate() : t.getUTCMonth() + 1;
-    const second = dayFirst ? t.getUTCMonth() + 1 : t.getUTCDate();
+    const first = readDayFirst ? t.getUTCDate() : t.getUTCMonth() + 1;
+    const second = readDayFirst ? t.getUTCMonth() + 1 : t.getUTCDate();
     const yOut = yRaw!.length === 2 ? pad(t.getUTCFullYear() % 100, 2) : String(t.getUTCFullYear());
     return `${pad(first, a!.length)}${sep}${pad(second, b!.length)}${sep}${yOut}`;
   }
-  // Month/day without a year: 3/14
+  // Month/day without a year: 3/14 (day/month in a day-first locale: 14/3)
   if ((m = /^(\d{1,2})\/(\d{1,2})$/.exec(text))) {
     const [, a, b] = m;
-    if (!validDay(NO_YEAR, +a! - 1, +b!)) return undefined;
-    const t = addDays(NO_YEAR, +a! - 1, +b!, days);
-    return `${pad(t.getUTCMonth() + 1, a!.length)}/${pad(t.getUTCDate(), b!.length)}`;
+    const readDayFirst = +a! > 12 || (+b! <= 12 && dayFirst);
+    const mo = readDayFirst ? +b! : +a!;
+    const d = readDayFirst ? +a! : +b!;
+    if (!validDay(NO_YEAR, mo - 1, d)) return undefined;
+    const t = addDays(NO_YEAR, mo - 1, d, days);
+    const [first, second] = readDayFirst ? [t.getUTCDate(), t.getUTCMonth() + 1] : [t.getUTCMonth() + 1, t.getUTCDate()];
+    return `${pad(first, a!.length)}/${pad(second, b!.length)}`;
   }
   // March 3, 2024 / Mar. 3 / Sept 14th 2023
   if ((m = /^([A-Za-z]+\.?)(\s+)(\d{1,2})(st|nd|rd|th|ST|ND|RD|TH)?(?:(,?\s+)(\d{4}))?$/.exec(text))) {

@@ -107,6 +107,17 @@ describe('date shifting', () => {
     expect(shiftDateText(input, days)).toBe(expected);
   });
 
+  it("reads an ambiguous date in the project locale and writes it back in the input's own order", () => {
+    // A UK date of birth: 2 November 2015, moved back 19 days, stays day first (it became 01/23/2015 read as US).
+    expect(shiftDateText('02/11/2015', -19, true)).toBe('14/10/2015');
+    expect(shiftDateText('02/11/2015', -19, false)).toBe('01/23/2015');
+    // A number over 12 decides by itself, whatever the locale.
+    expect(shiftDateText('25/12/2024', 1, false)).toBe('26/12/2024');
+    expect(shiftDateText('12/25/2024', 1, true)).toBe('12/26/2024');
+    expect(shiftDateText('3/4', 30, true)).toBe('3/5'); // 3 April + 30 days = 3 May, day first
+    expect(shiftDateText('31/12', 1, true)).toBe('01/01'); // widths of the input kept
+  });
+
   it('returns undefined for text it cannot read (the caller then masks)', () => {
     expect(shiftDateText('sometime in spring', 5)).toBeUndefined();
     expect(shiftDateText('02/30/2024', 5)).toBeUndefined();

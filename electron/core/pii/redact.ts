@@ -15,10 +15,15 @@ export interface PseudonymMap {
   entries: Partial<Record<PiiType, Record<string, string>>>;
   /** record id -> days its dates were shifted by. */
   dateShifts: Record<string, number>;
+  /**
+   * Every shifted date written (as written): a later check of a version made from this one recognises them as
+   * Fieldtune's own. Absent from maps written before it; those dates are then flagged again.
+   */
+  shiftedDates?: Record<string, true>;
 }
 
 export function createPseudonymMap(): PseudonymMap {
-  return { version: 1, entries: {}, dateShifts: {} };
+  return { version: 1, entries: {}, dateShifts: {}, shiftedDates: {} };
 }
 
 export function serializePseudonymMap(map: PseudonymMap): string {
@@ -30,7 +35,8 @@ export function parsePseudonymMap(json: string): PseudonymMap {
   if (v.version !== 1 || typeof v.entries !== 'object' || typeof v.dateShifts !== 'object' || !v.entries || !v.dateShifts) {
     throw new Error('not a Fieldtune pseudonym map (version 1)');
   }
-  return { version: 1, entries: v.entries, dateShifts: v.dateShifts };
+  const shiftedDates = typeof v.shiftedDates === 'object' && v.shiftedDates ? v.shiftedDates : {};
+  return { version: 1, entries: v.entries, dateShifts: v.dateShifts, shiftedDates };
 }
 
 export interface Replacement {
@@ -84,6 +90,8 @@ export interface PseudonymOptions {
    * equal one. Without it only this text's identifiers and the originals already in the map are avoided.
    */
   avoid?: RealIdentifiers;
+  /** The project's locale reads ambiguous numeric dates day first (en-GB: 02/11/2015 is 2 November). */
+  dayFirst?: boolean;
 }
 
 interface Used {
@@ -123,7 +131,12 @@ export function pseudonymizeText(input: string, spans: readonly PiiSpan[], o: Ps
   const real = (type: PiiType, c: string) => here.collides(c) || !!o.avoid?.collides(c) || inMap(o.map, type, c);
   const country = recordCountry(spans);
   return replaceSpans(input, spans, o.policy, (s) => {
-    if (s.type === 'DATE') return shiftDateText(s.text, shift) ?? '[DATE]';
+    if (s.type === 'DATE') {
+      const shifted = shiftDateText(s.text, shift, o.dayFirst);
+      if (shifted === undefined) return '[DATE]';
+      (o.map.shiftedDates ??= {})[shifted] = true;
+      return shifted;
+    }
     const table = (o.map.entries[s.type] ??= {});
     const key = normalizeKey(s.type, s.text);
     if (s.type === 'NAME') {

@@ -6,7 +6,8 @@ import { buildRedactionReport } from './report.js';
 import { loadPiiResources } from './resources.js';
 import { applyDecisions } from './review.js';
 import type { ReviewDecision } from './review.js';
-import { TEMPLATE_DOMAINS, loadDomainTemplate } from './templates.js';
+import { FIELD_KINDS, PII_TYPE_NAMES } from '../../contract/pii.js';
+import { TEMPLATE_DOMAINS, loadDomainTemplate, templateVariants } from './templates.js';
 
 describe('check digits', () => {
   it('accept valid and reject altered numbers', () => {
@@ -77,6 +78,26 @@ describe('domain templates', () => {
     expect(t.samples.length).toBeGreaterThanOrEqual(8);
     expect(t.identifierTypes).toContain('NAME');
     expect(t.systemPrompt.length).toBeGreaterThan(40);
+  });
+
+  it('medicine has a front-desk and patient-message template beside clinical documentation', () => {
+    expect(templateVariants('medical')).toEqual(['main', 'front-desk']);
+    const desk = loadDomainTemplate('medical', undefined, 'front-desk');
+    expect(desk.title).toMatch(/front desk/i);
+    expect(desk.samples.length).toBeGreaterThanOrEqual(8);
+    expect(desk.identifierTypes).not.toContain('CASE_NUMBER');
+    const text = desk.samples.flatMap((s) => s.messages.map((m) => m.content)).join('\n');
+    const types = new Set(detectPii(text, { resources: loadPiiResources() }).map((s) => s.type));
+    expect([...types]).toEqual(expect.arrayContaining(['NAME', 'DATE', 'PHONE']));
+    expect(() => loadDomainTemplate('medical', undefined, 'nope')).toThrow(/main, front-desk/);
+  });
+
+  it('offers the kinds that fit a field first: no docket or bar numbers in a clinic', () => {
+    expect(FIELD_KINDS.medical).not.toContain('CASE_NUMBER');
+    expect(FIELD_KINDS.medical).not.toContain('BAR_NUMBER');
+    expect(FIELD_KINDS.medical).toContain('MRN');
+    expect(FIELD_KINDS.legal).toContain('BAR_NUMBER');
+    expect(FIELD_KINDS.general).toHaveLength(PII_TYPE_NAMES.length);
   });
 
   it('medical and legal samples contain personal data the detector finds', () => {

@@ -1,8 +1,9 @@
 // Domain starting points (resources/templates/*.json): which identifier types to redact, a suggested system
 // prompt and a small sample dataset. Validated with zod so a broken template fails loudly at load time.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { FieldtuneError } from '../../contract/errors.js';
 import { resourcePath } from '../appPaths.js';
 import { PII_TYPES } from './types.js';
 import type { RedactionPolicy } from './types.js';
@@ -28,8 +29,26 @@ export function defaultTemplateDir(): string {
   return resourcePath('templates');
 }
 
-export function loadDomainTemplate(domain: TemplateDomain, dir: string = defaultTemplateDir()): DomainTemplateFile {
-  const parsed = DomainTemplateFile.parse(JSON.parse(readFileSync(join(dir, `${domain}.json`), 'utf8')));
+/**
+ * A field can hold several kinds of work (medicine: clinical documentation, and the front desk's patient messages).
+ * The field's main template is `<domain>.json`; others are `<domain>-<variant>.json`. Variant names, main first.
+ */
+export function templateVariants(domain: TemplateDomain, dir: string = defaultTemplateDir()): string[] {
+  const others = readdirSync(dir)
+    .filter((f) => f.startsWith(`${domain}-`) && f.endsWith('.json'))
+    .map((f) => f.slice(domain.length + 1, -'.json'.length))
+    .filter((v) => /^[a-z0-9-]+$/.test(v))
+    .sort();
+  return [MAIN_VARIANT, ...others];
+}
+export const MAIN_VARIANT = 'main';
+
+export function loadDomainTemplate(domain: TemplateDomain, dir: string = defaultTemplateDir(), variant: string = MAIN_VARIANT): DomainTemplateFile {
+  if (variant !== MAIN_VARIANT && !templateVariants(domain, dir).includes(variant)) {
+    throw new FieldtuneError('NOT_FOUND', `The ${domain} field has no template "${variant}"; it has: ${templateVariants(domain, dir).join(', ')}.`);
+  }
+  const file = variant === MAIN_VARIANT ? `${domain}.json` : `${domain}-${variant}.json`;
+  const parsed = DomainTemplateFile.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
   if (parsed.domain !== domain) throw new Error(`template ${domain}.json declares domain ${parsed.domain}`);
   return parsed;
 }

@@ -1,7 +1,7 @@
 import type { AppInfo } from '../../contract/domain.js';
 import type { Method, ParsedInput, RequestOutput } from '../../contract/requests.js';
 import type { Workspace } from '../workspace.js';
-import { createProject, deleteProject, renameProject, requireProject } from './projects/projects.js';
+import { createProject, deleteProject, renameProject, setProjectLocale, requireProject } from './projects/projects.js';
 import { removeModel, startModelRegistration } from './models/models.js';
 import { datasetHandlers } from './datasets/handlers.js';
 import { resumeJob } from './jobs/resume.js';
@@ -24,8 +24,13 @@ export const handlers: Handlers = {
 
   'projects:list': (_input, { ws }) => ws.projects.list(),
   'projects:get': ({ id }, { ws }) => requireProject(ws, id),
-  'projects:create': ({ name, domain }, ctx) => {
-    const project = createProject(ctx.ws, name, domain);
+  'projects:create': ({ name, domain, locale }, ctx) => {
+    const project = createProject(ctx.ws, name, domain, false, locale);
+    ctx.projectsChanged();
+    return project;
+  },
+  'projects:set-locale': ({ id, locale }, ctx) => {
+    const project = setProjectLocale(ctx.ws, id, locale);
     ctx.projectsChanged();
     return project;
   },

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { DomainTemplate } from '../../../electron/contract/domain.js';
 import { useProjectsStore } from '../stores/projectsStore.js';
 import { TemplateHint } from '../wizards/privacy/TemplateHint.js';
+import { browserLocale, LocaleSelect } from './LocaleSelect.js';
 
 const DOMAINS: Array<{ value: DomainTemplate; label: string }> = [
   { value: 'general', label: 'General' },
@@ -16,11 +17,12 @@ export function CreateProjectForm() {
   const busy = useProjectsStore((s) => s.busy);
   const [name, setName] = useState('');
   const [domain, setDomain] = useState<DomainTemplate>('general');
+  const [locale, setLocale] = useState(browserLocale);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!name.trim()) return;
-    if (await create(name.trim(), domain)) setName('');
+    if (await create(name.trim(), domain, locale)) setName('');
   }
 
   return (
@@ -35,6 +37,8 @@ export function CreateProjectForm() {
           </option>
         ))}
       </select>
+      <label htmlFor="new-project-locale">Dates</label>
+      <LocaleSelect id="new-project-locale" value={locale} onChange={setLocale} />
       <TemplateHint domain={domain} />
       <button type="submit" disabled={busy || !name.trim()}>
         Create project

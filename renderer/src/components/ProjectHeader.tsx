@@ -2,9 +2,12 @@ import { useState, type FormEvent } from 'react';
 import type { Project } from '../../../electron/contract/domain.js';
 import { useProjectsStore } from '../stores/projectsStore.js';
 import { DeleteProjectDialog } from './DeleteProjectDialog.js';
+import { LocaleSelect } from './LocaleSelect.js';
 
 export function ProjectHeader({ project }: { project: Project }) {
   const rename = useProjectsStore((s) => s.rename);
+  const setLocale = useProjectsStore((s) => s.setLocale);
+  const busy = useProjectsStore((s) => s.busy);
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(project.name);
   const [deleting, setDeleting] = useState(false);
@@ -33,6 +36,10 @@ export function ProjectHeader({ project }: { project: Project }) {
         <>
           <h1>{project.name}</h1>
           <div className="row">
+            <label htmlFor="project-locale" className="muted small">
+              Dates in this project
+            </label>
+            <LocaleSelect id="project-locale" value={project.locale} disabled={busy} onChange={(l) => void setLocale(project.id, l)} />
             <button
               type="button"
               className="ghost"

@@ -11,6 +11,7 @@ import type {
   TokenStatsResult,
 } from '../../../electron/contract/datasets.js';
 import { api } from '../transport/api.js';
+import { ApiError } from '../transport/transport.js';
 import { appMessage, errorText } from './errorWords.js';
 import { followJob } from './followJob.js';
 
@@ -26,9 +27,13 @@ export interface ImportForm {
   map: Record<string, ColumnField>;
   encoding: string | undefined;
   skipBad: boolean;
+  /** XLSX: the worksheet chosen (undefined: the first). */
+  sheet: string | undefined;
+  /** Leave out rows whose question or answer is empty (the preview counts them). */
+  skipEmpty: boolean;
 }
 
-const EMPTY_FORM: ImportForm = { path: '', format: undefined, map: {}, encoding: undefined, skipBad: false };
+const EMPTY_FORM: ImportForm = { path: '', format: undefined, map: {}, encoding: undefined, skipBad: false, sheet: undefined, skipEmpty: false };
 const PAGE = 200;
 
 interface DatasetsState {
@@ -47,6 +52,8 @@ interface DatasetsState {
   /** Loaded rows of the selected version by position (pages arrive as the table scrolls). */
   rows: Record<number, ExampleRow>;
   total: number;
+  /** The system prompt every example of the version shares: shown once above the table (null: none, or they differ). */
+  systemPrompt: string | null;
   columns: Column[];
   review: CleanReview | null;
   /** Positions chosen for removal in the review (starts as the proposal). */
@@ -58,7 +65,9 @@ interface DatasetsState {
   /** What the last change did, in one sentence (shown until the next action). */
   notice: string | null;
 
-  open(projectId: string): Promise<void>;
+  /** The project's locale: spreadsheet dates in the preview are written as the import will write them. */
+  locale: string | undefined;
+  open(projectId: string, locale?: string): Promise<void>;
   reload(select?: string): Promise<void>;
   selectVersion(id: string): void;
   setTab(tab: DataTab): void;
@@ -75,7 +84,10 @@ interface DatasetsState {
   checkLeakage(): Promise<void>;
   /** Metadata columns of the selected version (asked for when the Split task opens: it scans examples). */
   loadColumns(): Promise<void>;
-  runExport(format: 'jsonl' | 'csv', outFile: string): Promise<void>;
+  runExport(format: 'jsonl' | 'csv', outFile: string, overwrite?: boolean): Promise<void>;
+  /** Set when an export named a file that exists: the form asks before replacing it. */
+  exportExists: string | null;
+  cancelExport(): void;
   pickSample(path: string): void;
   browse(): Promise<string | null>;
   canBrowse(): boolean;
@@ -94,7 +106,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
   /** Clears everything that belongs to one version when another is chosen. */
   const forVersion = (versionId: string | null) => {
     pending.clear();
-    return { versionId, rows: {}, total: 0, columns: [], review: null, remove: {}, splitResult: null, stats: null };
+    return { versionId, rows: {}, total: 0, systemPrompt: null, columns: [], review: null, remove: {}, splitResult: null, stats: null };
   };
 
   const guard = async (busy: DatasetsState['busy'], fn: () => Promise<void>) => {
@@ -129,8 +141,11 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     busy: null,
     notice: null,
     samples: [],
+    systemPrompt: null,
 
-    async open(projectId) {
+    locale: undefined,
+    async open(projectId, locale) {
+      set({ locale });
       if (get().projectId === projectId) return;
       set({ projectId, datasets: [], error: null, form: EMPTY_FORM, preview: null, importJobId: null, importDone: null, ...forVersion(null) });
       await get().reload();
@@ -157,7 +172,10 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     setTab: (tab) => set({ tab, error: null, notice: null }),
     setForm(patch) {
       // A new path starts over: the old preview and mapping describe another file.
-      const reset = patch.path !== undefined && patch.path !== get().form.path ? { map: {}, format: undefined, encoding: undefined } : {};
+      const reset =
+        patch.path !== undefined && patch.path !== get().form.path
+          ? { map: {}, format: undefined, encoding: undefined, sheet: undefined, skipEmpty: false }
+          : {};
       set((s) => ({ form: { ...s.form, ...reset, ...patch }, importDone: null, ...(patch.path !== undefined ? { preview: null } : {}) }));
     },
     setColumn(column, field) {
@@ -176,6 +194,9 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
           ...(form.format ? { format: form.format } : {}),
           ...(form.encoding ? { encoding: form.encoding } : {}),
           ...(Object.keys(form.map).length ? { map: form.map } : {}),
+          ...(form.sheet ? { sheet: form.sheet } : {}),
+          ...(get().locale ? { locale: get().locale } : {}),
+          ...(form.skipEmpty ? { skipEmpty: true } : {}),
         });
         if (seq === previewSeq)
           set({ preview: preview.problem ? { ...preview, problem: { ...preview.problem, message: appMessage(preview.problem) } } : preview });
@@ -197,12 +218,15 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
           ...(form.format ? { format: form.format } : {}),
           ...(form.encoding ? { encoding: form.encoding } : {}),
           ...(preview?.mapping ? { map: { ...preview.mapping, ...form.map } } : {}),
+          ...(form.sheet ? { sheet: form.sheet } : {}),
+          ...(form.skipEmpty ? { skipEmpty: true } : {}),
         });
         set({ importJobId: job.id });
         followJob(job, {
           settled: () => set({ importJobId: null }),
           succeeded: (r) => {
-            const skipped = r.version.rejected ? `; ${r.version.rejected} bad row(s) were set aside in the workspace` : '';
+            const empty = r.version.emptySkipped ? `; ${r.version.emptySkipped} row(s) with an empty question or answer were left out` : '';
+            const skipped = (r.version.rejected ? `; ${r.version.rejected} bad row(s) were set aside in the workspace` : '') + empty;
             set({ importDone: `Imported ${r.version.examples} examples${skipped}.`, preview: null, form: EMPTY_FORM });
             void get().reload(r.version.id);
           },
@@ -222,7 +246,11 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         try {
           const page = await api.call('datasets:examples', { versionId, offset: start, limit: PAGE });
           if (get().versionId !== versionId) return;
-          set((s) => ({ total: page.total, rows: { ...s.rows, ...Object.fromEntries(page.rows.map((r) => [r.position, r])) } }));
+          set((s) => ({
+            total: page.total,
+            systemPrompt: page.systemPrompt,
+            rows: { ...s.rows, ...Object.fromEntries(page.rows.map((r) => [r.position, r])) },
+          }));
         } catch (e) {
           set({ error: message(e) });
         } finally {
@@ -291,14 +319,25 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         if (!version) return;
         const leakage = await api.call('datasets:leakage', { versionId: version.id });
         const c = (version.details['counts'] ?? {}) as Partial<SplitResult['counts']>;
-        set({ splitResult: { version, counts: { train: c.train ?? 0, validation: c.validation ?? 0, test: c.test ?? 0 }, leakage } });
+        // Advice on the shares came with the split itself; this path only re-checks leakage.
+        const counts = { train: c.train ?? 0, validation: c.validation ?? 0, test: c.test ?? 0 };
+        set({ splitResult: { version, counts, leakage, advice: { warnings: [], suggested: counts } } });
       }),
-    runExport: (format, outFile) =>
+    exportExists: null,
+    cancelExport: () => set({ exportExists: null }),
+    runExport: (format, outFile, overwrite = false) =>
       guard('export', async () => {
         const versionId = get().versionId;
         if (!versionId) return;
-        const r = await api.call('datasets:export', { versionId, format, outFile });
-        set({ notice: `Wrote ${r.examples} examples to ${r.file}.` });
+        set({ exportExists: null });
+        try {
+          const r = await api.call('datasets:export', { versionId, format, outFile, overwrite });
+          set({ notice: `Wrote ${r.examples} examples to ${r.file}.` });
+        } catch (e) {
+          // The file is there already: ask (ExportForm) instead of showing an error.
+          if (e instanceof ApiError && e.payload.fix?.setting === 'overwrite') set({ exportExists: String(e.payload.details?.['file'] ?? outFile) });
+          else throw e;
+        }
       }),
     pickSample(path) {
       get().setForm({ path });

@@ -8,6 +8,7 @@ export const APP_FIX_WORDS: FixWords = {
   encoding: (v) => `re-save it as UTF-8, or import it with the text encoding ${v ?? 'it was saved in'} (choose it under “Text encoding”)`,
   format: () => 'choose what the file holds under “Format”',
   map: () => 'choose which column holds it in the column choices below',
+  overwrite: () => 'name another file, or choose “Replace it”',
 };
 
 export const appMessage = (p: Pick<ErrorPayload, 'message' | 'fix'>): string => wordError(p, APP_FIX_WORDS);

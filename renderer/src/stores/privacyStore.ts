@@ -47,7 +47,7 @@ interface PrivacyState {
   applyJobId: string | null;
   sampleJobId: string | null;
   /** Domain templates fetched so far (the project form and the Data step both show them). */
-  templates: Partial<Record<DomainTemplate, DomainTemplateInfo>>;
+  templates: Partial<Record<string, DomainTemplateInfo>>;
   /** The domain whose identifier types are the current default policy. */
   policyDomain: DomainTemplate | null;
   busy: boolean;
@@ -66,13 +66,16 @@ interface PrivacyState {
   togglePolicy(type: PiiType, on: boolean): void;
   apply(): Promise<void>;
   deleteMap(): Promise<void>;
-  fetchTemplate(domain: DomainTemplate): Promise<DomainTemplateInfo | null>;
+  /** A field's template; `variant` names another kind of work in the field (e.g. 'front-desk'). */
+  fetchTemplate(domain: DomainTemplate, variant?: string): Promise<DomainTemplateInfo | null>;
   /** A project's template sets which kinds are replaced by default (all kinds for a general project). */
   defaultPolicyFor(domain: DomainTemplate): Promise<void>;
-  importSample(projectId: string, domain: DomainTemplate): Promise<void>;
+  importSample(projectId: string, domain: DomainTemplate, variant?: string): Promise<void>;
 }
 
 const message = errorText;
+/** Templates are kept by field, and by field and kind of work for a field's other templates. */
+export const templateKey = (domain: DomainTemplate, variant?: string): string => (variant && variant !== 'main' ? `${domain}/${variant}` : domain);
 
 export const usePrivacyStore = create<PrivacyState>((set, get) => {
   const guard = async (fn: () => Promise<void>) => {
@@ -211,13 +214,14 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
         });
         await refresh(versionId);
       }),
-    async fetchTemplate(domain) {
+    async fetchTemplate(domain, variant) {
       if (domain === 'general') return null;
-      const known = get().templates[domain];
+      const key = templateKey(domain, variant);
+      const known = get().templates[key];
       if (known) return known;
       try {
-        const template = await api.call('templates:get', { domain });
-        set((st) => ({ templates: { ...st.templates, [domain]: template } }));
+        const template = await api.call('templates:get', { domain, ...(variant ? { variant } : {}) });
+        set((st) => ({ templates: { ...st.templates, [key]: template } }));
         return template;
       } catch (e) {
         set({ error: message(e) });
@@ -230,11 +234,11 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
       const template = await get().fetchTemplate(domain);
       if (get().policyDomain === domain) set({ policy: template ? [...template.identifierTypes] : [...PII_TYPE_NAMES] });
     },
-    async importSample(projectId, domain) {
+    async importSample(projectId, domain, variant) {
       if (domain === 'general') return;
       set({ error: null, notice: null });
       try {
-        const job = await api.call('templates:import-sample', { projectId, domain });
+        const job = await api.call('templates:import-sample', { projectId, domain, ...(variant ? { variant } : {}) });
         set({ sampleJobId: job.id });
         followJob(job, {
           settled: () => set({ sampleJobId: null }),

@@ -11,7 +11,8 @@ interface ProjectsState {
   load(): Promise<void>;
   replace(projects: Project[]): void;
   select(id: string | null): void;
-  create(name: string, domain: DomainTemplate): Promise<Project | null>;
+  create(name: string, domain: DomainTemplate, locale?: string): Promise<Project | null>;
+  setLocale(id: string, locale: string): Promise<boolean>;
   rename(id: string, name: string): Promise<boolean>;
   remove(id: string, confirmName: string): Promise<boolean>;
   clearError(): void;
@@ -53,10 +54,13 @@ export const useProjectsStore = create<ProjectsState>((set, get) => {
     select(id) {
       set({ selectedId: id });
     },
-    async create(name, domain) {
-      const project = await mutate(() => api.call('projects:create', { name, domain }));
+    async create(name, domain, locale) {
+      const project = await mutate(() => api.call('projects:create', { name, domain, ...(locale ? { locale } : {}) }));
       if (project) set({ selectedId: project.id });
       return project ?? null;
+    },
+    async setLocale(id, locale) {
+      return (await mutate(() => api.call('projects:set-locale', { id, locale }))) !== undefined;
     },
     async rename(id, name) {
       return (await mutate(() => api.call('projects:rename', { id, name }))) !== undefined;

@@ -11,6 +11,7 @@ import { exampleText, isSample } from '../../data/example.js';
 import { filterByLength } from '../../data/filters.js';
 import { normalizeExample } from '../../data/normalize.js';
 import type { LeakageReport } from '../../data/split.js';
+import { splitAdvice } from '../../data/splitAdvice.js';
 import type { Workspace } from '../../workspace.js';
 
 const MAX_PAIRS = 500;
@@ -124,7 +125,7 @@ export function splitWithReport(ws: Workspace, versionId: string, input: SplitIn
     ...(input.stratifyBy ? { stratifyBy: input.stratifyBy } : {}),
   });
   // The new version lists the same examples in the same order, so its members index the leakage pairs.
-  return { version: r.version, counts: r.counts, leakage: summarizeLeakage(loadMembers(ws, r.version.id), r.leakage) };
+  return { version: r.version, counts: r.counts, leakage: summarizeLeakage(loadMembers(ws, r.version.id), r.leakage), advice: splitAdvice(r.counts) };
 }
 
 export function leakageOf(ws: Workspace, versionId: string): LeakageSummary {

@@ -75,7 +75,7 @@ describe('datasets:preview', () => {
     writeFileSync(path, 'Q,Reply text\nHi?,Hello.\n');
     const bad = await core.call('datasets:preview', { path });
     expect(bad.problem?.kind).toBe('mapping');
-    expect(bad.mapping).toEqual({ Q: 'ignore', 'Reply text': 'ignore' });
+    expect(bad.mapping).toEqual({ Q: 'ignore', 'Reply text': 'assistant' }); // 'Reply' names the answer; 'Q' names nothing
     const good = await core.call('datasets:preview', { path, map: { Q: 'user', 'Reply text': 'assistant' } });
     expect(good.problem).toBeNull();
     expect(good.rows[0]?.messages?.[1]?.content).toBe('Hello.');
@@ -237,5 +237,16 @@ describe('datasets:import and the version operations', () => {
     expect(await core.call('datasets:export', { versionId, format: 'jsonl', outFile: out })).toMatchObject({ examples: 5, format: 'jsonl' });
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(5);
     await expect(core.call('datasets:export', { versionId, format: 'csv', outFile: join(tmp.dir, 'missing', 'x.csv') })).rejects.toThrow('does not exist');
+  });
+
+  it('refuses to replace an existing file unless told to, and leaves it untouched', async () => {
+    const out = join(tmp.dir, 'kept.csv');
+    writeFileSync(out, 'my own notes\n');
+    const refused = await core.call('datasets:export', { versionId, format: 'csv', outFile: out }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'CONFLICT', fix: { setting: 'overwrite' } });
+    expect(String((refused as Error).message)).toContain('already exists');
+    expect(readFileSync(out, 'utf8')).toBe('my own notes\n');
+    expect(await core.call('datasets:export', { versionId, format: 'csv', outFile: out, overwrite: true })).toMatchObject({ examples: 5 });
+    expect(readFileSync(out, 'utf8')).toContain('assistant');
   });
 });

@@ -4,12 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ColumnField, Dataset, ExampleRow, ImportFormat, SplitLabel } from '../../../contract/datasets.js';
-import type { DomainTemplate } from '../../../contract/domain.js';
+import type { DomainTemplate, Sample } from '../../../contract/domain.js';
 import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import { exportVersion } from './export.js';
 import { importIntoWorkspace, type ProjectTarget } from './importCommit.js';
 import { requireVersion, toMember, walkVersion } from './versions.js';
+import { systemLocale } from '../../data/dateLocale.js';
 import { isSample } from '../../data/example.js';
 import { resourcePath } from '../../appPaths.js';
 import type { Workspace } from '../../workspace.js';
@@ -34,28 +35,46 @@ export function bundledSamples(): Array<{ label: string; path: string; examples:
 
 export interface ImportInput {
   projectId?: string | undefined;
-  newProject?: { name: string; domain: DomainTemplate } | undefined;
+  newProject?: { name: string; domain: DomainTemplate; locale?: string | undefined } | undefined;
   path: string;
   format?: ImportFormat | undefined;
   map?: Record<string, ColumnField> | undefined;
   encoding?: string | undefined;
+  sheet?: string | undefined;
+  locale?: string | undefined;
+  skipEmpty?: boolean | undefined;
   skipBad: boolean;
   name?: string | undefined;
 }
 
 /** Checks what can be checked at once (project, path), then imports as a job: progress, cancel, nothing written on refusal. */
 export async function startImport(ws: Workspace, input: ImportInput): Promise<JobOf<'dataset.import'>> {
-  if (input.projectId) requireProject(ws, input.projectId);
-  const target: ProjectTarget = input.projectId ? { projectId: input.projectId } : { projectName: input.newProject!.name, domain: input.newProject!.domain };
+  const project = input.projectId ? requireProject(ws, input.projectId) : null;
+  const target: ProjectTarget = project
+    ? { projectId: project.id }
+    : { projectName: input.newProject!.name, domain: input.newProject!.domain, ...(input.newProject!.locale ? { locale: input.newProject!.locale } : {}) };
+  // Spreadsheet dates are written as the project reads dates: its own locale, or the one the new project will get.
+  const locale = project?.locale ?? input.newProject?.locale ?? input.locale ?? systemLocale();
   const path = resolve(input.path);
   if (!(await stat(path).catch(() => null))) throw new FieldtuneError('INVALID_INPUT', `There is no file or folder at ${path}.`);
-  const params = { path, format: input.format ?? null, map: input.map ?? null, encoding: input.encoding ?? null, skipBad: input.skipBad };
+  const params = {
+    path,
+    format: input.format ?? null,
+    map: input.map ?? null,
+    encoding: input.encoding ?? null,
+    skipBad: input.skipBad,
+    sheet: input.sheet ?? null,
+    skipEmpty: input.skipEmpty ?? false,
+  };
   return ws.jobs.start({ kind: 'dataset.import', projectId: input.projectId ?? null, params }, ({ signal, onProgress }) =>
     importIntoWorkspace(ws, path, target, {
       format: input.format,
       mapping: input.map,
       encoding: input.encoding,
       skipBad: input.skipBad,
+      sheet: input.sheet,
+      skipEmpty: input.skipEmpty,
+      locale,
       signal,
       ...(input.name ? { datasetName: input.name } : {}),
       onProgress: (u) => onProgress({ phase: u.phase === 'reading' ? 'Reading the file' : 'Saving examples', current: u.current, total: u.total }),
@@ -63,7 +82,12 @@ export async function startImport(ws: Workspace, input: ImportInput): Promise<Jo
   );
 }
 
-export function examplesPage(ws: Workspace, versionId: string, offset: number, limit: number): { total: number; rows: ExampleRow[] } {
+export function examplesPage(
+  ws: Workspace,
+  versionId: string,
+  offset: number,
+  limit: number,
+): { total: number; rows: ExampleRow[]; systemPrompt: string | null } {
   const version = requireVersion(ws, versionId);
   // Positions are 0..n-1 in every version, so a page is a position range (an index lookup, not an OFFSET scan).
   const rows = ws.datasets.membersPage(versionId, offset, limit).map((r): ExampleRow => {
@@ -73,7 +97,30 @@ export function examplesPage(ws: Workspace, versionId: string, offset: number, l
     if (isSample(e)) return { ...base, messages: e.messages, ...(e.metadata ? { metadata: e.metadata } : {}) };
     return { ...base, text: e.text };
   });
-  return { total: version.examples, rows };
+  return { total: version.examples, rows, systemPrompt: sharedSystemPrompt(ws, versionId) };
+}
+
+/** Versions never change, so the answer is kept per version (bounded: the wizard looks at a handful at a time). */
+const promptCache = new Map<string, string | null>();
+
+/** The system prompt every chat example of a version carries, or null when there is none or they differ. */
+export function sharedSystemPrompt(ws: Workspace, versionId: string): string | null {
+  const key = `${ws.dir}\u0000${versionId}`;
+  if (promptCache.has(key)) return promptCache.get(key)!;
+  let shared: string | null | undefined;
+  for (const row of ws.datasets.iterateMembers(versionId)) {
+    if (row.kind !== 'chat') continue;
+    const e = JSON.parse(row.body) as Sample;
+    const prompt = e.messages.find((m) => m.role === 'system')?.content ?? null;
+    if (shared === undefined) shared = prompt;
+    else if (shared !== prompt) {
+      shared = null;
+      break; // iterate() stops and frees its statement when the loop is left
+    }
+  }
+  if (promptCache.size > 50) promptCache.clear();
+  promptCache.set(key, shared ?? null);
+  return shared ?? null;
 }
 
 /**
@@ -98,8 +145,14 @@ export async function metadataColumns(ws: Workspace, versionId: string): Promise
   return [...seen].map(([name, e]) => ({ name, filled: e.filled, distinct: e.values.size })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function exportDataset(ws: Workspace, versionId: string, format: 'jsonl' | 'csv', outFile: string, split?: SplitLabel) {
+export async function exportDataset(ws: Workspace, versionId: string, format: 'jsonl' | 'csv', outFile: string, split?: SplitLabel, overwrite = false) {
   const file = resolve(outFile);
   if (!(await stat(dirname(file)).catch(() => null))) throw new FieldtuneError('INVALID_INPUT', `The folder ${dirname(file)} does not exist.`);
+  // A person's file is never replaced silently: the caller must say so (the app asks, the CLI takes --force).
+  const existing = await stat(file).catch(() => null);
+  if (existing?.isDirectory()) throw new FieldtuneError('INVALID_INPUT', `${file} is a folder; name a file to write.`);
+  if (existing && !overwrite) {
+    throw new FieldtuneError('CONFLICT', `A file named ${file} already exists.`, { details: { exists: true, file }, fix: { setting: 'overwrite' } });
+  }
   return exportVersion(ws, versionId, { format, outFile: file, ...(split ? { split } : {}) });
 }

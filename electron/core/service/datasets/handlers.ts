@@ -23,5 +23,5 @@ export const datasetHandlers: DatasetHandlers = {
   'datasets:split': ({ versionId, ...input }, { ws }) => splitWithReport(ws, versionId, input),
   'datasets:leakage': ({ versionId }, { ws }) => leakageOf(ws, versionId),
   'datasets:stats': ({ versionId, ...input }, { ws }) => startTokenStats(ws, versionId, input),
-  'datasets:export': ({ versionId, format, outFile, split }, { ws }) => exportDataset(ws, versionId, format, outFile, split),
+  'datasets:export': ({ versionId, format, outFile, split, overwrite }, { ws }) => exportDataset(ws, versionId, format, outFile, split, overwrite),
 };

@@ -11,12 +11,21 @@ import { discardStaged, readLinesSync, stageImport, type ImportProgressUpdate, t
 import type { Workspace } from '../../workspace.js';
 import { createProject } from '../projects/projects.js';
 
-export type ProjectTarget = { projectId: string } | { projectName: string; domain?: DomainTemplate };
+export type ProjectTarget = { projectId: string } | { projectName: string; domain?: DomainTemplate; locale?: string };
 
 export interface ImportResult {
   project: { id: string; name: string };
   dataset: { id: string; name: string };
-  version: { id: string; hash: string; examples: number; rejected: number; format: string; encoding: string | null; mapping?: Record<string, string> };
+  version: {
+    id: string;
+    hash: string;
+    examples: number;
+    rejected: number;
+    format: string;
+    encoding: string | null;
+    mapping?: Record<string, string>;
+    emptySkipped?: number;
+  };
   /** Where the rejected rows were written (skip-bad), inside the workspace; null when none. */
   rejectedFile: string | null;
 }
@@ -50,6 +59,7 @@ export async function commitImport(
     encoding: summary.encoding,
     rejected: summary.rejected,
     ...(summary.mapping ? { mapping: summary.mapping } : {}),
+    ...(summary.emptySkipped ? { emptySkipped: summary.emptySkipped } : {}),
   };
   const rejectedFile = summary.rejected > 0 ? join(ws.filesDir, 'rejected', `${versionId}.jsonl`) : null;
   const lines = readLinesSync(staged.file);
@@ -100,7 +110,8 @@ export async function commitImport(
     dropStaleImports(ws);
     throwIfAborted(options.signal);
     ws.db.transaction(() => {
-      project = 'projectId' in target ? ws.projects.get(target.projectId) : createProject(ws, target.projectName, target.domain ?? 'general');
+      project =
+        'projectId' in target ? ws.projects.get(target.projectId) : createProject(ws, target.projectName, target.domain ?? 'general', false, target.locale);
       if (!project) throw new FieldtuneError('NOT_FOUND', `No project with id ${(target as { projectId: string }).projectId}`);
       createdProject = !('projectId' in target);
       repo.createDataset({ id: datasetId, projectId: project.id, name: datasetName, kind: summary.kind, createdAt: now });
@@ -129,6 +140,7 @@ export async function commitImport(
         format: summary.format,
         encoding: summary.encoding,
         ...(summary.mapping ? { mapping: summary.mapping } : {}),
+        ...(summary.emptySkipped ? { emptySkipped: summary.emptySkipped } : {}),
       },
       rejectedFile,
     };

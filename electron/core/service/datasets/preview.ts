@@ -7,14 +7,16 @@ import type { ColumnField, ImportPreview, PreviewRow } from '../../../contract/d
 import { FieldtuneError, type ErrorFix } from '../../../contract/errors.js';
 import { toErrorPayload } from '../../../contract/wire.js';
 import { detectFormat, JSON_FORMATS, type JsonFormat } from '../../data/chatFormats.js';
-import { resolveMapping, type ColumnMapping } from '../../data/columns.js';
+import { guessMapping, type ColumnMapping } from '../../data/columns.js';
 import { decodeBytes } from '../../data/encoding.js';
-import { importFile, readerFor, type ImportFormat } from '../../data/importFile.js';
+import { hasEmptyTurn, importFile, readerFor, type ImportFormat } from '../../data/importFile.js';
 import { jsonArrayRecords, jsonlRecords } from '../../data/jsonRecords.js';
 import { delimitedRows, xlsxRows } from '../../data/sheets.js';
 import { readFileBytes } from '../../data/source.js';
 
 const PREVIEW_ROWS = 10;
+/** Rows read past the preview's ten to count empty questions/answers: the whole of a typical file, bounded on huge ones. */
+const EMPTY_SCAN_ROWS = 100_000;
 const DETECT_RECORDS = 20;
 
 export interface PreviewInput {
@@ -22,11 +24,14 @@ export interface PreviewInput {
   format?: ImportFormat | undefined;
   map?: Record<string, ColumnField> | undefined;
   encoding?: string | undefined;
+  sheet?: string | undefined;
+  locale?: string | undefined;
+  skipEmpty?: boolean | undefined;
 }
 
 class StopPreview extends Error {}
 
-const KIND_OF_FIX = { encoding: 'encoding', map: 'mapping', format: 'format', skipBad: 'file' } as const;
+const KIND_OF_FIX = { encoding: 'encoding', map: 'mapping', format: 'format', skipBad: 'file', overwrite: 'file' } as const;
 
 /** Which control in the wizard fixes a refusal: the one the error names in `fix`, else none ('file'). */
 export function problemKind(fix: ErrorFix | undefined): 'encoding' | 'mapping' | 'format' | 'file' {
@@ -34,27 +39,33 @@ export function problemKind(fix: ErrorFix | undefined): 'encoding' | 'mapping' |
 }
 
 /**
- * The mapping an import would start from, even when it is incomplete: resolveMapping refuses a mapping without a
- * question and an answer column, so it is asked about the headers plus two placeholder columns that satisfy it,
- * and the placeholders are dropped again. The header-name rules stay in one place (columns.ts).
+ * The mapping an import would start from, even when it is incomplete (no question or answer column yet); overrides
+ * naming columns the file does not have are left out. The header-name rules stay in one place (columns.ts).
  */
 export function suggestedMapping(headers: string[], overrides: ColumnMapping = {}): ColumnMapping {
   const known = Object.fromEntries(Object.entries(overrides).filter(([k]) => headers.some((h) => h.trim().toLowerCase() === k.trim().toLowerCase())));
-  const full = resolveMapping([...headers, '\u0000q', '\u0000a'], { ...known, '\u0000q': 'user', '\u0000a': 'assistant' });
-  return Object.fromEntries(headers.map((h) => [h, full[h] ?? 'ignore']));
+  return guessMapping(headers, known);
 }
 
 /** The first row of a spreadsheet (its header) and the text encoding found, without reading further. */
-async function sheetHead(path: string, reader: 'csv' | 'tsv' | 'xlsx', encoding: string | undefined): Promise<{ headers: string[]; encoding: string | null }> {
+async function sheetHead(
+  path: string,
+  reader: 'csv' | 'tsv' | 'xlsx',
+  encoding: string | undefined,
+  sheet: string | undefined,
+): Promise<{ headers: string[]; encoding: string | null; sheets: string[] | null }> {
   const stop = new AbortController();
   try {
     if (reader === 'xlsx') {
-      for await (const row of xlsxRows(readFileBytes(path, { signal: stop.signal }))) return { headers: row.cells, encoding: null };
-      return { headers: [], encoding: null };
+      let sheets: string[] | null = null;
+      const rows = xlsxRows(readFileBytes(path, { signal: stop.signal }), { sheet, onSheets: (n) => (sheets = n) });
+      for await (const row of rows) return { headers: row.cells, encoding: null, sheets };
+      return { headers: [], encoding: null, sheets };
     }
     const decoded = await decodeBytes(readFileBytes(path, { signal: stop.signal }), { encoding });
-    for await (const row of delimitedRows(decoded.chunks, reader === 'tsv' ? '\t' : undefined)) return { headers: row.cells, encoding: decoded.encoding };
-    return { headers: [], encoding: decoded.encoding };
+    for await (const row of delimitedRows(decoded.chunks, reader === 'tsv' ? '\t' : undefined))
+      return { headers: row.cells, encoding: decoded.encoding, sheets: null };
+    return { headers: [], encoding: decoded.encoding, sheets: null };
   } finally {
     stop.abort(); // ends the byte stream even where a parser still holds it
   }
@@ -89,6 +100,8 @@ export async function previewImport(input: PreviewInput): Promise<ImportPreview>
     headers: null,
     mapping: null,
     rows: [],
+    sheets: null,
+    empty: { count: 0, lines: [], scanned: 0, complete: true },
     rejected: [],
     problem: null,
   };
@@ -103,8 +116,9 @@ export async function previewImport(input: PreviewInput): Promise<ImportPreview>
     out.reader = reader;
     if (reader === 'csv' || reader === 'tsv' || reader === 'xlsx') {
       out.format = reader; // known from the extension even when reading the header is refused below
-      const head = await sheetHead(path, reader, input.encoding);
+      const head = await sheetHead(path, reader, input.encoding, input.sheet);
       out.encoding = head.encoding;
+      out.sheets = head.sheets;
       out.headers = head.headers.map((c, i) => c.trim() || `column ${i + 1}`);
       out.mapping = suggestedMapping(out.headers, input.map);
     } else if (reader === 'jsonl' || reader === 'json') {
@@ -125,18 +139,34 @@ export async function previewImport(input: PreviewInput): Promise<ImportPreview>
         format: input.format,
         mapping: input.map,
         encoding: input.encoding,
+        sheet: input.sheet,
+        locale: input.locale,
         skipBad: true,
         onRejected: (r) => {
           if (out.rejected.length < PREVIEW_ROWS) out.rejected.push({ line: r.line, reason: r.reason });
         },
       },
       (item) => {
-        const row: PreviewRow =
-          'sample' in item
-            ? { line: item.line, messages: item.sample.messages, ...(item.sample.metadata ? { metadata: item.sample.metadata } : {}) }
-            : { line: item.line, text: item.document.text.slice(0, 2000) };
-        out.rows.push(row);
-        if (out.rows.length >= PREVIEW_ROWS) throw new StopPreview();
+        // Every example is looked at for an empty question or answer; only the first ten are kept to show.
+        out.empty.scanned += 1;
+        const empty = 'sample' in item && hasEmptyTurn(item.sample);
+        if (empty) {
+          out.empty.count += 1;
+          if (out.empty.lines.length < PREVIEW_ROWS) out.empty.lines.push(item.line);
+        }
+        if (out.rows.length < PREVIEW_ROWS && !(empty && input.skipEmpty)) {
+          const row: PreviewRow =
+            'sample' in item
+              ? { line: item.line, messages: item.sample.messages, ...(item.sample.metadata ? { metadata: item.sample.metadata } : {}) }
+              : { line: item.line, text: item.document.text.slice(0, 2000) };
+          out.rows.push(row);
+        }
+        // Documents are slow to read and cannot be empty in this sense: stop at ten. Rows are cheap: count on.
+        const enough = 'document' in item ? out.rows.length >= PREVIEW_ROWS : out.empty.scanned >= EMPTY_SCAN_ROWS;
+        if (enough) {
+          out.empty.complete = false;
+          throw new StopPreview();
+        }
       },
     );
   } catch (e) {

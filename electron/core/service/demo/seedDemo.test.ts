@@ -28,7 +28,7 @@ describe('demo workspace', () => {
     expect((await core.call('app:info')).demoModelId).toBe(model?.id);
 
     const [project] = await core.call('projects:list');
-    expect(project).toMatchObject({ name: DEMO_PROJECT_NAME, isDemo: true });
+    expect(project).toMatchObject({ name: DEMO_PROJECT_NAME, isDemo: true, domain: 'medical' }); // a clinic's front desk
     const datasets = await core.call('datasets:list', { projectId: project!.id });
     expect(datasets).toEqual([expect.objectContaining({ name: DEMO_DATASET_NAME })]);
     const lines = readFileSync(SAMPLE_DATASET, 'utf8').trim().split('\n').length;

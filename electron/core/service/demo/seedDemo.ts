@@ -24,7 +24,8 @@ export async function seedDemo(ws: Workspace, log: (message: string) => void): P
   const { writeDemoModel } = await import('../../demoModel/index.js');
   const model = await writeDemoModel({ out: join(ws.filesDir, 'demo-model.gguf') });
   await fingerprintAndRecord(ws, model.path, { label: DEMO_MODEL_LABEL, isDemo: true });
-  const project = createProject(ws, DEMO_PROJECT_NAME, 'general', true);
+  // The sample is a clinic's front desk: the medical field, so its personal-data kinds and templates fit.
+  const project = createProject(ws, DEMO_PROJECT_NAME, 'medical', true);
   const imported = await importIntoWorkspace(ws, SAMPLE_DATASET, { projectId: project.id }, { datasetName: DEMO_DATASET_NAME });
   ws.audit.append({ actor: 'fieldtune', action: 'demo.seed', subject: project.id, hashAfter: imported.version.hash, details: { model: model.sha256 } });
   writeFileSync(marker, new Date().toISOString());

@@ -7,6 +7,7 @@ import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { PiiApplyResult, RedactionMode, RedactionPolicy, RedactionReport, StoredRedactionReport } from '../../../contract/pii.js';
 import { createChildVersion, requireVersion } from '../datasets/versions.js';
+import { readsDayFirst } from '../../data/dateLocale.js';
 import { throwIfAborted } from '../../data/errors.js';
 import { createPseudonymMap } from '../../pii/redact.js';
 import { buildRedactionReport } from '../../pii/report.js';
@@ -17,7 +18,7 @@ import { scanFields } from './detect.js';
 import { versionFields } from './fields.js';
 import { deleteMap, loadMap, saveMap, type DatasetMap } from './maps.js';
 import { redactExamples } from './redactRun.js';
-import { engineDecisions, projectOfVersion, toDecision } from './pii.js';
+import { engineDecisions, projectOfVersion, redactedAncestor, toDecision } from './pii.js';
 
 const CANCELLED = 'The redaction was cancelled; no new version was made.';
 
@@ -27,6 +28,7 @@ export function startApply(ws: Workspace, versionId: string, mode: RedactionMode
   return ws.jobs.start({ kind: 'pii.apply', projectId, params: { versionId, mode, policy } }, async (job): Promise<PiiApplyResult> => {
     const repo = redactionOf(ws);
     const resources = loadPiiResources();
+    const dayFirst = readsDayFirst(ws.projects.get(projectId)?.locale);
     const examples = versionFields(ws, versionId);
     // What the reviewer saw is what gets applied: the stored scan. Without one (a script, the CLI), detect now.
     const scan = repo.scanSummary(versionId) ? repo.scanSpans(versionId) : (await scanFields(examples, resources, job)).spans;
@@ -36,7 +38,7 @@ export function startApply(ws: Workspace, versionId: string, mode: RedactionMode
     const existing = mode === 'pseudonym' ? loadMap(ws, parent.datasetId) : null;
     let dm = existing ?? { secret: randomBytes(32), map: createPseudonymMap() };
     const run = (m: DatasetMap) =>
-      redactExamples({ examples, scan, decisions, mode, policy, secret: m.secret, map: m.map, resources, job, cancelledMessage: CANCELLED });
+      redactExamples({ examples, scan, decisions, mode, policy, secret: m.secret, map: m.map, resources, job, cancelledMessage: CANCELLED, dayFirst });
     let out = await run(dm);
     // A surrogate equal to a real identifier of the dataset: with a new map, draw again (a kept map fixes the secret).
     for (let tries = 1; out.collisions > 0 && !existing && mode === 'pseudonym' && tries < 5; tries++) {
@@ -60,9 +62,11 @@ export function startApply(ws: Workspace, versionId: string, mode: RedactionMode
   });
 }
 
+/** The report of this version's redaction, or of the ancestor it was derived from (a split of a redacted version). */
 export function versionReport(ws: Workspace, versionId: string): StoredRedactionReport | null {
-  requireVersion(ws, versionId);
-  const r = redactionOf(ws).report(versionId);
+  const redacted = redactedAncestor(ws, requireVersion(ws, versionId));
+  if (!redacted) return null;
+  const r = redactionOf(ws).report(redacted.id);
   if (!r) return null;
   return { versionId: r.versionId, sourceVersionId: r.sourceVersionId, report: r.report as RedactionReport, decisions: r.decisions.map(toDecision) };
 }

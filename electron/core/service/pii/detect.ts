@@ -44,10 +44,17 @@ export async function detectTexts(texts: readonly string[], resources: PiiResour
 export interface VersionScan {
   scannedAt: string;
   spans: Map<number, FieldSpans>;
+  skipped: number;
 }
 
 /** Detects over every field of every example: spans by position, then by field (examples without any are left out). */
-export async function scanFields(examples: readonly ExampleFields[], resources: PiiResources, job: Progress): Promise<VersionScan> {
+export async function scanFields(
+  examples: readonly ExampleFields[],
+  resources: PiiResources,
+  job: Progress,
+  /** Spans to leave out (Fieldtune's own pseudonyms); they are counted in `skipped`. */
+  skip?: (span: PiiSpan) => boolean,
+): Promise<VersionScan> {
   const flat = examples.flatMap((e) => e.fields.map((f) => ({ position: e.position, field: f.field, text: f.text })));
   const found = await detectTexts(
     flat.map((f) => f.text),
@@ -55,13 +62,16 @@ export async function scanFields(examples: readonly ExampleFields[], resources: 
     job,
   );
   const spans = new Map<number, FieldSpans>();
+  let skipped = 0;
   flat.forEach((f, i) => {
-    const list = found[i] ?? [];
+    const all = found[i] ?? [];
+    const list = skip ? all.filter((s) => !skip(s)) : all;
+    skipped += all.length - list.length;
     if (list.length === 0) return;
     const entry = spans.get(f.position) ?? {};
     entry[f.field] = list;
     spans.set(f.position, entry);
   });
   const scannedAt = new Date().toISOString();
-  return { scannedAt, spans };
+  return { scannedAt, spans, skipped };
 }

@@ -16,6 +16,6 @@ export const piiHandlers: PiiHandlers = {
   'pii:apply': ({ versionId, mode, policy }, { ws }) => startApply(ws, versionId, mode, policy),
   'pii:report': ({ versionId }, { ws }) => versionReport(ws, versionId),
   'pii:delete-map': ({ datasetId }, { ws }) => deleteDatasetMap(ws, datasetId),
-  'templates:get': ({ domain }) => templateInfo(domain),
-  'templates:import-sample': ({ projectId, domain }, { ws }) => importTemplateSample(ws, projectId, domain),
+  'templates:get': ({ domain, variant }) => templateInfo(domain, variant),
+  'templates:import-sample': ({ projectId, domain, variant }, { ws }) => importTemplateSample(ws, projectId, domain, variant),
 };

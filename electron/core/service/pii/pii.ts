@@ -15,6 +15,7 @@ import type { Workspace } from '../../workspace.js';
 import { scanFields } from './detect.js';
 import { versionFields, type ExampleFields } from './fields.js';
 import { loadMap, mapEntries } from './maps.js';
+import { isOwnSurrogate, surrogateIndex } from '../../pii/ownSurrogates.js';
 
 export function projectOfVersion(ws: Workspace, v: DatasetVersionRecord): string {
   const d = ws.datasets.getDataset(v.datasetId);
@@ -68,6 +69,19 @@ function reviewedVersion(ws: Workspace, v: DatasetVersionRecord): Reviewed[] | n
   return out;
 }
 
+/**
+ * The version whose redaction `v` carries: itself when a redaction made it, else the nearest ancestor made by one
+ * (a split or a clean of a redacted version holds the same redacted texts). Null when no redaction is upstream.
+ */
+export function redactedAncestor(ws: Workspace, v: DatasetVersionRecord): DatasetVersionRecord | null {
+  const repo = redactionOf(ws);
+  for (let at: DatasetVersionRecord | undefined = v, hops = 0; at && hops < 10_000; hops++) {
+    if (repo.report(at.id)) return at;
+    at = at.parentId ? (ws.datasets.getVersion(at.parentId) ?? undefined) : undefined;
+  }
+  return null;
+}
+
 export function versionStatus(ws: Workspace, versionId: string): PiiStatus {
   const v = requireVersion(ws, versionId);
   const repo = redactionOf(ws);
@@ -83,6 +97,7 @@ export function versionStatus(ws: Workspace, versionId: string): PiiStatus {
     decisions: repo.decisions(v.datasetId).map(toDecision),
     map: { exists: map !== null, identifiers: mapEntries(map) },
     hasReport: repo.report(versionId) !== null,
+    redactedIn: redactedAncestor(ws, v)?.id ?? null,
   };
 }
 
@@ -90,7 +105,10 @@ export function startScan(ws: Workspace, versionId: string): JobOf<'pii.scan'> {
   const v = requireVersion(ws, versionId);
   return ws.jobs.start({ kind: 'pii.scan', projectId: projectOfVersion(ws, v), params: { versionId } }, async (job) => {
     const examples = versionFields(ws, versionId);
-    const scan = await scanFields(examples, loadPiiResources(), job);
+    // Below a redaction, the dataset's pseudonym map names the surrogates Fieldtune wrote: not new findings.
+    const own = redactedAncestor(ws, v) ? loadMap(ws, v.datasetId) : null;
+    const index = own ? surrogateIndex(own.map) : null;
+    const scan = await scanFields(examples, loadPiiResources(), job, index ? (s) => isOwnSurrogate(s, index) : undefined);
     const all = [...scan.spans.values()].flatMap((f) => Object.values(f).flat());
     const summary: PiiScanSummary = {
       versionId,
@@ -98,6 +116,7 @@ export function startScan(ws: Workspace, versionId: string): JobOf<'pii.scan'> {
       examples: examples.length,
       examplesWithSpans: scan.spans.size,
       detected: countByType(all as PiiSpan[]) as TypeCounts,
+      ...(index ? { surrogates: scan.skipped } : {}),
     };
     ws.db.transaction(() => {
       redactionOf(ws).saveScan(versionId, scan.scannedAt, summary, scan.spans);

@@ -25,6 +25,8 @@ export interface RunInput {
   resources: PiiResources;
   job: Pick<JobContext, 'signal' | 'onProgress'>;
   cancelledMessage: string;
+  /** From the project's locale: how ambiguous numeric dates are read before they are shifted. */
+  dayFirst?: boolean;
 }
 
 export interface RunOutput {
@@ -68,7 +70,15 @@ export async function redactExamples(o: RunInput): Promise<RunOutput> {
       reviewed.push(...afterReview);
       const spans = afterReview.filter((s) => allowed.has(s.type));
       // One record id per example (its content hash): every date in an example moves by the same offset.
-      const r = redactText(f.text, spans, o.mode, { secret: o.secret, recordId: e.hash, resources: o.resources, map: o.map, policy: o.policy, avoid });
+      const r = redactText(f.text, spans, o.mode, {
+        secret: o.secret,
+        recordId: e.hash,
+        resources: o.resources,
+        map: o.map,
+        policy: o.policy,
+        avoid,
+        ...(o.dayFirst ? { dayFirst: true } : {}),
+      });
       texts.set(f.field, r.text);
       replacements.push(...r.replacements);
       detected.push(...found);

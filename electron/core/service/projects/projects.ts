@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DomainTemplate, Project } from '../../../contract/domain.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { Workspace } from '../../workspace.js';
+import { systemLocale } from '../../data/dateLocale.js';
 import { pseudonymMapsOfProject } from '../pii/maps.js';
 
 export function requireProject(ws: Workspace, id: string): Project {
@@ -10,14 +11,35 @@ export function requireProject(ws: Workspace, id: string): Project {
   return project;
 }
 
-export function createProject(ws: Workspace, name: string, domain: DomainTemplate, isDemo = false): Project {
+export function createProject(ws: Workspace, name: string, domain: DomainTemplate, isDemo = false, locale?: string): Project {
   const now = new Date().toISOString();
-  const project: Project = { id: randomUUID(), name, domain, isDemo, createdAt: now, updatedAt: now };
+  const project: Project = { id: randomUUID(), name, domain, locale: checkedLocale(locale ?? systemLocale()), isDemo, createdAt: now, updatedAt: now };
   ws.db.transaction(() => {
     ws.projects.insert(project);
-    ws.audit.append({ actor: 'user', action: 'project.create', subject: project.id, details: { name, domain } });
+    ws.audit.append({ actor: 'user', action: 'project.create', subject: project.id, details: { name, domain, locale: project.locale } });
   })();
   return project;
+}
+
+/** A locale Intl knows, in its canonical spelling (en-gb -> en-GB); anything else is refused, nothing changed. */
+function checkedLocale(locale: string): string {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(locale);
+    if (canonical) return canonical;
+  } catch {
+    /* worded below */
+  }
+  throw new FieldtuneError('INVALID_INPUT', `"${locale}" is not a locale this computer knows; name one such as en-GB or en-US.`);
+}
+
+export function setProjectLocale(ws: Workspace, id: string, locale: string): Project {
+  const before = requireProject(ws, id);
+  const next = checkedLocale(locale);
+  ws.db.transaction(() => {
+    ws.projects.setLocale(id, next, new Date().toISOString());
+    ws.audit.append({ actor: 'user', action: 'project.locale', subject: id, details: { from: before.locale, to: next } });
+  })();
+  return requireProject(ws, id);
 }
 
 export function renameProject(ws: Workspace, id: string, name: string): Project {

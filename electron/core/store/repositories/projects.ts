@@ -5,6 +5,7 @@ interface ProjectRow {
   id: string;
   name: string;
   domain: string;
+  locale: string;
   is_demo: number;
   created_at: string;
   updated_at: string;
@@ -15,6 +16,7 @@ function toProject(row: ProjectRow): Project {
     id: row.id,
     name: row.name,
     domain: row.domain as DomainTemplate,
+    locale: row.locale,
     isDemo: row.is_demo === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -27,15 +29,17 @@ export class ProjectsRepository {
   private readonly insertStmt: Statement<[ProjectRow]>;
   private readonly renameStmt: Statement<[{ id: string; name: string; updated_at: string }]>;
   private readonly deleteStmt: Statement<[string]>;
+  private readonly localeStmt: Statement<[{ id: string; locale: string; updated_at: string }]>;
 
   constructor(db: Database) {
     this.listStmt = db.prepare('SELECT * FROM projects ORDER BY created_at, rowid');
     this.getStmt = db.prepare('SELECT * FROM projects WHERE id = ?');
     this.insertStmt = db.prepare(
-      'INSERT INTO projects (id, name, domain, is_demo, created_at, updated_at) VALUES (@id, @name, @domain, @is_demo, @created_at, @updated_at)',
+      'INSERT INTO projects (id, name, domain, locale, is_demo, created_at, updated_at) VALUES (@id, @name, @domain, @locale, @is_demo, @created_at, @updated_at)',
     );
     this.renameStmt = db.prepare('UPDATE projects SET name = @name, updated_at = @updated_at WHERE id = @id');
     this.deleteStmt = db.prepare('DELETE FROM projects WHERE id = ?');
+    this.localeStmt = db.prepare('UPDATE projects SET locale = @locale, updated_at = @updated_at WHERE id = @id');
   }
 
   list(): Project[] {
@@ -52,6 +56,7 @@ export class ProjectsRepository {
       id: project.id,
       name: project.name,
       domain: project.domain,
+      locale: project.locale,
       is_demo: project.isDemo ? 1 : 0,
       created_at: project.createdAt,
       updated_at: project.updatedAt,
@@ -60,6 +65,10 @@ export class ProjectsRepository {
 
   rename(id: string, name: string, at: string): void {
     this.renameStmt.run({ id, name, updated_at: at });
+  }
+
+  setLocale(id: string, locale: string, at: string): void {
+    this.localeStmt.run({ id, locale, updated_at: at });
   }
 
   delete(id: string): void {

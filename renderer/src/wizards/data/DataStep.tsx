@@ -28,8 +28,8 @@ export function DataStep({ project }: { project: Project }) {
   const notice = useDatasetsStore((s) => s.notice);
 
   useEffect(() => {
-    void open(project.id);
-  }, [open, project.id]);
+    void open(project.id, project.locale);
+  }, [open, project.id, project.locale]);
 
   return (
     <div className="data-step">

@@ -5,7 +5,8 @@ import { selectedVersion, useDatasetsStore } from '../../stores/datasetsStore.js
 
 const ROW_HEIGHT = 52;
 
-function cells(row: ExampleRow | undefined): [string, string, string] {
+/** Question, answer and labels of a row. The version's shared system prompt is shown once above the table, not here. */
+function cells(row: ExampleRow | undefined, shared: string | null): [string, string, string] {
   if (!row) return ['Loading…', '', ''];
   if (row.text !== undefined) return [row.text, '', ''];
   const sys = row.messages?.find((m) => m.role === 'system')?.content;
@@ -20,7 +21,9 @@ function cells(row: ExampleRow | undefined): [string, string, string] {
       .map((m) => m.content)
       .join(' / ') ?? '';
   const labels = Object.entries(row.metadata ?? {}).map(([k, v]) => `${k}: ${String(v)}`);
-  return [sys ? `[${sys}] ${user}` : user, answer, labels.join(', ')];
+  // Examples with their own instructions say so among the labels, so the question stays first in its cell.
+  if (sys && sys !== shared) labels.unshift(`own instructions: ${sys}`);
+  return [user, answer, labels.join(', ')];
 }
 
 /**
@@ -32,6 +35,7 @@ export function ExampleTable() {
   const isText = useDatasetsStore((s) => s.datasets.find((d) => d.id === version?.datasetId)?.kind === 'text');
   const rows = useDatasetsStore((s) => s.rows);
   const loadRows = useDatasetsStore((s) => s.loadRows);
+  const systemPrompt = useDatasetsStore((s) => s.systemPrompt);
   const total = version?.examples ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- useVirtualizer returns functions React Compiler cannot memoize; this component is not compiled
@@ -49,6 +53,11 @@ export function ExampleTable() {
     <section aria-labelledby="examples-title" className="data-section">
       <h3 id="examples-title">Examples in this version ({total.toLocaleString('en-US')})</h3>
       <p className="muted">Each row is one example the model learns from: the question it gets and the answer it should give.</p>
+      {systemPrompt && (
+        <div className="notice" role="region" aria-label="Instructions given with every example">
+          <strong>Instructions given with every example</strong> (the system prompt): {systemPrompt}
+        </div>
+      )}
       <div role="table" aria-label="Examples" aria-rowcount={total + 1} className="vtable">
         <div role="rowgroup">
           <div role="row" aria-rowindex={1} className="vrow vhead">
@@ -63,7 +72,7 @@ export function ExampleTable() {
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const row = rows[item.index];
-              const [q, a, labels] = cells(row);
+              const [q, a, labels] = cells(row, systemPrompt);
               return (
                 <div
                   key={item.key}

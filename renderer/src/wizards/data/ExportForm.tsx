@@ -5,6 +5,8 @@ import { useDatasetsStore } from '../../stores/datasetsStore.js';
 export function ExportForm() {
   const busy = useDatasetsStore((s) => s.busy);
   const runExport = useDatasetsStore((s) => s.runExport);
+  const exists = useDatasetsStore((s) => s.exportExists);
+  const cancelExport = useDatasetsStore((s) => s.cancelExport);
   const [format, setFormat] = useState<'jsonl' | 'csv'>('csv');
   const [outFile, setOutFile] = useState('');
 
@@ -13,19 +15,32 @@ export function ExportForm() {
     if (outFile.trim()) void runExport(format, outFile.trim());
   }
   return (
-    <form className="row wrap" aria-label="Export this version" onSubmit={submit}>
-      <label htmlFor="export-file">Save this version as</label>
-      <input id="export-file" className="grow" value={outFile} placeholder="/home/me/Documents/examples.csv" onChange={(e) => setOutFile(e.target.value)} />
-      <label htmlFor="export-format" className="visually-hidden">
-        File format
-      </label>
-      <select id="export-format" value={format} onChange={(e) => setFormat(e.target.value as 'jsonl' | 'csv')}>
-        <option value="csv">CSV (opens in Excel)</option>
-        <option value="jsonl">JSONL (chat messages, for other tools)</option>
-      </select>
-      <button type="submit" className="ghost" disabled={!outFile.trim() || busy !== null}>
-        Export
-      </button>
-    </form>
+    <>
+      <form className="row wrap" aria-label="Export this version" onSubmit={submit}>
+        <label htmlFor="export-file">Save this version as</label>
+        <input id="export-file" className="grow" value={outFile} placeholder="/home/me/Documents/examples.csv" onChange={(e) => setOutFile(e.target.value)} />
+        <label htmlFor="export-format" className="visually-hidden">
+          File format
+        </label>
+        <select id="export-format" value={format} onChange={(e) => setFormat(e.target.value as 'jsonl' | 'csv')}>
+          <option value="csv">CSV (opens in Excel)</option>
+          <option value="jsonl">JSONL (chat messages, for other tools)</option>
+        </select>
+        <button type="submit" className="ghost" disabled={!outFile.trim() || busy !== null}>
+          Export
+        </button>
+      </form>
+      {exists && (
+        <div className="problem row wrap" role="alertdialog" aria-label="The file already exists">
+          <p>A file named {exists} already exists. Replace it with this version? Its current contents will be lost.</p>
+          <button type="button" className="danger" disabled={busy !== null} onClick={() => void runExport(format, outFile.trim(), true)}>
+            Replace it
+          </button>
+          <button type="button" className="ghost" onClick={cancelExport}>
+            Keep the existing file
+          </button>
+        </div>
+      )}
+    </>
   );
 }

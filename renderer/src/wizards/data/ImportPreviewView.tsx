@@ -17,10 +17,54 @@ function firstOf(messages: ReadonlyArray<{ role: string; content: string }> | un
 export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
   const map = useDatasetsStore((s) => s.form.map);
   const setColumn = useDatasetsStore((s) => s.setColumn);
+  const form = useDatasetsStore((s) => s.form);
+  const setForm = useDatasetsStore((s) => s.setForm);
+  const runPreview = useDatasetsStore((s) => s.runPreview);
   const mapping = preview.mapping ? { ...preview.mapping, ...map } : null;
+  // Another sheet has other columns: its mapping starts over from its own headers.
+  const chooseSheet = (sheet: string) => {
+    setForm({ sheet, map: {} });
+    void runPreview();
+  };
+  const empty = preview.empty;
 
   return (
     <div className="import-preview">
+      {preview.sheets && preview.sheets.length > 1 && (
+        <div className="field">
+          <label htmlFor="import-sheet">Which sheet holds the examples?</label>
+          <select id="import-sheet" value={form.sheet ?? preview.sheets[0]} onChange={(e) => chooseSheet(e.target.value)} aria-describedby="import-sheet-help">
+            {preview.sheets.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+          <span id="import-sheet-help" className="muted small">
+            This workbook has {preview.sheets.length} sheets; one is imported.
+          </span>
+        </div>
+      )}
+      {empty.count > 0 && (
+        <div className="notice" role="status" aria-label="Empty questions or answers">
+          <p>
+            {empty.count} row(s){empty.complete ? '' : ` among the first ${empty.scanned}`} have an empty question or answer (line
+            {empty.lines.length > 1 ? 's' : ''} {empty.lines.join(', ')}
+            {empty.count > empty.lines.length ? ', …' : ''}). They teach the model nothing.
+          </p>
+          <label>
+            <input
+              type="checkbox"
+              checked={form.skipEmpty}
+              onChange={(e) => {
+                setForm({ skipEmpty: e.target.checked });
+                void runPreview();
+              }}
+            />{' '}
+            Skip rows with an empty question or answer
+          </label>
+        </div>
+      )}
       {preview.problem && (
         <div className="problem" role="alert">
           <p>

@@ -90,7 +90,27 @@ export function SplitPanel() {
             This version holds <strong>{result.counts.train}</strong> for training, <strong>{result.counts.validation}</strong> for validation,{' '}
             <strong>{result.counts.test}</strong> for testing.
           </p>
-          {result.leakage.ok ? (
+          {result.advice.warnings.length > 0 && (
+            <div className="problem" role="alert" aria-label="Split warnings">
+              {result.advice.warnings.map((w) => (
+                <p key={w}>{w}</p>
+              ))}
+              <button
+                type="button"
+                className="ghost"
+                disabled={busy !== null}
+                onClick={() => {
+                  const s = result.advice.suggested;
+                  setTrain(s.train);
+                  setValidation(s.validation);
+                  setTest(s.test);
+                }}
+              >
+                Use {result.advice.suggested.train}/{result.advice.suggested.validation}/{result.advice.suggested.test}
+              </button>
+            </div>
+          )}
+          {result.counts.validation + result.counts.test === 0 ? null : result.leakage.ok ? (
             <p className="notice">Leakage check passed: no example appears, exactly or nearly, in two parts.</p>
           ) : (
             <div className="problem" role="alert">

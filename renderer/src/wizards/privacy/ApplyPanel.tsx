@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { PII_TYPE_NAMES } from '../../../../electron/contract/pii.js';
+import { hiddenKinds, kindsFor } from './fieldKinds.js';
 import { usePrivacyStore } from '../../stores/privacyStore.js';
 import { TYPE_LABEL } from './labels.js';
 import { JobProgress } from '../../components/JobProgress.js';
@@ -12,6 +14,9 @@ export function ApplyPanel() {
   const apply = usePrivacyStore((s) => s.apply);
   const applyJobId = usePrivacyStore((s) => s.applyJobId);
   const status = usePrivacyStore((s) => s.status);
+  const domain = usePrivacyStore((s) => s.policyDomain);
+  const [showAll, setShowAll] = useState(false);
+  const kinds = kindsFor(domain, showAll, policy);
   const toReplace = PII_TYPE_NAMES.reduce((n, t) => n + (policy.includes(t) ? (status?.current?.[t] ?? 0) : 0), 0);
 
   return (
@@ -38,12 +43,17 @@ export function ApplyPanel() {
           Which kinds to replace ({policy.length} of {PII_TYPE_NAMES.length})
         </summary>
         <div className="pii-policy">
-          {PII_TYPE_NAMES.map((t) => (
+          {kinds.map((t) => (
             <label key={t}>
               <input type="checkbox" checked={policy.includes(t)} onChange={(e) => togglePolicy(t, e.target.checked)} /> {TYPE_LABEL[t]}
             </label>
           ))}
         </div>
+        {hiddenKinds(domain) > 0 && (
+          <button type="button" className="ghost small" onClick={() => setShowAll(!showAll)}>
+            {showAll ? 'Show only the kinds for this field' : 'Show every kind'}
+          </button>
+        )}
       </details>
       {applyJobId ? (
         <JobProgress jobId={applyJobId} label="Redaction progress" cancelLabel="Cancel the redaction" />

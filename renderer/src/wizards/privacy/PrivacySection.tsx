@@ -35,8 +35,11 @@ export function PrivacySection({ project }: { project: Project }) {
   if (tab === 'import') return <TemplateOffer project={project} />;
   if (!versionId) return null;
   const found = status?.scan ? PII_TYPE_NAMES.reduce((n, t) => n + (status.current?.[t] ?? 0), 0) : null;
+  const surrogates = status?.scan?.surrogates ?? 0;
   const summary = report
-    ? `This version was redacted (${report.report.totalRedacted} replaced).`
+    ? report.versionId === versionId
+      ? `This version was redacted (${report.report.totalRedacted} replaced).`
+      : `Made from a redacted version (${report.report.totalRedacted} replaced there)${found ? `; ${found} new to review` : ''}.`
     : !status
       ? ''
       : found === null
@@ -73,7 +76,8 @@ export function PrivacySection({ project }: { project: Project }) {
               {notice}
             </p>
           )}
-          {report && <ReportView stored={report} />}
+          {report && <ReportView stored={report} locale={project.locale} inherited={report.versionId !== versionId} />}
+          {surrogates > 0 && <p className="muted">{surrogates} pseudonym(s) Fieldtune wrote earlier were recognised and are not listed as findings.</p>}
           {scanJobId ? (
             <JobProgress jobId={scanJobId} label="Personal data check progress" cancelLabel="Cancel the check" />
           ) : (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { PII_TYPE_NAMES, type PiiType } from '../../../../electron/contract/pii.js';
 import { usePrivacyStore } from '../../stores/privacyStore.js';
 import { HighlightedText } from './HighlightedText.js';
+import { hiddenKinds, kindsFor } from './fieldKinds.js';
 import { STATUS_WORD, TYPE_LABEL } from './labels.js';
 
 /** Found per type, with one-click decisions for a whole type and a filter. */
@@ -101,6 +102,8 @@ function AddBar() {
   const setPendingAdd = usePrivacyStore((s) => s.setPendingAdd);
   const busy = usePrivacyStore((s) => s.busy);
   const [type, setType] = useState<PiiType>('NAME');
+  const domain = usePrivacyStore((s) => s.policyDomain);
+  const [showAll, setShowAll] = useState(false);
   if (!pending) return null;
   return (
     <form
@@ -117,12 +120,17 @@ function AddBar() {
       <div className="row wrap">
         <label htmlFor="pii-add-type">Kind</label>
         <select id="pii-add-type" value={type} onChange={(e) => setType(e.target.value as PiiType)}>
-          {PII_TYPE_NAMES.map((t) => (
+          {kindsFor(domain, showAll, [type]).map((t) => (
             <option key={t} value={t}>
               {TYPE_LABEL[t]}
             </option>
           ))}
         </select>
+        {hiddenKinds(domain) > 0 && (
+          <button type="button" className="ghost" onClick={() => setShowAll(!showAll)}>
+            {showAll ? 'Fewer kinds' : 'Show every kind'}
+          </button>
+        )}
         <button type="submit" disabled={busy}>
           Mark as personal data
         </button>
@@ -140,6 +148,8 @@ function TypedAdd() {
   const busy = usePrivacyStore((s) => s.busy);
   const [text, setText] = useState('');
   const [type, setType] = useState<PiiType>('NAME');
+  const domain = usePrivacyStore((s) => s.policyDomain);
+  const [showAll, setShowAll] = useState(false);
   return (
     <details className="pii-typed">
       <summary>Type a missed identifier instead</summary>
@@ -160,12 +170,17 @@ function TypedAdd() {
           Kind
         </label>
         <select id="pii-typed-type" value={type} onChange={(e) => setType(e.target.value as PiiType)}>
-          {PII_TYPE_NAMES.map((t) => (
+          {kindsFor(domain, showAll, [type]).map((t) => (
             <option key={t} value={t}>
               {TYPE_LABEL[t]}
             </option>
           ))}
         </select>
+        {hiddenKinds(domain) > 0 && (
+          <button type="button" className="ghost" onClick={() => setShowAll(!showAll)}>
+            {showAll ? 'Fewer kinds' : 'Show every kind'}
+          </button>
+        )}
         <button type="submit" className="ghost" disabled={busy || !text.trim()}>
           Mark it
         </button>

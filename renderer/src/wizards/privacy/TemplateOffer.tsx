@@ -1,12 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Project } from '../../../../electron/contract/domain.js';
-import { usePrivacyStore } from '../../stores/privacyStore.js';
+import { templateKey, usePrivacyStore } from '../../stores/privacyStore.js';
 import { TYPE_LABEL } from './labels.js';
 import { JobProgress } from '../../components/JobProgress.js';
 
 /** A medical/legal/finance/education project's starting point: what is protected, a system prompt, sample data. */
 export function TemplateOffer({ project }: { project: Project }) {
-  const template = usePrivacyStore((s) => s.templates[project.domain]);
+  const [variant, setVariant] = useState<string | undefined>(undefined);
+  const template = usePrivacyStore((s) => s.templates[templateKey(project.domain, variant)]);
   const fetchTemplate = usePrivacyStore((s) => s.fetchTemplate);
   const importSample = usePrivacyStore((s) => s.importSample);
   const sampleJobId = usePrivacyStore((s) => s.sampleJobId);
@@ -14,13 +15,25 @@ export function TemplateOffer({ project }: { project: Project }) {
   const notice = usePrivacyStore((s) => s.notice);
 
   useEffect(() => {
-    void fetchTemplate(project.domain);
-  }, [fetchTemplate, project.domain]);
+    void fetchTemplate(project.domain, variant);
+  }, [fetchTemplate, project.domain, variant]);
 
   if (!template) return null;
   return (
     <section className="data-section template-offer" aria-labelledby="template-offer-title">
       <h3 id="template-offer-title">Starting point: {template.title}</h3>
+      {template.variants.length > 1 && (
+        <div className="field">
+          <label htmlFor="template-variant">Kind of work</label>
+          <select id="template-variant" value={template.variant} onChange={(e) => setVariant(e.target.value)}>
+            {template.variants.map((v) => (
+              <option key={v.variant} value={v.variant}>
+                {v.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <p>{template.description}</p>
       <p>
         <strong>Personal data it removes before training:</strong> {template.identifierTypes.map((t) => TYPE_LABEL[t]).join(', ')}.
@@ -42,7 +55,7 @@ export function TemplateOffer({ project }: { project: Project }) {
       {sampleJobId ? (
         <JobProgress jobId={sampleJobId} label="Sample import progress" cancelLabel="Cancel" />
       ) : (
-        <button type="button" className="ghost" onClick={() => void importSample(project.id, project.domain)}>
+        <button type="button" className="ghost" onClick={() => void importSample(project.id, project.domain, template.variant)}>
           Import its {template.samples.length} sample conversations
         </button>
       )}
