@@ -66,7 +66,11 @@ describe('a training run whose host is killed', () => {
     });
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
-    const listed = JSON.parse((await run('node', [CLI, 'runs', 'list', '--workspace', ws, '--json'])).stdout.trim()) as Array<{ id: string; status: string; steps: number }>;
+    const listed = JSON.parse((await run('node', [CLI, 'runs', 'list', '--workspace', ws, '--json'])).stdout.trim()) as Array<{
+      id: string;
+      status: string;
+      steps: number;
+    }>;
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ status: 'interrupted' });
     expect(listed[0]!.steps).toBeGreaterThanOrEqual(20);
