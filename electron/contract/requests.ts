@@ -35,6 +35,8 @@ export const requests = {
   'jobs:cancel': { input: z.object({ id: Id }).strict(), output: Job },
   /** Starts an interrupted job of a resumable kind again (a training run continues from its checkpoint); a new job. */
   'jobs:resume': { input: z.object({ id: Id }).strict(), output: Job },
+  /** Forgets finished jobs of one project (null: those of no project, such as adding a model); running ones stay. */
+  'jobs:clear': { input: z.object({ projectId: Id.nullable() }).strict(), output: z.object({ removed: z.number().int().nonnegative() }) },
 
   'audit:list': {
     input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),

@@ -47,6 +47,7 @@ export const handlers: Handlers = {
   'jobs:get': ({ id }, { ws }) => ws.jobs.get(id),
   'jobs:cancel': ({ id }, { ws }) => ws.jobs.cancel(id),
   'jobs:resume': ({ id }, { ws }) => resumeJob(ws, id),
+  'jobs:clear': ({ projectId }, { ws }) => ({ removed: ws.jobs.clearFinished(projectId) }),
 
   'audit:list': ({ limit }, { ws }) => ws.audit.recent(limit),
 
