@@ -10,9 +10,11 @@ import type {
   SplitResult,
   TokenStatsResult,
 } from '../../../electron/contract/datasets.js';
+import type { JobOf } from '../../../electron/contract/jobs.js';
 import { api } from '../transport/api.js';
 import { appMessage, errorText } from './errorWords.js';
 import { followJob } from './followJob.js';
+import { findRunningJob } from './jobsStore.js';
 
 export type DataTab = 'import' | 'examples' | 'clean' | 'split' | 'tokens';
 /** A metadata column the examples carry (what a split can be stratified by). */
@@ -58,7 +60,8 @@ interface DatasetsState {
   /** What the last change did, in one sentence (shown until the next action). */
   notice: string | null;
 
-  open(projectId: string): Promise<void>;
+  /** Opens a project's data, on `tab` when given (the address names it after a reload). */
+  open(projectId: string, tab?: DataTab): Promise<void>;
   reload(select?: string): Promise<void>;
   selectVersion(id: string): void;
   setTab(tab: DataTab): void;
@@ -87,6 +90,7 @@ export function selectedVersion(s: Pick<DatasetsState, 'datasets' | 'versionId'>
 }
 
 const message = errorText;
+let importStarting = false;
 const pending = new Set<number>();
 let previewSeq = 0;
 
@@ -102,10 +106,41 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     try {
       await fn();
     } catch (e) {
-      set({ error: message(e) });
+      set({ error: message(e), notice: null });
     } finally {
       set({ busy: null });
     }
+  };
+  const followImport = (job: JobOf<'dataset.import'>) => {
+    set({ importJobId: job.id });
+    followJob(job, {
+      settled: () => set({ importJobId: null }),
+      succeeded: (r) => {
+        const skipped = r.version.rejected ? `; ${r.version.rejected} bad row(s) were set aside in the workspace` : '';
+        set({ importDone: `Imported ${r.version.examples} examples${skipped}.`, preview: null, form: EMPTY_FORM });
+        void get().reload(r.version.id);
+      },
+      failed: (error) => set({ error, notice: null }),
+      stopped: () => set({ error: 'The import was cancelled; nothing was saved.' }),
+    });
+  };
+  const followStats = (job: JobOf<'dataset.stats'>) => {
+    set({ statsJobId: job.id });
+    followJob(job, {
+      settled: () => set({ statsJobId: null }),
+      succeeded: (stats) => {
+        if (stats.versionId === get().versionId) set({ stats });
+      },
+      failed: (error) => set({ error, notice: null }),
+    });
+  };
+  /** After a reload: follow the project's running import and the version's running token count again. */
+  const restoreJobs = async (projectId: string) => {
+    const importing = await findRunningJob('dataset.import', { projectId });
+    if (importing && get().projectId === projectId && !get().importJobId) followImport(importing);
+    const versionId = get().versionId;
+    const counting = versionId ? await findRunningJob('dataset.stats', { subject: versionId }) : null;
+    if (counting && get().versionId === versionId && !get().statsJobId) followStats(counting);
   };
   return {
     projectId: null,
@@ -130,11 +165,16 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     notice: null,
     samples: [],
 
-    async open(projectId) {
-      if (get().projectId === projectId) return;
+    async open(projectId, tab) {
+      if (get().projectId === projectId) {
+        if (tab) get().setTab(tab);
+        return;
+      }
       set({ projectId, datasets: [], error: null, form: EMPTY_FORM, preview: null, importJobId: null, importDone: null, ...forVersion(null) });
       await get().reload();
-      set({ tab: get().datasets.length ? 'examples' : 'import' });
+      // The address may name a tab (a reload, Back); otherwise the examples once there are some.
+      set({ tab: tab && (tab === 'import' || get().datasets.length) ? tab : get().datasets.length ? 'examples' : 'import' });
+      void restoreJobs(projectId);
       if (!get().samples.length) set({ samples: await api.call('datasets:samples', {}).catch(() => []) });
     },
     async reload(select) {
@@ -147,7 +187,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         const target = select ?? (selectedVersion({ datasets, versionId: get().versionId }) ? get().versionId : newest);
         if (target && target !== get().versionId) get().selectVersion(target);
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: message(e), notice: null });
       }
     },
     selectVersion(id) {
@@ -187,8 +227,10 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     },
     async startImport() {
       const { form, projectId, preview } = get();
-      if (!projectId) return;
-      set({ error: null, importDone: null });
+      // A second click while the first import is starting or running does nothing (the server joins it too).
+      if (!projectId || importStarting || get().importJobId) return;
+      importStarting = true;
+      set({ error: null, notice: null, importDone: null });
       try {
         const job = await api.call('datasets:import', {
           projectId,
@@ -198,19 +240,11 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
           ...(form.encoding ? { encoding: form.encoding } : {}),
           ...(preview?.mapping ? { map: { ...preview.mapping, ...form.map } } : {}),
         });
-        set({ importJobId: job.id });
-        followJob(job, {
-          settled: () => set({ importJobId: null }),
-          succeeded: (r) => {
-            const skipped = r.version.rejected ? `; ${r.version.rejected} bad row(s) were set aside in the workspace` : '';
-            set({ importDone: `Imported ${r.version.examples} examples${skipped}.`, preview: null, form: EMPTY_FORM });
-            void get().reload(r.version.id);
-          },
-          failed: (error) => set({ error }),
-          stopped: () => set({ error: 'The import was cancelled; nothing was saved.' }),
-        });
+        followImport(job);
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: message(e), notice: null });
+      } finally {
+        importStarting = false;
       }
     },
     async loadRows(from, to) {
@@ -224,7 +258,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
           if (get().versionId !== versionId) return;
           set((s) => ({ total: page.total, rows: { ...s.rows, ...Object.fromEntries(page.rows.map((r) => [r.position, r])) } }));
         } catch (e) {
-          set({ error: message(e) });
+          set({ error: message(e), notice: null });
         } finally {
           pending.delete(start);
         }
@@ -259,20 +293,13 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       }),
     async runStats(input) {
       const versionId = get().versionId;
-      if (!versionId) return;
+      if (!versionId || get().statsJobId) return;
       set({ error: null, notice: null, stats: null });
       try {
         const job = await api.call('datasets:stats', { versionId, ...input });
-        set({ statsJobId: job.id });
-        followJob(job, {
-          settled: () => set({ statsJobId: null }),
-          succeeded: (stats) => {
-            if (stats.versionId === get().versionId) set({ stats });
-          },
-          failed: (error) => set({ error }),
-        });
+        followStats(job);
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: message(e), notice: null });
       }
     },
     async loadColumns() {
@@ -282,7 +309,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         const columns = await api.call('datasets:columns', { versionId });
         if (get().versionId === versionId) set({ columns });
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: message(e), notice: null });
       }
     },
     checkLeakage: () =>
