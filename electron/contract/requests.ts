@@ -2,6 +2,7 @@
 // Adding a capability means adding an entry here first; hosts, CLI and renderer all type-check against it.
 import { z } from 'zod';
 import { datasetRequests } from './datasetRequests.js';
+import { fileRequests } from './fileRequests.js';
 import { AppInfo, AuditEntry, BaseModel, DomainTemplate, Id, Project } from './domain.js';
 import { Job, jobSchemas } from './jobs.js';
 import { piiRequests } from './piiRequests.js';
@@ -48,6 +49,9 @@ export const requests = {
 
   // Personal data: scan, review, redact into a new version, reports, pseudonym maps, domain templates (see pii.ts).
   ...piiRequests,
+
+  // The file and folder chooser of browser mode, confined to the home folder and added places (see fileRequests.ts).
+  ...fileRequests,
 } as const;
 
 export type Requests = typeof requests;

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { FileChooser } from './components/FileChooser.js';
 import { JobsPanel } from './components/JobsPanel.js';
 import { ModelsPage } from './components/ModelsPage.js';
 import { ProjectHeader } from './components/ProjectHeader.js';
@@ -97,6 +98,7 @@ export function App() {
           <JobsPanel projectId={view === 'projects' && selected ? selected.id : null} />
         </main>
       </div>
+      <FileChooser />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { createProject, deleteProject, renameProject, requireProject } from './p
 import { removeModel, startModelRegistration } from './models/models.js';
 import { datasetHandlers } from './datasets/handlers.js';
 import { resumeJob } from './jobs/resume.js';
+import { filesHandlers } from './files/handlers.js';
 import { piiHandlers } from './pii/handlers.js';
 
 export interface HandlerContext {
@@ -53,4 +54,5 @@ export const handlers: Handlers = {
 
   ...datasetHandlers,
   ...piiHandlers,
+  ...filesHandlers,
 };

@@ -2,7 +2,8 @@
 // metadata columns, token statistics with a base model's tokenizer, and export.
 import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
+import { resolveUserPath } from '../../data/userPath.js';
 import type { ColumnField, Dataset, ExampleRow, ImportFormat, SplitLabel } from '../../../contract/datasets.js';
 import type { DomainTemplate } from '../../../contract/domain.js';
 import type { JobOf } from '../../../contract/jobs.js';
@@ -47,7 +48,7 @@ export interface ImportInput {
 export async function startImport(ws: Workspace, input: ImportInput): Promise<JobOf<'dataset.import'>> {
   if (input.projectId) requireProject(ws, input.projectId);
   const target: ProjectTarget = input.projectId ? { projectId: input.projectId } : { projectName: input.newProject!.name, domain: input.newProject!.domain };
-  const path = resolve(input.path);
+  const path = resolveUserPath(input.path).path;
   if (!(await stat(path).catch(() => null))) throw new FieldtuneError('INVALID_INPUT', `There is no file or folder at ${path}.`);
   const params = { path, format: input.format ?? null, map: input.map ?? null, encoding: input.encoding ?? null, skipBad: input.skipBad };
   return ws.jobs.start({ kind: 'dataset.import', projectId: input.projectId ?? null, params }, ({ signal, onProgress }) =>
@@ -99,7 +100,7 @@ export async function metadataColumns(ws: Workspace, versionId: string): Promise
 }
 
 export async function exportDataset(ws: Workspace, versionId: string, format: 'jsonl' | 'csv', outFile: string, split?: SplitLabel) {
-  const file = resolve(outFile);
+  const file = resolveUserPath(outFile).path;
   if (!(await stat(dirname(file)).catch(() => null))) throw new FieldtuneError('INVALID_INPUT', `The folder ${dirname(file)} does not exist.`);
   return exportVersion(ws, versionId, { format, outFile: file, ...(split ? { split } : {}) });
 }
