@@ -10,6 +10,7 @@ import type {
   SplitResult,
   TokenStatsResult,
 } from '../../../electron/contract/datasets.js';
+import type { Message } from '../../../electron/contract/domain.js';
 import type { JobOf } from '../../../electron/contract/jobs.js';
 import { api } from '../transport/api.js';
 import { appMessage, errorText } from './errorWords.js';
@@ -55,10 +56,12 @@ interface DatasetsState {
   remove: Record<number, boolean>;
   splitResult: SplitResult | null;
   stats: TokenStatsResult | null;
-  busy: 'review' | 'clean' | 'split' | 'export' | 'leakage' | null;
+  busy: 'review' | 'clean' | 'split' | 'export' | 'leakage' | 'edit' | null;
   samples: Array<{ label: string; path: string; examples: number }>;
   /** What the last change did, in one sentence (shown until the next action). */
   notice: string | null;
+  /** The example shown in full (its position), or null. */
+  detail: number | null;
 
   /** Opens a project's data, on `tab` when given (the address names it after a reload). */
   open(projectId: string, tab?: DataTab): Promise<void>;
@@ -80,6 +83,9 @@ interface DatasetsState {
   loadColumns(): Promise<void>;
   runExport(format: 'jsonl' | 'csv', outFile: string): Promise<void>;
   pickSample(path: string): void;
+  openDetail(position: number | null): void;
+  /** Saves a corrected example as a new version; true when it was saved. */
+  saveExample(position: number, edit: { messages?: Message[]; text?: string }): Promise<boolean>;
   browse(): Promise<string | null>;
   canBrowse(): boolean;
 }
@@ -98,7 +104,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
   /** Clears everything that belongs to one version when another is chosen. */
   const forVersion = (versionId: string | null) => {
     pending.clear();
-    return { versionId, rows: {}, total: 0, columns: [], review: null, remove: {}, splitResult: null, stats: null };
+    return { versionId, rows: {}, total: 0, columns: [], review: null, remove: {}, splitResult: null, stats: null, detail: null };
   };
 
   const guard = async (busy: DatasetsState['busy'], fn: () => Promise<void>) => {
@@ -163,6 +169,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     stats: null,
     busy: null,
     notice: null,
+    detail: null,
     samples: [],
 
     async open(projectId, tab) {
@@ -327,6 +334,19 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         const r = await api.call('datasets:export', { versionId, format, outFile });
         set({ notice: `Wrote ${r.examples} examples to ${r.file}.` });
       }),
+    openDetail: (detail) => set({ detail, error: null }),
+    async saveExample(position, edit) {
+      const versionId = get().versionId;
+      if (!versionId || get().busy) return false;
+      let saved = false;
+      await guard('edit', async () => {
+        const version = await api.call('datasets:edit-example', { versionId, position, ...edit });
+        await get().reload(version.id);
+        set({ notice: `Saved your correction to example #${position + 1} as a new version. The previous version is kept.` });
+        saved = true;
+      });
+      return saved;
+    },
     pickSample(path) {
       get().setForm({ path });
       void get().runPreview();

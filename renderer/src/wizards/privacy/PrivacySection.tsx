@@ -37,11 +37,13 @@ export function PrivacySection({ project }: { project: Project }) {
   const found = status?.scan ? PII_TYPE_NAMES.reduce((n, t) => n + (status.current?.[t] ?? 0), 0) : null;
   const summary = report
     ? `This version was redacted (${report.report.totalRedacted} replaced).`
-    : !status
-      ? ''
-      : found === null
-        ? 'Not checked yet.'
-        : `${found} to replace in ${status?.scan?.examplesWithSpans ?? 0} examples.`;
+    : scanJobId
+      ? 'Checking for personal data…'
+      : !status
+        ? ''
+        : found === null
+          ? 'Not checked yet.'
+          : `${found} to replace in ${status?.scan?.examplesWithSpans ?? 0} examples.`;
 
   return (
     <section className="data-section privacy" aria-labelledby="privacy-title">
