@@ -149,7 +149,7 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     await snap(page, '4b-versions');
 
     // Token lengths with the demo model's tokenizer and chat template.
-    await page.getByRole('button', { name: 'Token lengths' }).click();
+    await page.getByRole('button', { name: 'Example lengths' }).click();
     await expect(page.getByLabel('Base model')).toContainText('Demo model');
     await page.getByLabel('Max length (tokens)').fill('64');
     await page.getByRole('button', { name: 'Count tokens' }).click();
@@ -226,7 +226,7 @@ test('a large version scrolls in a virtualized table, and token counting on it s
     await expect(table).not.toContainText('Row 0: what is');
 
     // 20k examples through the demo model's chat template take a few seconds: a job with progress and a stop button.
-    await page.getByRole('button', { name: 'Token lengths' }).click();
+    await page.getByRole('button', { name: 'Example lengths' }).click();
     await page.getByRole('button', { name: 'Count tokens' }).click();
     await expect(page.getByRole('progressbar', { name: 'Token counting progress' })).toBeVisible();
     await page.getByRole('button', { name: 'Stop counting' }).click();

@@ -74,15 +74,16 @@ export function FileChooser() {
         </nav>
         <div className="chooser-main">
           <div className="row">
-            <button type="button" className="ghost" disabled={!listing?.parent} onClick={() => listing?.parent && void browse(listing.parent)}>
+            <button type="button" className="ghost nowrap" disabled={!listing?.parent} onClick={() => listing?.parent && void browse(listing.parent)}>
               Up one folder
             </button>
             <span className="chooser-folder" title={listing?.folder}>
               {listing?.folder}
             </span>
             <span className="spacer" />
-            <input id="chooser-hidden" type="checkbox" checked={showHidden} onChange={(e) => void setShowHidden(e.target.checked)} />
-            <label htmlFor="chooser-hidden">Show hidden files</label>
+            <label className="nowrap">
+              <input type="checkbox" checked={showHidden} onChange={(e) => void setShowHidden(e.target.checked)} /> Show hidden files
+            </label>
           </div>
           {error && (
             <p className="danger-text" role="alert">
@@ -101,7 +102,7 @@ export function FileChooser() {
                   onClick={() => select(e.path)}
                   onDoubleClick={() => open(e)}
                 >
-                  <span aria-hidden="true">{e.kind === 'folder' ? '📁' : '📄'}</span> {e.name}
+                  <span className={e.kind === 'folder' ? 'chooser-name folder' : 'chooser-name'}>{e.name}</span>
                   <span className="muted">{e.kind === 'folder' ? 'folder' : size(e.sizeBytes)}</span>
                 </button>
               </li>

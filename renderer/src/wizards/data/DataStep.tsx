@@ -15,7 +15,7 @@ const TASKS: ReadonlyArray<{ id: DataTab; title: string; needsData: boolean }> =
   { id: 'examples', title: 'Versions and examples', needsData: true },
   { id: 'clean', title: 'Clean', needsData: true },
   { id: 'split', title: 'Split', needsData: true },
-  { id: 'tokens', title: 'Token lengths', needsData: true },
+  { id: 'tokens', title: 'Example lengths', needsData: true },
 ];
 
 /** The Data step: import, look through, clean, split and measure a project's training data. */

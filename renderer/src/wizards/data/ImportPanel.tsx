@@ -8,11 +8,11 @@ import { useFilesStore } from '../../stores/filesStore.js';
 const DATA_EXTENSIONS = ['jsonl', 'json', 'csv', 'tsv', 'xlsx', 'txt', 'md', 'pdf', 'docx'];
 
 const FORMATS: Array<{ value: ImportFormat; label: string }> = [
-  { value: 'chat', label: 'Chat messages (JSONL "messages")' },
-  { value: 'sharegpt', label: 'ShareGPT ("conversations")' },
-  { value: 'alpaca', label: 'Alpaca (instruction / input / output)' },
-  { value: 'prompt-completion', label: 'Prompt and completion' },
-  { value: 'text', label: 'Plain text records ("text")' },
+  { value: 'chat', label: 'Conversations, one per line (chat messages format)' },
+  { value: 'sharegpt', label: 'Conversations exported from a chat tool (ShareGPT format)' },
+  { value: 'alpaca', label: 'Instructions with answers (Alpaca format)' },
+  { value: 'prompt-completion', label: 'Question and answer pairs (prompt/completion format)' },
+  { value: 'text', label: 'Plain text records (text format)' },
   { value: 'csv', label: 'CSV spreadsheet' },
   { value: 'tsv', label: 'TSV (tab-separated)' },
   { value: 'xlsx', label: 'Excel workbook (XLSX)' },
@@ -65,8 +65,8 @@ export function ImportPanel() {
     <section aria-labelledby="import-title" className="data-section">
       <h3 id="import-title">Import examples</h3>
       <p className="muted">
-        Spreadsheets (CSV, TSV, Excel), chat exports (JSONL or JSON: chat messages, ShareGPT, Alpaca, prompt/completion), or documents (TXT, Markdown, PDF,
-        Word; a file or a whole folder). Nothing is saved until you press Import.
+        Spreadsheets (CSV, TSV, Excel), conversations saved from chat tools (JSONL or JSON files; Fieldtune recognises the usual formats by itself), or
+        documents (TXT, Markdown, PDF, Word; a file or a whole folder). Nothing is saved until you press Import.
       </p>
       <form className="row" aria-label="Choose a file" onSubmit={submit}>
         <label htmlFor="data-path">Path to a file or folder on this computer</label>
