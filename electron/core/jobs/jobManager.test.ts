@@ -3,7 +3,6 @@ import { tempDir } from '../../../test/unit/helpers.js';
 import { Job as JobSchema, type Job, type JobResult } from '../../contract/jobs.js';
 import { openWorkspace } from '../workspace.js';
 import { FieldtuneError } from '../../contract/errors.js';
-import { createProject } from '../service/projects/projects.js';
 import { INTERRUPTED_MESSAGE } from './jobManager.js';
 import { ProgressThrottle } from './progressThrottle.js';
 
@@ -136,8 +135,10 @@ describe('typed jobs', () => {
     cleanups.push(t.cleanup);
     const ws = openWorkspace(t.dir);
     cleanups.push(() => ws.close());
-    const a = createProject(ws, 'A', 'general').id;
-    const b = createProject(ws, 'B', 'general').id;
+    const project = (id: string) => ({ id, name: id, domain: 'general' as const, isDemo: false, createdAt: 'x', updatedAt: 'x' });
+    ws.projects.insert(project('A'));
+    ws.projects.insert(project('B'));
+    const [a, b] = ['A', 'B'];
     let release = () => {};
     const gate = new Promise<void>((r) => (release = r));
     const done = ws.jobs.start({ kind: 'model.register', projectId: a, params: { path: '/a1' } }, async () => MODEL);

@@ -182,7 +182,12 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       // The address may name a tab (a reload, Back); otherwise the examples once there are some.
       set({ tab: tab && (tab === 'import' || get().datasets.length) ? tab : get().datasets.length ? 'examples' : 'import' });
       void restoreJobs(projectId);
-      if (!get().samples.length) set({ samples: await api.call('datasets:samples', {}).catch(() => []) });
+      // Not awaited: opening is done once the tab is known (the address waits for it, and then follows clicks again).
+      if (!get().samples.length)
+        void api
+          .call('datasets:samples', {})
+          .then((samples) => set({ samples }))
+          .catch(() => {});
     },
     async reload(select) {
       const projectId = get().projectId;

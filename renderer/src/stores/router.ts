@@ -88,7 +88,9 @@ export function connectRouter(): () => void {
   const start = () => {
     if (ready || !useProjectsStore.getState().loaded) return;
     ready = true;
-    void apply(location.hash);
+    // A bare address (first start) names no place: keep wherever the person already went while the list loaded.
+    if (location.hash.replace(/^#\/?/, '')) void apply(location.hash);
+    else write();
   };
   const unsubscribers = [useAppStore, useProjectsStore, useWizardStore, useDatasetsStore].map((store) =>
     (store.subscribe as (listener: () => void) => () => void)(() => {

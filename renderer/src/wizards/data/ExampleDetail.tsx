@@ -9,7 +9,7 @@ const ROLE: Record<Message['role'], { label: string; help: string }> = {
 };
 
 /**
- * One example in full: every message of the conversation (or the whole text), its labels and split, and a way to
+ * One example in full (mounted with the position as its key, so another example starts out of edit mode): every message of the conversation (or the whole text), its labels and split, and a way to
  * correct it. Saving makes a new version, like every other change; the version it was read from stays.
  */
 export function ExampleDetail() {
@@ -26,7 +26,6 @@ export function ExampleDetail() {
 
   useEffect(() => {
     if (position !== null && !ref.current?.open) ref.current?.showModal();
-    setEditing(false);
   }, [position]);
 
   if (position === null || !row) return null;

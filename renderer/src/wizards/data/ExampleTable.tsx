@@ -34,6 +34,7 @@ export function ExampleTable() {
   const rows = useDatasetsStore((s) => s.rows);
   const loadRows = useDatasetsStore((s) => s.loadRows);
   const openDetail = useDatasetsStore((s) => s.openDetail);
+  const detail = useDatasetsStore((s) => s.detail);
   const total = version?.examples ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- useVirtualizer returns functions React Compiler cannot memoize; this component is not compiled
@@ -101,7 +102,7 @@ export function ExampleTable() {
           </div>
         </div>
       </div>
-      <ExampleDetail />
+      <ExampleDetail key={detail ?? 'closed'} />
     </section>
   );
 }
