@@ -12,7 +12,7 @@ import {
   SplitLabel,
   SplitResult,
 } from './datasets.js';
-import { DomainTemplate, Id, Locale } from './domain.js';
+import { DomainTemplate, Id, Locale, Message } from './domain.js';
 import { jobSchemas } from './jobs.js';
 
 const VersionRef = { versionId: Id };
@@ -123,5 +123,21 @@ export const datasetRequests = {
       })
       .strict(),
     output: z.object({ file: z.string(), examples: z.number().int(), format: z.enum(['jsonl', 'csv']) }),
+  },
+  /**
+   * Corrects one example: a new version with that example replaced (the version edited stays as it was). A chat
+   * example takes its messages, a text record its text; its labels (metadata) and split are kept.
+   */
+  'datasets:edit-example': {
+    input: z
+      .object({
+        ...VersionRef,
+        position: z.number().int().nonnegative(),
+        messages: z.array(Message).min(1).max(1000).optional(),
+        text: z.string().optional(),
+      })
+      .strict()
+      .refine((v) => (v.messages === undefined) !== (v.text === undefined), 'Send either the messages or the text of the example'),
+    output: DatasetVersion,
   },
 } as const;

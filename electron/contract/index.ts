@@ -1,5 +1,6 @@
 export * from './datasets.js';
 export * from './datasetRequests.js';
+export * from './fileRequests.js';
 export * from './jobs.js';
 export * from './piiRequests.js';
 export * from './domain.js';

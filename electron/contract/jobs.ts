@@ -106,6 +106,31 @@ export function isJobKind(kind: string): kind is JobKind {
   return Object.hasOwn(jobKinds, kind);
 }
 
+/**
+ * What a job works on (a version, a file, a run). A second start of the same kind on the same subject in the same
+ * project joins the running job instead of doing the work twice (a double click, a reload that starts it again),
+ * and a screen that reloads finds the job that is running for what it shows.
+ */
+export function jobSubject(kind: string, params: unknown): string | null {
+  const p = (params ?? {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof p[key] === 'string' ? (p[key] as string) : null);
+  switch (kind) {
+    case 'dataset.import':
+    case 'model.register':
+      return text('path')?.trim() ?? null;
+    case 'dataset.stats':
+    case 'pii.scan':
+    case 'pii.apply':
+      return text('versionId');
+    case 'template.sample':
+      return text('domain');
+    case 'train.run':
+      return text('runId');
+    default:
+      return null;
+  }
+}
+
 const JobBase = z.object({
   id: Id,
   projectId: Id.nullable(),
@@ -121,6 +146,8 @@ const JobBase = z.object({
   resumable: z.boolean(),
   /** The interrupted job this one resumed, if any. */
   resumedFrom: Id.nullable(),
+  /** What it works on (see jobSubject): a version id, a file path, a run id. */
+  subject: z.string().nullable(),
 });
 
 // One schema per kind (written out: a generic helper would widen each result to the union of all results). A request

@@ -2,6 +2,7 @@
 // Adding a capability means adding an entry here first; hosts, CLI and renderer all type-check against it.
 import { z } from 'zod';
 import { datasetRequests } from './datasetRequests.js';
+import { fileRequests } from './fileRequests.js';
 import { AppInfo, AuditEntry, BaseModel, DomainTemplate, Id, Locale, Project } from './domain.js';
 import { Job, jobSchemas } from './jobs.js';
 import { piiRequests } from './piiRequests.js';
@@ -39,6 +40,8 @@ export const requests = {
   'jobs:cancel': { input: z.object({ id: Id }).strict(), output: Job },
   /** Starts an interrupted job of a resumable kind again (a training run continues from its checkpoint); a new job. */
   'jobs:resume': { input: z.object({ id: Id }).strict(), output: Job },
+  /** Forgets finished jobs of one project (null: those of no project, such as adding a model); running ones stay. */
+  'jobs:clear': { input: z.object({ projectId: Id.nullable() }).strict(), output: z.object({ removed: z.number().int().nonnegative() }) },
 
   'audit:list': {
     input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
@@ -53,6 +56,8 @@ export const requests = {
 
   // Training: hardware, presets, the pre-flight estimate, runs and their curves, the candidate run (see trainRequests.ts).
   ...trainRequests,
+  // The file and folder chooser of browser mode, confined to the home folder and added places (see fileRequests.ts).
+  ...fileRequests,
 } as const;
 
 export type Requests = typeof requests;

@@ -76,6 +76,17 @@ describe('browser-mode web server', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('explains, on a page, how to get a fresh address when the token is missing or stale', async () => {
+    const res = await fetch(`${origin()}/#/projects`);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await res.text();
+    expect(page).toContain('<h1>Open Fieldtune with its full address</h1>');
+    expect(page).toMatch(/every start prints a new address/);
+    expect(page).not.toContain('<script');
+    expect((await fetch(`${origin()}/?token=stale`)).status).toBe(401);
+  });
+
   it('answers malformed messages with typed errors and keeps serving', async () => {
     const ws = await connect({ token: server.token });
     if (typeof ws === 'number') throw new Error(`connect failed: ${ws}`);

@@ -8,6 +8,7 @@ import type { Core } from '../core/core.js';
 import { AccessPolicy, SESSION_COOKIE } from './access.js';
 import { answerClientError, decodablePath, hasBody, refuse } from './httpGuards.js';
 import { readStatic, resolveStatic } from './staticFiles.js';
+import { NEEDS_TOKEN_PAGE } from './tokenPage.js';
 
 export interface WebServerOptions {
   core: Core;
@@ -124,9 +125,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningWeb
       return;
     }
     if (!policy.authorized(req)) {
-      res
-        .writeHead(401, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
-        .end('Fieldtune: open the address printed by `fieldtune start` (it carries the access token).');
+      res.writeHead(401, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : NEEDS_TOKEN_PAGE);
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { FileChooser } from './components/FileChooser.js';
 import { JobsPanel } from './components/JobsPanel.js';
 import { ModelsPage } from './components/ModelsPage.js';
 import { ProjectHeader } from './components/ProjectHeader.js';
@@ -7,6 +8,7 @@ import { ThemeToggle } from './components/ThemeToggle.js';
 import { useAppStore } from './stores/appStore.js';
 import { connectEvents, loadAll } from './stores/events.js';
 import { useProjectsStore } from './stores/projectsStore.js';
+import { connectRouter } from './stores/router.js';
 import { WizardFrame } from './wizards/WizardFrame.js';
 
 export function App() {
@@ -29,8 +31,12 @@ export function App() {
 
   useEffect(() => {
     const off = connectEvents();
+    const offRouter = connectRouter();
     void loadAll();
-    return off;
+    return () => {
+      off();
+      offRouter();
+    };
   }, []);
 
   return (
@@ -89,9 +95,10 @@ export function App() {
               <p>Open a project on the left, or create a new one.</p>
             </div>
           )}
-          <JobsPanel />
+          <JobsPanel projectId={view === 'projects' && selected ? selected.id : null} />
         </main>
       </div>
+      <FileChooser />
     </div>
   );
 }

@@ -1,3 +1,5 @@
+// First: no schema may be built before zod is told not to probe eval (see the module).
+import '../../electron/contract/jitless.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';

@@ -150,7 +150,7 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     await snap(page, '4b-versions');
 
     // Token lengths with the demo model's tokenizer and chat template.
-    await page.getByRole('button', { name: 'Token lengths' }).click();
+    await page.getByRole('button', { name: 'Example lengths' }).click();
     await expect(page.getByLabel('Base model')).toContainText('Demo model');
     await page.getByLabel('Max length (tokens)').fill('64');
     await page.getByRole('button', { name: 'Count tokens' }).click();
@@ -184,7 +184,7 @@ test('a long import shows progress and can be cancelled, saving nothing', async 
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.getByLabel('Path to a file or folder on this computer').fill(big);
     await page.getByRole('button', { name: 'Preview' }).click();
-    await expect(page.getByLabel('Format')).toContainText('Detect (Prompt and completion)');
+    await expect(page.getByLabel('Format')).toContainText('Detect (Question and answer pairs (prompt/completion format))');
     await page.getByRole('button', { name: 'Import this file' }).click();
     await expect(page.getByRole('progressbar', { name: 'Import progress', exact: true })).toBeVisible();
     await snap(page, '7-import-progress');
@@ -227,7 +227,7 @@ test('a large version scrolls in a virtualized table, and token counting on it s
     await expect(table).not.toContainText('Row 0: what is');
 
     // 20k examples through the demo model's chat template take a few seconds: a job with progress and a stop button.
-    await page.getByRole('button', { name: 'Token lengths' }).click();
+    await page.getByRole('button', { name: 'Example lengths' }).click();
     await page.getByRole('button', { name: 'Count tokens' }).click();
     await expect(page.getByRole('progressbar', { name: 'Token counting progress' })).toBeVisible();
     await page.getByRole('button', { name: 'Stop counting' }).click();

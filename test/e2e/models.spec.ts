@@ -31,7 +31,7 @@ test('registers a GGUF by path with a fingerprint job, and explains a wrong file
     const row = page.getByRole('row', { name: /tiny\.gguf/ });
     await expect(row).toBeVisible();
     await expect(row).toContainText('llama, 1 layers');
-    await expect(page.getByRole('region', { name: 'Background work' })).toContainText('Adding a model done');
+    await expect(page.getByRole('region', { name: 'Background work' })).toContainText(/Adding a model: tiny\.gguf\s*done/);
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -113,6 +113,11 @@ describe('token statistics', () => {
     expect(s.histogram[0]).toEqual({ from: 0, to: 200, count: 4 });
     expect(s.histogram.reduce((n, b) => n + b.count, 0)).toBe(7);
     expect(s.histogram.at(-1)!.to).toBeGreaterThan(1100);
+    // Short examples under a long max length get bins that fit them (not 50-token bins for 30-token examples).
+    const short = await tokenStats([12, 18, 22, 25, 30, 31], (n) => n, { maxLength: 1024, bins: 20 });
+    expect(short.histogram[1]!.to - short.histogram[1]!.from).toBe(2);
+    expect(short.histogram.at(-1)!.to).toBeLessThanOrEqual(34);
+    expect(short.histogram.filter((b) => b.count > 0).length).toBeGreaterThanOrEqual(5);
     const asyncTok = await tokenStats(['a b', 'c'], async (t) => t.split(' ').length, { maxLength: 1 });
     expect(asyncTok).toMatchObject({ totalTokens: 3, overMax: 1, overMaxShare: 0.5 });
   });

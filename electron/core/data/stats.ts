@@ -15,7 +15,7 @@ export interface TokenStats {
   /** Examples longer than maxLength (they would be truncated in training). */
   overMax: number;
   overMaxShare: number;
-  /** Equal-width bins from 0; `to` is exclusive except for the last bin. */
+  /** Equal-width bins from 0 up to the longest example; `to` is exclusive except for the last bin. */
   histogram: Array<{ from: number; to: number; count: number }>;
 }
 
@@ -46,8 +46,10 @@ export async function tokenStats<E>(examples: Iterable<E> | AsyncIterable<E>, to
   const at = (q: number): number => (count ? sorted[Math.min(count - 1, Math.floor(q * count))]! : 0);
   const overMax = lengths.filter((n) => n > options.maxLength).length;
   const binCount = options.bins ?? 20;
-  const width = niceWidth(Math.max(max, options.maxLength) / binCount);
-  const bins = Math.max(1, Math.ceil((Math.max(max, options.maxLength) + 1) / width));
+  // Bins span the examples' own lengths: with a max length far above them (1,024 for 30-token questions) the
+  // bars would all fall in the first bin or two. A max length inside the range still shows as the chart's line.
+  const width = niceWidth(max / binCount);
+  const bins = Math.max(1, Math.ceil((max + 1) / width));
   const histogram = Array.from({ length: bins }, (_, b) => ({ from: b * width, to: (b + 1) * width, count: 0 }));
   for (const n of lengths) histogram[Math.min(bins - 1, Math.floor(n / width))]!.count += 1;
   return {

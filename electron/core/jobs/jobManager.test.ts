@@ -58,7 +58,7 @@ describe('JobManager', () => {
     const ws = openWorkspace(t.dir);
     cleanups.push(() => ws.close());
     const ok = ws.jobs.start({ kind: 'model.register', params: PARAMS }, async () => MODEL);
-    const bad = ws.jobs.start({ kind: 'model.register', params: PARAMS }, async () => {
+    const bad = ws.jobs.start({ kind: 'model.register', params: { path: '/tmp/broken.gguf' } }, async () => {
       throw new FieldtuneError('INVALID_INPUT', 'the file was truncated', { details: { bytes: 12 } });
     });
     const done = await ws.jobs.wait(ok.id);
@@ -100,6 +100,61 @@ describe('typed jobs', () => {
     expect(failed.result).toBeNull();
   });
 
+  it('a second start of the same kind on the same subject joins the running job; other subjects and finished jobs start anew', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const ws = openWorkspace(t.dir);
+    cleanups.push(() => ws.close());
+    let runs = 0;
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const work = async () => {
+      runs += 1;
+      await gate;
+      return MODEL;
+    };
+    const first = ws.jobs.start({ kind: 'model.register', params: PARAMS }, work);
+    const second = ws.jobs.start({ kind: 'model.register', params: { path: ' /tmp/model.gguf ' } }, work);
+    const other = ws.jobs.start({ kind: 'model.register', params: { path: '/tmp/other.gguf' } }, work);
+    expect(second.id).toBe(first.id);
+    expect(first.subject).toBe('/tmp/model.gguf');
+    expect(other.id).not.toBe(first.id);
+    await Promise.resolve();
+    expect(runs).toBe(2);
+    release();
+    await ws.jobs.wait(first.id);
+    await ws.jobs.wait(other.id);
+    expect(ws.jobs.list().filter((j) => j.kind === 'model.register')).toHaveLength(2);
+    const again = ws.jobs.start({ kind: 'model.register', params: PARAMS }, work);
+    expect(again.id).not.toBe(first.id);
+    await ws.jobs.wait(again.id);
+  });
+
+  it('clears the finished jobs of one project only, keeping running ones and other projects', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const ws = openWorkspace(t.dir);
+    cleanups.push(() => ws.close());
+    const project = (id: string) => ({ id, name: id, domain: 'general' as const, locale: 'en-US', isDemo: false, createdAt: 'x', updatedAt: 'x' });
+    ws.projects.insert(project('A'));
+    ws.projects.insert(project('B'));
+    const [a, b] = ['A', 'B'];
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const done = ws.jobs.start({ kind: 'model.register', projectId: a, params: { path: '/a1' } }, async () => MODEL);
+    const failed = ws.jobs.start({ kind: 'model.register', projectId: a, params: { path: '/a2' } }, async () => {
+      throw new Error('no');
+    });
+    const running = ws.jobs.start({ kind: 'model.register', projectId: a, params: { path: '/a3' } }, async () => (await gate, MODEL));
+    const otherProject = ws.jobs.start({ kind: 'model.register', projectId: b, params: { path: '/b1' } }, async () => MODEL);
+    await Promise.all([done, failed, otherProject].map((j) => ws.jobs.wait(j.id)));
+    expect(ws.jobs.clearFinished(a)).toBe(2);
+    expect(ws.jobs.list(a).map((j) => j.id)).toEqual([running.id]);
+    expect(ws.jobs.list(b)).toHaveLength(1);
+    release();
+    await ws.jobs.wait(running.id);
+  });
+
   it('narrows the result by kind, and the wire schema rejects a result that does not fit its kind', () => {
     const base = {
       id: 'j1',
@@ -113,6 +168,7 @@ describe('typed jobs', () => {
       finishedAt: null,
       resumable: false,
       resumedFrom: null,
+      subject: null,
     };
     expect(JobSchema.safeParse({ ...base, kind: 'model.register', result: MODEL }).success).toBe(true);
     expect(JobSchema.safeParse({ ...base, kind: 'dataset.stats', result: MODEL }).success).toBe(false);

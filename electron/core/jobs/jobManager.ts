@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FieldtuneError } from '../../contract/errors.js';
-import { jobKinds, type Job, type JobKind, type JobOf, type JobParams, type JobResult } from '../../contract/jobs.js';
+import { jobKinds, jobSubject, type Job, type JobKind, type JobOf, type JobParams, type JobResult } from '../../contract/jobs.js';
 import { toErrorPayload } from '../../contract/wire.js';
 import type { JobsRepository } from '../store/repositories/jobs.js';
 import { ProgressThrottle, type ProgressUpdate } from './progressThrottle.js';
@@ -45,8 +45,14 @@ export class JobManager {
     repo.markAllInterrupted(new Date().toISOString(), INTERRUPTED_MESSAGE);
   }
 
-  /** Starts `run` as a job of `spec.kind`; the runner must return that kind's result (checked again at run time). */
+  /**
+   * Starts `run` as a job of `spec.kind`; the runner must return that kind's result (checked again at run time).
+   * While a job of the same kind runs on the same subject in the same project, that job is returned instead: every
+   * action that starts a job is idempotent while it runs (a double click imports once, a second check joins the first).
+   */
   start<K extends JobKind>(spec: JobSpec<K>, run: JobRunner<JobResult<K>>): JobOf<K> {
+    const same = this.runningLike(spec);
+    if (same) return same;
     const id = randomUUID();
     this.repo.insert({
       id,
@@ -72,6 +78,16 @@ export class JobManager {
     return job as JobOf<K>;
   }
 
+  private runningLike<K extends JobKind>(spec: JobSpec<K>): JobOf<K> | null {
+    const subject = jobSubject(spec.kind, spec.params);
+    if (subject === null) return null;
+    for (const id of this.running.keys()) {
+      const job = this.repo.get(id);
+      if (job && job.kind === spec.kind && job.subject === subject && job.projectId === (spec.projectId ?? null)) return job as JobOf<K>;
+    }
+    return null;
+  }
+
   /** The params a job was started with (what resuming it runs again). */
   params(id: string): unknown {
     this.get(id);
@@ -86,6 +102,11 @@ export class JobManager {
 
   list(projectId?: string): Job[] {
     return this.repo.list(projectId);
+  }
+
+  /** Forgets the finished jobs of a project (null: those of no project); running and resumable ones stay. */
+  clearFinished(projectId: string | null): number {
+    return this.repo.clearFinished(projectId);
   }
 
   /** Asks a running job to stop; resolves with its row once it has actually stopped. */

@@ -5,6 +5,7 @@ import { createProject, deleteProject, renameProject, setProjectLocale, requireP
 import { removeModel, startModelRegistration } from './models/models.js';
 import { datasetHandlers } from './datasets/handlers.js';
 import { resumeJob } from './jobs/resume.js';
+import { filesHandlers } from './files/handlers.js';
 import { piiHandlers } from './pii/handlers.js';
 import { trainHandlers } from './train/handlers.js';
 
@@ -53,10 +54,12 @@ export const handlers: Handlers = {
   'jobs:get': ({ id }, { ws }) => ws.jobs.get(id),
   'jobs:cancel': ({ id }, { ws }) => ws.jobs.cancel(id),
   'jobs:resume': ({ id }, { ws }) => resumeJob(ws, id),
+  'jobs:clear': ({ projectId }, { ws }) => ({ removed: ws.jobs.clearFinished(projectId) }),
 
   'audit:list': ({ limit }, { ws }) => ws.audit.recent(limit),
 
   ...datasetHandlers,
   ...piiHandlers,
   ...trainHandlers,
+  ...filesHandlers,
 };

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/unit/helpers.js';
 import { FieldtuneError } from '../../contract/errors.js';
-import { createProject, deleteProject } from './projects/projects.js';
+import { createProject, deleteProject, renameProject } from './projects/projects.js';
 import { openWorkspace, DATABASE_FILE, type Workspace } from '../workspace.js';
 import { migrate } from '../store/migrate.js';
 import { migrations } from '../store/migrations/index.js';
@@ -97,5 +97,19 @@ describe('project deletion', () => {
     expect(existsSync(ws.blobs.pathOf(own.sha256))).toBe(false);
     expect(existsSync(ws.blobs.pathOf(shared.sha256))).toBe(true);
     expect(readdirSync(join(ws.dir, 'blobs')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('project names', () => {
+  it('refuses a second project with the same name (any case), on create and rename, and leaves the workspace unchanged', () => {
+    const ws = freshWorkspace();
+    const a = createProject(ws, 'Clinic desk', 'general');
+    const b = createProject(ws, 'Other', 'general');
+    expect(() => createProject(ws, ' clinic DESK ', 'general')).toThrow(/already a project called 'Clinic desk'/);
+    expect(() => renameProject(ws, b.id, 'Clinic desk')).toThrow(FieldtuneError);
+    expect(ws.projects.list().map((p) => p.name)).toEqual(expect.arrayContaining(['Clinic desk', 'Other']));
+    expect(ws.projects.list()).toHaveLength(2);
+    // renaming a project to its own name (a case change) is fine
+    expect(renameProject(ws, a.id, 'clinic desk').name).toBe('clinic desk');
   });
 });

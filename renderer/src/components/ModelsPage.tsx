@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useModelsStore } from '../stores/modelsStore.js';
+import { useFilesStore } from '../stores/filesStore.js';
 
 function megabytes(bytes: number): string {
   return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(1)} MB`;
@@ -14,6 +15,7 @@ export function ModelsPage() {
   const browse = useModelsStore((s) => s.browse);
   const canBrowse = useModelsStore((s) => s.canBrowse());
   const [path, setPath] = useState('');
+  const openChooser = useFilesStore((s) => s.open);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -21,6 +23,10 @@ export function ModelsPage() {
   }
 
   async function pick() {
+    if (!canBrowse) {
+      await openChooser({ kind: 'file', title: 'Choose a model file (.gguf)', extensions: ['gguf'] }, setPath);
+      return;
+    }
     const chosen = await browse();
     if (chosen) setPath(chosen);
   }
@@ -30,16 +36,15 @@ export function ModelsPage() {
       <h1 id="models-title">Base models</h1>
       <p>
         A base model is the general-purpose model you start from, as a <strong>.gguf</strong> file (from LM Studio, Ollama, or a download you made). Fieldtune
-        reads it where it is and records a fingerprint, so it can later check that an adapter matches it.
+        reads it where it is and records a short code computed from its contents (its <em>fingerprint</em>), so it can later check that your trained additions
+        still belong to this very file.
       </p>
       <form className="row" aria-label="Add a model" onSubmit={(e) => void submit(e)}>
         <label htmlFor="model-path">Model file</label>
         <input id="model-path" className="grow" value={path} placeholder="/path/to/model.gguf" onChange={(e) => setPath(e.target.value)} />
-        {canBrowse && (
-          <button type="button" className="ghost" onClick={() => void pick()}>
-            Browse…
-          </button>
-        )}
+        <button type="button" className="ghost" onClick={() => void pick()}>
+          Browse…
+        </button>
         <button type="submit" disabled={!path.trim()}>
           Add model
         </button>

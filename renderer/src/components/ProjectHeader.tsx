@@ -8,6 +8,7 @@ export function ProjectHeader({ project }: { project: Project }) {
   const rename = useProjectsStore((s) => s.rename);
   const setLocale = useProjectsStore((s) => s.setLocale);
   const busy = useProjectsStore((s) => s.busy);
+  const clearError = useProjectsStore((s) => s.clearError);
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(project.name);
   const [deleting, setDeleting] = useState(false);
@@ -24,11 +25,32 @@ export function ProjectHeader({ project }: { project: Project }) {
           <label htmlFor="rename-input" className="visually-hidden">
             Project name
           </label>
-          <input id="rename-input" value={name} maxLength={120} autoFocus onChange={(e) => setName(e.target.value)} />
+          <input
+            id="rename-input"
+            value={name}
+            maxLength={120}
+            autoFocus
+            onChange={(e) => setName(e.target.value)}
+            onKeyDown={(e) => {
+              // Esc cancels, as in every other rename field people know.
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                clearError();
+                setEditing(false);
+              }
+            }}
+          />
           <button type="submit" disabled={!name.trim()}>
             Save name
           </button>
-          <button type="button" className="ghost" onClick={() => setEditing(false)}>
+          <button
+            type="button"
+            className="ghost"
+            onClick={() => {
+              clearError();
+              setEditing(false);
+            }}
+          >
             Cancel
           </button>
         </form>

@@ -10,10 +10,13 @@ import type {
   SplitResult,
   TokenStatsResult,
 } from '../../../electron/contract/datasets.js';
+import type { Message } from '../../../electron/contract/domain.js';
+import type { JobOf } from '../../../electron/contract/jobs.js';
 import { api } from '../transport/api.js';
 import { ApiError } from '../transport/transport.js';
 import { appMessage, errorText } from './errorWords.js';
 import { followJob } from './followJob.js';
+import { findRunningJob } from './jobsStore.js';
 
 export type DataTab = 'import' | 'examples' | 'clean' | 'split' | 'tokens';
 /** A metadata column the examples carry (what a split can be stratified by). */
@@ -60,14 +63,17 @@ interface DatasetsState {
   remove: Record<number, boolean>;
   splitResult: SplitResult | null;
   stats: TokenStatsResult | null;
-  busy: 'review' | 'clean' | 'split' | 'export' | 'leakage' | null;
+  busy: 'review' | 'clean' | 'split' | 'export' | 'leakage' | 'edit' | null;
   samples: Array<{ label: string; path: string; examples: number }>;
   /** What the last change did, in one sentence (shown until the next action). */
   notice: string | null;
+  /** The example shown in full (its position), or null. */
+  detail: number | null;
 
   /** The project's locale: spreadsheet dates in the preview are written as the import will write them. */
   locale: string | undefined;
-  open(projectId: string, locale?: string): Promise<void>;
+  /** Opens a project's data, on `tab` when given (the address names it after a reload), with the project's locale. */
+  open(projectId: string, options?: { locale?: string | undefined; tab?: DataTab | undefined }): Promise<void>;
   reload(select?: string): Promise<void>;
   selectVersion(id: string): void;
   setTab(tab: DataTab): void;
@@ -89,6 +95,9 @@ interface DatasetsState {
   exportExists: string | null;
   cancelExport(): void;
   pickSample(path: string): void;
+  openDetail(position: number | null): void;
+  /** Saves a corrected example as a new version; true when it was saved. */
+  saveExample(position: number, edit: { messages?: Message[]; text?: string }): Promise<boolean>;
   browse(): Promise<string | null>;
   canBrowse(): boolean;
 }
@@ -99,6 +108,7 @@ export function selectedVersion(s: Pick<DatasetsState, 'datasets' | 'versionId'>
 }
 
 const message = errorText;
+let importStarting = false;
 const pending = new Set<number>();
 let previewSeq = 0;
 
@@ -106,7 +116,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
   /** Clears everything that belongs to one version when another is chosen. */
   const forVersion = (versionId: string | null) => {
     pending.clear();
-    return { versionId, rows: {}, total: 0, systemPrompt: null, columns: [], review: null, remove: {}, splitResult: null, stats: null };
+    return { versionId, rows: {}, total: 0, systemPrompt: null, columns: [], review: null, remove: {}, splitResult: null, stats: null, detail: null };
   };
 
   const guard = async (busy: DatasetsState['busy'], fn: () => Promise<void>) => {
@@ -114,10 +124,42 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     try {
       await fn();
     } catch (e) {
-      set({ error: message(e) });
+      set({ error: message(e), notice: null });
     } finally {
       set({ busy: null });
     }
+  };
+  const followImport = (job: JobOf<'dataset.import'>) => {
+    set({ importJobId: job.id });
+    followJob(job, {
+      settled: () => set({ importJobId: null }),
+      succeeded: (r) => {
+        const empty = r.version.emptySkipped ? `; ${r.version.emptySkipped} row(s) with an empty question or answer were left out` : '';
+        const skipped = (r.version.rejected ? `; ${r.version.rejected} bad row(s) were set aside in the workspace` : '') + empty;
+        set({ importDone: `Imported ${r.version.examples} examples${skipped}.`, preview: null, form: EMPTY_FORM });
+        void get().reload(r.version.id);
+      },
+      failed: (error) => set({ error, notice: null }),
+      stopped: () => set({ error: 'The import was cancelled; nothing was saved.' }),
+    });
+  };
+  const followStats = (job: JobOf<'dataset.stats'>) => {
+    set({ statsJobId: job.id });
+    followJob(job, {
+      settled: () => set({ statsJobId: null }),
+      succeeded: (stats) => {
+        if (stats.versionId === get().versionId) set({ stats });
+      },
+      failed: (error) => set({ error, notice: null }),
+    });
+  };
+  /** After a reload: follow the project's running import and the version's running token count again. */
+  const restoreJobs = async (projectId: string) => {
+    const importing = await findRunningJob('dataset.import', { projectId });
+    if (importing && get().projectId === projectId && !get().importJobId) followImport(importing);
+    const versionId = get().versionId;
+    const counting = versionId ? await findRunningJob('dataset.stats', { subject: versionId }) : null;
+    if (counting && get().versionId === versionId && !get().statsJobId) followStats(counting);
   };
   return {
     projectId: null,
@@ -140,17 +182,28 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     stats: null,
     busy: null,
     notice: null,
+    detail: null,
     samples: [],
     systemPrompt: null,
 
     locale: undefined,
-    async open(projectId, locale) {
-      set({ locale });
-      if (get().projectId === projectId) return;
+    async open(projectId, { locale, tab } = {}) {
+      if (locale !== undefined) set({ locale });
+      if (get().projectId === projectId) {
+        if (tab) get().setTab(tab);
+        return;
+      }
       set({ projectId, datasets: [], error: null, form: EMPTY_FORM, preview: null, importJobId: null, importDone: null, ...forVersion(null) });
       await get().reload();
-      set({ tab: get().datasets.length ? 'examples' : 'import' });
-      if (!get().samples.length) set({ samples: await api.call('datasets:samples', {}).catch(() => []) });
+      // The address may name a tab (a reload, Back); otherwise the examples once there are some.
+      set({ tab: tab && (tab === 'import' || get().datasets.length) ? tab : get().datasets.length ? 'examples' : 'import' });
+      void restoreJobs(projectId);
+      // Not awaited: opening is done once the tab is known (the address waits for it, and then follows clicks again).
+      if (!get().samples.length)
+        void api
+          .call('datasets:samples', {})
+          .then((samples) => set({ samples }))
+          .catch(() => {});
     },
     async reload(select) {
       const projectId = get().projectId;
@@ -162,7 +215,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         const target = select ?? (selectedVersion({ datasets, versionId: get().versionId }) ? get().versionId : newest);
         if (target && target !== get().versionId) get().selectVersion(target);
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: message(e), notice: null });
       }
     },
     selectVersion(id) {
@@ -208,8 +261,10 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     },
     async startImport() {
       const { form, projectId, preview } = get();
-      if (!projectId) return;
-      set({ error: null, importDone: null });
+      // A second click while the first import is starting or running does nothing (the server joins it too).
+      if (!projectId || importStarting || get().importJobId) return;
+      importStarting = true;
+      set({ error: null, notice: null, importDone: null });
       try {
         const job = await api.call('datasets:import', {
           projectId,
@@ -221,20 +276,11 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
           ...(form.sheet ? { sheet: form.sheet } : {}),
           ...(form.skipEmpty ? { skipEmpty: true } : {}),
         });
-        set({ importJobId: job.id });
-        followJob(job, {
-          settled: () => set({ importJobId: null }),
-          succeeded: (r) => {
-            const empty = r.version.emptySkipped ? `; ${r.version.emptySkipped} row(s) with an empty question or answer were left out` : '';
-            const skipped = (r.version.rejected ? `; ${r.version.rejected} bad row(s) were set aside in the workspace` : '') + empty;
-            set({ importDone: `Imported ${r.version.examples} examples${skipped}.`, preview: null, form: EMPTY_FORM });
-            void get().reload(r.version.id);
-          },
-          failed: (error) => set({ error }),
-          stopped: () => set({ error: 'The import was cancelled; nothing was saved.' }),
-        });
+        followImport(job);
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: message(e), notice: null });
+      } finally {
+        importStarting = false;
       }
     },
     async loadRows(from, to) {
@@ -252,7 +298,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
             rows: { ...s.rows, ...Object.fromEntries(page.rows.map((r) => [r.position, r])) },
           }));
         } catch (e) {
-          set({ error: message(e) });
+          set({ error: message(e), notice: null });
         } finally {
           pending.delete(start);
         }
@@ -287,20 +333,13 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       }),
     async runStats(input) {
       const versionId = get().versionId;
-      if (!versionId) return;
+      if (!versionId || get().statsJobId) return;
       set({ error: null, notice: null, stats: null });
       try {
         const job = await api.call('datasets:stats', { versionId, ...input });
-        set({ statsJobId: job.id });
-        followJob(job, {
-          settled: () => set({ statsJobId: null }),
-          succeeded: (stats) => {
-            if (stats.versionId === get().versionId) set({ stats });
-          },
-          failed: (error) => set({ error }),
-        });
+        followStats(job);
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: message(e), notice: null });
       }
     },
     async loadColumns() {
@@ -310,7 +349,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         const columns = await api.call('datasets:columns', { versionId });
         if (get().versionId === versionId) set({ columns });
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: message(e), notice: null });
       }
     },
     checkLeakage: () =>
@@ -339,6 +378,19 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
           else throw e;
         }
       }),
+    openDetail: (detail) => set({ detail, error: null }),
+    async saveExample(position, edit) {
+      const versionId = get().versionId;
+      if (!versionId || get().busy) return false;
+      let saved = false;
+      await guard('edit', async () => {
+        const version = await api.call('datasets:edit-example', { versionId, position, ...edit });
+        await get().reload(version.id);
+        set({ notice: `Saved your correction to example #${position + 1} as a new version. The previous version is kept.` });
+        saved = true;
+      });
+      return saved;
+    },
     pickSample(path) {
       get().setForm({ path });
       void get().runPreview();

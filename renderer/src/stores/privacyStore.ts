@@ -9,11 +9,13 @@ import type {
   RedactionMode,
   StoredRedactionReport,
 } from '../../../electron/contract/pii.js';
+import type { JobOf } from '../../../electron/contract/jobs.js';
 import { PII_TYPE_NAMES } from '../../../electron/contract/pii.js';
 import { api } from '../transport/api.js';
 import { useDatasetsStore } from './datasetsStore.js';
 import { errorText } from './errorWords.js';
 import { followJob } from './followJob.js';
+import { findRunningJob } from './jobsStore.js';
 
 const PAGE = 10;
 
@@ -76,6 +78,8 @@ interface PrivacyState {
 const message = errorText;
 /** Templates are kept by field, and by field and kind of work for a field's other templates. */
 export const templateKey = (domain: DomainTemplate, variant?: string): string => (variant && variant !== 'main' ? `${domain}/${variant}` : domain);
+/** Starts whose request is on its way: a second click before the job exists must not send a second request. */
+const starting = new Set<'scan' | 'apply'>();
 
 export const usePrivacyStore = create<PrivacyState>((set, get) => {
   const guard = async (fn: () => Promise<void>) => {
@@ -83,7 +87,7 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
     try {
       await fn();
     } catch (e) {
-      set({ error: message(e) });
+      set({ error: message(e), notice: null });
     } finally {
       set({ busy: false });
     }
@@ -94,6 +98,32 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
     set({ status, report });
     if (status.scan) await get().loadPage(get().offset);
     else set({ records: [], total: 0 });
+  };
+  const followScan = (job: JobOf<'pii.scan'>) => {
+    set({ scanJobId: job.id });
+    followJob(job, {
+      settled: () => set({ scanJobId: null }),
+      succeeded: () => {
+        const v = get().versionId;
+        if (v) void refresh(v).catch((e: unknown) => set({ error: message(e), notice: null }));
+      },
+      failed: (error) => set({ error, notice: null }),
+      stopped: () => set({ notice: 'The check was cancelled.' }),
+    });
+  };
+  const followApply = (job: JobOf<'pii.apply'>) => {
+    set({ applyJobId: job.id });
+    followJob(job, {
+      settled: () => set({ applyJobId: null }),
+      succeeded: (r) => {
+        const clash = Number(r.version.details['surrogateCollisions'] ?? 0);
+        const warn = clash > 0 ? ` ${clash} invented value(s) happen to match a real identifier of this dataset; check them in the examples.` : '';
+        set({ notice: `Made a new version with ${r.report.totalRedacted} identifiers replaced. The previous version is kept.${warn}` });
+        void useDatasetsStore.getState().reload(r.version.id);
+      },
+      failed: (error) => set({ error, notice: null }),
+      stopped: () => set({ notice: 'The redaction was cancelled; no new version was made.' }),
+    });
   };
   return {
     versionId: null,
@@ -119,26 +149,25 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
     async sync(versionId) {
       if (versionId === get().versionId) return;
       set({ versionId, status: null, report: null, records: [], total: 0, offset: 0, filter: null, selected: null, pendingAdd: null, error: null });
-      if (versionId) await refresh(versionId).catch((e: unknown) => set({ error: message(e) }));
+      if (!versionId) return;
+      await refresh(versionId).catch((e: unknown) => set({ error: message(e), notice: null }));
+      // After a reload, a check or a redaction of this version may still be running: show it and its outcome.
+      const [scanning, applying] = await Promise.all([findRunningJob('pii.scan', { subject: versionId }), findRunningJob('pii.apply', { subject: versionId })]);
+      if (get().versionId !== versionId) return;
+      if (scanning && !get().scanJobId) followScan(scanning);
+      if (applying && !get().applyJobId) followApply(applying);
     },
     async scan() {
       const versionId = get().versionId;
-      if (!versionId) return;
+      if (!versionId || starting.has('scan')) return;
+      starting.add('scan');
       set({ error: null, notice: null });
       try {
-        const job = await api.call('pii:scan', { versionId });
-        set({ scanJobId: job.id });
-        followJob(job, {
-          settled: () => set({ scanJobId: null }),
-          succeeded: () => {
-            const v = get().versionId;
-            if (v) void refresh(v).catch((e: unknown) => set({ error: message(e) }));
-          },
-          failed: (error) => set({ error }),
-          stopped: () => set({ notice: 'The check was cancelled.' }),
-        });
+        followScan(await api.call('pii:scan', { versionId }));
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: message(e), notice: null });
+      } finally {
+        starting.delete('scan');
       }
     },
     async loadPage(offset) {
@@ -148,7 +177,7 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
         const page = await api.call('pii:spans', { versionId, offset, limit: PAGE, ...(filter ? { type: filter } : {}) });
         if (get().versionId === versionId) set({ records: page.records, total: page.total, offset });
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: message(e), notice: null });
       }
     },
     setFilter(filter) {
@@ -182,24 +211,15 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
     togglePolicy: (type, on) => set((s) => ({ policy: on ? [...new Set([...s.policy, type])] : s.policy.filter((t) => t !== type) })),
     async apply() {
       const { versionId, mode, policy } = get();
-      if (!versionId) return;
+      if (!versionId || starting.has('apply')) return;
+      starting.add('apply');
       set({ error: null, notice: null });
       try {
-        const job = await api.call('pii:apply', { versionId, mode, policy: { types: policy } });
-        set({ applyJobId: job.id });
-        followJob(job, {
-          settled: () => set({ applyJobId: null }),
-          succeeded: (r) => {
-            const clash = Number(r.version.details['surrogateCollisions'] ?? 0);
-            const warn = clash > 0 ? ` ${clash} invented value(s) happen to match a real identifier of this dataset; check them in the examples.` : '';
-            set({ notice: `Made a new version with ${r.report.totalRedacted} identifiers replaced. The previous version is kept.${warn}` });
-            void useDatasetsStore.getState().reload(r.version.id);
-          },
-          failed: (error) => set({ error }),
-          stopped: () => set({ notice: 'The redaction was cancelled; no new version was made.' }),
-        });
+        followApply(await api.call('pii:apply', { versionId, mode, policy: { types: policy } }));
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: message(e), notice: null });
+      } finally {
+        starting.delete('apply');
       }
     },
     deleteMap: () =>
@@ -224,7 +244,7 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
         set((st) => ({ templates: { ...st.templates, [key]: template } }));
         return template;
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: message(e), notice: null });
         return null;
       }
     },
@@ -246,10 +266,10 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
             set({ notice: `Imported ${r.version.examples} sample conversations.` });
             void useDatasetsStore.getState().reload(r.version.id);
           },
-          failed: (error) => set({ error }),
+          failed: (error) => set({ error, notice: null }),
         });
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: message(e), notice: null });
       }
     },
   };

@@ -20,7 +20,8 @@ export const STEPS: readonly StepInfo[] = [
   {
     id: 'train',
     title: 'Train',
-    purpose: 'Teach a local model your field with LoRA on this computer’s GPU or CPU, with a time and memory estimate before you start.',
+    purpose:
+      'Teach a local model your field on this computer’s graphics card or processor, by training a small add-on to it (a LoRA adapter) instead of the whole model, with a time and memory estimate before you start.',
     status: 'Built: presets, an estimate before you start, a live chart, stop and resume, run history, comparison and the candidate run.',
   },
   {

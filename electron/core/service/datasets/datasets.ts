@@ -2,7 +2,8 @@
 // metadata columns, token statistics with a base model's tokenizer, and export.
 import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
+import { resolveUserPath } from '../../data/userPath.js';
 import type { ColumnField, Dataset, ExampleRow, ImportFormat, SplitLabel } from '../../../contract/datasets.js';
 import type { DomainTemplate, Sample } from '../../../contract/domain.js';
 import type { JobOf } from '../../../contract/jobs.js';
@@ -55,7 +56,7 @@ export async function startImport(ws: Workspace, input: ImportInput): Promise<Jo
     : { projectName: input.newProject!.name, domain: input.newProject!.domain, ...(input.newProject!.locale ? { locale: input.newProject!.locale } : {}) };
   // Spreadsheet dates are written as the project reads dates: its own locale, or the one the new project will get.
   const locale = project?.locale ?? input.newProject?.locale ?? input.locale ?? systemLocale();
-  const path = resolve(input.path);
+  const path = resolveUserPath(input.path).path;
   if (!(await stat(path).catch(() => null))) throw new FieldtuneError('INVALID_INPUT', `There is no file or folder at ${path}.`);
   const params = {
     path,
@@ -146,7 +147,7 @@ export async function metadataColumns(ws: Workspace, versionId: string): Promise
 }
 
 export async function exportDataset(ws: Workspace, versionId: string, format: 'jsonl' | 'csv', outFile: string, split?: SplitLabel, overwrite = false) {
-  const file = resolve(outFile);
+  const file = resolveUserPath(outFile).path;
   if (!(await stat(dirname(file)).catch(() => null))) throw new FieldtuneError('INVALID_INPUT', `The folder ${dirname(file)} does not exist.`);
   // A person's file is never replaced silently: the caller must say so (the app asks, the CLI takes --force).
   const existing = await stat(file).catch(() => null);

@@ -2,6 +2,7 @@
 import type { HandlerContext } from '../handlers.js';
 import type { ParsedInput, RequestOutput } from '../../../contract/requests.js';
 import { applyClean, leakageOf, reviewVersion, splitWithReport } from './clean.js';
+import { editExample } from './editExample.js';
 import { previewImport } from './preview.js';
 import { bundledSamples, examplesPage, exportDataset, listDatasets, metadataColumns, startImport } from './datasets.js';
 import { startTokenStats } from './stats.js';
@@ -24,4 +25,5 @@ export const datasetHandlers: DatasetHandlers = {
   'datasets:leakage': ({ versionId }, { ws }) => leakageOf(ws, versionId),
   'datasets:stats': ({ versionId, ...input }, { ws }) => startTokenStats(ws, versionId, input),
   'datasets:export': ({ versionId, format, outFile, split, overwrite }, { ws }) => exportDataset(ws, versionId, format, outFile, split, overwrite),
+  'datasets:edit-example': ({ versionId, position, messages, text }, { ws }) => editExample(ws, versionId, position, { messages, text }),
 };

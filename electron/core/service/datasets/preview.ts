@@ -2,7 +2,6 @@
 // the reader and record format, the encoding, spreadsheet columns with the mapping that would be used, the first rows,
 // the first bad rows, and, when the file cannot be imported as it stands, which control fixes it.
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { ColumnField, ImportPreview, PreviewRow } from '../../../contract/datasets.js';
 import { FieldtuneError, type ErrorFix } from '../../../contract/errors.js';
 import { toErrorPayload } from '../../../contract/wire.js';
@@ -13,6 +12,7 @@ import { hasEmptyTurn, importFile, readerFor, type ImportFormat } from '../../da
 import { jsonArrayRecords, jsonlRecords } from '../../data/jsonRecords.js';
 import { delimitedRows, xlsxRows } from '../../data/sheets.js';
 import { readFileBytes } from '../../data/source.js';
+import { resolveUserPath } from '../../data/userPath.js';
 
 const PREVIEW_ROWS = 10;
 /** Rows read past the preview's ten to count empty questions/answers: the whole of a typical file, bounded on huge ones. */
@@ -88,7 +88,7 @@ async function jsonHead(path: string, reader: 'jsonl' | 'json', encoding: string
 }
 
 export async function previewImport(input: PreviewInput): Promise<ImportPreview> {
-  const path = resolve(input.path);
+  const path = resolveUserPath(input.path).path;
   const info = await stat(path).catch(() => null);
   if (!info) throw new FieldtuneError('INVALID_INPUT', `There is no file or folder at ${path}.`);
   const out: ImportPreview = {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
+import { resolveUserPath } from '../../data/userPath.js';
 import type { BaseModel } from '../../../contract/domain.js';
 import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
@@ -54,7 +55,7 @@ export async function fingerprintAndRecord(ws: Workspace, path: string, opts: Re
 }
 
 export async function startModelRegistration(ws: Workspace, rawPath: string, label?: string, resumedFrom?: string): Promise<JobOf<'model.register'>> {
-  const path = resolve(rawPath);
+  const path = resolveUserPath(rawPath).path;
   await checkGgufFile(path);
   const params = label === undefined ? { path } : { path, label };
   return ws.jobs.start({ kind: 'model.register', params, ...(resumedFrom ? { resumedFrom } : {}) }, (ctx) =>

@@ -11,7 +11,15 @@ export function requireProject(ws: Workspace, id: string): Project {
   return project;
 }
 
+/** Two projects with one name cannot be told apart in the list or on the command line (which takes names). */
+function requireFreeName(ws: Workspace, name: string, except?: string): void {
+  const key = name.trim().toLocaleLowerCase();
+  const clash = ws.projects.list().find((p) => p.id !== except && p.name.trim().toLocaleLowerCase() === key);
+  if (clash) throw new FieldtuneError('CONFLICT', `There is already a project called '${clash.name}'. Choose another name.`);
+}
+
 export function createProject(ws: Workspace, name: string, domain: DomainTemplate, isDemo = false, locale?: string): Project {
+  requireFreeName(ws, name);
   const now = new Date().toISOString();
   const project: Project = { id: randomUUID(), name, domain, locale: checkedLocale(locale ?? systemLocale()), isDemo, createdAt: now, updatedAt: now };
   ws.db.transaction(() => {
@@ -44,6 +52,7 @@ export function setProjectLocale(ws: Workspace, id: string, locale: string): Pro
 
 export function renameProject(ws: Workspace, id: string, name: string): Project {
   const before = requireProject(ws, id);
+  requireFreeName(ws, name, id);
   ws.db.transaction(() => {
     ws.projects.rename(id, name, new Date().toISOString());
     ws.audit.append({ actor: 'user', action: 'project.rename', subject: id, details: { from: before.name, to: name } });

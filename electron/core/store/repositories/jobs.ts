@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ErrorPayload } from '../../../contract/errors.js';
-import type { Job, JobStatus } from '../../../contract/jobs.js';
+import { jobSubject, type Job, type JobStatus } from '../../../contract/jobs.js';
 
 interface JobRow {
   id: string;
@@ -50,6 +50,7 @@ function toJob(row: JobRow): Job {
     finishedAt: row.finished_at,
     resumable: row.resumable === 1,
     resumedFrom: row.resumed_from,
+    subject: jobSubject(row.kind, JSON.parse(row.params) as unknown),
   } as Job;
 }
 
@@ -73,6 +74,7 @@ export class JobsRepository {
   private readonly finishStmt: Statement<[Record<string, unknown>]>;
   private readonly interruptStmt: Statement<[{ at: string; message: string }]>;
   private readonly paramsStmt: Statement<[string], { params: string }>;
+  private readonly clearStmt: Statement<[{ project: string | null }]>;
 
   constructor(db: Database) {
     this.insertStmt = db.prepare(`INSERT INTO jobs (id, kind, project_id, status, params, resumable, created_at, resumed_from)
@@ -87,6 +89,9 @@ export class JobsRepository {
     this.interruptStmt = db.prepare(`UPDATE jobs SET status = 'interrupted', message = @message, finished_at = @at
       WHERE status IN ('queued', 'running')`);
     this.paramsStmt = db.prepare('SELECT params FROM jobs WHERE id = ?');
+    // Finished jobs of one project (or of none); an interrupted job that can still be resumed stays.
+    this.clearStmt = db.prepare(`DELETE FROM jobs WHERE project_id IS @project
+      AND (status IN ('succeeded', 'failed', 'cancelled') OR (status = 'interrupted' AND resumable = 0))`);
   }
 
   insert(job: NewJob): void {
@@ -113,6 +118,11 @@ export class JobsRepository {
 
   list(projectId?: string): Job[] {
     return (projectId ? this.listByProjectStmt.all(projectId) : this.listStmt.all()).map(toJob);
+  }
+
+  /** Removes the finished jobs of a project (null: jobs of no project); returns how many went. */
+  clearFinished(projectId: string | null): number {
+    return this.clearStmt.run({ project: projectId }).changes;
   }
 
   markStarted(id: string, at: string): void {

@@ -15,7 +15,7 @@ const TASKS: ReadonlyArray<{ id: DataTab; title: string; needsData: boolean }> =
   { id: 'examples', title: 'Versions and examples', needsData: true },
   { id: 'clean', title: 'Clean', needsData: true },
   { id: 'split', title: 'Split', needsData: true },
-  { id: 'tokens', title: 'Token lengths', needsData: true },
+  { id: 'tokens', title: 'Example lengths', needsData: true },
 ];
 
 /** The Data step: import, look through, clean, split and measure a project's training data. */
@@ -28,7 +28,7 @@ export function DataStep({ project }: { project: Project }) {
   const notice = useDatasetsStore((s) => s.notice);
 
   useEffect(() => {
-    void open(project.id, project.locale);
+    void open(project.id, { locale: project.locale });
   }, [open, project.id, project.locale]);
 
   return (

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { ExampleRow } from '../../../../electron/contract/datasets.js';
 import { selectedVersion, useDatasetsStore } from '../../stores/datasetsStore.js';
+import { ExampleDetail } from './ExampleDetail.js';
 
 const ROW_HEIGHT = 52;
 
@@ -36,6 +37,8 @@ export function ExampleTable() {
   const rows = useDatasetsStore((s) => s.rows);
   const loadRows = useDatasetsStore((s) => s.loadRows);
   const systemPrompt = useDatasetsStore((s) => s.systemPrompt);
+  const openDetail = useDatasetsStore((s) => s.openDetail);
+  const detail = useDatasetsStore((s) => s.detail);
   const total = version?.examples ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- useVirtualizer returns functions React Compiler cannot memoize; this component is not compiled
@@ -52,7 +55,10 @@ export function ExampleTable() {
   return (
     <section aria-labelledby="examples-title" className="data-section">
       <h3 id="examples-title">Examples in this version ({total.toLocaleString('en-US')})</h3>
-      <p className="muted">Each row is one example the model learns from: the question it gets and the answer it should give.</p>
+      <p className="muted">
+        Each row is one example the model learns from: the question it gets and the answer it should give. Click a row's number to read it in full or correct
+        it.
+      </p>
       {systemPrompt && (
         <div className="notice" role="region" aria-label="Instructions given with every example">
           <strong>Instructions given with every example</strong> (the system prompt): {systemPrompt}
@@ -78,16 +84,23 @@ export function ExampleTable() {
                   key={item.key}
                   role="row"
                   aria-rowindex={item.index + 2}
-                  className="vrow"
+                  className="vrow clickable"
+                  onClick={() => row && openDetail(item.index)}
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
                 >
-                  <span role="cell">{item.index + 1}</span>
-                  <span role="cell" title={q}>
-                    {q}
+                  <span role="cell">
+                    <button
+                      type="button"
+                      className="ghost row-open"
+                      aria-label={`Open example ${item.index + 1} in full`}
+                      disabled={!row}
+                      onClick={() => openDetail(item.index)}
+                    >
+                      {item.index + 1}
+                    </button>
                   </span>
-                  <span role="cell" title={a}>
-                    {a}
-                  </span>
+                  <span role="cell">{q}</span>
+                  <span role="cell">{a}</span>
                   <span role="cell" className="muted">
                     {labels}
                   </span>
@@ -98,6 +111,7 @@ export function ExampleTable() {
           </div>
         </div>
       </div>
+      <ExampleDetail key={detail ?? 'closed'} />
     </section>
   );
 }

@@ -3,7 +3,17 @@ import { number } from './labels.js';
 
 const W = 640;
 const H = 220;
-const PAD = { left: 44, right: 12, top: 12, bottom: 40 };
+const PAD = { left: 52, right: 12, top: 12, bottom: 40 };
+
+/** Gridline values for the count axis: 0 and steps of 1, 2 or 5 times a power of ten, about four of them. */
+export function countTicks(peak: number): number[] {
+  const raw = Math.max(1, peak) / 4;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * p).find((v) => v >= raw) ?? 10 * p);
+  const ticks: number[] = [];
+  for (let v = 0; v <= peak + step - 1 && ticks.length < 12; v += step) ticks.push(v);
+  return ticks;
+}
 
 /**
  * Token-length histogram as SVG: every bar has a text title, the chart as a whole has a summary as its accessible
@@ -12,7 +22,9 @@ const PAD = { left: 44, right: 12, top: 12, bottom: 40 };
  */
 export function Histogram({ stats }: { stats: TokenStatsResult }) {
   const bins = stats.histogram;
-  const peak = Math.max(1, ...bins.map((b) => b.count));
+  const ticks = countTicks(Math.max(1, ...bins.map((b) => b.count)));
+  // The axis ends on a round tick above the tallest bar, so every gridline has a readable value.
+  const peak = ticks.at(-1)!;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const barW = plotW / Math.max(1, bins.length);
@@ -26,11 +38,19 @@ export function Histogram({ stats }: { stats: TokenStatsResult }) {
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} data-testid="token-histogram">
         <line x1={PAD.left} y1={PAD.top + plotH} x2={W - PAD.right} y2={PAD.top + plotH} className="axis" />
         <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={PAD.top + plotH} className="axis" />
-        <text x={PAD.left - 6} y={PAD.top + 4} className="tick" textAnchor="end">
-          {number(peak)}
-        </text>
-        <text x={PAD.left - 6} y={PAD.top + plotH} className="tick" textAnchor="end">
-          0
+        {ticks.map((t) => {
+          const y = PAD.top + plotH - (plotH * t) / peak;
+          return (
+            <g key={t} data-testid="count-tick">
+              {t > 0 && <line x1={PAD.left} y1={y} x2={W - PAD.right} y2={y} className="grid" />}
+              <text x={PAD.left - 6} y={y + 4} className="tick" textAnchor="end">
+                {number(t)}
+              </text>
+            </g>
+          );
+        })}
+        <text x={12} y={PAD.top + plotH / 2} className="tick" textAnchor="middle" transform={`rotate(-90 12 ${PAD.top + plotH / 2})`}>
+          examples
         </text>
         {bins.map((b, i) => {
           const h = (plotH * b.count) / peak;
@@ -53,15 +73,24 @@ export function Histogram({ stats }: { stats: TokenStatsResult }) {
             </g>
           );
         })}
-        <line x1={xOf(stats.maxLength)} y1={PAD.top} x2={xOf(stats.maxLength)} y2={PAD.top + plotH} className="limit" />
-        <text x={Math.min(xOf(stats.maxLength) + 4, W - 90)} y={PAD.top + 12} className="tick">
-          max {number(stats.maxLength)}
-        </text>
+        {stats.maxLength <= end && (
+          <>
+            <line x1={xOf(stats.maxLength)} y1={PAD.top} x2={xOf(stats.maxLength)} y2={PAD.top + plotH} className="limit" />
+            <text x={Math.min(xOf(stats.maxLength) + 4, W - 90)} y={PAD.top + 12} className="tick">
+              max {number(stats.maxLength)}
+            </text>
+          </>
+        )}
         <text x={PAD.left + plotW / 2} y={H - 6} className="tick" textAnchor="middle">
           tokens per example
         </text>
       </svg>
-      <figcaption className="muted">Each bar counts the examples of that length. Bars right of the dashed line are longer than the max length.</figcaption>
+      <figcaption className="muted">
+        Each bar counts the examples of that length.{' '}
+        {stats.maxLength <= end
+          ? 'Bars right of the dashed line are longer than the max length.'
+          : `Every example is shorter than the max length (${number(stats.maxLength)}), so none will be cut.`}
+      </figcaption>
       <table className="visually-hidden">
         <caption>Examples per length range</caption>
         <thead>

@@ -3,13 +3,16 @@ import type { ImportFormat } from '../../../../electron/contract/datasets.js';
 import { useDatasetsStore } from '../../stores/datasetsStore.js';
 import { ImportPreviewView } from './ImportPreviewView.js';
 import { JobProgress } from '../../components/JobProgress.js';
+import { useFilesStore } from '../../stores/filesStore.js';
+
+const DATA_EXTENSIONS = ['jsonl', 'json', 'csv', 'tsv', 'xlsx', 'txt', 'md', 'pdf', 'docx'];
 
 const FORMATS: Array<{ value: ImportFormat; label: string }> = [
-  { value: 'chat', label: 'Chat messages (JSONL "messages")' },
-  { value: 'sharegpt', label: 'ShareGPT ("conversations")' },
-  { value: 'alpaca', label: 'Alpaca (instruction / input / output)' },
-  { value: 'prompt-completion', label: 'Prompt and completion' },
-  { value: 'text', label: 'Plain text records ("text")' },
+  { value: 'chat', label: 'Conversations, one per line (chat messages format)' },
+  { value: 'sharegpt', label: 'Conversations exported from a chat tool (ShareGPT format)' },
+  { value: 'alpaca', label: 'Instructions with answers (Alpaca format)' },
+  { value: 'prompt-completion', label: 'Question and answer pairs (prompt/completion format)' },
+  { value: 'text', label: 'Plain text records (text format)' },
   { value: 'csv', label: 'CSV spreadsheet' },
   { value: 'tsv', label: 'TSV (tab-separated)' },
   { value: 'xlsx', label: 'Excel workbook (XLSX)' },
@@ -32,12 +35,21 @@ export function ImportPanel() {
   const canBrowse = useDatasetsStore((s) => s.canBrowse());
   const samples = useDatasetsStore((s) => s.samples);
   const chooseSample = useDatasetsStore((s) => s.pickSample);
+  const openChooser = useFilesStore((s) => s.open);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     void runPreview();
   }
   async function pick() {
+    if (!canBrowse) {
+      // Browser mode: the chooser served by Fieldtune itself (home folder and added places).
+      await openChooser({ kind: 'file-or-folder', title: 'Choose a data file or a folder of documents', extensions: DATA_EXTENSIONS }, (path) => {
+        setForm({ path });
+        void runPreview();
+      });
+      return;
+    }
     const chosen = await browse();
     if (chosen) {
       setForm({ path: chosen });
@@ -53,8 +65,8 @@ export function ImportPanel() {
     <section aria-labelledby="import-title" className="data-section">
       <h3 id="import-title">Import examples</h3>
       <p className="muted">
-        Spreadsheets (CSV, TSV, Excel), chat exports (JSONL or JSON: chat messages, ShareGPT, Alpaca, prompt/completion), or documents (TXT, Markdown, PDF,
-        Word; a file or a whole folder). Nothing is saved until you press Import.
+        Spreadsheets (CSV, TSV, Excel), conversations saved from chat tools (JSONL or JSON files; Fieldtune recognises the usual formats by itself), or
+        documents (TXT, Markdown, PDF, Word; a file or a whole folder). Nothing is saved until you press Import.
       </p>
       <form className="row" aria-label="Choose a file" onSubmit={submit}>
         <label htmlFor="data-path">Path to a file or folder on this computer</label>
@@ -65,15 +77,22 @@ export function ImportPanel() {
           placeholder="/home/me/Documents/questions.csv"
           onChange={(e) => setForm({ path: e.target.value })}
         />
-        {canBrowse && (
-          <button type="button" className="ghost" onClick={() => void pick()}>
-            Browse…
-          </button>
-        )}
+        <button type="button" className="ghost" onClick={() => void pick()}>
+          Browse…
+        </button>
         <button type="submit" disabled={!form.path.trim() || previewing}>
           {previewing ? 'Reading…' : 'Preview'}
         </button>
       </form>
+      <p className="muted small">
+        Paste a path from your file manager (quotes and file:// addresses are fine), start with ~ for your home folder, or use Browse. A name without a folder,
+        such as clinic.csv, is looked up in your home folder.
+      </p>
+      {preview && (
+        <p className="muted small" role="status">
+          Reading <strong>{preview.path}</strong>
+        </p>
+      )}
       {!preview && !form.path && samples.length > 0 && (
         <p className="muted">
           No file at hand?{' '}

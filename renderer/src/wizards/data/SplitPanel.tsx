@@ -50,10 +50,10 @@ export function SplitPanel() {
         </div>
         <div className="row wrap">
           <div className="field">
-            <label htmlFor="split-seed">Seed</label>
+            <label htmlFor="split-seed">Shuffle number</label>
             <input id="split-seed" type="number" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value))} aria-describedby="split-seed-help" />
             <span id="split-seed-help" className="muted small">
-              The same seed always gives the same split, so a run can be repeated.
+              Any number: the same number always gives the same split, so a run can be repeated (technically, the random seed).
             </span>
           </div>
           <div className="field">

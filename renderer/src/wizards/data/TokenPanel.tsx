@@ -26,10 +26,11 @@ export function TokenPanel() {
 
   return (
     <section aria-labelledby="tokens-title" className="data-section">
-      <h3 id="tokens-title">Token lengths</h3>
+      <h3 id="tokens-title">Example lengths</h3>
       <p className="muted">
-        Models read text in <strong>tokens</strong> (pieces of words; a page of English is roughly 500). Each example is laid out the way the chosen model
-        expects a conversation, then counted, so these are the numbers training will see.
+        How long your examples are, as the model reads them. Models read text in small pieces of words called <strong>tokens</strong> (a page of English is
+        roughly 500), and training can only take examples up to a maximum length. Each example is laid out the way the chosen model expects a conversation, then
+        counted, so these are the numbers training will see.
       </p>
       <form className="row wrap" onSubmit={submit} aria-label="Token statistics settings">
         <label htmlFor="tokens-model">Base model</label>

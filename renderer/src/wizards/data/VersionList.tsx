@@ -11,6 +11,7 @@ const OPERATION: Record<string, string> = {
 
 function describe(operation: string, details: Record<string, unknown>): string {
   if (operation === 'import') return `from ${String(details['source'] ?? 'a file')} (${String(details['format'] ?? '?')})`;
+  if (operation === 'edit') return `example #${Number(details['position'] ?? 0) + 1} corrected`;
   if (operation === 'clean' || operation === 'remove') return `${String(details['removed'] ?? 0)} removed`;
   if (operation === 'split') {
     const c = details['counts'] as { train?: number; validation?: number; test?: number } | undefined;
@@ -46,7 +47,10 @@ export function VersionList({ compact }: { compact: boolean }) {
   return (
     <section aria-labelledby="versions-title">
       <h3 id="versions-title">Versions</h3>
-      <p className="muted">The fingerprint identifies a version’s exact content: two versions with the same fingerprint hold the same examples.</p>
+      <p className="muted">
+        The content code is computed from a version’s examples: two versions with the same code hold exactly the same examples (technically, a fingerprint or
+        hash of the content).
+      </p>
       {datasets.map((d) => {
         const number = new Map(d.versions.map((v, i) => [v.id, i + 1]));
         return (
@@ -59,7 +63,7 @@ export function VersionList({ compact }: { compact: boolean }) {
                 <th scope="col">Version</th>
                 <th scope="col">What happened</th>
                 <th scope="col">Examples</th>
-                <th scope="col">Fingerprint</th>
+                <th scope="col">Content code</th>
                 <th scope="col">Made from</th>
                 <th scope="col">
                   <span className="visually-hidden">Select</span>

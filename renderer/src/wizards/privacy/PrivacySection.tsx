@@ -40,11 +40,13 @@ export function PrivacySection({ project }: { project: Project }) {
     ? report.versionId === versionId
       ? `This version was redacted (${report.report.totalRedacted} replaced).`
       : `Made from a redacted version (${report.report.totalRedacted} replaced there)${found ? `; ${found} new to review` : ''}.`
-    : !status
-      ? ''
-      : found === null
-        ? 'Not checked yet.'
-        : `${found} to replace in ${status?.scan?.examplesWithSpans ?? 0} examples.`;
+    : scanJobId
+      ? 'Checking for personal data…'
+      : !status
+        ? ''
+        : found === null
+          ? 'Not checked yet.'
+          : `${found} to replace in ${status?.scan?.examplesWithSpans ?? 0} examples.`;
 
   return (
     <section className="data-section privacy" aria-labelledby="privacy-title">
@@ -63,8 +65,9 @@ export function PrivacySection({ project }: { project: Project }) {
             {PII_TYPE_NAMES.slice(0, 8)
               .map((t) => TYPE_LABEL[t].toLowerCase())
               .join(', ')}
-            , record, account and case numbers and the other identifiers of the HIPAA Safe Harbor list, on this computer only. It leaves drug doses, lab values,
-            codes, statute citations, times and years alone. You review every finding before anything changes.
+            , record, account and case numbers and every other kind of detail that US health-privacy rules count as identifying (the 18 identifiers of HIPAA’s
+            “Safe Harbor” method), on this computer only. It leaves drug doses, lab values, codes, statute citations, times and years alone. You review every
+            finding before anything changes.
           </p>
           {error && (
             <p className="danger-text" role="alert">
