@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
+import { checkTrainableBase } from '../../core/train/baseCheck.js';
 import { readSamplesJsonl } from '../../core/train/samples.js';
 import { runTrainer, trainerAvailable, type TrainerSettings } from '../../core/train/supervisor.js';
 import { buildTrainingFile } from '../../core/train/trainingData.js';
@@ -72,6 +73,7 @@ export const trainCommand: CliCommand = {
       const n = num(flag, v[flag]);
       if (n !== undefined) Object.assign(settings, { [key]: n });
     }
+    await checkTrainableBase(base); // an unsupported architecture is refused before anything is written
     const dir = await mkdtemp(join(tmpdir(), 'fieldtune-train-'));
     try {
       out.log(`rendering ${data} with the base model's chat template ...`);

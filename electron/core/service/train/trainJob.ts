@@ -9,6 +9,7 @@ import { FieldtuneError } from '../../../contract/errors.js';
 import type { JobRunner } from '../../jobs/jobManager.js';
 import { sha256OfFile, type BlobStore } from '../../store/blobStore.js';
 import type { TrainingRunsRepository } from '../../store/repositories/trainingRuns.js';
+import { checkTrainableBase } from '../../train/baseCheck.js';
 import { runTrainer, type TrainerDoneEvent, type TrainerSettings } from '../../train/supervisor.js';
 import { buildTrainingFile } from '../../train/trainingData.js';
 
@@ -47,6 +48,7 @@ function settingsOf(p: TrainJobParams): Record<string, unknown> {
 /** The job runner; on cancel it rejects with the AbortSignal's reason after the trainer wrote its checkpoint. */
 export function trainJob(p: TrainJobParams): JobRunner<TrainJobResult> {
   return async ({ jobId, signal, onProgress }) => {
+    await checkTrainableBase(p.base, p.targets); // refused up front: no run folder, no run row
     await mkdir(p.runDir, { recursive: true });
     onProgress({ phase: 'preparing data', current: 0, total: null });
     const train = await buildTrainingFile(p.base, p.samples, join(p.runDir, 'train.fttrain'));
