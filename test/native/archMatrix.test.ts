@@ -8,12 +8,14 @@
 // 128 wide, 32k vocabularies. The gemma families' only shipped vocabulary is Gemma 4's (262k tokens): it would make
 // each gemma run ~8x slower, so the tests give gemma the 32k Llama-2 SentencePiece vocabulary (Gemma's tokenizer kind)
 // with the Gemma template; demoModel/archs.test.ts checks the real vocabularies load and chat in node-llama-cpp.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDemoModel } from '../../electron/core/demoModel/index.js';
 import { checkTrainableBase } from '../../electron/core/train/baseCheck.js';
 import { evaluatePerplexity } from '../../electron/core/train/evaluate.js';
+import { nativeTool } from '../../electron/core/train/supervisor.js';
 import { adapterTensors, chatSamples, requireTrainer, runTrainerRaw, tempDir, trainingFile } from './trainerHelpers.js';
 
 interface Check {
@@ -95,6 +97,21 @@ describe.each(ARCHS)('$arch', ({ arch, vocab, targets }) => {
     for (const [name, x] of a) x.forEach((v, i) => (diff = Math.max(diff, Math.abs(v - (b.get(name)![i] ?? NaN)))));
     expect(diff).toBeLessThanOrEqual(1e-5);
   }, 300_000);
+
+  it('a Q4_0 base of this architecture trains (loss falls)', async () => {
+    const { dir, base } = await fixture(arch, vocab);
+    const q = join(dir, 'q4_0.gguf');
+    execFileSync(nativeTool('llama-quantize'), [base, q, 'Q4_0', '1'], { stdio: 'ignore' });
+    const train = join(dir, 'train.fttrain');
+    await trainingFile(q, await chatSamples(), train);
+    const r = await runTrainerRaw(['--base', q, '--train', train, '--out', join(dir, 'q.gguf'), '--epochs', '2', '--lr', '2e-3',
+      '--threads', '2', '--no-stdin-watch']);
+    expect(r.code, r.stderr).toBe(0);
+    const losses = r.events.flatMap((e) => (e.type === 'step' ? [e.loss] : []));
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    console.log(`${arch} Q4_0: mean loss epoch 1 ${mean(losses.slice(0, 8)).toFixed(3)} -> epoch 2 ${mean(losses.slice(-8)).toFixed(3)}`);
+    expect(mean(losses.slice(-8))).toBeLessThan(0.8 * mean(losses.slice(0, 8)));
+  }, 120_000);
 });
 
 describe('up-front refusals (before anything is written)', () => {
