@@ -83,6 +83,19 @@ describe.each(ARCHS)('$arch', ({ arch, vocab, targets }) => {
     // measured on these shapes: 20x or more for every architecture; 3x leaves room for another machine's rounding
     expect(ppl.tuned!.perplexity).toBeLessThan(ppl.base.perplexity / 3);
 
+    // lora_b starts at zero: every one moved, so every target (k and v included) got a gradient in training too
+    const trained = adapterTensors(full);
+    for (const [name, x] of trained) {
+      if (name.endsWith('.lora_b')) expect(Math.max(...x.map(Math.abs)), `${name} never moved`).toBeGreaterThan(0);
+    }
+    if (arch === 'phi3') {
+      // the fused attn_qkv's K and V rows (q 128, k 64, v 64 wide; lora_b is [rank 8, 256]) learn too
+      const b = trained.get('blk.0.attn_qkv.weight.lora_b')!;
+      const rows = (from: number, to: number) => Math.max(...b.subarray(from * 8, to * 8).map(Math.abs));
+      expect(rows(128, 192)).toBeGreaterThan(0);
+      expect(rows(192, 256)).toBeGreaterThan(0);
+    }
+
     const out = join(dir, 'resumed.gguf');
     const ckdir = join(dir, 'ck');
     const stopped = await runTrainerRaw([...common, '--out', out, '--checkpoint-dir', ckdir, '--test-stop-after', '5']);
@@ -90,7 +103,7 @@ describe.each(ARCHS)('$arch', ({ arch, vocab, targets }) => {
     const ck = stopped.events.find((e) => e.type === 'checkpoint');
     const resumed = await runTrainerRaw([...common, '--out', out, '--checkpoint-dir', ckdir, '--resume', ck?.type === 'checkpoint' ? ck.path : '']);
     expect(resumed.code, resumed.stderr).toBe(0);
-    const a = adapterTensors(full);
+    const a = trained;
     const b = adapterTensors(out);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     let diff = 0;
@@ -110,6 +123,24 @@ describe.each(ARCHS)('$arch', ({ arch, vocab, targets }) => {
     const losses = r.events.flatMap((e) => (e.type === 'step' ? [e.loss] : []));
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     console.log(`${arch} Q4_0: mean loss epoch 1 ${mean(losses.slice(0, 8)).toFixed(3)} -> epoch 2 ${mean(losses.slice(-8)).toFixed(3)}`);
+    expect(mean(losses.slice(-8))).toBeLessThan(0.8 * mean(losses.slice(0, 8)));
+  }, 120_000);
+});
+
+describe('more base types (qwen3, 256 wide so K-quant blocks of 256 fit every row)', () => {
+  it.each(['F16', 'Q4_K_M', 'Q8_0'])('a %s base trains (loss falls)', async (type) => {
+    requireTrainer();
+    const dir = tempDir(`ft-arch-${type}-`);
+    const model = await writeDemoModel({ out: join(dir, 'qwen3.gguf'), arch: 'qwen3', vocab: 'phi-3', layers: 2, embd: 256, ff: 256, ctx: 256, seed: 7 });
+    const q = join(dir, `${type}.gguf`);
+    execFileSync(nativeTool('llama-quantize'), [model.path, q, type, '1'], { stdio: 'ignore' });
+    const train = join(dir, 'train.fttrain');
+    await trainingFile(q, await chatSamples(), train);
+    const r = await runTrainerRaw(['--base', q, '--train', train, '--out', join(dir, 'a.gguf'), '--epochs', '2', '--lr', '2e-3',
+      '--threads', '2', '--no-stdin-watch']);
+    expect(r.code, r.stderr).toBe(0);
+    const losses = r.events.flatMap((e) => (e.type === 'step' ? [e.loss] : []));
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     expect(mean(losses.slice(-8))).toBeLessThan(0.8 * mean(losses.slice(0, 8)));
   }, 120_000);
 });

@@ -69,3 +69,17 @@ describe.each(DEMO_ARCHS.map((a) => [a]))('demo-model --arch %s', (arch) => {
     }
   }, 60_000);
 });
+
+describe('llama stays as it was', () => {
+  it('the default architecture writes the same bytes as before architectures existed', async () => {
+    // sha256 of this exact call's file, written by the generator before the arch option was added (commit f662240)
+    const r = await writeDemoModel({ out: join(dir, 'llama-compat.gguf'), layers: 2, embd: 64, ff: 96, seed: 7 });
+    expect(r.sha256).toBe('640283f10f8b605bc80078ef08352a98df45b29031c8652bc086eddce2e60a0f');
+    const explicit = await writeDemoModel({ out: join(dir, 'llama-explicit.gguf'), arch: 'llama', layers: 2, embd: 64, ff: 96, seed: 7 });
+    expect(explicit.sha256).toBe(r.sha256);
+  });
+
+  it('an unknown architecture is refused with the list', async () => {
+    await expect(writeDemoModel({ out: join(dir, 'x.gguf'), arch: 'bloom' })).rejects.toThrow(/unknown architecture "bloom"; one of llama, qwen2, qwen3, gemma2, gemma3, phi3, mistral/);
+  });
+});
