@@ -34,18 +34,34 @@ const ARCHS = [
   { arch: 'gemma2', vocab: 'llama-spm', targets: ['attn_q', 'attn_k', 'attn_v', 'attn_output', 'ffn_gate', 'ffn_up', 'ffn_down'] },
 ] as const;
 
-async function fixture(arch: string, vocab: string) {
-  requireTrainer();
-  const dir = tempDir(`ft-arch-${arch}-`);
-  const model = await writeDemoModel({ out: join(dir, `${arch}.gguf`), arch, vocab, layers: arch === 'gemma3' ? 6 : 2, embd: 128, headsKv: 1, ff: 256, ctx: 256, seed: 7 });
-  return { dir, base: model.path };
+interface Fixture {
+  dir: string;
+  base: string;
+  /** the chat fixture rendered for this model (8 samples) */
+  train: string;
+}
+
+// one demo model and training file per architecture, shared by its tests (rendering loads the model in node-llama-cpp)
+const fixtures = new Map<string, Promise<Fixture>>();
+function fixture(arch: string, vocab: string): Promise<Fixture> {
+  let f = fixtures.get(arch);
+  if (!f) {
+    f = (async () => {
+      requireTrainer();
+      const dir = tempDir(`ft-arch-${arch}-`);
+      const model = await writeDemoModel({ out: join(dir, `${arch}.gguf`), arch, vocab, layers: arch === 'gemma3' ? 6 : 2, embd: 128, headsKv: 1, ff: 256, ctx: 256, seed: 7 });
+      const train = join(dir, 'train.fttrain');
+      await trainingFile(model.path, await chatSamples(), train);
+      return { dir, base: model.path, train };
+    })();
+    fixtures.set(arch, f);
+  }
+  return f;
 }
 
 describe.each(ARCHS)('$arch', ({ arch, vocab, targets }) => {
   it(`gradient check: ${targets.join(', ')} match finite differences (lora_a and lora_b, every layer)`, async () => {
-    const { dir, base } = await fixture(arch, vocab);
-    const train = join(dir, 'one.fttrain');
-    await trainingFile(base, (await chatSamples()).slice(0, 1), train);
+    const { dir, base, train } = await fixture(arch, vocab); // the check uses the file's first sample
     const out = join(dir, 'grad.json');
     // no --targets: the defaults must map onto this architecture's tensors (phi3: attn_qkv, ffn_up)
     const r = await runTrainerRaw(['--base', base, '--train', train, '--grad-check', '2', '--grad-check-out', out,
@@ -68,10 +84,8 @@ describe.each(ARCHS)('$arch', ({ arch, vocab, targets }) => {
   }, 180_000);
 
   it('trains: answer perplexity in node-llama-cpp falls with the adapter; stop + resume ends where the straight run ends', async () => {
-    const { dir, base } = await fixture(arch, vocab);
+    const { dir, base, train } = await fixture(arch, vocab);
     const samples = await chatSamples();
-    const train = join(dir, 'train.fttrain');
-    await trainingFile(base, samples, train);
     const common = ['--base', base, '--train', train, '--epochs', '3', '--lr', '2e-3', '--threads', '2', '--no-stdin-watch'];
     const full = join(dir, 'full.gguf');
     const r = await runTrainerRaw([...common, '--out', full]);
@@ -112,11 +126,10 @@ describe.each(ARCHS)('$arch', ({ arch, vocab, targets }) => {
   }, 300_000);
 
   it('a Q4_0 base of this architecture trains (loss falls)', async () => {
-    const { dir, base } = await fixture(arch, vocab);
+    const { dir, base, train } = await fixture(arch, vocab);
     const q = join(dir, 'q4_0.gguf');
     execFileSync(nativeTool('llama-quantize'), [base, q, 'Q4_0', '1'], { stdio: 'ignore' });
-    const train = join(dir, 'train.fttrain');
-    await trainingFile(q, await chatSamples(), train);
+    // same vocabulary and template as the F32 file, so its training file applies as it is
     const r = await runTrainerRaw(['--base', q, '--train', train, '--out', join(dir, 'q.gguf'), '--epochs', '2', '--lr', '2e-3',
       '--threads', '2', '--no-stdin-watch']);
     expect(r.code, r.stderr).toBe(0);
@@ -147,14 +160,12 @@ describe('more base types (qwen3, 256 wide so K-quant blocks of 256 fit every ro
 
 describe('up-front refusals (before anything is written)', () => {
   it('phi3: asking for ffn_gate or attn_q says which fused tensor to target instead', async () => {
-    const { dir, base } = await fixture('phi3', 'phi-3');
+    const { dir, base, train } = await fixture('phi3', 'phi-3');
     await expect(checkTrainableBase(base, ['ffn_gate'])).rejects.toThrow(/fuses the gate and up projections into ffn_up; target ffn_up/);
     await expect(checkTrainableBase(base, ['attn_q', 'ffn_down'])).rejects.toThrow(/fuses q, k and v into one tensor; target attn_qkv/);
     await expect(checkTrainableBase(base, ['attn_qkv', 'ffn_up'])).resolves.toBeUndefined();
     await expect(checkTrainableBase(base)).resolves.toBeUndefined();
     // the trainer itself refuses the same way, and leaves no adapter, checkpoint or temporary file behind
-    const train = join(dir, 'one.fttrain');
-    await trainingFile(base, (await chatSamples()).slice(0, 1), train);
     const before = readdirSync(dir).sort();
     const r = await runTrainerRaw(['--base', base, '--train', train, '--out', join(dir, 'a.gguf'), '--targets', 'ffn_gate', '--no-stdin-watch']);
     expect(r.code).toBe(2);
@@ -163,7 +174,7 @@ describe('up-front refusals (before anything is written)', () => {
   });
 
   it('an unsupported architecture is refused with its reason, and nothing is written', async () => {
-    const { dir, base } = await fixture('llama', 'phi-3');
+    const { dir, base, train } = await fixture('llama', 'phi-3');
     // the same file with general.architecture renamed (same length, so every offset stays valid): a MoE family
     const bytes = readFileSync(base);
     const at = bytes.indexOf(Buffer.from('\u0005\u0000\u0000\u0000\u0000\u0000\u0000\u0000llama'));
@@ -171,8 +182,6 @@ describe('up-front refusals (before anything is written)', () => {
     const renamed = join(dir, 'renamed.gguf');
     writeFileSync(renamed, Buffer.concat([bytes.subarray(0, at + 8), Buffer.from('rwkv6'), bytes.subarray(at + 13)]));
     await expect(checkTrainableBase(renamed)).rejects.toThrow(/cannot train a 'rwkv6' model: RWKV's WKV op has no backward pass/);
-    const train = join(dir, 'one.fttrain');
-    await trainingFile(base, (await chatSamples()).slice(0, 1), train);
     const before = readdirSync(dir).sort();
     const r = await runTrainerRaw(['--base', renamed, '--train', train, '--out', join(dir, 'x.gguf'), '--no-stdin-watch']);
     expect(r.code).toBe(2);
