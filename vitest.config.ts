@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['electron/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/native/**/*.test.ts', 'renderer/src/**/*.test.ts'],
+    include: ['electron/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/native/**/*.test.ts', 'renderer/src/**/*.test.ts', 'renderer/src/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,

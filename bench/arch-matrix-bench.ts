@@ -25,7 +25,9 @@ if (!trainerAvailable()) {
 
 // 20 chat examples: the first 20 of the demo project's clinic front-desk set.
 const data = join(dir, 'chat20.jsonl');
-const lines = readFileSync(join(import.meta.dirname, '..', 'resources', 'demo', 'sample-chat.jsonl'), 'utf8').split('\n').filter(Boolean);
+const lines = readFileSync(join(import.meta.dirname, '..', 'resources', 'demo', 'sample-chat.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean);
 writeFileSync(data, lines.slice(0, 20).join('\n') + '\n');
 const samples = await readSamplesJsonl(data);
 
@@ -45,7 +47,8 @@ for (const arch of archs) {
   }
   const ppl = await evaluatePerplexity({ base: model.path, adapter, samples });
   const ratio = ppl.base.perplexity / ppl.tuned!.perplexity;
-  const row = `| ${arch} | ${model.params.vocab} (${model.params.vocabSize}) | ${demoSeconds.toFixed(1)} | ${trainSeconds.toFixed(0)} (${r.done.steps} steps) | ` +
+  const row =
+    `| ${arch} | ${model.params.vocab} (${model.params.vocabSize}) | ${demoSeconds.toFixed(1)} | ${trainSeconds.toFixed(0)} (${r.done.steps} steps) | ` +
     `${ppl.base.perplexity.toFixed(1)} | ${ppl.tuned!.perplexity.toFixed(2)} | ${ratio.toFixed(0)}x |`;
   console.log(row);
   rows.push(row);

@@ -19,11 +19,19 @@ const vocab = Array.from({ length: 8000 }, (_, i) => {
 });
 const cdf: number[] = [];
 let acc = 0;
-for (let i = 0; i < vocab.length; i++) { acc += 1 / (i + 1); cdf.push(acc); }
+for (let i = 0; i < vocab.length; i++) {
+  acc += 1 / (i + 1);
+  cdf.push(acc);
+}
 const word = (): string => {
   const x = uniform() * acc;
-  let lo = 0, hi = cdf.length - 1;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (cdf[mid]! < x) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cdf[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
   return vocab[lo]!;
 };
 const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
@@ -42,14 +50,24 @@ function mutate(s: Sample): Sample {
     return words.join(' ') + (rand() % 2 ? '?' : '');
   };
   const [u, a] = s.messages;
-  return { messages: [{ role: 'user', content: edit(u!.content, 1 + (rand() % 3)) }, { role: 'assistant', content: edit(a!.content, rand() % 3) }] };
+  return {
+    messages: [
+      { role: 'user', content: edit(u!.content, 1 + (rand() % 3)) },
+      { role: 'assistant', content: edit(a!.content, rand() % 3) },
+    ],
+  };
 }
 
 const t0 = performance.now();
 const data: Sample[] = [];
 const plantedPairs: Array<[number, number]> = [];
 for (let i = 0; i < rows - planted; i++) {
-  data.push({ messages: [{ role: 'user', content: sentence(15 + (rand() % 25)) }, { role: 'assistant', content: sentence(20 + (rand() % 40)) }] });
+  data.push({
+    messages: [
+      { role: 'user', content: sentence(15 + (rand() % 25)) },
+      { role: 'assistant', content: sentence(20 + (rand() % 40)) },
+    ],
+  });
 }
 for (let p = 0; p < planted; p++) {
   const src = rand() % (rows - planted);
@@ -70,7 +88,7 @@ const sims = report.nearPairs.map((p) => p.similarity).sort((x, y) => x - y);
 
 console.log(`rows                    ${rows}`);
 console.log(`planted near-duplicates ${planted}`);
-console.log(`found (same cluster)    ${found}  recall ${(100 * found / planted).toFixed(2)}%  (target >= 95%)`);
+console.log(`found (same cluster)    ${found}  recall ${((100 * found) / planted).toFixed(2)}%  (target >= 95%)`);
 console.log(`pairs reported          ${report.nearPairs.length} (not planted: ${unexpected})`);
 console.log(`similarity of pairs     min ${sims[0]?.toFixed(3)}  median ${sims[Math.floor(sims.length / 2)]?.toFixed(3)}`);
 console.log(`exact groups            ${report.exactGroups.length}`);

@@ -14,7 +14,9 @@ const file = join(dir, 'big.jsonl');
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 
 let peakRss = 0;
-const sample = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); };
+const sample = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
 const timer = setInterval(sample, 100);
 
 try {
@@ -26,18 +28,22 @@ try {
   let row = 0;
   const batch: string[] = [];
   while (written < targetMb * 2 ** 20) {
-    const line = JSON.stringify({
-      messages: [
-        { role: 'system', content: 'You are a careful clinical assistant.' },
-        { role: 'user', content: `Case ${row}: ${filler}${filler.slice(0, row % 90)} What next?` },
-        { role: 'assistant', content: `For case ${row}, arrange an ECG and troponin; ${filler}` },
-      ],
-      metadata: { category: ['cardio', 'resp', 'neuro'][row % 3]! },
-    }) + '\n';
+    const line =
+      JSON.stringify({
+        messages: [
+          { role: 'system', content: 'You are a careful clinical assistant.' },
+          { role: 'user', content: `Case ${row}: ${filler}${filler.slice(0, row % 90)} What next?` },
+          { role: 'assistant', content: `For case ${row}, arrange an ECG and troponin; ${filler}` },
+        ],
+        metadata: { category: ['cardio', 'resp', 'neuro'][row % 3]! },
+      }) + '\n';
     batch.push(line);
     written += Buffer.byteLength(line);
     row += 1;
-    if (batch.length === 5000) { writeSync(fd, batch.join('')); batch.length = 0; }
+    if (batch.length === 5000) {
+      writeSync(fd, batch.join(''));
+      batch.length = 0;
+    }
   }
   writeSync(fd, batch.join(''));
   closeSync(fd);

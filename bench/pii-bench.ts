@@ -57,7 +57,9 @@ while (cpuSecs() < 3) {
 const cpu = cpuSecs();
 const wall = (performance.now() - t0) / 1000;
 const mb = (bytes * runs) / 1e6;
-console.log(`\nthroughput: ${(mb / cpu).toFixed(2)} MB/s per CPU second, ${(mb / wall).toFixed(2)} MB/s wall (${(bytes / 1024).toFixed(1)} KiB x ${runs} runs, 1 thread)`);
+console.log(
+  `\nthroughput: ${(mb / cpu).toFixed(2)} MB/s per CPU second, ${(mb / wall).toFixed(2)} MB/s wall (${(bytes / 1024).toFixed(1)} KiB x ${runs} runs, 1 thread)`,
+);
 
 // Typed: the span must also carry the right type. Any type: the identifier is redacted, whatever its label.
 const targets = [

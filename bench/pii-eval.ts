@@ -53,7 +53,18 @@ const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
 
 export function score(docs: GoldDoc[], predict: (text: string) => PiiSpan[]): Score {
   const byType = Object.fromEntries(PII_TYPES.map((t) => [t, zero()])) as Record<PiiType, Counts>;
-  const s: Score = { byType, all: zero(), structured: zero(), names: zero(), anyType: zero(), structuredAnyType: zero(), namesAnyType: zero(), exact: zero(), misses: [], falsePositives: [] };
+  const s: Score = {
+    byType,
+    all: zero(),
+    structured: zero(),
+    names: zero(),
+    anyType: zero(),
+    structuredAnyType: zero(),
+    namesAnyType: zero(),
+    exact: zero(),
+    misses: [],
+    falsePositives: [],
+  };
   for (const doc of docs) {
     const pred = predict(doc.text);
     for (const g of doc.spans) {
@@ -67,7 +78,10 @@ export function score(docs: GoldDoc[], predict: (text: string) => PiiSpan[]): Sc
       const anyHit = pred.some((p) => overlaps(p, g));
       count(s.anyType, anyHit);
       count(g.type === 'NAME' ? s.namesAnyType : s.structuredAnyType, anyHit);
-      count(s.exact, pred.some((p) => p.type === g.type && p.start === g.start && p.end === g.end));
+      count(
+        s.exact,
+        pred.some((p) => p.type === g.type && p.start === g.start && p.end === g.end),
+      );
       if (!hit) s.misses.push({ doc: doc.id, gold: g });
     }
     for (const p of pred) {

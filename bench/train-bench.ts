@@ -66,8 +66,24 @@ async function train(base: string, label: string, extraArgs: readonly string[] =
   let stderr = '';
   let peak = 0;
   // raw text mode: every window is 256 real tokens, all in the loss
-  const args = ['--base', base, '--text', text, '--out', out, '--max-seq', String(SHAPE.ctx), '--max-steps', String(steps),
-    '--rank', String(RANK), '--threads', String(threads), '--no-stdin-watch', ...extraArgs];
+  const args = [
+    '--base',
+    base,
+    '--text',
+    text,
+    '--out',
+    out,
+    '--max-seq',
+    String(SHAPE.ctx),
+    '--max-steps',
+    String(steps),
+    '--rank',
+    String(RANK),
+    '--threads',
+    String(threads),
+    '--no-stdin-watch',
+    ...extraArgs,
+  ];
   const stdout = await new Promise<string>((resolve, reject) => {
     const child = spawn(nativeTool('fieldtune-train'), args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let s = '';
@@ -112,7 +128,11 @@ async function inference(base: string, adapter?: string): Promise<number> {
 /** ggml's F32 mul_mat speed for a layer-sized product; the best of several tries stands for the peak. */
 const peaks: number[] = [];
 function measurePeak(): number {
-  const g = Number(execFileSync(nativeTool('fieldtune-train'), ['--bench-matmul', String(threads), '2048', '256', '768', '20']).toString().trim());
+  const g = Number(
+    execFileSync(nativeTool('fieldtune-train'), ['--bench-matmul', String(threads), '2048', '256', '768', '20'])
+      .toString()
+      .trim(),
+  );
   peaks.push(g);
   return Math.max(...peaks);
 }
@@ -122,8 +142,11 @@ const f32 = await model();
 // --low-memory rows: the same bases without the transposed weight copies (OUT_PROD backward), for the ratio
 const q8 = quantize(f32, 'Q8_0');
 const bases: readonly (readonly [string, string, readonly string[]])[] = [
-  ['F32', f32, []], ['Q8_0', q8, []], ['Q4_0', quantize(f32, 'Q4_0'), []],
-  ['F32 low-mem', f32, ['--low-memory']], ['Q8_0 low-mem', q8, ['--low-memory']],
+  ['F32', f32, []],
+  ['Q8_0', q8, []],
+  ['Q4_0', quantize(f32, 'Q4_0'), []],
+  ['F32 low-mem', f32, ['--low-memory']],
+  ['Q8_0 low-mem', q8, ['--low-memory']],
 ];
 const runs = new Map<string, { steps: number[]; peak: number; adapter: string }>();
 for (let round = 0; round < rounds; round++) {
@@ -148,7 +171,9 @@ for (const [label, base, extra] of bases) {
   const infer = extra.length ? { plain: NaN, withAdapter: NaN } : { plain: await inference(base), withAdapter: await inference(base, run.adapter) };
   results.push({ label, tokensPerSecond: sorted.at(-1) ?? 0, median, peak: run.peak, ...infer });
 }
-console.log(`\nTraining, ${SHAPE.layers}L/${SHAPE.embd}/${SHAPE.ff}ff/32k vocab, ctx ${SHAPE.ctx}, rank ${RANK}, 7 targets, ${threads} threads, ${rounds} rounds of ${steps} steps`);
+console.log(
+  `\nTraining, ${SHAPE.layers}L/${SHAPE.embd}/${SHAPE.ff}ff/32k vocab, ctx ${SHAPE.ctx}, rank ${RANK}, 7 targets, ${threads} threads, ${rounds} rounds of ${steps} steps`,
+);
 console.log('| base         | tok/s best | tok/s median | peak RSS   | MFU best | MFU median | infer t/s | +adapter |');
 console.log('|--------------|------------|--------------|------------|----------|------------|-----------|----------|');
 // one denominator for every row: the best mul_mat speed seen in this run
@@ -156,12 +181,18 @@ const gflops = Math.max(...peaks);
 const mfu = (tokensPerSecond: number) => `${((100 * tokensPerSecond * flopsPerToken()) / (gflops * 1e9)).toFixed(1)}%`;
 for (const r of results) {
   const infer = (v: number) => (Number.isNaN(v) ? '-' : v.toFixed(1));
-  console.log(`| ${r.label.padEnd(12)} | ${r.tokensPerSecond.toFixed(1).padStart(10)} | ${r.median.toFixed(1).padStart(12)} | ${(r.peak / 2 ** 30).toFixed(2).padStart(6)} GiB | ${mfu(r.tokensPerSecond).padStart(8)} | ${mfu(r.median).padStart(10)} | ${infer(r.plain).padStart(9)} | ${infer(r.withAdapter).padStart(8)} |`);
+  console.log(
+    `| ${r.label.padEnd(12)} | ${r.tokensPerSecond.toFixed(1).padStart(10)} | ${r.median.toFixed(1).padStart(12)} | ${(r.peak / 2 ** 30).toFixed(2).padStart(6)} GiB | ${mfu(r.tokensPerSecond).padStart(8)} | ${mfu(r.median).padStart(10)} | ${infer(r.plain).padStart(9)} | ${infer(r.withAdapter).padStart(8)} |`,
+  );
 }
-console.log(`MFU denominator: best ggml F32 mul_mat of ${peaks.length} tries this run: ${Math.max(...peaks).toFixed(1)} GFLOP/s ` +
-  `(tries: ${peaks.map((p) => p.toFixed(0)).join(', ')}); ${(flopsPerToken() / 1e6).toFixed(0)} MFLOP per trained token`);
+console.log(
+  `MFU denominator: best ggml F32 mul_mat of ${peaks.length} tries this run: ${Math.max(...peaks).toFixed(1)} GFLOP/s ` +
+    `(tries: ${peaks.map((p) => p.toFixed(0)).join(', ')}); ${(flopsPerToken() / 1e6).toFixed(0)} MFLOP per trained token`,
+);
 const f32Row = results.find((r) => r.label === 'F32');
 const q8Row = results.find((r) => r.label === 'Q8_0');
 const f32Mfu = f32Row ? (f32Row.tokensPerSecond * flopsPerToken()) / (gflops * 1e9) : 0;
-console.log(`Floors (issue 3, best step vs best peak): F32 MFU >= 45%: ${(100 * f32Mfu).toFixed(1)}% ${f32Mfu >= 0.45 ? 'met' : 'NOT met'}; ` +
-  `Q8_0 >= 267 tok/s (1.5 x 178): ${(q8Row?.tokensPerSecond ?? 0).toFixed(1)} ${(q8Row?.tokensPerSecond ?? 0) >= 267 ? 'met' : 'NOT met'}`);
+console.log(
+  `Floors (issue 3, best step vs best peak): F32 MFU >= 45%: ${(100 * f32Mfu).toFixed(1)}% ${f32Mfu >= 0.45 ? 'met' : 'NOT met'}; ` +
+    `Q8_0 >= 267 tok/s (1.5 x 178): ${(q8Row?.tokensPerSecond ?? 0).toFixed(1)} ${(q8Row?.tokensPerSecond ?? 0) >= 267 ? 'met' : 'NOT met'}`,
+);

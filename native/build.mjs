@@ -69,7 +69,7 @@ export function buildConfig(env = process.env) {
     flags.push('-DGGML_NATIVE=ON');
   }
   if (gpu) flags.push(`-DGGML_${gpu.toUpperCase()}=ON`);
-  const variant = `${gpu || "cpu"}-${release ? "release" : "native"}`;
+  const variant = `${gpu || 'cpu'}-${release ? 'release' : 'native'}`;
   return { variant, flags, jobs: Number(env.FIELDTUNE_BUILD_JOBS ?? 2) || 2 };
 }
 

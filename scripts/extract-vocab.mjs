@@ -37,7 +37,10 @@ function git(gitDir, args, encoding = 'utf8') {
   if (r.error) throw new Error(`git could not run (${r.error.message}); git is needed to unpack the llama.cpp source bundle`);
   if (r.status !== 0) {
     // git's first "fatal:"/"error:" line names the cause; the lines after it are generic advice.
-    const lines = String(r.stderr).split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = String(r.stderr)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const cause = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? `exit code ${r.status}`;
     throw new Error(`git ${args[0]} failed: ${cause}`);
   }
@@ -49,8 +52,7 @@ function stampIsCurrent(bundleSha) {
   if (!existsSync(stampPath)) return false;
   try {
     const stamp = JSON.parse(readFileSync(stampPath, 'utf8'));
-    return stamp.bundleSha256 === bundleSha && Array.isArray(stamp.files) && stamp.files.length > 0 &&
-      stamp.files.every((f) => existsSync(join(outDir, f)));
+    return stamp.bundleSha256 === bundleSha && Array.isArray(stamp.files) && stamp.files.length > 0 && stamp.files.every((f) => existsSync(join(outDir, f)));
   } catch {
     return false;
   }

@@ -1,8 +1,10 @@
 // Runs after `npm ci` / `npm install`: prepares everything that must exist locally, since nothing is fetched
 // at run time. 1) tokenizer vocabularies + chat templates for the demo model, from node-llama-cpp's bundled
-// llama.cpp source; 2) the native trainer, built from that same source (cached; see native/build.mjs).
+// llama.cpp source; 2) the CLI bundle (dist/cli) and the renderer (dist/renderer), so that `fieldtune` and
+// browser mode start at once; 3) the native trainer, built from that same source (cached; see native/build.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -16,6 +18,24 @@ function step(title, script) {
 }
 
 const vocab = step('Extracting tokenizer vocabularies for the demo model', 'scripts/extract-vocab.mjs');
+
+// Neither build fails the install: without dist/cli the command transpiles its sources (slower start), and
+// browser mode builds the renderer at first start. Both need devDependencies (esbuild, vite), absent with --omit=dev.
+const installed = (name) => {
+  try {
+    createRequire(join(root, 'package.json')).resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
+};
+for (const [tool, title, script] of [
+  ['esbuild', 'Bundling the fieldtune command line', 'scripts/build-cli.mjs'],
+  ['vite', 'Building the interface', 'scripts/build-renderer.mjs'],
+]) {
+  if (installed(tool)) step(title, script);
+  else console.log(`[fieldtune] ${tool} is not installed (production install?): skipping "${title}".`);
+}
 if (process.env['FIELDTUNE_SKIP_NATIVE'] === '1') {
   console.log('[fieldtune] FIELDTUNE_SKIP_NATIVE=1: not building the native trainer (training will be unavailable).');
 } else {

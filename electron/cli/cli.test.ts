@@ -14,7 +14,11 @@ function cli(...args: string[]) {
 }
 
 function jsonLines(stdout: string): unknown[] {
-  return stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
+  return stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as unknown);
 }
 
 describe('fieldtune CLI', () => {

@@ -3,6 +3,7 @@ import { FieldtuneError } from '../contract/errors.js';
 import { toErrorPayload } from '../contract/wire.js';
 import type { CliCommand } from './command.js';
 import { commands } from './commands/index.js';
+import { cliMessage } from './errorWords.js';
 import { createOutput, routeConsoleToStderr } from './output.js';
 
 export const EXIT_OK = 0;
@@ -77,7 +78,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function fail(out: ReturnType<typeof createOutput>, error: unknown, code: number): number {
-  const payload = toErrorPayload(error);
+  const raw = toErrorPayload(error);
+  // The core's message is worded for nobody in particular; here the advice names this host's flags.
+  const payload = { ...raw, message: cliMessage(raw) };
   if (out.json) process.stdout.write(`${JSON.stringify({ error: payload })}\n`);
   process.stderr.write(`fieldtune: ${payload.message}\n`);
   return code;

@@ -1,6 +1,7 @@
 // Dataset types and the 'datasets:*' request schemas the Data wizard uses. Pure: zod and the contract's own files only.
 import { z } from 'zod';
-import { Id, Job, Message, MetadataValue } from './domain.js';
+import { Id, Message, MetadataValue } from './domain.js';
+import { ErrorFix } from './errors.js';
 
 /** Every format an import can be told to use (JSON record shapes, spreadsheets, documents). */
 export const ImportFormat = z.enum(['chat', 'sharegpt', 'alpaca', 'prompt-completion', 'text', 'csv', 'tsv', 'xlsx', 'documents']);
@@ -38,7 +39,7 @@ export const Dataset = z.object({
 });
 export type Dataset = z.infer<typeof Dataset>;
 
-const ImportSource = {
+export const ImportSource = {
   path: z.string().trim().min(1, 'Give the path to a file or folder on this computer'),
   format: ImportFormat.optional(),
   map: ColumnMapping.optional(),
@@ -68,7 +69,7 @@ export const ImportPreview = z.object({
   rows: z.array(PreviewRow),
   rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })),
   /** Why this file cannot be imported as it stands; `kind` tells the UI which control fixes it. */
-  problem: z.object({ kind: z.enum(['encoding', 'mapping', 'format', 'file']), message: z.string() }).nullable(),
+  problem: z.object({ kind: z.enum(['encoding', 'mapping', 'format', 'file']), message: z.string(), fix: ErrorFix.optional() }).nullable(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -93,7 +94,9 @@ export const CleanReview = z.object({
   /** How many examples Unicode/space normalization would change. */
   normalizedChanged: z.number().int(),
   /** Proposed removals (positions in the reviewed version); `of` is the example it duplicates. */
-  proposed: z.array(z.object({ position: z.number().int(), reason: RemovalReason, of: z.number().int().nullable(), similarity: z.number().nullable(), preview: z.string() })),
+  proposed: z.array(
+    z.object({ position: z.number().int(), reason: RemovalReason, of: z.number().int().nullable(), similarity: z.number().nullable(), preview: z.string() }),
+  ),
   /** Near-duplicate pairs, most similar first (at most 500): the review list. */
   nearPairs: z.array(z.object({ a: Side, b: Side, similarity: z.number() })),
   /** Same question, different answers: the specialist decides which is right. */
@@ -125,7 +128,11 @@ export const TokenStatsResult = z.object({
   modelLabel: z.string().nullable(),
   count: z.number().int(),
   totalTokens: z.number().int(),
-  min: z.number(), max: z.number(), mean: z.number(), median: z.number(), p95: z.number(),
+  min: z.number(),
+  max: z.number(),
+  mean: z.number(),
+  median: z.number(),
+  p95: z.number(),
   maxLength: z.number().int(),
   overMax: z.number().int(),
   overMaxShare: z.number(),
@@ -134,68 +141,3 @@ export const TokenStatsResult = z.object({
 export type TokenStatsResult = z.infer<typeof TokenStatsResult>;
 
 export const MetadataColumn = z.object({ name: z.string(), filled: z.number().int(), distinct: z.number().int() });
-
-const VersionRef = { versionId: Id };
-const Positions = z.array(z.number().int().nonnegative()).max(1_000_000);
-
-export const datasetRequests = {
-  'datasets:list': { input: z.object({ projectId: Id }).strict(), output: z.array(Dataset) },
-  /** Sample files shipped with Fieldtune, so a first try needs no data of one's own. */
-  'datasets:samples': { input: z.object({}).strict(), output: z.array(z.object({ label: z.string(), path: z.string(), examples: z.number().int() })) },
-  /** Reads the head of a file without writing anything: format, encoding, columns, first rows, the first problem. */
-  'datasets:preview': { input: z.object(ImportSource).strict(), output: ImportPreview },
-  /** Runs as a job (progress, cancel). A refused or cancelled import writes nothing to the workspace. */
-  'datasets:import': {
-    input: z.object({ projectId: Id, ...ImportSource, skipBad: z.boolean().default(false), name: z.string().trim().min(1).max(120).optional() }).strict(),
-    output: Job,
-  },
-  'datasets:examples': {
-    input: z.object({ ...VersionRef, offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(500, 'Ask for at most 500 rows at a time') }).strict(),
-    output: z.object({ total: z.number().int(), rows: z.array(ExampleRow) }),
-  },
-  'datasets:columns': { input: z.object(VersionRef).strict(), output: z.array(MetadataColumn) },
-  /** A dry run of cleaning: what normalization, length filters and duplicate detection would remove. Writes nothing. */
-  'datasets:review': {
-    input: z.object({
-      ...VersionRef,
-      minTokens: z.number().int().nonnegative().optional(),
-      maxTokens: z.number().int().positive('The longest allowed example must be at least 1 token').optional(),
-      threshold: z.number().min(0.3, 'Below 0.3 almost everything looks alike').max(1).default(0.7),
-      nearDuplicates: z.boolean().default(true),
-    }).strict(),
-    output: CleanReview,
-  },
-  /** Applies the reviewed choices: a new version without `remove`, normalized if asked. */
-  'datasets:clean': {
-    input: z.object({ ...VersionRef, remove: Positions, normalize: z.boolean().default(true) }).strict(),
-    output: DatasetVersion,
-  },
-  'datasets:split': {
-    input: z.object({
-      ...VersionRef,
-      seed: z.number().int().min(0).max(2 ** 31, 'Pick a seed between 0 and 2147483648').default(42),
-      shares: z.object({ train: z.number().min(0), validation: z.number().min(0), test: z.number().min(0) }).strict()
-        .refine((s) => s.train + s.validation + s.test > 0, 'The shares must add up to more than 0'),
-      stratifyBy: z.string().min(1).optional(),
-      keepNearDuplicatesTogether: z.boolean().default(true),
-    }).strict(),
-    output: SplitResult,
-  },
-  'datasets:leakage': { input: z.object(VersionRef).strict(), output: LeakageSummary },
-  'datasets:stats': {
-    input: z.object({
-      ...VersionRef,
-      /** A registered base model whose tokenizer and chat template count the tokens; omitted: a rough estimate. */
-      modelId: Id.optional(),
-      maxTokens: z.number().int().min(16, 'A max length under 16 tokens cannot hold a question and an answer').max(1_048_576),
-      split: SplitLabel.optional(),
-      bins: z.number().int().min(2).max(100).default(20),
-    }).strict(),
-    /** Counting with a real tokenizer takes a while on large versions: a job whose result is a TokenStatsResult. */
-    output: Job,
-  },
-  'datasets:export': {
-    input: z.object({ ...VersionRef, format: z.enum(['jsonl', 'csv']), outFile: z.string().trim().min(1, 'Name the file to write'), split: SplitLabel.optional() }).strict(),
-    output: z.object({ file: z.string(), examples: z.number().int(), format: z.enum(['jsonl', 'csv']) }),
-  },
-} as const;

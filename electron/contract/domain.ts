@@ -55,35 +55,6 @@ export const BaseModel = z.object({
 });
 export type BaseModel = z.infer<typeof BaseModel>;
 
-export const JobStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted']);
-export type JobStatus = z.infer<typeof JobStatus>;
-
-export const JobProgress = z.object({
-  phase: z.string(),
-  current: z.number().nonnegative(),
-  total: z.number().nonnegative().nullable(),
-  /** Seconds left, estimated from the rate so far; null until there is a rate. */
-  etaSeconds: z.number().nonnegative().nullable(),
-});
-export type JobProgress = z.infer<typeof JobProgress>;
-
-export const Job = z.object({
-  id: Id,
-  kind: z.string(),
-  projectId: Id.nullable(),
-  status: JobStatus,
-  progress: JobProgress,
-  message: z.string().nullable(),
-  error: z.string().nullable(),
-  result: z.unknown().nullable(),
-  createdAt: z.string(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-  /** Whether a 'resume' action makes sense for an interrupted job of this kind. */
-  resumable: z.boolean(),
-});
-export type Job = z.infer<typeof Job>;
-
 export const AuditEntry = z.object({
   id: z.number().int(),
   at: z.string(),

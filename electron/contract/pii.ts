@@ -1,13 +1,30 @@
-// Personal-data protection types and the 'pii:*' / 'templates:*' request schemas (Data wizard, privacy section).
-// Pure: zod and the contract's own files only. The PII type list mirrors electron/core/pii/types.ts; the service
-// asserts at compile time that both lists stay identical.
+// Personal-data protection types (Data wizard, privacy section); the requests are in piiRequests.ts. Pure: zod and
+// the contract's own files only. The PII engine (electron/core/pii) uses this type list, mode and policy as they are.
 import { z } from 'zod';
 import { DatasetVersion } from './datasets.js';
-import { Id, Job, Message } from './domain.js';
+import { Id, Message } from './domain.js';
 
 export const PII_TYPE_NAMES = [
-  'NAME', 'LOCATION', 'ZIP', 'DATE', 'AGE', 'PHONE', 'FAX', 'EMAIL', 'SSN', 'MRN', 'HEALTH_PLAN', 'ACCOUNT',
-  'LICENSE', 'VEHICLE', 'DEVICE', 'URL', 'IP', 'ID', 'CASE_NUMBER', 'BAR_NUMBER',
+  'NAME',
+  'LOCATION',
+  'ZIP',
+  'DATE',
+  'AGE',
+  'PHONE',
+  'FAX',
+  'EMAIL',
+  'SSN',
+  'MRN',
+  'HEALTH_PLAN',
+  'ACCOUNT',
+  'LICENSE',
+  'VEHICLE',
+  'DEVICE',
+  'URL',
+  'IP',
+  'ID',
+  'CASE_NUMBER',
+  'BAR_NUMBER',
 ] as const;
 export const PiiType = z.enum(PII_TYPE_NAMES, { error: 'Pick one of the listed kinds of identifier' });
 export type PiiType = z.infer<typeof PiiType>;
@@ -15,24 +32,29 @@ export type PiiType = z.infer<typeof PiiType>;
 export const RedactionMode = z.enum(['mask', 'pseudonym'], { error: "Choose 'mask' or 'pseudonym'" });
 export type RedactionMode = z.infer<typeof RedactionMode>;
 
-export const RedactionPolicy = z.object({
-  types: z.array(PiiType).min(1, 'Choose at least one kind of identifier to remove').max(PII_TYPE_NAMES.length),
-}).strict();
+export const RedactionPolicy = z
+  .object({
+    types: z.array(PiiType).min(1, 'Choose at least one kind of identifier to remove').max(PII_TYPE_NAMES.length),
+  })
+  .strict();
 export type RedactionPolicy = z.infer<typeof RedactionPolicy>;
 
 /** What the reviewer did to one detected string: shown struck through when rejected, solid when accepted. */
 export const SpanStatus = z.enum(['detected', 'accepted', 'rejected', 'added']);
 export type SpanStatus = z.infer<typeof SpanStatus>;
 
-/** One identifier in a field's text. start/end are UTF-16 offsets: `text === field.text.slice(start, end)`. */
-export const PiiSpan = z.object({
+/** Where an identifier is in a field's text. start/end are UTF-16 offsets: `text === field.text.slice(start, end)`. */
+export const SpanPosition = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   type: PiiType,
   text: z.string(),
-  status: SpanStatus,
 });
-export type PiiSpan = z.infer<typeof PiiSpan>;
+export type SpanPosition = z.infer<typeof SpanPosition>;
+
+/** A span as the reviewer sees it (the engine's detected span, core/pii/types.ts, adds confidence and source). */
+export const ReviewedSpan = SpanPosition.extend({ status: SpanStatus });
+export type ReviewedSpan = z.infer<typeof ReviewedSpan>;
 
 export const ReviewDecision = z.object({
   decision: z.enum(['accept', 'reject', 'added']),
@@ -55,9 +77,14 @@ export const RedactionReport = z.object({
   characters: z.number().int(),
   detected: TypeCounts,
   redacted: TypeCounts,
+  /** Spans made by the reviewer's added strings, and spans left as written; absent from reports made before them. */
+  added: TypeCounts.optional(),
+  kept: TypeCounts.optional(),
   totalRedacted: z.number().int(),
   review: z.object({
-    accepted: z.number().int(), rejected: z.number().int(), added: z.number().int(),
+    accepted: z.number().int(),
+    rejected: z.number().int(),
+    added: z.number().int(),
     byType: z.record(PiiType, z.object({ accepted: z.number().int(), rejected: z.number().int(), added: z.number().int() })),
   }),
 });
@@ -98,24 +125,34 @@ export const PiiStatus = z.object({
 export type PiiStatus = z.infer<typeof PiiStatus>;
 
 /** One text of an example: a message ('m0', 'm1', ...), a document's text ('text') or a metadata value ('meta:<name>'). */
-export const PiiField = z.object({ field: z.string(), label: z.string(), text: z.string(), spans: z.array(PiiSpan) });
+export const PiiField = z.object({ field: z.string(), label: z.string(), text: z.string(), spans: z.array(ReviewedSpan) });
 export type PiiField = z.infer<typeof PiiField>;
 
 export const PiiRecord = z.object({ position: z.number().int().nonnegative(), fields: z.array(PiiField) });
 export type PiiRecord = z.infer<typeof PiiRecord>;
 
-const SpanRef = { type: PiiType, text: z.string().min(1, 'Name the text the decision is about').max(500, 'Keep one identifier under 500 characters') };
-export const DecisionChange = z.discriminatedUnion('scope', [
-  /** One string: applies to every identical string (same type) in the dataset. */
-  z.object({ scope: z.literal('span'), decision: z.enum(['accept', 'reject', 'undo']), ...SpanRef }).strict(),
-  /** Every string of one type detected in the version under review. */
-  z.object({ scope: z.literal('type'), decision: z.enum(['accept', 'reject', 'undo']), type: PiiType }).strict(),
-  /** A span the detector missed; `at` says where the reviewer selected it (checked against the text). */
-  z.object({
-    scope: z.literal('add'), ...SpanRef,
-    at: z.object({ position: z.number().int().nonnegative(), field: z.string().min(1).max(200), start: z.number().int().nonnegative() }).strict().optional(),
-  }).strict(),
-], { error: "Each change needs scope 'span', 'type' or 'add'" });
+export const SpanRef = { type: PiiType, text: z.string().min(1, 'Name the text the decision is about').max(500, 'Keep one identifier under 500 characters') };
+export const DecisionChange = z.discriminatedUnion(
+  'scope',
+  [
+    /** One string: applies to every identical string (same type) in the dataset. */
+    z.object({ scope: z.literal('span'), decision: z.enum(['accept', 'reject', 'undo']), ...SpanRef }).strict(),
+    /** Every string of one type detected in the version under review. */
+    z.object({ scope: z.literal('type'), decision: z.enum(['accept', 'reject', 'undo']), type: PiiType }).strict(),
+    /** A span the detector missed; `at` says where the reviewer selected it (checked against the text). */
+    z
+      .object({
+        scope: z.literal('add'),
+        ...SpanRef,
+        at: z
+          .object({ position: z.number().int().nonnegative(), field: z.string().min(1).max(200), start: z.number().int().nonnegative() })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ],
+  { error: "Each change needs scope 'span', 'type' or 'add'" },
+);
 export type DecisionChange = z.infer<typeof DecisionChange>;
 
 export const DomainTemplateInfo = z.object({
@@ -128,38 +165,7 @@ export const DomainTemplateInfo = z.object({
 });
 export type DomainTemplateInfo = z.infer<typeof DomainTemplateInfo>;
 
-const TemplateDomain = z.enum(['medical', 'legal', 'finance', 'education'], { error: 'Templates exist for medical, legal, finance and education' });
-const VersionRef = { versionId: Id };
-
-export const piiRequests = {
-  'pii:status': { input: z.object(VersionRef).strict(), output: PiiStatus },
-  /** Detects identifiers over a version as a job (progress, cancel); the result is a PiiScanSummary. Writes no data. */
-  'pii:scan': { input: z.object(VersionRef).strict(), output: Job },
-  /** Examples of a scanned version with their spans after the reviewer's decisions (personal data: shown, never logged). */
-  'pii:spans': {
-    input: z.object({
-      ...VersionRef,
-      offset: z.number().int().nonnegative(),
-      limit: z.number().int().min(1).max(200, 'Ask for at most 200 examples at a time'),
-      type: PiiType.optional(),
-    }).strict(),
-    output: z.object({ total: z.number().int(), records: z.array(PiiRecord) }),
-  },
-  /** Records review decisions for the version's dataset; returns every decision of that dataset. */
-  'pii:decide': {
-    input: z.object({ ...VersionRef, changes: z.array(DecisionChange).min(1, 'Send at least one decision').max(1000) }).strict(),
-    output: z.array(ReviewDecision),
-  },
-  /** Redacts a version into a NEW version (operation 'redact') with its report, as a job. Cancelled or failed: nothing written. */
-  'pii:apply': { input: z.object({ ...VersionRef, mode: RedactionMode, policy: RedactionPolicy }).strict(), output: Job },
-  /** The report kept with a version made by redaction; null for other versions. */
-  'pii:report': { input: z.object(VersionRef).strict(), output: StoredRedactionReport.nullable() },
-  /** Deletes a dataset's pseudonym map (and its secret): surrogates can no longer be traced back, nor reproduced. */
-  'pii:delete-map': { input: z.object({ datasetId: Id }).strict(), output: z.object({ deleted: z.boolean() }) },
-  'templates:get': { input: z.object({ domain: TemplateDomain }).strict(), output: DomainTemplateInfo },
-  /** Imports a template's sample conversations as a new dataset of the project (an import job). */
-  'templates:import-sample': { input: z.object({ projectId: Id, domain: TemplateDomain }).strict(), output: Job },
-} as const;
+export const TemplateDomain = z.enum(['medical', 'legal', 'finance', 'education'], { error: 'Templates exist for medical, legal, finance and education' });
 
 /** The apply job's result. */
 export const PiiApplyResult = z.object({ version: DatasetVersion, report: RedactionReport });

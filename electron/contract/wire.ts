@@ -11,9 +11,7 @@ export const RequestEnvelope = z.object({
 });
 export type RequestEnvelope = z.infer<typeof RequestEnvelope>;
 
-export type ResponseEnvelope =
-  | { id: string | number | null; ok: true; result: unknown }
-  | { id: string | number | null; ok: false; error: ErrorPayload };
+export type ResponseEnvelope = { id: string | number | null; ok: true; result: unknown } | { id: string | number | null; ok: false; error: ErrorPayload };
 
 /** A pushed event; a union over every event name, so `event` narrows `payload`. */
 export type EventEnvelope = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
@@ -32,7 +30,7 @@ export function parseRequest<M extends Method>(method: unknown, params: unknown)
   if (!parsed.success) {
     const issues = describeIssues(parsed.error);
     const first = issues[0];
-    throw new FieldtuneError('BAD_REQUEST', `Invalid request '${method}': ${first ? `${first.path}: ${first.message}` : 'bad input'}`, issues);
+    throw new FieldtuneError('BAD_REQUEST', `Invalid request '${method}': ${first ? `${first.path}: ${first.message}` : 'bad input'}`, { issues });
   }
   return { method: method as M, input: parsed.data as ParsedInput<M> };
 }

@@ -18,7 +18,7 @@ export function appRoot(): string {
       return dir;
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('Cannot find Fieldtune\'s package.json above ' + fileURLToPath(import.meta.url));
+    if (parent === dir) throw new Error("Cannot find Fieldtune's package.json above " + fileURLToPath(import.meta.url));
     dir = parent;
   }
 }

@@ -1,4 +1,5 @@
-import type { AppInfo, HostMode, Job } from '../contract/domain.js';
+import type { AppInfo, HostMode } from '../contract/domain.js';
+import type { Job } from '../contract/jobs.js';
 import { FieldtuneError } from '../contract/errors.js';
 import type { EventEnvelope } from '../contract/wire.js';
 import { parseRequest, toErrorPayload, type ResponseEnvelope } from '../contract/wire.js';
@@ -27,7 +28,11 @@ export class Core {
   private readonly ctx: HandlerContext;
 
   constructor(private readonly opts: CoreOptions) {
-    this.ws = openWorkspace(opts.workspaceDir, (job: Job) => this.emit({ event: 'jobs:updated', payload: job }));
+    this.ws = openWorkspace(
+      opts.workspaceDir,
+      (job: Job) => this.emit({ event: 'jobs:updated', payload: job }),
+      (event) => this.emit(event),
+    );
     this.ctx = {
       ws: this.ws,
       appInfo: () => this.appInfo(),

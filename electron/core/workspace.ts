@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { Job } from '../contract/domain.js';
+import type { Job } from '../contract/jobs.js';
+import type { EventEnvelope } from '../contract/wire.js';
 import { FieldtuneError } from '../contract/errors.js';
 import { JobManager } from './jobs/jobManager.js';
 import { BlobStore } from './store/blobStore.js';
@@ -17,11 +18,7 @@ import { TrainingRunsRepository } from './store/repositories/trainingRuns.js';
 export const DATABASE_FILE = 'fieldtune.db';
 
 /** The OS's per-user data folder, where a workspace lives unless --workspace or FIELDTUNE_WORKSPACE says otherwise. */
-export function defaultWorkspaceDir(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home: string = homedir(),
-): string {
+export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
   if (env['FIELDTUNE_WORKSPACE']) return resolve(env['FIELDTUNE_WORKSPACE']);
   if (platform === 'win32') return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), 'Fieldtune', 'workspace');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Fieldtune', 'workspace');
@@ -40,10 +37,12 @@ export interface Workspace {
   readonly trainingRuns: TrainingRunsRepository;
   /** Where generated files the workspace owns (the demo model, adapters) are written. */
   readonly filesDir: string;
+  /** Pushes an event to every connected host (the core forwards it; tests may listen directly). */
+  publish(event: EventEnvelope): void;
   close(): Promise<void>;
 }
 
-export function openWorkspace(dir: string, publishJob: (job: Job) => void = () => {}): Workspace {
+export function openWorkspace(dir: string, publishJob: (job: Job) => void = () => {}, publishEvent: (event: EventEnvelope) => void = () => {}): Workspace {
   const root = resolve(dir);
   try {
     mkdirSync(join(root, 'blobs'), { recursive: true });
@@ -67,6 +66,7 @@ export function openWorkspace(dir: string, publishJob: (job: Job) => void = () =
     jobs,
     trainingRuns,
     filesDir: join(root, 'files'),
+    publish: publishEvent,
     async close() {
       await jobs.shutdown();
       db.close();

@@ -18,7 +18,11 @@ export function createIpcDispatcher(core: RequestTarget, isAppPage: (url: string
   return async (event: InvokeEventLike, raw: unknown): Promise<ResponseEnvelope> => {
     const url = event.senderFrame?.url ?? '';
     if (!isAppPage(url)) {
-      return { id: null, ok: false, error: { code: 'UNAUTHORIZED', message: `Requests are only accepted from the app's own page, not ${url || 'an unknown frame'}` } };
+      return {
+        id: null,
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: `Requests are only accepted from the app's own page, not ${url || 'an unknown frame'}` },
+      };
     }
     const envelope = RequestEnvelope.safeParse(raw);
     if (!envelope.success) {

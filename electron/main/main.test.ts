@@ -59,7 +59,13 @@ describe('Electron window and network policy', () => {
   it('allows only the app files and blocks every network request', () => {
     expect(policy.isAllowedRequest(appPage)).toBe(true);
     expect(policy.isAllowedRequest('file:///opt/Fieldtune/resources/app/dist/renderer/assets/index.js')).toBe(true);
-    for (const url of ['https://telemetry.example/p', 'http://127.0.0.1:8080/', 'ws://localhost:1/', 'file:///etc/passwd', 'file:///opt/Fieldtune/resources/app/dist/renderer-evil/x.js']) {
+    for (const url of [
+      'https://telemetry.example/p',
+      'http://127.0.0.1:8080/',
+      'ws://localhost:1/',
+      'file:///etc/passwd',
+      'file:///opt/Fieldtune/resources/app/dist/renderer-evil/x.js',
+    ]) {
       expect(policy.isAllowedRequest(url), url).toBe(false);
     }
     expect(policy.isAppPage('https://example.com/')).toBe(false);

@@ -7,8 +7,7 @@ import type { EventEnvelope, ResponseEnvelope } from '../contract/wire.js';
 let nextId = 0;
 
 const bridge: HostBridge = {
-  request: (method: string, params: unknown) =>
-    ipcRenderer.invoke(IPC.request, { id: ++nextId, method, params }) as Promise<ResponseEnvelope>,
+  request: (method: string, params: unknown) => ipcRenderer.invoke(IPC.request, { id: ++nextId, method, params }) as Promise<ResponseEnvelope>,
   onEvent(listener) {
     const wrapped = (_event: unknown, payload: EventEnvelope) => listener(payload);
     ipcRenderer.on(IPC.event, wrapped);

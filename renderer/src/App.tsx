@@ -16,6 +16,9 @@ export function App() {
   const appError = useAppStore((s) => s.error);
   const projectError = useProjectsStore((s) => s.error);
   const clearProjectError = useProjectsStore((s) => s.clearError);
+  const showAppError = useAppStore((s) => s.showError);
+  // Both messages can be up at once; Dismiss clears whichever is shown (the app's first, then the project's).
+  const dismissError = () => (appError ? showAppError(null) : clearProjectError());
   const selected = useProjectsStore((s) => s.projects.find((p) => p.id === s.selectedId));
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
@@ -57,14 +60,14 @@ export function App() {
       )}
       {info?.demoModelId && (
         <div className="banner" role="note">
-          This workspace includes a <strong>demo model with random weights</strong>. It is there so you can try every step; its answers are
-          gibberish by design. Add your own model to get real results.
+          This workspace includes a <strong>demo model with random weights</strong>. It is there so you can try every step; its answers are gibberish by design.
+          Add your own model to get real results.
         </div>
       )}
       {(appError ?? projectError) && (
         <div className="banner error" role="alert">
           {appError ?? projectError}{' '}
-          <button type="button" className="ghost" onClick={clearProjectError}>
+          <button type="button" className="ghost" onClick={dismissError}>
             Dismiss
           </button>
         </div>

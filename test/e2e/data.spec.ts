@@ -16,8 +16,16 @@ const snap = async (page: Page, name: string) => {
 const QA: Array<[string, string, string]> = [
   ['When does the clinic open on weekdays?', 'We open at eight in the morning, Monday to Friday, and close at six in the evening.', 'visits'],
   ['Can I bring my child to my own appointment?', 'Yes, children are welcome in the waiting room as long as an adult stays with them at all times.', 'visits'],
-  ['What should I bring to my first visit?', 'Please bring your insurance card, a photo ID, the referral letter from your doctor and a list of your current medicines.', 'visits'],
-  ['How do I cancel an appointment?', 'Call the front desk at least twenty four hours before the appointment, or use the cancellation link in your reminder email.', 'visits'],
+  [
+    'What should I bring to my first visit?',
+    'Please bring your insurance card, a photo ID, the referral letter from your doctor and a list of your current medicines.',
+    'visits',
+  ],
+  [
+    'How do I cancel an appointment?',
+    'Call the front desk at least twenty four hours before the appointment, or use the cancellation link in your reminder email.',
+    'visits',
+  ],
   ['Do you accept walk-in patients?', 'Walk-ins are seen until noon when a doctor is free; booked patients always go first.', 'visits'],
   ['Is there parking near the building?', 'There is a small car park behind the building and a public garage two streets away on Mill Road.', 'visits'],
   ['Can I get a copy of my lab results?', 'Yes. Ask at reception or download them from the patient portal once the doctor has reviewed them.', 'visits'],
@@ -26,12 +34,24 @@ const QA: Array<[string, string, string]> = [
   ['How much does a standard consultation cost?', 'A standard consultation is sixty euros without insurance; most public insurers cover it fully.', 'billing'],
   ['Can I pay by card?', 'We take debit and credit cards, contactless payments and bank transfers within fourteen days.', 'billing'],
   ['Why did I receive a second invoice?', 'A second invoice usually covers laboratory work billed separately by the external lab partner.', 'billing'],
-  ['Do you send invoices to my insurer directly?', 'For public insurance we bill the insurer directly; private patients receive the invoice by post.', 'billing'],
-  ['Can I pay an invoice in instalments?', 'Yes, for amounts above two hundred euros you can ask accounts for a plan of up to six monthly payments.', 'billing'],
+  [
+    'Do you send invoices to my insurer directly?',
+    'For public insurance we bill the insurer directly; private patients receive the invoice by post.',
+    'billing',
+  ],
+  [
+    'Can I pay an invoice in instalments?',
+    'Yes, for amounts above two hundred euros you can ask accounts for a plan of up to six monthly payments.',
+    'billing',
+  ],
   ['What happens if I miss an appointment?', 'Missed appointments without notice are charged a fee of twenty euros, which insurers do not refund.', 'billing'],
   ['Is the flu vaccine free?', 'The seasonal flu vaccine is free for patients over sixty and for people with chronic conditions.', 'billing'],
   ['How do I update my bank details?', 'Fill in the short form at reception or send the new details through the secure portal message box.', 'billing'],
-  ['Who do I contact about a billing error?', 'Write to the accounts team through the portal; they answer within three working days and correct mistakes.', 'billing'],
+  [
+    'Who do I contact about a billing error?',
+    'Write to the accounts team through the portal; they answer within three working days and correct mistakes.',
+    'billing',
+  ],
 ];
 
 function clinicCsv(): string {
@@ -72,7 +92,7 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     // Import: the columns have no standard names, so the preview asks for a mapping before anything is saved.
     await page.getByLabel('Path to a file or folder on this computer').fill(csv);
     await page.getByRole('button', { name: 'Preview' }).click();
-    await expect(page.getByRole('alert')).toContainText('No column is mapped to the question');
+    await expect(page.getByRole('alert')).toContainText('No column is chosen as the question');
     await expect(page.getByRole('button', { name: 'Import this file' })).toBeDisabled();
     await page.getByLabel('Column “Patient question”').selectOption('user');
     await page.getByLabel('Column “Reply given”').selectOption('assistant');
@@ -181,7 +201,13 @@ test('a large version scrolls in a virtualized table, and token counting on it s
   const server = await startServer(join(dir, 'ws'));
   try {
     const file = join(dir, 'many.jsonl');
-    const line = (i: number) => JSON.stringify({ messages: [{ role: 'user', content: `Row ${i}: what is the code for case ${i}?` }, { role: 'assistant', content: `Code ${i * 3}.` }] });
+    const line = (i: number) =>
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: `Row ${i}: what is the code for case ${i}?` },
+          { role: 'assistant', content: `Code ${i * 3}.` },
+        ],
+      });
     writeFileSync(file, `${Array.from({ length: 20_000 }, (_, i) => line(i)).join('\n')}\n`);
     await page.goto(server.url);
     await page.getByLabel('New project').fill('Many');

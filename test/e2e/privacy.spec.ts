@@ -14,7 +14,19 @@ const snap = async (page: Page, name: string) => {
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'privacy', 'front-desk-calls.csv');
 /** Every identifier in the fixture that must be gone after redaction (the kept "Patel" is checked separately). */
-const IDENTIFIERS = ['Maria', 'Kowalski', '00482913', '03/14/2024', '617-555-0143', '12 Elm Street', 'Springfield', 'maria.k@example.com', 'Tomás', 'Ferreira', '07/02/1961'];
+const IDENTIFIERS = [
+  'Maria',
+  'Kowalski',
+  '00482913',
+  '03/14/2024',
+  '617-555-0143',
+  '12 Elm Street',
+  'Springfield',
+  'maria.k@example.com',
+  'Tomás',
+  'Ferreira',
+  '07/02/1961',
+];
 
 /** Selects `text` inside the first highlighted-text paragraph holding it, as a mouse drag would, and releases. */
 async function selectText(page: Page, text: string): Promise<void> {
@@ -100,6 +112,15 @@ test('checks a CSV for personal data, reviews it, and pseudonymizes it into a ne
     const report = section.getByRole('region', { name: 'Redaction report' });
     await expect(report).toContainText('consistent pseudonyms');
     await expect(report).toContainText('1 kept as they were, 1 added');
+    // Span counts by kind add up (found + added = replaced + kept): Springfield added once, Patel kept twice.
+    const byKind = report.getByRole('table', { name: 'By kind' });
+    const cells = async (kind: RegExp) => (await byKind.getByRole('row', { name: kind }).getByRole('cell').allTextContents()).map(Number);
+    const [placesFound, placesAdded, placesReplaced, placesKept] = await cells(/^Addresses, towns and places/);
+    expect([placesAdded, placesKept]).toEqual([1, 0]);
+    expect(placesFound! + placesAdded!).toBe(placesReplaced! + placesKept!);
+    const [namesFound, namesAdded, namesReplaced, namesKept] = await cells(/^Names of people/);
+    expect([namesAdded, namesKept]).toEqual([0, 2]);
+    expect(namesFound! + namesAdded!).toBe(namesReplaced! + namesKept!);
     await expect(section.getByRole('region', { name: 'Pseudonym map' })).toBeVisible();
     await snap(page, '3-report');
 
@@ -109,7 +130,10 @@ test('checks a CSV for personal data, reviews it, and pseudonymizes it into a ne
     await page.getByLabel('File format').selectOption('jsonl');
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await expect(page.getByText(`Wrote 6 examples to ${out}.`)).toBeVisible();
-    const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { messages: Array<{ content: string }> }).messages[0]!.content);
+    const rows = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { messages: Array<{ content: string }> }).messages[0]!.content);
     const all = rows.join('\n');
     for (const id of IDENTIFIERS) expect(all).not.toContain(id);
     expect(all).toContain('Dr. Patel');

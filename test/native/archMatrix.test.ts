@@ -49,7 +49,17 @@ function fixture(arch: string, vocab: string): Promise<Fixture> {
     f = (async () => {
       requireTrainer();
       const dir = tempDir(`ft-arch-${arch}-`);
-      const model = await writeDemoModel({ out: join(dir, `${arch}.gguf`), arch, vocab, layers: arch === 'gemma3' ? 6 : 2, embd: 128, headsKv: 1, ff: 256, ctx: 256, seed: 7 });
+      const model = await writeDemoModel({
+        out: join(dir, `${arch}.gguf`),
+        arch,
+        vocab,
+        layers: arch === 'gemma3' ? 6 : 2,
+        embd: 128,
+        headsKv: 1,
+        ff: 256,
+        ctx: 256,
+        seed: 7,
+      });
       const train = join(dir, 'train.fttrain');
       await trainingFile(model.path, await chatSamples(), train);
       return { dir, base: model.path, train };
@@ -64,8 +74,21 @@ describe.each(ARCHS)('$arch', ({ arch, vocab, targets }) => {
     const { dir, base, train } = await fixture(arch, vocab); // the check uses the file's first sample
     const out = join(dir, 'grad.json');
     // no --targets: the defaults must map onto this architecture's tensors (phi3: attn_qkv, ffn_up)
-    const r = await runTrainerRaw(['--base', base, '--train', train, '--grad-check', '2', '--grad-check-out', out,
-      '--test-init-b', '0.05', '--threads', '1', '--no-stdin-watch']);
+    const r = await runTrainerRaw([
+      '--base',
+      base,
+      '--train',
+      train,
+      '--grad-check',
+      '2',
+      '--grad-check-out',
+      out,
+      '--test-init-b',
+      '0.05',
+      '--threads',
+      '1',
+      '--no-stdin-watch',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const checks = JSON.parse(readFileSync(out, 'utf8')) as Check[];
     const kinds = new Set(checks.map((c) => c.tensor.replace(/^blk\.\d+\./, '').replace(/\.weight\.lora_[ab]$/, '')));
@@ -78,7 +101,9 @@ describe.each(ARCHS)('$arch', ({ arch, vocab, targets }) => {
       }
       for (const c of mine) {
         const scale = Math.max(Math.abs(c.analytic), Math.abs(c.numeric));
-        expect(Math.abs(c.analytic - c.numeric), `${c.tensor}[${c.index}] analytic ${c.analytic} numeric ${c.numeric}`).toBeLessThanOrEqual(0.05 * scale + 2e-5);
+        expect(Math.abs(c.analytic - c.numeric), `${c.tensor}[${c.index}] analytic ${c.analytic} numeric ${c.numeric}`).toBeLessThanOrEqual(
+          0.05 * scale + 2e-5,
+        );
       }
     }
   }, 180_000);
@@ -130,8 +155,21 @@ describe.each(ARCHS)('$arch', ({ arch, vocab, targets }) => {
     const q = join(dir, 'q4_0.gguf');
     execFileSync(nativeTool('llama-quantize'), [base, q, 'Q4_0', '1'], { stdio: 'ignore' });
     // same vocabulary and template as the F32 file, so its training file applies as it is
-    const r = await runTrainerRaw(['--base', q, '--train', train, '--out', join(dir, 'q.gguf'), '--epochs', '2', '--lr', '2e-3',
-      '--threads', '2', '--no-stdin-watch']);
+    const r = await runTrainerRaw([
+      '--base',
+      q,
+      '--train',
+      train,
+      '--out',
+      join(dir, 'q.gguf'),
+      '--epochs',
+      '2',
+      '--lr',
+      '2e-3',
+      '--threads',
+      '2',
+      '--no-stdin-watch',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const losses = r.events.flatMap((e) => (e.type === 'step' ? [e.loss] : []));
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -141,21 +179,38 @@ describe.each(ARCHS)('$arch', ({ arch, vocab, targets }) => {
 });
 
 describe('more base types (qwen3, 256 wide so K-quant blocks of 256 fit every row)', () => {
-  it.each(['F16', 'Q4_K_M', 'Q8_0'])('a %s base trains (loss falls)', async (type) => {
-    requireTrainer();
-    const dir = tempDir(`ft-arch-${type}-`);
-    const model = await writeDemoModel({ out: join(dir, 'qwen3.gguf'), arch: 'qwen3', vocab: 'phi-3', layers: 2, embd: 256, ff: 256, ctx: 256, seed: 7 });
-    const q = join(dir, `${type}.gguf`);
-    execFileSync(nativeTool('llama-quantize'), [model.path, q, type, '1'], { stdio: 'ignore' });
-    const train = join(dir, 'train.fttrain');
-    await trainingFile(q, await chatSamples(), train);
-    const r = await runTrainerRaw(['--base', q, '--train', train, '--out', join(dir, 'a.gguf'), '--epochs', '2', '--lr', '2e-3',
-      '--threads', '2', '--no-stdin-watch']);
-    expect(r.code, r.stderr).toBe(0);
-    const losses = r.events.flatMap((e) => (e.type === 'step' ? [e.loss] : []));
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    expect(mean(losses.slice(-8))).toBeLessThan(0.8 * mean(losses.slice(0, 8)));
-  }, 120_000);
+  it.each(['F16', 'Q4_K_M', 'Q8_0'])(
+    'a %s base trains (loss falls)',
+    async (type) => {
+      requireTrainer();
+      const dir = tempDir(`ft-arch-${type}-`);
+      const model = await writeDemoModel({ out: join(dir, 'qwen3.gguf'), arch: 'qwen3', vocab: 'phi-3', layers: 2, embd: 256, ff: 256, ctx: 256, seed: 7 });
+      const q = join(dir, `${type}.gguf`);
+      execFileSync(nativeTool('llama-quantize'), [model.path, q, type, '1'], { stdio: 'ignore' });
+      const train = join(dir, 'train.fttrain');
+      await trainingFile(q, await chatSamples(), train);
+      const r = await runTrainerRaw([
+        '--base',
+        q,
+        '--train',
+        train,
+        '--out',
+        join(dir, 'a.gguf'),
+        '--epochs',
+        '2',
+        '--lr',
+        '2e-3',
+        '--threads',
+        '2',
+        '--no-stdin-watch',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const losses = r.events.flatMap((e) => (e.type === 'step' ? [e.loss] : []));
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      expect(mean(losses.slice(-8))).toBeLessThan(0.8 * mean(losses.slice(0, 8)));
+    },
+    120_000,
+  );
 });
 
 describe('up-front refusals (before anything is written)', () => {

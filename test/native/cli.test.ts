@@ -23,8 +23,9 @@ describe('fieldtune train / eval (CLI, file mode)', () => {
   it('train --json prints only trainer events ending with done; eval shows the perplexity drop', async () => {
     const adapter = join(dir, 'cli.gguf');
     const data = join(FIXTURES, 'chat.jsonl');
-    const t = await run('node', [CLI, 'train', '--base', base, '--data', data, '--out', adapter, '--epochs', '10', '--threads', '2', '--json'],
-      { maxBuffer: 1 << 24 });
+    const t = await run('node', [CLI, 'train', '--base', base, '--data', data, '--out', adapter, '--epochs', '10', '--threads', '2', '--json'], {
+      maxBuffer: 1 << 24,
+    });
     const lines = t.stdout.trim().split('\n');
     const events = lines.map((l) => TrainerEvent.parse(JSON.parse(l)));
     expect(events.at(-1)).toMatchObject({ type: 'done', adapterPath: adapter, steps: 80 });

@@ -28,8 +28,25 @@ async function gradCheck(env: Record<string, string> = {}, extraArgs: string[] =
   await trainingFile(base, (await chatSamples()).slice(0, 1), train);
   const out = join(dir, 'grad.json');
   // random lora_b so lora_a has a gradient too; one thread for a deterministic sum order
-  const r = await runTrainerRaw(['--base', base, '--train', train, '--grad-check', '3', '--grad-check-out', out,
-    '--test-init-b', '0.05', '--threads', '1', '--no-stdin-watch', ...extraArgs], { env });
+  const r = await runTrainerRaw(
+    [
+      '--base',
+      base,
+      '--train',
+      train,
+      '--grad-check',
+      '3',
+      '--grad-check-out',
+      out,
+      '--test-init-b',
+      '0.05',
+      '--threads',
+      '1',
+      '--no-stdin-watch',
+      ...extraArgs,
+    ],
+    { env },
+  );
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(readFileSync(out, 'utf8')) as Check[];
 }
@@ -89,7 +106,7 @@ describe('transposed weight copies in the backward pass (the default; --low-memo
   });
 
   it.each<{ label: string; env: Record<string, string> }>([
-    { label: 'the CPU\'s choice (BF16 with AVX512-BF16, else Q8_0)', env: {} },
+    { label: "the CPU's choice (BF16 with AVX512-BF16, else Q8_0)", env: {} },
     { label: 'Q8_0 forced', env: { FIELDTUNE_TEST_NO_NATIVE_BF16: '1' } },
   ])('Q8_0 base, copies of $label: input gradients within 5 percent of the OUT_PROD path', async ({ label, env }) => {
     requireTrainer();

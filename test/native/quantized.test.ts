@@ -17,8 +17,21 @@ describe('fieldtune-train on quantized bases', () => {
   it.each(['Q8_0', 'Q4_0'])('%s base: training lowers the loss and writes an adapter', async (type) => {
     const q = join(dir, `demo-${type}.gguf`);
     execFileSync(nativeTool('llama-quantize'), [f32, q, type, '1'], { stdio: 'ignore' });
-    const r = await runTrainerRaw(['--base', q, '--train', train, '--out', join(dir, `${type}.gguf`), '--epochs', '4', '--lr', '1e-3',
-      '--threads', '2', '--no-stdin-watch']);
+    const r = await runTrainerRaw([
+      '--base',
+      q,
+      '--train',
+      train,
+      '--out',
+      join(dir, `${type}.gguf`),
+      '--epochs',
+      '4',
+      '--lr',
+      '1e-3',
+      '--threads',
+      '2',
+      '--no-stdin-watch',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const losses = r.events.flatMap((e) => (e.type === 'step' ? [e.loss] : []));
     const firstEpoch = losses.slice(0, 8).reduce((a, b) => a + b, 0) / 8;

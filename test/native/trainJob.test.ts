@@ -34,7 +34,7 @@ describe('training job', () => {
       const progress = ws.jobs.get(job.id).progress;
       return progress?.phase === 'training' && progress.current >= n;
     };
-    const job = ws.jobs.start({ kind: 'train', resumable: true }, trainJob(settings));
+    const job = ws.jobs.start({ kind: 'train.run', params: { runId: 'run-1' } }, trainJob(settings));
     // wait until training has made progress, then cancel
     for (let i = 0; i < 200 && !trainedSteps(3); i++) await new Promise((r) => setTimeout(r, 50));
     expect(ws.jobs.get(job.id).progress).toMatchObject({ phase: 'training' });
@@ -46,9 +46,9 @@ describe('training job', () => {
     const stepsBefore = ws.trainingRuns.curve('run-1', 'train').length;
     expect(stepsBefore).toBeGreaterThanOrEqual(3);
 
-    const resumed = ws.jobs.start({ kind: 'train', resumable: true }, trainJob({ ...settings, resume: ckpt }));
+    const resumed = ws.jobs.start({ kind: 'train.run', params: { runId: 'run-1' } }, trainJob({ ...settings, resume: ckpt }));
     const finished = await ws.jobs.wait(resumed.id);
-    expect(finished.status, finished.error ?? '').toBe('succeeded');
+    expect(finished.status, finished.error?.message ?? '').toBe('succeeded');
     expect(existsSync(join(runDir, 'adapter.gguf'))).toBe(true);
     const run = ws.trainingRuns.get('run-1');
     expect(run).toMatchObject({ status: 'succeeded' });
@@ -57,7 +57,9 @@ describe('training job', () => {
     expect(curve.length).toBeGreaterThan(stepsBefore);
     expect(curve.at(-1)?.step).toBe(run?.steps);
     // the adapter is a project blob with the same bytes as the trainer's output
-    const sha = createHash('sha256').update(readFileSync(join(runDir, 'adapter.gguf'))).digest('hex');
+    const sha = createHash('sha256')
+      .update(readFileSync(join(runDir, 'adapter.gguf')))
+      .digest('hex');
     expect(run?.adapter_sha256).toBe(sha);
     expect(readFileSync(ws.blobs.pathOf(sha)).equals(readFileSync(join(runDir, 'adapter.gguf')))).toBe(true);
   });
@@ -73,7 +75,10 @@ describe('training job', () => {
     writeFileSync(other, buf);
     const runDir = join(dir, 'refused-run');
     const record = { runs: ws.trainingRuns, blobs: ws.blobs, projectId: null, runId: 'run-refused' };
-    const job = ws.jobs.start({ kind: 'train', resumable: true }, trainJob({ base: other, samples: await chatSamples(), runDir, threads: 1, record }));
+    const job = ws.jobs.start(
+      { kind: 'train.run', params: { runId: 'run-refused' } },
+      trainJob({ base: other, samples: await chatSamples(), runDir, threads: 1, record }),
+    );
     const finished = await ws.jobs.wait(job.id);
     expect(finished.status).toBe('failed');
     expect(finished.error).toMatch(/cannot train a 'mamba' model: state-space layers \(SSM_CONV\/SSM_SCAN\) have no backward pass/);

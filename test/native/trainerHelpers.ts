@@ -60,7 +60,12 @@ export async function chatSamples(file = 'chat.jsonl'): Promise<Sample[]> {
   return readSamplesJsonl(join(FIXTURES, file));
 }
 
-export async function trainingFile(base: string, samples: readonly Sample[], path: string, remask?: (s: MaskedSample) => MaskedSample): Promise<MaskedSample[]> {
+export async function trainingFile(
+  base: string,
+  samples: readonly Sample[],
+  path: string,
+  remask?: (s: MaskedSample) => MaskedSample,
+): Promise<MaskedSample[]> {
   let rendered: MaskedSample[] = await renderSamples(base, samples);
   if (remask) rendered = rendered.map(remask);
   await writeTrainingFile(path, rendered, 0);

@@ -43,8 +43,23 @@ describe('fieldtune-train training', () => {
     await trainingFile(base, await chatSamples(), prompts, invert);
     await trainingFile(base, await chatSamples(), everything, all);
     const val = async (trainFile: string, valFile: string) => {
-      const r = await runTrainerRaw(['--base', base, '--train', trainFile, '--val', valFile, '--out', join(dir, 'm.gguf'), '--epochs', '5',
-        '--lr', '1e-3', '--threads', '2', '--no-stdin-watch']);
+      const r = await runTrainerRaw([
+        '--base',
+        base,
+        '--train',
+        trainFile,
+        '--val',
+        valFile,
+        '--out',
+        join(dir, 'm.gguf'),
+        '--epochs',
+        '5',
+        '--lr',
+        '1e-3',
+        '--threads',
+        '2',
+        '--no-stdin-watch',
+      ]);
       expect(r.code, r.stderr).toBe(0);
       const evals = r.events.flatMap((e) => (e.type === 'eval' ? [e.valLoss] : []));
       return { first: evals[0] ?? NaN, last: evals.at(-1) ?? NaN };
@@ -52,8 +67,10 @@ describe('fieldtune-train training', () => {
     const a = await val(train, answers);
     const p = await val(train, prompts);
     const pAll = await val(everything, prompts);
-    console.log(`masked training: answer NLL ${a.first.toFixed(3)} -> ${a.last.toFixed(3)}, prompt NLL ${p.first.toFixed(3)} -> ${p.last.toFixed(3)}; ` +
-      `unmasked training: prompt NLL ${pAll.first.toFixed(3)} -> ${pAll.last.toFixed(3)}`);
+    console.log(
+      `masked training: answer NLL ${a.first.toFixed(3)} -> ${a.last.toFixed(3)}, prompt NLL ${p.first.toFixed(3)} -> ${p.last.toFixed(3)}; ` +
+        `unmasked training: prompt NLL ${pAll.first.toFixed(3)} -> ${pAll.last.toFixed(3)}`,
+    );
     expect(a.last).toBeLessThan(a.first - 3); // answers at least e^3 = 20x more likely
     // The prompts share words and the end-of-turn token with the answers, so they move a little; trained on directly
     // they fall several times further.
@@ -70,8 +87,20 @@ describe('fieldtune-train training', () => {
     expect(refused.events).toEqual([expect.objectContaining({ type: 'error', code: 'all-masked' })]);
 
     const run = async (epochs: string, out: string) => {
-      const r = await runTrainerRaw(['--base', base, '--train', masked, '--out', out, '--epochs', epochs, '--threads', '2',
-        '--test-allow-all-masked', '--no-stdin-watch']);
+      const r = await runTrainerRaw([
+        '--base',
+        base,
+        '--train',
+        masked,
+        '--out',
+        out,
+        '--epochs',
+        epochs,
+        '--threads',
+        '2',
+        '--test-allow-all-masked',
+        '--no-stdin-watch',
+      ]);
       expect(r.code, r.stderr).toBe(0);
       return adapterTensors(out);
     };
@@ -80,7 +109,11 @@ describe('fieldtune-train training', () => {
     expect(one.size).toBe(4 * 7 * 2); // 4 layers x 7 targets x (lora_a, lora_b)
     for (const [name, data] of one) {
       expect(Buffer.from(three.get(name)?.buffer ?? new ArrayBuffer(0)).equals(Buffer.from(data.buffer)), name).toBe(true);
-      if (name.endsWith('lora_b')) expect(data.every((x) => x === 0), name).toBe(true);
+      if (name.endsWith('lora_b'))
+        expect(
+          data.every((x) => x === 0),
+          name,
+        ).toBe(true);
     }
   });
 });

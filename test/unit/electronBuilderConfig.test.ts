@@ -34,7 +34,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('targets nsis, dmg (arm64 + x64), AppImage and deb, and keeps native binaries out of the asar', () => {
-    const targets = (os: string) => ((config[os] as { target: Array<{ target: string; arch: string[] }> }).target);
+    const targets = (os: string) => (config[os] as { target: Array<{ target: string; arch: string[] }> }).target;
     expect(targets('win').map((t) => t.target)).toEqual(['nsis']);
     expect(targets('mac')).toEqual([{ target: 'dmg', arch: ['arm64', 'x64'] }]);
     expect(targets('linux').map((t) => t.target)).toEqual(['AppImage', 'deb']);

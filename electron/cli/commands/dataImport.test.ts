@@ -13,11 +13,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function cli(...argv: string[]): Promise<{ code: number; json: unknown[]; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const so = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err.push(String(s)); return true; });
+  const so = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out.push(String(s));
+    return true;
+  });
+  const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err.push(String(s));
+    return true;
+  });
   try {
     const code = await main(argv);
-    return { code, json: out.join('').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown), stderr: err.join('') };
+    return {
+      code,
+      json: out
+        .join('')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as unknown),
+      stderr: err.join(''),
+    };
   } finally {
     so.mockRestore();
     se.mockRestore();
@@ -64,8 +79,8 @@ describe('fieldtune data', () => {
     expect(clean.json[0]).toMatchObject({ before: 3, after: 3, version: { operation: 'clean', examples: 3 } });
     const split = await cli('data', 'split', dataset.id, '--workspace', ws, '--ratios', '1/1/1', '--seed', '5', '--json');
     expect(split.json[0]).toMatchObject({ counts: { train: 1, validation: 1, test: 1 }, leakage: { ok: true } });
-    const stats = await cli('data', 'stats', dataset.id, '--workspace', ws, '--max-length', '10', '--json');
-    expect(stats.json[0]).toMatchObject({ count: 3, tokenizer: 'rough', maxLength: 10 });
+    const stats = await cli('data', 'stats', dataset.id, '--workspace', ws, '--max-length', '16', '--json');
+    expect(stats.json[0]).toMatchObject({ count: 3, tokenizer: 'rough', maxLength: 16 });
     const outFile = join(dir, 'test.jsonl');
     const exp = await cli('data', 'export', dataset.id, '--workspace', ws, '--out', outFile, '--split', 'test', '--json');
     expect(exp.json[0]).toMatchObject({ examples: 1, format: 'jsonl' });

@@ -1,14 +1,15 @@
-// `fieldtune data import`: a file or folder into a workspace, as a new dataset version.
-// The file is staged (parsed and validated) BEFORE the workspace is opened, so a refused file never creates or
-// touches the workspace; only a fully read file is committed, in one transaction.
-import { basename, extname } from 'node:path';
+// `fieldtune data import`: a file or folder into a workspace, as a new dataset version, through the same import job
+// as the app. A project named with --project that does not exist yet is created only when the import succeeds, and a
+// refused file on a workspace that did not exist leaves none behind (withCore).
+import { basename, extname, resolve } from 'node:path';
 import { DomainTemplate } from '../../contract/domain.js';
 import { FieldtuneError } from '../../contract/errors.js';
-import { parseMapArg } from '../../core/data/columns.js';
-import { commitImport, discardStaged, stageImport, type ProjectTarget } from '../../core/service/datasets/importCommit.js';
-import { IMPORT_FORMATS, type ImportFormat } from '../../core/data/importFile.js';
+import { ImportFormat } from '../../contract/datasets.js';
 import type { CliCommand } from '../command.js';
-import { withCore, workspaceOption } from '../coreSession.js';
+import { resolveProject, runJob, withCore, workspaceOption } from '../coreSession.js';
+import { parseMapArg } from '../mapArg.js';
+
+const IMPORT_FORMATS = ImportFormat.options;
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
@@ -21,7 +22,7 @@ export const dataImportCommand: CliCommand = {
     'Usage: fieldtune data import FILE|FOLDER [--workspace DIR] [--project NAME] [--dataset NAME] [--format F]',
     '                             [--map COL=FIELD,...] [--encoding E] [--skip-bad] [--domain D] [--json]',
     '',
-    '  --project NAME   project to add the dataset to; created if missing (default: named after the file)',
+    '  --project NAME   project (name or id) to add the dataset to; created if missing (default: named after the file)',
     '  --dataset NAME   dataset name (default: the file name without extension)',
     `  --format F       override detection: ${IMPORT_FORMATS.join(', ')}`,
     '  --map COL=FIELD  spreadsheet columns: FIELD is user, assistant, system, metadata or ignore',
@@ -56,44 +57,45 @@ export const dataImportCommand: CliCommand = {
     const domain = DomainTemplate.safeParse(domainRaw);
     if (!domain.success) throw new FieldtuneError('BAD_REQUEST', `--domain must be one of ${DomainTemplate.options.join(', ')}`);
     const mapArg = str(args.values['map']);
-    const skipBad = args.values['skip-bad'] === true;
-    let lastPercent = -1;
-    const staged = await stageImport(file, {
-      format: format as ImportFormat | undefined,
-      mapping: mapArg ? parseMapArg(mapArg) : undefined,
-      encoding: str(args.values['encoding']),
-      skipBad,
-      onProgress: (p) => {
-        const percent = p.total ? Math.floor((100 * p.current) / p.total) : -1;
-        if (percent >= lastPercent + 10) { lastPercent = percent; out.log(`reading: ${percent}%`); }
-      },
+    const map = mapArg ? parseMapArg(mapArg) : undefined;
+    const encoding = str(args.values['encoding']);
+    const datasetName = str(args.values['dataset']);
+    const projectName = str(args.values['project']) ?? basename(file, extname(file));
+    const result = await withCore(args, async (core) => {
+      // Re-running an import with the same --project adds a dataset to it instead of making a twin project.
+      const existing = await resolveProject(core, projectName).catch(() => null);
+      return runJob(
+        core,
+        out,
+        'datasets:import',
+        {
+          ...(existing ? { projectId: existing.id } : { newProject: { name: projectName, domain: domain.data } }),
+          path: resolve(file),
+          skipBad: args.values['skip-bad'] === true,
+          ...(format ? { format: format as ImportFormat } : {}),
+          ...(map ? { map } : {}),
+          ...(encoding ? { encoding } : {}),
+          ...(datasetName ? { name: datasetName } : {}),
+        },
+        'dataset.import',
+      );
     });
-    try {
-      const projectName = str(args.values['project']) ?? basename(file, extname(file));
-      const result = await withCore(args, async (core) => {
-        // Re-running an import with the same --project adds a dataset to it instead of making a twin project.
-        const existing = core.ws.projects.list().find((p) => p.name === projectName);
-        const target: ProjectTarget = existing ? { projectId: existing.id } : { projectName, domain: domain.data };
-        let lastSaved = -1;
-        return commitImport(core.ws, staged, target, {
-          datasetName: str(args.values['dataset']),
-          onProgress: (p) => {
-            const percent = p.total ? Math.floor((100 * p.current) / p.total) : -1;
-            if (percent >= lastSaved + 10) { lastSaved = percent; out.log(`saving: ${percent}%`); }
-          },
-        });
-      });
+    {
       const v = result.version;
       const human = [
         `Imported ${v.examples} example(s) into ${result.project.name} / ${result.dataset.name} (${v.format}${v.encoding ? `, ${v.encoding}` : ''}).`,
-        v.mapping ? `Columns: ${Object.entries(v.mapping).map(([c, f]) => `${c} -> ${f}`).join(', ')}` : '',
+        v.mapping
+          ? `Columns: ${Object.entries(v.mapping)
+              .map(([c, f]) => `${c} -> ${f}`)
+              .join(', ')}`
+          : '',
         v.rejected ? `${v.rejected} bad row(s) set aside in ${result.rejectedFile}` : '',
         `Version ${v.id} (sha256 ${v.hash.slice(0, 12)}...)`,
-      ].filter(Boolean).join('\n');
+      ]
+        .filter(Boolean)
+        .join('\n');
       out.result(result, human);
       return 0;
-    } finally {
-      discardStaged(staged);
     }
   },
 };

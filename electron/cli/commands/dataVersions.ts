@@ -1,22 +1,16 @@
 // `fieldtune data clean|split|stats|export|versions`: operations on a stored dataset version. Each accepts a version
 // id or a dataset id (meaning that dataset's newest version); each change prints the new version it made.
 import { resolve } from 'node:path';
+import type { CleanReview } from '../../contract/datasets.js';
 import { FieldtuneError } from '../../contract/errors.js';
-import { exportVersion, versionStats } from '../../core/service/datasets/export.js';
-import { cleanVersion, latestVersion, splitVersion } from '../../core/service/datasets/versions.js';
-import type { Example } from '../../core/data/example.js';
-import { modelTokenizer } from '../../core/llm/renderTokens.js';
-import type { Workspace } from '../../core/workspace.js';
+import type { Core } from '../../core/core.js';
 import type { CliArgs, CliCommand } from '../command.js';
-import { withCore, workspaceOption } from '../coreSession.js';
+import { resolveProject, runJob, withCore, workspaceOption } from '../coreSession.js';
 
-function versionIdFrom(ws: Workspace, args: CliArgs): string {
+async function versionIdFrom(core: Core, args: CliArgs): Promise<string> {
   const id = args.positionals[0];
   if (!id) throw new FieldtuneError('BAD_REQUEST', 'Missing the dataset or version ID');
-  const repo = ws.datasets;
-  if (repo.getVersion(id)) return id;
-  if (repo.getDataset(id)) return latestVersion(ws, id).id;
-  throw new FieldtuneError('NOT_FOUND', `No dataset or dataset version with id ${id}`);
+  return (await core.call('datasets:version', { id })).id;
 }
 
 function num(args: CliArgs, name: string, fallback?: number): number | undefined {
@@ -27,8 +21,13 @@ function num(args: CliArgs, name: string, fallback?: number): number | undefined
   return n;
 }
 
-const versionSummary = (v: { id: string; hash: string; examples: number; parentId: string | null; operation: string }) =>
-  ({ id: v.id, hash: v.hash, examples: v.examples, parentId: v.parentId, operation: v.operation });
+const versionSummary = (v: { id: string; hash: string; examples: number; parentId: string | null; operation: string }) => ({
+  id: v.id,
+  hash: v.hash,
+  examples: v.examples,
+  parentId: v.parentId,
+  operation: v.operation,
+});
 
 export const dataCleanCommand: CliCommand = {
   name: 'data clean',
@@ -42,24 +41,71 @@ export const dataCleanCommand: CliCommand = {
     '               near: remove near-duplicates too (keeps the first of each cluster); none: no duplicate check',
     '  --threshold  near-duplicate similarity 0..1 (default 0.7)',
   ].join('\n'),
-  options: { ...workspaceOption, 'min-tokens': { type: 'string' }, 'max-tokens': { type: 'string' }, dedupe: { type: 'string' }, threshold: { type: 'string' }, 'no-normalize': { type: 'boolean' } },
+  options: {
+    ...workspaceOption,
+    'min-tokens': { type: 'string' },
+    'max-tokens': { type: 'string' },
+    dedupe: { type: 'string' },
+    threshold: { type: 'string' },
+    'no-normalize': { type: 'boolean' },
+  },
   allowPositionals: true,
   async run(args, out) {
     const dedupe = (args.values['dedupe'] as string | undefined) ?? 'exact';
     if (!['near', 'exact', 'none'].includes(dedupe)) throw new FieldtuneError('BAD_REQUEST', '--dedupe must be near, exact or none');
-    const report = await withCore(args, async (core) => cleanVersion(core.ws, versionIdFrom(core.ws, args), {
-      normalize: args.values['no-normalize'] !== true,
-      minTokens: num(args, 'min-tokens'), maxTokens: num(args, 'max-tokens'),
-      dedupe: dedupe as 'near' | 'exact' | 'none', threshold: num(args, 'threshold', 0.7),
-    }));
+    const normalize = args.values['no-normalize'] !== true;
+    // The app's two steps: review (what would go), then clean (a new version without it). --dedupe picks the removals
+    // the app's reviewer would tick: exact copies always, near copies only with 'near', none with 'none'.
+    const { review, version } = await withCore(args, async (core) => {
+      const versionId = await versionIdFrom(core, args);
+      const minTokens = num(args, 'min-tokens');
+      const maxTokens = num(args, 'max-tokens');
+      const review = await core.call('datasets:review', {
+        versionId,
+        threshold: num(args, 'threshold', 0.7)!,
+        nearDuplicates: dedupe !== 'none',
+        ...(minTokens !== undefined ? { minTokens } : {}),
+        ...(maxTokens !== undefined ? { maxTokens } : {}),
+      });
+      const removed = review.proposed.filter((p) => REMOVED_BY[dedupe as Dedupe].includes(p.reason));
+      const version = await core.call('datasets:clean', { versionId, remove: removed.map((p) => p.position), normalize });
+      return { review: { ...review, proposed: removed }, version };
+    });
+    const count = (reason: CleanReview['proposed'][number]['reason']) => review.proposed.filter((p) => p.reason === reason).length;
+    const report = {
+      version: versionSummary(version),
+      before: review.examples,
+      after: version.examples,
+      normalizedChanged: normalize ? review.normalizedChanged : 0,
+      removed: {
+        empty: count('empty'),
+        tooShort: count('too-short'),
+        tooLong: count('too-long'),
+        exactDuplicates: count('exact-duplicate'),
+        nearDuplicates: count('near-duplicate'),
+      },
+      nearPairs: review.nearPairs,
+      conflicts: review.conflicts,
+    };
     const r = report.removed;
-    out.result({ ...report, version: versionSummary(report.version) }, [
-      `${report.before} -> ${report.after} examples (new version ${report.version.id})`,
-      `removed: ${r.empty} empty, ${r.tooShort} too short, ${r.tooLong} too long, ${r.exactDuplicates} exact and ${r.nearDuplicates} near duplicates`,
-      `${report.normalizedChanged} normalized; to review: ${report.nearPairs.length} near-duplicate pair(s), ${report.conflicts.length} question(s) with conflicting answers`,
-    ].join('\n'));
+    out.result(
+      report,
+      [
+        `${report.before} -> ${report.after} examples (new version ${version.id})`,
+        `removed: ${r.empty} empty, ${r.tooShort} too short, ${r.tooLong} too long, ${r.exactDuplicates} exact and ${r.nearDuplicates} near duplicates`,
+        `${report.normalizedChanged} normalized; to review: ${report.nearPairs.length} near-duplicate pair(s), ${report.conflicts.length} question(s) with conflicting answers`,
+      ].join('\n'),
+    );
     return 0;
   },
+};
+
+type Dedupe = 'exact' | 'near' | 'none';
+const LENGTH_REASONS = ['empty', 'too-short', 'too-long'] as const;
+const REMOVED_BY: Record<Dedupe, readonly string[]> = {
+  none: LENGTH_REASONS,
+  exact: [...LENGTH_REASONS, 'exact-duplicate'],
+  near: [...LENGTH_REASONS, 'exact-duplicate', 'near-duplicate'],
 };
 
 export const dataSplitCommand: CliCommand = {
@@ -74,7 +120,13 @@ export const dataSplitCommand: CliCommand = {
     '  --stratify    a metadata column (e.g. category) whose mix each split keeps',
     '  --allow-near-straddle  do not keep near-duplicate clusters together (they may then leak across splits)',
   ].join('\n'),
-  options: { ...workspaceOption, ratios: { type: 'string' }, seed: { type: 'string' }, stratify: { type: 'string' }, 'allow-near-straddle': { type: 'boolean' } },
+  options: {
+    ...workspaceOption,
+    ratios: { type: 'string' },
+    seed: { type: 'string' },
+    stratify: { type: 'string' },
+    'allow-near-straddle': { type: 'boolean' },
+  },
   allowPositionals: true,
   async run(args, out) {
     const raw = (args.values['ratios'] as string | undefined) ?? '80/10/10';
@@ -84,16 +136,25 @@ export const dataSplitCommand: CliCommand = {
     }
     const [train, validation, test] = parts as [number, number, number];
     const stratify = args.values['stratify'];
-    const report = await withCore(args, async (core) => splitVersion(core.ws, versionIdFrom(core.ws, args), {
-      ratios: { train, validation, test }, seed: num(args, 'seed', 42),
-      ...(typeof stratify === 'string' ? { stratifyBy: stratify } : {}),
-      keepNearDuplicatesTogether: args.values['allow-near-straddle'] !== true,
-    }));
+    const report = await withCore(args, async (core) =>
+      core.call('datasets:split', {
+        versionId: await versionIdFrom(core, args),
+        shares: { train, validation, test },
+        seed: num(args, 'seed', 42)!,
+        ...(typeof stratify === 'string' ? { stratifyBy: stratify } : {}),
+        keepNearDuplicatesTogether: args.values['allow-near-straddle'] !== true,
+      }),
+    );
     const l = report.leakage;
-    out.result({ version: versionSummary(report.version), counts: report.counts, leakage: { ok: l.ok, exact: l.exact.length, near: l.near.length, leakedEvalItems: l.leakedEvalItems, pairs: [...l.exact, ...l.near].slice(0, 100) } }, [
-      `train ${report.counts.train}, validation ${report.counts.validation}, test ${report.counts.test} (new version ${report.version.id})`,
-      l.ok ? 'No leakage: no example appears (exactly or nearly) in two splits.' : `Leakage: ${l.exact.length} exact and ${l.near.length} near-duplicate pair(s) across splits; ${l.leakedEvalItems} evaluation example(s) have a copy in train.`,
-    ].join('\n'));
+    out.result(
+      { version: versionSummary(report.version), counts: report.counts, leakage: l },
+      [
+        `train ${report.counts.train}, validation ${report.counts.validation}, test ${report.counts.test} (new version ${report.version.id})`,
+        l.ok
+          ? 'No leakage: no example appears (exactly or nearly) in two splits.'
+          : `Leakage: ${l.exact} exact and ${l.near} near-duplicate pair(s) across splits; ${l.leakedEvalItems} evaluation example(s) have a copy in train.`,
+      ].join('\n'),
+    );
     return 0;
   },
 };
@@ -112,28 +173,35 @@ export const dataStatsCommand: CliCommand = {
   allowPositionals: true,
   async run(args, out) {
     const split = args.values['split'];
-    if (split !== undefined && !['train', 'validation', 'test'].includes(split as string)) throw new FieldtuneError('BAD_REQUEST', '--split must be train, validation or test');
+    if (split !== undefined && !['train', 'validation', 'test'].includes(split as string))
+      throw new FieldtuneError('BAD_REQUEST', '--split must be train, validation or test');
     const modelId = args.values['model'];
-    const stats = await withCore(args, async (core) => {
-      let tokenize: ((e: Example) => number) | undefined;
-      if (typeof modelId === 'string') {
-        const model = core.ws.models.get(modelId);
-        if (!model) throw new FieldtuneError('NOT_FOUND', `No base model with id ${modelId}; see fieldtune models list`);
-        const tokenizer = await modelTokenizer(model.path, model.sha256);
-        tokenize = (e) => tokenizer.count(e);
-      }
-      return versionStats(core.ws, versionIdFrom(core.ws, args), {
-        maxLength: num(args, 'max-length', 2048)!, bins: num(args, 'bins', 20),
-        ...(split ? { split: split as 'train' | 'validation' | 'test' } : {}),
-        ...(tokenize ? { tokenize } : {}),
-      });
-    });
+    const stats = await withCore(args, async (core) =>
+      runJob(
+        core,
+        out,
+        'datasets:stats',
+        {
+          versionId: await versionIdFrom(core, args),
+          maxTokens: num(args, 'max-length', 2048)!,
+          bins: num(args, 'bins', 20)!,
+          ...(split ? { split: split as 'train' | 'validation' | 'test' } : {}),
+          ...(typeof modelId === 'string' ? { modelId } : {}),
+        },
+        'dataset.stats',
+      ),
+    );
     const peak = Math.max(1, ...stats.histogram.map((h) => h.count));
-    out.result(stats, [
-      `${stats.count} examples, ${stats.totalTokens} tokens (${stats.tokenizer === 'rough' ? 'estimated' : 'model tokenizer'}); median ${stats.median}, p95 ${stats.p95}, max ${stats.max}`,
-      `${stats.overMax} (${(100 * stats.overMaxShare).toFixed(1)}%) longer than ${stats.maxLength} tokens`,
-      ...stats.histogram.filter((h) => h.count > 0).map((h) => `${String(h.from).padStart(7)}-${String(h.to).padEnd(7)} ${'#'.repeat(Math.ceil((40 * h.count) / peak))} ${h.count}`),
-    ].join('\n'));
+    out.result(
+      stats,
+      [
+        `${stats.count} examples, ${stats.totalTokens} tokens (${stats.tokenizer === 'rough' ? 'estimated' : 'model tokenizer'}); median ${stats.median}, p95 ${stats.p95}, max ${stats.max}`,
+        `${stats.overMax} (${(100 * stats.overMaxShare).toFixed(1)}%) longer than ${stats.maxLength} tokens`,
+        ...stats.histogram
+          .filter((h) => h.count > 0)
+          .map((h) => `${String(h.from).padStart(7)}-${String(h.to).padEnd(7)} ${'#'.repeat(Math.ceil((40 * h.count) / peak))} ${h.count}`),
+      ].join('\n'),
+    );
     return 0;
   },
 };
@@ -141,7 +209,8 @@ export const dataStatsCommand: CliCommand = {
 export const dataExportCommand: CliCommand = {
   name: 'data export',
   summary: 'Export a dataset version as JSONL or CSV',
-  usage: 'Usage: fieldtune data export ID --out FILE [--format jsonl|csv] [--split train|validation|test] [--workspace DIR] [--json]\n\nThe format defaults to the --out extension (.csv -> csv, otherwise jsonl).',
+  usage:
+    'Usage: fieldtune data export ID --out FILE [--format jsonl|csv] [--split train|validation|test] [--workspace DIR] [--json]\n\nThe format defaults to the --out extension (.csv -> csv, otherwise jsonl).',
   options: { ...workspaceOption, out: { type: 'string' }, format: { type: 'string' }, split: { type: 'string' } },
   allowPositionals: true,
   async run(args, out) {
@@ -150,10 +219,16 @@ export const dataExportCommand: CliCommand = {
     const format = (args.values['format'] as string | undefined) ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
     if (format !== 'jsonl' && format !== 'csv') throw new FieldtuneError('BAD_REQUEST', '--format must be jsonl or csv');
     const split = args.values['split'];
-    if (split !== undefined && !['train', 'validation', 'test'].includes(split as string)) throw new FieldtuneError('BAD_REQUEST', '--split must be train, validation or test');
-    const result = await withCore(args, async (core) => exportVersion(core.ws, versionIdFrom(core.ws, args), {
-      format, outFile: resolve(file), ...(split ? { split: split as 'train' | 'validation' | 'test' } : {}),
-    }));
+    if (split !== undefined && !['train', 'validation', 'test'].includes(split as string))
+      throw new FieldtuneError('BAD_REQUEST', '--split must be train, validation or test');
+    const result = await withCore(args, async (core) =>
+      core.call('datasets:export', {
+        versionId: await versionIdFrom(core, args),
+        format,
+        outFile: resolve(file),
+        ...(split ? { split: split as 'train' | 'validation' | 'test' } : {}),
+      }),
+    );
     out.result(result, `Wrote ${result.examples} example(s) to ${result.file}`);
     return 0;
   },
@@ -162,18 +237,24 @@ export const dataExportCommand: CliCommand = {
 export const dataVersionsCommand: CliCommand = {
   name: 'data versions',
   summary: 'List the datasets of a project and their versions (newest last)',
-  usage: 'Usage: fieldtune data versions PROJECT_ID [--workspace DIR] [--json]',
+  usage: 'Usage: fieldtune data versions PROJECT [--workspace DIR] [--json]\n\nPROJECT is a project name or id.',
   options: workspaceOption,
   allowPositionals: true,
   async run(args, out) {
     const projectId = args.positionals[0];
-    if (!projectId) throw new FieldtuneError('BAD_REQUEST', 'Missing PROJECT_ID');
-    const list = await withCore(args, async (core) => {
-      if (!core.ws.projects.get(projectId)) throw new FieldtuneError('NOT_FOUND', `No project with id ${projectId}`);
-      const repo = core.ws.datasets;
-      return repo.listDatasets(projectId).map((d) => ({ ...d, versions: repo.listVersions(d.id) }));
-    });
-    out.result(list, list.map((d) => [`${d.id}  ${d.name} [${d.kind}]`, ...d.versions.map((v) => `  ${v.id}  ${v.operation.padEnd(7)} ${String(v.examples).padStart(8)} examples  ${v.hash.slice(0, 12)}  ${v.createdAt}`)].join('\n')).join('\n') || 'No datasets yet.');
+    if (!projectId) throw new FieldtuneError('BAD_REQUEST', 'Missing PROJECT (a name or an id)');
+    const list = await withCore(args, async (core) => core.call('datasets:list', { projectId: (await resolveProject(core, projectId)).id }));
+    out.result(
+      list,
+      list
+        .map((d) =>
+          [
+            `${d.id}  ${d.name} [${d.kind}]`,
+            ...d.versions.map((v) => `  ${v.id}  ${v.operation.padEnd(7)} ${String(v.examples).padStart(8)} examples  ${v.hash.slice(0, 12)}  ${v.createdAt}`),
+          ].join('\n'),
+        )
+        .join('\n') || 'No datasets yet.',
+    );
     return 0;
   },
 };

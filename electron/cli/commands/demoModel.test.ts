@@ -36,7 +36,10 @@ describe('fieldtune demo-model', () => {
     const { code, out } = await run({ out: path, arch: 'phi3', layers: '1', embd: '64', ff: '64' });
     expect(code).toBe(0);
     expect(out.results[0]).toMatchObject({ vocab: 'phi-3', params: { arch: 'phi3', chatTemplate: 'microsoft-Phi-3.5-mini-instruct.jinja' } });
-    await expect(run({ out: join(dir, 'x.gguf'), arch: 'bloom' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/unknown architecture "bloom"/) });
+    await expect(run({ out: join(dir, 'x.gguf'), arch: 'bloom' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/unknown architecture "bloom"/),
+    });
   });
 
   it('lists the vocabularies', async () => {
@@ -48,6 +51,9 @@ describe('fieldtune demo-model', () => {
     await expect(run({})).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/--out/) });
     await expect(run({ out: join(dir, 'x.gguf'), layers: '4x' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/--layers/) });
     await expect(run({ out: join(dir, 'x.gguf'), embd: '256', heads: '3' })).rejects.toBeInstanceOf(FieldtuneError);
-    await expect(run({ out: join(dir, 'x.gguf'), vocab: 'nope' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/available: .*phi-3/) });
+    await expect(run({ out: join(dir, 'x.gguf'), vocab: 'nope' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/available: .*phi-3/),
+    });
   });
 });

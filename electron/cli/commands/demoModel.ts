@@ -52,7 +52,10 @@ export const demoModelCommand: CliCommand = {
     const v = args.values;
     if (v['list-vocabs']) {
       const names = listVocabs();
-      out.result({ vocabs: names, default: DEFAULT_VOCAB }, names.length ? names.join('\n') : 'No vocabularies extracted; run `node scripts/extract-vocab.mjs`.');
+      out.result(
+        { vocabs: names, default: DEFAULT_VOCAB },
+        names.length ? names.join('\n') : 'No vocabularies extracted; run `node scripts/extract-vocab.mjs`.',
+      );
       return 0;
     }
     if (typeof v['out'] !== 'string' || v['out'] === '') {

@@ -4,11 +4,12 @@ import { dataImportCommand } from './dataImport.js';
 import { dataCleanCommand, dataExportCommand, dataSplitCommand, dataStatsCommand, dataVersionsCommand } from './dataVersions.js';
 import { demoModelCommand } from './demoModel.js';
 import { evalCommand } from './eval.js';
-import { jobsCancelCommand, jobsListCommand } from './jobs.js';
+import { jobsCancelCommand, jobsListCommand, jobsResumeCommand } from './jobs.js';
 import { modelsAddCommand, modelsListCommand } from './models.js';
 import { projectsCreateCommand, projectsDeleteCommand, projectsListCommand, projectsRenameCommand } from './projects.js';
 import { redactCommand } from './redact.js';
 import { serveCommand, startCommand } from './start.js';
+import { runsCompareCommand, runsListCommand, runsResumeCommand, runsShowCommand } from './runs.js';
 import { trainCommand } from './train.js';
 
 /** Every CLI command. Feature commands add one import and one entry here. */
@@ -23,9 +24,14 @@ export const commands: readonly CliCommand[] = [
   modelsAddCommand,
   jobsListCommand,
   jobsCancelCommand,
+  jobsResumeCommand,
   callCommand,
   demoModelCommand,
   trainCommand,
+  runsListCommand,
+  runsShowCommand,
+  runsCompareCommand,
+  runsResumeCommand,
   evalCommand,
   dataImportCommand,
   dataCleanCommand,

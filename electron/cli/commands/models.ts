@@ -1,6 +1,6 @@
 import { FieldtuneError } from '../../contract/errors.js';
 import type { CliCommand } from '../command.js';
-import { withCore, workspaceOption } from '../coreSession.js';
+import { runJob, withCore, workspaceOption } from '../coreSession.js';
 
 export const modelsListCommand: CliCommand = {
   name: 'models list',
@@ -24,20 +24,10 @@ export const modelsAddCommand: CliCommand = {
     const path = args.positionals[0];
     if (!path) throw new FieldtuneError('BAD_REQUEST', 'Missing PATH of a .gguf model');
     const label = args.values['label'];
-    const job = await withCore(args, async (core) => {
-      const stop = core.subscribe((e) => {
-        if (e.event === 'jobs:updated' && e.payload.progress.total) {
-          const p = e.payload.progress;
-          out.log(`${p.phase}: ${Math.round((100 * p.current) / (p.total ?? 1))}%`);
-        }
-      });
-      const started = await core.call('models:register', typeof label === 'string' ? { path, label } : { path });
-      const finished = await core.ws.jobs.wait(started.id);
-      stop();
-      return finished;
-    });
-    if (job.status !== 'succeeded') throw new FieldtuneError('INVALID_INPUT', job.error ?? `Registration ${job.status}`);
-    out.result(job.result);
+    const model = await withCore(args, (core) =>
+      runJob(core, out, 'models:register', typeof label === 'string' ? { path, label } : { path }, 'model.register'),
+    );
+    out.result(model, `Registered ${model.label} (${model.id}), sha256 ${model.sha256.slice(0, 12)}...`);
     return 0;
   },
 };

@@ -1,7 +1,7 @@
 import type { Project } from '../../contract/domain.js';
 import { FieldtuneError } from '../../contract/errors.js';
 import type { CliArgs, CliCommand } from '../command.js';
-import { withCore, workspaceOption } from '../coreSession.js';
+import { resolveProject, withCore, workspaceOption } from '../coreSession.js';
 
 function table(projects: Project[]): string {
   if (projects.length === 0) return 'No projects yet. Create one: fieldtune projects create NAME';
@@ -44,13 +44,13 @@ export const projectsCreateCommand: CliCommand = {
 export const projectsRenameCommand: CliCommand = {
   name: 'projects rename',
   summary: 'Rename a project',
-  usage: 'Usage: fieldtune projects rename ID NEW_NAME [--workspace DIR] [--json]',
+  usage: "Usage: fieldtune projects rename PROJECT NEW_NAME [--workspace DIR] [--json]\n\nPROJECT is the project's name or id.",
   options: workspaceOption,
   allowPositionals: true,
   async run(args, out) {
-    const id = positional(args, 0, 'project ID');
+    const ref = positional(args, 0, 'PROJECT (a name or an id)');
     const name = positional(args, 1, 'NEW_NAME');
-    const project = await withCore(args, (core) => core.call('projects:rename', { id, name }));
+    const project = await withCore(args, async (core) => core.call('projects:rename', { id: (await resolveProject(core, ref)).id, name }));
     out.result(project, `Renamed to ${project.name}`);
     return 0;
   },
@@ -59,14 +59,15 @@ export const projectsRenameCommand: CliCommand = {
 export const projectsDeleteCommand: CliCommand = {
   name: 'projects delete',
   summary: 'Delete a project and everything only it uses (asks for its name)',
-  usage: 'Usage: fieldtune projects delete ID --confirm NAME [--workspace DIR] [--json]\n\n--confirm must repeat the project\'s name exactly.',
+  usage:
+    "Usage: fieldtune projects delete PROJECT --confirm NAME [--workspace DIR] [--json]\n\nPROJECT is the project's name or id; --confirm must repeat its name exactly.",
   options: { ...workspaceOption, confirm: { type: 'string' } },
   allowPositionals: true,
   async run(args, out) {
-    const id = positional(args, 0, 'project ID');
+    const ref = positional(args, 0, 'PROJECT (a name or an id)');
     const confirmName = args.values['confirm'];
     if (typeof confirmName !== 'string') throw new FieldtuneError('BAD_REQUEST', "Repeat the project's name with --confirm NAME");
-    const result = await withCore(args, (core) => core.call('projects:delete', { id, confirmName }));
+    const result = await withCore(args, async (core) => core.call('projects:delete', { id: (await resolveProject(core, ref)).id, confirmName }));
     out.result(result, `Deleted; ${result.removedBlobs} file(s) no other project used were removed`);
     return 0;
   },

@@ -24,7 +24,10 @@ async function redact(name: string, bytes: Buffer, extra: CliArgs['values'] = {}
   const out = recorder();
   const values = { in: input, out: join(dir, `${name}.out.txt`), report: join(dir, `${name}.report.json`), ...extra };
   const code = await redactCommand.run({ values, positionals: [] }, out);
-  const report = JSON.parse(readFileSync(values.report as string, 'utf8')) as { spans: { start: number; end: number; type: string; text: string }[]; input: { encoding: string } };
+  const report = JSON.parse(readFileSync(values.report as string, 'utf8')) as {
+    spans: { start: number; end: number; type: string; text: string }[];
+    input: { encoding: string };
+  };
   return { code, out, report, output: readFileSync(values.out as string) };
 }
 
@@ -82,7 +85,9 @@ describe('fieldtune data redact', () => {
     expect(JSON.parse(r.stdout.trim())).toMatchObject({ spans: 4, counts: { NAME: 2, DATE: 1, PHONE: 1 } });
     expect(r.stdout).not.toContain('Núñez');
     expect(r.stderr).toMatch(/PERSONAL DATA/);
-    expect(readFileSync(join(dir, 'bin.out.txt'), 'utf8')).toBe('Patient: [NAME]\r\nDOB [DATE] 😀 call [PHONE]\r\nWife [NAME]; metformin 500 mg BID since 2019.\r\n');
+    expect(readFileSync(join(dir, 'bin.out.txt'), 'utf8')).toBe(
+      'Patient: [NAME]\r\nDOB [DATE] 😀 call [PHONE]\r\nWife [NAME]; metformin 500 mg BID since 2019.\r\n',
+    );
   });
 
   it('validates its options and says in its usage that the report holds personal data', async () => {

@@ -25,10 +25,18 @@ const bad = (path: string, message: string) => new FieldtuneError('BAD_REQUEST',
 /** Reads a whole file as text: UTF-8 (BOM or not) and UTF-16 LE/BE only; other encodings are refused. */
 export async function readTextFile(path: string): Promise<{ text: string; encoding: string }> {
   const bytes = readFileSync(path);
-  if (bytes.length >= 4 && ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff))) {
+  if (
+    bytes.length >= 4 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) ||
+      (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff))
+  ) {
     throw new FieldtuneError('INVALID_INPUT', `${path} is UTF-32; save it as UTF-8 or UTF-16 and try again.`);
   }
-  const decoded = await decodeBytes((async function* () { yield bytes; })());
+  const decoded = await decodeBytes(
+    (async function* () {
+      yield bytes;
+    })(),
+  );
   let text = '';
   for await (const chunk of decoded.chunks) text += chunk;
   return { text, encoding: decoded.encoding };
@@ -48,9 +56,13 @@ function policyFrom(types: unknown, template: unknown): RedactionPolicy {
     return policyFromTemplate(loadDomainTemplate(template as TemplateDomain));
   }
   if (typeof types !== 'string') return DEFAULT_POLICY;
-  const list = types.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean);
+  const list = types
+    .split(',')
+    .map((t) => t.trim().toUpperCase())
+    .filter(Boolean);
   const unknown = list.filter((t) => !isPiiType(t));
-  if (unknown.length || list.length === 0) throw bad('types', `--types: unknown type(s) ${unknown.join(', ') || '(none given)'}; known: ${PII_TYPES.join(', ')}`);
+  if (unknown.length || list.length === 0)
+    throw bad('types', `--types: unknown type(s) ${unknown.join(', ') || '(none given)'}; known: ${PII_TYPES.join(', ')}`);
   return { types: list.filter(isPiiType) };
 }
 
@@ -66,7 +78,7 @@ export const redactCommand: CliCommand = {
     'record/plan/account/licence/vehicle/device numbers, URLs, IPs, case and bar numbers, and writes a redacted copy.',
     '',
     '  --in FILE         input text: UTF-8 (with or without BOM) or UTF-16 LE/BE; other encodings are refused',
-    '  --out FILE        redacted copy, written in the input\'s encoding (must differ from --in)',
+    "  --out FILE        redacted copy, written in the input's encoding (must differ from --in)",
     '  --report FILE     JSON report: {"spans":[{"start","end","type","text",...}], counts, policy, ...}; offsets are',
     '                    UTF-16 code units into the decoded input (BOM excluded), so text === input.slice(start, end)',
     '  --mode MODE       mask (default): "[NAME]", "[DATE]", ...; pseudonym: consistent surrogates, dates shifted by',
@@ -111,12 +123,13 @@ export const redactCommand: CliCommand = {
       decoded = await readTextFile(inPath);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new FieldtuneError('INVALID_INPUT', `No such file: ${inPath}`);
-      // The shared decoder suggests an --encoding flag that belongs to `data import`; this command has none.
-      if (e instanceof FieldtuneError && /not valid UTF-8/.test(e.message)) {
+      // The shared decoder's fix is an encoding choice, which `data import` has and this command does not.
+      if (e instanceof FieldtuneError && e.fix?.setting === 'encoding') {
         throw new FieldtuneError(
           'INVALID_INPUT',
-          `${inPath}: ${e.message.replace(/; re-save it.*$/s, '')}. data redact reads only UTF-8 (with or without BOM) and UTF-16 LE/BE: ` +
-            'convert it first, e.g. `iconv -f windows-1252 -t utf-8 IN > OUT`.',
+          `${inPath}: ${e.message.replace(/[.\s]+$/, '')}. data redact reads only UTF-8 (with or without BOM) and UTF-16 LE/BE: ` +
+            `convert it first, e.g. \`iconv -f ${e.fix.value ?? 'windows-1252'} -t utf-8 IN > OUT\`.`,
+          { ...(e.details ? { details: e.details } : {}) },
         );
       }
       throw e;
@@ -135,17 +148,23 @@ export const redactCommand: CliCommand = {
       input: { path: inPath, encoding, characters: text.length, offsets: 'UTF-16 code units into the decoded input, BOM excluded' },
       mode,
       spans: spans.map((s) => ({ start: s.start, end: s.end, type: s.type, text: s.text, confidence: s.confidence, source: s.source })),
-      replacements: mode === 'pseudonym' ? result.replacements.map((r) => ({ start: r.start, end: r.end, type: r.type, replacement: r.replacement })) : undefined,
+      replacements:
+        mode === 'pseudonym' ? result.replacements.map((r) => ({ start: r.start, end: r.end, type: r.type, replacement: r.replacement })) : undefined,
       report,
     };
     writeFileSync(reportPath, JSON.stringify(reportJson, null, 1) + '\n', { mode: 0o600 });
     if (mapPath) writeFileSync(mapPath, serializePseudonymMap(map), { mode: 0o600 });
     out.log(`NOTICE: ${reportPath}${mapPath ? ` and ${mapPath}` : ''}: ${NOTICE}`);
-    if (mode === 'pseudonym' && typeof secretFile !== 'string') out.log('A random secret was used: surrogates will differ on the next run. Pass --secret-file to keep them stable.');
+    if (mode === 'pseudonym' && typeof secretFile !== 'string')
+      out.log('A random secret was used: surrogates will differ on the next run. Pass --secret-file to keep them stable.');
     const counts = Object.fromEntries(Object.entries(countByType(spans)).filter(([, n]) => n > 0));
     out.result(
       { in: inPath, out: outPath, report: reportPath, map: mapPath, mode, encoding, spans: spans.length, counts },
-      `Redacted ${spans.length} span(s) (${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ') || 'none'}) -> ${outPath}\nReport (personal data): ${reportPath}`,
+      `Redacted ${spans.length} span(s) (${
+        Object.entries(counts)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ') || 'none'
+      }) -> ${outPath}\nReport (personal data): ${reportPath}`,
     );
     return 0;
   },

@@ -17,8 +17,14 @@ const FORMAT_KEYS: Record<JsonFormat, string[]> = {
 };
 
 const SHAREGPT_ROLES: Record<string, Role> = {
-  system: 'system', human: 'user', user: 'user', gpt: 'assistant', assistant: 'assistant', model: 'assistant',
-  chatgpt: 'assistant', bot: 'assistant',
+  system: 'system',
+  human: 'user',
+  user: 'user',
+  gpt: 'assistant',
+  assistant: 'assistant',
+  model: 'assistant',
+  chatgpt: 'assistant',
+  bot: 'assistant',
 };
 
 function isObject(v: unknown): v is Record<string, unknown> {

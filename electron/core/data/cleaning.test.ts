@@ -8,7 +8,10 @@ import { MinHasher } from './minhash.js';
 import { normalizeExample, normalizeText } from './normalize.js';
 
 const qa = (q: string, a: string, metadata?: Sample['metadata']): Sample => ({
-  messages: [{ role: 'user', content: q }, { role: 'assistant', content: a }],
+  messages: [
+    { role: 'user', content: q },
+    { role: 'assistant', content: a },
+  ],
   ...(metadata ? { metadata } : {}),
 });
 
@@ -103,11 +106,16 @@ describe('conflicting answers', () => {
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]!.question).toBe('Max daily dose of paracetamol?');
     expect(conflicts[0]!.indices).toEqual([0, 1, 2]);
-    expect(conflicts[0]!.answers).toEqual([{ answer: '4 g', indices: [0, 1] }, { answer: '3 g', indices: [2] }]);
+    expect(conflicts[0]!.answers).toEqual([
+      { answer: '4 g', indices: [0, 1] },
+      { answer: '3 g', indices: [2] },
+    ]);
   });
 
   it('a different system prompt makes it a different question', () => {
-    const withSystem: Sample = { messages: [{ role: 'system', content: 'Answer for children.' }, ...qa('Max daily dose of paracetamol?', '60 mg/kg').messages] };
+    const withSystem: Sample = {
+      messages: [{ role: 'system', content: 'Answer for children.' }, ...qa('Max daily dose of paracetamol?', '60 mg/kg').messages],
+    };
     expect(findConflicts([qa('Max daily dose of paracetamol?', '4 g'), withSystem])).toEqual([]);
   });
 });

@@ -8,34 +8,33 @@ export type ColumnField = (typeof COLUMN_FIELDS)[number];
 export type ColumnMapping = Record<string, ColumnField>;
 
 const BY_HEADER: Record<string, ColumnField> = {
-  question: 'user', prompt: 'user', instruction: 'user', input: 'user', query: 'user',
-  answer: 'assistant', response: 'assistant', output: 'assistant', completion: 'assistant', reply: 'assistant',
-  system: 'system', 'system prompt': 'system', system_prompt: 'system',
+  question: 'user',
+  prompt: 'user',
+  instruction: 'user',
+  input: 'user',
+  query: 'user',
+  answer: 'assistant',
+  response: 'assistant',
+  output: 'assistant',
+  completion: 'assistant',
+  reply: 'assistant',
+  system: 'system',
+  'system prompt': 'system',
+  system_prompt: 'system',
   category: 'metadata',
 };
-
-/** Parses `COL=FIELD,COL=FIELD` (the CLI's --map). Column names are matched case-insensitively. */
-export function parseMapArg(arg: string): ColumnMapping {
-  const mapping: ColumnMapping = {};
-  for (const part of arg.split(',')) {
-    if (!part.trim()) continue;
-    const eq = part.lastIndexOf('=');
-    const col = eq > 0 ? part.slice(0, eq).trim() : '';
-    const field = eq > 0 ? part.slice(eq + 1).trim().toLowerCase() : '';
-    if (!col || !(COLUMN_FIELDS as readonly string[]).includes(field)) {
-      throw new DataImportError(`--map "${part}" is not COLUMN=FIELD with FIELD one of ${COLUMN_FIELDS.join(', ')}.`);
-    }
-    mapping[col] = field as ColumnField;
-  }
-  return mapping;
-}
 
 /** The mapping used for these headers: header-name defaults, then the user's overrides. */
 export function resolveMapping(headers: string[], overrides: ColumnMapping = {}): ColumnMapping {
   const lower = new Map(Object.entries(overrides).map(([k, v]) => [k.trim().toLowerCase(), v]));
   for (const key of lower.keys()) {
     if (!headers.some((h) => h.trim().toLowerCase() === key)) {
-      throw new DataImportError(`--map names a column "${key}" that the file does not have; its columns are: ${headers.join(', ')}.`);
+      throw new DataImportError(
+        `The column choice names a column "${key}" that the file does not have; its columns are: ${headers.join(', ')}.`,
+        null,
+        undefined,
+        { setting: 'map' },
+      );
     }
   }
   const mapping: ColumnMapping = {};
@@ -47,10 +46,10 @@ export function resolveMapping(headers: string[], overrides: ColumnMapping = {})
   for (const needed of ['user', 'assistant'] as const) {
     if (!fields.includes(needed)) {
       const what = needed === 'user' ? 'the question' : 'the answer';
-      throw new DataImportError(
-        `No column is mapped to ${what} (${needed}); the columns are: ${headers.join(', ')}. ` +
-          `Map one, e.g. --map "${headers[needed === 'user' ? 0 : 1] ?? 'COLUMN'}=${needed}".`,
-      );
+      throw new DataImportError(`No column is chosen as ${what}; the columns are: ${headers.join(', ')}.`, null, undefined, {
+        setting: 'map',
+        value: `${headers[needed === 'user' ? 0 : 1] ?? 'COLUMN'}=${needed}`,
+      });
     }
   }
   return mapping;
@@ -68,11 +67,20 @@ export function rowToSample(headers: string[], mapping: ColumnMapping, cells: st
   headers.forEach((h, i) => {
     const value = cells[i] ?? '';
     switch (mapping[h]) {
-      case 'user': if (value) user.push(value); break;
-      case 'assistant': if (value) assistant.push(value); break;
-      case 'system': if (value) system.push(value); break;
-      case 'metadata': metadata[h] = value; break;
-      default: break;
+      case 'user':
+        if (value) user.push(value);
+        break;
+      case 'assistant':
+        if (value) assistant.push(value);
+        break;
+      case 'system':
+        if (value) system.push(value);
+        break;
+      case 'metadata':
+        metadata[h] = value;
+        break;
+      default:
+        break;
     }
   });
   // Several user columns (Alpaca's instruction + input) are joined with a blank line, in column order.

@@ -15,9 +15,14 @@ export interface Conflict {
 /** The prompt side of a sample: every turn but the last assistant reply (system prompt included: it changes the task). */
 function promptOf(s: Sample): { prompt: string; answer: string } | null {
   let last = -1;
-  s.messages.forEach((m, i) => { if (m.role === 'assistant') last = i; });
+  s.messages.forEach((m, i) => {
+    if (m.role === 'assistant') last = i;
+  });
   if (last < 0) return null;
-  const prompt = s.messages.slice(0, last).map((m) => `${m.role}: ${m.content}`).join('\n');
+  const prompt = s.messages
+    .slice(0, last)
+    .map((m) => `${m.role}: ${m.content}`)
+    .join('\n');
   return { prompt, answer: s.messages[last]!.content };
 }
 

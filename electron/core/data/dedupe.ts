@@ -26,11 +26,17 @@ export interface DedupeReport {
 
 export class UnionFind {
   private readonly parent: Int32Array;
-  constructor(n: number) { this.parent = Int32Array.from({ length: n }, (_, i) => i); }
+  constructor(n: number) {
+    this.parent = Int32Array.from({ length: n }, (_, i) => i);
+  }
   find(x: number): number {
     let r = x;
     while (this.parent[r] !== r) r = this.parent[r]!;
-    while (this.parent[x] !== r) { const next = this.parent[x]!; this.parent[x] = r; x = next; }
+    while (this.parent[x] !== r) {
+      const next = this.parent[x]!;
+      this.parent[x] = r;
+      x = next;
+    }
     return r;
   }
   /** Joins two sets; the smaller index becomes the root, so the earliest example represents its cluster. */
@@ -51,7 +57,11 @@ export function findDuplicates(examples: readonly Example[], options: DedupeOpti
   examples.forEach((e, i) => {
     const h = exampleHash(normalizeExample(e));
     const first = firstByHash.get(h);
-    if (first === undefined) { firstByHash.set(h, i); unique.push(i); return; }
+    if (first === undefined) {
+      firstByHash.set(h, i);
+      unique.push(i);
+      return;
+    }
     uf.union(first, i);
     const g = groups.get(first) ?? [first];
     g.push(i);
@@ -60,10 +70,11 @@ export function findDuplicates(examples: readonly Example[], options: DedupeOpti
   let nearPairs: SimilarPair[] = [];
   if (!options.exactOnly && unique.length > 1) {
     const hasher = new MinHasher(options);
-    const sigs = hasher.signAll(unique.map((i) => exampleText(examples[i]!)), options.signal);
-    nearPairs = hasher
-      .similarPairs(sigs, unique.length, options.threshold ?? 0.7)
-      .map((p) => ({ a: unique[p.a]!, b: unique[p.b]!, similarity: p.similarity }));
+    const sigs = hasher.signAll(
+      unique.map((i) => exampleText(examples[i]!)),
+      options.signal,
+    );
+    nearPairs = hasher.similarPairs(sigs, unique.length, options.threshold ?? 0.7).map((p) => ({ a: unique[p.a]!, b: unique[p.b]!, similarity: p.similarity }));
     for (const p of nearPairs) uf.union(p.a, p.b);
   }
   const keep: number[] = [];

@@ -3,8 +3,6 @@
 // per file; plain text streams through the same decoder as every other text import.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
 import type { TextDocument } from '../../contract/domain.js';
 import { decodeBytes } from './encoding.js';
 import { DataImportError, throwIfAborted } from './errors.js';
@@ -45,12 +43,15 @@ export async function listDocuments(root: string): Promise<string[]> {
 
 async function textOf(path: string, options: DocumentImportOptions): Promise<string> {
   const ext = extname(path).toLowerCase();
+  // The PDF and DOCX libraries are loaded on first use, so that starting the app or the CLI does not pay for them.
   if (ext === '.pdf') {
+    const { extractText, getDocumentProxy } = await import('unpdf');
     const pdf = await getDocumentProxy(new Uint8Array(await readFile(path)));
     const { text } = await extractText(pdf, { mergePages: true });
     return text;
   }
   if (ext === '.docx') {
+    const { default: mammoth } = await import('mammoth');
     const { value } = await mammoth.extractRawText({ buffer: await readFile(path) });
     return value;
   }
@@ -71,7 +72,7 @@ export async function* documentRecords(root: string, options: DocumentImportOpti
   let bytesRead = 0;
   for (const [i, file] of files.entries()) {
     throwIfAborted(options.signal);
-    const source = files.length === 1 && file === root ? file.split(/[\\/]/).pop() ?? file : relative(root, file);
+    const source = files.length === 1 && file === root ? (file.split(/[\\/]/).pop() ?? file) : relative(root, file);
     let text: string;
     try {
       text = await textOf(file, options);

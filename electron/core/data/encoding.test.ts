@@ -57,9 +57,10 @@ describe('encodings', () => {
 
   it('refuses windows-1252 naming the byte, the line and the --encoding way forward; accepts it when named', async () => {
     const file = write('excel.csv', iconv.encode(CSV, 'windows-1252'));
-    await expect(answers(file)).rejects.toThrow(
-      /^Line 2: byte 0xE9 is not valid UTF-8.*windows-1252.*--encoding windows-1252/,
-    );
+    const refused = answers(file);
+    await expect(refused).rejects.toThrow(/^Line 2: byte 0xE9 is not valid UTF-8.*windows-1252/);
+    // the way forward is a setting, worded by each host (the CLI's --encoding, the app's Text encoding choice)
+    await expect(refused).rejects.toMatchObject({ fix: { setting: 'encoding', value: 'windows-1252' }, details: { line: 2 } });
     const r = await answers(file, 'windows-1252');
     expect(r.summary.encoding).toBe('windows-1252');
     expect(r.answers).toEqual(expected);
@@ -67,7 +68,10 @@ describe('encodings', () => {
 
   it('reports the right line for a bad byte deep in a large file', async () => {
     const good = '{"prompt":"p","completion":"c"}\n'.repeat(50_000);
-    const file = write('big.jsonl', Buffer.concat([Buffer.from(good), Buffer.from('{"prompt":"caf'), Buffer.from([0xe9]), Buffer.from('","completion":"x"}\n')]));
+    const file = write(
+      'big.jsonl',
+      Buffer.concat([Buffer.from(good), Buffer.from('{"prompt":"caf'), Buffer.from([0xe9]), Buffer.from('","completion":"x"}\n')]),
+    );
     await expect(importFile(file, {}, () => undefined)).rejects.toThrow(/^Line 50001: byte 0xE9/);
   });
 
@@ -78,7 +82,9 @@ describe('encodings', () => {
   it('keeps multi-byte characters split across chunk boundaries intact', async () => {
     const text = 'é€😀'.repeat(1000);
     const bytes = Buffer.from(text, 'utf8');
-    async function* chunks() { for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7); }
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7);
+    }
     const decoded = await decodeBytes(chunks());
     let out = '';
     for await (const c of decoded.chunks) out += c;

@@ -52,7 +52,10 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
   let i = 0;
   while (i < buf.length) {
     const b = buf[i]!;
-    if (b < 0x80) { i += 1; continue; }
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
     const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) {
@@ -73,14 +76,12 @@ function countNewlines(buf: Buffer, end: number): number {
 function notUtf8Error(byte: number, line: number): DataImportError {
   const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   // Bytes 0x80-0xFF standing alone are what Excel's "CSV" and older Windows tools write (windows-1252 / Latin-1).
-  const guess = byte >= 0x80
-    ? 'looks like windows-1252 (what Excel and older Windows tools write) or Latin-1'
-    : 'is in an unknown encoding';
+  const guess = byte >= 0x80 ? 'looks like windows-1252 (what Excel and older Windows tools write) or Latin-1' : 'is in an unknown encoding';
   return new DataImportError(
-    `Line ${line}: byte ${hex} is not valid UTF-8, so the file is neither UTF-8 nor UTF-16 and ${guess}; ` +
-      `re-save it as UTF-8, or import it with --encoding windows-1252 (or the encoding it was saved in).`,
+    `Line ${line}: byte ${hex} is not valid UTF-8, so the file is neither UTF-8 nor UTF-16 and ${guess}.`,
     line,
     `byte ${hex} is not valid UTF-8`,
+    { setting: 'encoding', value: 'windows-1252' },
   );
 }
 
@@ -109,8 +110,10 @@ export async function decodeBytes(bytes: AsyncIterable<Buffer>, options: DecodeO
     if (bom && bom.encoding.startsWith(name.replace('utf8', 'utf-8'))) skip = bom.length;
   } else {
     const bom = bomOf(head);
-    if (bom) { encoding = bom.encoding; skip = bom.length; }
-    else encoding = sniffUtf16(head) ?? 'utf-8';
+    if (bom) {
+      encoding = bom.encoding;
+      skip = bom.length;
+    } else encoding = sniffUtf16(head) ?? 'utf-8';
   }
 
   async function* chunks(): AsyncGenerator<string> {
@@ -131,7 +134,11 @@ export async function decodeBytes(bytes: AsyncIterable<Buffer>, options: DecodeO
         let cut = joined.length;
         for (let k = 1; k <= 3 && joined.length - k >= 0; k++) {
           const b = joined[joined.length - k]!;
-          if ((b & 0xc0) === 0xc0) { const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2; if (need > k) cut = joined.length - k; break; }
+          if ((b & 0xc0) === 0xc0) {
+            const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+            if (need > k) cut = joined.length - k;
+            break;
+          }
           if ((b & 0xc0) !== 0x80) break;
         }
         newlinesBefore += countNewlines(joined, cut);
@@ -152,7 +159,7 @@ export async function decodeBytes(bytes: AsyncIterable<Buffer>, options: DecodeO
         current = next.done ? null : next.value;
       }
       if (strictUtf8 && carry.length) throw notUtf8Error(carry[0]!, newlinesBefore + 1);
-      const tail = text ? text.decode() : legacy!.end() ?? '';
+      const tail = text ? text.decode() : (legacy!.end() ?? '');
       if (tail) yield tail;
     } finally {
       // Stopping early (a refusal, a cancel, a preview) must close the file now, not when the GC gets to it:

@@ -1,5 +1,5 @@
 // Import failures a specialist can act on: every one names where (line) and why (reason) in one sentence.
-import { FieldtuneError } from '../../contract/errors.js';
+import { FieldtuneError, type ErrorFix } from '../../contract/errors.js';
 
 export class DataImportError extends FieldtuneError {
   constructor(
@@ -7,18 +7,15 @@ export class DataImportError extends FieldtuneError {
     /** 1-based physical line (JSONL/CSV) or sheet row (XLSX); null when the whole file is at fault. */
     readonly line: number | null = null,
     readonly reason: string = message,
+    fix?: ErrorFix,
   ) {
-    super('INVALID_INPUT', message);
+    super('INVALID_INPUT', message, { details: { line, reason }, ...(fix ? { fix } : {}) });
     this.name = 'DataImportError';
   }
 }
 
 export function badRowError(line: number, reason: string, unit = 'Line'): DataImportError {
-  return new DataImportError(
-    `${unit} ${line}: ${reason}; fix it, or choose "skip bad rows" (--skip-bad) to import the rest and set such rows aside.`,
-    line,
-    reason,
-  );
+  return new DataImportError(`${unit} ${line}: ${reason}.`, line, reason, { setting: 'skipBad' });
 }
 
 export function cancelledError(message = 'The import was cancelled; nothing was saved.'): FieldtuneError {

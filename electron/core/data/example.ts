@@ -14,7 +14,11 @@ export function canonicalJson(e: Example): string {
   if (isSample(e)) {
     const messages = e.messages.map((m) => ({ role: m.role, content: m.content }));
     if (!e.metadata || Object.keys(e.metadata).length === 0) return JSON.stringify({ messages });
-    const metadata = Object.fromEntries(Object.keys(e.metadata).sort().map((k) => [k, e.metadata![k]]));
+    const metadata = Object.fromEntries(
+      Object.keys(e.metadata)
+        .sort()
+        .map((k) => [k, e.metadata![k]]),
+    );
     return JSON.stringify({ messages, metadata });
   }
   return JSON.stringify(e.source === undefined ? { text: e.text } : { text: e.text, source: e.source });

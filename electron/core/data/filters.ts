@@ -30,7 +30,10 @@ export function filterByLength(examples: readonly Example[], options: LengthFilt
   const keep: number[] = [];
   const removed: FilterResult['removed'] = [];
   examples.forEach((e, index) => {
-    if (isEmptyExample(e)) { removed.push({ index, reason: 'empty', tokens: 0 }); return; }
+    if (isEmptyExample(e)) {
+      removed.push({ index, reason: 'empty', tokens: 0 });
+      return;
+    }
     const tokens = count(e);
     if (options.minTokens !== undefined && tokens < options.minTokens) removed.push({ index, reason: 'too-short', tokens });
     else if (options.maxTokens !== undefined && tokens > options.maxTokens) removed.push({ index, reason: 'too-long', tokens });

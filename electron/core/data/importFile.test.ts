@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMapArg } from './columns.js';
 import { importFile, type ImportedItem, type ImportOptions, type RejectedRow } from './importFile.js';
 
 const FIX = join(import.meta.dirname, '../../../test/fixtures/data');
@@ -24,6 +23,29 @@ describe('JSON formats', () => {
     expect(samples[0]!.metadata).toEqual({ category: 'cardio' });
     expect(samples[1]!.metadata).toEqual({ category: 'paeds' });
     expect(samples[2]!.messages[0]!.content).toBe('Severe headache, worst ever.');
+  });
+
+  it('imports a JSON file that wraps its records as {"data": [...]} or {"examples": [...]}', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fieldtune-wrapped-'));
+    for (const key of ['data', 'examples']) {
+      const file = join(dir, `${key}.json`);
+      writeFileSync(
+        file,
+        JSON.stringify(
+          {
+            [key]: [
+              { instruction: 'Define lien.', output: 'A right to keep property.' },
+              { instruction: 'Define bail.', output: 'Release awaiting trial.' },
+            ],
+          },
+          null,
+          2,
+        ),
+      );
+      const { summary, samples } = await run(file);
+      expect(summary).toMatchObject({ format: 'alpaca', examples: 2, rejected: 0 });
+      expect(samples[1]!.messages.at(-1)!.content).toBe('Release awaiting trial.');
+    }
   });
 
   it('reads a ShareGPT JSON array with brackets and quotes inside strings', async () => {
@@ -49,7 +71,10 @@ describe('JSON formats', () => {
   it('reads prompt/completion and text JSONL (text becomes documents)', async () => {
     const pc = await run(join(FIX, 'prompt-completion.jsonl'));
     expect(pc.summary.format).toBe('prompt-completion');
-    expect(pc.samples[1]!.messages).toEqual([{ role: 'user', content: 'ICD-10 code for essential hypertension?' }, { role: 'assistant', content: 'I10' }]);
+    expect(pc.samples[1]!.messages).toEqual([
+      { role: 'user', content: 'ICD-10 code for essential hypertension?' },
+      { role: 'assistant', content: 'I10' },
+    ]);
     const text = await run(join(FIX, 'text.jsonl'));
     expect(text.summary).toMatchObject({ format: 'text', kind: 'text', examples: 2 });
     expect(text.documents[0]).toEqual({ text: 'Section 1. Definitions. In this Act, a person includes a body corporate.', source: 'act.txt' });
@@ -126,7 +151,14 @@ describe('spreadsheets and column mapping', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ft-semi-')), 'semi.csv');
     writeFileSync(file, 'question;answer\n"Is 1,5 mg a lot?";No\n');
     const { samples } = await run(file);
-    expect(samples).toEqual([{ messages: [{ role: 'user', content: 'Is 1,5 mg a lot?' }, { role: 'assistant', content: 'No' }] }]);
+    expect(samples).toEqual([
+      {
+        messages: [
+          { role: 'user', content: 'Is 1,5 mg a lot?' },
+          { role: 'assistant', content: 'No' },
+        ],
+      },
+    ]);
   });
 
   it('reads TSV with a system column', async () => {
@@ -140,11 +172,18 @@ describe('spreadsheets and column mapping', () => {
     expect(samples[1]!.metadata).toEqual({ Category: 'tax' });
   });
 
-  it('refuses unmappable headers with a hint, and accepts --map overrides', async () => {
-    await expect(run(join(FIX, 'custom-columns.csv'))).rejects.toThrow(/No column is mapped to the question.*--map/);
-    const { samples } = await run(join(FIX, 'custom-columns.csv'), { mapping: parseMapArg('Q=user,a=assistant,topic=metadata') });
-    expect(samples[0]).toEqual({ messages: [{ role: 'user', content: 'What is a tort?' }, { role: 'assistant', content: 'A civil wrong.' }], metadata: { topic: 'law' } });
-    expect(() => parseMapArg('q=answer')).toThrow(/FIELD one of/);
+  it('refuses unmappable headers naming the column setting as the fix, and accepts mapping overrides', async () => {
+    const refused = run(join(FIX, 'custom-columns.csv'));
+    await expect(refused).rejects.toThrow(/No column is chosen as the question/);
+    await expect(refused).rejects.toMatchObject({ fix: { setting: 'map', value: expect.stringMatching(/=user$/) } });
+    const { samples } = await run(join(FIX, 'custom-columns.csv'), { mapping: { Q: 'user', a: 'assistant', topic: 'metadata' } });
+    expect(samples[0]).toEqual({
+      messages: [
+        { role: 'user', content: 'What is a tort?' },
+        { role: 'assistant', content: 'A civil wrong.' },
+      ],
+      metadata: { topic: 'law' },
+    });
     await expect(run(join(FIX, 'custom-columns.csv'), { mapping: { nope: 'user' } })).rejects.toThrow(/does not have/);
   });
 
@@ -153,7 +192,10 @@ describe('spreadsheets and column mapping', () => {
     expect(summary).toMatchObject({ format: 'xlsx', encoding: null, examples: 4 });
     expect(summary.mapping).toEqual({ Instruction: 'user', Input: 'user', Output: 'assistant', Category: 'metadata' });
     expect(samples[0]!.messages[0]!.content).toBe('Translate to plain English.\n\nThe party of the first part');
-    expect(samples[2]!.messages).toEqual([{ role: 'user', content: 'Rich text question?' }, { role: 'assistant', content: 'computed answer' }]);
+    expect(samples[2]!.messages).toEqual([
+      { role: 'user', content: 'Rich text question?' },
+      { role: 'assistant', content: 'computed answer' },
+    ]);
     expect(samples[3]!.messages[1]!.content).toBe('366');
     expect(items.map((i) => i.line)).toEqual([2, 3, 4, 6]);
   });

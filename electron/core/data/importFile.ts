@@ -16,7 +16,11 @@ import { readFileBytes, type ImportProgress } from './source.js';
 export const IMPORT_FORMATS = [...JSON_FORMATS, 'csv', 'tsv', 'xlsx', 'documents'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export interface RejectedRow { line: number; reason: string; raw: string }
+export interface RejectedRow {
+  line: number;
+  reason: string;
+  raw: string;
+}
 export type ImportedItem = { line: number; sample: Sample } | { line: number; document: TextDocument };
 
 export interface ImportOptions {
@@ -66,14 +70,16 @@ export function readerFor(path: string, isDir: boolean, format: ImportFormat | u
   if (ext === '.xlsx') return 'xlsx';
   if (isDocumentPath(path)) return 'documents';
   if (format) return 'jsonl'; // a JSON record format named for an unusual extension
-  throw new DataImportError(
-    `Fieldtune cannot tell what "${ext || 'extension-less'}" files hold; name the format with --format (one of ${IMPORT_FORMATS.join(', ')}).`,
-  );
+  throw new DataImportError(`Fieldtune cannot tell what "${ext || 'extension-less'}" files hold.`, null, undefined, { setting: 'format' });
 }
 
 export async function importFile(path: string, options: ImportOptions, sink: (item: ImportedItem) => void | Promise<void>): Promise<ImportSummary> {
   let info;
-  try { info = await stat(path); } catch { throw new DataImportError(`The file ${path} does not exist or cannot be read.`); }
+  try {
+    info = await stat(path);
+  } catch {
+    throw new DataImportError(`The file ${path} does not exist or cannot be read.`);
+  }
   const reader = readerFor(path, info.isDirectory(), options.format);
   let examples = 0;
   let rejected = 0;
@@ -131,7 +137,11 @@ export async function importFile(path: string, options: ImportOptions, sink: (it
         const line = head[0]?.line ?? 1;
         throw new DataImportError(
           `Line ${line}: the records match no known format (chat "messages", ShareGPT "conversations", Alpaca ` +
-            `"instruction"/"output", "prompt"/"completion" or "text"); name one with --format.`, line, 'unknown record format');
+            `"instruction"/"output", "prompt"/"completion" or "text").`,
+          line,
+          'unknown record format',
+          { setting: 'format' },
+        );
       }
     }
     options.onDetected?.({ format, kind: format === 'text' ? 'text' : 'chat', encoding: decoded.encoding });
@@ -162,7 +172,10 @@ export async function importFile(path: string, options: ImportOptions, sink: (it
         options.onDetected?.({ format, kind: 'chat', encoding, headers, mapping });
         continue;
       }
-      if (row.error) { await reject(row.line, row.error, row.cells.join('\t')); continue; }
+      if (row.error) {
+        await reject(row.line, row.error, row.cells.join('\t'));
+        continue;
+      }
       const converted = rowToSample(headers, mapping, row.cells);
       if ('reason' in converted) await reject(row.line, converted.reason, row.cells.join('\t'));
       else await emit({ line: row.line, sample: converted.sample });

@@ -70,7 +70,9 @@ export class MinHasher {
       let h = 0x811c9dc5;
       const end = Math.min(i + this.shingle, s.length);
       for (let j = i; j < end; j++) h = Math.imul(h ^ s.charCodeAt(j), 0x01000193);
-      h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
       for (let p = 0; p < k; p++) {
         // One multiply-add per permutation, then a shift-xor so the high bits mix into the low ones.
         let v = (Math.imul(mulA[p]!, h) + addB[p]!) >>> 0;
@@ -126,7 +128,10 @@ export class MinHasher {
       for (let i = 0; i < count; i++) {
         let h = 0x9747b28c ^ band;
         const base = i * k + band * this.bandRows;
-        for (let r = 0; r < this.bandRows; r++) { h = Math.imul(h ^ sigs[base + r]!, 0x5bd1e995); h ^= h >>> 13; }
+        for (let r = 0; r < this.bandRows; r++) {
+          h = Math.imul(h ^ sigs[base + r]!, 0x5bd1e995);
+          h ^= h >>> 13;
+        }
         packed[i] = ((h >>> 0) >>> (32 - hashBits)) * hashScale + i;
       }
       packed.sort();

@@ -23,9 +23,18 @@ export function normalizeText(text: string): string {
     // Inner runs of spaces/tabs collapse; leading indentation is kept (lists, code and verse depend on it).
     .map((line) => {
       const indent = /^[ \t]*/.exec(line)![0];
-      return indent + line.slice(indent.length).replace(/[ \t]+/g, ' ').trimEnd();
+      return (
+        indent +
+        line
+          .slice(indent.length)
+          .replace(/[ \t]+/g, ' ')
+          .trimEnd()
+      );
     });
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 export function normalizeExample<E extends Example>(e: E): E {
@@ -37,5 +46,9 @@ export function normalizeExample<E extends Example>(e: E): E {
 
 /** A looser key for "is this the same question?": case, punctuation and spacing do not matter. */
 export function looseKey(text: string): string {
-  return normalizeText(text).toLowerCase().replace(/[\p{P}\p{S}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return normalizeText(text)
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -2,7 +2,6 @@
 // with the physical line (CSV) or sheet row (XLSX) they came from; mapping to Samples happens in the importer.
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
 import { DataImportError } from './errors.js';
 
 export interface SheetRow {
@@ -22,7 +21,12 @@ export interface SheetRowError {
  * the header line alone is reliable: Excel in many European locales writes ';'.
  */
 export function sniffDelimiter(headerLine: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+    ['|', 0],
+  ]);
   let quoted = false;
   for (const ch of headerLine) {
     if (ch === '"') quoted = !quoted;
@@ -94,9 +98,15 @@ function cellText(value: unknown): string | { error: string } {
 
 /** Rows of the first worksheet. exceljs's streaming reader keeps memory to the shared-strings table plus one row. */
 export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<SheetRow | SheetRowError> {
+  // Loaded on first use: exceljs takes ~0.2 s to import, which every CLI start (even --help) would otherwise pay.
+  const { default: ExcelJS } = await import('exceljs');
   const source = Readable.from(bytes);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
-    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
   });
   let width = 0;
   try {
@@ -110,7 +120,10 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Sh
         for (let c = 1; c <= Math.max(width, values.length - 1); c++) {
           const t = cellText(values[c]);
           if (typeof t === 'string') cells.push(t);
-          else { error = t.error; cells.push(''); }
+          else {
+            error = t.error;
+            cells.push('');
+          }
         }
         if (cells.every((c) => c.trim() === '')) continue;
         while (cells.length > width && cells[cells.length - 1] === '') cells.pop();

@@ -7,7 +7,11 @@ import { tokenStats } from './stats.js';
 const items = (n: number, stratum?: (i: number) => string): SplitItem[] =>
   Array.from({ length: n }, (_, i) => ({ hash: sha256(`example ${i}`), ...(stratum ? { stratum: stratum(i) } : {}) }));
 
-const count = (splits: string[]) => ({ train: splits.filter((s) => s === 'train').length, validation: splits.filter((s) => s === 'validation').length, test: splits.filter((s) => s === 'test').length });
+const count = (splits: string[]) => ({
+  train: splits.filter((s) => s === 'train').length,
+  validation: splits.filter((s) => s === 'validation').length,
+  test: splits.filter((s) => s === 'test').length,
+});
 
 describe('splits', () => {
   it('is deterministic for a seed, independent of input order, and different for another seed', () => {
@@ -43,14 +47,35 @@ describe('splits', () => {
 
 describe('leakage check', () => {
   // Unrelated texts: templated questions differing in one word are genuinely near-duplicates, so words are random.
-  const words = ['tenant', 'dose', 'appeal', 'ward', 'consent', 'lease', 'fever', 'claim', 'estate', 'insulin', 'verdict', 'audit', 'triage', 'lien', 'biopsy', 'merger'];
+  const words = [
+    'tenant',
+    'dose',
+    'appeal',
+    'ward',
+    'consent',
+    'lease',
+    'fever',
+    'claim',
+    'estate',
+    'insulin',
+    'verdict',
+    'audit',
+    'triage',
+    'lien',
+    'biopsy',
+    'merger',
+  ];
   const text = (i: number) => {
     const rand = mulberry32(i + 1);
     return Array.from({ length: 14 }, () => words[rand() % words.length]!).join(' ') + ` ${i}`;
   };
 
   it('reports exact and near duplicates across splits, and nothing for a clean split', () => {
-    const clean = Array.from({ length: 40 }, (_, i) => ({ hash: sha256(text(i)), text: text(i), split: (i < 30 ? 'train' : i < 35 ? 'validation' : 'test') as 'train' | 'validation' | 'test' }));
+    const clean = Array.from({ length: 40 }, (_, i) => ({
+      hash: sha256(text(i)),
+      text: text(i),
+      split: (i < 30 ? 'train' : i < 35 ? 'validation' : 'test') as 'train' | 'validation' | 'test',
+    }));
     expect(checkLeakage(clean)).toMatchObject({ exact: [], near: [], leakedEvalItems: 0, ok: true });
     const leaky = [
       ...clean,
@@ -68,7 +93,10 @@ describe('leakage check', () => {
     const texts = Array.from({ length: 200 }, (_, i) => text(i % 100) + (i >= 100 ? ' please' : ''));
     const list = texts.map((t) => ({ hash: sha256(t), text: t }));
     const groups = nearDuplicateGroups(list);
-    const splits = assignSplits(list.map((it, i) => ({ hash: it.hash, group: groups[i]! })), { seed: 3 });
+    const splits = assignSplits(
+      list.map((it, i) => ({ hash: it.hash, group: groups[i]! })),
+      { seed: 3 },
+    );
     const report = checkLeakage(list.map((it, i) => ({ ...it, split: splits[i]! })));
     expect(report.ok).toBe(true);
     const naive = assignSplits(list, { seed: 3 });

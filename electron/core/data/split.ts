@@ -8,7 +8,11 @@ import { UnionFind } from './dedupe.js';
 export const SPLITS = ['train', 'validation', 'test'] as const;
 export type SplitName = (typeof SPLITS)[number];
 
-export interface SplitRatios { train: number; validation: number; test: number }
+export interface SplitRatios {
+  train: number;
+  validation: number;
+  test: number;
+}
 
 export interface SplitItem {
   /** The example's content hash. */
@@ -19,7 +23,10 @@ export interface SplitItem {
   group?: string;
 }
 
-export interface SplitOptions { ratios?: SplitRatios; seed?: number }
+export interface SplitOptions {
+  ratios?: SplitRatios;
+  seed?: number;
+}
 
 export const DEFAULT_RATIOS: SplitRatios = { train: 0.8, validation: 0.1, test: 0.1 };
 
@@ -69,7 +76,13 @@ export function assignSplits(items: readonly SplitItem[], options: SplitOptions 
   return out;
 }
 
-export interface LeakagePair { a: number; b: number; splitA: SplitName; splitB: SplitName; similarity: number }
+export interface LeakagePair {
+  a: number;
+  b: number;
+  splitA: SplitName;
+  splitB: SplitName;
+  similarity: number;
+}
 
 export interface LeakageReport {
   /** Identical examples found in two different splits. */

@@ -2,11 +2,10 @@
 // (canonical JSON + hash per example). The service commits it (service/datasets/importCommit.ts); memory stays flat
 // because neither step holds the dataset.
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
-import { throwIfAborted } from './errors.js';
 import { canonicalJson, sha256 } from './example.js';
 import { importFile, type ImportOptions, type ImportSummary } from './importFile.js';
 
@@ -19,7 +18,11 @@ export interface StagedImport {
   source: string;
 }
 
-export interface ImportProgressUpdate { phase: 'reading' | 'saving'; current: number; total: number | null }
+export interface ImportProgressUpdate {
+  phase: 'reading' | 'saving';
+  current: number;
+  total: number | null;
+}
 
 export interface ImportRunOptions extends Omit<ImportOptions, 'onProgress' | 'onRejected'> {
   onProgress?: (u: ImportProgressUpdate) => void;
@@ -30,7 +33,9 @@ class LineWriter {
   private readonly fd: number;
   private parts: string[] = [];
   private size = 0;
-  constructor(path: string) { this.fd = openSync(path, 'w'); }
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+  }
   write(line: string): void {
     this.parts.push(line, '\n');
     this.size += line.length + 1;
@@ -38,9 +43,13 @@ class LineWriter {
   }
   flush(): void {
     if (this.parts.length) writeSync(this.fd, this.parts.join(''));
-    this.parts = []; this.size = 0;
+    this.parts = [];
+    this.size = 0;
   }
-  close(): void { this.flush(); closeSync(this.fd); }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
 }
 
 /** Lines of a file read synchronously in 1 MiB chunks (for use inside a synchronous SQLite transaction). */
@@ -88,11 +97,19 @@ export async function stageImport(path: string, options: ImportRunOptions = {}):
     out.close();
     rejected.close();
     if (summary.examples === 0) {
-      throw new FieldtuneError('INVALID_INPUT', `Nothing to import: ${basename(path)} holds no usable examples${summary.rejected ? ` (${summary.rejected} rejected)` : ''}.`);
+      throw new FieldtuneError(
+        'INVALID_INPUT',
+        `Nothing to import: ${basename(path)} holds no usable examples${summary.rejected ? ` (${summary.rejected} rejected)` : ''}.`,
+      );
     }
     return { dir, file, rejectedFile, summary, versionHash: version.digest('hex'), source: basename(path) };
   } catch (e) {
-    try { out.close(); rejected.close(); } catch { /* already closed */ }
+    try {
+      out.close();
+      rejected.close();
+    } catch {
+      /* already closed */
+    }
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }
@@ -101,4 +118,3 @@ export async function stageImport(path: string, options: ImportRunOptions = {}):
 export function discardStaged(staged: StagedImport): void {
   rmSync(staged.dir, { recursive: true, force: true });
 }
-

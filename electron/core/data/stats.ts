@@ -51,7 +51,16 @@ export async function tokenStats<E>(examples: Iterable<E> | AsyncIterable<E>, to
   const histogram = Array.from({ length: bins }, (_, b) => ({ from: b * width, to: (b + 1) * width, count: 0 }));
   for (const n of lengths) histogram[Math.min(bins - 1, Math.floor(n / width))]!.count += 1;
   return {
-    count, totalTokens, min: count ? sorted[0]! : 0, max, mean: count ? totalTokens / count : 0,
-    median: at(0.5), p95: at(0.95), maxLength: options.maxLength, overMax, overMaxShare: count ? overMax / count : 0, histogram,
+    count,
+    totalTokens,
+    min: count ? sorted[0]! : 0,
+    max,
+    mean: count ? totalTokens / count : 0,
+    median: at(0.5),
+    p95: at(0.95),
+    maxLength: options.maxLength,
+    overMax,
+    overMaxShare: count ? overMax / count : 0,
+    histogram,
   };
 }

@@ -21,22 +21,48 @@ afterAll(async () => {
 
 const EXPECT: Record<string, { arch: string; vocab: string; template: RegExp; has: string[]; lacks: string[]; keys?: Record<string, unknown> }> = {
   llama: { arch: 'llama', vocab: 'phi-3', template: /<\|assistant\|>/, has: ['blk.0.ffn_gate.weight', 'output.weight'], lacks: ['blk.0.attn_q.bias'] },
-  qwen2: { arch: 'qwen2', vocab: 'qwen2', template: /<\|im_start\|>/, has: ['blk.0.attn_q.bias', 'blk.0.attn_k.bias', 'blk.0.attn_v.bias', 'output.weight'], lacks: ['blk.0.attn_q_norm.weight'] },
-  qwen3: { arch: 'qwen3', vocab: 'qwen2', template: /<\|im_start\|>/, has: ['blk.0.attn_q_norm.weight', 'blk.0.attn_k_norm.weight'], lacks: ['blk.0.attn_q.bias'] },
+  qwen2: {
+    arch: 'qwen2',
+    vocab: 'qwen2',
+    template: /<\|im_start\|>/,
+    has: ['blk.0.attn_q.bias', 'blk.0.attn_k.bias', 'blk.0.attn_v.bias', 'output.weight'],
+    lacks: ['blk.0.attn_q_norm.weight'],
+  },
+  qwen3: {
+    arch: 'qwen3',
+    vocab: 'qwen2',
+    template: /<\|im_start\|>/,
+    has: ['blk.0.attn_q_norm.weight', 'blk.0.attn_k_norm.weight'],
+    lacks: ['blk.0.attn_q.bias'],
+  },
   gemma2: {
-    arch: 'gemma2', vocab: 'gemma-4', template: /<start_of_turn>/, has: ['blk.0.post_attention_norm.weight', 'blk.0.post_ffw_norm.weight'], lacks: ['output.weight'],
+    arch: 'gemma2',
+    vocab: 'gemma-4',
+    template: /<start_of_turn>/,
+    has: ['blk.0.post_attention_norm.weight', 'blk.0.post_ffw_norm.weight'],
+    lacks: ['output.weight'],
     keys: { 'gemma2.attn_logit_softcapping': 50, 'gemma2.final_logit_softcapping': 30, 'gemma2.attention.sliding_window': 64 },
   },
   gemma3: {
-    arch: 'gemma3', vocab: 'gemma-4', template: /<start_of_turn>/, has: ['blk.0.attn_q_norm.weight', 'blk.0.post_ffw_norm.weight'], lacks: ['output.weight'],
+    arch: 'gemma3',
+    vocab: 'gemma-4',
+    template: /<start_of_turn>/,
+    has: ['blk.0.attn_q_norm.weight', 'blk.0.post_ffw_norm.weight'],
+    lacks: ['output.weight'],
     keys: { 'gemma3.attention.sliding_window_pattern': 6, 'gemma3.rope.freq_base_swa': 10000 },
   },
-  phi3: { arch: 'phi3', vocab: 'phi-3', template: /<\|assistant\|>/, has: ['blk.0.attn_qkv.weight', 'blk.0.ffn_up.weight'], lacks: ['blk.0.attn_q.weight', 'blk.0.ffn_gate.weight'] },
+  phi3: {
+    arch: 'phi3',
+    vocab: 'phi-3',
+    template: /<\|assistant\|>/,
+    has: ['blk.0.attn_qkv.weight', 'blk.0.ffn_up.weight'],
+    lacks: ['blk.0.attn_q.weight', 'blk.0.ffn_gate.weight'],
+  },
   mistral: { arch: 'llama', vocab: 'llama-spm', template: /\[INST\]/, has: ['blk.0.ffn_gate.weight'], lacks: [] },
 };
 
 describe.each(DEMO_ARCHS.map((a) => [a]))('demo-model --arch %s', (arch) => {
-  it('writes the family\'s tensors and keys, and node-llama-cpp loads it and chats in its template', async () => {
+  it("writes the family's tensors and keys, and node-llama-cpp loads it and chats in its template", async () => {
     const want = EXPECT[arch]!;
     const r = await writeDemoModel({ out: join(dir, `${arch}.gguf`), arch, layers: 1, embd: 64, ff: 64, ctx: 128 });
     expect(r.params.arch).toBe(arch);
@@ -80,6 +106,8 @@ describe('llama stays as it was', () => {
   });
 
   it('an unknown architecture is refused with the list', async () => {
-    await expect(writeDemoModel({ out: join(dir, 'x.gguf'), arch: 'bloom' })).rejects.toThrow(/unknown architecture "bloom"; one of llama, qwen2, qwen3, gemma2, gemma3, phi3, mistral/);
+    await expect(writeDemoModel({ out: join(dir, 'x.gguf'), arch: 'bloom' })).rejects.toThrow(
+      /unknown architecture "bloom"; one of llama, qwen2, qwen3, gemma2, gemma3, phi3, mistral/,
+    );
   });
 });

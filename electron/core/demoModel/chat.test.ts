@@ -50,15 +50,17 @@ async function session(detect: boolean) {
 describe('demo model in node-llama-cpp', () => {
   it("uses the GGUF's own Phi-3.5 template, not a generic fallback", () => {
     expect(wrapper).toBeInstanceOf(JinjaTemplateChatWrapper);
-    const text = wrapper!.generateContextState({
-      chatHistory: [
-        { type: 'system', text: 'Be brief.' },
-        { type: 'user', text: 'Hi' },
-        { type: 'model', response: ['Hello'] },
-        { type: 'user', text: 'Again' },
-        { type: 'model', response: [] },
-      ],
-    }).contextText.toString();
+    const text = wrapper!
+      .generateContextState({
+        chatHistory: [
+          { type: 'system', text: 'Be brief.' },
+          { type: 'user', text: 'Hi' },
+          { type: 'model', response: ['Hello'] },
+          { type: 'user', text: 'Again' },
+          { type: 'model', response: [] },
+        ],
+      })
+      .contextText.toString();
     expect(text).toBe('<|system|>\nBe brief.<|end|>\n<|user|>\nHi<|end|>\n<|assistant|>\nHello<|end|>\n<|user|>\nAgain<|end|>\n<|assistant|>\n');
   });
 

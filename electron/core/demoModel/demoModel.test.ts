@@ -21,8 +21,12 @@ function tensorValues(file: Buffer, dataOffset: number, t: { offset: bigint; dim
 }
 
 function stats(v: Float32Array): { mean: number; std: number } {
-  let s = 0, s2 = 0;
-  for (const x of v) { s += x; s2 += x * x; }
+  let s = 0,
+    s2 = 0;
+  for (const x of v) {
+    s += x;
+    s2 += x * x;
+  }
   const mean = s / v.length;
   return { mean, std: Math.sqrt(s2 / v.length - mean * mean) };
 }
@@ -44,7 +48,15 @@ describe('writeDemoModel', () => {
 
   it('copies every tokenizer key from the vocabulary, adds the real Phi-3.5 template and labels itself random', async () => {
     const r = await writeDemoModel({ out: join(dir, 'keys.gguf'), ...tiny });
-    expect(r.params).toMatchObject({ vocab: 'phi-3', vocabSize: 32064, chatTemplate: 'microsoft-Phi-3.5-mini-instruct.jinja', heads: 1, headsKv: 1, ctx: 512, seed: 42 });
+    expect(r.params).toMatchObject({
+      vocab: 'phi-3',
+      vocabSize: 32064,
+      chatTemplate: 'microsoft-Phi-3.5-mini-instruct.jinja',
+      heads: 1,
+      headsKv: 1,
+      ctx: 512,
+      seed: 42,
+    });
     const model = await readGgufHeader(r.path);
     const vocab = await readGgufHeader(resolveVocab('phi-3').path);
     const kv = keyValueMap(model);
@@ -71,7 +83,12 @@ describe('writeDemoModel', () => {
     const r = await writeDemoModel({ out: join(dir, 'stats.gguf'), ...tiny });
     const file = readFileSync(r.path);
     const h = await readGgufHeader(r.path);
-    const get = (name: string) => tensorValues(file, h.dataOffset, h.tensors.find((t) => t.name === name)!);
+    const get = (name: string) =>
+      tensorValues(
+        file,
+        h.dataOffset,
+        h.tensors.find((t) => t.name === name)!,
+      );
     const embd = stats(get('token_embd.weight'));
     expect(Math.abs(embd.mean)).toBeLessThan(0.001);
     expect(embd.std).toBeCloseTo(0.02, 3);
@@ -127,7 +144,10 @@ describe('demo model options', () => {
   it('rejects a missing output path before doing any work, and says why it cannot write', async () => {
     await expect(writeDemoModel({ out: '' })).rejects.toThrow(/out/);
     // A directory where the file should go: a typed INVALID_INPUT naming the path, not a raw EISDIR.
-    await expect(writeDemoModel({ out: dir, layers: 1, embd: 64, ff: 64 })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining(`cannot write ${dir}`) });
+    await expect(writeDemoModel({ out: dir, layers: 1, embd: 64, ff: 64 })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining(`cannot write ${dir}`),
+    });
     expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]); // nothing half-written left behind
   });
 

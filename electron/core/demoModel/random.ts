@@ -31,16 +31,29 @@ export function streamState(seed: number, name: string): Uint32Array {
  * as one function with the generator inlined so V8 keeps the state in registers.
  */
 export function fillNormal(state: Uint32Array, out: Float32Array, std: number): void {
-  let s0 = state[0]!, s1 = state[1]!, s2 = state[2]!, s3 = state[3]!;
+  let s0 = state[0]!,
+    s1 = state[1]!,
+    s2 = state[2]!,
+    s3 = state[3]!;
   const inv31 = 1 / 2147483648;
   let i = 0;
   while (i < out.length) {
     const r1 = Math.imul((Math.imul(s1, 5) << 7) | (Math.imul(s1, 5) >>> 25), 9);
     let t = s1 << 9;
-    s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
     const r2 = Math.imul((Math.imul(s1, 5) << 7) | (Math.imul(s1, 5) >>> 25), 9);
     t = s1 << 9;
-    s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
     // Two uniforms in [-1, 1) (the int32 outputs, scaled); keep the pair only inside the unit circle (~79%).
     const x = r1 * inv31;
     const y = r2 * inv31;
@@ -50,7 +63,10 @@ export function fillNormal(state: Uint32Array, out: Float32Array, std: number): 
     out[i++] = x * f;
     if (i < out.length) out[i++] = y * f;
   }
-  state[0] = s0; state[1] = s1; state[2] = s2; state[3] = s3;
+  state[0] = s0;
+  state[1] = s1;
+  state[2] = s2;
+  state[3] = s3;
 }
 
 /**

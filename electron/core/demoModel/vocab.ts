@@ -15,7 +15,7 @@ export const DEFAULT_VOCAB = 'phi-3';
  */
 export const VOCAB_TEMPLATES: Readonly<Record<string, string>> = {
   'phi-3': 'microsoft-Phi-3.5-mini-instruct.jinja',
-  'qwen2': 'Qwen-Qwen2.5-7B-Instruct.jinja',
+  qwen2: 'Qwen-Qwen2.5-7B-Instruct.jinja',
   'llama-bpe': 'meta-llama-Llama-3.1-8B-Instruct.jinja',
 };
 

@@ -106,14 +106,32 @@ describe('GGUF writer', () => {
     const b = await writeGguf(join(dir, 'b.gguf'), { keyValues, tensors });
     expect(a.sha256).toBe(b.sha256);
     const { createHash } = await import('node:crypto');
-    expect(createHash('sha256').update(readFileSync(join(dir, 'a.gguf'))).digest('hex')).toBe(a.sha256);
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(dir, 'a.gguf')))
+        .digest('hex'),
+    ).toBe(a.sha256);
   });
 
   it('leaves no file behind when a tensor source yields the wrong number of bytes', async () => {
     const path = join(dir, 'short.gguf');
-    const short: GgufTensorSource = { name: 'x', dims: [4], type: GgmlType.F32, *data() { yield new Uint8Array(12); } };
+    const short: GgufTensorSource = {
+      name: 'x',
+      dims: [4],
+      type: GgmlType.F32,
+      *data() {
+        yield new Uint8Array(12);
+      },
+    };
     await expect(writeGguf(path, { keyValues, tensors: [short] })).rejects.toThrow(/yielded 12 of 16 bytes/);
-    const long: GgufTensorSource = { name: 'x', dims: [1], type: GgmlType.F32, *data() { yield new Uint8Array(8); } };
+    const long: GgufTensorSource = {
+      name: 'x',
+      dims: [1],
+      type: GgmlType.F32,
+      *data() {
+        yield new Uint8Array(8);
+      },
+    };
     await expect(writeGguf(path, { keyValues, tensors: [long] })).rejects.toThrow(/more than its 4 bytes/);
     expect(readdirSync(dir).filter((f) => f.startsWith('short.gguf'))).toEqual([]);
   });

@@ -3,7 +3,16 @@
 // bit-for-bit; this reader keeps each value's GGUF type. It reads only the header, never the tensor data: it starts
 // with the first 1 MiB and reads more only if the key/values (a 150k-token vocabulary is ~5 MB) run past it.
 import { open } from 'node:fs/promises';
-import { GGUF_DEFAULT_ALIGNMENT, GGUF_MAGIC, GgufValueType, type GgufArray, type GgufHeader, type GgufKeyValue, type GgufTensorInfo, type GgufValue } from './types.js';
+import {
+  GGUF_DEFAULT_ALIGNMENT,
+  GGUF_MAGIC,
+  GgufValueType,
+  type GgufArray,
+  type GgufHeader,
+  type GgufKeyValue,
+  type GgufTensorInfo,
+  type GgufValue,
+} from './types.js';
 
 class NeedMore extends Error {}
 
@@ -18,16 +27,36 @@ class Cursor {
     return at;
   }
 
-  u8(): number { return this.buf.readUInt8(this.take(1)); }
-  i8(): number { return this.buf.readInt8(this.take(1)); }
-  u16(): number { return this.buf.readUInt16LE(this.take(2)); }
-  i16(): number { return this.buf.readInt16LE(this.take(2)); }
-  u32(): number { return this.buf.readUInt32LE(this.take(4)); }
-  i32(): number { return this.buf.readInt32LE(this.take(4)); }
-  f32(): number { return this.buf.readFloatLE(this.take(4)); }
-  f64(): number { return this.buf.readDoubleLE(this.take(8)); }
-  u64(): bigint { return this.buf.readBigUInt64LE(this.take(8)); }
-  i64(): bigint { return this.buf.readBigInt64LE(this.take(8)); }
+  u8(): number {
+    return this.buf.readUInt8(this.take(1));
+  }
+  i8(): number {
+    return this.buf.readInt8(this.take(1));
+  }
+  u16(): number {
+    return this.buf.readUInt16LE(this.take(2));
+  }
+  i16(): number {
+    return this.buf.readInt16LE(this.take(2));
+  }
+  u32(): number {
+    return this.buf.readUInt32LE(this.take(4));
+  }
+  i32(): number {
+    return this.buf.readInt32LE(this.take(4));
+  }
+  f32(): number {
+    return this.buf.readFloatLE(this.take(4));
+  }
+  f64(): number {
+    return this.buf.readDoubleLE(this.take(8));
+  }
+  u64(): bigint {
+    return this.buf.readBigUInt64LE(this.take(8));
+  }
+  i64(): bigint {
+    return this.buf.readBigInt64LE(this.take(8));
+  }
 
   /** A u64 that is used as a count or length; refuses values JS cannot index. */
   count(what: string): number {
@@ -45,18 +74,30 @@ class Cursor {
 
 function readScalar(c: Cursor, type: number): number | bigint | boolean | string | GgufArray {
   switch (type) {
-    case GgufValueType.UINT8: return c.u8();
-    case GgufValueType.INT8: return c.i8();
-    case GgufValueType.UINT16: return c.u16();
-    case GgufValueType.INT16: return c.i16();
-    case GgufValueType.UINT32: return c.u32();
-    case GgufValueType.INT32: return c.i32();
-    case GgufValueType.FLOAT32: return c.f32();
-    case GgufValueType.FLOAT64: return c.f64();
-    case GgufValueType.UINT64: return c.u64();
-    case GgufValueType.INT64: return c.i64();
-    case GgufValueType.BOOL: return c.u8() !== 0;
-    case GgufValueType.STRING: return c.str();
+    case GgufValueType.UINT8:
+      return c.u8();
+    case GgufValueType.INT8:
+      return c.i8();
+    case GgufValueType.UINT16:
+      return c.u16();
+    case GgufValueType.INT16:
+      return c.i16();
+    case GgufValueType.UINT32:
+      return c.u32();
+    case GgufValueType.INT32:
+      return c.i32();
+    case GgufValueType.FLOAT32:
+      return c.f32();
+    case GgufValueType.FLOAT64:
+      return c.f64();
+    case GgufValueType.UINT64:
+      return c.u64();
+    case GgufValueType.INT64:
+      return c.i64();
+    case GgufValueType.BOOL:
+      return c.u8() !== 0;
+    case GgufValueType.STRING:
+      return c.str();
     case GgufValueType.ARRAY: {
       const itemType = c.u32();
       const n = c.count('array length');
@@ -64,7 +105,8 @@ function readScalar(c: Cursor, type: number): number | bigint | boolean | string
       for (let i = 0; i < n; i++) items[i] = readScalar(c, itemType);
       return { itemType, items };
     }
-    default: throw new Error(`GGUF: unknown value type ${type}`);
+    default:
+      throw new Error(`GGUF: unknown value type ${type}`);
   }
 }
 

@@ -1,11 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/unit/helpers.js';
-import type { Job } from '../../contract/domain.js';
+import { Job as JobSchema, type Job, type JobResult } from '../../contract/jobs.js';
 import { openWorkspace } from '../workspace.js';
+import { FieldtuneError } from '../../contract/errors.js';
 import { INTERRUPTED_MESSAGE } from './jobManager.js';
 import { ProgressThrottle } from './progressThrottle.js';
 
 const cleanups: Array<() => void | Promise<void>> = [];
+const PARAMS = { path: '/tmp/model.gguf' };
+const MODEL: JobResult<'model.register'> = {
+  id: 'm1',
+  path: '/tmp/model.gguf',
+  sizeBytes: 1,
+  sha256: 'ab',
+  label: 'model',
+  isDemo: false,
+  metadata: {},
+  addedAt: '2026-01-01T00:00:00.000Z',
+};
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
@@ -19,7 +31,7 @@ describe('JobManager', () => {
     cleanups.push(() => ws.close());
     let iterations = 0;
     let sawAbort = false;
-    const job = ws.jobs.start({ kind: 'test.loop' }, async ({ signal, onProgress }) => {
+    const job = ws.jobs.start({ kind: 'model.register', params: PARAMS }, async ({ signal, onProgress }) => {
       while (!signal.aborted) {
         iterations += 1;
         onProgress({ phase: 'looping', current: iterations, total: 1_000_000 });
@@ -45,21 +57,24 @@ describe('JobManager', () => {
     cleanups.push(t.cleanup);
     const ws = openWorkspace(t.dir);
     cleanups.push(() => ws.close());
-    const ok = ws.jobs.start({ kind: 'test.ok' }, async () => ({ answer: 42 }));
-    const bad = ws.jobs.start({ kind: 'test.bad' }, async () => {
-      throw new Error('the file was truncated');
+    const ok = ws.jobs.start({ kind: 'model.register', params: PARAMS }, async () => MODEL);
+    const bad = ws.jobs.start({ kind: 'model.register', params: PARAMS }, async () => {
+      throw new FieldtuneError('INVALID_INPUT', 'the file was truncated', { details: { bytes: 12 } });
     });
-    expect((await ws.jobs.wait(ok.id)).result).toEqual({ answer: 42 });
+    const done = await ws.jobs.wait(ok.id);
+    expect(done.kind === 'model.register' && done.result?.sha256).toBe('ab');
     const failed = await ws.jobs.wait(bad.id);
     expect(failed.status).toBe('failed');
-    expect(failed.error).toBe('the file was truncated');
+    // the error stays typed across the store: code, message and details
+    expect(failed.error).toEqual({ code: 'INVALID_INPUT', message: 'the file was truncated', details: { bytes: 12 } });
+    expect(JobSchema.safeParse(failed).success).toBe(true);
   });
 
   it('marks a job left running by a previous process as interrupted when the workspace reopens', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const first = openWorkspace(t.dir);
-    const job = first.jobs.start({ kind: 'test.forever', resumable: true }, () => new Promise(() => {}));
+    const job = first.jobs.start({ kind: 'model.register', params: PARAMS }, () => new Promise(() => {}));
     // Simulate a crash: the database closes while the job row still says running.
     first.db.close();
     const second = openWorkspace(t.dir);
@@ -71,11 +86,51 @@ describe('JobManager', () => {
   });
 });
 
+describe('typed jobs', () => {
+  it('fails a job whose runner returns the wrong result shape, and the compiler refuses it too', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const ws = openWorkspace(t.dir);
+    cleanups.push(() => ws.close());
+    // @ts-expect-error a model.register runner must return a BaseModel, not a token-count summary
+    const wrong = ws.jobs.start({ kind: 'model.register', params: PARAMS }, async () => ({ count: 3 }));
+    const failed = await ws.jobs.wait(wrong.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/model\.register job returned a result of the wrong shape/) });
+    expect(failed.result).toBeNull();
+  });
+
+  it('narrows the result by kind, and the wire schema rejects a result that does not fit its kind', () => {
+    const base = {
+      id: 'j1',
+      projectId: null,
+      status: 'succeeded',
+      progress: { phase: '', current: 0, total: null, etaSeconds: null },
+      message: null,
+      error: null,
+      createdAt: 'x',
+      startedAt: null,
+      finishedAt: null,
+      resumable: false,
+      resumedFrom: null,
+    };
+    expect(JobSchema.safeParse({ ...base, kind: 'model.register', result: MODEL }).success).toBe(true);
+    expect(JobSchema.safeParse({ ...base, kind: 'dataset.stats', result: MODEL }).success).toBe(false);
+    expect(JobSchema.safeParse({ ...base, kind: 'no.such.kind', result: null }).success).toBe(false);
+    const job = JobSchema.parse({ ...base, kind: 'model.register', result: MODEL });
+    if (job.kind === 'model.register') expect(job.result?.label).toBe('model');
+  });
+});
+
 describe('ProgressThrottle', () => {
   it('emits at most once per interval, always shows a new phase, and flushes the last value', () => {
     let now = 0;
     const seen: Array<{ phase: string; current: number; eta: number | null }> = [];
-    const throttle = new ProgressThrottle(100, (p) => seen.push({ phase: p.phase, current: p.current, eta: p.etaSeconds }), () => now);
+    const throttle = new ProgressThrottle(
+      100,
+      (p) => seen.push({ phase: p.phase, current: p.current, eta: p.etaSeconds }),
+      () => now,
+    );
     for (let i = 1; i <= 50; i++) {
       now = i * 10;
       throttle.update({ phase: 'hashing', current: i, total: 100 });

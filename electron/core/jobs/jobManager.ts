@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Job } from '../../contract/domain.js';
 import { FieldtuneError } from '../../contract/errors.js';
+import { jobKinds, type Job, type JobKind, type JobOf, type JobParams, type JobResult } from '../../contract/jobs.js';
+import { toErrorPayload } from '../../contract/wire.js';
 import type { JobsRepository } from '../store/repositories/jobs.js';
 import { ProgressThrottle, type ProgressUpdate } from './progressThrottle.js';
 
@@ -11,12 +12,13 @@ export interface JobContext {
   onProgress(update: ProgressUpdate): void;
 }
 
-export interface JobSpec {
-  kind: string;
+/** A job to start: its kind (contract/jobs.ts says whether it can be resumed) and the params that would rerun it. */
+export interface JobSpec<K extends JobKind> {
+  kind: K;
   projectId?: string | null;
-  params?: unknown;
-  /** Whether an interrupted run of this kind can be resumed (shown as a resume action). */
-  resumable?: boolean;
+  params: JobParams<K>;
+  /** The interrupted job this one resumes. */
+  resumedFrom?: string;
 }
 
 export type JobRunner<T> = (ctx: JobContext) => Promise<T>;
@@ -43,15 +45,17 @@ export class JobManager {
     repo.markAllInterrupted(new Date().toISOString(), INTERRUPTED_MESSAGE);
   }
 
-  start<T>(spec: JobSpec, run: JobRunner<T>): Job {
+  /** Starts `run` as a job of `spec.kind`; the runner must return that kind's result (checked again at run time). */
+  start<K extends JobKind>(spec: JobSpec<K>, run: JobRunner<JobResult<K>>): JobOf<K> {
     const id = randomUUID();
     this.repo.insert({
       id,
       kind: spec.kind,
       projectId: spec.projectId ?? null,
-      params: spec.params ?? null,
-      resumable: spec.resumable ?? false,
+      params: spec.params,
+      resumable: jobKinds[spec.kind].resumable,
       createdAt: new Date().toISOString(),
+      resumedFrom: spec.resumedFrom ?? null,
     });
     const controller = new AbortController();
     const throttle = new ProgressThrottle(this.progressIntervalMs, (progress) => {
@@ -62,10 +66,16 @@ export class JobManager {
     const ctx: JobContext = { jobId: id, signal: controller.signal, onProgress: (u) => throttle.update(u) };
     const entry: Running = { controller, done: Promise.resolve(null as unknown as Job) };
     this.running.set(id, entry);
-    entry.done = this.execute(id, run, ctx, throttle);
+    entry.done = this.execute(id, spec.kind, run, ctx, throttle);
     const job = this.get(id);
     this.publish(job);
-    return job;
+    return job as JobOf<K>;
+  }
+
+  /** The params a job was started with (what resuming it runs again). */
+  params(id: string): unknown {
+    this.get(id);
+    return this.repo.params(id);
   }
 
   get(id: string): Job {
@@ -102,20 +112,27 @@ export class JobManager {
     await Promise.all([...this.running.keys()].map((id) => this.cancel(id)));
   }
 
-  private async execute<T>(id: string, run: JobRunner<T>, ctx: JobContext, throttle: ProgressThrottle): Promise<Job> {
+  private async execute<K extends JobKind>(id: string, kind: K, run: JobRunner<JobResult<K>>, ctx: JobContext, throttle: ProgressThrottle): Promise<Job> {
     // Yield once so start() has returned (and published 'running') before any final status is written.
     await Promise.resolve();
     try {
-      const result = await run(ctx);
+      const raw = await run(ctx);
+      // The type system checks runners at compile time; this catches what a cast or `any` let through.
+      const checked = jobKinds[kind].result.safeParse(raw);
+      if (!checked.success) {
+        throw new FieldtuneError(
+          'INTERNAL',
+          `A ${kind} job returned a result of the wrong shape: ${checked.error.issues[0]?.path.join('.') ?? ''} ${checked.error.issues[0]?.message ?? ''}`.trim(),
+        );
+      }
       throttle.flush();
-      this.repo.finish(id, 'succeeded', new Date().toISOString(), { result: result ?? null });
+      this.repo.finish(id, 'succeeded', new Date().toISOString(), { result: checked.data });
     } catch (error) {
       throttle.flush();
-      const message = error instanceof Error ? error.message : String(error);
       if (ctx.signal.aborted) {
         this.repo.finish(id, 'cancelled', new Date().toISOString(), { message: 'Cancelled by the user' });
       } else {
-        this.repo.finish(id, 'failed', new Date().toISOString(), { error: message });
+        this.repo.finish(id, 'failed', new Date().toISOString(), { error: toErrorPayload(error) });
       }
     } finally {
       this.running.delete(id);

@@ -1,4 +1,4 @@
-import type { JobProgress } from '../../contract/domain.js';
+import type { JobProgress } from '../../contract/jobs.js';
 
 export interface ProgressUpdate {
   phase: string;

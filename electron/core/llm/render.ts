@@ -104,7 +104,10 @@ export class SampleRenderer {
   }
 
   detokenize(tokens: readonly number[]): string {
-    return this.model.detokenize(tokens.map((t) => t as Token), true);
+    return this.model.detokenize(
+      tokens.map((t) => t as Token),
+      true,
+    );
   }
 }
 

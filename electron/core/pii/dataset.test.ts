@@ -13,7 +13,11 @@ const records = [
 
 describe('redactDataset', () => {
   it('applies decisions, keeps one surrogate per person across records, and reports', () => {
-    const { records: out, map, report } = redactDataset(records, {
+    const {
+      records: out,
+      map,
+      report,
+    } = redactDataset(records, {
       mode: 'pseudonym',
       policy: DEFAULT_POLICY,
       secret: 'dataset-secret',

@@ -10,7 +10,7 @@ import type { RedactionReport } from './report.js';
 import type { PiiResources } from './resources.js';
 import { applyDecisions } from './review.js';
 import type { ReviewDecision } from './review.js';
-import type { Secret } from './surrogates.js';
+import { RealIdentifiers, type Secret } from './surrogates.js';
 import type { PiiSpan, RedactionMode, RedactionPolicy } from './types.js';
 
 export interface DatasetRecord {
@@ -67,17 +67,20 @@ export function detectDataset(records: readonly DatasetRecord[], o: Pick<RedactD
 export function redactDataset(records: readonly DatasetRecord[], o: RedactDatasetOptions): RedactDatasetResult {
   const detected = detectDataset(records, o);
   const map = o.map ?? createPseudonymMap();
+  // Every identifier of the dataset, found or added by the reviewer: no surrogate may equal one of them.
+  const avoid = new RealIdentifiers().addAll(detected.flat()).addAll(o.decisions ?? []);
   const allowed = new Set(o.policy.types);
   const out: RedactedRecord[] = [];
-  const forReport: { text: string; detected: PiiSpan[]; redacted: PiiSpan[] }[] = [];
+  const forReport: { text: string; detected: PiiSpan[]; reviewed: PiiSpan[]; redacted: PiiSpan[] }[] = [];
   records.forEach((r, i) => {
     checkAborted(o.signal);
     o.onProgress?.('redact', i, records.length);
     const found = detected[i] ?? [];
-    const spans = applyDecisions(r.text, found, o.decisions ?? []).filter((s) => allowed.has(s.type));
-    const result = redactText(r.text, spans, o.mode, { secret: o.secret, recordId: r.id, resources: o.resources, map, policy: o.policy });
+    const reviewed = applyDecisions(r.text, found, o.decisions ?? []);
+    const spans = reviewed.filter((s) => allowed.has(s.type));
+    const result = redactText(r.text, spans, o.mode, { secret: o.secret, recordId: r.id, resources: o.resources, map, policy: o.policy, avoid });
     out.push({ id: r.id, text: result.text, spans });
-    forReport.push({ text: r.text, detected: found, redacted: spans });
+    forReport.push({ text: r.text, detected: found, reviewed, redacted: spans });
   });
   o.onProgress?.('redact', records.length, records.length);
   const report = buildRedactionReport({ mode: o.mode, policy: o.policy, records: forReport, decisions: o.decisions ?? [], ...(o.now ? { now: o.now } : {}) });

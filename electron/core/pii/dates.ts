@@ -13,7 +13,10 @@ const YEAR = String.raw`(?:1[89]\d{2}|20\d{2})`;
 
 const RES: { re: RegExp; confidence: number }[] = [
   // March 3, 2024 / Mar. 3 / Sept 14th 2023
-  { re: new RegExp(String.raw`(?<![\p{L}])${M}\.?[ \t]+${DAY}${ORD}(?:,?[ \t]+${YEAR})?(?![\d:])(?![ \t]*(?:mg|mcg|ml|mL|units?|%|tabs?|times)\b)`, 'gu'), confidence: 0.92 },
+  {
+    re: new RegExp(String.raw`(?<![\p{L}])${M}\.?[ \t]+${DAY}${ORD}(?:,?[ \t]+${YEAR})?(?![\d:])(?![ \t]*(?:mg|mcg|ml|mL|units?|%|tabs?|times)\b)`, 'gu'),
+    confidence: 0.92,
+  },
   // 14 March 2024 / 3rd of March
   { re: new RegExp(String.raw`(?<![\d.,/])${DAY}${ORD}[ \t]+(?:day[ \t]+)?(?:of[ \t]+)?${M}\.?(?:,?[ \t]+${YEAR})?(?![\p{L}])`, 'gu'), confidence: 0.92 },
   // June 2021 / March of 2020
@@ -25,10 +28,16 @@ const RES: { re: RegExp; confidence: number }[] = [
 ];
 
 // m/d without a year only after a word that makes it a date ("seen on 3/14", "DOB 3/14").
-const SHORT = new RegExp(String.raw`(?<![\p{L}])(?:on|dated?|DOB:?|born|since|from|until|through|to|by|of|seen|admitted|discharged|visit|surgery|delivered|effective|next|appointment|assessment|recheck|review|due|f\/u|follow-up|Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)[ \t]+(?<d>(?:0?[1-9]|1[0-2])/${DAY})(?![\d/])`, 'giud');
+const SHORT = new RegExp(
+  String.raw`(?<![\p{L}])(?:on|dated?|DOB:?|born|since|from|until|through|to|by|of|seen|admitted|discharged|visit|surgery|delivered|effective|next|appointment|assessment|recheck|review|due|f\/u|follow-up|Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)[ \t]+(?<d>(?:0?[1-9]|1[0-2])/${DAY})(?![\d/])`,
+  'giud',
+);
 
 /** A month named alone after "since", "in", "until" ... is a date element too ("falls since June"). */
-const MONTH_ALONE = new RegExp(String.raw`(?<![\p{L}])(?:since|in|until|till|from|by|early|late|mid-?|last|this|next)[ \t]+(?<m>January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}\d]|[ \t]+\d)`, 'gud');
+const MONTH_ALONE = new RegExp(
+  String.raw`(?<![\p{L}])(?:since|in|until|till|from|by|early|late|mid-?|last|this|next)[ \t]+(?<m>January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}\d]|[ \t]+\d)`,
+  'gud',
+);
 
 export function detectDates(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
@@ -51,8 +60,8 @@ export function detectDates(input: string): PiiSpan[] {
   return out;
 }
 
-const AGE_AFTER = /(?<![\d.])(?<n>9\d|1[0-2]\d)(?=[ \t-]*(?:years?|yrs?|y\/o|yo|y\.o\.|-year|year-old|male|female|man|woman))/gid;
-const AGE_BEFORE = /(?<![\p{L}])(?:aged?|age:|age of|at age)[ \t]*(?<n>9\d|1[0-2]\d)(?!\d)/giud;
+const AGE_AFTER = /(?<![\d.])(?<n>9\d|1[0-2]\d)(?=[ \t-]*(?:years?|yrs?|y\/o|yo|y\.o\.|-year|year-old|male|female|man|woman))/dgi;
+const AGE_BEFORE = /(?<![\p{L}])(?:aged?|age:|age of|at age)[ \t]*(?<n>9\d|1[0-2]\d)(?!\d)/dgiu;
 
 /** Ages over 89 only: Safe Harbor folds them into "90 or older"; younger ages stay. */
 export function detectAges(input: string): PiiSpan[] {

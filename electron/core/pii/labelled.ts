@@ -31,7 +31,10 @@ function compile(res: PiiResources): Compiled {
     }
   }
   // Longest label first so "member ID" wins over "ID" and "license plate" over "license".
-  const alts = [...byLabel.keys()].sort((a, b) => b.length - a.length).map(labelRe).join('|');
+  const alts = [...byLabel.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(labelRe)
+    .join('|');
   const joiner = String.raw`(?:[ \t]*(?:number|numbers|no\.?|nos\.?|num\.?|nr\.?|#|id|code))?[ \t]*(?:is[ \t]+|was[ \t]+)?[:#=]?[ \t]*(?:\r?\n[ \t]*)?`;
   // Digits in blank-separated groups ("485 777 3456": NHS, SIN) or one token with at least one digit.
   const value = String.raw`(?:\d{3}[ ]\d{3}[ ]\d{3,4}(?![ ]?\d)|(?=[A-Za-z0-9:/.\-]*\d)[A-Za-z0-9][A-Za-z0-9:/.\-]*[A-Za-z0-9])`;
@@ -42,7 +45,7 @@ function compile(res: PiiResources): Compiled {
 }
 
 /** "State Bar of Texas No. 24077812", "Bar of the District of Columbia #": a state between "Bar" and the number. */
-const BAR_OF = /(?<![\p{L}])Bar[ \t]+of[ \t]+(?:the[ \t]+)?(?:[\p{Lu}][\p{L}]+[ \t]+){1,4}(?:No\.?|Number|#)[ \t]*[:#]?[ \t]*(?<v>\d[\dA-Z-]{3,})/gud;
+const BAR_OF = /(?<![\p{L}])Bar[ \t]+of[ \t]+(?:the[ \t]+)?(?:[\p{Lu}][\p{L}]+[ \t]+){1,4}(?:No\.?|Number|#)[ \t]*[:#]?[ \t]*(?<v>\d[\dA-Z-]{3,})/dgu;
 
 export function detectLabelled(input: string, res: PiiResources): PiiSpan[] {
   const { re, byLabel, upperLabels } = compile(res);

@@ -6,10 +6,17 @@ import type { PiiSpan } from './types.js';
 const COURT_TEXT = /\b(?:Plaintiffs?|Petitioners?|Defendants?|Respondents?|Debtors?|Appellants?|Appellees?|COURT|Court)\b/;
 const CASE_VALUE = String.raw`(?:(?:19|20)\d{2}[ -][A-Z]{1,3}[ -]\d{3,7}|(?=[A-Z0-9/:-]*\d{3})[A-Z0-9][A-Z0-9/:-]*[A-Z0-9](?:[ ][A-Z]{2,4}\b(?![ ]+[a-z]))?)`;
 /** "No." or "No" with a value, only under a caption; also "Case No. 2023 L 008812" with spaces. */
-const NO_LABEL = new RegExp(String.raw`(?<![\p{L}])(?:Case|Cause|Docket|Index|File|Petition|Probate|Matter|Civil Action|Appeal)?[ \t]*(?:No|NO|Nos)\.?[ \t]*:?[ \t]*(?<v>${CASE_VALUE})`, 'gud');
+const NO_LABEL = new RegExp(
+  String.raw`(?<![\p{L}])(?:Case|Cause|Docket|Index|File|Petition|Probate|Matter|Civil Action|Appeal)?[ \t]*(?:No|NO|Nos)\.?[ \t]*:?[ \t]*(?<v>${CASE_VALUE})`,
+  'gud',
+);
 /** An identifier within a line after "Court" ("... Circuit Court 22CR40817; A180442"). */
-const AFTER_COURT = new RegExp(String.raw`(?<![\p{L}])Court[^\n\r]{0,30}?[ \t](?<v>(?=[A-Z0-9-]*\d{4})[A-Z0-9][A-Z0-9-]{4,}[A-Z0-9])(?:[;,][ \t]*(?<w>(?=[A-Z0-9-]*\d{4})[A-Z0-9][A-Z0-9-]{4,}[A-Z0-9]))?`, 'gud');
-const PLATE = /(?<![\p{L}])(?:licen[cs]e plate|registration plate|plate|tag)(?:[ \t]+(?:number|no\.?|#))?[ \t]*[:#]?[ \t]*(?<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})(?![A-Za-z0-9])/giud;
+const AFTER_COURT = new RegExp(
+  String.raw`(?<![\p{L}])Court[^\n\r]{0,30}?[ \t](?<v>(?=[A-Z0-9-]*\d{4})[A-Z0-9][A-Z0-9-]{4,}[A-Z0-9])(?:[;,][ \t]*(?<w>(?=[A-Z0-9-]*\d{4})[A-Z0-9][A-Z0-9-]{4,}[A-Z0-9]))?`,
+  'gud',
+);
+const PLATE =
+  /(?<![\p{L}])(?:licen[cs]e plate|registration plate|plate|tag)(?:[ \t]+(?:number|no\.?|#))?[ \t]*[:#]?[ \t]*(?<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})(?![A-Za-z0-9])/dgiu;
 
 export function detectLegalNumbers(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];

@@ -22,21 +22,67 @@ interface Compiled {
 }
 
 // A party role, or a birth date / record number / age right after the words ("Aigerim Sultanova, DOB ...").
-const ROLE_AFTER = /^,?[ \t]*(?:an individual|individually|Plaintiffs?|Defendants?|Petitioner|Respondent|Appellant|Appellee|Debtor|Claimant|et al\.?|Esq\.?|\(?(?:DOB|D\.O\.B\.|date of birth|born|MRN|aged?[ \t]+\d))(?![\p{L}])/iu;
+const ROLE_AFTER =
+  /^,?[ \t]*(?:an individual|individually|Plaintiffs?|Defendants?|Petitioner|Respondent|Appellant|Appellee|Debtor|Claimant|et al\.?|Esq\.?|\(?(?:DOB|D\.O\.B\.|date of birth|born|MRN|aged?[ \t]+\d))(?![\p{L}])/iu;
 /** A first name with an age in parentheses is a person ("Luka (7) and Mila (4)"). */
 const AGE_AFTER = /^[ \t]+\((?:age[ \t]+)?\d{1,2}\)/;
 /** Titles that only ever precede a person; after others ("JUDGE PRESIDING") capitals may be a heading. */
 const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 /** Labels that name a person's role outright; the weaker ones ("to", "and", "by") also need a dictionary hit. */
-const STRONG_LABELS = /(?:patient|client|plaintiffs?|defendants?|petitioner|respondent|appellant|appellee|claimant|debtor|witness|deponent|decedent|testator|guardian|tenant|landlord|employee|name|mother|father|wife|husband|son|daughter|spouse|sister|brother|attending|sincerely|regards|submitted|signed|signature|dear|judge|honorable|hon|insured|beneficiary|applicant|student|parent|next of kin|emergency contact)$/i;
+const STRONG_LABELS =
+  /(?:patient|client|plaintiffs?|defendants?|petitioner|respondent|appellant|appellee|claimant|debtor|witness|deponent|decedent|testator|guardian|tenant|landlord|employee|name|mother|father|wife|husband|son|daughter|spouse|sister|brother|attending|sincerely|regards|submitted|signed|signature|dear|judge|honorable|hon|insured|beneficiary|applicant|student|parent|next of kin|emergency contact)$/i;
 const CITATION = /[\p{Lu}][\p{L}\p{M}.'’& -]{0,80}?\s+v\.\s+[\p{Lu}][\p{L}\p{M}.'’&, -]{0,80}?,\s+\d{1,4}\s+[A-Z][A-Za-z0-9. ]{0,20}?\s+\d{1,5}/gu;
+
+/** "I'm", "You're", "We'll", "I'd": a pronoun's contraction, never part of a name (unlike "O'Brien"). */
+const CONTRACTION = /^\p{L}+['’](?:m|re|ve|ll|d|t)$/iu;
+
+/** Pronouns and greetings that are also names somewhere ("He" is a surname): never the first word of a longer run. */
+const LEADING_NOT_NAME = new Set([
+  'i',
+  'me',
+  'my',
+  'you',
+  'your',
+  'we',
+  'our',
+  'us',
+  'he',
+  'him',
+  'his',
+  'she',
+  'her',
+  'they',
+  'them',
+  'their',
+  'it',
+  'hi',
+  'hello',
+  'hey',
+  'hiya',
+  'thanks',
+  'cheers',
+  'morning',
+  'evening',
+  'welcome',
+  'yes',
+  'okay',
+  'please',
+  'sorry',
+  'bye',
+  'goodbye',
+  'howdy',
+]);
 
 const cache = new WeakMap<PiiResources, Compiled>();
 
 function compile(res: PiiResources): Compiled {
   const hit = cache.get(res);
   if (hit) return hit;
-  const alt = (xs: Iterable<string>) => [...xs].sort((a, b) => b.length - a.length).map((x) => escapeRe(x).replace(/\s+/g, '[ \\t]+')).join('|');
+  const alt = (xs: Iterable<string>) =>
+    [...xs]
+      .sort((a, b) => b.length - a.length)
+      .map((x) => escapeRe(x).replace(/\s+/g, '[ \\t]+'))
+      .join('|');
   const out = {
     titles: new Set(res.titles.map(foldKey)),
     labels: new Set(res.nameLabels.map((l) => foldKey(l).replace(/\s+/g, ' '))),
@@ -70,8 +116,7 @@ function labelBefore(input: string, start: number, c: Compiled): { label: string
     else if (ch === '\n' && breaks < 2) {
       i--;
       breaks++;
-    }
-    else break;
+    } else break;
   }
   const punct = input[i - 1] === ':' || input[i - 1] === ',';
   if (punct) i--;
@@ -168,6 +213,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const lineStart = t.start === 0 || input[t.start - 1] === '\n';
     if (t.end - t.start === 1 && /^\. \p{Lu}/u.test(input.slice(t.end, t.end + 3)) && !(lineStart && /[QA]/.test(input[t.start] ?? ''))) return true;
     if (res.credentials.has(t.key.replace(/\./g, '')) || c.titles.has(t.key)) return false;
+    if (CONTRACTION.test(t.key)) return false;
     if (t.upper && !d.first && !d.last && t.key.length <= 3) return false;
     if ((res.commonCapitalized.has(t.key) || res.orgWords.has(t.key)) && !d.first && !d.last) return false;
     return true;
@@ -183,6 +229,9 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
   const runs: number[][] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!nameLike(i)) continue;
+    const t = tokens[i];
+    const n = tokens[i + 1];
+    if (t && n && LEADING_NOT_NAME.has(t.key) && joins(t, n) && nameLike(i + 1)) continue;
     const run = [i];
     let j = i + 1;
     while (j < tokens.length && run.length < 6) {
@@ -236,7 +285,12 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const credentialed = c.credential.test(afterText) && !/^,[ \t]*[A-Z]{2}[ \t]+\d{5}/.test(afterText);
     // An all-caps caption party with words between it and its role: "MERRICK B. GARLAND, Attorney General, Respondent".
     const captionRole = first.upper && /^,[^\n\r]{0,40}?\b(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?)\b/i.test(afterText);
-    const role = captionRole || ROLE_AFTER.test(afterText) || (run.length === 1 && AGE_AFTER.test(afterText) && !first.upper && (!!dict[run[0] ?? 0]?.first || /child|son|daughter|kids|grand/i.test(before))) || /[ \t]v\.[ \t]*$/.test(before) || /^[ \t]+v\.[ \t]/.test(afterText);
+    const role =
+      captionRole ||
+      ROLE_AFTER.test(afterText) ||
+      (run.length === 1 && AGE_AFTER.test(afterText) && !first.upper && (!!dict[run[0] ?? 0]?.first || /child|son|daughter|kids|grand/i.test(before))) ||
+      /[ \t]v\.[ \t]*$/.test(before) ||
+      /^[ \t]+v\.[ \t]/.test(afterText);
     if (!titled && follower?.[1] && res.eponymFollowers.has(foldKey(follower[1]))) continue;
     if (!titled && !labelM && possessive && res.eponyms.has(last.key)) continue;
     if (!titled && !labelM && run.length === 1 && res.eponyms.has(first.key)) continue;

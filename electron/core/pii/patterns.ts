@@ -1,10 +1,12 @@
 // Shape-based detectors for structured identifiers: contact details, network addresses and numbers that carry a
 // check digit. A checksum hit is trusted more than a bare shape.
 import { abaValid, deaValid, ibanValid, ipv4Valid, luhnValid, npiValid, ssnValid, vinValid } from './checksums.js';
+import { NATIONAL_PHONE, nationalPhoneConfidence } from './phones.js';
 import { makeSpan, matches, trimEnd } from './span.js';
 import type { PiiSpan } from './types.js';
 
-const EMAIL = /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}/g;
+const EMAIL =
+  /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}/g;
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^[\]]+/gi;
 const IPV4 = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]*\d)/g;
 const IPV6 = /(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
@@ -75,6 +77,10 @@ export function detectPatterns(input: string): PiiSpan[] {
     const digits = m[0].replace(/\D/g, '').length;
     if (digits < 10 || digits > 11 || !PHONE_WORD_BEFORE.test(input.slice(Math.max(0, m.index - 25), m.index))) continue;
     out.push(makeSpan(input, m.index, m.index + m[0].length, phoneKind(input, m.index), 0.75, 'context'));
+  }
+  for (const m of matches(NATIONAL_PHONE, input)) {
+    const confidence = nationalPhoneConfidence(m[0]);
+    if (confidence > 0) out.push(makeSpan(input, m.index, m.index + m[0].length, phoneKind(input, m.index), confidence, 'pattern'));
   }
   for (const m of matches(CARD, input)) {
     const d = m[0].replace(/\D/g, '');

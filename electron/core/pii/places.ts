@@ -6,37 +6,52 @@ import { foldKey } from './resources.js';
 import type { PiiSpan } from './types.js';
 
 const CAPW = String.raw`[\p{Lu}][\p{L}\p{M}'’.\-]*`;
-const STREET_TYPES = 'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Plaza|Row|Close|Crescent|Alley|Pike|Turnpike|Loop|Run|Path|Walk|Ridge|Heights|Concourse|Expressway|Expy|Freeway|Fwy|Hollow|Crossing|Xing|Point|Pt|Mews|Gardens|Green|Grove|Hill|View|Vista|Commons|Landing|Bend|Cove|Glen|Meadow|Meadows|Park|Estates|Gate|Quay|Wharf|Broadway';
+const STREET_TYPES =
+  'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Plaza|Row|Close|Crescent|Alley|Pike|Turnpike|Loop|Run|Path|Walk|Ridge|Heights|Concourse|Expressway|Expy|Freeway|Fwy|Hollow|Crossing|Xing|Point|Pt|Mews|Gardens|Green|Grove|Hill|View|Vista|Commons|Landing|Bend|Cove|Glen|Meadow|Meadows|Park|Estates|Gate|Quay|Wharf|Broadway';
 const UNIT = String.raw`(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?[ \t]*#?[ \t]*[A-Za-z0-9-]{1,6})`;
 /** Streets named type-first (Spanish, French, Portuguese, Italian): "1402 Calle Ocho", "3318 Vista del Sol". */
-const STREET_PREFIX = new RegExp(String.raw`(?<![\w.-])\d{1,6}[ \t]+(?:Calle|Avenida|Av\.|Camino|Paseo|Vía|Via|Rue|Rua|Vista|Corso|Plaza|Carrera|Carrer)(?:[ \t]+(?:de|del|de la|los|las|la|el|da|do|dos|das|di)?[ \t]*[\p{Lu}\d][\p{L}\p{M}'’.-]*){1,3}${UNIT}?`, 'gu');
+const STREET_PREFIX = new RegExp(
+  String.raw`(?<![\w.-])\d{1,6}[ \t]+(?:Calle|Avenida|Av\.|Camino|Paseo|Vía|Via|Rue|Rua|Vista|Corso|Plaza|Carrera|Carrer)(?:[ \t]+(?:de|del|de la|los|las|la|el|da|do|dos|das|di)?[ \t]*[\p{Lu}\d][\p{L}\p{M}'’.-]*){1,3}${UNIT}?`,
+  'gu',
+);
 const STREET = new RegExp(
   String.raw`(?<![\w.-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:${CAPW}|\d{1,3}(?:st|nd|rd|th))[ \t]+){0,4}(?:${STREET_TYPES})\b\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b\.?)?${UNIT}?`,
   'gu',
 );
 /** Street name first, then the number (German-style): "Hauptstraße 14", "Lindenweg 3a". */
-const STREET_AFTER = /(?<![\p{L}])[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d{1,4}[a-z]?(?![\d\p{L}])/gu;
+const STREET_AFTER =
+  /(?<![\p{L}])[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d{1,4}[a-z]?(?![\d\p{L}])/gu;
 /** Type-first streets with the number after the name: "Rua Augusta 1508", "Calle Mayor, 12", "ul. Długa 5". */
-const STREET_TYPE_FIRST_NUMBER_AFTER = /(?<![\p{L}])(?:Rua|Avenida|Av\.|Calle|Carrera|Via|Viale|Corso|Rue|Strada|Ulica|ul\.|Piazza|Praça|Largo)[ \t]+(?:(?:de|da|do|dos|das|del|della|di|la|le|des)[ \t]+)?[\p{Lu}][\p{L}\p{M}'’.-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’.-]*){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?![\d\p{L}])/gu;
+const STREET_TYPE_FIRST_NUMBER_AFTER =
+  /(?<![\p{L}])(?:Rua|Avenida|Av\.|Calle|Carrera|Via|Viale|Corso|Rue|Strada|Ulica|ul\.|Piazza|Praça|Largo)[ \t]+(?:(?:de|da|do|dos|das|del|della|di|la|le|des)[ \t]+)?[\p{Lu}][\p{L}\p{M}'’.-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’.-]*){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?![\d\p{L}])/gu;
 /** Brazilian CEP ("01304-001"): a shape no other identifier here has. */
 const CEP = /(?<![\d-])\d{5}-\d{3}(?![\d-])/g;
 const PO_BOX = /\bP\.?\s?O\.?\s?Box[ \t]+\d{1,6}\b/gi;
 // Forward matches with a group instead of look-behinds: a look-behind alternation at every position was slow.
 const ZIP_AFTER_STATE = new RegExp(String.raw`\b(?:${US_STATE_ABBR}|${US_STATE_NAMES})\.?,?[ \t]{1,3}(?<z>\d{5}(?:-\d{4})?)(?![\d-])`, 'gd');
-const ZIP_LABEL = /\b(?:ZIP|Zip|zip)(?:[ \t]*[Cc]ode)?[ \t]*[:#]?[ \t]*(?<z>\d{5}(?:-\d{4})?)(?!\d)/gd;
+const ZIP_LABEL = /\b(?:ZIP|Zip|zip)(?:[ \t]*[Cc]ode)?[ \t]*[:#]?[ \t]*(?<z>\d{5}(?:-\d{4})?)(?!\d)/dg;
 const CA_POSTAL = /(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])/g;
 const UK_POSTAL = /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/g;
 // State first, then the city words before it (a capitalized-run regex tried at every capital was slow).
 const STATE_AFTER_COMMA = new RegExp(String.raw`,[ \t]+(?<state>${US_STATE_ABBR}|${US_STATE_NAMES})(?![\p{L}])(?<zip>\.?,?[ \t]+\d{5})?`, 'gud');
 const CITY_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{M}])${CAPW}(?:[ \t]${CAPW}){0,2}$`, 'u');
-const COUNTY = new RegExp(String.raw`(?<![\p{L}])(?:(?<a>${CAPW}(?:[ \t]${CAPW})?)[ \t]+(?:County|COUNTY|Parish|PARISH)|(?:County|COUNTY)[ \t]+(?:of|OF)[ \t]+(?<b>${CAPW}(?:[ \t]${CAPW})?))(?![\p{L}])`, 'gud');
+const COUNTY = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?<a>${CAPW}(?:[ \t]${CAPW})?)[ \t]+(?:County|COUNTY|Parish|PARISH)|(?:County|COUNTY)[ \t]+(?:of|OF)[ \t]+(?<b>${CAPW}(?:[ \t]${CAPW})?))(?![\p{L}])`,
+  'gud',
+);
 /** A postal code next to a known city, either order: "10827 Berlin", "Nairobi 00100". */
 const CODE_CITY = new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{3}[ ]\d{2}|\d{4,6})[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud');
 const CODE = /(?<![\d\p{L}-])\d{4,6}(?![\d\p{L}-])/gu;
 const WORDS_BEFORE_CODE = new RegExp(String.raw`${CAPW}(?:[ \t]${CAPW}){0,2}[ \t]+$`, 'u');
-const CITY_FIELD = new RegExp(String.raw`(?<![\p{L}])(?:(?:City|Town|Village|Municipality|City\/Town|County|Neighbou?rhood|Residence)[ \t]*:|(?:Place of birth|Birthplace|City of birth|Hometown)[ \t]*:?|Born in)[ \t]*(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud');
+const CITY_FIELD = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:City|Town|Village|Municipality|City\/Town|County|Neighbou?rhood|Residence)[ \t]*:|(?:Place of birth|Birthplace|City of birth|Hometown)[ \t]*:?|Born in)[ \t]*(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`,
+  'gud',
+);
 const CITY_AFTER_STREET = new RegExp(String.raw`^,?[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'u');
-const AFTER_PREP = new RegExp(String.raw`(?<![\p{L}])(?:in|from|near|to|at|outside|around|of|moved to|lives in|resides in)[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,3})`, 'gud');
+const AFTER_PREP = new RegExp(
+  String.raw`(?<![\p{L}])(?:in|from|near|to|at|outside|around|of|moved to|lives in|resides in)[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,3})`,
+  'gud',
+);
 
 export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   const out: PiiSpan[] = [];
@@ -114,8 +129,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
       const words = input.slice(a[0], a[1]).split(/[ \t]/);
       while (words.length > 1 && res.commonCapitalized.has(foldKey(words[0] ?? ''))) s += (words.shift() ?? '').length + 1;
       out.push(makeSpan(input, s, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
-    }
-    else if (b) out.push(makeSpan(input, b[0], b[1], 'LOCATION', 0.8, 'pattern'));
+    } else if (b) out.push(makeSpan(input, b[0], b[1], 'LOCATION', 0.8, 'pattern'));
   }
   // City then code: find the codes first, then the words before each one.
   const cityCode = function* (): Generator<{ c: [number, number]; z: [number, number] }> {
@@ -132,7 +146,10 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
       if (c && z) yield { c, z };
     }
   };
-  for (const [re, gen] of [[CODE_CITY, codeCity], [CODE, cityCode]] as const) {
+  for (const [re, gen] of [
+    [CODE_CITY, codeCity],
+    [CODE, cityCode],
+  ] as const) {
     for (const { c, z } of gen()) {
       const words = input.slice(c[0], c[1]).split(/[ \t]/);
       // The longest known city that touches the code: a prefix after the code, a suffix before it.

@@ -24,7 +24,12 @@ describe('mask', () => {
 
   it('refuses overlapping spans instead of writing garbage', () => {
     const s = { type: 'ID' as const, confidence: 1, source: 'reviewer' as const };
-    expect(() => maskText('abcdef', [{ ...s, start: 0, end: 3, text: 'abc' }, { ...s, start: 2, end: 5, text: 'cde' }])).toThrow(/overlapping/);
+    expect(() =>
+      maskText('abcdef', [
+        { ...s, start: 0, end: 3, text: 'abc' },
+        { ...s, start: 2, end: 5, text: 'cde' },
+      ]),
+    ).toThrow(/overlapping/);
   });
 });
 

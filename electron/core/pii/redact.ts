@@ -4,7 +4,8 @@
 import { shiftDateText } from './dateShift.js';
 import type { PiiResources } from './resources.js';
 import { foldKey } from './resources.js';
-import { NAME_WORD, dateShiftDays, normalizeKey, styleLike, surrogateCity, surrogateFor, surrogateNameWord } from './surrogates.js';
+import { recordCountry } from './locale.js';
+import { NAME_WORD, RealIdentifiers, dateShiftDays, idKey, nameWords, normalizeKey, styleLike, surrogateFor, surrogateNameWord } from './surrogates.js';
 import type { Secret } from './surrogates.js';
 import type { PiiSpan, PiiType, RedactionMode, RedactionPolicy } from './types.js';
 
@@ -78,32 +79,62 @@ export interface PseudonymOptions {
   /** Filled in place; pass one map for a whole dataset. */
   map: PseudonymMap;
   policy?: RedactionPolicy;
+  /**
+   * Every real identifier of the dataset (RealIdentifiers over all its found and added spans): no surrogate may
+   * equal one. Without it only this text's identifiers and the originals already in the map are avoided.
+   */
+  avoid?: RealIdentifiers;
 }
 
-/** Surrogate words already handed out for a type, folded: the next name or city must avoid them. */
-function usedWords(table: Record<string, string>): Set<string> {
-  const used = new Set<string>();
-  for (const v of Object.values(table)) for (const w of v.match(NAME_WORD) ?? []) used.add(foldKey(w));
+interface Used {
+  values: Set<string>;
+  words: Set<string>;
+}
+
+/**
+ * Surrogates already handed out for a type, as whole values (idKey) and as folded words: the next must differ.
+ * Built once per table and kept up to date by pseudonymizeText (the only writer), so a large dataset does not
+ * rescan its map for every record.
+ */
+const usedCache = new WeakMap<Record<string, string>, Used>();
+function usedSurrogates(table: Record<string, string>): Used {
+  const hit = usedCache.get(table);
+  if (hit) return hit;
+  const used: Used = { values: new Set<string>(), words: new Set<string>() };
+  for (const v of Object.values(table)) {
+    used.values.add(idKey(v));
+    for (const w of v.match(NAME_WORD) ?? []) used.words.add(foldKey(w));
+  }
+  usedCache.set(table, used);
   return used;
+}
+
+/** A candidate that is (or, for names, holds a word of) an original already in the map: a real identifier. */
+function inMap(map: PseudonymMap, type: PiiType, candidate: string): boolean {
+  if (map.entries[type]?.[normalizeKey(type, candidate)] !== undefined) return true;
+  const names = map.entries.NAME;
+  return !!names && nameWords(candidate).some((w) => names[w] !== undefined);
 }
 
 export function pseudonymizeText(input: string, spans: readonly PiiSpan[], o: PseudonymOptions): RedactionResult {
   const shift = (o.map.dateShifts[o.recordId] ??= dateShiftDays(o.secret, o.recordId));
-  const used = new Map<string, Set<string>>();
-  const usedFor = (type: PiiType, table: Record<string, string>) => used.get(type) ?? used.set(type, usedWords(table)).get(type)!;
+  // This text's own identifiers are real too, even when the caller passed no dataset-wide list.
+  const here = new RealIdentifiers().addAll(spans);
+  const real = (type: PiiType, c: string) => here.collides(c) || !!o.avoid?.collides(c) || inMap(o.map, type, c);
+  const country = recordCountry(spans);
   return replaceSpans(input, spans, o.policy, (s) => {
     if (s.type === 'DATE') return shiftDateText(s.text, shift) ?? '[DATE]';
     const table = (o.map.entries[s.type] ??= {});
     const key = normalizeKey(s.type, s.text);
     if (s.type === 'NAME') {
       // Word by word, each word stored once, so "José Núñez", "Mr. Núñez" and "NÚÑEZ, JOSÉ" agree.
-      const taken = usedFor('NAME', table);
+      const taken = usedSurrogates(table).words;
       const out = s.text.replace(NAME_WORD, (w) => {
         if (/^\p{L}$/u.test(w)) return w;
         const k = foldKey(w);
         let sur = table[k];
         if (sur === undefined) {
-          sur = surrogateNameWord(w, o.secret, o.resources, (c) => taken.has(foldKey(c)));
+          sur = surrogateNameWord(w, o.secret, o.resources, (c) => taken.has(foldKey(c)) || real('NAME', c));
           table[k] = sur;
           taken.add(foldKey(sur));
         }
@@ -114,12 +145,16 @@ export function pseudonymizeText(input: string, spans: readonly PiiSpan[], o: Ps
     }
     const known = table[key];
     if (known !== undefined) return styleLike(s.text, known);
-    let surrogate: string;
-    if (s.type === 'LOCATION' && !/^\d/.test(s.text)) {
-      const taken = usedFor('LOCATION', table);
-      surrogate = surrogateCity(s.text, o.secret, o.resources, (c) => taken.has(foldKey(c)));
-      taken.add(foldKey(surrogate));
-    } else surrogate = surrogateFor(s.type, s.text, o.secret, o.resources);
+    const taken = usedSurrogates(table);
+    // Two originals never share a surrogate (two people stay two), and no surrogate is a real identifier.
+    const isTaken = (c: string) => taken.values.has(idKey(c)) || (s.type === 'LOCATION' && taken.words.has(foldKey(c))) || real(s.type, c);
+    const surrogate = surrogateFor(s.type, s.text, o.secret, o.resources, isTaken, {
+      after: input.slice(s.end, s.end + 40),
+      ...(country ? { record: country } : {}),
+      nameOf: (w) => o.map.entries.NAME?.[foldKey(w)],
+    });
+    taken.values.add(idKey(surrogate));
+    for (const w of surrogate.match(NAME_WORD) ?? []) taken.words.add(foldKey(w));
     table[key] = surrogate;
     return surrogate;
   });

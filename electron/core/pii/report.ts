@@ -17,6 +17,10 @@ export interface RedactionReport {
   detected: TypeCounts;
   /** Spans actually replaced (after review and policy). */
   redacted: TypeCounts;
+  /** Spans the reviewer's added strings made (every occurrence counts, not the decision). */
+  added: TypeCounts;
+  /** Spans left as written: rejected by the reviewer, or of a kind the policy leaves alone. */
+  kept: TypeCounts;
   totalRedacted: number;
   review: {
     accepted: number;
@@ -39,20 +43,57 @@ export function countByType(spans: Iterable<Pick<PiiSpan, 'type'>>): TypeCounts 
 export interface ReportInput {
   mode: RedactionMode;
   policy: RedactionPolicy;
-  records: { text: string; detected: readonly PiiSpan[]; redacted: readonly Pick<PiiSpan, 'type'>[] }[];
+  /**
+   * Per record: the detector's spans, the spans after the reviewer's decisions (before the policy), and the spans
+   * replaced (the reviewed ones the policy covers). Counting spans, not decisions, makes every kind add up:
+   * found + added = replaced + kept. `reviewed` may be left out only when no decisions were applied (it is then the
+   * detected spans).
+   */
+  records: { text: string; detected: readonly SpanKey[]; reviewed?: readonly SpanKey[]; redacted: readonly Pick<PiiSpan, 'type'>[] }[];
   decisions?: readonly ReviewDecision[];
   /** Injected so reports are reproducible in tests. */
   now?: Date;
 }
 
+type SpanKey = Pick<PiiSpan, 'type' | 'text'>;
+
+/** Spans by (type, text): a reject drops every span of one string, an add makes spans of one string. */
+function tally(spans: readonly SpanKey[]): Map<string, { type: PiiType; n: number }> {
+  const out = new Map<string, { type: PiiType; n: number }>();
+  for (const s of spans) {
+    const k = `${s.type}\u0000${s.text}`;
+    const hit = out.get(k);
+    if (hit) hit.n++;
+    else out.set(k, { type: s.type, n: 1 });
+  }
+  return out;
+}
+
 export function buildRedactionReport(input: ReportInput): RedactionReport {
   const detected = emptyCounts();
   const redacted = emptyCounts();
+  const added = emptyCounts();
+  const kept = emptyCounts();
   let characters = 0;
   for (const r of input.records) {
     characters += r.text.length;
-    for (const s of r.detected) detected[s.type]++;
-    for (const s of r.redacted) redacted[s.type]++;
+    if (!r.reviewed && input.decisions?.length) throw new Error('report: with reviewer decisions, each record needs its reviewed spans');
+    const reviewedSpans = r.reviewed ?? r.detected;
+    const found = tally(r.detected);
+    const reviewed = tally(reviewedSpans);
+    // Per string: more reviewed spans than found ones were added by the reviewer; fewer were rejected (kept).
+    for (const [k, f] of found) kept[f.type] += Math.max(0, f.n - (reviewed.get(k)?.n ?? 0));
+    for (const [k, v] of reviewed) added[v.type] += Math.max(0, v.n - (found.get(k)?.n ?? 0));
+    const foundByType = countByType(r.detected);
+    const reviewedByType = countByType(reviewedSpans);
+    const redactedByType = countByType(r.redacted);
+    for (const t of PII_TYPES) {
+      detected[t] += foundByType[t];
+      if (redactedByType[t] > reviewedByType[t]) throw new Error(`report: more ${t} spans replaced than reviewed`);
+      redacted[t] += redactedByType[t];
+      // Reviewed spans the policy did not cover stay as written too.
+      kept[t] += reviewedByType[t] - redactedByType[t];
+    }
   }
   const byType = Object.fromEntries(PII_TYPES.map((t) => [t, { accepted: 0, rejected: 0, added: 0 }])) as RedactionReport['review']['byType'];
   const review = { accepted: 0, rejected: 0, added: 0, byType };
@@ -70,6 +111,8 @@ export function buildRedactionReport(input: ReportInput): RedactionReport {
     characters,
     detected,
     redacted,
+    added,
+    kept,
     totalRedacted: Object.values(redacted).reduce((a, b) => a + b, 0),
     review,
   };

@@ -1,8 +1,8 @@
 // Loads the name dictionaries and context-word lists from resources/pii. Parsing is separate from file reading so
 // hosts that bundle the files differently (a packaged app, a test) can hand in the text themselves.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { resourcePath } from '../appPaths.js';
 import type { PiiType } from './types.js';
 
 export interface PiiResources {
@@ -12,6 +12,10 @@ export interface PiiResources {
   firstNameForms: string[];
   lastNameForms: string[];
   cityForms: string[];
+  /** Country code -> its towns as written (city-countries.txt): surrogate towns stay in the original's country. */
+  countryCities: Record<string, string[]>;
+  /** Folded town -> the countries whose lists hold it, in file order. */
+  cityCountries: Map<string, string[]>;
   /** Names that are also ordinary words: never flagged alone. */
   ambiguous: Set<string>;
   /** Lower-cased multi-word city names. */
@@ -36,7 +40,32 @@ export function foldKey(word: string): string {
 }
 
 /** Name particles inside multi-word surnames ("van den Berg"); never names on their own. */
-export const PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'das', 'dos', 'di', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'ter', 'ten', 'st', 'mac', 'y']);
+export const PARTICLES = new Set([
+  'de',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'da',
+  'das',
+  'dos',
+  'di',
+  'du',
+  'la',
+  'le',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'ben',
+  'ter',
+  'ten',
+  'st',
+  'mac',
+  'y',
+]);
 
 /** Words from a word list: '#' comments, whitespace- or '|'-separated (cities use '|' since they contain spaces). */
 export function parseWordList(text: string, separator: RegExp = /\s+/): Set<string> {
@@ -66,6 +95,27 @@ export function parseDisplayList(text: string, separator: RegExp = /\s+/): strin
   return [...out];
 }
 
+/** "GB: London|Manchester" lines: country code, colon, '|'-separated towns; '#' comments. */
+export function parseCountryTowns(text: string): { countryCities: Record<string, string[]>; cityCountries: Map<string, string[]> } {
+  const countryCities: Record<string, string[]> = {};
+  const cityCountries = new Map<string, string[]>();
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim() || line.trim().startsWith('#')) return;
+    const m = /^([A-Z]{2}):(.*)$/.exec(line.trim());
+    if (!m) throw new Error(`city-countries.txt line ${i + 1}: expected "CC: Town|Town", got "${line.slice(0, 40)}"`);
+    const code = m[1]!;
+    const towns = (countryCities[code] ??= []);
+    for (const raw of m[2]!.split('|')) {
+      const town = raw.trim();
+      if (!town || towns.includes(town)) continue;
+      towns.push(town);
+      const lists = cityCountries.get(foldKey(town)) ?? [];
+      if (!lists.includes(code)) cityCountries.set(foldKey(town), [...lists, code]);
+    }
+  });
+  return { countryCities, cityCountries };
+}
+
 interface ContextFile {
   labels: Partial<Record<PiiType, string[]>>;
   nameLabels: string[];
@@ -83,6 +133,8 @@ export interface ResourceTexts {
   ambiguous: string;
   cities: string;
   context: string;
+  /** Towns by country; without it surrogate towns come from the whole city list. */
+  cityCountries?: string;
 }
 
 export function parseResources(texts: ResourceTexts): PiiResources {
@@ -94,6 +146,7 @@ export function parseResources(texts: ResourceTexts): PiiResources {
     firstNameForms: parseDisplayList(texts.firstNames),
     lastNameForms: parseDisplayList(texts.lastNames),
     cityForms: parseDisplayList(texts.cities, /\|/),
+    ...parseCountryTowns(texts.cityCountries ?? ''),
     ambiguous: parseWordList(texts.ambiguous),
     cities: parseWordList(texts.cities, /\|/),
     labels: ctx.labels,
@@ -108,9 +161,9 @@ export function parseResources(texts: ResourceTexts): PiiResources {
   };
 }
 
-/** resources/pii in the repository, found relative to this file (electron/core/pii). */
+/** resources/pii under the app root (found by walking up, so it works from source and from a bundle alike). */
 export function defaultResourceDir(): string {
-  return fileURLToPath(new URL('../../../resources/pii/', import.meta.url));
+  return resourcePath('pii');
 }
 
 let cached: { dir: string; res: PiiResources } | undefined;
@@ -124,6 +177,7 @@ export function loadPiiResources(dir: string = defaultResourceDir()): PiiResourc
     ambiguous: read('ambiguous.txt'),
     cities: read('cities.txt'),
     context: read('context.json'),
+    cityCountries: read('city-countries.txt'),
   });
   cached = { dir, res };
   return res;

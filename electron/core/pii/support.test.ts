@@ -54,8 +54,11 @@ describe('redaction report', () => {
     const report = buildRedactionReport({
       mode: 'pseudonym',
       policy: { types: ['NAME'] },
-      records: [{ text: 'Anna 03/14/2024', detected, redacted: [detected[0]!] }],
-      decisions: [{ decision: 'reject', type: 'DATE', text: '03/14/2024' }, { decision: 'added', type: 'NAME', text: 'Bo' }],
+      records: [{ text: 'Anna 03/14/2024', detected, reviewed: [detected[0]!], redacted: [detected[0]!] }],
+      decisions: [
+        { decision: 'reject', type: 'DATE', text: '03/14/2024' },
+        { decision: 'added', type: 'NAME', text: 'Bo' },
+      ],
       now: new Date('2026-01-01T00:00:00Z'),
     });
     expect(report).toMatchObject({ version: 1, mode: 'pseudonym', policy: { types: ['NAME'] }, records: 1, characters: 15, totalRedacted: 1 });
@@ -79,7 +82,9 @@ describe('domain templates', () => {
   it('medical and legal samples contain personal data the detector finds', () => {
     const resources = loadPiiResources();
     for (const domain of ['medical', 'legal'] as const) {
-      const text = loadDomainTemplate(domain).samples.flatMap((s) => s.messages.map((m) => m.content)).join('\n');
+      const text = loadDomainTemplate(domain)
+        .samples.flatMap((s) => s.messages.map((m) => m.content))
+        .join('\n');
       const types = new Set(detectPii(text, { resources }).map((s) => s.type));
       expect([...types]).toEqual(expect.arrayContaining(['NAME', 'DATE']));
     }

@@ -2,8 +2,8 @@
 // prompt and a small sample dataset. Validated with zod so a broken template fails loudly at load time.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { resourcePath } from '../appPaths.js';
 import { PII_TYPES } from './types.js';
 import type { RedactionPolicy } from './types.js';
 
@@ -23,8 +23,9 @@ export const DomainTemplateFile = z
   .strict();
 export type DomainTemplateFile = z.infer<typeof DomainTemplateFile>;
 
+/** resources/templates under the app root (not a fixed depth from this file: the CLI runs it from a bundle). */
 export function defaultTemplateDir(): string {
-  return fileURLToPath(new URL('../../../resources/templates/', import.meta.url));
+  return resourcePath('templates');
 }
 
 export function loadDomainTemplate(domain: TemplateDomain, dir: string = defaultTemplateDir()): DomainTemplateFile {

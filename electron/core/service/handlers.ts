@@ -4,7 +4,9 @@ import type { Workspace } from '../workspace.js';
 import { createProject, deleteProject, renameProject, requireProject } from './projects/projects.js';
 import { removeModel, startModelRegistration } from './models/models.js';
 import { datasetHandlers } from './datasets/handlers.js';
+import { resumeJob } from './jobs/resume.js';
 import { piiHandlers } from './pii/handlers.js';
+import { trainHandlers } from './train/handlers.js';
 
 export interface HandlerContext {
   ws: Workspace;
@@ -45,9 +47,11 @@ export const handlers: Handlers = {
   'jobs:list': ({ projectId }, { ws }) => ws.jobs.list(projectId),
   'jobs:get': ({ id }, { ws }) => ws.jobs.get(id),
   'jobs:cancel': ({ id }, { ws }) => ws.jobs.cancel(id),
+  'jobs:resume': ({ id }, { ws }) => resumeJob(ws, id),
 
   'audit:list': ({ limit }, { ws }) => ws.audit.recent(limit),
 
   ...datasetHandlers,
   ...piiHandlers,
+  ...trainHandlers,
 };

@@ -32,7 +32,10 @@ export class BlobStore {
   async put(bytes: Uint8Array): Promise<{ sha256: string; sizeBytes: number }> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const target = this.pathOf(sha256);
-    const exists = await stat(target).then(() => true, () => false);
+    const exists = await stat(target).then(
+      () => true,
+      () => false,
+    );
     if (!exists) {
       await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
       const temp = `${target}.${process.pid}.tmp`;
@@ -60,11 +63,7 @@ export class BlobStore {
   }
 }
 
-export async function sha256OfFile(
-  path: string,
-  onBytes?: (bytesRead: number) => void,
-  signal?: AbortSignal,
-): Promise<string> {
+export async function sha256OfFile(path: string, onBytes?: (bytesRead: number) => void, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
   let read = 0;
   const stream = createReadStream(path, { highWaterMark: 4 * 1024 * 1024, signal });

@@ -1,9 +1,16 @@
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type BetterSqlite3Type from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { migrations } from './migrations/index.js';
 import { migrate } from './migrate.js';
 
 /** Opens (creating if needed) a workspace database with the settings every Fieldtune database uses. */
+// better-sqlite3 (a native module) is required on first open rather than imported, so that commands which never
+// open a workspace (e.g. `fieldtune --help`) start without loading it. It is CommonJS, so require is synchronous.
+let BetterSqlite3: typeof BetterSqlite3Type | undefined;
+
 export function openDatabase(file: string): Database {
+  BetterSqlite3 ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3Type;
   const db = new BetterSqlite3(file);
   try {
     db.pragma('journal_mode = WAL');

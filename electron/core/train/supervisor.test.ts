@@ -7,8 +7,21 @@ describe('trainer command line', () => {
   it('passes only the settings that were given, each as the trainer spells it', () => {
     expect(trainerArgs(base)).toEqual(['--base', 'm.gguf', '--train', 't.fttrain', '--out', 'a.gguf']);
     const a = trainerArgs({ ...base, rank: 16, lr: 1e-3, maxSeq: 512, threads: 2, schedule: 'linear', targets: ['attn_q', 'attn_v'], lowMemory: true });
-    expect(a.slice(6)).toEqual(['--rank', '16', '--lr', '0.001', '--max-seq', '512', '--threads', '2', '--schedule', 'linear',
-      '--targets', 'attn_q,attn_v', '--low-memory']);
+    expect(a.slice(6)).toEqual([
+      '--rank',
+      '16',
+      '--lr',
+      '0.001',
+      '--max-seq',
+      '512',
+      '--threads',
+      '2',
+      '--schedule',
+      'linear',
+      '--targets',
+      'attn_q,attn_v',
+      '--low-memory',
+    ]);
   });
 
   it('lowMemory false adds nothing', () => {

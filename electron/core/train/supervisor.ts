@@ -5,10 +5,11 @@
 // closes, so it never outlives this process.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { TrainerEvent } from '../../contract/trainerEvents.js';
+import { TRAINING_OPTION_KEYS, trainingOptions, type TrainingOption, type TrainingSettings } from '../../contract/training.js';
+import { appRoot } from '../appPaths.js';
 
 export type TrainerDoneEvent = Extract<TrainerEvent, { type: 'done' }>;
 export type TrainerErrorEvent = Extract<TrainerEvent, { type: 'error' }>;
@@ -22,8 +23,8 @@ const EXE = process.platform === 'win32' ? '.exe' : '';
 export function nativeBinDir(): string {
   const fromEnv = process.env['FIELDTUNE_NATIVE_BIN'];
   if (fromEnv) return resolve(fromEnv);
-  const here = dirname(fileURLToPath(import.meta.url));
-  return resolve(here, '..', '..', '..', 'native', 'build', 'bin');
+  // From the app root, not a fixed depth from this file: the same code runs from source and from dist/cli.
+  return join(appRoot(), 'native', 'build', 'bin');
 }
 
 export function nativeTool(name: 'fieldtune-train' | 'llama-export-lora' | 'llama-quantize'): string {
@@ -34,27 +35,8 @@ export function trainerAvailable(): boolean {
   return existsSync(nativeTool('fieldtune-train'));
 }
 
-export interface TrainerSettings {
-  rank?: number;
-  alpha?: number;
-  lr?: number;
-  epochs?: number;
-  maxSteps?: number;
-  maxSeq?: number;
-  threads?: number;
-  gradAccum?: number;
-  warmup?: number;
-  schedule?: 'constant' | 'linear' | 'cosine';
-  weightDecay?: number;
-  seed?: number;
-  evalEvery?: number;
-  earlyStop?: number;
-  checkpointEvery?: number;
-  gpuLayers?: number;
-  targets?: readonly string[];
-  /** No transposed weight copies: saves one weight-sized buffer, slower backward pass (native/README.md). */
-  lowMemory?: boolean;
-}
+/** The trainer's settings: one table in the contract (electron/contract/training.ts) describes every one. */
+export type TrainerSettings = TrainingSettings;
 
 export interface TrainerRunOptions extends TrainerSettings {
   base: string;
@@ -89,32 +71,19 @@ export interface TrainerRunResult {
 
 export function trainerArgs(o: TrainerRunOptions): string[] {
   const a = ['--base', o.base, '--train', o.trainFile, '--out', o.out];
-  const num = (flag: string, v: number | undefined) => {
-    if (v !== undefined) a.push(flag, String(v));
-  };
   if (o.valFile) a.push('--val', o.valFile);
-  num('--rank', o.rank);
-  num('--alpha', o.alpha);
-  num('--lr', o.lr);
-  num('--epochs', o.epochs);
-  num('--max-steps', o.maxSteps);
-  num('--max-seq', o.maxSeq);
-  num('--threads', o.threads);
-  num('--grad-accum', o.gradAccum);
-  num('--warmup', o.warmup);
-  num('--weight-decay', o.weightDecay);
-  num('--seed', o.seed);
-  num('--eval-every', o.evalEvery);
-  num('--early-stop', o.earlyStop);
-  num('--checkpoint-every', o.checkpointEvery);
-  num('--gpu-layers', o.gpuLayers);
-  if (o.schedule) a.push('--schedule', o.schedule);
-  if (o.targets) a.push('--targets', o.targets.join(','));
+  for (const key of TRAINING_OPTION_KEYS) {
+    const option: TrainingOption = trainingOptions[key];
+    const value = o[key];
+    if (value === undefined || value === null) continue;
+    if (option.type === 'boolean') {
+      if (value === true) a.push(option.flag);
+    } else a.push(option.flag, Array.isArray(value) ? value.join(',') : String(value));
+  }
   if (o.baseSha256) a.push('--base-sha256', o.baseSha256);
   if (o.checkpointDir) a.push('--checkpoint-dir', o.checkpointDir);
   if (o.resume) a.push('--resume', o.resume);
   if (o.dryRun) a.push('--dry-run');
-  if (o.lowMemory) a.push('--low-memory');
   if (o.extraArgs) a.push(...o.extraArgs);
   return a;
 }
@@ -129,7 +98,13 @@ export function runTrainer(o: TrainerRunOptions): Promise<TrainerRunResult> {
     // stdin stays an open pipe: when this process dies the trainer sees EOF and stops with a checkpoint
     const child = spawn(bin, trainerArgs(o), { stdio: ['pipe', 'pipe', 'pipe'] });
     const result: TrainerRunResult = {
-      exitCode: null, signal: null, done: null, error: null, checkpoint: null, interrupted: false, events: [],
+      exitCode: null,
+      signal: null,
+      done: null,
+      error: null,
+      checkpoint: null,
+      interrupted: false,
+      events: [],
     };
     let cancelled = false;
     let killTimer: NodeJS.Timeout | undefined;

@@ -1,4 +1,5 @@
 import { useJobsStore, selectRecentJobs } from '../stores/jobsStore.js';
+import { appMessage } from '../stores/errorWords.js';
 import { useShallow } from 'zustand/react/shallow';
 
 /** Plain names for job kinds; an unknown kind (a newer core) still shows its raw name. */
@@ -34,6 +35,7 @@ function formatEta(seconds: number | null): string {
 export function JobsPanel() {
   const jobs = useJobsStore(useShallow((s) => selectRecentJobs(s).slice(0, 5)));
   const cancel = useJobsStore((s) => s.cancel);
+  const resume = useJobsStore((s) => s.resume);
   if (jobs.length === 0) return null;
   return (
     <section className="jobs" aria-label="Background work">
@@ -57,7 +59,12 @@ export function JobsPanel() {
                 </>
               )}
               {job.status === 'interrupted' && <span className="muted">{job.message}</span>}
-              {job.error && <span className="danger-text">{job.error}</span>}
+              {job.resumable && (job.status === 'interrupted' || job.status === 'cancelled') && (
+                <button type="button" className="ghost" onClick={() => void resume(job.id)}>
+                  Resume
+                </button>
+              )}
+              {job.error && <span className="danger-text">{appMessage(job.error)}</span>}
             </li>
           );
         })}

@@ -29,9 +29,8 @@ export function ModelsPage() {
     <section className="panel" aria-labelledby="models-title">
       <h1 id="models-title">Base models</h1>
       <p>
-        A base model is the general-purpose model you start from, as a <strong>.gguf</strong> file (from LM Studio, Ollama, or a
-        download you made). Fieldtune reads it where it is and records a fingerprint, so it can later check that an adapter
-        matches it.
+        A base model is the general-purpose model you start from, as a <strong>.gguf</strong> file (from LM Studio, Ollama, or a download you made). Fieldtune
+        reads it where it is and records a fingerprint, so it can later check that an adapter matches it.
       </p>
       <form className="row" aria-label="Add a model" onSubmit={(e) => void submit(e)}>
         <label htmlFor="model-path">Model file</label>
@@ -67,7 +66,9 @@ export function ModelsPage() {
           {models.map((m) => (
             <tr key={m.id}>
               <td>{m.label}</td>
-              <td>{String(m.metadata['architecture'] ?? '?')}, {String(m.metadata['layers'] ?? '?')} layers</td>
+              <td>
+                {String(m.metadata['architecture'] ?? '?')}, {String(m.metadata['layers'] ?? '?')} layers
+              </td>
               <td>{megabytes(m.sizeBytes)}</td>
               <td className="path" title={`sha256 ${m.sha256}`}>
                 {m.path}

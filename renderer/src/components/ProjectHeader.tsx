@@ -33,7 +33,14 @@ export function ProjectHeader({ project }: { project: Project }) {
         <>
           <h1>{project.name}</h1>
           <div className="row">
-            <button type="button" className="ghost" onClick={() => { setName(project.name); setEditing(true); }}>
+            <button
+              type="button"
+              className="ghost"
+              onClick={() => {
+                setName(project.name);
+                setEditing(true);
+              }}
+            >
               Rename
             </button>
             <button type="button" className="ghost danger-text" onClick={() => setDeleting(true)}>

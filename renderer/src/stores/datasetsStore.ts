@@ -1,10 +1,18 @@
 import { create } from 'zustand';
 import type {
-  CleanReview, ColumnField, Dataset, DatasetVersion, ExampleRow, ImportFormat, ImportPreview, SplitResult, TokenStatsResult,
+  CleanReview,
+  ColumnField,
+  Dataset,
+  DatasetVersion,
+  ExampleRow,
+  ImportFormat,
+  ImportPreview,
+  SplitResult,
+  TokenStatsResult,
 } from '../../../electron/contract/datasets.js';
-import type { Job } from '../../../electron/contract/domain.js';
 import { api } from '../transport/api.js';
-import { useJobsStore } from './jobsStore.js';
+import { appMessage, errorText } from './errorWords.js';
+import { followJob } from './followJob.js';
 
 export type DataTab = 'import' | 'examples' | 'clean' | 'split' | 'tokens';
 /** A metadata column the examples carry (what a split can be stratified by). */
@@ -58,7 +66,6 @@ interface DatasetsState {
   setColumn(column: string, field: ColumnField): void;
   runPreview(): Promise<void>;
   startImport(): Promise<void>;
-  jobUpdated(job: Job): void;
   loadRows(from: number, to: number): Promise<void>;
   runReview(options: { threshold: number; minTokens?: number; maxTokens?: number }): Promise<void>;
   toggleRemove(position: number, removeIt: boolean): void;
@@ -79,20 +86,7 @@ export function selectedVersion(s: Pick<DatasetsState, 'datasets' | 'versionId'>
   return null;
 }
 
-/**
- * The data engine's messages are shared with the CLI and name its flags; in the app the same advice points at the
- * controls instead (the Text encoding, Format and column choices, the skip-bad-rows box).
- */
-export function inAppWords(text: string): string {
-  return text
-    .replace(/ \(--skip-bad\)/g, '')
-    .replace(/--encoding ([\w-]+)/g, 'the text encoding $1')
-    .replace(/--map "[^"]*"/g, 'the column choices below')
-    .replace(/--map/g, 'the column mapping')
-    .replace(/with --format/g, 'with the Format choice')
-    .replace(/--format/g, 'the Format choice');
-}
-const message = (e: unknown) => inAppWords(e instanceof Error ? e.message : String(e));
+const message = errorText;
 const pending = new Set<number>();
 let previewSeq = 0;
 
@@ -105,11 +99,36 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
 
   const guard = async (busy: DatasetsState['busy'], fn: () => Promise<void>) => {
     set({ busy, error: null, notice: null });
-    try { await fn(); } catch (e) { set({ error: message(e) }); } finally { set({ busy: null }); }
+    try {
+      await fn();
+    } catch (e) {
+      set({ error: message(e) });
+    } finally {
+      set({ busy: null });
+    }
   };
   return {
-    projectId: null, datasets: [], versionId: null, tab: 'import', error: null, form: EMPTY_FORM, preview: null, previewing: false,
-    importJobId: null, statsJobId: null, importDone: null, rows: {}, total: 0, columns: [], review: null, remove: {}, splitResult: null, stats: null, busy: null, notice: null, samples: [],
+    projectId: null,
+    datasets: [],
+    versionId: null,
+    tab: 'import',
+    error: null,
+    form: EMPTY_FORM,
+    preview: null,
+    previewing: false,
+    importJobId: null,
+    statsJobId: null,
+    importDone: null,
+    rows: {},
+    total: 0,
+    columns: [],
+    review: null,
+    remove: {},
+    splitResult: null,
+    stats: null,
+    busy: null,
+    notice: null,
+    samples: [],
 
     async open(projectId) {
       if (get().projectId === projectId) return;
@@ -153,10 +172,13 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       set({ previewing: true, error: null });
       try {
         const preview = await api.call('datasets:preview', {
-          path: form.path.trim(), ...(form.format ? { format: form.format } : {}), ...(form.encoding ? { encoding: form.encoding } : {}),
+          path: form.path.trim(),
+          ...(form.format ? { format: form.format } : {}),
+          ...(form.encoding ? { encoding: form.encoding } : {}),
           ...(Object.keys(form.map).length ? { map: form.map } : {}),
         });
-        if (seq === previewSeq) set({ preview: preview.problem ? { ...preview, problem: { ...preview.problem, message: inAppWords(preview.problem.message) } } : preview });
+        if (seq === previewSeq)
+          set({ preview: preview.problem ? { ...preview, problem: { ...preview.problem, message: appMessage(preview.problem) } } : preview });
       } catch (e) {
         if (seq === previewSeq) set({ error: message(e), preview: null });
       } finally {
@@ -169,35 +191,26 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       set({ error: null, importDone: null });
       try {
         const job = await api.call('datasets:import', {
-          projectId, path: form.path.trim(), skipBad: form.skipBad, ...(form.format ? { format: form.format } : {}),
-          ...(form.encoding ? { encoding: form.encoding } : {}), ...(preview?.mapping ? { map: { ...preview.mapping, ...form.map } } : {}),
+          projectId,
+          path: form.path.trim(),
+          skipBad: form.skipBad,
+          ...(form.format ? { format: form.format } : {}),
+          ...(form.encoding ? { encoding: form.encoding } : {}),
+          ...(preview?.mapping ? { map: { ...preview.mapping, ...form.map } } : {}),
         });
         set({ importJobId: job.id });
-        // A small file can finish before this response arrives: its final event may already be in the jobs store.
-        const seen = useJobsStore.getState().jobs[job.id];
-        if (seen) get().jobUpdated(seen);
+        followJob(job, {
+          settled: () => set({ importJobId: null }),
+          succeeded: (r) => {
+            const skipped = r.version.rejected ? `; ${r.version.rejected} bad row(s) were set aside in the workspace` : '';
+            set({ importDone: `Imported ${r.version.examples} examples${skipped}.`, preview: null, form: EMPTY_FORM });
+            void get().reload(r.version.id);
+          },
+          failed: (error) => set({ error }),
+          stopped: () => set({ error: 'The import was cancelled; nothing was saved.' }),
+        });
       } catch (e) {
         set({ error: message(e) });
-      }
-    },
-    jobUpdated(job) {
-      if (job.status === 'running' || job.status === 'queued') return;
-      if (job.id === get().statsJobId) {
-        set({ statsJobId: null });
-        const stats = job.result as TokenStatsResult | null;
-        if (job.status === 'succeeded' && stats?.versionId === get().versionId) set({ stats });
-        else if (job.status === 'failed') set({ error: job.error ?? 'Counting tokens failed.' });
-        return;
-      }
-      if (job.id !== get().importJobId) return;
-      set({ importJobId: null });
-      if (job.status === 'succeeded') {
-        const r = job.result as { version: { id: string; examples: number; rejected: number } };
-        const skipped = r.version.rejected ? `; ${r.version.rejected} bad row(s) were set aside in the workspace` : '';
-        set({ importDone: `Imported ${r.version.examples} examples${skipped}.`, preview: null, form: EMPTY_FORM });
-        void get().reload(r.version.id);
-      } else {
-        set({ error: job.status === 'cancelled' ? 'The import was cancelled; nothing was saved.' : inAppWords(job.error ?? job.message ?? `The import ${job.status}.`) });
       }
     },
     async loadRows(from, to) {
@@ -217,28 +230,33 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         }
       }
     },
-    runReview: (options) => guard('review', async () => {
-      const versionId = get().versionId;
-      if (!versionId) return;
-      const review = await api.call('datasets:review', { versionId, ...options });
-      set({ review, remove: Object.fromEntries(review.proposed.map((p) => [p.position, true])) });
-    }),
+    runReview: (options) =>
+      guard('review', async () => {
+        const versionId = get().versionId;
+        if (!versionId) return;
+        const review = await api.call('datasets:review', { versionId, ...options });
+        set({ review, remove: Object.fromEntries(review.proposed.map((p) => [p.position, true])) });
+      }),
     toggleRemove: (position, removeIt) => set((s) => ({ remove: { ...s.remove, [position]: removeIt } })),
-    applyClean: (normalize) => guard('clean', async () => {
-      const versionId = get().versionId;
-      if (!versionId) return;
-      const remove = Object.entries(get().remove).filter(([, on]) => on).map(([p]) => Number(p));
-      const version = await api.call('datasets:clean', { versionId, remove, normalize });
-      await get().reload(version.id);
-      set({ notice: `Made a new version with ${version.examples} examples (${remove.length} removed). The previous version is kept.` });
-    }),
-    runSplit: (input) => guard('split', async () => {
-      const versionId = get().versionId;
-      if (!versionId) return;
-      const result = await api.call('datasets:split', { versionId, ...input });
-      await get().reload(result.version.id);
-      set({ splitResult: result });
-    }),
+    applyClean: (normalize) =>
+      guard('clean', async () => {
+        const versionId = get().versionId;
+        if (!versionId) return;
+        const remove = Object.entries(get().remove)
+          .filter(([, on]) => on)
+          .map(([p]) => Number(p));
+        const version = await api.call('datasets:clean', { versionId, remove, normalize });
+        await get().reload(version.id);
+        set({ notice: `Made a new version with ${version.examples} examples (${remove.length} removed). The previous version is kept.` });
+      }),
+    runSplit: (input) =>
+      guard('split', async () => {
+        const versionId = get().versionId;
+        if (!versionId) return;
+        const result = await api.call('datasets:split', { versionId, ...input });
+        await get().reload(result.version.id);
+        set({ splitResult: result });
+      }),
     async runStats(input) {
       const versionId = get().versionId;
       if (!versionId) return;
@@ -246,8 +264,13 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       try {
         const job = await api.call('datasets:stats', { versionId, ...input });
         set({ statsJobId: job.id });
-        const seen = useJobsStore.getState().jobs[job.id];
-        if (seen) get().jobUpdated(seen);
+        followJob(job, {
+          settled: () => set({ statsJobId: null }),
+          succeeded: (stats) => {
+            if (stats.versionId === get().versionId) set({ stats });
+          },
+          failed: (error) => set({ error }),
+        });
       } catch (e) {
         set({ error: message(e) });
       }
@@ -262,24 +285,31 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         set({ error: message(e) });
       }
     },
-    checkLeakage: () => guard('leakage', async () => {
-      const version = selectedVersion(get());
-      if (!version) return;
-      const leakage = await api.call('datasets:leakage', { versionId: version.id });
-      const c = (version.details['counts'] ?? {}) as Partial<SplitResult['counts']>;
-      set({ splitResult: { version, counts: { train: c.train ?? 0, validation: c.validation ?? 0, test: c.test ?? 0 }, leakage } });
-    }),
-    runExport: (format, outFile) => guard('export', async () => {
-      const versionId = get().versionId;
-      if (!versionId) return;
-      const r = await api.call('datasets:export', { versionId, format, outFile });
-      set({ notice: `Wrote ${r.examples} examples to ${r.file}.` });
-    }),
+    checkLeakage: () =>
+      guard('leakage', async () => {
+        const version = selectedVersion(get());
+        if (!version) return;
+        const leakage = await api.call('datasets:leakage', { versionId: version.id });
+        const c = (version.details['counts'] ?? {}) as Partial<SplitResult['counts']>;
+        set({ splitResult: { version, counts: { train: c.train ?? 0, validation: c.validation ?? 0, test: c.test ?? 0 }, leakage } });
+      }),
+    runExport: (format, outFile) =>
+      guard('export', async () => {
+        const versionId = get().versionId;
+        if (!versionId) return;
+        const r = await api.call('datasets:export', { versionId, format, outFile });
+        set({ notice: `Wrote ${r.examples} examples to ${r.file}.` });
+      }),
     pickSample(path) {
       get().setForm({ path });
       void get().runPreview();
     },
-    browse: () => api.pickPath({ kind: 'file', title: 'Choose a data file', filters: [{ name: 'Data files', extensions: ['jsonl', 'json', 'csv', 'tsv', 'xlsx', 'txt', 'md', 'pdf', 'docx'] }] }),
+    browse: () =>
+      api.pickPath({
+        kind: 'file',
+        title: 'Choose a data file',
+        filters: [{ name: 'Data files', extensions: ['jsonl', 'json', 'csv', 'tsv', 'xlsx', 'txt', 'md', 'pdf', 'docx'] }],
+      }),
     canBrowse: () => api.canPickPaths(),
   };
 });

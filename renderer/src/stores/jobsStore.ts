@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Job } from '../../../electron/contract/domain.js';
+import type { Job } from '../../../electron/contract/jobs.js';
 import { api } from '../transport/api.js';
 
 interface JobsState {
@@ -7,6 +7,8 @@ interface JobsState {
   load(): Promise<void>;
   upsert(job: Job): void;
   cancel(id: string): Promise<void>;
+  /** Starts an interrupted job of a resumable kind again (a new job that continues it). */
+  resume(id: string): Promise<void>;
 }
 
 export const useJobsStore = create<JobsState>((set) => ({
@@ -20,6 +22,10 @@ export const useJobsStore = create<JobsState>((set) => ({
   },
   async cancel(id) {
     const job = await api.call('jobs:cancel', { id });
+    set((state) => ({ jobs: { ...state.jobs, [job.id]: job } }));
+  },
+  async resume(id) {
+    const job = await api.call('jobs:resume', { id });
     set((state) => ({ jobs: { ...state.jobs, [job.id]: job } }));
   },
 }));

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { BaseModel } from '../../../electron/contract/domain.js';
 import { api } from '../transport/api.js';
+import { errorText } from './errorWords.js';
+import { followJob } from './followJob.js';
 
 interface ModelsState {
   models: BaseModel[];
@@ -23,7 +25,7 @@ export const useModelsStore = create<ModelsState>((set, get) => ({
     try {
       set({ models: await api.call('models:list', {}) });
     } catch (error) {
-      set({ error: (error as Error).message });
+      set({ error: errorText(error) });
     }
   },
   async register(path) {
@@ -31,8 +33,15 @@ export const useModelsStore = create<ModelsState>((set, get) => ({
     try {
       const job = await api.call('models:register', { path });
       set({ pendingJobId: job.id });
+      followJob(job, {
+        settled: () => {
+          set({ pendingJobId: null });
+          void get().load();
+        },
+        failed: (error) => set({ error }),
+      });
     } catch (error) {
-      set({ error: (error as Error).message });
+      set({ error: errorText(error) });
     }
   },
   async remove(id) {
@@ -40,7 +49,7 @@ export const useModelsStore = create<ModelsState>((set, get) => ({
       await api.call('models:remove', { id });
       await get().load();
     } catch (error) {
-      set({ error: (error as Error).message });
+      set({ error: errorText(error) });
     }
   },
   browse: () => api.pickPath({ kind: 'file', title: 'Choose a GGUF model', filters: [{ name: 'GGUF models', extensions: ['gguf'] }] }),

@@ -1,19 +1,35 @@
 import { create } from 'zustand';
-import type { DomainTemplate, Job } from '../../../electron/contract/domain.js';
+import type { DomainTemplate } from '../../../electron/contract/domain.js';
 import type {
-  DecisionChange, DomainTemplateInfo, PiiApplyResult, PiiRecord, PiiStatus, PiiType, RedactionMode, StoredRedactionReport,
+  DecisionChange,
+  DomainTemplateInfo,
+  PiiRecord,
+  PiiStatus,
+  PiiType,
+  RedactionMode,
+  StoredRedactionReport,
 } from '../../../electron/contract/pii.js';
 import { PII_TYPE_NAMES } from '../../../electron/contract/pii.js';
 import { api } from '../transport/api.js';
 import { useDatasetsStore } from './datasetsStore.js';
-import { useJobsStore } from './jobsStore.js';
+import { errorText } from './errorWords.js';
+import { followJob } from './followJob.js';
 
 const PAGE = 10;
 
 /** A span the reviewer clicked: decisions apply to every identical string of that type in the dataset. */
-export interface SelectedSpan { type: PiiType; text: string; status: string }
+export interface SelectedSpan {
+  type: PiiType;
+  text: string;
+  status: string;
+}
 /** Text the reviewer selected in an example, waiting for a type. */
-export interface PendingAdd { position: number; field: string; start: number; text: string }
+export interface PendingAdd {
+  position: number;
+  field: string;
+  start: number;
+  text: string;
+}
 
 interface PrivacyState {
   versionId: string | null;
@@ -54,21 +70,20 @@ interface PrivacyState {
   /** A project's template sets which kinds are replaced by default (all kinds for a general project). */
   defaultPolicyFor(domain: DomainTemplate): Promise<void>;
   importSample(projectId: string, domain: DomainTemplate): Promise<void>;
-  jobUpdated(job: Job): void;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const finished = (job: Job) => job.status !== 'running' && job.status !== 'queued';
+const message = errorText;
 
 export const usePrivacyStore = create<PrivacyState>((set, get) => {
   const guard = async (fn: () => Promise<void>) => {
     set({ busy: true, error: null });
-    try { await fn(); } catch (e) { set({ error: message(e) }); } finally { set({ busy: false }); }
-  };
-  /** A job can end before its id comes back: its last event may already be in the jobs store. */
-  const track = (job: Job) => {
-    const seen = useJobsStore.getState().jobs[job.id];
-    if (seen && finished(seen)) get().jobUpdated(seen);
+    try {
+      await fn();
+    } catch (e) {
+      set({ error: message(e) });
+    } finally {
+      set({ busy: false });
+    }
   };
   const refresh = async (versionId: string) => {
     const [status, report] = await Promise.all([api.call('pii:status', { versionId }), api.call('pii:report', { versionId })]);
@@ -78,9 +93,25 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
     else set({ records: [], total: 0 });
   };
   return {
-    versionId: null, status: null, report: null, records: [], total: 0, offset: 0, filter: null, selected: null, pendingAdd: null,
-    mode: 'pseudonym', policy: [...PII_TYPE_NAMES], scanJobId: null, applyJobId: null, sampleJobId: null, templates: {}, policyDomain: null,
-    busy: false, error: null, notice: null,
+    versionId: null,
+    status: null,
+    report: null,
+    records: [],
+    total: 0,
+    offset: 0,
+    filter: null,
+    selected: null,
+    pendingAdd: null,
+    mode: 'pseudonym',
+    policy: [...PII_TYPE_NAMES],
+    scanJobId: null,
+    applyJobId: null,
+    sampleJobId: null,
+    templates: {},
+    policyDomain: null,
+    busy: false,
+    error: null,
+    notice: null,
 
     async sync(versionId) {
       if (versionId === get().versionId) return;
@@ -94,7 +125,15 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
       try {
         const job = await api.call('pii:scan', { versionId });
         set({ scanJobId: job.id });
-        track(job);
+        followJob(job, {
+          settled: () => set({ scanJobId: null }),
+          succeeded: () => {
+            const v = get().versionId;
+            if (v) void refresh(v).catch((e: unknown) => set({ error: message(e) }));
+          },
+          failed: (error) => set({ error }),
+          stopped: () => set({ notice: 'The check was cancelled.' }),
+        });
       } catch (e) {
         set({ error: message(e) });
       }
@@ -114,18 +153,21 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
       void get().loadPage(0);
     },
     select: (selected) => set({ selected, pendingAdd: null }),
-    decide: (changes) => guard(async () => {
-      const versionId = get().versionId;
-      if (!versionId) return;
-      await api.call('pii:decide', { versionId, changes });
-      await refresh(versionId);
-      // Keep the selection on the same string with its new status, so the reviewer sees what changed.
-      const sel = get().selected;
-      if (sel) {
-        const now = get().records.flatMap((r) => r.fields.flatMap((f) => f.spans)).find((s) => s.type === sel.type && s.text === sel.text);
-        set({ selected: now ? { type: now.type, text: now.text, status: now.status } : null });
-      }
-    }),
+    decide: (changes) =>
+      guard(async () => {
+        const versionId = get().versionId;
+        if (!versionId) return;
+        await api.call('pii:decide', { versionId, changes });
+        await refresh(versionId);
+        // Keep the selection on the same string with its new status, so the reviewer sees what changed.
+        const sel = get().selected;
+        if (sel) {
+          const now = get()
+            .records.flatMap((r) => r.fields.flatMap((f) => f.spans))
+            .find((s) => s.type === sel.type && s.text === sel.text);
+          set({ selected: now ? { type: now.type, text: now.text, status: now.status } : null });
+        }
+      }),
     setPendingAdd: (pendingAdd) => set({ pendingAdd, selected: null }),
     async addSpan(type) {
       const add = get().pendingAdd;
@@ -142,18 +184,33 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
       try {
         const job = await api.call('pii:apply', { versionId, mode, policy: { types: policy } });
         set({ applyJobId: job.id });
-        track(job);
+        followJob(job, {
+          settled: () => set({ applyJobId: null }),
+          succeeded: (r) => {
+            const clash = Number(r.version.details['surrogateCollisions'] ?? 0);
+            const warn = clash > 0 ? ` ${clash} invented value(s) happen to match a real identifier of this dataset; check them in the examples.` : '';
+            set({ notice: `Made a new version with ${r.report.totalRedacted} identifiers replaced. The previous version is kept.${warn}` });
+            void useDatasetsStore.getState().reload(r.version.id);
+          },
+          failed: (error) => set({ error }),
+          stopped: () => set({ notice: 'The redaction was cancelled; no new version was made.' }),
+        });
       } catch (e) {
         set({ error: message(e) });
       }
     },
-    deleteMap: () => guard(async () => {
-      const { status, versionId } = get();
-      if (!status || !versionId) return;
-      const r = await api.call('pii:delete-map', { datasetId: status.datasetId });
-      set({ notice: r.deleted ? 'The pseudonym map was deleted. Surrogates can no longer be traced back to the real names.' : 'There was no pseudonym map to delete.' });
-      await refresh(versionId);
-    }),
+    deleteMap: () =>
+      guard(async () => {
+        const { status, versionId } = get();
+        if (!status || !versionId) return;
+        const r = await api.call('pii:delete-map', { datasetId: status.datasetId });
+        set({
+          notice: r.deleted
+            ? 'The pseudonym map was deleted. Surrogates can no longer be traced back to the real names.'
+            : 'There was no pseudonym map to delete.',
+        });
+        await refresh(versionId);
+      }),
     async fetchTemplate(domain) {
       if (domain === 'general') return null;
       const known = get().templates[domain];
@@ -179,35 +236,16 @@ export const usePrivacyStore = create<PrivacyState>((set, get) => {
       try {
         const job = await api.call('templates:import-sample', { projectId, domain });
         set({ sampleJobId: job.id });
-        track(job);
+        followJob(job, {
+          settled: () => set({ sampleJobId: null }),
+          succeeded: (r) => {
+            set({ notice: `Imported ${r.version.examples} sample conversations.` });
+            void useDatasetsStore.getState().reload(r.version.id);
+          },
+          failed: (error) => set({ error }),
+        });
       } catch (e) {
         set({ error: message(e) });
-      }
-    },
-    jobUpdated(job) {
-      if (!finished(job)) return;
-      const failed = job.status === 'cancelled' ? null : (job.error ?? job.message ?? `It ${job.status}.`);
-      if (job.id === get().scanJobId) {
-        set({ scanJobId: null });
-        const versionId = get().versionId;
-        if (job.status === 'succeeded' && versionId) void refresh(versionId).catch((e: unknown) => set({ error: message(e) }));
-        else set(failed ? { error: failed } : { notice: 'The check was cancelled.' });
-      } else if (job.id === get().applyJobId) {
-        set({ applyJobId: null });
-        if (job.status === 'succeeded') {
-          const r = job.result as PiiApplyResult;
-          const clash = Number(r.version.details['surrogateCollisions'] ?? 0);
-          const warn = clash > 0 ? ` ${clash} invented value(s) happen to match a real identifier of this dataset; check them in the examples.` : '';
-          set({ notice: `Made a new version with ${r.report.totalRedacted} identifiers replaced. The previous version is kept.${warn}` });
-          void useDatasetsStore.getState().reload(r.version.id);
-        } else set(failed ? { error: failed } : { notice: 'The redaction was cancelled; no new version was made.' });
-      } else if (job.id === get().sampleJobId) {
-        set({ sampleJobId: null });
-        if (job.status === 'succeeded') {
-          const r = job.result as { version: { id: string; examples: number } };
-          set({ notice: `Imported ${r.version.examples} sample conversations.` });
-          void useDatasetsStore.getState().reload(r.version.id);
-        } else if (failed) set({ error: failed });
       }
     },
   };

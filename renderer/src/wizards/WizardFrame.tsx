@@ -2,6 +2,7 @@ import type { Project } from '../../../electron/contract/domain.js';
 import { useWizardStore, type WizardStep } from '../stores/wizardStore.js';
 import { DataStep } from './data/DataStep.js';
 import { STEPS } from './steps.js';
+import { TrainStep } from './train/TrainStep.js';
 
 export function WizardFrame({ project }: { project: Project }) {
   const step = useWizardStore((s) => s.stepByProject[project.id] ?? 'data');
@@ -40,6 +41,8 @@ export function WizardFrame({ project }: { project: Project }) {
         <h2>{current.title}</h2>
         {current.id === 'data' ? (
           <DataStep project={project} />
+        ) : current.id === 'train' ? (
+          <TrainStep project={project} />
         ) : (
           <>
             <p>{current.purpose}</p>

@@ -13,14 +13,15 @@ export const STEPS: readonly StepInfo[] = [
   {
     id: 'data',
     title: 'Data',
-    purpose: 'Bring in your spreadsheets, chat logs, notes and documents; clean them, find duplicates, protect personal data, and split them for training and testing.',
-    status: 'Built: import, versions, cleaning, splits and token statistics (personal-data protection comes next).',
+    purpose:
+      'Bring in your spreadsheets, chat logs, notes and documents; clean them, find duplicates, protect personal data, and split them for training and testing.',
+    status: 'Built: import, versions, cleaning, personal-data protection, splits and token statistics.',
   },
   {
     id: 'train',
     title: 'Train',
     purpose: 'Teach a local model your field with LoRA on this computer’s GPU or CPU, with a time and memory estimate before you start.',
-    status: 'Training from the app is not available in this version yet.',
+    status: 'Built: presets, an estimate before you start, a live chart, stop and resume, run history, comparison and the candidate run.',
   },
   {
     id: 'evaluate',

@@ -21,7 +21,12 @@ export function previewText(member: Member | undefined, length = 160): string {
   return t.length > length ? `${t.slice(0, length - 1)}…` : t;
 }
 
-export interface ReviewOptions { minTokens?: number | undefined; maxTokens?: number | undefined; threshold: number; nearDuplicates: boolean }
+export interface ReviewOptions {
+  minTokens?: number | undefined;
+  maxTokens?: number | undefined;
+  threshold: number;
+  nearDuplicates: boolean;
+}
 
 export function reviewVersion(ws: Workspace, versionId: string, options: ReviewOptions): CleanReview {
   const members = loadMembers(ws, versionId);
@@ -38,7 +43,10 @@ export function reviewVersion(ws: Workspace, versionId: string, options: ReviewO
     proposed.push({ position: members[r.index]!.position, reason: r.reason, of: null, similarity: null, preview: previewText(members[r.index]) });
   }
   const kept = lengths.keep;
-  const dup = findDuplicates(kept.map((i) => examples[i]!), { exactOnly: !options.nearDuplicates, threshold: options.threshold });
+  const dup = findDuplicates(
+    kept.map((i) => examples[i]!),
+    { exactOnly: !options.nearDuplicates, threshold: options.threshold },
+  );
   const exactOf = new Map<number, number>();
   for (const group of dup.exactGroups) for (const k of group.slice(1)) exactOf.set(k, group[0]!);
   const bestSimilarity = new Map<number, number>();
@@ -47,8 +55,11 @@ export function reviewVersion(ws: Workspace, versionId: string, options: ReviewO
     const i = kept[k]!;
     const exact = exactOf.has(k);
     proposed.push({
-      position: members[i]!.position, reason: exact ? 'exact-duplicate' : 'near-duplicate', of: members[kept[root]!]!.position,
-      similarity: exact ? 1 : (bestSimilarity.get(k) ?? null), preview: previewText(members[i]),
+      position: members[i]!.position,
+      reason: exact ? 'exact-duplicate' : 'near-duplicate',
+      of: members[kept[root]!]!.position,
+      similarity: exact ? 1 : (bestSimilarity.get(k) ?? null),
+      preview: previewText(members[i]),
     });
   }
   proposed.sort((a, b) => a.position - b.position);
@@ -60,10 +71,12 @@ export function reviewVersion(ws: Workspace, versionId: string, options: ReviewO
   // Conflicts among what would stay: a question answered two ways is for the specialist to settle, not for a filter.
   const dropped = new Set(proposed.map((p) => p.position));
   const chat = members.filter((m, i) => !dropped.has(m.position) && isSample(examples[i]!));
-  const conflicts = findConflicts(chat.map((m) => normalizeExample(m.example) as Sample)).slice(0, MAX_PAIRS).map((c) => ({
-    question: c.question,
-    answers: c.answers.map((a) => ({ answer: a.answer, positions: a.indices.map((i) => chat[i]!.position) })),
-  }));
+  const conflicts = findConflicts(chat.map((m) => normalizeExample(m.example) as Sample))
+    .slice(0, MAX_PAIRS)
+    .map((c) => ({
+      question: c.question,
+      answers: c.answers.map((a) => ({ answer: a.answer, positions: a.indices.map((i) => chat[i]!.position) })),
+    }));
   return { versionId, examples: members.length, normalizedChanged, proposed, nearPairs, conflicts };
 }
 
@@ -76,15 +89,22 @@ export function applyClean(ws: Workspace, versionId: string, remove: readonly nu
   if (unknown !== undefined) throw new FieldtuneError('INVALID_INPUT', `This version has no example #${unknown + 1}; reload the review and try again.`);
   const keep = members.filter((m) => !drop.has(m.position));
   if (keep.length === 0) throw new FieldtuneError('INVALID_INPUT', 'That would remove every example; keep at least one.');
-  return createChildVersion(ws, parent, 'clean', { normalize, removed: members.length - keep.length, removedPositions: [...drop].sort((a, b) => a - b).slice(0, 10_000) },
-    keep.map((m) => ({ example: normalize ? normalizeExample(m.example) : m.example, split: m.split })));
+  return createChildVersion(
+    ws,
+    parent,
+    'clean',
+    { normalize, removed: members.length - keep.length, removedPositions: [...drop].sort((a, b) => a - b).slice(0, 10_000) },
+    keep.map((m) => ({ example: normalize ? normalizeExample(m.example) : m.example, split: m.split })),
+  );
 }
 
 function summarizeLeakage(members: Member[], report: LeakageReport): LeakageSummary {
   const pairs = [...report.exact, ...report.near].slice(0, 100).map((p) => ({
     a: { position: members[p.a]!.position, preview: previewText(members[p.a]) },
     b: { position: members[p.b]!.position, preview: previewText(members[p.b]) },
-    splitA: p.splitA, splitB: p.splitB, similarity: p.similarity,
+    splitA: p.splitA,
+    splitB: p.splitB,
+    similarity: p.similarity,
   }));
   return { ok: report.ok, exact: report.exact.length, near: report.near.length, leakedEvalItems: report.leakedEvalItems, pairs };
 }
@@ -98,7 +118,9 @@ export interface SplitInput {
 
 export function splitWithReport(ws: Workspace, versionId: string, input: SplitInput): SplitResult {
   const r = splitVersion(ws, versionId, {
-    ratios: input.shares, seed: input.seed, keepNearDuplicatesTogether: input.keepNearDuplicatesTogether,
+    ratios: input.shares,
+    seed: input.seed,
+    keepNearDuplicatesTogether: input.keepNearDuplicatesTogether,
     ...(input.stratifyBy ? { stratifyBy: input.stratifyBy } : {}),
   });
   // The new version lists the same examples in the same order, so its members index the leakage pairs.

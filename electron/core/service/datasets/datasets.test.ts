@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenStatsResult } from '../../../contract/datasets.js';
-import type { Job } from '../../../contract/domain.js';
+import type { Job } from '../../../contract/jobs.js';
 import { tempDir } from '../../../../test/unit/helpers.js';
 import { Core } from '../../core.js';
 import { writeDemoModel } from '../../demoModel/index.js';
@@ -17,7 +17,8 @@ let projectId: string;
 
 // 8 examples: #1 repeats #0 exactly, #3 is a near copy of #2 (one word changed in a long answer), #5 answers #4's
 // question differently (a conflict), and two categories to stratify by.
-const LONG = 'Please bring your insurance card, a photo ID, the referral letter from your doctor and a list of the medicines you take now, and arrive fifteen minutes early';
+const LONG =
+  'Please bring your insurance card, a photo ID, the referral letter from your doctor and a list of the medicines you take now, and arrive fifteen minutes early';
 const CSV = [
   'Question,Answer,Category',
   'When do you open?,We open at 8 in the morning on weekdays.,hours',
@@ -59,7 +60,14 @@ describe('datasets:preview', () => {
     expect(p).toMatchObject({ reader: 'csv', format: 'csv', encoding: 'utf-8', headers: ['Question', 'Answer', 'Category'], problem: null });
     expect(p.mapping).toEqual({ Question: 'user', Answer: 'assistant', Category: 'metadata' });
     expect(p.rows).toHaveLength(8);
-    expect(p.rows[0]).toEqual({ line: 2, messages: [{ role: 'user', content: 'When do you open?' }, { role: 'assistant', content: 'We open at 8 in the morning on weekdays.' }], metadata: { Category: 'hours' } });
+    expect(p.rows[0]).toEqual({
+      line: 2,
+      messages: [
+        { role: 'user', content: 'When do you open?' },
+        { role: 'assistant', content: 'We open at 8 in the morning on weekdays.' },
+      ],
+      metadata: { Category: 'hours' },
+    });
   });
 
   it('names the mapping problem when no column holds the answer, and the user mapping fixes it', async () => {
@@ -138,7 +146,7 @@ describe('datasets:import and the version operations', () => {
     const before = (await core.call('datasets:list', { projectId })).length;
     const job = await importCsv(path);
     expect(job.status).toBe('failed');
-    expect(job.error).toMatch(/^Line 3: .*skip bad rows/);
+    expect(job.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/^Line 3: /), fix: { setting: 'skipBad' }, details: { line: 3 } });
     expect(await core.call('datasets:list', { projectId })).toHaveLength(before);
     expect(readdirSync(join(tmp.dir, 'ws', 'files'))).not.toContain('rejected');
     expect(statSync(dbFile).isFile()).toBe(true);
@@ -165,9 +173,15 @@ describe('datasets:import and the version operations', () => {
     ]);
     expect(review.nearPairs[0]).toMatchObject({ a: { position: 2 }, b: { position: 3 } });
     expect(review.nearPairs[0]!.similarity).toBeGreaterThan(0.7);
-    expect(review.conflicts).toEqual([{ question: 'Do you take walk-ins?', answers: [
-      { answer: 'Yes until noon.', positions: [4] }, { answer: 'No - please book ahead.', positions: [5] },
-    ] }]);
+    expect(review.conflicts).toEqual([
+      {
+        question: 'Do you take walk-ins?',
+        answers: [
+          { answer: 'Yes until noon.', positions: [4] },
+          { answer: 'No - please book ahead.', positions: [5] },
+        ],
+      },
+    ]);
     const [ds] = await core.call('datasets:list', { projectId });
     expect(ds!.versions).toHaveLength(1); // a review is a dry run
   });

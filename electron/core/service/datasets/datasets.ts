@@ -4,10 +4,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ColumnField, Dataset, ExampleRow, ImportFormat, SplitLabel } from '../../../contract/datasets.js';
-import type { Job } from '../../../contract/domain.js';
+import type { DomainTemplate } from '../../../contract/domain.js';
+import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import { exportVersion } from './export.js';
-import { importIntoWorkspace } from './importCommit.js';
+import { importIntoWorkspace, type ProjectTarget } from './importCommit.js';
 import { requireVersion, toMember, walkVersion } from './versions.js';
 import { isSample } from '../../data/example.js';
 import { resourcePath } from '../../appPaths.js';
@@ -25,12 +26,15 @@ export function listDatasets(ws: Workspace, projectId: string): Dataset[] {
 /** The demo dataset shipped in resources/ (24 clinic front-desk questions), offered where a user has no file yet. */
 export function bundledSamples(): Array<{ label: string; path: string; examples: number }> {
   if (!existsSync(SAMPLE_DATASET)) return [];
-  const examples = readFileSync(SAMPLE_DATASET, 'utf8').split('\n').filter((l) => l.trim()).length;
+  const examples = readFileSync(SAMPLE_DATASET, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim()).length;
   return [{ label: 'Clinic front desk (demo sample)', path: SAMPLE_DATASET, examples }];
 }
 
 export interface ImportInput {
-  projectId: string;
+  projectId?: string | undefined;
+  newProject?: { name: string; domain: DomainTemplate } | undefined;
   path: string;
   format?: ImportFormat | undefined;
   map?: Record<string, ColumnField> | undefined;
@@ -40,14 +44,19 @@ export interface ImportInput {
 }
 
 /** Checks what can be checked at once (project, path), then imports as a job: progress, cancel, nothing written on refusal. */
-export async function startImport(ws: Workspace, input: ImportInput): Promise<Job> {
-  requireProject(ws, input.projectId);
+export async function startImport(ws: Workspace, input: ImportInput): Promise<JobOf<'dataset.import'>> {
+  if (input.projectId) requireProject(ws, input.projectId);
+  const target: ProjectTarget = input.projectId ? { projectId: input.projectId } : { projectName: input.newProject!.name, domain: input.newProject!.domain };
   const path = resolve(input.path);
   if (!(await stat(path).catch(() => null))) throw new FieldtuneError('INVALID_INPUT', `There is no file or folder at ${path}.`);
   const params = { path, format: input.format ?? null, map: input.map ?? null, encoding: input.encoding ?? null, skipBad: input.skipBad };
-  return ws.jobs.start({ kind: 'dataset.import', projectId: input.projectId, params }, ({ signal, onProgress }) =>
-    importIntoWorkspace(ws, path, { projectId: input.projectId }, {
-      format: input.format, mapping: input.map, encoding: input.encoding, skipBad: input.skipBad, signal,
+  return ws.jobs.start({ kind: 'dataset.import', projectId: input.projectId ?? null, params }, ({ signal, onProgress }) =>
+    importIntoWorkspace(ws, path, target, {
+      format: input.format,
+      mapping: input.map,
+      encoding: input.encoding,
+      skipBad: input.skipBad,
+      signal,
       ...(input.name ? { datasetName: input.name } : {}),
       onProgress: (u) => onProgress({ phase: u.phase === 'reading' ? 'Reading the file' : 'Saving examples', current: u.current, total: u.total }),
     }),

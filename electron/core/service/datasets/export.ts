@@ -1,19 +1,21 @@
-// Export of a stored version (JSONL or CSV) and its token statistics. Both walk the version in order without
-// loading it whole; export writes to a temporary name and renames, so a cancelled export leaves no half file.
+// Export of a stored version (JSONL or CSV). It walks the version in order without loading it whole; it writes to a temporary name and renames, so a cancelled export leaves no half file.
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Sample } from '../../../contract/domain.js';
 import type { SplitLabel } from '../../store/repositories/datasets.js';
 import type { Workspace } from '../../workspace.js';
-import { requireVersion, toMember, walkVersion, type Member } from './versions.js';
+import { requireVersion, toMember, type Member } from './versions.js';
 import { throwIfAborted } from '../../data/errors.js';
 import { canonicalJson, isSample, type Example } from '../../data/example.js';
-import { tokenStats, type TokenStats } from '../../data/stats.js';
-import { countExampleTokens, type TokenizeExample } from '../../data/tokens.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
-export interface ExportOptions { format: ExportFormat; outFile: string; split?: SplitLabel; signal?: AbortSignal }
+export interface ExportOptions {
+  format: ExportFormat;
+  outFile: string;
+  split?: SplitLabel;
+  signal?: AbortSignal;
+}
 
 /** One conversation turn each for system/user/assistant when the sample is a single exchange; else the whole JSON. */
 function singleTurn(s: Sample): { system: string; user: string; assistant: string } | null {
@@ -45,8 +47,14 @@ export function exportVersion(ws: Workspace, versionId: string, options: ExportO
   const fd = openSync(temp, 'w');
   let examples = 0;
   let buffer: string[] = [];
-  const flush = () => { if (buffer.length) writeSync(fd, buffer.join('')); buffer = []; };
-  const csvLine = (cells: unknown[]) => `${Papa.unparse([cells.map((c) => (c === null || c === undefined ? '' : String(c)))], { newline: '\r\n' })}\r\n`;
+  const flush = () => {
+    if (buffer.length) writeSync(fd, buffer.join(''));
+    buffer = [];
+  };
+  // escapeFormulae: a cell starting with = + - @ tab or CR gets a leading ' so a spreadsheet shows it as text instead
+  // of running it (CSV injection: "=HYPERLINK(...)" in a user's answer would otherwise be live when opened).
+  const csvLine = (cells: unknown[]) =>
+    `${Papa.unparse([cells.map((c) => (c === null || c === undefined ? '' : String(c)))], { newline: '\r\n', escapeFormulae: true })}\r\n`;
   try {
     if (options.format === 'csv') {
       const header = kind === 'text' ? ['source', 'text'] : ['system', 'user', 'assistant', 'conversation', ...keys];
@@ -56,7 +64,10 @@ export function exportVersion(ws: Workspace, versionId: string, options: ExportO
       const m = toMember(row);
       if (!keep(m)) continue;
       examples += 1;
-      if (examples % 10_000 === 0) { throwIfAborted(options.signal); flush(); }
+      if (examples % 10_000 === 0) {
+        throwIfAborted(options.signal);
+        flush();
+      }
       if (options.format === 'jsonl') {
         const e: Example = m.example;
         buffer.push(`${m.split && !options.split ? JSON.stringify({ ...JSON.parse(canonicalJson(e)), split: m.split }) : canonicalJson(e)}\n`);
@@ -74,43 +85,13 @@ export function exportVersion(ws: Workspace, versionId: string, options: ExportO
     closeSync(fd);
     renameSync(temp, options.outFile);
   } catch (e) {
-    try { closeSync(fd); } catch { /* already closed */ }
+    try {
+      closeSync(fd);
+    } catch {
+      /* already closed */
+    }
     rmSync(temp, { force: true });
     throw e;
   }
   return { file: options.outFile, examples, format: options.format };
-}
-
-export interface VersionStatsOptions {
-  maxLength: number;
-  /** The real tokenizer (rendered through the base model's chat template) when one is loaded; rough count otherwise. */
-  tokenize?: TokenizeExample<Example>;
-  split?: SplitLabel;
-  bins?: number;
-  signal?: AbortSignal;
-}
-
-export interface VersionStats extends TokenStats {
-  tokenizer: 'model' | 'rough';
-  bySplit: Partial<Record<SplitLabel, { count: number; totalTokens: number; overMax: number }>>;
-}
-
-export async function versionStats(ws: Workspace, versionId: string, options: VersionStatsOptions): Promise<VersionStats> {
-  requireVersion(ws, versionId);
-  const tokenize = options.tokenize ?? countExampleTokens();
-  const bySplit: VersionStats['bySplit'] = {};
-  // Each example is tokenized once; the per-split tallies and the overall statistics share the count.
-  async function* lengths(): AsyncGenerator<number> {
-    for await (const m of walkVersion(ws, versionId)) {
-      if (options.split && m.split !== options.split) continue;
-      const n = await tokenize(m.example);
-      if (m.split) {
-        const s = (bySplit[m.split] ??= { count: 0, totalTokens: 0, overMax: 0 });
-        s.count += 1; s.totalTokens += n; if (n > options.maxLength) s.overMax += 1;
-      }
-      yield n;
-    }
-  }
-  const stats = await tokenStats(lengths(), (n) => n, { maxLength: options.maxLength, bins: options.bins, signal: options.signal });
-  return { ...stats, tokenizer: options.tokenize ? 'model' : 'rough', bySplit };
 }

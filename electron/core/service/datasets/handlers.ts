@@ -5,6 +5,7 @@ import { applyClean, leakageOf, reviewVersion, splitWithReport } from './clean.j
 import { previewImport } from './preview.js';
 import { bundledSamples, examplesPage, exportDataset, listDatasets, metadataColumns, startImport } from './datasets.js';
 import { startTokenStats } from './stats.js';
+import { latestVersion } from './versions.js';
 
 type DatasetMethod = Extract<keyof import('../../../contract/requests.js').Requests, `datasets:${string}`>;
 type DatasetHandlers = { [M in DatasetMethod]: (input: ParsedInput<M>, ctx: HandlerContext) => RequestOutput<M> | Promise<RequestOutput<M>> };
@@ -14,6 +15,7 @@ export const datasetHandlers: DatasetHandlers = {
   'datasets:samples': () => bundledSamples(),
   'datasets:preview': (input) => previewImport(input),
   'datasets:import': (input, { ws }) => startImport(ws, input),
+  'datasets:version': ({ id }, { ws }) => ws.datasets.getVersion(id) ?? latestVersion(ws, id),
   'datasets:examples': ({ versionId, offset, limit }, { ws }) => examplesPage(ws, versionId, offset, limit),
   'datasets:columns': ({ versionId }, { ws }) => metadataColumns(ws, versionId),
   'datasets:review': ({ versionId, ...options }, { ws }) => reviewVersion(ws, versionId, options),

@@ -32,14 +32,25 @@ const STALE_MS = 6 * 3600_000;
  * responsive, cancel works), under a version row marked incomplete that every read ignores; the last batch marks it
  * complete. If anything fails or the job is cancelled, the partial version (and a project made for it) is removed.
  */
-export async function commitImport(ws: Workspace, staged: StagedImport, target: ProjectTarget, options: { datasetName?: string; signal?: AbortSignal; onProgress?: (u: ImportProgressUpdate) => void } = {}): Promise<ImportResult> {
+export async function commitImport(
+  ws: Workspace,
+  staged: StagedImport,
+  target: ProjectTarget,
+  options: { datasetName?: string; signal?: AbortSignal; onProgress?: (u: ImportProgressUpdate) => void } = {},
+): Promise<ImportResult> {
   const repo = ws.datasets;
   const now = new Date().toISOString();
   const datasetId = randomUUID();
   const versionId = randomUUID();
   const { summary } = staged;
   const datasetName = options.datasetName ?? basename(staged.source, extname(staged.source));
-  const details = { source: staged.source, format: summary.format, encoding: summary.encoding, rejected: summary.rejected, ...(summary.mapping ? { mapping: summary.mapping } : {}) };
+  const details = {
+    source: staged.source,
+    format: summary.format,
+    encoding: summary.encoding,
+    rejected: summary.rejected,
+    ...(summary.mapping ? { mapping: summary.mapping } : {}),
+  };
   const rejectedFile = summary.rejected > 0 ? join(ws.filesDir, 'rejected', `${versionId}.jsonl`) : null;
   const lines = readLinesSync(staged.file);
   let position = 0;
@@ -49,9 +60,12 @@ export async function commitImport(ws: Workspace, staged: StagedImport, target: 
   let done = false;
   /** Writes up to BATCH examples; on the last one, keeps the rejected rows and marks the version complete. */
   const writeBatch = (): void => {
-    for (let n = 0; n < BATCH; ) {
+    for (let n = 0; n < BATCH;) {
       const next = lines.next();
-      if (next.done) { finish(); return; }
+      if (next.done) {
+        finish();
+        return;
+      }
       const line = next.value;
       if (!line) continue;
       const t1 = line.indexOf('\t');
@@ -68,7 +82,14 @@ export async function commitImport(ws: Workspace, staged: StagedImport, target: 
       copyFileSync(staged.rejectedFile, rejectedFile);
     }
     repo.completeVersion(versionId);
-    ws.audit.append({ actor: 'user', action: 'dataset.import', subject: versionId, hashBefore: null, hashAfter: staged.versionHash, details: { datasetId, projectId: project!.id, ...details, examples: summary.examples } });
+    ws.audit.append({
+      actor: 'user',
+      action: 'dataset.import',
+      subject: versionId,
+      hashBefore: null,
+      hashAfter: staged.versionHash,
+      details: { datasetId, projectId: project!.id, ...details, examples: summary.examples },
+    });
     done = true;
   };
   // A larger page cache while inserting: the hash index takes inserts in random order, and with SQLite's default
@@ -83,7 +104,10 @@ export async function commitImport(ws: Workspace, staged: StagedImport, target: 
       if (!project) throw new FieldtuneError('NOT_FOUND', `No project with id ${(target as { projectId: string }).projectId}`);
       createdProject = !('projectId' in target);
       repo.createDataset({ id: datasetId, projectId: project.id, name: datasetName, kind: summary.kind, createdAt: now });
-      repo.createVersion({ id: versionId, datasetId, parentId: null, hash: staged.versionHash, examples: summary.examples, operation: 'import', details, createdAt: now }, false);
+      repo.createVersion(
+        { id: versionId, datasetId, parentId: null, hash: staged.versionHash, examples: summary.examples, operation: 'import', details, createdAt: now },
+        false,
+      );
       writeBatch();
     })();
     started = true;
@@ -97,7 +121,15 @@ export async function commitImport(ws: Workspace, staged: StagedImport, target: 
     return {
       project: { id: project!.id, name: project!.name },
       dataset: { id: datasetId, name: datasetName },
-      version: { id: versionId, hash: staged.versionHash, examples: summary.examples, rejected: summary.rejected, format: summary.format, encoding: summary.encoding, ...(summary.mapping ? { mapping: summary.mapping } : {}) },
+      version: {
+        id: versionId,
+        hash: staged.versionHash,
+        examples: summary.examples,
+        rejected: summary.rejected,
+        format: summary.format,
+        encoding: summary.encoding,
+        ...(summary.mapping ? { mapping: summary.mapping } : {}),
+      },
       rejectedFile,
     };
   } catch (e) {
@@ -106,7 +138,12 @@ export async function commitImport(ws: Workspace, staged: StagedImport, target: 
         repo.dropIncomplete(versionId);
         if (createdProject && project) {
           ws.projects.delete(project.id);
-          ws.audit.append({ actor: 'user', action: 'project.delete', subject: project.id, details: { name: project.name, reason: 'the import it was created for did not finish' } });
+          ws.audit.append({
+            actor: 'user',
+            action: 'project.delete',
+            subject: project.id,
+            details: { name: project.name, reason: 'the import it was created for did not finish' },
+          });
         }
       })();
       repo.collectOrphanExamples(); // the batches already written; no other version lists them
@@ -125,12 +162,19 @@ function dropStaleImports(ws: Workspace): void {
   const repo = ws.datasets;
   const stale = repo.staleIncomplete(new Date(Date.now() - STALE_MS).toISOString());
   if (stale.length === 0) return;
-  ws.db.transaction(() => { for (const id of stale) repo.dropIncomplete(id); })();
+  ws.db.transaction(() => {
+    for (const id of stale) repo.dropIncomplete(id);
+  })();
   repo.collectOrphanExamples();
 }
 
 /** Stage + commit for callers that already hold an open workspace (the app's import job). */
-export async function importIntoWorkspace(ws: Workspace, path: string, target: ProjectTarget, options: ImportRunOptions & { datasetName?: string } = {}): Promise<ImportResult> {
+export async function importIntoWorkspace(
+  ws: Workspace,
+  path: string,
+  target: ProjectTarget,
+  options: ImportRunOptions & { datasetName?: string } = {},
+): Promise<ImportResult> {
   const staged = await stageImport(path, options);
   return commitImport(ws, staged, target, options);
 }

@@ -4,7 +4,8 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ColumnField, ImportPreview, PreviewRow } from '../../../contract/datasets.js';
-import { FieldtuneError } from '../../../contract/errors.js';
+import { FieldtuneError, type ErrorFix } from '../../../contract/errors.js';
+import { toErrorPayload } from '../../../contract/wire.js';
 import { detectFormat, JSON_FORMATS, type JsonFormat } from '../../data/chatFormats.js';
 import { resolveMapping, type ColumnMapping } from '../../data/columns.js';
 import { decodeBytes } from '../../data/encoding.js';
@@ -25,12 +26,11 @@ export interface PreviewInput {
 
 class StopPreview extends Error {}
 
-/** Which control in the wizard fixes a refusal: the encoding choice, the column mapping, or the format override. */
-export function problemKind(message: string): 'encoding' | 'mapping' | 'format' | 'file' {
-  if (/UTF-8|encoding/i.test(message)) return 'encoding';
-  if (/mapped|--map|column/i.test(message)) return 'mapping';
-  if (/format/i.test(message)) return 'format';
-  return 'file';
+const KIND_OF_FIX = { encoding: 'encoding', map: 'mapping', format: 'format', skipBad: 'file' } as const;
+
+/** Which control in the wizard fixes a refusal: the one the error names in `fix`, else none ('file'). */
+export function problemKind(fix: ErrorFix | undefined): 'encoding' | 'mapping' | 'format' | 'file' {
+  return fix ? KIND_OF_FIX[fix.setting] : 'file';
 }
 
 /**
@@ -81,13 +81,21 @@ export async function previewImport(input: PreviewInput): Promise<ImportPreview>
   const info = await stat(path).catch(() => null);
   if (!info) throw new FieldtuneError('INVALID_INPUT', `There is no file or folder at ${path}.`);
   const out: ImportPreview = {
-    path, sizeBytes: info.isFile() ? info.size : 0, reader: null, format: input.format ?? null, encoding: null,
-    headers: null, mapping: null, rows: [], rejected: [], problem: null,
+    path,
+    sizeBytes: info.isFile() ? info.size : 0,
+    reader: null,
+    format: input.format ?? null,
+    encoding: null,
+    headers: null,
+    mapping: null,
+    rows: [],
+    rejected: [],
+    problem: null,
   };
   const refuse = (e: unknown): ImportPreview => {
     if (e instanceof StopPreview) return out;
-    const message = e instanceof Error ? e.message : String(e);
-    out.problem = { kind: problemKind(message), message };
+    const error = toErrorPayload(e);
+    out.problem = { kind: problemKind(error.fix), message: error.message, ...(error.fix ? { fix: error.fix } : {}) };
     return out;
   };
   try {
@@ -114,13 +122,19 @@ export async function previewImport(input: PreviewInput): Promise<ImportPreview>
     await importFile(
       path,
       {
-        format: input.format, mapping: input.map, encoding: input.encoding, skipBad: true,
-        onRejected: (r) => { if (out.rejected.length < PREVIEW_ROWS) out.rejected.push({ line: r.line, reason: r.reason }); },
+        format: input.format,
+        mapping: input.map,
+        encoding: input.encoding,
+        skipBad: true,
+        onRejected: (r) => {
+          if (out.rejected.length < PREVIEW_ROWS) out.rejected.push({ line: r.line, reason: r.reason });
+        },
       },
       (item) => {
-        const row: PreviewRow = 'sample' in item
-          ? { line: item.line, messages: item.sample.messages, ...(item.sample.metadata ? { metadata: item.sample.metadata } : {}) }
-          : { line: item.line, text: item.document.text.slice(0, 2000) };
+        const row: PreviewRow =
+          'sample' in item
+            ? { line: item.line, messages: item.sample.messages, ...(item.sample.metadata ? { metadata: item.sample.metadata } : {}) }
+            : { line: item.line, text: item.document.text.slice(0, 2000) };
         out.rows.push(row);
         if (out.rows.length >= PREVIEW_ROWS) throw new StopPreview();
       },

@@ -3,7 +3,7 @@
 // model content: versions are immutable, so a new max length or split only re-bins.
 import { stat } from 'node:fs/promises';
 import type { SplitLabel, TokenStatsResult } from '../../../contract/datasets.js';
-import type { Job } from '../../../contract/domain.js';
+import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import { requireVersion, walkVersion } from './versions.js';
 import type { Example } from '../../data/example.js';
@@ -13,7 +13,10 @@ import { countExampleTokens } from '../../data/tokens.js';
 import type { JobContext } from '../../jobs/jobManager.js';
 import type { Workspace } from '../../workspace.js';
 
-interface Lengths { lengths: number[]; splits: Array<SplitLabel | null> }
+interface Lengths {
+  lengths: number[];
+  splits: Array<SplitLabel | null>;
+}
 const lengthCache = new Map<string, Lengths>();
 const LENGTH_CACHE_LIMIT = 8;
 
@@ -37,7 +40,12 @@ async function lengthsOf(ws: Workspace, versionId: string, count: (e: Example) =
   return out;
 }
 
-export interface StatsInput { modelId?: string | undefined; maxTokens: number; split?: SplitLabel | undefined; bins: number }
+export interface StatsInput {
+  modelId?: string | undefined;
+  maxTokens: number;
+  split?: SplitLabel | undefined;
+  bins: number;
+}
 
 async function requireModelFile(ws: Workspace, modelId: string) {
   const model = ws.models.get(modelId);
@@ -68,7 +76,7 @@ export async function versionTokenStats(ws: Workspace, versionId: string, input:
 }
 
 /** Checks the version and model at once (a wrong id fails the request, not a job), then counts in a job. */
-export async function startTokenStats(ws: Workspace, versionId: string, input: StatsInput): Promise<Job> {
+export async function startTokenStats(ws: Workspace, versionId: string, input: StatsInput): Promise<JobOf<'dataset.stats'>> {
   const version = requireVersion(ws, versionId);
   if (input.modelId) await requireModelFile(ws, input.modelId);
   const projectId = ws.datasets.getDataset(version.datasetId)?.projectId ?? null;

@@ -8,16 +8,28 @@ import { deleteProject } from '../projects/projects.js';
 import { openWorkspace, type Workspace } from '../../workspace.js';
 import { stageImport } from '../../data/stageImport.js';
 import { commitImport, importIntoWorkspace } from './importCommit.js';
-import { cleanVersion, editMember, loadMembers, pageMembers, removeMembers, splitVersion, versionLeakage } from './versions.js';
-import { exportVersion, versionStats } from './export.js';
+import { applyClean, reviewVersion } from './clean.js';
+import { exportVersion } from './export.js';
+import { versionTokenStats } from './stats.js';
+import { editMember, loadMembers, pageMembers, removeMembers, splitVersion, versionLeakage } from './versions.js';
 import { mulberry32 } from '../../data/minhash.js';
 
-const FIX = join(import.meta.dirname, '../../../test/fixtures/data');
+const FIX = join(import.meta.dirname, '../../../../test/fixtures/data');
 const cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => { for (const fn of cleanups.splice(0).reverse()) await fn(); });
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
 
-function tmp(): string { const t = tempDir(); cleanups.push(t.cleanup); return t.dir; }
-function workspace(dir = tmp()): Workspace { const ws = openWorkspace(dir); cleanups.push(() => ws.close()); return ws; }
+function tmp(): string {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+function workspace(dir = tmp()): Workspace {
+  const ws = openWorkspace(dir);
+  cleanups.push(() => ws.close());
+  return ws;
+}
 
 /** Every file under dir with its sha256: "byte-for-byte unchanged" made checkable. */
 function snapshot(dir: string): Record<string, string> {
@@ -33,7 +45,8 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-const QA = 'question,answer,category\nWhat is a lien?,A right to keep property until a debt is paid.,property\nWhat is bail?,Temporary release awaiting trial.,criminal\nWhat is a lien?,A right to keep property until a debt is paid.,property\n';
+const QA =
+  'question,answer,category\nWhat is a lien?,A right to keep property until a debt is paid.,property\nWhat is bail?,Temporary release awaiting trial.,criminal\nWhat is a lien?,A right to keep property until a debt is paid.,property\n';
 
 describe('import into the workspace', () => {
   it('creates project, dataset and a hashed version; identical rows are stored once', async () => {
@@ -42,7 +55,12 @@ describe('import into the workspace', () => {
     writeFileSync(file, QA);
     const ws = workspace(join(dir, 'ws'));
     const r = await importIntoWorkspace(ws, file, { projectName: 'Contract QA' });
-    expect(r).toMatchObject({ project: { name: 'Contract QA' }, dataset: { name: 'Contract QA' }, version: { examples: 3, rejected: 0, format: 'csv', encoding: 'utf-8' }, rejectedFile: null });
+    expect(r).toMatchObject({
+      project: { name: 'Contract QA' },
+      dataset: { name: 'Contract QA' },
+      version: { examples: 3, rejected: 0, format: 'csv', encoding: 'utf-8' },
+      rejectedFile: null,
+    });
     expect(r.version.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(ws.db.prepare('SELECT count(*) AS n FROM examples').get()).toEqual({ n: 2 });
     const members = loadMembers(ws, r.version.id);
@@ -70,7 +88,7 @@ describe('import into the workspace', () => {
     writeFileSync(badRow, '{"prompt":"a","completion":"b"}\nnot json\n');
     ws = openWorkspace(wsDir);
     const project = ws.projects.list()[0]!;
-    await expect(importIntoWorkspace(ws, bad, { projectId: project.id })).rejects.toThrow(/--encoding windows-1252/);
+    await expect(importIntoWorkspace(ws, bad, { projectId: project.id })).rejects.toMatchObject({ fix: { setting: 'encoding' } });
     await expect(importIntoWorkspace(ws, badRow, { projectName: 'New' })).rejects.toThrow(/^Line 2: it is not valid JSON/);
     await ws.close();
     expect(snapshot(wsDir)).toEqual(before);
@@ -83,7 +101,10 @@ describe('import into the workspace', () => {
     const r = await importIntoWorkspace(ws, join(FIX, 'bad-row.jsonl'), { projectName: 'Doses' }, { skipBad: true });
     expect(r.version).toMatchObject({ examples: 3, rejected: 2, format: 'prompt-completion' });
     expect(r.rejectedFile!.startsWith(ws.filesDir)).toBe(true);
-    const rows = readFileSync(r.rejectedFile!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { line: number; reason: string });
+    const rows = readFileSync(r.rejectedFile!, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; reason: string });
     expect(rows.map((x) => x.line)).toEqual([3, 5]);
   });
 });
@@ -94,7 +115,9 @@ describe('import as a job', () => {
     const ws = workspace(join(dir, 'ws'));
     const big = join(dir, 'big.jsonl');
     writeFileSync(big, '{"prompt":"p","completion":"c"}\n'.repeat(400_000));
-    const started = ws.jobs.start({ kind: 'dataset.import' }, ({ signal }) => importIntoWorkspace(ws, big, { projectName: 'Big' }, { signal }));
+    const started = ws.jobs.start({ kind: 'dataset.import', params: { path: big, format: null, map: null, encoding: null, skipBad: false } }, ({ signal }) =>
+      importIntoWorkspace(ws, big, { projectName: 'Big' }, { signal }),
+    );
     await new Promise((r) => setTimeout(r, 30));
     expect((await ws.jobs.cancel(started.id)).status).toBe('cancelled');
     expect(ws.projects.list()).toEqual([]);
@@ -113,9 +136,16 @@ describe('batched commit of a large import', () => {
     const project = (await importIntoWorkspace(ws, join(FIX, 'chat.jsonl'), { projectName: 'P' })).project;
     const seen: number[] = [];
     const staged = await stageImport(file);
-    const r = await commitImport(ws, staged, { projectId: project.id }, {
-      onProgress: (p) => { if (p.current < 45_000) seen.push(ws.datasets.listDatasets(project.id).length); },
-    });
+    const r = await commitImport(
+      ws,
+      staged,
+      { projectId: project.id },
+      {
+        onProgress: (p) => {
+          if (p.current < 45_000) seen.push(ws.datasets.listDatasets(project.id).length);
+        },
+      },
+    );
     expect(seen.length).toBeGreaterThanOrEqual(2); // at least two batches were written with the event loop free between
     expect(seen.every((n) => n === 1)).toBe(true); // only the earlier dataset was visible meanwhile
     expect(ws.datasets.listDatasets(project.id)).toHaveLength(2);
@@ -130,7 +160,9 @@ describe('batched commit of a large import', () => {
     writeFileSync(file, rows(45_000));
     const ac = new AbortController();
     const staged = await stageImport(file);
-    await expect(commitImport(ws, staged, { projectName: 'Big' }, { signal: ac.signal, onProgress: () => ac.abort() })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(commitImport(ws, staged, { projectName: 'Big' }, { signal: ac.signal, onProgress: () => ac.abort() })).rejects.toMatchObject({
+      code: 'CANCELLED',
+    });
     expect(ws.projects.list()).toEqual([]);
     expect(ws.db.prepare('SELECT count(*) AS n FROM examples').get()).toEqual({ n: 0 });
     expect(ws.db.prepare('SELECT count(*) AS n FROM dataset_versions').get()).toEqual({ n: 0 });
@@ -143,7 +175,10 @@ describe('versions', () => {
     const ws = workspace();
     // Random words: templated rows differing only in a number would all be near-duplicates of each other.
     const vocab = 'tenant dose appeal ward consent lease fever claim estate insulin verdict audit triage lien biopsy merger statute invoice'.split(' ');
-    const sentence = (seed: number, n: number) => { const r = mulberry32(seed); return Array.from({ length: n }, () => vocab[r() % vocab.length]!).join(' '); };
+    const sentence = (seed: number, n: number) => {
+      const r = mulberry32(seed);
+      return Array.from({ length: n }, () => vocab[r() % vocab.length]!).join(' ');
+    };
     const rows = Array.from({ length: 60 }, (_, i) => `${sentence(i + 1, 12)}?,${sentence(i + 1000, 10)}.,${['tax', 'lease', 'tort'][i % 3]}`);
     rows.push(rows[5]!.replace('?,', ' please?,')); // near-duplicate of row 5
     rows.push('  What is a lien?  ,A right.,property', 'what is a lien,A different right.,property', ',,property');
@@ -155,21 +190,43 @@ describe('versions', () => {
 
   it('clean makes a child version: normalizes, drops empty rows and near-duplicates, flags conflicts', async () => {
     const { ws, r } = await seeded();
-    const listed = cleanVersion(ws, r.version.id);
-    expect(listed).toMatchObject({ after: 63, removed: { empty: 1, nearDuplicates: 0 } }); // near pairs listed, not removed
-    expect(listed.nearPairs[0]).toMatchObject({ a: { position: 5 }, b: { position: 60 } });
-    const report = cleanVersion(ws, r.version.id, { dedupe: 'near' });
-    expect(report).toMatchObject({ before: 64, after: 62, normalizedChanged: 1, removed: { empty: 1, nearDuplicates: 1, exactDuplicates: 0 } });
-    expect(report.version.parentId).toBe(r.version.id);
-    expect(report.nearPairs[0]).toMatchObject({ a: { position: 5 }, b: { position: 60 } });
-    expect(report.conflicts).toHaveLength(1);
-    expect(report.conflicts[0]!.indices).toEqual([61, 62]);
+    const review = reviewVersion(ws, r.version.id, { threshold: 0.7, nearDuplicates: true });
+    expect(review).toMatchObject({ examples: 64, normalizedChanged: 1 });
+    expect(review.proposed.map((p) => p.reason).sort()).toEqual(['empty', 'near-duplicate']);
+    expect(review.nearPairs[0]).toMatchObject({ a: { position: 5 }, b: { position: 60 } });
+    expect(review.conflicts).toHaveLength(1);
+    expect(review.conflicts[0]!.answers.flatMap((a) => a.positions).sort()).toEqual([61, 62]);
+    const onlyEmpty = applyClean(
+      ws,
+      r.version.id,
+      review.proposed.filter((p) => p.reason === 'empty').map((p) => p.position),
+      true,
+    );
+    expect(onlyEmpty.examples).toBe(63); // near pairs listed, not removed unless chosen
+    const cleaned = applyClean(
+      ws,
+      r.version.id,
+      review.proposed.map((p) => p.position),
+      true,
+    );
+    expect(cleaned).toMatchObject({ examples: 62, parentId: r.version.id, operation: 'clean' });
+    const report = { version: cleaned };
     expect(() => ws.db.prepare('UPDATE dataset_versions SET examples = 0').run()).toThrow(/immutable/);
     expect(() => ws.db.prepare('UPDATE dataset_members SET split = NULL').run()).toThrow(/immutable/);
     const removed = removeMembers(ws, report.version.id, [0, 1], 'review');
     expect(removed).toMatchObject({ examples: 60, parentId: report.version.id, operation: 'remove' });
-    const edited = editMember(ws, removed.id, 0, { messages: [{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }] });
-    expect(loadMembers(ws, edited.id)[0]!.example).toEqual({ messages: [{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }] });
+    const edited = editMember(ws, removed.id, 0, {
+      messages: [
+        { role: 'user', content: 'Q' },
+        { role: 'assistant', content: 'A' },
+      ],
+    });
+    expect(loadMembers(ws, edited.id)[0]!.example).toEqual({
+      messages: [
+        { role: 'user', content: 'Q' },
+        { role: 'assistant', content: 'A' },
+      ],
+    });
     expect(ws.datasets.listVersions(r.dataset.id).map((v) => v.operation)).toEqual(['import', 'clean', 'clean', 'remove', 'edit']);
     const page = pageMembers(ws, edited.id, 10, 5);
     expect(page.total).toBe(60);
@@ -178,7 +235,13 @@ describe('versions', () => {
 
   it('split is deterministic, stratified, leak-free; stats and exports read it back', async () => {
     const { ws, r } = await seeded();
-    const clean = cleanVersion(ws, r.version.id, { dedupe: 'near' }).version;
+    const review = reviewVersion(ws, r.version.id, { threshold: 0.7, nearDuplicates: true });
+    const clean = applyClean(
+      ws,
+      r.version.id,
+      review.proposed.map((p) => p.position),
+      true,
+    );
     const a = splitVersion(ws, clean.id, { seed: 9, stratifyBy: 'category', ratios: { train: 0.8, validation: 0.1, test: 0.1 } });
     const b = splitVersion(ws, clean.id, { seed: 9, stratifyBy: 'category', ratios: { train: 0.8, validation: 0.1, test: 0.1 } });
     expect(b.version.hash).toBe(a.version.hash);
@@ -191,12 +254,11 @@ describe('versions', () => {
       const ofCat = members.filter((m) => 'messages' in m.example && m.example.metadata?.['category'] === cat);
       expect(ofCat.filter((m) => m.split === 'test').length).toBe(2);
     }
-    const stats = await versionStats(ws, a.version.id, { maxLength: 20 });
+    const stats = await versionTokenStats(ws, a.version.id, { maxTokens: 20, bins: 20 });
     expect(stats).toMatchObject({ count: 62, tokenizer: 'rough' });
-    expect(stats.bySplit.train!.count).toBe(a.counts.train);
     expect(stats.histogram.reduce((n, h) => n + h.count, 0)).toBe(62);
-    const words = await versionStats(ws, a.version.id, { maxLength: 20, split: 'test', tokenize: () => 30 });
-    expect(words).toMatchObject({ count: a.counts.test, totalTokens: 30 * a.counts.test, overMaxShare: 1, tokenizer: 'model' });
+    const test = await versionTokenStats(ws, a.version.id, { maxTokens: 20, bins: 20, split: 'test' });
+    expect(test.count).toBe(a.counts.test);
 
     const out = tmp();
     const jsonl = exportVersion(ws, clean.id, { format: 'jsonl', outFile: join(out, 'clean.jsonl') });

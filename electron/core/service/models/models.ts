@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { BaseModel, Job } from '../../../contract/domain.js';
+import type { BaseModel } from '../../../contract/domain.js';
+import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { JobContext } from '../../jobs/jobManager.js';
 import { sha256OfFile } from '../../store/blobStore.js';
+import { registerResumer } from '../jobs/resume.js';
 import type { Workspace } from '../../workspace.js';
 import { readModelFacts } from '../../gguf/modelFacts.js';
 
@@ -34,11 +36,7 @@ export interface RegisterOptions {
 /** Fingerprints a model where it lies and records it. Runs inside a job: hashing gigabytes takes a while. */
 export async function fingerprintAndRecord(ws: Workspace, path: string, opts: RegisterOptions, ctx?: JobContext): Promise<BaseModel> {
   const { sizeBytes } = await checkGgufFile(path);
-  const sha256 = await sha256OfFile(
-    path,
-    (read) => ctx?.onProgress({ phase: 'Fingerprinting (sha256)', current: read, total: sizeBytes }),
-    ctx?.signal,
-  );
+  const sha256 = await sha256OfFile(path, (read) => ctx?.onProgress({ phase: 'Fingerprinting (sha256)', current: read, total: sizeBytes }), ctx?.signal);
   ctx?.onProgress({ phase: 'Reading model header', current: 0, total: null });
   const metadata = await readModelFacts(path);
   const model = ws.models.upsert({
@@ -55,13 +53,17 @@ export async function fingerprintAndRecord(ws: Workspace, path: string, opts: Re
   return model;
 }
 
-export async function startModelRegistration(ws: Workspace, rawPath: string, label?: string): Promise<Job> {
+export async function startModelRegistration(ws: Workspace, rawPath: string, label?: string, resumedFrom?: string): Promise<JobOf<'model.register'>> {
   const path = resolve(rawPath);
   await checkGgufFile(path);
-  return ws.jobs.start({ kind: 'model.register', params: { path, label } }, (ctx) =>
+  const params = label === undefined ? { path } : { path, label };
+  return ws.jobs.start({ kind: 'model.register', params, ...(resumedFrom ? { resumedFrom } : {}) }, (ctx) =>
     fingerprintAndRecord(ws, path, label === undefined ? {} : { label }, ctx),
   );
 }
+
+// Fingerprinting keeps no partial state: resuming reads the file again from the start.
+registerResumer('model.register', (ws, params, from) => startModelRegistration(ws, params.path, params.label, from.id));
 
 export function removeModel(ws: Workspace, id: string): { id: string } {
   const model = ws.models.get(id);

@@ -3,7 +3,7 @@
 // before the commit; a cancelled or failed run writes neither version nor report (see the checks below).
 import { randomBytes } from 'node:crypto';
 import type { DatasetVersion } from '../../../contract/datasets.js';
-import type { Job } from '../../../contract/domain.js';
+import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { PiiApplyResult, RedactionMode, RedactionPolicy, RedactionReport, StoredRedactionReport } from '../../../contract/pii.js';
 import { createChildVersion, requireVersion } from '../datasets/versions.js';
@@ -21,7 +21,7 @@ import { engineDecisions, projectOfVersion, toDecision } from './pii.js';
 
 const CANCELLED = 'The redaction was cancelled; no new version was made.';
 
-export function startApply(ws: Workspace, versionId: string, mode: RedactionMode, policy: RedactionPolicy): Job {
+export function startApply(ws: Workspace, versionId: string, mode: RedactionMode, policy: RedactionPolicy): JobOf<'pii.apply'> {
   const parent = requireVersion(ws, versionId);
   const projectId = projectOfVersion(ws, parent);
   return ws.jobs.start({ kind: 'pii.apply', projectId, params: { versionId, mode, policy } }, async (job): Promise<PiiApplyResult> => {
@@ -35,7 +35,8 @@ export function startApply(ws: Workspace, versionId: string, mode: RedactionMode
     // Mask mode needs no secret and keeps no map; pseudonyms extend the dataset's map so surrogates stay the same.
     const existing = mode === 'pseudonym' ? loadMap(ws, parent.datasetId) : null;
     let dm = existing ?? { secret: randomBytes(32), map: createPseudonymMap() };
-    const run = (m: DatasetMap) => redactExamples({ examples, scan, decisions, mode, policy, secret: m.secret, map: m.map, resources, job, cancelledMessage: CANCELLED });
+    const run = (m: DatasetMap) =>
+      redactExamples({ examples, scan, decisions, mode, policy, secret: m.secret, map: m.map, resources, job, cancelledMessage: CANCELLED });
     let out = await run(dm);
     // A surrogate equal to a real identifier of the dataset: with a new map, draw again (a kept map fixes the secret).
     for (let tries = 1; out.collisions > 0 && !existing && mode === 'pseudonym' && tries < 5; tries++) {

@@ -1,20 +1,14 @@
 // Detection over a whole version as job work. The engine's detectDataset() does the same two passes but runs
 // synchronously; here the event loop is freed every few milliseconds so progress events flow and a cancel takes
 // effect at once (an AbortSignal cannot fire inside a synchronous loop).
-import type { PII_TYPE_NAMES } from '../../../contract/pii.js';
 import { throwIfAborted } from '../../data/errors.js';
 import { detectPii } from '../../pii/detect.js';
 import { nameKeys } from '../../pii/names.js';
 import type { PiiResources } from '../../pii/resources.js';
-import type { PII_TYPES, PiiSpan } from '../../pii/types.js';
+import type { PiiSpan } from '../../pii/types.js';
 import type { JobContext } from '../../jobs/jobManager.js';
 import type { FieldSpans } from '../../store/repositories/redaction.js';
 import type { ExampleFields } from './fields.js';
-
-// The contract's PII type list must stay the engine's: each assignment fails to compile if one gains a type.
-type EngineType = (typeof PII_TYPES)[number];
-type ContractType = (typeof PII_TYPE_NAMES)[number];
-export const sameTypes: [EngineType, ContractType] extends [ContractType, EngineType] ? true : never = true;
 
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 const CANCELLED = 'The personal-data check was cancelled.';
@@ -47,12 +41,19 @@ export async function detectTexts(texts: readonly string[], resources: PiiResour
   return result;
 }
 
-export interface VersionScan { scannedAt: string; spans: Map<number, FieldSpans> }
+export interface VersionScan {
+  scannedAt: string;
+  spans: Map<number, FieldSpans>;
+}
 
 /** Detects over every field of every example: spans by position, then by field (examples without any are left out). */
 export async function scanFields(examples: readonly ExampleFields[], resources: PiiResources, job: Progress): Promise<VersionScan> {
   const flat = examples.flatMap((e) => e.fields.map((f) => ({ position: e.position, field: f.field, text: f.text })));
-  const found = await detectTexts(flat.map((f) => f.text), resources, job);
+  const found = await detectTexts(
+    flat.map((f) => f.text),
+    resources,
+    job,
+  );
   const spans = new Map<number, FieldSpans>();
   flat.forEach((f, i) => {
     const list = found[i] ?? [];

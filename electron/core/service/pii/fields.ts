@@ -5,8 +5,18 @@ import type { Workspace } from '../../workspace.js';
 import { loadMembers } from '../datasets/versions.js';
 import { isSample, type Example } from '../../data/example.js';
 
-export interface Field { field: string; label: string; text: string }
-export interface ExampleFields { position: number; hash: string; split: 'train' | 'validation' | 'test' | null; example: Example; fields: Field[] }
+export interface Field {
+  field: string;
+  label: string;
+  text: string;
+}
+export interface ExampleFields {
+  position: number;
+  hash: string;
+  split: 'train' | 'validation' | 'test' | null;
+  example: Example;
+  fields: Field[];
+}
 
 const ROLE_LABEL = { system: 'System prompt', user: 'Question', assistant: 'Answer' } as const;
 
@@ -35,7 +45,13 @@ export function versionFields(ws: Workspace, versionId: string): ExampleFields[]
   if (!perDb) cache.set(ws.db, (perDb = new Map()));
   const hit = perDb.get(versionId);
   if (hit) return hit;
-  const loaded = loadMembers(ws, versionId).map((m) => ({ position: m.position, hash: m.hash, split: m.split, example: m.example, fields: fieldsOf(m.example) }));
+  const loaded = loadMembers(ws, versionId).map((m) => ({
+    position: m.position,
+    hash: m.hash,
+    split: m.split,
+    example: m.example,
+    fields: fieldsOf(m.example),
+  }));
   // Two versions at most: the one under review and the one just made from it.
   if (perDb.size >= 2) perDb.delete(perDb.keys().next().value!);
   perDb.set(versionId, loaded);

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { parsePseudonymMap, serializePseudonymMap, type PseudonymMap } from '../../pii/redact.js';
 import type { Workspace } from '../../workspace.js';
 
-export interface DatasetMap { secret: Buffer; map: PseudonymMap }
+export interface DatasetMap {
+  secret: Buffer;
+  map: PseudonymMap;
+}
 
 export function mapDir(ws: Pick<Workspace, 'dir'>): string {
   return join(ws.dir, 'private', 'pseudonym-maps');

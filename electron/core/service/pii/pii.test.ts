@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Job } from '../../../contract/domain.js';
+import type { Job } from '../../../contract/jobs.js';
 import type { PiiApplyResult, PiiScanSummary } from '../../../contract/pii.js';
 import { tempDir } from '../../../../test/unit/helpers.js';
 import { Core } from '../../core.js';
@@ -89,7 +89,10 @@ describe('pii:decide', () => {
         { scope: 'add', type: 'LOCATION', text: 'Springfield', at: { position: 1, field: 'm0', start: CSV.split('\n')[2]!.indexOf('Springfield') - 1 } },
       ],
     });
-    expect(decisions.map((d) => [d.decision, d.type, d.text])).toEqual([['reject', 'NAME', 'Patel'], ['added', 'LOCATION', 'Springfield']]);
+    expect(decisions.map((d) => [d.decision, d.type, d.text])).toEqual([
+      ['reject', 'NAME', 'Patel'],
+      ['added', 'LOCATION', 'Springfield'],
+    ]);
     const page = await core.call('pii:spans', { versionId: v1, offset: 0, limit: 10 });
     const all = page.records.flatMap((r) => r.fields.flatMap((f) => f.spans));
     expect(all.filter((s) => s.text === 'Patel').map((s) => s.status)).toEqual(['rejected', 'rejected']);
@@ -98,12 +101,16 @@ describe('pii:decide', () => {
   });
 
   it('says clearly when an added span is not where the reviewer says, or is part of a word', async () => {
-    await expect(core.call('pii:decide', { versionId: v1, changes: [{ scope: 'add', type: 'NAME', text: 'Friday', at: { position: 0, field: 'm0', start: 3 } }] }))
-      .rejects.toThrow(/not at that place in example #1/);
-    await expect(core.call('pii:decide', { versionId: v1, changes: [{ scope: 'add', type: 'NAME', text: 'Kowal', at: { position: 0, field: 'm0', start: 14 } }] }))
-      .rejects.toThrow(/part of a longer word/);
+    await expect(
+      core.call('pii:decide', { versionId: v1, changes: [{ scope: 'add', type: 'NAME', text: 'Friday', at: { position: 0, field: 'm0', start: 3 } }] }),
+    ).rejects.toThrow(/not at that place in example #1/);
+    await expect(
+      core.call('pii:decide', { versionId: v1, changes: [{ scope: 'add', type: 'NAME', text: 'Kowal', at: { position: 0, field: 'm0', start: 14 } }] }),
+    ).rejects.toThrow(/part of a longer word/);
     await expect(core.call('pii:decide', { versionId: v1, changes: [{ scope: 'add', type: 'NAME', text: 'Zebedee' }] })).rejects.toThrow(/does not appear/);
-    await expect(core.call('pii:decide', { versionId: v1, changes: [{ scope: 'span', decision: 'reject', type: 'NOPE', text: 'x' }] } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      core.call('pii:decide', { versionId: v1, changes: [{ scope: 'span', decision: 'reject', type: 'NOPE', text: 'x' }] } as never),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('accepts or undoes every string of a type at once', async () => {
@@ -120,8 +127,10 @@ describe('pii:apply', () => {
   });
 
   it('writes a new pseudonymized version: no original identifiers, one surrogate per person, report kept, map apart', async () => {
-    const job = await finished((await core.call('pii:apply', { versionId: v1, mode: 'pseudonym', policy: { types: ['NAME', 'LOCATION', 'DATE', 'PHONE', 'EMAIL', 'MRN'] } })).id);
-    expect(job.status, job.error ?? '').toBe('succeeded');
+    const job = await finished(
+      (await core.call('pii:apply', { versionId: v1, mode: 'pseudonym', policy: { types: ['NAME', 'LOCATION', 'DATE', 'PHONE', 'EMAIL', 'MRN'] } })).id,
+    );
+    expect(job.status, job.error?.message ?? '').toBe('succeeded');
     const { version, report } = job.result as PiiApplyResult;
     expect(version).toMatchObject({ parentId: v1, operation: 'redact', examples: 5 });
     const rows = (await core.call('datasets:examples', { versionId: version.id, offset: 0, limit: 10 })).rows;
@@ -135,6 +144,10 @@ describe('pii:apply', () => {
     expect(rows[2]!.messages![0]!.content).toContain(`Mrs. ${full.split(' ')[1]}`);
     expect(report).toMatchObject({ mode: 'pseudonym', records: 5, review: { rejected: 1, added: 1 } });
     expect(report.redacted.LOCATION).toBe(2);
+    // Span counts add up for every kind: "Patel" twice kept, "Springfield" added once, kinds outside the policy kept.
+    expect([report.kept?.NAME, report.added?.LOCATION]).toEqual([2, 1]);
+    for (const t of Object.keys(report.detected) as (keyof typeof report.detected)[])
+      expect(report.detected[t] + report.added![t], t).toBe(report.redacted[t] + report.kept![t]);
     const stored = await core.call('pii:report', { versionId: version.id });
     expect(stored).toMatchObject({ sourceVersionId: v1, report: { totalRedacted: report.totalRedacted } });
     expect(stored!.decisions.map((d) => d.text)).toEqual(['Patel', 'Springfield']);
@@ -170,7 +183,9 @@ describe('pii:apply', () => {
     expect(existsSync(join(mapDir(core.ws), `${datasetId}.json`))).toBe(true);
     await core.call('projects:delete', { id: projectId, confirmName: 'Clinic' });
     expect(existsSync(join(mapDir(core.ws), `${datasetId}.json`))).toBe(false);
-    const left = core.ws.db.prepare('SELECT (SELECT count(*) FROM pii_decisions) + (SELECT count(*) FROM redaction_reports) + (SELECT count(*) FROM pii_scans) AS n').get() as { n: number };
+    const left = core.ws.db
+      .prepare('SELECT (SELECT count(*) FROM pii_decisions) + (SELECT count(*) FROM redaction_reports) + (SELECT count(*) FROM pii_scans) AS n')
+      .get() as { n: number };
     expect(left.n).toBe(0);
   });
 });
@@ -195,13 +210,44 @@ describe('surrogate collisions', () => {
     const { createPseudonymMap } = await import('../../pii/redact.js');
     const { loadPiiResources } = await import('../../pii/resources.js');
     const examples = [
-      { position: 0, hash: 'a', split: null, example: { text: 'Maria Kowalski called.' }, fields: [{ field: 'text', label: 'Text', text: 'Maria Kowalski called.' }] },
-      { position: 1, hash: 'b', split: null, example: { text: 'Tomás Ferreira called.' }, fields: [{ field: 'text', label: 'Text', text: 'Tomás Ferreira called.' }] },
+      {
+        position: 0,
+        hash: 'a',
+        split: null,
+        example: { text: 'Maria Kowalski called.' },
+        fields: [{ field: 'text', label: 'Text', text: 'Maria Kowalski called.' }],
+      },
+      {
+        position: 1,
+        hash: 'b',
+        split: null,
+        example: { text: 'Tomás Ferreira called.' },
+        fields: [{ field: 'text', label: 'Text', text: 'Tomás Ferreira called.' }],
+      },
     ];
-    const span = (text: string, start: number) => ({ start, end: start + text.length, type: 'NAME' as const, text, confidence: 1, source: 'dictionary' as const });
-    const scan = new Map([[0, { text: [span('Maria Kowalski', 0)] }], [1, { text: [span('Tomás Ferreira', 0)] }]]);
+    const span = (text: string, start: number) => ({
+      start,
+      end: start + text.length,
+      type: 'NAME' as const,
+      text,
+      confidence: 1,
+      source: 'dictionary' as const,
+    });
+    const scan = new Map([
+      [0, { text: [span('Maria Kowalski', 0)] }],
+      [1, { text: [span('Tomás Ferreira', 0)] }],
+    ]);
     const job = { signal: new AbortController().signal, onProgress: () => {} };
-    const base = { examples, scan, decisions: [], policy: { types: ['NAME' as const] }, secret: 'k', resources: loadPiiResources(), job, cancelledMessage: 'x' };
+    const base = {
+      examples,
+      scan,
+      decisions: [],
+      policy: { types: ['NAME' as const] },
+      secret: 'k',
+      resources: loadPiiResources(),
+      job,
+      cancelledMessage: 'x',
+    };
     // A map that already hands "Kowalski" out as the surrogate for "Ferreira": the new text would name a real patient.
     const rigged = createPseudonymMap();
     rigged.entries.NAME = { ferreira: 'Kowalski' };
@@ -212,12 +258,58 @@ describe('surrogate collisions', () => {
   });
 });
 
+describe('surrogates that are real elsewhere', () => {
+  it('are never drawn: a name word another example really has is avoided, so nothing collides', async () => {
+    const { redactExamples } = await import('./redactRun.js');
+    const { createPseudonymMap } = await import('../../pii/redact.js');
+    const { loadPiiResources } = await import('../../pii/resources.js');
+    const { surrogateNameWord } = await import('../../pii/surrogates.js');
+    const resources = loadPiiResources();
+    const natural = surrogateNameWord('Ferreira', 'k', resources); // what "Ferreira" would get with nothing to avoid
+    const texts = ['Tomás Ferreira called.', `Maria ${natural} called.`];
+    const examples = texts.map((text, i) => ({ position: i, hash: `h${i}`, split: null, example: { text }, fields: [{ field: 'text', label: 'Text', text }] }));
+    const name = (text: string) => ({
+      start: 0,
+      end: text.length - ' called.'.length,
+      type: 'NAME' as const,
+      text: text.slice(0, -' called.'.length),
+      confidence: 1,
+      source: 'dictionary' as const,
+    });
+    const scan = new Map(texts.map((t, i) => [i, { text: [name(t)] }]));
+    const job = { signal: new AbortController().signal, onProgress: () => {} };
+    const out = await redactExamples({
+      examples,
+      scan,
+      decisions: [],
+      mode: 'pseudonym',
+      policy: { types: ['NAME'] },
+      secret: 'k',
+      map: createPseudonymMap(),
+      resources,
+      job,
+      cancelledMessage: 'x',
+    });
+    expect(out.collisions).toBe(0);
+    expect((out.members[0]!.example as { text: string }).text).not.toContain(natural);
+  });
+});
+
 describe('fields beyond the question and answer', () => {
   it('keeps offsets exact on CRLF and emoji text, and redacts string metadata (a "Patient" column) too', async () => {
     const p = await core.call('projects:create', { name: 'Ward' });
     const file = join(tmp.dir, 'ward.jsonl');
     const content = 'Hello 👋🏽\r\nPatient: Maria Kowalski, MRN 00482913.\r\nThanks';
-    writeFileSync(file, `${JSON.stringify({ messages: [{ role: 'user', content }, { role: 'assistant', content: 'Noted 👍' }], metadata: { patient: 'Maria Kowalski', ward: 'B' } })}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({
+        messages: [
+          { role: 'user', content },
+          { role: 'assistant', content: 'Noted 👍' },
+        ],
+        metadata: { patient: 'Maria Kowalski', ward: 'B' },
+      })}\n`,
+    );
     expect((await finished((await core.call('datasets:import', { projectId: p.id, path: file })).id)).status).toBe('succeeded');
     const versionId = (await core.call('datasets:list', { projectId: p.id }))[0]!.versions[0]!.id;
     await finished((await core.call('pii:scan', { versionId })).id);

@@ -1,9 +1,9 @@
 // The privacy section's read side and review: status of a version, the scan job, spans after decisions (the review
 // screen), and decisions remembered per dataset for identical strings. Spans quote personal data: they are returned
 // to the renderer that asked and never written to the audit log (which records counts only).
-import type { Job } from '../../../contract/domain.js';
+import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
-import type { DecisionChange, PiiRecord, PiiScanSummary, PiiSpan as ContractSpan, PiiStatus, PiiType, ReviewDecision, TypeCounts } from '../../../contract/pii.js';
+import type { DecisionChange, PiiRecord, PiiScanSummary, ReviewedSpan, PiiStatus, PiiType, ReviewDecision, TypeCounts } from '../../../contract/pii.js';
 import { requireVersion } from '../datasets/versions.js';
 import { countByType } from '../../pii/report.js';
 import { loadPiiResources } from '../../pii/resources.js';
@@ -23,24 +23,32 @@ export function projectOfVersion(ws: Workspace, v: DatasetVersionRecord): string
 }
 
 export const toDecision = (d: DecisionRow): ReviewDecision => ({ decision: d.decision, type: d.type as PiiType, text: d.text, createdAt: d.createdAt });
-export const engineDecisions = (rows: readonly DecisionRow[]): EngineDecision[] => rows.map((d) => ({ decision: d.decision, type: d.type as PiiType, text: d.text }));
+export const engineDecisions = (rows: readonly DecisionRow[]): EngineDecision[] =>
+  rows.map((d) => ({ decision: d.decision, type: d.type as PiiType, text: d.text }));
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
 /** One field's spans with what the reviewer did to each: kept (detected/accepted/added) plus rejected ones, in order. */
-export function reviewSpans(text: string, detected: readonly PiiSpan[], decisions: readonly EngineDecision[]): ContractSpan[] {
+export function reviewSpans(text: string, detected: readonly PiiSpan[], decisions: readonly EngineDecision[]): ReviewedSpan[] {
   const kept = applyDecisions(text, detected, decisions);
   const at = new Set(detected.map((s) => `${s.start}:${s.end}`));
-  const out: ContractSpan[] = kept.map((s) => ({
-    start: s.start, end: s.end, type: s.type, text: s.text,
+  const out: ReviewedSpan[] = kept.map((s) => ({
+    start: s.start,
+    end: s.end,
+    type: s.type,
+    text: s.text,
     status: s.source !== 'reviewer' ? 'detected' : at.has(`${s.start}:${s.end}`) ? 'accepted' : 'added',
   }));
   const keptAt = new Set(kept.map((s) => `${s.start}:${s.end}:${s.type}`));
-  for (const s of detected) if (!keptAt.has(`${s.start}:${s.end}:${s.type}`)) out.push({ start: s.start, end: s.end, type: s.type, text: s.text, status: 'rejected' });
+  for (const s of detected)
+    if (!keptAt.has(`${s.start}:${s.end}:${s.type}`)) out.push({ start: s.start, end: s.end, type: s.type, text: s.text, status: 'rejected' });
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-interface Reviewed { position: number; fields: PiiRecord['fields'] }
+interface Reviewed {
+  position: number;
+  fields: PiiRecord['fields'];
+}
 
 /** Every example of a scanned version that has at least one span (any status), with decisions applied. */
 function reviewedVersion(ws: Workspace, v: DatasetVersionRecord): Reviewed[] | null {
@@ -68,25 +76,37 @@ export function versionStatus(ws: Workspace, versionId: string): PiiStatus {
   const current = reviewed ? countByType(reviewed.flatMap((r) => r.fields.flatMap((f) => f.spans.filter((s) => s.status !== 'rejected')))) : null;
   const map = loadMap(ws, v.datasetId);
   return {
-    datasetId: v.datasetId, versionId, scan, current: current as TypeCounts | null,
+    datasetId: v.datasetId,
+    versionId,
+    scan,
+    current: current as TypeCounts | null,
     decisions: repo.decisions(v.datasetId).map(toDecision),
     map: { exists: map !== null, identifiers: mapEntries(map) },
     hasReport: repo.report(versionId) !== null,
   };
 }
 
-export function startScan(ws: Workspace, versionId: string): Job {
+export function startScan(ws: Workspace, versionId: string): JobOf<'pii.scan'> {
   const v = requireVersion(ws, versionId);
   return ws.jobs.start({ kind: 'pii.scan', projectId: projectOfVersion(ws, v), params: { versionId } }, async (job) => {
     const examples = versionFields(ws, versionId);
     const scan = await scanFields(examples, loadPiiResources(), job);
     const all = [...scan.spans.values()].flatMap((f) => Object.values(f).flat());
     const summary: PiiScanSummary = {
-      versionId, scannedAt: scan.scannedAt, examples: examples.length, examplesWithSpans: scan.spans.size, detected: countByType(all as PiiSpan[]) as TypeCounts,
+      versionId,
+      scannedAt: scan.scannedAt,
+      examples: examples.length,
+      examplesWithSpans: scan.spans.size,
+      detected: countByType(all as PiiSpan[]) as TypeCounts,
     };
     ws.db.transaction(() => {
       redactionOf(ws).saveScan(versionId, scan.scannedAt, summary, scan.spans);
-      ws.audit.append({ actor: 'user', action: 'pii.scan', subject: versionId, details: { examples: summary.examples, examplesWithSpans: summary.examplesWithSpans, spans: all.length } });
+      ws.audit.append({
+        actor: 'user',
+        action: 'pii.scan',
+        subject: versionId,
+        details: { examples: summary.examples, examplesWithSpans: summary.examplesWithSpans, spans: all.length },
+      });
     })();
     return summary;
   });
@@ -134,9 +154,17 @@ export function decide(ws: Workspace, versionId: string, changes: readonly Decis
         counts.added++;
         continue;
       }
-      const texts = c.scope === 'span'
-        ? [c.text]
-        : [...new Set([...scan.values()].flatMap((f) => Object.values(f).flat()).filter((s) => s.type === c.type).map((s) => s.text))];
+      const texts =
+        c.scope === 'span'
+          ? [c.text]
+          : [
+              ...new Set(
+                [...scan.values()]
+                  .flatMap((f) => Object.values(f).flat())
+                  .filter((s) => s.type === c.type)
+                  .map((s) => s.text),
+              ),
+            ];
       for (const text of texts) {
         if (c.decision === 'undo') repo.clearDecision(v.datasetId, c.type, text);
         else repo.setDecision(v.datasetId, c.type, text, c.decision, now);

@@ -9,7 +9,7 @@ import type { PseudonymMap, Replacement } from '../../pii/redact.js';
 import { redactText } from '../../pii/redact.js';
 import { foldKey, PARTICLES, type PiiResources } from '../../pii/resources.js';
 import { applyDecisions, type ReviewDecision } from '../../pii/review.js';
-import { NAME_WORD, type Secret } from '../../pii/surrogates.js';
+import { NAME_WORD, RealIdentifiers, type Secret } from '../../pii/surrogates.js';
 import type { PiiSpan, RedactionMode, RedactionPolicy } from '../../pii/types.js';
 import type { FieldSpans } from '../../store/repositories/redaction.js';
 import { withFieldTexts, type ExampleFields } from './fields.js';
@@ -29,7 +29,7 @@ export interface RunInput {
 
 export interface RunOutput {
   members: NewMember[];
-  forReport: { text: string; detected: PiiSpan[]; redacted: PiiSpan[] }[];
+  forReport: { text: string; detected: PiiSpan[]; reviewed: PiiSpan[]; redacted: PiiSpan[] }[];
   /** Surrogates equal to (or containing a name word of) an original identifier of the dataset. */
   collisions: number;
 }
@@ -44,6 +44,9 @@ export async function redactExamples(o: RunInput): Promise<RunOutput> {
   const replacements: Replacement[] = [];
   const nameWords = new Set<string>();
   const originals = new Set<string>();
+  // Every identifier of the dataset: the engine then never draws a surrogate equal to one (the count below stays
+  // as a check).
+  const avoid = new RealIdentifiers().addAll([...o.scan.values()].flatMap((f) => Object.values(f).flat() as PiiSpan[])).addAll(o.decisions);
   let last = Date.now();
   for (let i = 0; i < o.examples.length; i++) {
     const e = o.examples[i]!;
@@ -57,12 +60,15 @@ export async function redactExamples(o: RunInput): Promise<RunOutput> {
     const stored = o.scan.get(e.position) ?? {};
     const texts = new Map<string, string>();
     const detected: PiiSpan[] = [];
+    const reviewed: PiiSpan[] = [];
     const redacted: PiiSpan[] = [];
     for (const f of e.fields) {
       const found = (stored[f.field] ?? []) as PiiSpan[];
-      const spans = applyDecisions(f.text, found, o.decisions).filter((s) => allowed.has(s.type));
+      const afterReview = applyDecisions(f.text, found, o.decisions);
+      reviewed.push(...afterReview);
+      const spans = afterReview.filter((s) => allowed.has(s.type));
       // One record id per example (its content hash): every date in an example moves by the same offset.
-      const r = redactText(f.text, spans, o.mode, { secret: o.secret, recordId: e.hash, resources: o.resources, map: o.map, policy: o.policy });
+      const r = redactText(f.text, spans, o.mode, { secret: o.secret, recordId: e.hash, resources: o.resources, map: o.map, policy: o.policy, avoid });
       texts.set(f.field, r.text);
       replacements.push(...r.replacements);
       detected.push(...found);
@@ -72,11 +78,15 @@ export async function redactExamples(o: RunInput): Promise<RunOutput> {
         else originals.add(foldKey(s.text));
       }
     }
-    forReport.push({ text: e.fields.map((f) => f.text).join('\n'), detected, redacted });
+    forReport.push({ text: e.fields.map((f) => f.text).join('\n'), detected, reviewed, redacted });
     members.push({ example: withFieldTexts(e.example, texts), split: e.split });
   }
   // Shifted dates and "90+" are not identifying on their own, and a shift landing on another real date is expected.
-  const collisions = o.mode === 'mask' ? 0 : replacements.filter((r) => r.type !== 'DATE' && r.type !== 'AGE'
-    && (originals.has(foldKey(r.replacement)) || words(r.replacement).some((w) => nameWords.has(w)))).length;
+  const collisions =
+    o.mode === 'mask'
+      ? 0
+      : replacements.filter(
+          (r) => r.type !== 'DATE' && r.type !== 'AGE' && (originals.has(foldKey(r.replacement)) || words(r.replacement).some((w) => nameWords.has(w))),
+        ).length;
   return { members, forReport, collisions };
 }

@@ -48,7 +48,12 @@ export async function deleteProject(ws: Workspace, id: string, confirmName: stri
     ws.projects.delete(id); // cascades to its jobs, blob references and datasets
     const removed = ws.blobs.collectOrphanRows();
     const examples = ws.datasets.collectOrphanExamples();
-    ws.audit.append({ actor: 'user', action: 'project.delete', subject: id, details: { name: project.name, removedBlobs: removed, removedExamples: examples } });
+    ws.audit.append({
+      actor: 'user',
+      action: 'project.delete',
+      subject: id,
+      details: { name: project.name, removedBlobs: removed, removedExamples: examples },
+    });
     return removed;
   })();
   await ws.blobs.removeFiles(orphans);

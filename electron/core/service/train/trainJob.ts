@@ -5,13 +5,16 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Sample } from '../../../contract/domain.js';
+import { TRAINING_OPTION_KEYS, type TrainingSettings } from '../../../contract/training.js';
+import type { TrainRunResult } from '../../../contract/jobs.js';
+import type { TrainerEvent } from '../../../contract/trainerEvents.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { JobRunner } from '../../jobs/jobManager.js';
 import { sha256OfFile, type BlobStore } from '../../store/blobStore.js';
-import type { TrainingRunsRepository } from '../../store/repositories/trainingRuns.js';
+import type { RunInputs, TrainingRunsRepository } from '../../store/repositories/trainingRuns.js';
 import { checkTrainableBase } from '../../train/baseCheck.js';
-import { runTrainer, type TrainerDoneEvent, type TrainerSettings } from '../../train/supervisor.js';
-import { buildTrainingFile } from '../../train/trainingData.js';
+import type { TrainerSettings } from '../../train/supervisor.js';
+import { trainOnSamples } from '../../train/trainOnSamples.js';
 
 export interface TrainJobRecording {
   runs: TrainingRunsRepository;
@@ -19,6 +22,10 @@ export interface TrainJobRecording {
   projectId: string | null;
   /** The run's id; a resumed job passes the id of the run it continues. */
   runId: string;
+  /** What the run was made from (model, dataset versions, preset, provenance), for listing and reproducing it. */
+  inputs?: RunInputs;
+  /** Every trainer event of the run, as it happens (live charts, the CLI's --json). */
+  notify?: (event: TrainerEvent, jobId: string) => void;
 }
 
 export interface TrainJobParams extends TrainerSettings {
@@ -32,17 +39,11 @@ export interface TrainJobParams extends TrainerSettings {
   record?: TrainJobRecording;
 }
 
-export interface TrainJobResult {
-  done: TrainerDoneEvent;
-  log: string;
-  /** The adapter's blob (with `record`). */
-  adapterSha256: string | null;
-}
+export type TrainJobResult = TrainRunResult;
 
 /** Settings worth keeping with a run (what a report or a rerun needs), without the samples themselves. */
-function settingsOf(p: TrainJobParams): Record<string, unknown> {
-  const { samples: _s, valSamples: _v, record: _r, runDir: _d, resume: _c, ...settings } = p;
-  return settings;
+function settingsOf(p: TrainJobParams): TrainingSettings {
+  return Object.fromEntries(TRAINING_OPTION_KEYS.filter((k) => p[k] !== undefined).map((k) => [k, p[k]])) as TrainingSettings;
 }
 
 /** The job runner; on cancel it rejects with the AbortSignal's reason after the trainer wrote its checkpoint. */
@@ -51,29 +52,42 @@ export function trainJob(p: TrainJobParams): JobRunner<TrainJobResult> {
     await checkTrainableBase(p.base, p.targets); // refused up front: no run folder, no run row
     await mkdir(p.runDir, { recursive: true });
     onProgress({ phase: 'preparing data', current: 0, total: null });
-    const train = await buildTrainingFile(p.base, p.samples, join(p.runDir, 'train.fttrain'));
-    const val = p.valSamples?.length ? await buildTrainingFile(p.base, p.valSamples, join(p.runDir, 'val.fttrain')) : null;
-    // hashed once here and handed to the trainer, which would otherwise hash the (possibly many-GB) base again
-    const baseSize = (await stat(p.base)).size;
-    const baseSha256 = await sha256OfFile(p.base, (bytes) => onProgress({ phase: 'checking the base model', current: bytes, total: baseSize }), signal);
     const rec = p.record;
-    if (rec) {
-      if (rec.runs.get(rec.runId)) rec.runs.restart(rec.runId, jobId);
-      else rec.runs.create({ id: rec.runId, projectId: rec.projectId, jobId, baseSha256, trainSha256: train.sha256, valSha256: val?.sha256 ?? null, settings: settingsOf(p) });
-    }
     const log = join(p.runDir, 'trainer.log');
-    const result = await runTrainer({
-      ...p,
-      baseSha256,
-      trainFile: train.path,
-      ...(val ? { valFile: val.path } : {}),
+    const { samples, valSamples, record: _r, runDir: _d, resume, ...settings } = p;
+    const { run: result } = await trainOnSamples({
+      ...settings,
+      samples,
+      valSamples,
+      workDir: p.runDir,
       out: join(p.runDir, 'adapter.gguf'),
       checkpointDir: join(p.runDir, 'checkpoints'),
       logFile: log,
       signal,
-      ...(p.resume ? { resume: p.resume } : {}),
+      ...(resume ? { resume } : {}),
+      async beforeRun({ train, val }) {
+        // hashed once here and handed to the trainer, which would otherwise hash the (possibly many-GB) base again
+        const baseSize = (await stat(p.base)).size;
+        const baseSha256 = await sha256OfFile(p.base, (bytes) => onProgress({ phase: 'checking the base model', current: bytes, total: baseSize }), signal);
+        if (rec) {
+          if (rec.runs.get(rec.runId)) rec.runs.restart(rec.runId, jobId);
+          else
+            rec.runs.create({
+              id: rec.runId,
+              projectId: rec.projectId,
+              jobId,
+              baseSha256,
+              trainSha256: train.sha256,
+              valSha256: val?.sha256 ?? null,
+              settings: settingsOf(p),
+              ...(rec.inputs ? { inputs: rec.inputs } : {}),
+            });
+        }
+        return { baseSha256 };
+      },
       onEvent(e) {
         rec?.runs.record(rec.runId, e);
+        rec?.notify?.(e, jobId);
         if (e.type === 'step') onProgress({ phase: 'training', current: e.step, total: e.totalSteps });
       },
     });

@@ -32,15 +32,34 @@ export interface MemberRow {
   split: SplitLabel | null;
 }
 
-interface DatasetRow { id: string; project_id: string; name: string; kind: string; created_at: string }
+interface DatasetRow {
+  id: string;
+  project_id: string;
+  name: string;
+  kind: string;
+  created_at: string;
+}
 interface VersionRow {
-  id: string; dataset_id: string; parent_id: string | null; hash: string; examples: number; operation: string; details: string; created_at: string;
+  id: string;
+  dataset_id: string;
+  parent_id: string | null;
+  hash: string;
+  examples: number;
+  operation: string;
+  details: string;
+  created_at: string;
 }
 
 const toDataset = (r: DatasetRow): DatasetRecord => ({ id: r.id, projectId: r.project_id, name: r.name, kind: r.kind as DatasetKind, createdAt: r.created_at });
 const toVersion = (r: VersionRow): DatasetVersionRecord => ({
-  id: r.id, datasetId: r.dataset_id, parentId: r.parent_id, hash: r.hash, examples: r.examples, operation: r.operation,
-  details: JSON.parse(r.details) as Record<string, unknown>, createdAt: r.created_at,
+  id: r.id,
+  datasetId: r.dataset_id,
+  parentId: r.parent_id,
+  hash: r.hash,
+  examples: r.examples,
+  operation: r.operation,
+  details: JSON.parse(r.details) as Record<string, unknown>,
+  createdAt: r.created_at,
 });
 
 /**
@@ -82,7 +101,9 @@ export class DatasetsRepository {
     this.dropIncompleteStmt = db.prepare('DELETE FROM dataset_versions WHERE id = ? AND complete = 0');
     this.staleIncompleteStmt = db.prepare('SELECT id FROM dataset_versions WHERE complete = 0 AND created_at < ?');
     this.dropEmptyDatasetsStmt = db.prepare('DELETE FROM datasets WHERE NOT EXISTS (SELECT 1 FROM dataset_versions v WHERE v.dataset_id = datasets.id)');
-    this.insertMember = db.prepare('INSERT INTO dataset_members (version_id, position, example_id, split) VALUES (@version_id, @position, @example_id, @split)');
+    this.insertMember = db.prepare(
+      'INSERT INTO dataset_members (version_id, position, example_id, split) VALUES (@version_id, @position, @example_id, @split)',
+    );
     this.membersStmt = db.prepare(
       'SELECT m.position AS position, e.hash AS hash, e.kind AS kind, e.body AS body, m.split AS split FROM dataset_members m JOIN examples e ON e.id = m.example_id WHERE m.version_id = ? ORDER BY m.position',
     );
@@ -122,8 +143,15 @@ export class DatasetsRepository {
    */
   createVersion(v: DatasetVersionRecord, complete = true): void {
     this.insertVersion.run({
-      id: v.id, dataset_id: v.datasetId, parent_id: v.parentId, hash: v.hash, examples: v.examples, operation: v.operation,
-      details: JSON.stringify(v.details), created_at: v.createdAt, complete: complete ? 1 : 0,
+      id: v.id,
+      dataset_id: v.datasetId,
+      parent_id: v.parentId,
+      hash: v.hash,
+      examples: v.examples,
+      operation: v.operation,
+      details: JSON.stringify(v.details),
+      created_at: v.createdAt,
+      complete: complete ? 1 : 0,
     });
   }
 

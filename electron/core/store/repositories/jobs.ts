@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { Job, JobStatus } from '../../../contract/domain.js';
+import type { ErrorPayload } from '../../../contract/errors.js';
+import type { Job, JobStatus } from '../../../contract/jobs.js';
 
 interface JobRow {
   id: string;
@@ -18,8 +19,22 @@ interface JobRow {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  resumed_from: string | null;
 }
 
+/** Errors are stored as typed payloads (JSON); rows written before that hold a bare message. */
+function toError(text: string | null): ErrorPayload | null {
+  if (text === null) return null;
+  try {
+    const parsed = JSON.parse(text) as ErrorPayload;
+    if (parsed && typeof parsed === 'object' && typeof parsed.message === 'string') return parsed;
+  } catch {
+    // a message from before migration 005
+  }
+  return { code: 'INTERNAL', message: text };
+}
+
+// Rows come from our own writes (kinds and results were validated by the job manager), so they are cast, not parsed.
 function toJob(row: JobRow): Job {
   return {
     id: row.id,
@@ -28,13 +43,14 @@ function toJob(row: JobRow): Job {
     status: row.status as JobStatus,
     progress: { phase: row.phase, current: row.current, total: row.total, etaSeconds: row.eta_seconds },
     message: row.message,
-    error: row.error,
+    error: toError(row.error),
     result: row.result === null ? null : (JSON.parse(row.result) as unknown),
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     resumable: row.resumable === 1,
-  };
+    resumedFrom: row.resumed_from,
+  } as Job;
 }
 
 export interface NewJob {
@@ -44,6 +60,7 @@ export interface NewJob {
   params: unknown;
   resumable: boolean;
   createdAt: string;
+  resumedFrom?: string | null;
 }
 
 export class JobsRepository {
@@ -58,15 +75,13 @@ export class JobsRepository {
   private readonly paramsStmt: Statement<[string], { params: string }>;
 
   constructor(db: Database) {
-    this.insertStmt = db.prepare(`INSERT INTO jobs (id, kind, project_id, status, params, resumable, created_at)
-      VALUES (@id, @kind, @project_id, 'queued', @params, @resumable, @created_at)`);
+    this.insertStmt = db.prepare(`INSERT INTO jobs (id, kind, project_id, status, params, resumable, created_at, resumed_from)
+      VALUES (@id, @kind, @project_id, 'queued', @params, @resumable, @created_at, @resumed_from)`);
     this.getStmt = db.prepare('SELECT * FROM jobs WHERE id = ?');
     this.listStmt = db.prepare('SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT 200');
     this.listByProjectStmt = db.prepare('SELECT * FROM jobs WHERE project_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 200');
     this.startStmt = db.prepare("UPDATE jobs SET status = 'running', started_at = @at WHERE id = @id");
-    this.progressStmt = db.prepare(
-      'UPDATE jobs SET phase = @phase, current = @current, total = @total, eta_seconds = @eta WHERE id = @id',
-    );
+    this.progressStmt = db.prepare('UPDATE jobs SET phase = @phase, current = @current, total = @total, eta_seconds = @eta WHERE id = @id');
     this.finishStmt = db.prepare(`UPDATE jobs SET status = @status, message = @message, error = @error,
       result = @result, finished_at = @at, eta_seconds = NULL WHERE id = @id`);
     this.interruptStmt = db.prepare(`UPDATE jobs SET status = 'interrupted', message = @message, finished_at = @at
@@ -82,6 +97,7 @@ export class JobsRepository {
       params: JSON.stringify(job.params ?? null),
       resumable: job.resumable ? 1 : 0,
       created_at: job.createdAt,
+      resumed_from: job.resumedFrom ?? null,
     });
   }
 
@@ -107,13 +123,13 @@ export class JobsRepository {
     this.progressStmt.run({ id, phase: p.phase, current: p.current, total: p.total, eta: p.etaSeconds });
   }
 
-  finish(id: string, status: JobStatus, at: string, fields: { message?: string | null; error?: string | null; result?: unknown }): void {
+  finish(id: string, status: JobStatus, at: string, fields: { message?: string | null; error?: ErrorPayload | null; result?: unknown }): void {
     this.finishStmt.run({
       id,
       status,
       at,
       message: fields.message ?? null,
-      error: fields.error ?? null,
+      error: fields.error ? JSON.stringify(fields.error) : null,
       result: fields.result === undefined ? null : JSON.stringify(fields.result),
     });
   }

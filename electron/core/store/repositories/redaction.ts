@@ -1,15 +1,37 @@
 import type { Database, Statement } from 'better-sqlite3';
 
 /** A detected span as stored (offsets into one field's text; the type is a PiiType). */
-export interface StoredSpan { start: number; end: number; type: string; text: string }
+export interface StoredSpan {
+  start: number;
+  end: number;
+  type: string;
+  text: string;
+}
 /** One example's spans by field ('m0', 'text', 'meta:Topic'...). */
 export type FieldSpans = Record<string, StoredSpan[]>;
 
-export interface DecisionRow { type: string; text: string; decision: 'accept' | 'reject' | 'added'; createdAt: string }
+export interface DecisionRow {
+  type: string;
+  text: string;
+  decision: 'accept' | 'reject' | 'added';
+  createdAt: string;
+}
 
-export interface ReportRow { versionId: string; sourceVersionId: string; report: unknown; decisions: DecisionRow[]; createdAt: string }
+export interface ReportRow {
+  versionId: string;
+  sourceVersionId: string;
+  report: unknown;
+  decisions: DecisionRow[];
+  createdAt: string;
+}
 
-interface RawReport { version_id: string; source_version_id: string; report: string; decisions: string; created_at: string }
+interface RawReport {
+  version_id: string;
+  source_version_id: string;
+  report: string;
+  decisions: string;
+  created_at: string;
+}
 
 /**
  * Scans, review decisions and redaction reports (migration 'redaction'). Every row quotes or describes personal
@@ -71,18 +93,32 @@ export class RedactionRepository {
   }
 
   decisions(datasetId: string): DecisionRow[] {
-    return this.listDecisions.all(datasetId).map((r) => ({ type: r.type, text: r.text, decision: r.decision as DecisionRow['decision'], createdAt: r.created_at }));
+    return this.listDecisions
+      .all(datasetId)
+      .map((r) => ({ type: r.type, text: r.text, decision: r.decision as DecisionRow['decision'], createdAt: r.created_at }));
   }
 
   saveReport(r: ReportRow): void {
     this.putReport.run({
-      version_id: r.versionId, source_version_id: r.sourceVersionId, report: JSON.stringify(r.report), decisions: JSON.stringify(r.decisions), created_at: r.createdAt,
+      version_id: r.versionId,
+      source_version_id: r.sourceVersionId,
+      report: JSON.stringify(r.report),
+      decisions: JSON.stringify(r.decisions),
+      created_at: r.createdAt,
     });
   }
 
   report(versionId: string): ReportRow | null {
     const r = this.getReportStmt.get(versionId);
-    return r ? { versionId: r.version_id, sourceVersionId: r.source_version_id, report: JSON.parse(r.report) as unknown, decisions: JSON.parse(r.decisions) as DecisionRow[], createdAt: r.created_at } : null;
+    return r
+      ? {
+          versionId: r.version_id,
+          sourceVersionId: r.source_version_id,
+          report: JSON.parse(r.report) as unknown,
+          decisions: JSON.parse(r.decisions) as DecisionRow[],
+          createdAt: r.created_at,
+        }
+      : null;
   }
 
   transaction<T>(fn: () => T): T {

@@ -42,15 +42,18 @@ export function CleanPanel() {
     <section aria-labelledby="clean-title" className="data-section">
       <h3 id="clean-title">Clean</h3>
       <p className="muted">
-        Duplicates make the model over-learn some answers, and a copy that ends up in both training and test data makes the
-        test look better than the model is. Fieldtune finds identical examples and near copies (the same text with small
-        changes); you decide what goes. Nothing changes until you apply.
+        Duplicates make the model over-learn some answers, and a copy that ends up in both training and test data makes the test look better than the model is.
+        Fieldtune finds identical examples and near copies (the same text with small changes); you decide what goes. Nothing changes until you apply.
       </p>
       <div className="row wrap">
         <label htmlFor="clean-threshold">How similar counts as a near copy</label>
         <input id="clean-threshold" type="range" min={0.5} max={0.95} step={0.05} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} />
         <output htmlFor="clean-threshold">{percent(threshold)}</output>
-        <button type="button" disabled={busy !== null} onClick={() => void runReview({ threshold, ...(minTokens ? { minTokens } : {}), ...(maxTokens ? { maxTokens } : {}) })}>
+        <button
+          type="button"
+          disabled={busy !== null}
+          onClick={() => void runReview({ threshold, ...(minTokens ? { minTokens } : {}), ...(maxTokens ? { maxTokens } : {}) })}
+        >
           {busy === 'review' ? 'Looking…' : 'Find duplicates'}
         </button>
       </div>
@@ -69,8 +72,8 @@ export function CleanPanel() {
           <p role="status">
             Checked {review.examples} examples: {review.proposed.filter((p) => p.reason === 'exact-duplicate').length} identical copies,{' '}
             {review.proposed.filter((p) => p.reason === 'near-duplicate').length} near copies,{' '}
-            {review.proposed.filter((p) => !p.reason.endsWith('duplicate')).length} empty or out-of-range, and {review.conflicts.length} question(s)
-            answered in different ways.
+            {review.proposed.filter((p) => !p.reason.endsWith('duplicate')).length} empty or out-of-range, and {review.conflicts.length} question(s) answered in
+            different ways.
           </p>
           {review.proposed.length > 0 && (
             <table className="models review">
@@ -115,7 +118,9 @@ export function CleanPanel() {
                     {c.answers.map((a) => (
                       <li key={a.answer}>
                         {a.answer} <span className="muted">(#{a.positions.map((p) => p + 1).join(', #')})</span>{' '}
-                        {a.positions.map((p) => <RemoveBox key={p} position={p} />)}
+                        {a.positions.map((p) => (
+                          <RemoveBox key={p} position={p} />
+                        ))}
                       </li>
                     ))}
                   </ul>

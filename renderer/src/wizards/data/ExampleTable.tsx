@@ -9,8 +9,16 @@ function cells(row: ExampleRow | undefined): [string, string, string] {
   if (!row) return ['Loading…', '', ''];
   if (row.text !== undefined) return [row.text, '', ''];
   const sys = row.messages?.find((m) => m.role === 'system')?.content;
-  const user = row.messages?.filter((m) => m.role === 'user').map((m) => m.content).join(' / ') ?? '';
-  const answer = row.messages?.filter((m) => m.role === 'assistant').map((m) => m.content).join(' / ') ?? '';
+  const user =
+    row.messages
+      ?.filter((m) => m.role === 'user')
+      .map((m) => m.content)
+      .join(' / ') ?? '';
+  const answer =
+    row.messages
+      ?.filter((m) => m.role === 'assistant')
+      .map((m) => m.content)
+      .join(' / ') ?? '';
   const labels = Object.entries(row.metadata ?? {}).map(([k, v]) => `${k}: ${String(v)}`);
   return [sys ? `[${sys}] ${user}` : user, answer, labels.join(', ')];
 }
@@ -65,9 +73,15 @@ export function ExampleTable() {
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
                 >
                   <span role="cell">{item.index + 1}</span>
-                  <span role="cell" title={q}>{q}</span>
-                  <span role="cell" title={a}>{a}</span>
-                  <span role="cell" className="muted">{labels}</span>
+                  <span role="cell" title={q}>
+                    {q}
+                  </span>
+                  <span role="cell" title={a}>
+                    {a}
+                  </span>
+                  <span role="cell" className="muted">
+                    {labels}
+                  </span>
                   <span role="cell">{row?.split ?? '—'}</span>
                 </div>
               );

@@ -16,7 +16,9 @@ export function ExportForm() {
     <form className="row wrap" aria-label="Export this version" onSubmit={submit}>
       <label htmlFor="export-file">Save this version as</label>
       <input id="export-file" className="grow" value={outFile} placeholder="/home/me/Documents/examples.csv" onChange={(e) => setOutFile(e.target.value)} />
-      <label htmlFor="export-format" className="visually-hidden">File format</label>
+      <label htmlFor="export-format" className="visually-hidden">
+        File format
+      </label>
       <select id="export-format" value={format} onChange={(e) => setFormat(e.target.value as 'jsonl' | 'csv')}>
         <option value="csv">CSV (opens in Excel)</option>
         <option value="jsonl">JSONL (chat messages, for other tools)</option>

@@ -26,8 +26,12 @@ export function Histogram({ stats }: { stats: TokenStatsResult }) {
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} data-testid="token-histogram">
         <line x1={PAD.left} y1={PAD.top + plotH} x2={W - PAD.right} y2={PAD.top + plotH} className="axis" />
         <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={PAD.top + plotH} className="axis" />
-        <text x={PAD.left - 6} y={PAD.top + 4} className="tick" textAnchor="end">{number(peak)}</text>
-        <text x={PAD.left - 6} y={PAD.top + plotH} className="tick" textAnchor="end">0</text>
+        <text x={PAD.left - 6} y={PAD.top + 4} className="tick" textAnchor="end">
+          {number(peak)}
+        </text>
+        <text x={PAD.left - 6} y={PAD.top + plotH} className="tick" textAnchor="end">
+          0
+        </text>
         {bins.map((b, i) => {
           const h = (plotH * b.count) / peak;
           return (
@@ -42,24 +46,36 @@ export function Histogram({ stats }: { stats: TokenStatsResult }) {
                 <title>{`${number(b.from)}–${number(b.to)} tokens: ${b.count} examples`}</title>
               </rect>
               {i % labelEvery === 0 && (
-                <text x={PAD.left + i * barW} y={H - PAD.bottom + 16} className="tick" textAnchor="middle">{number(b.from)}</text>
+                <text x={PAD.left + i * barW} y={H - PAD.bottom + 16} className="tick" textAnchor="middle">
+                  {number(b.from)}
+                </text>
               )}
             </g>
           );
         })}
         <line x1={xOf(stats.maxLength)} y1={PAD.top} x2={xOf(stats.maxLength)} y2={PAD.top + plotH} className="limit" />
-        <text x={Math.min(xOf(stats.maxLength) + 4, W - 90)} y={PAD.top + 12} className="tick">max {number(stats.maxLength)}</text>
-        <text x={PAD.left + plotW / 2} y={H - 6} className="tick" textAnchor="middle">tokens per example</text>
+        <text x={Math.min(xOf(stats.maxLength) + 4, W - 90)} y={PAD.top + 12} className="tick">
+          max {number(stats.maxLength)}
+        </text>
+        <text x={PAD.left + plotW / 2} y={H - 6} className="tick" textAnchor="middle">
+          tokens per example
+        </text>
       </svg>
-      <figcaption className="muted">
-        Each bar counts the examples of that length. Bars right of the dashed line are longer than the max length.
-      </figcaption>
+      <figcaption className="muted">Each bar counts the examples of that length. Bars right of the dashed line are longer than the max length.</figcaption>
       <table className="visually-hidden">
         <caption>Examples per length range</caption>
-        <thead><tr><th scope="col">Tokens</th><th scope="col">Examples</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Tokens</th>
+            <th scope="col">Examples</th>
+          </tr>
+        </thead>
         <tbody>
           {bins.map((b) => (
-            <tr key={b.from}><td>{`${b.from}–${b.to}`}</td><td>{b.count}</td></tr>
+            <tr key={b.from}>
+              <td>{`${b.from}–${b.to}`}</td>
+              <td>{b.count}</td>
+            </tr>
           ))}
         </tbody>
       </table>

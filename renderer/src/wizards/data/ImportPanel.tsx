@@ -53,12 +53,18 @@ export function ImportPanel() {
     <section aria-labelledby="import-title" className="data-section">
       <h3 id="import-title">Import examples</h3>
       <p className="muted">
-        Spreadsheets (CSV, TSV, Excel), chat exports (JSONL or JSON: chat messages, ShareGPT, Alpaca, prompt/completion), or
-        documents (TXT, Markdown, PDF, Word; a file or a whole folder). Nothing is saved until you press Import.
+        Spreadsheets (CSV, TSV, Excel), chat exports (JSONL or JSON: chat messages, ShareGPT, Alpaca, prompt/completion), or documents (TXT, Markdown, PDF,
+        Word; a file or a whole folder). Nothing is saved until you press Import.
       </p>
       <form className="row" aria-label="Choose a file" onSubmit={submit}>
         <label htmlFor="data-path">Path to a file or folder on this computer</label>
-        <input id="data-path" className="grow" value={form.path} placeholder="/home/me/Documents/questions.csv" onChange={(e) => setForm({ path: e.target.value })} />
+        <input
+          id="data-path"
+          className="grow"
+          value={form.path}
+          placeholder="/home/me/Documents/questions.csv"
+          onChange={(e) => setForm({ path: e.target.value })}
+        />
         {canBrowse && (
           <button type="button" className="ghost" onClick={() => void pick()}>
             Browse…
@@ -83,7 +89,9 @@ export function ImportPanel() {
           <div className="row wrap">
             <label htmlFor="data-format">Format</label>
             <select id="data-format" value={form.format ?? ''} onChange={(e) => change({ format: (e.target.value || undefined) as ImportFormat | undefined })}>
-              <option value="">Detect ({preview.format ? FORMATS.find((f) => f.value === preview.format)?.label ?? preview.format : 'not recognised'})</option>
+              <option value="">
+                Detect ({preview.format ? (FORMATS.find((f) => f.value === preview.format)?.label ?? preview.format) : 'not recognised'})
+              </option>
               {FORMATS.map((f) => (
                 <option key={f.value} value={f.value}>
                   {f.label}
@@ -92,7 +100,16 @@ export function ImportPanel() {
             </select>
             <label htmlFor="data-encoding">Text encoding</label>
             <select id="data-encoding" value={form.encoding ?? ''} onChange={(e) => change({ encoding: e.target.value || undefined })}>
-              <option value="">Detect ({preview.encoding ?? (preview.problem?.kind === 'encoding' ? 'not UTF-8 or UTF-16' : preview.reader === 'xlsx' || preview.reader === 'documents' ? 'not needed' : 'unknown')})</option>
+              <option value="">
+                Detect (
+                {preview.encoding ??
+                  (preview.problem?.kind === 'encoding'
+                    ? 'not UTF-8 or UTF-16'
+                    : preview.reader === 'xlsx' || preview.reader === 'documents'
+                      ? 'not needed'
+                      : 'unknown')}
+                )
+              </option>
               {ENCODINGS.map((e) => (
                 <option key={e} value={e}>
                   {e}

@@ -26,7 +26,8 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
           <p>
             <strong>This file cannot be imported as it is.</strong> {preview.problem.message}
           </p>
-          {FIX_HINT[preview.problem.kind] && <p>{FIX_HINT[preview.problem.kind]}</p>}
+          {/* the message already carries the advice when the error names the setting that fixes it */}
+          {!preview.problem.fix && FIX_HINT[preview.problem.kind] && <p>{FIX_HINT[preview.problem.kind]}</p>}
         </div>
       )}
       {preview.headers && mapping && (
@@ -76,7 +77,11 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
                   <>
                     <td>{firstOf(r.messages, 'user')}</td>
                     <td>{firstOf(r.messages, 'assistant')}</td>
-                    <td className="muted">{Object.entries(r.metadata ?? {}).map(([k, v]) => `${k}: ${String(v)}`).join(', ')}</td>
+                    <td className="muted">
+                      {Object.entries(r.metadata ?? {})
+                        .map(([k, v]) => `${k}: ${String(v)}`)
+                        .join(', ')}
+                    </td>
                   </>
                 ) : (
                   <td>{(r.text ?? '').slice(0, 300)}</td>
@@ -88,9 +93,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
       )}
       {preview.rejected.length > 0 && (
         <div className="notice">
-          <p>
-            {preview.rejected.length} bad row(s) near the top of the file. An import stops at the first one unless you choose “Skip bad rows”.
-          </p>
+          <p>{preview.rejected.length} bad row(s) near the top of the file. An import stops at the first one unless you choose “Skip bad rows”.</p>
           <ul>
             {preview.rejected.map((r) => (
               <li key={r.line}>

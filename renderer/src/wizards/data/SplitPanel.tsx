@@ -29,7 +29,9 @@ export function SplitPanel() {
     <div className="field">
       <label htmlFor={id}>{label} (%)</label>
       <input id={id} type="number" min={0} max={100} value={value} onChange={(e) => set(Number(e.target.value))} aria-describedby={`${id}-help`} />
-      <span id={`${id}-help`} className="muted small">{help}</span>
+      <span id={`${id}-help`} className="muted small">
+        {help}
+      </span>
     </div>
   );
 
@@ -37,8 +39,8 @@ export function SplitPanel() {
     <section aria-labelledby="split-title" className="data-section">
       <h3 id="split-title">Split</h3>
       <p className="muted">
-        The model learns only from the <strong>training</strong> part. The <strong>validation</strong> part is checked during
-        training to catch over-learning, and the <strong>test</strong> part is kept aside to measure the result honestly afterwards.
+        The model learns only from the <strong>training</strong> part. The <strong>validation</strong> part is checked during training to catch over-learning,
+        and the <strong>test</strong> part is kept aside to measure the result honestly afterwards.
       </p>
       <form onSubmit={submit} aria-label="Split settings">
         <div className="row wrap">
@@ -50,7 +52,9 @@ export function SplitPanel() {
           <div className="field">
             <label htmlFor="split-seed">Seed</label>
             <input id="split-seed" type="number" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value))} aria-describedby="split-seed-help" />
-            <span id="split-seed-help" className="muted small">The same seed always gives the same split, so a run can be repeated.</span>
+            <span id="split-seed-help" className="muted small">
+              The same seed always gives the same split, so a run can be repeated.
+            </span>
           </div>
           <div className="field">
             <label htmlFor="split-stratify">Keep the mix of</label>
@@ -62,7 +66,9 @@ export function SplitPanel() {
                 </option>
               ))}
             </select>
-            <span id="split-stratify-help" className="muted small">Each part then gets the same share of every label (e.g. every category).</span>
+            <span id="split-stratify-help" className="muted small">
+              Each part then gets the same share of every label (e.g. every category).
+            </span>
           </div>
         </div>
         {sum !== 100 && <p className="muted">The shares add up to {sum}; they are used in proportion.</p>}
@@ -90,8 +96,8 @@ export function SplitPanel() {
             <div className="problem" role="alert">
               <p>
                 Leakage: {result.leakage.exact} identical and {result.leakage.near} near-identical pair(s) sit in different parts;{' '}
-                {result.leakage.leakedEvalItems} validation/test example(s) have a copy in training, so their scores would look better than the
-                model is. Remove the copies in Clean, then split again.
+                {result.leakage.leakedEvalItems} validation/test example(s) have a copy in training, so their scores would look better than the model is. Remove
+                the copies in Clean, then split again.
               </p>
               <ul>
                 {result.leakage.pairs.slice(0, 20).map((p) => (

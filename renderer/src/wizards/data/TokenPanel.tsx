@@ -28,8 +28,8 @@ export function TokenPanel() {
     <section aria-labelledby="tokens-title" className="data-section">
       <h3 id="tokens-title">Token lengths</h3>
       <p className="muted">
-        Models read text in <strong>tokens</strong> (pieces of words; a page of English is roughly 500). Each example is laid out the
-        way the chosen model expects a conversation, then counted, so these are the numbers training will see.
+        Models read text in <strong>tokens</strong> (pieces of words; a page of English is roughly 500). Each example is laid out the way the chosen model
+        expects a conversation, then counted, so these are the numbers training will see.
       </p>
       <form className="row wrap" onSubmit={submit} aria-label="Token statistics settings">
         <label htmlFor="tokens-model">Base model</label>
@@ -70,7 +70,9 @@ export function TokenPanel() {
             <div>
               <dt>Typical example</dt>
               <dd>{number(stats.median)} tokens</dd>
-              <dd className="muted">Half the examples are shorter, half longer (the median). 95 % are at most {number(stats.p95)}; the longest has {number(stats.max)}.</dd>
+              <dd className="muted">
+                Half the examples are shorter, half longer (the median). 95 % are at most {number(stats.p95)}; the longest has {number(stats.max)}.
+              </dd>
             </div>
             <div>
               <dt>Longer than {number(stats.maxLength)} tokens</dt>
@@ -85,7 +87,8 @@ export function TokenPanel() {
             </div>
           </dl>
           <p className="muted small">
-            Counted with {stats.tokenizer === 'model' ? `the tokenizer and chat template of ${stats.modelLabel ?? 'the model'}` : 'a rough estimate (no model chosen)'}.
+            Counted with{' '}
+            {stats.tokenizer === 'model' ? `the tokenizer and chat template of ${stats.modelLabel ?? 'the model'}` : 'a rough estimate (no model chosen)'}.
           </p>
           <Histogram stats={stats} />
         </div>

@@ -46,9 +46,7 @@ export function VersionList({ compact }: { compact: boolean }) {
   return (
     <section aria-labelledby="versions-title">
       <h3 id="versions-title">Versions</h3>
-      <p className="muted">
-        The fingerprint identifies a version’s exact content: two versions with the same fingerprint hold the same examples.
-      </p>
+      <p className="muted">The fingerprint identifies a version’s exact content: two versions with the same fingerprint hold the same examples.</p>
       {datasets.map((d) => {
         const number = new Map(d.versions.map((v, i) => [v.id, i + 1]));
         return (
@@ -63,7 +61,9 @@ export function VersionList({ compact }: { compact: boolean }) {
                 <th scope="col">Examples</th>
                 <th scope="col">Fingerprint</th>
                 <th scope="col">Made from</th>
-                <th scope="col"><span className="visually-hidden">Select</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Select</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -74,10 +74,18 @@ export function VersionList({ compact }: { compact: boolean }) {
                     {OPERATION[v.operation] ?? v.operation} <span className="muted">{describe(v.operation, v.details)}</span>
                   </td>
                   <td>{v.examples}</td>
-                  <td className="path" title={v.hash}>{v.hash.slice(0, 12)}</td>
+                  <td className="path" title={v.hash}>
+                    {v.hash.slice(0, 12)}
+                  </td>
                   <td>{v.parentId ? `v${number.get(v.parentId) ?? '?'}` : 'the file'}</td>
                   <td>
-                    <button type="button" className="ghost" aria-pressed={v.id === versionId} aria-label={`Work on ${d.name} v${number.get(v.id)}`} onClick={() => select(v.id)}>
+                    <button
+                      type="button"
+                      className="ghost"
+                      aria-pressed={v.id === versionId}
+                      aria-label={`Work on ${d.name} v${number.get(v.id)}`}
+                      onClick={() => select(v.id)}
+                    >
                       {v.id === versionId ? 'Selected' : 'Select'}
                     </button>
                   </td>

@@ -20,17 +20,23 @@ export function ApplyPanel() {
         <legend>How to replace them</legend>
         <label className="pii-mode">
           <input type="radio" name="pii-mode" value="mask" checked={mode === 'mask'} onChange={() => setMode('mask')} />
-          <span><strong>Mask</strong>: each one becomes its kind in brackets. “[NAME] called on [DATE]”. Simple, but the model learns from
-            brackets instead of real-looking text.</span>
+          <span>
+            <strong>Mask</strong>: each one becomes its kind in brackets. “[NAME] called on [DATE]”. Simple, but the model learns from brackets instead of
+            real-looking text.
+          </span>
         </label>
         <label className="pii-mode">
           <input type="radio" name="pii-mode" value="pseudonym" checked={mode === 'pseudonym'} onChange={() => setMode('pseudonym')} />
-          <span><strong>Consistent pseudonyms</strong>: made-up but realistic values. The same person gets the same invented name in every
-            example; dates move by the same number of days within an example, so intervals stay right.</span>
+          <span>
+            <strong>Consistent pseudonyms</strong>: made-up but realistic values. The same person gets the same invented name in every example; dates move by
+            the same number of days within an example, so intervals stay right.
+          </span>
         </label>
       </fieldset>
       <details>
-        <summary>Which kinds to replace ({policy.length} of {PII_TYPE_NAMES.length})</summary>
+        <summary>
+          Which kinds to replace ({policy.length} of {PII_TYPE_NAMES.length})
+        </summary>
         <div className="pii-policy">
           {PII_TYPE_NAMES.map((t) => (
             <label key={t}>

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import type { PiiSpan } from '../../../../electron/contract/pii.js';
+import type { ReviewedSpan } from '../../../../electron/contract/pii.js';
 import { usePrivacyStore } from '../../stores/privacyStore.js';
 import { STATUS_WORD, TYPE_LABEL } from './labels.js';
 
@@ -14,7 +14,7 @@ function offsetIn(container: HTMLElement, node: Node, offset: number): number {
 }
 
 /** One field of an example with each identifier highlighted; selecting text offers to mark it as a missed one. */
-export function HighlightedText({ position, field, text, spans }: { position: number; field: string; text: string; spans: PiiSpan[] }) {
+export function HighlightedText({ position, field, text, spans }: { position: number; field: string; text: string; spans: ReviewedSpan[] }) {
   const selected = usePrivacyStore((s) => s.selected);
   const select = usePrivacyStore((s) => s.select);
   const setPendingAdd = usePrivacyStore((s) => s.setPendingAdd);
@@ -41,11 +41,18 @@ export function HighlightedText({ position, field, text, spans }: { position: nu
     const isSelected = selected?.type === s.type && selected.text === s.text;
     parts.push(
       <mark key={i} className={`pii pii-${s.status}`} data-type={s.type}>
-        <button type="button" className="pii-span" aria-pressed={isSelected} title={`${TYPE_LABEL[s.type]}: ${STATUS_WORD[s.status]}`}
-          onClick={() => select(isSelected ? null : { type: s.type, text: s.text, status: s.status })}>
+        <button
+          type="button"
+          className="pii-span"
+          aria-pressed={isSelected}
+          title={`${TYPE_LABEL[s.type]}: ${STATUS_WORD[s.status]}`}
+          onClick={() => select(isSelected ? null : { type: s.type, text: s.text, status: s.status })}
+        >
           {s.text}
           <span className="pii-tag" data-tag="">
-            {' '}{s.type}{s.status === 'detected' ? '' : `, ${STATUS_WORD[s.status]}`}
+            {' '}
+            {s.type}
+            {s.status === 'detected' ? '' : `, ${STATUS_WORD[s.status]}`}
           </span>
         </button>
       </mark>,

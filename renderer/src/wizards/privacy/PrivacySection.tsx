@@ -37,7 +37,11 @@ export function PrivacySection({ project }: { project: Project }) {
   const found = status?.scan ? PII_TYPE_NAMES.reduce((n, t) => n + (status.current?.[t] ?? 0), 0) : null;
   const summary = report
     ? `This version was redacted (${report.report.totalRedacted} replaced).`
-    : !status ? '' : found === null ? 'Not checked yet.' : `${found} to replace in ${status?.scan?.examplesWithSpans ?? 0} examples.`;
+    : !status
+      ? ''
+      : found === null
+        ? 'Not checked yet.'
+        : `${found} to replace in ${status?.scan?.examplesWithSpans ?? 0} examples.`;
 
   return (
     <section className="data-section privacy" aria-labelledby="privacy-title">
@@ -52,13 +56,23 @@ export function PrivacySection({ project }: { project: Project }) {
       {open && (
         <div id="privacy-body">
           <p>
-            Before training, remove what could identify a patient, client or student: the model can repeat what it was trained on. Fieldtune looks
-            for {PII_TYPE_NAMES.slice(0, 8).map((t) => TYPE_LABEL[t].toLowerCase()).join(', ')}, record, account and case numbers and the other
-            identifiers of the HIPAA Safe Harbor list, on this computer only. It leaves drug doses, lab values, codes, statute citations, times and
-            years alone. You review every finding before anything changes.
+            Before training, remove what could identify a patient, client or student: the model can repeat what it was trained on. Fieldtune looks for{' '}
+            {PII_TYPE_NAMES.slice(0, 8)
+              .map((t) => TYPE_LABEL[t].toLowerCase())
+              .join(', ')}
+            , record, account and case numbers and the other identifiers of the HIPAA Safe Harbor list, on this computer only. It leaves drug doses, lab values,
+            codes, statute citations, times and years alone. You review every finding before anything changes.
           </p>
-          {error && <p className="danger-text" role="alert">{error}</p>}
-          {notice && <p className="notice" role="status">{notice}</p>}
+          {error && (
+            <p className="danger-text" role="alert">
+              {error}
+            </p>
+          )}
+          {notice && (
+            <p className="notice" role="status">
+              {notice}
+            </p>
+          )}
           {report && <ReportView stored={report} />}
           {scanJobId ? (
             <JobProgress jobId={scanJobId} label="Personal data check progress" cancelLabel="Cancel the check" />

@@ -29,8 +29,16 @@ export function TemplateOffer({ project }: { project: Project }) {
         <summary>Suggested system prompt</summary>
         <blockquote>{template.systemPrompt}</blockquote>
       </details>
-      {error && <p className="danger-text" role="alert">{error}</p>}
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {error && (
+        <p className="danger-text" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       {sampleJobId ? (
         <JobProgress jobId={sampleJobId} label="Sample import progress" cancelLabel="Cancel" />
       ) : (

@@ -4,10 +4,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/unit/helpers.js';
 import { FieldtuneError } from '../../contract/errors.js';
-import { createProject, deleteProject } from '../service/projects/projects.js';
+import { createProject, deleteProject } from './projects/projects.js';
 import { openWorkspace, DATABASE_FILE, type Workspace } from '../workspace.js';
-import { migrate } from './migrate.js';
-import { migrations } from './migrations/index.js';
+import { migrate } from '../store/migrate.js';
+import { migrations } from '../store/migrations/index.js';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -27,7 +27,10 @@ describe('workspace database', () => {
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(ws.db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    const tables = ws.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string; sql: string }>;
+    const tables = ws.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{
+      name: string;
+      sql: string;
+    }>;
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['projects', 'base_models', 'jobs', 'audit_log', 'blobs']));
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
   });
@@ -50,7 +53,14 @@ describe('workspace database', () => {
     const db = new BetterSqlite3(':memory:');
     const broken = [
       ...migrations,
-      { version: migrations.length + 1, name: 'broken', up: (d: typeof db) => { d.exec('CREATE TABLE half (x INTEGER) STRICT'); throw new Error('boom'); } },
+      {
+        version: migrations.length + 1,
+        name: 'broken',
+        up: (d: typeof db) => {
+          d.exec('CREATE TABLE half (x INTEGER) STRICT');
+          throw new Error('boom');
+        },
+      },
     ];
     expect(() => migrate(db, broken)).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
