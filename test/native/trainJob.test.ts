@@ -81,7 +81,7 @@ describe('training job', () => {
     );
     const finished = await ws.jobs.wait(job.id);
     expect(finished.status).toBe('failed');
-    expect(finished.error).toMatch(/cannot train a 'mamba' model: state-space layers \(SSM_CONV\/SSM_SCAN\) have no backward pass/);
+    expect(finished.error?.message).toMatch(/cannot train a 'mamba' model: state-space layers \(SSM_CONV\/SSM_SCAN\) have no backward pass/);
     expect(existsSync(runDir)).toBe(false);
     expect(ws.trainingRuns.get('run-refused')).toBeFalsy();
   });
