@@ -1,6 +1,7 @@
 // fieldtune-train: LoRA fine-tuning of a GGUF model on CPU (or a GPU backend when built for one).
 // stdout carries only the JSON-lines progress protocol (protocol.h); everything else goes to stderr.
 #include "options.h"
+#include "prepare.h"
 #include "protocol.h"
 #include "stop.h"
 #include "trainer.h"
@@ -79,7 +80,8 @@ int main(int argc, char ** argv) {
 
     int code = EXIT_OK;
     try {
-        code = o.grad_check > 0 ? run_grad_check(o) : run_training(o);
+        if (o.check_base) check_base(o);
+        else code = o.grad_check > 0 ? run_grad_check(o) : run_training(o);
     } catch (const TrainError & e) {
         protocol::error(e.code, e.message);
         code = e.exit_code;

@@ -8,11 +8,13 @@
 const char * usage_text() {
     return "usage: fieldtune-train --base MODEL.gguf (--train FILE.fttrain | --text FILE.txt) --out ADAPTER.gguf\n"
            "  [--val FILE] [--rank 8] [--alpha 16] [--targets attn_q,attn_k,attn_v,attn_output,ffn_gate,ffn_up,ffn_down]\n"
+           "  (default targets map onto fused tensors: attn_qkv, ffn_up [gate|up] on phi3)\n"
            "  [--lr 2e-4] [--schedule constant|linear|cosine] [--warmup STEPS] [--weight-decay 0]\n"
            "  [--epochs 3] [--max-steps N] [--grad-accum 1] [--max-seq N] [--seed 42] [--threads N]\n"
            "  [--gpu-layers 0] [--eval-every N] [--early-stop N] [--checkpoint-every N] [--checkpoint-dir DIR]\n"
            "  [--resume CHECKPOINT] [--init-adapter ADAPTER.gguf] [--no-shuffle] [--base-sha256 HEX] [--no-stdin-watch] [--dry-run]\n"
            "  [--low-memory]  (no transposed weight copies: saves one weight-sized buffer, slower backward pass)\n"
+           "  fieldtune-train --check-base --base MODEL.gguf [--targets ...]   (up-front checks only; writes nothing)\n"
            "Progress: JSON lines on stdout. Logs: stderr.\n";
 }
 
@@ -70,7 +72,8 @@ bool parse_options(int argc, char ** argv, Options & o, std::string & err) {
         else if (a == "--low-memory") o.low_memory = true;
         else if (a == "--test-allow-all-masked") o.test_allow_all_masked = true;
         else if (a == "--test-reset-moments") o.test_reset_moments = true;
-        else if (a == "--targets") { ok = val(v); o.targets = split(v); }
+        else if (a == "--targets") { ok = val(v); o.targets = split(v); o.targets_explicit = true; }
+        else if (a == "--check-base") o.check_base = true;
         else if (a == "--schedule") {
             ok = val(v);
             if (ok) {
@@ -119,6 +122,7 @@ bool parse_options(int argc, char ** argv, Options & o, std::string & err) {
         if (!ok) return false;
     }
     if (o.base.empty()) { err = "--base is required"; return false; }
+    if (o.check_base) return true;  // needs only --base (and optional --targets)
     if (o.train.empty() == o.text.empty()) { err = "give exactly one of --train or --text"; return false; }
     if (o.out.empty() && o.grad_check == 0) { err = "--out is required"; return false; }
     if (o.rank <= 0) { err = "--rank must be at least 1"; return false; }

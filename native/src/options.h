@@ -20,6 +20,7 @@ struct Options {
     int32_t rank = 8;
     float alpha = 16.0f;
     std::vector<std::string> targets = {"attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up", "ffn_down"};
+    bool targets_explicit = false; // --targets given: every name must exist (defaults map onto fused tensors, see arch.h)
     float lr = 2e-4f;
     Schedule schedule = Schedule::Cosine;
     int32_t warmup_steps = 0;
@@ -39,6 +40,7 @@ struct Options {
     bool dry_run = false;
     bool watch_stdin = true;
     bool low_memory = false;      // no transposed weight copies: less memory, slower backward pass
+    bool check_base = false;      // only the up-front checks (file, architecture, targets); writes nothing
 
     // test-only (hidden from --help)
     bool test_allow_all_masked = false;

@@ -1,6 +1,7 @@
 #include "prepare.h"
 
 #include "adapter.h"
+#include "arch.h"
 #include "gguf_file.h"
 #include "protocol.h"
 #include "sha256.h"
@@ -13,9 +14,6 @@
 
 namespace {
 
-// Architectures whose attention goes through the patched build_attn (see patches/0003) and that were checked.
-const char * SUPPORTED_ARCHS[] = {"llama", "qwen2", "qwen3", "mistral3", "gemma", "granite"};
-
 std::string fingerprint_of(const Options & o, const Prepared & p) {
     std::ostringstream s;
     s << p.base_sha256 << '|' << p.train.sha256 << '|' << p.val.sha256 << '|' << o.rank << '|' << o.alpha << '|';
@@ -26,6 +24,14 @@ std::string fingerprint_of(const Options & o, const Prepared & p) {
 }
 
 } // namespace
+
+void check_base(const Options & o) {
+    check_gguf_file(o.base);
+    auto meta = gguf_read(o.base, false);
+    if (!meta) throw TrainError{"not-gguf", "base model is not a readable GGUF file: " + o.base, EXIT_BAD_INPUT};
+    check_architecture(*meta);
+    resolve_targets(*meta, o.targets, o.targets_explicit);
+}
 
 Prepared::~Prepared() {
     session.reset();
@@ -38,11 +44,14 @@ std::unique_ptr<Prepared> prepare(const Options & o, bool sgd) {
     auto meta = gguf_read(o.base, false);
     if (!meta) throw TrainError{"not-gguf", "base model is not a readable GGUF file: " + o.base, EXIT_BAD_INPUT};
     p->arch = meta->get_str("general.architecture");
-    if (std::find_if(std::begin(SUPPORTED_ARCHS), std::end(SUPPORTED_ARCHS),
-                     [&](const char * a) { return p->arch == a; }) == std::end(SUPPORTED_ARCHS)) {
-        throw TrainError{"unsupported-architecture", "training is not supported for the '" + p->arch + "' architecture yet", EXIT_BAD_INPUT};
+    check_architecture(*meta);
+    const std::vector<TargetInfo> targets = resolve_targets(*meta, o.targets, o.targets_explicit);
+    for (const auto & t : targets) {
+        // blk.N.<kind>.weight -> <kind>
+        const size_t from = t.name.find('.', 4) + 1;
+        const std::string kind = t.name.substr(from, t.name.size() - from - std::string(".weight").size());
+        if (std::find(p->targets.begin(), p->targets.end(), kind) == p->targets.end()) p->targets.push_back(kind);
     }
-    const std::vector<TargetInfo> targets = find_targets(*meta, o.targets);
     p->model = load_base(o);
 
     const llama_vocab * vocab = llama_model_get_vocab(p->model);

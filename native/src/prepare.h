@@ -14,6 +14,7 @@ struct Prepared {
     Dataset val;
     bool has_val = false;
     std::string arch;
+    std::vector<std::string> targets;  // the tensor names trained (after arch.h's mapping), for the adapter's metadata
     std::string base_sha256;
     int32_t n_window = 0;
     int64_t n_targets = 0;       // labelled tokens in the training set
@@ -24,3 +25,6 @@ struct Prepared {
 // Throws TrainError for every bad input (missing/non-GGUF base, unsupported architecture, empty or fully masked
 // training file, a window longer than the model's context, ...).
 std::unique_ptr<Prepared> prepare(const Options & o, bool sgd);
+
+// --check-base: the checks prepare() makes before it loads or writes anything; throws the same errors.
+void check_base(const Options & o);

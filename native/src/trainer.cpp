@@ -70,7 +70,7 @@ void write_final(const Options & o, Prepared & p, const TrainState & st, double 
         gguf_set_val_u32(kv, "fieldtune.rank", (uint32_t) o.rank);
         gguf_set_val_f32(kv, "fieldtune.alpha", o.alpha);
         std::string targets;
-        for (const auto & t : o.targets) targets += (targets.empty() ? "" : ",") + t;
+        for (const auto & t : p.targets) targets += (targets.empty() ? "" : ",") + t;
         gguf_set_val_str(kv, "fieldtune.targets", targets.c_str());
         gguf_set_val_f32(kv, "fieldtune.lr", o.lr);
         gguf_set_val_str(kv, "fieldtune.schedule", schedule_name(o.schedule));

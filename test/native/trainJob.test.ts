@@ -1,7 +1,7 @@
 // Training as a Job: progress reaches the job row, cancel stops the trainer with a checkpoint, and the resumed job
 // finishes from that checkpoint; the run, its loss curve and its adapter are recorded in the workspace.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../electron/core/workspace.js';
@@ -62,5 +62,27 @@ describe('training job', () => {
       .digest('hex');
     expect(run?.adapter_sha256).toBe(sha);
     expect(readFileSync(ws.blobs.pathOf(sha)).equals(readFileSync(join(runDir, 'adapter.gguf')))).toBe(true);
+  });
+
+  it('refuses a base of an unsupported architecture up front: no run folder, no run row', async () => {
+    // the demo file with general.architecture renamed to a state-space family of the same length
+    const buf = readFileSync(base);
+    const key = Buffer.from('general.architecture');
+    const at = buf.indexOf(key) + key.length + 4 + 8;
+    expect(buf.toString('latin1', at, at + 5)).toBe('llama');
+    buf.write('mamba', at, 'latin1');
+    const other = join(dir, 'mamba.gguf');
+    writeFileSync(other, buf);
+    const runDir = join(dir, 'refused-run');
+    const record = { runs: ws.trainingRuns, blobs: ws.blobs, projectId: null, runId: 'run-refused' };
+    const job = ws.jobs.start(
+      { kind: 'train.run', params: { runId: 'run-refused' } },
+      trainJob({ base: other, samples: await chatSamples(), runDir, threads: 1, record }),
+    );
+    const finished = await ws.jobs.wait(job.id);
+    expect(finished.status).toBe('failed');
+    expect(finished.error?.message).toMatch(/cannot train a 'mamba' model: state-space layers \(SSM_CONV\/SSM_SCAN\) have no backward pass/);
+    expect(existsSync(runDir)).toBe(false);
+    expect(ws.trainingRuns.get('run-refused')).toBeFalsy();
   });
 });

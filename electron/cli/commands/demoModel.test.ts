@@ -31,6 +31,17 @@ describe('fieldtune demo-model', () => {
     expect(out.logs.join('\n')).toContain('writing');
   });
 
+  it('--arch writes that architecture with its own vocabulary; an unknown one is refused', async () => {
+    const path = join(dir, 'phi3.gguf');
+    const { code, out } = await run({ out: path, arch: 'phi3', layers: '1', embd: '64', ff: '64' });
+    expect(code).toBe(0);
+    expect(out.results[0]).toMatchObject({ vocab: 'phi-3', params: { arch: 'phi3', chatTemplate: 'microsoft-Phi-3.5-mini-instruct.jinja' } });
+    await expect(run({ out: join(dir, 'x.gguf'), arch: 'bloom' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/unknown architecture "bloom"/),
+    });
+  });
+
   it('lists the vocabularies', async () => {
     const { out } = await run({ 'list-vocabs': true });
     expect(out.results[0]).toMatchObject({ default: 'phi-3', vocabs: expect.arrayContaining(['phi-3', 'llama-spm', 'qwen2', 'gpt-2']) });

@@ -1,6 +1,6 @@
 // `fieldtune demo-model`: writes a random-weight llama GGUF with a real tokenizer and chat template (see core/demoModel).
 import { FieldtuneError } from '../../contract/errors.js';
-import { DEFAULT_VOCAB, listVocabs, writeDemoModel, type DemoModelOptions } from '../../core/demoModel/index.js';
+import { DEFAULT_VOCAB, DEMO_ARCHS, listVocabs, writeDemoModel, type DemoModelOptions } from '../../core/demoModel/index.js';
 import type { CliCommand } from '../command.js';
 
 const SHAPE_FLAGS = ['layers', 'embd', 'heads', 'heads-kv', 'ff', 'ctx', 'seed'] as const;
@@ -20,15 +20,16 @@ export const demoModelCommand: CliCommand = {
   name: 'demo-model',
   summary: 'Write a small random-weight demo model (GGUF) with a real tokenizer and chat template',
   usage: [
-    'Usage: fieldtune demo-model --out FILE.gguf [--vocab NAME] [--layers N] [--embd N] [--heads N] [--heads-kv N]',
+    'Usage: fieldtune demo-model --out FILE.gguf [--arch A] [--vocab NAME] [--layers N] [--embd N] [--heads N] [--heads-kv N]',
     '                            [--ff N] [--ctx N] [--seed N] [--json]',
     '       fieldtune demo-model --list-vocabs',
     '',
-    'Writes a llama-architecture model with RANDOM weights (it answers gibberish) for trying the app and for tests.',
+    'Writes a model with RANDOM weights (it answers gibberish) for trying the app and for tests.',
     'The same options and seed always give a byte-identical file.',
     '',
     '  --out FILE       where to write the .gguf (required)',
-    `  --vocab NAME     tokenizer from llama.cpp's ggml-vocab files (default ${DEFAULT_VOCAB}: 32k tokens, Phi-3.5 chat template)`,
+    `  --arch A         ${DEMO_ARCHS.join('|')} (default llama): that family's tensors, keys, vocabulary and template`,
+    `  --vocab NAME     tokenizer from llama.cpp's ggml-vocab files (default: the architecture's; ${DEFAULT_VOCAB} for llama)`,
     '  --list-vocabs    print the available vocabulary names',
     '  --layers N       transformer blocks (default 4)',
     '  --embd N         hidden width (default 256)',
@@ -42,6 +43,7 @@ export const demoModelCommand: CliCommand = {
   ].join('\n'),
   options: {
     out: { type: 'string' },
+    arch: { type: 'string' },
     vocab: { type: 'string' },
     'list-vocabs': { type: 'boolean' },
     ...Object.fromEntries(SHAPE_FLAGS.map((f) => [f, { type: 'string' as const }])),
@@ -60,6 +62,7 @@ export const demoModelCommand: CliCommand = {
       throw new FieldtuneError('BAD_REQUEST', 'Missing --out FILE.gguf', [{ path: 'out', message: 'required' }]);
     }
     const opts: DemoModelOptions = { out: v['out'] };
+    if (typeof v['arch'] === 'string') opts.arch = v['arch'];
     if (typeof v['vocab'] === 'string') opts.vocab = v['vocab'];
     const n = (flag: (typeof SHAPE_FLAGS)[number]) => parseIntFlag(flag, v[flag]);
     const shape = { layers: n('layers'), embd: n('embd'), heads: n('heads'), headsKv: n('heads-kv'), ff: n('ff'), ctx: n('ctx'), seed: n('seed') };
@@ -74,7 +77,7 @@ export const demoModelCommand: CliCommand = {
       { path: r.path, sha256: r.sha256, sizeBytes: r.sizeBytes, vocab: p.vocab, params: p },
       [
         `Wrote ${r.path} (${(r.sizeBytes / 1e6).toFixed(1)} MB, ${secs} s): RANDOM-WEIGHT demo model, not a trained model.`,
-        `  vocabulary ${p.vocab} (${p.vocabSize} tokens), chat template ${p.chatTemplate ?? 'none'}`,
+        `  architecture ${p.arch}, vocabulary ${p.vocab} (${p.vocabSize} tokens), chat template ${p.chatTemplate ?? 'none'}`,
         `  ${p.layers} layers, ${p.embd} wide, ${p.heads} heads (${p.headsKv} kv), ff ${p.ff}, ctx ${p.ctx}, seed ${p.seed}`,
         `  ${(p.parameterCount / 1e6).toFixed(1)}M parameters, sha256 ${r.sha256}`,
       ].join('\n'),

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
+import { checkTrainableBase } from '../../core/train/baseCheck.js';
 import { readSamplesJsonl } from '../../core/train/samples.js';
 import { trainerAvailable } from '../../core/train/supervisor.js';
 import { trainOnSamples } from '../../core/train/trainOnSamples.js';
@@ -70,6 +71,7 @@ export const trainCommand: CliCommand = {
     if (!trainerAvailable()) {
       throw new FieldtuneError('INVALID_INPUT', 'the native trainer is not built: run `node native/build.mjs`');
     }
+    await checkTrainableBase(base); // an unsupported architecture is refused before anything is written
     const dir = await mkdtemp(join(tmpdir(), 'fieldtune-train-'));
     try {
       out.log(`rendering ${data} with the base model's chat template ...`);

@@ -71,12 +71,15 @@ export function resolveVocab(vocab: string = DEFAULT_VOCAB, dir = vocabDir()): R
   }
   const resolved: ResolvedVocab = { name, path: join(dir, `${VOCAB_PREFIX}${name}.gguf`) };
   const file = VOCAB_TEMPLATES[name];
-  if (file) {
-    const templatePath = join(dir, 'templates', file);
-    if (!existsSync(templatePath)) {
-      throw new FieldtuneError('INVALID_INPUT', `chat template ${file} is missing from ${dir}/templates; run \`node scripts/extract-vocab.mjs\``);
-    }
-    resolved.template = { file, text: readFileSync(templatePath, 'utf8') };
-  }
+  if (file) resolved.template = readTemplate(file, dir);
   return resolved;
+}
+
+/** A chat template from the extracted llama.cpp templates (models/templates), by file name. */
+export function readTemplate(file: string, dir = vocabDir()): { file: string; text: string } {
+  const templatePath = join(dir, 'templates', file);
+  if (!existsSync(templatePath)) {
+    throw new FieldtuneError('INVALID_INPUT', `chat template ${file} is missing from ${dir}/templates; run \`node scripts/extract-vocab.mjs\``);
+  }
+  return { file, text: readFileSync(templatePath, 'utf8') };
 }

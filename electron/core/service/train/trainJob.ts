@@ -12,6 +12,7 @@ import { FieldtuneError } from '../../../contract/errors.js';
 import type { JobRunner } from '../../jobs/jobManager.js';
 import { sha256OfFile, type BlobStore } from '../../store/blobStore.js';
 import type { RunInputs, TrainingRunsRepository } from '../../store/repositories/trainingRuns.js';
+import { checkTrainableBase } from '../../train/baseCheck.js';
 import type { TrainerSettings } from '../../train/supervisor.js';
 import { trainOnSamples } from '../../train/trainOnSamples.js';
 
@@ -48,6 +49,7 @@ function settingsOf(p: TrainJobParams): TrainingSettings {
 /** The job runner; on cancel it rejects with the AbortSignal's reason after the trainer wrote its checkpoint. */
 export function trainJob(p: TrainJobParams): JobRunner<TrainJobResult> {
   return async ({ jobId, signal, onProgress }) => {
+    await checkTrainableBase(p.base, p.targets); // refused up front: no run folder, no run row
     await mkdir(p.runDir, { recursive: true });
     onProgress({ phase: 'preparing data', current: 0, total: null });
     const rec = p.record;
