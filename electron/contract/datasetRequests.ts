@@ -1,7 +1,6 @@
 // The 'datasets:*' requests the Data wizard uses. Pure: zod and the contract's own files only.
 import { z } from 'zod';
 import {
-  CleanReview,
   Dataset,
   DatasetVersion,
   ExampleRow,
@@ -54,7 +53,10 @@ export const datasetRequests = {
     output: z.object({ total: z.number().int(), rows: z.array(ExampleRow) }),
   },
   'datasets:columns': { input: z.object(VersionRef).strict(), output: z.array(MetadataColumn) },
-  /** A dry run of cleaning: what normalization, length filters and duplicate detection would remove. Writes nothing. */
+  /**
+   * A dry run of cleaning: what normalization, length filters and duplicate detection would remove. Writes nothing.
+   * A job (a minute on 60k rows): its result is the review.
+   */
   'datasets:review': {
     input: z
       .object({
@@ -65,7 +67,7 @@ export const datasetRequests = {
         nearDuplicates: z.boolean().default(true),
       })
       .strict(),
-    output: CleanReview,
+    output: jobSchemas['dataset.review'],
   },
   /** Applies the reviewed choices: a new version without `remove`, normalized if asked. */
   'datasets:clean': {

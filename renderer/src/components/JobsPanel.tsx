@@ -7,6 +7,7 @@ const JOB_LABELS: Record<string, string> = {
   'model.register': 'Adding a model',
   'dataset.import': 'Importing data',
   'dataset.stats': 'Counting tokens',
+  'dataset.review': 'Looking for copies',
   'pii.scan': 'Checking for personal data',
   'pii.apply': 'Removing personal data',
   'template.sample': 'Importing template samples',

@@ -43,6 +43,8 @@ interface DatasetsState {
   importJobId: string | null;
   /** The token-statistics job in progress (counting with a real tokenizer takes a while on large versions). */
   statsJobId: string | null;
+  /** The clean review's job in progress (looking for near copies takes a while on large versions). */
+  reviewJobId: string | null;
   importDone: string | null;
   /** Loaded rows of the selected version by position (pages arrive as the table scrolls). */
   rows: Record<number, ExampleRow>;
@@ -118,6 +120,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     previewing: false,
     importJobId: null,
     statsJobId: null,
+    reviewJobId: null,
     importDone: null,
     rows: {},
     total: 0,
@@ -230,13 +233,27 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         }
       }
     },
-    runReview: (options) =>
-      guard('review', async () => {
-        const versionId = get().versionId;
-        if (!versionId) return;
-        const review = await api.call('datasets:review', { versionId, ...options });
-        set({ review, remove: Object.fromEntries(review.proposed.map((p) => [p.position, true])) });
-      }),
+    async runReview(options) {
+      const versionId = get().versionId;
+      if (!versionId) return;
+      set({ error: null, notice: null, review: null, remove: {} });
+      try {
+        // A job: on tens of thousands of examples the search for near copies takes a minute; it shows progress and
+        // can be cancelled, and runs in a worker thread so the app keeps answering.
+        const job = await api.call('datasets:review', { versionId, ...options });
+        set({ reviewJobId: job.id });
+        followJob(job, {
+          settled: () => set({ reviewJobId: null }),
+          succeeded: (review) => {
+            if (review.versionId === get().versionId) set({ review, remove: Object.fromEntries(review.proposed.map((p) => [p.position, true])) });
+          },
+          failed: (error) => set({ error }),
+          stopped: () => set({ notice: 'The check for copies was cancelled; nothing was changed.' }),
+        });
+      } catch (e) {
+        set({ error: message(e) });
+      }
+    },
     toggleRemove: (position, removeIt) => set((s) => ({ remove: { ...s.remove, [position]: removeIt } })),
     applyClean: (normalize) =>
       guard('clean', async () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CleanReview } from '../../../../electron/contract/datasets.js';
+import { JobProgress } from '../../components/JobProgress.js';
 import { useDatasetsStore } from '../../stores/datasetsStore.js';
 import { percent } from './labels.js';
 
@@ -26,6 +27,7 @@ export function CleanPanel() {
   const review = useDatasetsStore((s) => s.review);
   const remove = useDatasetsStore((s) => s.remove);
   const busy = useDatasetsStore((s) => s.busy);
+  const reviewJobId = useDatasetsStore((s) => s.reviewJobId);
   const runReview = useDatasetsStore((s) => s.runReview);
   const applyClean = useDatasetsStore((s) => s.applyClean);
   const [threshold, setThreshold] = useState(0.7);
@@ -51,12 +53,13 @@ export function CleanPanel() {
         <output htmlFor="clean-threshold">{percent(threshold)}</output>
         <button
           type="button"
-          disabled={busy !== null}
+          disabled={busy !== null || reviewJobId !== null}
           onClick={() => void runReview({ threshold, ...(minTokens ? { minTokens } : {}), ...(maxTokens ? { maxTokens } : {}) })}
         >
-          {busy === 'review' ? 'Looking…' : 'Find duplicates'}
+          {reviewJobId ? 'Looking…' : 'Find duplicates'}
         </button>
       </div>
+      {reviewJobId && <JobProgress jobId={reviewJobId} label="Looking for copies" cancelLabel="Stop looking" />}
       <details>
         <summary>Advanced: length limits</summary>
         <div className="row wrap">
