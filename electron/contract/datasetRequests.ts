@@ -1,16 +1,6 @@
 // The 'datasets:*' requests the Data wizard uses. Pure: zod and the contract's own files only.
 import { z } from 'zod';
-import {
-  Dataset,
-  DatasetVersion,
-  ExampleRow,
-  ImportPreview,
-  ImportSource,
-  LeakageSummary,
-  MetadataColumn,
-  SplitLabel,
-  SplitResult,
-} from './datasets.js';
+import { Dataset, DatasetVersion, ExampleRow, ImportPreview, ImportSource, LeakageSummary, MetadataColumn, SplitLabel, SplitResult } from './datasets.js';
 import { DomainTemplate, Id } from './domain.js';
 import { jobSchemas } from './jobs.js';
 

@@ -6,7 +6,12 @@ describe('engine tasks in worker threads', () => {
   it('runs a review off the calling thread and returns its result', async () => {
     const members = Array.from({ length: 40 }, (_, i) => ({
       position: i,
-      example: { messages: [{ role: 'user' as const, content: `Question ${i % 20} about the dosage` }, { role: 'assistant' as const, content: `Answer ${i % 20}` }] },
+      example: {
+        messages: [
+          { role: 'user' as const, content: `Question ${i % 20} about the dosage` },
+          { role: 'assistant' as const, content: `Answer ${i % 20}` },
+        ],
+      },
     }));
     const phases: string[] = [];
     const review = await runInWorker(

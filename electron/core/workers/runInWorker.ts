@@ -14,7 +14,10 @@ export interface WorkerRun {
   cancelledMessage?: string | undefined;
 }
 
-type Message = { type: 'progress'; phase: string; current: number; total: number | null } | { type: 'done'; result: unknown } | { type: 'error'; error: Parameters<typeof FieldtuneError.fromPayload>[0] };
+type Message =
+  | { type: 'progress'; phase: string; current: number; total: number | null }
+  | { type: 'done'; result: unknown }
+  | { type: 'error'; error: Parameters<typeof FieldtuneError.fromPayload>[0] };
 
 /**
  * The worker's entry: the bundled engineWorker.mjs beside this module in a build (dist/cli, dist/electron), else the

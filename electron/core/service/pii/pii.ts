@@ -6,7 +6,6 @@ import { FieldtuneError } from '../../../contract/errors.js';
 import type { DecisionChange, PiiRecord, PiiScanSummary, ReviewedSpan, PiiStatus, PiiType, ReviewDecision, TypeCounts } from '../../../contract/pii.js';
 import { requireVersion } from '../datasets/versions.js';
 import { countByType } from '../../pii/report.js';
-import { loadPiiResources } from '../../pii/resources.js';
 import { applyDecisions, type ReviewDecision as EngineDecision } from '../../pii/review.js';
 import type { PiiSpan } from '../../pii/types.js';
 import type { DatasetVersionRecord } from '../../store/repositories/datasets.js';
@@ -90,7 +89,7 @@ export function startScan(ws: Workspace, versionId: string): JobOf<'pii.scan'> {
   const v = requireVersion(ws, versionId);
   return ws.jobs.start({ kind: 'pii.scan', projectId: projectOfVersion(ws, v), params: { versionId } }, async (job) => {
     const examples = versionFields(ws, versionId);
-    const scan = await scanFields(examples, loadPiiResources(), job);
+    const scan = await scanFields(examples, job);
     const all = [...scan.spans.values()].flatMap((f) => Object.values(f).flat());
     const summary: PiiScanSummary = {
       versionId,
