@@ -72,6 +72,9 @@ export function reviewMembers(versionId: string, members: readonly ReviewMember[
     const b = members[kept[p.b]!]!;
     return { a: { position: a.position, preview: previewText(a) }, b: { position: b.position, preview: previewText(b) }, similarity: p.similarity };
   });
+  const heads = [...new Set(proposed.flatMap((p) => (p.of === null ? [] : [p.of])))].sort((a, b) => a - b);
+  const byPosition = new Map(members.map((m) => [m.position, m]));
+  const keptHeads = heads.map((position) => ({ position, preview: previewText(byPosition.get(position)) }));
   onProgress('Looking for questions answered two ways', 0, null);
   // Conflicts among what would stay: a question answered two ways is for the specialist to settle, not for a filter.
   const dropped = new Set(proposed.map((p) => p.position));
@@ -83,5 +86,5 @@ export function reviewMembers(versionId: string, members: readonly ReviewMember[
       answers: c.answers.map((a) => ({ answer: a.answer, positions: a.indices.map((i) => chat[i]!.position) })),
     }));
   onProgress('Done', members.length, members.length);
-  return { versionId, examples: members.length, normalizedChanged, proposed, nearPairs, conflicts };
+  return { versionId, examples: members.length, normalizedChanged, proposed, kept: keptHeads, nearPairs, conflicts };
 }

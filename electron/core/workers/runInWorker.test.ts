@@ -16,7 +16,7 @@ describe('engine tasks in worker threads', () => {
     const phases: string[] = [];
     const review = await runInWorker(
       'dataset.review',
-      { versionId: 'v1', members, options: { threshold: 0.7, nearDuplicates: true } },
+      { versionId: 'v1', source: { members }, options: { threshold: 0.7, nearDuplicates: true } },
       { onProgress: (phase) => phases.push(phase) },
     );
     expect(review.examples).toBe(40);

@@ -1,17 +1,20 @@
 // The engine work that runs in worker threads: each task takes plain data (structured-cloneable: no database
-// handles, no functions) and returns plain data. A task may report progress; it is cancelled by ending its thread,
+// handles, no functions) and returns plain data. A task over a whole version reads it through its own read-only
+// connection (by the database's path): copying 100k examples into the thread would block the core for a second. A task may report progress; it is cancelled by ending its thread,
 // so its loops stay synchronous and need no hand-written yields.
 import type { CleanReview } from '../../contract/datasets.js';
 import { reviewMembers, type ReviewMember, type ReviewOptions } from '../data/review.js';
 import { detectDataset } from '../pii/dataset.js';
 import { loadPiiResources } from '../pii/resources.js';
 import type { PiiSpan } from '../pii/types.js';
+import { openDatabaseReadOnly } from '../store/database.js';
+import { DatasetsRepository } from '../store/repositories/datasets.js';
 
 export type TaskProgress = (phase: string, current: number, total: number | null) => void;
 
 export interface WorkerTasks {
   /** The dry run of cleaning (normalize, length filters, exact and near copies, conflicts). */
-  'dataset.review': { input: { versionId: string; members: ReviewMember[]; options: ReviewOptions }; output: CleanReview };
+  'dataset.review': { input: { versionId: string; source: VersionSource; options: ReviewOptions }; output: CleanReview };
   /** Personal-data detection over many texts (two passes: names found anywhere are looked for everywhere). */
   'pii.detect': { input: { texts: string[]; resourceDir?: string }; output: PiiSpan[][] };
   /** Test and bench helper: spins the thread for `ms` milliseconds (proves cancel and isolation). */
@@ -19,10 +22,28 @@ export interface WorkerTasks {
 }
 export type TaskName = keyof WorkerTasks;
 
+/** The examples themselves (small inputs, tests), or the workspace database to read the version from. */
+export type VersionSource = { members: ReviewMember[] } | { databaseFile: string };
+
+function readMembers(source: VersionSource, versionId: string, progress: TaskProgress): ReviewMember[] {
+  if ('members' in source) return source.members;
+  const db = openDatabaseReadOnly(source.databaseFile);
+  try {
+    const members: ReviewMember[] = [];
+    for (const row of new DatasetsRepository(db).iterateMembers(versionId)) {
+      members.push({ position: row.position, example: JSON.parse(row.body) as ReviewMember['example'] });
+      if (members.length % 5000 === 0) progress('Reading the examples', members.length, null);
+    }
+    return members;
+  } finally {
+    db.close();
+  }
+}
+
 type Impl = { [K in TaskName]: (input: WorkerTasks[K]['input'], progress: TaskProgress) => WorkerTasks[K]['output'] };
 
 export const tasks: Impl = {
-  'dataset.review': ({ versionId, members, options }, progress) => reviewMembers(versionId, members, options, progress),
+  'dataset.review': ({ versionId, source, options }, progress) => reviewMembers(versionId, readMembers(source, versionId, progress), options, progress),
   'pii.detect': ({ texts, resourceDir }, progress) => {
     const resources = loadPiiResources(resourceDir);
     const records = texts.map((text, i) => ({ id: String(i), text }));

@@ -71,6 +71,8 @@ interface DatasetsState {
   loadRows(from: number, to: number): Promise<void>;
   runReview(options: { threshold: number; minTokens?: number; maxTokens?: number }): Promise<void>;
   toggleRemove(position: number, removeIt: boolean): void;
+  /** One decision for a whole group of copies (one state change, however large the group). */
+  toggleGroup(positions: readonly number[], removeIt: boolean): void;
   applyClean(normalize: boolean): Promise<void>;
   runSplit(input: { seed: number; shares: { train: number; validation: number; test: number }; stratifyBy?: string }): Promise<void>;
   runStats(input: { modelId?: string; maxTokens: number; split?: 'train' | 'validation' | 'test' }): Promise<void>;
@@ -255,6 +257,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       }
     },
     toggleRemove: (position, removeIt) => set((s) => ({ remove: { ...s.remove, [position]: removeIt } })),
+    toggleGroup: (positions, removeIt) => set((s) => ({ remove: { ...s.remove, ...Object.fromEntries(positions.map((p) => [p, removeIt])) } })),
     applyClean: (normalize) =>
       guard('clean', async () => {
         const versionId = get().versionId;

@@ -1,16 +1,16 @@
 // Cleaning in two steps, so a specialist sees before anything changes: review (a dry run over the engine's filters,
 // duplicate finder and conflict finder; writes nothing) and clean (the choices made in the review become a new version).
 // Splitting and the leakage check reuse the engine's version operations and add short previews for the UI.
+import { join } from 'node:path';
 import type { CleanReview, DatasetVersion, LeakageSummary, SplitResult } from '../../../contract/datasets.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { JobOf } from '../../../contract/jobs.js';
-import { createChildVersion, loadMembers, requireVersion, splitVersion, versionLeakage, walkVersion, type Member } from './versions.js';
-import { throwIfAborted } from '../../data/errors.js';
+import { createChildVersion, loadMembers, requireVersion, splitVersion, versionLeakage, type Member } from './versions.js';
 import { normalizeExample } from '../../data/normalize.js';
-import { previewText as enginePreview, reviewMembers, type ReviewMember, type ReviewOptions } from '../../data/review.js';
+import { previewText as enginePreview, reviewMembers, type ReviewOptions } from '../../data/review.js';
 import { runInWorker } from '../../workers/runInWorker.js';
 import type { LeakageReport } from '../../data/split.js';
-import type { Workspace } from '../../workspace.js';
+import { DATABASE_FILE, type Workspace } from '../../workspace.js';
 
 /** Short previews for the UI (the leakage pairs); the review engine writes its own. */
 export function previewText(member: Member | undefined, length = 160): string {
@@ -25,28 +25,19 @@ export function reviewVersion(ws: Workspace, versionId: string, options: ReviewO
 const REVIEW_CANCELLED = 'The check for copies was cancelled; nothing was changed.';
 
 /**
- * The review as a job: the examples are read here, a page at a time (the database handle cannot cross threads), and
- * the engine runs in a worker thread, so a minute of MinHash on 60k rows leaves the core answering.
+ * The review as a job in a worker thread, so a minute of MinHash on 60k rows leaves the core answering. The worker
+ * reads the version through its own read-only connection (versions never change once complete).
  */
 export function startReview(ws: Workspace, versionId: string, options: ReviewOptions): JobOf<'dataset.review'> {
   const version = requireVersion(ws, versionId);
   const projectId = ws.datasets.getDataset(version.datasetId)?.projectId ?? null;
-  return ws.jobs.start({ kind: 'dataset.review', projectId, params: { versionId, ...options } }, async (ctx) => {
-    const members: ReviewMember[] = [];
-    for await (const m of walkVersion(ws, versionId, 2000)) {
-      members.push({ position: m.position, example: m.example });
-      if (members.length % 2000 === 0) {
-        throwIfAborted(ctx.signal, REVIEW_CANCELLED);
-        ctx.onProgress({ phase: 'Reading the examples', current: members.length, total: version.examples });
-        await new Promise((r) => setImmediate(r)); // between database pages only: the heavy work is in the worker
-      }
-    }
-    return runInWorker(
+  return ws.jobs.start({ kind: 'dataset.review', projectId, params: { versionId, ...options } }, (ctx) =>
+    runInWorker(
       'dataset.review',
-      { versionId, members, options },
+      { versionId, source: { databaseFile: join(ws.dir, DATABASE_FILE) }, options },
       { signal: ctx.signal, cancelledMessage: REVIEW_CANCELLED, onProgress: (phase, current, total) => ctx.onProgress({ phase, current, total }) },
-    );
-  });
+    ),
+  );
 }
 
 /** A new version without the chosen positions, normalized when asked; the parent stays as it was. */
