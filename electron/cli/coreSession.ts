@@ -35,6 +35,27 @@ export async function withCore<T>(args: CliArgs, fn: (core: Core) => Promise<T>)
   }
 }
 
+/** Resolves with the job once it has finished (any final status), from the pushed updates. */
+export async function waitForJob(core: Core, id: string, onUpdate?: (job: Job) => void): Promise<Job> {
+  return new Promise<Job>((resolve, reject) => {
+    const stop = core.subscribe((e) => {
+      if (e.event !== 'jobs:updated' || e.payload.id !== id) return;
+      onUpdate?.(e.payload);
+      if (isFinished(e.payload)) {
+        stop();
+        resolve(e.payload);
+      }
+    });
+    // it may have finished before we listened
+    core.call('jobs:get', { id }).then((job) => {
+      if (isFinished(job)) {
+        stop();
+        resolve(job);
+      }
+    }, reject);
+  });
+}
+
 /**
  * Sends a request that starts a job, logs its progress on stderr and waits for it to finish. Resolves with the job's
  * typed result; a failed job throws its typed error, a cancelled one a CANCELLED error.
@@ -46,39 +67,20 @@ export async function runJob<M extends Method, K extends JobKind>(
   params: RequestInput<M>,
   kind: K,
 ): Promise<JobResult<K>> {
-  let id: string | null = null;
-  const early: Job[] = [];
-  let settle: ((job: Job) => void) | null = null;
   let lastLine = '';
-  const onJob = (job: Job) => {
-    const p = job.progress;
+  const started = (await core.call(method, params)) as Job;
+  if (started.kind !== kind) throw new FieldtuneError('INTERNAL', `${method} started a ${started.kind} job, not ${kind}`);
+  const job = await waitForJob(core, started.id, (j) => {
+    const p = j.progress;
     const line = p.total ? `${p.phase}: ${Math.floor((100 * p.current) / p.total / 10) * 10}%` : p.phase;
-    if (job.status === 'running' && p.phase && line !== lastLine) {
+    if (j.status === 'running' && p.phase && line !== lastLine) {
       lastLine = line;
       out.log(line);
     }
-    if (isFinished(job)) settle?.(job);
-  };
-  const stop = core.subscribe((e) => {
-    if (e.event !== 'jobs:updated') return;
-    if (id === null) early.push(e.payload);
-    else if (e.payload.id === id) onJob(e.payload);
   });
-  try {
-    const finished = new Promise<Job>((r) => {
-      settle = r;
-    });
-    const started = (await core.call(method, params)) as Job;
-    if (started.kind !== kind) throw new FieldtuneError('INTERNAL', `${method} started a ${started.kind} job, not ${kind}`);
-    id = started.id;
-    for (const job of early.filter((j) => j.id === id)) onJob(job);
-    const job = isFinished(started) ? started : core.ws.jobs.get(id).status === 'running' ? await finished : core.ws.jobs.get(id);
-    if (job.status === 'succeeded') return (job as JobOf<K>).result as JobResult<K>;
-    if (job.error) throw FieldtuneError.fromPayload(job.error);
-    throw new FieldtuneError('CANCELLED', job.message ?? `The job was ${job.status}.`);
-  } finally {
-    stop();
-  }
+  if (job.status === 'succeeded') return (job as JobOf<K>).result as JobResult<K>;
+  if (job.error) throw FieldtuneError.fromPayload(job.error);
+  throw new FieldtuneError('CANCELLED', job.message ?? `The job was ${job.status}.`);
 }
 
 /** A project named by its id or its name (exact, then case-insensitive when that is unique). */

@@ -1,11 +1,14 @@
 // Events the core pushes to every connected renderer.
 import { z } from 'zod';
-import { Project } from './domain.js';
+import { Id, Project } from './domain.js';
 import { Job } from './jobs.js';
+import { TrainerEvent } from './trainerEvents.js';
 
 export const pushEvents = {
   'jobs:updated': Job,
   'projects:changed': z.array(Project),
+  /** Every trainer event of a workspace run (steps, validation, checkpoints, the end), for live charts and the CLI. */
+  'train:event': z.object({ runId: Id, jobId: Id, projectId: Id.nullable(), event: TrainerEvent }),
 } as const;
 
 export type PushEvents = typeof pushEvents;

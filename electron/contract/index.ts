@@ -8,5 +8,8 @@ export * from './events.js';
 export * from './pii.js';
 export * from './requests.js';
 export * from './trainerEvents.js';
+export * from './train.js';
+export * from './trainRequests.js';
+export * from './training.js';
 export * from './wire.js';
 export * from './bridge.js';

@@ -98,7 +98,7 @@ export const jobKinds = {
   'template.sample': { params: z.object({ domain: DomainTemplate }), detail: NoDetail, result: ImportResult, resumable: false },
   /** A training run continues from its last checkpoint when resumed. */
   'train.run': {
-    params: z.object({ runId: Id }).passthrough(),
+    params: z.object({ runId: Id }),
     detail: z.object({ loss: z.number(), tokensPerSecond: z.number() }).optional(),
     result: TrainRunResult,
     resumable: true,

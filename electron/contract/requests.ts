@@ -5,6 +5,7 @@ import { datasetRequests } from './datasetRequests.js';
 import { AppInfo, AuditEntry, BaseModel, DomainTemplate, Id, Project } from './domain.js';
 import { Job, jobSchemas } from './jobs.js';
 import { piiRequests } from './piiRequests.js';
+import { trainRequests } from './trainRequests.js';
 
 const NoInput = z.object({}).strict();
 const ProjectName = z.string().trim().min(1, 'A project needs a name').max(120, 'Keep project names under 120 characters');
@@ -46,6 +47,9 @@ export const requests = {
 
   // Personal data: scan, review, redact into a new version, reports, pseudonym maps, domain templates (see pii.ts).
   ...piiRequests,
+
+  // Training: hardware, presets, the pre-flight estimate, runs and their curves, the candidate run (see trainRequests.ts).
+  ...trainRequests,
 } as const;
 
 export type Requests = typeof requests;

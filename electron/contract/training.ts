@@ -274,6 +274,7 @@ export const TRAINER_PLUMBING_FLAGS = [
   '--resume',
   '--checkpoint-dir',
   '--base-sha256',
+  '--init-adapter',
   '--no-shuffle',
   '--no-stdin-watch',
   '--dry-run',

@@ -28,7 +28,11 @@ export class Core {
   private readonly ctx: HandlerContext;
 
   constructor(private readonly opts: CoreOptions) {
-    this.ws = openWorkspace(opts.workspaceDir, (job: Job) => this.emit({ event: 'jobs:updated', payload: job }));
+    this.ws = openWorkspace(
+      opts.workspaceDir,
+      (job: Job) => this.emit({ event: 'jobs:updated', payload: job }),
+      (event) => this.emit(event),
+    );
     this.ctx = {
       ws: this.ws,
       appInfo: () => this.appInfo(),

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Job } from '../contract/jobs.js';
+import type { EventEnvelope } from '../contract/wire.js';
 import { FieldtuneError } from '../contract/errors.js';
 import { JobManager } from './jobs/jobManager.js';
 import { BlobStore } from './store/blobStore.js';
@@ -36,10 +37,12 @@ export interface Workspace {
   readonly trainingRuns: TrainingRunsRepository;
   /** Where generated files the workspace owns (the demo model, adapters) are written. */
   readonly filesDir: string;
+  /** Pushes an event to every connected host (the core forwards it; tests may listen directly). */
+  publish(event: EventEnvelope): void;
   close(): Promise<void>;
 }
 
-export function openWorkspace(dir: string, publishJob: (job: Job) => void = () => {}): Workspace {
+export function openWorkspace(dir: string, publishJob: (job: Job) => void = () => {}, publishEvent: (event: EventEnvelope) => void = () => {}): Workspace {
   const root = resolve(dir);
   try {
     mkdirSync(join(root, 'blobs'), { recursive: true });
@@ -63,6 +66,7 @@ export function openWorkspace(dir: string, publishJob: (job: Job) => void = () =
     jobs,
     trainingRuns,
     filesDir: join(root, 'files'),
+    publish: publishEvent,
     async close() {
       await jobs.shutdown();
       db.close();

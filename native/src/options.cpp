@@ -11,7 +11,7 @@ const char * usage_text() {
            "  [--lr 2e-4] [--schedule constant|linear|cosine] [--warmup STEPS] [--weight-decay 0]\n"
            "  [--epochs 3] [--max-steps N] [--grad-accum 1] [--max-seq N] [--seed 42] [--threads N]\n"
            "  [--gpu-layers 0] [--eval-every N] [--early-stop N] [--checkpoint-every N] [--checkpoint-dir DIR]\n"
-           "  [--resume CHECKPOINT] [--no-shuffle] [--base-sha256 HEX] [--no-stdin-watch] [--dry-run]\n"
+           "  [--resume CHECKPOINT] [--init-adapter ADAPTER.gguf] [--no-shuffle] [--base-sha256 HEX] [--no-stdin-watch] [--dry-run]\n"
            "  [--low-memory]  (no transposed weight copies: saves one weight-sized buffer, slower backward pass)\n"
            "Progress: JSON lines on stdout. Logs: stderr.\n";
 }
@@ -62,6 +62,7 @@ bool parse_options(int argc, char ** argv, Options & o, std::string & err) {
         else if (a == "--resume") ok = val(o.resume);
         else if (a == "--checkpoint-dir") ok = val(o.checkpoint_dir);
         else if (a == "--base-sha256") ok = val(o.base_sha256);
+        else if (a == "--init-adapter") ok = val(o.init_adapter);
         else if (a == "--grad-check-out") ok = val(o.grad_check_out);
         else if (a == "--dry-run") o.dry_run = true;
         else if (a == "--no-shuffle") o.shuffle = false;

@@ -15,6 +15,7 @@ struct Options {
     std::string resume;          // checkpoint to continue from
     std::string checkpoint_dir;  // default: <out>.ckpt
     std::string base_sha256;     // optional: caller already knows it (saves hashing a large file)
+    std::string init_adapter;    // continual training: start from this adapter instead of a fresh one
 
     int32_t rank = 8;
     float alpha = 16.0f;

@@ -83,17 +83,19 @@ std::unique_ptr<Prepared> prepare(const Options & o, bool sgd) {
     p->base_sha256 = !o.base_sha256.empty() ? o.base_sha256 : sha256_file(o.base);
     p->fingerprint = fingerprint_of(o, *p);
 
-    // the adapter starts as a file so llama.cpp loads it exactly as it loads any adapter
-    const std::string init_path = (o.out.empty() ? o.grad_check_out : o.out) + ".init.tmp";
-    write_initial_adapter(init_path, p->arch, targets, o.rank, o.alpha, o.seed, o.test_init_b);
+    // the adapter starts as a file so llama.cpp loads it exactly as it loads any adapter; continual training starts
+    // from an earlier run's adapter instead (llama.cpp checks its tensors against this base), which is never removed
+    const bool fresh = o.init_adapter.empty();
+    const std::string init_path = fresh ? (o.out.empty() ? o.grad_check_out : o.out) + ".init.tmp" : o.init_adapter;
+    if (fresh) write_initial_adapter(init_path, p->arch, targets, o.rank, o.alpha, o.seed, o.test_init_b);
     p->session = std::make_unique<Session>();
     try {
         open_session(*p->session, o, p->model, p->n_window, init_path, sgd);
     } catch (...) {
-        std::remove(init_path.c_str());
+        if (fresh) std::remove(init_path.c_str());
         throw;
     }
-    std::remove(init_path.c_str());
+    if (fresh) std::remove(init_path.c_str());
     p->session->opt.lr = o.lr;
     p->session->opt.beta1 = o.beta1;
     p->session->opt.beta2 = o.beta2;

@@ -92,7 +92,7 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     // Import: the columns have no standard names, so the preview asks for a mapping before anything is saved.
     await page.getByLabel('Path to a file or folder on this computer').fill(csv);
     await page.getByRole('button', { name: 'Preview' }).click();
-    await expect(page.getByRole('alert')).toContainText('No column is mapped to the question');
+    await expect(page.getByRole('alert')).toContainText('No column is chosen as the question');
     await expect(page.getByRole('button', { name: 'Import this file' })).toBeDisabled();
     await page.getByLabel('Column “Patient question”').selectOption('user');
     await page.getByLabel('Column “Reply given”').selectOption('assistant');

@@ -9,6 +9,7 @@ import { modelsAddCommand, modelsListCommand } from './models.js';
 import { projectsCreateCommand, projectsDeleteCommand, projectsListCommand, projectsRenameCommand } from './projects.js';
 import { redactCommand } from './redact.js';
 import { serveCommand, startCommand } from './start.js';
+import { runsCompareCommand, runsListCommand, runsResumeCommand, runsShowCommand } from './runs.js';
 import { trainCommand } from './train.js';
 
 /** Every CLI command. Feature commands add one import and one entry here. */
@@ -27,6 +28,10 @@ export const commands: readonly CliCommand[] = [
   callCommand,
   demoModelCommand,
   trainCommand,
+  runsListCommand,
+  runsShowCommand,
+  runsCompareCommand,
+  runsResumeCommand,
   evalCommand,
   dataImportCommand,
   dataCleanCommand,

@@ -9,6 +9,7 @@ import { trainerAvailable } from '../../core/train/supervisor.js';
 import { trainOnSamples } from '../../core/train/trainOnSamples.js';
 import type { CliCommand } from '../command.js';
 import { trainingFlagOptions, trainingSettingsFrom, trainingUsageLines } from '../trainingFlags.js';
+import { trainInWorkspace } from './trainWorkspace.js';
 
 function requireString(v: unknown, flag: string): string {
   if (typeof v !== 'string' || v === '') throw new FieldtuneError('BAD_REQUEST', `Missing --${flag}`, [{ path: flag, message: 'required' }]);
@@ -17,10 +18,21 @@ function requireString(v: unknown, flag: string): string {
 
 export const trainCommand: CliCommand = {
   name: 'train',
-  summary: 'LoRA-train a GGUF model on a chat JSONL file (file mode, no workspace)',
+  summary: 'LoRA-train a model: on dataset versions of a workspace project, or on a chat JSONL file (file mode)',
   usage: [
-    'Usage: fieldtune train --base MODEL.gguf --data FILE.jsonl --out ADAPTER.gguf [options] [--json]',
+    'Usage: fieldtune train --workspace DIR --project NAME|ID --dataset VERSION_ID [--dataset VERSION_ID:WEIGHT ...]',
+    '                       [--base MODEL_ID|PATH] [--preset quick|balanced|thorough] [--continue-from RUN_ID|ADAPTER.gguf]',
+    '                       [--replay SHARE] [--seed N] [training settings] [--json]',
+    '       fieldtune train --base MODEL.gguf --data FILE.jsonl --out ADAPTER.gguf [training settings] [--json]',
     '',
+    'Workspace mode trains on the train split of each version (every example of a version with no split), mixed by',
+    'weight, validates on their validation splits, and records the run (fieldtune runs list). A --base path not yet',
+    "registered is registered first; without --base, the project's usual model. --continue-from teaches an earlier",
+    "run's adapter more, replaying SHARE (default 0.2) of that run's examples so it does not forget them. Settings",
+    "given here override the preset's. Exit 0 succeeded, 1 failed, 75 interrupted (Ctrl-C: a checkpoint is kept;",
+    'fieldtune runs resume ID continues). With --json the last stdout line is {"run":{...,"adapterPath":...}}.',
+    '',
+    'File mode:',
     'FILE.jsonl holds chat samples {"messages":[{"role":"user","content":...},{"role":"assistant",...}]} or',
     'prompt/completion pairs {"prompt":...,"completion":...}. Only the answers are in the loss.',
     '',
@@ -39,10 +51,18 @@ export const trainCommand: CliCommand = {
     out: { type: 'string' },
     val: { type: 'string' },
     log: { type: 'string' },
+    workspace: { type: 'string' },
+    project: { type: 'string' },
+    dataset: { type: 'string', multiple: true },
+    preset: { type: 'string' },
+    'continue-from': { type: 'string' },
+    replay: { type: 'string' },
     ...trainingFlagOptions,
   },
   async run(args, out) {
     const v = args.values;
+    if (v['data'] === undefined && (v['project'] !== undefined || v['dataset'] !== undefined || v['workspace'] !== undefined))
+      return trainInWorkspace(args, out);
     const base = requireString(v['base'], 'base');
     const data = requireString(v['data'], 'data');
     const adapter = requireString(v['out'], 'out');

@@ -6,6 +6,7 @@ import { removeModel, startModelRegistration } from './models/models.js';
 import { datasetHandlers } from './datasets/handlers.js';
 import { resumeJob } from './jobs/resume.js';
 import { piiHandlers } from './pii/handlers.js';
+import { trainHandlers } from './train/handlers.js';
 
 export interface HandlerContext {
   ws: Workspace;
@@ -52,4 +53,5 @@ export const handlers: Handlers = {
 
   ...datasetHandlers,
   ...piiHandlers,
+  ...trainHandlers,
 };

@@ -19,6 +19,8 @@ export interface TrainOnSamplesOptions extends TrainerSettings {
   checkpointDir?: string;
   baseSha256?: string;
   resume?: string;
+  /** Only estimate (two calibration steps, discarded): the result's events hold an `estimate`. */
+  dryRun?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: TrainerEvent) => void;
   /** Called once the training files exist, before the trainer starts (the job hashes the base and records the run). */

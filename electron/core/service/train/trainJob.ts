@@ -5,11 +5,13 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Sample } from '../../../contract/domain.js';
+import { TRAINING_OPTION_KEYS, type TrainingSettings } from '../../../contract/training.js';
 import type { TrainRunResult } from '../../../contract/jobs.js';
+import type { TrainerEvent } from '../../../contract/trainerEvents.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { JobRunner } from '../../jobs/jobManager.js';
 import { sha256OfFile, type BlobStore } from '../../store/blobStore.js';
-import type { TrainingRunsRepository } from '../../store/repositories/trainingRuns.js';
+import type { RunInputs, TrainingRunsRepository } from '../../store/repositories/trainingRuns.js';
 import type { TrainerSettings } from '../../train/supervisor.js';
 import { trainOnSamples } from '../../train/trainOnSamples.js';
 
@@ -19,6 +21,10 @@ export interface TrainJobRecording {
   projectId: string | null;
   /** The run's id; a resumed job passes the id of the run it continues. */
   runId: string;
+  /** What the run was made from (model, dataset versions, preset, provenance), for listing and reproducing it. */
+  inputs?: RunInputs;
+  /** Every trainer event of the run, as it happens (live charts, the CLI's --json). */
+  notify?: (event: TrainerEvent, jobId: string) => void;
 }
 
 export interface TrainJobParams extends TrainerSettings {
@@ -35,9 +41,8 @@ export interface TrainJobParams extends TrainerSettings {
 export type TrainJobResult = TrainRunResult;
 
 /** Settings worth keeping with a run (what a report or a rerun needs), without the samples themselves. */
-function settingsOf(p: TrainJobParams): Record<string, unknown> {
-  const { samples: _s, valSamples: _v, record: _r, runDir: _d, resume: _c, ...settings } = p;
-  return settings;
+function settingsOf(p: TrainJobParams): TrainingSettings {
+  return Object.fromEntries(TRAINING_OPTION_KEYS.filter((k) => p[k] !== undefined).map((k) => [k, p[k]])) as TrainingSettings;
 }
 
 /** The job runner; on cancel it rejects with the AbortSignal's reason after the trainer wrote its checkpoint. */
@@ -73,12 +78,14 @@ export function trainJob(p: TrainJobParams): JobRunner<TrainJobResult> {
               trainSha256: train.sha256,
               valSha256: val?.sha256 ?? null,
               settings: settingsOf(p),
+              ...(rec.inputs ? { inputs: rec.inputs } : {}),
             });
         }
         return { baseSha256 };
       },
       onEvent(e) {
         rec?.runs.record(rec.runId, e);
+        rec?.notify?.(e, jobId);
         if (e.type === 'step') onProgress({ phase: 'training', current: e.step, total: e.totalSteps });
       },
     });

@@ -3,11 +3,12 @@ import { datasets } from './002-datasets.js';
 import { redaction } from './003-redaction.js';
 import { training } from './004-training.js';
 import { jobResume } from './005-job-resume.js';
+import { runInputs } from './006-run-inputs.js';
 import type { Migration } from './types.js';
 
 /**
  * Every migration, in order. Numbers are permanent: 002 datasets (data import), 003 redaction (planned as 004,
  * but it landed before the training-runs migration, which takes the next number). Append only; never edit a
- * released migration. 004 training runs, 005 job resume + typed job errors.
+ * released migration. 004 training runs, 005 job resume + typed job errors, 006 training-run inputs.
  */
-export const migrations: readonly Migration[] = [foundation, datasets, redaction, training, jobResume];
+export const migrations: readonly Migration[] = [foundation, datasets, redaction, training, jobResume, runInputs];

@@ -12,6 +12,45 @@ export interface NewRun {
   trainSha256: string;
   valSha256: string | null;
   settings: unknown;
+  /** What the run was made from (workspace runs; file-mode runs leave them out). */
+  inputs?: RunInputs;
+}
+
+export interface RunInputs {
+  baseModelId: string | null;
+  datasets: unknown;
+  preset: string | null;
+  continueFrom: string | null;
+  replay: number | null;
+  provenance: unknown;
+}
+
+/** Every column of a run, as stored (JSON columns still as text). */
+export interface FullRunRow {
+  id: string;
+  project_id: string | null;
+  job_id: string | null;
+  base_sha256: string;
+  settings: string;
+  status: RunStatus;
+  adapter_sha256: string | null;
+  checkpoint_path: string | null;
+  steps: number;
+  tokens_trained: number;
+  train_loss: number | null;
+  val_loss: number | null;
+  seconds: number;
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+  base_model_id: string | null;
+  datasets: string;
+  preset: string | null;
+  continue_from: string | null;
+  replay: number | null;
+  total_steps: number | null;
+  provenance: string | null;
+  candidate: number;
 }
 
 export interface RunRow {
@@ -27,29 +66,67 @@ export interface RunRow {
 export class TrainingRunsRepository {
   // a step event arrives every few seconds for hours: its two writes are prepared once, not per event
   private readonly stepPointStmt: Statement<[string, number, number, number, number]>;
-  private readonly stepCountStmt: Statement<[number, string]>;
+  private readonly stepCountStmt: Statement<[number, number, string]>;
 
   constructor(private readonly db: Database) {
     this.stepPointStmt = db.prepare(
       `INSERT OR REPLACE INTO training_metrics (run_id, kind, step, loss, lr, tokens_per_second) VALUES (?, 'train', ?, ?, ?, ?)`,
     );
-    this.stepCountStmt = db.prepare('UPDATE training_runs SET steps = ? WHERE id = ?');
+    this.stepCountStmt = db.prepare('UPDATE training_runs SET steps = ?, total_steps = ? WHERE id = ?');
   }
 
   create(run: NewRun): void {
+    const i = run.inputs;
     this.db
       .prepare(
-        `INSERT INTO training_runs (id, project_id, job_id, base_sha256, train_sha256, val_sha256, settings, status, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?)`,
+        `INSERT INTO training_runs (id, project_id, job_id, base_sha256, train_sha256, val_sha256, settings, status, created_at,
+                base_model_id, datasets, preset, continue_from, replay, provenance)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(run.id, run.projectId, run.jobId, run.baseSha256, run.trainSha256, run.valSha256, JSON.stringify(run.settings), new Date().toISOString());
+      .run(
+        run.id,
+        run.projectId,
+        run.jobId,
+        run.baseSha256,
+        run.trainSha256,
+        run.valSha256,
+        JSON.stringify(run.settings),
+        new Date().toISOString(),
+        i?.baseModelId ?? null,
+        JSON.stringify(i?.datasets ?? []),
+        i?.preset ?? null,
+        i?.continueFrom ?? null,
+        i?.replay ?? null,
+        i?.provenance === undefined ? null : JSON.stringify(i.provenance),
+      );
+  }
+
+  full(runId: string): FullRunRow | undefined {
+    return this.db.prepare('SELECT * FROM training_runs WHERE id = ?').get(runId) as FullRunRow | undefined;
+  }
+
+  /** Newest first; one project's, or every run. */
+  list(projectId?: string): FullRunRow[] {
+    return (
+      projectId
+        ? this.db.prepare('SELECT * FROM training_runs WHERE project_id = ? ORDER BY created_at DESC, rowid DESC').all(projectId)
+        : this.db.prepare('SELECT * FROM training_runs ORDER BY created_at DESC, rowid DESC').all()
+    ) as FullRunRow[];
+  }
+
+  /** Makes this run the project's only candidate. */
+  setCandidate(projectId: string, runId: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE training_runs SET candidate = 0 WHERE project_id = ? AND candidate = 1').run(projectId);
+      this.db.prepare('UPDATE training_runs SET candidate = 1 WHERE id = ?').run(runId);
+    })();
   }
 
   /** Records one trainer event: step/eval points on the curve, checkpoints for resume, the final result. */
   record(runId: string, e: TrainerEvent): void {
     if (e.type === 'step') {
       this.stepPointStmt.run(runId, e.step, e.loss, e.lr, e.tokensPerSecond);
-      this.stepCountStmt.run(e.step, runId);
+      this.stepCountStmt.run(e.step, e.totalSteps, runId);
     } else if (e.type === 'eval') {
       this.db.prepare(`INSERT OR REPLACE INTO training_metrics (run_id, kind, step, loss) VALUES (?, 'val', ?, ?)`).run(runId, e.step, e.valLoss);
     } else if (e.type === 'checkpoint') {

@@ -26,7 +26,8 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
           <p>
             <strong>This file cannot be imported as it is.</strong> {preview.problem.message}
           </p>
-          {FIX_HINT[preview.problem.kind] && <p>{FIX_HINT[preview.problem.kind]}</p>}
+          {/* the message already carries the advice when the error names the setting that fixes it */}
+          {!preview.problem.fix && FIX_HINT[preview.problem.kind] && <p>{FIX_HINT[preview.problem.kind]}</p>}
         </div>
       )}
       {preview.headers && mapping && (
