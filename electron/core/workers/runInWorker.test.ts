@@ -6,6 +6,8 @@ describe('engine tasks in worker threads', () => {
   it('runs a review off the calling thread and returns its result', async () => {
     const members = Array.from({ length: 40 }, (_, i) => ({
       position: i,
+      hash: `h${i}`,
+      split: null,
       example: {
         messages: [
           { role: 'user' as const, content: `Question ${i % 20} about the dosage` },
@@ -22,6 +24,28 @@ describe('engine tasks in worker threads', () => {
     expect(review.examples).toBe(40);
     expect(review.proposed.filter((p) => p.reason === 'exact-duplicate').map((p) => p.position)).toEqual(Array.from({ length: 20 }, (_, i) => 20 + i));
     expect(phases).toContain('Looking for copies');
+  }, 60_000);
+
+  it('plans a split in the thread (near copies kept together) and passes a typed refusal back unchanged', async () => {
+    const members = Array.from({ length: 60 }, (_, i) => ({
+      position: i,
+      hash: `h${i}`,
+      split: null,
+      example: {
+        messages: [
+          { role: 'user' as const, content: `Question ${Math.floor(i / 2)} about the ward rota and the night shift` },
+          { role: 'assistant' as const, content: `Answer ${Math.floor(i / 2)}` },
+        ],
+      },
+    }));
+    const plan = await runInWorker('dataset.split', { versionId: 'v1', source: { members }, options: { seed: 3 } });
+    expect(plan.splits).toHaveLength(60);
+    for (let k = 0; k < 30; k++) expect(plan.splits[2 * k + 1], `pair ${k}`).toBe(plan.splits[2 * k]);
+    expect(plan.leakage.ok).toBe(true);
+    await expect(runInWorker('dataset.split', { versionId: 'v1', source: { members }, options: { stratifyBy: 'ward' } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'No example has a "ward" value to stratify by.',
+    });
   }, 60_000);
 
   it('keeps the calling event loop free while the thread spins, and a cancel ends it at once', async () => {

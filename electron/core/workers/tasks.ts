@@ -4,6 +4,8 @@
 // so its loops stay synchronous and need no hand-written yields.
 import type { CleanReview } from '../../contract/datasets.js';
 import { reviewMembers, type ReviewMember, type ReviewOptions } from '../data/review.js';
+import type { LeakageReport } from '../data/split.js';
+import { planLeakage, planSplit, type PlanMember, type SplitPlan, type SplitPlanOptions } from '../data/splitPlan.js';
 import { detectDataset } from '../pii/dataset.js';
 import { loadPiiResources } from '../pii/resources.js';
 import type { PiiSpan } from '../pii/types.js';
@@ -15,6 +17,10 @@ export type TaskProgress = (phase: string, current: number, total: number | null
 export interface WorkerTasks {
   /** The dry run of cleaning (normalize, length filters, exact and near copies, conflicts). */
   'dataset.review': { input: { versionId: string; source: VersionSource; options: ReviewOptions }; output: CleanReview };
+  /** Which split each example goes to, and the leakage check on the result (the service writes the version). */
+  'dataset.split': { input: { versionId: string; source: VersionSource; options: SplitPlanOptions }; output: SplitPlan };
+  /** The leakage check of a version already split. */
+  'dataset.leakage': { input: { versionId: string; source: VersionSource }; output: LeakageReport };
   /** Personal-data detection over many texts (two passes: names found anywhere are looked for everywhere). */
   'pii.detect': { input: { texts: string[]; resourceDir?: string }; output: PiiSpan[][] };
   /** Test and bench helper: spins the thread for `ms` milliseconds (proves cancel and isolation). */
@@ -23,15 +29,15 @@ export interface WorkerTasks {
 export type TaskName = keyof WorkerTasks;
 
 /** The examples themselves (small inputs, tests), or the workspace database to read the version from. */
-export type VersionSource = { members: ReviewMember[] } | { databaseFile: string };
+export type VersionSource = { members: Array<ReviewMember & PlanMember> } | { databaseFile: string };
 
-function readMembers(source: VersionSource, versionId: string, progress: TaskProgress): ReviewMember[] {
+function readMembers(source: VersionSource, versionId: string, progress: TaskProgress): Array<ReviewMember & PlanMember> {
   if ('members' in source) return source.members;
   const db = openDatabaseReadOnly(source.databaseFile);
   try {
-    const members: ReviewMember[] = [];
+    const members: Array<ReviewMember & PlanMember> = [];
     for (const row of new DatasetsRepository(db).iterateMembers(versionId)) {
-      members.push({ position: row.position, example: JSON.parse(row.body) as ReviewMember['example'] });
+      members.push({ position: row.position, hash: row.hash, split: row.split, example: JSON.parse(row.body) as ReviewMember['example'] });
       if (members.length % 5000 === 0) progress('Reading the examples', members.length, null);
     }
     return members;
@@ -44,6 +50,8 @@ type Impl = { [K in TaskName]: (input: WorkerTasks[K]['input'], progress: TaskPr
 
 export const tasks: Impl = {
   'dataset.review': ({ versionId, source, options }, progress) => reviewMembers(versionId, readMembers(source, versionId, progress), options, progress),
+  'dataset.split': ({ versionId, source, options }, progress) => planSplit(readMembers(source, versionId, progress), options),
+  'dataset.leakage': ({ versionId, source }, progress) => planLeakage(readMembers(source, versionId, progress)),
   'pii.detect': ({ texts, resourceDir }, progress) => {
     const resources = loadPiiResources(resourceDir);
     const records = texts.map((text, i) => ({ id: String(i), text }));

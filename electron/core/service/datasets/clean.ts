@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { CleanReview, DatasetVersion, LeakageSummary, SplitResult } from '../../../contract/datasets.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { JobOf } from '../../../contract/jobs.js';
-import { createChildVersion, loadMembers, requireVersion, splitVersion, versionLeakage, type Member } from './versions.js';
+import { createChildVersion, loadMembers, requireVersion, splitVersionInWorker, versionLeakageInWorker, type Member } from './versions.js';
 import { normalizeExample } from '../../data/normalize.js';
 import { previewText as enginePreview, reviewMembers, type ReviewOptions } from '../../data/review.js';
 import { runInWorker } from '../../workers/runInWorker.js';
@@ -76,8 +76,8 @@ export interface SplitInput {
   keepNearDuplicatesTogether: boolean;
 }
 
-export function splitWithReport(ws: Workspace, versionId: string, input: SplitInput): SplitResult {
-  const r = splitVersion(ws, versionId, {
+export async function splitWithReport(ws: Workspace, versionId: string, input: SplitInput): Promise<SplitResult> {
+  const r = await splitVersionInWorker(ws, versionId, {
     ratios: input.shares,
     seed: input.seed,
     keepNearDuplicatesTogether: input.keepNearDuplicatesTogether,
@@ -87,6 +87,7 @@ export function splitWithReport(ws: Workspace, versionId: string, input: SplitIn
   return { version: r.version, counts: r.counts, leakage: summarizeLeakage(loadMembers(ws, r.version.id), r.leakage) };
 }
 
-export function leakageOf(ws: Workspace, versionId: string): LeakageSummary {
-  return summarizeLeakage(loadMembers(ws, versionId), versionLeakage(ws, versionId));
+export async function leakageOf(ws: Workspace, versionId: string): Promise<LeakageSummary> {
+  const report = await versionLeakageInWorker(ws, versionId);
+  return summarizeLeakage(loadMembers(ws, versionId), report);
 }
