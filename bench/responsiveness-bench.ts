@@ -4,7 +4,7 @@
 // long the same review would have blocked the loop had it run on the core's thread (what it did before).
 // Run: npx tsx bench/responsiveness-bench.ts [CLEAN_ROWS=100000] [PII_ROWS=5000]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Job } from '../electron/contract/jobs.js';
@@ -118,6 +118,9 @@ try {
   const q = (p: number) => waits[Math.min(waits.length - 1, Math.floor(p * waits.length))]!.toFixed(1);
   console.log(
     `\nClean review of ${cleanRows} rows (${proposed} proposed removals) and personal-data scan of ${piiRows} rows, together: ${(elapsed / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `Machine: ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (figures from a shared, loaded machine are worse)`,
   );
   console.log('| measure | p50 | p99 | max |');
   console.log('|---|---|---|---|');
