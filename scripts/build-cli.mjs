@@ -32,7 +32,8 @@ export async function buildCli({ entry = join(root, 'electron', 'cli', 'main.ts'
   rmSync(staging, { recursive: true, force: true });
   try {
     await build({
-      entryPoints: { main: entry },
+      // The engine worker thread's entry sits beside the chunks (core/workers/runInWorker.ts looks for it there).
+      entryPoints: { main: entry, engineWorker: join(root, 'electron', 'core', 'workers', 'engineWorker.ts') },
       outdir: staging,
       bundle: true,
       splitting: true,

@@ -1,17 +1,6 @@
 // The 'datasets:*' requests the Data wizard uses. Pure: zod and the contract's own files only.
 import { z } from 'zod';
-import {
-  CleanReview,
-  Dataset,
-  DatasetVersion,
-  ExampleRow,
-  ImportPreview,
-  ImportSource,
-  LeakageSummary,
-  MetadataColumn,
-  SplitLabel,
-  SplitResult,
-} from './datasets.js';
+import { Dataset, DatasetVersion, ExampleRow, ImportPreview, ImportSource, LeakageSummary, MetadataColumn, SplitLabel, SplitResult } from './datasets.js';
 import { DomainTemplate, Id, Locale, Message } from './domain.js';
 import { jobSchemas } from './jobs.js';
 
@@ -58,7 +47,10 @@ export const datasetRequests = {
     output: z.object({ total: z.number().int(), rows: z.array(ExampleRow), systemPrompt: z.string().nullable() }),
   },
   'datasets:columns': { input: z.object(VersionRef).strict(), output: z.array(MetadataColumn) },
-  /** A dry run of cleaning: what normalization, length filters and duplicate detection would remove. Writes nothing. */
+  /**
+   * A dry run of cleaning: what normalization, length filters and duplicate detection would remove. Writes nothing.
+   * A job (a minute on 60k rows): its result is the review.
+   */
   'datasets:review': {
     input: z
       .object({
@@ -69,7 +61,7 @@ export const datasetRequests = {
         nearDuplicates: z.boolean().default(true),
       })
       .strict(),
-    output: CleanReview,
+    output: jobSchemas['dataset.review'],
   },
   /** Applies the reviewed choices: a new version without `remove`, normalized if asked. */
   'datasets:clean': {

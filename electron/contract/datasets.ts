@@ -110,6 +110,8 @@ export const CleanReview = z.object({
   proposed: z.array(
     z.object({ position: z.number().int(), reason: RemovalReason, of: z.number().int().nullable(), similarity: z.number().nullable(), preview: z.string() }),
   ),
+  /** The example each group of copies keeps (every `of` above), with its preview: the head of each group. */
+  kept: z.array(Side),
   /** Near-duplicate pairs, most similar first (at most 500): the review list. */
   nearPairs: z.array(z.object({ a: Side, b: Side, similarity: z.number() })),
   /** Same question, different answers: the specialist decides which is right. */

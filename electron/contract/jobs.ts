@@ -3,7 +3,7 @@
 // The job manager validates each result against its kind before storing it, and `Job` is a union over the kinds, so
 // `job.kind === 'dataset.stats'` narrows `job.result` to a TokenStatsResult for every caller.
 import { z } from 'zod';
-import { ColumnMapping, ImportFormat, SplitLabel, TokenStatsResult } from './datasets.js';
+import { CleanReview, ColumnMapping, ImportFormat, SplitLabel, TokenStatsResult } from './datasets.js';
 import { BaseModel, DomainTemplate, Id } from './domain.js';
 import { ErrorPayload } from './errors.js';
 import { PiiApplyResult, PiiScanSummary, RedactionMode, RedactionPolicy } from './pii.js';
@@ -70,6 +70,19 @@ export const jobKinds = {
     params: z.object({ versionId: Id, modelId: Id.optional(), maxTokens: z.number().int(), split: SplitLabel.optional(), bins: z.number().int() }),
     detail: NoDetail,
     result: TokenStatsResult,
+    resumable: false,
+  },
+  /** The dry run of cleaning (copies, near copies, lengths, conflicts): writes nothing, so it is simply run again. */
+  'dataset.review': {
+    params: z.object({
+      versionId: Id,
+      minTokens: z.number().int().optional(),
+      maxTokens: z.number().int().optional(),
+      threshold: z.number(),
+      nearDuplicates: z.boolean(),
+    }),
+    detail: NoDetail,
+    result: CleanReview,
     resumable: false,
   },
   /** Fingerprinting reads the whole file; an interrupted one simply runs again. */
@@ -155,6 +168,7 @@ const JobBase = z.object({
 export const jobSchemas = {
   'dataset.import': JobBase.extend({ kind: z.literal('dataset.import'), result: jobKinds['dataset.import'].result.nullable() }),
   'dataset.stats': JobBase.extend({ kind: z.literal('dataset.stats'), result: jobKinds['dataset.stats'].result.nullable() }),
+  'dataset.review': JobBase.extend({ kind: z.literal('dataset.review'), result: jobKinds['dataset.review'].result.nullable() }),
   'model.register': JobBase.extend({ kind: z.literal('model.register'), result: jobKinds['model.register'].result.nullable() }),
   'pii.scan': JobBase.extend({ kind: z.literal('pii.scan'), result: jobKinds['pii.scan'].result.nullable() }),
   'pii.apply': JobBase.extend({ kind: z.literal('pii.apply'), result: jobKinds['pii.apply'].result.nullable() }),
@@ -165,6 +179,7 @@ export const jobSchemas = {
 export const Job = z.discriminatedUnion('kind', [
   jobSchemas['dataset.import'],
   jobSchemas['dataset.stats'],
+  jobSchemas['dataset.review'],
   jobSchemas['model.register'],
   jobSchemas['pii.scan'],
   jobSchemas['pii.apply'],

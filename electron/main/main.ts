@@ -1,11 +1,11 @@
-// Electron main process: thin. It owns the window and wires the core to the renderer; all logic lives in core/.
+// Electron main process: thin. It owns the window and wires the core to the renderer; all logic lives in core/, which
+// runs in its own process (coreProcess.ts, an Electron utilityProcess), so nothing the core does freezes the window.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session, utilityProcess } from 'electron';
 import { IPC, type PickPathOptions } from '../contract/bridge.js';
-import { Core } from '../core/core.js';
-import { seedDemo } from '../core/service/demo/seedDemo.js';
-import { defaultWorkspaceDir } from '../core/workspace.js';
+import { CoreClient } from './coreClient.js';
+import type { CoreChannel, FromCore } from './coreProtocol.js';
 import { createIpcDispatcher } from './dispatcher.js';
 import { createNetworkPolicy } from './networkPolicy.js';
 import { mainWindowOptions } from './windowOptions.js';
@@ -15,16 +15,23 @@ const appRoot = join(here, '..', '..');
 const rendererDir = join(appRoot, 'dist', 'renderer');
 const policy = createNetworkPolicy(rendererDir);
 
-function argValue(name: string): string | undefined {
-  const prefix = `--${name}=`;
-  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+/** The core's process: a utilityProcess (Node with Electron's ABI, so better-sqlite3 and node-llama-cpp load). */
+function startCoreProcess(): CoreChannel {
+  const passed = process.argv.filter((a) => a.startsWith('--workspace=') || a === '--no-demo');
+  const child = utilityProcess.fork(join(here, 'coreProcess.mjs'), passed, { serviceName: 'Fieldtune core', stdio: 'inherit' });
+  return {
+    send: (m) => child.postMessage(m),
+    onMessage: (listener) => child.on('message', (m) => listener(m as FromCore)),
+    onExit: (listener) => child.on('exit', (code) => listener(code)),
+    kill: () => void child.kill(),
+  };
 }
 
 if (!app.requestSingleInstanceLock()) {
   // A second launch hands over to the first window instead of opening the same workspace twice.
   app.quit();
 } else {
-  let core: Core | undefined;
+  let core: CoreClient | undefined;
   let window: BrowserWindow | undefined;
 
   app.on('second-instance', () => {
@@ -54,12 +61,15 @@ if (!app.requestSingleInstanceLock()) {
     });
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-    core = new Core({
-      workspaceDir: argValue('workspace') ?? defaultWorkspaceDir(),
-      mode: 'electron',
-      modeReason: null,
-    });
-    if (!process.argv.includes('--no-demo')) await seedDemo(core.ws, (m) => console.log(`[fieldtune] ${m}`));
+    core = new CoreClient(startCoreProcess());
+    try {
+      await core.ready;
+    } catch (error) {
+      dialog.showErrorBox('Fieldtune could not open its workspace', error instanceof Error ? error.message : String(error));
+      core = undefined;
+      app.quit();
+      return;
+    }
     ipcMain.handle(IPC.request, createIpcDispatcher(core, policy.isAppPage));
     ipcMain.handle(IPC.pickPath, async (event, options: PickPathOptions) => {
       if (!policy.isAppPage(event.senderFrame?.url ?? '')) return null;

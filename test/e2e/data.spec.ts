@@ -113,9 +113,17 @@ test('imports a CSV, maps columns, removes duplicates, splits, and shows the tok
     // Clean: 2 identical and 2 near copies proposed, removed as a new version.
     await page.getByRole('button', { name: 'Clean', exact: true }).click();
     await page.getByRole('button', { name: 'Find duplicates' }).click();
-    const review = page.getByRole('table', { name: /Proposed removals/ });
-    await expect(review.getByText('identical to')).toHaveCount(2);
-    await expect(review.getByText('almost the same as')).toHaveCount(2);
+    // Counts first, then the copies grouped by the example each group keeps.
+    await expect(page.getByRole('status').filter({ hasText: 'Checked 23 examples: 2 identical copies, 2 near copies' })).toBeVisible();
+    const groups = page.getByRole('list', { name: 'Groups of proposed removals' });
+    await expect(groups.getByRole('listitem')).toHaveCount(4);
+    const third = groups.getByRole('group', { name: 'Copies of #3' });
+    await expect(third).toContainText('What should I bring to my first visit?');
+    await expect(third.getByLabel('Remove all 1 copy of #3')).toBeChecked();
+    await third.getByRole('button', { name: 'Show the example' }).click();
+    await expect(third).toContainText('almost the same');
+    await expect(third.getByLabel('Remove #21')).toBeChecked();
+    await expect(groups.getByRole('group', { name: 'Copies of #1' }).getByLabel('Remove all 1 copy of #1')).toBeChecked();
     const conflicts = page.getByRole('region', { name: 'Conflicting answers' });
     await expect(conflicts).toContainText('Do you accept walk-in patients?');
     await expect(conflicts).toContainText('No, we only see patients with a booked appointment.');

@@ -60,13 +60,19 @@ export const dataCleanCommand: CliCommand = {
       const versionId = await versionIdFrom(core, args);
       const minTokens = num(args, 'min-tokens');
       const maxTokens = num(args, 'max-tokens');
-      const review = await core.call('datasets:review', {
-        versionId,
-        threshold: num(args, 'threshold', 0.7)!,
-        nearDuplicates: dedupe !== 'none',
-        ...(minTokens !== undefined ? { minTokens } : {}),
-        ...(maxTokens !== undefined ? { maxTokens } : {}),
-      });
+      const review = await runJob(
+        core,
+        out,
+        'datasets:review',
+        {
+          versionId,
+          threshold: num(args, 'threshold', 0.7)!,
+          nearDuplicates: dedupe !== 'none',
+          ...(minTokens !== undefined ? { minTokens } : {}),
+          ...(maxTokens !== undefined ? { maxTokens } : {}),
+        },
+        'dataset.review',
+      );
       const removed = review.proposed.filter((p) => REMOVED_BY[dedupe as Dedupe].includes(p.reason));
       const version = await core.call('datasets:clean', { versionId, remove: removed.map((p) => p.position), normalize });
       return { review: { ...review, proposed: removed }, version };

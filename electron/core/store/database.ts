@@ -25,3 +25,14 @@ export function openDatabase(file: string): Database {
     throw error;
   }
 }
+
+/**
+ * A second, read-only connection to a workspace database (a worker thread reading a version while the core's own
+ * connection stays on its thread: better-sqlite3 handles cannot cross threads). WAL lets it read beside the writer.
+ */
+export function openDatabaseReadOnly(file: string): Database {
+  BetterSqlite3 ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3Type;
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

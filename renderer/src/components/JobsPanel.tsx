@@ -11,6 +11,7 @@ const JOB_LABELS: Record<JobKind, string> = {
   'model.register': 'Adding a model',
   'dataset.import': 'Importing data',
   'dataset.stats': 'Measuring example lengths',
+  'dataset.review': 'Looking for copies',
   'pii.scan': 'Checking for personal data',
   'pii.apply': 'Removing personal data',
   'template.sample': 'Importing template samples',

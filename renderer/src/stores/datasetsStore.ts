@@ -51,6 +51,8 @@ interface DatasetsState {
   importJobId: string | null;
   /** The token-statistics job in progress (counting with a real tokenizer takes a while on large versions). */
   statsJobId: string | null;
+  /** The clean review's job in progress (looking for near copies takes a while on large versions). */
+  reviewJobId: string | null;
   importDone: string | null;
   /** Loaded rows of the selected version by position (pages arrive as the table scrolls). */
   rows: Record<number, ExampleRow>;
@@ -84,6 +86,8 @@ interface DatasetsState {
   loadRows(from: number, to: number): Promise<void>;
   runReview(options: { threshold: number; minTokens?: number; maxTokens?: number }): Promise<void>;
   toggleRemove(position: number, removeIt: boolean): void;
+  /** One decision for a whole group of copies (one state change, however large the group). */
+  toggleGroup(positions: readonly number[], removeIt: boolean): void;
   applyClean(normalize: boolean): Promise<void>;
   runSplit(input: { seed: number; shares: { train: number; validation: number; test: number }; stratifyBy?: string }): Promise<void>;
   runStats(input: { modelId?: string; maxTokens: number; split?: 'train' | 'validation' | 'test' }): Promise<void>;
@@ -172,6 +176,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     previewing: false,
     importJobId: null,
     statsJobId: null,
+    reviewJobId: null,
     importDone: null,
     rows: {},
     total: 0,
@@ -304,14 +309,29 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         }
       }
     },
-    runReview: (options) =>
-      guard('review', async () => {
-        const versionId = get().versionId;
-        if (!versionId) return;
-        const review = await api.call('datasets:review', { versionId, ...options });
-        set({ review, remove: Object.fromEntries(review.proposed.map((p) => [p.position, true])) });
-      }),
+    async runReview(options) {
+      const versionId = get().versionId;
+      if (!versionId) return;
+      set({ error: null, notice: null, review: null, remove: {} });
+      try {
+        // A job: on tens of thousands of examples the search for near copies takes a minute; it shows progress and
+        // can be cancelled, and runs in a worker thread so the app keeps answering.
+        const job = await api.call('datasets:review', { versionId, ...options });
+        set({ reviewJobId: job.id });
+        followJob(job, {
+          settled: () => set({ reviewJobId: null }),
+          succeeded: (review) => {
+            if (review.versionId === get().versionId) set({ review, remove: Object.fromEntries(review.proposed.map((p) => [p.position, true])) });
+          },
+          failed: (error) => set({ error }),
+          stopped: () => set({ notice: 'The check for copies was cancelled; nothing was changed.' }),
+        });
+      } catch (e) {
+        set({ error: message(e) });
+      }
+    },
     toggleRemove: (position, removeIt) => set((s) => ({ remove: { ...s.remove, [position]: removeIt } })),
+    toggleGroup: (positions, removeIt) => set((s) => ({ remove: { ...s.remove, ...Object.fromEntries(positions.map((p) => [p, removeIt])) } })),
     applyClean: (normalize) =>
       guard('clean', async () => {
         const versionId = get().versionId;

@@ -1,84 +1,44 @@
 // Cleaning in two steps, so a specialist sees before anything changes: review (a dry run over the engine's filters,
 // duplicate finder and conflict finder; writes nothing) and clean (the choices made in the review become a new version).
 // Splitting and the leakage check reuse the engine's version operations and add short previews for the UI.
+import { join } from 'node:path';
 import type { CleanReview, DatasetVersion, LeakageSummary, SplitResult } from '../../../contract/datasets.js';
-import type { Sample } from '../../../contract/domain.js';
 import { FieldtuneError } from '../../../contract/errors.js';
-import { findConflicts } from '../../data/conflicts.js';
-import { createChildVersion, loadMembers, requireVersion, splitVersion, versionLeakage, type Member } from './versions.js';
-import { findDuplicates } from '../../data/dedupe.js';
-import { exampleText, isSample } from '../../data/example.js';
-import { filterByLength } from '../../data/filters.js';
+import type { JobOf } from '../../../contract/jobs.js';
+import { createChildVersion, loadMembers, requireVersion, splitVersionInWorker, versionLeakageInWorker, type Member } from './versions.js';
 import { normalizeExample } from '../../data/normalize.js';
+import { previewText as enginePreview, reviewMembers, type ReviewOptions } from '../../data/review.js';
+import { runInWorker } from '../../workers/runInWorker.js';
 import type { LeakageReport } from '../../data/split.js';
 import { splitAdvice } from '../../data/splitAdvice.js';
-import type { Workspace } from '../../workspace.js';
+import { DATABASE_FILE, type Workspace } from '../../workspace.js';
 
-const MAX_PAIRS = 500;
-
+/** Short previews for the UI (the leakage pairs); the review engine writes its own. */
 export function previewText(member: Member | undefined, length = 160): string {
-  if (!member) return '';
-  const t = exampleText(member.example).replace(/\s+/g, ' ').trim();
-  return t.length > length ? `${t.slice(0, length - 1)}…` : t;
+  return enginePreview(member, length);
 }
 
-export interface ReviewOptions {
-  minTokens?: number | undefined;
-  maxTokens?: number | undefined;
-  threshold: number;
-  nearDuplicates: boolean;
-}
-
+/** The review on the calling thread (tests and the CLI's small files); the app runs it as a job (startReview). */
 export function reviewVersion(ws: Workspace, versionId: string, options: ReviewOptions): CleanReview {
-  const members = loadMembers(ws, versionId);
-  let normalizedChanged = 0;
-  // Duplicates are judged on normalized text: "é" typed two ways or a double space must not hide a copy.
-  const examples = members.map((m) => {
-    const n = normalizeExample(m.example);
-    if (exampleText(n) !== exampleText(m.example)) normalizedChanged += 1;
-    return n;
-  });
-  const proposed: CleanReview['proposed'] = [];
-  const lengths = filterByLength(examples, { minTokens: options.minTokens, maxTokens: options.maxTokens });
-  for (const r of lengths.removed) {
-    proposed.push({ position: members[r.index]!.position, reason: r.reason, of: null, similarity: null, preview: previewText(members[r.index]) });
-  }
-  const kept = lengths.keep;
-  const dup = findDuplicates(
-    kept.map((i) => examples[i]!),
-    { exactOnly: !options.nearDuplicates, threshold: options.threshold },
+  return reviewMembers(versionId, loadMembers(ws, versionId), options);
+}
+
+const REVIEW_CANCELLED = 'The check for copies was cancelled; nothing was changed.';
+
+/**
+ * The review as a job in a worker thread, so a minute of MinHash on 60k rows leaves the core answering. The worker
+ * reads the version through its own read-only connection (versions never change once complete).
+ */
+export function startReview(ws: Workspace, versionId: string, options: ReviewOptions): JobOf<'dataset.review'> {
+  const version = requireVersion(ws, versionId);
+  const projectId = ws.datasets.getDataset(version.datasetId)?.projectId ?? null;
+  return ws.jobs.start({ kind: 'dataset.review', projectId, params: { versionId, ...options } }, (ctx) =>
+    runInWorker(
+      'dataset.review',
+      { versionId, source: { databaseFile: join(ws.dir, DATABASE_FILE) }, options },
+      { signal: ctx.signal, cancelledMessage: REVIEW_CANCELLED, onProgress: (phase, current, total) => ctx.onProgress({ phase, current, total }) },
+    ),
   );
-  const exactOf = new Map<number, number>();
-  for (const group of dup.exactGroups) for (const k of group.slice(1)) exactOf.set(k, group[0]!);
-  const bestSimilarity = new Map<number, number>();
-  for (const p of dup.nearPairs) for (const k of [p.a, p.b]) bestSimilarity.set(k, Math.max(bestSimilarity.get(k) ?? 0, p.similarity));
-  for (const [k, root] of dup.duplicateOf) {
-    const i = kept[k]!;
-    const exact = exactOf.has(k);
-    proposed.push({
-      position: members[i]!.position,
-      reason: exact ? 'exact-duplicate' : 'near-duplicate',
-      of: members[kept[root]!]!.position,
-      similarity: exact ? 1 : (bestSimilarity.get(k) ?? null),
-      preview: previewText(members[i]),
-    });
-  }
-  proposed.sort((a, b) => a.position - b.position);
-  const nearPairs = dup.nearPairs.slice(0, MAX_PAIRS).map((p) => {
-    const a = members[kept[p.a]!]!;
-    const b = members[kept[p.b]!]!;
-    return { a: { position: a.position, preview: previewText(a) }, b: { position: b.position, preview: previewText(b) }, similarity: p.similarity };
-  });
-  // Conflicts among what would stay: a question answered two ways is for the specialist to settle, not for a filter.
-  const dropped = new Set(proposed.map((p) => p.position));
-  const chat = members.filter((m, i) => !dropped.has(m.position) && isSample(examples[i]!));
-  const conflicts = findConflicts(chat.map((m) => normalizeExample(m.example) as Sample))
-    .slice(0, MAX_PAIRS)
-    .map((c) => ({
-      question: c.question,
-      answers: c.answers.map((a) => ({ answer: a.answer, positions: a.indices.map((i) => chat[i]!.position) })),
-    }));
-  return { versionId, examples: members.length, normalizedChanged, proposed, nearPairs, conflicts };
 }
 
 /** A new version without the chosen positions, normalized when asked; the parent stays as it was. */
@@ -117,8 +77,8 @@ export interface SplitInput {
   keepNearDuplicatesTogether: boolean;
 }
 
-export function splitWithReport(ws: Workspace, versionId: string, input: SplitInput): SplitResult {
-  const r = splitVersion(ws, versionId, {
+export async function splitWithReport(ws: Workspace, versionId: string, input: SplitInput): Promise<SplitResult> {
+  const r = await splitVersionInWorker(ws, versionId, {
     ratios: input.shares,
     seed: input.seed,
     keepNearDuplicatesTogether: input.keepNearDuplicatesTogether,
@@ -128,6 +88,7 @@ export function splitWithReport(ws: Workspace, versionId: string, input: SplitIn
   return { version: r.version, counts: r.counts, leakage: summarizeLeakage(loadMembers(ws, r.version.id), r.leakage), advice: splitAdvice(r.counts) };
 }
 
-export function leakageOf(ws: Workspace, versionId: string): LeakageSummary {
-  return summarizeLeakage(loadMembers(ws, versionId), versionLeakage(ws, versionId));
+export async function leakageOf(ws: Workspace, versionId: string): Promise<LeakageSummary> {
+  const report = await versionLeakageInWorker(ws, versionId);
+  return summarizeLeakage(loadMembers(ws, versionId), report);
 }

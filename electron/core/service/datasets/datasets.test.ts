@@ -165,7 +165,9 @@ describe('datasets:import and the version operations', () => {
   });
 
   it('reviews without writing, proposing exact and near duplicates and flagging the conflict', async () => {
-    const review = await core.call('datasets:review', { versionId });
+    const job = await finished((await core.call('datasets:review', { versionId })).id);
+    expect(job).toMatchObject({ kind: 'dataset.review', status: 'succeeded' });
+    const review = job.kind === 'dataset.review' ? job.result! : expect.unreachable('a review job');
     expect(review.examples).toBe(8);
     expect(review.proposed).toEqual([
       expect.objectContaining({ position: 1, reason: 'exact-duplicate', of: 0, similarity: 1 }),

@@ -1,7 +1,7 @@
 // Handlers for the 'datasets:*' requests (the Data wizard); inputs arrive validated against the contract.
 import type { HandlerContext } from '../handlers.js';
 import type { ParsedInput, RequestOutput } from '../../../contract/requests.js';
-import { applyClean, leakageOf, reviewVersion, splitWithReport } from './clean.js';
+import { applyClean, leakageOf, splitWithReport, startReview } from './clean.js';
 import { editExample } from './editExample.js';
 import { previewImport } from './preview.js';
 import { bundledSamples, examplesPage, exportDataset, listDatasets, metadataColumns, startImport } from './datasets.js';
@@ -19,7 +19,7 @@ export const datasetHandlers: DatasetHandlers = {
   'datasets:version': ({ id }, { ws }) => ws.datasets.getVersion(id) ?? latestVersion(ws, id),
   'datasets:examples': ({ versionId, offset, limit }, { ws }) => examplesPage(ws, versionId, offset, limit),
   'datasets:columns': ({ versionId }, { ws }) => metadataColumns(ws, versionId),
-  'datasets:review': ({ versionId, ...options }, { ws }) => reviewVersion(ws, versionId, options),
+  'datasets:review': ({ versionId, ...options }, { ws }) => startReview(ws, versionId, options),
   'datasets:clean': ({ versionId, remove, normalize }, { ws }) => applyClean(ws, versionId, remove, normalize),
   'datasets:split': ({ versionId, ...input }, { ws }) => splitWithReport(ws, versionId, input),
   'datasets:leakage': ({ versionId }, { ws }) => leakageOf(ws, versionId),

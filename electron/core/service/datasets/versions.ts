@@ -1,11 +1,14 @@
 // Operations on stored dataset versions. Each change (clean, remove, edit, split) writes a NEW version whose parent is
 // the one it started from, in one transaction with its audit row; nothing is ever changed in place.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { DatasetVersionRecord, MemberRow, SplitLabel } from '../../store/repositories/datasets.js';
-import type { Workspace } from '../../workspace.js';
-import { canonicalJson, exampleHash, exampleText, isSample, versionHash, type Example } from '../../data/example.js';
-import { assignSplits, checkLeakage, DEFAULT_RATIOS, nearDuplicateGroups, type LeakageReport, type SplitRatios } from '../../data/split.js';
+import { DATABASE_FILE, type Workspace } from '../../workspace.js';
+import { canonicalJson, exampleHash, isSample, versionHash, type Example } from '../../data/example.js';
+import type { LeakageReport, SplitRatios } from '../../data/split.js';
+import { planLeakage, planSplit, type SplitPlan } from '../../data/splitPlan.js';
+import { runInWorker } from '../../workers/runInWorker.js';
 
 export interface Member {
   position: number;
@@ -130,32 +133,27 @@ export interface SplitReport {
 }
 
 export function splitVersion(ws: Workspace, versionId: string, options: SplitVersionOptions = {}): SplitReport {
+  return writeSplit(ws, versionId, options, planSplit(loadMembers(ws, versionId), options));
+}
+
+/** The same split with the computing (MinHash over every example, twice) in a worker thread; the writing stays here. */
+export async function splitVersionInWorker(ws: Workspace, versionId: string, options: SplitVersionOptions = {}): Promise<SplitReport> {
+  requireVersion(ws, versionId);
+  const plan = await runInWorker('dataset.split', { versionId, source: { databaseFile: join(ws.dir, DATABASE_FILE) }, options });
+  return writeSplit(ws, versionId, options, plan);
+}
+
+function writeSplit(ws: Workspace, versionId: string, options: SplitVersionOptions, plan: SplitPlan): SplitReport {
   const parent = requireVersion(ws, versionId);
   const members = loadMembers(ws, versionId);
-  const texts = members.map((m) => ({ hash: m.hash, text: exampleText(m.example) }));
-  const groups = options.keepNearDuplicatesTogether === false ? null : nearDuplicateGroups(texts);
-  const stratum = (m: Member): string | null => {
-    if (!options.stratifyBy || !isSample(m.example)) return null;
-    const v = m.example.metadata?.[options.stratifyBy];
-    return v === undefined || v === null ? null : String(v);
-  };
-  if (options.stratifyBy && !members.some((m) => stratum(m) !== null)) {
-    throw new FieldtuneError('INVALID_INPUT', `No example has a "${options.stratifyBy}" value to stratify by.`);
-  }
-  const ratios = options.ratios ?? DEFAULT_RATIOS;
-  const seed = options.seed ?? 42;
-  const splits = assignSplits(
-    members.map((m, i) => ({ hash: m.hash, stratum: stratum(m), ...(groups ? { group: groups[i]! } : {}) })),
-    { ratios, seed },
-  );
-  const leakage = checkLeakage(members.map((m, i) => ({ hash: m.hash, split: splits[i]!, text: texts[i]!.text })));
+  const { splits, leakage, ratios, seed } = plan;
   const counts = { train: 0, validation: 0, test: 0 };
   for (const s of splits) counts[s] += 1;
   const details = {
     ratios,
     seed,
     stratifyBy: options.stratifyBy ?? null,
-    keepNearDuplicatesTogether: groups !== null,
+    keepNearDuplicatesTogether: plan.keptTogether,
     counts,
     leakage: { exact: leakage.exact.length, near: leakage.near.length, leakedEvalItems: leakage.leakedEvalItems },
   };
@@ -171,7 +169,11 @@ export function splitVersion(ws: Workspace, versionId: string, options: SplitVer
 
 /** Leakage of an existing split version (shown before training). */
 export function versionLeakage(ws: Workspace, versionId: string): LeakageReport {
-  const members = loadMembers(ws, versionId);
-  if (members.some((m) => m.split === null)) throw new FieldtuneError('INVALID_INPUT', 'This version is not split yet; split it first.');
-  return checkLeakage(members.map((m) => ({ hash: m.hash, split: m.split!, text: exampleText(m.example) })));
+  return planLeakage(loadMembers(ws, versionId));
+}
+
+/** The same check in a worker thread. */
+export function versionLeakageInWorker(ws: Workspace, versionId: string): Promise<LeakageReport> {
+  requireVersion(ws, versionId);
+  return runInWorker('dataset.leakage', { versionId, source: { databaseFile: join(ws.dir, DATABASE_FILE) } });
 }

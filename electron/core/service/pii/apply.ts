@@ -31,7 +31,7 @@ export function startApply(ws: Workspace, versionId: string, mode: RedactionMode
     const dayFirst = readsDayFirst(ws.projects.get(projectId)?.locale);
     const examples = versionFields(ws, versionId);
     // What the reviewer saw is what gets applied: the stored scan. Without one (a script, the CLI), detect now.
-    const scan = repo.scanSummary(versionId) ? repo.scanSpans(versionId) : (await scanFields(examples, resources, job)).spans;
+    const scan = repo.scanSummary(versionId) ? repo.scanSpans(versionId) : (await scanFields(examples, job)).spans;
     const decisionRows = repo.decisions(parent.datasetId);
     const decisions = engineDecisions(decisionRows);
     // Mask mode needs no secret and keeps no map; pseudonyms extend the dataset's map so surrogates stay the same.

@@ -1,43 +1,24 @@
-// Detection over a whole version as job work. The engine's detectDataset() does the same two passes but runs
-// synchronously; here the event loop is freed every few milliseconds so progress events flow and a cancel takes
-// effect at once (an AbortSignal cannot fire inside a synchronous loop).
-import { throwIfAborted } from '../../data/errors.js';
-import { detectPii } from '../../pii/detect.js';
-import { nameKeys } from '../../pii/names.js';
-import type { PiiResources } from '../../pii/resources.js';
+// Detection over a whole version as job work: the engine's two passes (detectDataset) run in a worker thread, so
+// the core keeps answering while it works, progress flows from inside its loop, and a cancel ends it at once.
 import type { PiiSpan } from '../../pii/types.js';
 import type { JobContext } from '../../jobs/jobManager.js';
 import type { FieldSpans } from '../../store/repositories/redaction.js';
+import { runInWorker } from '../../workers/runInWorker.js';
 import type { ExampleFields } from './fields.js';
 
-const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 const CANCELLED = 'The personal-data check was cancelled.';
 
 type Progress = Pick<JobContext, 'signal' | 'onProgress'>;
 
 /** Spans per text, in the order given; names found anywhere are looked for everywhere (second pass). */
-export async function detectTexts(texts: readonly string[], resources: PiiResources, job: Progress): Promise<PiiSpan[][]> {
-  const total = texts.length * 2;
-  let last = Date.now();
-  const pass = async (offset: number, seedNames?: Set<string>) => {
-    const out: PiiSpan[][] = [];
-    for (let i = 0; i < texts.length; i++) {
-      // Yield before the first text too, so a cancel sent right after the start stops the job before any work.
-      if (i === 0 || Date.now() - last > 25) {
-        job.onProgress({ phase: 'Looking for personal data', current: offset + i, total });
-        await yieldNow();
-        throwIfAborted(job.signal, CANCELLED);
-        last = Date.now();
-      }
-      out.push(detectPii(texts[i]!, { resources, ...(seedNames ? { seedNames } : {}) }));
-    }
-    return out;
-  };
-  throwIfAborted(job.signal, CANCELLED);
-  const first = await pass(0);
-  const seeds = nameKeys(first.flat(), resources);
-  const result = seeds.size === 0 ? first : await pass(texts.length, seeds);
-  job.onProgress({ phase: 'Looking for personal data', current: total, total });
+export async function detectTexts(texts: readonly string[], job: Progress): Promise<PiiSpan[][]> {
+  job.onProgress({ phase: 'Looking for personal data', current: 0, total: texts.length * 2 });
+  const result = await runInWorker(
+    'pii.detect',
+    { texts: [...texts] },
+    { signal: job.signal, cancelledMessage: CANCELLED, onProgress: (phase, current, total) => job.onProgress({ phase, current, total }) },
+  );
+  job.onProgress({ phase: 'Looking for personal data', current: texts.length * 2, total: texts.length * 2 });
   return result;
 }
 
@@ -50,7 +31,6 @@ export interface VersionScan {
 /** Detects over every field of every example: spans by position, then by field (examples without any are left out). */
 export async function scanFields(
   examples: readonly ExampleFields[],
-  resources: PiiResources,
   job: Progress,
   /** Spans to leave out (Fieldtune's own pseudonyms); they are counted in `skipped`. */
   skip?: (span: PiiSpan) => boolean,
@@ -58,7 +38,6 @@ export async function scanFields(
   const flat = examples.flatMap((e) => e.fields.map((f) => ({ position: e.position, field: f.field, text: f.text })));
   const found = await detectTexts(
     flat.map((f) => f.text),
-    resources,
     job,
   );
   const spans = new Map<number, FieldSpans>();

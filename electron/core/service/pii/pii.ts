@@ -6,7 +6,6 @@ import { FieldtuneError } from '../../../contract/errors.js';
 import type { DecisionChange, PiiRecord, PiiScanSummary, ReviewedSpan, PiiStatus, PiiType, ReviewDecision, TypeCounts } from '../../../contract/pii.js';
 import { requireVersion } from '../datasets/versions.js';
 import { countByType } from '../../pii/report.js';
-import { loadPiiResources } from '../../pii/resources.js';
 import { applyDecisions, type ReviewDecision as EngineDecision } from '../../pii/review.js';
 import type { PiiSpan } from '../../pii/types.js';
 import type { DatasetVersionRecord } from '../../store/repositories/datasets.js';
@@ -108,7 +107,7 @@ export function startScan(ws: Workspace, versionId: string): JobOf<'pii.scan'> {
     // Below a redaction, the dataset's pseudonym map names the surrogates Fieldtune wrote: not new findings.
     const own = redactedAncestor(ws, v) ? loadMap(ws, v.datasetId) : null;
     const index = own ? surrogateIndex(own.map) : null;
-    const scan = await scanFields(examples, loadPiiResources(), job, index ? (s) => isOwnSurrogate(s, index) : undefined);
+    const scan = await scanFields(examples, job, index ? (s) => isOwnSurrogate(s, index) : undefined);
     const all = [...scan.spans.values()].flatMap((f) => Object.values(f).flat());
     const summary: PiiScanSummary = {
       versionId,

@@ -1,15 +1,8 @@
 import { useState } from 'react';
-import type { CleanReview } from '../../../../electron/contract/datasets.js';
+import { JobProgress } from '../../components/JobProgress.js';
 import { useDatasetsStore } from '../../stores/datasetsStore.js';
+import { DuplicateGroups } from './DuplicateGroups.js';
 import { percent } from './labels.js';
-
-const REASON: Record<CleanReview['proposed'][number]['reason'], string> = {
-  'exact-duplicate': 'identical to',
-  'near-duplicate': 'almost the same as',
-  empty: 'empty (no question or no answer)',
-  'too-short': 'shorter than the minimum',
-  'too-long': 'longer than the maximum',
-};
 
 function RemoveBox({ position }: { position: number }) {
   const checked = useDatasetsStore((s) => s.remove[position] ?? false);
@@ -26,6 +19,7 @@ export function CleanPanel() {
   const review = useDatasetsStore((s) => s.review);
   const remove = useDatasetsStore((s) => s.remove);
   const busy = useDatasetsStore((s) => s.busy);
+  const reviewJobId = useDatasetsStore((s) => s.reviewJobId);
   const runReview = useDatasetsStore((s) => s.runReview);
   const applyClean = useDatasetsStore((s) => s.applyClean);
   const [threshold, setThreshold] = useState(0.7);
@@ -33,10 +27,6 @@ export function CleanPanel() {
   const [minTokens, setMinTokens] = useState(0);
   const [maxTokens, setMaxTokens] = useState(0);
   const chosen = Object.values(remove).filter(Boolean).length;
-  const otherPreview = (pos: number, of: number | null) => {
-    const pair = review?.nearPairs.find((p) => (p.a.position === of && p.b.position === pos) || (p.b.position === of && p.a.position === pos));
-    return pair ? (pair.a.position === of ? pair.a.preview : pair.b.preview) : '';
-  };
 
   return (
     <section aria-labelledby="clean-title" className="data-section">
@@ -51,12 +41,13 @@ export function CleanPanel() {
         <output htmlFor="clean-threshold">{percent(threshold)}</output>
         <button
           type="button"
-          disabled={busy !== null}
+          disabled={busy !== null || reviewJobId !== null}
           onClick={() => void runReview({ threshold, ...(minTokens ? { minTokens } : {}), ...(maxTokens ? { maxTokens } : {}) })}
         >
-          {busy === 'review' ? 'Looking…' : 'Find duplicates'}
+          {reviewJobId ? 'Looking…' : 'Find duplicates'}
         </button>
       </div>
+      {reviewJobId && <JobProgress jobId={reviewJobId} label="Looking for copies" cancelLabel="Stop looking" />}
       <details>
         <summary>Advanced: length limits</summary>
         <div className="row wrap">
@@ -75,36 +66,7 @@ export function CleanPanel() {
             {review.proposed.filter((p) => !p.reason.endsWith('duplicate')).length} empty or out-of-range, and {review.conflicts.length} question(s) answered in
             different ways.
           </p>
-          {review.proposed.length > 0 && (
-            <table className="models review">
-              <caption>Proposed removals (the first of each group of copies is kept)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Example</th>
-                  <th scope="col">Why</th>
-                  <th scope="col">Similarity</th>
-                  <th scope="col">Decision</th>
-                </tr>
-              </thead>
-              <tbody>
-                {review.proposed.map((p) => (
-                  <tr key={p.position}>
-                    <td>
-                      <strong>#{p.position + 1}</strong> {p.preview}
-                    </td>
-                    <td>
-                      {REASON[p.reason]} {p.of !== null && <strong>#{p.of + 1}</strong>}
-                      {p.reason === 'near-duplicate' && <div className="muted">{otherPreview(p.position, p.of)}</div>}
-                    </td>
-                    <td title="Share of overlapping word sequences, estimated">{p.similarity === null ? '—' : percent(p.similarity)}</td>
-                    <td>
-                      <RemoveBox position={p.position} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DuplicateGroups review={review} />
           {review.conflicts.length > 0 && (
             <div className="conflicts" role="region" aria-label="Conflicting answers">
               <h4>Same question, different answers</h4>

@@ -1,0 +1,15 @@
+// Entry of an engine worker thread: runs one task from tasks.ts on the data it was given, posts progress while it
+// runs and its result (or a typed error) at the end. Progress leaves through the port at once, even from inside a
+// synchronous loop, so the job's bar moves without the loop ever yielding.
+import { parentPort, workerData } from 'node:worker_threads';
+import { toErrorPayload } from '../../contract/wire.js';
+import { tasks, type TaskName } from './tasks.js';
+
+const { task, input } = workerData as { task: TaskName; input: unknown };
+const run = tasks[task] as (input: unknown, progress: (phase: string, current: number, total: number | null) => void) => unknown;
+try {
+  const result = run(input, (phase, current, total) => parentPort?.postMessage({ type: 'progress', phase, current, total }));
+  parentPort?.postMessage({ type: 'done', result });
+} catch (error) {
+  parentPort?.postMessage({ type: 'error', error: toErrorPayload(error) });
+}

@@ -1,0 +1,76 @@
+// The engine work that runs in worker threads: each task takes plain data (structured-cloneable: no database
+// handles, no functions) and returns plain data. A task over a whole version reads it through its own read-only
+// connection (by the database's path): copying 100k examples into the thread would block the core for a second. A task may report progress; it is cancelled by ending its thread,
+// so its loops stay synchronous and need no hand-written yields.
+import type { CleanReview } from '../../contract/datasets.js';
+import { reviewMembers, type ReviewMember, type ReviewOptions } from '../data/review.js';
+import type { LeakageReport } from '../data/split.js';
+import { planLeakage, planSplit, type PlanMember, type SplitPlan, type SplitPlanOptions } from '../data/splitPlan.js';
+import { detectDataset } from '../pii/dataset.js';
+import { loadPiiResources } from '../pii/resources.js';
+import type { PiiSpan } from '../pii/types.js';
+import { openDatabaseReadOnly } from '../store/database.js';
+import { DatasetsRepository } from '../store/repositories/datasets.js';
+
+export type TaskProgress = (phase: string, current: number, total: number | null) => void;
+
+export interface WorkerTasks {
+  /** The dry run of cleaning (normalize, length filters, exact and near copies, conflicts). */
+  'dataset.review': { input: { versionId: string; source: VersionSource; options: ReviewOptions }; output: CleanReview };
+  /** Which split each example goes to, and the leakage check on the result (the service writes the version). */
+  'dataset.split': { input: { versionId: string; source: VersionSource; options: SplitPlanOptions }; output: SplitPlan };
+  /** The leakage check of a version already split. */
+  'dataset.leakage': { input: { versionId: string; source: VersionSource }; output: LeakageReport };
+  /** Personal-data detection over many texts (two passes: names found anywhere are looked for everywhere). */
+  'pii.detect': { input: { texts: string[]; resourceDir?: string }; output: PiiSpan[][] };
+  /** Test and bench helper: spins the thread for `ms` milliseconds (proves cancel and isolation). */
+  busy: { input: { ms: number }; output: { spun: number } };
+}
+export type TaskName = keyof WorkerTasks;
+
+/** The examples themselves (small inputs, tests), or the workspace database to read the version from. */
+export type VersionSource = { members: Array<ReviewMember & PlanMember> } | { databaseFile: string };
+
+function readMembers(source: VersionSource, versionId: string, progress: TaskProgress): Array<ReviewMember & PlanMember> {
+  if ('members' in source) return source.members;
+  const db = openDatabaseReadOnly(source.databaseFile);
+  try {
+    const members: Array<ReviewMember & PlanMember> = [];
+    for (const row of new DatasetsRepository(db).iterateMembers(versionId)) {
+      members.push({ position: row.position, hash: row.hash, split: row.split, example: JSON.parse(row.body) as ReviewMember['example'] });
+      if (members.length % 5000 === 0) progress('Reading the examples', members.length, null);
+    }
+    return members;
+  } finally {
+    db.close();
+  }
+}
+
+type Impl = { [K in TaskName]: (input: WorkerTasks[K]['input'], progress: TaskProgress) => WorkerTasks[K]['output'] };
+
+export const tasks: Impl = {
+  'dataset.review': ({ versionId, source, options }, progress) => reviewMembers(versionId, readMembers(source, versionId, progress), options, progress),
+  'dataset.split': ({ versionId, source, options }, progress) => planSplit(readMembers(source, versionId, progress), options),
+  'dataset.leakage': ({ versionId, source }, progress) => planLeakage(readMembers(source, versionId, progress)),
+  'pii.detect': ({ texts, resourceDir }, progress) => {
+    const resources = loadPiiResources(resourceDir);
+    const records = texts.map((text, i) => ({ id: String(i), text }));
+    let last = 0;
+    return detectDataset(records, {
+      resources,
+      onProgress: (_phase, done, total) => {
+        // Posting a message per text would cost more than detecting it; a few per second is plenty.
+        const now = Date.now();
+        if (now - last < 100) return;
+        last = now;
+        progress('Looking for personal data', Math.round(done * 2), total * 2);
+      },
+    });
+  },
+  busy: ({ ms }) => {
+    const start = Date.now();
+    let spun = 0;
+    while (Date.now() - start < ms) spun += 1;
+    return { spun };
+  },
+};
