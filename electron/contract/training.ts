@@ -264,7 +264,7 @@ export const trainingOptions = {
 export type TrainingOptionKey = keyof typeof trainingOptions;
 export const TRAINING_OPTION_KEYS = Object.keys(trainingOptions) as TrainingOptionKey[];
 
-/** Flags of `fieldtune-train` that are not settings: files, resume plumbing and test hooks. */
+/** Flags of `fieldtune-train` that are not settings: files, resume plumbing, the up-front base check. */
 export const TRAINER_PLUMBING_FLAGS = [
   '--base',
   '--train',
@@ -278,6 +278,7 @@ export const TRAINER_PLUMBING_FLAGS = [
   '--no-shuffle',
   '--no-stdin-watch',
   '--dry-run',
+  '--check-base',
 ] as const;
 
 function schemaOf(o: TrainingOption): z.ZodType {

@@ -10,6 +10,7 @@ import type { JobOf } from '../../../contract/jobs.js';
 import type { DatasetShare, PresetId, RunProvenance } from '../../../contract/train.js';
 import type { TrainingSettings } from '../../../contract/training.js';
 import { appVersion } from '../../appPaths.js';
+import { checkTrainableBase } from '../../train/baseCheck.js';
 import { nativeBinDir, trainerAvailable } from '../../train/supervisor.js';
 import type { Workspace } from '../../workspace.js';
 import { registerResumer } from '../jobs/resume.js';
@@ -100,6 +101,8 @@ export async function startTraining(
     await checkGgufFile(initAdapter);
   }
   const settings = await settleSettings(ws, input, model);
+  // the trainer's own check (architecture, targets) before anything is written: a refusal leaves no job or run
+  await checkTrainableBase(model.path, settings.targets);
   const seed = settings.seed ?? 42;
   const examples = gatherExamples(ws, input.datasets, seed, replay);
   const runId = resume?.runId ?? randomUUID();
