@@ -9,6 +9,7 @@ import { SplitPanel } from './SplitPanel.js';
 import { TokenPanel } from './TokenPanel.js';
 import { VersionList } from './VersionList.js';
 import { PrivacySection } from '../privacy/PrivacySection.js';
+import { Messages } from '../../components/Messages.js';
 
 const TASKS: ReadonlyArray<{ id: DataTab; title: string; needsData: boolean }> = [
   { id: 'import', title: 'Import', needsData: false },
@@ -52,16 +53,7 @@ export function DataStep({ project }: { project: Project }) {
           </button>
         ))}
       </nav>
-      {error && (
-        <p className="danger-text" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Messages error={error} notice={notice} />
       {tab !== 'import' && hasData && <VersionList compact={tab !== 'examples'} />}
       <PrivacySection project={project} />
       {tab === 'import' && <ImportPanel />}

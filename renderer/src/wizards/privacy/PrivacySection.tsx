@@ -10,6 +10,7 @@ import { JobProgress } from '../../components/JobProgress.js';
 import { ReportView } from './ReportView.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { TemplateOffer } from './TemplateOffer.js';
+import { Messages } from '../../components/Messages.js';
 
 /** The Data step's privacy section (mounted once in DataStep): template offer on Import, personal data elsewhere. */
 export function PrivacySection({ project }: { project: Project }) {
@@ -69,16 +70,7 @@ export function PrivacySection({ project }: { project: Project }) {
             “Safe Harbor” method), on this computer only. It leaves drug doses, lab values, codes, statute citations, times and years alone. You review every
             finding before anything changes.
           </p>
-          {error && (
-            <p className="danger-text" role="alert">
-              {error}
-            </p>
-          )}
-          {notice && (
-            <p className="notice" role="status">
-              {notice}
-            </p>
-          )}
+          <Messages error={error} notice={notice} />
           {report && <ReportView stored={report} locale={project.locale} inherited={report.versionId !== versionId} />}
           {surrogates > 0 && <p className="muted">{surrogates} pseudonym(s) Fieldtune wrote earlier were recognised and are not listed as findings.</p>}
           {scanJobId ? (

@@ -3,6 +3,7 @@ import type { Project } from '../../../../electron/contract/domain.js';
 import { templateKey, usePrivacyStore } from '../../stores/privacyStore.js';
 import { TYPE_LABEL } from './labels.js';
 import { JobProgress } from '../../components/JobProgress.js';
+import { Messages } from '../../components/Messages.js';
 
 /** A medical/legal/finance/education project's starting point: what is protected, a system prompt, sample data. */
 export function TemplateOffer({ project }: { project: Project }) {
@@ -42,16 +43,7 @@ export function TemplateOffer({ project }: { project: Project }) {
         <summary>Suggested system prompt</summary>
         <blockquote>{template.systemPrompt}</blockquote>
       </details>
-      {error && (
-        <p className="danger-text" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Messages error={error} notice={notice} />
       {sampleJobId ? (
         <JobProgress jobId={sampleJobId} label="Sample import progress" cancelLabel="Cancel" />
       ) : (

@@ -1,6 +1,7 @@
 // The Train step: three choices (model and examples, how thoroughly, the estimate), then a live run and the history.
 import { useEffect } from 'react';
 import type { Project } from '../../../../electron/contract/domain.js';
+import { Messages } from '../../components/Messages.js';
 import { useTrainStore } from '../../stores/trainStore.js';
 import { LiveRun } from './LiveRun.js';
 import { Preflight } from './Preflight.js';
@@ -20,12 +21,7 @@ export function TrainStep({ project }: { project: Project }) {
         Teach the model your field from your examples. It learns a small add-on (an <em>adapter</em>, technically a LoRA) on this computer; the original model
         stays as it was. Pick a preset, check the estimate, and start.
       </p>
-      {error && (
-        <p role="alert" className="danger-text">
-          {error}
-        </p>
-      )}
-      {notice && !error && <p role="status">{notice}</p>}
+      <Messages error={error} notice={error ? null : notice} />
       <RunSetup />
       <Preflight />
       <LiveRun />
