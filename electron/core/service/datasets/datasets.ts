@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { resolveUserPath } from '../../data/userPath.js';
-import type { ColumnField, Dataset, ExampleRow, ImportFormat, SplitLabel } from '../../../contract/datasets.js';
+import type { Dataset, ExampleRow, SplitLabel } from '../../../contract/datasets.js';
 import type { DomainTemplate, Sample } from '../../../contract/domain.js';
 import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
@@ -14,6 +14,7 @@ import { requireVersion, toMember, walkVersion } from './versions.js';
 import { systemLocale } from '../../data/dateLocale.js';
 import { isSample } from '../../data/example.js';
 import { resourcePath } from '../../appPaths.js';
+import type { PreviewInput } from './preview.js';
 import type { Workspace } from '../../workspace.js';
 import { requireProject } from '../projects/projects.js';
 
@@ -34,16 +35,10 @@ export function bundledSamples(): Array<{ label: string; path: string; examples:
   return [{ label: 'Clinic front desk (demo sample)', path: SAMPLE_DATASET, examples }];
 }
 
-export interface ImportInput {
+/** What the preview reads, plus where the examples go and whether bad rows are set aside. */
+export interface ImportInput extends PreviewInput {
   projectId?: string | undefined;
   newProject?: { name: string; domain: DomainTemplate; locale?: string | undefined } | undefined;
-  path: string;
-  format?: ImportFormat | undefined;
-  map?: Record<string, ColumnField> | undefined;
-  encoding?: string | undefined;
-  sheet?: string | undefined;
-  locale?: string | undefined;
-  skipEmpty?: boolean | undefined;
   skipBad: boolean;
   name?: string | undefined;
 }

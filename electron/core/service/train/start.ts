@@ -43,20 +43,13 @@ export function requireModelFile(ws: Workspace, modelId: string): BaseModel {
   return model;
 }
 
-function trainerBuild(): string | null {
+/** What the trainer's build stamp says about itself (written by native/build.mjs), read once per run. */
+function trainerStamp(): { trainerBuild: string | null; llamaCppCommit: string | null } {
   try {
     const stamp = JSON.parse(readFileSync(join(nativeBinDir(), 'fieldtune-build.json'), 'utf8')) as { key?: string; variant?: string; llamaCommit?: string };
-    return stamp.variant && stamp.key ? `${stamp.variant} ${stamp.key.slice(0, 12)}` : null;
+    return { trainerBuild: stamp.variant && stamp.key ? `${stamp.variant} ${stamp.key.slice(0, 12)}` : null, llamaCppCommit: stamp.llamaCommit ?? null };
   } catch {
-    return null;
-  }
-}
-
-function llamaCommit(): string | null {
-  try {
-    return (JSON.parse(readFileSync(join(nativeBinDir(), 'fieldtune-build.json'), 'utf8')) as { llamaCommit?: string }).llamaCommit ?? null;
-  } catch {
-    return null;
+    return { trainerBuild: null, llamaCppCommit: null };
   }
 }
 
@@ -109,8 +102,7 @@ export async function startTraining(
   const provenance: RunProvenance = {
     seed,
     appVersion: appVersion(),
-    trainerBuild: trainerBuild(),
-    llamaCppCommit: llamaCommit(),
+    ...trainerStamp(),
     datasetHashes: examples.hashes,
     mix: examples.mix.counts,
     replayed: examples.mix.replayed,
