@@ -16,7 +16,9 @@ export type NewInboxItem = z.output<typeof InboxAddInput>;
  * The answer an item adds to the data: the specialist's edit, else the suggestion's correction, else the chosen
  * answer, else the only answer when nobody marked it bad. Null: there is nothing to keep until someone types one.
  */
-export function answerOf(r: Pick<InboxRecord, 'reviewCorrection' | 'correction' | 'choice' | 'answers' | 'rating'>): string | null {
+export function answerOf(
+  r: Pick<InboxRecord, 'reviewCorrection' | 'correction' | 'choice' | 'rating'> & { answers: ReadonlyArray<{ label: string; text: string }> },
+): string | null {
   if (r.reviewCorrection) return r.reviewCorrection;
   if (r.correction) return r.correction;
   if (r.choice !== null) return r.answers[r.choice]?.text ?? null;
