@@ -45,7 +45,10 @@ export function CreateProjectForm() {
       <label htmlFor="new-project-locale">Dates</label>
       <LocaleSelect id="new-project-locale" value={locale} onChange={setLocale} />
       <TemplateHint domain={domain} />
-      <SystemPromptField id="new-project-system-prompt" value={systemPrompt} onChange={setSystemPrompt} domain={domain} />
+      <details className="create-project-prompt">
+        <summary>Instructions for the model (optional)</summary>
+        <SystemPromptField id="new-project-system-prompt" value={systemPrompt} onChange={setSystemPrompt} domain={domain} />
+      </details>
       <button type="submit" disabled={busy || !name.trim()}>
         Create project
       </button>
