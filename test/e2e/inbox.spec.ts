@@ -25,7 +25,13 @@ test('accepts a suggestion with an edited answer and adds it to the data as a ne
   const ws = join(dir, 'ws');
   try {
     const data = join(dir, 'desk.jsonl');
-    const qa = (q: string, a: string) => JSON.stringify({ messages: [{ role: 'user', content: q }, { role: 'assistant', content: a }] });
+    const qa = (q: string, a: string) =>
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: q },
+          { role: 'assistant', content: a },
+        ],
+      });
     writeFileSync(data, [qa('When do you open?', 'At eight.'), qa('Can I pay by card?', 'Yes.'), qa('Is there parking?', 'Behind the building.')].join('\n'));
     const project = cli(ws, 'projects', 'create', 'Front desk') as { id: string };
     cli(ws, 'data', 'import', data, '--project', 'Front desk');

@@ -17,8 +17,8 @@ export function SystemPromptField({ id, value, onChange, domain }: { id: string;
     <div className="field system-prompt-field">
       <label htmlFor={id}>Instructions for the model (system prompt, optional)</label>
       <p className="muted small" id={`${id}-help`}>
-        Given to the model before every conversation: who it is and how it should answer. Used when comparing with plain prompting, in the
-        Playground and in exports.
+        Given to the model before every conversation: who it is and how it should answer. Used when comparing with plain prompting, in the Playground and in
+        exports.
       </p>
       <textarea id={id} rows={3} maxLength={8000} value={value} aria-describedby={`${id}-help`} onChange={(e) => onChange(e.target.value)} />
       {template && template.systemPrompt !== value && (

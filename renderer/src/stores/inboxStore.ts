@@ -79,7 +79,9 @@ export const useInboxStore = create<InboxState>((set, get) => {
         const added = Number(version.details['added'] ?? 0);
         const dataset = useDatasetsStore.getState().datasets.find((d) => d.id === datasetId);
         const number = (dataset?.versions.length ?? 0) + 1;
-        set({ notice: `Added ${added} suggestion${added === 1 ? '' : 's'} to ${dataset?.name ?? 'the dataset'}: version ${number} now has ${version.examples} examples.` });
+        set({
+          notice: `Added ${added} suggestion${added === 1 ? '' : 's'} to ${dataset?.name ?? 'the dataset'}: version ${number} now has ${version.examples} examples.`,
+        });
         await Promise.all([get().reload(), useDatasetsStore.getState().reload(version.id)]);
         return true;
       } catch (e) {

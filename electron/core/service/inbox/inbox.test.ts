@@ -25,13 +25,25 @@ async function imported(pid: string, name: string, lines: object[]): Promise<Imp
   }
   return job.result as ImportResult;
 }
-const qa = (q: string, a: string) => ({ messages: [{ role: 'user', content: q }, { role: 'assistant', content: a }] });
-const ask = (q: string) => [{ role: 'system' as const, content: 'You are the front desk.' }, { role: 'user' as const, content: q }];
+const qa = (q: string, a: string) => ({
+  messages: [
+    { role: 'user', content: q },
+    { role: 'assistant', content: a },
+  ],
+});
+const ask = (q: string) => [
+  { role: 'system' as const, content: 'You are the front desk.' },
+  { role: 'user' as const, content: q },
+];
 
 beforeAll(async () => {
   core = new Core({ workspaceDir: join(tmp.dir, 'ws'), mode: 'cli' });
   projectId = (await core.call('projects:create', { name: 'Desk' })).id;
-  const result = await imported(projectId, 'desk', Array.from({ length: 10 }, (_, i) => qa(`Question ${i}?`, `Answer ${i}.`)));
+  const result = await imported(
+    projectId,
+    'desk',
+    Array.from({ length: 10 }, (_, i) => qa(`Question ${i}?`, `Answer ${i}.`)),
+  );
   datasetId = result.dataset.id;
   splitVersionId = (await core.call('datasets:split', { versionId: result.version.id, seed: 1, shares: { train: 0.8, validation: 0, test: 0.2 } })).version.id;
 });
@@ -45,10 +57,27 @@ describe('the answer an item contributes', () => {
   it('prefers the edit, then the correction, then the choice, then a lone answer nobody marked bad', () => {
     expect(answerOf({ ...base, reviewCorrection: 'E', correction: 'C', choice: 0 })).toBe('E');
     expect(answerOf({ ...base, correction: 'C', choice: 0 })).toBe('C');
-    expect(answerOf({ ...base, answers: [{ label: 'A', text: 'a' }, { label: 'B', text: 'b' }], choice: 1 })).toBe('b');
+    expect(
+      answerOf({
+        ...base,
+        answers: [
+          { label: 'A', text: 'a' },
+          { label: 'B', text: 'b' },
+        ],
+        choice: 1,
+      }),
+    ).toBe('b');
     expect(answerOf(base)).toBe('T');
     expect(answerOf({ ...base, rating: 'down' })).toBeNull();
-    expect(answerOf({ ...base, answers: [{ label: 'A', text: 'a' }, { label: 'B', text: 'b' }] })).toBeNull();
+    expect(
+      answerOf({
+        ...base,
+        answers: [
+          { label: 'A', text: 'a' },
+          { label: 'B', text: 'b' },
+        ],
+      }),
+    ).toBeNull();
   });
 });
 
@@ -62,7 +91,13 @@ describe('the inbox', () => {
       correction: 'Behind the building.',
       author: 'Dr. Weber',
     });
-    expect(fromEval).toMatchObject({ source: 'evaluate', status: 'pending', author: 'Dr. Weber', correction: 'Behind the building.', answer: 'Behind the building.' });
+    expect(fromEval).toMatchObject({
+      source: 'evaluate',
+      status: 'pending',
+      author: 'Dr. Weber',
+      correction: 'Behind the building.',
+      answer: 'Behind the building.',
+    });
     const fromPlay = await core.call('inbox:add', {
       projectId,
       source: 'playground',
@@ -85,10 +120,14 @@ describe('the inbox', () => {
       { projectId, source: 'chat', prompt: ask('q'), answers: [{ label: 'a', text: 'A' }] },
     ];
     for (const input of bad) await expect(core.call('inbox:add', input)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(core.call('inbox:add', { projectId, source: 'evaluate', runId: 'no-such-run', prompt: ask('q'), answers: [{ label: 'a', text: 'A' }] })).rejects.toMatchObject({
+    await expect(
+      core.call('inbox:add', { projectId, source: 'evaluate', runId: 'no-such-run', prompt: ask('q'), answers: [{ label: 'a', text: 'A' }] }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(core.call('inbox:add', { projectId: 'nope', source: 'evaluate', prompt: ask('q'), answers: [{ label: 'a', text: 'A' }] })).rejects.toMatchObject({
+    await expect(
+      core.call('inbox:add', { projectId: 'nope', source: 'evaluate', prompt: ask('q'), answers: [{ label: 'a', text: 'A' }] }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     expect((await core.call('inbox:list', { projectId })).length).toBe(before);
@@ -107,12 +146,26 @@ describe('the inbox', () => {
       choice: 1,
       author: 'Nurse Kim',
     });
-    const thumbsDown = await core.call('inbox:add', { projectId, source: 'playground', prompt: ask('Fax number?'), answers: [{ label: 'Tuned', text: '42' }], rating: 'down' });
-    await expect(core.call('inbox:decide', { id: thumbsDown.id, decision: 'accepted' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: /type the answer/ });
+    const thumbsDown = await core.call('inbox:add', {
+      projectId,
+      source: 'playground',
+      prompt: ask('Fax number?'),
+      answers: [{ label: 'Tuned', text: '42' }],
+      rating: 'down',
+    });
+    await expect(core.call('inbox:decide', { id: thumbsDown.id, decision: 'accepted' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: /type the answer/,
+    });
     expect((await core.call('inbox:decide', { id: thumbsDown.id, decision: 'rejected' })).status).toBe('rejected');
 
     const edited = await core.call('inbox:decide', { id: evaluate!.id, decision: 'accepted', correction: 'In the car park behind the building.' });
-    expect(edited).toMatchObject({ status: 'accepted', reviewCorrection: 'In the car park behind the building.', decidedBy: 'user', answer: 'In the car park behind the building.' });
+    expect(edited).toMatchObject({
+      status: 'accepted',
+      reviewCorrection: 'In the car park behind the building.',
+      decidedBy: 'user',
+      answer: 'In the car park behind the building.',
+    });
     await core.call('inbox:decide', { id: preference.id, decision: 'accepted' });
     expect((await core.call('inbox:list', { projectId, status: 'pending' })).map((i) => i.id)).toEqual([play!.id]);
 
@@ -146,7 +199,10 @@ describe('the inbox', () => {
     await core.call('inbox:decide', { id: item.id, decision: 'accepted' });
     const versionsBefore = (await core.call('datasets:list', { projectId })).map((d) => d.versions.length);
     await expect(core.call('inbox:commit', { projectId })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: /say which one/ });
-    await expect(core.call('inbox:commit', { projectId, datasetId: other.dataset.id })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: /choose a chat dataset/ });
+    await expect(core.call('inbox:commit', { projectId, datasetId: other.dataset.id })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: /choose a chat dataset/,
+    });
     expect((await core.call('datasets:list', { projectId })).map((d) => d.versions.length)).toEqual(versionsBefore);
     expect((await core.call('inbox:list', { projectId, status: 'accepted' })).map((i) => i.id)).toEqual([item.id]);
     expect((await core.call('inbox:commit', { projectId, datasetId })).details).toMatchObject({ added: 1 });

@@ -78,7 +78,14 @@ describe('a blinded review', () => {
 
     const audit = (await core.call('audit:list', { limit: 10 })).find((a) => a.action === 'review.sign-off');
     expect(audit).toMatchObject({ actor: 'Dr. Ana Weber', subject: id });
-    expect(audit!.details).toMatchObject({ reviewer: 'Dr. Ana Weber', labelA: LABEL_A, labelB: LABEL_B, runA: null, runB: null, result: { winsB: 10, winner: 'B' } });
+    expect(audit!.details).toMatchObject({
+      reviewer: 'Dr. Ana Weber',
+      labelA: LABEL_A,
+      labelB: LABEL_B,
+      runA: null,
+      runB: null,
+      result: { winsB: 10, winner: 'B' },
+    });
 
     // Signed is final.
     await expect(core.call('review:judge', { id, position: 0, verdict: 'tie' })).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -97,14 +104,21 @@ describe('a blinded review', () => {
   it('refuses a sign-off with pairs left, naming them, and bad input with specific messages', async () => {
     const { id } = await core.call('review:create', { projectId, labelA: 'A', labelB: 'B', items: pairs.slice(0, 3) });
     await core.call('review:judge', { id, position: 1, verdict: 'tie' });
-    await expect(core.call('review:sign-off', { id, reviewer: 'Kim' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: /2 of 3 pairs have no verdict yet \(#1, #3\)/ });
+    await expect(core.call('review:sign-off', { id, reviewer: 'Kim' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: /2 of 3 pairs have no verdict yet \(#1, #3\)/,
+    });
     await expect(core.call('review:to-inbox', { id })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: /Sign the review off first/ });
     await expect(core.call('review:judge', { id, position: 7, verdict: 'tie' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: /no pair #8/ });
-    await expect(core.call('review:judge', { id, position: 0, verdict: 'first', ratings: { first: { accuracy: 6 } } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(core.call('review:judge', { id, position: 0, verdict: 'first', ratings: { first: { accuracy: 6 } } })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     await expect(core.call('review:sign-off', { id, reviewer: '  ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(core.call('review:create', { projectId, labelA: 'Same', labelB: 'Same', items: pairs })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(core.call('review:create', { projectId, labelA: 'A', labelB: 'B', items: [] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(core.call('review:create', { projectId, runB: 'no-run', labelA: 'A', labelB: 'B', items: pairs })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(core.call('review:create', { projectId, runB: 'no-run', labelA: 'A', labelB: 'B', items: pairs })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect((await core.call('review:list', { projectId })).length).toBe(2);
   });
 });

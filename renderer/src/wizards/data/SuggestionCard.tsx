@@ -10,7 +10,15 @@ const SOURCE: Record<InboxItem['source'], string> = {
 
 /** Who suggested it, where, and what they said about the answer, in one line. */
 function origin(item: InboxItem): string {
-  const verdict = item.correction ? 'typed a better answer' : item.choice !== null ? 'chose the better answer' : item.rating === 'up' ? 'liked this answer' : item.rating === 'down' ? 'disliked this answer' : 'suggested it';
+  const verdict = item.correction
+    ? 'typed a better answer'
+    : item.choice !== null
+      ? 'chose the better answer'
+      : item.rating === 'up'
+        ? 'liked this answer'
+        : item.rating === 'down'
+          ? 'disliked this answer'
+          : 'suggested it';
   return `${item.author} ${verdict} ${SOURCE[item.source]}, ${new Date(item.createdAt).toLocaleString()}`;
 }
 
@@ -45,11 +53,7 @@ export function SuggestionCard({ item, index, onDecided }: { item: InboxItem; in
       <label htmlFor={boxId}>Answer to keep</label>
       <textarea id={boxId} rows={3} value={answer} placeholder="Type the answer the model should give" onChange={(e) => setAnswer(e.target.value)} />
       <div className="row">
-        <button
-          type="button"
-          disabled={busy !== null || !answer.trim()}
-          onClick={() => void accept(item.id, answer).then((ok) => ok && onDecided())}
-        >
+        <button type="button" disabled={busy !== null || !answer.trim()} onClick={() => void accept(item.id, answer).then((ok) => ok && onDecided())}>
           Accept
         </button>
         <button type="button" className="ghost" disabled={busy !== null} onClick={() => void reject(item.id).then((ok) => ok && onDecided())}>

@@ -34,15 +34,14 @@ export function SuggestionsPanel({ projectId }: { projectId: string }) {
 
   // After a decision the card leaves the list: the next card's answer box takes the focus, so a specialist can go
   // through many with the keyboard without hunting for their place.
-  const focusNext = () =>
-    requestAnimationFrame(() => listRef.current?.querySelector<HTMLTextAreaElement>('textarea')?.focus() ?? listRef.current?.focus());
+  const focusNext = () => requestAnimationFrame(() => listRef.current?.querySelector<HTMLTextAreaElement>('textarea')?.focus() ?? listRef.current?.focus());
 
   return (
     <section className="data-section suggestions-panel" aria-labelledby="suggestions-title">
       <h3 id="suggestions-title">Suggestions</h3>
       <p>
-        Answers people corrected or preferred while evaluating, in the Playground, or in an expert review. Check each one: accept it (edit the
-        answer first if needed) or reject it. Accepted suggestions join your data as a new version; nothing is added without your yes.
+        Answers people corrected or preferred while evaluating, in the Playground, or in an expert review. Check each one: accept it (edit the answer first if
+        needed) or reject it. Accepted suggestions join your data as a new version; nothing is added without your yes.
       </p>
       <Messages error={error} notice={notice} />
       <h4>Waiting for you ({pending.length})</h4>
