@@ -36,6 +36,8 @@ test('completes a blinded review with the keyboard, signs off, and sees the reve
       await page.goto(server.url);
       await page.getByRole('button', { name: /Front desk/ }).click();
       await page.getByRole('tab', { name: /Evaluate/ }).click();
+      await expect(page.getByRole('list', { name: 'Reviews' })).toBeVisible();
+      await snap(page, '0-list');
       await page
         .getByRole('list', { name: 'Reviews' })
         .getByRole('button', { name: /0 of 6 pairs judged, start/ })
