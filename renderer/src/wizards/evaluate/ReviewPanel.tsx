@@ -4,9 +4,8 @@ import { useReviewStore } from '../../stores/reviewStore.js';
 import { ReviewPair } from './ReviewPair.js';
 import { ReviewReveal } from './ReviewReveal.js';
 import { ReviewSignOff } from './ReviewSignOff.js';
+import { pct } from './reviewWords.js';
 import './review.css';
-
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /**
  * Blinded expert review: a specialist compares two models' answers to the same questions without knowing which model

@@ -1,19 +1,8 @@
 import type { ReviewReveal as Reveal, ReviewSession } from '../../../../electron/contract/reviewRequests.js';
+import { pct, verdictSentence } from './reviewWords.js';
 import { Messages } from '../../components/Messages.js';
 import { useReviewStore } from '../../stores/reviewStore.js';
 import { WinRateChart } from './ReviewWinRateChart.js';
-
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-
-/** One sentence a specialist can repeat: who was preferred, how sure the review is, or that it cannot tell. */
-export function verdictSentence(r: Reveal): string {
-  const { result, labelA, labelB } = r;
-  const range = `(likely range ${pct(result.winRateB.low)} to ${pct(result.winRateB.high)})`;
-  const share = `${labelB} was preferred in ${pct(result.winRateB.rate)} of the ${result.total} pairs, counting a tie as half ${range}.`;
-  if (result.winner === 'B') return `${share} ${labelB} is better than ${labelA} in this review.`;
-  if (result.winner === 'A') return `${share} ${labelA} is better than ${labelB} in this review.`;
-  return `${share} Not enough pairs to tell which is better: the likely range includes 50%.`;
-}
 
 const seenAs = (r: Reveal, position: number, shown: 0 | 1): string => {
   const first = r.firstShown.find((f) => f.position === position)?.side;

@@ -1,7 +1,7 @@
 import type { ReviewReveal } from '../../../../electron/contract/reviewRequests.js';
+import { pct } from './reviewWords.js';
 
 const W = 480;
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /**
  * Two bars: how the pairs split (A better / same / B better), and B's share with its likely range against the 50%
