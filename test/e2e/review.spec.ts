@@ -69,6 +69,7 @@ test('completes a blinded review with the keyboard, signs off, and sees the reve
 
       const reveal = page.getByRole('region', { name: 'Result: which model wrote which answer' });
       await expect(reveal).toContainText('Signed off by Dr. Ana Weber');
+      await expect(reveal.getByRole('heading', { name: 'Result: which model wrote which answer' })).toBeFocused();
       // 5 tuned wins and a tie of 6: 92% with a likely range clear of 50%.
       await expect(reveal.getByRole('status')).toContainText('Tuned model was preferred in 92% of the 6 pairs');
       await expect(reveal.getByRole('status')).toContainText('Tuned model is better than Original model in this review.');

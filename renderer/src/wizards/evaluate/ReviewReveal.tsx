@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { ReviewReveal as Reveal, ReviewSession } from '../../../../electron/contract/reviewRequests.js';
 import { pct, verdictSentence } from './reviewWords.js';
 import { Messages } from '../../components/Messages.js';
@@ -23,13 +24,21 @@ export function ReviewReveal() {
   const sendToInbox = useReviewStore((s) => s.sendToInbox);
   const notice = useReviewStore((s) => s.notice);
   const r = session.reveal!;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The sign-off form that had the focus is gone: the result's heading takes it, so a keyboard or screen-reader user
+  // lands on the reveal instead of the top of the page.
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
   const { result } = r;
   const mean = (x: number | null) => (x === null ? '–' : x.toFixed(1));
   const rated = [result.meanRatings.A, result.meanRatings.B].some((m) => Object.values(m).some((v) => v !== null));
 
   return (
     <section className="review-reveal" aria-labelledby="review-reveal-title">
-      <h4 id="review-reveal-title">Result: which model wrote which answer</h4>
+      <h4 id="review-reveal-title" ref={heading} tabIndex={-1}>
+        Result: which model wrote which answer
+      </h4>
       <p className="muted small">
         Signed off by {session.reviewer} on {new Date(session.signedOffAt!).toLocaleString()}.
       </p>
