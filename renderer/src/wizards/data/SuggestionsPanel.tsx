@@ -17,6 +17,7 @@ export function SuggestionsPanel({ projectId }: { projectId: string }) {
   const error = useInboxStore((s) => s.error);
   const notice = useInboxStore((s) => s.notice);
   const commit = useInboxStore((s) => s.commit);
+  const reject = useInboxStore((s) => s.reject);
   const allDatasets = useDatasetsStore((s) => s.datasets);
   const datasets = allDatasets.filter((d) => d.kind === 'chat');
   const [datasetId, setDatasetId] = useState('');
@@ -57,7 +58,10 @@ export function SuggestionsPanel({ projectId }: { projectId: string }) {
           <ul className="accepted-list" aria-label="Accepted suggestions">
             {accepted.map((i) => (
               <li key={i.id}>
-                <strong>{i.prompt.at(-1)?.content}</strong> → {i.answer}
+                <strong>{i.prompt.at(-1)?.content}</strong> → {i.answer}{' '}
+                <button type="button" className="ghost small" disabled={busy !== null} onClick={() => void reject(i.id)}>
+                  Reject instead
+                </button>
               </li>
             ))}
           </ul>
