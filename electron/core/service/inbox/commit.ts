@@ -46,6 +46,14 @@ export function commitInbox(ws: Workspace, projectId: string, datasetId?: string
     members.push({ example: sample, split });
   }
   const details = { source: 'inbox', added: accepted.length - alreadyPresent, alreadyPresent, items: accepted.map((i) => i.id), split };
+  if (details.added === 0) {
+    // Every accepted chat is in the latest version already: no copy of it is made; the items point at that version.
+    ws.db.transaction(() => {
+      for (const item of accepted) ws.inbox.markCommitted(item.id, parent.id);
+      ws.audit.append({ actor: 'user', action: 'inbox.already-present', subject: parent.id, details: { datasetId: parent.datasetId, items: details.items } });
+    })();
+    return parent;
+  }
   return ws.db.transaction(() => {
     const version = createChildVersion(ws, parent, 'inbox', details, members);
     for (const item of accepted) ws.inbox.markCommitted(item.id, version.id);

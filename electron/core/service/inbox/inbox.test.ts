@@ -205,6 +205,13 @@ describe('the inbox', () => {
     });
     expect((await core.call('datasets:list', { projectId })).map((d) => d.versions.length)).toEqual(versionsBefore);
     expect((await core.call('inbox:list', { projectId, status: 'accepted' })).map((i) => i.id)).toEqual([item.id]);
-    expect((await core.call('inbox:commit', { projectId, datasetId })).details).toMatchObject({ added: 1 });
+    const added = await core.call('inbox:commit', { projectId, datasetId });
+    expect(added.details).toMatchObject({ added: 1 });
+
+    // The same chat suggested again is already in the data: no new version, the item points at the latest one.
+    const again = await core.call('inbox:add', { projectId, source: 'playground', prompt: ask('Sunday?'), answers: [{ label: 'Tuned', text: 'Closed.' }] });
+    await core.call('inbox:decide', { id: again.id, decision: 'accepted' });
+    expect((await core.call('inbox:commit', { projectId, datasetId })).id).toBe(added.id);
+    expect((await core.call('inbox:list', { projectId, status: 'committed' })).find((i) => i.id === again.id)?.committedVersionId).toBe(added.id);
   });
 });
