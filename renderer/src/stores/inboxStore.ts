@@ -79,8 +79,11 @@ export const useInboxStore = create<InboxState>((set, get) => {
         const added = Number(version.details['added'] ?? 0);
         const dataset = useDatasetsStore.getState().datasets.find((d) => d.id === datasetId);
         const number = (dataset?.versions.length ?? 0) + 1;
+        const existing = dataset?.versions.some((v) => v.id === version.id) ?? false;
         set({
-          notice: `Added ${added} suggestion${added === 1 ? '' : 's'} to ${dataset?.name ?? 'the dataset'}: version ${number} now has ${version.examples} examples.`,
+          notice: existing
+            ? `Those suggestions are already in ${dataset?.name ?? 'the dataset'}; no new version was needed.`
+            : `Added ${added} suggestion${added === 1 ? '' : 's'} to ${dataset?.name ?? 'the dataset'}: version ${number} now has ${version.examples} examples.`,
         });
         await Promise.all([get().reload(), useDatasetsStore.getState().reload(version.id)]);
         return true;
