@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { formatSheetDate } from './dateLocale.js';
 import { DataImportError } from './errors.js';
+import { xlsxWithPartsFirst } from './xlsxEntryOrder.js';
 
 export interface SheetRow {
   line: number;
@@ -115,7 +116,13 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>, options: XlsxOptio
   const locale = options.locale ?? 'en-US';
   // Loaded on first use: exceljs takes ~0.2 s to import, which every CLI start (even --help) would otherwise pay.
   const { default: ExcelJS } = await import('exceljs');
-  const source = Readable.from(bytes);
+  let source: Readable;
+  try {
+    source = await xlsxWithPartsFirst(bytes);
+  } catch (e) {
+    if ((e as { name?: string }).name === 'FieldtuneError') throw e; // cancelled while reading the file
+    throw new DataImportError(`The file could not be read as an Excel workbook (${e instanceof Error ? e.message : String(e)}).`);
+  }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
