@@ -8,6 +8,7 @@ import { resumeJob } from './jobs/resume.js';
 import { filesHandlers } from './files/handlers.js';
 import { piiHandlers } from './pii/handlers.js';
 import { trainHandlers } from './train/handlers.js';
+import { evalHandlers } from './eval/handlers.js';
 
 export interface HandlerContext {
   ws: Workspace;
@@ -61,5 +62,6 @@ export const handlers: Handlers = {
   ...datasetHandlers,
   ...piiHandlers,
   ...trainHandlers,
+  ...evalHandlers,
   ...filesHandlers,
 };
