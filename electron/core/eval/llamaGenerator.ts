@@ -2,7 +2,7 @@
 // system is a second context on the same weights with the LoRA adapter applied. Each context holds several
 // sequences, and node-llama-cpp evaluates the sequences of one context together in one batch, so several prompts
 // decode at once.
-import type { LlamaContext, LlamaModel, Token } from 'node-llama-cpp';
+import type { LlamaContext, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
 import type { Message } from '../../contract/domain.js';
 import { sharedLlama } from '../llm/runtime.js';
 import type { GenerateOptions, Generator, Generators, TextGenerator } from './generator.js';
@@ -38,6 +38,9 @@ function history(messages: readonly Message[]) {
 
 class LlamaGenerator implements Generator, TextGenerator {
   private context: Promise<LlamaContext> | null = null;
+  // taken once and kept: a disposed sequence returns to the context asynchronously, so taking new ones for each batch
+  // of prompts can find none left
+  private sequences: LlamaContextSequence[] = [];
 
   constructor(
     private readonly model: LlamaModel,
@@ -82,35 +85,31 @@ class LlamaGenerator implements Generator, TextGenerator {
 
   private async run(inputs: Token[][], o: GenerateOptions): Promise<string[]> {
     const context = await this.getContext();
+    while (this.sequences.length < this.o.parallel) this.sequences.push(context.getSequence());
     const answers = new Array<string>(inputs.length).fill('');
     let next = 0;
     let done = 0;
     // one worker per sequence; each takes the next prompt when it finishes one
-    const worker = async () => {
-      const sequence = context.getSequence();
-      try {
-        while (next < inputs.length) {
-          if (o.signal?.aborted) throw o.signal.reason ?? new Error('cancelled');
-          const i = next++;
-          const input = inputs[i]!;
-          const room = Math.max(0, Math.min(o.maxNewTokens, this.o.contextSize - input.length - 1));
-          const out: Token[] = [];
-          await sequence.clearHistory();
-          if (room > 0) {
-            for await (const token of sequence.evaluate(input, { temperature: 0 })) {
-              if (this.model.isEogToken(token)) break;
-              out.push(token);
-              if (out.length >= room || o.signal?.aborted) break;
-            }
+    const worker = async (sequence: LlamaContextSequence) => {
+      while (next < inputs.length) {
+        if (o.signal?.aborted) throw o.signal.reason ?? new Error('cancelled');
+        const i = next++;
+        const input = inputs[i]!;
+        const room = Math.max(0, Math.min(o.maxNewTokens, this.o.contextSize - input.length - 1));
+        const out: Token[] = [];
+        await sequence.clearHistory();
+        if (room > 0) {
+          for await (const token of sequence.evaluate(input, { temperature: 0 })) {
+            if (this.model.isEogToken(token)) break;
+            out.push(token);
+            if (out.length >= room || o.signal?.aborted) break;
           }
-          answers[i] = this.model.detokenize(out).trim();
-          o.onAnswer?.(++done);
         }
-      } finally {
-        sequence.dispose();
+        answers[i] = this.model.detokenize(out).trim();
+        o.onAnswer?.(++done);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.o.parallel, inputs.length) }, worker));
+    await Promise.all(this.sequences.slice(0, Math.min(this.o.parallel, inputs.length)).map(worker));
     if (o.signal?.aborted) throw o.signal.reason ?? new Error('cancelled');
     return answers;
   }

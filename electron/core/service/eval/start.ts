@@ -2,6 +2,7 @@
 // 'eval.run' job with progress and cancel, and store the evaluation in one transaction at the end: a cancelled or
 // failed evaluation leaves nothing half-written.
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { EvalRunParams } from '../../../contract/evalJob.js';
 import type { JobOf } from '../../../contract/jobs.js';
 import type { z } from 'zod';
@@ -28,7 +29,8 @@ export async function startEvaluation(ws: Workspace, input: EvalStartParams): Pr
   jsonChecker(input.jsonSchema);
   const { run } = inputs;
   const systemPrompt = input.systemPrompt ?? projectSystemPrompt(ws, run.project_id);
-  const threads = input.threads ?? 2;
+  // one core stays free for the app (and, on a busy machine, two threads fighting over two cores is far slower than one)
+  const threads = input.threads ?? Math.max(1, availableParallelism() - 1);
   return ws.jobs.start({ kind: 'eval.run', projectId: run.project_id, params: input }, async (ctx) => {
     const result = await evaluateModel({
       base: inputs.basePath,
