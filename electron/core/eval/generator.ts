@@ -7,6 +7,8 @@ export interface GenerateOptions {
   signal?: AbortSignal;
   /** Called after each answer is complete, with how many are done. */
   onAnswer?: (done: number) => void;
+  /** When given, the count of generated tokens is added to it (the bench reads it). */
+  counter?: { generated: number };
 }
 
 export interface Generator {
