@@ -98,6 +98,14 @@ describe('evaluating a run in the workspace', () => {
     expect((await core.call('eval:list', { runId: splitRun }))[0]!.reportPath).toBe(report.htmlPath);
   }, 240_000);
 
+  it('stops when cancelled and keeps nothing', async () => {
+    const before = (await core.call('eval:list', {})).length;
+    const job = await core.call('eval:start', { runId: splitRun, maxNewTokens: 4, threads: 1 });
+    await core.call('jobs:cancel', { id: job.id });
+    expect((await waitJob(job.id)).status).toBe('cancelled');
+    expect((await core.call('eval:list', {})).length).toBe(before);
+  });
+
   it('refuses a rule with an invalid regular expression', async () => {
     const e = await refusal({ runId: splitRun, rules: [{ kind: 'regex', pattern: '([a-z' }] });
     expect(e.code).toBe('INVALID_INPUT');

@@ -6,7 +6,7 @@
 import { FieldtuneError } from '../../contract/errors.js';
 import type { EvaluationResult } from '../../contract/evaluation.js';
 import { evaluateModel, metricsLine } from '../../core/eval/evaluateModel.js';
-import { runProbes } from '../../core/eval/probes/runProbes.js';
+import { runProbes, sampleText } from '../../core/eval/probes/runProbes.js';
 import { readSamplesJsonl } from '../../core/train/samples.js';
 import type { CliArgs, CliCommand, CliOutput } from '../command.js';
 import { runJob, withCore, workspaceOption } from '../coreSession.js';
@@ -30,7 +30,8 @@ const usage = [
   '  --shots-from FILE      take the worked examples from this file (default: the other test examples)',
   "  --system-prompt TEXT   system prompt for the baseline when an example has none (workspace: the project's)",
   '  --max-new-tokens N     longest answer in tokens (default 256)',
-  '  --probes               also run the retention, robustness, bias and leak probes',
+  '  --probes               also run the retention, robustness, bias and leak probes (the leak check needs',
+  '                         training records: in file mode, those of --shots-from)',
   '  --threads N            CPU threads (default 2)',
 ].join('\n');
 
@@ -70,7 +71,22 @@ async function fileMode(v: CliArgs['values'], out: CliOutput, common: { maxNewTo
     systemPrompt: typeof v['system-prompt'] === 'string' ? v['system-prompt'] : null,
     maxNewTokens: common.maxNewTokens,
     threads: common.threads,
-    ...(v['probes'] ? { probes: (g, signal) => runProbes(g, { samples, maxNewTokens: common.maxNewTokens, ...(signal ? { signal } : {}) }) } : {}),
+    ...(v['probes']
+      ? {
+          probes: (g, signal) =>
+            runProbes(g, {
+              samples,
+              maxNewTokens: common.maxNewTokens,
+              base: v['base'] as string,
+              ...(adapter ? { adapter } : {}),
+              threads: common.threads,
+              // file mode knows training records only when --shots-from names them; the leak check uses those
+              ...(shotsFrom ? { training: { records: shotsFrom.map(sampleText), identifiers: [] } } : {}),
+              ...(signal ? { signal } : {}),
+              onProgress: (phase) => out.log(phase),
+            }),
+        }
+      : {}),
     onProgress: (phase, current, total) => out.log(total ? `${phase}: ${current}/${total}` : phase),
   });
 }
