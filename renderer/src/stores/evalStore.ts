@@ -143,8 +143,7 @@ export const useEvalStore = create<EvalState>((set, get) => {
       if (!projectId || !current) return false;
       const input: InboxItem = { projectId, source: 'evaluate', runId: current.runId, ...item };
       try {
-        // 'inbox:add' belongs to the candidate inbox (built beside this step); called by name until its contract is merged
-        await (api.call as (method: string, input: unknown) => Promise<unknown>)('inbox:add', input);
+        await api.call('inbox:add', input);
         set({ notice: 'Sent to the Data step’s inbox: review it there to add it as a training example.', error: null });
         return true;
       } catch (e) {

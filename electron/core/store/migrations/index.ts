@@ -6,13 +6,14 @@ import { jobResume } from './005-job-resume.js';
 import { runInputs } from './006-run-inputs.js';
 import { projectLocaleMigration } from './007-project-locale.js';
 import { evaluationsMigration } from './008-evaluations.js';
+import { reviewInbox } from './009-review-inbox.js';
 import type { Migration } from './types.js';
 
 /**
  * Every migration, in order. Numbers are permanent: 002 datasets (data import), 003 redaction (planned as 004,
  * but it landed before the training-runs migration, which takes the next number). Append only; never edit a
  * released migration. 004 training runs, 005 job resume + typed job errors, 006 training-run inputs, 007 project
- * locale, 008 evaluations.
+ * locale, 008 evaluations, 009 project system prompt + candidate inbox + blinded review.
  */
 export const migrations: readonly Migration[] = [
   foundation,
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   runInputs,
   projectLocaleMigration(() => Intl.DateTimeFormat().resolvedOptions().locale),
   evaluationsMigration,
+  reviewInbox,
 ];

@@ -11,6 +11,7 @@ import { History } from './History.js';
 import { Probes } from './Probes.js';
 import { ReportDialog } from './ReportDialog.js';
 import { Results } from './Results.js';
+import { ReviewPanel } from './ReviewPanel.js';
 
 function RunPicker() {
   const runs = useEvalStore((s) => s.runs);
@@ -81,7 +82,7 @@ export function EvaluateStep({ project }: { project: Project }) {
       <FailureBrowser />
       <section aria-labelledby="eval-review-title" className="data-section">
         <h3 id="eval-review-title">Expert review</h3>
-        {/* The blinded expert review (ReviewPanel.tsx, built beside this step) renders here. */}
+        <ReviewPanel projectId={project.id} />
       </section>
       <History />
       <ReportDialog />
