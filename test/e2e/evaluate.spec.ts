@@ -1,6 +1,7 @@
 // The Evaluate step in the browser, as a specialist would use it on the seeded demo project: split the data so a
 // test set exists, train a short run, then evaluate it: base vs tuned vs prompting baseline with the verdict, the
-// charts, the checks and the weakest answers, and open the report stored with the run.
+// charts, the checks and the weakest answers (one sent back to Data through the inbox), and open the report stored
+// with the run.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,8 +69,10 @@ test('evaluates a finished demo run: base vs tuned vs baseline, checks, weakest 
     await failures.getByLabel('Sort by').selectOption({ label: 'chrF' });
     await failures.getByRole('button', { name: 'Send to Data' }).first().click();
     await expect(failures.getByLabel('Corrected answer')).not.toBeEmpty();
+    await failures.getByLabel('Corrected answer').fill('Book at the front desk or by phone.');
     await snap(page, '4-failures');
-    await failures.getByRole('button', { name: 'Cancel' }).click();
+    await failures.getByRole('button', { name: 'Send to the Data inbox' }).click();
+    await expect(page.getByText(/Sent to the Data step’s inbox/)).toBeVisible();
 
     // the report, stored with the run
     await page.getByRole('button', { name: 'Open the report' }).click();

@@ -70,6 +70,8 @@ afterAll(async () => {
 
 describe('evaluating a run in the workspace', () => {
   it('runs the eval job with the baseline and probes, stores it with the run, and writes the report', async () => {
+    // the prompting baseline takes the project's system prompt when an example has none
+    await core.call('projects:update', { id: projectId, systemPrompt: 'You answer for the clinic front desk.' });
     const job = await core.call('eval:start', { runId: splitRun, shots: 2, maxNewTokens: 4, probes: true, threads: 1 });
     expect(job.kind).toBe('eval.run');
     const done = await waitJob(job.id);
@@ -82,6 +84,7 @@ describe('evaluating a run in the workspace', () => {
     const e = await core.call('eval:get', { id: result!.evaluationId });
     expect(e.result.examples.length).toBeGreaterThanOrEqual(3);
     expect(e.result.examples[0]!.answers).toHaveProperty('baseline');
+    expect(e.result.settings.systemPrompt).toBe('You answer for the clinic front desk.');
     expect(e.result.examples[0]!.perplexity.base).toBeGreaterThan(0);
     expect(e.result.probes!.retention!.items).toBeGreaterThanOrEqual(200);
     expect(e.result.probes!.robustness!.pairs).toBeGreaterThan(0);

@@ -16,11 +16,10 @@ import { gatherRunInputs } from './inputs.js';
 
 export type EvalStartParams = z.output<typeof EvalRunParams>;
 
-/** The project's system prompt, once the project has one (an optional field added with the project form). */
+/** The project's system prompt (the prompting baseline uses it when an example has none of its own). */
 function projectSystemPrompt(ws: Workspace, projectId: string | null): string | null {
-  if (!projectId) return null;
-  const p = ws.projects.get(projectId) as { systemPrompt?: string | null } | undefined;
-  return p?.systemPrompt?.trim() ? p.systemPrompt : null;
+  const prompt = projectId ? ws.projects.get(projectId)?.systemPrompt : null;
+  return prompt?.trim() ? prompt : null;
 }
 
 export async function startEvaluation(ws: Workspace, input: EvalStartParams): Promise<JobOf<'eval.run'>> {
