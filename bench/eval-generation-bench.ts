@@ -47,7 +47,7 @@ for (const parallel of parallels) {
     const batch = prompts.slice(0, Math.max(parallel, 4));
     const t0 = performance.now();
     const counter = { generated: 0 };
-    await g.base.generate(batch, { maxNewTokens: tokens, counter });
+    await g.base.generate(batch, { maxNewTokens: tokens, counter, ignoreEndOfTurn: true });
     const seconds = (performance.now() - t0) / 1000;
     const rate = counter.generated / seconds;
     const ratio = (100 * rate) / reference;

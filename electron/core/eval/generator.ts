@@ -7,6 +7,8 @@ export interface GenerateOptions {
   signal?: AbortSignal;
   /** Called after each answer is complete, with how many are done. */
   onAnswer?: (done: number) => void;
+  /** Keep going past end-of-turn tokens (benchmarks decode a fixed number of tokens, as llama-bench does). */
+  ignoreEndOfTurn?: boolean;
   /** When given, the count of generated tokens is added to it (the bench reads it). */
   counter?: { generated: number };
 }

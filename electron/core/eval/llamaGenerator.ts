@@ -100,7 +100,7 @@ class LlamaGenerator implements Generator, TextGenerator {
         await sequence.clearHistory();
         if (room > 0) {
           for await (const token of sequence.evaluate(input, { temperature: 0 })) {
-            if (this.model.isEogToken(token)) break;
+            if (!o.ignoreEndOfTurn && this.model.isEogToken(token)) break;
             out.push(token);
             if (out.length >= room || o.signal?.aborted) break;
           }
