@@ -102,6 +102,7 @@ class LlamaGenerator implements Generator, TextGenerator {
           for await (const token of sequence.evaluate(input, { temperature: 0 })) {
             if (!o.ignoreEndOfTurn && this.model.isEogToken(token)) break;
             out.push(token);
+            if (o.counter) o.counter.generated++;
             if (out.length >= room || o.signal?.aborted) break;
           }
         }
