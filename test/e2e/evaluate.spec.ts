@@ -67,6 +67,7 @@ test('evaluates a finished demo run: base vs tuned vs baseline, checks, weakest 
     // the weakest answers, side by side, with the form to send a corrected answer back to Data
     const failures = page.getByRole('region', { name: 'Weakest answers' });
     await failures.getByLabel('Sort by').selectOption({ label: 'chrF' });
+    await expect(failures.getByText(/How surprised each model is by the expected answer .*: original .*, tuned /).first()).toBeVisible();
     await failures.getByRole('button', { name: 'Send to Data' }).first().click();
     await expect(failures.getByLabel('Corrected answer')).not.toBeEmpty();
     await failures.getByLabel('Corrected answer').fill('Book at the front desk or by phone.');

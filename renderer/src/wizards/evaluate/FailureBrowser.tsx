@@ -105,6 +105,12 @@ export function FailureBrowser() {
                 </div>
               ))}
             </div>
+            {e.perplexity.base !== undefined && (
+              <p className="muted">
+                How surprised each model is by the expected answer (perplexity, lower is better): original {formatMetric('perplexity', e.perplexity.base)}
+                {e.perplexity.tuned !== undefined && `, tuned ${formatMetric('perplexity', e.perplexity.tuned)}`}.
+              </p>
+            )}
             {sending === e.index ? (
               <SendForm example={e} onDone={() => setSending(null)} />
             ) : (
