@@ -1,10 +1,10 @@
 // `fieldtune eval` in file mode with --baseline on the demo model and a tiny trained adapter: the last stdout line is
 // {"base":{...},"tuned":{...},"baseline":{...}} with the five metrics on each and perplexity on base and tuned.
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoModel, FIXTURES, requireTrainer, tempDir } from './trainerHelpers.js';
 
 const run = promisify(execFile);
@@ -26,6 +26,10 @@ describe('fieldtune eval (file mode, --baseline)', () => {
     });
     test = join(dir, 'test.jsonl');
     writeFileSync(test, readFileSync(join(FIXTURES, 'chat.jsonl'), 'utf8').split('\n').slice(0, 4).join('\n') + '\n');
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('prints base, tuned and baseline metrics as its last JSON line', async () => {
