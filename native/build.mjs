@@ -22,7 +22,7 @@ const LLAMA = path.join(NATIVE, 'llama.cpp');
 const BUILD = path.join(NATIVE, 'build');
 const BIN = path.join(BUILD, 'bin');
 const EXE = process.platform === 'win32' ? '.exe' : '';
-export const TOOLS = ['fieldtune-train', 'llama-export-lora', 'llama-quantize'];
+export const TOOLS = ['fieldtune-train', 'llama-export-lora', 'llama-quantize', 'llama-bench'];
 
 class BuildError extends Error {}
 

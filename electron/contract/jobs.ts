@@ -8,6 +8,7 @@ import { BaseModel, DomainTemplate, Id } from './domain.js';
 import { ErrorPayload } from './errors.js';
 import { PiiApplyResult, PiiScanSummary, RedactionMode, RedactionPolicy } from './pii.js';
 import { TrainerDoneEvent } from './trainerEvents.js';
+import { EvalRunParams, EvalRunResult } from './evalJob.js';
 
 export const JobStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted']);
 export type JobStatus = z.infer<typeof JobStatus>;
@@ -107,6 +108,8 @@ export const jobKinds = {
     result: TrainRunResult,
     resumable: true,
   },
+  /** An evaluation of a finished run (answers, scores, probes); stored as an evaluation of that run. */
+  'eval.run': { params: EvalRunParams, detail: NoDetail, result: EvalRunResult, resumable: false },
 } as const;
 
 export type JobKinds = typeof jobKinds;
@@ -138,6 +141,7 @@ export function jobSubject(kind: string, params: unknown): string | null {
     case 'template.sample':
       return text('domain');
     case 'train.run':
+    case 'eval.run':
       return text('runId');
     default:
       return null;
@@ -174,6 +178,7 @@ export const jobSchemas = {
   'pii.apply': JobBase.extend({ kind: z.literal('pii.apply'), result: jobKinds['pii.apply'].result.nullable() }),
   'template.sample': JobBase.extend({ kind: z.literal('template.sample'), result: jobKinds['template.sample'].result.nullable() }),
   'train.run': JobBase.extend({ kind: z.literal('train.run'), result: jobKinds['train.run'].result.nullable() }),
+  'eval.run': JobBase.extend({ kind: z.literal('eval.run'), result: jobKinds['eval.run'].result.nullable() }),
 };
 
 export const Job = z.discriminatedUnion('kind', [
@@ -185,6 +190,7 @@ export const Job = z.discriminatedUnion('kind', [
   jobSchemas['pii.apply'],
   jobSchemas['template.sample'],
   jobSchemas['train.run'],
+  jobSchemas['eval.run'],
 ]);
 export type Job = z.infer<typeof Job>;
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;

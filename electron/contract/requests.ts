@@ -2,6 +2,7 @@
 // Adding a capability means adding an entry here first; hosts, CLI and renderer all type-check against it.
 import { z } from 'zod';
 import { datasetRequests } from './datasetRequests.js';
+import { evalRequests } from './evalRequests.js';
 import { fileRequests } from './fileRequests.js';
 import { AppInfo, AuditEntry, BaseModel, DomainTemplate, Id, Locale, Project, SystemPrompt } from './domain.js';
 import { inboxRequests } from './inboxRequests.js';
@@ -62,6 +63,8 @@ export const requests = {
 
   // Training: hardware, presets, the pre-flight estimate, runs and their curves, the candidate run (see trainRequests.ts).
   ...trainRequests,
+  // Evaluation: start (a job), stored evaluations per run and project, reports (see evalRequests.ts).
+  ...evalRequests,
   // The file and folder chooser of browser mode, confined to the home folder and added places (see fileRequests.ts).
   ...fileRequests,
   // The candidate inbox: suggested training examples from Evaluate, the Playground and reviews (see inboxRequests.ts).

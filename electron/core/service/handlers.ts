@@ -8,6 +8,7 @@ import { resumeJob } from './jobs/resume.js';
 import { filesHandlers } from './files/handlers.js';
 import { piiHandlers } from './pii/handlers.js';
 import { trainHandlers } from './train/handlers.js';
+import { evalHandlers } from './eval/handlers.js';
 import { inboxHandlers } from './inbox/handlers.js';
 import { reviewHandlers } from './review/handlers.js';
 
@@ -68,6 +69,7 @@ export const handlers: Handlers = {
   ...datasetHandlers,
   ...piiHandlers,
   ...trainHandlers,
+  ...evalHandlers,
   ...filesHandlers,
   ...inboxHandlers,
   ...reviewHandlers,

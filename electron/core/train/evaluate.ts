@@ -12,6 +12,8 @@ export interface PerplexityResult {
   /** Mean negative log-likelihood per answer token (natural log). */
   nll: number;
   tokens: number;
+  /** Per sample, in order (NaN for a sample with no answer tokens). */
+  perExample: number[];
 }
 
 export interface EvaluateOptions {
@@ -24,7 +26,13 @@ export interface EvaluateOptions {
 // Probabilities can round to 0 for a random model; clamp so one token cannot make the mean infinite.
 const MIN_P = 1e-30;
 
-async function answerNll(model: LlamaModel, rendered: readonly MaskedSample[], threads: number, adapter?: string) {
+export async function maskedNll(
+  model: LlamaModel,
+  rendered: readonly (MaskedSample & { sample: number })[],
+  samples: number,
+  threads: number,
+  adapter?: string,
+) {
   const longest = Math.max(...rendered.map((s) => s.tokens.length));
   const context = await model.createContext({
     contextSize: Math.max(64, longest + 8),
@@ -36,6 +44,8 @@ async function answerNll(model: LlamaModel, rendered: readonly MaskedSample[], t
     const sequence = context.getSequence();
     let nll = 0;
     let count = 0;
+    const perNll = new Array<number>(samples).fill(0);
+    const perCount = new Array<number>(samples).fill(0);
     for (const s of rendered) {
       await sequence.clearHistory();
       const input = s.tokens.map((t, i) =>
@@ -47,11 +57,14 @@ async function answerNll(model: LlamaModel, rendered: readonly MaskedSample[], t
         const probs = out[i]?.next.probabilities;
         const target = s.tokens[i + 1] as Token;
         const p = probs?.get(target) ?? 0;
-        nll += -Math.log(Math.max(p, MIN_P));
+        const tokenNll = -Math.log(Math.max(p, MIN_P));
+        nll += tokenNll;
         count++;
+        perNll[s.sample]! += tokenNll;
+        perCount[s.sample]!++;
       }
     }
-    return { nll: count ? nll / count : 0, tokens: count };
+    return { nll: count ? nll / count : 0, tokens: count, perExample: perNll.map((x, i) => (perCount[i] ? Math.exp(x / perCount[i]!) : NaN)) };
   } finally {
     await context.dispose();
   }
@@ -61,12 +74,18 @@ export async function evaluatePerplexity(o: EvaluateOptions): Promise<{ base: Pe
   const model = await (await sharedLlama()).loadModel({ modelPath: o.base });
   try {
     const renderer = await createRenderer(model);
-    const rendered = o.samples.flatMap((s) => renderer.render(s));
+    const rendered = o.samples.flatMap((s, sample) => renderer.render(s).map((r) => ({ ...r, sample })));
     const threads = o.threads ?? 2;
-    const wrap = (r: { nll: number; tokens: number }): PerplexityResult => ({ perplexity: Math.exp(r.nll), nll: r.nll, tokens: r.tokens });
-    const base = wrap(await answerNll(model, rendered, threads));
+    const wrap = (r: { nll: number; tokens: number; perExample: number[] }): PerplexityResult => ({
+      perplexity: Math.exp(r.nll),
+      nll: r.nll,
+      tokens: r.tokens,
+      perExample: r.perExample,
+    });
+    const n = o.samples.length;
+    const base = wrap(await maskedNll(model, rendered, n, threads));
     if (!o.adapter) return { base };
-    return { base, tuned: wrap(await answerNll(model, rendered, threads, o.adapter)) };
+    return { base, tuned: wrap(await maskedNll(model, rendered, n, threads, o.adapter)) };
   } finally {
     await model.dispose();
   }

@@ -27,7 +27,7 @@ export function nativeBinDir(): string {
   return join(appRoot(), 'native', 'build', 'bin');
 }
 
-export function nativeTool(name: 'fieldtune-train' | 'llama-export-lora' | 'llama-quantize'): string {
+export function nativeTool(name: 'fieldtune-train' | 'llama-export-lora' | 'llama-quantize' | 'llama-bench'): string {
   return join(nativeBinDir(), name + EXE);
 }
 

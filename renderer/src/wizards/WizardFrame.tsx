@@ -1,9 +1,9 @@
 import type { Project } from '../../../electron/contract/domain.js';
 import { useWizardStore, type WizardStep } from '../stores/wizardStore.js';
 import { DataStep } from './data/DataStep.js';
+import { EvaluateStep } from './evaluate/EvaluateStep.js';
 import { STEPS } from './steps.js';
 import { TrainStep } from './train/TrainStep.js';
-import { ReviewPanel } from './evaluate/ReviewPanel.js';
 
 export function WizardFrame({ project }: { project: Project }) {
   const step = useWizardStore((s) => s.stepByProject[project.id] ?? 'data');
@@ -44,14 +44,14 @@ export function WizardFrame({ project }: { project: Project }) {
           <DataStep project={project} />
         ) : current.id === 'train' ? (
           <TrainStep project={project} />
+        ) : current.id === 'evaluate' ? (
+          <EvaluateStep project={project} />
         ) : (
           <>
             <p>{current.purpose}</p>
             <p className="notice" role="status">
               {current.status}
             </p>
-            {/* TEMPORARY (review branch): helper eval's Evaluate step renders ReviewPanel in its "Expert review" section. */}
-            {current.id === 'evaluate' && <ReviewPanel projectId={project.id} />}
           </>
         )}
       </div>

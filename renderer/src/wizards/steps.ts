@@ -28,7 +28,8 @@ export const STEPS: readonly StepInfo[] = [
     id: 'evaluate',
     title: 'Evaluate',
     purpose: 'Compare the original and the tuned model on examples the model never saw, and check it did not forget general skills.',
-    status: 'Evaluation is not available in this version yet.',
+    status:
+      'Built: base vs tuned vs prompting baseline with confidence intervals, general-skills, robustness, bias and leak checks, the weakest answers, and a report.',
   },
   {
     id: 'export',

@@ -1,0 +1,46 @@
+// The eval.run job's parameters and result (its own file so jobs.ts can list the kind without importing requests).
+import { z } from 'zod';
+import { Id } from './domain.js';
+
+export const AnswerRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mustContain'), text: z.string().min(1) }),
+  z.object({ kind: z.literal('mustNotContain'), text: z.string().min(1) }),
+  z.object({
+    kind: z.literal('regex'),
+    pattern: z.string().min(1),
+    flags: z
+      .string()
+      .regex(/^[imsu]*$/, 'Use only the flags i, m, s and u')
+      .optional(),
+  }),
+]);
+export type AnswerRule = z.infer<typeof AnswerRule>;
+
+/** What an evaluation job takes: the run, and how to evaluate it. */
+export const EvalStartInput = z
+  .object({
+    runId: Id,
+    /** Also answer with the prompting baseline (the original model with worked examples and the system prompt). */
+    baseline: z.boolean().default(true),
+    shots: z.number().int().min(0).max(16).default(3),
+    maxNewTokens: z.number().int().min(1).max(4096).default(256),
+    probes: z.boolean().default(false),
+    threads: z.number().int().min(1).max(256).optional(),
+    /** The baseline's system prompt when an example has none; the project's when omitted. */
+    systemPrompt: z.string().max(20_000).optional(),
+    rules: z.array(AnswerRule).max(50).default([]),
+    /** A JSON Schema the answers must fit (when answers are JSON). */
+    jsonSchema: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+export type EvalStartInput = z.input<typeof EvalStartInput>;
+
+/** The job's parameters are the request's input, defaults applied. */
+export const EvalRunParams = EvalStartInput;
+
+export const EvalRunResult = z.object({
+  evaluationId: Id,
+  verdict: z.string().nullable(),
+  leakPassed: z.boolean().nullable(),
+});
+export type EvalRunResult = z.infer<typeof EvalRunResult>;

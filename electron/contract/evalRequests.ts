@@ -1,0 +1,19 @@
+// The 'eval:*' requests (the Evaluate step and `fieldtune eval --workspace --run`). Cancel is the generic
+// 'jobs:cancel'. See evaluation.ts for what an evaluation holds.
+import { z } from 'zod';
+import { Id } from './domain.js';
+import { Evaluation, EvaluationSummary } from './evaluation.js';
+import { EvalStartInput } from './evalJob.js';
+import { jobSchemas } from './jobs.js';
+
+export const EvalReport = z.object({ html: z.string(), htmlPath: z.string(), pdfPath: z.string() });
+export type EvalReport = z.infer<typeof EvalReport>;
+
+export const evalRequests = {
+  'eval:start': { input: EvalStartInput, output: jobSchemas['eval.run'] },
+  /** Stored evaluations, newest first: a project's (its history, for drift), or a run's. */
+  'eval:list': { input: z.object({ projectId: Id.optional(), runId: Id.optional() }).strict(), output: z.array(EvaluationSummary) },
+  'eval:get': { input: z.object({ id: Id }).strict(), output: Evaluation },
+  /** The evaluation's report (HTML, and a PDF beside it), written on first request and stored with the run. */
+  'eval:report': { input: z.object({ id: Id }).strict(), output: EvalReport },
+} as const;
