@@ -1,6 +1,7 @@
 // Every request a host accepts: 'domain:verb' -> input schema and output schema.
 // Adding a capability means adding an entry here first; hosts, CLI and renderer all type-check against it.
 import { z } from 'zod';
+import { adapterRequests } from './adapterRequests.js';
 import { datasetRequests } from './datasetRequests.js';
 import { fileRequests } from './fileRequests.js';
 import { AppInfo, AuditEntry, BaseModel, DomainTemplate, Id, Locale, Project } from './domain.js';
@@ -58,6 +59,8 @@ export const requests = {
   ...trainRequests,
   // The file and folder chooser of browser mode, confined to the home folder and added places (see fileRequests.ts).
   ...fileRequests,
+  // Adapters: export formats, PEFT and bundle import, versions, signing keys (see adapters.ts).
+  ...adapterRequests,
 } as const;
 
 export type Requests = typeof requests;

@@ -1,4 +1,5 @@
 // What adapter conversion needs to know about a base model, read from its GGUF header only (never the weights).
+import { createHash } from 'node:crypto';
 import { GgufValueType, keyValueMap, readGgufHeader, type GgufValue } from '../gguf/index.js';
 
 export interface BaseFacts {
@@ -33,5 +34,22 @@ export async function readBaseFacts(path: string): Promise<BaseFacts> {
     nHead,
     nHeadKv,
     tensors: new Map(header.tensors.map((t) => [t.name, t.dims])),
+  };
+}
+
+/** What identifies a base's tokenizer and chat template in a bundle's manifest, plus the template itself. */
+export async function readBaseIdentity(path: string): Promise<{ tokenizerSha256: string; chatTemplateSha256: string | null; chatTemplate: string | null }> {
+  const header = await readGgufHeader(path);
+  const hash = createHash('sha256');
+  // canonical: tokenizer.* keys sorted by name, each as name, type and JSON value (bigints as strings)
+  const keys = header.keyValues.filter((k) => k.key.startsWith('tokenizer.') && k.key !== 'tokenizer.chat_template').sort((a, b) => (a.key < b.key ? -1 : 1));
+  for (const k of keys)
+    hash.update(JSON.stringify([k.key, k.value.type, k.value.value], (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) + '\n');
+  const template = scalar(keyValueMap(header).get('tokenizer.chat_template'));
+  const chatTemplate = typeof template === 'string' ? template : null;
+  return {
+    tokenizerSha256: hash.digest('hex'),
+    chatTemplateSha256: chatTemplate === null ? null : createHash('sha256').update(chatTemplate).digest('hex'),
+    chatTemplate,
   };
 }

@@ -8,6 +8,7 @@ import { resumeJob } from './jobs/resume.js';
 import { filesHandlers } from './files/handlers.js';
 import { piiHandlers } from './pii/handlers.js';
 import { trainHandlers } from './train/handlers.js';
+import { adapterHandlers } from './adapters/handlers.js';
 
 export interface HandlerContext {
   ws: Workspace;
@@ -62,4 +63,5 @@ export const handlers: Handlers = {
   ...piiHandlers,
   ...trainHandlers,
   ...filesHandlers,
+  ...adapterHandlers,
 };

@@ -16,6 +16,7 @@ const JOB_LABELS: Record<JobKind, string> = {
   'pii.apply': 'Removing personal data',
   'template.sample': 'Importing template samples',
   'train.run': 'Training',
+  'adapter.export': 'Exporting an adapter',
 };
 
 export function jobLabel(kind: string): string {
