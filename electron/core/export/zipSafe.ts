@@ -129,7 +129,10 @@ async function inflate(
   try {
     await pipeline(stream as NodeJS.ReadableStream & AsyncIterable<Buffer>, sink);
   } catch (error) {
-    return refuse(`The bundle was refused and nothing was written: ${(error as Error).message}.`, name);
+    const message = (error as Error).message;
+    // yauzl's own check (validateEntrySizes): more bytes came out than the entry's header declared
+    const why = /too many bytes in the stream/.test(message) ? `"${name}" unpacks to more bytes than its header declares, as zip bombs do` : message;
+    return refuse(`The bundle was refused and nothing was written: ${why}.`, name);
   }
   return Buffer.concat(chunks);
 }

@@ -19,7 +19,6 @@ import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../../export/zipSafe.js';
 import type { Workspace } from '../../workspace.js';
 import { createProject } from '../projects/projects.js';
 import { runDirOf } from '../train/runs.js';
-import { ownKey } from './keys.js';
 import { adaptersRepo } from './repo.js';
 
 type ImportInput = ParsedInput<'adapters:import'>;
@@ -56,7 +55,8 @@ async function importBundle(ws: Workspace, path: string, input: ImportInput): Pr
   const opened = await openBundle(path, input.passphrase, importLimits.zip);
   const { manifest } = opened;
   const repo = adaptersRepo(ws);
-  const own = ownKey(ws);
+  // the workspace's own key is looked up, never created here: a refused import writes nothing
+  const ownFingerprint = repo.keys().find((k) => k.status === 'own')?.fingerprint;
   const known = repo.key(opened.signerFingerprint);
   if (known?.status === 'revoked') {
     throw new FieldtuneError(
@@ -87,7 +87,7 @@ async function importBundle(ws: Workspace, path: string, input: ImportInput): Pr
       { details: { expected: manifest.base.sha256 } },
     );
   }
-  const status = opened.signerFingerprint === own.fingerprint || known?.status === 'own' ? 'own' : known?.status === 'trusted' ? 'trusted' : 'unknown';
+  const status = opened.signerFingerprint === ownFingerprint ? 'own' : known?.status === 'trusted' ? 'trusted' : 'unknown';
   const notes =
     status === 'unknown'
       ? [
