@@ -39,7 +39,13 @@ export async function randomAdapterFor(basePath: string, seed: number, rank = 4)
 }
 
 /** A project, and a succeeded run on `base` whose adapter is kept like the train job keeps one. */
-export async function seedRun(ws: Workspace, base: BaseModel, projectName: string, seed = 1): Promise<string> {
+export async function seedRun(
+  ws: Workspace,
+  base: BaseModel,
+  projectName: string,
+  seed = 1,
+  datasets: { versionId: string; weight: number }[] = [],
+): Promise<string> {
   const project =
     ws.projects.list().find((p) => p.name === projectName) ??
     (await import('../../electron/core/service/projects/projects.js')).createProject(ws, projectName, 'medical');
@@ -60,7 +66,7 @@ export async function seedRun(ws: Workspace, base: BaseModel, projectName: strin
     settings: { rank: 4, alpha: 8, epochs: 2, lr: 0.001 },
     inputs: {
       baseModelId: base.id,
-      datasets: [],
+      datasets,
       preset: 'quick',
       continueFrom: null,
       replay: null,
