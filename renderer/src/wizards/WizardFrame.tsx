@@ -1,6 +1,7 @@
 import type { Project } from '../../../electron/contract/domain.js';
 import { useWizardStore, type WizardStep } from '../stores/wizardStore.js';
 import { DataStep } from './data/DataStep.js';
+import { ExportStep } from './export/ExportStep.js';
 import { STEPS } from './steps.js';
 import { TrainStep } from './train/TrainStep.js';
 
@@ -43,6 +44,8 @@ export function WizardFrame({ project }: { project: Project }) {
           <DataStep project={project} />
         ) : current.id === 'train' ? (
           <TrainStep project={project} />
+        ) : current.id === 'export' ? (
+          <ExportStep project={project} />
         ) : (
           <>
             <p>{current.purpose}</p>

@@ -1,0 +1,141 @@
+// The Export step: pick a finished run, a format (with its options), edit the model card, export as a job with
+// progress, and see what was written. Adapter versions (current, promote, roll back) are shown beside it.
+import { create } from 'zustand';
+import type { AdapterList, ExportFormat, ExportResult, QuantType } from '../../../electron/contract/adapters.js';
+import type { TrainingRun } from '../../../electron/contract/train.js';
+import { api } from '../transport/api.js';
+import { errorText } from './errorWords.js';
+import { followJob } from './followJob.js';
+
+interface ExportState {
+  projectId: string | null;
+  runs: TrainingRun[];
+  runId: string | null;
+  format: ExportFormat;
+  out: string;
+  quant: QuantType;
+  passphrase: string;
+  card: string;
+  cardEdited: boolean;
+  confirmed: boolean;
+  jobId: string | null;
+  result: ExportResult | null;
+  versions: AdapterList | null;
+  error: string | null;
+  notice: string | null;
+  open(projectId: string): Promise<void>;
+  chooseRun(runId: string): Promise<void>;
+  setFormat(format: ExportFormat): void;
+  set(patch: Partial<Pick<ExportState, 'out' | 'quant' | 'passphrase' | 'confirmed'>>): void;
+  editCard(text: string): void;
+  start(): Promise<void>;
+  promote(runId: string): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+/** Where each format is written by default: a file name or a folder name under the home folder. */
+const DEFAULT_OUT: Record<ExportFormat, string> = {
+  gguf: 'adapter.gguf',
+  merged: 'merged-model.gguf',
+  peft: 'adapter-peft',
+  ollama: 'adapter-ollama',
+  bundle: 'adapter.ftadapter',
+  job: 'training-job-package',
+};
+
+export const useExportStore = create<ExportState>((set, get) => ({
+  projectId: null,
+  runs: [],
+  runId: null,
+  format: 'bundle',
+  out: DEFAULT_OUT.bundle,
+  quant: 'Q8_0',
+  passphrase: '',
+  card: '',
+  cardEdited: false,
+  confirmed: false,
+  jobId: null,
+  result: null,
+  versions: null,
+  error: null,
+  notice: null,
+
+  async open(projectId) {
+    set({ projectId, error: null, notice: null, result: null });
+    try {
+      const runs = (await api.call('train:runs', { projectId })).filter((r) => r.status === 'succeeded' && r.adapterSha256);
+      const versions = await api.call('adapters:list', { projectId });
+      set({ runs, versions });
+      const pick = versions.currentRunId ?? runs.find((r) => r.candidate)?.id ?? runs[0]?.id ?? null;
+      if (pick) await get().chooseRun(pick);
+    } catch (e) {
+      set({ error: errorText(e) });
+    }
+  },
+
+  async chooseRun(runId) {
+    set({ runId, result: null, error: null });
+    try {
+      const { markdown } = await api.call('adapters:card', { runId });
+      set({ card: markdown, cardEdited: false });
+    } catch (e) {
+      set({ error: errorText(e) });
+    }
+  },
+
+  setFormat(format) {
+    set({ format, out: DEFAULT_OUT[format], result: null, error: null, confirmed: false });
+  },
+
+  set(patch) {
+    set(patch);
+  },
+
+  editCard(text) {
+    set({ card: text, cardEdited: true });
+  },
+
+  async start() {
+    const s = get();
+    if (!s.runId) return set({ error: 'Choose a training run to export.' });
+    set({ error: null, notice: null, result: null });
+    try {
+      const job = await api.call('adapters:export', {
+        runId: s.runId,
+        format: s.format,
+        out: s.out,
+        ...(s.format === 'merged' ? { quant: s.quant } : {}),
+        ...(s.format === 'bundle' && s.passphrase ? { passphrase: s.passphrase } : {}),
+        ...(s.cardEdited ? { card: s.card } : {}),
+        ...(s.format === 'job' ? { confirm: s.confirmed } : {}),
+      });
+      set({ jobId: job.id });
+      followJob(job, {
+        succeeded: (result) => set({ result, notice: `Exported to ${result.out}` }),
+        failed: (message) => set({ error: message }),
+        stopped: () => set({ notice: 'The export was stopped.' }),
+        settled: () => set({ jobId: null }),
+      });
+    } catch (e) {
+      set({ error: errorText(e) });
+    }
+  },
+
+  async promote(runId) {
+    try {
+      set({ versions: await api.call('adapters:promote', { runId }), notice: 'This adapter is now the project’s current one.' });
+    } catch (e) {
+      set({ error: errorText(e) });
+    }
+  },
+
+  async rollback() {
+    const projectId = get().projectId;
+    if (!projectId) return;
+    try {
+      set({ versions: await api.call('adapters:rollback', { projectId }), notice: 'Went back to the previous adapter.' });
+    } catch (e) {
+      set({ error: errorText(e) });
+    }
+  },
+}));
