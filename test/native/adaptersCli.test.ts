@@ -1,7 +1,7 @@
 // `fieldtune adapters ...` and `fieldtune keys ...` through the real CLI entry, with llama.cpp's own tools: the
 // merged, quantized GGUF loads and answers in node-llama-cpp and keeps the base's chat template; the adapter GGUF
 // loads as a LoRA; a bundle travels between two workspaces with a passphrase file; a tampered one exits 1.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../electron/cli/main.js';
@@ -96,6 +96,12 @@ describe('fieldtune adapters', () => {
     expect((await cli('adapters', 'promote', result.runId, '--workspace', other, '--json')).json[0]).toMatchObject({ currentRunId: result.runId });
     const list = await cli('adapters', 'list', '--project', 'Front desk', '--workspace', other, '--json');
     expect(list.json[0]).toMatchObject({ currentRunId: result.runId, versions: [{ version: 1, current: true, origin: 'bundle' }] });
+
+    // the job package takes data off the machine: without --yes it is refused and nothing is written
+    const job = await cli('adapters', 'export', '--workspace', ws(), '--run', runId, '--format', 'job', '--out', join(dir, 'job'), '--json');
+    expect(job.code).toBe(1);
+    expect(JSON.stringify(job.json[0])).toMatch(/add --yes to confirm/);
+    expect(existsSync(join(dir, 'job'))).toBe(false);
 
     const plain = join(dir, 'plain.ftadapter');
     expect((await cli('adapters', 'export', '--workspace', ws(), '--run', runId, '--format', 'bundle', '--out', plain, '--json')).code).toBe(0);

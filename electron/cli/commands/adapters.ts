@@ -64,6 +64,12 @@ export const adaptersExportCommand: CliCommand = {
       const f = str(args, flag);
       return f === undefined ? undefined : readFileSync(resolve(f), 'utf8');
     };
+    if (format.data === 'job' && args.values['yes'] !== true) {
+      throw new FieldtuneError(
+        'BAD_REQUEST',
+        'The training job package copies the dataset (its redacted version where one exists), its split and the run settings off this machine; add --yes to confirm.',
+      );
+    }
     const passphrase = passphraseFrom(args);
     const card = readText('card');
     const systemPrompt = readText('system-prompt-file')?.trim();

@@ -1,7 +1,7 @@
 // Share bundles through the door: a round trip into a fresh workspace, and every way a bundle is refused (tampered
 // manifest, another base, '../' entry, a zip bomb, a symlink, an oversized entry, a wrong passphrase, a revoked
 // signer); a refused import writes nothing.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,11 @@ describe('share bundle', () => {
       expect(result.notes.join(' ')).toMatch(/does not know yet/);
       const own = (await sender.call('keys:list')).find((k) => k.status === 'own')!;
       expect(result.signer!.fingerprint).toBe(own.fingerprint);
+      // the sender's private key is a file only its owner can read
+      expect(statSync(join(sender.ws.dir, 'keys', 'signing-key.pem')).mode & 0o777).toBe(0o600);
+      // the card travels with the bundle and is what an export of the imported run carries
+      const sentCard = (await readZipEntries(bundle, new Set(Object.values(BUNDLE_ENTRIES)))).get('MODEL_CARD.md')!.toString();
+      expect((await core.call('adapters:card', { runId: result.runId })).markdown).toBe(sentCard);
       // the adapter arrived byte for byte, as a run of the new project
       const run = (await core.call('train:run', { id: result.runId })).run;
       expect(run).toMatchObject({ status: 'succeeded', projectId: result.projectId });

@@ -36,6 +36,9 @@ export async function cardFor(
   run: TrainingRun,
   opts: { evaluation?: EvaluationSummary | null; systemPrompt?: string | null } = {},
 ): Promise<string> {
+  // an imported bundle's card is its author's: it travels on unchanged (unless an evaluation is given to write in)
+  const carriedCard = adaptersRepo(ws).origin(run.id)?.model_card;
+  if (carriedCard && opts.evaluation === undefined) return carriedCard;
   const project = run.projectId ? ws.projects.get(run.projectId) : undefined;
   const model = run.baseModelId ? ws.models.get(run.baseModelId) : undefined;
   const facts = model ? await readBaseFacts(model.path).catch(() => null) : null;
