@@ -13,6 +13,7 @@ import type { TrainingRun } from '../../../contract/train.js';
 import { appVersion } from '../../appPaths.js';
 import { resolveUserPath } from '../../data/userPath.js';
 import { readBaseFacts, readBaseIdentity } from '../../export/baseFacts.js';
+import { readGgufHeader } from '../../gguf/index.js';
 import { buildBundle, sha256Hex } from '../../export/bundle.js';
 import { readLoraGguf } from '../../export/loraGguf.js';
 import { renderModelfile } from '../../export/modelfile.js';
@@ -176,18 +177,35 @@ async function buildBundleFor(
   return buildBundle({ manifest, adapter: adapterBytes, card, signer: ownKey(ws), ...(passphrase === undefined ? {} : { passphrase }) });
 }
 
-/** Runs a native tool, reporting its output lines as progress; cancel kills it. */
-function runTool(bin: string, args: string[], ctx: JobContext, phase: string): Promise<void> {
+/** How far a tool is, read from one line of its output: llama-export-lora prints `merge_tensor : NAME [` or
+ * `copy_tensor :  NAME [` once per tensor; llama-quantize prints `[  i/  N] NAME`. */
+export type ToolProgress = (line: string) => { current: number; total: number | null } | null;
+
+export function exportLoraProgress(totalTensors: number): ToolProgress {
+  let done = 0;
+  return (line) => (/^(merge_tensor|copy_tensor) :\s+\S+ \[/.test(line) ? { current: ++done, total: totalTensors } : null);
+}
+
+export const quantizeProgress: ToolProgress = (line) => {
+  const m = /^\[\s*(\d+)\/\s*(\d+)\]/.exec(line);
+  return m ? { current: Number(m[1]), total: Number(m[2]) } : null;
+};
+
+/** Runs a native tool, turning its output lines into progress; cancel kills it. */
+function runTool(bin: string, args: string[], ctx: JobContext, phase: string, progress: ToolProgress): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let tail = '';
-    let seen = 0;
+    let partial = '';
     const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
-      tail = (tail + text).slice(-4000);
-      // both tools print one line per tensor they write: count them as progress
-      seen += (text.match(/\n/g) ?? []).length;
-      ctx.onProgress({ phase, current: seen, total: null });
+      const text = partial + chunk.toString();
+      tail = (tail + chunk.toString()).slice(-4000);
+      const lines = text.split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const p = progress(line);
+        if (p) ctx.onProgress({ phase, ...p });
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -216,15 +234,18 @@ async function exportMerged(
   const merged = `${input.out}.${process.pid}.merged.partial`;
   const quantized = `${input.out}.${process.pid}.partial`;
   try {
-    ctx.onProgress({ phase: 'Merging the adapter into the base model', current: 0, total: null });
+    const merging = 'Merging the adapter into the base model';
+    const tensors = (await readGgufHeader(basePath)).tensors.length;
+    ctx.onProgress({ phase: merging, current: 0, total: tensors });
     await runTool(
       nativeTool('llama-export-lora'),
       ['-m', basePath, '--lora', run.adapterPath, '-o', merged, '-t', '2'],
       ctx,
-      'Merging the adapter into the base model',
+      merging,
+      exportLoraProgress(tensors),
     );
     ctx.onProgress({ phase: `Quantizing to ${quant}`, current: 0, total: null });
-    await runTool(nativeTool('llama-quantize'), [merged, quantized, quant, '2'], ctx, `Quantizing to ${quant}`);
+    await runTool(nativeTool('llama-quantize'), [merged, quantized, quant, '2'], ctx, `Quantizing to ${quant}`, quantizeProgress);
     await rename(quantized, input.out);
   } finally {
     await rm(merged, { force: true });
