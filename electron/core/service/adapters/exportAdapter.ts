@@ -18,6 +18,7 @@ import { buildBundle, sha256Hex } from '../../export/bundle.js';
 import { readLoraGguf } from '../../export/loraGguf.js';
 import { renderModelfile } from '../../export/modelfile.js';
 import { writePeftFolder } from '../../export/peftFiles.js';
+import { exportLoraProgress, quantizeProgress, type ToolProgress } from '../../export/toolProgress.js';
 import type { JobContext } from '../../jobs/jobManager.js';
 import { nativeTool } from '../../train/supervisor.js';
 import type { Workspace } from '../../workspace.js';
@@ -176,20 +177,6 @@ async function buildBundleFor(
   };
   return buildBundle({ manifest, adapter: adapterBytes, card, signer: ownKey(ws), ...(passphrase === undefined ? {} : { passphrase }) });
 }
-
-/** How far a tool is, read from one line of its output: llama-export-lora prints `merge_tensor : NAME [` or
- * `copy_tensor :  NAME [` once per tensor; llama-quantize prints `[  i/  N] NAME`. */
-export type ToolProgress = (line: string) => { current: number; total: number | null } | null;
-
-export function exportLoraProgress(totalTensors: number): ToolProgress {
-  let done = 0;
-  return (line) => (/^(merge_tensor|copy_tensor) :\s+\S+ \[/.test(line) ? { current: ++done, total: totalTensors } : null);
-}
-
-export const quantizeProgress: ToolProgress = (line) => {
-  const m = /^\[\s*(\d+)\/\s*(\d+)\]/.exec(line);
-  return m ? { current: Number(m[1]), total: Number(m[2]) } : null;
-};
 
 /** Runs a native tool, turning its output lines into progress; cancel kills it. */
 function runTool(bin: string, args: string[], ctx: JobContext, phase: string, progress: ToolProgress): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportLoraProgress, quantizeProgress } from './exportAdapter.js';
+import { exportLoraProgress, quantizeProgress } from './toolProgress.js';
 
 describe('progress read from the native tools’ output', () => {
   it('counts llama-export-lora’s per-tensor lines against the base’s tensor count', () => {
