@@ -22,6 +22,8 @@ export const adapterRequests = {
         systemPrompt: z.string().max(20_000).optional(),
         /** The job package takes data off the machine: it must be confirmed. */
         confirm: z.boolean().optional(),
+        /** Replace what is at `out` (a file, or a folder that is not empty); refused otherwise. */
+        overwrite: z.boolean().optional(),
       })
       .strict(),
     output: jobSchemas['adapter.export'],

@@ -43,6 +43,12 @@ test('exports a signed share bundle from the Export step, with an edited model c
     expect(existsSync(out)).toBe(true);
     await snap(page, 'done');
 
+    // exporting again to the same file asks before replacing it
+    await page.getByRole('button', { name: 'Export' }).click();
+    await expect(page.getByRole('alert')).toContainText('already exists');
+    await page.getByRole('button', { name: 'Replace it' }).click();
+    await expect(page.getByText(`Exported to ${out}`)).toBeVisible({ timeout: 60_000 });
+
     const versions = page.getByRole('region', { name: 'Adapter versions' });
     await expect(versions).toContainText('No adapter has been made the current one yet.');
     await versions.getByRole('button', { name: /Use the chosen run’s adapter/ }).click();

@@ -34,7 +34,7 @@ export const adaptersExportCommand: CliCommand = {
   summary: "Export a run's adapter: llama.cpp GGUF, merged+quantized GGUF, Hugging Face PEFT, Ollama, a signed share bundle, or a GPU training job package",
   usage: [
     'Usage: fieldtune adapters export --workspace DIR --run RUN_ID --format gguf|merged|peft|ollama|bundle|job --out PATH',
-    '         [--quant Q8_0|Q4_K_M|...] [--passphrase-file F] [--card FILE] [--system-prompt-file F] [--yes] [--json]',
+    '         [--quant Q8_0|Q4_K_M|...] [--passphrase-file F] [--card FILE] [--system-prompt-file F] [--yes] [--force] [--json]',
     '  --format gguf     the adapter file (loads in llama.cpp and node-llama-cpp with the base model)',
     '  --format merged   base + adapter merged into one GGUF, quantized with --quant (default Q8_0)',
     '  --format peft     a folder with adapter_model.safetensors + adapter_config.json (Hugging Face PEFT)',
@@ -42,6 +42,7 @@ export const adaptersExportCommand: CliCommand = {
     '  --format bundle   one .ftadapter file, signed with this workspace key; --passphrase-file encrypts it',
     '  --format job      a folder for an Axolotl GPU run: the (redacted) data leaves this machine, so --yes is required',
     '  --card FILE       use this model card instead of the generated one',
+    '  --force           replace what is already at --out',
   ].join('\n'),
   options: {
     ...workspaceOption,
@@ -53,6 +54,7 @@ export const adaptersExportCommand: CliCommand = {
     card: { type: 'string' },
     'system-prompt-file': { type: 'string' },
     yes: { type: 'boolean' },
+    force: { type: 'boolean' },
   },
   async run(args, out) {
     const format = ExportFormat.safeParse(need(args, 'format', '(gguf, merged, peft, ollama, bundle or job)'));
@@ -82,6 +84,7 @@ export const adaptersExportCommand: CliCommand = {
       ...(card !== undefined ? { card } : {}),
       ...(systemPrompt ? { systemPrompt } : {}),
       ...(args.values['yes'] === true ? { confirm: true } : {}),
+      ...(args.values['force'] === true ? { overwrite: true } : {}),
     };
     const result = await withCore(args, (core) => runJob(core, out, 'adapters:export', input, 'adapter.export'));
     out.result(result, [`Exported (${result.format}): ${result.out}`, ...result.files.map((f) => `  ${f}`), ...result.notes].join('\n'));

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { AdapterList, ExportFormat, ExportResult, QuantType } from '../../../electron/contract/adapters.js';
 import type { TrainingRun } from '../../../electron/contract/train.js';
 import { api } from '../transport/api.js';
+import { ApiError } from '../transport/transport.js';
 import { errorText } from './errorWords.js';
 import { followJob } from './followJob.js';
 
@@ -19,6 +20,8 @@ interface ExportState {
   cardEdited: boolean;
   confirmed: boolean;
   jobId: string | null;
+  /** Set when the destination exists: the step offers to replace it. */
+  exists: string | null;
   result: ExportResult | null;
   versions: AdapterList | null;
   error: string | null;
@@ -28,7 +31,7 @@ interface ExportState {
   setFormat(format: ExportFormat): void;
   set(patch: Partial<Pick<ExportState, 'out' | 'quant' | 'passphrase' | 'confirmed'>>): void;
   editCard(text: string): void;
-  start(): Promise<void>;
+  start(overwrite?: boolean): Promise<void>;
   promote(runId: string): Promise<void>;
   rollback(): Promise<void>;
 }
@@ -55,6 +58,7 @@ export const useExportStore = create<ExportState>((set, get) => ({
   cardEdited: false,
   confirmed: false,
   jobId: null,
+  exists: null,
   result: null,
   versions: null,
   error: null,
@@ -84,7 +88,7 @@ export const useExportStore = create<ExportState>((set, get) => ({
   },
 
   setFormat(format) {
-    set({ format, out: DEFAULT_OUT[format], result: null, error: null, confirmed: false });
+    set({ format, out: DEFAULT_OUT[format], result: null, error: null, confirmed: false, exists: null });
   },
 
   set(patch) {
@@ -95,10 +99,10 @@ export const useExportStore = create<ExportState>((set, get) => ({
     set({ card: text, cardEdited: true });
   },
 
-  async start() {
+  async start(overwrite = false) {
     const s = get();
     if (!s.runId) return set({ error: 'Choose a training run to export.' });
-    set({ error: null, notice: null, result: null });
+    set({ error: null, notice: null, result: null, exists: null });
     try {
       const job = await api.call('adapters:export', {
         runId: s.runId,
@@ -108,6 +112,7 @@ export const useExportStore = create<ExportState>((set, get) => ({
         ...(s.format === 'bundle' && s.passphrase ? { passphrase: s.passphrase } : {}),
         ...(s.cardEdited ? { card: s.card } : {}),
         ...(s.format === 'job' ? { confirm: s.confirmed } : {}),
+        ...(overwrite ? { overwrite: true } : {}),
       });
       set({ jobId: job.id });
       followJob(job, {
@@ -117,7 +122,8 @@ export const useExportStore = create<ExportState>((set, get) => ({
         settled: () => set({ jobId: null }),
       });
     } catch (e) {
-      set({ error: errorText(e) });
+      if (e instanceof ApiError && e.payload.fix?.setting === 'overwrite') set({ exists: s.out });
+      else set({ error: errorText(e) });
     }
   },
 

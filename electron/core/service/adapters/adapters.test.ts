@@ -110,6 +110,9 @@ describe('model card', () => {
     await exportRun('gguf', out, { card: '# My own card\n' });
     expect(await readFile(join(tmp.dir, 'edited.MODEL_CARD.md'), 'utf8')).toBe('# My own card\n');
     expect((await readLoraGguf(out)).pairs.length).toBeGreaterThan(0);
+    // what is there is not replaced without being asked
+    await expect(core.call('adapters:export', { runId, format: 'gguf', out })).rejects.toMatchObject({ code: 'CONFLICT', fix: { setting: 'overwrite' } });
+    await exportRun('gguf', out, { overwrite: true });
   });
 });
 

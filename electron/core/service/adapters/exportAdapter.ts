@@ -1,7 +1,7 @@
 // `adapters:export`: a finished run's adapter in one format, as a job. Every format writes the model card beside what
 // it exports; a file appears only when complete (written under a temporary name, then renamed).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ExportResult } from '../../../contract/adapters.js';
@@ -52,6 +52,9 @@ export function startExport(ws: Workspace, input: ExportInput): JobOf<'adapter.e
   const run = exportableRun(ws, input.runId);
   baseOf(ws, run);
   const out = resolveUserPath(input.out).path;
+  if (input.overwrite !== true && existsSync(out) && (statSync(out).isFile() || readdirSync(out).length > 0)) {
+    throw new FieldtuneError('CONFLICT', `${out} already exists; nothing was written.`, { details: { out }, fix: { setting: 'overwrite' } });
+  }
   if (input.format === 'job' && input.confirm !== true) {
     throw new FieldtuneError(
       'CONFLICT',

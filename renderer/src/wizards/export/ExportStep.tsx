@@ -89,6 +89,14 @@ export function ExportStep({ project }: { project: Project }) {
       <button type="button" onClick={() => void s.start()} disabled={!!s.jobId || (s.format === 'job' && !s.confirmed)}>
         Export
       </button>
+      {s.exists && (
+        <div role="alert">
+          <p>Something named {s.exists} already exists. Replace it? What is there now will be lost.</p>
+          <button type="button" onClick={() => void s.start(true)}>
+            Replace it
+          </button>
+        </div>
+      )}
       {s.jobId && progress && (
         <div>
           <progress aria-label="Export progress" max={progress.total ?? undefined} value={progress.total ? progress.current : undefined} />
