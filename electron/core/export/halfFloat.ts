@@ -1,4 +1,9 @@
 // IEEE half (F16) and bfloat16 (BF16) to float32: adapters trained elsewhere are often saved in one of them.
+import { endianness } from 'node:os';
+
+// Adapter tensors are copied as raw float bytes (safetensors.ts, loraGguf.ts); both formats are little-endian, as every
+// machine Fieldtune ships for is. Every module that copies floats imports this one, so the check always runs.
+if (endianness() !== 'LE') throw new Error('Fieldtune reads and writes adapter tensors on little-endian machines only');
 
 const scratch = new DataView(new ArrayBuffer(4));
 

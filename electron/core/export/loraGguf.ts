@@ -46,7 +46,8 @@ export async function readLoraGguf(path: string): Promise<LoraAdapter> {
     if (at + size > file.length) throw new Error(`${path}: tensor ${t.name} runs past the end of the file`);
     const count = t.dims[0]! * t.dims[1]!;
     const data = new Float32Array(count);
-    for (let i = 0; i < count; i++) data[i] = t.type === GgmlType.F32 ? file.readFloatLE(at + 4 * i) : f16ToF32(file.readUInt16LE(at + 2 * i));
+    if (t.type === GgmlType.F32) new Uint8Array(data.buffer).set(file.subarray(at, at + 4 * count));
+    else for (let i = 0; i < count; i++) data[i] = f16ToF32(file.readUInt16LE(at + 2 * i));
     values.set(t.name, { dims: t.dims, data });
   }
   const pairs: LoraPair[] = [];
@@ -76,11 +77,8 @@ export function compareTargets(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function f32Bytes(data: Float32Array): Uint8Array {
-  const buf = Buffer.allocUnsafe(data.length * 4);
-  for (let i = 0; i < data.length; i++) buf.writeFloatLE(data[i]!, i * 4);
-  return buf;
-}
+/** The floats' bytes as they are (little-endian hosts only: halfFloat.ts checks). */
+const f32Bytes = (data: Float32Array): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
 /** Writes an adapter GGUF in llama.cpp's format (F32 tensors); returns its sha256. */
 export async function writeLoraGguf(

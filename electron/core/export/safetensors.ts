@@ -40,8 +40,9 @@ export function encodeSafetensors(tensors: readonly NamedTensor[], metadata: Rec
   jsonBytes.copy(out, 8);
   let at = 8 + jsonBytes.length;
   for (const t of tensors) {
-    // copy through a byte view so the output is little-endian whatever the host (every supported host is LE anyway)
-    for (let i = 0; i < t.data.length; i++, at += 4) out.writeFloatLE(t.data[i]!, at);
+    // a byte copy of the floats: hosts are little-endian (halfFloat.ts checks), as the format is
+    out.set(new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength), at);
+    at += t.data.byteLength;
   }
   return out;
 }
@@ -76,13 +77,12 @@ export function decodeSafetensors(buf: Buffer): { tensors: NamedTensor[]; metada
     }
     const data = new Float32Array(count);
     const base = headerEnd + begin;
-    for (let i = 0; i < count; i++) {
-      if (width === 4) data[i] = buf.readFloatLE(base + 4 * i);
-      else {
+    if (width === 4) new Uint8Array(data.buffer).set(buf.subarray(base, base + 4 * count));
+    else
+      for (let i = 0; i < count; i++) {
         const bits = buf.readUInt16LE(base + 2 * i);
         data[i] = e.dtype === 'F16' ? f16ToF32(bits) : bf16ToF32(bits);
       }
-    }
     tensors.push({ name, shape: [...e.shape], data });
   }
   return { tensors, metadata };
