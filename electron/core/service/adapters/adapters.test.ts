@@ -53,6 +53,10 @@ describe('PEFT through the door', () => {
     expect(back.pairs.map((p) => p.target)).toEqual(original.pairs.map((p) => p.target));
     for (const [i, p] of back.pairs.entries()) expect(Math.max(...p.b.map((x, j) => Math.abs(x - original.pairs[i]!.b[j]!)))).toBeLessThan(1e-6);
     expect(core.ws.audit.recent(5).map((a) => a.action)).toContain('adapters.import.peft');
+    // a project name that cannot be created is refused before anything is written
+    const runs = core.ws.trainingRuns.list().length;
+    await expect(core.call('adapters:import', { path: join(tmp.dir, 'peft'), base: base.id, project: 'x'.repeat(200) })).rejects.toThrow(/1 to 120 characters/);
+    expect(core.ws.trainingRuns.list().length).toBe(runs);
   });
 
   it('refuses a PEFT config naming modules the base lacks, writing nothing', async () => {

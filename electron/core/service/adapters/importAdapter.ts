@@ -36,7 +36,8 @@ function findBase(ws: Workspace, ref: string): BaseModel {
 
 function findProject(ws: Workspace, ref: string) {
   const projects = ws.projects.list();
-  return projects.find((p) => p.id === ref) ?? projects.find((p) => p.name === ref) ?? projects.find((p) => p.name.toLowerCase() === ref.toLowerCase());
+  const key = ref.trim().toLocaleLowerCase();
+  return projects.find((p) => p.id === ref) ?? projects.find((p) => p.name === ref) ?? projects.find((p) => p.name.trim().toLocaleLowerCase() === key);
 }
 
 export async function importAdapter(ws: Workspace, input: ImportInput): Promise<ImportedAdapter> {
@@ -170,6 +171,11 @@ interface Recorded {
 /** The only place an import writes: the blob and run folder first, then every row in one transaction. */
 async function record(ws: Workspace, r: Recorded): Promise<ImportedAdapter> {
   const existing = findProject(ws, r.projectRef);
+  const name = r.projectRef.trim();
+  // checked before anything is written, as createProject would check it inside the transaction
+  if (!existing && (name.length === 0 || name.length > 120)) {
+    throw new FieldtuneError('INVALID_INPUT', 'The project to add the adapter to needs a name of 1 to 120 characters; nothing was written.');
+  }
   const runId = randomUUID();
   const blob = await ws.blobs.put(r.adapter);
   const runDir = runDirOf(ws, runId);
@@ -178,8 +184,8 @@ async function record(ws: Workspace, r: Recorded): Promise<ImportedAdapter> {
   const repo = adaptersRepo(ws);
   const domain = DomainTemplate.safeParse(r.domain).data ?? 'general';
   let created = false;
-  const project = ws.db.transaction(() => {
-    const project = existing ?? ((created = true), createProject(ws, r.projectRef, domain));
+  const write = ws.db.transaction(() => {
+    const project = existing ?? ((created = true), createProject(ws, name, domain));
     ws.blobs.reference(project.id, blob.sha256, 'adapter');
     ws.trainingRuns.create({
       id: runId,
@@ -223,7 +229,15 @@ async function record(ws: Workspace, r: Recorded): Promise<ImportedAdapter> {
       details: { projectId: project.id, source: r.source, base: r.base.sha256, signer: r.signer?.fingerprint ?? null },
     });
     return project;
-  })();
+  });
+  let project;
+  try {
+    project = write();
+  } catch (error) {
+    // the transaction rolled back; the run folder goes too (the blob file, if new, is an orphan the next clean-up removes)
+    await rm(runDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     runId,
     projectId: project.id,
