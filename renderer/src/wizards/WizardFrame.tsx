@@ -4,6 +4,7 @@ import { DataStep } from './data/DataStep.js';
 import { ExportStep } from './export/ExportStep.js';
 import { STEPS } from './steps.js';
 import { TrainStep } from './train/TrainStep.js';
+import { ReviewPanel } from './evaluate/ReviewPanel.js';
 
 export function WizardFrame({ project }: { project: Project }) {
   const step = useWizardStore((s) => s.stepByProject[project.id] ?? 'data');
@@ -52,6 +53,8 @@ export function WizardFrame({ project }: { project: Project }) {
             <p className="notice" role="status">
               {current.status}
             </p>
+            {/* TEMPORARY (review branch): helper eval's Evaluate step renders ReviewPanel in its "Expert review" section. */}
+            {current.id === 'evaluate' && <ReviewPanel projectId={project.id} />}
           </>
         )}
       </div>

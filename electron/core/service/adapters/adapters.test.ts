@@ -133,6 +133,13 @@ describe('Ollama Modelfile', () => {
     expect(get('TEMPLATE')[0]).toContain('<|{{ .Role }}|>');
     expect(get('PARAMETER')).toContain('stop "<|end|>"');
     expect(get('SYSTEM')[0]).toMatch(/^Answer as a careful paralegal\. Say "\u200b"" when quoting\.$/);
+    // without one in the request, the project's own system prompt is carried
+    const projectId = core.ws.projects.list().find((p) => p.name === 'Legal answers')!.id;
+    await core.call('projects:update', { id: projectId, systemPrompt: 'You draft lease summaries.' });
+    await exportRun('ollama', join(tmp.dir, 'ollama-project'));
+    const again = parseModelfile(await readFile(join(tmp.dir, 'ollama-project', 'Modelfile'), 'utf8'));
+    expect(again.find((p) => p.instruction === 'SYSTEM')?.value).toBe('You draft lease summaries.');
+    expect(await readFile(join(tmp.dir, 'ollama-project', 'MODEL_CARD.md'), 'utf8')).toContain('You draft lease summaries.');
   });
 });
 

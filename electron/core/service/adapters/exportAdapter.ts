@@ -87,7 +87,9 @@ const cardPathFor = (file: string): string => join(dirname(file), `${basename(fi
 
 async function runExport(ws: Workspace, run: TrainingRun & { adapterPath: string }, input: ExportInput, ctx: JobContext): Promise<ExportResult> {
   const model = baseOf(ws, run);
-  const card = input.card ?? (await cardFor(ws, run, { systemPrompt: input.systemPrompt ?? null }));
+  // the project's system prompt is the default one the exports carry (Modelfile SYSTEM, the card)
+  const systemPrompt = input.systemPrompt ?? (run.projectId ? ws.projects.get(run.projectId)?.systemPrompt : null) ?? null;
+  const card = input.card ?? (await cardFor(ws, run, { systemPrompt }));
   const notes: string[] = [];
   const done = (files: string[], sha256: string | null = null): ExportResult => {
     ws.audit.append({ actor: 'user', action: 'adapters.export', subject: run.id, hashAfter: sha256, details: { format: input.format, out: input.out } });
@@ -115,7 +117,7 @@ async function runExport(ws: Workspace, run: TrainingRun & { adapterPath: string
         basePath: model.path,
         adapterFile: './adapter.gguf',
         chatTemplate: identity.chatTemplate,
-        systemPrompt: input.systemPrompt ?? null,
+        systemPrompt,
       });
       notes.push(...mf.notes);
       await writeAtomically(join(input.out, 'Modelfile'), mf.text);

@@ -20,9 +20,11 @@ export const adapterHandlers: AdapterHandlers = {
   'adapters:list': ({ projectId }, { ws }) => listAdapters(ws, projectId),
   'adapters:promote': ({ runId, note }, { ws }) => promoteAdapter(ws, runId, note),
   'adapters:rollback': ({ projectId, to }, { ws }) => rollbackAdapter(ws, projectId, to),
-  'adapters:card': async ({ runId, systemPrompt, evaluation }, { ws }) => ({
-    markdown: await cardFor(ws, exportableRun(ws, runId), { systemPrompt: systemPrompt ?? null, ...(evaluation ? { evaluation } : {}) }),
-  }),
+  'adapters:card': async ({ runId, systemPrompt, evaluation }, { ws }) => {
+    const run = exportableRun(ws, runId);
+    const projectPrompt = run.projectId ? (ws.projects.get(run.projectId)?.systemPrompt ?? null) : null;
+    return { markdown: await cardFor(ws, run, { systemPrompt: systemPrompt ?? projectPrompt, ...(evaluation ? { evaluation } : {}) }) };
+  },
   'keys:list': (_input, { ws }) => listKeys(ws),
   'keys:trust': ({ fingerprint, label }, { ws }) => trustKey(ws, fingerprint, label),
   'keys:revoke': ({ fingerprint }, { ws }) => revokeKey(ws, fingerprint),
