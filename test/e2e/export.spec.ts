@@ -49,6 +49,14 @@ test('exports a signed share bundle from the Export step, with an edited model c
     await page.getByRole('button', { name: 'Replace it' }).click();
     await expect(page.getByText(`Exported to ${out}`)).toBeVisible({ timeout: 60_000 });
 
+    // the bundle comes back in as a new run of this project, its signature and contents checked
+    const bringIn = page.getByRole('region', { name: 'Bring in a shared adapter' });
+    await bringIn.getByLabel('Shared file').fill(out);
+    await bringIn.getByRole('button', { name: 'Check and bring in' }).click();
+    await expect(bringIn.getByRole('status')).toContainText('signed with this workspace’s own key');
+    await expect(page.getByLabel('Training run').locator('option')).toHaveCount(2);
+    await snap(page, 'imported');
+
     const versions = page.getByRole('region', { name: 'Adapter versions' });
     await expect(versions).toContainText('No adapter has been made the current one yet.');
     await versions.getByRole('button', { name: /Use the chosen run’s adapter/ }).click();

@@ -1,7 +1,7 @@
 // The Export step: pick a finished run, a format (with its options), edit the model card, export as a job with
 // progress, and see what was written. Adapter versions (current, promote, roll back) are shown beside it.
 import { create } from 'zustand';
-import type { AdapterList, ExportFormat, ExportResult, QuantType } from '../../../electron/contract/adapters.js';
+import type { AdapterList, ExportFormat, ExportResult, ImportedAdapter, QuantType } from '../../../electron/contract/adapters.js';
 import type { TrainingRun } from '../../../electron/contract/train.js';
 import { api } from '../transport/api.js';
 import { ApiError } from '../transport/transport.js';
@@ -24,6 +24,11 @@ interface ExportState {
   exists: string | null;
   result: ExportResult | null;
   versions: AdapterList | null;
+  /** Bringing in an adapter someone shared (a bundle) or a PEFT folder. */
+  importPath: string;
+  importPassphrase: string;
+  imported: ImportedAdapter | null;
+  importing: boolean;
   error: string | null;
   notice: string | null;
   open(projectId: string): Promise<void>;
@@ -34,6 +39,9 @@ interface ExportState {
   start(overwrite?: boolean): Promise<void>;
   promote(runId: string): Promise<void>;
   rollback(): Promise<void>;
+  setImport(patch: Partial<Pick<ExportState, 'importPath' | 'importPassphrase'>>): void;
+  importAdapter(): Promise<void>;
+  trustSigner(): Promise<void>;
 }
 
 /** Where each format is written by default: a file name or a folder name under the home folder. */
@@ -61,6 +69,10 @@ export const useExportStore = create<ExportState>((set, get) => ({
   exists: null,
   result: null,
   versions: null,
+  importPath: '',
+  importPassphrase: '',
+  imported: null,
+  importing: false,
   error: null,
   notice: null,
 
@@ -130,6 +142,41 @@ export const useExportStore = create<ExportState>((set, get) => ({
   async promote(runId) {
     try {
       set({ versions: await api.call('adapters:promote', { runId }), notice: 'This adapter is now the project’s current one.' });
+    } catch (e) {
+      set({ error: errorText(e) });
+    }
+  },
+
+  setImport(patch) {
+    set(patch);
+  },
+
+  async importAdapter() {
+    const s = get();
+    const project = s.projectId;
+    if (!s.importPath.trim()) return set({ error: 'Give the path of the shared file to bring in.' });
+    set({ importing: true, error: null, notice: null, imported: null });
+    try {
+      const imported = await api.call('adapters:import', {
+        path: s.importPath,
+        ...(project ? { project } : {}),
+        ...(s.importPassphrase ? { passphrase: s.importPassphrase } : {}),
+      });
+      if (project) await get().open(project);
+      set({ imported, notice: `Added to ${imported.projectName} as a new run.` });
+    } catch (e) {
+      set({ error: errorText(e) });
+    } finally {
+      set({ importing: false });
+    }
+  },
+
+  async trustSigner() {
+    const signer = get().imported?.signer;
+    if (!signer) return;
+    try {
+      await api.call('keys:trust', { fingerprint: signer.fingerprint });
+      set((st) => ({ imported: st.imported && { ...st.imported, signer: { ...signer, status: 'trusted' } }, notice: 'You now trust this sender’s key.' }));
     } catch (e) {
       set({ error: errorText(e) });
     }

@@ -8,6 +8,7 @@ import { useExportStore } from '../../stores/exportStore.js';
 import { useJobsStore } from '../../stores/jobsStore.js';
 import { AdapterVersions } from './AdapterVersions.js';
 import { FORMATS } from './formats.js';
+import { ImportShared } from './ImportShared.js';
 
 export function ExportStep({ project }: { project: Project }) {
   const s = useExportStore();
@@ -20,8 +21,9 @@ export function ExportStep({ project }: { project: Project }) {
   if (s.runs.length === 0) {
     return (
       <div className="export-step">
-        <Messages error={s.error} notice={null} />
+        <Messages error={s.error} notice={s.error ? null : s.notice} />
         <p>There is nothing to export yet: finish a training run in the Train step first.</p>
+        <ImportShared />
       </div>
     );
   }
@@ -120,6 +122,7 @@ export function ExportStep({ project }: { project: Project }) {
         </section>
       )}
       <AdapterVersions />
+      <ImportShared />
     </div>
   );
 }
