@@ -3,6 +3,7 @@
 // The job manager validates each result against its kind before storing it, and `Job` is a union over the kinds, so
 // `job.kind === 'dataset.stats'` narrows `job.result` to a TokenStatsResult for every caller.
 import { z } from 'zod';
+import { ExportResult } from './adapters.js';
 import { CleanReview, ColumnMapping, ImportFormat, SplitLabel, TokenStatsResult } from './datasets.js';
 import { BaseModel, DomainTemplate, Id } from './domain.js';
 import { ErrorPayload } from './errors.js';
@@ -110,6 +111,8 @@ export const jobKinds = {
   },
   /** An evaluation of a finished run (answers, scores, probes); stored as an evaluation of that run. */
   'eval.run': { params: EvalRunParams, detail: NoDetail, result: EvalRunResult, resumable: false },
+  /** Exporting an adapter (issue 15): a merged model takes minutes; nothing partial is kept, so it is simply run again. */
+  'adapter.export': { params: z.object({ runId: Id, format: z.string(), out: z.string() }), detail: NoDetail, result: ExportResult, resumable: false },
 } as const;
 
 export type JobKinds = typeof jobKinds;
@@ -143,6 +146,8 @@ export function jobSubject(kind: string, params: unknown): string | null {
     case 'train.run':
     case 'eval.run':
       return text('runId');
+    case 'adapter.export':
+      return text('out');
     default:
       return null;
   }
@@ -179,6 +184,7 @@ export const jobSchemas = {
   'template.sample': JobBase.extend({ kind: z.literal('template.sample'), result: jobKinds['template.sample'].result.nullable() }),
   'train.run': JobBase.extend({ kind: z.literal('train.run'), result: jobKinds['train.run'].result.nullable() }),
   'eval.run': JobBase.extend({ kind: z.literal('eval.run'), result: jobKinds['eval.run'].result.nullable() }),
+  'adapter.export': JobBase.extend({ kind: z.literal('adapter.export'), result: jobKinds['adapter.export'].result.nullable() }),
 };
 
 export const Job = z.discriminatedUnion('kind', [
@@ -191,6 +197,7 @@ export const Job = z.discriminatedUnion('kind', [
   jobSchemas['template.sample'],
   jobSchemas['train.run'],
   jobSchemas['eval.run'],
+  jobSchemas['adapter.export'],
 ]);
 export type Job = z.infer<typeof Job>;
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;

@@ -1,6 +1,7 @@
 // Every request a host accepts: 'domain:verb' -> input schema and output schema.
 // Adding a capability means adding an entry here first; hosts, CLI and renderer all type-check against it.
 import { z } from 'zod';
+import { adapterRequests } from './adapterRequests.js';
 import { datasetRequests } from './datasetRequests.js';
 import { evalRequests } from './evalRequests.js';
 import { fileRequests } from './fileRequests.js';
@@ -71,6 +72,8 @@ export const requests = {
   ...inboxRequests,
   // Blinded expert review of two systems' answers (see reviewRequests.ts).
   ...reviewRequests,
+  // Adapters: export formats, PEFT and bundle import, versions, signing keys (see adapters.ts).
+  ...adapterRequests,
 } as const;
 
 export type Requests = typeof requests;

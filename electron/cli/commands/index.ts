@@ -1,4 +1,6 @@
 import type { CliCommand } from '../command.js';
+import { adaptersExportCommand, adaptersImportCommand, adaptersListCommand, adaptersPromoteCommand, adaptersRollbackCommand } from './adapters.js';
+import { keysListCommand, keysRevokeCommand, keysTrustCommand } from './keys.js';
 import { callCommand } from './call.js';
 import { dataImportCommand } from './dataImport.js';
 import { dataCleanCommand, dataExportCommand, dataSplitCommand, dataStatsCommand, dataVersionsCommand } from './dataVersions.js';
@@ -41,4 +43,12 @@ export const commands: readonly CliCommand[] = [
   dataExportCommand,
   dataVersionsCommand,
   redactCommand,
+  adaptersExportCommand,
+  adaptersImportCommand,
+  adaptersListCommand,
+  adaptersPromoteCommand,
+  adaptersRollbackCommand,
+  keysListCommand,
+  keysTrustCommand,
+  keysRevokeCommand,
 ];

@@ -11,6 +11,7 @@ import { trainHandlers } from './train/handlers.js';
 import { evalHandlers } from './eval/handlers.js';
 import { inboxHandlers } from './inbox/handlers.js';
 import { reviewHandlers } from './review/handlers.js';
+import { adapterHandlers } from './adapters/handlers.js';
 
 export interface HandlerContext {
   ws: Workspace;
@@ -73,4 +74,5 @@ export const handlers: Handlers = {
   ...filesHandlers,
   ...inboxHandlers,
   ...reviewHandlers,
+  ...adapterHandlers,
 };

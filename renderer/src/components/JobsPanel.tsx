@@ -17,6 +17,7 @@ const JOB_LABELS: Record<JobKind, string> = {
   'template.sample': 'Importing template samples',
   'train.run': 'Training',
   'eval.run': 'Evaluating',
+  'adapter.export': 'Exporting an adapter',
 };
 
 export function jobLabel(kind: string): string {

@@ -2,6 +2,7 @@ import type { Project } from '../../../electron/contract/domain.js';
 import { useWizardStore, type WizardStep } from '../stores/wizardStore.js';
 import { DataStep } from './data/DataStep.js';
 import { EvaluateStep } from './evaluate/EvaluateStep.js';
+import { ExportStep } from './export/ExportStep.js';
 import { STEPS } from './steps.js';
 import { TrainStep } from './train/TrainStep.js';
 
@@ -46,6 +47,8 @@ export function WizardFrame({ project }: { project: Project }) {
           <TrainStep project={project} />
         ) : current.id === 'evaluate' ? (
           <EvaluateStep project={project} />
+        ) : current.id === 'export' ? (
+          <ExportStep project={project} />
         ) : (
           <>
             <p>{current.purpose}</p>

@@ -35,7 +35,8 @@ export const STEPS: readonly StepInfo[] = [
     id: 'export',
     title: 'Export',
     purpose: 'Save the result for llama.cpp, Ollama or other tools, or as a signed bundle colleagues can import.',
-    status: 'Export is not available in this version yet.',
+    status:
+      'Built: llama.cpp adapter, merged model, Ollama, Hugging Face PEFT, signed share bundles, training job packages, the model card and adapter versions.',
   },
   {
     id: 'playground',
