@@ -5,6 +5,7 @@ import { training } from './004-training.js';
 import { jobResume } from './005-job-resume.js';
 import { runInputs } from './006-run-inputs.js';
 import { projectLocaleMigration } from './007-project-locale.js';
+import { modelFingerprints } from './011-model-fingerprints.js';
 import type { Migration } from './types.js';
 
 /**
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   jobResume,
   runInputs,
   projectLocaleMigration(() => Intl.DateTimeFormat().resolvedOptions().locale),
+  modelFingerprints, // 011: fingerprint cache (discover); 008-010 and 012 come from parallel branches
 ];
