@@ -6,6 +6,7 @@ import { demoModelCommand } from './demoModel.js';
 import { evalCommand } from './eval.js';
 import { jobsCancelCommand, jobsListCommand, jobsResumeCommand } from './jobs.js';
 import { modelsAddCommand, modelsListCommand } from './models.js';
+import { modelsDiscoverCommand } from './modelsDiscover.js';
 import { projectsCreateCommand, projectsDeleteCommand, projectsListCommand, projectsRenameCommand } from './projects.js';
 import { redactCommand } from './redact.js';
 import { serveCommand, startCommand } from './start.js';
@@ -22,6 +23,7 @@ export const commands: readonly CliCommand[] = [
   projectsDeleteCommand,
   modelsListCommand,
   modelsAddCommand,
+  modelsDiscoverCommand,
   jobsListCommand,
   jobsCancelCommand,
   jobsResumeCommand,
