@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterTensors, demoModel, requireTrainer, tempDir } from './trainerHelpers.js';
+import { adapterTensors, demoModel, maxDiff, requireTrainer, tempDir } from './trainerHelpers.js';
 
 const exec = promisify(execFile);
 /** A CLI call whose failure shows the CLI's own words. */
@@ -17,16 +17,6 @@ const run = (cmd: string, args: string[], opts: { maxBuffer?: number } = {}) =>
   });
 const CLI = join(import.meta.dirname, '..', '..', 'bin', 'fieldtune.mjs');
 const SAMPLE = join(import.meta.dirname, '..', '..', 'resources', 'demo', 'sample-chat.jsonl');
-
-function maxDiff(a: Map<string, Float32Array>, b: Map<string, Float32Array>): number {
-  let d = 0;
-  for (const [name, x] of a) {
-    const y = b.get(name);
-    if (!y || y.length !== x.length) return Infinity;
-    for (let i = 0; i < x.length; i++) d = Math.max(d, Math.abs((x[i] ?? 0) - (y[i] ?? 0)));
-  }
-  return a.size === b.size ? d : Infinity;
-}
 
 describe('a training run whose host is killed', () => {
   let dir = '';
