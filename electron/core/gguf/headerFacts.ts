@@ -104,3 +104,35 @@ export function headerFacts(header: GgufHeader): HeaderFacts {
     hasChatTemplate: (str(kv.get('tokenizer.chat_template')) ?? '').length > 0,
   };
 }
+
+// Bytes per block and elements per block of the ggml tensor types a model file commonly holds (ggml.c's type traits).
+const BLOCKS: Readonly<Record<number, readonly [bytes: number, elements: number]>> = {
+  0: [4, 1], // F32
+  1: [2, 1], // F16
+  2: [18, 32], // Q4_0
+  3: [20, 32], // Q4_1
+  6: [22, 32], // Q5_0
+  7: [24, 32], // Q5_1
+  8: [34, 32], // Q8_0
+  10: [84, 256], // Q2_K
+  11: [110, 256], // Q3_K
+  12: [144, 256], // Q4_K
+  13: [176, 256], // Q5_K
+  14: [210, 256], // Q6_K
+  30: [2, 1], // BF16
+};
+
+/**
+ * How long the file must be to hold every tensor the header lists, or null when a tensor's type is not one this
+ * module can size. A file shorter than that was cut short (an interrupted download or copy).
+ */
+export function bytesNeeded(header: GgufHeader): number | null {
+  let end = 0;
+  for (const t of header.tensors) {
+    const block = BLOCKS[t.type];
+    if (!block) return null;
+    const elements = t.dims.reduce((m, d) => m * d, 1);
+    end = Math.max(end, Number(t.offset) + Math.ceil(elements / block[1]) * block[0]);
+  }
+  return header.dataOffset + end;
+}

@@ -2,7 +2,7 @@
 // names) and says what each one is: read from its header only, never its weights. Runs in a worker thread.
 import { realpathSync, statSync } from 'node:fs';
 import type { DiscoveredModel, DiscoverResult, ModelSource } from '../../contract/models.js';
-import { headerFacts } from '../gguf/headerFacts.js';
+import { bytesNeeded, headerFacts } from '../gguf/headerFacts.js';
 import { readGgufHeaderSync } from '../gguf/reader.js';
 import type { ResolvedRoots } from './roots.js';
 import { trainerSupport } from './support.js';
@@ -57,7 +57,9 @@ function describe(file: FoundFile, trainer: string | null): Candidate {
   const sizeBytes = statSync(file.path).size;
   const base = { ...file, sizeBytes };
   try {
-    const facts = headerFacts(readGgufHeaderSync(file.path));
+    const header = readGgufHeaderSync(file.path);
+    const facts = headerFacts(header);
+    const cutShort = (bytesNeeded(header) ?? 0) > sizeBytes;
     return {
       ...base,
       architecture: facts.architecture,
@@ -65,7 +67,7 @@ function describe(file: FoundFile, trainer: string | null): Candidate {
       quantization: facts.quantization,
       contextLength: facts.contextLength,
       hasChatTemplate: facts.hasChatTemplate,
-      ...trainerSupport(trainer, file.path),
+      ...(cutShort ? { trainable: false, reason: TRUNCATED } : trainerSupport(trainer, file.path)),
     };
   } catch (error) {
     return {
@@ -81,9 +83,11 @@ function describe(file: FoundFile, trainer: string | null): Candidate {
   }
 }
 
+const TRUNCATED = 'The file is cut short (truncated): download or copy it again.';
+
 function unreadableReason(error: Error): string {
   if (/bad magic/.test(error.message)) return 'It is not a GGUF model (it does not start with the GGUF signature).';
-  if (/truncated/.test(error.message)) return 'The file is cut short (truncated): download or copy it again.';
+  if (/truncated/.test(error.message)) return TRUNCATED;
   return `Its GGUF header cannot be read: ${error.message}`;
 }
 
