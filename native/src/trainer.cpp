@@ -85,6 +85,7 @@ void write_final(const Options & o, Prepared & p, const TrainState & st, double 
         gguf_set_val_i64(kv, "fieldtune.target_tokens", p.n_targets);
         gguf_set_val_i64(kv, "fieldtune.samples", (int64_t) p.train.samples.size());
         gguf_set_val_i64(kv, "fieldtune.dropped_samples", p.train.dropped);
+        gguf_set_val_i64(kv, "fieldtune.truncated_samples", p.train.truncated);
         if (has_train_loss) gguf_set_val_f64(kv, "fieldtune.final_train_loss", train_loss);
         if (std::isfinite(st.last_val)) gguf_set_val_f64(kv, "fieldtune.final_val_loss", st.last_val);
     });

@@ -43,6 +43,7 @@ export async function estimateRun(ws: Workspace, input: StartInput, machine?: Ma
       examples: mix.samples.length,
       tooLong: lengths.filter((n) => n > maxSeq).length,
       maxSeq,
+      longExamples: settings.longExamples === 'truncate' ? 'truncate' : 'skip',
       steps: e.steps,
       seconds: e.totalSeconds,
       secondsPerStep: e.secondsPerStep,
