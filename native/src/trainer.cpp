@@ -9,6 +9,7 @@
 
 #include "gguf.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -102,17 +103,22 @@ int run_training(const Options & o) {
     std::vector<int32_t> tokens, labels;
 
     if (o.dry_run) {
-        // calibration: two windows, the second timed (the first includes graph allocation)
-        double t_window = 0, real = 0;
-        for (int i = 0; i < 2; ++i) {
-            const Sample & smp = p->train.samples[order.at(i)];
+        // calibration: one window to allocate the graph (untimed), then CALIBRATION_WINDOWS timed ones; the median
+        // stands for a step, so one window slowed by a busy machine does not skew the whole estimate
+        constexpr int CALIBRATION_WINDOWS = 4;
+        std::vector<double> times;
+        double real = 0;
+        for (int i = 0; i <= CALIBRATION_WINDOWS; ++i) {
+            const Sample & smp = p->train.samples[order.at(i % n_samples)];
             make_window(smp, s.n_window, s.pad_token, tokens, labels);
             const auto t0 = Clock::now();
             int32_t n_lab = 0;
             run_window(s, tokens, labels, true, n_lab);
-            t_window = seconds_since(t0);
+            if (i > 0) times.push_back(seconds_since(t0));
             real = (double) smp.tokens.size();
         }
+        std::sort(times.begin(), times.end());
+        const double t_window = (times[CALIBRATION_WINDOWS / 2 - 1] + times[CALIBRATION_WINDOWS / 2]) / 2;
         const double sps = t_window * o.grad_accum;
         protocol::estimate(peak_rss_bytes(), sps, total_steps, sps * (double) total_steps, real / std::max(t_window, 1e-9));
         return EXIT_OK;

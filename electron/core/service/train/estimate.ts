@@ -1,5 +1,6 @@
-// The pre-flight estimate: the trainer's dry run (the real training file, two calibration steps, discarded) gives the
-// time per step and the peak memory; the examples too long for the window are counted; the disk a run needs is the
+// The pre-flight estimate: the trainer's dry run (the real training file, a warm-up and four timed calibration windows,
+// discarded; their median stands for a step) gives the time per step and the peak memory, plus what the dry run spent
+// besides those windows (rendering, loading); the examples too long for the window are counted; the disk a run needs is the
 // training file plus the adapter, its checkpoint and the optimizer's two moments. What will not fit on this machine
 // is said with what to change. Nothing is written to the workspace.
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -25,6 +26,7 @@ export async function estimateRun(ws: Workspace, input: StartInput, machine?: Ma
   const maxSeq = settings.maxSeq ?? Math.min(Number(model.metadata['contextLength'] ?? 4096) || 4096, Math.ceil((lengths.at(-1) ?? 64) / 8) * 8);
   const dir = await mkdtemp(join(ws.filesDir, '.estimate-'));
   try {
+    const started = performance.now();
     const { run, train } = await trainOnSamples({
       ...settings,
       base: model.path,
@@ -37,6 +39,9 @@ export async function estimateRun(ws: Workspace, input: StartInput, machine?: Ma
     const e = run.events.find((x) => x.type === 'estimate');
     if (!e || e.type !== 'estimate')
       throw new FieldtuneError('INVALID_INPUT', `The trainer could not estimate this run: ${run.error?.message ?? 'no estimate'}`);
+    // What a run spends besides its steps (rendering the examples, loading the model, writing the adapter) is what the
+    // dry run spent besides its calibration windows (one warm-up and four timed: CALIBRATION_WINDOWS in trainer.cpp).
+    const overhead = Math.max(0, (performance.now() - started) / 1000 - (5 * e.secondsPerStep) / (settings.gradAccum ?? 1));
     const diskBytes = (await stat(train.path)).size + adapterBytesOf(model, settings) * 4;
     const figures = machine ?? { freeRamBytes: freemem(), freeDiskBytes: freeDiskBytes(ws.dir) };
     return {
@@ -45,7 +50,7 @@ export async function estimateRun(ws: Workspace, input: StartInput, machine?: Ma
       maxSeq,
       longExamples: settings.longExamples === 'truncate' ? 'truncate' : 'skip',
       steps: e.steps,
-      seconds: e.totalSeconds,
+      seconds: e.totalSeconds + overhead,
       secondsPerStep: e.secondsPerStep,
       peakMemoryBytes: e.peakMemoryBytes,
       diskBytes,
