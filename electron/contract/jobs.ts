@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ExportResult } from './adapters.js';
 import { CleanReview, ColumnMapping, ImportFormat, SplitLabel, TokenStatsResult } from './datasets.js';
 import { BaseModel, DomainTemplate, Id } from './domain.js';
+import { DiscoverResult, ModelRoots } from './models.js';
 import { ErrorPayload } from './errors.js';
 import { PiiApplyResult, PiiScanSummary, RedactionMode, RedactionPolicy } from './pii.js';
 import { TrainerDoneEvent } from './trainerEvents.js';
@@ -94,6 +95,13 @@ export const jobKinds = {
     result: BaseModel,
     resumable: true,
   },
+  /** Looking for models on this computer reads only headers; an interrupted look is simply started again. */
+  'model.discover': {
+    params: z.object({ folders: z.array(z.string()), roots: ModelRoots.optional() }),
+    detail: NoDetail,
+    result: DiscoverResult,
+    resumable: false,
+  },
   'pii.scan': { params: z.object({ versionId: Id }), detail: NoDetail, result: PiiScanSummary, resumable: false },
   'pii.apply': {
     params: z.object({ versionId: Id, mode: RedactionMode, policy: RedactionPolicy }),
@@ -143,6 +151,9 @@ export function jobSubject(kind: string, params: unknown): string | null {
       return text('versionId');
     case 'template.sample':
       return text('domain');
+    case 'model.discover':
+      // the same places looked at again join the running look
+      return JSON.stringify({ folders: p['folders'] ?? [], roots: p['roots'] ?? null });
     case 'train.run':
     case 'eval.run':
       return text('runId');
@@ -179,6 +190,7 @@ export const jobSchemas = {
   'dataset.stats': JobBase.extend({ kind: z.literal('dataset.stats'), result: jobKinds['dataset.stats'].result.nullable() }),
   'dataset.review': JobBase.extend({ kind: z.literal('dataset.review'), result: jobKinds['dataset.review'].result.nullable() }),
   'model.register': JobBase.extend({ kind: z.literal('model.register'), result: jobKinds['model.register'].result.nullable() }),
+  'model.discover': JobBase.extend({ kind: z.literal('model.discover'), result: jobKinds['model.discover'].result.nullable() }),
   'pii.scan': JobBase.extend({ kind: z.literal('pii.scan'), result: jobKinds['pii.scan'].result.nullable() }),
   'pii.apply': JobBase.extend({ kind: z.literal('pii.apply'), result: jobKinds['pii.apply'].result.nullable() }),
   'template.sample': JobBase.extend({ kind: z.literal('template.sample'), result: jobKinds['template.sample'].result.nullable() }),
@@ -192,6 +204,7 @@ export const Job = z.discriminatedUnion('kind', [
   jobSchemas['dataset.stats'],
   jobSchemas['dataset.review'],
   jobSchemas['model.register'],
+  jobSchemas['model.discover'],
   jobSchemas['pii.scan'],
   jobSchemas['pii.apply'],
   jobSchemas['template.sample'],

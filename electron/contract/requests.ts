@@ -8,6 +8,7 @@ import { fileRequests } from './fileRequests.js';
 import { AppInfo, AuditEntry, BaseModel, DomainTemplate, Id, Locale, Project, SystemPrompt } from './domain.js';
 import { inboxRequests } from './inboxRequests.js';
 import { Job, jobSchemas } from './jobs.js';
+import { modelRequests } from './modelRequests.js';
 import { piiRequests } from './piiRequests.js';
 import { reviewRequests } from './reviewRequests.js';
 import { trainRequests } from './trainRequests.js';
@@ -42,6 +43,8 @@ export const requests = {
   /** Registers a GGUF where it lies (no copy); fingerprinting runs as a job because models are gigabytes. */
   'models:register': { input: z.object({ path: z.string().min(1), label: z.string().max(200).optional() }).strict(), output: jobSchemas['model.register'] },
   'models:remove': { input: z.object({ id: Id }).strict(), output: z.object({ id: Id }) },
+  // Models already on this computer (LM Studio, Ollama, the Hugging Face cache, named folders; see models.ts).
+  ...modelRequests,
 
   'jobs:list': { input: z.object({ projectId: Id.optional() }).strict(), output: z.array(Job) },
   'jobs:get': { input: z.object({ id: Id }).strict(), output: Job },

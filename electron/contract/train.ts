@@ -99,9 +99,11 @@ export type Hardware = z.infer<typeof Hardware>;
 
 export const PreflightEstimate = z.object({
   examples: z.number().int(),
-  /** Examples longer than the max sequence length: skipped by the trainer. */
+  /** Examples longer than the max sequence length: skipped by the trainer, or cut to it (longExamples). */
   tooLong: z.number().int(),
   maxSeq: z.number().int(),
+  /** What the run does with those: the setting it will start with. */
+  longExamples: z.enum(['skip', 'truncate']),
   steps: z.number().int(),
   seconds: z.number(),
   secondsPerStep: z.number(),

@@ -123,7 +123,16 @@ export const trainingOptions = {
     placeholder: 'N',
     advanced: false,
     label: 'Longest example (tokens)',
-    help: 'Examples longer than this are skipped. Longer limits need more memory.',
+    help: 'Examples longer than this are skipped or cut (see the next setting). Longer limits need more memory.',
+  }),
+  longExamples: option({
+    flag: '--long-examples',
+    type: 'enum',
+    values: ['skip', 'truncate'],
+    default: 'skip',
+    advanced: false,
+    label: 'Examples longer than that',
+    help: 'Skip them, or keep their beginning up to the limit (truncate). Cutting keeps more examples, but an answer may end mid-sentence.',
   }),
   threads: option({
     flag: '--threads',

@@ -14,6 +14,7 @@ import { InboxRepository } from './store/repositories/inbox.js';
 import { ReviewRepository } from './store/repositories/review.js';
 import { JobsRepository } from './store/repositories/jobs.js';
 import { ModelsRepository } from './store/repositories/models.js';
+import { ModelFingerprintsRepository } from './store/repositories/modelFingerprints.js';
 import { ProjectsRepository } from './store/repositories/projects.js';
 import { TrainingRunsRepository } from './store/repositories/trainingRuns.js';
 
@@ -32,6 +33,7 @@ export interface Workspace {
   readonly db: Database;
   readonly projects: ProjectsRepository;
   readonly models: ModelsRepository;
+  readonly modelFingerprints: ModelFingerprintsRepository;
   readonly audit: AuditRepository;
   readonly datasets: DatasetsRepository;
   readonly blobs: BlobStore;
@@ -65,6 +67,7 @@ export function openWorkspace(dir: string, publishJob: (job: Job) => void = () =
     db,
     projects: new ProjectsRepository(db),
     models: new ModelsRepository(db),
+    modelFingerprints: new ModelFingerprintsRepository(db),
     audit: new AuditRepository(db),
     datasets: new DatasetsRepository(db),
     blobs: new BlobStore(db, join(root, 'blobs')),

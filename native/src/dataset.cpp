@@ -102,14 +102,23 @@ Dataset read_text_file(const std::string & path, const llama_vocab * vocab, int3
     return ds;
 }
 
-void drop_long_samples(Dataset & ds, int32_t n_window) {
+void drop_long_samples(Dataset & ds, int32_t n_window, bool truncate) {
     std::vector<Sample> kept;
     kept.reserve(ds.samples.size());
     for (auto & s : ds.samples) {
-        if ((int32_t) s.tokens.size() > n_window) {
-            ds.dropped++;
-        } else {
+        if ((int32_t) s.tokens.size() <= n_window) {
             kept.push_back(std::move(s));
+        } else if (truncate) {
+            s.tokens.resize((size_t) n_window);
+            s.mask.resize((size_t) n_window);
+            if (s.n_targets() == 0) {
+                ds.dropped++;
+            } else {
+                ds.truncated++;
+                kept.push_back(std::move(s));
+            }
+        } else {
+            ds.dropped++;
         }
     }
     ds.samples = std::move(kept);

@@ -23,7 +23,8 @@ struct Sample {
 
 struct Dataset {
     std::vector<Sample> samples;
-    int64_t dropped = 0;      // longer than the window
+    int64_t dropped = 0;      // longer than the window (skipped), or left with nothing to learn once cut
+    int64_t truncated = 0;    // cut to the window (--long-examples truncate)
     std::string sha256;       // of the file as read
 };
 
@@ -32,8 +33,9 @@ Dataset read_training_file(const std::string & path, int32_t n_vocab);
 // Continued pre-training: the whole text tokenized and cut into windows of n_window tokens, every token a target.
 Dataset read_text_file(const std::string & path, const llama_vocab * vocab, int32_t n_window);
 
-// Drops samples longer than n_window (counted in dropped).
-void drop_long_samples(Dataset & ds, int32_t n_window);
+// Samples longer than n_window are dropped (counted in dropped), or with truncate cut to their first n_window tokens
+// (counted in truncated; one whose answer lies wholly beyond the cut has nothing left to learn and is dropped).
+void drop_long_samples(Dataset & ds, int32_t n_window, bool truncate = false);
 
 // One training window: n_window input tokens (padded) and labels (-1: not in the loss).
 void make_window(const Sample & s, int32_t n_window, int32_t pad_token, std::vector<int32_t> & tokens,

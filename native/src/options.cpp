@@ -10,7 +10,7 @@ const char * usage_text() {
            "  [--val FILE] [--rank 8] [--alpha 16] [--targets attn_q,attn_k,attn_v,attn_output,ffn_gate,ffn_up,ffn_down]\n"
            "  (default targets map onto fused tensors: attn_qkv, ffn_up [gate|up] on phi3)\n"
            "  [--lr 2e-4] [--schedule constant|linear|cosine] [--warmup STEPS] [--weight-decay 0]\n"
-           "  [--epochs 3] [--max-steps N] [--grad-accum 1] [--max-seq N] [--seed 42] [--threads N]\n"
+           "  [--epochs 3] [--max-steps N] [--grad-accum 1] [--max-seq N] [--long-examples skip|truncate] [--seed 42] [--threads N]\n"
            "  [--gpu-layers 0] [--eval-every N] [--early-stop N] [--checkpoint-every N] [--checkpoint-dir DIR]\n"
            "  [--resume CHECKPOINT] [--init-adapter ADAPTER.gguf] [--no-shuffle] [--base-sha256 HEX] [--no-stdin-watch] [--dry-run]\n"
            "  [--low-memory]  (no transposed weight copies: saves one weight-sized buffer, slower backward pass)\n"
@@ -74,6 +74,14 @@ bool parse_options(int argc, char ** argv, Options & o, std::string & err) {
         else if (a == "--test-reset-moments") o.test_reset_moments = true;
         else if (a == "--targets") { ok = val(v); o.targets = split(v); o.targets_explicit = true; }
         else if (a == "--check-base") o.check_base = true;
+        else if (a == "--long-examples") {
+            ok = val(v);
+            if (ok) {
+                if (v == "skip") o.truncate_long = false;
+                else if (v == "truncate") o.truncate_long = true;
+                else { err = "--long-examples must be skip or truncate"; return false; }
+            }
+        }
         else if (a == "--schedule") {
             ok = val(v);
             if (ok) {

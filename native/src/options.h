@@ -30,6 +30,7 @@ struct Options {
     int32_t max_steps = 0;        // > 0 overrides epochs
     int32_t grad_accum = 1;
     int32_t max_seq = 0;          // 0: longest sample (capped at the model's context)
+    bool truncate_long = false;   // --long-examples truncate: cut samples to the window instead of skipping them
     uint32_t seed = 42;
     int32_t threads = 0;          // 0: all cores
     int32_t gpu_layers = 0;

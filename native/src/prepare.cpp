@@ -18,6 +18,7 @@ std::string fingerprint_of(const Options & o, const Prepared & p) {
     std::ostringstream s;
     s << p.base_sha256 << '|' << p.train.sha256 << '|' << p.val.sha256 << '|' << o.rank << '|' << o.alpha << '|';
     for (const auto & t : o.targets) s << t << ',';
+    if (o.truncate_long) s << "|truncate";  // only when set, so earlier checkpoints keep their fingerprint
     s << '|' << o.lr << '|' << (int) o.schedule << '|' << o.warmup_steps << '|' << o.weight_decay << '|' << o.epochs
       << '|' << o.max_steps << '|' << o.grad_accum << '|' << p.n_window << '|' << o.seed << '|' << o.shuffle;
     return sha256_hex(s.str().data(), s.str().size());
@@ -73,7 +74,7 @@ std::unique_ptr<Prepared> prepare(const Options & o, bool sgd) {
         // default window: the longest sample rounded up to 8, never beyond the model's context
         p->n_window = o.max_seq > 0 ? o.max_seq : std::min<int32_t>(n_ctx_train, (int32_t) ((longest + 7) / 8 * 8));
     }
-    drop_long_samples(p->train, p->n_window);
+    drop_long_samples(p->train, p->n_window, o.truncate_long);
     if (p->train.samples.empty()) {
         throw TrainError{p->train.dropped ? "all-samples-too-long" : "empty-training-file",
                          p->train.dropped ? "every sample is longer than the maximum sequence length" : "the training data is empty",
@@ -85,7 +86,7 @@ std::unique_ptr<Prepared> prepare(const Options & o, bool sgd) {
     }
     if (!o.val.empty()) {
         p->val = read_training_file(o.val, n_vocab);
-        drop_long_samples(p->val, p->n_window);
+        drop_long_samples(p->val, p->n_window, o.truncate_long);
         p->has_val = !p->val.samples.empty();
     }
 
@@ -110,8 +111,8 @@ std::unique_ptr<Prepared> prepare(const Options & o, bool sgd) {
     p->session->opt.beta2 = o.beta2;
     p->session->opt.eps = o.adam_eps;
     p->session->opt.wd = o.weight_decay;
-    logf("base %s (%s), %zu samples (%lld dropped), window %d, %lld target tokens, %zu adapter tensors",
-         o.base.c_str(), p->arch.c_str(), p->train.samples.size(), (long long) p->train.dropped, p->n_window,
+    logf("base %s (%s), %zu samples (%lld dropped, %lld truncated), window %d, %lld target tokens, %zu adapter tensors",
+         o.base.c_str(), p->arch.c_str(), p->train.samples.size(), (long long) p->train.dropped, (long long) p->train.truncated, p->n_window,
          (long long) p->n_targets, p->session->params.size());
     return p;
 }

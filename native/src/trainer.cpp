@@ -9,6 +9,7 @@
 
 #include "gguf.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -85,6 +86,7 @@ void write_final(const Options & o, Prepared & p, const TrainState & st, double 
         gguf_set_val_i64(kv, "fieldtune.target_tokens", p.n_targets);
         gguf_set_val_i64(kv, "fieldtune.samples", (int64_t) p.train.samples.size());
         gguf_set_val_i64(kv, "fieldtune.dropped_samples", p.train.dropped);
+        gguf_set_val_i64(kv, "fieldtune.truncated_samples", p.train.truncated);
         if (has_train_loss) gguf_set_val_f64(kv, "fieldtune.final_train_loss", train_loss);
         if (std::isfinite(st.last_val)) gguf_set_val_f64(kv, "fieldtune.final_val_loss", st.last_val);
     });
@@ -101,17 +103,22 @@ int run_training(const Options & o) {
     std::vector<int32_t> tokens, labels;
 
     if (o.dry_run) {
-        // calibration: two windows, the second timed (the first includes graph allocation)
-        double t_window = 0, real = 0;
-        for (int i = 0; i < 2; ++i) {
-            const Sample & smp = p->train.samples[order.at(i)];
+        // calibration: one window to allocate the graph (untimed), then CALIBRATION_WINDOWS timed ones; the median
+        // stands for a step, so one window slowed by a busy machine does not skew the whole estimate
+        constexpr int CALIBRATION_WINDOWS = 4;
+        std::vector<double> times;
+        double real = 0;
+        for (int i = 0; i <= CALIBRATION_WINDOWS; ++i) {
+            const Sample & smp = p->train.samples[order.at(i % n_samples)];
             make_window(smp, s.n_window, s.pad_token, tokens, labels);
             const auto t0 = Clock::now();
             int32_t n_lab = 0;
             run_window(s, tokens, labels, true, n_lab);
-            t_window = seconds_since(t0);
+            if (i > 0) times.push_back(seconds_since(t0));
             real = (double) smp.tokens.size();
         }
+        std::sort(times.begin(), times.end());
+        const double t_window = (times[CALIBRATION_WINDOWS / 2 - 1] + times[CALIBRATION_WINDOWS / 2]) / 2;
         const double sps = t_window * o.grad_accum;
         protocol::estimate(peak_rss_bytes(), sps, total_steps, sps * (double) total_steps, real / std::max(t_window, 1e-9));
         return EXIT_OK;

@@ -5,17 +5,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TrainerEvent } from '../../electron/contract/trainerEvents.js';
-import { adapterTensors, runTrainerRaw, TRAINER, trainerFixture } from './trainerHelpers.js';
-
-function maxDiff(a: Map<string, Float32Array>, b: Map<string, Float32Array>): number {
-  let d = 0;
-  for (const [name, x] of a) {
-    const y = b.get(name);
-    if (!y || y.length !== x.length) return Infinity;
-    for (let i = 0; i < x.length; i++) d = Math.max(d, Math.abs((x[i] ?? 0) - (y[i] ?? 0)));
-  }
-  return d;
-}
+import { adapterTensors, maxDiff, runTrainerRaw, TRAINER, trainerFixture } from './trainerHelpers.js';
 
 describe('fieldtune-train checkpoint and resume', () => {
   let dir = '';

@@ -169,3 +169,15 @@ export function adapterTensors(path: string): Map<string, Float32Array> {
   }
   return out;
 }
+
+/** The largest difference between two adapters' tensors; Infinity when their tensor names or shapes differ. */
+export function maxDiff(a: Map<string, Float32Array>, b: Map<string, Float32Array>): number {
+  if (a.size !== b.size) return Infinity;
+  let d = 0;
+  for (const [name, x] of a) {
+    const y = b.get(name);
+    if (!y || y.length !== x.length) return Infinity;
+    for (let i = 0; i < x.length; i++) d = Math.max(d, Math.abs((x[i] ?? 0) - (y[i] ?? 0)));
+  }
+  return d;
+}

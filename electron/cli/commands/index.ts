@@ -8,6 +8,7 @@ import { demoModelCommand } from './demoModel.js';
 import { evalCommand } from './eval.js';
 import { jobsCancelCommand, jobsListCommand, jobsResumeCommand } from './jobs.js';
 import { modelsAddCommand, modelsListCommand } from './models.js';
+import { modelsDiscoverCommand } from './modelsDiscover.js';
 import { projectsCreateCommand, projectsDeleteCommand, projectsListCommand, projectsRenameCommand, projectsUpdateCommand } from './projects.js';
 import { redactCommand } from './redact.js';
 import { serveCommand, startCommand } from './start.js';
@@ -25,6 +26,7 @@ export const commands: readonly CliCommand[] = [
   projectsUpdateCommand,
   modelsListCommand,
   modelsAddCommand,
+  modelsDiscoverCommand,
   jobsListCommand,
   jobsCancelCommand,
   jobsResumeCommand,

@@ -2,6 +2,7 @@
 // (a u32, an i32 and an f32 all look alike), which is not enough to copy a tokenizer's key/values into another file
 // bit-for-bit; this reader keeps each value's GGUF type. It reads only the header, never the tensor data: it starts
 // with the first 1 MiB and reads more only if the key/values (a 150k-token vocabulary is ~5 MB) run past it.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import {
   GGUF_DEFAULT_ALIGNMENT,
@@ -154,6 +155,29 @@ export async function readGgufHeader(path: string): Promise<GgufHeader> {
     }
   } finally {
     await fh.close();
+  }
+}
+
+/**
+ * The same header, read synchronously: for engine loops that run in a worker thread (model discovery), where a
+ * synchronous loop is the norm. Reads only the header bytes, growing the window like readGgufHeader.
+ */
+export function readGgufHeaderSync(path: string): GgufHeader {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    for (let want = Math.min(size, 1 << 20); ; want = Math.min(size, want * 4)) {
+      const buf = Buffer.allocUnsafe(want);
+      const bytesRead = readSync(fd, buf, 0, want, 0);
+      try {
+        return parse(buf.subarray(0, bytesRead), size);
+      } catch (err) {
+        if (!(err instanceof NeedMore)) throw err;
+        if (want >= size) throw new Error('GGUF: file is truncated inside its header', { cause: err });
+      }
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Method, ParsedInput, RequestOutput } from '../../contract/requests
 import type { Workspace } from '../workspace.js';
 import { createProject, deleteProject, renameProject, setProjectLocale, requireProject, updateProject } from './projects/projects.js';
 import { removeModel, startModelRegistration } from './models/models.js';
+import { startDiscovery } from './models/discover.js';
 import { datasetHandlers } from './datasets/handlers.js';
 import { resumeJob } from './jobs/resume.js';
 import { filesHandlers } from './files/handlers.js';
@@ -58,6 +59,7 @@ export const handlers: Handlers = {
   'models:list': (_input, { ws }) => ws.models.list(),
   'models:register': ({ path, label }, { ws }) => startModelRegistration(ws, path, label),
   'models:remove': ({ id }, { ws }) => removeModel(ws, id),
+  'models:discover': ({ folders, roots }, { ws }) => startDiscovery(ws, folders, roots),
 
   'jobs:list': ({ projectId }, { ws }) => ws.jobs.list(projectId),
   'jobs:get': ({ id }, { ws }) => ws.jobs.get(id),

@@ -4,6 +4,7 @@ import type { Sample } from '../../contract/domain.js';
 import { createRenderer, type RenderedSample, type SampleRenderer } from '../llm/render.js';
 import { writeTrainingFile } from './trainingFile.js';
 import { sharedLlama } from '../llm/runtime.js';
+import { missingTemplateMarkers } from '../llm/templateFit.js';
 
 export interface TrainingDataSummary {
   path: string;
@@ -21,6 +22,17 @@ export async function withRenderer<T>(base: string, fn: (renderer: SampleRendere
   const model = await (await sharedLlama()).loadModel({ modelPath: base, vocabOnly: true });
   try {
     return await fn(await createRenderer(model));
+  } finally {
+    await model.dispose();
+  }
+}
+
+/** The chat template's markers the base's vocabulary lacks (see llm/templateFit.ts); empty when they fit. */
+export async function templateMarkersMissing(base: string): Promise<string[]> {
+  const model = await (await sharedLlama()).loadModel({ modelPath: base, vocabOnly: true });
+  try {
+    const { resolveChatWrapper } = await import('node-llama-cpp');
+    return missingTemplateMarkers(model, resolveChatWrapper(model));
   } finally {
     await model.dispose();
   }

@@ -6,6 +6,8 @@ import type { CleanReview } from '../../contract/datasets.js';
 import { reviewMembers, type ReviewMember, type ReviewOptions } from '../data/review.js';
 import type { LeakageReport } from '../data/split.js';
 import { planLeakage, planSplit, type PlanMember, type SplitPlan, type SplitPlanOptions } from '../data/splitPlan.js';
+import { discoverModels, type Candidate, type DiscoverInput } from '../models/discover.js';
+import { sha256OfFileSync } from '../models/fingerprint.js';
 import { detectDataset } from '../pii/dataset.js';
 import { loadPiiResources } from '../pii/resources.js';
 import type { PiiSpan } from '../pii/types.js';
@@ -23,6 +25,10 @@ export interface WorkerTasks {
   'dataset.leakage': { input: { versionId: string; source: VersionSource }; output: LeakageReport };
   /** Personal-data detection over many texts (two passes: names found anywhere are looked for everywhere). */
   'pii.detect': { input: { texts: string[]; resourceDir?: string }; output: PiiSpan[][] };
+  /** Model discovery: walks the usual places and named folders, reads each GGUF's header, asks the trainer. */
+  'model.discover': { input: DiscoverInput; output: ReturnType<typeof discoverModels> & { candidates: Candidate[] } };
+  /** A model file's sha256 (progress in bytes). */
+  'model.fingerprint': { input: { path: string }; output: { sha256: string; bytes: number } };
   /** Test and bench helper: spins the thread for `ms` milliseconds (proves cancel and isolation). */
   busy: { input: { ms: number }; output: { spun: number } };
 }
@@ -67,6 +73,8 @@ export const tasks: Impl = {
       },
     });
   },
+  'model.discover': (input, progress) => discoverModels(input, progress),
+  'model.fingerprint': ({ path }, progress) => sha256OfFileSync(path, (read, total) => progress('Fingerprinting (sha256)', read, total)),
   busy: ({ ms }) => {
     const start = Date.now();
     let spun = 0;

@@ -9,6 +9,7 @@ import type { JobKind } from '../../../electron/contract/jobs.js';
 /** Plain names for every job kind (the compiler asks for one when a kind is added to the contract). */
 const JOB_LABELS: Record<JobKind, string> = {
   'model.register': 'Adding a model',
+  'model.discover': 'Looking for models on this computer',
   'dataset.import': 'Importing data',
   'dataset.stats': 'Measuring example lengths',
   'dataset.review': 'Looking for copies',
@@ -37,6 +38,15 @@ function formatEta(seconds: number | null): string {
   if (seconds === null) return '';
   if (seconds < 60) return `about ${Math.ceil(seconds)} s left`;
   return `about ${Math.ceil(seconds / 60)} min left`;
+}
+
+/**
+ * Whether a job still offers Resume: a cancelled or interrupted job of a resumable kind that no other job has resumed
+ * already (resuming it twice would start two copies of the same work).
+ */
+export function canResume(job: Job, jobs: readonly Job[]): boolean {
+  if (!job.resumable || (job.status !== 'interrupted' && job.status !== 'cancelled')) return false;
+  return !jobs.some((other) => other.resumedFrom === job.id);
 }
 
 /** The file a job works on, by its name (a version or run id would mean nothing to a reader). */
@@ -72,6 +82,7 @@ function useNow(active: boolean): number {
 /** The background work of one project (null: work that belongs to no project, such as adding a model). */
 export function JobsPanel({ projectId }: { projectId: string | null }) {
   const all = useJobsStore(useShallow((s) => selectProjectJobs(s, projectId)));
+  const everyJob = useJobsStore(useShallow((s) => Object.values(s.jobs)));
   const cancel = useJobsStore((s) => s.cancel);
   const resume = useJobsStore((s) => s.resume);
   const clearFinished = useJobsStore((s) => s.clearFinished);
@@ -119,7 +130,7 @@ export function JobsPanel({ projectId }: { projectId: string | null }) {
                 </>
               )}
               {job.status === 'interrupted' && <span className="muted">{job.message}</span>}
-              {job.resumable && (job.status === 'interrupted' || job.status === 'cancelled') && (
+              {canResume(job, everyJob) && (
                 <button type="button" className="ghost" onClick={() => void resume(job.id)}>
                   Resume
                 </button>

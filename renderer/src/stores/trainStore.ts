@@ -60,6 +60,8 @@ interface TrainState {
   notice: string | null;
   open(projectId: string): Promise<void>;
   setModel(id: string): void;
+  /** A model just registered (picked from those found on this computer): list it and choose it. */
+  modelAdded(model: BaseModel): void;
   toggleVersion(id: string, on: boolean): void;
   setWeight(id: string, weight: number): void;
   setPreset(id: PresetId | 'custom'): void;
@@ -152,6 +154,10 @@ export const useTrainStore = create<TrainState>((set, get) => {
     setModel(id) {
       set({ modelId: id, estimate: null });
       void get().loadPresets();
+    },
+    modelAdded(model) {
+      set({ models: [...get().models.filter((m) => m.id !== model.id), model] });
+      get().setModel(model.id);
     },
     toggleVersion(id, on) {
       const chosen = { ...get().chosen };

@@ -6,12 +6,18 @@ import type { BaseModel } from '../../../contract/domain.js';
 import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { JobContext } from '../../jobs/jobManager.js';
-import { sha256OfFile } from '../../store/blobStore.js';
 import { registerResumer } from '../jobs/resume.js';
 import type { Workspace } from '../../workspace.js';
+import { bytesNeeded } from '../../gguf/headerFacts.js';
 import { readModelFacts } from '../../gguf/modelFacts.js';
+import { readGgufHeader } from '../../gguf/reader.js';
+import { runInWorker } from '../../workers/runInWorker.js';
 
-/** Fails fast (before any job starts) on a path that cannot be a GGUF model, naming what is wrong. */
+/**
+ * Fails fast (before any job starts) on a path that cannot be a GGUF model, naming what is wrong: no file, a folder,
+ * not GGUF, or a GGUF cut short (its header, or the tensor data the header lists, runs past the end of the file).
+ * Reads the header only.
+ */
 export async function checkGgufFile(path: string): Promise<{ sizeBytes: number }> {
   const info = await stat(path).catch(() => null);
   if (!info) throw new FieldtuneError('INVALID_INPUT', `No file at ${path}`);
@@ -26,6 +32,15 @@ export async function checkGgufFile(path: string): Promise<{ sizeBytes: number }
   } finally {
     await handle.close();
   }
+  const cutShort = () =>
+    new FieldtuneError('INVALID_INPUT', `${basename(path)} is cut short (truncated): the file ends before the model it describes. Download or copy it again.`, {
+      details: { path },
+    });
+  const header = await readGgufHeader(path).catch((error: Error) => {
+    if (/truncated/.test(error.message)) throw cutShort();
+    throw new FieldtuneError('INVALID_INPUT', `The GGUF header of ${basename(path)} cannot be read: ${error.message}`, { details: { path } });
+  });
+  if ((bytesNeeded(header) ?? 0) > info.size) throw cutShort();
   return { sizeBytes: info.size };
 }
 
@@ -34,10 +49,49 @@ export interface RegisterOptions {
   isDemo?: boolean;
 }
 
+/** Computes a file's sha256 (tests count the calls). */
+export type FileHasher = (path: string, ctx?: JobContext) => Promise<string>;
+
+/** The default hasher: a worker thread reads the file, so gigabytes never hold the core's event loop. */
+export const hashInWorker: FileHasher = async (path, ctx) =>
+  (
+    await runInWorker(
+      'model.fingerprint',
+      { path },
+      {
+        signal: ctx?.signal,
+        onProgress: (phase, current, total) => ctx?.onProgress({ phase, current, total }),
+        cancelledMessage: 'Fingerprinting was cancelled.',
+      },
+    )
+  ).sha256;
+
+/**
+ * A model file's sha256, computed once per unchanged file: the cache (migration 011) is keyed by path, size and
+ * modification time, so a file replaced or touched since is hashed again.
+ */
+export async function fingerprintOf(
+  ws: Workspace,
+  path: string,
+  ctx?: JobContext,
+  hash: FileHasher = hashInWorker,
+): Promise<{ sha256: string; cached: boolean }> {
+  const info = await stat(path);
+  const identity = { path, sizeBytes: info.size, mtimeMs: info.mtimeMs };
+  const known = ws.modelFingerprints.get(identity);
+  if (known) {
+    ctx?.onProgress({ phase: 'Fingerprint already known (file unchanged)', current: info.size, total: info.size });
+    return { sha256: known, cached: true };
+  }
+  const sha256 = await hash(path, ctx);
+  ws.modelFingerprints.put(identity, sha256);
+  return { sha256, cached: false };
+}
+
 /** Fingerprints a model where it lies and records it. Runs inside a job: hashing gigabytes takes a while. */
-export async function fingerprintAndRecord(ws: Workspace, path: string, opts: RegisterOptions, ctx?: JobContext): Promise<BaseModel> {
+export async function fingerprintAndRecord(ws: Workspace, path: string, opts: RegisterOptions, ctx?: JobContext, hash?: FileHasher): Promise<BaseModel> {
   const { sizeBytes } = await checkGgufFile(path);
-  const sha256 = await sha256OfFile(path, (read) => ctx?.onProgress({ phase: 'Fingerprinting (sha256)', current: read, total: sizeBytes }), ctx?.signal);
+  const { sha256 } = await fingerprintOf(ws, path, ctx, hash);
   ctx?.onProgress({ phase: 'Reading model header', current: 0, total: null });
   const metadata = await readModelFacts(path);
   const model = ws.models.upsert({

@@ -11,11 +11,14 @@ import type { DatasetShare, PresetId, RunProvenance } from '../../../contract/tr
 import type { TrainingSettings } from '../../../contract/training.js';
 import { appVersion } from '../../appPaths.js';
 import { checkTrainableBase } from '../../train/baseCheck.js';
+import { templateMarkersMissing } from '../../train/trainingData.js';
 import { nativeBinDir, trainerAvailable } from '../../train/supervisor.js';
 import type { Workspace } from '../../workspace.js';
 import { registerResumer } from '../jobs/resume.js';
 import { checkGgufFile } from '../models/models.js';
 import { requireProject } from '../projects/projects.js';
+import { fitProblems, runDiskBytes } from './fit.js';
+import { freeDiskBytes } from './hardware.js';
 import { gatherExamples } from './inputs.js';
 import { presetsFor } from './presets.js';
 import { checkpointOf, requireRun, runDirOf } from './runs.js';
@@ -71,9 +74,13 @@ export async function startTraining(
   ws: Workspace,
   input: StartInput,
   resume?: { runId: string; checkpoint: string; resumedFrom: string },
+  /** Free disk where the workspace is (tests inject it); measured when not given. */
+  disk: { freeDiskBytes: number | null } = { freeDiskBytes: freeDiskBytes(ws.dir) },
 ): Promise<JobOf<'train.run'>> {
   requireProject(ws, input.projectId);
   const model = requireModelFile(ws, input.modelId);
+  // the file may have changed since it was registered (a download replaced, a copy cut short)
+  await checkGgufFile(model.path);
   if (!trainerAvailable()) throw new FieldtuneError('INVALID_INPUT', 'The trainer is not installed with this copy of Fieldtune (its native build is missing).');
   let initAdapter: string | undefined;
   let replay: { datasets: DatasetShare[]; share: number } | undefined;
@@ -96,8 +103,20 @@ export async function startTraining(
   const settings = await settleSettings(ws, input, model);
   // the trainer's own check (architecture, targets) before anything is written: a refusal leaves no job or run
   await checkTrainableBase(model.path, settings.targets);
+  // the examples are rendered with the base's chat template: its markers must be tokens of the base's vocabulary
+  const missing = await templateMarkersMissing(model.path);
+  if (missing.length) {
+    throw new FieldtuneError(
+      'INVALID_INPUT',
+      `This model's chat template writes ${missing.join(', ')}, which its vocabulary does not have: it would see your examples' turns as garbled text. The template and the vocabulary come from different models; choose another model file.`,
+      { details: { markers: missing.join(' ') } },
+    );
+  }
   const seed = settings.seed ?? 42;
   const examples = gatherExamples(ws, input.datasets, seed, replay);
+  // checkpoints need room: a run that would fill the disk is refused before its folder or row exists
+  const noRoom = fitProblems(0, runDiskBytes(model, settings, examples.mix.samples), { freeRamBytes: Infinity, ...disk }).find((p) => p.kind === 'disk');
+  if (noRoom) throw new FieldtuneError('INVALID_INPUT', noRoom.message, { details: { freeDiskBytes: disk.freeDiskBytes } });
   const runId = resume?.runId ?? randomUUID();
   const provenance: RunProvenance = {
     seed,

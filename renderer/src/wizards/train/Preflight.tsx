@@ -25,8 +25,9 @@ export function Preflight() {
           </p>
           {e.tooLong > 0 && (
             <p role="status">
-              {e.tooLong} example(s) are longer than {e.maxSeq} tokens (word pieces) and will be skipped. Raise “{trainingOptions.maxSeq.label}” under Advanced
-              to keep them.
+              {e.tooLong} example(s) are longer than {e.maxSeq} tokens (word pieces) and will be{' '}
+              {e.longExamples === 'truncate' ? `cut to their first ${e.maxSeq} tokens` : 'skipped'}. Raise “{trainingOptions.maxSeq.label}” to keep them whole,
+              or change “{trainingOptions.longExamples.label}”.
             </p>
           )}
           {e.problems.map((p) => (

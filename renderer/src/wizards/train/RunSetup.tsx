@@ -1,6 +1,7 @@
 // Choosing what to train: the base model, the dataset versions (several, with weights: a multi-task mix), whether to
 // teach an earlier run more, and how thoroughly (a preset, or every setting under Advanced).
 import { useTrainStore, effectiveSettings } from '../../stores/trainStore.js';
+import { FoundModels } from './FoundModels.js';
 import { SettingsFields } from './SettingsFields.js';
 
 const gb = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GB`;
@@ -20,6 +21,7 @@ export function RunSetup() {
           </option>
         ))}
       </select>
+      <FoundModels />
       <fieldset>
         <legend>Examples to learn from</legend>
         {s.versions.length === 0 && <p className="muted">Import examples in the Data step first.</p>}
