@@ -5,6 +5,7 @@
 import type { CleanReview } from '../../contract/datasets.js';
 import { reviewMembers, type ReviewMember, type ReviewOptions } from '../data/review.js';
 import type { LeakageReport } from '../data/split.js';
+import { stageImport, type ImportRunOptions, type StagedImport } from '../data/stageImport.js';
 import { planLeakage, planSplit, type PlanMember, type SplitPlan, type SplitPlanOptions } from '../data/splitPlan.js';
 import { detectDataset } from '../pii/dataset.js';
 import { loadPiiResources } from '../pii/resources.js';
@@ -23,10 +24,18 @@ export interface WorkerTasks {
   'dataset.leakage': { input: { versionId: string; source: VersionSource }; output: LeakageReport };
   /** Personal-data detection over many texts (two passes: names found anywhere are looked for everywhere). */
   'pii.detect': { input: { texts: string[]; resourceDir?: string }; output: PiiSpan[][] };
+  /**
+   * The reading half of an import: parse the file (CSV, XLSX, JSONL, documents) into a staging folder the service
+   * made (`dir`); the service then writes the staged examples into the workspace.
+   */
+  'dataset.stage': { input: { path: string; dir: string; options: StageOptions }; output: StagedImport };
   /** Test and bench helper: spins the thread for `ms` milliseconds (proves cancel and isolation). */
   busy: { input: { ms: number }; output: { spun: number } };
 }
 export type TaskName = keyof WorkerTasks;
+
+/** An import's options without its callbacks (progress comes back as the task's progress). */
+export type StageOptions = Omit<ImportRunOptions, 'signal' | 'onProgress'>;
 
 /** The examples themselves (small inputs, tests), or the workspace database to read the version from. */
 export type VersionSource = { members: Array<ReviewMember & PlanMember> } | { databaseFile: string };
@@ -46,7 +55,9 @@ function readMembers(source: VersionSource, versionId: string, progress: TaskPro
   }
 }
 
-type Impl = { [K in TaskName]: (input: WorkerTasks[K]['input'], progress: TaskProgress) => WorkerTasks[K]['output'] };
+type Impl = {
+  [K in TaskName]: (input: WorkerTasks[K]['input'], progress: TaskProgress) => WorkerTasks[K]['output'] | Promise<WorkerTasks[K]['output']>;
+};
 
 export const tasks: Impl = {
   'dataset.review': ({ versionId, source, options }, progress) => reviewMembers(versionId, readMembers(source, versionId, progress), options, progress),
@@ -66,6 +77,22 @@ export const tasks: Impl = {
         progress('Looking for personal data', Math.round(done * 2), total * 2);
       },
     });
+  },
+  'dataset.stage': ({ path, dir, options }, progress) => {
+    let last = 0;
+    return stageImport(
+      path,
+      {
+        ...options,
+        onProgress: (u) => {
+          const now = Date.now();
+          if (now - last < 100) return; // a message per chunk read would outnumber what the bar can show
+          last = now;
+          progress(u.phase, u.current, u.total);
+        },
+      },
+      dir,
+    );
   },
   busy: ({ ms }) => {
     const start = Date.now();
