@@ -11,6 +11,7 @@ import { detectDataset } from '../pii/dataset.js';
 import { loadPiiResources } from '../pii/resources.js';
 import type { PiiSpan } from '../pii/types.js';
 import { openDatabaseReadOnly } from '../store/database.js';
+import { applyRedaction, type PiiApplyInput, type PiiApplyOutput } from './piiApplyTask.js';
 import { DatasetsRepository } from '../store/repositories/datasets.js';
 
 export type TaskProgress = (phase: string, current: number, total: number | null) => void;
@@ -29,6 +30,8 @@ export interface WorkerTasks {
    * made (`dir`); the service then writes the staged examples into the workspace.
    */
   'dataset.stage': { input: { path: string; dir: string; options: StageOptions }; output: StagedImport };
+  /** Applying a reviewed redaction to a whole version: the new version's rows, the report, the map (piiApplyTask.ts). */
+  'pii.apply': { input: PiiApplyInput; output: PiiApplyOutput };
   /** Test and bench helper: spins the thread for `ms` milliseconds (proves cancel and isolation). */
   busy: { input: { ms: number }; output: { spun: number } };
 }
@@ -94,6 +97,7 @@ export const tasks: Impl = {
       dir,
     );
   },
+  'pii.apply': (input, progress) => applyRedaction(input, progress),
   busy: ({ ms }) => {
     const start = Date.now();
     let spun = 0;
