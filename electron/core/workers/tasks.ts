@@ -7,6 +7,7 @@ import { reviewMembers, type ReviewMember, type ReviewOptions } from '../data/re
 import type { LeakageReport } from '../data/split.js';
 import { stageImport, type ImportRunOptions, type StagedImport } from '../data/stageImport.js';
 import { planLeakage, planSplit, type PlanMember, type SplitPlan, type SplitPlanOptions } from '../data/splitPlan.js';
+import { countExampleTokens } from '../data/tokens.js';
 import { detectDataset } from '../pii/dataset.js';
 import { loadPiiResources } from '../pii/resources.js';
 import type { PiiSpan } from '../pii/types.js';
@@ -32,6 +33,8 @@ export interface WorkerTasks {
   'dataset.stage': { input: { path: string; dir: string; options: StageOptions }; output: StagedImport };
   /** Applying a reviewed redaction to a whole version: the new version's rows, the report, the map (piiApplyTask.ts). */
   'pii.apply': { input: PiiApplyInput; output: PiiApplyOutput };
+  /** Rough token counts of every example of a version (no model: the model's tokenizer stays on the core's thread). */
+  'dataset.tokenLengths': { input: { versionId: string; source: VersionSource }; output: TokenLengths };
   /** Test and bench helper: spins the thread for `ms` milliseconds (proves cancel and isolation). */
   busy: { input: { ms: number }; output: { spun: number } };
 }
@@ -39,6 +42,12 @@ export type TaskName = keyof WorkerTasks;
 
 /** An import's options without its callbacks (progress comes back as the task's progress). */
 export type StageOptions = Omit<ImportRunOptions, 'signal' | 'onProgress'>;
+
+/** Token counts in version order, with each example's split. */
+export interface TokenLengths {
+  lengths: number[];
+  splits: Array<'train' | 'validation' | 'test' | null>;
+}
 
 /** The examples themselves (small inputs, tests), or the workspace database to read the version from. */
 export type VersionSource = { members: Array<ReviewMember & PlanMember> } | { databaseFile: string };
@@ -98,6 +107,17 @@ export const tasks: Impl = {
     );
   },
   'pii.apply': (input, progress) => applyRedaction(input, progress),
+  'dataset.tokenLengths': ({ versionId, source }, progress) => {
+    const members = readMembers(source, versionId, progress);
+    const count = countExampleTokens();
+    const out: TokenLengths = { lengths: [], splits: [] };
+    for (const m of members) {
+      out.lengths.push(count(m.example));
+      out.splits.push(m.split);
+      if (out.lengths.length % 10_000 === 0) progress('Counting tokens', out.lengths.length, members.length);
+    }
+    return out;
+  },
   busy: ({ ms }) => {
     const start = Date.now();
     let spun = 0;
