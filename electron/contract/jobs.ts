@@ -3,7 +3,7 @@
 // The job manager validates each result against its kind before storing it, and `Job` is a union over the kinds, so
 // `job.kind === 'dataset.stats'` narrows `job.result` to a TokenStatsResult for every caller.
 import { z } from 'zod';
-import { CleanReview, ColumnMapping, ImportFormat, SplitLabel, TokenStatsResult } from './datasets.js';
+import { CleanReviewSummary, ColumnMapping, ImportFormat, SplitLabel, TokenStatsResult } from './datasets.js';
 import { BaseModel, DomainTemplate, Id } from './domain.js';
 import { ErrorPayload } from './errors.js';
 import { PiiApplyResult, PiiScanSummary, RedactionMode, RedactionPolicy } from './pii.js';
@@ -82,7 +82,7 @@ export const jobKinds = {
       nearDuplicates: z.boolean(),
     }),
     detail: NoDetail,
-    result: CleanReview,
+    result: CleanReviewSummary,
     resumable: false,
   },
   /** Fingerprinting reads the whole file; an interrupted one simply runs again. */

@@ -4,6 +4,7 @@
 // so its loops stay synchronous and need no hand-written yields.
 import type { CleanReview } from '../../contract/datasets.js';
 import { reviewMembers, type ReviewMember, type ReviewOptions } from '../data/review.js';
+import { packReview, type PackedReview } from '../data/reviewPages.js';
 import type { LeakageReport } from '../data/split.js';
 import { stageImport, type ImportRunOptions, type StagedImport } from '../data/stageImport.js';
 import { planLeakage, planSplit, type PlanMember, type SplitPlan, type SplitPlanOptions } from '../data/splitPlan.js';
@@ -20,6 +21,8 @@ export type TaskProgress = (phase: string, current: number, total: number | null
 export interface WorkerTasks {
   /** The dry run of cleaning (normalize, length filters, exact and near copies, conflicts). */
   'dataset.review': { input: { versionId: string; source: VersionSource; options: ReviewOptions }; output: CleanReview };
+  /** The same review laid out for paging (data/reviewPages.ts): the app's job stores these bytes, not one big result. */
+  'dataset.reviewPaged': { input: { versionId: string; source: VersionSource; options: ReviewOptions }; output: PackedReview };
   /** Which split each example goes to, and the leakage check on the result (the service writes the version). */
   'dataset.split': { input: { versionId: string; source: VersionSource; options: SplitPlanOptions }; output: SplitPlan };
   /** The leakage check of a version already split. */
@@ -73,6 +76,11 @@ type Impl = {
 
 export const tasks: Impl = {
   'dataset.review': ({ versionId, source, options }, progress) => reviewMembers(versionId, readMembers(source, versionId, progress), options, progress),
+  'dataset.reviewPaged': ({ versionId, source, options }, progress) => {
+    const review = reviewMembers(versionId, readMembers(source, versionId, progress), options, progress);
+    progress('Preparing the results', 0, null);
+    return packReview(review);
+  },
   'dataset.split': ({ versionId, source, options }, progress) => planSplit(readMembers(source, versionId, progress), options),
   'dataset.leakage': ({ versionId, source }, progress) => planLeakage(readMembers(source, versionId, progress)),
   'pii.detect': ({ texts, resourceDir }, progress) => {
