@@ -14,6 +14,7 @@ import { loadPiiResources } from '../pii/resources.js';
 import type { PiiSpan } from '../pii/types.js';
 import { openDatabaseReadOnly } from '../store/database.js';
 import { applyRedaction, type PiiApplyInput, type PiiApplyOutput } from './piiApplyTask.js';
+import { scanVersion, type PiiScanInput, type PiiScanOutput } from './piiScanTask.js';
 import { DatasetsRepository } from '../store/repositories/datasets.js';
 
 export type TaskProgress = (phase: string, current: number, total: number | null) => void;
@@ -34,6 +35,8 @@ export interface WorkerTasks {
    * made (`dir`); the service then writes the staged examples into the workspace.
    */
   'dataset.stage': { input: { path: string; dir: string; options: StageOptions }; output: StagedImport };
+  /** The personal-data check of a whole version, its rows ready to store (piiScanTask.ts). */
+  'pii.scan': { input: PiiScanInput; output: PiiScanOutput };
   /** Applying a reviewed redaction to a whole version: the new version's rows, the report, the map (piiApplyTask.ts). */
   'pii.apply': { input: PiiApplyInput; output: PiiApplyOutput };
   /** Rough token counts of every example of a version (no model: the model's tokenizer stays on the core's thread). */
@@ -114,6 +117,7 @@ export const tasks: Impl = {
       dir,
     );
   },
+  'pii.scan': (input, progress) => scanVersion(input, progress),
   'pii.apply': (input, progress) => applyRedaction(input, progress),
   'dataset.tokenLengths': ({ versionId, source }, progress) => {
     const members = readMembers(source, versionId, progress);

@@ -75,6 +75,15 @@ export class RedactionRepository {
     })();
   }
 
+  /** saveScan for spans a worker thread already serialized ([position, spans by field as JSON]). */
+  saveScanRows(versionId: string, scannedAt: string, summary: unknown, rows: ReadonlyArray<readonly [number, string]>): void {
+    this.db.transaction(() => {
+      this.dropScan.run(versionId);
+      this.putScan.run(versionId, scannedAt, JSON.stringify(summary));
+      for (const [position, spans] of rows) this.putSpans.run(versionId, position, spans);
+    })();
+  }
+
   scanSummary(versionId: string): unknown {
     const row = this.getScan.get(versionId);
     return row ? (JSON.parse(row.summary) as unknown) : null;
