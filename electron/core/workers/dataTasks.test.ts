@@ -82,6 +82,28 @@ describe('dataset.tokenLengths: rough counts in a worker thread', () => {
   }, 60_000);
 });
 
+describe('pii.scan: checked in a worker thread, findings read a page at a time', () => {
+  it('stores one row per example with findings and pages them by position, of one kind when asked', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) =>
+      i % 2
+        ? `"When do you open on day ${i}?","At eight."`
+        : `"Patient Maria Kowalski called${i % 4 === 0 ? ' from 07700 900461' : ''} about visit ${i}.","Noted."`,
+    );
+    const v = await importCsv('findings.csv', rows);
+    const job = await finished((await core.call('pii:scan', { versionId: v })).id);
+    expect(job.status, job.error?.message).toBe('succeeded');
+    expect(job.result).toMatchObject({ examples: 200, examplesWithSpans: 100 });
+    const page = await core.call('pii:spans', { versionId: v, offset: 95, limit: 10 });
+    expect(page.total).toBe(100);
+    expect(page.records.map((r) => r.position)).toEqual([190, 192, 194, 196, 198]);
+    expect(page.records[0]!.fields[0]!.spans.map((s) => [s.text, s.type])).toContainEqual(['Maria Kowalski', 'NAME']);
+    const phones = await core.call('pii:spans', { versionId: v, offset: 0, limit: 3, type: 'PHONE' });
+    expect(phones.total).toBe(50);
+    expect(phones.records.map((r) => r.position)).toEqual([0, 4, 8]);
+    expect(phones.records[1]!.fields[0]!.spans.find((s) => s.type === 'PHONE')?.text).toBe('07700 900461');
+  }, 60_000);
+});
+
 describe('pii.apply: the redaction is computed in a worker thread, written by the core', () => {
   it('applies without a stored scan (detects in the thread): no identifier left, the UK mobile replaced whole', async () => {
     const v = await importCsv('calls.csv', [

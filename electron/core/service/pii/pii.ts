@@ -13,7 +13,8 @@ import type { DatasetVersionRecord } from '../../store/repositories/datasets.js'
 import { redactionOf, type DecisionRow, type FieldSpans } from '../../store/repositories/redaction.js';
 import { runInWorker } from '../../workers/runInWorker.js';
 import { DATABASE_FILE, type Workspace } from '../../workspace.js';
-import { versionFields, type ExampleFields } from './fields.js';
+import { fieldsOf, versionFields, type ExampleFields } from './fields.js';
+import type { Example } from '../../data/example.js';
 import { loadMap, mapEntries } from './maps.js';
 
 export function projectOfVersion(ws: Workspace, v: DatasetVersionRecord): string {
@@ -141,8 +142,26 @@ export function startScan(ws: Workspace, versionId: string): JobOf<'pii.scan'> {
 
 export function spansPage(ws: Workspace, versionId: string, offset: number, limit: number, type?: PiiType): { total: number; records: PiiRecord[] } {
   const v = requireVersion(ws, versionId);
-  const reviewed = reviewedVersion(ws, v);
-  if (!reviewed) throw new FieldtuneError('INVALID_INPUT', 'This version has not been checked for personal data yet; run the check first.');
+  const repo = redactionOf(ws);
+  if (!repo.scanSummary(v.id)) throw new FieldtuneError('INVALID_INPUT', 'This version has not been checked for personal data yet; run the check first.');
+  const decisions = engineDecisions(repo.decisions(v.datasetId));
+  if (!decisions.some((d) => d.decision === 'added')) {
+    // Without added strings the examples listed are exactly those with stored spans: one page of them is read (and
+    // only their examples), never the whole version; a 100k-row scan pages in milliseconds.
+    const page = repo.scanSpansPage(v.id, offset, limit, type);
+    const records = page.rows.flatMap(({ position, spans }) => {
+      const member = ws.datasets.membersPage(v.id, position, 1)[0];
+      if (!member || member.position !== position) return [];
+      const fields = fieldsOf(JSON.parse(member.body) as Example).map((f) => ({
+        ...f,
+        spans: reviewSpans(f.text, (spans[f.field] ?? []) as PiiSpan[], decisions),
+      }));
+      return [{ position, fields }];
+    });
+    return { total: page.total, records };
+  }
+  // An added string can appear in any example: every example is looked at.
+  const reviewed = reviewedVersion(ws, v)!;
   const chosen = type ? reviewed.filter((r) => r.fields.some((f) => f.spans.some((s) => s.type === type))) : reviewed;
   return { total: chosen.length, records: chosen.slice(offset, offset + limit) };
 }
