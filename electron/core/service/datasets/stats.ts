@@ -33,7 +33,8 @@ async function modelLengths(ws: Workspace, versionId: string, count: (e: Example
   const total = requireVersion(ws, versionId).examples;
   const out: Lengths = { lengths: [], splits: [] };
   let sliceStart = performance.now();
-  for await (const m of walkVersion(ws, versionId)) {
+  // Small pages: parsing 5000 stored examples at once would itself hold the loop for tens of milliseconds.
+  for await (const m of walkVersion(ws, versionId, 500)) {
     out.lengths.push(count(m.example));
     out.splits.push(m.split);
     if (performance.now() - sliceStart > SLICE_MS) {
