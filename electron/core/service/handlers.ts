@@ -1,13 +1,15 @@
 import type { AppInfo } from '../../contract/domain.js';
 import type { Method, ParsedInput, RequestOutput } from '../../contract/requests.js';
 import type { Workspace } from '../workspace.js';
-import { createProject, deleteProject, renameProject, setProjectLocale, requireProject } from './projects/projects.js';
+import { createProject, deleteProject, renameProject, setProjectLocale, requireProject, updateProject } from './projects/projects.js';
 import { removeModel, startModelRegistration } from './models/models.js';
 import { datasetHandlers } from './datasets/handlers.js';
 import { resumeJob } from './jobs/resume.js';
 import { filesHandlers } from './files/handlers.js';
 import { piiHandlers } from './pii/handlers.js';
 import { trainHandlers } from './train/handlers.js';
+import { inboxHandlers } from './inbox/handlers.js';
+import { reviewHandlers } from './review/handlers.js';
 
 export interface HandlerContext {
   ws: Workspace;
@@ -25,13 +27,18 @@ export const handlers: Handlers = {
 
   'projects:list': (_input, { ws }) => ws.projects.list(),
   'projects:get': ({ id }, { ws }) => requireProject(ws, id),
-  'projects:create': ({ name, domain, locale }, ctx) => {
-    const project = createProject(ctx.ws, name, domain, false, locale);
+  'projects:create': ({ name, domain, locale, systemPrompt }, ctx) => {
+    const project = createProject(ctx.ws, name, domain, false, locale, systemPrompt ?? null);
     ctx.projectsChanged();
     return project;
   },
   'projects:set-locale': ({ id, locale }, ctx) => {
     const project = setProjectLocale(ctx.ws, id, locale);
+    ctx.projectsChanged();
+    return project;
+  },
+  'projects:update': ({ id, ...changes }, ctx) => {
+    const project = updateProject(ctx.ws, id, changes);
     ctx.projectsChanged();
     return project;
   },
@@ -62,4 +69,6 @@ export const handlers: Handlers = {
   ...piiHandlers,
   ...trainHandlers,
   ...filesHandlers,
+  ...inboxHandlers,
+  ...reviewHandlers,
 };
