@@ -55,6 +55,12 @@ async function importRows(projectId: string, file: string): Promise<string> {
 
 const ms = (ns: number) => (ns / 1e6).toFixed(1);
 
+/** What the clean screen reads first once the review has ended. */
+async function readFirstPage(job: Job): Promise<void> {
+  if (job.kind !== 'dataset.review' || !job.result) return;
+  await core.call('datasets:review-page', { jobId: job.id, section: 'groups', offset: 0, limit: 50 });
+}
+
 try {
   const project = await core.call('projects:create', { name: 'Bench' });
   console.log(`Preparing ${cleanRows} rows for the clean and ${piiRows} rows for the personal-data scan...`);
@@ -90,21 +96,41 @@ try {
     }
   })();
   // Stalls over 50 ms, with the jobs' phases at the time: where the loop was still held.
-  const stalls: Array<{ ms: number; during: string }> = [];
+  const stalls: Array<{ ms: number; during: string; end: number }> = [];
   const phases = new Map<string, string>();
+  // When each job last reported progress while running: from then on it is ending (its result is stored and read).
+  const lastRunning = new Map<string, number>();
   const offJobs = core.subscribe((e) => {
-    if (e.event === 'jobs:updated') phases.set(e.payload.kind, `${e.payload.kind}: ${e.payload.status} ${e.payload.progress.phase}`);
+    if (e.event !== 'jobs:updated') return;
+    phases.set(e.payload.kind, `${e.payload.kind}: ${e.payload.status} ${e.payload.progress.phase}`);
+    if (e.payload.status === 'running') lastRunning.set(e.payload.kind, performance.now());
   });
   let tick = performance.now();
   const ticker = setInterval(() => {
     const now = performance.now();
-    if (now - tick > 60) stalls.push({ ms: now - tick - 10, during: [...phases.values()].join('; ') });
+    if (now - tick > 60) stalls.push({ ms: now - tick - 10, during: [...phases.values()].join('; '), end: now });
     tick = now;
   }, 10);
   delay.enable();
   const started = performance.now();
-  const review = core.call('datasets:review', { versionId: cleanVersion, threshold: 0.7 }).then((j) => waitJob(j.id));
-  const scan = core.call('pii:scan', { versionId: piiVersion }).then((j) => waitJob(j.id));
+  // Each job's end: its result stored, then read back as the screen does (the job, then a first page of results).
+  const ended = new Map<string, { from: number; to: number; bytes: number }>();
+  const readBack = async (kind: string, job: Job): Promise<Job> => {
+    const from = lastRunning.get(kind) ?? performance.now();
+    const again = await core.call('jobs:get', { id: job.id });
+    await core.call('jobs:list', {});
+    if (again.kind === 'dataset.review') await readFirstPage(again);
+    ended.set(kind, { from, to: performance.now(), bytes: JSON.stringify(again.result).length });
+    return again;
+  };
+  const review = core
+    .call('datasets:review', { versionId: cleanVersion, threshold: 0.7 })
+    .then((j) => waitJob(j.id))
+    .then((j) => readBack('dataset.review', j));
+  const scan = core
+    .call('pii:scan', { versionId: piiVersion })
+    .then((j) => waitJob(j.id))
+    .then((j) => readBack('pii.scan', j));
   const [reviewJob, scanJob] = await Promise.all([review, scan]);
   const elapsed = performance.now() - started;
   delay.disable();
@@ -113,7 +139,7 @@ try {
   pinging = false;
   await pinger;
   if (reviewJob.status !== 'succeeded' || scanJob.status !== 'succeeded') throw new Error(`jobs: ${reviewJob.status}, ${scanJob.status}`);
-  const proposed = reviewJob.kind === 'dataset.review' ? reviewJob.result!.proposed.length : 0;
+  const proposed = reviewJob.kind === 'dataset.review' ? reviewJob.result!.proposed.total : 0;
   waits.sort((a, b) => a - b);
   const q = (p: number) => waits[Math.min(waits.length - 1, Math.floor(p * waits.length))]!.toFixed(1);
   console.log(
@@ -130,6 +156,16 @@ try {
   console.log(`Stalls over 50 ms: ${stalls.length}; the longest, with the jobs' last reported phases:`);
   for (const s of worst) console.log(`  ${s.ms.toFixed(0)} ms (${s.during})`);
   console.log(`Target: event loop p99 < 50 ms -> ${delay.percentile(99) / 1e6 < 50 ? 'met' : 'NOT met'}`);
+  // Stalls that ended while a job was ending (last progress -> result stored -> read back), with 100 ms of slack for
+  // a stall that began just before the window and was noticed by the ticker only at its end.
+  console.log('\nWhile each job ended (result stored, then read back as the screen reads it):');
+  console.log('| job | stored result (JSON chars) | worst single stall (ms) | stalls over 50 ms |');
+  console.log('|---|---|---|---|');
+  for (const [kind, w] of ended) {
+    const inWindow = stalls.filter((s) => s.end >= w.from && s.end <= w.to + 100);
+    const worst = inWindow.reduce((m, s) => Math.max(m, s.ms), 0);
+    console.log(`| ${kind} | ${w.bytes} | ${worst.toFixed(0)} | ${inWindow.length} |`);
+  }
 
   const t = performance.now();
   reviewVersion(core.ws, cleanVersion, { threshold: 0.7, nearDuplicates: true });

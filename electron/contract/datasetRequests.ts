@@ -1,6 +1,18 @@
 // The 'datasets:*' requests the Data wizard uses. Pure: zod and the contract's own files only.
 import { z } from 'zod';
-import { Dataset, DatasetVersion, ExampleRow, ImportPreview, ImportSource, LeakageSummary, MetadataColumn, SplitLabel, SplitResult } from './datasets.js';
+import {
+  Dataset,
+  DatasetVersion,
+  ExampleRow,
+  ImportPreview,
+  ImportSource,
+  LeakageSummary,
+  MetadataColumn,
+  ReviewPage,
+  ReviewSection,
+  SplitLabel,
+  SplitResult,
+} from './datasets.js';
 import { DomainTemplate, Id, Locale, Message } from './domain.js';
 import { jobSchemas } from './jobs.js';
 
@@ -49,7 +61,7 @@ export const datasetRequests = {
   'datasets:columns': { input: z.object(VersionRef).strict(), output: z.array(MetadataColumn) },
   /**
    * A dry run of cleaning: what normalization, length filters and duplicate detection would remove. Writes nothing.
-   * A job (a minute on 60k rows): its result is the review.
+   * A job (a minute on 60k rows): its result is the review's counts; its lists are read a page at a time.
    */
   'datasets:review': {
     input: z
@@ -62,6 +74,18 @@ export const datasetRequests = {
       })
       .strict(),
     output: jobSchemas['dataset.review'],
+  },
+  /** A page of a finished review's long lists (its job's result holds the counts); at most 5000 items at a time. */
+  'datasets:review-page': {
+    input: z
+      .object({
+        jobId: Id,
+        section: ReviewSection,
+        offset: z.number().int().nonnegative(),
+        limit: z.number().int().min(1).max(5000, 'Ask for at most 5000 items at a time'),
+      })
+      .strict(),
+    output: ReviewPage,
   },
   /** Applies the reviewed choices: a new version without `remove`, normalized if asked. */
   'datasets:clean': {

@@ -119,6 +119,61 @@ export const CleanReview = z.object({
 });
 export type CleanReview = z.infer<typeof CleanReview>;
 
+/** The review's parts that grow with the dataset, stored apart from the job and read a page at a time. */
+export const ReviewSection = z.enum(['removals', 'groups', 'nearPairs', 'conflicts']);
+export type ReviewSection = z.infer<typeof ReviewSection>;
+
+/** One proposed removal without its text (the whole list, for the reviewer's ticks and the CLI). */
+export const ReviewRemoval = z.object({
+  position: z.number().int(),
+  reason: RemovalReason,
+  of: z.number().int().nullable(),
+  similarity: z.number().nullable(),
+});
+export type ReviewRemoval = z.infer<typeof ReviewRemoval>;
+
+/** The copies of one kept example, or every example out of range for one reason; biggest groups first. */
+export const ReviewGroup = z.object({
+  reason: RemovalReason,
+  /** The kept example these copy, with its text; null for a group of out-of-range examples. */
+  head: Side.nullable(),
+  /** Every member's position (one tick decides them all). */
+  positions: z.array(z.number().int()),
+  /** The first members with their text (at most 200). */
+  sample: CleanReview.shape.proposed,
+});
+export type ReviewGroup = z.infer<typeof ReviewGroup>;
+
+/**
+ * A finished review as its job stores it: the counts, and where its long lists are kept (content-addressed files
+ * with a byte offset every `pageSize` items), read through 'datasets:review-page'. A 100k-row review's lists are
+ * megabytes: as one job result they held the core's event loop for a quarter of a second when stored or read.
+ */
+export const CleanReviewSummary = z.object({
+  jobId: Id,
+  versionId: Id,
+  examples: z.number().int(),
+  normalizedChanged: z.number().int(),
+  proposed: z.object({
+    total: z.number().int(),
+    exact: z.number().int(),
+    near: z.number().int(),
+    /** Empty, too short or too long. */
+    outOfRange: z.number().int(),
+  }),
+  counts: z.record(ReviewSection, z.number().int()),
+  stored: z.record(ReviewSection, z.object({ blob: z.string(), pageSize: z.number().int(), offsets: z.array(z.number().int()) })),
+});
+export type CleanReviewSummary = z.infer<typeof CleanReviewSummary>;
+
+export const ReviewPage = z.discriminatedUnion('section', [
+  z.object({ section: z.literal('removals'), total: z.number().int(), items: z.array(ReviewRemoval) }),
+  z.object({ section: z.literal('groups'), total: z.number().int(), items: z.array(ReviewGroup) }),
+  z.object({ section: z.literal('nearPairs'), total: z.number().int(), items: CleanReview.shape.nearPairs }),
+  z.object({ section: z.literal('conflicts'), total: z.number().int(), items: CleanReview.shape.conflicts }),
+]);
+export type ReviewPage = z.infer<typeof ReviewPage>;
+
 export const LeakageSummary = z.object({
   ok: z.boolean(),
   exact: z.number().int(),

@@ -4,7 +4,7 @@
 // `job.kind === 'dataset.stats'` narrows `job.result` to a TokenStatsResult for every caller.
 import { z } from 'zod';
 import { ExportResult } from './adapters.js';
-import { CleanReview, ColumnMapping, ImportFormat, SplitLabel, TokenStatsResult } from './datasets.js';
+import { CleanReviewSummary, ColumnMapping, ImportFormat, SplitLabel, TokenStatsResult } from './datasets.js';
 import { BaseModel, DomainTemplate, Id } from './domain.js';
 import { DiscoverResult, ModelRoots } from './models.js';
 import { ErrorPayload } from './errors.js';
@@ -85,7 +85,7 @@ export const jobKinds = {
       nearDuplicates: z.boolean(),
     }),
     detail: NoDetail,
-    result: CleanReview,
+    result: CleanReviewSummary,
     resumable: false,
   },
   /** Fingerprinting reads the whole file; an interrupted one simply runs again. */

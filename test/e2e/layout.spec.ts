@@ -49,6 +49,14 @@ test('the sidebar background reaches the bottom of a long page', async ({ page }
   expect(sidebar.y).toBeLessThanOrEqual(0);
   expect(sidebar.y + sidebar.height).toBeGreaterThanOrEqual(599);
   await expect(page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: /Demo/ })).toBeInViewport();
+  // Seen whole (a full-page screenshot, as the tester looked at it), the column is painted from the top bar to
+  // the bottom of the page, not only where the sticky list happens to be: a pixel of its padding at the bottom equals
+  // one near the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const pixel = (y: number) => page.screenshot({ fullPage: true, clip: { x: 4, y, width: 1, height: 1 } });
+  const top = await pixel(200);
+  expect((await pixel(pageHeight - 3)).equals(top), 'the column background at the bottom of the page').toBe(true);
+  expect((await pixel(Math.round(pageHeight * 0.7))).equals(top), 'the column background lower down the page').toBe(true);
   await snap(page, 'long-page');
 });
 

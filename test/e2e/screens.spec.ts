@@ -4,12 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { screenshots, watchErrors } from './pageErrors.js';
 import { startServer, type BrowserModeServer } from './server.js';
 
-const shots = process.env['FIELDTUNE_SCREENSHOTS'];
-const snap = async (page: Page, name: string) => {
-  if (shots) await page.screenshot({ path: join(shots, `screens-${name}.png`), fullPage: true });
-};
+const snap = screenshots('screens');
 
 let dir: string;
 let server: BrowserModeServer;
@@ -21,19 +19,6 @@ test.afterAll(async () => {
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Collects console errors, page errors and CSP violations from the moment the page opens. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
-  void page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return errors;
-}
 
 /**
  * Technical terms a clinician met without explanation. Each may appear only inside a parenthesis, after plain words

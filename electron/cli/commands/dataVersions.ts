@@ -1,7 +1,7 @@
 // `fieldtune data clean|split|stats|export|versions`: operations on a stored dataset version. Each accepts a version
 // id or a dataset id (meaning that dataset's newest version); each change prints the new version it made.
 import { resolve } from 'node:path';
-import type { CleanReview } from '../../contract/datasets.js';
+import type { ReviewPage, ReviewRemoval, ReviewSection } from '../../contract/datasets.js';
 import { FieldtuneError } from '../../contract/errors.js';
 import type { Core } from '../../core/core.js';
 import type { CliArgs, CliCommand } from '../command.js';
@@ -19,6 +19,17 @@ function num(args: CliArgs, name: string, fallback?: number): number | undefined
   const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
   if (!Number.isFinite(n) || n < 0) throw new FieldtuneError('BAD_REQUEST', `--${name} must be a non-negative number (got ${String(raw)})`);
   return n;
+}
+
+/** Every item of a finished review's list (the job's result holds counts; the lists are read a page at a time). */
+type Items<S extends ReviewSection> = Extract<ReviewPage, { section: S }>['items'];
+async function wholeSection<S extends ReviewSection>(core: Core, jobId: string, section: S): Promise<Items<S>> {
+  const items: unknown[] = [];
+  for (;;) {
+    const page = await core.call('datasets:review-page', { jobId, section, offset: items.length, limit: 5000 });
+    items.push(...(page.items as unknown[]));
+    if (page.items.length === 0 || items.length >= page.total) return items as Items<S>;
+  }
 }
 
 const versionSummary = (v: { id: string; hash: string; examples: number; parentId: string | null; operation: string }) => ({
@@ -73,11 +84,13 @@ export const dataCleanCommand: CliCommand = {
         },
         'dataset.review',
       );
-      const removed = review.proposed.filter((p) => REMOVED_BY[dedupe as Dedupe].includes(p.reason));
+      const removed = (await wholeSection(core, review.jobId, 'removals')).filter((p) => REMOVED_BY[dedupe as Dedupe].includes(p.reason));
       const version = await core.call('datasets:clean', { versionId, remove: removed.map((p) => p.position), normalize });
-      return { review: { ...review, proposed: removed }, version };
+      const nearPairs = await wholeSection(core, review.jobId, 'nearPairs');
+      const conflicts = await wholeSection(core, review.jobId, 'conflicts');
+      return { review: { ...review, proposed: removed, nearPairs, conflicts }, version };
     });
-    const count = (reason: CleanReview['proposed'][number]['reason']) => review.proposed.filter((p) => p.reason === reason).length;
+    const count = (reason: ReviewRemoval['reason']) => review.proposed.filter((p) => p.reason === reason).length;
     const report = {
       version: versionSummary(version),
       before: review.examples,

@@ -2,7 +2,7 @@
 // (canonical JSON + hash per example). The service commits it (service/datasets/importCommit.ts); memory stays flat
 // because neither step holds the dataset.
 import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
@@ -52,28 +52,13 @@ class LineWriter {
   }
 }
 
-/** Lines of a file read synchronously in 1 MiB chunks (for use inside a synchronous SQLite transaction). */
-export function* readLinesSync(path: string): Generator<string> {
-  const fd = openSync(path, 'r');
-  const buf = Buffer.alloc(1 << 20);
-  let rest = '';
-  const decoder = new TextDecoder('utf-8');
-  try {
-    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) {
-      const text = rest + decoder.decode(buf.subarray(0, n), { stream: true });
-      const lines = text.split('\n');
-      rest = lines.pop() ?? '';
-      yield* lines;
-    }
-    rest += decoder.decode();
-    if (rest) yield rest;
-  } finally {
-    closeSync(fd);
-  }
+/** A fresh staging folder (the caller owns it: a cancelled worker thread cannot remove its own). */
+export function stagingDir(): string {
+  return mkdtempSync(join(tmpdir(), 'fieldtune-import-'));
 }
 
-export async function stageImport(path: string, options: ImportRunOptions = {}): Promise<StagedImport> {
-  const dir = mkdtempSync(join(tmpdir(), 'fieldtune-import-'));
+/** Stages `path` into `dir` (a new staging folder when omitted); on failure the folder is removed. */
+export async function stageImport(path: string, options: ImportRunOptions = {}, dir = stagingDir()): Promise<StagedImport> {
   const file = join(dir, 'examples.tsv');
   const rejectedFile = join(dir, 'rejected.jsonl');
   const out = new LineWriter(file);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
 
@@ -44,6 +44,23 @@ export class BlobStore {
     }
     this.insertStmt.run({ sha256, size_bytes: bytes.byteLength, created_at: new Date().toISOString() });
     return { sha256, sizeBytes: bytes.byteLength };
+  }
+
+  /** Bytes [start, end) of a stored blob, read without blocking (a page of a stored job result). */
+  async readRange(sha256: string, start: number, end: number): Promise<Buffer> {
+    const file = await open(this.pathOf(sha256), 'r');
+    try {
+      const buffer = Buffer.alloc(end - start);
+      let read = 0;
+      while (read < buffer.length) {
+        const { bytesRead } = await file.read(buffer, read, buffer.length - read, start + read);
+        if (bytesRead === 0) throw new Error(`blob ${sha256} is shorter than expected`);
+        read += bytesRead;
+      }
+      return buffer;
+    } finally {
+      await file.close();
+    }
   }
 
   reference(projectId: string, sha256: string, role: string): void {

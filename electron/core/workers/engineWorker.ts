@@ -8,7 +8,8 @@ import { tasks, type TaskName } from './tasks.js';
 const { task, input } = workerData as { task: TaskName; input: unknown };
 const run = tasks[task] as (input: unknown, progress: (phase: string, current: number, total: number | null) => void) => unknown;
 try {
-  const result = run(input, (phase, current, total) => parentPort?.postMessage({ type: 'progress', phase, current, total }));
+  // Most tasks are synchronous loops; a task that streams a file (an import) returns a promise.
+  const result = await run(input, (phase, current, total) => parentPort?.postMessage({ type: 'progress', phase, current, total }));
   parentPort?.postMessage({ type: 'done', result });
 } catch (error) {
   parentPort?.postMessage({ type: 'error', error: toErrorPayload(error) });

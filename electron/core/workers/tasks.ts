@@ -4,14 +4,19 @@
 // so its loops stay synchronous and need no hand-written yields.
 import type { CleanReview } from '../../contract/datasets.js';
 import { reviewMembers, type ReviewMember, type ReviewOptions } from '../data/review.js';
+import { packReview, type PackedReview } from '../data/reviewPages.js';
 import type { LeakageReport } from '../data/split.js';
+import { stageImport, type ImportRunOptions, type StagedImport } from '../data/stageImport.js';
 import { planLeakage, planSplit, type PlanMember, type SplitPlan, type SplitPlanOptions } from '../data/splitPlan.js';
 import { discoverModels, type Candidate, type DiscoverInput } from '../models/discover.js';
 import { sha256OfFileSync } from '../models/fingerprint.js';
+import { countExampleTokens } from '../data/tokens.js';
 import { detectDataset } from '../pii/dataset.js';
 import { loadPiiResources } from '../pii/resources.js';
 import type { PiiSpan } from '../pii/types.js';
 import { openDatabaseReadOnly } from '../store/database.js';
+import { applyRedaction, type PiiApplyInput, type PiiApplyOutput } from './piiApplyTask.js';
+import { scanVersion, type PiiScanInput, type PiiScanOutput } from './piiScanTask.js';
 import { DatasetsRepository } from '../store/repositories/datasets.js';
 
 export type TaskProgress = (phase: string, current: number, total: number | null) => void;
@@ -19,6 +24,8 @@ export type TaskProgress = (phase: string, current: number, total: number | null
 export interface WorkerTasks {
   /** The dry run of cleaning (normalize, length filters, exact and near copies, conflicts). */
   'dataset.review': { input: { versionId: string; source: VersionSource; options: ReviewOptions }; output: CleanReview };
+  /** The same review laid out for paging (data/reviewPages.ts): the app's job stores these bytes, not one big result. */
+  'dataset.reviewPaged': { input: { versionId: string; source: VersionSource; options: ReviewOptions }; output: PackedReview };
   /** Which split each example goes to, and the leakage check on the result (the service writes the version). */
   'dataset.split': { input: { versionId: string; source: VersionSource; options: SplitPlanOptions }; output: SplitPlan };
   /** The leakage check of a version already split. */
@@ -29,10 +36,30 @@ export interface WorkerTasks {
   'model.discover': { input: DiscoverInput; output: ReturnType<typeof discoverModels> & { candidates: Candidate[] } };
   /** A model file's sha256 (progress in bytes). */
   'model.fingerprint': { input: { path: string }; output: { sha256: string; bytes: number } };
+  /**
+   * The reading half of an import: parse the file (CSV, XLSX, JSONL, documents) into a staging folder the service
+   * made (`dir`); the service then writes the staged examples into the workspace.
+   */
+  'dataset.stage': { input: { path: string; dir: string; options: StageOptions }; output: StagedImport };
+  /** The personal-data check of a whole version, its rows ready to store (piiScanTask.ts). */
+  'pii.scan': { input: PiiScanInput; output: PiiScanOutput };
+  /** Applying a reviewed redaction to a whole version: the new version's rows, the report, the map (piiApplyTask.ts). */
+  'pii.apply': { input: PiiApplyInput; output: PiiApplyOutput };
+  /** Rough token counts of every example of a version (no model: the model's tokenizer stays on the core's thread). */
+  'dataset.tokenLengths': { input: { versionId: string; source: VersionSource }; output: TokenLengths };
   /** Test and bench helper: spins the thread for `ms` milliseconds (proves cancel and isolation). */
   busy: { input: { ms: number }; output: { spun: number } };
 }
 export type TaskName = keyof WorkerTasks;
+
+/** An import's options without its callbacks (progress comes back as the task's progress). */
+export type StageOptions = Omit<ImportRunOptions, 'signal' | 'onProgress'>;
+
+/** Token counts in version order, with each example's split. */
+export interface TokenLengths {
+  lengths: number[];
+  splits: Array<'train' | 'validation' | 'test' | null>;
+}
 
 /** The examples themselves (small inputs, tests), or the workspace database to read the version from. */
 export type VersionSource = { members: Array<ReviewMember & PlanMember> } | { databaseFile: string };
@@ -52,10 +79,17 @@ function readMembers(source: VersionSource, versionId: string, progress: TaskPro
   }
 }
 
-type Impl = { [K in TaskName]: (input: WorkerTasks[K]['input'], progress: TaskProgress) => WorkerTasks[K]['output'] };
+type Impl = {
+  [K in TaskName]: (input: WorkerTasks[K]['input'], progress: TaskProgress) => WorkerTasks[K]['output'] | Promise<WorkerTasks[K]['output']>;
+};
 
 export const tasks: Impl = {
   'dataset.review': ({ versionId, source, options }, progress) => reviewMembers(versionId, readMembers(source, versionId, progress), options, progress),
+  'dataset.reviewPaged': ({ versionId, source, options }, progress) => {
+    const review = reviewMembers(versionId, readMembers(source, versionId, progress), options, progress);
+    progress('Preparing the results', 0, null);
+    return packReview(review);
+  },
   'dataset.split': ({ versionId, source, options }, progress) => planSplit(readMembers(source, versionId, progress), options),
   'dataset.leakage': ({ versionId, source }, progress) => planLeakage(readMembers(source, versionId, progress)),
   'pii.detect': ({ texts, resourceDir }, progress) => {
@@ -75,6 +109,35 @@ export const tasks: Impl = {
   },
   'model.discover': (input, progress) => discoverModels(input, progress),
   'model.fingerprint': ({ path }, progress) => sha256OfFileSync(path, (read, total) => progress('Fingerprinting (sha256)', read, total)),
+  'dataset.stage': ({ path, dir, options }, progress) => {
+    let last = 0;
+    return stageImport(
+      path,
+      {
+        ...options,
+        onProgress: (u) => {
+          const now = Date.now();
+          if (now - last < 100) return; // a message per chunk read would outnumber what the bar can show
+          last = now;
+          progress(u.phase, u.current, u.total);
+        },
+      },
+      dir,
+    );
+  },
+  'pii.scan': (input, progress) => scanVersion(input, progress),
+  'pii.apply': (input, progress) => applyRedaction(input, progress),
+  'dataset.tokenLengths': ({ versionId, source }, progress) => {
+    const members = readMembers(source, versionId, progress);
+    const count = countExampleTokens();
+    const out: TokenLengths = { lengths: [], splits: [] };
+    for (const m of members) {
+      out.lengths.push(count(m.example));
+      out.splits.push(m.split);
+      if (out.lengths.length % 10_000 === 0) progress('Counting tokens', out.lengths.length, members.length);
+    }
+    return out;
+  },
   busy: ({ ms }) => {
     const start = Date.now();
     let spun = 0;

@@ -1,12 +1,14 @@
 import { create } from 'zustand';
 import type {
-  CleanReview,
+  CleanReviewSummary,
   ColumnField,
   Dataset,
   DatasetVersion,
   ExampleRow,
   ImportFormat,
   ImportPreview,
+  ReviewGroup,
+  ReviewPage,
   SplitResult,
   TokenStatsResult,
 } from '../../../electron/contract/datasets.js';
@@ -60,7 +62,12 @@ interface DatasetsState {
   /** The system prompt every example of the version shares: shown once above the table (null: none, or they differ). */
   systemPrompt: string | null;
   columns: Column[];
-  review: CleanReview | null;
+  /** The finished review's counts; its lists are read a page at a time (a 100k-row review is megabytes). */
+  review: CleanReviewSummary | null;
+  /** Loaded groups of proposed removals, by index (pages arrive as the list scrolls). */
+  reviewGroups: Record<number, ReviewGroup>;
+  /** The first questions answered in different ways (the rest are counted). */
+  reviewConflicts: Extract<ReviewPage, { section: 'conflicts' }>['items'];
   /** Positions chosen for removal in the review (starts as the proposal). */
   remove: Record<number, boolean>;
   splitResult: SplitResult | null;
@@ -85,6 +92,7 @@ interface DatasetsState {
   startImport(): Promise<void>;
   loadRows(from: number, to: number): Promise<void>;
   runReview(options: { threshold: number; minTokens?: number; maxTokens?: number }): Promise<void>;
+  loadReviewGroups(from: number, to: number): Promise<void>;
   toggleRemove(position: number, removeIt: boolean): void;
   /** One decision for a whole group of copies (one state change, however large the group). */
   toggleGroup(positions: readonly number[], removeIt: boolean): void;
@@ -114,13 +122,41 @@ export function selectedVersion(s: Pick<DatasetsState, 'datasets' | 'versionId'>
 const message = errorText;
 let importStarting = false;
 const pending = new Set<number>();
+const pendingGroups = new Set<number>();
+const GROUP_PAGE = 50;
+const CONFLICTS_SHOWN = 100;
+
+/** Every proposed removal's position (numbers only: tens of thousands fit in a few requests). */
+async function proposedPositions(jobId: string): Promise<number[]> {
+  const positions: number[] = [];
+  for (;;) {
+    const page = await api.call('datasets:review-page', { jobId, section: 'removals', offset: positions.length, limit: 5000 });
+    if (page.section !== 'removals') return positions;
+    positions.push(...page.items.map((r) => r.position));
+    if (page.items.length === 0 || positions.length >= page.total) return positions;
+  }
+}
 let previewSeq = 0;
 
 export const useDatasetsStore = create<DatasetsState>((set, get) => {
   /** Clears everything that belongs to one version when another is chosen. */
   const forVersion = (versionId: string | null) => {
     pending.clear();
-    return { versionId, rows: {}, total: 0, systemPrompt: null, columns: [], review: null, remove: {}, splitResult: null, stats: null, detail: null };
+    pendingGroups.clear();
+    return {
+      versionId,
+      rows: {},
+      total: 0,
+      systemPrompt: null,
+      columns: [],
+      review: null,
+      reviewGroups: {},
+      reviewConflicts: [],
+      remove: {},
+      splitResult: null,
+      stats: null,
+      detail: null,
+    };
   };
 
   const guard = async (busy: DatasetsState['busy'], fn: () => Promise<void>) => {
@@ -182,6 +218,8 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     total: 0,
     columns: [],
     review: null,
+    reviewGroups: {},
+    reviewConflicts: [],
     remove: {},
     splitResult: null,
     stats: null,
@@ -312,7 +350,8 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
     async runReview(options) {
       const versionId = get().versionId;
       if (!versionId) return;
-      set({ error: null, notice: null, review: null, remove: {} });
+      set({ error: null, notice: null, review: null, reviewGroups: {}, reviewConflicts: [], remove: {} });
+      pendingGroups.clear();
       try {
         // A job: on tens of thousands of examples the search for near copies takes a minute; it shows progress and
         // can be cancelled, and runs in a worker thread so the app keeps answering.
@@ -320,14 +359,44 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
         set({ reviewJobId: job.id });
         followJob(job, {
           settled: () => set({ reviewJobId: null }),
-          succeeded: (review) => {
-            if (review.versionId === get().versionId) set({ review, remove: Object.fromEntries(review.proposed.map((p) => [p.position, true])) });
+          succeeded: async (review) => {
+            try {
+              const [positions, conflicts] = await Promise.all([
+                proposedPositions(review.jobId),
+                api.call('datasets:review-page', { jobId: review.jobId, section: 'conflicts', offset: 0, limit: CONFLICTS_SHOWN }),
+              ]);
+              if (review.versionId !== get().versionId) return;
+              set({
+                review,
+                reviewConflicts: conflicts.section === 'conflicts' ? conflicts.items : [],
+                remove: Object.fromEntries(positions.map((p) => [p, true])),
+              });
+            } catch (e) {
+              set({ error: message(e) });
+            }
           },
           failed: (error) => set({ error }),
           stopped: () => set({ notice: 'The check for copies was cancelled; nothing was changed.' }),
         });
       } catch (e) {
         set({ error: message(e) });
+      }
+    },
+    async loadReviewGroups(from, to) {
+      const review = get().review;
+      if (!review) return;
+      for (let start = Math.floor(from / GROUP_PAGE) * GROUP_PAGE; start < Math.min(to, review.counts.groups); start += GROUP_PAGE) {
+        if (pendingGroups.has(start) || get().reviewGroups[start]) continue;
+        pendingGroups.add(start);
+        try {
+          const page = await api.call('datasets:review-page', { jobId: review.jobId, section: 'groups', offset: start, limit: GROUP_PAGE });
+          if (get().review !== review || page.section !== 'groups') return;
+          set((s) => ({ reviewGroups: { ...s.reviewGroups, ...Object.fromEntries(page.items.map((g, i) => [start + i, g])) } }));
+        } catch (e) {
+          set({ error: message(e) });
+        } finally {
+          pendingGroups.delete(start);
+        }
       }
     },
     toggleRemove: (position, removeIt) => set((s) => ({ remove: { ...s.remove, [position]: removeIt } })),

@@ -2,12 +2,21 @@
 // duplicate finder and conflict finder; writes nothing) and clean (the choices made in the review become a new version).
 // Splitting and the leakage check reuse the engine's version operations and add short previews for the UI.
 import { join } from 'node:path';
-import type { CleanReview, DatasetVersion, LeakageSummary, SplitResult } from '../../../contract/datasets.js';
+import {
+  ReviewSection,
+  type CleanReview,
+  type CleanReviewSummary,
+  type DatasetVersion,
+  type LeakageSummary,
+  type ReviewPage,
+  type SplitResult,
+} from '../../../contract/datasets.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { JobOf } from '../../../contract/jobs.js';
 import { createChildVersion, loadMembers, requireVersion, splitVersionInWorker, versionLeakageInWorker, type Member } from './versions.js';
 import { normalizeExample } from '../../data/normalize.js';
 import { previewText as enginePreview, reviewMembers, type ReviewOptions } from '../../data/review.js';
+import { PAGE_SIZE, pageRange, parsePage } from '../../data/reviewPages.js';
 import { runInWorker } from '../../workers/runInWorker.js';
 import type { LeakageReport } from '../../data/split.js';
 import { splitAdvice } from '../../data/splitAdvice.js';
@@ -27,18 +36,47 @@ const REVIEW_CANCELLED = 'The check for copies was cancelled; nothing was change
 
 /**
  * The review as a job in a worker thread, so a minute of MinHash on 60k rows leaves the core answering. The worker
- * reads the version through its own read-only connection (versions never change once complete).
+ * reads the version through its own read-only connection (versions never change once complete) and lays the long
+ * lists out for paging; they are stored as files of the project (written asynchronously), and the job's result is
+ * their counts. Storing or reading 4.6 MB of review as one job result held the event loop for a quarter of a second.
  */
 export function startReview(ws: Workspace, versionId: string, options: ReviewOptions): JobOf<'dataset.review'> {
   const version = requireVersion(ws, versionId);
   const projectId = ws.datasets.getDataset(version.datasetId)?.projectId ?? null;
-  return ws.jobs.start({ kind: 'dataset.review', projectId, params: { versionId, ...options } }, (ctx) =>
-    runInWorker(
-      'dataset.review',
+  return ws.jobs.start({ kind: 'dataset.review', projectId, params: { versionId, ...options } }, async (ctx): Promise<CleanReviewSummary> => {
+    const packed = await runInWorker(
+      'dataset.reviewPaged',
       { versionId, source: { databaseFile: join(ws.dir, DATABASE_FILE) }, options },
       { signal: ctx.signal, cancelledMessage: REVIEW_CANCELLED, onProgress: (phase, current, total) => ctx.onProgress({ phase, current, total }) },
-    ),
-  );
+    );
+    const stored = {} as CleanReviewSummary['stored'];
+    const counts = {} as CleanReviewSummary['counts'];
+    for (const section of ReviewSection.options) {
+      const { bytes, count, offsets } = packed.sections[section];
+      const { sha256 } = await ws.blobs.put(bytes);
+      // Kept with the project (deleting it removes them); jobs rows come and go, the files are small.
+      if (projectId) ws.blobs.reference(projectId, sha256, 'review-result');
+      stored[section] = { blob: sha256, pageSize: PAGE_SIZE, offsets };
+      counts[section] = count;
+    }
+    const { versionId: reviewed, examples, normalizedChanged, proposed } = packed;
+    return { jobId: ctx.jobId, versionId: reviewed, examples, normalizedChanged, proposed, counts, stored };
+  });
+}
+
+/** A page of a finished review's list: one ranged read of its stored file and a parse of just those items. */
+export async function reviewPage(ws: Workspace, jobId: string, section: ReviewSection, offset: number, limit: number): Promise<ReviewPage> {
+  const job = ws.jobs.get(jobId);
+  if (job.kind !== 'dataset.review') throw new FieldtuneError('INVALID_INPUT', 'That job is not a check for copies.');
+  if (!job.result) throw new FieldtuneError('INVALID_INPUT', 'That check for copies has not finished; wait for it, or run it again.');
+  const where = job.result.stored[section];
+  const total = job.result.counts[section];
+  const range = pageRange(where, total, offset, limit);
+  if (!range) return { section, total, items: [] } as ReviewPage;
+  const bytes = await ws.blobs.readRange(where.blob, range.start, range.end).catch(() => {
+    throw new FieldtuneError('NOT_FOUND', 'The results of that check are no longer kept; run the check for copies again.');
+  });
+  return { section, total, items: parsePage(bytes.toString('utf8'), range.skip, range.take) } as ReviewPage;
 }
 
 /** A new version without the chosen positions, normalized when asked; the parent stays as it was. */

@@ -169,13 +169,20 @@ describe('datasets:import and the version operations', () => {
     expect(job).toMatchObject({ kind: 'dataset.review', status: 'succeeded' });
     const review = job.kind === 'dataset.review' ? job.result! : expect.unreachable('a review job');
     expect(review.examples).toBe(8);
-    expect(review.proposed).toEqual([
+    expect(review.proposed).toEqual({ total: 2, exact: 1, near: 1, outOfRange: 0 });
+    const page = async (section: 'removals' | 'groups' | 'nearPairs' | 'conflicts') =>
+      core.call('datasets:review-page', { jobId: review.jobId, section, offset: 0, limit: 100 });
+    expect((await page('removals')).items).toEqual([
       expect.objectContaining({ position: 1, reason: 'exact-duplicate', of: 0, similarity: 1 }),
       expect.objectContaining({ position: 3, reason: 'near-duplicate', of: 2 }),
     ]);
-    expect(review.nearPairs[0]).toMatchObject({ a: { position: 2 }, b: { position: 3 } });
-    expect(review.nearPairs[0]!.similarity).toBeGreaterThan(0.7);
-    expect(review.conflicts).toEqual([
+    const groups = await page('groups');
+    expect(groups).toMatchObject({ section: 'groups', total: 2 });
+    expect(groups.items[0]).toMatchObject({ head: { position: 0 }, positions: [1] });
+    const pairs = await page('nearPairs');
+    expect(pairs.items[0]).toMatchObject({ a: { position: 2 }, b: { position: 3 } });
+    expect(pairs.section === 'nearPairs' && pairs.items[0]!.similarity).toBeGreaterThan(0.7);
+    expect((await page('conflicts')).items).toEqual([
       {
         question: 'Do you take walk-ins?',
         answers: [

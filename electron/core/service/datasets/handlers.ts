@@ -1,7 +1,7 @@
 // Handlers for the 'datasets:*' requests (the Data wizard); inputs arrive validated against the contract.
 import type { HandlerContext } from '../handlers.js';
 import type { ParsedInput, RequestOutput } from '../../../contract/requests.js';
-import { applyClean, leakageOf, splitWithReport, startReview } from './clean.js';
+import { applyClean, leakageOf, reviewPage, splitWithReport, startReview } from './clean.js';
 import { editExample } from './editExample.js';
 import { previewImport } from './preview.js';
 import { bundledSamples, examplesPage, exportDataset, listDatasets, metadataColumns, startImport } from './datasets.js';
@@ -20,6 +20,7 @@ export const datasetHandlers: DatasetHandlers = {
   'datasets:examples': ({ versionId, offset, limit }, { ws }) => examplesPage(ws, versionId, offset, limit),
   'datasets:columns': ({ versionId }, { ws }) => metadataColumns(ws, versionId),
   'datasets:review': ({ versionId, ...options }, { ws }) => startReview(ws, versionId, options),
+  'datasets:review-page': ({ jobId, section, offset, limit }, { ws }) => reviewPage(ws, jobId, section, offset, limit),
   'datasets:clean': ({ versionId, remove, normalize }, { ws }) => applyClean(ws, versionId, remove, normalize),
   'datasets:split': ({ versionId, ...input }, { ws }) => splitWithReport(ws, versionId, input),
   'datasets:leakage': ({ versionId }, { ws }) => leakageOf(ws, versionId),

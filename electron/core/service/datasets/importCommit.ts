@@ -2,12 +2,13 @@
 // dataset, examples, version, members and audit row, in batches for large files. A file refused while staging
 // therefore changes nothing in the workspace.
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, createReadStream, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { DomainTemplate, Project } from '../../../contract/domain.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import { throwIfAborted } from '../../data/errors.js';
-import { discardStaged, readLinesSync, stageImport, type ImportProgressUpdate, type ImportRunOptions, type StagedImport } from '../../data/stageImport.js';
+import { discardStaged, stagingDir, type ImportProgressUpdate, type ImportRunOptions, type StagedImport } from '../../data/stageImport.js';
+import { runInWorker } from '../../workers/runInWorker.js';
 import type { Workspace } from '../../workspace.js';
 import { createProject } from '../projects/projects.js';
 
@@ -30,16 +31,20 @@ export interface ImportResult {
   rejectedFile: string | null;
 }
 
-/** Rows per write transaction: large enough to amortize a commit, small enough to keep the event loop responsive. */
-const BATCH = 20_000;
+/**
+ * Bytes of the staged file per write transaction: about a thousand examples, a few milliseconds of inserts, so no
+ * single write holds the core's event loop for long. The file is read asynchronously, chunk by chunk: between two
+ * chunks the event loop is free (progress events flow, other requests are answered, a cancel lands) with no
+ * hand-written yield.
+ */
+const CHUNK_BYTES = 256 * 1024;
 /** An incomplete import this old was left by a crash (another process would have finished or dropped it by now). */
 const STALE_MS = 6 * 3600_000;
 
 /**
  * Writes a staged import and removes the staging folder, whatever happens. A small import is one transaction. A
- * large one is written in batches with the event loop free in between (progress events flow, the app stays
- * responsive, cancel works), under a version row marked incomplete that every read ignores; the last batch marks it
- * complete. If anything fails or the job is cancelled, the partial version (and a project made for it) is removed.
+ * large one is written a chunk of the staged file at a time (see CHUNK_BYTES), under a version row marked incomplete
+ * that every read ignores; the last chunk marks it complete. If anything fails or the job is cancelled, the partial version (and a project made for it) is removed.
  */
 export async function commitImport(
   ws: Workspace,
@@ -62,27 +67,20 @@ export async function commitImport(
     ...(summary.emptySkipped ? { emptySkipped: summary.emptySkipped } : {}),
   };
   const rejectedFile = summary.rejected > 0 ? join(ws.filesDir, 'rejected', `${versionId}.jsonl`) : null;
-  const lines = readLinesSync(staged.file);
+  const chunks = readLineChunks(staged.file);
   let position = 0;
   let project: Project | undefined;
   let createdProject = false;
   let started = false;
   let done = false;
-  /** Writes up to BATCH examples; on the last one, keeps the rejected rows and marks the version complete. */
-  const writeBatch = (): void => {
-    for (let n = 0; n < BATCH;) {
-      const next = lines.next();
-      if (next.done) {
-        finish();
-        return;
-      }
-      const line = next.value;
+  /** Writes one chunk of staged lines (hash, kind, canonical body). */
+  const writeLines = (lines: readonly string[]): void => {
+    for (const line of lines) {
       if (!line) continue;
       const t1 = line.indexOf('\t');
       const t2 = line.indexOf('\t', t1 + 1);
       repo.addMember(versionId, position, repo.putExample(line.slice(0, t1), line.slice(t1 + 1, t2) as 'chat' | 'text', line.slice(t2 + 1), now), null);
       position += 1;
-      n += 1;
     }
   };
   const finish = (): void => {
@@ -109,6 +107,9 @@ export async function commitImport(
   try {
     dropStaleImports(ws);
     throwIfAborted(options.signal);
+    // One chunk is read ahead, so the chunk that is written knows whether it is the last (and completes the version).
+    let current = await chunks.next();
+    let next = current.done ? current : await chunks.next();
     ws.db.transaction(() => {
       project =
         'projectId' in target ? ws.projects.get(target.projectId) : createProject(ws, target.projectName, target.domain ?? 'general', false, target.locale);
@@ -119,14 +120,20 @@ export async function commitImport(
         { id: versionId, datasetId, parentId: null, hash: staged.versionHash, examples: summary.examples, operation: 'import', details, createdAt: now },
         false,
       );
-      writeBatch();
+      if (!current.done) writeLines(current.value);
+      if (next.done) finish();
     })();
     started = true;
     while (!done) {
       options.onProgress?.({ phase: 'saving', current: position, total: summary.examples });
-      await new Promise((resolve) => setImmediate(resolve));
       throwIfAborted(options.signal);
-      ws.db.transaction(writeBatch)();
+      current = next;
+      next = await chunks.next();
+      throwIfAborted(options.signal);
+      ws.db.transaction(() => {
+        if (!current.done) writeLines(current.value);
+        if (next.done) finish();
+      })();
     }
     options.onProgress?.({ phase: 'saving', current: position, total: summary.examples });
     return {
@@ -163,7 +170,7 @@ export async function commitImport(
     }
     throw e;
   } finally {
-    lines.return(undefined);
+    await chunks.return(undefined);
     ws.db.pragma(`cache_size = ${cacheBefore}`);
     discardStaged(staged);
   }
@@ -180,13 +187,52 @@ function dropStaleImports(ws: Workspace): void {
   repo.collectOrphanExamples();
 }
 
-/** Stage + commit for callers that already hold an open workspace (the app's import job). */
+/** Lines of a staged file, a chunk (CHUNK_BYTES) at a time, read without blocking. */
+async function* readLineChunks(path: string): AsyncGenerator<string[]> {
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    const lines = (rest + decoder.decode(chunk, { stream: true })).split('\n');
+    rest = lines.pop() ?? '';
+    yield lines;
+  }
+  rest += decoder.decode();
+  if (rest) yield [rest];
+}
+
+const IMPORT_CANCELLED = 'The import was cancelled; nothing was added.';
+
+/**
+ * The reading half in a worker thread: parsing a large CSV or workbook is seconds of synchronous work. The staging
+ * folder is made here, so a cancelled thread (ended wherever it was) leaves nothing behind.
+ */
+export async function stageInWorker(path: string, options: ImportRunOptions = {}): Promise<StagedImport> {
+  const { signal, onProgress, ...plain } = options;
+  const dir = stagingDir();
+  try {
+    return await runInWorker(
+      'dataset.stage',
+      { path, dir, options: plain },
+      {
+        signal,
+        cancelledMessage: IMPORT_CANCELLED,
+        onProgress: (_phase, current, total) => onProgress?.({ phase: 'reading', current, total }),
+      },
+    );
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Stage (in a worker thread) + commit (here: writes stay on the core's thread), for callers holding a workspace. */
 export async function importIntoWorkspace(
   ws: Workspace,
   path: string,
   target: ProjectTarget,
   options: ImportRunOptions & { datasetName?: string } = {},
 ): Promise<ImportResult> {
-  const staged = await stageImport(path, options);
+  const { datasetName: _name, ...stageOptions } = options;
+  const staged = await stageInWorker(path, stageOptions);
   return commitImport(ws, staged, target, options);
 }

@@ -2,39 +2,68 @@
 // is rendered for every turn), so counting shows progress and can be cancelled. Lengths are cached per version and
 // model content: versions are immutable, so a new max length or split only re-bins.
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import type { SplitLabel, TokenStatsResult } from '../../../contract/datasets.js';
+import type { TokenLengths } from '../../workers/tasks.js';
 import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import { requireVersion, walkVersion } from './versions.js';
 import type { Example } from '../../data/example.js';
 import { modelTokenizer } from '../../llm/renderTokens.js';
 import { tokenStats } from '../../data/stats.js';
-import { countExampleTokens } from '../../data/tokens.js';
 import type { JobContext } from '../../jobs/jobManager.js';
-import type { Workspace } from '../../workspace.js';
+import { runInWorker } from '../../workers/runInWorker.js';
+import { DATABASE_FILE, type Workspace } from '../../workspace.js';
 
-interface Lengths {
-  lengths: number[];
-  splits: Array<SplitLabel | null>;
-}
+type Lengths = TokenLengths;
 const lengthCache = new Map<string, Lengths>();
 const LENGTH_CACHE_LIMIT = 8;
 
-async function lengthsOf(ws: Workspace, versionId: string, count: (e: Example) => number, key: string, ctx?: JobContext): Promise<Lengths> {
-  const hit = lengthCache.get(key);
-  if (hit) return hit;
+/**
+ * The model tokenizer's counts, on the core's thread: node-llama-cpp must never run in a worker thread (its native
+ * backend is loaded once per process and is not thread-safe across isolates), and the tokenizer holds a loaded
+ * model. Tokenizing with the chat template costs about 0.5-1 ms per example, so a fixed batch of 256 held the event
+ * loop for 150-250 ms; counting goes on for at most SLICE_MS at a time instead, then lets the loop run
+ * (bench/responsiveness-bench.ts prints the longest slice).
+ */
+const SLICE_MS = 20;
+
+async function modelLengths(ws: Workspace, versionId: string, count: (e: Example) => number, ctx?: JobContext): Promise<Lengths> {
   const total = requireVersion(ws, versionId).examples;
   const out: Lengths = { lengths: [], splits: [] };
-  for await (const m of walkVersion(ws, versionId)) {
+  let sliceStart = performance.now();
+  // Small pages: parsing 5000 stored examples at once would itself hold the loop for tens of milliseconds.
+  for await (const m of walkVersion(ws, versionId, 500)) {
     out.lengths.push(count(m.example));
     out.splits.push(m.split);
-    if (out.lengths.length % 256 === 0) {
+    if (performance.now() - sliceStart > SLICE_MS) {
       if (ctx?.signal.aborted) throw new FieldtuneError('CANCELLED', 'Token counting was cancelled.');
       ctx?.onProgress({ phase: 'Counting tokens', current: out.lengths.length, total });
-      // Tokenizing is synchronous: yield now and then so the host keeps answering other requests and job events.
-      await new Promise((r) => setImmediate(r));
+      await setImmediate(); // the one yield left in the core: see SLICE_MS
+      sliceStart = performance.now();
     }
   }
+  return out;
+}
+
+/** The rough count (no model) in a worker thread that reads the version itself. */
+function roughLengths(ws: Workspace, versionId: string, ctx?: JobContext): Promise<Lengths> {
+  return runInWorker(
+    'dataset.tokenLengths',
+    { versionId, source: { databaseFile: join(ws.dir, DATABASE_FILE) } },
+    {
+      signal: ctx?.signal,
+      cancelledMessage: 'Token counting was cancelled.',
+      onProgress: (phase, current, total) => ctx?.onProgress({ phase, current, total }),
+    },
+  );
+}
+
+async function lengthsOf(ws: Workspace, versionId: string, key: string, count: ((e: Example) => number) | null, ctx?: JobContext): Promise<Lengths> {
+  const hit = lengthCache.get(key);
+  if (hit) return hit;
+  const out = count ? await modelLengths(ws, versionId, count, ctx) : await roughLengths(ws, versionId, ctx);
   if (lengthCache.size >= LENGTH_CACHE_LIMIT) lengthCache.delete(lengthCache.keys().next().value!);
   lengthCache.set(key, out);
   return out;
@@ -58,7 +87,7 @@ async function requireModelFile(ws: Workspace, modelId: string) {
 
 export async function versionTokenStats(ws: Workspace, versionId: string, input: StatsInput, ctx?: JobContext): Promise<TokenStatsResult> {
   requireVersion(ws, versionId);
-  let count: (e: Example) => number = countExampleTokens();
+  let count: ((e: Example) => number) | null = null;
   let modelLabel: string | null = null;
   let modelKey = 'rough';
   if (input.modelId) {
@@ -69,7 +98,7 @@ export async function versionTokenStats(ws: Workspace, versionId: string, input:
     modelLabel = model.label;
     modelKey = model.sha256; // by content: a re-registered, changed file is counted again
   }
-  const { lengths, splits } = await lengthsOf(ws, versionId, count, `${versionId}:${modelKey}`, ctx);
+  const { lengths, splits } = await lengthsOf(ws, versionId, `${versionId}:${modelKey}`, count, ctx);
   const chosen = input.split ? lengths.filter((_, i) => splits[i] === input.split) : lengths;
   const stats = await tokenStats(chosen, (n) => n, { maxLength: input.maxTokens, bins: input.bins });
   return { versionId, tokenizer: input.modelId ? 'model' : 'rough', modelLabel, ...stats };

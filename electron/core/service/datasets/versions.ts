@@ -68,11 +68,30 @@ export function createChildVersion(
   details: Record<string, unknown>,
   members: readonly NewMember[],
 ): DatasetVersionRecord {
-  const repo = ws.datasets;
   const rows = members.map((m) => {
     const body = canonicalJson(m.example);
     return { body, hash: exampleHash(m.example), kind: isSample(m.example) ? ('chat' as const) : ('text' as const), split: m.split ?? null };
   });
+  return createChildVersionFromRows(ws, parent, operation, details, rows);
+}
+
+/** A row of a new version, already canonical (a worker thread computed bodies and hashes). */
+export interface NewVersionRow {
+  body: string;
+  hash: string;
+  kind: 'chat' | 'text';
+  split: SplitLabel | null;
+}
+
+/** createChildVersion for rows a worker thread prepared. */
+export function createChildVersionFromRows(
+  ws: Workspace,
+  parent: DatasetVersionRecord,
+  operation: string,
+  details: Record<string, unknown>,
+  rows: readonly NewVersionRow[],
+): DatasetVersionRecord {
+  const repo = ws.datasets;
   const version: DatasetVersionRecord = {
     id: randomUUID(),
     datasetId: parent.datasetId,

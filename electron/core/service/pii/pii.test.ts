@@ -206,7 +206,7 @@ describe('templates', () => {
 
 describe('surrogate collisions', () => {
   it('counts a surrogate that equals a real name word found elsewhere in the dataset', async () => {
-    const { redactExamples } = await import('./redactRun.js');
+    const { redactExamples } = await import('../../pii/redactExamples.js');
     const { createPseudonymMap } = await import('../../pii/redact.js');
     const { loadPiiResources } = await import('../../pii/resources.js');
     const examples = [
@@ -237,7 +237,6 @@ describe('surrogate collisions', () => {
       [0, { text: [span('Maria Kowalski', 0)] }],
       [1, { text: [span('Tomás Ferreira', 0)] }],
     ]);
-    const job = { signal: new AbortController().signal, onProgress: () => {} };
     const base = {
       examples,
       scan,
@@ -245,22 +244,20 @@ describe('surrogate collisions', () => {
       policy: { types: ['NAME' as const] },
       secret: 'k',
       resources: loadPiiResources(),
-      job,
-      cancelledMessage: 'x',
     };
     // A map that already hands "Kowalski" out as the surrogate for "Ferreira": the new text would name a real patient.
     const rigged = createPseudonymMap();
     rigged.entries.NAME = { ferreira: 'Kowalski' };
-    const out = await redactExamples({ ...base, mode: 'pseudonym', map: rigged });
+    const out = redactExamples({ ...base, mode: 'pseudonym', map: rigged });
     expect((out.members[1]!.example as { text: string }).text).toMatch(/ Kowalski called\.$/);
     expect(out.collisions).toBe(1);
-    expect((await redactExamples({ ...base, mode: 'mask', map: createPseudonymMap() })).collisions).toBe(0);
+    expect(redactExamples({ ...base, mode: 'mask', map: createPseudonymMap() }).collisions).toBe(0);
   });
 });
 
 describe('surrogates that are real elsewhere', () => {
   it('are never drawn: a name word another example really has is avoided, so nothing collides', async () => {
-    const { redactExamples } = await import('./redactRun.js');
+    const { redactExamples } = await import('../../pii/redactExamples.js');
     const { createPseudonymMap } = await import('../../pii/redact.js');
     const { loadPiiResources } = await import('../../pii/resources.js');
     const { surrogateNameWord } = await import('../../pii/surrogates.js');
@@ -277,8 +274,7 @@ describe('surrogates that are real elsewhere', () => {
       source: 'dictionary' as const,
     });
     const scan = new Map(texts.map((t, i) => [i, { text: [name(t)] }]));
-    const job = { signal: new AbortController().signal, onProgress: () => {} };
-    const out = await redactExamples({
+    const out = redactExamples({
       examples,
       scan,
       decisions: [],
@@ -287,8 +283,6 @@ describe('surrogates that are real elsewhere', () => {
       secret: 'k',
       map: createPseudonymMap(),
       resources,
-      job,
-      cancelledMessage: 'x',
     });
     expect(out.collisions).toBe(0);
     expect((out.members[0]!.example as { text: string }).text).not.toContain(natural);

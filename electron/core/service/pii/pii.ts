@@ -1,6 +1,7 @@
 // The privacy section's read side and review: status of a version, the scan job, spans after decisions (the review
 // screen), and decisions remembered per dataset for identical strings. Spans quote personal data: they are returned
 // to the renderer that asked and never written to the audit log (which records counts only).
+import { join } from 'node:path';
 import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { DecisionChange, PiiRecord, PiiScanSummary, ReviewedSpan, PiiStatus, PiiType, ReviewDecision, TypeCounts } from '../../../contract/pii.js';
@@ -10,11 +11,11 @@ import { applyDecisions, type ReviewDecision as EngineDecision } from '../../pii
 import type { PiiSpan } from '../../pii/types.js';
 import type { DatasetVersionRecord } from '../../store/repositories/datasets.js';
 import { redactionOf, type DecisionRow, type FieldSpans } from '../../store/repositories/redaction.js';
-import type { Workspace } from '../../workspace.js';
-import { scanFields } from './detect.js';
-import { versionFields, type ExampleFields } from './fields.js';
+import { runInWorker } from '../../workers/runInWorker.js';
+import { DATABASE_FILE, type Workspace } from '../../workspace.js';
+import { fieldsOf, versionFields, type ExampleFields } from './fields.js';
+import type { Example } from '../../data/example.js';
 import { loadMap, mapEntries } from './maps.js';
-import { isOwnSurrogate, surrogateIndex } from '../../pii/ownSurrogates.js';
 
 export function projectOfVersion(ws: Workspace, v: DatasetVersionRecord): string {
   const d = ws.datasets.getDataset(v.datasetId);
@@ -100,30 +101,39 @@ export function versionStatus(ws: Workspace, versionId: string): PiiStatus {
   };
 }
 
+const SCAN_CANCELLED = 'The personal-data check was cancelled.';
+
+/**
+ * The check as a job: reading, detecting and serializing run in a worker thread (pii.scan); the core stores the
+ * prepared rows in one transaction, so a cancelled re-check keeps the earlier scan whole.
+ */
 export function startScan(ws: Workspace, versionId: string): JobOf<'pii.scan'> {
   const v = requireVersion(ws, versionId);
   return ws.jobs.start({ kind: 'pii.scan', projectId: projectOfVersion(ws, v), params: { versionId } }, async (job) => {
-    const examples = versionFields(ws, versionId);
     // Below a redaction, the dataset's pseudonym map names the surrogates Fieldtune wrote: not new findings.
     const own = redactedAncestor(ws, v) ? loadMap(ws, v.datasetId) : null;
-    const index = own ? surrogateIndex(own.map) : null;
-    const scan = await scanFields(examples, job, index ? (s) => isOwnSurrogate(s, index) : undefined);
-    const all = [...scan.spans.values()].flatMap((f) => Object.values(f).flat());
+    job.onProgress({ phase: 'Looking for personal data', current: 0, total: null });
+    const out = await runInWorker(
+      'pii.scan',
+      { databaseFile: join(ws.dir, DATABASE_FILE), versionId, own: own?.map ?? null },
+      { signal: job.signal, cancelledMessage: SCAN_CANCELLED, onProgress: (phase, current, total) => job.onProgress({ phase, current, total }) },
+    );
+    const scannedAt = new Date().toISOString();
     const summary: PiiScanSummary = {
       versionId,
-      scannedAt: scan.scannedAt,
-      examples: examples.length,
-      examplesWithSpans: scan.spans.size,
-      detected: countByType(all as PiiSpan[]) as TypeCounts,
-      ...(index ? { surrogates: scan.skipped } : {}),
+      scannedAt,
+      examples: out.examples,
+      examplesWithSpans: out.rows.length,
+      detected: out.detected,
+      ...(own ? { surrogates: out.skipped } : {}),
     };
     ws.db.transaction(() => {
-      redactionOf(ws).saveScan(versionId, scan.scannedAt, summary, scan.spans);
+      redactionOf(ws).saveScanRows(versionId, scannedAt, summary, out.rows);
       ws.audit.append({
         actor: 'user',
         action: 'pii.scan',
         subject: versionId,
-        details: { examples: summary.examples, examplesWithSpans: summary.examplesWithSpans, spans: all.length },
+        details: { examples: summary.examples, examplesWithSpans: summary.examplesWithSpans, spans: out.spans },
       });
     })();
     return summary;
@@ -132,8 +142,26 @@ export function startScan(ws: Workspace, versionId: string): JobOf<'pii.scan'> {
 
 export function spansPage(ws: Workspace, versionId: string, offset: number, limit: number, type?: PiiType): { total: number; records: PiiRecord[] } {
   const v = requireVersion(ws, versionId);
-  const reviewed = reviewedVersion(ws, v);
-  if (!reviewed) throw new FieldtuneError('INVALID_INPUT', 'This version has not been checked for personal data yet; run the check first.');
+  const repo = redactionOf(ws);
+  if (!repo.scanSummary(v.id)) throw new FieldtuneError('INVALID_INPUT', 'This version has not been checked for personal data yet; run the check first.');
+  const decisions = engineDecisions(repo.decisions(v.datasetId));
+  if (!decisions.some((d) => d.decision === 'added')) {
+    // Without added strings the examples listed are exactly those with stored spans: one page of them is read (and
+    // only their examples), never the whole version; a 100k-row scan pages in milliseconds.
+    const page = repo.scanSpansPage(v.id, offset, limit, type);
+    const records = page.rows.flatMap(({ position, spans }) => {
+      const member = ws.datasets.membersPage(v.id, position, 1)[0];
+      if (!member || member.position !== position) return [];
+      const fields = fieldsOf(JSON.parse(member.body) as Example).map((f) => ({
+        ...f,
+        spans: reviewSpans(f.text, (spans[f.field] ?? []) as PiiSpan[], decisions),
+      }));
+      return [{ position, fields }];
+    });
+    return { total: page.total, records };
+  }
+  // An added string can appear in any example: every example is looked at.
+  const reviewed = reviewedVersion(ws, v)!;
   const chosen = type ? reviewed.filter((r) => r.fields.some((f) => f.spans.some((s) => s.type === type))) : reviewed;
   return { total: chosen.length, records: chosen.slice(offset, offset + limit) };
 }

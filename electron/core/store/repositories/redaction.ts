@@ -43,6 +43,8 @@ export class RedactionRepository {
   private readonly getScan: Statement<[string], { summary: string }>;
   private readonly putSpans: Statement<[string, number, string]>;
   private readonly allSpans: Statement<[string], { position: number; spans: string }>;
+  private readonly pageSpans: Statement<[{ version: string; type: string | null; limit: number; offset: number }], { position: number; spans: string }>;
+  private readonly countSpans: Statement<[{ version: string; type: string | null }], { n: number }>;
   private readonly upsertDecision: Statement<[string, string, string, string, string]>;
   private readonly deleteDecision: Statement<[string, string, string]>;
   private readonly listDecisions: Statement<[string], { type: string; text: string; decision: string; created_at: string }>;
@@ -55,6 +57,12 @@ export class RedactionRepository {
     this.getScan = db.prepare('SELECT summary FROM pii_scans WHERE version_id = ?');
     this.putSpans = db.prepare('INSERT INTO pii_scan_spans (version_id, position, spans) VALUES (?, ?, ?)');
     this.allSpans = db.prepare('SELECT position, spans FROM pii_scan_spans WHERE version_id = ? ORDER BY position');
+    // Stored spans are JSON written by JSON.stringify, so a kind appears exactly as "type":"NAME" in its row.
+    const ofType = `(@type IS NULL OR spans LIKE '%"type":"' || @type || '"%')`;
+    this.pageSpans = db.prepare(
+      `SELECT position, spans FROM pii_scan_spans WHERE version_id = @version AND ${ofType} ORDER BY position LIMIT @limit OFFSET @offset`,
+    );
+    this.countSpans = db.prepare(`SELECT count(*) AS n FROM pii_scan_spans WHERE version_id = @version AND ${ofType}`);
     this.upsertDecision = db.prepare(
       'INSERT INTO pii_decisions (dataset_id, type, text, decision, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (dataset_id, type, text) DO UPDATE SET decision = excluded.decision, created_at = excluded.created_at',
     );
@@ -75,6 +83,15 @@ export class RedactionRepository {
     })();
   }
 
+  /** saveScan for spans a worker thread already serialized ([position, spans by field as JSON]). */
+  saveScanRows(versionId: string, scannedAt: string, summary: unknown, rows: ReadonlyArray<readonly [number, string]>): void {
+    this.db.transaction(() => {
+      this.dropScan.run(versionId);
+      this.putScan.run(versionId, scannedAt, JSON.stringify(summary));
+      for (const [position, spans] of rows) this.putSpans.run(versionId, position, spans);
+    })();
+  }
+
   scanSummary(versionId: string): unknown {
     const row = this.getScan.get(versionId);
     return row ? (JSON.parse(row.summary) as unknown) : null;
@@ -82,6 +99,15 @@ export class RedactionRepository {
 
   scanSpans(versionId: string): Map<number, FieldSpans> {
     return new Map(this.allSpans.all(versionId).map((r) => [r.position, JSON.parse(r.spans) as FieldSpans]));
+  }
+
+  /** A page of the examples with stored spans (of one kind, when given), in position order, and how many there are. */
+  scanSpansPage(versionId: string, offset: number, limit: number, type?: string): { total: number; rows: Array<{ position: number; spans: FieldSpans }> } {
+    const t = type ?? null;
+    const rows = this.pageSpans
+      .all({ version: versionId, type: t, limit, offset })
+      .map((r) => ({ position: r.position, spans: JSON.parse(r.spans) as FieldSpans }));
+    return { total: this.countSpans.get({ version: versionId, type: t })!.n, rows };
   }
 
   setDecision(datasetId: string, type: string, text: string, decision: DecisionRow['decision'], at: string): void {

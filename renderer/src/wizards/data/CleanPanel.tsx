@@ -17,6 +17,7 @@ function RemoveBox({ position }: { position: number }) {
 /** Cleaning: a review first (nothing changes), then the chosen removals become a new version. */
 export function CleanPanel() {
   const review = useDatasetsStore((s) => s.review);
+  const conflicts = useDatasetsStore((s) => s.reviewConflicts);
   const remove = useDatasetsStore((s) => s.remove);
   const busy = useDatasetsStore((s) => s.busy);
   const reviewJobId = useDatasetsStore((s) => s.reviewJobId);
@@ -61,17 +62,15 @@ export function CleanPanel() {
       {review && (
         <>
           <p role="status">
-            Checked {review.examples} examples: {review.proposed.filter((p) => p.reason === 'exact-duplicate').length} identical copies,{' '}
-            {review.proposed.filter((p) => p.reason === 'near-duplicate').length} near copies,{' '}
-            {review.proposed.filter((p) => !p.reason.endsWith('duplicate')).length} empty or out-of-range, and {review.conflicts.length} question(s) answered in
-            different ways.
+            Checked {review.examples} examples: {review.proposed.exact} identical copies, {review.proposed.near} near copies, {review.proposed.outOfRange} empty
+            or out-of-range, and {review.counts.conflicts} question(s) answered in different ways.
           </p>
           <DuplicateGroups review={review} />
-          {review.conflicts.length > 0 && (
+          {conflicts.length > 0 && (
             <div className="conflicts" role="region" aria-label="Conflicting answers">
               <h4>Same question, different answers</h4>
               <p className="muted">The model would learn both and pick one at random. Keep the right one, or keep both if both are right.</p>
-              {review.conflicts.map((c) => (
+              {conflicts.map((c) => (
                 <div key={c.question} className="conflict">
                   <p>
                     <strong>“{c.question}”</strong>
@@ -88,6 +87,9 @@ export function CleanPanel() {
                   </ul>
                 </div>
               ))}
+              {review.counts.conflicts > conflicts.length && (
+                <p className="muted">…and {review.counts.conflicts - conflicts.length} more questions answered in different ways.</p>
+              )}
             </div>
           )}
           <div className="row wrap">

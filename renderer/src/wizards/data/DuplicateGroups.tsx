@@ -1,19 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
-import type { CleanReview } from '../../../../electron/contract/datasets.js';
+import { useEffect, useRef, useState } from 'react';
+import type { CleanReviewSummary, ReviewGroup } from '../../../../electron/contract/datasets.js';
 import { useDatasetsStore } from '../../stores/datasetsStore.js';
 import { percent } from './labels.js';
 
-type Proposal = CleanReview['proposed'][number];
-
-/** One group: the copies of one kept example, or every example out of range for one reason. */
-interface Group {
-  key: string;
-  title: string;
-  /** The kept example's number and text, for groups of copies. */
-  head: { position: number; preview: string } | null;
-  members: Proposal[];
-}
+type Proposal = ReviewGroup['sample'][number];
 
 const OUT_OF_RANGE: Record<string, string> = {
   empty: 'Empty (no question or no answer)',
@@ -21,26 +12,7 @@ const OUT_OF_RANGE: Record<string, string> = {
   'too-long': 'Longer than the maximum',
 };
 
-function groupsOf(review: CleanReview): Group[] {
-  const heads = new Map(review.kept.map((k) => [k.position, k.preview]));
-  const byKey = new Map<string, Group>();
-  for (const p of review.proposed) {
-    const key = p.of === null ? p.reason : `of-${p.of}`;
-    let g = byKey.get(key);
-    if (!g) {
-      g = {
-        key,
-        title: p.of === null ? (OUT_OF_RANGE[p.reason] ?? p.reason) : `Copies of #${p.of + 1}`,
-        head: p.of === null ? null : { position: p.of, preview: heads.get(p.of) ?? '' },
-        members: [],
-      };
-      byKey.set(key, g);
-    }
-    g.members.push(p);
-  }
-  // Largest groups first: they weigh most on training, and a quick look at them settles most of the decisions.
-  return [...byKey.values()].sort((a, b) => b.members.length - a.members.length || (a.head?.position ?? -1) - (b.head?.position ?? -1));
-}
+const titleOf = (g: ReviewGroup) => (g.head ? `Copies of #${g.head.position + 1}` : (OUT_OF_RANGE[g.reason] ?? g.reason));
 
 function CopyRow({ p }: { p: Proposal }) {
   const checked = useDatasetsStore((s) => s.remove[p.position] ?? false);
@@ -57,18 +29,19 @@ function CopyRow({ p }: { p: Proposal }) {
   );
 }
 
-function GroupCard({ group }: { group: Group }) {
-  const positions = group.members.map((m) => m.position);
+function GroupCard({ group }: { group: ReviewGroup }) {
+  const positions = group.positions;
+  const title = titleOf(group);
   const chosen = useDatasetsStore((s) => positions.filter((p) => s.remove[p]).length);
   const toggleGroup = useDatasetsStore((s) => s.toggleGroup);
   const [open, setOpen] = useState(false);
-  const n = group.members.length;
+  const n = positions.length;
   const all = chosen === n;
-  const label = group.head ? `Remove all ${n} cop${n === 1 ? 'y' : 'ies'} of #${group.head.position + 1}` : `Remove all ${n}: ${group.title.toLowerCase()}`;
+  const label = group.head ? `Remove all ${n} cop${n === 1 ? 'y' : 'ies'} of #${group.head.position + 1}` : `Remove all ${n}: ${title.toLowerCase()}`;
   return (
-    <div className="dup-group" role="group" aria-label={group.title}>
+    <div className="dup-group" role="group" aria-label={title}>
       <p>
-        <strong>{group.title}</strong> <span className="muted">({n} to remove)</span>
+        <strong>{title}</strong> <span className="muted">({n} to remove)</span>
         {group.head && <span className="dup-kept"> Kept: {group.head.preview}</span>}
       </p>
       <div className="row wrap">
@@ -89,10 +62,10 @@ function GroupCard({ group }: { group: Group }) {
       </div>
       {open && (
         <ul className="dup-members">
-          {group.members.slice(0, 200).map((p) => (
+          {group.sample.map((p) => (
             <CopyRow key={p.position} p={p} />
           ))}
-          {n > 200 && <li className="muted">…and {n - 200} more like these (the group's checkbox covers them all).</li>}
+          {n > group.sample.length && <li className="muted">…and {n - group.sample.length} more like these (the group's checkbox covers them all).</li>}
         </ul>
       )}
     </div>
@@ -101,32 +74,44 @@ function GroupCard({ group }: { group: Group }) {
 
 /**
  * The proposed removals grouped by what they copy, biggest groups first, in a virtualised list: tens of thousands of
- * near copies draw only the groups on screen, and one tick decides a whole group.
+ * near copies draw only the groups on screen, and one tick decides a whole group. Groups are read from the core a
+ * page at a time as the list scrolls.
  */
-export function DuplicateGroups({ review }: { review: CleanReview }) {
-  const groups = useMemo(() => groupsOf(review), [review]);
+export function DuplicateGroups({ review }: { review: CleanReviewSummary }) {
+  const groups = useDatasetsStore((s) => s.reviewGroups);
+  const loadGroups = useDatasetsStore((s) => s.loadReviewGroups);
+  const count = review.counts.groups;
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- useVirtualizer returns functions React Compiler cannot memoize; this component is not compiled
-  const virtualizer = useVirtualizer({ count: groups.length, getScrollElement: () => scroller.current, estimateSize: () => 96, overscan: 6 });
-  if (groups.length === 0) return null;
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => 96, overscan: 6 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (count > 0) void loadGroups(first, last + 1);
+  }, [count, first, last, loadGroups]);
+  if (count === 0) return null;
   return (
     <div className="vtable">
       <p className="dup-caption">
-        {groups.length.toLocaleString('en-US')} group{groups.length === 1 ? '' : 's'} of proposed removals (the first example of each group of copies is kept)
+        {count.toLocaleString('en-US')} group{count === 1 ? '' : 's'} of proposed removals (the first example of each group of copies is kept)
       </p>
       <div ref={scroller} className="vscroll" role="list" aria-label="Groups of proposed removals" tabIndex={0}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => (
-            <div
-              key={item.key}
-              role="listitem"
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
-            >
-              <GroupCard group={groups[item.index]!} />
-            </div>
-          ))}
+          {items.map((item) => {
+            const group = groups[item.index];
+            return (
+              <div
+                key={item.key}
+                role="listitem"
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+              >
+                {group ? <GroupCard group={group} /> : <p className="muted">Loading…</p>}
+              </div>
+            );
+          })}
         </div>
       </div>
     </div>

@@ -2,17 +2,19 @@
 // check the engine cannot make on one text alone: whether a surrogate happens to equal a REAL identifier found
 // elsewhere in the dataset ("Tomás Ferreira" in one example, "87 Ferreira Street" made up for another). Such a
 // coincidence reads as a leak and confuses the model, so the caller retries with a fresh secret when it can.
-import { throwIfAborted } from '../../data/errors.js';
-import type { NewMember } from '../datasets/versions.js';
-import type { JobContext } from '../../jobs/jobManager.js';
-import type { PseudonymMap, Replacement } from '../../pii/redact.js';
-import { redactText } from '../../pii/redact.js';
-import { foldKey, PARTICLES, type PiiResources } from '../../pii/resources.js';
-import { applyDecisions, type ReviewDecision } from '../../pii/review.js';
-import { NAME_WORD, RealIdentifiers, type Secret } from '../../pii/surrogates.js';
-import type { PiiSpan, RedactionMode, RedactionPolicy } from '../../pii/types.js';
-import type { FieldSpans } from '../../store/repositories/redaction.js';
-import { withFieldTexts, type ExampleFields } from './fields.js';
+// Synchronous (it runs in a worker thread, pii.apply in workers/tasks.ts: cancelling ends the thread), so it needs
+// no yields.
+import type { Example } from '../data/example.js';
+import { withFieldTexts, type ExampleFields } from './exampleFields.js';
+import type { PseudonymMap, Replacement } from './redact.js';
+import { redactText } from './redact.js';
+import { foldKey, PARTICLES, type PiiResources } from './resources.js';
+import { applyDecisions, type ReviewDecision } from './review.js';
+import { NAME_WORD, RealIdentifiers, type Secret } from './surrogates.js';
+import type { PiiSpan, RedactionMode, RedactionPolicy } from './types.js';
+
+/** One example's detected spans by field ('m0', 'text', 'meta:Topic'...), as the scan stored them. */
+export type FieldSpans = Record<string, readonly PiiSpan[]>;
 
 export interface RunInput {
   examples: readonly ExampleFields[];
@@ -23,40 +25,35 @@ export interface RunInput {
   secret: Secret;
   map: PseudonymMap;
   resources: PiiResources;
-  job: Pick<JobContext, 'signal' | 'onProgress'>;
-  cancelledMessage: string;
+  onProgress?: (current: number, total: number) => void;
   /** From the project's locale: how ambiguous numeric dates are read before they are shifted. */
   dayFirst?: boolean;
 }
 
 export interface RunOutput {
-  members: NewMember[];
+  members: Array<{ example: Example; split: ExampleFields['split'] }>;
   forReport: { text: string; detected: PiiSpan[]; reviewed: PiiSpan[]; redacted: PiiSpan[] }[];
   /** Surrogates equal to (or containing a name word of) an original identifier of the dataset. */
   collisions: number;
 }
 
-const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 const words = (text: string) => (text.match(NAME_WORD) ?? []).map(foldKey).filter((w) => w.length > 1 && !PARTICLES.has(w));
 
-export async function redactExamples(o: RunInput): Promise<RunOutput> {
+export function redactExamples(o: RunInput): RunOutput {
   const allowed = new Set(o.policy.types);
   const forReport: RunOutput['forReport'] = [];
-  const members: NewMember[] = [];
+  const members: RunOutput['members'] = [];
   const replacements: Replacement[] = [];
   const nameWords = new Set<string>();
   const originals = new Set<string>();
   // Every identifier of the dataset: the engine then never draws a surrogate equal to one (the count below stays
   // as a check).
-  const avoid = new RealIdentifiers().addAll([...o.scan.values()].flatMap((f) => Object.values(f).flat() as PiiSpan[])).addAll(o.decisions);
+  const avoid = new RealIdentifiers().addAll([...o.scan.values()].flatMap((f) => Object.values(f).flat())).addAll(o.decisions);
   let last = Date.now();
   for (let i = 0; i < o.examples.length; i++) {
     const e = o.examples[i]!;
-    // Yield at the start too, so a cancel sent right after the start is seen before anything is computed.
-    if (i === 0 || Date.now() - last > 25) {
-      o.job.onProgress({ phase: 'Replacing personal data', current: i, total: o.examples.length });
-      await yieldNow();
-      throwIfAborted(o.job.signal, o.cancelledMessage);
+    if (Date.now() - last > 100) {
+      o.onProgress?.(i, o.examples.length);
       last = Date.now();
     }
     const stored = o.scan.get(e.position) ?? {};
@@ -65,7 +62,7 @@ export async function redactExamples(o: RunInput): Promise<RunOutput> {
     const reviewed: PiiSpan[] = [];
     const redacted: PiiSpan[] = [];
     for (const f of e.fields) {
-      const found = (stored[f.field] ?? []) as PiiSpan[];
+      const found = [...(stored[f.field] ?? [])];
       const afterReview = applyDecisions(f.text, found, o.decisions);
       reviewed.push(...afterReview);
       const spans = afterReview.filter((s) => allowed.has(s.type));

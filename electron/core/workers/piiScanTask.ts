@@ -1,0 +1,79 @@
+// The personal-data check of a whole version (pii.scan), in a worker thread: read the version through the thread's
+// own read-only connection, detect in every field (two passes: names found anywhere are looked for everywhere), leave
+// out Fieldtune's own pseudonyms, and hand back the rows to store already serialized. Reading 100k examples, building
+// their span maps and serializing them held the core's event loop for seconds when it was done there.
+import type { TypeCounts } from '../../contract/pii.js';
+import type { Example } from '../data/example.js';
+import { detectDataset } from '../pii/dataset.js';
+import { fieldsOf } from '../pii/exampleFields.js';
+import { isOwnSurrogate, surrogateIndex } from '../pii/ownSurrogates.js';
+import type { PseudonymMap } from '../pii/redact.js';
+import { countByType } from '../pii/report.js';
+import { loadPiiResources } from '../pii/resources.js';
+import type { PiiSpan } from '../pii/types.js';
+import { openDatabaseReadOnly } from '../store/database.js';
+import { DatasetsRepository } from '../store/repositories/datasets.js';
+
+type TaskProgress = (phase: string, current: number, total: number | null) => void;
+
+export interface PiiScanInput {
+  databaseFile: string;
+  versionId: string;
+  /** The dataset's pseudonym map when the version descends from a redacted one: its surrogates are not findings. */
+  own: PseudonymMap | null;
+  resourceDir?: string;
+}
+
+export interface PiiScanOutput {
+  examples: number;
+  /** One row per example with spans: its position and its spans by field, as JSON. */
+  rows: Array<[number, string]>;
+  detected: TypeCounts;
+  skipped: number;
+  spans: number;
+}
+
+export function scanVersion(input: PiiScanInput, progress: TaskProgress): PiiScanOutput {
+  const db = openDatabaseReadOnly(input.databaseFile);
+  const flat: Array<{ position: number; field: string; text: string }> = [];
+  let examples = 0;
+  try {
+    for (const row of new DatasetsRepository(db).iterateMembers(input.versionId)) {
+      examples += 1;
+      for (const f of fieldsOf(JSON.parse(row.body) as Example)) flat.push({ position: row.position, field: f.field, text: f.text });
+      if (examples % 5000 === 0) progress('Reading the examples', examples, null);
+    }
+  } finally {
+    db.close();
+  }
+  const resources = loadPiiResources(input.resourceDir);
+  let last = 0;
+  const found = detectDataset(
+    flat.map((f, i) => ({ id: String(i), text: f.text })),
+    {
+      resources,
+      onProgress: (_phase, done, total) => {
+        const now = Date.now();
+        if (now - last < 100) return; // a message per text would cost more than detecting it
+        last = now;
+        progress('Looking for personal data', Math.round(done * 2), total * 2);
+      },
+    },
+  );
+  const index = input.own ? surrogateIndex(input.own) : null;
+  const byPosition = new Map<number, Record<string, PiiSpan[]>>();
+  const kept: PiiSpan[] = [];
+  let skipped = 0;
+  flat.forEach((f, i) => {
+    const all = found[i] ?? [];
+    const list = index ? all.filter((s) => !isOwnSurrogate(s, index)) : all;
+    skipped += all.length - list.length;
+    if (list.length === 0) return;
+    kept.push(...list);
+    const entry = byPosition.get(f.position) ?? {};
+    entry[f.field] = list;
+    byPosition.set(f.position, entry);
+  });
+  const rows: Array<[number, string]> = [...byPosition].map(([position, fields]) => [position, JSON.stringify(fields)]);
+  return { examples, rows, detected: countByType(kept), skipped, spans: kept.length };
+}
