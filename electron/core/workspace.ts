@@ -14,6 +14,7 @@ import { JobsRepository } from './store/repositories/jobs.js';
 import { ModelsRepository } from './store/repositories/models.js';
 import { ProjectsRepository } from './store/repositories/projects.js';
 import { TrainingRunsRepository } from './store/repositories/trainingRuns.js';
+import { auditChainMarker, loadOrCreateWorkspaceKey, type WorkspaceKey } from './store/workspaceKey.js';
 
 export const DATABASE_FILE = 'fieldtune.db';
 
@@ -55,12 +56,15 @@ export function openWorkspace(dir: string, publishJob: (job: Job) => void = () =
   const trainingRuns = new TrainingRunsRepository(db);
   // like the jobs they ran under: a run still 'running' belonged to a process that is gone
   trainingRuns.markInterrupted();
+  let key: WorkspaceKey | undefined;
+  const audit = new AuditRepository(db, () => (key ??= loadOrCreateWorkspaceKey(root)), auditChainMarker(root));
+  audit.ensureSignedHead();
   return {
     dir: root,
     db,
     projects: new ProjectsRepository(db),
     models: new ModelsRepository(db),
-    audit: new AuditRepository(db),
+    audit,
     datasets: new DatasetsRepository(db),
     blobs: new BlobStore(db, join(root, 'blobs')),
     jobs,

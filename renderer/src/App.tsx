@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { FileChooser } from './components/FileChooser.js';
 import { JobsPanel } from './components/JobsPanel.js';
+import { AuditPage } from './components/AuditPage.js';
 import { ModelsPage } from './components/ModelsPage.js';
 import { ProjectHeader } from './components/ProjectHeader.js';
 import { ProjectList } from './components/ProjectList.js';
@@ -55,6 +56,9 @@ export function App() {
           <button type="button" className="ghost" aria-current={view === 'models' ? 'page' : undefined} onClick={() => setView('models')}>
             Models
           </button>
+          <button type="button" className="ghost" aria-current={view === 'audit' ? 'page' : undefined} onClick={() => setView('audit')}>
+            Audit log
+          </button>
         </nav>
         <span className="spacer" />
         <ThemeToggle />
@@ -83,6 +87,8 @@ export function App() {
         <main className="content">
           {view === 'models' ? (
             <ModelsPage />
+          ) : view === 'audit' ? (
+            <AuditPage />
           ) : selected ? (
             <>
               <ProjectHeader key={selected.id} project={selected} />

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command.js';
+import { auditExportCommand, auditVerifyCommand } from './audit.js';
 import { callCommand } from './call.js';
 import { dataImportCommand } from './dataImport.js';
 import { dataCleanCommand, dataExportCommand, dataSplitCommand, dataStatsCommand, dataVersionsCommand } from './dataVersions.js';
@@ -33,6 +34,8 @@ export const commands: readonly CliCommand[] = [
   runsCompareCommand,
   runsResumeCommand,
   evalCommand,
+  auditVerifyCommand,
+  auditExportCommand,
   dataImportCommand,
   dataCleanCommand,
   dataSplitCommand,

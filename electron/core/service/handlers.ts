@@ -3,6 +3,7 @@ import type { Method, ParsedInput, RequestOutput } from '../../contract/requests
 import type { Workspace } from '../workspace.js';
 import { createProject, deleteProject, renameProject, setProjectLocale, requireProject } from './projects/projects.js';
 import { removeModel, startModelRegistration } from './models/models.js';
+import { auditHandlers } from './audit/handlers.js';
 import { datasetHandlers } from './datasets/handlers.js';
 import { resumeJob } from './jobs/resume.js';
 import { filesHandlers } from './files/handlers.js';
@@ -56,7 +57,7 @@ export const handlers: Handlers = {
   'jobs:resume': ({ id }, { ws }) => resumeJob(ws, id),
   'jobs:clear': ({ projectId }, { ws }) => ({ removed: ws.jobs.clearFinished(projectId) }),
 
-  'audit:list': ({ limit }, { ws }) => ws.audit.recent(limit),
+  ...auditHandlers,
 
   ...datasetHandlers,
   ...piiHandlers,

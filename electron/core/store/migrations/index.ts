@@ -5,13 +5,14 @@ import { training } from './004-training.js';
 import { jobResume } from './005-job-resume.js';
 import { runInputs } from './006-run-inputs.js';
 import { projectLocaleMigration } from './007-project-locale.js';
+import { auditChain } from './008-audit-chain.js';
 import type { Migration } from './types.js';
 
 /**
  * Every migration, in order. Numbers are permanent: 002 datasets (data import), 003 redaction (planned as 004,
  * but it landed before the training-runs migration, which takes the next number). Append only; never edit a
  * released migration. 004 training runs, 005 job resume + typed job errors, 006 training-run inputs, 007 project
- * locale.
+ * locale, then the audit hash chain.
  */
 export const migrations: readonly Migration[] = [
   foundation,
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   jobResume,
   runInputs,
   projectLocaleMigration(() => Intl.DateTimeFormat().resolvedOptions().locale),
+  auditChain,
 ];
