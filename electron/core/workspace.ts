@@ -14,7 +14,8 @@ import { JobsRepository } from './store/repositories/jobs.js';
 import { ModelsRepository } from './store/repositories/models.js';
 import { ProjectsRepository } from './store/repositories/projects.js';
 import { TrainingRunsRepository } from './store/repositories/trainingRuns.js';
-import { auditChainMarker, loadOrCreateWorkspaceKey, type WorkspaceKey } from './store/workspaceKey.js';
+import { sweepStaleTemps } from './disk/atomicWrite.js';
+import { auditChainMarker, KEY_DIR, loadOrCreateWorkspaceKey, type WorkspaceKey } from './store/workspaceKey.js';
 
 export const DATABASE_FILE = 'fieldtune.db';
 
@@ -51,6 +52,8 @@ export function openWorkspace(dir: string, publishJob: (job: Job) => void = () =
   } catch (error) {
     throw new FieldtuneError('INVALID_INPUT', `Cannot create the workspace folder ${root}: ${(error as Error).message}`);
   }
+  // unfinished writes of processes that died (a crash, a kill) are removed; a live writer's are left alone
+  for (const folder of ['blobs', 'files', KEY_DIR, 'private']) sweepStaleTemps(join(root, folder));
   const db = openDatabase(join(root, DATABASE_FILE));
   const jobs = new JobManager(new JobsRepository(db), publishJob);
   const trainingRuns = new TrainingRunsRepository(db);
