@@ -2,6 +2,7 @@
 // Adding a capability means adding an entry here first; hosts, CLI and renderer all type-check against it.
 import { z } from 'zod';
 import { auditRequests } from './auditRequests.js';
+import { networkRequests } from './networkRequests.js';
 import { datasetRequests } from './datasetRequests.js';
 import { fileRequests } from './fileRequests.js';
 import { AppInfo, BaseModel, DomainTemplate, Id, Locale, Project } from './domain.js';
@@ -46,6 +47,8 @@ export const requests = {
 
   // The audit log: list with filters, verify the signed hash chain, export (see auditRequests.ts).
   ...auditRequests,
+  // Offline, visible: blocked network attempts (see networkRequests.ts).
+  ...networkRequests,
 
   // The Data wizard: import, versions, examples, cleaning, splits, token statistics, export (see datasets.ts).
   ...datasetRequests,

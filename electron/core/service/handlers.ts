@@ -4,6 +4,7 @@ import type { Workspace } from '../workspace.js';
 import { createProject, deleteProject, renameProject, setProjectLocale, requireProject } from './projects/projects.js';
 import { removeModel, startModelRegistration } from './models/models.js';
 import { auditHandlers } from './audit/handlers.js';
+import { networkHandlers } from './network/handlers.js';
 import { datasetHandlers } from './datasets/handlers.js';
 import { resumeJob } from './jobs/resume.js';
 import { filesHandlers } from './files/handlers.js';
@@ -58,6 +59,7 @@ export const handlers: Handlers = {
   'jobs:clear': ({ projectId }, { ws }) => ({ removed: ws.jobs.clearFinished(projectId) }),
 
   ...auditHandlers,
+  ...networkHandlers,
 
   ...datasetHandlers,
   ...piiHandlers,

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { AuditExportFormat } from '../../../electron/contract/auditRequests.js';
 import { useAuditStore } from '../stores/auditStore.js';
+import { AUDIT_KINDS, auditLabel } from './auditLabels.js';
 import { Messages } from './Messages.js';
 
 function download(text: string, format: AuditExportFormat) {
@@ -55,8 +56,14 @@ export function AuditPage() {
       <fieldset className="row">
         <legend>Show only</legend>
         <label>
-          What happened (starts with)
-          <input value={filters.action} placeholder="e.g. dataset" onChange={(e) => void setFilters({ action: e.target.value })} />
+          What happened
+          <select value={filters.action} onChange={(e) => void setFilters({ action: e.target.value })}>
+            {AUDIT_KINDS.map(([label, prefix]) => (
+              <option key={prefix} value={prefix}>
+                {label}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           About (exact id)
@@ -85,9 +92,23 @@ export function AuditPage() {
               <tr key={e.id}>
                 <td>{new Date(e.at).toLocaleString()}</td>
                 <td>{e.actor}</td>
-                <td>{e.action}</td>
+                <td title={e.action}>{auditLabel(e.action)}</td>
                 <td>{e.subject}</td>
-                <td>{e.details ? JSON.stringify(e.details) : ''}</td>
+                <td>
+                  {e.details && (
+                    <details>
+                      <summary>Show</summary>
+                      <dl className="audit-details">
+                        {Object.entries(e.details).map(([key, value]) => (
+                          <div key={key}>
+                            <dt>{key}</dt>
+                            <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                    </details>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

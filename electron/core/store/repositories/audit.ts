@@ -121,6 +121,10 @@ export class AuditRepository {
     return (this.db.prepare(sql).all(params) as ChainedRow[]).map(toEntry);
   }
 
+  countAction(action: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM audit_log WHERE action = ?').get(action) as { n: number }).n;
+  }
+
   /** Every row, oldest first (for `audit export`). */
   all(): AuditEntry[] {
     return this.allStmt.all().map(toEntry);
