@@ -92,4 +92,12 @@ describe.skipIf(unavailable !== null)('the CLI pipeline with no network at all',
 
     step('audit verify', fieldtune('audit', 'verify', '--workspace', ws, '--json'));
   }, 600_000);
+
+  it('serves browser mode and drives the app in chromium, all inside the namespace (loopback only)', () => {
+    const driver = join(root, 'test', 'e2e', 'offlineDriver.ts');
+    const script = `ip link set lo up && exec "${process.execPath}" --import tsx "${driver}" "${join(dir, 'browser-ws')}"`;
+    const res = offline(['sh', '-c', script], 300_000);
+    expect(res.code, `${res.stderr}\n${res.stdout}`).toBe(0);
+    expect(res.stdout).toContain('offline browser mode: ok');
+  }, 300_000);
 });
