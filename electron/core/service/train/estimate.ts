@@ -10,7 +10,7 @@ import type { PreflightEstimate } from '../../../contract/train.js';
 import { trainingOptions } from '../../../contract/training.js';
 import { trainOnSamples } from '../../train/trainOnSamples.js';
 import type { Workspace } from '../../workspace.js';
-import { freeDiskBytes } from './hardware.js';
+import { freeDiskBytes } from '../../disk/freeSpace.js';
 import { gatherExamples } from './inputs.js';
 import { exampleLengths } from './presets.js';
 import { requireModelFile, settleSettings, type StartInput } from './start.js';
