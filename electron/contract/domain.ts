@@ -47,11 +47,20 @@ export const Project = z.object({
   name: z.string(),
   domain: DomainTemplate,
   locale: Locale,
+  /** The instructions the project gives its model (the prompting baseline, the Playground, exports); null: none. */
+  systemPrompt: z.string().nullable(),
   isDemo: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Project = z.infer<typeof Project>;
+
+/** A project's system prompt as a request gives it: trimmed; empty means none. Long enough for real instructions. */
+export const SystemPrompt = z
+  .string()
+  .max(8000, 'Keep the system prompt under 8000 characters')
+  .transform((s) => s.trim() || null)
+  .nullable();
 
 export const BaseModel = z.object({
   id: Id,

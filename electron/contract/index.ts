@@ -14,3 +14,5 @@ export * from './trainRequests.js';
 export * from './training.js';
 export * from './wire.js';
 export * from './bridge.js';
+export * from './inboxRequests.js';
+export * from './reviewRequests.js';

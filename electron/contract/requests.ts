@@ -5,9 +5,11 @@ import { auditRequests } from './auditRequests.js';
 import { networkRequests } from './networkRequests.js';
 import { datasetRequests } from './datasetRequests.js';
 import { fileRequests } from './fileRequests.js';
-import { AppInfo, BaseModel, DomainTemplate, Id, Locale, Project } from './domain.js';
+import { AppInfo, BaseModel, DomainTemplate, Id, Locale, Project, SystemPrompt } from './domain.js';
+import { inboxRequests } from './inboxRequests.js';
 import { Job, jobSchemas } from './jobs.js';
 import { piiRequests } from './piiRequests.js';
+import { reviewRequests } from './reviewRequests.js';
 import { trainRequests } from './trainRequests.js';
 
 const NoInput = z.object({}).strict();
@@ -20,9 +22,13 @@ export const requests = {
   'projects:get': { input: z.object({ id: Id }).strict(), output: Project },
   'projects:create': {
     /** locale: omitted, the system's (the app's form sends the browser's, so the person sees and can change it). */
-    input: z.object({ name: ProjectName, domain: DomainTemplate.default('general'), locale: Locale.optional() }).strict(),
+    input: z
+      .object({ name: ProjectName, domain: DomainTemplate.default('general'), locale: Locale.optional(), systemPrompt: SystemPrompt.optional() })
+      .strict(),
     output: Project,
   },
+  /** Changes a project's settings; a field left out stays as it is. systemPrompt: empty or null removes it. */
+  'projects:update': { input: z.object({ id: Id, systemPrompt: SystemPrompt.optional() }).strict(), output: Project },
   /** How the project's ambiguous dates are read (02/11/2015: 2 November in en-GB, 11 February in en-US). */
   'projects:set-locale': { input: z.object({ id: Id, locale: Locale }).strict(), output: Project },
   'projects:rename': { input: z.object({ id: Id, name: ProjectName }).strict(), output: Project },
@@ -60,6 +66,10 @@ export const requests = {
   ...trainRequests,
   // The file and folder chooser of browser mode, confined to the home folder and added places (see fileRequests.ts).
   ...fileRequests,
+  // The candidate inbox: suggested training examples from Evaluate, the Playground and reviews (see inboxRequests.ts).
+  ...inboxRequests,
+  // Blinded expert review of two systems' answers (see reviewRequests.ts).
+  ...reviewRequests,
 } as const;
 
 export type Requests = typeof requests;

@@ -10,6 +10,8 @@ import { BlobStore } from './store/blobStore.js';
 import { openDatabase } from './store/database.js';
 import { AuditRepository } from './store/repositories/audit.js';
 import { DatasetsRepository } from './store/repositories/datasets.js';
+import { InboxRepository } from './store/repositories/inbox.js';
+import { ReviewRepository } from './store/repositories/review.js';
 import { JobsRepository } from './store/repositories/jobs.js';
 import { ModelsRepository } from './store/repositories/models.js';
 import { ProjectsRepository } from './store/repositories/projects.js';
@@ -37,6 +39,9 @@ export interface Workspace {
   readonly blobs: BlobStore;
   readonly jobs: JobManager;
   readonly trainingRuns: TrainingRunsRepository;
+  /** The candidate inbox and blinded reviews (issue 14). */
+  readonly inbox: InboxRepository;
+  readonly reviews: ReviewRepository;
   /** Where generated files the workspace owns (the demo model, adapters) are written. */
   readonly filesDir: string;
   /** Pushes an event to every connected host (the core forwards it; tests may listen directly). */
@@ -72,6 +77,8 @@ export function openWorkspace(dir: string, publishJob: (job: Job) => void = () =
     blobs: new BlobStore(db, join(root, 'blobs')),
     jobs,
     trainingRuns,
+    inbox: new InboxRepository(db),
+    reviews: new ReviewRepository(db),
     filesDir: join(root, 'files'),
     publish: publishEvent,
     async close() {

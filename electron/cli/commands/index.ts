@@ -7,7 +7,7 @@ import { demoModelCommand } from './demoModel.js';
 import { evalCommand } from './eval.js';
 import { jobsCancelCommand, jobsListCommand, jobsResumeCommand } from './jobs.js';
 import { modelsAddCommand, modelsListCommand } from './models.js';
-import { projectsCreateCommand, projectsDeleteCommand, projectsListCommand, projectsRenameCommand } from './projects.js';
+import { projectsCreateCommand, projectsDeleteCommand, projectsListCommand, projectsRenameCommand, projectsUpdateCommand } from './projects.js';
 import { redactCommand } from './redact.js';
 import { serveCommand, startCommand } from './start.js';
 import { runsCompareCommand, runsListCommand, runsResumeCommand, runsShowCommand } from './runs.js';
@@ -21,6 +21,7 @@ export const commands: readonly CliCommand[] = [
   projectsCreateCommand,
   projectsRenameCommand,
   projectsDeleteCommand,
+  projectsUpdateCommand,
   modelsListCommand,
   modelsAddCommand,
   jobsListCommand,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Project } from '../../contract/domain.js';
 import { FieldtuneError } from '../../contract/errors.js';
 import type { CliArgs, CliCommand } from '../command.js';
@@ -74,6 +75,44 @@ export const projectsDeleteCommand: CliCommand = {
     if (typeof confirmName !== 'string') throw new FieldtuneError('BAD_REQUEST', "Repeat the project's name with --confirm NAME");
     const result = await withCore(args, async (core) => core.call('projects:delete', { id: (await resolveProject(core, ref)).id, confirmName }));
     out.result(result, `Deleted; ${result.removedBlobs} file(s) no other project used were removed`);
+    return 0;
+  },
+};
+
+export const projectsUpdateCommand: CliCommand = {
+  name: 'projects update',
+  summary: "Change a project's settings (its system prompt)",
+  usage:
+    'Usage: fieldtune projects update PROJECT [--system-prompt TEXT | --system-prompt-file F | --clear-system-prompt] [--workspace DIR] [--json]\n\n' +
+    "PROJECT is the project's name or id.\n" +
+    '  --system-prompt TEXT       the instructions the model gets before every conversation (the prompting baseline, the\n' +
+    '                             Playground and exports use it)\n' +
+    '  --system-prompt-file F     the same, read from a UTF-8 text file\n' +
+    '  --clear-system-prompt      remove it\n' +
+    'With none of these it prints the current settings.',
+  options: { ...workspaceOption, 'system-prompt': { type: 'string' }, 'system-prompt-file': { type: 'string' }, 'clear-system-prompt': { type: 'boolean' } },
+  allowPositionals: true,
+  async run(args, out) {
+    const ref = positional(args, 0, 'PROJECT (a name or an id)');
+    const text = args.values['system-prompt'];
+    const file = args.values['system-prompt-file'];
+    const clear = args.values['clear-system-prompt'] === true;
+    if ([typeof text === 'string', typeof file === 'string', clear].filter(Boolean).length > 1) {
+      throw new FieldtuneError('BAD_REQUEST', 'Give only one of --system-prompt, --system-prompt-file and --clear-system-prompt');
+    }
+    let systemPrompt: string | null | undefined = clear ? null : typeof text === 'string' ? text : undefined;
+    if (typeof file === 'string') {
+      try {
+        systemPrompt = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new FieldtuneError('INVALID_INPUT', `Cannot read the system prompt file ${file}: ${(error as Error).message}`);
+      }
+    }
+    const project = await withCore(args, async (core) => {
+      const { id } = await resolveProject(core, ref);
+      return systemPrompt === undefined ? core.call('projects:get', { id }) : core.call('projects:update', { id, systemPrompt });
+    });
+    out.result(project, `${project.name}\nSystem prompt: ${project.systemPrompt ?? '(none)'}`);
     return 0;
   },
 };

@@ -1,7 +1,7 @@
 import type { AppInfo } from '../../contract/domain.js';
 import type { Method, ParsedInput, RequestOutput } from '../../contract/requests.js';
 import type { Workspace } from '../workspace.js';
-import { createProject, deleteProject, renameProject, setProjectLocale, requireProject } from './projects/projects.js';
+import { createProject, deleteProject, renameProject, setProjectLocale, requireProject, updateProject } from './projects/projects.js';
 import { removeModel, startModelRegistration } from './models/models.js';
 import { auditHandlers } from './audit/handlers.js';
 import { networkHandlers } from './network/handlers.js';
@@ -10,6 +10,8 @@ import { resumeJob } from './jobs/resume.js';
 import { filesHandlers } from './files/handlers.js';
 import { piiHandlers } from './pii/handlers.js';
 import { trainHandlers } from './train/handlers.js';
+import { inboxHandlers } from './inbox/handlers.js';
+import { reviewHandlers } from './review/handlers.js';
 
 export interface HandlerContext {
   ws: Workspace;
@@ -27,13 +29,18 @@ export const handlers: Handlers = {
 
   'projects:list': (_input, { ws }) => ws.projects.list(),
   'projects:get': ({ id }, { ws }) => requireProject(ws, id),
-  'projects:create': ({ name, domain, locale }, ctx) => {
-    const project = createProject(ctx.ws, name, domain, false, locale);
+  'projects:create': ({ name, domain, locale, systemPrompt }, ctx) => {
+    const project = createProject(ctx.ws, name, domain, false, locale, systemPrompt ?? null);
     ctx.projectsChanged();
     return project;
   },
   'projects:set-locale': ({ id, locale }, ctx) => {
     const project = setProjectLocale(ctx.ws, id, locale);
+    ctx.projectsChanged();
+    return project;
+  },
+  'projects:update': ({ id, ...changes }, ctx) => {
+    const project = updateProject(ctx.ws, id, changes);
     ctx.projectsChanged();
     return project;
   },
@@ -65,4 +72,6 @@ export const handlers: Handlers = {
   ...piiHandlers,
   ...trainHandlers,
   ...filesHandlers,
+  ...inboxHandlers,
+  ...reviewHandlers,
 };

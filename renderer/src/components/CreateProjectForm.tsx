@@ -3,6 +3,7 @@ import type { DomainTemplate } from '../../../electron/contract/domain.js';
 import { useProjectsStore } from '../stores/projectsStore.js';
 import { TemplateHint } from '../wizards/privacy/TemplateHint.js';
 import { browserLocale, LocaleSelect } from './LocaleSelect.js';
+import { SystemPromptField } from './SystemPromptField.js';
 
 const DOMAINS: Array<{ value: DomainTemplate; label: string }> = [
   { value: 'general', label: 'General' },
@@ -18,11 +19,15 @@ export function CreateProjectForm() {
   const [name, setName] = useState('');
   const [domain, setDomain] = useState<DomainTemplate>('general');
   const [locale, setLocale] = useState(browserLocale);
+  const [systemPrompt, setSystemPrompt] = useState('');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!name.trim()) return;
-    if (await create(name.trim(), domain, locale)) setName('');
+    if (await create(name.trim(), domain, locale, systemPrompt)) {
+      setName('');
+      setSystemPrompt('');
+    }
   }
 
   return (
@@ -40,6 +45,10 @@ export function CreateProjectForm() {
       <label htmlFor="new-project-locale">Dates</label>
       <LocaleSelect id="new-project-locale" value={locale} onChange={setLocale} />
       <TemplateHint domain={domain} />
+      <details className="create-project-prompt">
+        <summary>Instructions for the model (optional)</summary>
+        <SystemPromptField id="new-project-system-prompt" value={systemPrompt} onChange={setSystemPrompt} domain={domain} />
+      </details>
       <button type="submit" disabled={busy || !name.trim()}>
         Create project
       </button>

@@ -3,6 +3,7 @@ import type { Project } from '../../../electron/contract/domain.js';
 import { useProjectsStore } from '../stores/projectsStore.js';
 import { DeleteProjectDialog } from './DeleteProjectDialog.js';
 import { LocaleSelect } from './LocaleSelect.js';
+import { SystemPromptDialog } from './SystemPromptDialog.js';
 
 export function ProjectHeader({ project }: { project: Project }) {
   const rename = useProjectsStore((s) => s.rename);
@@ -12,6 +13,7 @@ export function ProjectHeader({ project }: { project: Project }) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(project.name);
   const [deleting, setDeleting] = useState(false);
+  const [prompting, setPrompting] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -65,6 +67,15 @@ export function ProjectHeader({ project }: { project: Project }) {
             <button
               type="button"
               className="ghost"
+              title={project.systemPrompt ?? 'No instructions yet'}
+              aria-label={project.systemPrompt ? 'Instructions for the model (set)' : 'Instructions for the model (none yet)'}
+              onClick={() => setPrompting(true)}
+            >
+              Instructions…
+            </button>
+            <button
+              type="button"
+              className="ghost"
               onClick={() => {
                 setName(project.name);
                 setEditing(true);
@@ -79,6 +90,7 @@ export function ProjectHeader({ project }: { project: Project }) {
         </>
       )}
       {deleting && <DeleteProjectDialog project={project} onClose={() => setDeleting(false)} />}
+      {prompting && <SystemPromptDialog project={project} onClose={() => setPrompting(false)} />}
     </header>
   );
 }

@@ -18,7 +18,7 @@ import { appMessage, errorText } from './errorWords.js';
 import { followJob } from './followJob.js';
 import { findRunningJob } from './jobsStore.js';
 
-export type DataTab = 'import' | 'examples' | 'clean' | 'split' | 'tokens';
+export type DataTab = 'import' | 'examples' | 'clean' | 'split' | 'tokens' | 'suggestions';
 /** A metadata column the examples carry (what a split can be stratified by). */
 type Column = { name: string; filled: number; distinct: number };
 
@@ -201,7 +201,7 @@ export const useDatasetsStore = create<DatasetsState>((set, get) => {
       set({ projectId, datasets: [], error: null, form: EMPTY_FORM, preview: null, importJobId: null, importDone: null, ...forVersion(null) });
       await get().reload();
       // The address may name a tab (a reload, Back); otherwise the examples once there are some.
-      set({ tab: tab && (tab === 'import' || get().datasets.length) ? tab : get().datasets.length ? 'examples' : 'import' });
+      set({ tab: tab && (tab === 'import' || tab === 'suggestions' || get().datasets.length) ? tab : get().datasets.length ? 'examples' : 'import' });
       void restoreJobs(projectId);
       // Not awaited: opening is done once the tab is known (the address waits for it, and then follows clicks again).
       if (!get().samples.length)

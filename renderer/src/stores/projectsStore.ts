@@ -11,7 +11,9 @@ interface ProjectsState {
   load(): Promise<void>;
   replace(projects: Project[]): void;
   select(id: string | null): void;
-  create(name: string, domain: DomainTemplate, locale?: string): Promise<Project | null>;
+  create(name: string, domain: DomainTemplate, locale?: string, systemPrompt?: string): Promise<Project | null>;
+  /** Empty text removes the system prompt. */
+  setSystemPrompt(id: string, systemPrompt: string): Promise<boolean>;
   setLocale(id: string, locale: string): Promise<boolean>;
   rename(id: string, name: string): Promise<boolean>;
   remove(id: string, confirmName: string): Promise<boolean>;
@@ -54,13 +56,18 @@ export const useProjectsStore = create<ProjectsState>((set, get) => {
     select(id) {
       set({ selectedId: id });
     },
-    async create(name, domain, locale) {
-      const project = await mutate(() => api.call('projects:create', { name, domain, ...(locale ? { locale } : {}) }));
+    async create(name, domain, locale, systemPrompt) {
+      const project = await mutate(() =>
+        api.call('projects:create', { name, domain, ...(locale ? { locale } : {}), ...(systemPrompt?.trim() ? { systemPrompt } : {}) }),
+      );
       if (project) set({ selectedId: project.id });
       return project ?? null;
     },
     async setLocale(id, locale) {
       return (await mutate(() => api.call('projects:set-locale', { id, locale }))) !== undefined;
+    },
+    async setSystemPrompt(id, systemPrompt) {
+      return (await mutate(() => api.call('projects:update', { id, systemPrompt }))) !== undefined;
     },
     async rename(id, name) {
       return (await mutate(() => api.call('projects:rename', { id, name }))) !== undefined;

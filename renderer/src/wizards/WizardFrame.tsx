@@ -3,6 +3,7 @@ import { useWizardStore, type WizardStep } from '../stores/wizardStore.js';
 import { DataStep } from './data/DataStep.js';
 import { STEPS } from './steps.js';
 import { TrainStep } from './train/TrainStep.js';
+import { ReviewPanel } from './evaluate/ReviewPanel.js';
 
 export function WizardFrame({ project }: { project: Project }) {
   const step = useWizardStore((s) => s.stepByProject[project.id] ?? 'data');
@@ -49,6 +50,8 @@ export function WizardFrame({ project }: { project: Project }) {
             <p className="notice" role="status">
               {current.status}
             </p>
+            {/* TEMPORARY (review branch): helper eval's Evaluate step renders ReviewPanel in its "Expert review" section. */}
+            {current.id === 'evaluate' && <ReviewPanel projectId={project.id} />}
           </>
         )}
       </div>

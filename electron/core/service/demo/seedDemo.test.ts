@@ -29,6 +29,7 @@ describe('demo workspace', () => {
 
     const [project] = await core.call('projects:list');
     expect(project).toMatchObject({ name: DEMO_PROJECT_NAME, isDemo: true, domain: 'medical' }); // a clinic's front desk
+    expect(project?.systemPrompt).toMatch(/^You are the front desk of a general practice/); // the front-desk template's
     const datasets = await core.call('datasets:list', { projectId: project!.id });
     expect(datasets).toEqual([expect.objectContaining({ name: DEMO_DATASET_NAME })]);
     const lines = readFileSync(SAMPLE_DATASET, 'utf8').trim().split('\n').length;

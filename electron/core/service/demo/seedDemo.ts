@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SAMPLE_DATASET } from '../datasets/datasets.js';
 import { importIntoWorkspace } from '../datasets/importCommit.js';
 import { createProject } from '../projects/projects.js';
+import { loadDomainTemplate } from '../../pii/templates.js';
 import { fingerprintAndRecord } from '../models/models.js';
 import type { Workspace } from '../../workspace.js';
 
@@ -25,7 +26,9 @@ export async function seedDemo(ws: Workspace, log: (message: string) => void): P
   const model = await writeDemoModel({ out: join(ws.filesDir, 'demo-model.gguf') });
   await fingerprintAndRecord(ws, model.path, { label: DEMO_MODEL_LABEL, isDemo: true });
   // The sample is a clinic's front desk: the medical field, so its personal-data kinds and templates fit.
-  const project = createProject(ws, DEMO_PROJECT_NAME, 'medical', true);
+  // ... and the front desk's suggested system prompt, so the prompting baseline and the Playground have one to use.
+  const { systemPrompt } = loadDomainTemplate('medical', undefined, 'front-desk');
+  const project = createProject(ws, DEMO_PROJECT_NAME, 'medical', true, undefined, systemPrompt);
   const imported = await importIntoWorkspace(ws, SAMPLE_DATASET, { projectId: project.id }, { datasetName: DEMO_DATASET_NAME });
   ws.audit.append({ actor: 'fieldtune', action: 'demo.seed', subject: project.id, hashAfter: imported.version.hash, details: { model: model.sha256 } });
   writeFileSync(marker, new Date().toISOString());

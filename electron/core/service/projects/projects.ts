@@ -18,13 +18,29 @@ function requireFreeName(ws: Workspace, name: string, except?: string): void {
   if (clash) throw new FieldtuneError('CONFLICT', `There is already a project called '${clash.name}'. Choose another name.`);
 }
 
-export function createProject(ws: Workspace, name: string, domain: DomainTemplate, isDemo = false, locale?: string): Project {
+export function createProject(
+  ws: Workspace,
+  name: string,
+  domain: DomainTemplate,
+  isDemo = false,
+  locale?: string,
+  systemPrompt: string | null = null,
+): Project {
   requireFreeName(ws, name);
   const now = new Date().toISOString();
-  const project: Project = { id: randomUUID(), name, domain, locale: checkedLocale(locale ?? systemLocale()), isDemo, createdAt: now, updatedAt: now };
+  const project: Project = {
+    id: randomUUID(),
+    name,
+    domain,
+    locale: checkedLocale(locale ?? systemLocale()),
+    systemPrompt,
+    isDemo,
+    createdAt: now,
+    updatedAt: now,
+  };
   ws.db.transaction(() => {
     ws.projects.insert(project);
-    ws.audit.append({ actor: 'user', action: 'project.create', subject: project.id, details: { name, domain, locale: project.locale } });
+    ws.audit.append({ actor: 'user', action: 'project.create', subject: project.id, details: { name, domain, locale: project.locale, systemPrompt } });
   })();
   return project;
 }
@@ -46,6 +62,18 @@ export function setProjectLocale(ws: Workspace, id: string, locale: string): Pro
   ws.db.transaction(() => {
     ws.projects.setLocale(id, next, new Date().toISOString());
     ws.audit.append({ actor: 'user', action: 'project.locale', subject: id, details: { from: before.locale, to: next } });
+  })();
+  return requireProject(ws, id);
+}
+
+/** Changes the settings named (a field left undefined stays); one audit row says what changed from what. */
+export function updateProject(ws: Workspace, id: string, changes: { systemPrompt?: string | null }): Project {
+  const before = requireProject(ws, id);
+  if (changes.systemPrompt === undefined || changes.systemPrompt === before.systemPrompt) return before;
+  const next = changes.systemPrompt;
+  ws.db.transaction(() => {
+    ws.projects.setSystemPrompt(id, next, new Date().toISOString());
+    ws.audit.append({ actor: 'user', action: 'project.system-prompt', subject: id, details: { from: before.systemPrompt, to: next } });
   })();
   return requireProject(ws, id);
 }

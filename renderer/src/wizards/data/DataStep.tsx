@@ -8,6 +8,7 @@ import { ImportPanel } from './ImportPanel.js';
 import { SplitPanel } from './SplitPanel.js';
 import { TokenPanel } from './TokenPanel.js';
 import { VersionList } from './VersionList.js';
+import { SuggestionsPanel } from './SuggestionsPanel.js';
 import { PrivacySection } from '../privacy/PrivacySection.js';
 import { Messages } from '../../components/Messages.js';
 
@@ -17,6 +18,7 @@ const TASKS: ReadonlyArray<{ id: DataTab; title: string; needsData: boolean }> =
   { id: 'clean', title: 'Clean', needsData: true },
   { id: 'split', title: 'Split', needsData: true },
   { id: 'tokens', title: 'Example lengths', needsData: true },
+  { id: 'suggestions', title: 'Suggestions', needsData: false },
 ];
 
 /** The Data step: import, look through, clean, split and measure a project's training data. */
@@ -54,7 +56,7 @@ export function DataStep({ project }: { project: Project }) {
         ))}
       </nav>
       <Messages error={error} notice={notice} />
-      {tab !== 'import' && hasData && <VersionList compact={tab !== 'examples'} />}
+      {tab !== 'import' && tab !== 'suggestions' && hasData && <VersionList compact={tab !== 'examples'} />}
       <PrivacySection project={project} />
       {tab === 'import' && <ImportPanel />}
       {tab === 'examples' && hasData && (
@@ -66,6 +68,7 @@ export function DataStep({ project }: { project: Project }) {
       {tab === 'clean' && hasData && <CleanPanel />}
       {tab === 'split' && hasData && <SplitPanel />}
       {tab === 'tokens' && hasData && <TokenPanel />}
+      {tab === 'suggestions' && <SuggestionsPanel projectId={project.id} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { templateKey, usePrivacyStore } from '../../stores/privacyStore.js';
 import { TYPE_LABEL } from './labels.js';
 import { JobProgress } from '../../components/JobProgress.js';
 import { Messages } from '../../components/Messages.js';
+import { useProjectsStore } from '../../stores/projectsStore.js';
 
 /** A medical/legal/finance/education project's starting point: what is protected, a system prompt, sample data. */
 export function TemplateOffer({ project }: { project: Project }) {
@@ -14,6 +15,7 @@ export function TemplateOffer({ project }: { project: Project }) {
   const sampleJobId = usePrivacyStore((s) => s.sampleJobId);
   const error = usePrivacyStore((s) => s.error);
   const notice = usePrivacyStore((s) => s.notice);
+  const setSystemPrompt = useProjectsStore((s) => s.setSystemPrompt);
 
   useEffect(() => {
     void fetchTemplate(project.domain, variant);
@@ -42,6 +44,13 @@ export function TemplateOffer({ project }: { project: Project }) {
       <details>
         <summary>Suggested system prompt</summary>
         <blockquote>{template.systemPrompt}</blockquote>
+        {project.systemPrompt === template.systemPrompt ? (
+          <p className="muted small">This project gives its model these instructions.</p>
+        ) : (
+          <button type="button" className="ghost" onClick={() => void setSystemPrompt(project.id, template.systemPrompt)}>
+            Use as this project’s instructions
+          </button>
+        )}
       </details>
       <Messages error={error} notice={notice} />
       {sampleJobId ? (

@@ -5,7 +5,7 @@ import type { Migration } from './types.js';
 // are (the append-only triggers are lifted for that one pass and put back); the head starts unsigned, and the first
 // open signs it with a visible 'audit.chain-start' row (repositories/audit.ts).
 export const auditChain: Migration = {
-  version: 8,
+  version: 10,
   name: 'audit-chain',
   up(db) {
     db.exec(`

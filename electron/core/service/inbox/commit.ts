@@ -1,0 +1,62 @@
+// Accepted suggestions become training data: one new version on top of the dataset's latest version, made by the same
+// createChildVersion every other dataset change uses (one transaction with its audit row), and the items are marked
+// committed in that transaction too, so an item can never land in two versions or be lost between them.
+import type { Sample } from '../../../contract/domain.js';
+import { FieldtuneError } from '../../../contract/errors.js';
+import type { DatasetVersionRecord } from '../../store/repositories/datasets.js';
+import type { Workspace } from '../../workspace.js';
+import { exampleHash } from '../../data/example.js';
+import { requireProject } from '../projects/projects.js';
+import { createChildVersion, latestVersion, loadMembers, type NewMember } from '../datasets/versions.js';
+import { answerOf } from './inbox.js';
+
+function targetDataset(ws: Workspace, projectId: string, datasetId: string | undefined): string {
+  const datasets = ws.datasets.listDatasets(projectId);
+  if (datasetId) {
+    const dataset = datasets.find((d) => d.id === datasetId);
+    if (!dataset) throw new FieldtuneError('NOT_FOUND', `The project has no dataset with id ${datasetId}`);
+    if (dataset.kind !== 'chat')
+      throw new FieldtuneError('INVALID_INPUT', `'${dataset.name}' holds plain text; suggestions are conversations, so choose a chat dataset.`);
+    return dataset.id;
+  }
+  const chats = datasets.filter((d) => d.kind === 'chat');
+  if (chats.length === 0) throw new FieldtuneError('INVALID_INPUT', 'The project has no conversation dataset to add suggestions to yet: import one first.');
+  if (chats.length > 1) throw new FieldtuneError('INVALID_INPUT', `The project has ${chats.length} datasets: say which one the accepted suggestions join.`);
+  return chats[0]!.id;
+}
+
+export function commitInbox(ws: Workspace, projectId: string, datasetId?: string): DatasetVersionRecord {
+  requireProject(ws, projectId);
+  const accepted = ws.inbox.list(projectId, 'accepted').reverse(); // oldest first, as they came in
+  if (accepted.length === 0) throw new FieldtuneError('INVALID_INPUT', 'No accepted suggestions to add: accept at least one first.');
+  const parent = latestVersion(ws, targetDataset(ws, projectId, datasetId));
+  const members: NewMember[] = loadMembers(ws, parent.id);
+  const present = new Set(members.map((m) => exampleHash(m.example)));
+  // A split version keeps its splits; new examples are for training (a correction is never test data).
+  const split = members.some((m) => m.split !== null) ? ('train' as const) : null;
+  let alreadyPresent = 0;
+  for (const item of accepted) {
+    const sample: Sample = { messages: [...item.prompt, { role: 'assistant', content: answerOf(item)! }] };
+    const hash = exampleHash(sample);
+    if (present.has(hash)) {
+      alreadyPresent += 1;
+      continue;
+    }
+    present.add(hash);
+    members.push({ example: sample, split });
+  }
+  const details = { source: 'inbox', added: accepted.length - alreadyPresent, alreadyPresent, items: accepted.map((i) => i.id), split };
+  if (details.added === 0) {
+    // Every accepted chat is in the latest version already: no copy of it is made; the items point at that version.
+    ws.db.transaction(() => {
+      for (const item of accepted) ws.inbox.markCommitted(item.id, parent.id);
+      ws.audit.append({ actor: 'user', action: 'inbox.already-present', subject: parent.id, details: { datasetId: parent.datasetId, items: details.items } });
+    })();
+    return parent;
+  }
+  return ws.db.transaction(() => {
+    const version = createChildVersion(ws, parent, 'inbox', details, members);
+    for (const item of accepted) ws.inbox.markCommitted(item.id, version.id);
+    return version;
+  })();
+}

@@ -1,0 +1,98 @@
+// The project's candidate inbox as the Data step's "Suggestions" shows it: load, accept (with the answer as the
+// specialist left it), reject, and add the accepted ones to a dataset as a new version.
+import { create } from 'zustand';
+import type { InboxItem } from '../../../electron/contract/inboxRequests.js';
+import { api } from '../transport/api.js';
+import { useDatasetsStore } from './datasetsStore.js';
+
+interface InboxState {
+  projectId: string | null;
+  items: InboxItem[];
+  loading: boolean;
+  /** The item being decided, or 'commit'. */
+  busy: string | null;
+  error: string | null;
+  notice: string | null;
+  open(projectId: string): Promise<void>;
+  reload(): Promise<void>;
+  /** `answer` is the text in the box: sent as the correction only when the specialist changed it. */
+  accept(id: string, answer: string): Promise<boolean>;
+  reject(id: string): Promise<boolean>;
+  commit(datasetId: string): Promise<boolean>;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export const useInboxStore = create<InboxState>((set, get) => {
+  async function decide(id: string, work: () => Promise<InboxItem>): Promise<boolean> {
+    set({ busy: id, error: null, notice: null });
+    try {
+      const updated = await work();
+      set((s) => ({ items: s.items.map((i) => (i.id === id ? updated : i)) }));
+      return true;
+    } catch (e) {
+      set({ error: message(e) });
+      return false;
+    } finally {
+      set({ busy: null });
+    }
+  }
+
+  return {
+    projectId: null,
+    items: [],
+    loading: false,
+    busy: null,
+    error: null,
+    notice: null,
+    async open(projectId) {
+      if (get().projectId !== projectId) set({ projectId, items: [], error: null, notice: null });
+      await get().reload();
+    },
+    async reload() {
+      const projectId = get().projectId;
+      if (!projectId) return;
+      set({ loading: true });
+      try {
+        const items = await api.call('inbox:list', { projectId });
+        if (get().projectId === projectId) set({ items });
+      } catch (e) {
+        set({ error: message(e) });
+      } finally {
+        set({ loading: false });
+      }
+    },
+    accept(id, answer) {
+      const item = get().items.find((i) => i.id === id);
+      const edited = answer.trim() && answer.trim() !== (item?.answer ?? '').trim();
+      return decide(id, () => api.call('inbox:decide', { id, decision: 'accepted', ...(edited ? { correction: answer } : {}) }));
+    },
+    reject(id) {
+      return decide(id, () => api.call('inbox:decide', { id, decision: 'rejected' }));
+    },
+    async commit(datasetId) {
+      const projectId = get().projectId;
+      if (!projectId) return false;
+      set({ busy: 'commit', error: null, notice: null });
+      try {
+        const version = await api.call('inbox:commit', { projectId, datasetId });
+        const added = Number(version.details['added'] ?? 0);
+        const dataset = useDatasetsStore.getState().datasets.find((d) => d.id === datasetId);
+        const number = (dataset?.versions.length ?? 0) + 1;
+        const existing = dataset?.versions.some((v) => v.id === version.id) ?? false;
+        set({
+          notice: existing
+            ? `Those suggestions are already in ${dataset?.name ?? 'the dataset'}; no new version was needed.`
+            : `Added ${added} suggestion${added === 1 ? '' : 's'} to ${dataset?.name ?? 'the dataset'}: version ${number} now has ${version.examples} examples.`,
+        });
+        await Promise.all([get().reload(), useDatasetsStore.getState().reload(version.id)]);
+        return true;
+      } catch (e) {
+        set({ error: message(e) });
+        return false;
+      } finally {
+        set({ busy: null });
+      }
+    },
+  };
+});
