@@ -139,7 +139,13 @@ describe('audit hash chain', () => {
   it('chains the rows of a workspace made before the chain existed, with one visible chain-start row', async () => {
     const t = tempDir('fieldtune-audit-old-');
     const db = new Database(join(t.dir, DATABASE_FILE));
-    migrate(db, migrations.slice(0, migrations.findIndex((m) => m.name === 'audit-chain')));
+    migrate(
+      db,
+      migrations.slice(
+        0,
+        migrations.findIndex((m) => m.name === 'audit-chain'),
+      ),
+    );
     const insert = db.prepare("INSERT INTO audit_log (at, actor, action, subject) VALUES ('2026-01-01T00:00:00Z', 'user', ?, ?)");
     insert.run('project.create', 'p1');
     insert.run('dataset.import', 'v1');
