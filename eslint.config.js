@@ -55,7 +55,7 @@ export default tseslint.config(
   {
     // Layers inside the core: engines are pure of the workspace (they take data and files, return results), services
     // own the workspace and the jobs, only store/ touches SQL. Nothing imports upward; tests and fixtures included.
-    files: ['electron/core/{data,pii,train,gguf,llm,demoModel,eval,export,models}/**/*.ts'],
+    files: ['electron/core/{data,pii,train,gguf,llm,demoModel,eval,export,models,disk,network}/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -2,10 +2,12 @@
 // Adding a capability means adding an entry here first; hosts, CLI and renderer all type-check against it.
 import { z } from 'zod';
 import { adapterRequests } from './adapterRequests.js';
+import { auditRequests } from './auditRequests.js';
+import { networkRequests } from './networkRequests.js';
 import { datasetRequests } from './datasetRequests.js';
 import { evalRequests } from './evalRequests.js';
 import { fileRequests } from './fileRequests.js';
-import { AppInfo, AuditEntry, BaseModel, DomainTemplate, Id, Locale, Project, SystemPrompt } from './domain.js';
+import { AppInfo, BaseModel, DomainTemplate, Id, Locale, Project, SystemPrompt } from './domain.js';
 import { inboxRequests } from './inboxRequests.js';
 import { Job, jobSchemas } from './jobs.js';
 import { modelRequests } from './modelRequests.js';
@@ -54,10 +56,10 @@ export const requests = {
   /** Forgets finished jobs of one project (null: those of no project, such as adding a model); running ones stay. */
   'jobs:clear': { input: z.object({ projectId: Id.nullable() }).strict(), output: z.object({ removed: z.number().int().nonnegative() }) },
 
-  'audit:list': {
-    input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
-    output: z.array(AuditEntry),
-  },
+  // The audit log: list with filters, verify the signed hash chain, export (see auditRequests.ts).
+  ...auditRequests,
+  // Offline, visible: blocked network attempts (see networkRequests.ts).
+  ...networkRequests,
 
   // The Data wizard: import, versions, examples, cleaning, splits, token statistics, export (see datasets.ts).
   ...datasetRequests,

@@ -38,6 +38,15 @@ export function parseRequest<M extends Method>(method: unknown, params: unknown)
 /** Turns anything thrown into an ErrorPayload; unexpected errors keep their message but are marked INTERNAL. */
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof FieldtuneError) return error.toPayload();
+  // a disk that filled up during the work (the free-space checks up front estimate, they cannot foresee everything)
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') {
+    return {
+      code: 'INVALID_INPUT',
+      message: 'The disk is full, so this stopped before it finished. Free some space and try again.',
+      details: { reason: 'disk-full' },
+    };
+  }
   if (error instanceof Error) return { code: 'INTERNAL', message: error.message };
   return { code: 'INTERNAL', message: String(error) };
 }

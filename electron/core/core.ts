@@ -5,7 +5,9 @@ import type { EventEnvelope } from '../contract/wire.js';
 import { parseRequest, toErrorPayload, type ResponseEnvelope } from '../contract/wire.js';
 import type { Method, RequestOutput } from '../contract/requests.js';
 import { appVersion } from './appPaths.js';
+import { guardNetwork } from './network/guard.js';
 import { handlers, type HandlerContext } from './service/handlers.js';
+import { recordBlocked } from './service/network/network.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
 export interface CoreOptions {
@@ -26,6 +28,7 @@ export class Core {
   readonly ws: Workspace;
   private readonly listeners = new Set<EventListener>();
   private readonly ctx: HandlerContext;
+  private readonly stopGuard: () => void;
 
   constructor(private readonly opts: CoreOptions) {
     this.ws = openWorkspace(
@@ -33,6 +36,8 @@ export class Core {
       (job: Job) => this.emit({ event: 'jobs:updated', payload: job }),
       (event) => this.emit(event),
     );
+    // the core's process reaches nothing but this computer; each refusal is written to the audit log
+    this.stopGuard = guardNetwork((target) => recordBlocked(this.ws, `tcp://${target.host}:${target.port}`, 'core'));
     this.ctx = {
       ws: this.ws,
       appInfo: () => this.appInfo(),
@@ -76,6 +81,7 @@ export class Core {
   }
 
   async close(): Promise<void> {
+    this.stopGuard();
     await this.ws.close();
     this.listeners.clear();
   }

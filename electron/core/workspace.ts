@@ -17,6 +17,8 @@ import { ModelsRepository } from './store/repositories/models.js';
 import { ModelFingerprintsRepository } from './store/repositories/modelFingerprints.js';
 import { ProjectsRepository } from './store/repositories/projects.js';
 import { TrainingRunsRepository } from './store/repositories/trainingRuns.js';
+import { sweepStaleTemps } from './disk/atomicWrite.js';
+import { auditChainMarker, KEY_DIR, loadOrCreateWorkspaceKey, type WorkspaceKey } from './store/workspaceKey.js';
 
 export const DATABASE_FILE = 'fieldtune.db';
 
@@ -57,18 +59,23 @@ export function openWorkspace(dir: string, publishJob: (job: Job) => void = () =
   } catch (error) {
     throw new FieldtuneError('INVALID_INPUT', `Cannot create the workspace folder ${root}: ${(error as Error).message}`);
   }
+  // unfinished writes of processes that died (a crash, a kill) are removed; a live writer's are left alone
+  for (const folder of ['blobs', 'files', KEY_DIR, 'private']) sweepStaleTemps(join(root, folder));
   const db = openDatabase(join(root, DATABASE_FILE));
   const jobs = new JobManager(new JobsRepository(db), publishJob);
   const trainingRuns = new TrainingRunsRepository(db);
   // like the jobs they ran under: a run still 'running' belonged to a process that is gone
   trainingRuns.markInterrupted();
+  let key: WorkspaceKey | undefined;
+  const audit = new AuditRepository(db, () => (key ??= loadOrCreateWorkspaceKey(root)), auditChainMarker(root));
+  audit.ensureSignedHead();
   return {
     dir: root,
     db,
     projects: new ProjectsRepository(db),
     models: new ModelsRepository(db),
     modelFingerprints: new ModelFingerprintsRepository(db),
-    audit: new AuditRepository(db),
+    audit,
     datasets: new DatasetsRepository(db),
     blobs: new BlobStore(db, join(root, 'blobs')),
     jobs,

@@ -56,7 +56,11 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
       const allowed = policy.isAllowedRequest(details.url);
-      if (!allowed) console.warn(`[fieldtune] blocked network request to ${details.url}`);
+      if (!allowed) {
+        console.warn(`[fieldtune] blocked network request to ${details.url}`);
+        // into the audit log, so the Network log page shows it (requests before the core is up only reach the console)
+        void core?.request('network:report', { url: details.url, source: 'window' });
+      }
       callback({ cancel: !allowed });
     });
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

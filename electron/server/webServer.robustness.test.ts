@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { randomJson, seeded } from '../../test/unit/fuzzPayloads.js';
 import { tempDir } from '../../test/unit/helpers.js';
+import { ErrorPayload } from '../contract/errors.js';
+import { requests } from '../contract/requests.js';
 import { sendBounded } from './webServer.js';
 
 const MB = 2 ** 20;
@@ -238,5 +241,38 @@ describe('answers that could grow without bound', () => {
     expect(text.length).toBeLessThan(1000);
     expect(JSON.parse(text)).toMatchObject({ id: null, ok: false, error: { code: 'BAD_REQUEST' } });
     ws.close();
+  });
+});
+
+describe('fuzzing the WebSocket door', () => {
+  it('answers 300 random and hostile messages with one typed reply each, and keeps serving with bounded memory', async () => {
+    const seed = 20261201;
+    const rand = seeded(seed);
+    const methods = Object.keys(requests);
+    const ws = await openSocket();
+    ws.on('error', () => {});
+    const before = await rss();
+    for (let i = 0; i < 300; i++) {
+      const message =
+        rand() < 0.2
+          ? `{"id": ${i}, "method": "projects:list", "params": ` // cut short: not JSON
+          : JSON.stringify(
+              rand() < 0.3
+                ? randomJson(rand)
+                : { id: i, method: rand() < 0.8 ? methods[Math.floor(rand() * methods.length)] : randomJson(rand), params: randomJson(rand) },
+            );
+      const reply = new Promise<string>((resolve) => ws.once('message', (d) => resolve(d.toString())));
+      ws.send(message);
+      const answer = JSON.parse(await reply) as { ok: boolean; error?: unknown };
+      const context = `seed ${seed} #${i}: ${message.slice(0, 200)}`;
+      if (!answer.ok) {
+        const error = ErrorPayload.safeParse(answer.error);
+        expect(error.success, context).toBe(true);
+        expect(error.data?.code, `${context}: ${error.data?.message}`).not.toBe('INTERNAL');
+      }
+    }
+    ws.close();
+    await expectServing();
+    expect((await rss()) - before).toBeLessThan(200 * MB);
   });
 });

@@ -9,6 +9,23 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <string>
+
+#ifdef _WIN32
+#include <io.h>
+#include <process.h>
+#define ft_getpid _getpid
+#define ft_fsync(fd) _commit(fd)
+#else
+#include <unistd.h>
+#define ft_getpid getpid
+#define ft_fsync(fd) fsync(fd)
+#endif
+
+std::string temp_path_for(const std::string & path) {
+    // the writer's pid in the name: the app removes temp files of processes that are gone, never a live writer's
+    return path + "." + std::to_string((long long) ft_getpid()) + ".tmp";
+}
 
 GgufOut::GgufOut() : gguf_(gguf_init_empty()) {}
 GgufOut::~GgufOut() { gguf_free(gguf_); }
@@ -23,7 +40,7 @@ void GgufOut::write(const std::string & path) {
         g->data = t.data.data();
         gguf_add_tensor(gguf_, g);
     }
-    const std::string tmp = path + ".tmp";
+    const std::string tmp = temp_path_for(path);
     FILE * f = fopen(tmp.c_str(), "wb");
     auto fail = [&](const char * what) {
         const std::string reason = errno ? strerror(errno) : "short write";
@@ -51,7 +68,8 @@ void GgufOut::write(const std::string & path) {
         if (fwrite(tensors_[i].data.data(), 1, bytes, f) != bytes) fail("write");
         pos += bytes;
     }
-    if (fflush(f) != 0) fail("write");
+    // flushed to the disk before the rename, so a power cut leaves the old file or the new one, never a torn one
+    if (fflush(f) != 0 || ft_fsync(fileno(f)) != 0) fail("write");
     if (fclose(f) != 0) { f = nullptr; fail("close"); }
     f = nullptr;
     if (rename(tmp.c_str(), path.c_str()) != 0) fail("rename to");

@@ -43,3 +43,6 @@ struct GgufIn {
 
 // nullptr when the file is missing or not GGUF.
 std::unique_ptr<GgufIn> gguf_read(const std::string & path, bool with_data);
+
+/** `path.<pid>.tmp`: where a file is written before it is renamed into place (see GgufOut::write). */
+std::string temp_path_for(const std::string & path);

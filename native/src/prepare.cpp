@@ -96,7 +96,7 @@ std::unique_ptr<Prepared> prepare(const Options & o, bool sgd) {
     // the adapter starts as a file so llama.cpp loads it exactly as it loads any adapter; continual training starts
     // from an earlier run's adapter instead (llama.cpp checks its tensors against this base), which is never removed
     const bool fresh = o.init_adapter.empty();
-    const std::string init_path = fresh ? (o.out.empty() ? o.grad_check_out : o.out) + ".init.tmp" : o.init_adapter;
+    const std::string init_path = fresh ? temp_path_for((o.out.empty() ? o.grad_check_out : o.out) + ".init") : o.init_adapter;
     if (fresh) write_initial_adapter(init_path, p->arch, targets, o.rank, o.alpha, o.seed, o.test_init_b);
     p->session = std::make_unique<Session>();
     try {

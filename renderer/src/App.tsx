@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import { FileChooser } from './components/FileChooser.js';
 import { JobsPanel } from './components/JobsPanel.js';
+import { AuditPage } from './components/AuditPage.js';
 import { ModelsPage } from './components/ModelsPage.js';
+import { NetworkLogPage } from './components/NetworkLogPage.js';
 import { ProjectHeader } from './components/ProjectHeader.js';
 import { ProjectList } from './components/ProjectList.js';
 import { ThemeToggle } from './components/ThemeToggle.js';
 import { useAppStore } from './stores/appStore.js';
 import { connectEvents, loadAll } from './stores/events.js';
+import { useNetworkStore } from './stores/networkStore.js';
 import { useProjectsStore } from './stores/projectsStore.js';
 import { connectRouter } from './stores/router.js';
 import { WizardFrame } from './wizards/WizardFrame.js';
@@ -24,6 +27,7 @@ export function App() {
   const selected = useProjectsStore((s) => s.projects.find((p) => p.id === s.selectedId));
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
+  const network = useNetworkStore((s) => s.status);
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
@@ -32,10 +36,13 @@ export function App() {
   useEffect(() => {
     const off = connectEvents();
     const offRouter = connectRouter();
+    const offNetwork = useNetworkStore.getState().watchPage();
     void loadAll();
+    void useNetworkStore.getState().load();
     return () => {
       off();
       offRouter();
+      offNetwork();
     };
   }, []);
 
@@ -55,8 +62,20 @@ export function App() {
           <button type="button" className="ghost" aria-current={view === 'models' ? 'page' : undefined} onClick={() => setView('models')}>
             Models
           </button>
+          <button type="button" className="ghost" aria-current={view === 'audit' ? 'page' : undefined} onClick={() => setView('audit')}>
+            Audit log
+          </button>
         </nav>
         <span className="spacer" />
+        <button
+          type="button"
+          className="ghost"
+          aria-current={view === 'network' ? 'page' : undefined}
+          title="Fieldtune works offline; this lists anything it stopped from reaching the network"
+          onClick={() => setView('network')}
+        >
+          {network === null ? 'Offline' : network.blocked === 0 ? 'Offline · nothing blocked' : `Offline · ${network.blocked} blocked`}
+        </button>
         <ThemeToggle />
       </header>
       {!connected && (
@@ -83,6 +102,10 @@ export function App() {
         <main className="content">
           {view === 'models' ? (
             <ModelsPage />
+          ) : view === 'audit' ? (
+            <AuditPage />
+          ) : view === 'network' ? (
+            <NetworkLogPage />
           ) : selected ? (
             <>
               <ProjectHeader key={selected.id} project={selected} />

@@ -37,8 +37,10 @@ async function expectPlainWords(page: Page, screen: string): Promise<void> {
   expect(plain.match(JARGON)?.[0] ?? null, `unexplained jargon on ${screen}`).toBeNull();
 }
 
-test('every screen loads without a console error', async ({ page }) => {
+test("every screen loads without a console error, and asks for nothing but the app's own address", async ({ page }) => {
   const errors = watchErrors(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
   await page.goto(server.url);
   await expect(page.getByRole('heading', { name: 'Welcome to Fieldtune' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Models' }).click();
@@ -59,7 +61,20 @@ test('every screen loads without a console error', async ({ page }) => {
     await expect(page.getByRole('tabpanel').getByRole('heading', { level: 2, name: step })).toBeVisible();
     await expectPlainWords(page, step);
   }
+  for (const [button, heading] of [
+    ['Audit log', 'Audit log'],
+    [/^Offline/, 'Network log'],
+  ] as const) {
+    await page.getByRole('button', { name: button }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await snap(page, heading.toLowerCase().replace(' ', '-'));
+    await expectPlainWords(page, heading);
+  }
+  await expect(page.getByRole('status')).toHaveText(/Nothing has tried to reach the network\./);
   await page.reload();
-  await expect(page.getByRole('tab', { name: /Data/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Network log' })).toBeVisible();
   expect(errors).toEqual([]);
+  const origin = new URL(server.url).origin;
+  expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url))).toEqual([]);
+  expect(requests.length).toBeGreaterThan(3);
 });

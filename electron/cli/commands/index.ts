@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { adaptersExportCommand, adaptersImportCommand, adaptersListCommand, adaptersPromoteCommand, adaptersRollbackCommand } from './adapters.js';
 import { keysListCommand, keysRevokeCommand, keysTrustCommand } from './keys.js';
+import { auditExportCommand, auditVerifyCommand } from './audit.js';
 import { callCommand } from './call.js';
 import { dataImportCommand } from './dataImport.js';
 import { dataCleanCommand, dataExportCommand, dataSplitCommand, dataStatsCommand, dataVersionsCommand } from './dataVersions.js';
@@ -38,6 +39,8 @@ export const commands: readonly CliCommand[] = [
   runsCompareCommand,
   runsResumeCommand,
   evalCommand,
+  auditVerifyCommand,
+  auditExportCommand,
   dataImportCommand,
   dataCleanCommand,
   dataSplitCommand,

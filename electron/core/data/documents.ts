@@ -7,6 +7,7 @@ import type { TextDocument } from '../../contract/domain.js';
 import { decodeBytes } from './encoding.js';
 import { DataImportError, throwIfAborted } from './errors.js';
 import { readFileBytes, type ImportProgress } from './source.js';
+import { checkZipLimits } from './zipGuard.js';
 
 export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.pdf', '.docx'] as const;
 
@@ -51,6 +52,7 @@ async function textOf(path: string, options: DocumentImportOptions): Promise<str
     return text;
   }
   if (ext === '.docx') {
+    await checkZipLimits(path, 'DOCX', { signal: options.signal });
     const { default: mammoth } = await import('mammoth');
     const { value } = await mammoth.extractRawText({ buffer: await readFile(path) });
     return value;

@@ -85,6 +85,26 @@ function notUtf8Error(byte: number, line: number): DataImportError {
   );
 }
 
+/** File headers of images (PNG, GIF, JPEG), PDF, programs (ELF, Windows), GGUF models and zip archives. */
+const BINARY_MAGIC = ['89504e47', '47494638', 'ffd8ff', '25504446', '7f454c46', '4d5a9000', '47475546', '504b0304'].map((hex) => Buffer.from(hex, 'hex'));
+
+/** Files that are not text at all get told so, rather than being decoded into noise or an encoding guess. */
+function refuseNonText(head: Buffer): void {
+  if (
+    head.length >= 4 &&
+    ((head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) || (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff))
+  ) {
+    throw new DataImportError('This file is written in UTF-32, which Fieldtune does not read; re-save it as UTF-8 (or UTF-16) and import it again.');
+  }
+  // text in UTF-16 has zeros too, but never two in a row at an even offset of a short line, nor a known binary header
+  const binary = BINARY_MAGIC.some((m) => head.subarray(0, m.length).equals(m)) || (head.includes(0) && !sniffUtf16(head) && !bomOf(head));
+  if (binary) {
+    throw new DataImportError(
+      'This is not a text file (it holds binary data, such as an image, a program or a model). Choose the spreadsheet, chat log or text file you meant.',
+    );
+  }
+}
+
 function normaliseName(name: string): string {
   return name.trim().toLowerCase().replace(/_/g, '-');
 }
@@ -109,6 +129,7 @@ export async function decodeBytes(bytes: AsyncIterable<Buffer>, options: DecodeO
     // A BOM matching the named encoding is still just a marker, not text.
     if (bom && bom.encoding.startsWith(name.replace('utf8', 'utf-8'))) skip = bom.length;
   } else {
+    refuseNonText(head);
     const bom = bomOf(head);
     if (bom) {
       encoding = bom.encoding;

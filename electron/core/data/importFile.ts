@@ -12,6 +12,7 @@ import { badRowError, DataImportError, throwIfAborted } from './errors.js';
 import { jsonArrayRecords, jsonlRecords, type RawRecord } from './jsonRecords.js';
 import { delimitedRows, xlsxRows } from './sheets.js';
 import { readFileBytes, type ImportProgress } from './source.js';
+import { checkZipLimits } from './zipGuard.js';
 
 export const IMPORT_FORMATS = [...JSON_FORMATS, 'csv', 'tsv', 'xlsx', 'documents'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -130,6 +131,7 @@ export async function importFile(path: string, options: ImportOptions, sink: (it
 
   const bytes = readFileBytes(path, { signal: options.signal, onProgress: options.onProgress });
   if (reader === 'xlsx') {
+    await checkZipLimits(path, 'XLSX', { signal: options.signal });
     const rows = xlsxRows(bytes, { sheet: options.sheet, locale: options.locale });
     return { ...(await importSheet(rows, 'xlsx', null)), examples, rejected, ...(emptySkipped ? { emptySkipped } : {}) };
   }

@@ -2,8 +2,9 @@
 // read it). Layout: header (magic, version, tensor count, kv count), key/values, tensor infos, zero padding to the
 // alignment, then each tensor's data at an aligned offset. Tensor data is streamed from per-tensor sources, so a 500 MB
 // F32 model is written with a few MB of memory; the sha256 is computed on the way out, so the file is never re-read.
-import { createHash, randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { open, rm } from 'node:fs/promises';
+import { commitTemp, tempPathFor } from '../disk/atomicWrite.js';
 import { ByteSink, encodeKeyValue } from './encode.js';
 import { GGUF_DEFAULT_ALIGNMENT, GGUF_MAGIC, GGUF_VERSION, GgufValueType, tensorByteSize, type GgufKeyValue } from './types.js';
 
@@ -88,7 +89,7 @@ export function encodeGgufHeader(input: GgufWriteInput): { header: Buffer; sizes
  */
 export async function writeGguf(path: string, input: GgufWriteInput): Promise<GgufWriteResult> {
   const { header, sizes, alignment } = encodeGgufHeader(input);
-  const partial = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
+  const partial = tempPathFor(path, 'partial');
   const hash = createHash('sha256');
   const fh = await open(partial, 'w');
   let written = 0;
@@ -116,8 +117,9 @@ export async function writeGguf(path: string, input: GgufWriteInput): Promise<Gg
       const pad = alignUp(expected, alignment) - expected;
       if (pad > 0) await put(zeros.subarray(0, pad));
     }
+    await fh.sync();
     await fh.close();
-    await rename(partial, path);
+    commitTemp(partial, path);
   } catch (err) {
     await fh.close().catch(() => undefined);
     await rm(partial, { force: true });

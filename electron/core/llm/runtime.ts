@@ -1,4 +1,7 @@
+import { stat } from 'node:fs/promises';
+import { freemem } from 'node:os';
 import type { Llama } from 'node-llama-cpp';
+import { FieldtuneError } from '../../contract/errors.js';
 
 let llamaPromise: Promise<Llama> | null = null;
 
@@ -12,4 +15,24 @@ export function sharedLlama(): Promise<Llama> {
     return getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
   })();
   return llamaPromise;
+}
+
+/** Memory a model needs to load for generation: its weights plus room for the context and buffers. */
+export function memoryToLoad(modelBytes: number): number {
+  return Math.round(modelBytes * 1.05) + 256 * 1024 * 1024;
+}
+
+/**
+ * Refuses to load a model for generation (chat, evaluation) that would not fit in free memory: the machine would swap
+ * for minutes or the process be killed, and a person would see neither why nor what to do. `free` is injectable.
+ */
+export async function assertModelFits(modelPath: string, free: number = freemem()): Promise<void> {
+  const needed = memoryToLoad((await stat(modelPath)).size);
+  if (needed <= free) return;
+  const gb = (n: number) => `${(n / 1e9).toFixed(1)} GB`;
+  throw new FieldtuneError(
+    'INVALID_INPUT',
+    `This model needs about ${gb(needed)} of memory to answer, and ${gb(free)} is free. Close other programs, or pick a smaller (more compressed) model, and try again.`,
+    { details: { reason: 'memory', neededBytes: needed, freeBytes: free } },
+  );
 }

@@ -4,6 +4,8 @@ import type { Workspace } from '../workspace.js';
 import { createProject, deleteProject, renameProject, setProjectLocale, requireProject, updateProject } from './projects/projects.js';
 import { removeModel, startModelRegistration } from './models/models.js';
 import { startDiscovery } from './models/discover.js';
+import { auditHandlers } from './audit/handlers.js';
+import { networkHandlers } from './network/handlers.js';
 import { datasetHandlers } from './datasets/handlers.js';
 import { resumeJob } from './jobs/resume.js';
 import { filesHandlers } from './files/handlers.js';
@@ -67,7 +69,8 @@ export const handlers: Handlers = {
   'jobs:resume': ({ id }, { ws }) => resumeJob(ws, id),
   'jobs:clear': ({ projectId }, { ws }) => ({ removed: ws.jobs.clearFinished(projectId) }),
 
-  'audit:list': ({ limit }, { ws }) => ws.audit.recent(limit),
+  ...auditHandlers,
+  ...networkHandlers,
 
   ...datasetHandlers,
   ...piiHandlers,

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
+import { writeFileAtomic } from '../disk/atomicWrite.js';
 
 /**
  * Content-addressed files (sha256) under <workspace>/blobs/ab/abcdef...; rows in `blobs`, references in
@@ -28,7 +29,7 @@ export class BlobStore {
     return join(this.root, sha256.slice(0, 2), sha256);
   }
 
-  /** Stores bytes; the file lands under its final name only once complete (write, then rename). */
+  /** Stores bytes; the file lands under its final name only once complete and on disk (disk/atomicWrite.ts). */
   async put(bytes: Uint8Array): Promise<{ sha256: string; sizeBytes: number }> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const target = this.pathOf(sha256);
@@ -38,9 +39,7 @@ export class BlobStore {
     );
     if (!exists) {
       await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
-      const temp = `${target}.${process.pid}.tmp`;
-      await writeFile(temp, bytes);
-      await rename(temp, target);
+      writeFileAtomic(target, bytes);
     }
     this.insertStmt.run({ sha256, size_bytes: bytes.byteLength, created_at: new Date().toISOString() });
     return { sha256, sizeBytes: bytes.byteLength };

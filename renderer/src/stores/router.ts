@@ -8,11 +8,18 @@ import { useWizardStore, WIZARD_STEPS, type WizardStep } from './wizardStore.js'
 
 const DATA_TABS: readonly DataTab[] = ['import', 'examples', 'clean', 'split', 'tokens', 'suggestions'];
 
-export type Route = { view: 'models' } | { view: 'projects'; projectId: null } | { view: 'projects'; projectId: string; step: WizardStep; tab: DataTab | null };
+export type Route =
+  | { view: 'models' }
+  | { view: 'audit' }
+  | { view: 'network' }
+  | { view: 'projects'; projectId: null }
+  | { view: 'projects'; projectId: string; step: WizardStep; tab: DataTab | null };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'models') return { view: 'models' };
+  if (parts[0] === 'audit') return { view: 'audit' };
+  if (parts[0] === 'network') return { view: 'network' };
   if (parts[0] !== 'projects' || !parts[1]) return { view: 'projects', projectId: null };
   const step = WIZARD_STEPS.includes(parts[2] as WizardStep) ? (parts[2] as WizardStep) : 'data';
   const tab = step === 'data' && DATA_TABS.includes(parts[3] as DataTab) ? (parts[3] as DataTab) : null;
@@ -21,6 +28,8 @@ export function parseRoute(hash: string): Route {
 
 export function formatRoute(route: Route): string {
   if (route.view === 'models') return '#/models';
+  if (route.view === 'audit') return '#/audit';
+  if (route.view === 'network') return '#/network';
   if (!route.projectId) return '#/projects';
   const base = `#/projects/${encodeURIComponent(route.projectId)}/${route.step}`;
   return route.tab ? `${base}/${route.tab}` : base;
@@ -28,7 +37,8 @@ export function formatRoute(route: Route): string {
 
 /** Where the stores say the person is now. */
 export function currentRoute(): Route {
-  if (useAppStore.getState().view === 'models') return { view: 'models' };
+  const view = useAppStore.getState().view;
+  if (view === 'models' || view === 'audit' || view === 'network') return { view };
   const projectId = useProjectsStore.getState().selectedId;
   if (!projectId) return { view: 'projects', projectId: null };
   const step = useWizardStore.getState().stepByProject[projectId] ?? 'data';
@@ -40,8 +50,8 @@ export function currentRoute(): Route {
 
 /** Moves the stores to a route; a project that no longer exists falls back to the project list. */
 export async function applyRoute(route: Route): Promise<void> {
-  if (route.view === 'models') {
-    useAppStore.getState().setView('models');
+  if (route.view === 'models' || route.view === 'audit' || route.view === 'network') {
+    useAppStore.getState().setView(route.view);
     return;
   }
   useAppStore.getState().setView('projects');

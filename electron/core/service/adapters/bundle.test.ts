@@ -78,7 +78,7 @@ describe('share bundle', () => {
       const own = (await sender.call('keys:list')).find((k) => k.status === 'own')!;
       expect(result.signer!.fingerprint).toBe(own.fingerprint);
       // the sender's private key is a file only its owner can read
-      expect(statSync(join(sender.ws.dir, 'keys', 'signing-key.pem')).mode & 0o777).toBe(0o600);
+      expect(statSync(join(sender.ws.dir, 'keys', 'workspace-ed25519.pem')).mode & 0o777).toBe(0o600);
       // the card travels with the bundle and is what an export of the imported run carries
       const sentCard = (await readZipEntries(bundle, new Set(Object.values(BUNDLE_ENTRIES)))).get('MODEL_CARD.md')!.toString();
       expect((await core.call('adapters:card', { runId: result.runId })).markdown).toBe(sentCard);

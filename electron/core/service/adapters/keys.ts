@@ -1,26 +1,16 @@
-// The workspace's own Ed25519 signing key (created on first use; the private key is a 0600 file inside the workspace,
+// The workspace's own Ed25519 signing key (store/workspaceKey.ts: made on first use, a 0600 file inside the workspace,
 // never in the database) and the signers it knows: trusted, revoked, or seen once on an imported bundle.
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SigningKey } from '../../../contract/adapters.js';
 import { FieldtuneError } from '../../../contract/errors.js';
-import { fingerprintOf, generateSigningKey, publicDerOf, showFingerprint } from '../../export/seal.js';
+import { fingerprintOf, publicDerOf, showFingerprint } from '../../export/seal.js';
 import type { SigningKeyRow } from '../../store/repositories/adapters.js';
+import { loadOrCreateWorkspaceKey } from '../../store/workspaceKey.js';
 import type { Workspace } from '../../workspace.js';
 import { adaptersRepo } from './repo.js';
 
-export const signingKeyPath = (ws: Workspace): string => join(ws.dir, 'keys', 'signing-key.pem');
-
 export function ownKey(ws: Workspace): { privatePem: string; publicDer: Buffer; fingerprint: string } {
-  const path = signingKeyPath(ws);
-  let privatePem: string;
-  if (existsSync(path)) privatePem = readFileSync(path, 'utf8');
-  else {
-    mkdirSync(join(ws.dir, 'keys'), { recursive: true, mode: 0o700 });
-    privatePem = generateSigningKey().privatePem;
-    writeFileSync(path, privatePem, { mode: 0o600, flag: 'wx' });
-    chmodSync(path, 0o600);
-  }
+  // one key per workspace: the same one signs the audit log's head (store/workspaceKey.ts)
+  const privatePem = loadOrCreateWorkspaceKey(ws.dir).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   const publicDer = publicDerOf(privatePem);
   const fingerprint = fingerprintOf(publicDer);
   const repo = adaptersRepo(ws);

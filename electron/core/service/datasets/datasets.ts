@@ -2,7 +2,8 @@
 // metadata columns, token statistics with a base model's tokenizer, and export.
 import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { assertFreeSpace } from '../../disk/freeSpace.js';
 import { resolveUserPath } from '../../data/userPath.js';
 import type { Dataset, ExampleRow, SplitLabel } from '../../../contract/datasets.js';
 import type { DomainTemplate, Sample } from '../../../contract/domain.js';
@@ -52,7 +53,10 @@ export async function startImport(ws: Workspace, input: ImportInput): Promise<Jo
   // Spreadsheet dates are written as the project reads dates: its own locale, or the one the new project will get.
   const locale = project?.locale ?? input.newProject?.locale ?? input.locale ?? systemLocale();
   const path = resolveUserPath(input.path).path;
-  if (!(await stat(path).catch(() => null))) throw new FieldtuneError('INVALID_INPUT', `There is no file or folder at ${path}.`);
+  const source = await stat(path).catch(() => null);
+  if (!source) throw new FieldtuneError('INVALID_INPUT', `There is no file or folder at ${path}.`);
+  // the examples, their index and the journal take about twice the source's size in the workspace's database
+  if (source.isFile()) assertFreeSpace(ws.dir, source.size * 2, `import ${basename(path)}`);
   const params = {
     path,
     format: input.format ?? null,
@@ -150,5 +154,7 @@ export async function exportDataset(ws: Workspace, versionId: string, format: 'j
   if (existing && !overwrite) {
     throw new FieldtuneError('CONFLICT', `A file named ${file} already exists.`, { details: { exists: true, file }, fix: { setting: 'overwrite' } });
   }
+  // an export is about as large as the version's examples as stored
+  assertFreeSpace(dirname(file), ws.datasets.versionBytes(versionId), `export to ${file}`);
   return exportVersion(ws, versionId, { format, outFile: file, ...(split ? { split } : {}) });
 }

@@ -1,9 +1,10 @@
 // Export of a stored version (JSONL or CSV). It walks the version in order without loading it whole; it writes to a temporary name and renames, so a cancelled export leaves no half file.
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Sample } from '../../../contract/domain.js';
 import type { SplitLabel } from '../../store/repositories/datasets.js';
 import type { Workspace } from '../../workspace.js';
+import { commitTemp, tempPathFor } from '../../disk/atomicWrite.js';
 import { requireVersion, toMember, type Member } from './versions.js';
 import { throwIfAborted } from '../../data/errors.js';
 import { canonicalJson, isSample, type Example } from '../../data/example.js';
@@ -43,7 +44,7 @@ export function exportVersion(ws: Workspace, versionId: string, options: ExportO
     }
   }
   const keys = [...metaKeys].sort();
-  const temp = `${options.outFile}.${process.pid}.partial`;
+  const temp = tempPathFor(options.outFile, 'partial');
   const fd = openSync(temp, 'w');
   let examples = 0;
   let buffer: string[] = [];
@@ -82,8 +83,9 @@ export function exportVersion(ws: Workspace, versionId: string, options: ExportO
       buffer.push(csvLine(hasSplit ? [m.split ?? '', ...cells] : cells));
     }
     flush();
+    fsyncSync(fd);
     closeSync(fd);
-    renameSync(temp, options.outFile);
+    commitTemp(temp, options.outFile);
   } catch (e) {
     try {
       closeSync(fd);

@@ -12,6 +12,7 @@ import { hasEmptyTurn, importFile, readerFor, type ImportFormat } from '../../da
 import { jsonArrayRecords, jsonlRecords } from '../../data/jsonRecords.js';
 import { delimitedRows, xlsxRows } from '../../data/sheets.js';
 import { readFileBytes } from '../../data/source.js';
+import { checkZipLimits } from '../../data/zipGuard.js';
 import { resolveUserPath } from '../../data/userPath.js';
 
 const PREVIEW_ROWS = 10;
@@ -57,6 +58,7 @@ async function sheetHead(
   const stop = new AbortController();
   try {
     if (reader === 'xlsx') {
+      await checkZipLimits(path, 'XLSX', { signal: stop.signal });
       let sheets: string[] | null = null;
       const rows = xlsxRows(readFileBytes(path, { signal: stop.signal }), { sheet, onSheets: (n) => (sheets = n) });
       for await (const row of rows) return { headers: row.cells, encoding: null, sheets };

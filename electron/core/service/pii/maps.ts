@@ -1,8 +1,9 @@
 // Pseudonym maps live apart from the data: one file per dataset under <workspace>/private/pseudonym-maps/, holding
 // the dataset's secret (which makes surrogates reproducible) and every original -> surrogate pair. Deleting the file
 // makes the pseudonymized versions unlinkable to the originals without touching the database.
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../disk/atomicWrite.js';
 import { parsePseudonymMap, serializePseudonymMap, type PseudonymMap } from '../../pii/redact.js';
 import type { Workspace } from '../../workspace.js';
 
@@ -33,10 +34,8 @@ export function saveMap(ws: Pick<Workspace, 'dir'>, datasetId: string, m: Datase
   const dir = mapDir(ws);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = mapFile(ws, datasetId);
-  const tmp = `${file}.${process.pid}.tmp`;
   const body = `{"version":1,"datasetId":${JSON.stringify(datasetId)},"secret":${JSON.stringify(m.secret.toString('base64'))},"map":${serializePseudonymMap(m.map)}}`;
-  writeFileSync(tmp, body, { mode: 0o600 });
-  renameSync(tmp, file);
+  writeFileAtomic(file, body, { mode: 0o600 });
   chmodSync(file, 0o600);
 }
 

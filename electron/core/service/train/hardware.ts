@@ -1,6 +1,7 @@
 // What this machine offers for training: CPU, memory, free disk where the workspace lives, GPUs (node-llama-cpp's
 // detection) and which trainer builds exist. Said plainly when a GPU exists but the trainer build for it does not.
-import { existsSync, readdirSync, readFileSync, statfsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { freeDiskBytes } from '../../disk/freeSpace.js';
 import { cpus, freemem, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import type { Hardware } from '../../../contract/train.js';
@@ -29,15 +30,6 @@ function trainerBuilds(): Hardware['trainerBuilds'] {
   const variants = existsSync(root) ? readdirSync(root) : [];
   for (const gpu of ['cuda', 'vulkan', 'metal'] as const) if (variants.some((v) => v.startsWith(`${gpu}-`))) builds.push(gpu);
   return builds;
-}
-
-export function freeDiskBytes(path: string): number | null {
-  try {
-    const s = statfsSync(path);
-    return s.bavail * s.bsize;
-  } catch {
-    return null;
-  }
 }
 
 export async function detectHardware(workspaceDir: string): Promise<Hardware> {

@@ -18,7 +18,7 @@ import { registerResumer } from '../jobs/resume.js';
 import { checkGgufFile } from '../models/models.js';
 import { requireProject } from '../projects/projects.js';
 import { fitProblems, runDiskBytes } from './fit.js';
-import { freeDiskBytes } from './hardware.js';
+import { freeDiskBytes } from '../../disk/freeSpace.js';
 import { gatherExamples } from './inputs.js';
 import { presetsFor } from './presets.js';
 import { checkpointOf, requireRun, runDirOf } from './runs.js';

@@ -174,6 +174,14 @@ export class DatasetsRepository {
     this.insertMember.run({ version_id: versionId, position, example_id: exampleId, split });
   }
 
+  /** Bytes of the version's examples as stored (about the size of an export of it). */
+  versionBytes(versionId: string): number {
+    const row = this.db
+      .prepare('SELECT COALESCE(SUM(LENGTH(e.body)), 0) AS n FROM dataset_members m JOIN examples e ON e.id = m.example_id WHERE m.version_id = ?')
+      .get(versionId) as { n: number };
+    return row.n;
+  }
+
   getVersion(id: string): DatasetVersionRecord | undefined {
     const row = this.getVersionStmt.get(id);
     return row ? toVersion(row) : undefined;

@@ -1,0 +1,79 @@
+// Files the workspace keeps appear whole or not at all: written to a temp file named after the writing process,
+// flushed to disk, renamed over the target, and the folder flushed so the rename itself survives a power cut. A
+// process killed midway leaves only its temp file, which the next open of the workspace removes (sweepStaleTemps).
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const TEMP_PATTERN = /\.(\d+)(?:-[0-9a-f]+)?\.(tmp|partial)$/;
+
+/** A sibling of `path` that sweepStaleTemps recognises as this process's unfinished write. */
+export function tempPathFor(path: string, suffix: 'tmp' | 'partial' = 'tmp'): string {
+  return `${path}.${process.pid}-${randomBytes(4).toString('hex')}.${suffix}`;
+}
+
+/** Flushes a folder's entries (a rename is durable only once its folder is); a no-op where folders cannot be opened. */
+export function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder for syncing; its renames are journaled by NTFS
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Moves a complete temp file into place durably. */
+export function commitTemp(temp: string, path: string): void {
+  renameSync(temp, path);
+  syncFolder(dirname(path));
+}
+
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: { mode?: number } = {}): void {
+  const temp = tempPathFor(path);
+  try {
+    writeFileSync(temp, data, { flush: true, ...(options.mode !== undefined ? { mode: options.mode } : {}) });
+    commitTemp(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temp files left under `root` by processes that are gone; returns their paths. */
+export function sweepStaleTemps(root: string): string[] {
+  const removed: string[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        const m = TEMP_PATTERN.exec(entry.name);
+        if (m && !alive(Number(m[1]))) {
+          rmSync(path, { force: true });
+          removed.push(path);
+        }
+      }
+    }
+  };
+  walk(root);
+  return removed;
+}
