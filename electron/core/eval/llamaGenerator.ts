@@ -4,7 +4,7 @@
 // decode at once.
 import type { LlamaContext, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
 import type { Message } from '../../contract/domain.js';
-import { sharedLlama } from '../llm/runtime.js';
+import { loadCheckedModel } from '../llm/runtime.js';
 import type { GenerateOptions, Generator, Generators, TextGenerator } from './generator.js';
 
 export interface LlamaGeneratorOptions {
@@ -121,7 +121,7 @@ class LlamaGenerator implements Generator, TextGenerator {
 }
 
 export async function openLlamaGenerators(o: LlamaGeneratorOptions): Promise<OpenedGenerators> {
-  const model = await (await sharedLlama()).loadModel({ modelPath: o.base });
+  const model = await loadCheckedModel({ modelPath: o.base });
   const { resolveChatWrapper } = await import('node-llama-cpp');
   const wrapper = resolveChatWrapper(model) as unknown as ChatWrapperLike;
   const opts = { ...o, contextSize: o.contextSize ?? Math.min(model.trainContextSize, 4096), parallel: o.parallel ?? 4 };

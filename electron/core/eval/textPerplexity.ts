@@ -1,7 +1,7 @@
 // Perplexity of plain text (every token after the first), for the base model and the base with an adapter: the
 // retention probe's general-text sample. Same measurement as the answer-token perplexity (train/evaluate.ts).
 import { createRenderer } from '../llm/render.js';
-import { sharedLlama } from '../llm/runtime.js';
+import { loadCheckedModel } from '../llm/runtime.js';
 import { maskedNll } from '../train/evaluate.js';
 
 export async function textPerplexity(o: {
@@ -10,7 +10,7 @@ export async function textPerplexity(o: {
   texts: readonly string[];
   threads: number;
 }): Promise<{ base: number; tuned: number | null }> {
-  const model = await (await sharedLlama()).loadModel({ modelPath: o.base });
+  const model = await loadCheckedModel({ modelPath: o.base });
   try {
     const renderer = await createRenderer(model);
     // keep each piece within the model's context

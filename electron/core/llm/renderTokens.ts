@@ -2,7 +2,7 @@
 // the Data wizard's statistics count exactly the tokens training will see: chat template applied, end-of-turn included.
 // The model is loaded vocabulary-only (no weights: fast, little memory) and cached per file, and the renderer (whose
 // chat wrapper costs about 2 s to resolve for a Jinja template) is created once per model.
-import { sharedLlama } from './runtime.js';
+import { loadCheckedModel } from './runtime.js';
 import { createRenderer } from './render.js';
 import { isSample, type Example } from '../data/example.js';
 
@@ -14,7 +14,7 @@ export interface ModelTokenizer {
 const cache = new Map<string, Promise<ModelTokenizer>>();
 
 async function load(modelPath: string): Promise<ModelTokenizer> {
-  const model = await (await sharedLlama()).loadModel({ modelPath, vocabOnly: true });
+  const model = await loadCheckedModel({ modelPath, vocabOnly: true });
   const renderer = await createRenderer(model);
   return {
     count(example) {

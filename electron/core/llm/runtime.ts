@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { freemem } from 'node:os';
-import type { Llama } from 'node-llama-cpp';
+import type { Llama, LlamaModel, LlamaModelOptions } from 'node-llama-cpp';
 import { FieldtuneError } from '../../contract/errors.js';
+import { checkGgufFile } from '../gguf/check.js';
 
 let llamaPromise: Promise<Llama> | null = null;
 
@@ -15,6 +16,12 @@ export function sharedLlama(): Promise<Llama> {
     return getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
   })();
   return llamaPromise;
+}
+
+/** Loads a model in the shared runtime once its header has been checked: a bad file gets a sentence, not a hang. */
+export async function loadCheckedModel(options: LlamaModelOptions): Promise<LlamaModel> {
+  await checkGgufFile(options.modelPath);
+  return (await sharedLlama()).loadModel(options);
 }
 
 /** Memory a model needs to load for generation: its weights plus room for the context and buffers. */

@@ -5,7 +5,7 @@ import type { LlamaModel, Token } from 'node-llama-cpp';
 import type { Sample } from '../../contract/domain.js';
 import { createRenderer } from '../llm/render.js';
 import type { MaskedSample } from './trainingFile.js';
-import { assertModelFits, sharedLlama } from '../llm/runtime.js';
+import { assertModelFits, loadCheckedModel } from '../llm/runtime.js';
 
 export interface PerplexityResult {
   perplexity: number;
@@ -72,7 +72,7 @@ export async function maskedNll(
 
 export async function evaluatePerplexity(o: EvaluateOptions): Promise<{ base: PerplexityResult; tuned?: PerplexityResult }> {
   await assertModelFits(o.base);
-  const model = await (await sharedLlama()).loadModel({ modelPath: o.base });
+  const model = await loadCheckedModel({ modelPath: o.base });
   try {
     const renderer = await createRenderer(model);
     const rendered = o.samples.flatMap((s, sample) => renderer.render(s).map((r) => ({ ...r, sample })));

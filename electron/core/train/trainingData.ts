@@ -3,7 +3,7 @@
 import type { Sample } from '../../contract/domain.js';
 import { createRenderer, type RenderedSample, type SampleRenderer } from '../llm/render.js';
 import { writeTrainingFile } from './trainingFile.js';
-import { sharedLlama } from '../llm/runtime.js';
+import { loadCheckedModel } from '../llm/runtime.js';
 import { missingTemplateMarkers } from '../llm/templateFit.js';
 
 export interface TrainingDataSummary {
@@ -19,7 +19,7 @@ export interface TrainingDataSummary {
 
 /** Runs fn with a renderer for the base model's tokenizer and chat template (vocabulary-only load). */
 export async function withRenderer<T>(base: string, fn: (renderer: SampleRenderer) => T | Promise<T>): Promise<T> {
-  const model = await (await sharedLlama()).loadModel({ modelPath: base, vocabOnly: true });
+  const model = await loadCheckedModel({ modelPath: base, vocabOnly: true });
   try {
     return await fn(await createRenderer(model));
   } finally {
@@ -29,7 +29,7 @@ export async function withRenderer<T>(base: string, fn: (renderer: SampleRendere
 
 /** The chat template's markers the base's vocabulary lacks (see llm/templateFit.ts); empty when they fit. */
 export async function templateMarkersMissing(base: string): Promise<string[]> {
-  const model = await (await sharedLlama()).loadModel({ modelPath: base, vocabOnly: true });
+  const model = await loadCheckedModel({ modelPath: base, vocabOnly: true });
   try {
     const { resolveChatWrapper } = await import('node-llama-cpp');
     return missingTemplateMarkers(model, resolveChatWrapper(model));

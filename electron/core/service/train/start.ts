@@ -15,7 +15,7 @@ import { templateMarkersMissing } from '../../train/trainingData.js';
 import { nativeBinDir, trainerAvailable } from '../../train/supervisor.js';
 import type { Workspace } from '../../workspace.js';
 import { registerResumer } from '../jobs/resume.js';
-import { checkGgufFile } from '../models/models.js';
+import { checkGgufFile } from '../../gguf/check.js';
 import { requireProject } from '../projects/projects.js';
 import { fitProblems, runDiskBytes } from './fit.js';
 import { freeDiskBytes } from '../../disk/freeSpace.js';
