@@ -93,6 +93,12 @@ export function readerFor(path: string, isDir: boolean, format: ImportFormat | u
   throw new DataImportError(`Fieldtune cannot tell what "${ext || 'extension-less'}" files hold.`, null, undefined, { setting: 'format' });
 }
 
+/**
+ * One chat example larger than this is refused as a bad row: a context window holds some thousands of tokens, so a
+ * 10 MB answer (a whole file pasted into one cell, a log on one line) can only be truncated to noise when trained.
+ */
+export const MAX_EXAMPLE_CHARS = 1024 * 1024;
+
 export async function importFile(path: string, options: ImportOptions, sink: (item: ImportedItem) => void | Promise<void>): Promise<ImportSummary> {
   let info;
   try {
@@ -112,6 +118,14 @@ export async function importFile(path: string, options: ImportOptions, sink: (it
   };
   const emit = async (item: ImportedItem): Promise<void> => {
     throwIfAborted(options.signal);
+    if ('sample' in item) {
+      const chars = item.sample.messages.reduce((n, m) => n + m.content.length, 0);
+      if (chars > MAX_EXAMPLE_CHARS) {
+        const mb = (chars / (1024 * 1024)).toFixed(1);
+        const why = `this one example holds ${mb} MB of text, more than any model reads at once (the limit is 1 MB); split it into separate examples`;
+        return reject(item.line, why, item.sample.messages.map((m) => m.content.slice(0, 80)).join('\t'));
+      }
+    }
     if (options.skipEmpty && 'sample' in item && hasEmptyTurn(item.sample)) {
       emptySkipped += 1;
       return;
