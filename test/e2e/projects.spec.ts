@@ -52,7 +52,7 @@ test('renames and deletes a project, deletion only after typing its name; dark t
     await page.getByRole('button', { name: 'Save name' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Lease reviews' })).toBeVisible();
 
-    await page.getByRole('tab', { name: /Export/ }).click();
+    await page.getByRole('tab', { name: /Playground/ }).click();
     await expect(page.getByRole('tabpanel')).toContainText('not available in this version yet');
 
     await page.getByRole('button', { name: 'Delete…' }).click();
