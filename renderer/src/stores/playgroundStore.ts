@@ -83,7 +83,7 @@ export function columnsOf(s: Pick<PlaygroundState, 'runs' | 'models' | 'runId' |
 }
 
 /** What a column's model reads for the newest turn: the instructions, then its own earlier answers. */
-function conversation(systemPrompt: string, turns: readonly Turn[], column: ColumnId, upTo: number): Message[] {
+export function conversation(systemPrompt: string, turns: readonly Turn[], column: ColumnId, upTo: number): Message[] {
   const messages: Message[] = systemPrompt.trim() ? [{ role: 'system', content: systemPrompt.trim() }] : [];
   for (const t of turns) {
     messages.push({ role: 'user', content: t.user });
