@@ -21,7 +21,7 @@ test('chats with base and tuned side by side, corrects a reply, finds it in Data
   const ws = join(dir, 'ws');
   const core = new Core({ workspaceDir: ws, mode: 'cli' });
   try {
-    const model = await writeDemoModel({ out: join(dir, 'base.gguf'), layers: 1, embd: 64, ff: 64, ctx: 256 });
+    const model = await writeDemoModel({ out: join(dir, 'base.gguf'), layers: 1, embd: 64, ff: 64, ctx: 1024 });
     await seedRun(core.ws, await registerBase(core.ws, model.path), 'Clinic letters');
   } finally {
     await core.close();
@@ -65,6 +65,18 @@ test('chats with base and tuned side by side, corrects a reply, finds it in Data
     await expect(tunedReply.getByRole('status')).toContainText('Your better answer was saved to the project’s suggestions');
     await snap(page, '3-saved');
 
+    // a long answer stops where it is: the text so far stays, the other column's reply is not written
+    await page.getByLabel('Longest answer (tokens)').fill('900');
+    await page.getByLabel('Your message').fill('Tell me everything about fasting.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const originalSecond = original.getByRole('article', { name: 'Original model’s reply 2' });
+    await expect(originalSecond.getByRole('status')).toHaveText('Writing…', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect(originalSecond).toContainText(/Stopped (here|before it began)\./);
+    await expect(tuned.getByRole('article', { name: 'Tuned model’s reply 2' })).toContainText('Stopped before it began.');
+    await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
+    await snap(page, '4-stopped');
+
     await page.getByRole('tab', { name: /Data/ }).click();
     await page.getByRole('navigation', { name: 'Data tasks' }).getByRole('button', { name: 'Suggestions' }).click();
     await expect(page.getByRole('heading', { name: 'Waiting for you (2)' })).toBeVisible();
@@ -72,7 +84,7 @@ test('chats with base and tuned side by side, corrects a reply, finds it in Data
     await expect(corrected).toContainText(question);
     await expect(corrected.getByLabel('Answer to keep')).toHaveValue(better);
     await expect(corrected.getByRole('list', { name: 'Answers the models gave' })).toContainText('Tuned model (strength 80%)');
-    await snap(page, '4-suggestions');
+    await snap(page, '5-suggestions');
 
     await page.getByRole('tab', { name: /Export/ }).click();
     await page.getByRole('radio', { name: /Share bundle for colleagues/ }).check();

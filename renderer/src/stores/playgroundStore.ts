@@ -96,6 +96,9 @@ export function conversation(systemPrompt: string, turns: readonly Turn[], colum
 
 // An event can arrive before the request that started the reply has answered with its id: keep the latest.
 const early = new Map<string, PlaygroundReply>();
+// Turns the person stopped while their replies were still being asked for: a reply whose id arrives later is stopped
+// as soon as it is known, and a column not yet asked is not asked at all.
+const stoppedTurns = new Set<number>();
 let nextTurn = 1;
 
 export const usePlaygroundStore = create<PlaygroundState>((set, get) => {
@@ -170,6 +173,10 @@ export const usePlaygroundStore = create<PlaygroundState>((set, get) => {
       set({ turns, draft: '', error: null });
       // one request per column, in order: the core writes one reply at a time, so each speed shown is its own
       for (const column of columns) {
+        if (stoppedTurns.has(turnId)) {
+          patchReply(turnId, column.id, { state: 'stopped' });
+          continue;
+        }
         try {
           const { replyId } = await api.call('playground:send', {
             projectId: s.projectId,
@@ -178,6 +185,7 @@ export const usePlaygroundStore = create<PlaygroundState>((set, get) => {
             sampling: s.sampling,
           });
           patchReply(turnId, column.id, { replyId, state: 'waiting' });
+          if (stoppedTurns.has(turnId)) void api.call('playground:stop', { replyId }).catch(() => undefined);
           const seen = early.get(replyId);
           early.delete(replyId);
           if (seen) patchReply(turnId, column.id, fromEvent(seen));
@@ -190,6 +198,7 @@ export const usePlaygroundStore = create<PlaygroundState>((set, get) => {
     async stop() {
       const last = get().turns.at(-1);
       if (!last) return;
+      stoppedTurns.add(last.id);
       const ids = Object.values(last.replies)
         .filter((r) => isWriting(r) && r.replyId)
         .map((r) => r.replyId!);
