@@ -110,7 +110,12 @@ export const usePlaygroundStore = create<PlaygroundState>((set, get) => {
   function fromEvent(e: PlaygroundReply): Partial<Reply> {
     return { text: e.text, state: e.state, stats: e.stats, error: e.error ? appMessage(e.error) : null };
   }
-  const fresh = () => ({ turns: [], draft: '', error: null });
+  // a new conversation (another run, model or project) first stops what is being written for the old one: the core
+  // writes one reply at a time, so a forgotten long answer would hold up the next message
+  const fresh = () => {
+    void get().stop();
+    return { turns: [], draft: '', error: null };
+  };
 
   return {
     projectId: null,
@@ -206,7 +211,6 @@ export const usePlaygroundStore = create<PlaygroundState>((set, get) => {
     },
 
     newConversation() {
-      void get().stop();
       set(fresh());
     },
 
