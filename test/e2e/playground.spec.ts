@@ -21,7 +21,7 @@ test('chats with base and tuned side by side, corrects a reply, finds it in Data
   const ws = join(dir, 'ws');
   const core = new Core({ workspaceDir: ws, mode: 'cli' });
   try {
-    const model = await writeDemoModel({ out: join(dir, 'base.gguf'), layers: 1, embd: 64, ff: 64, ctx: 1024 });
+    const model = await writeDemoModel({ out: join(dir, 'base.gguf'), layers: 1, embd: 64, ff: 64, ctx: 4096 });
     await seedRun(core.ws, await registerBase(core.ws, model.path), 'Clinic letters');
   } finally {
     await core.close();
@@ -65,8 +65,9 @@ test('chats with base and tuned side by side, corrects a reply, finds it in Data
     await expect(tunedReply.getByRole('status')).toContainText('Your better answer was saved to the project’s suggestions');
     await snap(page, '3-saved');
 
-    // a long answer stops where it is: the text so far stays, the other column's reply is not written
-    await page.getByLabel('Longest answer (tokens)').fill('900');
+    // a long answer (up to 4000 tokens: seconds even for the demo model) stops where it is: the text so far stays,
+    // and the other column's reply is not written
+    await page.getByLabel('Longest answer (tokens)').fill('4000');
     await page.getByLabel('Your message').fill('Tell me everything about fasting.');
     await page.getByRole('button', { name: 'Send' }).click();
     const originalSecond = original.getByRole('article', { name: 'Original model’s reply 2' });
@@ -76,6 +77,11 @@ test('chats with base and tuned side by side, corrects a reply, finds it in Data
     await expect(tuned.getByRole('article', { name: 'Tuned model’s reply 2' })).toContainText('Stopped before it began.');
     await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
     await snap(page, '4-stopped');
+    if (process.env['FIELDTUNE_SCREENSHOTS']) {
+      await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+      await snap(page, '4-stopped-other-theme');
+      await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+    }
 
     await page.getByRole('tab', { name: /Data/ }).click();
     await page.getByRole('navigation', { name: 'Data tasks' }).getByRole('button', { name: 'Suggestions' }).click();
