@@ -51,12 +51,14 @@ test('chats with base and tuned side by side, corrects a reply, finds it in Data
     const originalReply = original.getByRole('article', { name: 'Original model’s reply 1' });
     const tunedReply = tuned.getByRole('article', { name: 'Tuned model’s reply 1' });
     await expect(originalReply).toContainText(/First words after [\d.]+ s · [\d.]+ tokens a second/, { timeout: 60_000 });
-    await expect(tunedReply).toContainText(/First words after [\d.]+ s · [\d.]+ tokens a second/, { timeout: 60_000 });
+    await expect(tunedReply).toContainText(/Training at 80% · First words after [\d.]+ s · [\d.]+ tokens a second/, { timeout: 60_000 });
     await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
     await snap(page, '1-side-by-side');
 
     await originalReply.getByRole('button', { name: 'Good answer' }).click();
     await expect(originalReply.getByRole('status')).toContainText('Marked as a good answer and saved to the project’s suggestions');
+    // the slider moves on; the reply keeps the strength it was written with
+    await page.getByLabel(/Strength of the training/).fill('1');
     await tunedReply.getByRole('button', { name: 'Poor answer' }).click();
     const better = 'Only if your doctor asked for a fasting test; water is fine.';
     await tunedReply.getByLabel('Better answer').fill(better);

@@ -22,7 +22,7 @@ describe('playground columns', () => {
   });
 
   it('gives each model its own history after the instructions', () => {
-    const reply = (text: string) => ({ replyId: null, text, state: 'done' as const, stats: null, error: null, saved: null, saving: false });
+    const reply = (text: string) => ({ replyId: null, text, state: 'done' as const, stats: null, error: null, scale: null, saved: null, saving: false });
     const turns: Turn[] = [
       { id: 1, user: 'Hello', replies: { base: reply('Hi from base'), tuned: reply('Hi from tuned') } },
       { id: 2, user: 'And then?', replies: { base: reply(''), tuned: reply('') } },

@@ -19,6 +19,8 @@ export interface Reply {
   state: ReplyState;
   stats: ReplyStats | null;
   error: string | null;
+  /** The adapter's strength this reply was written with (null: the original model); the slider may have moved since. */
+  scale: number | null;
   /** What was saved to the inbox for this reply (one suggestion per reply); null: nothing yet. */
   saved: Feedback | null;
   saving: boolean;
@@ -172,8 +174,17 @@ export const usePlaygroundStore = create<PlaygroundState>((set, get) => {
       const columns = columnsOf(s);
       if (!s.projectId || !text || columns.length === 0) return;
       const turnId = nextTurn++;
-      const waiting = (): Reply => ({ replyId: null, text: '', state: 'sending', stats: null, error: null, saved: null, saving: false });
-      const turn: Turn = { id: turnId, user: text, replies: Object.fromEntries(columns.map((c) => [c.id, waiting()])) };
+      const waiting = (c: Column): Reply => ({
+        replyId: null,
+        text: '',
+        state: 'sending',
+        stats: null,
+        error: null,
+        scale: c.target.kind === 'run' ? c.target.scale : null,
+        saved: null,
+        saving: false,
+      });
+      const turn: Turn = { id: turnId, user: text, replies: Object.fromEntries(columns.map((c) => [c.id, waiting(c)])) };
       const turns = [...s.turns, turn];
       set({ turns, draft: '', error: null });
       // one request per column, in order: the core writes one reply at a time, so each speed shown is its own
@@ -228,7 +239,7 @@ export const usePlaygroundStore = create<PlaygroundState>((set, get) => {
           source: 'playground',
           ...(column === 'tuned' && s.runId ? { runId: s.runId } : {}),
           prompt: conversation(s.systemPrompt, s.turns, column, turnId),
-          answers: [{ label: column === 'tuned' ? `${label} (strength ${Math.round(s.scale * 100)}%)` : label, text: reply.text }],
+          answers: [{ label: reply.scale === null ? label : `${label} (strength ${Math.round(reply.scale * 100)}%)`, text: reply.text }],
           // a liked answer is the one to learn from; a corrected one is replaced by the correction
           ...(feedback.rating === 'up' && !correction ? { choice: 0 } : {}),
           ...(feedback.rating ? { rating: feedback.rating } : {}),

@@ -96,7 +96,7 @@ export function PlaygroundStep({ project }: { project: Project }) {
           <section key={c.id} className="playground-column" aria-label={c.label}>
             <h3>
               {c.label}
-              <small>{c.id === 'tuned' ? ` with the training at ${Math.round(s.scale * 100)}%` : ' without your training'}</small>
+              <small>{c.id === 'tuned' ? ' with your training' : ' without your training'}</small>
             </h3>
             {s.turns.length === 0 && <p className="muted small">No messages yet.</p>}
             {s.turns.map((t, i) => {

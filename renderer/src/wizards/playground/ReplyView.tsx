@@ -19,6 +19,7 @@ function speed(reply: Reply): string | null {
   const st = reply.stats;
   if (!st || st.tokens === 0 || st.firstTokenMs === null) return null;
   const parts = [`First words after ${seconds(st.firstTokenMs)}`];
+  if (reply.scale !== null) parts.unshift(`Training at ${Math.round(reply.scale * 100)}%`);
   if (st.tokensPerSecond !== null) parts.push(`${st.tokensPerSecond.toFixed(1)} tokens a second`);
   parts.push(`${st.tokens} token${st.tokens === 1 ? '' : 's'}`);
   if (st.loadMs >= 500) parts.push(`loading the model took ${seconds(st.loadMs)} first`);
