@@ -37,6 +37,8 @@ test('chats with base and tuned side by side, corrects a reply, finds it in Data
     await page.getByLabel(/Strength of the training/).fill('0.8');
     await expect(page.getByText('Strength of the training: 80%')).toBeVisible();
     await page.getByLabel('Instructions for the model (system prompt)').fill('Answer as a GP would, briefly.');
+    await page.getByRole('button', { name: 'Keep these instructions for the whole project' }).click();
+    await expect(page.getByRole('button', { name: 'Keep these instructions for the whole project' })).toBeHidden();
     await page.getByText('Answer settings').click();
     await page.getByLabel('Longest answer (tokens)').fill('8');
     await page.getByLabel('Creativity (temperature)').fill('0');

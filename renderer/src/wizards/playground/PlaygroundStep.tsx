@@ -5,11 +5,13 @@ import { useEffect, useMemo } from 'react';
 import type { Project } from '../../../../electron/contract/domain.js';
 import { Messages } from '../../components/Messages.js';
 import { columnsOf, isWriting, usePlaygroundStore } from '../../stores/playgroundStore.js';
+import { useProjectsStore } from '../../stores/projectsStore.js';
 import { AnswerSettings } from './AnswerSettings.js';
 import { ReplyView } from './ReplyView.js';
 
 export function PlaygroundStep({ project }: { project: Project }) {
   const s = usePlaygroundStore();
+  const setProjectPrompt = useProjectsStore((p) => p.setSystemPrompt);
   useEffect(() => {
     void s.open(project);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -88,6 +90,14 @@ export function PlaygroundStep({ project }: { project: Project }) {
           />
           <small>Starts with the project’s instructions; changing them here only affects this conversation.</small>
         </label>
+        {s.systemPrompt.trim() !== (project.systemPrompt ?? '').trim() && (
+          <div className="wide row">
+            <button type="button" className="ghost" onClick={() => void setProjectPrompt(project.id, s.systemPrompt)}>
+              Keep these instructions for the whole project
+            </button>
+            <small>Training, evaluation and export use the project’s instructions.</small>
+          </div>
+        )}
         <AnswerSettings />
       </section>
 
