@@ -12,6 +12,7 @@ import { inboxRequests } from './inboxRequests.js';
 import { Job, jobSchemas } from './jobs.js';
 import { modelRequests } from './modelRequests.js';
 import { piiRequests } from './piiRequests.js';
+import { playgroundRequests } from './playgroundRequests.js';
 import { reviewRequests } from './reviewRequests.js';
 import { trainRequests } from './trainRequests.js';
 
@@ -79,6 +80,8 @@ export const requests = {
   ...reviewRequests,
   // Adapters: export formats, PEFT and bundle import, versions, signing keys (see adapters.ts).
   ...adapterRequests,
+  // The Playground: streamed chat with the original model or a run's adapter (see playgroundRequests.ts).
+  ...playgroundRequests,
 } as const;
 
 export type Requests = typeof requests;
