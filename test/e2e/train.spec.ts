@@ -53,8 +53,9 @@ test('trains the demo model: preset, estimate, live chart, stop, resume, history
     // a second, shorter run, then compare the two and choose the candidate
     await page.getByLabel('Passes over the data').fill('1');
     await page.getByRole('button', { name: 'Start training' }).click();
-    await expect(page.getByText(/Training finished: \d+ steps/)).toBeVisible({ timeout: 300_000 });
-    await expect(runs.getByRole('row')).toHaveCount(3);
+    // the first run's "Training finished" may still be on screen: wait for the second run's own row to finish
+    await expect(runs.getByRole('row')).toHaveCount(3, { timeout: 60_000 });
+    await expect(runs.getByRole('row').filter({ hasText: 'finished' })).toHaveCount(2, { timeout: 300_000 });
     for (const box of await runs.getByRole('checkbox', { name: /Compare: run of/ }).all()) await box.check();
     const comparison = page.getByRole('region', { name: 'Comparison of two runs' });
     await expect(comparison.getByRole('table', { name: 'What differs' })).toContainText('epochs');
