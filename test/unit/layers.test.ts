@@ -1,6 +1,6 @@
 // The core's layers are enforced by lint (eslint.config.js); this proves the rules bite: an engine importing a
 // service, the store importing a service, and an import cycle each fail lint.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +35,11 @@ describe('core layers (lint)', () => {
   }, 60_000);
 
   it('refuses an import cycle', async () => {
-    const dir = join(root, 'electron', 'core', 'data', `.cycle-probe-${process.pid}`);
+    const parent = join(root, 'electron', 'core', 'data');
+    const dir = join(parent, `.cycle-probe-${process.pid}`);
+    // bin/fieldtune.mjs runs the prebuilt CLI bundle only while no folder under electron/ is newer than it: the probe
+    // must not leave electron/core/data looking edited, or every later CLI start in the run goes back to transpiling
+    const { atime, mtime } = statSync(parent);
     mkdirSync(dir, { recursive: true });
     try {
       writeFileSync(join(dir, 'a.ts'), "import { b } from './b.js';\nexport const a = (): unknown => b;\n");
@@ -44,6 +48,7 @@ describe('core layers (lint)', () => {
       expect((result?.messages ?? []).map((m) => m.ruleId)).toContain('import-x/no-cycle');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      utimesSync(parent, atime, mtime);
     }
   }, 60_000);
 });
