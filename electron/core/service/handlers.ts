@@ -15,6 +15,7 @@ import { evalHandlers } from './eval/handlers.js';
 import { inboxHandlers } from './inbox/handlers.js';
 import { reviewHandlers } from './review/handlers.js';
 import { adapterHandlers } from './adapters/handlers.js';
+import { lineageHandlers } from './lineage/handlers.js';
 
 export interface HandlerContext {
   ws: Workspace;
@@ -80,4 +81,5 @@ export const handlers: Handlers = {
   ...inboxHandlers,
   ...reviewHandlers,
   ...adapterHandlers,
+  ...lineageHandlers,
 };
