@@ -59,9 +59,11 @@ export function traceExample(ws: Workspace, versionId: string, position: number)
   const forms = new Set([member.hash]);
   const versions = new Map<string, TracedVersion>();
   const rows = repo.allVersions();
-  // Two passes: the second finds versions written before a form of the example was met (the redacted copy of a
-  // record that was also imported, already redacted, into another dataset earlier).
-  for (let pass = 0; pass < 2; pass += 1) {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  // Passes until no new form turns up: a later pass finds versions written before a form of the example was met
+  // (the version a redacted copy came from, or a record imported again elsewhere). Each pass only adds, so it ends.
+  for (let size = -1; size !== forms.size; ) {
+    size = forms.size;
     for (const row of rows) {
       const found = new Set(repo.positionsOf(row.id, [...forms]).map((p) => p.position));
       const parent = row.parent_id ? versions.get(row.parent_id) : undefined;
@@ -72,7 +74,14 @@ export function traceExample(ws: Workspace, versionId: string, position: number)
           forms.add(p.hash);
         }
       }
-      if (found.size > 0) versions.set(row.id, { row, positions: [...found].sort((a, b) => a - b) });
+      if (found.size === 0) continue;
+      const positions = [...found].sort((a, b) => a - b);
+      versions.set(row.id, { row, positions });
+      // the other way: the copy this one was made from, one to one, is a form too (found by hash next pass)
+      const parentRow = row.parent_id ? byId.get(row.parent_id) : undefined;
+      if (parentRow && parentRow.examples === row.examples) {
+        for (const p of repo.hashesAt(parentRow.id, positions)) if (!PLACEHOLDERS.has(p.hash)) forms.add(p.hash);
+      }
     }
   }
   return { versions, forms, preview: previewOf(member.body) };
