@@ -117,6 +117,8 @@ export class LineageRepository {
     this.db
       .prepare('INSERT INTO dataset_members (version_id, position, example_id, split) VALUES (?, ?, ?, ?)')
       .run(versionId, position, placeholderId, row.split);
+    // the personal-data scan kept the strings it found in this example (names, numbers): they go with it
+    this.db.prepare('DELETE FROM pii_scan_spans WHERE version_id = ? AND position = ?').run(versionId, position);
   }
 
   /** Deletes the stored examples with these hashes that no version lists any more. Returns how many. */

@@ -1,6 +1,7 @@
 import { useDatasetsStore } from '../../stores/datasetsStore.js';
 
-const OPERATION: Record<string, string> = {
+/** Plain names of what made a version (also used by the lineage view). */
+export const OPERATION: Record<string, string> = {
   import: 'Imported',
   clean: 'Cleaned',
   remove: 'Examples removed',
@@ -8,12 +9,14 @@ const OPERATION: Record<string, string> = {
   split: 'Split',
   redact: 'Personal data protected',
   inbox: 'Suggestions added',
+  erase: 'Example erased',
 };
 
 function describe(operation: string, details: Record<string, unknown>): string {
   if (operation === 'import') return `from ${String(details['source'] ?? 'a file')} (${String(details['format'] ?? '?')})`;
   if (operation === 'edit') return `example #${Number(details['position'] ?? 0) + 1} corrected`;
   if (operation === 'inbox') return `${String(details['added'] ?? 0)} accepted suggestions added`;
+  if (operation === 'erase') return `${String(details['removed'] ?? 0)} erased everywhere${details['reason'] ? `: ${String(details['reason'])}` : ''}`;
   if (operation === 'clean' || operation === 'remove') return `${String(details['removed'] ?? 0)} removed`;
   if (operation === 'split') {
     const c = details['counts'] as { train?: number; validation?: number; test?: number } | undefined;
