@@ -28,7 +28,7 @@ export interface EraseInput {
 }
 
 export function retrainReason(at: string, reason: string | null): string {
-  return `Some of the examples this model learned from were erased on ${at.slice(0, 10)}${reason ? ` (${reason})` : ''}. Train it again on the newest version of the data.`;
+  return `Some of the examples this model learned from were erased on ${new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}${reason ? ` (${reason})` : ''}. Train it again on the newest version of the data.`;
 }
 
 export function eraseExample(ws: Workspace, input: EraseInput): ErasureResult {

@@ -62,7 +62,7 @@ export function traceExample(ws: Workspace, versionId: string, position: number)
   const byId = new Map(rows.map((r) => [r.id, r]));
   // Passes until no new form turns up: a later pass finds versions written before a form of the example was met
   // (the version a redacted copy came from, or a record imported again elsewhere). Each pass only adds, so it ends.
-  for (let size = -1; size !== forms.size; ) {
+  for (let size = -1; size !== forms.size;) {
     size = forms.size;
     for (const row of rows) {
       const found = new Set(repo.positionsOf(row.id, [...forms]).map((p) => p.position));
@@ -108,7 +108,7 @@ export function runsOf(ws: Workspace, versionIds: ReadonlySet<string>): LineageR
     const ids = (JSON.parse(r.datasets) as { versionId: string }[]).map((d) => d.versionId).filter((id) => versionIds.has(id));
     if (ids.length > 0) hit.set(r.id, ids);
   }
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const r of all) {
       if (!hit.has(r.id) && r.continue_from && hit.has(r.continue_from)) {

@@ -110,8 +110,7 @@ export class LineageRepository {
    */
   scrubMember(versionId: string, position: number, placeholderId: number): void {
     const row = this.db.prepare('SELECT split FROM dataset_members WHERE version_id = ? AND position = ?').get(versionId, position) as
-      | { split: string | null }
-      | undefined;
+      { split: string | null } | undefined;
     if (!row) return;
     this.db.prepare('DELETE FROM dataset_members WHERE version_id = ? AND position = ?').run(versionId, position);
     this.db

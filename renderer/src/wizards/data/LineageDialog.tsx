@@ -89,7 +89,10 @@ function EraseForm({ lineage }: { lineage: Lineage }) {
         <li>
           {datasets === 1 ? 'The dataset gets' : `${datasets} datasets get`} a new version without this example. Training, evaluation and export start from it.
         </li>
-        <li>In the {lineage.versions.length} earlier versions that hold it, its text is replaced by “[erased]” and deleted from this workspace.</li>
+        <li>
+          In {lineage.versions.length === 1 ? 'the version that holds' : `the ${lineage.versions.length} versions that hold`} it now, its text is replaced by
+          “[erased]” and deleted from this workspace.
+        </li>
         <li>
           {lineage.runs.length === 0
             ? 'No trained model used it, so none needs retraining.'
@@ -143,7 +146,7 @@ export function LineageDialog() {
     <dialog ref={ref} className="example-detail lineage" aria-labelledby="lineage-title" onClose={close}>
       <h2 id="lineage-title">Where example #{target.position + 1} is used</h2>
       {loading && <p className="muted">Looking through versions, training runs and exports…</p>}
-      {lineage?.subject.kind === 'example' && <blockquote className="lineage-preview">{lineage.subject.preview}</blockquote>}
+      {lineage?.subject.kind === 'example' && !result && <blockquote className="lineage-preview">{lineage.subject.preview}</blockquote>}
       {error && (
         <p className="danger-text" role="alert">
           {error}
@@ -156,9 +159,11 @@ export function LineageDialog() {
             {result.newVersions.length === 0
               ? 'No newest version held it any more.'
               : `New ${result.newVersions.length === 1 ? 'version' : 'versions'} without it: ${result.newVersions.map((v) => v.datasetName).join(', ')}.`}{' '}
-            Its text was replaced in {result.scrubbedVersions} earlier {result.scrubbedVersions === 1 ? 'version' : 'versions'}.{' '}
-            {result.flaggedRuns.length > 0 && `${result.flaggedRuns.length} trained ${result.flaggedRuns.length === 1 ? 'model needs' : 'models need'} retraining. `}
-            {result.exportsOutside > 0 && `${result.exportsOutside} exported ${result.exportsOutside === 1 ? 'copy is' : 'copies are'} still outside this workspace.`}
+            Its text was replaced by “[erased]” in {result.scrubbedVersions === 1 ? 'the version' : `${result.scrubbedVersions} versions`} that held it.{' '}
+            {result.flaggedRuns.length > 0 &&
+              `${result.flaggedRuns.length} trained ${result.flaggedRuns.length === 1 ? 'model needs' : 'models need'} retraining. `}
+            {result.exportsOutside > 0 &&
+              `${result.exportsOutside} exported ${result.exportsOutside === 1 ? 'copy is' : 'copies are'} still outside this workspace.`}
           </p>
         </div>
       ) : (

@@ -16,7 +16,8 @@ function describe(operation: string, details: Record<string, unknown>): string {
   if (operation === 'import') return `from ${String(details['source'] ?? 'a file')} (${String(details['format'] ?? '?')})`;
   if (operation === 'edit') return `example #${Number(details['position'] ?? 0) + 1} corrected`;
   if (operation === 'inbox') return `${String(details['added'] ?? 0)} accepted suggestions added`;
-  if (operation === 'erase') return `${String(details['removed'] ?? 0)} erased everywhere${details['reason'] ? `: ${String(details['reason'])}` : ''}`;
+  if (operation === 'erase')
+    return `${String(details['removed'] ?? 0)} erased at a person's request${details['reason'] ? ` (${String(details['reason'])})` : ''}`;
   if (operation === 'clean' || operation === 'remove') return `${String(details['removed'] ?? 0)} removed`;
   if (operation === 'split') {
     const c = details['counts'] as { train?: number; validation?: number; test?: number } | undefined;

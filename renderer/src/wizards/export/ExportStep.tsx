@@ -47,7 +47,7 @@ export function ExportStep({ project }: { project: Project }) {
       </label>
       {chosen?.needsRetraining && (
         <p className="banner warning" role="alert">
-          This model needs retraining: {chosen.needsRetraining.reason} Sharing it shares what it learned from the erased examples.
+          This model needs retraining. {chosen.needsRetraining.reason} Sharing it also shares what it learned from the erased examples.
         </p>
       )}
       {s.leakPassed === false && (

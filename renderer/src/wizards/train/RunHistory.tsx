@@ -4,6 +4,7 @@ import type { TrainingRun } from '../../../../electron/contract/train.js';
 import { useTrainStore } from '../../stores/trainStore.js';
 import { LossChart } from './LossChart.js';
 import { duration } from './Preflight.js';
+import '../data/lineage.css';
 
 const STATUS: Record<TrainingRun['status'], string> = {
   running: 'training',
