@@ -46,7 +46,7 @@ test('shows where an example is used and erases it everywhere, flagging the run 
     await page.getByRole('button', { name: 'Open example 1 in full' }).click();
     await page.getByRole('dialog', { name: 'Example #1' }).getByRole('button', { name: 'Where is this used?' }).click();
 
-    const view = page.getByRole('dialog', { name: 'Where example #1 is used' });
+    const view = page.getByRole('dialog', { name: /^(Where example #1 is used|Example #1 erased)$/ });
     await expect(view.getByRole('region', { name: 'Dataset versions that hold it (1)' })).toContainText('Imported');
     await expect(view.getByRole('region', { name: 'Models trained on it (1)' })).toContainText('finished, with its adapter');
     await expect(view.getByRole('region', { name: 'Copies that left this workspace (1)' })).toContainText(shared);

@@ -144,7 +144,7 @@ export function LineageDialog() {
   if (!target) return null;
   return (
     <dialog ref={ref} className="example-detail lineage" aria-labelledby="lineage-title" onClose={close}>
-      <h2 id="lineage-title">Where example #{target.position + 1} is used</h2>
+      <h2 id="lineage-title">{result ? `Example #${target.position + 1} erased` : `Where example #${target.position + 1} is used`}</h2>
       {loading && <p className="muted">Looking through versions, training runs and exports…</p>}
       {lineage?.subject.kind === 'example' && !result && <blockquote className="lineage-preview">{lineage.subject.preview}</blockquote>}
       {error && (
