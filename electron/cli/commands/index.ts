@@ -4,6 +4,7 @@ import { keysListCommand, keysRevokeCommand, keysTrustCommand } from './keys.js'
 import { auditExportCommand, auditVerifyCommand } from './audit.js';
 import { callCommand } from './call.js';
 import { dataImportCommand } from './dataImport.js';
+import { dataEraseCommand, dataLineageCommand } from './lineage.js';
 import { dataCleanCommand, dataExportCommand, dataSplitCommand, dataStatsCommand, dataVersionsCommand } from './dataVersions.js';
 import { demoModelCommand } from './demoModel.js';
 import { evalCommand } from './eval.js';
@@ -47,6 +48,8 @@ export const commands: readonly CliCommand[] = [
   dataStatsCommand,
   dataExportCommand,
   dataVersionsCommand,
+  dataLineageCommand,
+  dataEraseCommand,
   redactCommand,
   adaptersExportCommand,
   adaptersImportCommand,
