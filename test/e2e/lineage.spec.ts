@@ -43,6 +43,14 @@ test('shows where an example is used and erases it everywhere, flagging the run 
     await page.goto(server.url);
     await page.getByRole('button', { name: /Front desk/ }).click();
     await page.getByRole('navigation', { name: 'Data tasks' }).getByRole('button', { name: 'Versions and examples' }).click();
+    // the imported file first: what was made from it
+    await page.getByRole('button', { name: 'Where is the data from desk.csv used?' }).click();
+    const fileView = page.getByRole('dialog', { name: 'Where the data from desk.csv is used' });
+    await expect(fileView.getByRole('region', { name: 'Models trained on it (1)' })).toBeVisible();
+    await expect(fileView.getByRole('button', { name: 'Erase everywhere…' })).toHaveCount(0);
+    await snap(page, 'file');
+    await fileView.getByRole('button', { name: 'Close' }).click();
+
     await page.getByRole('button', { name: 'Open example 1 in full' }).click();
     await page.getByRole('dialog', { name: 'Example #1' }).getByRole('button', { name: 'Where is this used?' }).click();
 

@@ -4,11 +4,8 @@ import { api } from '../transport/api.js';
 import { errorText } from './errorWords.js';
 import { useDatasetsStore } from './datasetsStore.js';
 
-/** Which example the lineage view is about: a place in a version. */
-export interface LineageTarget {
-  versionId: string;
-  position: number;
-}
+/** What the lineage view is about: an example (a place in a version), or a file imported into a project. */
+export type LineageTarget = { kind: 'example'; versionId: string; position: number } | { kind: 'file'; projectId: string; fileName: string };
 
 interface LineageState {
   target: LineageTarget | null;
@@ -39,7 +36,10 @@ export const useLineageStore = create<LineageState>((set, get) => ({
   async show(target, mode = 'view') {
     set({ ...initial, target, mode, loading: true });
     try {
-      const lineage = await api.call('lineage:example', target);
+      const lineage =
+        target.kind === 'example'
+          ? await api.call('lineage:example', { versionId: target.versionId, position: target.position })
+          : await api.call('lineage:file', { projectId: target.projectId, fileName: target.fileName });
       if (get().target === target) set({ lineage, loading: false });
     } catch (error) {
       if (get().target === target) set({ error: errorText(error), loading: false });
@@ -50,10 +50,16 @@ export const useLineageStore = create<LineageState>((set, get) => ({
   setReason: (reason) => set({ reason }),
   async erase() {
     const { target, confirm, reason } = get();
-    if (!target || !confirmed(confirm)) return;
+    // Only a single example is erased: a whole file's data is removed with Clean or by deleting the project.
+    if (target?.kind !== 'example' || !confirmed(confirm)) return;
     set({ erasing: true, error: null });
     try {
-      const result = await api.call('lineage:erase', { ...target, confirm, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      const result = await api.call('lineage:erase', {
+        versionId: target.versionId,
+        position: target.position,
+        confirm,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      });
       set({ result, erasing: false, confirm: '' });
       // The Data step shows the new newest version (of the dataset on screen when it got one).
       const shown = useDatasetsStore.getState();

@@ -108,7 +108,7 @@ export function ExampleDetail() {
                 title="Versions, trained models and exports that include this example, and how to erase it"
                 onClick={() => {
                   close(null);
-                  void showLineage({ versionId, position });
+                  void showLineage({ kind: 'example', versionId, position });
                 }}
               >
                 Where is this used?

@@ -142,9 +142,16 @@ export function LineageDialog() {
   }, [target]);
 
   if (!target) return null;
+  const example = target.kind === 'example';
+  const title =
+    target.kind === 'file'
+      ? `Where the data from ${target.fileName} is used`
+      : result
+        ? `Example #${target.position + 1} erased`
+        : `Where example #${target.position + 1} is used`;
   return (
     <dialog ref={ref} className="example-detail lineage" aria-labelledby="lineage-title" onClose={close}>
-      <h2 id="lineage-title">{result ? `Example #${target.position + 1} erased` : `Where example #${target.position + 1} is used`}</h2>
+      <h2 id="lineage-title">{title}</h2>
       {loading && <p className="muted">Looking through versions, training runs and exports…</p>}
       {lineage?.subject.kind === 'example' && !result && <blockquote className="lineage-preview">{lineage.subject.preview}</blockquote>}
       {error && (
@@ -179,7 +186,7 @@ export function LineageDialog() {
         <button type="button" className="ghost" onClick={close}>
           Close
         </button>
-        {lineage && !result && mode === 'view' && (
+        {lineage && !result && mode === 'view' && example && (
           <button type="button" className="danger" onClick={() => setMode('erase')}>
             Erase everywhere…
           </button>

@@ -1,4 +1,5 @@
 import { useDatasetsStore } from '../../stores/datasetsStore.js';
+import { useLineageStore } from '../../stores/lineageStore.js';
 
 /** Plain names of what made a version (also used by the lineage view). */
 export const OPERATION: Record<string, string> = {
@@ -31,6 +32,8 @@ export function VersionList({ compact }: { compact: boolean }) {
   const datasets = useDatasetsStore((s) => s.datasets);
   const versionId = useDatasetsStore((s) => s.versionId);
   const select = useDatasetsStore((s) => s.selectVersion);
+  const projectId = useDatasetsStore((s) => s.projectId);
+  const showLineage = useLineageStore((s) => s.show);
 
   if (compact) {
     return (
@@ -87,7 +90,19 @@ export function VersionList({ compact }: { compact: boolean }) {
                   <td className="path" title={v.hash}>
                     {v.hash.slice(0, 12)}
                   </td>
-                  <td>{v.parentId ? `v${number.get(v.parentId) ?? '?'}` : 'the file'}</td>
+                  <td>
+                    {v.parentId ? `v${number.get(v.parentId) ?? '?'}` : 'the file'}
+                    {!v.parentId && projectId && typeof v.details['source'] === 'string' && (
+                      <button
+                        type="button"
+                        className="ghost version-lineage"
+                        aria-label={`Where is the data from ${v.details['source']} used?`}
+                        onClick={() => void showLineage({ kind: 'file', projectId, fileName: String(v.details['source']) })}
+                      >
+                        where is it used?
+                      </button>
+                    )}
+                  </td>
                   <td>
                     <button
                       type="button"
