@@ -176,6 +176,9 @@ export function LineageDialog() {
       ) : (
         lineage && (mode === 'erase' ? <EraseForm lineage={lineage} /> : <Uses lineage={lineage} />)
       )}
+      {target.kind === 'file' && lineage && (
+        <p className="muted">To erase one person&apos;s record, open that example in the table and choose “Where is this used?”.</p>
+      )}
       <div className="row">
         <span className="spacer" />
         {mode === 'erase' && !result && (
