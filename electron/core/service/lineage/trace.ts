@@ -64,8 +64,10 @@ export function traceExample(ws: Workspace, versionId: string, position: number)
   // (the version a redacted copy came from, or a record imported again elsewhere). Each pass only adds, so it ends.
   for (let size = -1; size !== forms.size;) {
     size = forms.size;
+    const places = new Map<string, number[]>();
+    for (const p of repo.placesOf([...forms])) places.set(p.version_id, [...(places.get(p.version_id) ?? []), p.position]);
     for (const row of rows) {
-      const found = new Set(repo.positionsOf(row.id, [...forms]).map((p) => p.position));
+      const found = new Set(places.get(row.id) ?? []);
       const parent = row.parent_id ? versions.get(row.parent_id) : undefined;
       if (parent && parent.row.examples === row.examples) {
         for (const p of repo.hashesAt(row.id, parent.positions)) {

@@ -42,15 +42,18 @@ export class LineageRepository {
       .all() as LineageVersionRow[];
   }
 
-  /** The positions of a version that list one of `hashes`. */
-  positionsOf(versionId: string, hashes: readonly string[]): PositionHash[] {
+  /**
+   * Every place, in any version, that lists one of `hashes`: the hash index finds the examples and the members'
+   * example index their places, so this never scans a version (a million-example one costs what a small one does).
+   */
+  placesOf(hashes: readonly string[]): Array<PositionHash & { version_id: string }> {
     if (hashes.length === 0) return [];
     return this.db
       .prepare(
-        `SELECT m.position AS position, e.hash AS hash FROM dataset_members m JOIN examples e ON e.id = m.example_id
-         WHERE m.version_id = ? AND e.hash IN (SELECT value FROM json_each(?)) ORDER BY m.position`,
+        `SELECT m.version_id AS version_id, m.position AS position, e.hash AS hash FROM examples e
+         JOIN dataset_members m ON m.example_id = e.id WHERE e.hash IN (SELECT value FROM json_each(?))`,
       )
-      .all(versionId, JSON.stringify(hashes)) as PositionHash[];
+      .all(JSON.stringify(hashes)) as Array<PositionHash & { version_id: string }>;
   }
 
   /** The example hashes at `positions` of a version. */
