@@ -88,6 +88,10 @@ test('shows where an example is used and erases it everywhere, flagging the run 
     await page.getByRole('tab', { name: /Export/ }).click();
     await expect(page.getByRole('alert')).toContainText('This model needs retraining');
     await snap(page, 'export');
+    // the audit log says it in words, and its chain still checks
+    await page.getByRole('button', { name: 'Audit log' }).click();
+    await expect(page.getByRole('cell', { name: /Example erased everywhere/ })).toBeVisible();
+    await snap(page, 'audit');
     expect(errors).toEqual([]);
   } finally {
     await server.stop();
