@@ -41,11 +41,17 @@ export const LineageRun = z.object({
 });
 export type LineageRun = z.infer<typeof LineageRun>;
 
-/** A copy that left the workspace (from the audit log): an adapter file, a share bundle, a training job package. */
+/**
+ * A copy that left the workspace (from the audit log): a dataset version saved as a file, or a run's adapter file,
+ * share bundle or training job package.
+ */
 export const LineageExport = z.object({
   at: z.string(),
-  runId: Id,
-  /** gguf, peft, ollama, bundle or job (the job package also carries the dataset itself). */
+  /** The run whose adapter was exported, or null for data saved as a file. */
+  runId: Id.nullable(),
+  /** The dataset version saved as a file, or null for an adapter. */
+  versionId: Id.nullable(),
+  /** data-jsonl or data-csv for data; gguf, peft, ollama, bundle, merged or job for adapters (the job package carries the data too). */
   format: z.string(),
   out: z.string().nullable(),
 });

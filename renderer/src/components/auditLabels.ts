@@ -10,6 +10,7 @@ const LABELS: Record<string, string> = {
   'model.remove': 'Base model removed',
   'dataset.import': 'Data imported',
   'dataset.delete': 'Data deleted',
+  'dataset.export': 'Data saved to a file outside the workspace',
   'dataset.erase': 'Data: new version without an erased example',
   'lineage.erase': 'Example erased everywhere (runs trained on it flagged for retraining)',
   'pii.scan': 'Checked for personal data',

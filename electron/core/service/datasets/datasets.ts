@@ -156,5 +156,13 @@ export async function exportDataset(ws: Workspace, versionId: string, format: 'j
   }
   // an export is about as large as the version's examples as stored
   assertFreeSpace(dirname(file), ws.datasets.versionBytes(versionId), `export to ${file}`);
-  return exportVersion(ws, versionId, { format, outFile: file, ...(split ? { split } : {}) });
+  const result = exportVersion(ws, versionId, { format, outFile: file, ...(split ? { split } : {}) });
+  // A copy of the data now lives outside the workspace and cannot be recalled: the lineage view lists it from this row.
+  ws.audit.append({
+    actor: 'user',
+    action: 'dataset.export',
+    subject: versionId,
+    details: { out: result.file, format, examples: result.examples, ...(split ? { split } : {}) },
+  });
+  return result;
 }

@@ -38,7 +38,7 @@ export function eraseExample(ws: Workspace, input: EraseInput): ErasureResult {
   const trace = traceExample(ws, input.versionId, input.position);
   const repo = new LineageRepository(ws.db);
   const runs = runsOf(ws, new Set(trace.versions.keys()));
-  const exportsOutside = exportsOf(ws, runs).length;
+  const exportsOutside = exportsOf(ws, trace.versions.keys(), runs).length;
   const reason = input.reason?.trim() || null;
   const erasureId = randomUUID();
   const at = new Date().toISOString();

@@ -57,6 +57,7 @@ beforeAll(async () => {
   ids.split = (await core.call('datasets:split', { versionId: ids.cleaned, shares: { train: 0.67, validation: 0.33, test: 0 } })).version.id;
   const model = await writeDemoModel({ out: join(tmp.dir, 'base.gguf'), layers: 1, embd: 32, heads: 2, headsKv: 1, ff: 32, ctx: 64 });
   runId = await seedRun(core.ws, await registerBase(core.ws, model.path), 'Front desk', 1, [{ versionId: ids.split, weight: 1 }]);
+  await core.call('datasets:export', { versionId: ids.cleaned, format: 'csv', outFile: join(tmp.dir, 'for-review.csv') });
   const exported = await finished((await core.call('adapters:export', { runId, format: 'gguf', out: join(tmp.dir, 'shared.gguf') })).id);
   expect(exported.status, exported.error?.message ?? '').toBe('succeeded');
 });
@@ -76,7 +77,10 @@ describe('lineage', () => {
       [ids.split, 'split', [0], true],
     ]);
     expect(lineage.runs).toMatchObject([{ id: runId, versionIds: [ids.split], hasAdapter: true, needsRetraining: null }]);
-    expect(lineage.exports).toMatchObject([{ runId, format: 'gguf', out: join(tmp.dir, 'shared.gguf') }]);
+    expect(lineage.exports).toMatchObject([
+      { runId: null, versionId: ids.cleaned, format: 'data-csv', out: join(tmp.dir, 'for-review.csv') },
+      { runId, versionId: null, format: 'gguf', out: join(tmp.dir, 'shared.gguf') },
+    ]);
     // an example the others never touched is only where it was imported and copied
     const other = await core.call('lineage:example', { versionId: ids.imported, position: 2 });
     expect(other.versions.map((v) => v.id)).toEqual([ids.imported, ids.redacted]);
@@ -106,7 +110,7 @@ describe('erasure', () => {
 
   it('takes the example out of the newest version, scrubs the older ones, flags the run and audits it', async () => {
     const result = await core.call('lineage:erase', { versionId: ids.redacted, position: 0, confirm: 'Erase', reason: 'patient request' });
-    expect(result).toMatchObject({ scrubbedVersions: 4, flaggedRuns: [runId], exportsOutside: 1 });
+    expect(result).toMatchObject({ scrubbedVersions: 4, flaggedRuns: [runId], exportsOutside: 2 });
     expect(result.newVersions).toMatchObject([{ fromVersionId: ids.split, removed: 1 }]);
     const newest = result.newVersions[0]!.versionId;
     const versions = (await core.call('datasets:list', { projectId }))[0]!.versions;
@@ -124,7 +128,7 @@ describe('erasure', () => {
     const run = (await core.call('train:runs', { projectId })).find((r) => r.id === runId)!;
     expect(run.needsRetraining?.reason).toMatch(/erased on \d{1,2} [A-Z][a-z]+ \d{4} \(patient request\)\. Train it again/);
     const audit = await core.call('audit:list', { limit: 5, action: 'lineage.' });
-    expect(audit[0]).toMatchObject({ action: 'lineage.erase', subject: result.erasureId, details: { flaggedRuns: [runId], exportsOutside: 1 } });
+    expect(audit[0]).toMatchObject({ action: 'lineage.erase', subject: result.erasureId, details: { flaggedRuns: [runId], exportsOutside: 2 } });
     expect(JSON.stringify(audit[0])).not.toMatch(/Margaret|appointment/);
     expect((await core.call('audit:verify', {})).ok).toBe(true);
     // lineage afterwards: the old versions say they were scrubbed, the run is flagged, and an erased place cannot be erased again

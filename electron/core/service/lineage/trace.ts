@@ -143,13 +143,19 @@ export function runsOf(ws: Workspace, versionIds: ReadonlySet<string>): LineageR
 }
 
 /** Copies that left the workspace, from the audit log: they cannot be recalled, so the person must know where they went. */
-export function exportsOf(ws: Workspace, runs: readonly LineageRun[]): LineageExport[] {
+export function exportsOf(ws: Workspace, versionIds: Iterable<string>, runs: readonly LineageRun[]): LineageExport[] {
   const out: LineageExport[] = [];
+  for (const versionId of versionIds) {
+    for (const e of ws.audit.list({ limit: 1000, action: 'dataset.export', subject: versionId })) {
+      const where = e.details?.['out'];
+      out.push({ at: e.at, runId: null, versionId, format: `data-${String(e.details?.['format'] ?? 'jsonl')}`, out: typeof where === 'string' ? where : null });
+    }
+  }
   for (const run of runs) {
     for (const e of ws.audit.list({ limit: 1000, action: 'adapters.', subject: run.id })) {
       if (e.action !== 'adapters.export' && e.action !== 'adapters.job-package') continue;
       const format = e.action === 'adapters.job-package' ? 'job' : String(e.details?.['format'] ?? 'gguf');
-      out.push({ at: e.at, runId: run.id, format, out: typeof e.details?.['out'] === 'string' ? e.details['out'] : null });
+      out.push({ at: e.at, runId: run.id, versionId: null, format, out: typeof e.details?.['out'] === 'string' ? e.details['out'] : null });
     }
   }
   return out.sort((a, b) => a.at.localeCompare(b.at));
@@ -173,7 +179,7 @@ export function toLineage(ws: Workspace, subject: Lineage['subject'], traced: Ma
     erased: erased.has(row.id),
   }));
   const runs = runsOf(ws, new Set(traced.keys()));
-  return { subject, versions, runs, exports: exportsOf(ws, runs) };
+  return { subject, versions, runs, exports: exportsOf(ws, traced.keys(), runs) };
 }
 
 export function exampleLineage(ws: Workspace, versionId: string, position: number): Lineage {

@@ -7,6 +7,8 @@ import './lineage.css';
 const when = (at: string): string => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 const FORMAT: Record<string, string> = {
+  'data-jsonl': 'Data file (JSONL)',
+  'data-csv': 'Data file (CSV)',
   gguf: 'Adapter file',
   peft: 'Adapter for Hugging Face tools',
   ollama: 'Ollama model folder',
@@ -60,7 +62,7 @@ function Uses({ lineage }: { lineage: Lineage }) {
       <section aria-labelledby="lineage-exports">
         <h3 id="lineage-exports">Copies that left this workspace ({lineage.exports.length})</h3>
         {lineage.exports.length === 0 ? (
-          <p className="muted">No model trained on it was exported or shared.</p>
+          <p className="muted">Neither the data nor a model trained on it was saved outside this workspace.</p>
         ) : (
           <ul className="lineage-list">
             {lineage.exports.map((e, i) => (
