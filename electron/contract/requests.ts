@@ -13,6 +13,7 @@ import { Job, jobSchemas } from './jobs.js';
 import { lineageRequests } from './lineageRequests.js';
 import { modelRequests } from './modelRequests.js';
 import { piiRequests } from './piiRequests.js';
+import { playgroundRequests } from './playgroundRequests.js';
 import { reviewRequests } from './reviewRequests.js';
 import { trainRequests } from './trainRequests.js';
 
@@ -82,6 +83,8 @@ export const requests = {
   ...adapterRequests,
   // Lineage and erasure: what was derived from an example or a file, and erasing an example everywhere (see lineageRequests.ts).
   ...lineageRequests,
+  // The Playground: streamed chat with the original model or a run's adapter (see playgroundRequests.ts).
+  ...playgroundRequests,
 } as const;
 
 export type Requests = typeof requests;

@@ -8,6 +8,7 @@ import { appVersion } from './appPaths.js';
 import { guardNetwork } from './network/guard.js';
 import { handlers, type HandlerContext } from './service/handlers.js';
 import { recordBlocked } from './service/network/network.js';
+import { closePlayground } from './service/playground/playground.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
 export interface CoreOptions {
@@ -82,6 +83,8 @@ export class Core {
 
   async close(): Promise<void> {
     this.stopGuard();
+    // a reply being written holds the model: stop it and free the model before the database closes
+    await closePlayground(this.ws);
     await this.ws.close();
     this.listeners.clear();
   }

@@ -83,6 +83,12 @@ test('evaluates a finished demo run: base vs tuned vs baseline, checks, weakest 
     await snap(page, '5-report');
     await report.getByRole('button', { name: 'Close the report' }).click();
     await expect(page.getByRole('table').filter({ hasText: 'Leak check' })).toBeVisible(); // the history
+
+    // a blind expert review starts from this evaluation's answers: one pair per test question, sides hidden
+    await page.getByRole('button', { name: 'Start a blind review of this evaluation’s answers' }).click();
+    const pair = page.getByRole('region', { name: /^Pair 1 of \d+$/ });
+    await expect(pair.getByRole('article', { name: 'Answer 1' })).toBeVisible();
+    await expect(pair).not.toContainText(/Original model|Tuned model/);
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -30,7 +30,7 @@ describe('fieldtune train / eval (CLI, file mode)', () => {
     const events = lines.map((l) => TrainerEvent.parse(JSON.parse(l)));
     expect(events.at(-1)).toMatchObject({ type: 'done', adapterPath: adapter, steps: 80 });
 
-    const e = await run('node', [CLI, 'eval', '--base', base, '--adapter', adapter, '--data', data, '--json']);
+    const e = await run('node', [CLI, 'eval', '--base', base, '--adapter', adapter, '--data', data, '--max-new-tokens', '4', '--json']);
     const result = JSON.parse(e.stdout.trim()) as { base: { perplexity: number }; tuned: { perplexity: number } };
     console.log(`CLI eval: base ${result.base.perplexity.toExponential(3)}, tuned ${result.tuned.perplexity.toFixed(2)}`);
     expect(result.base.perplexity / result.tuned.perplexity).toBeGreaterThanOrEqual(100);

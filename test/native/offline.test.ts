@@ -83,7 +83,9 @@ describe.skipIf(unavailable !== null)('the CLI pipeline with no network at all',
     expect(run.status).toBe('succeeded');
     expect(existsSync(run.adapterPath)).toBe(true);
 
-    const evaluated = lastJson(step('eval', fieldtune('eval', '--base', model, '--adapter', run.adapterPath, '--data', SAMPLE, '--json')).stdout);
+    const evaluated = lastJson(
+      step('eval', fieldtune('eval', '--base', model, '--adapter', run.adapterPath, '--data', SAMPLE, '--max-new-tokens', '4', '--json')).stdout,
+    );
     expect(evaluated).toMatchObject({ base: { perplexity: expect.any(Number) }, tuned: { perplexity: expect.any(Number) } });
 
     const exported = join(dir, 'train.jsonl');

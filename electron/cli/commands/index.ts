@@ -3,6 +3,7 @@ import { adaptersExportCommand, adaptersImportCommand, adaptersListCommand, adap
 import { keysListCommand, keysRevokeCommand, keysTrustCommand } from './keys.js';
 import { auditExportCommand, auditVerifyCommand } from './audit.js';
 import { callCommand } from './call.js';
+import { chatCommand } from './chat.js';
 import { dataImportCommand } from './dataImport.js';
 import { dataEraseCommand, dataLineageCommand } from './lineage.js';
 import { dataCleanCommand, dataExportCommand, dataSplitCommand, dataStatsCommand, dataVersionsCommand } from './dataVersions.js';
@@ -59,4 +60,5 @@ export const commands: readonly CliCommand[] = [
   keysListCommand,
   keysTrustCommand,
   keysRevokeCommand,
+  chatCommand,
 ];

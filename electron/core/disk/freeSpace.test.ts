@@ -66,6 +66,11 @@ describe('resource guards', () => {
     expect(res.stdout).toContain('fits exit=1');
     expect(res.stdout).toContain('"message":"The disk is full, so this stopped before it finished. Free some space and try again."');
     expect(res.stdout.trim().split('\n').at(-1)).toBe('[]'); // no dataset, not even a half-written one
-    expect(readFileSync(join(t.dir, 'after.txt'), 'utf8')).toBe(readFileSync(join(t.dir, 'before.txt'), 'utf8'));
+    // The same files as before. SQLite's write-ahead log may stay beside the database: the import commits its rows in
+    // chunks (so the core stays responsive) and deletes them when it fails, and folding that log back into the
+    // database needs disk space the full disk does not have. The log is part of the database (its rows are gone, as
+    // `data versions` shows) and is folded in at the next open with room to spare.
+    const files = (name: string) => readFileSync(join(t.dir, name), 'utf8').replace(/^fieldtune\.db-(wal|shm)\n/gm, '');
+    expect(files('after.txt')).toBe(files('before.txt'));
   });
 });

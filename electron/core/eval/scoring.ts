@@ -27,16 +27,8 @@ export interface ExampleScores {
   rules: number | null;
 }
 
-export interface SystemScores {
-  exactMatch: number;
-  tokenF1: number;
-  rougeL: number;
-  bleu: number;
-  chrF: number;
-  jsonValid: number | null;
-  fitsSchema: number | null;
-  rules: number | null;
-}
+/** A system's overall scores: the same fields, as means over examples (BLEU and chrF as corpus scores). */
+export type SystemScores = ExampleScores;
 
 export interface ScoringOptions {
   rules?: readonly AnswerRule[];

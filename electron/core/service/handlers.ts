@@ -16,6 +16,7 @@ import { inboxHandlers } from './inbox/handlers.js';
 import { reviewHandlers } from './review/handlers.js';
 import { adapterHandlers } from './adapters/handlers.js';
 import { lineageHandlers } from './lineage/handlers.js';
+import { playgroundHandlers } from './playground/handlers.js';
 
 export interface HandlerContext {
   ws: Workspace;
@@ -82,4 +83,5 @@ export const handlers: Handlers = {
   ...reviewHandlers,
   ...adapterHandlers,
   ...lineageHandlers,
+  ...playgroundHandlers,
 };

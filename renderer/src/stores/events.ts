@@ -3,6 +3,7 @@ import { useAppStore } from './appStore.js';
 import { jobUpdated } from './followJob.js';
 import { useJobsStore } from './jobsStore.js';
 import { useModelsStore } from './modelsStore.js';
+import { usePlaygroundStore } from './playgroundStore.js';
 import { useProjectsStore } from './projectsStore.js';
 import { useTrainStore } from './trainStore.js';
 
@@ -14,6 +15,7 @@ export function connectEvents(): () => void {
       jobUpdated(event.payload);
     } else if (event.event === 'projects:changed') useProjectsStore.getState().replace(event.payload);
     else if (event.event === 'train:event') useTrainStore.getState().trainerEvent(event.payload);
+    else if (event.event === 'playground:reply') usePlaygroundStore.getState().replyEvent(event.payload);
   });
   const offConnection = api.onConnectionChange((connected) => {
     useAppStore.getState().setConnected(connected);

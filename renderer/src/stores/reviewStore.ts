@@ -2,6 +2,7 @@
 // the reviewer's pending choice. Verdicts travel in shown order ('first'/'second'); the store never learns which side
 // was which before the sign-off, because the core does not say.
 import { create } from 'zustand';
+import type { Evaluation } from '../../../electron/contract/evaluation.js';
 import type { ReviewRatings, ReviewSession, ReviewSummary, ShownVerdict } from '../../../electron/contract/reviewRequests.js';
 import { api } from '../transport/api.js';
 
@@ -25,6 +26,8 @@ interface ReviewState {
   notice: string | null;
   open(projectId: string): Promise<void>;
   openSession(id: string): Promise<void>;
+  /** A new review of an evaluation's answers: the original model's against the tuned model's, for every test question. */
+  startFromEvaluation(evaluation: Evaluation): Promise<void>;
   close(): void;
   setRevisiting(revisiting: boolean): void;
   choose(verdict: ShownVerdict): void;
@@ -74,6 +77,38 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
       const open = session.items.findIndex((i) => i.verdict === null);
       const index = open >= 0 ? open : 0;
       set({ session, index, draft: draftOf(session, index), revisiting: false });
+    } catch (e) {
+      set({ error: message(e) });
+    } finally {
+      set({ busy: false });
+    }
+  },
+  async startFromEvaluation(evaluation) {
+    const items = evaluation.result.examples
+      .filter((e) => e.answers.base !== undefined && e.answers.tuned !== undefined)
+      .map((e) => ({
+        // one question reads as itself; a longer conversation shows who said what before the question
+        prompt:
+          e.prompt.length === 1
+            ? e.prompt[0]!.content
+            : e.prompt.map((m) => `${m.role === 'user' ? 'Question' : m.role === 'assistant' ? 'Answer' : 'Instructions'}: ${m.content}`).join('\n\n'),
+        answerA: e.answers.base!,
+        answerB: e.answers.tuned!,
+        ...(e.category ? { category: e.category } : {}),
+      }));
+    if (!evaluation.projectId) return set({ error: 'This evaluation belongs to no project, so its review would have nowhere to live.' });
+    if (items.length === 0) return set({ error: 'This evaluation has no pair of answers to compare.' });
+    set({ busy: true, error: null, notice: null });
+    try {
+      const created = await api.call('review:create', {
+        projectId: evaluation.projectId,
+        runB: evaluation.runId,
+        labelA: 'Original model',
+        labelB: 'Tuned model',
+        items: items.filter((i) => i.prompt.trim() !== '').slice(0, 5000),
+      });
+      await get().open(evaluation.projectId);
+      await get().openSession(created.id);
     } catch (e) {
       set({ error: message(e) });
     } finally {

@@ -3,6 +3,7 @@ import { useWizardStore, type WizardStep } from '../stores/wizardStore.js';
 import { DataStep } from './data/DataStep.js';
 import { EvaluateStep } from './evaluate/EvaluateStep.js';
 import { ExportStep } from './export/ExportStep.js';
+import { PlaygroundStep } from './playground/PlaygroundStep.js';
 import { STEPS } from './steps.js';
 import { TrainStep } from './train/TrainStep.js';
 
@@ -49,6 +50,8 @@ export function WizardFrame({ project }: { project: Project }) {
           <EvaluateStep project={project} />
         ) : current.id === 'export' ? (
           <ExportStep project={project} />
+        ) : current.id === 'playground' ? (
+          <PlaygroundStep project={project} />
         ) : (
           <>
             <p>{current.purpose}</p>

@@ -41,7 +41,8 @@ export const STEPS: readonly StepInfo[] = [
   {
     id: 'playground',
     title: 'Playground',
-    purpose: 'Chat with the original and the tuned model side by side.',
-    status: 'The playground is not available in this version yet.',
+    purpose: 'Chat with the original and the tuned model side by side, and turn any answer into a suggestion for the training data.',
+    status:
+      'Built: streamed answers from the original model or any run, side by side, the strength of the training, instructions, answer settings, stop, speed, and ratings and corrections sent to Data → Suggestions.',
   },
 ];

@@ -12,14 +12,16 @@ const SOURCE: Record<InboxItem['source'], string> = {
 function origin(item: InboxItem): string {
   const verdict = item.correction
     ? 'typed a better answer'
-    : item.choice !== null
+    : item.choice !== null && item.answers.length > 1
       ? 'chose the better answer'
       : item.rating === 'up'
         ? 'liked this answer'
         : item.rating === 'down'
           ? 'disliked this answer'
           : 'suggested it';
-  return `${item.author} ${verdict} ${SOURCE[item.source]}, ${new Date(item.createdAt).toLocaleString()}`;
+  // 'user' is the core's name for whoever sits at this computer when no name was given
+  const who = item.author === 'user' ? 'You' : item.author;
+  return `${who} ${verdict} ${SOURCE[item.source]}, ${new Date(item.createdAt).toLocaleString()}`;
 }
 
 /** One waiting suggestion: the question, the answers given, and the answer that would join the data (editable). */

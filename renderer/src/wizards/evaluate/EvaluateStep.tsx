@@ -61,6 +61,7 @@ function RunPicker() {
 }
 
 export function EvaluateStep({ project }: { project: Project }) {
+  const current = useEvalStore((s) => s.current);
   const open = useEvalStore((s) => s.open);
   const error = useEvalStore((s) => s.error);
   const notice = useEvalStore((s) => s.notice);
@@ -82,7 +83,7 @@ export function EvaluateStep({ project }: { project: Project }) {
       <FailureBrowser />
       <section aria-labelledby="eval-review-title" className="data-section">
         <h3 id="eval-review-title">Expert review</h3>
-        <ReviewPanel projectId={project.id} />
+        <ReviewPanel projectId={project.id} evaluation={current} />
       </section>
       <History />
       <ReportDialog />

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { Evaluation } from '../../../../electron/contract/evaluation.js';
 import { Messages } from '../../components/Messages.js';
 import { useReviewStore } from '../../stores/reviewStore.js';
 import { ReviewPair } from './ReviewPair.js';
@@ -12,7 +13,7 @@ import './review.css';
  * wrote which, picks the better one or a tie, and signs off; only then are the sides revealed with the win rate.
  * The Evaluate step renders this in its "Expert review" section.
  */
-export function ReviewPanel({ projectId }: { projectId: string }) {
+export function ReviewPanel({ projectId, evaluation = null }: { projectId: string; evaluation?: Evaluation | null }) {
   const open = useReviewStore((s) => s.open);
   const sessions = useReviewStore((s) => s.sessions);
   const session = useReviewStore((s) => s.session);
@@ -21,6 +22,8 @@ export function ReviewPanel({ projectId }: { projectId: string }) {
   const error = useReviewStore((s) => s.error);
   const revisit = useReviewStore((s) => s.revisiting);
   const setRevisit = useReviewStore((s) => s.setRevisiting);
+  const startFromEvaluation = useReviewStore((s) => s.startFromEvaluation);
+  const busy = useReviewStore((s) => s.busy);
 
   useEffect(() => {
     void open(projectId);
@@ -60,8 +63,15 @@ export function ReviewPanel({ projectId }: { projectId: string }) {
       ) : (
         <>
           <Messages error={error} notice={null} />
+          {evaluation ? (
+            <button type="button" disabled={busy} onClick={() => void startFromEvaluation(evaluation)}>
+              Start a blind review of this evaluation’s answers
+            </button>
+          ) : (
+            <p className="muted">Run an evaluation first: a review compares the answers the original and the tuned model gave in it.</p>
+          )}
           {sessions.length === 0 ? (
-            <p className="muted">No reviews yet. A review starts from an evaluation’s answers.</p>
+            <p className="muted">No reviews yet.</p>
           ) : (
             <ul className="review-list" aria-label="Reviews">
               {sessions.map((s) => (
