@@ -80,6 +80,9 @@ test('shows where an example is used and erases it everywhere, flagging the run 
     // the table shows the new newest version, two examples, without the erased one
     await expect(page.getByRole('heading', { name: 'Examples in this version (2)' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Examples' })).not.toContainText('Margaret');
+    // the version it was imported in keeps its size, and says that one of its examples was erased there
+    await expect(page.getByText('1 erased here')).toBeVisible();
+    await snap(page, 'versions');
 
     await page.getByRole('tab', { name: /Train/ }).click();
     await expect(page.getByRole('table', { name: 'Training runs' })).toContainText('needs retraining');

@@ -18,13 +18,19 @@ import { resourcePath } from '../../appPaths.js';
 import type { PreviewInput } from './preview.js';
 import type { Workspace } from '../../workspace.js';
 import { requireProject } from '../projects/projects.js';
+import { LineageRepository } from '../../store/repositories/lineage.js';
 
 export const SAMPLE_DATASET = resourcePath('demo', 'sample-chat.jsonl');
 
 export function listDatasets(ws: Workspace, projectId: string): Dataset[] {
   requireProject(ws, projectId);
   const repo = ws.datasets;
-  return repo.listDatasets(projectId).map((d) => ({ ...d, versions: repo.listVersions(d.id) }));
+  // a version an erasure scrubbed still counts the placeholder as an example: the list says how many there are
+  const erased = new LineageRepository(ws.db).erasedCounts();
+  return repo.listDatasets(projectId).map((d) => ({
+    ...d,
+    versions: repo.listVersions(d.id).map((v) => (erased.has(v.id) ? { ...v, erasedExamples: erased.get(v.id)! } : v)),
+  }));
 }
 
 /** The demo dataset shipped in resources/ (24 clinic front-desk questions), offered where a user has no file yet. */

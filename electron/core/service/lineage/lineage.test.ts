@@ -115,6 +115,8 @@ describe('erasure', () => {
     const newest = result.newVersions[0]!.versionId;
     const versions = (await core.call('datasets:list', { projectId }))[0]!.versions;
     expect(versions.at(-1)).toMatchObject({ id: newest, parentId: ids.split, operation: 'erase', examples: 2 });
+    expect(versions.at(-1)!.erasedExamples).toBeUndefined();
+    expect(versions.find((v) => v.id === ids.imported)!.erasedExamples).toBe(1);
     expect((await texts(newest)).join('\n')).not.toMatch(/Margaret|appointment|07700/);
     // the older versions keep their size and order; the example's place holds a placeholder
     for (const id of [ids.imported, ids.redacted, ids.cleaned, ids.split]) {

@@ -79,6 +79,15 @@ export class LineageRepository {
     ).map((r) => r.id);
   }
 
+  /** How many examples erasures replaced in each scrubbed version. */
+  erasedCounts(): Map<string, number> {
+    const rows = this.db.prepare('SELECT version_id, SUM(positions) AS n FROM erased_versions GROUP BY version_id').all() as {
+      version_id: string;
+      n: number;
+    }[];
+    return new Map(rows.map((r) => [r.version_id, r.n]));
+  }
+
   erasedVersionIds(): Set<string> {
     return new Set((this.db.prepare('SELECT DISTINCT version_id FROM erased_versions').all() as { version_id: string }[]).map((r) => r.version_id));
   }

@@ -85,6 +85,11 @@ export function VersionList({ compact }: { compact: boolean }) {
                   <td>v{number.get(v.id)}</td>
                   <td>
                     {OPERATION[v.operation] ?? v.operation} <span className="muted">{describe(v.operation, v.details)}</span>
+                    {v.erasedExamples && (
+                      <span className="badge erased-badge" title="An erasure replaced these examples' text with “[erased]” in this version">
+                        {v.erasedExamples} erased here
+                      </span>
+                    )}
                   </td>
                   <td>{v.examples}</td>
                   <td className="path" title={v.hash}>
