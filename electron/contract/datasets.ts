@@ -25,6 +25,8 @@ export const DatasetVersion = z.object({
   operation: z.string(),
   details: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
+  /** Examples an erasure replaced with "[erased]" in this version (lineage:erase); absent when none. */
+  erasedExamples: z.number().int().positive().optional(),
 });
 export type DatasetVersion = z.infer<typeof DatasetVersion>;
 

@@ -10,6 +10,7 @@ import { fileRequests } from './fileRequests.js';
 import { AppInfo, BaseModel, DomainTemplate, Id, Locale, Project, SystemPrompt } from './domain.js';
 import { inboxRequests } from './inboxRequests.js';
 import { Job, jobSchemas } from './jobs.js';
+import { lineageRequests } from './lineageRequests.js';
 import { modelRequests } from './modelRequests.js';
 import { piiRequests } from './piiRequests.js';
 import { playgroundRequests } from './playgroundRequests.js';
@@ -80,6 +81,8 @@ export const requests = {
   ...reviewRequests,
   // Adapters: export formats, PEFT and bundle import, versions, signing keys (see adapters.ts).
   ...adapterRequests,
+  // Lineage and erasure: what was derived from an example or a file, and erasing an example everywhere (see lineageRequests.ts).
+  ...lineageRequests,
   // The Playground: streamed chat with the original model or a run's adapter (see playgroundRequests.ts).
   ...playgroundRequests,
 } as const;

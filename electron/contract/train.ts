@@ -2,6 +2,7 @@
 // requests are in trainRequests.ts; the settings themselves are described once in training.ts.
 import { z } from 'zod';
 import { Id } from './domain.js';
+import { RetrainFlag } from './lineageRequests.js';
 import { TrainingSettings } from './training.js';
 
 export const RunStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled', 'interrupted']);
@@ -52,6 +53,8 @@ export const TrainingRun = z.object({
   adapterBytes: z.number().int().nullable(),
   candidate: z.boolean(),
   provenance: RunProvenance.nullable(),
+  /** Set when data it was trained on was erased since (lineage:erase): the adapter still carries it. */
+  needsRetraining: RetrainFlag.nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });

@@ -5,6 +5,7 @@ import { auditExportCommand, auditVerifyCommand } from './audit.js';
 import { callCommand } from './call.js';
 import { chatCommand } from './chat.js';
 import { dataImportCommand } from './dataImport.js';
+import { dataEraseCommand, dataLineageCommand } from './lineage.js';
 import { dataCleanCommand, dataExportCommand, dataSplitCommand, dataStatsCommand, dataVersionsCommand } from './dataVersions.js';
 import { demoModelCommand } from './demoModel.js';
 import { evalCommand } from './eval.js';
@@ -48,6 +49,8 @@ export const commands: readonly CliCommand[] = [
   dataStatsCommand,
   dataExportCommand,
   dataVersionsCommand,
+  dataLineageCommand,
+  dataEraseCommand,
   redactCommand,
   adaptersExportCommand,
   adaptersImportCommand,

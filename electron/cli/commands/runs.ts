@@ -25,7 +25,7 @@ export const runsListCommand: CliCommand = {
       runs
         .map(
           (r) =>
-            `${r.id}  ${r.status.padEnd(11)} ${r.preset ?? '-'}  steps ${r.steps}  loss ${r.trainLoss?.toFixed(4) ?? '-'}  ${r.adapterPath ?? ''}${r.candidate ? '  (candidate)' : ''}`,
+            `${r.id}  ${r.status.padEnd(11)} ${r.preset ?? '-'}  steps ${r.steps}  loss ${r.trainLoss?.toFixed(4) ?? '-'}  ${r.adapterPath ?? ''}${r.candidate ? '  (candidate)' : ''}${r.needsRetraining ? '  (needs retraining: trained on erased data)' : ''}`,
         )
         .join('\n') || 'No training runs yet.',
     );

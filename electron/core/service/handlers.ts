@@ -15,6 +15,7 @@ import { evalHandlers } from './eval/handlers.js';
 import { inboxHandlers } from './inbox/handlers.js';
 import { reviewHandlers } from './review/handlers.js';
 import { adapterHandlers } from './adapters/handlers.js';
+import { lineageHandlers } from './lineage/handlers.js';
 import { playgroundHandlers } from './playground/handlers.js';
 
 export interface HandlerContext {
@@ -81,5 +82,6 @@ export const handlers: Handlers = {
   ...inboxHandlers,
   ...reviewHandlers,
   ...adapterHandlers,
+  ...lineageHandlers,
   ...playgroundHandlers,
 };

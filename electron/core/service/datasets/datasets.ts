@@ -18,13 +18,19 @@ import { resourcePath } from '../../appPaths.js';
 import type { PreviewInput } from './preview.js';
 import type { Workspace } from '../../workspace.js';
 import { requireProject } from '../projects/projects.js';
+import { LineageRepository } from '../../store/repositories/lineage.js';
 
 export const SAMPLE_DATASET = resourcePath('demo', 'sample-chat.jsonl');
 
 export function listDatasets(ws: Workspace, projectId: string): Dataset[] {
   requireProject(ws, projectId);
   const repo = ws.datasets;
-  return repo.listDatasets(projectId).map((d) => ({ ...d, versions: repo.listVersions(d.id) }));
+  // a version an erasure scrubbed still counts the placeholder as an example: the list says how many there are
+  const erased = new LineageRepository(ws.db).erasedCounts();
+  return repo.listDatasets(projectId).map((d) => ({
+    ...d,
+    versions: repo.listVersions(d.id).map((v) => (erased.has(v.id) ? { ...v, erasedExamples: erased.get(v.id)! } : v)),
+  }));
 }
 
 /** The demo dataset shipped in resources/ (24 clinic front-desk questions), offered where a user has no file yet. */
@@ -156,5 +162,13 @@ export async function exportDataset(ws: Workspace, versionId: string, format: 'j
   }
   // an export is about as large as the version's examples as stored
   assertFreeSpace(dirname(file), ws.datasets.versionBytes(versionId), `export to ${file}`);
-  return exportVersion(ws, versionId, { format, outFile: file, ...(split ? { split } : {}) });
+  const result = exportVersion(ws, versionId, { format, outFile: file, ...(split ? { split } : {}) });
+  // A copy of the data now lives outside the workspace and cannot be recalled: the lineage view lists it from this row.
+  ws.audit.append({
+    actor: 'user',
+    action: 'dataset.export',
+    subject: versionId,
+    details: { out: result.file, format, examples: result.examples, ...(split ? { split } : {}) },
+  });
+  return result;
 }

@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { RunComparison, RunDetail, TrainingRun } from '../../../contract/train.js';
+import { LineageRepository } from '../../store/repositories/lineage.js';
 import type { FullRunRow } from '../../store/repositories/trainingRuns.js';
 import type { Workspace } from '../../workspace.js';
 
@@ -19,6 +20,11 @@ export function checkpointOf(ws: Workspace, r: Pick<FullRunRow, 'id' | 'checkpoi
 }
 
 const parse = <T>(text: string | null, fallback: T): T => (text === null ? fallback : (JSON.parse(text) as T));
+
+function retrainFlag(ws: Workspace, runId: string): TrainingRun['needsRetraining'] {
+  const flag = new LineageRepository(ws.db).flagOf(runId);
+  return flag ? { reason: flag.reason, at: flag.at } : null;
+}
 
 export function toRun(ws: Workspace, r: FullRunRow): TrainingRun {
   const model = r.base_model_id ? ws.models.get(r.base_model_id) : undefined;
@@ -51,6 +57,7 @@ export function toRun(ws: Workspace, r: FullRunRow): TrainingRun {
     adapterBytes: adapterPath && existsSync(adapterPath) ? statSync(adapterPath).size : null,
     candidate: r.candidate === 1,
     provenance: parse(r.provenance, null),
+    needsRetraining: retrainFlag(ws, r.id),
     createdAt: r.created_at,
     finishedAt: r.finished_at,
   };

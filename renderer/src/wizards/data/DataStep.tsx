@@ -4,6 +4,7 @@ import { useDatasetsStore, type DataTab } from '../../stores/datasetsStore.js';
 import { CleanPanel } from './CleanPanel.js';
 import { ExampleTable } from './ExampleTable.js';
 import { ExportForm } from './ExportForm.js';
+import { LineageDialog } from './LineageDialog.js';
 import { ImportPanel } from './ImportPanel.js';
 import { SplitPanel } from './SplitPanel.js';
 import { TokenPanel } from './TokenPanel.js';
@@ -63,6 +64,7 @@ export function DataStep({ project }: { project: Project }) {
         <>
           <ExportForm />
           <ExampleTable />
+          <LineageDialog />
         </>
       )}
       {tab === 'clean' && hasData && <CleanPanel />}

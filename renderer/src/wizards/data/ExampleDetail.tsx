@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Message } from '../../../../electron/contract/domain.js';
 import { useDatasetsStore } from '../../stores/datasetsStore.js';
+import { useLineageStore } from '../../stores/lineageStore.js';
 
 const ROLE: Record<Message['role'], { label: string; help: string }> = {
   system: { label: 'Instructions to the model', help: 'Given to the model before the conversation (sometimes called the system prompt).' },
@@ -19,6 +20,8 @@ export function ExampleDetail() {
   const save = useDatasetsStore((s) => s.saveExample);
   const busy = useDatasetsStore((s) => s.busy === 'edit');
   const error = useDatasetsStore((s) => s.error);
+  const versionId = useDatasetsStore((s) => s.versionId);
+  const showLineage = useLineageStore((s) => s.show);
   const [editing, setEditing] = useState(false);
   const [messages, setMessages] = useState<Message[]>([]);
   const [text, setText] = useState('');
@@ -98,6 +101,19 @@ export function ExampleDetail() {
             <button type="button" className="ghost" onClick={() => close(null)}>
               Close
             </button>
+            {versionId && (
+              <button
+                type="button"
+                className="ghost"
+                title="Versions, trained models and exports that include this example, and how to erase it"
+                onClick={() => {
+                  close(null);
+                  void showLineage({ kind: 'example', versionId, position });
+                }}
+              >
+                Where is this used?
+              </button>
+            )}
             <button type="button" onClick={startEditing}>
               Correct this example
             </button>

@@ -1,6 +1,8 @@
 import { useDatasetsStore } from '../../stores/datasetsStore.js';
+import { useLineageStore } from '../../stores/lineageStore.js';
 
-const OPERATION: Record<string, string> = {
+/** Plain names of what made a version (also used by the lineage view). */
+export const OPERATION: Record<string, string> = {
   import: 'Imported',
   clean: 'Cleaned',
   remove: 'Examples removed',
@@ -8,12 +10,15 @@ const OPERATION: Record<string, string> = {
   split: 'Split',
   redact: 'Personal data protected',
   inbox: 'Suggestions added',
+  erase: 'Example erased',
 };
 
 function describe(operation: string, details: Record<string, unknown>): string {
   if (operation === 'import') return `from ${String(details['source'] ?? 'a file')} (${String(details['format'] ?? '?')})`;
   if (operation === 'edit') return `example #${Number(details['position'] ?? 0) + 1} corrected`;
   if (operation === 'inbox') return `${String(details['added'] ?? 0)} accepted suggestions added`;
+  if (operation === 'erase')
+    return `${String(details['removed'] ?? 0)} erased at a person's request${details['reason'] ? ` (${String(details['reason'])})` : ''}`;
   if (operation === 'clean' || operation === 'remove') return `${String(details['removed'] ?? 0)} removed`;
   if (operation === 'split') {
     const c = details['counts'] as { train?: number; validation?: number; test?: number } | undefined;
@@ -27,6 +32,8 @@ export function VersionList({ compact }: { compact: boolean }) {
   const datasets = useDatasetsStore((s) => s.datasets);
   const versionId = useDatasetsStore((s) => s.versionId);
   const select = useDatasetsStore((s) => s.selectVersion);
+  const projectId = useDatasetsStore((s) => s.projectId);
+  const showLineage = useLineageStore((s) => s.show);
 
   if (compact) {
     return (
@@ -78,12 +85,29 @@ export function VersionList({ compact }: { compact: boolean }) {
                   <td>v{number.get(v.id)}</td>
                   <td>
                     {OPERATION[v.operation] ?? v.operation} <span className="muted">{describe(v.operation, v.details)}</span>
+                    {v.erasedExamples && (
+                      <span className="badge erased-badge" title="An erasure replaced these examples' text with “[erased]” in this version">
+                        {v.erasedExamples} erased here
+                      </span>
+                    )}
                   </td>
                   <td>{v.examples}</td>
                   <td className="path" title={v.hash}>
                     {v.hash.slice(0, 12)}
                   </td>
-                  <td>{v.parentId ? `v${number.get(v.parentId) ?? '?'}` : 'the file'}</td>
+                  <td>
+                    {v.parentId ? `v${number.get(v.parentId) ?? '?'}` : 'the file'}
+                    {!v.parentId && projectId && typeof v.details['source'] === 'string' && (
+                      <button
+                        type="button"
+                        className="ghost version-lineage"
+                        aria-label={`Where is the data from ${v.details['source']} used?`}
+                        onClick={() => void showLineage({ kind: 'file', projectId, fileName: String(v.details['source']) })}
+                      >
+                        where is it used?
+                      </button>
+                    )}
+                  </td>
                   <td>
                     <button
                       type="button"

@@ -28,6 +28,7 @@ export function ExportStep({ project }: { project: Project }) {
     );
   }
   const progress = job?.progress;
+  const chosen = s.runs.find((r) => r.id === s.runId);
   return (
     <div className="export-step">
       <p>Save the adapter for the tools your colleagues use. Every export carries a model card that says what the adapter is and how it was made.</p>
@@ -44,6 +45,11 @@ export function ExportStep({ project }: { project: Project }) {
           ))}
         </select>
       </label>
+      {chosen?.needsRetraining && (
+        <p className="banner warning" role="alert">
+          This model needs retraining. {chosen.needsRetraining.reason} Sharing it also shares what it learned from the erased examples.
+        </p>
+      )}
       {s.leakPassed === false && (
         <p className="banner warning" role="alert">
           The leak check of this adapter failed: it repeated training text or a personal identifier word for word. Look at the examples in the Evaluate step

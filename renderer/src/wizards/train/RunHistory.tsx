@@ -4,6 +4,7 @@ import type { TrainingRun } from '../../../../electron/contract/train.js';
 import { useTrainStore } from '../../stores/trainStore.js';
 import { LossChart } from './LossChart.js';
 import { duration } from './Preflight.js';
+import '../data/lineage.css';
 
 const STATUS: Record<TrainingRun['status'], string> = {
   running: 'training',
@@ -17,39 +18,55 @@ function RunRow({ run }: { run: TrainingRun }) {
   const s = useTrainStore();
   const when = new Date(run.createdAt).toLocaleString();
   return (
-    <tr>
-      <td>{when}</td>
-      <td>
-        {STATUS[run.status]}
-        {run.candidate && <strong> · candidate</strong>}
-      </td>
-      <td>{run.baseLabel ?? run.baseSha256.slice(0, 12)}</td>
-      <td>
-        {run.preset ?? 'custom'}
-        {run.continueFrom ? ' · continued' : ''}
-      </td>
-      <td>
-        {run.trainLoss?.toFixed(3) ?? '–'} / {run.valLoss?.toFixed(3) ?? '–'}
-      </td>
-      <td>{run.seconds ? duration(run.seconds) : '–'}</td>
-      <td>{run.adapterBytes ? `${(run.adapterBytes / 1e6).toFixed(1)} MB` : '–'}</td>
-      <td>
-        {(run.status === 'interrupted' || run.status === 'cancelled') && run.checkpointPath && (
-          <button type="button" onClick={() => void s.resume(run)} disabled={s.jobId !== null} aria-label={`Resume from checkpoint: run of ${when}`}>
-            Resume from checkpoint
-          </button>
-        )}
-        {run.status === 'succeeded' && !run.candidate && (
-          <button type="button" onClick={() => void s.markCandidate(run.id)} aria-label={`Use as candidate: run of ${when}`}>
-            Use as candidate
-          </button>
-        )}
-        <label>
-          <input type="checkbox" checked={s.compareIds.includes(run.id)} onChange={() => void s.toggleCompare(run.id)} aria-label={`Compare: run of ${when}`} />{' '}
-          compare
-        </label>
-      </td>
-    </tr>
+    <>
+      <tr>
+        <td>{when}</td>
+        <td>
+          {STATUS[run.status]}
+          {run.candidate && <strong> · candidate</strong>}
+          {run.needsRetraining && <strong className="danger-text"> · needs retraining</strong>}
+        </td>
+        <td>{run.baseLabel ?? run.baseSha256.slice(0, 12)}</td>
+        <td>
+          {run.preset ?? 'custom'}
+          {run.continueFrom ? ' · continued' : ''}
+        </td>
+        <td>
+          {run.trainLoss?.toFixed(3) ?? '–'} / {run.valLoss?.toFixed(3) ?? '–'}
+        </td>
+        <td>{run.seconds ? duration(run.seconds) : '–'}</td>
+        <td>{run.adapterBytes ? `${(run.adapterBytes / 1e6).toFixed(1)} MB` : '–'}</td>
+        <td>
+          {(run.status === 'interrupted' || run.status === 'cancelled') && run.checkpointPath && (
+            <button type="button" onClick={() => void s.resume(run)} disabled={s.jobId !== null} aria-label={`Resume from checkpoint: run of ${when}`}>
+              Resume from checkpoint
+            </button>
+          )}
+          {run.status === 'succeeded' && !run.candidate && (
+            <button type="button" onClick={() => void s.markCandidate(run.id)} aria-label={`Use as candidate: run of ${when}`}>
+              Use as candidate
+            </button>
+          )}
+          <label>
+            <input
+              type="checkbox"
+              checked={s.compareIds.includes(run.id)}
+              onChange={() => void s.toggleCompare(run.id)}
+              aria-label={`Compare: run of ${when}`}
+            />{' '}
+            compare
+          </label>
+        </td>
+      </tr>
+      {run.needsRetraining && (
+        // The reason on a line of its own: an erasure is something the person has to act on, not a detail.
+        <tr className="retrain-row">
+          <td colSpan={8} role="note" aria-label={`Needs retraining: run of ${when}`}>
+            {run.needsRetraining.reason}
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
