@@ -43,8 +43,30 @@ function filesUnder(root: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A trainer whose host was killed lives on just long enough to write its last checkpoint (by design: the run can
+ * resume from it). Its temp file is then legitimately there; wait for such orphans to finish before judging.
+ */
+async function orphansSettled(): Promise<void> {
+  const livePids = () =>
+    filesUnder(ws)
+      .map((f) => /\.(\d+)(?:-[0-9a-f]+)?\.(tmp|partial)$/.exec(f)?.[1])
+      .filter((pid): pid is string => pid !== undefined && alive(Number(pid)));
+  for (const start = Date.now(); livePids().length > 0 && Date.now() - start < 60_000;) await new Promise((r) => setTimeout(r, 200));
+}
+
 /** Everything a crash must not break, checked on a fresh open of the workspace. */
 async function expectIntact(context: string): Promise<{ versions: string[] }> {
+  await orphansSettled();
   const core = new Core({ workspaceDir: ws, mode: 'cli' });
   try {
     expect(core.ws.db.pragma('integrity_check', { simple: true }), context).toBe('ok');
