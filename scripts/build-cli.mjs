@@ -12,10 +12,11 @@ export const CLI_DIST = join(root, 'dist', 'cli');
 /**
  * Packages that stay real packages, loaded from node_modules at run time: native addons (better-sqlite3,
  * node-llama-cpp with its prebuilt binaries), build tools the CLI calls (vite, esbuild), Electron, and libraries
- * that locate their own files or workers at run time (unpdf's pdf.js, exceljs, mammoth). The bundle imports each of
+ * that locate their own files or workers at run time (unpdf's pdf.js, exceljs, mammoth, and pdfkit, whose font files
+ * are reached through its package.json "imports" map, which a bundle cannot resolve). The bundle imports each of
  * them lazily, so `fieldtune --help` loads none of them.
  */
-export const CLI_EXTERNAL = ['better-sqlite3', 'node-llama-cpp', 'vite', 'esbuild', 'electron', 'unpdf', 'exceljs', 'mammoth'];
+export const CLI_EXTERNAL = ['better-sqlite3', 'node-llama-cpp', 'vite', 'esbuild', 'electron', 'unpdf', 'exceljs', 'mammoth', 'pdfkit'];
 
 // Bundled CommonJS dependencies call require(); an ESM bundle has none unless it makes one.
 const BANNER = 'import { createRequire as __fieldtuneCreateRequire } from "node:module"; const require = __fieldtuneCreateRequire(import.meta.url);';
