@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
 import { Core } from '../../core/core.js';
 import { seedDemo } from '../../core/service/demo/seedDemo.js';
-import { startWebServer } from '../../server/webServer.js';
 import type { CliArgs, CliCommand, CliOutput } from '../command.js';
 import { workspaceDirFrom } from '../coreSession.js';
 import { buildElectronMain } from '../electronBuild.js';
@@ -37,7 +36,7 @@ async function serveBrowser(args: CliArgs, out: CliOutput, reason: string): Prom
   const core = new Core({ workspaceDir: workspaceDirFrom(args), mode: 'browser', modeReason: reason });
   try {
     if (!args.values['no-demo']) await seedDemo(core.ws, (m) => out.log(m));
-    const server = await startWebServer({ core, staticDir, port, log: (m) => out.log(m) });
+    const server = await (await import('../../server/webServer.js')).startWebServer({ core, staticDir, port, log: (m) => out.log(m) });
     out.log(`Fieldtune is running in browser mode because ${reason}.`);
     out.result(
       { url: server.url, port: server.port, workspace: core.ws.dir, mode: 'browser', reason },

@@ -2,7 +2,6 @@
 // silently; anything else must be named by the user (e.g. windows-1252 from Excel), because guessing a legacy code
 // page silently corrupts accented names in medical or legal records.
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
 import { DataImportError, throwIfAborted } from './errors.js';
 
 export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | string;
@@ -114,6 +113,8 @@ function normaliseName(name: string): string {
  * chunk is validated as UTF-8 as it streams, so a bad byte deep in a 1 GB file is still reported with its line.
  */
 export async function decodeBytes(bytes: AsyncIterable<Buffer>, options: DecodeOptions = {}): Promise<DecodedText> {
+  // loaded here, not at start-up: its code-page tables are half a megabyte that `fieldtune --help` would parse
+  const { default: iconv } = await import('iconv-lite');
   const iterator = bytes[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head: Buffer = first.done ? Buffer.alloc(0) : first.value;

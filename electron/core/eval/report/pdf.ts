@@ -1,14 +1,14 @@
 // The evaluation report as a PDF (pdfkit): the same content as the HTML page, drawn with pdfkit's vector
 // primitives: verdicts, the score table with explanations, a bar chart per metric with the difference's interval,
 // the checks and the weakest examples.
-import PDFDocument from 'pdfkit';
 import { BIAS_PROBE_LIMITS, METRIC_INFO, type EvaluationResult, type SystemName } from '../../../contract/evaluation.js';
 import { CORE_METRICS } from '../scoring.js';
 import { formatMetric, SYSTEM_LABEL, type ReportMeta } from './html.js';
 
 const COLOR: Record<SystemName, string> = { base: '#8a8f98', tuned: '#2f6fdf', baseline: '#d08a1e' };
 
-export function reportPdf(r: EvaluationResult, meta: ReportMeta): Promise<Buffer> {
+export async function reportPdf(r: EvaluationResult, meta: ReportMeta): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit'); // on first use: the CLI's start-up need not load it
   // a fixed creation date keeps the same evaluation's PDF byte-identical
   const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: meta.title, CreationDate: new Date(meta.createdAt) } });
   const chunks: Buffer[] = [];
