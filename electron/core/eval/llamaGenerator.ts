@@ -4,6 +4,7 @@
 // decode at once.
 import type { LlamaContext, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
 import type { Message } from '../../contract/domain.js';
+import { history } from '../llm/render.js';
 import { loadCheckedModel } from '../llm/runtime.js';
 import type { GenerateOptions, Generator, Generators, TextGenerator } from './generator.js';
 
@@ -25,16 +26,6 @@ export interface OpenedGenerators extends Generators {
 }
 
 type ChatWrapperLike = { generateContextState(o: { chatHistory: unknown[] }): { contextText: { tokenize(t: unknown): Token[] } } };
-
-function history(messages: readonly Message[]) {
-  return messages.map((m) =>
-    m.role === 'system'
-      ? { type: 'system', text: m.content }
-      : m.role === 'user'
-        ? { type: 'user', text: m.content }
-        : { type: 'model', response: [m.content] },
-  );
-}
 
 class LlamaGenerator implements Generator, TextGenerator {
   private context: Promise<LlamaContext> | null = null;

@@ -7,6 +7,7 @@ import type { LlamaContext, LlamaContextSequence, LlamaModel, Token } from 'node
 import type { Message } from '../../contract/domain.js';
 import { FieldtuneError } from '../../contract/errors.js';
 import { assertModelFits, loadCheckedModel } from './runtime.js';
+import { history } from './render.js';
 
 export interface ChatSampling {
   temperature: number;
@@ -53,16 +54,6 @@ interface Slot {
 
 /** Contexts kept per model: the base and the last few adapter strengths tried (each holds its own KV memory). */
 const MAX_CONTEXTS = 3;
-
-function history(messages: readonly Message[]) {
-  return messages.map((m) =>
-    m.role === 'system'
-      ? { type: 'system', text: m.content }
-      : m.role === 'user'
-        ? { type: 'user', text: m.content }
-        : { type: 'model', response: [m.content] },
-  );
-}
 
 export class ChatModels {
   private loaded: Promise<Loaded> | null = null;

@@ -20,7 +20,8 @@ export interface RenderedSample extends MaskedSample {
   piecewise: boolean;
 }
 
-function history(messages: readonly Message[]): ChatHistoryItem[] {
+/** Messages as node-llama-cpp's chat history (the shape its chat wrappers render). */
+export function history(messages: readonly Message[]): ChatHistoryItem[] {
   return messages.map((m): ChatHistoryItem => {
     if (m.role === 'system') return { type: 'system', text: m.content };
     if (m.role === 'user') return { type: 'user', text: m.content };
