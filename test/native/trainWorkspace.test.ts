@@ -84,6 +84,10 @@ describe('training in the workspace', () => {
     expect(detail.run.provenance!.appVersion).toMatch(/\d+\.\d+/);
 
     // teach it more without forgetting: continue from the first run, replaying half of its examples
+    const phases = new Set<string>();
+    const unsubscribe = core.subscribe((e) => {
+      if (e.event === 'jobs:updated' && e.payload.kind === 'train.run' && e.payload.progress) phases.add(e.payload.progress.phase);
+    });
     const next = await core.call('train:start', {
       projectId,
       modelId,
@@ -93,6 +97,10 @@ describe('training in the workspace', () => {
       replay: 0.5,
     });
     expect((await waitJob(next.id)).status).toBe('succeeded');
+    unsubscribe();
+    // the unchanged base's fingerprint comes from the workspace's cache: a many-GB base is not read again per run
+    expect([...phases]).toContain('Fingerprint already known (file unchanged)');
+    expect([...phases]).not.toContain('checking the base model');
     const second = (await runOf(next.id))!;
     expect(second).toMatchObject({ status: 'succeeded', continueFrom: first.id, replay: 0.5 });
     expect(second.provenance!.replayed).toBe(24);

@@ -1,8 +1,9 @@
 // The pre-flight estimate: the trainer's dry run (the real training file, a warm-up and four timed calibration windows,
 // discarded; their median stands for a step) gives the time per step and the peak memory, plus what the dry run spent
-// besides those windows (rendering, loading); the examples too long for the window are counted; the disk a run needs is the
-// training file plus the adapter, its checkpoint and the optimizer's two moments. What will not fit on this machine
-// is said with what to change. Nothing is written to the workspace.
+// besides those windows (rendering, loading) and the checks a run makes before its trainer starts; the examples too
+// long for the window are counted; the disk a run needs is the training file plus the adapter, its checkpoint and the
+// optimizer's two moments. What will not fit on this machine is said with what to change. Nothing is written to the
+// workspace but the base's fingerprint in its cache.
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { freemem } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,9 @@ import { freeDiskBytes } from '../../disk/freeSpace.js';
 import { adapterBytesOf, fitProblems, type MachineFigures } from './fit.js';
 import { gatherExamples } from './inputs.js';
 import { exampleLengths } from './presets.js';
-import { requireModelFile, settleSettings, type StartInput } from './start.js';
+import { checkBaseBeforeRun, requireModelFile, settleSettings, type StartInput } from './start.js';
+import { checkGgufFile } from '../../gguf/check.js';
+import { fingerprintOf } from '../models/models.js';
 
 export { fitProblems, type MachineFigures } from './fit.js';
 
@@ -24,6 +27,13 @@ export async function estimateRun(ws: Workspace, input: StartInput, machine?: Ma
   const { mix } = gatherExamples(ws, input.datasets, settings.seed ?? 42);
   const lengths = await exampleLengths(ws, model, input.datasets);
   const maxSeq = settings.maxSeq ?? Math.min(Number(model.metadata['contextLength'] ?? 4096) || 4096, Math.ceil((lengths.at(-1) ?? 64) / 8) * 8);
+  // the checks a run makes before its trainer starts, and the base's fingerprint (cached for the run if it is not
+  // yet): timed, since on small runs they are a good part of the wait after Start
+  const checksStarted = performance.now();
+  await checkGgufFile(model.path);
+  await checkBaseBeforeRun(model.path, settings);
+  await fingerprintOf(ws, model.path);
+  const checksSeconds = (performance.now() - checksStarted) / 1000;
   const dir = await mkdtemp(join(ws.filesDir, '.estimate-'));
   try {
     const started = performance.now();
@@ -50,7 +60,7 @@ export async function estimateRun(ws: Workspace, input: StartInput, machine?: Ma
       maxSeq,
       longExamples: settings.longExamples === 'truncate' ? 'truncate' : 'skip',
       steps: e.steps,
-      seconds: e.totalSeconds + overhead,
+      seconds: checksSeconds + e.totalSeconds + overhead,
       secondsPerStep: e.secondsPerStep,
       peakMemoryBytes: e.peakMemoryBytes,
       diskBytes,

@@ -12,6 +12,7 @@ import type { TrainingSettings } from '../../../contract/training.js';
 import { appVersion } from '../../appPaths.js';
 import { checkTrainableBase } from '../../train/baseCheck.js';
 import { templateMarkersMissing } from '../../train/trainingData.js';
+import { fingerprintOf } from '../models/models.js';
 import { nativeBinDir, trainerAvailable } from '../../train/supervisor.js';
 import type { Workspace } from '../../workspace.js';
 import { registerResumer } from '../jobs/resume.js';
@@ -53,6 +54,23 @@ function trainerStamp(): { trainerBuild: string | null; llamaCppCommit: string |
     return { trainerBuild: stamp.variant && stamp.key ? `${stamp.variant} ${stamp.key.slice(0, 12)}` : null, llamaCppCommit: stamp.llamaCommit ?? null };
   } catch {
     return { trainerBuild: null, llamaCppCommit: null };
+  }
+}
+
+/**
+ * The checks every run makes before anything is written, so a refusal leaves no job or run: the trainer's own
+ * (architecture, targets), and the base's chat template markers, which must be tokens of its vocabulary since the
+ * examples are rendered with that template. The estimate runs them too, and counts their time.
+ */
+export async function checkBaseBeforeRun(modelPath: string, settings: TrainingSettings): Promise<void> {
+  await checkTrainableBase(modelPath, settings.targets);
+  const missing = await templateMarkersMissing(modelPath);
+  if (missing.length) {
+    throw new FieldtuneError(
+      'INVALID_INPUT',
+      `This model's chat template writes ${missing.join(', ')}, which its vocabulary does not have: it would see your examples' turns as garbled text. The template and the vocabulary come from different models; choose another model file.`,
+      { details: { markers: missing.join(' ') } },
+    );
   }
 }
 
@@ -101,17 +119,7 @@ export async function startTraining(
     await checkGgufFile(initAdapter);
   }
   const settings = await settleSettings(ws, input, model);
-  // the trainer's own check (architecture, targets) before anything is written: a refusal leaves no job or run
-  await checkTrainableBase(model.path, settings.targets);
-  // the examples are rendered with the base's chat template: its markers must be tokens of the base's vocabulary
-  const missing = await templateMarkersMissing(model.path);
-  if (missing.length) {
-    throw new FieldtuneError(
-      'INVALID_INPUT',
-      `This model's chat template writes ${missing.join(', ')}, which its vocabulary does not have: it would see your examples' turns as garbled text. The template and the vocabulary come from different models; choose another model file.`,
-      { details: { markers: missing.join(' ') } },
-    );
-  }
+  await checkBaseBeforeRun(model.path, settings);
   const seed = settings.seed ?? 42;
   const examples = gatherExamples(ws, input.datasets, seed, replay);
   // checkpoints need room: a run that would fill the disk is refused before its folder or row exists
@@ -134,6 +142,8 @@ export async function startTraining(
       samples: examples.mix.samples,
       valSamples: examples.val,
       runDir: runDirOf(ws, runId),
+      baseChecked: true,
+      fingerprint: async (ctx) => (await fingerprintOf(ws, model.path, ctx)).sha256,
       ...(resume ? { resume: resume.checkpoint } : {}),
       ...(initAdapter ? { extraArgs: ['--init-adapter', initAdapter] } : {}),
       record: {

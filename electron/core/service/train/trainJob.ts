@@ -9,7 +9,7 @@ import { TRAINING_OPTION_KEYS, type TrainingSettings } from '../../../contract/t
 import type { TrainRunResult } from '../../../contract/jobs.js';
 import type { TrainerEvent } from '../../../contract/trainerEvents.js';
 import { FieldtuneError } from '../../../contract/errors.js';
-import type { JobRunner } from '../../jobs/jobManager.js';
+import type { JobContext, JobRunner } from '../../jobs/jobManager.js';
 import { sha256OfFile, type BlobStore } from '../../store/blobStore.js';
 import type { RunInputs, TrainingRunsRepository } from '../../store/repositories/trainingRuns.js';
 import { checkTrainableBase } from '../../train/baseCheck.js';
@@ -37,6 +37,10 @@ export interface TrainJobParams extends TrainerSettings {
   /** Checkpoint to continue from (a previous run of the same job). */
   resume?: string;
   record?: TrainJobRecording;
+  /** The caller already ran the trainer's base check (startTraining does, before any job exists). */
+  baseChecked?: boolean;
+  /** The base's sha256, e.g. from the workspace's fingerprint cache; without it the file is hashed here. */
+  fingerprint?: (ctx: JobContext) => Promise<string>;
 }
 
 export type TrainJobResult = TrainRunResult;
@@ -48,13 +52,14 @@ function settingsOf(p: TrainJobParams): TrainingSettings {
 
 /** The job runner; on cancel it rejects with the AbortSignal's reason after the trainer wrote its checkpoint. */
 export function trainJob(p: TrainJobParams): JobRunner<TrainJobResult> {
-  return async ({ jobId, signal, onProgress }) => {
-    await checkTrainableBase(p.base, p.targets); // refused up front: no run folder, no run row
+  return async (ctx) => {
+    const { jobId, signal, onProgress } = ctx;
+    if (!p.baseChecked) await checkTrainableBase(p.base, p.targets); // refused up front: no run folder, no run row
     await mkdir(p.runDir, { recursive: true });
     onProgress({ phase: 'preparing data', current: 0, total: null });
     const rec = p.record;
     const log = join(p.runDir, 'trainer.log');
-    const { samples, valSamples, record: _r, runDir: _d, resume, ...settings } = p;
+    const { samples, valSamples, record: _r, runDir: _d, resume, baseChecked: _c, fingerprint, ...settings } = p;
     const { run: result } = await trainOnSamples({
       ...settings,
       samples,
@@ -66,9 +71,12 @@ export function trainJob(p: TrainJobParams): JobRunner<TrainJobResult> {
       signal,
       ...(resume ? { resume } : {}),
       async beforeRun({ train, val }) {
-        // hashed once here and handed to the trainer, which would otherwise hash the (possibly many-GB) base again
+        // handed to the trainer, which would otherwise hash the (possibly many-GB) base again; a workspace passes its
+        // fingerprint cache, so an unchanged base is not read again at every run
         const baseSize = (await stat(p.base)).size;
-        const baseSha256 = await sha256OfFile(p.base, (bytes) => onProgress({ phase: 'checking the base model', current: bytes, total: baseSize }), signal);
+        const baseSha256 = fingerprint
+          ? await fingerprint(ctx)
+          : await sha256OfFile(p.base, (bytes) => onProgress({ phase: 'checking the base model', current: bytes, total: baseSize }), signal);
         if (rec) {
           if (rec.runs.get(rec.runId)) rec.runs.restart(rec.runId, jobId);
           else
