@@ -40,15 +40,38 @@ export function compareCandidates(a: PiiSpan, b: PiiSpan): number {
 /**
  * Greedy overlap resolution: take candidates in compareCandidates order and keep those that do not overlap a kept
  * one. The order is total, so the same input always yields the same spans. Output sorted by start.
+ *
+ * Linear in the characters the candidates cover: an occupancy array over the covered range answers "does this
+ * candidate touch a kept span" by looking at its own characters only. The first version compared every candidate
+ * with every kept span (kept.some), which a CPU profile of `data redact` on a 1 MB file showed as the top frame and
+ * which made the command quadratic in the file's length (a 7.9 MB file took 57 CPU seconds).
  */
-export function resolveOverlaps(candidates: PiiSpan[]): PiiSpan[] {
+export function resolveOverlaps(candidates: PiiSpan[], work?: { steps: number }): PiiSpan[] {
   const sorted = [...candidates].sort(compareCandidates);
+  let lo = Infinity;
+  let hi = 0;
+  for (const c of sorted) {
+    if (c.start < lo) lo = c.start;
+    if (c.end > hi) hi = c.end;
+  }
+  const taken = new Uint8Array(Math.max(0, hi - lo));
   const kept: PiiSpan[] = [];
+  let steps = 0;
   for (const c of sorted) {
     if (c.end <= c.start) continue;
-    if (kept.some((k) => c.start < k.end && c.end > k.start)) continue;
+    let free = true;
+    for (let i = c.start - lo; i < c.end - lo; i++) {
+      steps++;
+      if (taken[i]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, c.start - lo, c.end - lo);
     kept.push(c);
   }
+  if (work) work.steps += steps;
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

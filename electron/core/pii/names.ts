@@ -201,7 +201,16 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
       if (s <= at && s + m[0].length > at) excluded.push([s, s + m[0].length]);
     }
   }
-  const excludedTok = tokens.map((t) => excluded.some(([s, e]) => t.start >= s && t.end <= e));
+  // One merge walk over tokens and citations, both in text order (a test per token against every citation was
+  // quadratic in a long legal file).
+  excluded.sort((a, b) => a[0] - b[0]);
+  const excludedTok = new Array<boolean>(tokens.length).fill(false);
+  let ci = 0;
+  let reach = -1;
+  tokens.forEach((t, i) => {
+    while (ci < excluded.length && (excluded[ci]?.[0] ?? 0) <= t.start) reach = Math.max(reach, excluded[ci++]?.[1] ?? 0);
+    excludedTok[i] = t.end <= reach;
+  });
 
   const dict = tokens.map((t) => (t.cap ? inDict(res, t.key, input.slice(t.start, t.end)) : NO_HIT));
   const nameLike = (i: number): boolean => {
