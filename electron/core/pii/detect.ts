@@ -4,9 +4,11 @@ import { detectAges, detectDates } from './dates.js';
 import { detectLabelled } from './labelled.js';
 import { detectLegalNumbers } from './legal.js';
 import { detectNames } from './names.js';
+import { detectNationalIds } from './nationalIds.js';
 import { detectPatterns } from './patterns.js';
 import { detectPlaces } from './places.js';
 import { loadPiiResources } from './resources.js';
+import { detectWorldPlaces } from './worldPlaces.js';
 import type { PiiResources } from './resources.js';
 import { PII_TYPES } from './types.js';
 import type { PiiSpan, PiiType, RedactionPolicy } from './types.js';
@@ -80,11 +82,13 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
   const min = options.minConfidence ?? 0.3;
   const candidates = [
     ...detectPatterns(input),
+    ...detectNationalIds(input),
     ...detectLabelled(input, res),
     ...detectLegalNumbers(input),
     ...detectDates(input),
     ...detectAges(input),
     ...detectPlaces(input, res),
+    ...detectWorldPlaces(input, res),
     ...detectNames(input, res, options.seedNames),
   ].filter((s) => s.confidence >= min);
   const resolved = resolveOverlaps(candidates);

@@ -36,7 +36,8 @@ interface Kind {
 
 /** Numbers with no check digit: the shape (and, where set, a label) decides. */
 const NO_CHECK = (): boolean => true;
-const B = String.raw`(?<![\p{L}\d])`;
+/** Not inside a longer number: no letter, digit or '+' before, nor a digit group or a calling code ("+34 612 ..."). */
+const B = String.raw`(?<![\p{L}\d+]|\d[ .-]|\+\d{1,4}[ .-]?)`;
 const E = String.raw`(?![\p{L}\d]|[ -]\d)`;
 const r = (s: string) => new RegExp(B + s + E, 'gu');
 /** A phone word on the line before a 10-digit run makes it a phone number, whatever its check digit says. */
@@ -53,7 +54,9 @@ export const NATIONAL_KINDS: readonly Kind[] = [
   },
   { name: 'Canadian SIN', re: r(String.raw`\d{3}([ -])\d{3}\1\d{3}`), type: 'ID', valid: sinValid, confidence: 0.88 },
   { name: 'Australian TFN', re: r(String.raw`\d{3}([ -])\d{3}\1\d{2,3}`), type: 'ID', valid: tfnValid, confidence: 0.87 },
-  { name: 'Australian Medicare', re: r(String.raw`[2-6]\d{3}[ ]?\d{5}[ ]?\d(?:[ -/]?\d)?`), type: 'HEALTH_PLAN', valid: medicareAuValid, confidence: 0.9 },
+  // Spaced as on the card ("2123 45670 1"); a bare 10-11 digit run only after its label (1 in 10 passes the check).
+  { name: 'Australian Medicare', re: r(String.raw`[2-6]\d{3} \d{5} \d(?:[ -/]?\d)?`), type: 'HEALTH_PLAN', valid: medicareAuValid, confidence: 0.9 },
+  { name: 'Australian Medicare (unspaced)', re: r(String.raw`[2-6]\d{9,10}`), type: 'HEALTH_PLAN', valid: medicareAuValid, confidence: 0.9, label: /medicare/i },
   { name: 'Indian Aadhaar', re: r(String.raw`[2-9]\d{3}([ -]?)\d{4}\1\d{4}`), type: 'ID', valid: aadhaarValid, confidence: 0.9 },
   { name: 'Indian PAN', re: r(String.raw`[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z]`), type: 'ID', valid: NO_CHECK, confidence: 0.85 },
   {
@@ -108,6 +111,9 @@ export function sepaIbanValid(value: string): boolean {
   return ibanValid(v);
 }
 
+/** Digit groups a phone number can also have: after a phone word they are read as the phone number. */
+const DIGIT_RUNS = new Set(['UK NHS number', 'Canadian SIN', 'Australian TFN']);
+
 export function detectNationalIds(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const k of NATIONAL_KINDS) {
@@ -117,8 +123,8 @@ export function detectNationalIds(input: string): PiiSpan[] {
       const lineStart = Math.max(input.lastIndexOf('\n', m.index - 1) + 1, m.index - 60);
       const before = input.slice(lineStart, m.index);
       if (k.label && !k.label.test(before)) continue;
-      // A 10-digit run after a phone word is a phone number that happens to pass the NHS check (1 in 11 do).
-      if (k.name === 'UK NHS number' && PHONE_BEFORE.test(before) && !/NHS/i.test(before)) continue;
+      // A digit run after a phone word is a phone number that happens to pass a check (1 in 10 or 11 do).
+      if (DIGIT_RUNS.has(k.name) && PHONE_BEFORE.test(before) && !/NHS|SIN|TFN|tax/i.test(before)) continue;
       out.push(makeSpan(input, m.index, m.index + text.length, k.type, k.confidence, k.valid === NO_CHECK ? 'pattern' : 'checksum'));
     }
   }
