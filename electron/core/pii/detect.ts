@@ -8,6 +8,7 @@ import { detectNationalIds } from './nationalIds.js';
 import { detectPatterns } from './patterns.js';
 import { detectPlaces } from './places.js';
 import { loadPiiResources } from './resources.js';
+import { detectWorldNames } from './worldNames.js';
 import { detectWorldPlaces } from './worldPlaces.js';
 import type { PiiResources } from './resources.js';
 import { PII_TYPES } from './types.js';
@@ -90,6 +91,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
     ...detectPlaces(input, res),
     ...detectWorldPlaces(input, res),
     ...detectNames(input, res, options.seedNames),
+    ...detectWorldNames(input),
   ].filter((s) => s.confidence >= min);
   const resolved = resolveOverlaps(candidates);
   const allowed: ReadonlySet<PiiType> | undefined = options.policy ? new Set(options.policy.types) : undefined;

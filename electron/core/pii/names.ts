@@ -33,6 +33,10 @@ const STRONG_LABELS =
   /(?:patient|client|plaintiffs?|defendants?|petitioner|respondent|appellant|appellee|claimant|debtor|witness|deponent|decedent|testator|guardian|tenant|landlord|employee|name|mother|father|wife|husband|son|daughter|spouse|sister|brother|attending|sincerely|regards|submitted|signed|signature|dear|judge|honorable|hon|insured|beneficiary|applicant|student|parent|next of kin|emergency contact)$/i;
 const CITATION = /[\p{Lu}][\p{L}\p{M}.'’& -]{0,80}?\s+v\.\s+[\p{Lu}][\p{L}\p{M}.'’&, -]{0,80}?,\s+\d{1,4}\s+[A-Z][A-Za-z0-9. ]{0,20}?\s+\d{1,5}/gu;
 
+/** Legal-form suffixes of companies in the set's countries, as a word of their own. */
+const COMPANY_SUFFIX =
+  /(?:^|[ \t])(?:S\.L|S\.A|S\.A\.S|B\.V|N\.V|S\.r\.l|Srl|S\.p\.A|SpA|GmbH|AG|KG|SARL|SAS|Ltd|Pty|OÜ|UAB|d\.o\.o|Oy|ApS|A\/S|LLC|Inc|PLC|plc)\.?(?![\p{L}])/u;
+
 /** "I'm", "You're", "We'll", "I'd": a pronoun's contraction, never part of a name (unlike "O'Brien"). */
 const CONTRACTION = /^\p{L}+['’](?:m|re|ve|ll|d|t)$/iu;
 
@@ -280,8 +284,12 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const before = input.slice(Math.max(0, first.start - 60), first.start);
     const afterText = input.slice(last.end, last.end + 40);
     const nextTok = tokens[(run[run.length - 1] ?? 0) + 1];
-    // "Johns Hopkins Hospital", "Baker McKenzie LLP": an organization, not a person.
-    if (nextTok && joins(last, nextTok) && res.orgWords.has(nextTok.key)) continue;
+    // "Johns Hopkins Hospital", "Baker McKenzie LLP", "St. Vincent's University Hospital": an organization.
+    if (nextTok && (joins(last, nextTok) || /^['’]s[ \t]$/.test(input.slice(last.end, nextTok.start))) && res.orgWords.has(nextTok.key)) continue;
+    // "Talleres Ruiz S.L.", "Bakker Installatietechniek B.V.", "Société Martin Rénovation": a company name.
+    if (COMPANY_SUFFIX.test(input.slice(first.start, last.end + 12))) continue;
+    const prevTok = tokens[(run[0] ?? 0) - 1];
+    if (prevTok && joins(prevTok, first) && res.orgWords.has(prevTok.key) && !titleBefore(input, first.start, c)) continue;
     if (/^[ \t]*&/.test(afterText)) continue;
     // A trade name after "d/b/a" is a business ("Kowalczyk Roofing"), whatever words it holds.
     if (/\b(?:d\/b\/a|dba|doing business as)[ \t]+$/i.test(before)) continue;
@@ -332,14 +340,15 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
       for (const i of next) coveredTok[i] = 1;
       r++;
     }
-    for (const i of run) coveredTok[i] = 1;
+    // A lone dictionary word ("Sheffield" before a postcode) is found but does not spread to other mentions.
+    for (const i of run) coveredTok[i] = confidence > 0.5 ? 1 : 2;
     accepted.push(makeSpan(input, first.start, end, 'NAME', confidence, titled || labelM || credentialed || role ? 'context' : 'dictionary'));
   }
 
   // Other mentions of a found name part ("Mr. Núñez" found, then "Núñez declined").
   const parts = new Set<string>(seedNames);
   tokens.forEach((t, i) => {
-    if (coveredTok[i] && t.key.length > 1 && !PARTICLES.has(t.key) && !res.ambiguous.has(t.key)) parts.add(t.key);
+    if (coveredTok[i] === 1 && t.key.length > 1 && !PARTICLES.has(t.key) && !res.ambiguous.has(t.key)) parts.add(t.key);
   });
   const extra: PiiSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
