@@ -6,8 +6,10 @@ import { detectLegalNumbers } from './legal.js';
 import { detectNames } from './names.js';
 import { detectNationalIds } from './nationalIds.js';
 import { detectPatterns } from './patterns.js';
+import { detectPlates } from './plates.js';
 import { detectPlaces } from './places.js';
 import { loadPiiResources } from './resources.js';
+import { detectWorldDates } from './worldDates.js';
 import { detectWorldNames } from './worldNames.js';
 import { detectWorldPlaces } from './worldPlaces.js';
 import type { PiiResources } from './resources.js';
@@ -87,6 +89,8 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
     ...detectLabelled(input, res),
     ...detectLegalNumbers(input),
     ...detectDates(input),
+    ...detectWorldDates(input),
+    ...detectPlates(input),
     ...detectAges(input),
     ...detectPlaces(input, res),
     ...detectWorldPlaces(input, res),

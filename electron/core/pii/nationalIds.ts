@@ -7,6 +7,7 @@ import type { PiiSpan, PiiType } from './types.js';
 import { vatValid } from './vat.js';
 import {
   aadhaarValid,
+  ahvValid,
   beNationalValid,
   bsnValid,
   codiceFiscaleValid,
@@ -81,6 +82,10 @@ export const NATIONAL_KINDS: readonly Kind[] = [
     valid: nirValid,
     confidence: 0.93,
   },
+  // A NIR with a wrong key after its label is still a person's number (a typo in the key is common).
+  { name: 'French NIR (labelled)', re: r(String.raw`[12] ?\d{2} ?\d{2} ?(?:\d{2}|2A|2B) ?\d{3} ?\d{3}(?: ?\d{2})?`), type: 'ID', valid: NO_CHECK, confidence: 0.85, label: /(?:s[ée]cu|NIR|INSEE|sécurité sociale|social security)/i },
+  { name: 'Swiss AHV number', re: r(String.raw`756\.?\d{4}\.?\d{4}\.?\d{2}`), type: 'ID', valid: ahvValid, confidence: 0.93 },
+  { name: 'UK UTR', re: r(String.raw`\d{5} ?\d{5}`), type: 'ID', valid: NO_CHECK, confidence: 0.9, label: /(?:UTR|unique taxpayer)/i },
   { name: 'Italian codice fiscale', re: r(String.raw`[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPR-T][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]`), type: 'ID', valid: codiceFiscaleValid, confidence: 0.95 },
   { name: 'Irish PPSN', re: r(String.raw`\d{7}[A-W][A-IW]?`), type: 'ID', valid: ppsnValid, confidence: 0.9 },
   { name: 'Belgian national number', re: r(String.raw`\d{2}\.?\d{2}\.?\d{2}[-. ]?\d{3}[-. ]?\d{2}`), type: 'ID', valid: beNationalValid, confidence: 0.8, label: /(?:national|rijksregister|registre national|NN|INSZ|NISS)/i },

@@ -182,3 +182,11 @@ export function hetuValid(value: string): boolean {
   if (!m || !m[1] || !m[2]) return false;
   return '0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(m[1] + m[2]) % 31] === m[3];
 }
+
+/** Swiss AHV/AVS number: 756 + 10 digits, EAN-13 check digit (weights 1 and 3 alternating). */
+export function ahvValid(value: string): boolean {
+  const d = digits(value);
+  if (d.length !== 13 || !d.startsWith('756')) return false;
+  const sum = weighted(d.slice(0, 12), [1, 3, 1, 3, 1, 3, 1, 3, 1, 3, 1, 3]);
+  return (10 - (sum % 10)) % 10 === Number(d[12]);
+}

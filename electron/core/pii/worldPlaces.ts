@@ -5,7 +5,7 @@
 // A town next to a postal code needs no gazetteer: the code says what the word is.
 import type { PiiResources } from './resources.js';
 import { foldKey } from './resources.js';
-import { makeSpan, matches } from './span.js';
+import { US_STATE_NAMES, makeSpan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
 
 /** A capitalized word in a cased script, hyphens and apostrophes inside ("Saint-Denis", "Frankfurt am Main" is 3). */
@@ -144,8 +144,24 @@ function pushTown(input: string, s: number, e: number, res: PiiResources, out: P
   partsBefore(input, s, res, out);
 }
 
+const STATE_NAME = new RegExp(`^(?:${US_STATE_NAMES})$`, 'i');
+/** A known town closing an address line after a comma ("..., Al Barsha 2, Dubai", "Clinic note, Chennai"). */
+const TOWN_AT_END = new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gud');
+/** A known town in capitals closing a court's heading: "COUNTY COURT AT MANCHESTER", "AUDIENCIA PROVINCIAL DE VALENCIA". */
+const HEADING_TOWN = /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/gud;
+
 export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
   const out: PiiSpan[] = [];
+  for (const re of [TOWN_AT_END, HEADING_TOWN]) {
+    for (const m of matches(re, input)) {
+      const c = m.indices?.groups?.['c'];
+      if (!c || !res.cities.has(foldKey(input.slice(c[0], c[1])))) continue;
+      // "STATE OF NEW YORK": a state, which Safe Harbor leaves.
+      if (re === HEADING_TOWN && (/STATE[ \t]+OF[ \t]+$/i.test(input.slice(Math.max(0, c[0] - 12), c[0])) || STATE_NAME.test(input.slice(c[0], c[1])))) continue;
+      out.push(makeSpan(input, c[0], c[1], 'LOCATION', 0.7, 'dictionary'));
+      if (re === TOWN_AT_END) partsBefore(input, c[0], res, out);
+    }
+  }
   for (const m of matches(CODE_TOWN, input)) {
     const z = m.indices?.groups?.['z'];
     const c = m.indices?.groups?.['c'];
