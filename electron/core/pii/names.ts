@@ -361,3 +361,24 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
   }
   return [...accepted, ...extra];
 }
+
+/**
+ * Other mentions of name words found elsewhere (another piece of the same long text), in a text whose own spans are
+ * already known: the words of `seeds` that no span covers, with the same eponym and "d/b/a" guards as detectNames.
+ * One walk over the words; spans must be sorted by start.
+ */
+export function propagateNames(input: string, spans: readonly PiiSpan[], seeds: ReadonlySet<string>, res: PiiResources): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  let si = 0;
+  for (const t of tokenize(input)) {
+    while (si < spans.length && (spans[si]?.end ?? 0) <= t.start) si++;
+    if (!t.cap || !seeds.has(t.key)) continue;
+    const s = spans[si];
+    if (s && s.start < t.end) continue;
+    const follower = /^(?:['’]s)?[ \t]+([\p{L}]+)/u.exec(input.slice(t.end, t.end + 30));
+    if (follower?.[1] && res.eponymFollowers.has(foldKey(follower[1]))) continue;
+    if (/\b(?:d\/b\/a|dba)[ \t]+$/i.test(input.slice(Math.max(0, t.start - 12), t.start))) continue;
+    out.push(makeSpan(input, t.start, t.end, 'NAME', 0.5, 'propagation'));
+  }
+  return out;
+}

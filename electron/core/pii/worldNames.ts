@@ -140,7 +140,7 @@ const JP_SURNAMES = new Set([
 const KR_SURNAMES = new Set([...'김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감호제음빈동온']);
 
 const HAN_WORD = /(?<![\p{Script=Han}])[\p{Script=Han}]{2,3}(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\d０-９])/gu;
-const JP_NAME = /(?<![\p{Script=Han}])(?<s>[\p{Script=Han}]{1,3})[ \t　](?<g>[\p{Script=Han}\p{Script=Hiragana}]{1,3})(?![\p{Script=Han}\p{Script=Hiragana}])/dgu;
+const JP_NAME = /(?<![\p{Script=Han}])(?<s>[\p{Script=Han}]{1,3})[ \t\u3000](?<g>[\p{Script=Han}\p{Script=Hiragana}]{1,3})(?![\p{Script=Han}\p{Script=Hiragana}])/dgu;
 const HANGUL_WORD = /(?<![\p{Script=Hangul}])[\p{Script=Hangul}]{2,4}(?![\p{Script=Hangul}])/gu;
 /** Russian, Ukrainian, Belarusian patronymics and the names around them ("Смирнова Ольга Викторовна"). */
 const PATRONYMIC_RUN =
@@ -158,21 +158,46 @@ function spanWithTranslit(input: string, s: number, e: number, confidence: numbe
   }
 }
 
+/** A character of a script this module looks at. */
+const NON_LATIN_CHAR =
+  /[\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Thai}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/gu;
+
+/**
+ * Every signal here sits on one line with its name, so only the lines holding a non-Latin character are searched:
+ * in mostly-Latin text that is a few lines, and the patterns below never run over the rest.
+ */
 export function detectWorldNames(input: string): PiiSpan[] {
-  // Most text has no character of these scripts: one test skips every pattern below.
-  if (!/[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(input)) return [];
+  return onNonLatinLines(input, detectLine);
+}
+
+/** Runs `detect` on each line that holds a non-Latin character and moves its spans to the line's offset. */
+export function onNonLatinLines(input: string, detect: (line: string) => PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  NON_LATIN_CHAR.lastIndex = 0;
+  for (let m = NON_LATIN_CHAR.exec(input); m !== null; m = NON_LATIN_CHAR.exec(input)) {
+    const start = input.lastIndexOf('\n', m.index) + 1;
+    const nl = input.indexOf('\n', m.index);
+    const end = nl < 0 ? input.length : nl;
+    const line = input.slice(start, end);
+    for (const span of detect(line)) out.push({ ...span, start: span.start + start, end: span.end + start, text: span.text });
+    NON_LATIN_CHAR.lastIndex = end;
+  }
+  return out;
+}
+
+function detectLine(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const m of matches(LABEL, input)) {
     RUN_AT.lastIndex = m.index + m[0].length;
     const r = RUN_AT.exec(input);
     if (!r) continue;
-    const g = [r.index, r.index + r[0].length];
-    let e = g[1];
-    // A run that runs on into a date or a place suffix stops before it ("张伟 性别" keeps two words at most for Han).
-    const text = input.slice(g[0] ?? 0, e);
+    const s = r.index;
+    let e = s + r[0].length;
+    // A Han or Hangul run that goes on past one word ("张伟 性别") keeps its first word; "山田 太郎" stays whole.
+    const text = r[0];
     if (/^[\p{Script=Han}]+$/u.test(text) && text.length > 4) continue;
-    if (/^[\p{Script=Han}\p{Script=Hangul}]+[ \t]/u.test(text) && !/^[\p{Script=Han}]{1,3}[ \t][\p{Script=Han}]{1,3}$/u.test(text)) e = (g[0] ?? 0) + text.indexOf(' ');
-    spanWithTranslit(input, g[0] ?? 0, e, 0.85, out);
+    if (/^[\p{Script=Han}\p{Script=Hangul}]+[ \t]/u.test(text) && !/^[\p{Script=Han}]{1,3}[ \t][\p{Script=Han}]{1,3}$/u.test(text)) e = s + text.indexOf(' ');
+    spanWithTranslit(input, s, e, 0.85, out);
   }
   for (const m of matches(NON_LATIN_IN_PARENS, input)) {
     const g = m.indices?.groups?.['n'];

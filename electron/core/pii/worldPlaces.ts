@@ -7,6 +7,7 @@ import type { PiiResources } from './resources.js';
 import { foldKey } from './resources.js';
 import { US_STATE_NAMES, makeSpan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
+import { onNonLatinLines } from './worldNames.js';
 
 /** A capitalized word in a cased script, hyphens and apostrophes inside ("Saint-Denis", "Frankfurt am Main" is 3). */
 const CAPW = String.raw`[\p{Lu}][\p{Ll}\p{M}'’.\-]*[\p{L}\p{M}]`;
@@ -196,18 +197,25 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
   for (const m of matches(FLAT_FIRST, input)) {
     if (ADDRESS_WORD.test(` ${m[0].slice(m[0].indexOf(',') + 1)} `)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.86, 'pattern'));
   }
+  // Only lines with a non-Latin character can hold these: the patterns never run over the rest of the text.
+  out.push(...onNonLatinLines(input, nonLatinAddresses));
+  return out;
+}
+
+function nonLatinAddresses(line: string): PiiSpan[] {
+  const out: PiiSpan[] = [];
   for (const re of NON_LATIN_ADDRESS) {
-    for (const m of matches(re, input)) {
+    for (const m of matches(re, line)) {
       const text = m[0].replace(/[\s,،]+$/, '');
-      if (text.length >= 2) out.push(makeSpan(input, m.index, m.index + text.length, 'LOCATION', 0.8, 'pattern'));
+      if (text.length >= 2) out.push(makeSpan(line, m.index, m.index + text.length, 'LOCATION', 0.8, 'pattern'));
     }
   }
-  for (const m of matches(NON_LATIN_TOWN_AFTER_CODE, input)) {
+  for (const m of matches(NON_LATIN_TOWN_AFTER_CODE, line)) {
     const c = m.indices?.groups?.['c'];
     const z = m.indices?.groups?.['z'];
-    if (c && z && /[^\p{Script=Latin}]/u.test(input.slice(c[0], c[1]))) {
-      out.push(makeSpan(input, z[0], z[1], 'ZIP', 0.75, 'context'));
-      out.push(makeSpan(input, c[0], c[1], 'LOCATION', 0.72, 'context'));
+    if (c && z && /[^\p{Script=Latin}]/u.test(line.slice(c[0], c[1]))) {
+      out.push(makeSpan(line, z[0], z[1], 'ZIP', 0.75, 'context'));
+      out.push(makeSpan(line, c[0], c[1], 'LOCATION', 0.72, 'context'));
     }
   }
   return out;

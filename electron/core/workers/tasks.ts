@@ -11,6 +11,7 @@ import { planLeakage, planSplit, type PlanMember, type SplitPlan, type SplitPlan
 import { discoverModels, type Candidate, type DiscoverInput } from '../models/discover.js';
 import { sha256OfFileSync } from '../models/fingerprint.js';
 import { countExampleTokens } from '../data/tokens.js';
+import { detectPiece, type PieceResult } from '../pii/chunks.js';
 import { detectDataset } from '../pii/dataset.js';
 import { loadPiiResources } from '../pii/resources.js';
 import type { PiiSpan } from '../pii/types.js';
@@ -32,6 +33,8 @@ export interface WorkerTasks {
   'dataset.leakage': { input: { versionId: string; source: VersionSource }; output: LeakageReport };
   /** Personal-data detection over many texts (two passes: names found anywhere are looked for everywhere). */
   'pii.detect': { input: { texts: string[]; resourceDir?: string }; output: PiiSpan[][] };
+  /** Detection of one piece of a long text (pii/chunks.ts): its spans and name words; the caller joins the pieces. */
+  'pii.detectPiece': { input: { text: string; resourceDir?: string }; output: PieceResult };
   /** Model discovery: walks the usual places and named folders, reads each GGUF's header, asks the trainer. */
   'model.discover': { input: DiscoverInput; output: ReturnType<typeof discoverModels> & { candidates: Candidate[] } };
   /** A model file's sha256 (progress in bytes). */
@@ -92,6 +95,7 @@ export const tasks: Impl = {
   },
   'dataset.split': ({ versionId, source, options }, progress) => planSplit(readMembers(source, versionId, progress), options),
   'dataset.leakage': ({ versionId, source }, progress) => planLeakage(readMembers(source, versionId, progress)),
+  'pii.detectPiece': ({ text, resourceDir }) => detectPiece(text, loadPiiResources(resourceDir)),
   'pii.detect': ({ texts, resourceDir }, progress) => {
     const resources = loadPiiResources(resourceDir);
     const records = texts.map((text, i) => ({ id: String(i), text }));
