@@ -2,7 +2,7 @@
 // for numbers with no check or a shape every digit run has, when a label names them on the same line). A checked
 // number needs no label: a clinic spreadsheet cell holds just "943 476 5919".
 import { ibanValid } from './checksums.js';
-import { makeSpan, matches } from './span.js';
+import { lineStartNear, makeSpan, matches } from './span.js';
 import type { PiiSpan, PiiType } from './types.js';
 import { vatValid } from './vat.js';
 import {
@@ -125,7 +125,7 @@ export function detectNationalIds(input: string): PiiSpan[] {
     for (const m of matches(k.re, input)) {
       const text = m[0];
       if (!k.valid(text)) continue;
-      const lineStart = Math.max(input.lastIndexOf('\n', m.index - 1) + 1, m.index - 60);
+      const lineStart = lineStartNear(input, m.index, 60);
       const before = input.slice(lineStart, m.index);
       if (k.label && !k.label.test(before)) continue;
       // A digit run after a phone word is a phone number that happens to pass a check (1 in 10 or 11 do).

@@ -2,7 +2,7 @@
 // check digit. A checksum hit is trusted more than a bare shape.
 import { abaValid, deaValid, ibanValid, ipv4Valid, luhnValid, npiValid, ssnValid, vinValid } from './checksums.js';
 import { NATIONAL_PHONE, nationalPhoneConfidence } from './phones.js';
-import { makeSpan, matches, trimEnd } from './span.js';
+import { lineStartNear, makeSpan, matches, trimEnd } from './span.js';
 import type { PiiSpan } from './types.js';
 
 const EMAIL =
@@ -35,7 +35,7 @@ export const SECTION_BEFORE = /(?:§§?|(?<![A-Za-z])[Ss]ec(?:tion)?\.?|(?<![A-Z
 
 /** Which word labels the number just before it on the same line: decides PHONE versus FAX. */
 function phoneKind(input: string, start: number): 'PHONE' | 'FAX' {
-  const lineStart = Math.max(input.lastIndexOf('\n', start - 1) + 1, start - 40);
+  const lineStart = lineStartNear(input, start, 40);
   const before = input.slice(lineStart, start);
   const words = [...before.matchAll(/\b(fax|facsimile|f|tel|telephone|phone|ph|mobile|cell|pager|t|m|p)\b/gi)];
   const last = words[words.length - 1];

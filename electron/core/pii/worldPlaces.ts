@@ -5,7 +5,7 @@
 // A town next to a postal code needs no gazetteer: the code says what the word is.
 import type { PiiResources } from './resources.js';
 import { foldKey } from './resources.js';
-import { US_STATE_NAMES, makeSpan, matches } from './span.js';
+import { US_STATE_NAMES, lineStartNear, makeSpan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
 import { onNonLatinLines } from './worldNames.js';
 
@@ -91,7 +91,8 @@ function addressPart(part: string, res: PiiResources): boolean {
  * town), so "Inhaber: Markus Becker, Bahnhofstraße 3, 04109 Leipzig" keeps the street and leaves the name.
  */
 function partsBefore(input: string, townStart: number, res: PiiResources, out: PiiSpan[]): void {
-  const lineStart = input.lastIndexOf('\n', townStart - 1) + 1;
+  // An address line is short; a bounded look back keeps a text without line breaks linear.
+  const lineStart = lineStartNear(input, townStart, 300);
   let seg = input.slice(lineStart, townStart);
   const colon = Math.max(seg.lastIndexOf(': '), seg.lastIndexOf(':\t'), seg.lastIndexOf(' : '));
   let base = lineStart;
