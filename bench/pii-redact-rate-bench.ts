@@ -18,7 +18,10 @@ const fixtures = join(root, 'test/fixtures/pii');
 
 const texts: string[] = [];
 for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune']) {
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt')).sort()) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+  for (const f of readdirSync(join(fixtures, split))
+    .filter((x) => x.endsWith('.txt'))
+    .sort())
+    texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
 }
 const corpus = texts.join('\n\n');
 let base = corpus;
@@ -68,7 +71,9 @@ function measure(name: string, unit: string, ext: string): void {
     [`x${Math.max(2, Math.round(times / 3))}`, mid],
     [`x${times}`, many],
   ] as const) {
-    console.log(`  ${label.padEnd(4)} ${(r.bytes / 1e6).toFixed(2).padStart(7)} MB  cpu ${r.cpu.toFixed(2).padStart(7)} s  wall ${r.wall.toFixed(2).padStart(7)} s  spans ${r.spans}`);
+    console.log(
+      `  ${label.padEnd(4)} ${(r.bytes / 1e6).toFixed(2).padStart(7)} MB  cpu ${r.cpu.toFixed(2).padStart(7)} s  wall ${r.wall.toFixed(2).padStart(7)} s  spans ${r.spans}`,
+    );
   }
   console.log(`  rate x1 -> x${times}: ${rate(once, many).toFixed(2)} MB per CPU second (target >= 10); x1 -> mid: ${rate(once, mid).toFixed(2)}`);
   console.log(`  spans per copy: x1 ${once.spans}, x${times} ${(many.spans / times).toFixed(1)} (equal when nothing is lost by cutting into pieces)`);

@@ -31,7 +31,8 @@ const UNIT_AFTER = /^\s?(?:mg|mcg|g|kg|ml|mL|l|L|units?|IU|%|mmol|mEq|cells|copi
 const NDC_OR_RANGE = /^(?:\d{4,5}-\d{3,4}-\d{1,2}|(?:19|20)\d{2}-(?:19|20)?\d{2}|\d{1,4}-\d{1,4})$/;
 /** Statute sections ("§ 38-12-105", "O.C.G.A. § 9-3-33") look like numbers and dates but cite law. */
 // A word of its own: "batch 2024-04-02" ends in "ch" but cites no chapter.
-export const SECTION_BEFORE = /(?:§§?|(?<![A-Za-z])[Ss]ec(?:tion)?\.?|(?<![A-Za-z])[Cc]h(?:apter)?\.?|ILCS|U\.S\.C\.|C\.F\.R\.|Stat\.|Code)[ \t]*(?:[\d.]+[ \t]*,?[ \t]*)?$/;
+export const SECTION_BEFORE =
+  /(?:§§?|(?<![A-Za-z])[Ss]ec(?:tion)?\.?|(?<![A-Za-z])[Cc]h(?:apter)?\.?|ILCS|U\.S\.C\.|C\.F\.R\.|Stat\.|Code)[ \t]*(?:[\d.]+[ \t]*,?[ \t]*)?$/;
 
 /** Which word labels the number just before it on the same line: decides PHONE versus FAX. */
 function phoneKind(input: string, start: number): 'PHONE' | 'FAX' {

@@ -81,7 +81,7 @@ describe('national, health and tax numbers outside the US', () => {
     expect(spans.map((s) => s.type)).not.toContain('ID');
   });
 
-  it("Verhoeff catches every single-digit error and every neighbour swap of an Aadhaar number", () => {
+  it('Verhoeff catches every single-digit error and every neighbour swap of an Aadhaar number', () => {
     const v = '685303096106';
     expect(verhoeffValid(v)).toBe(true);
     for (let i = 0; i < v.length; i++) {
@@ -124,12 +124,52 @@ describe('IBAN for every SEPA country', () => {
 
 describe('addresses, dates and names as written outside the US', () => {
   const cases: [string, [PiiType, string][]][] = [
-    ['Anschrift: Schillerstraße 41, 70173 Stuttgart', [['LOCATION', 'Schillerstraße 41'], ['ZIP', '70173'], ['LOCATION', 'Stuttgart']]],
-    ['Adresse : 45 boulevard Voltaire, 75011 Paris', [['LOCATION', '45 boulevard Voltaire'], ['ZIP', '75011'], ['LOCATION', 'Paris']]],
-    ['Home: 22 Anglesea Road, Ballsbridge, Dublin 4 D04 E7P3', [['LOCATION', '22 Anglesea Road'], ['LOCATION', 'Ballsbridge'], ['ZIP', 'D04 E7P3']]],
-    ['Address: Unit 5, 18 Smith Street, Darwin NT 0800', [['LOCATION', 'Darwin'], ['ZIP', '0800']]],
-    ['Address: Plot 12, Jubilee Hills, Hyderabad 500033', [['LOCATION', 'Hyderabad'], ['ZIP', '500033']]],
-    ['Adres: Prinsengracht 263, 1016 GV Amsterdam', [['LOCATION', 'Prinsengracht 263'], ['ZIP', '1016 GV'], ['LOCATION', 'Amsterdam']]],
+    [
+      'Anschrift: Schillerstraße 41, 70173 Stuttgart',
+      [
+        ['LOCATION', 'Schillerstraße 41'],
+        ['ZIP', '70173'],
+        ['LOCATION', 'Stuttgart'],
+      ],
+    ],
+    [
+      'Adresse : 45 boulevard Voltaire, 75011 Paris',
+      [
+        ['LOCATION', '45 boulevard Voltaire'],
+        ['ZIP', '75011'],
+        ['LOCATION', 'Paris'],
+      ],
+    ],
+    [
+      'Home: 22 Anglesea Road, Ballsbridge, Dublin 4 D04 E7P3',
+      [
+        ['LOCATION', '22 Anglesea Road'],
+        ['LOCATION', 'Ballsbridge'],
+        ['ZIP', 'D04 E7P3'],
+      ],
+    ],
+    [
+      'Address: Unit 5, 18 Smith Street, Darwin NT 0800',
+      [
+        ['LOCATION', 'Darwin'],
+        ['ZIP', '0800'],
+      ],
+    ],
+    [
+      'Address: Plot 12, Jubilee Hills, Hyderabad 500033',
+      [
+        ['LOCATION', 'Hyderabad'],
+        ['ZIP', '500033'],
+      ],
+    ],
+    [
+      'Adres: Prinsengracht 263, 1016 GV Amsterdam',
+      [
+        ['LOCATION', 'Prinsengracht 263'],
+        ['ZIP', '1016 GV'],
+        ['LOCATION', 'Amsterdam'],
+      ],
+    ],
     ['Адрес: г. Санкт-Петербург, ул. Марата, д. 18, кв. 7', [['LOCATION', 'ул. Марата, д. 18, кв. 7']]],
     ['地址: 北京市朝阳区建国路88号', [['LOCATION', '北京市朝阳区建国路88号']]],
     ['Aufnahme am 3. März 2024 in Stuttgart.', [['DATE', '3. März 2024']]],
@@ -137,12 +177,30 @@ describe('addresses, dates and names as written outside the US', () => {
     ['Consultation du 8 février 2024.', [['DATE', '8 février 2024']]],
     ['出生日期: 1975年4月12日', [['DATE', '1975年4月12日']]],
     ['Пациент: Смирнова Ольга Викторовна, дата рождения 14.07.1979', [['NAME', 'Смирнова Ольга Викторовна']]],
-    ['姓名: 张伟 (Zhang Wei)', [['NAME', '张伟'], ['NAME', 'Zhang Wei']]],
-    ['Patient: 김민준 (Kim Min-jun)', [['NAME', '김민준'], ['NAME', 'Kim Min-jun']]],
+    [
+      '姓名: 张伟 (Zhang Wei)',
+      [
+        ['NAME', '张伟'],
+        ['NAME', 'Zhang Wei'],
+      ],
+    ],
+    [
+      'Patient: 김민준 (Kim Min-jun)',
+      [
+        ['NAME', '김민준'],
+        ['NAME', 'Kim Min-jun'],
+      ],
+    ],
     ['रोगी का नाम: राजेश कुमार शर्मा', [['NAME', 'राजेश कुमार शर्मा']]],
     ['Ασθενής: Γιώργος Παπαδόπουλος', [['NAME', 'Γιώργος Παπαδόπουλος']]],
     ['Vehicle registration YD19 KFN was seen.', [['VEHICLE', 'YD19 KFN']]],
-    ['Kennzeichen K-MS 4821, FIN WVWZZZ1KZ8W123456', [['VEHICLE', 'K-MS 4821'], ['VEHICLE', 'WVWZZZ1KZ8W123456']]],
+    [
+      'Kennzeichen K-MS 4821, FIN WVWZZZ1KZ8W123456',
+      [
+        ['VEHICLE', 'K-MS 4821'],
+        ['VEHICLE', 'WVWZZZ1KZ8W123456'],
+      ],
+    ],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {

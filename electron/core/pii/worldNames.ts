@@ -137,10 +137,13 @@ const JP_SURNAMES = new Set([
   '近藤',
 ]);
 /** Common Korean family names (one syllable) opening a 2-4 syllable Hangul word. */
-const KR_SURNAMES = new Set([...'김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감호제음빈동온']);
+const KR_SURNAMES = new Set([
+  ...'김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감호제음빈동온',
+]);
 
 const HAN_WORD = /(?<![\p{Script=Han}])[\p{Script=Han}]{2,3}(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\d０-９])/gu;
-const JP_NAME = /(?<![\p{Script=Han}])(?<s>[\p{Script=Han}]{1,3})[ \t\u3000](?<g>[\p{Script=Han}\p{Script=Hiragana}]{1,3})(?![\p{Script=Han}\p{Script=Hiragana}])/dgu;
+const JP_NAME =
+  /(?<![\p{Script=Han}])(?<s>[\p{Script=Han}]{1,3})[ \t\u3000](?<g>[\p{Script=Han}\p{Script=Hiragana}]{1,3})(?![\p{Script=Han}\p{Script=Hiragana}])/dgu;
 const HANGUL_WORD = /(?<![\p{Script=Hangul}])[\p{Script=Hangul}]{2,4}(?![\p{Script=Hangul}])/gu;
 /** Russian, Ukrainian, Belarusian patronymics and the names around them ("Смирнова Ольга Викторовна"). */
 const PATRONYMIC_RUN =

@@ -150,7 +150,7 @@ const STATE_NAME = new RegExp(`^(?:${US_STATE_NAMES})$`, 'i');
 /** A known town closing an address line after a comma ("..., Al Barsha 2, Dubai", "Clinic note, Chennai"). */
 const TOWN_AT_END = new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gud');
 /** A known town in capitals closing a court's heading: "COUNTY COURT AT MANCHESTER", "AUDIENCIA PROVINCIAL DE VALENCIA". */
-const HEADING_TOWN = /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/gud;
+const HEADING_TOWN = /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/dgu;
 
 export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
   const out: PiiSpan[] = [];
@@ -159,7 +159,8 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
       const c = m.indices?.groups?.['c'];
       if (!c || !res.cities.has(foldKey(input.slice(c[0], c[1])))) continue;
       // "STATE OF NEW YORK": a state, which Safe Harbor leaves.
-      if (re === HEADING_TOWN && (/STATE[ \t]+OF[ \t]+$/i.test(input.slice(Math.max(0, c[0] - 12), c[0])) || STATE_NAME.test(input.slice(c[0], c[1])))) continue;
+      if (re === HEADING_TOWN && (/STATE[ \t]+OF[ \t]+$/i.test(input.slice(Math.max(0, c[0] - 12), c[0])) || STATE_NAME.test(input.slice(c[0], c[1]))))
+        continue;
       out.push(makeSpan(input, c[0], c[1], 'LOCATION', 0.7, 'dictionary'));
       if (re === TOWN_AT_END) partsBefore(input, c[0], res, out);
     }

@@ -18,6 +18,8 @@ export async function detectLongText(text: string, resources: PiiResources, o: {
   const count = piecesFor(text.length, o.cores);
   if (count <= 1) return detectPii(text, { resources });
   const pieces = splitAtParagraphs(text, count);
-  const results = await Promise.all(pieces.map((p) => runInWorker('pii.detectPiece', { text: p.text, ...(o.resourceDir ? { resourceDir: o.resourceDir } : {}) })));
+  const results = await Promise.all(
+    pieces.map((p) => runInWorker('pii.detectPiece', { text: p.text, ...(o.resourceDir ? { resourceDir: o.resourceDir } : {}) })),
+  );
   return joinPieces(pieces, results, resources);
 }
