@@ -137,7 +137,9 @@ export const redactCommand: CliCommand = {
     const { text, encoding } = decoded;
     const resources = loadPiiResources();
     // A long file is cut at blank lines and detected on every core (core/workers/piiLongText.ts).
-    const detected = await detectLongText(text, resources);
+    const detected = await detectLongText(text, resources, {
+      onThreadError: (e) => out.log(`Worker threads failed (${e instanceof Error ? e.message : String(e)}); detecting on one thread instead.`),
+    });
     const spans = detected.filter((s) => policy.types.includes(s.type));
     const map = createPseudonymMap();
     const result = redactText(text, spans, mode, { secret, recordId: 'file', resources, map, policy });

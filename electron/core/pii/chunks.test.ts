@@ -48,3 +48,15 @@ describe('detection in pieces', () => {
     expect(piecesFor(1_500_000, 16)).toBe(1);
   });
 });
+
+describe('detection of a long text in worker threads', () => {
+  it('gives the spans of one-thread detection, through real worker threads', async () => {
+    const { detectLongText } = await import('../workers/piiLongText.js');
+    const text = `${corpus}\n\nLetter: Dr. Chidi Okonkwo reviewed the chart.\n\n${corpus}\n\nOkonkwo signed off.\n`;
+    const key = (s: { start: number; end: number; type: string }) => `${s.start}:${s.end}:${s.type}`;
+    const errors: unknown[] = [];
+    const threaded = await detectLongText(text, resources, { cores: 2, pieceMin: Math.floor(text.length / 2) - 10, onThreadError: (e) => errors.push(e) });
+    expect(errors).toEqual([]);
+    expect(threaded.map(key).sort()).toEqual(detectPii(text, { resources }).map(key).sort());
+  }, 60_000);
+});

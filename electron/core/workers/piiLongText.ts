@@ -10,16 +10,32 @@ import { runInWorker } from './runInWorker.js';
 /** Below this many characters a second thread costs more than it saves. */
 export const PIECE_MIN = 2_000_000;
 
-export function piecesFor(length: number, cores = availableParallelism()): number {
-  return Math.max(1, Math.min(cores, Math.floor(length / PIECE_MIN)));
+export function piecesFor(length: number, cores = availableParallelism(), pieceMin = PIECE_MIN): number {
+  return Math.max(1, Math.min(cores, Math.floor(length / pieceMin)));
 }
 
-export async function detectLongText(text: string, resources: PiiResources, o: { cores?: number; resourceDir?: string } = {}): Promise<PiiSpan[]> {
-  const count = piecesFor(text.length, o.cores);
+export interface LongTextOptions {
+  cores?: number;
+  resourceDir?: string;
+  /** Characters per piece at least (tests use a small value to reach the threads with a short text). */
+  pieceMin?: number;
+  /** Told when the threads failed and the text is detected on this thread instead. */
+  onThreadError?: (error: unknown) => void;
+}
+
+export async function detectLongText(text: string, resources: PiiResources, o: LongTextOptions = {}): Promise<PiiSpan[]> {
+  const count = piecesFor(text.length, o.cores, o.pieceMin);
   if (count <= 1) return detectPii(text, { resources });
   const pieces = splitAtParagraphs(text, count);
-  const results = await Promise.all(
-    pieces.map((p) => runInWorker('pii.detectPiece', { text: p.text, ...(o.resourceDir ? { resourceDir: o.resourceDir } : {}) })),
-  );
-  return joinPieces(pieces, results, resources);
+  try {
+    const results = await Promise.all(
+      pieces.map((p) => runInWorker('pii.detectPiece', { text: p.text, ...(o.resourceDir ? { resourceDir: o.resourceDir } : {}) })),
+    );
+    return joinPieces(pieces, results, resources);
+  } catch (error) {
+    o.onThreadError?.(error);
+    // A thread that cannot start (a host without the worker entry, too little memory for N copies of the word
+    // lists) must not cost the user the redaction: the same detection on this thread, only slower.
+    return detectPii(text, { resources });
+  }
 }
