@@ -9,6 +9,8 @@ export interface GoldSpan {
   end: number;
   type: PiiType;
   text: string;
+  /** Finer kind in the issue-17 set ("national", "tax", "health" under ID). */
+  kind?: string;
 }
 export interface GoldDoc {
   id: string;
@@ -44,6 +46,8 @@ export interface Score {
   structuredAnyType: Counts;
   namesAnyType: Counts;
   exact: Counts;
+  /** Recall by type and, where the gold span has one, finer kind ("ID/tax"); false positives are not split by kind. */
+  byKind: Map<string, Counts>;
   misses: { doc: string; gold: GoldSpan }[];
   falsePositives: { doc: string; span: PiiSpan }[];
 }
@@ -62,6 +66,7 @@ export function score(docs: GoldDoc[], predict: (text: string) => PiiSpan[]): Sc
     structuredAnyType: zero(),
     namesAnyType: zero(),
     exact: zero(),
+    byKind: new Map(),
     misses: [],
     falsePositives: [],
   };
@@ -74,7 +79,9 @@ export function score(docs: GoldDoc[], predict: (text: string) => PiiSpan[]): Sc
         if (ok) c.tp++;
         else c.fn++;
       };
-      for (const c of [byType[g.type], s.all, bucket]) count(c, hit);
+      const kindKey = g.kind ? `${g.type}/${g.kind}` : g.type;
+      if (!s.byKind.has(kindKey)) s.byKind.set(kindKey, zero());
+      for (const c of [byType[g.type], s.all, bucket, s.byKind.get(kindKey) ?? zero()]) count(c, hit);
       const anyHit = pred.some((p) => overlaps(p, g));
       count(s.anyType, anyHit);
       count(g.type === 'NAME' ? s.namesAnyType : s.structuredAnyType, anyHit);

@@ -6,7 +6,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
 import { decodeBytes } from '../../core/data/encoding.js';
-import { detectPii } from '../../core/pii/detect.js';
 import { createPseudonymMap, redactText, serializePseudonymMap } from '../../core/pii/redact.js';
 import { buildRedactionReport, countByType } from '../../core/pii/report.js';
 import { loadPiiResources } from '../../core/pii/resources.js';
@@ -14,6 +13,7 @@ import { TEMPLATE_DOMAINS, loadDomainTemplate, policyFromTemplate } from '../../
 import type { TemplateDomain } from '../../core/pii/templates.js';
 import { DEFAULT_POLICY, PII_TYPES, isPiiType } from '../../core/pii/types.js';
 import type { RedactionMode, RedactionPolicy } from '../../core/pii/types.js';
+import { detectLongText } from '../../core/workers/piiLongText.js';
 import type { CliCommand } from '../command.js';
 
 const NOTICE =
@@ -136,7 +136,10 @@ export const redactCommand: CliCommand = {
     }
     const { text, encoding } = decoded;
     const resources = loadPiiResources();
-    const detected = detectPii(text, { resources });
+    // A long file is cut at blank lines and detected on every core (core/workers/piiLongText.ts).
+    const detected = await detectLongText(text, resources, {
+      onThreadError: (e) => out.log(`Worker threads failed (${e instanceof Error ? e.message : String(e)}); detecting on one thread instead.`),
+    });
     const spans = detected.filter((s) => policy.types.includes(s.type));
     const map = createPseudonymMap();
     const result = redactText(text, spans, mode, { secret, recordId: 'file', resources, map, policy });

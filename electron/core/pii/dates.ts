@@ -60,13 +60,16 @@ export function detectDates(input: string): PiiSpan[] {
   return out;
 }
 
-const AGE_AFTER = /(?<![\d.])(?<n>9\d|1[0-2]\d)(?=[ \t-]*(?:years?|yrs?|y\/o|yo|y\.o\.|-year|year-old|male|female|man|woman))/dgi;
+const AGE_AFTER =
+  /(?<![\d.])(?<n>9\d|1[0-2]\d)(?=[ \t-]*(?:years?|yrs?|y\/o|yo|y\.o\.|-year|year-old|male|female|man|woman|años|anos|ans|Jahre|jaar|anni|år|vuotta|lat|лет|года)(?![\p{L}]))/dgiu;
+/** "Dorothy Ainsworth, 94, Medicare ...": an age between commas right after a capitalized name. */
+const AGE_AFTER_NAME = /(?<=[\p{Lu}][\p{Ll}'’-]+,[ \t])(?<n>9\d|1[01]\d)(?=,[ \t]|[ \t]*\()/dgu;
 const AGE_BEFORE = /(?<![\p{L}])(?:aged?|age:|age of|at age)[ \t]*(?<n>9\d|1[0-2]\d)(?!\d)/dgiu;
 
 /** Ages over 89 only: Safe Harbor folds them into "90 or older"; younger ages stay. */
 export function detectAges(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const re of [AGE_AFTER, AGE_BEFORE]) {
+  for (const re of [AGE_AFTER, AGE_BEFORE, AGE_AFTER_NAME]) {
     for (const m of matches(re, input)) {
       const g = m.indices?.groups?.['n'];
       if (!g) continue;

@@ -140,3 +140,31 @@ describe('policy', () => {
     expect(detectPii(input, { resources, policy: { types: ['DATE'] } }).map((s) => s.type)).toEqual(['DATE']);
   });
 });
+
+describe('overlap resolution stays linear', () => {
+  // Work counted, not timed: the steps resolveOverlaps takes must grow with the input, not with its square. The
+  // first version compared each candidate with every kept span (kept.some), so 2x the spans cost 4x the steps.
+  const spansFor = (n: number) => {
+    const out: PiiSpan[] = [];
+    for (let i = 0; i < n; i++) {
+      const at = i * 20;
+      out.push({ start: at, end: at + 8, type: 'NAME', text: 'x'.repeat(8), confidence: 0.9, source: 'context' });
+      // A weaker candidate over the same word and a longer one across two words: both must lose.
+      out.push({ start: at + 2, end: at + 6, type: 'ID', text: 'x'.repeat(4), confidence: 0.4, source: 'pattern' });
+      out.push({ start: at + 4, end: at + 24, type: 'LOCATION', text: 'x'.repeat(20), confidence: 0.3, source: 'dictionary' });
+    }
+    return out;
+  };
+  it('keeps the same spans and takes twice the steps for twice the input', () => {
+    const small = { steps: 0 };
+    const large = { steps: 0 };
+    const kept = resolveOverlaps(spansFor(5000), small);
+    expect(kept).toHaveLength(5000);
+    expect(kept.every((s) => s.type === 'NAME')).toBe(true);
+    resolveOverlaps(spansFor(10000), large);
+    expect(large.steps / small.steps).toBeGreaterThan(1.9);
+    expect(large.steps / small.steps).toBeLessThan(2.1);
+    // Bounded by the characters the candidates cover (8 + 1 + 1 per group here), not by candidates x kept spans.
+    expect(large.steps).toBeLessThanOrEqual(10000 * 32);
+  });
+});

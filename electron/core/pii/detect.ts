@@ -4,9 +4,14 @@ import { detectAges, detectDates } from './dates.js';
 import { detectLabelled } from './labelled.js';
 import { detectLegalNumbers } from './legal.js';
 import { detectNames } from './names.js';
+import { detectNationalIds } from './nationalIds.js';
 import { detectPatterns } from './patterns.js';
+import { detectPlates } from './plates.js';
 import { detectPlaces } from './places.js';
 import { loadPiiResources } from './resources.js';
+import { detectWorldDates } from './worldDates.js';
+import { detectWorldNames } from './worldNames.js';
+import { detectWorldPlaces } from './worldPlaces.js';
 import type { PiiResources } from './resources.js';
 import { PII_TYPES } from './types.js';
 import type { PiiSpan, PiiType, RedactionPolicy } from './types.js';
@@ -40,15 +45,38 @@ export function compareCandidates(a: PiiSpan, b: PiiSpan): number {
 /**
  * Greedy overlap resolution: take candidates in compareCandidates order and keep those that do not overlap a kept
  * one. The order is total, so the same input always yields the same spans. Output sorted by start.
+ *
+ * Linear in the characters the candidates cover: an occupancy array over the covered range answers "does this
+ * candidate touch a kept span" by looking at its own characters only. The first version compared every candidate
+ * with every kept span (kept.some), which a CPU profile of `data redact` on a 1 MB file showed as the top frame and
+ * which made the command quadratic in the file's length (a 7.9 MB file took 57 CPU seconds).
  */
-export function resolveOverlaps(candidates: PiiSpan[]): PiiSpan[] {
+export function resolveOverlaps(candidates: PiiSpan[], work?: { steps: number }): PiiSpan[] {
   const sorted = [...candidates].sort(compareCandidates);
+  let lo = Infinity;
+  let hi = 0;
+  for (const c of sorted) {
+    if (c.start < lo) lo = c.start;
+    if (c.end > hi) hi = c.end;
+  }
+  const taken = new Uint8Array(Math.max(0, hi - lo));
   const kept: PiiSpan[] = [];
+  let steps = 0;
   for (const c of sorted) {
     if (c.end <= c.start) continue;
-    if (kept.some((k) => c.start < k.end && c.end > k.start)) continue;
+    let free = true;
+    for (let i = c.start - lo; i < c.end - lo; i++) {
+      steps++;
+      if (taken[i]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, c.start - lo, c.end - lo);
     kept.push(c);
   }
+  if (work) work.steps += steps;
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -57,12 +85,17 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
   const min = options.minConfidence ?? 0.3;
   const candidates = [
     ...detectPatterns(input),
+    ...detectNationalIds(input),
     ...detectLabelled(input, res),
     ...detectLegalNumbers(input),
     ...detectDates(input),
+    ...detectWorldDates(input),
+    ...detectPlates(input),
     ...detectAges(input),
     ...detectPlaces(input, res),
+    ...detectWorldPlaces(input, res),
     ...detectNames(input, res, options.seedNames),
+    ...detectWorldNames(input),
   ].filter((s) => s.confidence >= min);
   const resolved = resolveOverlaps(candidates);
   const allowed: ReadonlySet<PiiType> | undefined = options.policy ? new Set(options.policy.types) : undefined;

@@ -3,7 +3,10 @@
 import { makeSpan, matches, groupRange } from './span.js';
 import type { PiiSpan } from './types.js';
 
-const COURT_TEXT = /\b(?:Plaintiffs?|Petitioners?|Defendants?|Respondents?|Debtors?|Appellants?|Appellees?|COURT|Court)\b/;
+const COURT_TEXT =
+  /\b(?:Plaintiffs?|Petitioners?|Defendants?|Respondents?|Debtors?|Appellants?|Appellees?|COURT|Court|JUZGADO|Juzgado|AUDIENCIA|Audiencia|TRIBUNAL|Tribunal|Tribunale|Gericht|Demandante|Demandada|Apelante)\b/;
+/** "Rollo 442/2023", "W.P.(C) 4471/2023", "RG n° 23/04518", "Procedimiento ordinario 1187/2023": number/year. */
+const NUMBER_YEAR = /(?<![\d/.-])(?:\d{1,6}\/(?:19|20)\d{2}|\d{2}\/\d{5})(?![\d/])/g;
 const CASE_VALUE = String.raw`(?:(?:19|20)\d{2}[ -][A-Z]{1,3}[ -]\d{3,7}|(?=[A-Z0-9/:-]*\d{3})[A-Z0-9][A-Z0-9/:-]*[A-Z0-9](?:[ ][A-Z]{2,4}\b(?![ ]+[a-z]))?)`;
 /** "No." or "No" with a value, only under a caption; also "Case No. 2023 L 008812" with spaces. */
 const NO_LABEL = new RegExp(
@@ -33,6 +36,11 @@ export function detectLegalNumbers(input: string): PiiSpan[] {
     const value = input.slice(v[0], v[1]);
     if (/^(?:19|20)\d{2}$/.test(value) || /^\d{1,3}$/.test(value)) continue;
     out.push(makeSpan(input, v[0], v[1], 'CASE_NUMBER', 0.8, 'context'));
+  }
+  for (const m of matches(NUMBER_YEAR, input)) {
+    // A date's tail ("12/2023" of "3/12/2023") or a dose ("1/2023 mg") is not a case number.
+    if (/\d[/.-]$/.test(input.slice(Math.max(0, m.index - 2), m.index))) continue;
+    out.push(makeSpan(input, m.index, m.index + m[0].length, 'CASE_NUMBER', 0.7, 'context'));
   }
   for (const m of matches(AFTER_COURT, input)) {
     for (const g of ['v', 'w']) {

@@ -33,6 +33,10 @@ const STRONG_LABELS =
   /(?:patient|client|plaintiffs?|defendants?|petitioner|respondent|appellant|appellee|claimant|debtor|witness|deponent|decedent|testator|guardian|tenant|landlord|employee|name|mother|father|wife|husband|son|daughter|spouse|sister|brother|attending|sincerely|regards|submitted|signed|signature|dear|judge|honorable|hon|insured|beneficiary|applicant|student|parent|next of kin|emergency contact)$/i;
 const CITATION = /[\p{Lu}][\p{L}\p{M}.'’& -]{0,80}?\s+v\.\s+[\p{Lu}][\p{L}\p{M}.'’&, -]{0,80}?,\s+\d{1,4}\s+[A-Z][A-Za-z0-9. ]{0,20}?\s+\d{1,5}/gu;
 
+/** Legal-form suffixes of companies in the set's countries, as a word of their own. */
+const COMPANY_SUFFIX =
+  /(?:^|[ \t])(?:S\.L|S\.A|S\.A\.S|B\.V|N\.V|S\.r\.l|Srl|S\.p\.A|SpA|GmbH|AG|KG|SARL|SAS|Ltd|Pty|OÜ|UAB|d\.o\.o|Oy|ApS|A\/S|LLC|Inc|PLC|plc)\.?(?![\p{L}])/u;
+
 /** "I'm", "You're", "We'll", "I'd": a pronoun's contraction, never part of a name (unlike "O'Brien"). */
 const CONTRACTION = /^\p{L}+['’](?:m|re|ve|ll|d|t)$/iu;
 
@@ -167,6 +171,27 @@ function tokenize(input: string): Token[] {
 
 const NO_HIT = { first: false, last: false };
 
+/**
+ * The letters of the word that ends `text` before its trailing blanks and an optional dot ("Judge. " -> "Judge"), or
+ * '' when there is none: what /(\p{L}+)\.?[ \t]+$/u finds, by one backward scan (the regex retried every start
+ * position of the 60-character window for each name run, 4% of a CLI run's CPU).
+ */
+function wordBeforeBlanks(text: string): string {
+  let i = text.length;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  if (i === text.length) return '';
+  if (text[i - 1] === '.') i--;
+  let j = i;
+  while (j > 0 && LETTER.test(text[j - 1] ?? '')) j--;
+  // A letter outside the BMP is two code units; step over a surrogate pair as one letter.
+  while (j > 1 && /[\uDC00-\uDFFF]/.test(text[j - 1] ?? '') && LETTER.test(text.slice(j - 2, j))) {
+    j -= 2;
+    while (j > 0 && LETTER.test(text[j - 1] ?? '')) j--;
+  }
+  return text.slice(j, i);
+}
+const LETTER = /^\p{L}$/u;
+
 function inDict(res: PiiResources, key: string, raw: string): { first: boolean; last: boolean } {
   if (!key.includes('-') && !key.includes("'")) return { first: res.firstNames.has(key), last: res.lastNames.has(key) };
   // Parts of a hyphenated word count only when each is a capitalized word: "Jean-Pierre", "Al-Hassan"; not "X-Ray".
@@ -201,7 +226,16 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
       if (s <= at && s + m[0].length > at) excluded.push([s, s + m[0].length]);
     }
   }
-  const excludedTok = tokens.map((t) => excluded.some(([s, e]) => t.start >= s && t.end <= e));
+  // One merge walk over tokens and citations, both in text order (a test per token against every citation was
+  // quadratic in a long legal file).
+  excluded.sort((a, b) => a[0] - b[0]);
+  const excludedTok = new Array<boolean>(tokens.length).fill(false);
+  let ci = 0;
+  let reach = -1;
+  tokens.forEach((t, i) => {
+    while (ci < excluded.length && (excluded[ci]?.[0] ?? 0) <= t.start) reach = Math.max(reach, excluded[ci++]?.[1] ?? 0);
+    excludedTok[i] = t.end <= reach;
+  });
 
   const dict = tokens.map((t) => (t.cap ? inDict(res, t.key, input.slice(t.start, t.end)) : NO_HIT));
   const nameLike = (i: number): boolean => {
@@ -271,8 +305,12 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const before = input.slice(Math.max(0, first.start - 60), first.start);
     const afterText = input.slice(last.end, last.end + 40);
     const nextTok = tokens[(run[run.length - 1] ?? 0) + 1];
-    // "Johns Hopkins Hospital", "Baker McKenzie LLP": an organization, not a person.
-    if (nextTok && joins(last, nextTok) && res.orgWords.has(nextTok.key)) continue;
+    // "Johns Hopkins Hospital", "Baker McKenzie LLP", "St. Vincent's University Hospital": an organization.
+    if (nextTok && (joins(last, nextTok) || /^['’]s[ \t]$/.test(input.slice(last.end, nextTok.start))) && res.orgWords.has(nextTok.key)) continue;
+    // "Talleres Ruiz S.L.", "Bakker Installatietechniek B.V.", "Société Martin Rénovation": a company name.
+    if (COMPANY_SUFFIX.test(input.slice(first.start, last.end + 12))) continue;
+    const prevTok = tokens[(run[0] ?? 0) - 1];
+    if (prevTok && joins(prevTok, first) && res.orgWords.has(prevTok.key) && !titleBefore(input, first.start, c)) continue;
     if (/^[ \t]*&/.test(afterText)) continue;
     // A trade name after "d/b/a" is a business ("Kowalczyk Roofing"), whatever words it holds.
     if (/\b(?:d\/b\/a|dba|doing business as)[ \t]+$/i.test(before)) continue;
@@ -305,7 +343,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const strongLabel = !!labelM && (labelM.punct || STRONG_LABELS.test(labelM.label));
     let confidence = 0;
     // "JUDGE PRESIDING": a title before upper-case words that no dictionary knows is a heading, not a name.
-    const titleWord = /(\p{L}+)\.?[ \t]+$/u.exec(before)?.[1] ?? '';
+    const titleWord = wordBeforeBlanks(before);
     const shouting = run.every((i) => tokens[i]?.upper) && known === 0 && !PERSON_TITLES.has(foldKey(titleWord));
     if ((titled || credentialed) && !shouting) confidence = 0.9;
     else if (shouting && !role) confidence = 0;
@@ -323,14 +361,15 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
       for (const i of next) coveredTok[i] = 1;
       r++;
     }
-    for (const i of run) coveredTok[i] = 1;
+    // A lone dictionary word ("Sheffield" before a postcode) is found but does not spread to other mentions.
+    for (const i of run) coveredTok[i] = confidence > 0.5 ? 1 : 2;
     accepted.push(makeSpan(input, first.start, end, 'NAME', confidence, titled || labelM || credentialed || role ? 'context' : 'dictionary'));
   }
 
   // Other mentions of a found name part ("Mr. Núñez" found, then "Núñez declined").
   const parts = new Set<string>(seedNames);
   tokens.forEach((t, i) => {
-    if (coveredTok[i] && t.key.length > 1 && !PARTICLES.has(t.key) && !res.ambiguous.has(t.key)) parts.add(t.key);
+    if (coveredTok[i] === 1 && t.key.length > 1 && !PARTICLES.has(t.key) && !res.ambiguous.has(t.key)) parts.add(t.key);
   });
   const extra: PiiSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -342,4 +381,25 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     extra.push(makeSpan(input, t.start, t.end, 'NAME', 0.5, 'propagation'));
   }
   return [...accepted, ...extra];
+}
+
+/**
+ * Other mentions of name words found elsewhere (another piece of the same long text), in a text whose own spans are
+ * already known: the words of `seeds` that no span covers, with the same eponym and "d/b/a" guards as detectNames.
+ * One walk over the words; spans must be sorted by start.
+ */
+export function propagateNames(input: string, spans: readonly PiiSpan[], seeds: ReadonlySet<string>, res: PiiResources): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  let si = 0;
+  for (const t of tokenize(input)) {
+    while (si < spans.length && (spans[si]?.end ?? 0) <= t.start) si++;
+    if (!t.cap || !seeds.has(t.key)) continue;
+    const s = spans[si];
+    if (s && s.start < t.end) continue;
+    const follower = /^(?:['’]s)?[ \t]+([\p{L}]+)/u.exec(input.slice(t.end, t.end + 30));
+    if (follower?.[1] && res.eponymFollowers.has(foldKey(follower[1]))) continue;
+    if (/\b(?:d\/b\/a|dba)[ \t]+$/i.test(input.slice(Math.max(0, t.start - 12), t.start))) continue;
+    out.push(makeSpan(input, t.start, t.end, 'NAME', 0.5, 'propagation'));
+  }
+  return out;
 }

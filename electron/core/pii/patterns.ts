@@ -2,7 +2,7 @@
 // check digit. A checksum hit is trusted more than a bare shape.
 import { abaValid, deaValid, ibanValid, ipv4Valid, luhnValid, npiValid, ssnValid, vinValid } from './checksums.js';
 import { NATIONAL_PHONE, nationalPhoneConfidence } from './phones.js';
-import { makeSpan, matches, trimEnd } from './span.js';
+import { lineStartNear, makeSpan, matches, trimEnd } from './span.js';
 import type { PiiSpan } from './types.js';
 
 const EMAIL =
@@ -30,11 +30,13 @@ const UNIT_AFTER = /^\s?(?:mg|mcg|g|kg|ml|mL|l|L|units?|IU|%|mmol|mEq|cells|copi
 /** NDC drug codes, year ranges and reference ranges ("135-145") are not personal numbers. */
 const NDC_OR_RANGE = /^(?:\d{4,5}-\d{3,4}-\d{1,2}|(?:19|20)\d{2}-(?:19|20)?\d{2}|\d{1,4}-\d{1,4})$/;
 /** Statute sections ("§ 38-12-105", "O.C.G.A. § 9-3-33") look like numbers and dates but cite law. */
-export const SECTION_BEFORE = /(?:§§?|[Ss]ec(?:tion)?\.?|[Cc]h(?:apter)?\.?|ILCS|U\.S\.C\.|C\.F\.R\.|Stat\.|Code)[ \t]*(?:[\d.]+[ \t]*,?[ \t]*)?$/;
+// A word of its own: "batch 2024-04-02" ends in "ch" but cites no chapter.
+export const SECTION_BEFORE =
+  /(?:§§?|(?<![A-Za-z])[Ss]ec(?:tion)?\.?|(?<![A-Za-z])[Cc]h(?:apter)?\.?|ILCS|U\.S\.C\.|C\.F\.R\.|Stat\.|Code)[ \t]*(?:[\d.]+[ \t]*,?[ \t]*)?$/;
 
 /** Which word labels the number just before it on the same line: decides PHONE versus FAX. */
 function phoneKind(input: string, start: number): 'PHONE' | 'FAX' {
-  const lineStart = Math.max(input.lastIndexOf('\n', start - 1) + 1, start - 40);
+  const lineStart = lineStartNear(input, start, 40);
   const before = input.slice(lineStart, start);
   const words = [...before.matchAll(/\b(fax|facsimile|f|tel|telephone|phone|ph|mobile|cell|pager|t|m|p)\b/gi)];
   const last = words[words.length - 1];

@@ -24,6 +24,13 @@ const SHAPES = [
   String.raw`0[2-8] \d{4} \d{4}`,
   // India: mobiles 5+5 starting 6-9, with or without the trunk 0.
   String.raw`0?[6-9]\d{4} \d{5}`,
+  // Spain: nine digits with no trunk 0, 3+3+3 or 3+2+2+2 (mobiles 6/7, landlines 9).
+  String.raw`[679]\d{2} \d{3} \d{3}`,
+  String.raw`[679]\d{2} \d{2} \d{2} \d{2}`,
+  // Korea and Japan: 010-1234-5678, 090-4821-7733, 02-123-4567.
+  String.raw`0\d{1,2}-\d{3,4}-\d{4}`,
+  // Sweden: 070-123 45 67, 08-123 456 78.
+  String.raw`0\d{1,3}-\d{2,3} \d{2} \d{2,3}`,
 ];
 
 /**

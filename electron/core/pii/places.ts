@@ -41,7 +41,8 @@ const COUNTY = new RegExp(
 );
 /** A postal code next to a known city, either order: "10827 Berlin", "Nairobi 00100". */
 const CODE_CITY = new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{3}[ ]\d{2}|\d{4,6})[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud');
-const CODE = /(?<![\d\p{L}-])\d{4,6}(?![\d\p{L}-])/gu;
+// Not followed by a digit group: "Mobile 07700 900744" is a phone number after a phone word, not Mobile, AL.
+const CODE = /(?<![\d\p{L}-])\d{4,6}(?![\d\p{L}-]|[ ]\d)/gu;
 const WORDS_BEFORE_CODE = new RegExp(String.raw`${CAPW}(?:[ \t]${CAPW}){0,2}[ \t]+$`, 'u');
 const CITY_FIELD = new RegExp(
   String.raw`(?<![\p{L}])(?:(?:City|Town|Village|Municipality|City\/Town|County|Neighbou?rhood|Residence)[ \t]*:|(?:Place of birth|Birthplace|City of birth|Hometown)[ \t]*:?|Born in)[ \t]*(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`,

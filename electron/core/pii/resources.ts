@@ -145,7 +145,9 @@ export function parseResources(texts: ResourceTexts): PiiResources {
     lastNames: parseWordList(texts.lastNames),
     firstNameForms: parseDisplayList(texts.firstNames),
     lastNameForms: parseDisplayList(texts.lastNames),
-    cityForms: parseDisplayList(texts.cities, /\|/),
+    // The surrogate pool keeps Latin-script towns: a non-Latin form ("上海") is in the list to be found, and a
+    // surrogate in another script than the text around it would stand out.
+    cityForms: parseDisplayList(texts.cities, /\|/).filter((c) => /^[\p{Script=Latin}\s.'’-]+$/u.test(c)),
     ...parseCountryTowns(texts.cityCountries ?? ''),
     ambiguous: parseWordList(texts.ambiguous),
     cities: parseWordList(texts.cities, /\|/),

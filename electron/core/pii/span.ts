@@ -11,6 +11,17 @@ export function trimEnd(input: string, start: number, end: number, chars = '.,;:
   return end;
 }
 
+/**
+ * Start of the line holding `at`, looking back at most `max` characters. A bounded scan: lastIndexOf('\n') from
+ * every match of a text with no line break (one long JSONL line, a PDF's text) walks back to its start each time,
+ * which makes the whole pass quadratic.
+ */
+export function lineStartNear(input: string, at: number, max: number): number {
+  const from = Math.max(0, at - max);
+  for (let i = at - 1; i >= from; i--) if (input.charCodeAt(i) === 10) return i + 1;
+  return from;
+}
+
 /** Every match of a global regex, with the d flag's group indices. */
 export function* matches(re: RegExp, input: string): Generator<RegExpExecArray> {
   re.lastIndex = 0;

@@ -4,7 +4,6 @@
 // their span maps and serializing them held the core's event loop for seconds when it was done there.
 import type { TypeCounts } from '../../contract/pii.js';
 import type { Example } from '../data/example.js';
-import { detectDataset } from '../pii/dataset.js';
 import { fieldsOf } from '../pii/exampleFields.js';
 import { isOwnSurrogate, surrogateIndex } from '../pii/ownSurrogates.js';
 import type { PseudonymMap } from '../pii/redact.js';
@@ -13,6 +12,7 @@ import { loadPiiResources } from '../pii/resources.js';
 import type { PiiSpan } from '../pii/types.js';
 import { openDatabaseReadOnly } from '../store/database.js';
 import { DatasetsRepository } from '../store/repositories/datasets.js';
+import { detectDatasetThreaded } from './piiDatasetThreads.js';
 
 type TaskProgress = (phase: string, current: number, total: number | null) => void;
 
@@ -22,6 +22,8 @@ export interface PiiScanInput {
   /** The dataset's pseudonym map when the version descends from a redacted one: its surrogates are not findings. */
   own: PseudonymMap | null;
   resourceDir?: string;
+  /** Characters per worker thread at least (piiLongText.ts PIECE_MIN by default; tests pass a small value). */
+  pieceMin?: number;
 }
 
 export interface PiiScanOutput {
@@ -33,7 +35,7 @@ export interface PiiScanOutput {
   spans: number;
 }
 
-export function scanVersion(input: PiiScanInput, progress: TaskProgress): PiiScanOutput {
+export async function scanVersion(input: PiiScanInput, progress: TaskProgress): Promise<PiiScanOutput> {
   const db = openDatabaseReadOnly(input.databaseFile);
   const flat: Array<{ position: number; field: string; text: string }> = [];
   let examples = 0;
@@ -48,11 +50,14 @@ export function scanVersion(input: PiiScanInput, progress: TaskProgress): PiiSca
   }
   const resources = loadPiiResources(input.resourceDir);
   let last = 0;
-  const found = detectDataset(
-    flat.map((f, i) => ({ id: String(i), text: f.text })),
+  // A large version is detected on every core (piiDatasetThreads.ts): same spans as one thread, record for record.
+  const found = await detectDatasetThreaded(
+    flat.map((f) => f.text),
     {
       resources,
-      onProgress: (_phase, done, total) => {
+      resourceDir: input.resourceDir,
+      ...(input.pieceMin ? { pieceMin: input.pieceMin } : {}),
+      onProgress: (done, total) => {
         const now = Date.now();
         if (now - last < 100) return; // a message per text would cost more than detecting it
         last = now;

@@ -18,12 +18,13 @@ let v1: string;
 const CSV = [
   'Question,Answer',
   '"Patient Maria Kowalski (MRN 00482913) called on 03/14/2024 about her refill. Phone 617-555-0143.","Thank you, we will call her back."',
-  '"Can Maria Kowalski move her appointment? She lives at 12 Elm Street, Springfield.","Yes, Friday works."',
+  // Shelbyville is in no town list: the detector misses it and the reviewer adds it (Springfield is found since issue 17).
+  '"Can Maria Kowalski move her appointment? She lives at 12 Elm Street, Shelbyville.","Yes, Friday works."',
   '"Mrs. Kowalski asked whether Dr. Patel can see her; email maria.k@example.com.","Dr. Patel has time on Monday."',
   '"Reminder for Maria Kowalski: bring the insurance card.","Noted."',
   '"When does the clinic open?","At eight."',
 ].join('\n');
-const IDENTIFIERS = ['Maria', 'Kowalski', '00482913', '03/14/2024', '617-555-0143', '12 Elm Street', 'Springfield', 'maria.k@example.com'];
+const IDENTIFIERS = ['Maria', 'Kowalski', '00482913', '03/14/2024', '617-555-0143', '12 Elm Street', 'Shelbyville', 'maria.k@example.com'];
 
 async function finished(id: string): Promise<Job> {
   for (;;) {
@@ -86,17 +87,17 @@ describe('pii:decide', () => {
       versionId: v1,
       changes: [
         { scope: 'span', decision: 'reject', type: 'NAME', text: 'Patel' },
-        { scope: 'add', type: 'LOCATION', text: 'Springfield', at: { position: 1, field: 'm0', start: CSV.split('\n')[2]!.indexOf('Springfield') - 1 } },
+        { scope: 'add', type: 'LOCATION', text: 'Shelbyville', at: { position: 1, field: 'm0', start: CSV.split('\n')[2]!.indexOf('Shelbyville') - 1 } },
       ],
     });
     expect(decisions.map((d) => [d.decision, d.type, d.text])).toEqual([
       ['reject', 'NAME', 'Patel'],
-      ['added', 'LOCATION', 'Springfield'],
+      ['added', 'LOCATION', 'Shelbyville'],
     ]);
     const page = await core.call('pii:spans', { versionId: v1, offset: 0, limit: 10 });
     const all = page.records.flatMap((r) => r.fields.flatMap((f) => f.spans));
     expect(all.filter((s) => s.text === 'Patel').map((s) => s.status)).toEqual(['rejected', 'rejected']);
-    expect(all.filter((s) => s.text === 'Springfield').map((s) => [s.type, s.status])).toEqual([['LOCATION', 'added']]);
+    expect(all.filter((s) => s.text === 'Shelbyville').map((s) => [s.type, s.status])).toEqual([['LOCATION', 'added']]);
     expect((await core.call('pii:status', { versionId: v1 })).current?.LOCATION).toBe(2);
   });
 
@@ -144,20 +145,20 @@ describe('pii:apply', () => {
     expect(rows[2]!.messages![0]!.content).toContain(`Mrs. ${full.split(' ')[1]}`);
     expect(report).toMatchObject({ mode: 'pseudonym', records: 5, review: { rejected: 1, added: 1 } });
     expect(report.redacted.LOCATION).toBe(2);
-    // Span counts add up for every kind: "Patel" twice kept, "Springfield" added once, kinds outside the policy kept.
+    // Span counts add up for every kind: "Patel" twice kept, "Shelbyville" added once, kinds outside the policy kept.
     expect([report.kept?.NAME, report.added?.LOCATION]).toEqual([2, 1]);
     for (const t of Object.keys(report.detected) as (keyof typeof report.detected)[])
       expect(report.detected[t] + report.added![t], t).toBe(report.redacted[t] + report.kept![t]);
     const stored = await core.call('pii:report', { versionId: version.id });
     expect(stored).toMatchObject({ sourceVersionId: v1, report: { totalRedacted: report.totalRedacted } });
-    expect(stored!.decisions.map((d) => d.text)).toEqual(['Patel', 'Springfield']);
+    expect(stored!.decisions.map((d) => d.text)).toEqual(['Patel', 'Shelbyville']);
     expect(await core.call('pii:report', { versionId: v1 })).toBeNull();
     // The map is a file of its own, outside the database, with the originals in it.
     const mapFile = join(mapDir(core.ws), `${datasetId}.json`);
     expect(readFileSync(mapFile, 'utf8')).toContain('kowalski');
     expect((await core.call('pii:status', { versionId: version.id })).map.exists).toBe(true);
     // The audit log holds counts, never the identifiers.
-    expect(JSON.stringify(await core.call('audit:list', { limit: 100 }))).not.toMatch(/Kowalski|Springfield|Patel/);
+    expect(JSON.stringify(await core.call('audit:list', { limit: 100 }))).not.toMatch(/Kowalski|Shelbyville|Patel/);
   });
 
   it('a mask run replaces spans with typed placeholders', async () => {

@@ -1,0 +1,62 @@
+// A long text detected in pieces (one per worker thread) gives the spans the whole text gives: pieces cover it
+// exactly, are cut at blank lines, and names found in one piece are found in the others.
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { piecesFor } from '../workers/piiLongText.js';
+import { detectPiece, joinPieces, splitAtParagraphs } from './chunks.js';
+import { detectPii } from './detect.js';
+import { loadPiiResources } from './resources.js';
+
+const resources = loadPiiResources();
+const dir = fileURLToPath(new URL('../../../test/fixtures/pii/tune/', import.meta.url));
+const corpus = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => readFileSync(dir + f, 'utf8').replace(/\r\n/g, '\n'))
+  .join('\n\n');
+
+describe('detection in pieces', () => {
+  it('cuts at blank lines and covers the text exactly, in order', () => {
+    const pieces = splitAtParagraphs(corpus, 4);
+    expect(pieces.length).toBeGreaterThanOrEqual(3);
+    expect(pieces.map((p) => p.text).join('')).toBe(corpus);
+    for (const p of pieces) expect(corpus.slice(p.start, p.start + p.text.length)).toBe(p.text);
+    for (const p of pieces.slice(0, -1)) expect(p.text.endsWith('\n\n')).toBe(true);
+  });
+
+  it('finds what the whole text gives, a name from one piece included in the others', () => {
+    // "Okonkwo" is found by its title in the first piece only; the later bare mention needs the join's propagation.
+    const text = `${corpus}\n\nLetter: Dr. Chidi Okonkwo reviewed the chart.\n\n${corpus}\n\nOkonkwo signed off.\n`;
+    const pieces = splitAtParagraphs(text, 3);
+    const joined = joinPieces(
+      pieces,
+      pieces.map((p) => detectPiece(p.text, resources)),
+      resources,
+    );
+    const whole = detectPii(text, { resources });
+    const key = (s: { start: number; end: number; type: string }) => `${s.start}:${s.end}:${s.type}`;
+    expect(joined.map(key).sort()).toEqual(whole.map(key).sort());
+    for (const s of joined) expect(text.slice(s.start, s.end)).toBe(s.text);
+    const last = text.lastIndexOf('Okonkwo signed');
+    expect(joined.some((s) => s.start === last && s.type === 'NAME')).toBe(true);
+  });
+
+  it('uses one thread per 2 MB, at most one per core, and none extra for a short text', () => {
+    expect(piecesFor(8_000_000, 16)).toBe(4);
+    expect(piecesFor(8_000_000, 2)).toBe(2);
+    expect(piecesFor(1_500_000, 16)).toBe(1);
+  });
+});
+
+describe('detection of a long text in worker threads', () => {
+  it('gives the spans of one-thread detection, through real worker threads', async () => {
+    const { detectLongText } = await import('../workers/piiLongText.js');
+    const text = `${corpus}\n\nLetter: Dr. Chidi Okonkwo reviewed the chart.\n\n${corpus}\n\nOkonkwo signed off.\n`;
+    const key = (s: { start: number; end: number; type: string }) => `${s.start}:${s.end}:${s.type}`;
+    const errors: unknown[] = [];
+    const threaded = await detectLongText(text, resources, { cores: 2, pieceMin: Math.floor(text.length / 2) - 10, onThreadError: (e) => errors.push(e) });
+    expect(errors).toEqual([]);
+    expect(threaded.map(key).sort()).toEqual(detectPii(text, { resources }).map(key).sort());
+  }, 60_000);
+});

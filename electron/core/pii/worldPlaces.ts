@@ -1,0 +1,224 @@
+// Addresses written the way they are outside the US: a postal code next to its town ("70173 Stuttgart", "Leicester
+// LE2 3AH", "Fitzroy VIC 3065", "Noida 201309", "Dublin 4 D04 E7P3"), the comma-separated parts of the same address
+// line before it ("Flat 2, 61 Mansfield Road, ..."), street forms of French, Belgian, German, Dutch, Nordic and
+// Slavic addresses, and addresses in Cyrillic, Greek, Chinese, Japanese, Korean, Arabic, Hebrew, Thai and Devanagari.
+// A town next to a postal code needs no gazetteer: the code says what the word is.
+import type { PiiResources } from './resources.js';
+import { foldKey } from './resources.js';
+import { US_STATE_NAMES, lineStartNear, makeSpan, matches } from './span.js';
+import type { PiiSpan } from './types.js';
+import { onNonLatinLines } from './worldNames.js';
+
+/** A capitalized word in a cased script, hyphens and apostrophes inside ("Saint-Denis", "Frankfurt am Main" is 3). */
+const CAPW = String.raw`[\p{Lu}][\p{Ll}\p{M}'’.\-]*[\p{L}\p{M}]`;
+const TOWN = String.raw`${CAPW}(?:[ \t](?:am|an|der|de|la|le|sur|en|upon|on|-)?[ \t]?${CAPW}){0,2}`;
+
+/** Postal code shapes that come BEFORE the town: DE/FR/ES/IT (5), AT/BE/CH/DK/NO (4), NL (4+2), PL, PT, LU, SE/GR/CZ (3+2). */
+const CODE_FIRST = String.raw`(?:\d{4}[ ]?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3}|L-\d{4}|\d{3}[ ]\d{2}|\d{4,5})`;
+const CODE_TOWN = new RegExp(String.raw`(?<![\p{L}\d-])(?<z>${CODE_FIRST})[ \t]+(?<c>${TOWN}(?:[ \t][A-Z](?![\p{L}]))?)(?![\p{L}\d])`, 'gud');
+/** Irish Eircode: routing key + unique identifier. */
+const EIRCODE = String.raw`(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ][0-9AC-FHKNPRTV-Y]{4}`;
+const UK_POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}`;
+const CA_POSTAL = String.raw`[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d`;
+const REGION = String.raw`(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NU)`;
+/** Town then code: "Leicester LE2 3AH", "Dublin 4 D04 E7P3", "Fitzroy VIC 3065", "Montréal QC H2X 3J6", "Noida 201309". */
+const TOWN_CODE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?<c>${TOWN}(?:[ \t]\d{1,2}W?)?)(?:,?[ \t]+(?:Co\.[ \t]+${CAPW}|${REGION}))?,?[ \t]+(?<z>${EIRCODE}|${UK_POSTCODE}|${CA_POSTAL}|\d{6}|(?<=${REGION}[ \t]+)\d{4})(?![\p{L}\d])`,
+  'gud',
+);
+const EIRCODE_ALONE = new RegExp(String.raw`(?<![\p{L}\d])${EIRCODE}(?![\p{L}\d])`, 'g');
+/** "Dublin 4", "Dublin 6W": a postal district is part of the town. */
+const DUBLIN = /(?<![\p{L}])Dublin[ \t]\d{1,2}W?(?![\p{L}\d])/gu;
+
+/** Words in an address part that say it is one (streets, localities), in the languages of the set. */
+const ADDRESS_WORD =
+  /(?:^|[\s\d])(?:Road|Rd|Street|St|Lane|Avenue|Ave|Drive|Court|Close|Crescent|Place|Square|Terrace|Way|Grove|Gardens|Hill|Hills|View|Row|Mews|Park|Dock|Quay|Rectory|Cottage|House|Farm|Lodge|Manor|Church|Flat|Apartment|Apartments|Apt|Unit|Plot|Villa|Sector|Block|Nagar|Salai|Marg|Colony|Layout|Road|West|East|North|South|Rue|Avenue|Allée|Impasse|Chemin|Quai|Calle|C\/|Avenida|Plaza|Via|Viale|Piazza|Rua|Straße|Strasse|Weg|Gasse|Platz|ul\.|Street)(?:$|[\s,.])/u;
+const NOT_PLACE = new Set(['india', 'uk', 'united kingdom', 'ireland', 'canada', 'australia', 'germany', 'france', 'spain', 'italy', 'españa', 'deutschland']);
+
+/** French and Belgian number-first streets ("45 boulevard Voltaire", "12 rue de la Gare", "3 impasse des Tilleuls"). */
+const FR_STREET = new RegExp(
+  String.raw`(?<![\p{L}\d])\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|boulevard|bd|avenue|av\.|allée|impasse|place|chemin|quai|cours|route|square|passage|chaussée)[ \t]+(?:(?:de[ \t]+la|de[ \t]+l'|des|du|de|d'|la|le|les)[ \t]*)?${CAPW}(?:[ \t]${CAPW}){0,2}`,
+  'gu',
+);
+/** Type first, number after ("Avenue Louise 231", "Rue de la Loi 84", "C/ Gran Vía 45, 5º A", "ul. Długa 17 m. 4"). */
+const TYPE_FIRST = new RegExp(
+  String.raw`(?<![\p{L}])(?:Avenue|Boulevard|Chaussée|Place|Rue|C\/|Calle|Avda\.|Avenida|Paseo|Carrer|ul\.|al\.|Via|Viale|Piazza|Rua|Am|An[ \t]der|Im|Knez|Bulevar|Ulica)[ \t]+(?:(?:de[ \t]+la|de|del|des|du|da|do|dos|das|della|di|la|le)[ \t]+)?${CAPW}(?:[ \t]${CAPW}){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?:\/\d{1,4})?(?:,?[ \t]+(?:\d{1,2}º[ \t]?[A-Za-z]{1,5}\.?|m\.[ \t]?\d{1,4}|app\.[ \t]?\d{1,4}))?`,
+  'gu',
+);
+/** Name-first streets with a suffix (German, Dutch, Nordic, Finnish): "Schillerstraße 41", "Hämeenkatu 14 B 22". */
+const SUFFIX_STREET = new RegExp(
+  String.raw`(?<![\p{L}])(?:${CAPW}[ \t])?[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|Straße|Strasse|gasse|Gasse|weg|platz|Platz|allee|ring|damm|ufer|laan|straat|gracht|kade|singel|dijk|plein|vej|gade|gatan|vägen|veien|gata|katu|tie|kuja|polku|väylä)[ \t]+\d{1,4}[a-z]?(?:[ \t][A-Z](?:[ \t]\d{1,3})?)?(?![\d\p{L}])`,
+  'gu',
+);
+/** A street of one named person or place with its number, after an address label ("Knez Mihailova 12"). */
+const FLAT_FIRST = new RegExp(
+  String.raw`(?<![\p{L}])(?:Flat|Apartment|Apt\.?|Unit|Plot|Villa|House|Suite)[ \t]+[A-Z0-9-]{1,5},[ \t]+(?:\d{1,5}[A-Za-z]?[ \t]+)?${CAPW}(?:[ \t]${CAPW}){0,4}`,
+  'gu',
+);
+
+/** Addresses in scripts without Latin letters: the street/locality words of each script anchor them. */
+const NON_LATIN_ADDRESS: RegExp[] = [
+  // Russian, Ukrainian, Serbian: "ул. Марата, д. 18, кв. 7", "вул. Хрещатик, 22, кв. 8", "г. Москва", "м. Київ".
+  /(?<![\p{L}])(?:ул\.|вул\.|улица|пр\.|просп\.|пер\.|бул\.|ш\.)[ \t]?[\p{Lu}][\p{L}-]+(?:[ \t][\p{Lu}][\p{L}-]+)?(?:,[ \t]?(?:д\.[ \t]?)?\d{1,4}[а-я]?)?(?:,[ \t]?(?:кв|корп|стр)\.[ \t]?\d{1,4})?/gu,
+  /(?<![\p{L}])(?:г\.|м\.|с\.|пос\.)[ \t]?[\p{Lu}][\p{L}-]+(?:[ \t]?-[ \t]?[\p{Lu}][\p{L}-]+)?/gu,
+  // Greek: "Οδός Ερμού 25", "Λεωφόρος Συγγρού 112".
+  /(?<![\p{L}])(?:Οδός|οδός|Λεωφόρος|Λεωφ\.|Πλατεία)[ \t][\p{Lu}][\p{L}]+(?:[ \t][\p{Lu}][\p{L}]+)?[ \t]\d{1,4}/gu,
+  // Chinese and Japanese: province/city/ward/street/number chains ("上海市徐汇区漕溪北路88号", "東京都世田谷区三軒茶屋2-14-7").
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6}(?:省|市|都|道|府|県|区|區|县|縣)[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{0,12}(?:路|街|道|号|號|丁目|番地|町|村|区|區)?[\d０-９\-－号號丁目番地]*/gu,
+  // Korean: "서울특별시 강남구 테헤란로 152".
+  /[\p{Script=Hangul}]{1,6}(?:특별시|광역시|시|도)(?:[ \t][\p{Script=Hangul}]{1,6}(?:구|군|시|동|읍|면))*(?:[ \t][\p{Script=Hangul}\d]{1,8}(?:로|길))?(?:[ \t]\d{1,4}(?:-\d{1,4})?)?/gu,
+  // Arabic: street and district words ("شارع العليا، حي الورود").
+  /(?:شارع|حي|طريق|ميدان)[ \t][\p{Script=Arabic}]+(?:[ \t][\p{Script=Arabic}]+)?(?:[،,][ \t]?(?:شارع|حي|طريق)[ \t][\p{Script=Arabic}]+(?:[ \t][\p{Script=Arabic}]+)?)*/gu,
+  // Thai: "99/12 ถนนสุขุมวิท".
+  /(?:\d{1,4}(?:\/\d{1,4})?[ \t])?(?:ถนน|ซอย)[\p{Script=Thai}]+/gu,
+  // Devanagari: "मकान नं. 45, सेक्टर 15", "45, गांधी नगर".
+  /(?:मकान[ \t]नं\.?[ \t]?\d{1,5},[ \t]?)?(?:सेक्टर[ \t]\d{1,3}|[\p{Script=Devanagari}]+[ \t](?:नगर|मार्ग|रोड|कॉलोनी))/gu,
+  /\d{1,5},[ \t](?:[\p{Script=Devanagari}]+[ \t])?(?:नगर|मार्ग|रोड|कॉलोनी)/gu,
+];
+/** A known town in a non-Latin script right after a label or a comma ("Адрес: г. Москва", "Αθήνα"): from the code. */
+const NON_LATIN_TOWN_AFTER_CODE = /(?<z>\d{3}[ ]\d{2}|\d{5,6})[ \t]+(?<c>[\p{Lu}][\p{Ll}\p{M}]+)(?![\p{L}])/dgu;
+
+function addressPart(part: string, res: PiiResources): boolean {
+  const t = part.trim();
+  if (!t || t.length > 60 || /[:;]/.test(t)) return false;
+  if (NOT_PLACE.has(foldKey(t))) return false;
+  return /\d/.test(t) || ADDRESS_WORD.test(` ${t} `) || res.cities.has(foldKey(t));
+}
+
+/**
+ * The comma-separated parts of an address line before a town: walk back from the town while parts look like a
+ * place; keep the run only up to its farthest part that is plainly an address (a number, a street word, a known
+ * town), so "Inhaber: Markus Becker, Bahnhofstraße 3, 04109 Leipzig" keeps the street and leaves the name.
+ */
+function partsBefore(input: string, townStart: number, res: PiiResources, out: PiiSpan[]): void {
+  // An address line is short; a bounded look back keeps a text without line breaks linear.
+  const lineStart = lineStartNear(input, townStart, 300);
+  let seg = input.slice(lineStart, townStart);
+  const colon = Math.max(seg.lastIndexOf(': '), seg.lastIndexOf(':\t'), seg.lastIndexOf(' : '));
+  let base = lineStart;
+  if (colon >= 0) {
+    base += colon + 2;
+    seg = seg.slice(colon + 2);
+  }
+  if (!/,[ \t]*$/.test(seg)) return;
+  const parts: { s: number; e: number }[] = [];
+  let end = seg.replace(/[ \t]*,[ \t]*$/, '').length;
+  while (end > 0 && parts.length < 4) {
+    const comma = seg.lastIndexOf(',', end - 1);
+    let s = comma + 1;
+    while (s < end && /[ \t]/.test(seg[s] ?? '')) s++;
+    // Lower-case words open a sentence part ("I, Mitchell Hayes, of 14 Beach Road"): not an address part.
+    const text = seg.slice(s, end);
+    if (/^(?:of|at|in|à|en|a|de|te|в)[ \t]/.test(text)) {
+      const cut = text.indexOf(' ') + 1;
+      parts.push({ s: base + s + cut, e: base + end });
+      break;
+    }
+    if (/^[\p{Ll}]/u.test(text) && !/^(?:ul\.|al\.|c\/|rue|via|avenue)/i.test(text)) break;
+    parts.push({ s: base + s, e: base + end });
+    if (comma < 0) break;
+    end = comma;
+  }
+  while (parts.length > 0) {
+    const far = parts[parts.length - 1];
+    if (far && addressPart(input.slice(far.s, far.e), res)) break;
+    parts.pop();
+  }
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i];
+    if (!p) continue;
+    const text = input.slice(p.s, p.e);
+    const next = parts[i - 1];
+    // A unit or house number alone ("Flat 2", "Plot 12", "B-42", "45") joins the part after it.
+    if (next && /^(?:(?:Flat|Apartment|Apt\.?|Unit|Plot|Villa|House|Suite|Block)[ \t]+)?[A-Z]?-?\d{1,5}[A-Za-z]?$/.test(text)) {
+      next.s = p.s;
+      continue;
+    }
+    if (NOT_PLACE.has(foldKey(text))) continue;
+    out.push(makeSpan(input, p.s, p.e, 'LOCATION', 0.62, 'context'));
+  }
+}
+
+function pushTown(input: string, s: number, e: number, res: PiiResources, out: PiiSpan[], confidence: number): void {
+  const town = input.slice(s, e);
+  if (NOT_PLACE.has(foldKey(town)) || res.orgWords.has(town)) return;
+  out.push(makeSpan(input, s, e, 'LOCATION', confidence, 'context'));
+  partsBefore(input, s, res, out);
+}
+
+const STATE_NAME = new RegExp(`^(?:${US_STATE_NAMES})$`, 'i');
+/** A known town closing an address line after a comma ("..., Al Barsha 2, Dubai", "Clinic note, Chennai"). */
+const TOWN_AT_END = new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gud');
+/** A known town in capitals closing a court's heading: "COUNTY COURT AT MANCHESTER", "AUDIENCIA PROVINCIAL DE VALENCIA". */
+const HEADING_TOWN = /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/dgu;
+
+export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const re of [TOWN_AT_END, HEADING_TOWN]) {
+    for (const m of matches(re, input)) {
+      const c = m.indices?.groups?.['c'];
+      if (!c || !res.cities.has(foldKey(input.slice(c[0], c[1])))) continue;
+      // "STATE OF NEW YORK": a state, which Safe Harbor leaves.
+      if (re === HEADING_TOWN && (/STATE[ \t]+OF[ \t]+$/i.test(input.slice(Math.max(0, c[0] - 12), c[0])) || STATE_NAME.test(input.slice(c[0], c[1]))))
+        continue;
+      out.push(makeSpan(input, c[0], c[1], 'LOCATION', 0.7, 'dictionary'));
+      if (re === TOWN_AT_END) partsBefore(input, c[0], res, out);
+    }
+  }
+  for (const m of matches(CODE_TOWN, input)) {
+    const z = m.indices?.groups?.['z'];
+    const c = m.indices?.groups?.['c'];
+    if (!z || !c) continue;
+    const before = input.slice(Math.max(0, z[0] - 3), z[0]);
+    const code = input.slice(z[0], z[1]);
+    // A code opens an address only after a comma or at a line/label start; a 4-5 digit number in a sentence
+    // ("paid 2500 Euro") is not one. Years and amounts before a capital are the common trap.
+    if (!/(?:,[ \t]?|^|\n|:[ \t]?|[ \t]{2})$/.test(before) && z[0] !== 0) continue;
+    if (/^(?:19|20)\d{2}$/.test(code)) continue;
+    // "3407 Kirby Drive": a house number and its street, not a code and its town.
+    if (ADDRESS_WORD.test(` ${input.slice(c[0], Math.min(input.length, c[1] + 12))} `)) continue;
+    out.push(makeSpan(input, z[0], z[1], 'ZIP', 0.75, 'context'));
+    pushTown(input, c[0], c[1], res, out, 0.72);
+  }
+  for (const m of matches(TOWN_CODE, input)) {
+    const z = m.indices?.groups?.['z'];
+    const c = m.indices?.groups?.['c'];
+    if (!z || !c) continue;
+    const before = input.slice(Math.max(0, c[0] - 3), c[0]);
+    if (!/(?:,[ \t]?|^|\n|:[ \t]?|[ \t]{2})$/.test(before) && c[0] !== 0) continue;
+    out.push(makeSpan(input, z[0], z[1], 'ZIP', 0.78, 'context'));
+    pushTown(input, c[0], c[1], res, out, 0.72);
+  }
+  for (const m of matches(EIRCODE_ALONE, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.7, 'pattern'));
+  for (const m of matches(DUBLIN, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
+  for (const re of [FR_STREET, TYPE_FIRST, SUFFIX_STREET]) {
+    for (const m of matches(re, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.89, 'pattern'));
+  }
+  // "Flat 9, Riverside Court": only when the words after the comma are a street or estate, not a town ("Apt 12,
+  // Houston"); below the US street pattern, which already takes "3407 Kirby Drive, Apt 12".
+  for (const m of matches(FLAT_FIRST, input)) {
+    if (ADDRESS_WORD.test(` ${m[0].slice(m[0].indexOf(',') + 1)} `)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.86, 'pattern'));
+  }
+  // Only lines with a non-Latin character can hold these: the patterns never run over the rest of the text.
+  out.push(...onNonLatinLines(input, nonLatinAddresses));
+  return out;
+}
+
+function nonLatinAddresses(line: string): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const re of NON_LATIN_ADDRESS) {
+    for (const m of matches(re, line)) {
+      const text = m[0].replace(/[\s,،]+$/, '');
+      if (text.length >= 2) out.push(makeSpan(line, m.index, m.index + text.length, 'LOCATION', 0.8, 'pattern'));
+    }
+  }
+  for (const m of matches(NON_LATIN_TOWN_AFTER_CODE, line)) {
+    const c = m.indices?.groups?.['c'];
+    const z = m.indices?.groups?.['z'];
+    if (c && z && /[^\p{Script=Latin}]/u.test(line.slice(c[0], c[1]))) {
+      out.push(makeSpan(line, z[0], z[1], 'ZIP', 0.75, 'context'));
+      out.push(makeSpan(line, c[0], c[1], 'LOCATION', 0.72, 'context'));
+    }
+  }
+  return out;
+}
