@@ -16,6 +16,15 @@ export const AnswerRule = z.discriminatedUnion('kind', [
 ]);
 export type AnswerRule = z.infer<typeof AnswerRule>;
 
+/** The engine's words for the commonest pattern mistakes, said plainly (the engine's words follow in brackets). */
+const PLAIN_PATTERN_FAULTS: Record<string, string> = {
+  'Unterminated group': 'a "(" is never closed with ")"',
+  "Unmatched ')'": 'a ")" has no "(" before it',
+  'Unterminated character class': 'a "[" is never closed with "]"',
+  'Nothing to repeat': '"*", "+", "?" or "{" follows nothing it could repeat',
+  '\\ at end of pattern': 'the pattern ends with a lone "\\"',
+};
+
 /**
  * Why a pattern cannot be read as a regular expression, or null when it can. Pure JavaScript, so the Evaluate step's
  * rule editor checks as the specialist types and the core refuses the same rule with the same words.
@@ -25,7 +34,12 @@ export function patternProblem(pattern: string, flags = ''): string | null {
     new RegExp(pattern, flags);
     return null;
   } catch (e) {
-    return (e as Error).message.replace(/^Invalid regular expression: /, '').replace(/^Invalid flags supplied to RegExp constructor /, 'invalid flags ');
+    const raw = (e as Error).message
+      .replace(/^Invalid regular expression: /, '')
+      .replace(`/${pattern}/${flags}: `, '')
+      .replace(/^Invalid flags supplied to RegExp constructor /, 'invalid flags ');
+    const plain = PLAIN_PATTERN_FAULTS[raw];
+    return plain ? `${plain} (${raw})` : raw;
   }
 }
 

@@ -74,8 +74,10 @@ describe('the pattern check the editor and the core share', () => {
   it('names what is wrong with a pattern, in the same words the core refuses it with', () => {
     expect(patternProblem('\\d+')).toBeNull();
     const problem = patternProblem('[unclosed');
-    expect(problem).toMatch(/Unterminated character class/);
+    expect(problem).toBe('a "[" is never closed with "]" (Unterminated character class)');
     expect(() => compileRules([{ kind: 'regex', pattern: '[unclosed' }])).toThrow(`is not a valid pattern: ${problem}`);
     expect(patternProblem('a', 'q')).toMatch(/^invalid flags/);
+    expect(patternProblem('*a')).toBe('"*", "+", "?" or "{" follows nothing it could repeat (Nothing to repeat)');
+    expect(patternProblem('a)')).toBe('a ")" has no "(" before it (Unmatched \')\')');
   });
 });
