@@ -45,7 +45,7 @@ export function checksProblem(s: Pick<EvalRulesState, 'rules' | 'expectJson' | '
 }
 
 /** The request's fields, or null while something needs fixing. */
-export function checksRequest(s: EvalRulesState): EvalChecksRequest | null {
+export function checksRequest(s: Pick<EvalRulesState, 'rules' | 'expectJson' | 'schemaText' | 'schemaProblem' | 'schemaChecking'>): EvalChecksRequest | null {
   if (checksProblem(s) !== null) return null;
   const schema = s.expectJson && s.schemaText.trim() !== '' ? (JSON.parse(s.schemaText) as Record<string, unknown>) : undefined;
   return { rules: s.rules.map(toRule), expectJson: s.expectJson, ...(schema ? { jsonSchema: schema } : {}) };
