@@ -45,11 +45,17 @@ describe('eval --rules / --json-schema / --json-answers', () => {
   it('the real bin refuses an invalid pattern before looking for a model', () => {
     const bin = join(import.meta.dirname, '..', '..', 'bin', 'fieldtune.mjs');
     const rules = file('re2.json', '[{"kind":"regex","pattern":"[a-"}]');
-    const res = spawnSync(process.execPath, [bin, 'eval', '--base', join(t.dir, 'none.gguf'), '--data', join(t.dir, 'none.jsonl'), '--rules', rules, '--json'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const res = spawnSync(
+      process.execPath,
+      [bin, 'eval', '--base', join(t.dir, 'none.gguf'), '--data', join(t.dir, 'none.jsonl'), '--rules', rules, '--json'],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(res.status).toBe(1);
-    expect(res.stdout).toMatch(/Rule 1 \(must match \/\[a-\/\) is not a valid pattern: a \\"\[\\" is never closed with \\"]\\" \(Unterminated character class\)/);
+    expect(res.stdout).toMatch(
+      /Rule 1 \(must match \/\[a-\/\) is not a valid pattern: a \\"\[\\" is never closed with \\"]\\" \(Unterminated character class\)/,
+    );
   });
 });

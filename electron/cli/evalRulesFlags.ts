@@ -50,7 +50,10 @@ export function evalChecksFrom(v: Record<string, unknown>): EvalChecks {
     const parsed = z.array(AnswerRule).max(50).safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new FieldtuneError('INVALID_INPUT', `--rules ${file}: rule ${String(issue.path[0] ?? '')} does not fit (${issue.path.join('.')}: ${issue.message})`);
+      throw new FieldtuneError(
+        'INVALID_INPUT',
+        `--rules ${file}: rule ${String(issue.path[0] ?? '')} does not fit (${issue.path.join('.')}: ${issue.message})`,
+      );
     }
     rules = parsed.data;
     compileRules(rules); // an invalid pattern is named now, with the rule's number

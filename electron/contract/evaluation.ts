@@ -172,8 +172,9 @@ export type Evaluation = z.infer<typeof Evaluation>;
 
 /** A later evaluation scoring worse than an earlier one beyond its own 95% interval (drift), in one plain sentence. */
 export const DriftFinding = z.object({
-  metric: CoreMetric,
   system: z.enum(['base', 'tuned']),
+  /** The metrics that fell (core metrics, in the usual order). */
+  metrics: z.array(CoreMetric),
   earlierId: Id,
   laterId: Id,
   sentence: z.string(),

@@ -89,6 +89,13 @@ describe('runEvaluation', () => {
       maxNewTokens: 8,
       scoring: { rules: [{ kind: 'mustContain', text: 'desk' }] },
     });
-    expect(r.rules).toEqual([{ rule: { kind: 'mustContain', text: 'desk' }, words: 'must contain "desk"', passRate: { base: 0, tuned: 0.75 }, failing: { base: [0, 1, 2, 3], tuned: [1] } }]);
+    expect(r.rules).toEqual([
+      {
+        rule: { kind: 'mustContain', text: 'desk' },
+        words: 'must contain "desk"',
+        passRate: { base: 0, tuned: 0.75 },
+        failing: { base: [0, 1, 2, 3], tuned: [1] },
+      },
+    ]);
   });
 });

@@ -40,7 +40,8 @@ let schemaTimer: ReturnType<typeof setTimeout> | null = null;
 export function checksProblem(s: Pick<EvalRulesState, 'rules' | 'expectJson' | 'schemaText' | 'schemaProblem' | 'schemaChecking'>): string | null {
   const bad = s.rules.findIndex((r) => draftProblem(r) !== null);
   if (bad >= 0) return `Rule ${bad + 1} needs fixing before the evaluation can use it.`;
-  if (s.expectJson && s.schemaText.trim() !== '' && (s.schemaProblem !== null || s.schemaChecking)) return 'The JSON schema needs fixing before the evaluation can use it.';
+  if (s.expectJson && s.schemaText.trim() !== '' && (s.schemaProblem !== null || s.schemaChecking))
+    return 'The JSON schema needs fixing before the evaluation can use it.';
   return null;
 }
 

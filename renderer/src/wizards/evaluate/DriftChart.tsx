@@ -23,6 +23,9 @@ function data(metric: DriftMetric, oldestFirst: readonly EvaluationSummary[]): u
   return [xs, value('base'), value('tuned'), edge('base', 'high'), edge('base', 'low'), edge('tuned', 'high'), edge('tuned', 'low')] as uPlot.AlignedData;
 }
 
+/** Large perplexities as 12k / 3.4M, so the axis labels fit. */
+const compact = (v: number) => (Math.abs(v) >= 1e6 ? `${+(v / 1e6).toFixed(1)}M` : Math.abs(v) >= 1e4 ? `${+(v / 1e3).toFixed(0)}k` : String(+v.toFixed(2)));
+
 export function DriftChart({ metric, oldestFirst }: { metric: DriftMetric; oldestFirst: readonly EvaluationSummary[] }) {
   const box = useRef<HTMLDivElement>(null);
   const info = METRIC_INFO[metric];
@@ -40,7 +43,7 @@ export function DriftChart({ metric, oldestFirst }: { metric: DriftMetric; oldes
         scales: { x: { time: false, range: [0.7, n + 0.3] } },
         axes: [
           { splits: () => oldestFirst.map((_, i) => i + 1), values: (_u, splits) => splits.map((v) => `#${v}`) },
-          { values: (_u, splits) => splits.map((v) => (info.scale === 'fraction' ? `${v}%` : String(v))), size: 48 },
+          { values: (_u, splits) => splits.map((v) => (info.scale === 'fraction' ? `${v}%` : compact(v))), size: 56 },
         ],
         series: [
           {},
@@ -61,7 +64,9 @@ export function DriftChart({ metric, oldestFirst }: { metric: DriftMetric; oldes
     return () => plot.destroy();
   }, [metric, oldestFirst, n, info.scale]);
 
-  const spoken = LINES.map((s) => `${SYSTEM_LABEL[s].toLowerCase()} ${oldestFirst.map((e, i) => `#${i + 1} ${formatMetric(metric, e.systems[s]?.[metric])}`).join(', ')}`);
+  const spoken = LINES.map(
+    (s) => `${SYSTEM_LABEL[s].toLowerCase()} ${oldestFirst.map((e, i) => `#${i + 1} ${formatMetric(metric, e.systems[s]?.[metric])}`).join(', ')}`,
+  );
   return (
     <figure className="drift-chart" role="img" aria-label={`${info.label} over ${n} evaluations, oldest first: ${spoken.join('; ')}`}>
       <figcaption>

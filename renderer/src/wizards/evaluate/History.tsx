@@ -23,8 +23,11 @@ export function History() {
       {drift.length > 0 ? (
         <div className="drift-warning" role="status" aria-label="Drift">
           {drift.map((d) => (
-            <p key={`${d.metric}-${d.system}-${d.laterId}`} className="danger-text">
-              Evaluation #{number.get(d.laterId)} is worse than #{number.get(d.earlierId)}: {d.sentence}
+            <p key={`${d.system}-${d.laterId}-${d.earlierId}`} className="danger-text">
+              <strong>
+                Evaluation #{number.get(d.laterId)} is worse than #{number.get(d.earlierId)}.
+              </strong>{' '}
+              {d.sentence}
             </p>
           ))}
         </div>

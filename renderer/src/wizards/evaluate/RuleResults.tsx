@@ -55,7 +55,9 @@ export function RuleResults() {
                 ))}
                 <td>
                   <button type="button" className="ghost" aria-expanded={open === i} onClick={() => setOpen(open === i ? null : i)} disabled={broke === 0}>
-                    {broke === 0 ? 'No answer broke it' : `${open === i ? 'Hide' : 'Show'} the ${broke} ${broke === 1 ? 'answer' : 'answers'} that broke rule ${i + 1}`}
+                    {broke === 0
+                      ? 'No answer broke it'
+                      : `${open === i ? 'Hide' : 'Show'} the ${broke} ${broke === 1 ? 'answer' : 'answers'} that broke rule ${i + 1}`}
                   </button>
                 </td>
               </tr>,

@@ -101,8 +101,8 @@ export function RulesEditor() {
     <fieldset className="rules-editor">
       <legend>Your rules for the answers</legend>
       <p className="muted">
-        Things every good answer does or avoids, checked on each answer of every model. The results show how often each rule was kept, and which answers
-        broke it.
+        Things every good answer does or avoids, checked on each answer of every model. The results show how often each rule was kept, and which answers broke
+        it.
       </p>
       {rules.length > 0 && (
         <ol className="rule-list">
