@@ -24,9 +24,9 @@ const PROJECT = 'Front desk rules';
 /** An earlier evaluation of the same run on which the tuned model did well, with tight intervals. */
 function plantEarlier(core: Core, projectId: string, runId: string, versionId: string): void {
   const scores = (v: number) => ({ exactMatch: v, tokenF1: v, rougeL: v, bleu: 100 * v, chrF: 100 * v, jsonValid: null, fitsSchema: null, rules: null });
-  const interval = (v: number) => ({ low: v - 0.02, high: v + 0.02 });
+  const interval = (v: number) => ({ low: Math.max(0, v - 0.12), high: v + 0.1 });
   const systems = {
-    base: { ...scores(0.1), perplexity: 900 },
+    base: { ...scores(0.1), perplexity: 900, intervals: { tokenF1: interval(0.1), rougeL: interval(0.1) } },
     tuned: { ...scores(0.8), perplexity: 40, intervals: { exactMatch: interval(0.8), tokenF1: interval(0.8), rougeL: interval(0.8) } },
   };
   const settings = { maxNewTokens: 8, shots: 0, baseline: false, probes: false, seed: 12345, systemPrompt: null };
