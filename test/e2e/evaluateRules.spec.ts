@@ -127,6 +127,10 @@ test('writes rules and a schema, evaluates, reads per-rule results, and sees dri
         .first(),
     ).toBeVisible();
     await snap(page, '3-rule-results');
+    // the weakest answers can be sorted by the schema and rule measures too
+    const weakest = page.getByRole('region', { name: 'Weakest answers' });
+    await weakest.getByLabel('Sort by').selectOption({ label: 'Fits the schema' });
+    await expect(weakest.getByRole('listitem', { name: 'Example 1' })).toContainText('Tuned model (0.0%)');
 
     // drift: two evaluations charted, the later one worse than the planted earlier one beyond its interval
     const history = page.getByRole('region', { name: 'Your evaluations over time' });
