@@ -16,6 +16,33 @@ export const AnswerRule = z.discriminatedUnion('kind', [
 ]);
 export type AnswerRule = z.infer<typeof AnswerRule>;
 
+/** The engine's words for the commonest pattern mistakes, said plainly (the engine's words follow in brackets). */
+const PLAIN_PATTERN_FAULTS: Record<string, string> = {
+  'Unterminated group': 'a "(" is never closed with ")"',
+  "Unmatched ')'": 'a ")" has no "(" before it',
+  'Unterminated character class': 'a "[" is never closed with "]"',
+  'Nothing to repeat': '"*", "+", "?" or "{" follows nothing it could repeat',
+  '\\ at end of pattern': 'the pattern ends with a lone "\\"',
+};
+
+/**
+ * Why a pattern cannot be read as a regular expression, or null when it can. Pure JavaScript, so the Evaluate step's
+ * rule editor checks as the specialist types and the core refuses the same rule with the same words.
+ */
+export function patternProblem(pattern: string, flags = ''): string | null {
+  try {
+    new RegExp(pattern, flags);
+    return null;
+  } catch (e) {
+    const raw = (e as Error).message
+      .replace(/^Invalid regular expression: /, '')
+      .replace(`/${pattern}/${flags}: `, '')
+      .replace(/^Invalid flags supplied to RegExp constructor /, 'invalid flags ');
+    const plain = PLAIN_PATTERN_FAULTS[raw];
+    return plain ? `${plain} (${raw})` : raw;
+  }
+}
+
 /** What an evaluation job takes: the run, and how to evaluate it. */
 export const EvalStartInput = z
   .object({
@@ -31,6 +58,8 @@ export const EvalStartInput = z
     rules: z.array(AnswerRule).max(50).default([]),
     /** A JSON Schema the answers must fit (when answers are JSON). */
     jsonSchema: z.record(z.string(), z.unknown()).optional(),
+    /** Answers should be JSON: score "Valid JSON" on every example, not only where the expected answer is JSON. */
+    expectJson: z.boolean().default(false),
   })
   .strict();
 export type EvalStartInput = z.input<typeof EvalStartInput>;

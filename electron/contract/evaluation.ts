@@ -3,6 +3,7 @@
 // probes and the leak check. Stored with the run (see store/repositories/evaluations.ts) and drawn by the Evaluate step.
 import { z } from 'zod';
 import { Id, Message } from './domain.js';
+import { AnswerRule } from './evalJob.js';
 
 export const SystemName = z.enum(['base', 'tuned', 'baseline']);
 export type SystemName = z.infer<typeof SystemName>;
@@ -23,9 +24,15 @@ export const ExampleScores = z.object({
 });
 export type ExampleScores = z.infer<typeof ExampleScores>;
 
+/** A 95% bootstrap interval around one system's overall score (resampling the test examples). */
+export const ScoreInterval = z.object({ low: z.number(), high: z.number() });
+export type ScoreInterval = z.infer<typeof ScoreInterval>;
+
 export const SystemSummary = ExampleScores.extend({
   /** Perplexity on the answer tokens (base and tuned only). */
   perplexity: z.number().nullable(),
+  /** Each core metric's 95% interval (evaluations stored before intervals were kept have none). */
+  intervals: z.partialRecord(CoreMetric, ScoreInterval).optional(),
 });
 export type SystemSummary = z.infer<typeof SystemSummary>;
 
@@ -110,6 +117,17 @@ export const ProbeResults = z.object({
 });
 export type ProbeResults = z.infer<typeof ProbeResults>;
 
+/** One of the specialist's rules as it fared: the share of answers passing it per system, and which examples failed. */
+export const RuleResult = z.object({
+  rule: AnswerRule,
+  /** The rule in plain words ('must contain "phone"'). */
+  words: z.string(),
+  passRate: z.partialRecord(SystemName, z.number()),
+  /** Indexes (into examples) of the answers that broke the rule, per system. */
+  failing: z.partialRecord(SystemName, z.array(z.number().int())),
+});
+export type RuleResult = z.infer<typeof RuleResult>;
+
 export const EvaluationSettings = z.object({
   maxNewTokens: z.number().int(),
   shots: z.number().int(),
@@ -117,12 +135,18 @@ export const EvaluationSettings = z.object({
   probes: z.boolean(),
   seed: z.number().int(),
   systemPrompt: z.string().nullable(),
+  /** The rules and JSON expectations the answers were scored with (the Evaluate step starts the next one from them). */
+  rules: z.array(AnswerRule).default([]),
+  jsonSchema: z.record(z.string(), z.unknown()).nullable().default(null),
+  expectJson: z.boolean().default(false),
 });
 
 export const EvaluationResult = z.object({
   systems: z.partialRecord(SystemName, SystemSummary),
   comparisons: z.array(Comparison),
   examples: z.array(EvalExample),
+  /** Per rule, in the order written (empty without rules, and in evaluations stored before rules were kept). */
+  rules: z.array(RuleResult).default([]),
   probes: ProbeResults.nullable(),
   settings: EvaluationSettings,
 });
@@ -145,6 +169,17 @@ export type EvaluationSummary = z.infer<typeof EvaluationSummary>;
 
 export const Evaluation = EvaluationSummary.extend({ result: EvaluationResult });
 export type Evaluation = z.infer<typeof Evaluation>;
+
+/** A later evaluation scoring worse than an earlier one beyond its own 95% interval (drift), in one plain sentence. */
+export const DriftFinding = z.object({
+  system: z.enum(['base', 'tuned']),
+  /** The metrics that fell (core metrics, in the usual order). */
+  metrics: z.array(CoreMetric),
+  earlierId: Id,
+  laterId: Id,
+  sentence: z.string(),
+});
+export type DriftFinding = z.infer<typeof DriftFinding>;
 
 /** What each metric means, in one line for a specialist (the Evaluate step and the report say the same). */
 export const METRIC_INFO: Record<

@@ -58,6 +58,50 @@ describe('fieldtune eval (file mode, --baseline)', () => {
     expect(last['baseline']).not.toHaveProperty('perplexity');
   });
 
+  it('checks every answer against --rules and --json-schema: a rules line before the unchanged metrics line', async () => {
+    const rules = join(dir, 'rules.json');
+    writeFileSync(
+      rules,
+      JSON.stringify([
+        { kind: 'mustContain', text: 'zebra appointment' },
+        { kind: 'regex', pattern: '.' },
+      ]),
+    );
+    const schema = join(dir, 'schema.json');
+    writeFileSync(schema, '{"type": "object", "required": ["answer"]}');
+    const { stdout } = await run(
+      'node',
+      [
+        CLI,
+        'eval',
+        '--base',
+        base,
+        '--adapter',
+        adapter,
+        '--data',
+        test,
+        '--rules',
+        rules,
+        '--json-schema',
+        schema,
+        '--max-new-tokens',
+        '4',
+        '--threads',
+        '1',
+        '--json',
+      ],
+      { maxBuffer: 1 << 24 },
+    );
+    const lines = stdout.trim().split('\n');
+    const last = JSON.parse(lines.at(-1)!) as Record<string, Record<string, number>>;
+    expect(Object.keys(last).sort()).toEqual(['base', 'tuned']);
+    const { rules: results } = JSON.parse(lines.at(-2)!) as { rules: { words: string; passRate: Record<string, number>; failing: Record<string, number[]> }[] };
+    expect(results.map((r) => r.words)).toEqual(['must contain "zebra appointment"', 'must match /./']);
+    // nobody writes "zebra appointment": every answer of both models broke rule 1
+    expect(results[0]!.passRate).toEqual({ base: 0, tuned: 0 });
+    expect(results[0]!.failing).toEqual({ base: [0, 1, 2, 3], tuned: [0, 1, 2, 3] });
+  });
+
   it('refuses a bad --max-new-tokens with a message naming the flag', async () => {
     const bad = await run('node', [CLI, 'eval', '--base', base, '--data', test, '--max-new-tokens', '0', '--json']).catch(
       (e: { stdout: string; code: number }) => e,

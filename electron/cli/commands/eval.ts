@@ -10,6 +10,7 @@ import { runProbes, sampleText } from '../../core/eval/probes/runProbes.js';
 import { readSamplesJsonl } from '../../core/train/samples.js';
 import type { CliArgs, CliCommand, CliOutput } from '../command.js';
 import { runJob, withCore, workspaceOption } from '../coreSession.js';
+import { evalChecksFrom, evalRulesOptions, evalRulesUsageLines, type EvalChecks } from '../evalRulesFlags.js';
 
 const usage = [
   'Usage: fieldtune eval --workspace DIR --run RUN_ID [options]',
@@ -33,6 +34,7 @@ const usage = [
   '  --probes               also run the retention, robustness, bias and leak probes (the leak check needs',
   '                         training records: in file mode, those of --shots-from)',
   '  --threads N            CPU threads (default 2)',
+  ...evalRulesUsageLines,
 ].join('\n');
 
 function positiveInt(v: unknown, flag: string, fallback: number, min = 1): number {
@@ -52,12 +54,16 @@ function human(r: EvaluationResult): string {
         (s.perplexity !== null ? `  perplexity ${s.perplexity.toPrecision(5)}` : ''),
     );
   }
+  for (const rule of r.rules) {
+    const rates = Object.entries(rule.passRate).map(([name, rate]) => `${name} ${fmt(rate, true)}`);
+    lines.push(`rule ${rule.words}: passed by ${rates.join(', ')}`);
+  }
   for (const c of r.comparisons) lines.push(c.verdict);
   if (r.probes?.leak && !r.probes.leak.passed) lines.push(`Leak check FAILED: ${r.probes.leak.findings.length} finding(s).`);
   return lines.join('\n');
 }
 
-async function fileMode(v: CliArgs['values'], out: CliOutput, common: { maxNewTokens: number; threads: number; shots: number }) {
+async function fileMode(v: CliArgs['values'], out: CliOutput, common: { maxNewTokens: number; threads: number; shots: number; checks: EvalChecks }) {
   if (typeof v['base'] !== 'string') throw new FieldtuneError('BAD_REQUEST', 'Name the model with --base MODEL.gguf (or use --workspace DIR --run RUN_ID)');
   if (typeof v['data'] !== 'string') throw new FieldtuneError('BAD_REQUEST', 'Name the test examples with --data TEST.jsonl');
   const samples = await readSamplesJsonl(v['data']);
@@ -71,6 +77,7 @@ async function fileMode(v: CliArgs['values'], out: CliOutput, common: { maxNewTo
     systemPrompt: typeof v['system-prompt'] === 'string' ? v['system-prompt'] : null,
     maxNewTokens: common.maxNewTokens,
     threads: common.threads,
+    ...common.checks,
     ...(v['probes']
       ? {
           probes: (g, signal) =>
@@ -108,6 +115,7 @@ export const evalCommand: CliCommand = {
     'max-new-tokens': { type: 'string' },
     probes: { type: 'boolean' },
     threads: { type: 'string' },
+    ...evalRulesOptions,
   },
   async run(args, out) {
     const v = args.values;
@@ -115,6 +123,7 @@ export const evalCommand: CliCommand = {
       maxNewTokens: positiveInt(v['max-new-tokens'], '--max-new-tokens', 256),
       threads: positiveInt(v['threads'], '--threads', 2),
       shots: positiveInt(v['shots'], '--shots', 3, 0),
+      checks: evalChecksFrom(v),
     };
     let result: EvaluationResult;
     if (typeof v['run'] === 'string') {
@@ -136,6 +145,7 @@ export const evalCommand: CliCommand = {
             maxNewTokens: common.maxNewTokens,
             probes: !!v['probes'],
             threads: common.threads,
+            ...common.checks,
             ...(typeof v['system-prompt'] === 'string' ? { systemPrompt: v['system-prompt'] } : {}),
           },
           'eval.run',
@@ -146,6 +156,8 @@ export const evalCommand: CliCommand = {
       result = await fileMode(v, out, common);
     }
     if (out.json && result.probes) out.result({ probes: result.probes });
+    // per-rule results on their own line, before the metrics line that stays last
+    if (out.json && result.rules.length > 0) out.result({ rules: result.rules });
     out.result(metricsLine(result), human(result));
     return 0;
   },

@@ -23,7 +23,9 @@ export interface EvaluateModelOptions {
   parallel?: number;
   seed?: number;
   rules?: readonly AnswerRule[];
-  jsonSchema?: unknown;
+  jsonSchema?: Record<string, unknown>;
+  /** Answers should be JSON (validity scored on every example). */
+  expectJson?: boolean;
   /** Runs the probes with the opened generators (retention, robustness, bias, leak). */
   probes?: (g: OpenedGenerators, signal: AbortSignal | undefined) => Promise<ProbeResults>;
   signal?: AbortSignal;
@@ -55,7 +57,11 @@ export async function evaluateModel(o: EvaluateModelOptions): Promise<Evaluation
       generators: g,
       ...(o.baseline ? { baseline: { shots: o.baseline.shots, ...(pool ? { pool } : {}), systemPrompt: o.systemPrompt ?? null } } : {}),
       maxNewTokens: o.maxNewTokens,
-      scoring: { ...(o.rules ? { rules: o.rules } : {}), ...(o.jsonSchema !== undefined ? { jsonSchema: o.jsonSchema } : {}) },
+      scoring: {
+        ...(o.rules ? { rules: o.rules } : {}),
+        ...(o.jsonSchema !== undefined ? { jsonSchema: o.jsonSchema } : {}),
+        ...(o.expectJson ? { expectJson: true } : {}),
+      },
       seed: o.seed ?? 12345,
       perplexity: {
         base: ppl.base.perExample,
@@ -76,6 +82,9 @@ export async function evaluateModel(o: EvaluateModelOptions): Promise<Evaluation
         probes: !!o.probes,
         seed: o.seed ?? 12345,
         systemPrompt: o.systemPrompt ?? null,
+        rules: [...(o.rules ?? [])],
+        jsonSchema: o.jsonSchema ?? null,
+        expectJson: !!o.expectJson,
       },
     };
   } finally {

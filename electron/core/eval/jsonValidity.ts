@@ -41,3 +41,26 @@ export function jsonChecker(schema?: unknown): JsonCheck {
     return { valid: true, fitsSchema: validate ? validate(p.value) : null };
   };
 }
+
+/**
+ * What is wrong with a JSON Schema as the specialist pasted or loaded it (text), or null when ajv can compile it.
+ * The words say which of the two went wrong: the text is not JSON at all, or it is JSON but not a schema.
+ */
+export function schemaProblem(text: string): string | null {
+  if (text.trim() === '') return 'The schema is empty: paste a JSON Schema, or load one from a file.';
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return `The schema is not JSON: ${(e as Error).message}.`;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return 'The schema must be a JSON object, such as {"type": "object", "required": ["dose"]}.';
+  }
+  try {
+    jsonChecker(value);
+    return null;
+  } catch (e) {
+    return (e as Error).message.endsWith('.') ? (e as Error).message : `${(e as Error).message}.`;
+  }
+}

@@ -77,5 +77,25 @@ describe('runEvaluation', () => {
     expect(r.comparisons[0]!.verdict).toMatch(/^The tuned model is better than the original model on token F1/);
     expect(Object.keys(r.comparisons[0]!.metrics.tokenF1!.byCategory)).toEqual(['hours', 'visit']);
     expect(r.examples[0]).toMatchObject({ category: 'hours', shots: 2, answers: { tuned: 'We open at nine.' } });
+    expect(r.systems.tuned!.intervals!.exactMatch).toEqual({ low: 1, high: 1 });
+    expect(r.rules).toEqual([]);
+  });
+
+  it("reports each of the specialist's rules per system, with the examples that broke it", async () => {
+    const fake = (answer: (p: readonly Message[]) => string): Generator => ({ generate: async (ps) => ps.map(answer), fits: () => true });
+    const r = await runEvaluation({
+      items,
+      generators: { base: fake(() => 'no idea'), tuned: fake((p) => (lastUser(p).includes('park') ? 'Nowhere.' : 'Call the desk.')) },
+      maxNewTokens: 8,
+      scoring: { rules: [{ kind: 'mustContain', text: 'desk' }] },
+    });
+    expect(r.rules).toEqual([
+      {
+        rule: { kind: 'mustContain', text: 'desk' },
+        words: 'must contain "desk"',
+        passRate: { base: 0, tuned: 0.75 },
+        failing: { base: [0, 1, 2, 3], tuned: [1] },
+      },
+    ]);
   });
 });

@@ -4,7 +4,9 @@
 import type { Comparison, EvalExample, EvaluationResult, SystemName, SystemSummary } from '../../contract/evaluation.js';
 import type { Generators } from './generator.js';
 import { baselinePrompt, type BaselineOptions, type TestItem } from './prompts.js';
+import { ruleResults } from './ruleResults.js';
 import { compareSystems, makeScorer, type ScoredSystem, type ScoringOptions } from './scoring.js';
+import { systemIntervals } from './systemIntervals.js';
 import { verdictSentence } from './verdict.js';
 
 export interface EvaluationInput {
@@ -57,7 +59,7 @@ export async function runEvaluation(input: EvaluationInput): Promise<Omit<Evalua
   const summaries: Partial<Record<SystemName, SystemSummary>> = {};
   for (const s of systems) {
     const ppl = s === 'baseline' ? undefined : input.perplexity?.overall?.[s];
-    summaries[s] = { ...scored[s]!.overall, perplexity: ppl ?? null };
+    summaries[s] = { ...scored[s]!.overall, perplexity: ppl ?? null, intervals: systemIntervals(scored[s]!, { seed: input.seed ?? 12345 }) };
   }
 
   const categories = items.map((it) => it.category);
@@ -95,5 +97,6 @@ export async function runEvaluation(input: EvaluationInput): Promise<Omit<Evalua
     },
     shots: shots[i] ?? null,
   }));
-  return { systems: summaries, comparisons, examples };
+  const rules = ruleResults(input.scoring?.rules ?? [], Object.fromEntries(systems.map((s) => [s, scored[s]!.ruleOutcomes])));
+  return { systems: summaries, comparisons, examples, rules };
 }

@@ -5,7 +5,7 @@ import { bleuFromStats, bleuSegmentStats, sentenceBleu, sumBleuStats, type BleuS
 import { chrfFromStats, chrfSegmentStats, type ChrfStats } from './chrf.js';
 import { intervalsByCategory, meanDifferenceInterval, pairedBootstrap, type BootstrapOptions, type DifferenceInterval } from './bootstrap.js';
 import { jsonChecker, looksLikeJson } from './jsonValidity.js';
-import { compileRules, rulesPassRate, type AnswerRule } from './rules.js';
+import { compileRules, ruleOutcomes, rulesPassRate, type AnswerRule } from './rules.js';
 import { exactMatch, rougeL, tokenF1 } from './textMetrics.js';
 
 /** The five metrics every system gets; bleu and chrF are 0-100 as sacrebleu prints them, the others 0-1. */
@@ -33,11 +33,15 @@ export type SystemScores = ExampleScores;
 export interface ScoringOptions {
   rules?: readonly AnswerRule[];
   jsonSchema?: unknown;
+  /** Answers should be JSON: score validity on every example, not only where the expected answer is JSON. */
+  expectJson?: boolean;
 }
 
 interface Scored {
   perExample: ExampleScores[];
   overall: SystemScores;
+  /** Per example, whether the answer passes each rule (in the order written). */
+  ruleOutcomes: boolean[][];
   bleuStats: BleuStats[];
   chrfStats: ChrfStats[];
 }
@@ -55,9 +59,10 @@ export function makeScorer(o: ScoringOptions = {}) {
   return (predictions: readonly string[], references: readonly string[]): Scored => {
     const bleuStats = predictions.map((p, i) => bleuSegmentStats(p, [references[i] ?? '']));
     const chrfStats = predictions.map((p, i) => chrfSegmentStats(p, [references[i] ?? '']));
+    const outcomes = predictions.map((p) => ruleOutcomes(rules, p));
     const perExample = predictions.map((p, i): ExampleScores => {
       const ref = references[i] ?? '';
-      const jsonApplies = o.jsonSchema !== undefined || looksLikeJson(ref);
+      const jsonApplies = !!o.expectJson || o.jsonSchema !== undefined || looksLikeJson(ref);
       const j = jsonApplies ? json(p) : null;
       return {
         exactMatch: exactMatch(p, ref),
@@ -80,11 +85,11 @@ export function makeScorer(o: ScoringOptions = {}) {
       fitsSchema: meanOrNull(perExample.map((e) => e.fitsSchema)),
       rules: meanOrNull(perExample.map((e) => e.rules)),
     };
-    return { perExample, overall, bleuStats, chrfStats };
+    return { perExample, overall, ruleOutcomes: outcomes, bleuStats, chrfStats };
   };
 }
 
-function sumChrf(all: readonly ChrfStats[]): ChrfStats {
+export function sumChrf(all: readonly ChrfStats[]): ChrfStats {
   const sum = new Array<number>(all[0]?.length ?? 18).fill(0);
   for (const s of all) s.forEach((v, i) => (sum[i]! += v));
   return sum;

@@ -4,10 +4,11 @@
 import { create } from 'zustand';
 import type { Message } from '../../../electron/contract/domain.js';
 import type { EvalReport } from '../../../electron/contract/evalRequests.js';
-import type { Evaluation, EvaluationSummary } from '../../../electron/contract/evaluation.js';
+import type { DriftFinding, Evaluation, EvaluationSummary } from '../../../electron/contract/evaluation.js';
 import type { TrainingRun } from '../../../electron/contract/train.js';
 import { api } from '../transport/api.js';
 import { errorText } from './errorWords.js';
+import { checksRequest, useEvalRulesStore } from './evalRulesStore.js';
 import { followJob } from './followJob.js';
 import { findRunningJob } from './jobsStore.js';
 
@@ -31,6 +32,8 @@ interface EvalState {
   maxNewTokens: number;
   jobId: string | null;
   history: EvaluationSummary[];
+  /** Where later evaluations score worse than earlier ones beyond their interval (newest first). */
+  drift: DriftFinding[];
   current: Evaluation | null;
   report: EvalReport | null;
   error: string | null;
@@ -52,8 +55,8 @@ export const useEvalStore = create<EvalState>((set, get) => {
   const loadHistory = async () => {
     const projectId = get().projectId;
     if (!projectId) return;
-    const history = await api.call('eval:list', { projectId });
-    set({ history });
+    const [history, drift] = await Promise.all([api.call('eval:list', { projectId }), api.call('eval:drift', { projectId })]);
+    set({ history, drift });
     const latest = history.find((h) => h.runId === get().runId) ?? history[0];
     if (latest && get().current?.id !== latest.id) await get().show(latest.id);
   };
@@ -80,13 +83,14 @@ export const useEvalStore = create<EvalState>((set, get) => {
     maxNewTokens: 256,
     jobId: null,
     history: [],
+    drift: [],
     current: null,
     report: null,
     error: null,
     notice: null,
 
     async open(projectId) {
-      set({ projectId, error: null, notice: null, current: null, report: null, history: [], jobId: null });
+      set({ projectId, error: null, notice: null, current: null, report: null, history: [], drift: [], jobId: null });
       try {
         const runs = (await api.call('train:runs', { projectId })).filter((r) => r.status === 'succeeded' && r.adapterSha256);
         const runId = (runs.find((r) => r.candidate) ?? runs[0])?.id ?? null;
@@ -109,9 +113,12 @@ export const useEvalStore = create<EvalState>((set, get) => {
     async start() {
       const { runId, baseline, probes, maxNewTokens } = get();
       if (!runId) return;
+      // the specialist's rules and JSON expectations go with the request; the button waits while one needs fixing
+      const checks = checksRequest(useEvalRulesStore.getState());
+      if (!checks) return;
       set({ error: null, notice: null });
       try {
-        follow(await api.call('eval:start', { runId, baseline, probes, maxNewTokens }));
+        follow(await api.call('eval:start', { runId, baseline, probes, maxNewTokens, ...checks }));
       } catch (e) {
         fail(e);
       }

@@ -55,7 +55,22 @@ export function reportHtml(r: EvaluationResult, meta: ReportMeta): string {
       `<tr><td>${METRIC_INFO[m].label}</td>${vals.map((v) => `<td>${formatMetric(m, v)}</td>`).join('')}<td class="explain">${esc(METRIC_INFO[m].explain)}</td></tr>`,
     );
   }
-  parts.push('</table></section><section><h2>Charts</h2>');
+  parts.push('</table></section>');
+  if (r.rules.length > 0) {
+    parts.push(
+      '<section><h2>Your rules</h2><table><tr><th>The answer…</th>' +
+        systems.map((s) => `<th>${SYSTEM_LABEL[s]}</th>`).join('') +
+        '<th>Answers that broke it</th></tr>',
+    );
+    for (const rule of r.rules) {
+      const broke = systems.reduce((n, s) => n + (rule.failing[s]?.length ?? 0), 0);
+      parts.push(
+        `<tr><td>${esc(rule.words)}</td>${systems.map((s) => `<td>${formatMetric('rules', rule.passRate[s] ?? null)}</td>`).join('')}<td>${broke}</td></tr>`,
+      );
+    }
+    parts.push('</table><p class="small">Share of answers keeping each rule.</p></section>');
+  }
+  parts.push('<section><h2>Charts</h2>');
   for (const m of CORE_METRICS) {
     const values = Object.fromEntries(systems.map((s) => [s, r.systems[s]![m]]));
     parts.push(`<h3>${METRIC_INFO[m].label}</h3>${barsSvg(m, values)}`);

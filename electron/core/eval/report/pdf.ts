@@ -32,6 +32,16 @@ export async function reportPdf(r: EvaluationResult, meta: ReportMeta): Promise<
     doc.fontSize(8).fillColor('#555').text(METRIC_INFO[m].explain);
   }
 
+  if (r.rules.length > 0) {
+    doc.moveDown().fillColor('#222').fontSize(13).text('Your rules (share of answers keeping each)');
+    for (const rule of r.rules) {
+      doc
+        .fontSize(10)
+        .fillColor('#222')
+        .text(`The answer ${rule.words}: ${systems.map((s) => `${SYSTEM_LABEL[s]} ${formatMetric('rules', rule.passRate[s] ?? null)}`).join(' · ')}`);
+    }
+  }
+
   doc.addPage().fillColor('#222').fontSize(13).text('Charts');
   for (const m of CORE_METRICS) {
     if (doc.y > 700) doc.addPage();

@@ -1,5 +1,7 @@
 // Handlers for the 'eval:*' requests (the Evaluate step and `fieldtune eval --workspace --run`).
 import type { ParsedInput, Requests, RequestOutput } from '../../../contract/requests.js';
+import { driftFindings } from '../../eval/drift.js';
+import { schemaProblem } from '../../eval/jsonValidity.js';
 import type { HandlerContext } from '../handlers.js';
 import { getEvaluation, listEvaluations } from './evaluations.js';
 import { evaluationReport } from './report.js';
@@ -11,6 +13,8 @@ type EvalHandlers = { [M in EvalMethod]: (input: ParsedInput<M>, ctx: HandlerCon
 export const evalHandlers: EvalHandlers = {
   'eval:start': (input, { ws }) => startEvaluation(ws, input),
   'eval:list': (filter, { ws }) => listEvaluations(ws, filter),
+  'eval:drift': ({ projectId }, { ws }) => driftFindings(listEvaluations(ws, { projectId })),
+  'eval:check-schema': ({ text }) => ({ problem: schemaProblem(text) }),
   'eval:get': ({ id }, { ws }) => getEvaluation(ws, id),
   'eval:report': ({ id }, { ws }) => evaluationReport(ws, id),
 };

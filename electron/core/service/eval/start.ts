@@ -41,6 +41,7 @@ export async function startEvaluation(ws: Workspace, input: EvalStartParams): Pr
       threads,
       rules: input.rules,
       ...(input.jsonSchema ? { jsonSchema: input.jsonSchema } : {}),
+      expectJson: input.expectJson,
       ...(input.probes
         ? {
             probes: (g, signal) =>

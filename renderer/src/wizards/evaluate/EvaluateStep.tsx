@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import type { Project } from '../../../../electron/contract/domain.js';
 import { JobProgress } from '../../components/JobProgress.js';
 import { Messages } from '../../components/Messages.js';
+import { checksProblem, useEvalRulesStore } from '../../stores/evalRulesStore.js';
 import { useEvalStore } from '../../stores/evalStore.js';
 import { FailureBrowser } from './FailureBrowser.js';
 import { History } from './History.js';
@@ -12,6 +13,8 @@ import { Probes } from './Probes.js';
 import { ReportDialog } from './ReportDialog.js';
 import { Results } from './Results.js';
 import { ReviewPanel } from './ReviewPanel.js';
+import { RuleResults } from './RuleResults.js';
+import { RulesEditor } from './RulesEditor.js';
 
 function RunPicker() {
   const runs = useEvalStore((s) => s.runs);
@@ -20,6 +23,7 @@ function RunPicker() {
   const probes = useEvalStore((s) => s.probes);
   const jobId = useEvalStore((s) => s.jobId);
   const maxNewTokens = useEvalStore((s) => s.maxNewTokens);
+  const blocked = useEvalRulesStore(checksProblem);
   const { setRun, setBaseline, setProbes, setMaxNewTokens, start } = useEvalStore.getState();
   if (runs.length === 0) return <p className="notice">There is no finished training run to evaluate yet: train one in the Train step first.</p>;
   return (
@@ -53,9 +57,13 @@ function RunPicker() {
           onChange={(e) => setMaxNewTokens(Math.max(1, Math.min(4096, Math.round(Number(e.target.value)) || 1)))}
         />
       </label>
-      <button type="button" onClick={() => void start()} disabled={!runId || jobId !== null}>
+      <RulesEditor />
+      <button type="button" onClick={() => void start()} disabled={!runId || jobId !== null || blocked !== null} aria-describedby="eval-blocked">
         Evaluate
       </button>
+      <p id="eval-blocked" className="danger-text">
+        {blocked}
+      </p>
     </section>
   );
 }
@@ -63,12 +71,14 @@ function RunPicker() {
 export function EvaluateStep({ project }: { project: Project }) {
   const current = useEvalStore((s) => s.current);
   const open = useEvalStore((s) => s.open);
+  const openRules = useEvalRulesStore((s) => s.open);
   const error = useEvalStore((s) => s.error);
   const notice = useEvalStore((s) => s.notice);
   const jobId = useEvalStore((s) => s.jobId);
   useEffect(() => {
     void open(project.id);
-  }, [open, project.id]);
+    void openRules(project.id);
+  }, [open, openRules, project.id]);
   return (
     <div className="evaluate-step">
       <p>
@@ -79,6 +89,7 @@ export function EvaluateStep({ project }: { project: Project }) {
       <RunPicker />
       {jobId && <JobProgress jobId={jobId} label="Evaluation progress" cancelLabel="Stop the evaluation" />}
       <Results />
+      <RuleResults />
       <Probes />
       <FailureBrowser />
       <section aria-labelledby="eval-review-title" className="data-section">

@@ -1,11 +1,13 @@
 // The failure browser: the weakest test examples by any metric, the three systems' answers side by side, filterable
 // by words and by where the tuned model did worse; any of them can go back to Data with a corrected answer.
 import { useMemo, useState } from 'react';
-import { METRIC_INFO, type CoreMetric, type EvalExample, type SystemName } from '../../../../electron/contract/evaluation.js';
+import { METRIC_INFO, type EvalExample, type ExampleScores, type SystemName } from '../../../../electron/contract/evaluation.js';
 import { useEvalStore } from '../../stores/evalStore.js';
 import { formatMetric, lastUserText, SYSTEM_LABEL } from './format.js';
 
-const CORE: CoreMetric[] = ['tokenF1', 'exactMatch', 'rougeL', 'bleu', 'chrF'];
+const CORE: (keyof ExampleScores)[] = ['tokenF1', 'exactMatch', 'rougeL', 'bleu', 'chrF'];
+/** Offered only when the evaluation scored them (answers are JSON, or the specialist wrote rules). */
+const OPTIONAL: (keyof ExampleScores)[] = ['jsonValid', 'fitsSchema', 'rules'];
 const SHOWN = 20;
 
 function SendForm({ example, onDone }: { example: EvalExample; onDone: () => void }) {
@@ -43,7 +45,7 @@ function SendForm({ example, onDone }: { example: EvalExample; onDone: () => voi
 
 export function FailureBrowser() {
   const current = useEvalStore((s) => s.current);
-  const [metric, setMetric] = useState<CoreMetric>('tokenF1');
+  const [metric, setMetric] = useState<keyof ExampleScores>('tokenF1');
   const [query, setQuery] = useState('');
   const [onlyWorse, setOnlyWorse] = useState(false);
   const [sending, setSending] = useState<number | null>(null);
@@ -60,14 +62,15 @@ export function FailureBrowser() {
   }, [examples, metric, query, onlyWorse]);
   if (!current) return null;
   const systems = Object.keys(current.result.systems) as SystemName[];
+  const sortable = [...CORE, ...OPTIONAL.filter((m) => systems.some((s) => current.result.systems[s]?.[m] !== null))];
   return (
     <section aria-labelledby="eval-failures-title" className="data-section">
       <h3 id="eval-failures-title">Weakest answers</h3>
       <div className="row">
         <label>
           Sort by
-          <select value={metric} onChange={(e) => setMetric(e.target.value as CoreMetric)}>
-            {CORE.map((m) => (
+          <select value={metric} onChange={(e) => setMetric(e.target.value as keyof ExampleScores)}>
+            {sortable.map((m) => (
               <option key={m} value={m}>
                 {METRIC_INFO[m].label}
               </option>
