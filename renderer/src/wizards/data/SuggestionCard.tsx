@@ -55,11 +55,13 @@ export function SuggestionCard({ item, index, onDecided }: { item: InboxItem; in
 
   const doAccept = () => {
     if (busy !== null || !answer.trim() || !question.trim()) return;
-    void accept(item.id, answer, generated ? question : undefined).then((ok) => ok && onDecided());
+    onDecided(); // before the card leaves: the list moves the focus to the next card once it has re-rendered
+    void accept(item.id, answer, generated ? question : undefined);
   };
   const doReject = () => {
     if (busy !== null) return;
-    void reject(item.id).then((ok) => ok && onDecided());
+    onDecided();
+    void reject(item.id);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (typing(e)) {

@@ -38,7 +38,17 @@ export function SuggestionsPanel({ projectId, sources }: { projectId: string; so
 
   // After a decision the card leaves the list: the next card's answer box takes the focus, so a specialist can go
   // through many with the keyboard without hunting for their place.
-  const focusNext = () => requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>('article')?.focus() ?? listRef.current?.focus());
+  // (after the list has re-rendered without the decided card: focusing at once could land on the leaving card)
+  const wantFocus = useRef(false);
+  const focusNext = () => {
+    wantFocus.current = true;
+  };
+  const pendingCount = items.filter((i) => i.status === 'pending').length;
+  useEffect(() => {
+    if (!wantFocus.current) return;
+    wantFocus.current = false;
+    (listRef.current?.querySelector<HTMLElement>('article') ?? listRef.current)?.focus();
+  }, [pendingCount]);
 
   return (
     <section className="data-section suggestions-panel" aria-labelledby="suggestions-title">
@@ -64,7 +74,7 @@ export function SuggestionsPanel({ projectId, sources }: { projectId: string; so
           <ul className="accepted-list" aria-label="Accepted suggestions">
             {accepted.map((i) => (
               <li key={i.id}>
-                <strong>{i.prompt.at(-1)?.content}</strong> → {i.answer}{' '}
+                <strong>{i.reviewQuestion ?? i.prompt.at(-1)?.content}</strong> → {i.answer}{' '}
                 <button type="button" className="ghost small" disabled={busy !== null} onClick={() => void reject(i.id)}>
                   Reject instead
                 </button>
@@ -98,7 +108,7 @@ export function SuggestionsPanel({ projectId, sources }: { projectId: string; so
           <ul>
             {[...committed, ...rejected].map((i) => (
               <li key={i.id}>
-                {i.status === 'committed' ? 'Added' : 'Rejected'}: {i.prompt.at(-1)?.content}
+                {i.status === 'committed' ? 'Added' : 'Rejected'}: {i.reviewQuestion ?? i.prompt.at(-1)?.content}
               </li>
             ))}
           </ul>
