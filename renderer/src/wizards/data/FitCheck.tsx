@@ -4,6 +4,7 @@ import { Messages } from '../../components/Messages.js';
 import { useDatasetsStore } from '../../stores/datasetsStore.js';
 import { useGenerateStore } from '../../stores/generateStore.js';
 import { useWizardStore } from '../../stores/wizardStore.js';
+import './generate.css';
 
 type Question<K extends keyof FitAnswers> = { key: K; label: string; options: ReadonlyArray<{ value: FitAnswers[K]; label: string }> };
 
@@ -82,6 +83,7 @@ export function FitCheck({ project }: { project: Project }) {
         why.
       </p>
       <form
+        className="fit-form"
         onSubmit={(e) => {
           e.preventDefault();
           void check();

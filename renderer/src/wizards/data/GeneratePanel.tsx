@@ -6,6 +6,7 @@ import { useDatasetsStore } from '../../stores/datasetsStore.js';
 import { useGenerateStore } from '../../stores/generateStore.js';
 import { useModelsStore } from '../../stores/modelsStore.js';
 import { SuggestionsPanel } from './SuggestionsPanel.js';
+import './generate.css';
 
 const KINDS: ReadonlyArray<{ value: VariationKind; label: string }> = [
   { value: 'reword', label: 'Other words, same meaning' },
@@ -36,7 +37,7 @@ export function GeneratePanel({ projectId }: { projectId: string }) {
 
   return (
     <>
-      <section className="data-section" aria-labelledby="generate-title">
+      <section className="data-section generate-section" aria-labelledby="generate-title">
         <h3 id="generate-title">More examples from what you have</h3>
         <p className="muted">
           A model on this computer reads your documents and writes questions with answers, each citing the passage it came from, or rewrites questions already
@@ -63,7 +64,7 @@ export function GeneratePanel({ projectId }: { projectId: string }) {
           }}
         >
           <label htmlFor="generate-paths">Documents (PDF, Word, text or Markdown; one path per line, or a folder)</label>
-          <div className="row">
+          <div className="generate-paths">
             <textarea
               id="generate-paths"
               className="grow"
@@ -76,7 +77,7 @@ export function GeneratePanel({ projectId }: { projectId: string }) {
               Browse…
             </button>
           </div>
-          <div className="row">
+          <div className="generate-settings">
             <label htmlFor="generate-per-passage">Questions per passage</label>
             <input
               id="generate-per-passage"
@@ -137,9 +138,11 @@ export function GeneratePanel({ projectId }: { projectId: string }) {
                 </label>
               ))}
             </fieldset>
-            <div className="row">
+            <div className="generate-settings">
               <label htmlFor="augment-limit">Examples to vary</label>
               <input id="augment-limit" type="number" min={1} value={s.augment.limit} onChange={(e) => s.setAugment({ limit: Number(e.target.value) })} />
+            </div>
+            <div className="row">
               <button type="submit" disabled={busy || !modelId || s.augment.kinds.length === 0}>
                 Write variations
               </button>
