@@ -21,19 +21,40 @@ test('the fit check recommends a route and opens the Playground with the project
     await page.goto(server.url);
     await page.getByRole('button', { name: /Demo: clinic front desk/ }).click();
     await page.getByRole('navigation', { name: 'Data tasks' }).getByRole('button', { name: 'Is fine-tuning right?' }).click();
-    await page.getByRole('group', { name: /How many good examples/ }).getByRole('radio', { name: 'A few dozen' }).check();
-    await page.getByRole('group', { name: /How specialised are the words/ }).getByRole('radio', { name: 'Everyday language' }).check();
-    await page.getByRole('group', { name: /How fixed is the shape/ }).getByRole('radio', { name: 'Free text' }).check();
-    await page.getByRole('group', { name: /How often will people ask/ }).getByRole('radio', { name: 'Now and then' }).check();
-    await page.getByRole('group', { name: /What does a wrong answer cost/ }).getByRole('radio', { name: /Little/ }).check();
+    await page
+      .getByRole('group', { name: /How many good examples/ })
+      .getByRole('radio', { name: 'A few dozen' })
+      .check();
+    await page
+      .getByRole('group', { name: /How specialised are the words/ })
+      .getByRole('radio', { name: 'Everyday language' })
+      .check();
+    await page
+      .getByRole('group', { name: /How fixed is the shape/ })
+      .getByRole('radio', { name: 'Free text' })
+      .check();
+    await page
+      .getByRole('group', { name: /How often will people ask/ })
+      .getByRole('radio', { name: 'Now and then' })
+      .check();
+    await page
+      .getByRole('group', { name: /What does a wrong answer cost/ })
+      .getByRole('radio', { name: /Little/ })
+      .check();
     await page.getByRole('button', { name: 'Recommend' }).click();
     const rec = page.getByRole('region', { name: 'Recommendation' });
     await expect(rec).toContainText('Try prompting first: Prompting with a system prompt and a few examples may be enough.');
     await snap(page, '1-fit');
 
     // a specialised, high-stakes field with few examples: collect more first
-    await page.getByRole('group', { name: /How specialised are the words/ }).getByRole('radio', { name: /Full of specialist terms/ }).check();
-    await page.getByRole('group', { name: /What does a wrong answer cost/ }).getByRole('radio', { name: /Serious harm/ }).check();
+    await page
+      .getByRole('group', { name: /How specialised are the words/ })
+      .getByRole('radio', { name: /Full of specialist terms/ })
+      .check();
+    await page
+      .getByRole('group', { name: /What does a wrong answer cost/ })
+      .getByRole('radio', { name: /Serious harm/ })
+      .check();
     await page.getByRole('button', { name: 'Recommend' }).click();
     await expect(rec).toContainText('Collect more data first');
 

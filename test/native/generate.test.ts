@@ -76,7 +76,14 @@ describe('generation on the demo model (node-llama-cpp)', () => {
     expect(refused.status).toBe('failed');
     expect(refused.error?.message).toMatch(/1 passage is too long for .* to read with room for its reply \(the first: "Everything" in long\.md\)/);
 
-    const started = await core.call('generate:questions', { projectId, modelId: base.id, paths: [pdf], questionsPerPassage: 5, passageChars: 1500, maxNewTokens: 200 });
+    const started = await core.call('generate:questions', {
+      projectId,
+      modelId: base.id,
+      paths: [pdf],
+      questionsPerPassage: 5,
+      passageChars: 1500,
+      maxNewTokens: 200,
+    });
     await new Promise((r) => setTimeout(r, 300));
     await core.call('jobs:cancel', { id: started.id });
     expect((await settle(started)).status).toBe('cancelled');
@@ -85,11 +92,24 @@ describe('generation on the demo model (node-llama-cpp)', () => {
 
   it('writes variations of a dataset’s questions', async () => {
     const data = join(dir, 'desk.jsonl');
-    const qa = (q: string, a: string) => JSON.stringify({ messages: [{ role: 'user', content: q }, { role: 'assistant', content: a }] });
+    const qa = (q: string, a: string) =>
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: q },
+          { role: 'assistant', content: a },
+        ],
+      });
     writeFileSync(data, [qa('Where do I park?', 'In the visitor car park.'), qa('When do you open?', 'At eight.')].join('\n'));
     const imported = (await settle(await core.call('datasets:import', { projectId, path: data }))).result as ImportResult;
     const job = await settle(
-      await core.call('generate:augment', { projectId, modelId: base.id, versionId: imported.version.id, kinds: ['reword', 'typos'], limit: 2, maxNewTokens: 8 }),
+      await core.call('generate:augment', {
+        projectId,
+        modelId: base.id,
+        versionId: imported.version.id,
+        kinds: ['reword', 'typos'],
+        limit: 2,
+        maxNewTokens: 8,
+      }),
     );
     expect(job.status, job.error?.message).toBe('succeeded');
     if (job.kind !== 'data.generate' || !job.result) throw new Error('no result');

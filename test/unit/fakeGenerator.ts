@@ -22,7 +22,8 @@ export function fakeGenerator(reply?: (prompt: string) => string | undefined, co
         const n = (text.match(/different from:/) ? (text.match(/"[^"]+\?"/g) ?? []).length : 0) + 1;
         let answer: string;
         if (planted !== undefined) answer = planted;
-        else if (text.startsWith('Passage')) answer = text.includes('Question:') ? `Answer: ${passage.split('.')[0]}.` : `Question: What does "${firstWords}" mean, part ${n}?`;
+        else if (text.startsWith('Passage'))
+          answer = text.includes('Question:') ? `Answer: ${passage.split('.')[0]}.` : `Question: What does "${firstWords}" mean, part ${n}?`;
         else answer = `Rewritten: ${/Question: (.*)$/m.exec(text)?.[1] ?? ''} (${text.slice(27, 40)})`;
         out.push(answer);
         o.onAnswer?.(out.length);

@@ -47,7 +47,14 @@ export const dataGenerateCommand: CliCommand = {
     '  --model        a registered chat model (see fieldtune models list)',
     '  --max-tokens   longest question or answer, in word pieces (default 200)',
   ].join('\n'),
-  options: { ...workspaceOption, project: { type: 'string' }, model: { type: 'string' }, 'per-passage': { type: 'string' }, 'passage-chars': { type: 'string' }, 'max-tokens': { type: 'string' } },
+  options: {
+    ...workspaceOption,
+    project: { type: 'string' },
+    model: { type: 'string' },
+    'per-passage': { type: 'string' },
+    'passage-chars': { type: 'string' },
+    'max-tokens': { type: 'string' },
+  },
   allowPositionals: true,
   async run(args, out) {
     if (args.positionals.length === 0) throw new FieldtuneError('BAD_REQUEST', 'Name at least one document (a PDF, DOCX, TXT or Markdown file, or a folder)');
@@ -90,7 +97,14 @@ export const dataAugmentCommand: CliCommand = {
     '  --kinds   reword (other words), register (another tone), typos (a hurried typist); default reword',
     '  --limit   how many examples to vary (default 50)',
   ].join('\n'),
-  options: { ...workspaceOption, project: { type: 'string' }, model: { type: 'string' }, kinds: { type: 'string' }, limit: { type: 'string' }, 'max-tokens': { type: 'string' } },
+  options: {
+    ...workspaceOption,
+    project: { type: 'string' },
+    model: { type: 'string' },
+    kinds: { type: 'string' },
+    limit: { type: 'string' },
+    'max-tokens': { type: 'string' },
+  },
   allowPositionals: true,
   async run(args, out) {
     const versionId = args.positionals[0];

@@ -123,7 +123,16 @@ export const useGenerateStore = create<GenerateState>((set, get) => {
       const a = get().augment;
       try {
         set({ error: null, notice: null });
-        follow(await api.call('generate:augment', { projectId, versionId, modelId: get().questions.modelId, kinds: a.kinds, limit: a.limit, maxNewTokens: a.maxNewTokens }));
+        follow(
+          await api.call('generate:augment', {
+            projectId,
+            versionId,
+            modelId: get().questions.modelId,
+            kinds: a.kinds,
+            limit: a.limit,
+            maxNewTokens: a.maxNewTokens,
+          }),
+        );
       } catch (e) {
         set({ error: message(e) });
       }

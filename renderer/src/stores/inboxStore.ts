@@ -89,7 +89,9 @@ export const useInboxStore = create<InboxState>((set, get) => {
           notice: existing
             ? `Those suggestions are already in ${dataset?.name ?? 'the dataset'}; no new version was needed.`
             : `Added ${added} suggestion${added === 1 ? '' : 's'} to ${dataset?.name ?? 'the dataset'}: version ${number} now has ${version.examples} examples` +
-              (Number(version.details['synthetic'] ?? 0) > 0 ? `, ${String(version.details['synthetic'])} of the new ones synthetic (written by a model).` : '.'),
+              (Number(version.details['synthetic'] ?? 0) > 0
+                ? `, ${String(version.details['synthetic'])} of the new ones synthetic (written by a model).`
+                : '.'),
         });
         await Promise.all([get().reload(), useDatasetsStore.getState().reload(version.id)]);
         return true;

@@ -61,7 +61,10 @@ export function chunkDocument(text: string, source: string, maxChars: number): P
   }
   const passages: Passage[] = [];
   for (const s of sections) {
-    const body = s.lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    const body = s.lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     if (body.length < MIN_BODY) continue; // a heading with (almost) nothing under it asks no question
     for (const piece of cutToLength(body, maxChars)) passages.push({ source, heading: s.heading, text: piece.trim() });
   }

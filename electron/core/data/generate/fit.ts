@@ -13,7 +13,9 @@ export function recommendFit(a: FitAnswers): FitRecommendation {
   const enoughData = a.goodExamples === 'hundreds' || a.goodExamples === 'thousands';
   const reasons: string[] = [];
   const caution =
-    a.wrongCost === 'serious' ? 'A wrong answer is costly: whichever route you take, have an expert check answers (Evaluate has a blind review) before anyone relies on them.' : null;
+    a.wrongCost === 'serious'
+      ? 'A wrong answer is costly: whichever route you take, have an expert check answers (Evaluate has a blind review) before anyone relies on them.'
+      : null;
 
   if (!enoughData) {
     if (specialisation >= 2 || a.wrongCost === 'serious') {
@@ -41,7 +43,9 @@ export function recommendFit(a: FitAnswers): FitRecommendation {
     return { route: 'prompting', headline: 'Prompting with a system prompt and a few examples may be enough.', reasons };
   }
 
-  reasons.push(`You have ${a.goodExamples === 'thousands' ? 'thousands of' : 'hundreds of'} good examples: enough to tune on and to keep some aside to test with.`);
+  reasons.push(
+    `You have ${a.goodExamples === 'thousands' ? 'thousands of' : 'hundreds of'} good examples: enough to tune on and to keep some aside to test with.`,
+  );
   if (specialisation >= 2) reasons.push('Specialised words or a fixed answer format are what tuning teaches better than instructions do.');
   if (a.usage !== 'occasionally') reasons.push('Frequent use makes a tuned model cheaper and steadier than long prompts repeated on every question.');
   reasons.push('Compare against the prompting baseline in Evaluate: it tells you whether tuning really helped.');

@@ -79,7 +79,11 @@ describe('questions from passages (fake generator)', () => {
       known: new Set([questionKey('WHAT does "The clinic opens at" mean, part 1')]),
     });
     expect(again.duplicates).toBe(1);
-    const empty = await generateQuestions(fakeGenerator((t) => (t.includes('Question:') ? '   ' : undefined)), passages, { perPassage: 1, maxNewTokens: 32 });
+    const empty = await generateQuestions(
+      fakeGenerator((t) => (t.includes('Question:') ? '   ' : undefined)),
+      passages,
+      { perPassage: 1, maxNewTokens: 32 },
+    );
     expect(empty).toMatchObject({ pairs: [], empty: 2 });
   });
 

@@ -42,7 +42,11 @@ export function passagesTooLong(g: Generator, passages: readonly Passage[], maxN
   return long;
 }
 
-export async function generateQuestions(g: Generator, passages: readonly Passage[], o: QuestionOptions): Promise<{ pairs: GeneratedPair[] } & GenerationCounts> {
+export async function generateQuestions(
+  g: Generator,
+  passages: readonly Passage[],
+  o: QuestionOptions,
+): Promise<{ pairs: GeneratedPair[] } & GenerationCounts> {
   const total = passages.length * o.perPassage * 2;
   let base = 0;
   const seen = new Set(o.known ?? []);

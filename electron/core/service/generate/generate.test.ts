@@ -74,8 +74,10 @@ beforeAll(async () => {
   const tiny = { layers: 1, embd: 32, heads: 2, ff: 32 };
   await writeDemoModel({ out: join(tmp.dir, 'chat.gguf'), ...tiny });
   await writeDemoModel({ out: join(tmp.dir, 'base.gguf'), vocab: 'llama-spm', ...tiny });
-  chatModel = ((await settle(await core.call('models:register', { path: join(tmp.dir, 'chat.gguf'), label: 'Tiny chat' }))) as JobOf<'model.register'>).result!.id;
-  baseModel = ((await settle(await core.call('models:register', { path: join(tmp.dir, 'base.gguf'), label: 'Tiny base' }))) as JobOf<'model.register'>).result!.id;
+  chatModel = ((await settle(await core.call('models:register', { path: join(tmp.dir, 'chat.gguf'), label: 'Tiny chat' }))) as JobOf<'model.register'>).result!
+    .id;
+  baseModel = ((await settle(await core.call('models:register', { path: join(tmp.dir, 'base.gguf'), label: 'Tiny base' }))) as JobOf<'model.register'>).result!
+    .id;
   await writePdf(pdf, [
     { heading: 'Opening hours', text: 'The clinic opens at eight in the morning and closes at six in the evening on weekdays.' },
     { heading: 'Parking', text: 'Patients park for free in the visitor car park. Staff park behind the building.' },
@@ -100,12 +102,16 @@ describe('questions from documents', () => {
   });
 
   it('says a document has no text, and that a passage is too long for the context; the inbox stays empty', async () => {
-    const noText = await settle(await startQuestionGeneration(core.ws, { ...input, projectId, modelId: chatModel, paths: [scanned] }, writerOf(fakeGenerator())));
+    const noText = await settle(
+      await startQuestionGeneration(core.ws, { ...input, projectId, modelId: chatModel, paths: [scanned] }, writerOf(fakeGenerator())),
+    );
     expect(noText.status).toBe('failed');
     expect(noText.error?.message).toMatch(/scanned\.pdf has no text \(a scanned PDF has no text layer; run it through OCR first\)/);
     const tooLong = await settle(await startQuestionGeneration(core.ws, { ...input, projectId, modelId: chatModel }, writerOf(fakeGenerator(undefined, 300))));
     expect(tooLong.status).toBe('failed');
-    expect(tooLong.error?.message).toMatch(/2 passages are too long for Tiny chat to read with room for its reply \(the first: "OPENING HOURS" in clinic\.pdf\)/);
+    expect(tooLong.error?.message).toMatch(
+      /2 passages are too long for Tiny chat to read with room for its reply \(the first: "OPENING HOURS" in clinic\.pdf\)/,
+    );
     expect(await core.call('inbox:list', { projectId })).toEqual([]);
   });
 
@@ -227,7 +233,12 @@ describe('variations of existing questions', () => {
     const items = (await pending()).filter((i) => i.source === 'augment');
     expect(items).toHaveLength(2 * train);
     const leaked = items.find((i) => i.prompt.at(-1)!.content === leak)!;
-    expect(leaked.provenance).toMatchObject({ kind: 'reword', template: 'fieldtune.variations/1', passage: null, fromExample: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(leaked.provenance).toMatchObject({
+      kind: 'reword',
+      template: 'fieldtune.variations/1',
+      passage: null,
+      fromExample: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(leaked.answers[0]).toMatchObject({ label: 'The answer in your data', text: expect.stringMatching(/^Yes, visit \d can be booked\.$/) });
     const other = items.find((i) => i.id !== leaked.id)!;
     await core.call('inbox:decide', { id: leaked.id, decision: 'accepted' });
@@ -241,10 +252,20 @@ describe('variations of existing questions', () => {
   });
 
   it('refuses a version with nothing to vary, and a rewritten question on a person’s suggestion', async () => {
-    const person = await core.call('inbox:add', { projectId, source: 'playground', prompt: [{ role: 'user', content: 'Hi?' }], answers: [{ label: 'A', text: 'Hello.' }] });
+    const person = await core.call('inbox:add', {
+      projectId,
+      source: 'playground',
+      prompt: [{ role: 'user', content: 'Hi?' }],
+      answers: [{ label: 'A', text: 'Hello.' }],
+    });
     await expect(core.call('inbox:decide', { id: person.id, decision: 'accepted', question: 'Hello?' })).rejects.toThrow(/Only a generated suggestion/);
     await expect(
-      core.call('inbox:add', { projectId, source: 'documents' as 'playground', prompt: [{ role: 'user', content: 'Hi?' }], answers: [{ label: 'A', text: 'x' }] }),
+      core.call('inbox:add', {
+        projectId,
+        source: 'documents' as 'playground',
+        prompt: [{ role: 'user', content: 'Hi?' }],
+        answers: [{ label: 'A', text: 'x' }],
+      }),
     ).rejects.toThrow();
   });
 });

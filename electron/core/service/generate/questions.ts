@@ -47,9 +47,7 @@ export async function startQuestionGeneration(ws: Workspace, input: Input, open:
     if (passages.length === 0) {
       throw new FieldtuneError(
         'INVALID_INPUT',
-        unreadable.length
-          ? `No text to write questions from: ${unreadable.join('; ')}.`
-          : 'The documents hold no passage long enough to ask a question about.',
+        unreadable.length ? `No text to write questions from: ${unreadable.join('; ')}.` : 'The documents hold no passage long enough to ask a question about.',
         { details: { reason: 'noText' } },
       );
     }
@@ -102,4 +100,3 @@ export async function startQuestionGeneration(ws: Workspace, input: Input, open:
     }
   });
 }
-

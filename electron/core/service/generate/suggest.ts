@@ -14,7 +14,13 @@ export interface GeneratedSuggestion {
   provenance: Provenance;
 }
 
-export function storeSuggestions(ws: Workspace, projectId: string, source: Extract<InboxSource, 'documents' | 'augment'>, jobId: string, items: readonly GeneratedSuggestion[]): void {
+export function storeSuggestions(
+  ws: Workspace,
+  projectId: string,
+  source: Extract<InboxSource, 'documents' | 'augment'>,
+  jobId: string,
+  items: readonly GeneratedSuggestion[],
+): void {
   const at = new Date().toISOString();
   ws.db.transaction(() => {
     for (const item of items) {

@@ -128,7 +128,9 @@ export class InboxRepository {
   }
 
   decide(id: string, status: 'accepted' | 'rejected', reviewCorrection: string | null, by: string, at: string, reviewQuestion: string | null = null): boolean {
-    return this.decideStmt.run({ id, status, review_correction: reviewCorrection, review_question: reviewQuestion, decided_by: by, decided_at: at }).changes === 1;
+    return (
+      this.decideStmt.run({ id, status, review_correction: reviewCorrection, review_question: reviewQuestion, decided_by: by, decided_at: at }).changes === 1
+    );
   }
 
   markCommitted(id: string, versionId: string): void {

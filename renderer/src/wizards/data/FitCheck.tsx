@@ -8,13 +8,7 @@ import './generate.css';
 
 type Question<K extends keyof FitAnswers> = { key: K; label: string; options: ReadonlyArray<{ value: FitAnswers[K]; label: string }> };
 
-const QUESTIONS: [
-  Question<'goodExamples'>,
-  Question<'vocabulary'>,
-  Question<'format'>,
-  Question<'usage'>,
-  Question<'wrongCost'>,
-] = [
+const QUESTIONS: [Question<'goodExamples'>, Question<'vocabulary'>, Question<'format'>, Question<'usage'>, Question<'wrongCost'>] = [
   {
     key: 'goodExamples',
     label: 'How many good examples (a question and the answer an expert would give) do you have today?',

@@ -120,8 +120,8 @@ export function GeneratePanel({ projectId }: { projectId: string }) {
             }}
           >
             <p className="muted small">
-              Each variation keeps the original answer. Only training examples are varied (never test ones), and copies of questions you already have are
-              left out.
+              Each variation keeps the original answer. Only training examples are varied (never test ones), and copies of questions you already have are left
+              out.
             </p>
             <fieldset>
               <legend>Kinds of variation</legend>
@@ -130,9 +130,7 @@ export function GeneratePanel({ projectId }: { projectId: string }) {
                   <input
                     type="checkbox"
                     checked={s.augment.kinds.includes(k.value)}
-                    onChange={(e) =>
-                      s.setAugment({ kinds: e.target.checked ? [...s.augment.kinds, k.value] : s.augment.kinds.filter((x) => x !== k.value) })
-                    }
+                    onChange={(e) => s.setAugment({ kinds: e.target.checked ? [...s.augment.kinds, k.value] : s.augment.kinds.filter((x) => x !== k.value) })}
                   />{' '}
                   {k.label}
                 </label>

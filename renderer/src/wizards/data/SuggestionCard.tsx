@@ -19,7 +19,8 @@ const KIND: Record<NonNullable<InboxItem['provenance']>['kind'], string> = {
 
 /** Who suggested it, where, and what they said about the answer, in one line. */
 function origin(item: InboxItem): string {
-  if (item.provenance) return `Synthetic: ${item.provenance.modelLabel} wrote ${KIND[item.provenance.kind]} ${SOURCE[item.source]}, ${new Date(item.createdAt).toLocaleString()}`;
+  if (item.provenance)
+    return `Synthetic: ${item.provenance.modelLabel} wrote ${KIND[item.provenance.kind]} ${SOURCE[item.source]}, ${new Date(item.createdAt).toLocaleString()}`;
   const verdict = item.correction
     ? 'typed a better answer'
     : item.choice !== null && item.answers.length > 1
@@ -81,13 +82,7 @@ export function SuggestionCard({ item, index, onDecided }: { item: InboxItem; in
   };
 
   return (
-    <article
-      className="suggestion"
-      aria-labelledby={`suggestion-title-${item.id}`}
-      tabIndex={0}
-      aria-keyshortcuts="A R E Control+Enter"
-      onKeyDown={onKeyDown}
-    >
+    <article className="suggestion" aria-labelledby={`suggestion-title-${item.id}`} tabIndex={0} aria-keyshortcuts="A R E Control+Enter" onKeyDown={onKeyDown}>
       <h4 id={`suggestion-title-${item.id}`}>
         Suggestion {index + 1}: {original}
       </h4>
