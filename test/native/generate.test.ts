@@ -11,7 +11,8 @@ import type { BaseModel } from '../../electron/contract/domain.js';
 import type { ImportResult, Job } from '../../electron/contract/jobs.js';
 import { Core } from '../../electron/core/core.js';
 import { writeDemoModel } from '../../electron/core/demoModel/index.js';
-import { registerBase } from '../unit/adapterRun.js';
+import { registerBase, seedRun } from '../unit/adapterRun.js';
+import { openBundle } from '../../electron/core/export/bundle.js';
 import { writePdf } from '../unit/pdfFixture.js';
 
 let dir: string;
@@ -118,5 +119,21 @@ describe('generation on the demo model (node-llama-cpp)', () => {
     const items = (await core.call('inbox:list', { projectId })).filter((i) => i.source === 'augment');
     expect(items).toHaveLength(job.result.suggested);
     for (const i of items) expect(['In the visitor car park.', 'At eight.']).toContain(i.answer);
+  }, 120_000);
+
+  it('accepted ones join a version; a run trained on it shares a bundle whose model card counts them', async () => {
+    const items = (await core.call('inbox:list', { projectId })).filter((i) => i.status === 'pending');
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    for (const i of items.slice(0, 2)) await core.call('inbox:decide', { id: i.id, decision: 'accepted', correction: `Checked answer ${i.id}` });
+    const datasetId = (await core.call('datasets:list', { projectId }))[0]!.id;
+    const version = await core.call('inbox:commit', { projectId, datasetId });
+    expect(version.details).toMatchObject({ added: 2, synthetic: 2 });
+    const runId = await seedRun(core.ws, base, 'Clinic', 1, [{ versionId: version.id, weight: 1 }]);
+    const out = join(dir, 'clinic.ftadapter');
+    const job = await settle(await core.call('adapters:export', { runId, format: 'bundle', out }));
+    expect(job.status, job.error?.message).toBe('succeeded');
+    const { card } = await openBundle(out);
+    expect(card).toMatch(/## Generated examples\n\n2 of the examples trained on were written by a local model and accepted by a person \(synthetic: /);
+    expect(card).toContain(`(sha256 ${base.sha256})`);
   }, 120_000);
 });
