@@ -25,8 +25,10 @@ export function fakeGenerator(reply?: (prompt: string) => string | undefined, co
         else if (text.startsWith('Passage'))
           answer = text.includes('Question:') ? `Answer: ${passage.split('.')[0]}.` : `Question: What does "${firstWords}" mean, part ${n}?`;
         else answer = `Rewritten: ${/Question: (.*)$/m.exec(text)?.[1] ?? ''} (${text.slice(27, 40)})`;
+        // streams word by word, as node-llama-cpp streams tokens
+        answer.split(' ').forEach((_, k) => o.onToken?.(out.length, k + 1));
         out.push(answer);
-        o.onAnswer?.(out.length);
+        o.onAnswer?.(out.length, out.length - 1);
       }
       return out;
     },

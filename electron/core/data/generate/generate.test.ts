@@ -72,6 +72,9 @@ describe('questions from passages (fake generator)', () => {
     // the second round is told the first round's questions so it asks something new
     expect(g.prompts.some((p) => p.includes('Ask something different from: "What does "The clinic opens at" mean, part 1?"'))).toBe(true);
     expect(progress.at(-1)).toBe(8);
+    // progress streams: fractional steps while a reply is being written, never going back
+    expect(progress.some((p) => !Number.isInteger(p))).toBe(true);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
 
     const again = await generateQuestions(fakeGenerator(), passages, {
       perPassage: 1,

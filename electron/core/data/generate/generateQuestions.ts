@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Generator } from '../../eval/generator.js';
 import type { Passage } from './chunk.js';
 import { questionKey } from './normalize.js';
+import { streamProgress } from './streamProgress.js';
 import { answerPrompt, cleanAnswer, cleanQuestion, questionPrompt } from './templates.js';
 
 export interface GeneratedPair {
@@ -26,7 +27,7 @@ export interface QuestionOptions {
   /** Questions the dataset asks already (questionKey form): a generated copy of one is left out. */
   known?: ReadonlySet<string>;
   signal?: AbortSignal;
-  /** Steps done (a question or an answer each) of `total`. */
+  /** Steps done (a question or an answer each) of `total`, fractional while replies stream in (streamProgress.ts). */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -53,12 +54,12 @@ export async function generateQuestions(
   const asked: string[][] = passages.map(() => []);
   const pairs: GeneratedPair[] = [];
   const counts: GenerationCounts = { duplicates: 0, empty: 0 };
-  const step = (n: number) => o.onProgress?.(base + n, total);
+  const progress = streamProgress(total, o);
   for (let round = 0; round < o.perPassage; round++) {
     const questions = (
       await g.generate(
         passages.map((p, i) => questionPrompt(p, asked[i]!)),
-        { maxNewTokens: o.maxNewTokens, ...(o.signal ? { signal: o.signal } : {}), onAnswer: step },
+        progress.batch(base),
       )
     ).map(cleanQuestion);
     base += passages.length;
@@ -75,7 +76,7 @@ export async function generateQuestions(
     const answers = (
       await g.generate(
         keep.map((i) => answerPrompt(passages[i]!, questions[i]!)),
-        { maxNewTokens: o.maxNewTokens, ...(o.signal ? { signal: o.signal } : {}), onAnswer: step },
+        progress.batch(base),
       )
     ).map(cleanAnswer);
     base += passages.length;

@@ -4,6 +4,7 @@
 import type { Generator } from '../../eval/generator.js';
 import type { VariationKind } from '../../../contract/generate.js';
 import { questionKey } from './normalize.js';
+import { streamProgress } from './streamProgress.js';
 import { cleanQuestion, variationPrompt } from './templates.js';
 import type { GenerationCounts } from './generateQuestions.js';
 
@@ -31,7 +32,7 @@ export async function generateVariations(
   const jobs = sources.flatMap((from) => kinds.map((kind) => ({ from, kind })));
   const replies = await g.generate(
     jobs.map((j) => variationPrompt(j.kind, j.from.question)),
-    { maxNewTokens: o.maxNewTokens, ...(o.signal ? { signal: o.signal } : {}), onAnswer: (n) => o.onProgress?.(n, jobs.length) },
+    streamProgress(jobs.length, o).batch(0),
   );
   const seen = new Set(o.known);
   const variations: Variation[] = [];
