@@ -4,8 +4,10 @@
 import { z } from 'zod';
 import { DatasetVersion } from './datasets.js';
 import { Id, Message } from './domain.js';
+import { Provenance } from './generate.js';
 
-export const InboxSource = z.enum(['evaluate', 'playground', 'review']);
+/** documents and augment: written by a local model (issue 17); they carry their provenance. */
+export const InboxSource = z.enum(['evaluate', 'playground', 'review', 'documents', 'augment']);
 export type InboxSource = z.infer<typeof InboxSource>;
 /** pending: waiting for a specialist; committed: accepted and already added to a dataset version. */
 export const InboxStatus = z.enum(['pending', 'accepted', 'rejected', 'committed']);
@@ -23,7 +25,8 @@ const Correction = z.string().trim().min(1, 'A corrected answer cannot be empty'
 export const InboxAddInput = z
   .object({
     projectId: Id,
-    source: InboxSource,
+    // generated suggestions come only from the generate job, with their provenance
+    source: InboxSource.exclude(['documents', 'augment']),
     runId: Id.optional(),
     /** The conversation up to the answer: an optional system message, then user (and earlier assistant) turns. */
     prompt: z
@@ -60,6 +63,10 @@ export const InboxItem = z.object({
   decidedAt: z.string().nullable(),
   committedVersionId: Id.nullable(),
   createdAt: z.string(),
+  /** Where a generated suggestion came from (model, prompt template, cited passage); null for a person's suggestion. */
+  provenance: Provenance.nullable(),
+  /** The question the specialist rewrote while accepting (generated suggestions only); wins over the prompt's. */
+  reviewQuestion: z.string().nullable(),
   /** The answer this item adds to the data if accepted as it is: the correction, else the chosen answer; null: none yet. */
   answer: z.string().nullable(),
 });
@@ -70,7 +77,15 @@ export const inboxRequests = {
   /** Newest first; all statuses when status is absent. */
   'inbox:list': { input: z.object({ projectId: Id, status: InboxStatus.optional() }).strict(), output: z.array(InboxItem) },
   'inbox:decide': {
-    input: z.object({ id: Id, decision: z.enum(['accepted', 'rejected']), correction: Correction.optional() }).strict(),
+    input: z
+      .object({
+        id: Id,
+        decision: z.enum(['accepted', 'rejected']),
+        correction: Correction.optional(),
+        /** A rewritten question (generated suggestions, whose question came from a model too). */
+        question: z.string().trim().min(1, 'A question cannot be empty').max(100_000).optional(),
+      })
+      .strict(),
     output: InboxItem,
   },
   /** The accepted items as a new version on top of the dataset's latest version (the project's only dataset if absent). */

@@ -11,6 +11,7 @@ import { ErrorPayload } from './errors.js';
 import { PiiApplyResult, PiiScanSummary, RedactionMode, RedactionPolicy } from './pii.js';
 import { TrainerDoneEvent } from './trainerEvents.js';
 import { EvalRunParams, EvalRunResult } from './evalJob.js';
+import { GenerateParams, GenerateResult } from './generate.js';
 
 export const JobStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted']);
 export type JobStatus = z.infer<typeof JobStatus>;
@@ -121,6 +122,9 @@ export const jobKinds = {
   'eval.run': { params: EvalRunParams, detail: NoDetail, result: EvalRunResult, resumable: false },
   /** Exporting an adapter (issue 15): a merged model takes minutes; nothing partial is kept, so it is simply run again. */
   'adapter.export': { params: z.object({ runId: Id, format: z.string(), out: z.string() }), detail: NoDetail, result: ExportResult, resumable: false },
+  /** Generated questions or variations (issue 17): suggestions are stored at the end in one transaction, so a cancelled or
+   * failed run leaves nothing half-written; it is simply run again. */
+  'data.generate': { params: GenerateParams, detail: NoDetail, result: GenerateResult, resumable: false },
 } as const;
 
 export type JobKinds = typeof jobKinds;
@@ -159,6 +163,8 @@ export function jobSubject(kind: string, params: unknown): string | null {
       return text('runId');
     case 'adapter.export':
       return text('out');
+    case 'data.generate':
+      return p['mode'] === 'augment' ? text('versionId') : JSON.stringify(p['paths'] ?? []);
     default:
       return null;
   }
@@ -197,6 +203,7 @@ export const jobSchemas = {
   'train.run': JobBase.extend({ kind: z.literal('train.run'), result: jobKinds['train.run'].result.nullable() }),
   'eval.run': JobBase.extend({ kind: z.literal('eval.run'), result: jobKinds['eval.run'].result.nullable() }),
   'adapter.export': JobBase.extend({ kind: z.literal('adapter.export'), result: jobKinds['adapter.export'].result.nullable() }),
+  'data.generate': JobBase.extend({ kind: z.literal('data.generate'), result: jobKinds['data.generate'].result.nullable() }),
 };
 
 export const Job = z.discriminatedUnion('kind', [
@@ -211,6 +218,7 @@ export const Job = z.discriminatedUnion('kind', [
   jobSchemas['train.run'],
   jobSchemas['eval.run'],
   jobSchemas['adapter.export'],
+  jobSchemas['data.generate'],
 ]);
 export type Job = z.infer<typeof Job>;
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;

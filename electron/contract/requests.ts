@@ -7,6 +7,7 @@ import { networkRequests } from './networkRequests.js';
 import { datasetRequests } from './datasetRequests.js';
 import { evalRequests } from './evalRequests.js';
 import { fileRequests } from './fileRequests.js';
+import { generateRequests } from './generateRequests.js';
 import { AppInfo, BaseModel, DomainTemplate, Id, Locale, Project, SystemPrompt } from './domain.js';
 import { inboxRequests } from './inboxRequests.js';
 import { Job, jobSchemas } from './jobs.js';
@@ -85,6 +86,8 @@ export const requests = {
   ...lineageRequests,
   // The Playground: streamed chat with the original model or a run's adapter (see playgroundRequests.ts).
   ...playgroundRequests,
+  // The fit check, and examples generated from documents or varied from existing ones (see generate.ts).
+  ...generateRequests,
 } as const;
 
 export type Requests = typeof requests;

@@ -47,7 +47,7 @@ test("every screen loads without a console error, and asks for nothing but the a
   await expect(page.getByRole('heading', { level: 1, name: /models/i })).toBeVisible();
   await expectPlainWords(page, 'Models');
   await page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: /Demo/ }).click();
-  for (const tab of ['Import', 'Versions and examples', 'Clean', 'Split', 'Example lengths', 'Suggestions']) {
+  for (const tab of ['Import', 'Versions and examples', 'Clean', 'Split', 'Example lengths', 'Suggestions', 'More examples', 'Is fine-tuning right?']) {
     await page.getByRole('navigation', { name: 'Data tasks' }).getByRole('button', { name: tab }).click();
     await expect(page.getByRole('navigation', { name: 'Data tasks' }).getByRole('button', { name: tab })).toHaveAttribute('aria-current', 'step');
     await snap(page, `data-${tab.split(' ')[0]!.toLowerCase()}`);

@@ -1,6 +1,7 @@
 // The bad-input corpus (issue 16): every file in test/fixtures/bad-input, plus those too big to commit (a 10 MB single
 // line, zip bombs, a bundle with '../' entries) made here, goes through every entry point that takes a file a person
-// chose: `data import`, `models add`, `train` and `eval` on a model file, `adapters import`. Each must end with exit 1
+// chose: `data import`, `models add`, `train` and `eval` on a model file, `adapters import`, `data generate` and
+// `data augment` (issue 17: a document without text, a model that is not a chat model, a passage too long for it). Each must end with exit 1
 // and one plain sentence on stderr (no stack trace, no INTERNAL error, never a crash), and leave the workspace's files
 // as they were (every file but the database byte for byte, every table row for row; see snapshot()). A file that joins the corpus joins this test by its name.
 import { createHash } from 'node:crypto';
@@ -11,12 +12,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../electron/cli/main.js';
 import { Core } from '../../electron/core/core.js';
 import { writeZipBomb } from '../unit/zipBomb.js';
+import { writeDemoModel } from '../../electron/core/demoModel/index.js';
 import { requireTrainer, tempDir } from './trainerHelpers.js';
 
 const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'bad-input');
 const SAMPLE = join(import.meta.dirname, '..', '..', 'resources', 'demo', 'sample-chat.jsonl');
 let dir = '';
 const ws = () => join(dir, 'ws');
+/** Registered models for `data generate`: a chat model (the demo's template) and one without a chat template. */
+let chatModelId = '';
+let baseModelId = '';
+let versionId = '';
 
 async function cli(...argv: string[]): Promise<{ code: number; stderr: string }> {
   const err: string[] = [];
@@ -109,6 +115,15 @@ beforeAll(async () => {
     const project = await core.call('projects:create', { name: 'Front desk' });
     const job = await core.call('datasets:import', { projectId: project.id, path: SAMPLE });
     await core.ws.jobs.wait(job.id);
+    versionId = (await core.call('datasets:list', { projectId: project.id }))[0]!.versions[0]!.id;
+    const tiny = { layers: 1, embd: 32, heads: 2, ff: 32 };
+    const register = async (path: string) => {
+      const j = await core.call('models:register', { path });
+      await core.ws.jobs.wait(j.id);
+      return (await core.call('models:list', {})).find((m) => m.path === path)!.id;
+    };
+    chatModelId = await register((await writeDemoModel({ out: join(dir, 'chat.gguf'), ...tiny })).path);
+    baseModelId = await register((await writeDemoModel({ out: join(dir, 'base.gguf'), vocab: 'llama-spm', ...tiny })).path);
   } finally {
     await core.close();
   }
@@ -119,6 +134,8 @@ beforeAll(async () => {
   writeZipBomb(join(dir, 'bomb.xlsx'), [{ name: 'xl/worksheets/sheet1.xml', megabytes: 600, declaredBytes: 1 }], { '[Content_Types].xml': '<Types/>' });
   writeZipBomb(join(dir, 'bomb.ftadapter'), [{ name: 'adapter.gguf', megabytes: 600, declaredBytes: 1 }], { 'manifest.json': '{}' });
   writeZipBomb(join(dir, 'traversal.ftadapter'), [], { 'manifest.json': '{}', '../../escaped.txt': 'owned' });
+  writeFileSync(join(dir, 'guide.md'), '# Opening hours\nThe clinic opens at eight in the morning and closes at six in the evening.\n');
+  writeFileSync(join(dir, 'long.md'), `# Everything\n${'The waiting room is on the left of the reception desk, past the lifts. '.repeat(60)}`);
 }, 120_000);
 afterAll(() => undefined);
 
@@ -155,5 +172,31 @@ describe('adapters import', () => {
     ['traversal.ftadapter', null, /\.\.\/|outside|entry|not part of/i],
   ])('refuses %s', async (name, where, message) => {
     await refused(['adapters', 'import', join(where ?? dir, name)], message);
+  });
+});
+
+/** What `data generate` must say about each committed document of the corpus. */
+const DOCUMENT_MESSAGES: Record<string, RegExp> = {
+  'scanned.pdf': /scanned\.pdf has no text \(a scanned PDF has no text layer; run it through OCR first\)/,
+  'fake.docx': /DOCX file is damaged/,
+};
+
+describe('data generate and augment', () => {
+  const generate = (...rest: string[]) => ['data', 'generate', ...rest, '--project', 'Front desk'];
+  it.each(committed('.pdf').concat(committed('.docx')))('data generate refuses %s', async (name) => {
+    expect(DOCUMENT_MESSAGES[name], `${name} has no expected message in this test`).toBeDefined();
+    await refused(generate(join(CORPUS, name), '--model', chatModelId), DOCUMENT_MESSAGES[name]!);
+  });
+
+  it('refuses a model that is not a chat model (generate and augment)', async () => {
+    await refused(generate(join(dir, 'guide.md'), '--model', baseModelId), /is not a chat model \(its file has no chat template\)/);
+    await refused(['data', 'augment', versionId, '--project', 'Front desk', '--model', baseModelId], /is not a chat model/);
+  });
+
+  it('refuses a passage too long for the model’s context', async () => {
+    await refused(
+      generate(join(dir, 'long.md'), '--model', chatModelId, '--passage-chars', '50000', '--max-tokens', '8'),
+      /1 passage is too long for .+ to read with room for its reply \(the first: "Everything" in long\.md\)/,
+    );
   });
 });

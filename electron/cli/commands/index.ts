@@ -5,6 +5,7 @@ import { auditExportCommand, auditVerifyCommand } from './audit.js';
 import { callCommand } from './call.js';
 import { chatCommand } from './chat.js';
 import { dataImportCommand } from './dataImport.js';
+import { dataAugmentCommand, dataGenerateCommand } from './dataGenerate.js';
 import { dataEraseCommand, dataLineageCommand } from './lineage.js';
 import { dataCleanCommand, dataExportCommand, dataSplitCommand, dataStatsCommand, dataVersionsCommand } from './dataVersions.js';
 import { demoModelCommand } from './demoModel.js';
@@ -51,6 +52,8 @@ export const commands: readonly CliCommand[] = [
   dataVersionsCommand,
   dataLineageCommand,
   dataEraseCommand,
+  dataGenerateCommand,
+  dataAugmentCommand,
   redactCommand,
   adaptersExportCommand,
   adaptersImportCommand,

@@ -15,6 +15,11 @@ export interface DocumentImportOptions {
   encoding?: string | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((p: ImportProgress) => void) | undefined;
+  /**
+   * Keep a PDF's line breaks (pages joined by a blank line) instead of one run of text: generating questions cuts
+   * passages at headings, which are lines of their own. Importing for pre-training keeps the single run.
+   */
+  keepLines?: boolean | undefined;
 }
 
 export type DocumentResult = { line: number; source: string; document: TextDocument } | { line: number; source: string; error: string };
@@ -48,6 +53,10 @@ async function textOf(path: string, options: DocumentImportOptions): Promise<str
   if (ext === '.pdf') {
     const { extractText, getDocumentProxy } = await import('unpdf');
     const pdf = await getDocumentProxy(new Uint8Array(await readFile(path)));
+    if (options.keepLines) {
+      const { text } = await extractText(pdf, { mergePages: false });
+      return text.join('\n\n');
+    }
     const { text } = await extractText(pdf, { mergePages: true });
     return text;
   }

@@ -5,8 +5,10 @@ import type { Message } from '../../contract/domain.js';
 export interface GenerateOptions {
   maxNewTokens: number;
   signal?: AbortSignal;
-  /** Called after each answer is complete, with how many are done. */
-  onAnswer?: (done: number) => void;
+  /** Called after each answer is complete, with how many are done (and which prompt it answered). */
+  onAnswer?: (done: number, index?: number) => void;
+  /** Called as each token streams in, with the prompt's index and the tokens written for it so far (job progress). */
+  onToken?: (index: number, written: number) => void;
   /** Keep going past end-of-turn tokens (benchmarks decode a fixed number of tokens, as llama-bench does). */
   ignoreEndOfTurn?: boolean;
   /** When given, the count of generated tokens is added to it (the bench reads it). */

@@ -94,11 +94,12 @@ class LlamaGenerator implements Generator, TextGenerator {
             if (!o.ignoreEndOfTurn && this.model.isEogToken(token)) break;
             out.push(token);
             if (o.counter) o.counter.generated++;
+            o.onToken?.(i, out.length);
             if (out.length >= room || o.signal?.aborted) break;
           }
         }
         answers[i] = this.model.detokenize(out).trim();
-        o.onAnswer?.(++done);
+        o.onAnswer?.(++done, i);
       }
     };
     await Promise.all(this.sequences.slice(0, Math.min(this.o.parallel, inputs.length)).map(worker));

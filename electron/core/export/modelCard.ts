@@ -3,6 +3,8 @@
 // in evaluation ('not evaluated' when it was not: export never requires one), its limits and what reproduces it.
 import type { EvaluationSummary } from '../../contract/adapters.js';
 
+import type { SyntheticSummary } from '../data/generate/provenance.js';
+
 export interface ModelCardInput {
   projectName: string;
   domain: string | null;
@@ -10,6 +12,8 @@ export interface ModelCardInput {
   datasets: { versionId: string; sha256: string; name?: string | null; examples?: number | null }[];
   /** The redaction of the versions trained on, when any was applied (the report's counts, never the values). */
   redaction: { mode: string; found: Record<string, number> } | null;
+  /** Generated (synthetic) examples among those trained on, by kind, with the models and prompt templates that wrote them. */
+  synthetic?: SyntheticSummary | null;
   settings: Record<string, unknown>;
   rank: number;
   alpha: number;
@@ -47,6 +51,18 @@ export function renderModelCard(c: ModelCardInput): string {
   for (const d of c.datasets)
     push(`- Dataset version ${d.name ? `${d.name} ` : ''}\`${d.versionId}\`${d.examples ? `, ${d.examples} examples` : ''}, sha256 \`${d.sha256}\``);
   push('', 'The data itself is not part of this export.', '');
+  push('## Generated examples', '');
+  if (c.synthetic && c.synthetic.examples > 0) {
+    const kinds = Object.entries(c.synthetic.byKind).map(([kind, n]) => `${kind} ${n}`);
+    push(
+      `${c.synthetic.examples} of the examples trained on were written by a local model and accepted by a person (synthetic: ${kinds.join(', ')}).`,
+      '',
+      `- Written by: ${c.synthetic.models.join('; ')}`,
+      `- Prompt templates: ${c.synthetic.templates.join('; ')}`,
+      '- Each example carries its provenance (model, template, the sha256 of the passage it cites) in its metadata.',
+      '',
+    );
+  } else push('None: every example trained on came from the data as imported or from people.', '');
   push('## Personal data', '');
   if (c.redaction) {
     const found = Object.entries(c.redaction.found).map(([kind, n]) => `${kind} ${n}`);

@@ -17,6 +17,7 @@ import { reviewHandlers } from './review/handlers.js';
 import { adapterHandlers } from './adapters/handlers.js';
 import { lineageHandlers } from './lineage/handlers.js';
 import { playgroundHandlers } from './playground/handlers.js';
+import { generateHandlers } from './generate/handlers.js';
 
 export interface HandlerContext {
   ws: Workspace;
@@ -84,4 +85,5 @@ export const handlers: Handlers = {
   ...adapterHandlers,
   ...lineageHandlers,
   ...playgroundHandlers,
+  ...generateHandlers,
 };

@@ -19,6 +19,7 @@ const JOB_LABELS: Record<JobKind, string> = {
   'train.run': 'Training',
   'eval.run': 'Evaluating',
   'adapter.export': 'Exporting an adapter',
+  'data.generate': 'Writing examples with a model',
 };
 
 export function jobLabel(kind: string): string {

@@ -20,7 +20,7 @@ import { appMessage, errorText } from './errorWords.js';
 import { followJob } from './followJob.js';
 import { findRunningJob } from './jobsStore.js';
 
-export type DataTab = 'import' | 'examples' | 'clean' | 'split' | 'tokens' | 'suggestions';
+export type DataTab = 'import' | 'examples' | 'clean' | 'split' | 'tokens' | 'suggestions' | 'fit' | 'generate';
 /** A metadata column the examples carry (what a split can be stratified by). */
 type Column = { name: string; filled: number; distinct: number };
 

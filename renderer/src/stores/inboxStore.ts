@@ -16,7 +16,7 @@ interface InboxState {
   open(projectId: string): Promise<void>;
   reload(): Promise<void>;
   /** `answer` is the text in the box: sent as the correction only when the specialist changed it. */
-  accept(id: string, answer: string): Promise<boolean>;
+  accept(id: string, answer: string, question?: string): Promise<boolean>;
   reject(id: string): Promise<boolean>;
   commit(datasetId: string): Promise<boolean>;
 }
@@ -62,10 +62,15 @@ export const useInboxStore = create<InboxState>((set, get) => {
         set({ loading: false });
       }
     },
-    accept(id, answer) {
+    accept(id, answer, question) {
       const item = get().items.find((i) => i.id === id);
       const edited = answer.trim() && answer.trim() !== (item?.answer ?? '').trim();
-      return decide(id, () => api.call('inbox:decide', { id, decision: 'accepted', ...(edited ? { correction: answer } : {}) }));
+      // a rewritten question is sent only for a generated suggestion whose question the specialist changed
+      const asked = item?.prompt.at(-1)?.content.trim() ?? '';
+      const rewritten = question !== undefined && question.trim() && question.trim() !== asked;
+      return decide(id, () =>
+        api.call('inbox:decide', { id, decision: 'accepted', ...(edited ? { correction: answer } : {}), ...(rewritten ? { question } : {}) }),
+      );
     },
     reject(id) {
       return decide(id, () => api.call('inbox:decide', { id, decision: 'rejected' }));
@@ -83,7 +88,10 @@ export const useInboxStore = create<InboxState>((set, get) => {
         set({
           notice: existing
             ? `Those suggestions are already in ${dataset?.name ?? 'the dataset'}; no new version was needed.`
-            : `Added ${added} suggestion${added === 1 ? '' : 's'} to ${dataset?.name ?? 'the dataset'}: version ${number} now has ${version.examples} examples.`,
+            : `Added ${added} suggestion${added === 1 ? '' : 's'} to ${dataset?.name ?? 'the dataset'}: version ${number} now has ${version.examples} examples` +
+              (Number(version.details['synthetic'] ?? 0) > 0
+                ? `, ${String(version.details['synthetic'])} of the new ones synthetic (written by a model).`
+                : '.'),
         });
         await Promise.all([get().reload(), useDatasetsStore.getState().reload(version.id)]);
         return true;

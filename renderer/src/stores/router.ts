@@ -6,7 +6,7 @@ import { useDatasetsStore, type DataTab } from './datasetsStore.js';
 import { useProjectsStore } from './projectsStore.js';
 import { useWizardStore, WIZARD_STEPS, type WizardStep } from './wizardStore.js';
 
-const DATA_TABS: readonly DataTab[] = ['import', 'examples', 'clean', 'split', 'tokens', 'suggestions'];
+const DATA_TABS: readonly DataTab[] = ['import', 'examples', 'clean', 'split', 'tokens', 'suggestions', 'fit', 'generate'];
 
 export type Route =
   | { view: 'models' }

@@ -8,6 +8,23 @@ import { evaluationsOf } from '../../store/repositories/evaluations.js';
 import { RedactionRepository } from '../../store/repositories/redaction.js';
 import type { Workspace } from '../../workspace.js';
 import { adaptersRepo } from './repo.js';
+import { summarizeSynthetic, type SyntheticSummary } from '../../data/generate/provenance.js';
+import { isSample } from '../../data/example.js';
+import { toMember } from '../datasets/versions.js';
+
+/** Generated examples among the training part of the versions a run trained on (validation and test are not trained on). */
+function syntheticOf(ws: Workspace, versionIds: readonly string[]): SyntheticSummary {
+  function* samples() {
+    for (const id of versionIds) {
+      if (!ws.datasets.getVersion(id)) continue;
+      for (const row of ws.datasets.iterateMembers(id)) {
+        const m = toMember(row);
+        if (isSample(m.example) && (m.split === null || m.split === 'train')) yield m.example;
+      }
+    }
+  }
+  return summarizeSynthetic(samples());
+}
 
 /**
  * What the card and a share bundle say about a run's quality: its latest stored evaluation (the Evaluate step's
@@ -79,6 +96,10 @@ export async function cardFor(
       examples: ws.datasets.getVersion(d.versionId)?.examples ?? null,
     })),
     redaction: run.datasets.map((d) => redactionOf(ws, d.versionId)).find((r) => r !== null) ?? null,
+    synthetic: syntheticOf(
+      ws,
+      run.datasets.map((d) => d.versionId),
+    ),
     settings,
     rank: adapter?.pairs[0]?.rank ?? Number(settings['rank'] ?? 0),
     alpha: adapter?.alpha ?? Number(settings['alpha'] ?? 0),

@@ -8,7 +8,34 @@ import type { Workspace } from '../../workspace.js';
 import { exampleHash } from '../../data/example.js';
 import { requireProject } from '../projects/projects.js';
 import { createChildVersion, latestVersion, loadMembers, type NewMember } from '../datasets/versions.js';
-import { answerOf } from './inbox.js';
+import { answerOf, promptOf } from './inbox.js';
+import { provenanceMetadata } from '../../data/generate/provenance.js';
+import { questionKey } from '../../data/generate/normalize.js';
+import type { InboxRecord } from '../../store/repositories/inbox.js';
+import { planLeakage } from '../../data/splitPlan.js';
+
+/** The example an accepted item adds: a generated one carries its provenance in its metadata. */
+function sampleOf(item: InboxRecord): Sample {
+  const messages = [...promptOf(item), { role: 'assistant' as const, content: answerOf(item)! }];
+  return item.provenance ? { messages, metadata: provenanceMetadata(item.provenance) } : { messages };
+}
+
+const lastQuestion = (s: Sample) => questionKey(s.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '');
+
+/**
+ * The leakage check on the result: a generated example that copies (exactly or nearly) a validation or test example
+ * would put the test into training, so it stays out. Returns the positions (in `members`) to drop.
+ */
+function leakingGenerated(members: readonly NewMember[], generated: ReadonlySet<number>): Set<number> {
+  if (generated.size === 0 || members.some((m) => !m.split)) return new Set();
+  const report = planLeakage(members.map((m) => ({ example: m.example, split: m.split!, hash: exampleHash(m.example) })));
+  const drop = new Set<number>();
+  for (const p of [...report.exact, ...report.near]) {
+    if (generated.has(p.a) && p.splitB !== 'train') drop.add(p.a);
+    if (generated.has(p.b) && p.splitA !== 'train') drop.add(p.b);
+  }
+  return drop;
+}
 
 function targetDataset(ws: Workspace, projectId: string, datasetId: string | undefined): string {
   const datasets = ws.datasets.listDatasets(projectId);
@@ -34,18 +61,37 @@ export function commitInbox(ws: Workspace, projectId: string, datasetId?: string
   const present = new Set(members.map((m) => exampleHash(m.example)));
   // A split version keeps its splits; new examples are for training (a correction is never test data).
   const split = members.some((m) => m.split !== null) ? ('train' as const) : null;
+  // A generated question that the data already asks (in other case or punctuation) adds nothing: it is a copy.
+  const questions = new Set(members.map((m) => ('messages' in m.example ? lastQuestion(m.example) : '')));
   let alreadyPresent = 0;
+  const generated = new Set<number>();
   for (const item of accepted) {
-    const sample: Sample = { messages: [...item.prompt, { role: 'assistant', content: answerOf(item)! }] };
+    const sample = sampleOf(item);
     const hash = exampleHash(sample);
-    if (present.has(hash)) {
+    if (present.has(hash) || (item.provenance && questions.has(lastQuestion(sample)))) {
       alreadyPresent += 1;
       continue;
     }
     present.add(hash);
+    questions.add(lastQuestion(sample));
+    if (item.provenance) generated.add(members.length);
     members.push({ example: sample, split });
   }
-  const details = { source: 'inbox', added: accepted.length - alreadyPresent, alreadyPresent, items: accepted.map((i) => i.id), split };
+  const leaking = leakingGenerated(members, generated);
+  if (leaking.size > 0) {
+    const kept = members.filter((_, i) => !leaking.has(i));
+    members.length = 0;
+    members.push(...kept);
+  }
+  const synthetic = generated.size - leaking.size;
+  const details = {
+    source: 'inbox',
+    added: accepted.length - alreadyPresent - leaking.size,
+    alreadyPresent,
+    items: accepted.map((i) => i.id),
+    split,
+    ...(generated.size > 0 ? { synthetic, leakedLeftOut: leaking.size } : {}),
+  };
   if (details.added === 0) {
     // Every accepted chat is in the latest version already: no copy of it is made; the items point at that version.
     ws.db.transaction(() => {

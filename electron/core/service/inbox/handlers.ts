@@ -10,6 +10,6 @@ type InboxHandlers = { [M in InboxMethod]: (input: ParsedInput<M>, ctx: HandlerC
 export const inboxHandlers: InboxHandlers = {
   'inbox:add': (input, { ws }) => addInboxItem(ws, input),
   'inbox:list': ({ projectId, status }, { ws }) => listInbox(ws, projectId, status),
-  'inbox:decide': ({ id, decision, correction }, { ws }) => decideInboxItem(ws, id, decision, correction),
+  'inbox:decide': ({ id, decision, correction, question }, { ws }) => decideInboxItem(ws, id, decision, correction, question),
   'inbox:commit': ({ projectId, datasetId }, { ws }) => commitInbox(ws, projectId, datasetId),
 };

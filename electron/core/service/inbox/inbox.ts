@@ -57,6 +57,8 @@ export function addInboxItem(ws: Workspace, input: NewInboxItem): InboxItem {
     decidedAt: null,
     committedVersionId: null,
     createdAt: new Date().toISOString(),
+    provenance: null,
+    reviewQuestion: null,
   };
   ws.db.transaction(() => {
     ws.inbox.insert(record);
@@ -75,12 +77,22 @@ export function listInbox(ws: Workspace, projectId: string, status?: InboxStatus
   return ws.inbox.list(projectId, status).map(toItem);
 }
 
-export function decideInboxItem(ws: Workspace, id: string, decision: 'accepted' | 'rejected', correction?: string): InboxItem {
+/** The conversation up to the answer an item adds: its prompt, with the question the specialist rewrote if any. */
+export function promptOf(r: Pick<InboxRecord, 'prompt' | 'reviewQuestion'>): InboxRecord['prompt'] {
+  if (r.reviewQuestion === null) return r.prompt;
+  return [...r.prompt.slice(0, -1), { role: 'user', content: r.reviewQuestion }];
+}
+
+export function decideInboxItem(ws: Workspace, id: string, decision: 'accepted' | 'rejected', correction?: string, question?: string): InboxItem {
   const item = requireItem(ws, id);
   if (item.status === 'committed') {
     throw new FieldtuneError('CONFLICT', 'This suggestion is already part of a dataset version; edit the example there instead.');
   }
+  if (question !== undefined && item.provenance === null) {
+    throw new FieldtuneError('INVALID_INPUT', 'Only a generated suggestion can have its question rewritten; a person asked this one.');
+  }
   const reviewCorrection = decision === 'accepted' ? (correction ?? null) : null;
+  const reviewQuestion = decision === 'accepted' && question !== undefined && question.trim() !== item.prompt.at(-1)?.content.trim() ? question : null;
   if (decision === 'accepted' && answerOf({ ...item, reviewCorrection }) === null) {
     throw new FieldtuneError(
       'INVALID_INPUT',
@@ -89,12 +101,12 @@ export function decideInboxItem(ws: Workspace, id: string, decision: 'accepted' 
   }
   const at = new Date().toISOString();
   ws.db.transaction(() => {
-    ws.inbox.decide(id, decision, reviewCorrection, 'user', at);
+    ws.inbox.decide(id, decision, reviewCorrection, 'user', at, reviewQuestion);
     ws.audit.append({
       actor: 'user',
       action: `inbox.${decision === 'accepted' ? 'accept' : 'reject'}`,
       subject: id,
-      details: { edited: reviewCorrection !== null },
+      details: { edited: reviewCorrection !== null, questionEdited: reviewQuestion !== null },
     });
   })();
   return toItem(requireItem(ws, id));

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { InboxAnswer, InboxSource, InboxStatus } from '../../../contract/inboxRequests.js';
 import type { Message } from '../../../contract/domain.js';
+import type { Provenance } from '../../../contract/generate.js';
 
 /** An inbox item as stored (the service adds the answer it would contribute). */
 export interface InboxRecord {
@@ -20,6 +21,8 @@ export interface InboxRecord {
   decidedAt: string | null;
   committedVersionId: string | null;
   createdAt: string;
+  provenance: Provenance | null;
+  reviewQuestion: string | null;
 }
 
 interface InboxRow {
@@ -39,6 +42,8 @@ interface InboxRow {
   decided_at: string | null;
   committed_version_id: string | null;
   created_at: string;
+  provenance: string | null;
+  review_question: string | null;
 }
 
 const toRecord = (r: InboxRow): InboxRecord => ({
@@ -58,6 +63,8 @@ const toRecord = (r: InboxRow): InboxRecord => ({
   decidedAt: r.decided_at,
   committedVersionId: r.committed_version_id,
   createdAt: r.created_at,
+  provenance: r.provenance === null ? null : (JSON.parse(r.provenance) as Provenance),
+  reviewQuestion: r.review_question,
 });
 
 /** The candidate inbox of each project (migration 009). */
@@ -66,22 +73,24 @@ export class InboxRepository {
   private readonly getStmt: Statement<[string], InboxRow>;
   private readonly listStmt: Statement<[string], InboxRow>;
   private readonly listByStatusStmt: Statement<[string, string], InboxRow>;
-  private readonly decideStmt: Statement<[{ id: string; status: string; review_correction: string | null; decided_by: string; decided_at: string }]>;
+  private readonly decideStmt: Statement<
+    [{ id: string; status: string; review_correction: string | null; review_question: string | null; decided_by: string; decided_at: string }]
+  >;
   private readonly commitStmt: Statement<[{ id: string; version_id: string }]>;
 
   constructor(db: Database) {
     this.insertStmt = db.prepare(
       `INSERT INTO inbox_items (id, project_id, source, run_id, prompt, answers, choice, correction, rating, author, status, review_correction,
-        decided_by, decided_at, committed_version_id, created_at)
+        decided_by, decided_at, committed_version_id, created_at, provenance, review_question)
        VALUES (@id, @project_id, @source, @run_id, @prompt, @answers, @choice, @correction, @rating, @author, @status, @review_correction,
-        @decided_by, @decided_at, @committed_version_id, @created_at)`,
+        @decided_by, @decided_at, @committed_version_id, @created_at, @provenance, @review_question)`,
     );
     this.getStmt = db.prepare('SELECT * FROM inbox_items WHERE id = ?');
     this.listStmt = db.prepare('SELECT * FROM inbox_items WHERE project_id = ? ORDER BY created_at DESC, rowid DESC');
     this.listByStatusStmt = db.prepare('SELECT * FROM inbox_items WHERE project_id = ? AND status = ? ORDER BY created_at DESC, rowid DESC');
     // Only an item not yet in a dataset can change its decision.
     this.decideStmt = db.prepare(
-      "UPDATE inbox_items SET status = @status, review_correction = @review_correction, decided_by = @decided_by, decided_at = @decided_at WHERE id = @id AND status != 'committed'",
+      "UPDATE inbox_items SET status = @status, review_correction = @review_correction, review_question = @review_question, decided_by = @decided_by, decided_at = @decided_at WHERE id = @id AND status != 'committed'",
     );
     this.commitStmt = db.prepare("UPDATE inbox_items SET status = 'committed', committed_version_id = @version_id WHERE id = @id AND status = 'accepted'");
   }
@@ -104,6 +113,8 @@ export class InboxRepository {
       decided_at: r.decidedAt,
       committed_version_id: r.committedVersionId,
       created_at: r.createdAt,
+      provenance: r.provenance === null ? null : JSON.stringify(r.provenance),
+      review_question: r.reviewQuestion,
     });
   }
 
@@ -116,8 +127,10 @@ export class InboxRepository {
     return (status ? this.listByStatusStmt.all(projectId, status) : this.listStmt.all(projectId)).map(toRecord);
   }
 
-  decide(id: string, status: 'accepted' | 'rejected', reviewCorrection: string | null, by: string, at: string): boolean {
-    return this.decideStmt.run({ id, status, review_correction: reviewCorrection, decided_by: by, decided_at: at }).changes === 1;
+  decide(id: string, status: 'accepted' | 'rejected', reviewCorrection: string | null, by: string, at: string, reviewQuestion: string | null = null): boolean {
+    return (
+      this.decideStmt.run({ id, status, review_correction: reviewCorrection, review_question: reviewQuestion, decided_by: by, decided_at: at }).changes === 1
+    );
   }
 
   markCommitted(id: string, versionId: string): void {

@@ -10,6 +10,8 @@ import { SplitPanel } from './SplitPanel.js';
 import { TokenPanel } from './TokenPanel.js';
 import { VersionList } from './VersionList.js';
 import { SuggestionsPanel } from './SuggestionsPanel.js';
+import { FitCheck } from './FitCheck.js';
+import { GeneratePanel } from './GeneratePanel.js';
 import { PrivacySection } from '../privacy/PrivacySection.js';
 import { Messages } from '../../components/Messages.js';
 
@@ -20,6 +22,8 @@ const TASKS: ReadonlyArray<{ id: DataTab; title: string; needsData: boolean }> =
   { id: 'split', title: 'Split', needsData: true },
   { id: 'tokens', title: 'Example lengths', needsData: true },
   { id: 'suggestions', title: 'Suggestions', needsData: false },
+  { id: 'generate', title: 'More examples', needsData: false },
+  { id: 'fit', title: 'Is fine-tuning right?', needsData: false },
 ];
 
 /** The Data step: import, look through, clean, split and measure a project's training data. */
@@ -57,8 +61,16 @@ export function DataStep({ project }: { project: Project }) {
         ))}
       </nav>
       <Messages error={error} notice={notice} />
-      {tab !== 'import' && tab !== 'suggestions' && hasData && <VersionList compact={tab !== 'examples'} />}
+      {tab !== 'import' && tab !== 'suggestions' && tab !== 'fit' && hasData && <VersionList compact={tab !== 'examples'} />}
       <PrivacySection project={project} />
+      {tab === 'import' && !hasData && (
+        <p className="muted">
+          Not sure fine-tuning is the right tool for this?{' '}
+          <button type="button" className="ghost" onClick={() => setTab('fit')}>
+            Take the one-minute check
+          </button>
+        </p>
+      )}
       {tab === 'import' && <ImportPanel />}
       {tab === 'examples' && hasData && (
         <>
@@ -71,6 +83,8 @@ export function DataStep({ project }: { project: Project }) {
       {tab === 'split' && hasData && <SplitPanel />}
       {tab === 'tokens' && hasData && <TokenPanel />}
       {tab === 'suggestions' && <SuggestionsPanel projectId={project.id} />}
+      {tab === 'generate' && <GeneratePanel projectId={project.id} />}
+      {tab === 'fit' && <FitCheck project={project} />}
     </div>
   );
 }

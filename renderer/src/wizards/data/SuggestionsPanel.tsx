@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { InboxSource } from '../../../../electron/contract/inboxRequests.js';
 import { Messages } from '../../components/Messages.js';
 import { useDatasetsStore } from '../../stores/datasetsStore.js';
 import { useInboxStore } from '../../stores/inboxStore.js';
@@ -10,9 +11,11 @@ import './suggestions.css';
  * reviews. A specialist accepts each (editing the answer if needed) or rejects it; accepted ones join a dataset as
  * a new version, so nothing reaches the training data without a person's yes.
  */
-export function SuggestionsPanel({ projectId }: { projectId: string }) {
+export function SuggestionsPanel({ projectId, sources }: { projectId: string; sources?: readonly InboxSource[] }) {
   const open = useInboxStore((s) => s.open);
-  const items = useInboxStore((s) => s.items);
+  const allItems = useInboxStore((s) => s.items);
+  // the More examples tab shows generated suggestions only; the Suggestions tab shows everything
+  const items = sources ? allItems.filter((i) => sources.includes(i.source)) : allItems;
   const busy = useInboxStore((s) => s.busy);
   const error = useInboxStore((s) => s.error);
   const notice = useInboxStore((s) => s.notice);
@@ -35,15 +38,28 @@ export function SuggestionsPanel({ projectId }: { projectId: string }) {
 
   // After a decision the card leaves the list: the next card's answer box takes the focus, so a specialist can go
   // through many with the keyboard without hunting for their place.
-  const focusNext = () => requestAnimationFrame(() => listRef.current?.querySelector<HTMLTextAreaElement>('textarea')?.focus() ?? listRef.current?.focus());
+  // (after the list has re-rendered without the decided card: focusing at once could land on the leaving card)
+  const wantFocus = useRef(false);
+  const focusNext = () => {
+    wantFocus.current = true;
+  };
+  const pendingCount = items.filter((i) => i.status === 'pending').length;
+  useEffect(() => {
+    if (!wantFocus.current) return;
+    wantFocus.current = false;
+    (listRef.current?.querySelector<HTMLElement>('article') ?? listRef.current)?.focus();
+  }, [pendingCount]);
 
   return (
     <section className="data-section suggestions-panel" aria-labelledby="suggestions-title">
-      <h3 id="suggestions-title">Suggestions</h3>
+      <h3 id="suggestions-title">{sources ? 'Review generated examples' : 'Suggestions'}</h3>
       <p>
-        Answers people corrected or preferred while evaluating, in the Playground, or in an expert review. Check each one: accept it (edit the answer first if
-        needed) or reject it. Accepted suggestions join your data as a new version; nothing is added without your yes.
+        {sources
+          ? 'Questions and answers a model wrote. Check each one against the passage it cites: accept it (edit it first if needed) or reject it.'
+          : 'Answers people corrected or preferred while evaluating, in the Playground, or in an expert review. Check each one: accept it (edit the answer first if needed) or reject it.'}{' '}
+        Accepted suggestions join your data as a new version; nothing is added without your yes.
       </p>
+      <p className="muted small">Keyboard: A accepts, R rejects, E edits the answer; in a text box Ctrl+Enter accepts.</p>
       <Messages error={error} notice={notice} />
       <h4>Waiting for you ({pending.length})</h4>
       <div ref={listRef} tabIndex={-1} className="suggestion-list">
@@ -58,7 +74,7 @@ export function SuggestionsPanel({ projectId }: { projectId: string }) {
           <ul className="accepted-list" aria-label="Accepted suggestions">
             {accepted.map((i) => (
               <li key={i.id}>
-                <strong>{i.prompt.at(-1)?.content}</strong> → {i.answer}{' '}
+                <strong>{i.reviewQuestion ?? i.prompt.at(-1)?.content}</strong> → {i.answer}{' '}
                 <button type="button" className="ghost small" disabled={busy !== null} onClick={() => void reject(i.id)}>
                   Reject instead
                 </button>
@@ -92,7 +108,7 @@ export function SuggestionsPanel({ projectId }: { projectId: string }) {
           <ul>
             {[...committed, ...rejected].map((i) => (
               <li key={i.id}>
-                {i.status === 'committed' ? 'Added' : 'Rejected'}: {i.prompt.at(-1)?.content}
+                {i.status === 'committed' ? 'Added' : 'Rejected'}: {i.reviewQuestion ?? i.prompt.at(-1)?.content}
               </li>
             ))}
           </ul>

@@ -16,7 +16,15 @@ export const OPERATION: Record<string, string> = {
 function describe(operation: string, details: Record<string, unknown>): string {
   if (operation === 'import') return `from ${String(details['source'] ?? 'a file')} (${String(details['format'] ?? '?')})`;
   if (operation === 'edit') return `example #${Number(details['position'] ?? 0) + 1} corrected`;
-  if (operation === 'inbox') return `${String(details['added'] ?? 0)} accepted suggestions added`;
+  if (operation === 'inbox') {
+    const synthetic = Number(details['synthetic'] ?? 0);
+    const leftOut = Number(details['leakedLeftOut'] ?? 0);
+    return (
+      `${String(details['added'] ?? 0)} accepted suggestions added` +
+      (synthetic > 0 ? `, ${synthetic} of them synthetic (written by a model)` : '') +
+      (leftOut > 0 ? `; ${leftOut} left out because they copied a test example` : '')
+    );
+  }
   if (operation === 'erase')
     return `${String(details['removed'] ?? 0)} erased at a person's request${details['reason'] ? ` (${String(details['reason'])})` : ''}`;
   if (operation === 'clean' || operation === 'remove') return `${String(details['removed'] ?? 0)} removed`;
@@ -45,6 +53,7 @@ export function VersionList({ compact }: { compact: boolean }) {
               {d.versions.map((v, i) => (
                 <option key={v.id} value={v.id}>
                   {d.name} v{i + 1}: {OPERATION[v.operation] ?? v.operation}, {v.examples} examples
+                  {Number(v.details['synthetic'] ?? 0) > 0 ? `, ${String(v.details['synthetic'])} synthetic` : ''}
                 </option>
               ))}
             </optgroup>
