@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Job } from '../contract/jobs.js';
 import type { EventEnvelope } from '../contract/wire.js';
 import { FieldtuneError } from '../contract/errors.js';

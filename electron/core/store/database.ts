@@ -1,5 +1,5 @@
-import type BetterSqlite3Type from 'better-sqlite3';
-import type { Database } from 'better-sqlite3';
+import type BetterSqlite3Type from 'better-sqlite3-multiple-ciphers';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createRequire } from 'node:module';
 import { migrations } from './migrations/index.js';
 import { migrate } from './migrate.js';
@@ -10,7 +10,7 @@ import { migrate } from './migrate.js';
 let BetterSqlite3: typeof BetterSqlite3Type | undefined;
 
 export function openDatabase(file: string): Database {
-  BetterSqlite3 ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3Type;
+  BetterSqlite3 ??= createRequire(import.meta.url)('better-sqlite3-multiple-ciphers') as typeof BetterSqlite3Type;
   const db = new BetterSqlite3(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -31,7 +31,7 @@ export function openDatabase(file: string): Database {
  * connection stays on its thread: better-sqlite3 handles cannot cross threads). WAL lets it read beside the writer.
  */
 export function openDatabaseReadOnly(file: string): Database {
-  BetterSqlite3 ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3Type;
+  BetterSqlite3 ??= createRequire(import.meta.url)('better-sqlite3-multiple-ciphers') as typeof BetterSqlite3Type;
   const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   return db;
