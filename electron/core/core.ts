@@ -15,6 +15,8 @@ export interface CoreOptions {
   workspaceDir: string;
   mode: HostMode;
   modeReason?: string | null;
+  /** The passphrase of an encrypted workspace. */
+  passphrase?: string | undefined;
 }
 
 export type EventListener = (event: EventEnvelope) => void;
@@ -36,6 +38,7 @@ export class Core {
       opts.workspaceDir,
       (job: Job) => this.emit({ event: 'jobs:updated', payload: job }),
       (event) => this.emit(event),
+      { passphrase: opts.passphrase },
     );
     // the core's process reaches nothing but this computer; each refusal is written to the audit log
     this.stopGuard = guardNetwork((target) => recordBlocked(this.ws, `tcp://${target.host}:${target.port}`, 'core'));

@@ -18,6 +18,9 @@ import { ModelFingerprintsRepository } from './store/repositories/modelFingerpri
 import { ProjectsRepository } from './store/repositories/projects.js';
 import { TrainingRunsRepository } from './store/repositories/trainingRuns.js';
 import { sweepStaleTemps } from './disk/atomicWrite.js';
+import { unregisterEncryptedRoot } from './disk/encryption.js';
+import { sweepScratch } from './disk/scratch.js';
+import { unlockWorkspace } from './store/workspaceEncryption.js';
 import { auditChainMarker, KEY_DIR, loadOrCreateWorkspaceKey, type WorkspaceKey } from './store/workspaceKey.js';
 
 export const DATABASE_FILE = 'fieldtune.db';
@@ -46,13 +49,27 @@ export interface Workspace {
   readonly reviews: ReviewRepository;
   /** Where generated files the workspace owns (the demo model, adapters) are written. */
   readonly filesDir: string;
+  /** The data key when the workspace is encrypted (disk/encryption.ts): worker threads get it to open the database. */
+  readonly encryptionKey: Buffer | undefined;
   /** Pushes an event to every connected host (the core forwards it; tests may listen directly). */
   publish(event: EventEnvelope): void;
   close(): Promise<void>;
 }
 
-export function openWorkspace(dir: string, publishJob: (job: Job) => void = () => {}, publishEvent: (event: EventEnvelope) => void = () => {}): Workspace {
+export interface OpenOptions {
+  /** The passphrase of an encrypted workspace (ignored for a plain one). */
+  passphrase?: string | undefined;
+}
+
+export function openWorkspace(
+  dir: string,
+  publishJob: (job: Job) => void = () => {},
+  publishEvent: (event: EventEnvelope) => void = () => {},
+  options: OpenOptions = {},
+): Workspace {
   const root = resolve(dir);
+  // first of all: a wrong passphrase is refused before any file of the workspace is created, swept or opened
+  const encryptionKey = unlockWorkspace(root, options.passphrase);
   try {
     mkdirSync(join(root, 'blobs'), { recursive: true });
     mkdirSync(join(root, 'files'), { recursive: true });
@@ -61,7 +78,15 @@ export function openWorkspace(dir: string, publishJob: (job: Job) => void = () =
   }
   // unfinished writes of processes that died (a crash, a kill) are removed; a live writer's are left alone
   for (const folder of ['blobs', 'files', KEY_DIR, 'private']) sweepStaleTemps(join(root, folder));
-  const db = openDatabase(join(root, DATABASE_FILE));
+  // decrypted copies a dead process left behind (training files, adapters being loaded)
+  sweepScratch(root);
+  let db: Database;
+  try {
+    db = openDatabase(join(root, DATABASE_FILE), encryptionKey);
+  } catch (error) {
+    unregisterEncryptedRoot(root);
+    throw error;
+  }
   const jobs = new JobManager(new JobsRepository(db), publishJob);
   const trainingRuns = new TrainingRunsRepository(db);
   // like the jobs they ran under: a run still 'running' belonged to a process that is gone
@@ -83,10 +108,12 @@ export function openWorkspace(dir: string, publishJob: (job: Job) => void = () =
     inbox: new InboxRepository(db),
     reviews: new ReviewRepository(db),
     filesDir: join(root, 'files'),
+    encryptionKey,
     publish: publishEvent,
     async close() {
       await jobs.shutdown();
       db.close();
+      unregisterEncryptedRoot(root);
     },
   };
 }

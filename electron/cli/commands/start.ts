@@ -5,12 +5,14 @@ import { Core } from '../../core/core.js';
 import { seedDemo } from '../../core/service/demo/seedDemo.js';
 import type { CliArgs, CliCommand, CliOutput } from '../command.js';
 import { workspaceDirFrom } from '../coreSession.js';
+import { passphraseFrom, passphraseOptions } from '../passphrase.js';
 import { buildElectronMain } from '../electronBuild.js';
 import { findElectronBinary } from '../electronRuntime.js';
 import { APP_ROOT, ensureRendererBuilt } from '../rendererBuild.js';
 
 const options = {
   workspace: { type: 'string' },
+  ...passphraseOptions,
   port: { type: 'string' },
   browser: { type: 'boolean' },
   'no-demo': { type: 'boolean' },
@@ -33,7 +35,7 @@ function parsePort(value: unknown): number {
 async function serveBrowser(args: CliArgs, out: CliOutput, reason: string): Promise<number> {
   const port = parsePort(args.values['port']);
   const staticDir = await ensureRendererBuilt((m) => out.log(m));
-  const core = new Core({ workspaceDir: workspaceDirFrom(args), mode: 'browser', modeReason: reason });
+  const core = new Core({ workspaceDir: workspaceDirFrom(args), mode: 'browser', modeReason: reason, passphrase: passphraseFrom(args) });
   try {
     if (!args.values['no-demo']) await seedDemo(core.ws, (m) => out.log(m));
     const server = await (await import('../../server/webServer.js')).startWebServer({ core, staticDir, port, log: (m) => out.log(m) });
