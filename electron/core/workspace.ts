@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Job } from '../contract/jobs.js';
 import type { EventEnvelope } from '../contract/wire.js';
@@ -17,9 +17,9 @@ import { ModelsRepository } from './store/repositories/models.js';
 import { ModelFingerprintsRepository } from './store/repositories/modelFingerprints.js';
 import { ProjectsRepository } from './store/repositories/projects.js';
 import { TrainingRunsRepository } from './store/repositories/trainingRuns.js';
-import { sweepStaleTemps } from './disk/atomicWrite.js';
-import { unregisterEncryptedRoot } from './disk/encryption.js';
-import { sweepScratch } from './disk/scratch.js';
+import { sweepStaleTemps, writeFileAtomic } from './disk/atomicWrite.js';
+import { decryptBytes, isEncryptedBytes, unregisterEncryptedRoot } from './disk/encryption.js';
+import { makeScratchDir, removeScratch, sweepScratch } from './disk/scratch.js';
 import { unlockWorkspace } from './store/workspaceEncryption.js';
 import { auditChainMarker, KEY_DIR, loadOrCreateWorkspaceKey, type WorkspaceKey } from './store/workspaceKey.js';
 
@@ -51,6 +51,12 @@ export interface Workspace {
   readonly filesDir: string;
   /** The data key when the workspace is encrypted (disk/encryption.ts): worker threads get it to open the database. */
   readonly encryptionKey: Buffer | undefined;
+  /**
+   * A path a program that cannot decrypt (node-llama-cpp loading an adapter, the GGUF reader) can open: the file itself
+   * when it is plain, else a decrypted copy in the workspace's scratch folder (disk/scratch.ts), which is deleted when
+   * the workspace closes (and swept at the next open after a crash).
+   */
+  plainCopy(path: string): string;
   /** Pushes an event to every connected host (the core forwards it; tests may listen directly). */
   publish(event: EventEnvelope): void;
   close(): Promise<void>;
@@ -91,6 +97,20 @@ export function openWorkspace(
   const trainingRuns = new TrainingRunsRepository(db);
   // like the jobs they ran under: a run still 'running' belonged to a process that is gone
   trainingRuns.markInterrupted();
+  let scratch: string | undefined;
+  const copies = new Map<string, string>();
+  const plainCopy = (path: string): string => {
+    if (!encryptionKey) return path;
+    const known = copies.get(path);
+    if (known && existsSync(known)) return known;
+    const bytes = readFileSync(path);
+    if (!isEncryptedBytes(bytes)) return path;
+    scratch ??= makeScratchDir(root);
+    const copy = join(scratch, `${copies.size}-${basename(path)}${extname(path) ? '' : '.gguf'}`);
+    writeFileAtomic(copy, decryptBytes(encryptionKey, bytes), { plain: true, mode: 0o600 });
+    copies.set(path, copy);
+    return copy;
+  };
   let key: WorkspaceKey | undefined;
   const audit = new AuditRepository(db, () => (key ??= loadOrCreateWorkspaceKey(root)), auditChainMarker(root));
   audit.ensureSignedHead();
@@ -109,11 +129,19 @@ export function openWorkspace(
     reviews: new ReviewRepository(db),
     filesDir: join(root, 'files'),
     encryptionKey,
+    plainCopy,
     publish: publishEvent,
     async close() {
       await jobs.shutdown();
       db.close();
+      if (scratch) removeScratch(scratch);
       unregisterEncryptedRoot(root);
     },
   };
+}
+
+/** What a worker thread needs to open the workspace's database itself (workers/tasks.ts): the file, and the key when encrypted. */
+export function databaseSource(ws: Workspace): { databaseFile: string; databaseKey?: string } {
+  const databaseFile = join(ws.dir, DATABASE_FILE);
+  return ws.encryptionKey ? { databaseFile, databaseKey: ws.encryptionKey.toString('hex') } : { databaseFile };
 }

@@ -27,7 +27,7 @@ import type BetterSqlite3Type from 'better-sqlite3-multiple-ciphers';
 const DATABASE_FILE = 'fieldtune.db';
 /** Folders whose files are the workspace's data. */
 const DATA_FOLDERS = ['blobs', 'files', 'private', 'keys'];
-/** Files that stay plain: the generated demo model holds no one's data and node-llama-cpp loads it by path. */
+/** Files that stay plain: the generated demo model and the domain templates' samples ship with the app (nobody's data). */
 const PLAIN_FILES = new Set(['files/demo-model.gguf', 'files/demo-model.gguf.seeded']);
 export const MIN_PASSPHRASE_LENGTH = 8;
 
@@ -100,7 +100,8 @@ function finishEncryption(root: string, key: Buffer, file: EncryptionFile): { fi
   let files = 0;
   for (const folder of DATA_FOLDERS) {
     for (const path of filesUnder(join(root, folder))) {
-      if (PLAIN_FILES.has(relative(root, path).split('\\').join('/'))) continue;
+      const name = relative(root, path).split('\\').join('/');
+      if (PLAIN_FILES.has(name) || name.startsWith('files/templates/')) continue;
       const bytes = readFileSync(path);
       if (isEncryptedBytes(bytes)) continue;
       writeFileAtomic(path, bytes, { mode: statSync(path).mode & 0o777 });

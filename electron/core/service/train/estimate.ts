@@ -4,6 +4,7 @@
 // training file plus the adapter, its checkpoint and the optimizer's two moments. What will not fit on this machine
 // is said with what to change. Nothing is written to the workspace.
 import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { makeScratchDir } from '../../disk/scratch.js';
 import { freemem } from 'node:os';
 import { join } from 'node:path';
 import { FieldtuneError } from '../../../contract/errors.js';
@@ -24,7 +25,8 @@ export async function estimateRun(ws: Workspace, input: StartInput, machine?: Ma
   const { mix } = gatherExamples(ws, input.datasets, settings.seed ?? 42);
   const lengths = await exampleLengths(ws, model, input.datasets);
   const maxSeq = settings.maxSeq ?? Math.min(Number(model.metadata['contextLength'] ?? 4096) || 4096, Math.ceil((lengths.at(-1) ?? 64) / 8) * 8);
-  const dir = await mkdtemp(join(ws.filesDir, '.estimate-'));
+  // an encrypted workspace's plain training file goes to its private scratch folder (disk/scratch.ts)
+  const dir = ws.encryptionKey ? makeScratchDir(ws.dir) : await mkdtemp(join(ws.filesDir, '.estimate-'));
   try {
     const started = performance.now();
     const { run, train } = await trainOnSamples({

@@ -134,6 +134,7 @@ export async function startTraining(
       samples: examples.mix.samples,
       valSamples: examples.val,
       runDir: runDirOf(ws, runId),
+      ...(ws.encryptionKey ? { encryptedWorkspace: ws.dir } : {}),
       ...(resume ? { resume: resume.checkpoint } : {}),
       ...(initAdapter ? { extraArgs: ['--init-adapter', initAdapter] } : {}),
       record: {
