@@ -34,11 +34,13 @@ export class WrongPassphraseError extends Error {
   }
 }
 
-function seal(key: Uint8Array, data: Uint8Array): Buffer {
+function seal(key: Uint8Array, data: Uint8Array, prefix: Buffer = Buffer.alloc(0)): Buffer {
   const nonce = randomBytes(NONCE);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
-  const body = Buffer.concat([cipher.update(data), cipher.final()]);
-  return Buffer.concat([nonce, body, cipher.getAuthTag()]);
+  const body = cipher.update(data);
+  const last = cipher.final();
+  // one copy of the whole file (large adapters and checkpoints pass through here)
+  return Buffer.concat([prefix, nonce, body, last, cipher.getAuthTag()]);
 }
 
 function open(key: Uint8Array, sealed: Uint8Array): Buffer {
@@ -46,7 +48,9 @@ function open(key: Uint8Array, sealed: Uint8Array): Buffer {
   if (bytes.length < NONCE + TAG) throw new Error('encrypted data is cut short');
   const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, NONCE));
   decipher.setAuthTag(bytes.subarray(bytes.length - TAG));
-  return Buffer.concat([decipher.update(bytes.subarray(NONCE, bytes.length - TAG)), decipher.final()]);
+  const body = decipher.update(bytes.subarray(NONCE, bytes.length - TAG));
+  const last = decipher.final(); // throws when the tag does not match: a wrong key or changed bytes
+  return last.length ? Buffer.concat([body, last]) : body;
 }
 
 function passphraseKey(passphrase: string, kdf: EncryptionFile['kdf']): Buffer {
@@ -78,7 +82,7 @@ export function isEncryptedBytes(bytes: Uint8Array): boolean {
 }
 
 export function encryptBytes(key: Uint8Array, data: Uint8Array): Buffer {
-  return Buffer.concat([MAGIC, seal(key, data)]);
+  return seal(key, data, MAGIC);
 }
 
 export function decryptBytes(key: Uint8Array, data: Uint8Array): Buffer {
