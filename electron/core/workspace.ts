@@ -84,6 +84,8 @@ export function openWorkspace(
   }
   // unfinished writes of processes that died (a crash, a kill) are removed; a live writer's are left alone
   for (const folder of ['blobs', 'files', KEY_DIR, 'private']) sweepStaleTemps(join(root, folder));
+  // the workspace folder itself: a database copy or encryption.json an encryption killed midway was writing
+  sweepStaleTemps(root, { recursive: false });
   // decrypted copies a dead process left behind (training files, adapters being loaded)
   sweepScratch(root);
   let db: Database;

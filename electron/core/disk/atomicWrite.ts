@@ -61,7 +61,8 @@ function alive(pid: number): boolean {
 }
 
 /** Removes temp files left under `root` by processes that are gone; returns their paths. */
-export function sweepStaleTemps(root: string): string[] {
+export function sweepStaleTemps(root: string, options: { recursive?: boolean } = {}): string[] {
+  const recursive = options.recursive ?? true;
   const removed: string[] = [];
   const walk = (dir: string) => {
     let entries;
@@ -72,8 +73,9 @@ export function sweepStaleTemps(root: string): string[] {
     }
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else {
+      if (entry.isDirectory()) {
+        if (recursive) walk(path);
+      } else {
         const m = TEMP_PATTERN.exec(entry.name);
         if (m && !alive(Number(m[1]))) {
           rmSync(path, { force: true });
