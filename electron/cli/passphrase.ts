@@ -11,7 +11,10 @@ function fromFile(path: string, flag: string): string {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new FieldtuneError('INVALID_INPUT', `Cannot read the passphrase file ${path} (${flag}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new FieldtuneError(
+      'INVALID_INPUT',
+      `Cannot read the passphrase file ${path} (${flag}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   // a file made with `echo` ends with a newline that is not part of the passphrase
   return text.replace(/\r?\n$/, '');

@@ -72,7 +72,23 @@ describe('an encrypted workspace', () => {
     const imported = ok(cli(['data', 'import', csv, ...passFlags, '--project', 'Clinic', '--json']), 'import');
     const versionId = (imported['version'] as { id: string }).id;
     const trained = ok(
-      cli(['train', ...passFlags, '--project', 'Clinic', '--dataset', versionId, '--base', model, '--preset', 'quick', '--epochs', '1', '--threads', '2', '--json']),
+      cli([
+        'train',
+        ...passFlags,
+        '--project',
+        'Clinic',
+        '--dataset',
+        versionId,
+        '--base',
+        model,
+        '--preset',
+        'quick',
+        '--epochs',
+        '1',
+        '--threads',
+        '2',
+        '--json',
+      ]),
       'train',
     );
     const run = trained['run'] as { id: string; status: string };

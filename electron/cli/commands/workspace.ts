@@ -36,7 +36,10 @@ finished by the next command that opens the workspace with the same passphrase.`
     const passphrase = required(passphraseFrom(args), '--passphrase-file FILE or FIELDTUNE_PASSPHRASE');
     const { files } = encryptWorkspace(dir, passphrase);
     await audit(dir, passphrase, 'workspace.encrypt', { files });
-    out.result({ workspace: dir, encrypted: true, files }, `Encrypted ${dir} (the database and ${files} files). Keep the passphrase safe: without it the data cannot be read.`);
+    out.result(
+      { workspace: dir, encrypted: true, files },
+      `Encrypted ${dir} (the database and ${files} files). Keep the passphrase safe: without it the data cannot be read.`,
+    );
     return 0;
   },
 };
@@ -53,7 +56,10 @@ passphrase unlocks).`,
   async run(args, out) {
     const dir = workspaceDirFrom(args);
     const oldPassphrase = required(passphraseFrom(args), '--passphrase-file FILE or FIELDTUNE_PASSPHRASE (the current one)');
-    const newPassphrase = required(passphraseFrom(args, 'new-passphrase-file', 'FIELDTUNE_NEW_PASSPHRASE'), '--new-passphrase-file FILE or FIELDTUNE_NEW_PASSPHRASE');
+    const newPassphrase = required(
+      passphraseFrom(args, 'new-passphrase-file', 'FIELDTUNE_NEW_PASSPHRASE'),
+      '--new-passphrase-file FILE or FIELDTUNE_NEW_PASSPHRASE',
+    );
     changePassphrase(dir, oldPassphrase, newPassphrase);
     await audit(dir, newPassphrase, 'workspace.change-passphrase', {});
     out.result({ workspace: dir, changed: true }, 'The passphrase is changed; the old one no longer opens this workspace.');

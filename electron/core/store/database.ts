@@ -41,7 +41,10 @@ export function applyKey(db: Database, key: Uint8Array | undefined): void {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     if ((error as { code?: string }).code !== 'SQLITE_NOTADB') throw error;
-    throw new FieldtuneError('UNAUTHORIZED', "The workspace's database cannot be read with this workspace's key: it was encrypted with another key, or it is damaged.");
+    throw new FieldtuneError(
+      'UNAUTHORIZED',
+      "The workspace's database cannot be read with this workspace's key: it was encrypted with another key, or it is damaged.",
+    );
   }
 }
 
