@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FieldtuneError } from '../../contract/errors.js';
 import { createProject } from './projects/projects.js';
+import { Core } from '../core.js';
 import { ENCRYPTION_FILE, isEncryptedBytes, newEncryptionFile } from '../disk/encryption.js';
 import { openWorkspace } from '../workspace.js';
 import { isPlainDatabase } from '../store/database.js';
@@ -116,5 +117,34 @@ describe('encrypting a workspace', () => {
     const ws = openWorkspace(dir, undefined, undefined, { passphrase: 'a new long one' });
     expect(ws.projects.list()).toHaveLength(1);
     await ws.close();
+  });
+
+  it('through the core: encrypts the open workspace, then a new core starts locked until the passphrase unlocks it', async () => {
+    const { dir } = await plainWorkspace();
+    let core = new Core({ workspaceDir: dir, mode: 'browser', startLocked: true });
+    expect(await core.call('app:info')).toMatchObject({ encrypted: false, locked: false });
+    await expect(core.call('workspace:encrypt', { passphrase: 'short' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await core.call('workspace:encrypt', { passphrase: PASS })).toEqual({ encrypted: true, locked: false });
+    expect((await core.call('projects:list')).map((p) => p.name)).toEqual(['Clinic of Priya Sharma']);
+    await core.close();
+    for (const f of files(dir)) expect(readFileSync(f).includes(Buffer.from('Priya')), f).toBe(false);
+
+    core = new Core({ workspaceDir: dir, mode: 'browser', startLocked: true });
+    expect(await core.call('app:info')).toMatchObject({ encrypted: true, locked: true, demoModelId: null });
+    await expect(core.call('projects:list')).rejects.toMatchObject({ code: 'UNAUTHORIZED', fix: { setting: 'passphrase' } });
+    await expect(core.call('workspace:unlock', { passphrase: 'not the passphrase' })).rejects.toThrow(/not the one this workspace was encrypted with/);
+    expect(await core.call('workspace:unlock', { passphrase: PASS })).toEqual({ encrypted: true, locked: false });
+    expect(await core.call('projects:list')).toHaveLength(1);
+    await expect(core.call('workspace:change-passphrase', { passphrase: 'wrong one', newPassphrase: 'the next passphrase' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+    await core.call('workspace:change-passphrase', { passphrase: PASS, newPassphrase: 'the next passphrase' });
+    await core.close();
+    // the command line never waits for a passphrase
+    expect(() => new Core({ workspaceDir: dir, mode: 'cli' })).toThrow(/opens only with its passphrase/);
+    core = new Core({ workspaceDir: dir, mode: 'cli', passphrase: 'the next passphrase' });
+    expect((await core.call('audit:list', { limit: 3 })).map((a) => a.action)).toContain('workspace.change-passphrase');
+    expect((await core.call('audit:verify', {})).ok).toBe(true);
+    await core.close();
   });
 });

@@ -45,7 +45,7 @@ function writeEncryptionFile(root: string, file: EncryptionFile): void {
   writeFileAtomic(join(root, ENCRYPTION_FILE), JSON.stringify(file, null, 2) + '\n', { plain: true, mode: 0o600 });
 }
 
-function checkNewPassphrase(passphrase: string): void {
+export function checkNewPassphrase(passphrase: string): void {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH)
     throw new FieldtuneError('INVALID_INPUT', `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters; a long sentence is best.`);
 }

@@ -10,7 +10,10 @@ import { getEvaluation } from './evaluations.js';
 export async function evaluationReport(ws: Workspace, id: string): Promise<EvalReport> {
   const e = getEvaluation(ws, id);
   if (e.reportPath && e.reportPdfPath) {
-    const html = await readWorkspaceFile(e.reportPath).then((b) => b.toString('utf8'), () => null);
+    const html = await readWorkspaceFile(e.reportPath).then(
+      (b) => b.toString('utf8'),
+      () => null,
+    );
     if (html !== null) return { html, htmlPath: e.reportPath, pdfPath: e.reportPdfPath };
   }
   const meta = { title: 'Evaluation report', runId: e.runId, createdAt: e.createdAt, examples: e.result.examples.length };
