@@ -52,10 +52,10 @@ export class Core {
     this.stopGuard = guardNetwork((target) => {
       if (this.opened) recordBlocked(this.opened, `tcp://${target.host}:${target.port}`, 'core');
     });
-    const core = this;
+    const current = (): Workspace => this.ws;
     this.ctx = {
       get ws() {
-        return core.ws;
+        return current();
       },
       appInfo: () => this.appInfo(),
       projectsChanged: () => this.emit({ event: 'projects:changed', payload: this.ws.projects.list() }),
