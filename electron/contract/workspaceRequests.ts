@@ -13,7 +13,11 @@ export const WorkspaceLockState = z.object({
 export type WorkspaceLockState = z.infer<typeof WorkspaceLockState>;
 
 export const workspaceRequests = {
-  'workspace:unlock': { input: z.object({ passphrase: Passphrase }).strict(), output: WorkspaceLockState },
+  'workspace:unlock': {
+    // remember: the desktop app keeps the passphrase in the system keychain (main/keychain.ts); the core ignores it
+    input: z.object({ passphrase: Passphrase, remember: z.boolean().optional() }).strict(),
+    output: WorkspaceLockState,
+  },
   'workspace:encrypt': { input: z.object({ passphrase: Passphrase }).strict(), output: WorkspaceLockState },
   'workspace:change-passphrase': { input: z.object({ passphrase: Passphrase, newPassphrase: Passphrase }).strict(), output: WorkspaceLockState },
 } as const;

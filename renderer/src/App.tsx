@@ -108,7 +108,7 @@ export function App() {
       )}
       {info?.locked ? (
         // an encrypted workspace shows nothing until its passphrase opens it
-        <UnlockScreen workspace={info.workspace} />
+        <UnlockScreen workspace={info.workspace} desktop={info.mode === 'electron'} />
       ) : (
         <div className="layout">
           <ProjectList />

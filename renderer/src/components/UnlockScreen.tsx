@@ -3,12 +3,13 @@ import { useEncryptionStore } from '../stores/encryptionStore.js';
 import { Messages } from './Messages.js';
 
 /** Shown instead of everything else while the workspace is encrypted and waits for its passphrase. */
-export function UnlockScreen({ workspace }: { workspace: string }) {
+export function UnlockScreen({ workspace, desktop }: { workspace: string; desktop: boolean }) {
   const [passphrase, setPassphrase] = useState('');
+  const [remember, setRemember] = useState(false);
   const { busy, error, unlock } = useEncryptionStore();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await unlock(passphrase)) setPassphrase('');
+    if (await unlock(passphrase, desktop ? remember : undefined)) setPassphrase('');
   };
   return (
     <main className="content">
@@ -22,6 +23,13 @@ export function UnlockScreen({ workspace }: { workspace: string }) {
             Passphrase
             <input type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoFocus />
           </label>
+          {desktop && (
+            // the desktop app keeps it in the system's keychain (Electron safeStorage); browser mode never stores it
+            <label className="inline">
+              <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+              Remember on this computer (in the system’s keychain: anyone who can log in as you can then open it)
+            </label>
+          )}
           <button type="submit" disabled={busy || passphrase.length === 0}>
             {busy ? 'Opening…' : 'Open'}
           </button>

@@ -12,7 +12,8 @@ interface EncryptionState {
   busy: boolean;
   error: string | null;
   notice: string | null;
-  unlock(passphrase: string): Promise<boolean>;
+  /** remember: desktop only, the passphrase goes to the system keychain (main/keychain.ts). */
+  unlock(passphrase: string, remember?: boolean): Promise<boolean>;
   encrypt(passphrase: string): Promise<boolean>;
   changePassphrase(passphrase: string, newPassphrase: string): Promise<boolean>;
   clear(): void;
@@ -36,9 +37,9 @@ export const useEncryptionStore = create<EncryptionState>((set) => {
     busy: false,
     error: null,
     notice: null,
-    unlock: (passphrase) =>
+    unlock: (passphrase, remember) =>
       run(async () => {
-        await api.call('workspace:unlock', { passphrase });
+        await api.call('workspace:unlock', { passphrase, ...(remember !== undefined ? { remember } : {}) });
         // what the locked workspace could not answer at start-up, and the refusals it gave then
         useProjectsStore.getState().clearError();
         useAppStore.getState().showError(null);
