@@ -17,7 +17,7 @@ const folder = () => {
 function fakeStorage(backend = 'gnome_libsecret'): SafeStorageLike {
   return {
     isEncryptionAvailable: () => true,
-    encryptString: (s) => Buffer.from(s, 'utf8').map((b) => b ^ 0x5a),
+    encryptString: (s) => Buffer.from(Buffer.from(s, 'utf8').map((b) => b ^ 0x5a)),
     decryptString: (b) => Buffer.from(b.map((x) => x ^ 0x5a)).toString('utf8'),
     getSelectedStorageBackend: () => backend,
   };
