@@ -84,7 +84,8 @@ describe('fieldtune adapters', () => {
     writeFileSync(pass, 'a long passphrase\n');
     const bundle = join(dir, 'front.ftadapter');
     expect(
-      (await cli('adapters', 'export', '--workspace', ws(), '--run', runId, '--format', 'bundle', '--out', bundle, '--bundle-passphrase-file', pass, '--json')).code,
+      (await cli('adapters', 'export', '--workspace', ws(), '--run', runId, '--format', 'bundle', '--out', bundle, '--bundle-passphrase-file', pass, '--json'))
+        .code,
     ).toBe(0);
     const other = join(dir, 'ws2');
     expect((await cli('models', 'add', base, '--workspace', other, '--json')).code).toBe(0);
