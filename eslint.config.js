@@ -8,7 +8,10 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream', 'worker_threads'];
 const nativeOnlyInElectron = [
-  { group: ['better-sqlite3', 'better-sqlite3/*'], message: 'better-sqlite3 is only used under electron/ (the store).' },
+  {
+    group: ['better-sqlite3', 'better-sqlite3/*', 'better-sqlite3-multiple-ciphers', 'better-sqlite3-multiple-ciphers/*'],
+    message: 'SQLite (better-sqlite3-multiple-ciphers) is only used under electron/ (the store).',
+  },
   { group: ['node-llama-cpp', 'node-llama-cpp/*'], message: 'node-llama-cpp runs in the main/core process only (under electron/).' },
 ];
 
@@ -60,7 +63,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['electron', 'react', 'react-dom', 'zustand', 'better-sqlite3'],
+          paths: ['electron', 'react', 'react-dom', 'zustand', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'],
           patterns: [
             { group: ['**/main/*', '**/server/*', '**/cli/*'], message: 'The core must not depend on a host.' },
             {
@@ -124,7 +127,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['electron', 'react', 'better-sqlite3', 'node-llama-cpp', 'ws', ...nodeBuiltins.filter((n) => !n.includes('*'))],
+          paths: [
+            'electron',
+            'react',
+            'better-sqlite3',
+            'better-sqlite3-multiple-ciphers',
+            'node-llama-cpp',
+            'ws',
+            ...nodeBuiltins.filter((n) => !n.includes('*')),
+          ],
           patterns: [{ group: ['node:*', '../*'], message: 'The contract is pure: zod and its own files only.' }],
         },
       ],

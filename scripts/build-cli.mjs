@@ -16,7 +16,18 @@ export const CLI_DIST = join(root, 'dist', 'cli');
  * are reached through its package.json "imports" map, which a bundle cannot resolve). The bundle imports each of
  * them lazily, so `fieldtune --help` loads none of them.
  */
-export const CLI_EXTERNAL = ['better-sqlite3', 'node-llama-cpp', 'vite', 'esbuild', 'electron', 'unpdf', 'exceljs', 'mammoth', 'pdfkit'];
+export const CLI_EXTERNAL = [
+  'better-sqlite3',
+  'better-sqlite3-multiple-ciphers',
+  'node-llama-cpp',
+  'vite',
+  'esbuild',
+  'electron',
+  'unpdf',
+  'exceljs',
+  'mammoth',
+  'pdfkit',
+];
 
 // Bundled CommonJS dependencies call require(); an ESM bundle has none unless it makes one.
 const BANNER = 'import { createRequire as __fieldtuneCreateRequire } from "node:module"; const require = __fieldtuneCreateRequire(import.meta.url);';

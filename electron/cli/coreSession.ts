@@ -8,8 +8,10 @@ import type { Method, RequestInput } from '../contract/requests.js';
 import { Core } from '../core/core.js';
 import { defaultWorkspaceDir } from '../core/workspace.js';
 import type { CliArgs, CliOutput } from './command.js';
+import { passphraseFrom, passphraseOptions } from './passphrase.js';
 
-export const workspaceOption = { workspace: { type: 'string' } } as const;
+// every command that opens a workspace also takes the passphrase of an encrypted one
+export const workspaceOption = { workspace: { type: 'string' }, ...passphraseOptions } as const;
 
 export function workspaceDirFrom(args: CliArgs): string {
   const flag = args.values['workspace'];
@@ -23,7 +25,7 @@ export function workspaceDirFrom(args: CliArgs): string {
 export async function withCore<T>(args: CliArgs, fn: (core: Core) => Promise<T>): Promise<T> {
   const dir = workspaceDirFrom(args);
   const existed = existsSync(dir);
-  const core = new Core({ workspaceDir: dir, mode: 'cli' });
+  const core = new Core({ workspaceDir: dir, mode: 'cli', passphrase: passphraseFrom(args) });
   let ok = false;
   try {
     const result = await fn(core);

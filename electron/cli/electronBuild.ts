@@ -15,7 +15,7 @@ export async function buildElectronMain(log: (m: string) => void = () => {}): Pr
     target: 'node20',
     sourcemap: true,
     logLevel: 'warning' as const,
-    external: ['electron', 'better-sqlite3', 'node-llama-cpp', 'ws', 'vite', 'esbuild'],
+    external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'node-llama-cpp', 'ws', 'vite', 'esbuild'],
   };
   log('Bundling the Electron main process...');
   await build({ ...common, entryPoints: [join(APP_ROOT, 'electron', 'main', 'main.ts')], format: 'esm', outfile: join(ELECTRON_DIST, 'main.mjs') });

@@ -55,7 +55,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { command, rest } = found;
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`${command.usage}\n`);
+    const encrypted =
+      'workspace' in command.options
+        ? `\n\nAn encrypted workspace opens with its passphrase: --passphrase-file FILE or the FIELDTUNE_PASSPHRASE environment variable.`
+        : '';
+    process.stdout.write(`${command.usage}${encrypted}\n`);
     return EXIT_OK;
   }
   let args;

@@ -97,5 +97,9 @@ export const AppInfo = z.object({
   /** Why the app runs in this mode (e.g. "no Electron runtime installed"). */
   modeReason: z.string().nullable(),
   demoModelId: Id.nullable(),
+  /** The workspace is encrypted at rest (its passphrase opened it, or will). */
+  encrypted: z.boolean(),
+  /** Encrypted and waiting for its passphrase: the app shows the passphrase screen and nothing else. */
+  locked: z.boolean(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;

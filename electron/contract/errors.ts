@@ -20,7 +20,7 @@ export const ErrorCode = z.enum([
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** Settings a caller can change to get past an error; each host has its own words for each one. */
-export const FixSetting = z.enum(['skipBad', 'encoding', 'format', 'map', 'overwrite']);
+export const FixSetting = z.enum(['skipBad', 'encoding', 'format', 'map', 'overwrite', 'passphrase']);
 export type FixSetting = z.infer<typeof FixSetting>;
 
 export const ErrorFix = z.object({

@@ -17,6 +17,7 @@ import { piiRequests } from './piiRequests.js';
 import { playgroundRequests } from './playgroundRequests.js';
 import { reviewRequests } from './reviewRequests.js';
 import { trainRequests } from './trainRequests.js';
+import { workspaceRequests } from './workspaceRequests.js';
 
 const NoInput = z.object({}).strict();
 const ProjectName = z.string().trim().min(1, 'A project needs a name').max(120, 'Keep project names under 120 characters');
@@ -50,6 +51,8 @@ export const requests = {
   'models:remove': { input: z.object({ id: Id }).strict(), output: z.object({ id: Id }) },
   // Models already on this computer (LM Studio, Ollama, the Hugging Face cache, named folders; see models.ts).
   ...modelRequests,
+  // Encryption at rest of the open workspace (workspaceRequests.ts).
+  ...workspaceRequests,
 
   'jobs:list': { input: z.object({ projectId: Id.optional() }).strict(), output: z.array(Job) },
   'jobs:get': { input: z.object({ id: Id }).strict(), output: Job },

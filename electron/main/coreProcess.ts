@@ -28,7 +28,8 @@ const link = parentLink();
 const send = (m: FromCore) => link.send(m);
 let core: Core;
 try {
-  core = new Core({ workspaceDir: argValue('workspace') ?? defaultWorkspaceDir(), mode: 'electron', modeReason: null });
+  // an encrypted workspace starts locked: the window shows its passphrase screen (workspace:unlock)
+  core = new Core({ workspaceDir: argValue('workspace') ?? defaultWorkspaceDir(), mode: 'electron', modeReason: null, startLocked: true });
 } catch (error) {
   send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   process.exit(1);
@@ -44,5 +45,5 @@ link.onMessage((m) => {
     });
   }
 });
-if (!process.argv.includes('--no-demo')) await seedDemo(core.ws, (m) => console.log(`[fieldtune] ${m}`));
+if (!process.argv.includes('--no-demo') && !core.locked) await seedDemo(core.ws, (m) => console.log(`[fieldtune] ${m}`));
 send({ type: 'ready' });

@@ -14,7 +14,12 @@ export interface InvokeEventLike {
  * Handles 'fieldtune:request' from the renderer. Only the app's own page may call; the payload is checked
  * against the wire envelope and then the contract, and every failure comes back as a typed error.
  */
-export function createIpcDispatcher(core: RequestTarget, isAppPage: (url: string) => boolean) {
+export function createIpcDispatcher(
+  core: RequestTarget,
+  isAppPage: (url: string) => boolean,
+  /** Called with each answered request (main keeps a remembered passphrase in step: keychain.ts). */
+  after?: (method: unknown, params: unknown, response: ResponseEnvelope) => void,
+) {
   return async (event: InvokeEventLike, raw: unknown): Promise<ResponseEnvelope> => {
     const url = event.senderFrame?.url ?? '';
     if (!isAppPage(url)) {
@@ -28,6 +33,8 @@ export function createIpcDispatcher(core: RequestTarget, isAppPage: (url: string
     if (!envelope.success) {
       return { id: null, ok: false, error: { code: 'BAD_REQUEST', message: 'Message must be {id, method, params}' } };
     }
-    return core.request(envelope.data.method, envelope.data.params, envelope.data.id);
+    const response = await core.request(envelope.data.method, envelope.data.params, envelope.data.id);
+    after?.(envelope.data.method, envelope.data.params, response);
+    return response;
   };
 }

@@ -2,11 +2,12 @@
 // runs in its own process (coreProcess.ts, an Electron utilityProcess), so nothing the core does freezes the window.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, safeStorage, session, utilityProcess } from 'electron';
 import { IPC, type PickPathOptions } from '../contract/bridge.js';
 import { CoreClient } from './coreClient.js';
 import type { CoreChannel, FromCore } from './coreProtocol.js';
 import { createIpcDispatcher } from './dispatcher.js';
+import { keychainHook, passphraseKeychain, unlockFromKeychain } from './keychain.js';
 import { createNetworkPolicy } from './networkPolicy.js';
 import { mainWindowOptions } from './windowOptions.js';
 
@@ -74,7 +75,17 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
-    ipcMain.handle(IPC.request, createIpcDispatcher(core, policy.isAppPage));
+    // an encrypted workspace whose passphrase was remembered opens before the window shows (keychain.ts)
+    const keychain = passphraseKeychain(safeStorage, join(app.getPath('userData'), 'keychain'));
+    const workspace = await unlockFromKeychain(core, keychain);
+    ipcMain.handle(
+      IPC.request,
+      createIpcDispatcher(
+        core,
+        policy.isAppPage,
+        keychainHook(keychain, () => workspace),
+      ),
+    );
     ipcMain.handle(IPC.pickPath, async (event, options: PickPathOptions) => {
       if (!policy.isAppPage(event.senderFrame?.url ?? '')) return null;
       const owner = BrowserWindow.fromWebContents(event.sender);

@@ -261,7 +261,16 @@ describe('fuzzing the WebSocket door', () => {
                 ? randomJson(rand)
                 : { id: i, method: rand() < 0.8 ? methods[Math.floor(rand() * methods.length)] : randomJson(rand), params: randomJson(rand) },
             );
-      const reply = new Promise<string>((resolve) => ws.once('message', (d) => resolve(d.toString())));
+      // a request that starts a job (models:discover) also pushes jobs:updated events: those are not its reply
+      const reply = new Promise<string>((resolve) => {
+        const onMessage = (d: unknown) => {
+          const text = String(d);
+          if ((JSON.parse(text) as { event?: unknown }).event !== undefined) return;
+          ws.off('message', onMessage);
+          resolve(text);
+        };
+        ws.on('message', onMessage);
+      });
       ws.send(message);
       const answer = JSON.parse(await reply) as { ok: boolean; error?: unknown };
       const context = `seed ${seed} #${i}: ${message.slice(0, 200)}`;

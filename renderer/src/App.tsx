@@ -7,6 +7,8 @@ import { NetworkLogPage } from './components/NetworkLogPage.js';
 import { ProjectHeader } from './components/ProjectHeader.js';
 import { ProjectList } from './components/ProjectList.js';
 import { ThemeToggle } from './components/ThemeToggle.js';
+import { UnlockScreen } from './components/UnlockScreen.js';
+import { WorkspacePage } from './components/WorkspacePage.js';
 import { useAppStore } from './stores/appStore.js';
 import { connectEvents, loadAll } from './stores/events.js';
 import { useNetworkStore } from './stores/networkStore.js';
@@ -55,27 +57,34 @@ export function App() {
             Browser mode
           </span>
         )}
-        <nav className="topnav" aria-label="Sections">
-          <button type="button" className="ghost" aria-current={view === 'projects' ? 'page' : undefined} onClick={() => setView('projects')}>
-            Projects
-          </button>
-          <button type="button" className="ghost" aria-current={view === 'models' ? 'page' : undefined} onClick={() => setView('models')}>
-            Models
-          </button>
-          <button type="button" className="ghost" aria-current={view === 'audit' ? 'page' : undefined} onClick={() => setView('audit')}>
-            Audit log
-          </button>
-        </nav>
-        <span className="spacer" />
-        <button
-          type="button"
-          className="ghost"
-          aria-current={view === 'network' ? 'page' : undefined}
-          title="Fieldtune works offline; this lists anything it stopped from reaching the network"
-          onClick={() => setView('network')}
-        >
-          {network === null ? 'Offline' : network.blocked === 0 ? 'Offline · nothing blocked' : `Offline · ${network.blocked} blocked`}
-        </button>
+        {!info?.locked && (
+          <>
+            <nav className="topnav" aria-label="Sections">
+              <button type="button" className="ghost" aria-current={view === 'projects' ? 'page' : undefined} onClick={() => setView('projects')}>
+                Projects
+              </button>
+              <button type="button" className="ghost" aria-current={view === 'models' ? 'page' : undefined} onClick={() => setView('models')}>
+                Models
+              </button>
+              <button type="button" className="ghost" aria-current={view === 'audit' ? 'page' : undefined} onClick={() => setView('audit')}>
+                Audit log
+              </button>
+              <button type="button" className="ghost" aria-current={view === 'workspace' ? 'page' : undefined} onClick={() => setView('workspace')}>
+                Workspace
+              </button>
+            </nav>
+            <span className="spacer" />
+            <button
+              type="button"
+              className="ghost"
+              aria-current={view === 'network' ? 'page' : undefined}
+              title="Fieldtune works offline; this lists anything it stopped from reaching the network"
+              onClick={() => setView('network')}
+            >
+              {network === null ? 'Offline' : network.blocked === 0 ? 'Offline · nothing blocked' : `Offline · ${network.blocked} blocked`}
+            </button>
+          </>
+        )}
         <ThemeToggle />
       </header>
       {!connected && (
@@ -89,7 +98,7 @@ export function App() {
           Add your own model to get real results.
         </div>
       )}
-      {(appError ?? projectError) && (
+      {!info?.locked && (appError ?? projectError) && (
         <div className="banner error" role="alert">
           {appError ?? projectError}{' '}
           <button type="button" className="ghost" onClick={dismissError}>
@@ -97,30 +106,37 @@ export function App() {
           </button>
         </div>
       )}
-      <div className="layout">
-        <ProjectList />
-        <main className="content">
-          {view === 'models' ? (
-            <ModelsPage />
-          ) : view === 'audit' ? (
-            <AuditPage />
-          ) : view === 'network' ? (
-            <NetworkLogPage />
-          ) : selected ? (
-            <>
-              <ProjectHeader key={selected.id} project={selected} />
-              <WizardFrame project={selected} />
-            </>
-          ) : (
-            <div className="welcome">
-              <h1>Welcome to Fieldtune</h1>
-              <p>Turn a local AI model into a specialist for your field, on this computer. Your data never leaves it.</p>
-              <p>Open a project on the left, or create a new one.</p>
-            </div>
-          )}
-          <JobsPanel projectId={view === 'projects' && selected ? selected.id : null} />
-        </main>
-      </div>
+      {info?.locked ? (
+        // an encrypted workspace shows nothing until its passphrase opens it
+        <UnlockScreen workspace={info.workspace} desktop={info.mode === 'electron'} />
+      ) : (
+        <div className="layout">
+          <ProjectList />
+          <main className="content">
+            {view === 'models' ? (
+              <ModelsPage />
+            ) : view === 'audit' ? (
+              <AuditPage />
+            ) : view === 'network' ? (
+              <NetworkLogPage />
+            ) : view === 'workspace' ? (
+              <WorkspacePage />
+            ) : selected ? (
+              <>
+                <ProjectHeader key={selected.id} project={selected} />
+                <WizardFrame project={selected} />
+              </>
+            ) : (
+              <div className="welcome">
+                <h1>Welcome to Fieldtune</h1>
+                <p>Turn a local AI model into a specialist for your field, on this computer. Your data never leaves it.</p>
+                <p>Open a project on the left, or create a new one.</p>
+              </div>
+            )}
+            <JobsPanel projectId={view === 'projects' && selected ? selected.id : null} />
+          </main>
+        </div>
+      )}
       <FileChooser />
     </div>
   );

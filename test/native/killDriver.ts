@@ -1,15 +1,24 @@
 // One long operation run to its end through the core's door, for the kill loop to SIGKILL at a random moment:
 //   node --import tsx test/native/killDriver.ts WORKSPACE import FILE PROJECT
-//   ... redact VERSION_ID | export VERSION_ID OUT_FILE | train VERSION_ID MODEL.gguf PROJECT
+//   ... redact VERSION_ID | export VERSION_ID OUT_FILE | train VERSION_ID MODEL.gguf PROJECT | encrypt PASSPHRASE
 // Prints 'started' once the work is under way and 'done' when it finished. A new operation joins the kill loop by adding a case here.
 import { Core } from '../../electron/core/core.js';
+import { encryptWorkspace, readEncryptionFile } from '../../electron/core/store/workspaceEncryption.js';
 
 const [workspaceDir, op, a, b, c] = process.argv.slice(2);
 if (!workspaceDir || !op || !a) throw new Error('usage: killDriver.ts WORKSPACE OP ARGS...');
-const core = new Core({ workspaceDir, mode: 'cli' });
 
 /** Tells the kill loop the operation is under way, so its random moment falls inside the work, not the start-up. */
 const started = () => process.stdout.write('started\n');
+
+// `encrypt PASSPHRASE` works on the closed workspace (no core open); an encryption a kill cut short is continued
+if (op === 'encrypt') {
+  started();
+  if (readEncryptionFile(workspaceDir)?.state !== 'encrypted') encryptWorkspace(workspaceDir, a);
+  process.stdout.write('done\n');
+  process.exit(0);
+}
+const core = new Core({ workspaceDir, mode: 'cli' });
 
 async function finish(jobId: string, announce = true) {
   if (announce) started();

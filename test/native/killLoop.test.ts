@@ -1,4 +1,5 @@
-// Crash safety: SIGKILL during import, redaction, export and training, at seeded random moments (5 per operation).
+// Crash safety: SIGKILL during import, redaction, export, training and encrypting the workspace, at seeded random
+// moments (5 per operation).
 // After each kill the workspace opens and holds: SQLite's integrity check passes, no job is left 'running', every
 // dataset version has all its examples, every stored blob matches its hash, every finished run's adapter reads as a
 // GGUF, and no temp file is left (the open removes those of dead processes). Then the operation runs to its end.
@@ -14,6 +15,7 @@ import { demoModel, requireTrainer, tempDir } from './trainerHelpers.js';
 
 const driver = join(import.meta.dirname, 'killDriver.ts');
 const KILLS = 5;
+const PASS = 'kill loop passphrase';
 const dir = tempDir('ft-kill-');
 const ws = join(dir, 'ws');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,7 +69,9 @@ async function orphansSettled(): Promise<void> {
 /** Everything a crash must not break, checked on a fresh open of the workspace. */
 async function expectIntact(context: string): Promise<{ versions: string[] }> {
   await orphansSettled();
-  const core = new Core({ workspaceDir: ws, mode: 'cli' });
+  // once encryption has begun the workspace opens with the passphrase (and finishes an encryption a kill cut short)
+  const passphrase = existsSync(join(ws, 'encryption.json')) ? PASS : undefined;
+  const core = new Core({ workspaceDir: ws, mode: 'cli', passphrase });
   try {
     expect(core.ws.db.pragma('integrity_check', { simple: true }), context).toBe('ok');
     expect(
@@ -90,13 +94,18 @@ async function expectIntact(context: string): Promise<{ versions: string[] }> {
       }
       for (const run of await core.call('train:runs', { projectId: project.id })) {
         expect(run.status, context).not.toBe('running');
-        if (run.status === 'succeeded') expect((await readGgufHeader(run.adapterPath!)).tensors.length, context).toBeGreaterThan(0);
+        if (run.status === 'succeeded') expect((await readGgufHeader(core.ws.plainCopy(run.adapterPath!))).tensors.length, context).toBeGreaterThan(0);
       }
     }
     const blobs = filesUnder(join(ws, 'blobs'));
     for (const file of blobs) {
       const name = file.split('/').at(-1)!;
-      expect(createHash('sha256').update(readFileSync(file)).digest('hex'), `${context}: blob ${name}`).toBe(name);
+      expect(
+        createHash('sha256')
+          .update(await core.ws.blobs.read(name))
+          .digest('hex'),
+        `${context}: blob ${name}`,
+      ).toBe(name);
     }
     return { versions };
   } finally {
@@ -145,6 +154,11 @@ describe('SIGKILL at random moments', () => {
     await core.close();
     const interrupted = jobs.filter((j) => j.status === 'interrupted').map((j) => j.kind);
     console.log(`kill loop: ${interrupted.length} jobs interrupted mid-way (${[...new Set(interrupted)].join(', ')})`);
+
+    // encrypting the whole workspace (database copy + rekey + rename, then every file): after each kill it is either
+    // plain or opens with the passphrase, with everything above intact (checked through the decrypting readers)
+    await killLoop('encrypt', ['encrypt', PASS], 400, 6);
+    expect(JSON.parse(readFileSync(join(ws, 'encryption.json'), 'utf8'))).toMatchObject({ state: 'encrypted' });
     expect(existsSync(ws)).toBe(true);
   }, 900_000);
 });

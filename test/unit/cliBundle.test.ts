@@ -110,7 +110,7 @@ describe('the CLI bundle', () => {
     return { stdout: res.stdout, stderr: res.stderr, status: res.status, loaded: readFileSync(trace, 'utf8').split('\n').filter(Boolean) };
   }
 
-  const heavy = ['better-sqlite3', 'node-llama-cpp', 'vite', 'esbuild', 'exceljs', 'unpdf', 'mammoth', 'tsx'];
+  const heavy = ['better-sqlite3-multiple-ciphers', 'better-sqlite3', 'node-llama-cpp', 'vite', 'esbuild', 'exceljs', 'unpdf', 'mammoth', 'tsx'];
   const heavyLoaded = (loaded: string[]) => heavy.filter((name) => loaded.some((url) => url.includes(`/node_modules/${name}/`)));
 
   beforeAll(() => {
@@ -131,11 +131,11 @@ describe('the CLI bundle', () => {
     expect(heavyLoaded(res.loaded)).toEqual([]);
   });
 
-  it('loads better-sqlite3 when a command opens a workspace (the trace sees lazy loads), and works from another cwd', () => {
+  it('loads SQLite (better-sqlite3-multiple-ciphers) when a command opens a workspace (the trace sees lazy loads), and works from another cwd', () => {
     const ws = join(t.dir, 'ws');
     const created = runBundled(['projects', 'create', 'From the bundle', '--json', '--workspace', ws]);
     expect(created.status, created.stderr).toBe(0);
-    expect(heavyLoaded(created.loaded)).toContain('better-sqlite3');
+    expect(heavyLoaded(created.loaded)).toContain('better-sqlite3-multiple-ciphers');
     const listed = runBundled(['projects', 'list', '--json', '--workspace', ws]);
     expect(JSON.parse(listed.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'From the bundle' })]));
   });

@@ -38,7 +38,7 @@ describe('electron-builder.yml', () => {
     expect(targets('win').map((t) => t.target)).toEqual(['nsis']);
     expect(targets('mac')).toEqual([{ target: 'dmg', arch: ['arm64', 'x64'] }]);
     expect(targets('linux').map((t) => t.target)).toEqual(['AppImage', 'deb']);
-    expect(config['asarUnpack']).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**/*']));
+    expect(config['asarUnpack']).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3-multiple-ciphers/**/*']));
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toBe('dist/electron/main.mjs');
   });

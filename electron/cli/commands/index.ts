@@ -18,11 +18,14 @@ import { redactCommand } from './redact.js';
 import { serveCommand, startCommand } from './start.js';
 import { runsCompareCommand, runsListCommand, runsResumeCommand, runsShowCommand } from './runs.js';
 import { trainCommand } from './train.js';
+import { workspaceChangePassphraseCommand, workspaceEncryptCommand } from './workspace.js';
 
 /** Every CLI command. Feature commands add one import and one entry here. */
 export const commands: readonly CliCommand[] = [
   startCommand,
   serveCommand,
+  workspaceEncryptCommand,
+  workspaceChangePassphraseCommand,
   projectsListCommand,
   projectsCreateCommand,
   projectsRenameCommand,

@@ -5,12 +5,14 @@ import { Core } from '../../core/core.js';
 import { seedDemo } from '../../core/service/demo/seedDemo.js';
 import type { CliArgs, CliCommand, CliOutput } from '../command.js';
 import { workspaceDirFrom } from '../coreSession.js';
+import { passphraseFrom, passphraseOptions } from '../passphrase.js';
 import { buildElectronMain } from '../electronBuild.js';
 import { findElectronBinary } from '../electronRuntime.js';
 import { APP_ROOT, ensureRendererBuilt } from '../rendererBuild.js';
 
 const options = {
   workspace: { type: 'string' },
+  ...passphraseOptions,
   port: { type: 'string' },
   browser: { type: 'boolean' },
   'no-demo': { type: 'boolean' },
@@ -33,13 +35,14 @@ function parsePort(value: unknown): number {
 async function serveBrowser(args: CliArgs, out: CliOutput, reason: string): Promise<number> {
   const port = parsePort(args.values['port']);
   const staticDir = await ensureRendererBuilt((m) => out.log(m));
-  const core = new Core({ workspaceDir: workspaceDirFrom(args), mode: 'browser', modeReason: reason });
+  const core = new Core({ workspaceDir: workspaceDirFrom(args), mode: 'browser', modeReason: reason, passphrase: passphraseFrom(args), startLocked: true });
   try {
-    if (!args.values['no-demo']) await seedDemo(core.ws, (m) => out.log(m));
+    // an encrypted workspace started without its passphrase waits for it on the app's passphrase screen
+    if (!args.values['no-demo'] && !core.locked) await seedDemo(core.ws, (m) => out.log(m));
     const server = await (await import('../../server/webServer.js')).startWebServer({ core, staticDir, port, log: (m) => out.log(m) });
     out.log(`Fieldtune is running in browser mode because ${reason}.`);
     out.result(
-      { url: server.url, port: server.port, workspace: core.ws.dir, mode: 'browser', reason },
+      { url: server.url, port: server.port, workspace: core.appInfo().workspace, mode: 'browser', reason },
       `Open this address in your browser (it includes your private access token):\n\n  ${server.url}\n\nPress Ctrl+C to stop.`,
     );
     await new Promise<void>((resolve) => {

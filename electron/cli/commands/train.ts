@@ -11,6 +11,7 @@ import { trainOnSamples } from '../../core/train/trainOnSamples.js';
 import type { CliCommand } from '../command.js';
 import { trainingFlagOptions, trainingSettingsFrom, trainingUsageLines } from '../trainingFlags.js';
 import { trainInWorkspace } from './trainWorkspace.js';
+import { workspaceOption } from '../coreSession.js';
 
 function requireString(v: unknown, flag: string): string {
   if (typeof v !== 'string' || v === '') throw new FieldtuneError('BAD_REQUEST', `Missing --${flag}`, [{ path: flag, message: 'required' }]);
@@ -52,7 +53,7 @@ export const trainCommand: CliCommand = {
     out: { type: 'string' },
     val: { type: 'string' },
     log: { type: 'string' },
-    workspace: { type: 'string' },
+    ...workspaceOption,
     project: { type: 'string' },
     dataset: { type: 'string', multiple: true },
     preset: { type: 'string' },

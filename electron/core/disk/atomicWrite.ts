@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { encryptBytes, keyForPath } from './encryption.js';
 
 const TEMP_PATTERN = /\.(\d+)(?:-[0-9a-f]+)?\.(tmp|partial)$/;
 
@@ -31,10 +32,17 @@ export function commitTemp(temp: string, path: string): void {
   syncFolder(dirname(path));
 }
 
-export function writeFileAtomic(path: string, data: string | Uint8Array, options: { mode?: number } = {}): void {
+/**
+ * Writes a workspace file whole or not at all. Under an encrypted workspace the bytes are encrypted first
+ * (disk/encryption.ts), so plaintext never reaches the disk, not even in the temp file; `plain` is for the few files
+ * that must stay readable without the key (the encryption file itself).
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: { mode?: number; plain?: boolean } = {}): void {
   const temp = tempPathFor(path);
+  const key = options.plain ? undefined : keyForPath(path);
+  const bytes = key ? encryptBytes(key, typeof data === 'string' ? Buffer.from(data, 'utf8') : data) : data;
   try {
-    writeFileSync(temp, data, { flush: true, ...(options.mode !== undefined ? { mode: options.mode } : {}) });
+    writeFileSync(temp, bytes, { flush: true, ...(options.mode !== undefined ? { mode: options.mode } : {}) });
     commitTemp(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
@@ -53,7 +61,8 @@ function alive(pid: number): boolean {
 }
 
 /** Removes temp files left under `root` by processes that are gone; returns their paths. */
-export function sweepStaleTemps(root: string): string[] {
+export function sweepStaleTemps(root: string, options: { recursive?: boolean } = {}): string[] {
+  const recursive = options.recursive ?? true;
   const removed: string[] = [];
   const walk = (dir: string) => {
     let entries;
@@ -64,8 +73,9 @@ export function sweepStaleTemps(root: string): string[] {
     }
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else {
+      if (entry.isDirectory()) {
+        if (recursive) walk(path);
+      } else {
         const m = TEMP_PATTERN.exec(entry.name);
         if (m && !alive(Number(m[1]))) {
           rmSync(path, { force: true });

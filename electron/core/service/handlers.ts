@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../contract/domain.js';
+import type { WorkspaceLockState } from '../../contract/workspaceRequests.js';
 import type { Method, ParsedInput, RequestOutput } from '../../contract/requests.js';
 import type { Workspace } from '../workspace.js';
 import { createProject, deleteProject, renameProject, setProjectLocale, requireProject, updateProject } from './projects/projects.js';
@@ -20,10 +21,18 @@ import { playgroundHandlers } from './playground/handlers.js';
 import { generateHandlers } from './generate/handlers.js';
 
 export interface HandlerContext {
-  ws: Workspace;
+  /** The open workspace; reading it while an encrypted one waits for its passphrase throws a typed error. */
+  readonly ws: Workspace;
   appInfo(): AppInfo;
   /** Tells every connected renderer the project list changed. */
   projectsChanged(): void;
+  /** Encryption at rest of the workspace the core holds (core.ts does the closing and opening). */
+  lock: {
+    state(): WorkspaceLockState;
+    unlock(passphrase: string): WorkspaceLockState;
+    encrypt(passphrase: string): Promise<WorkspaceLockState>;
+    changePassphrase(passphrase: string, next: string): WorkspaceLockState;
+  };
 }
 
 type Handler<M extends Method> = (input: ParsedInput<M>, ctx: HandlerContext) => RequestOutput<M> | Promise<RequestOutput<M>>;
@@ -32,6 +41,9 @@ export type Handlers = { [M in Method]: Handler<M> };
 /** One function per contract method; inputs arrive already validated. */
 export const handlers: Handlers = {
   'app:info': (_input, ctx) => ctx.appInfo(),
+  'workspace:unlock': (input, ctx) => ctx.lock.unlock(input.passphrase),
+  'workspace:encrypt': (input, ctx) => ctx.lock.encrypt(input.passphrase),
+  'workspace:change-passphrase': (input, ctx) => ctx.lock.changePassphrase(input.passphrase, input.newPassphrase),
 
   'projects:list': (_input, { ws }) => ws.projects.list(),
   'projects:get': ({ id }, { ws }) => requireProject(ws, id),

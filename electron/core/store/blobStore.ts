@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { writeFileAtomic } from '../disk/atomicWrite.js';
+import { isEncryptedBytes, readWorkspaceFile } from '../disk/encryption.js';
 
 /**
  * Content-addressed files (sha256) under <workspace>/blobs/ab/abcdef...; rows in `blobs`, references in
@@ -45,10 +46,23 @@ export class BlobStore {
     return { sha256, sizeBytes: bytes.byteLength };
   }
 
+  /** A stored blob's bytes, decrypted in an encrypted workspace (the sha256 names the plain bytes). */
+  async read(sha256: string): Promise<Buffer> {
+    return readWorkspaceFile(this.pathOf(sha256));
+  }
+
   /** Bytes [start, end) of a stored blob, read without blocking (a page of a stored job result). */
   async readRange(sha256: string, start: number, end: number): Promise<Buffer> {
     const file = await open(this.pathOf(sha256), 'r');
     try {
+      // an encrypted blob is one GCM message: it is decrypted whole (pages are stored as blobs of a few MB at most)
+      const head = Buffer.alloc(8);
+      await file.read(head, 0, 8, 0);
+      if (isEncryptedBytes(head)) {
+        const plain = await this.read(sha256);
+        if (plain.length < end) throw new Error(`blob ${sha256} is shorter than expected`);
+        return plain.subarray(start, end);
+      }
       const buffer = Buffer.alloc(end - start);
       let read = 0;
       while (read < buffer.length) {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { FieldtuneError } from '../../contract/errors.js';
 import type { Migration } from './migrations/types.js';
 

@@ -2,7 +2,8 @@
 // not in it, so that someone holding only the database file cannot re-sign a chain they rewrote. Whoever holds the
 // whole workspace folder holds the key too: the guarantee is about the database file, and README says so.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { encryptBytes, keyForPath, readWorkspaceFileSync } from '../disk/encryption.js';
 import { join } from 'node:path';
 
 export interface WorkspaceKey {
@@ -32,7 +33,7 @@ function fromPrivate(privateKey: KeyObject): WorkspaceKey {
 export function readWorkspaceKey(workspaceDir: string): WorkspaceKey | null {
   const file = join(workspaceDir, KEY_DIR, PRIVATE_KEY_FILE);
   if (!existsSync(file)) return null;
-  return fromPrivate(createPrivateKey(readFileSync(file)));
+  return fromPrivate(createPrivateKey(readWorkspaceFileSync(file)));
 }
 
 /** The workspace's key, made on first use: an owner-only file written whole (temp file, then a hard link that fails
@@ -45,7 +46,10 @@ export function loadOrCreateWorkspaceKey(workspaceDir: string): WorkspaceKey {
   const { privateKey } = generateKeyPairSync('ed25519');
   const file = join(dir, PRIVATE_KEY_FILE);
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flush: true });
+  const pem = Buffer.from(privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  // in an encrypted workspace the signing key is encrypted like every other file (disk/encryption.ts)
+  const key = keyForPath(file);
+  writeFileSync(tmp, key ? encryptBytes(key, pem) : pem, { mode: 0o600, flush: true });
   chmodSync(tmp, 0o600);
   try {
     linkSync(tmp, file);

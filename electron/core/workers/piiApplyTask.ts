@@ -21,6 +21,7 @@ type TaskProgress = (phase: string, current: number, total: number | null) => vo
 
 export interface PiiApplyInput {
   databaseFile: string;
+  databaseKey?: string;
   versionId: string;
   /** 'stored': what the reviewer saw (the version's scan); 'detect': no scan was stored (a script, the CLI). */
   scan: 'stored' | 'detect';
@@ -53,10 +54,11 @@ const PHASE = 'Replacing personal data';
 
 function readVersion(
   databaseFile: string,
+  databaseKey: string | undefined,
   versionId: string,
   scan: PiiApplyInput['scan'],
 ): { examples: ExampleFields[]; spans: Map<number, FieldSpans> | null } {
-  const db = openDatabaseReadOnly(databaseFile);
+  const db = openDatabaseReadOnly(databaseFile, databaseKey);
   try {
     const examples: ExampleFields[] = [];
     for (const row of new DatasetsRepository(db).iterateMembers(versionId)) {
@@ -96,7 +98,7 @@ async function detectSpans(
 export async function applyRedaction(input: PiiApplyInput, progress: TaskProgress): Promise<PiiApplyOutput> {
   progress('Reading the examples', 0, null);
   const resources = loadPiiResources(input.resourceDir);
-  const { examples, spans } = readVersion(input.databaseFile, input.versionId, input.scan);
+  const { examples, spans } = readVersion(input.databaseFile, input.databaseKey, input.versionId, input.scan);
   const scan = spans ?? (await detectSpans(examples, resources, input.resourceDir, progress));
   const run = (secret: Uint8Array, map: PseudonymMap): RunOutput =>
     redactExamples({

@@ -18,6 +18,7 @@ type TaskProgress = (phase: string, current: number, total: number | null) => vo
 
 export interface PiiScanInput {
   databaseFile: string;
+  databaseKey?: string;
   versionId: string;
   /** The dataset's pseudonym map when the version descends from a redacted one: its surrogates are not findings. */
   own: PseudonymMap | null;
@@ -36,7 +37,7 @@ export interface PiiScanOutput {
 }
 
 export async function scanVersion(input: PiiScanInput, progress: TaskProgress): Promise<PiiScanOutput> {
-  const db = openDatabaseReadOnly(input.databaseFile);
+  const db = openDatabaseReadOnly(input.databaseFile, input.databaseKey);
   const flat: Array<{ position: number; field: string; text: string }> = [];
   let examples = 0;
   try {

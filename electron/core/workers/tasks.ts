@@ -71,11 +71,16 @@ export interface TokenLengths {
 }
 
 /** The examples themselves (small inputs, tests), or the workspace database to read the version from. */
-export type VersionSource = { members: Array<ReviewMember & PlanMember> } | { databaseFile: string };
+export type VersionSource = { members: Array<ReviewMember & PlanMember> } | DatabaseSource;
+/** The workspace database and, when the workspace is encrypted, its key (hex): a worker opens its own connection. */
+export interface DatabaseSource {
+  databaseFile: string;
+  databaseKey?: string;
+}
 
 function readMembers(source: VersionSource, versionId: string, progress: TaskProgress): Array<ReviewMember & PlanMember> {
   if ('members' in source) return source.members;
-  const db = openDatabaseReadOnly(source.databaseFile);
+  const db = openDatabaseReadOnly(source.databaseFile, source.databaseKey);
   try {
     const members: Array<ReviewMember & PlanMember> = [];
     for (const row of new DatasetsRepository(db).iterateMembers(versionId)) {

@@ -13,6 +13,9 @@ const LABELS: Record<string, string> = {
   'dataset.export': 'Data saved to a file outside the workspace',
   'dataset.erase': 'Data: new version without an erased example',
   'lineage.erase': 'Example erased everywhere (runs trained on it flagged for retraining)',
+  'lineage.erase-files': 'Erased example removed from files (training files, report files, pseudonym key)',
+  'workspace.encrypt': 'Workspace encrypted with a passphrase',
+  'workspace.change-passphrase': 'Workspace passphrase changed',
   'pii.scan': 'Checked for personal data',
   'pii.review': 'Personal data reviewed',
   'pii.map.delete': 'Pseudonym key deleted',
@@ -38,5 +41,6 @@ export const AUDIT_KINDS: ReadonlyArray<readonly [string, string]> = [
   ['Base models', 'model.'],
   ['Training', 'train.'],
   ['Network', 'network.'],
+  ['Workspace encryption', 'workspace.'],
   ['The log itself', 'audit.'],
 ];

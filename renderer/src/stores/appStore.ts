@@ -3,7 +3,7 @@ import type { AppInfo } from '../../../electron/contract/domain.js';
 import { api } from '../transport/api.js';
 
 export type Theme = 'light' | 'dark';
-export type View = 'projects' | 'models' | 'audit' | 'network';
+export type View = 'projects' | 'models' | 'audit' | 'network' | 'workspace';
 const THEME_KEY = 'fieldtune.theme';
 
 function initialTheme(): Theme {

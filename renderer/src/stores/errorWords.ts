@@ -9,6 +9,7 @@ export const APP_FIX_WORDS: FixWords = {
   format: () => 'choose what the file holds under “Format”',
   map: () => 'choose which column holds it in the column choices below',
   overwrite: () => 'name another file, or choose “Replace it”',
+  passphrase: () => 'check the passphrase and type it again',
 };
 
 export const appMessage = (p: Pick<ErrorPayload, 'message' | 'fix'>): string => wordError(p, APP_FIX_WORDS);

@@ -12,6 +12,7 @@ export type Route =
   | { view: 'models' }
   | { view: 'audit' }
   | { view: 'network' }
+  | { view: 'workspace' }
   | { view: 'projects'; projectId: null }
   | { view: 'projects'; projectId: string; step: WizardStep; tab: DataTab | null };
 
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'models') return { view: 'models' };
   if (parts[0] === 'audit') return { view: 'audit' };
   if (parts[0] === 'network') return { view: 'network' };
+  if (parts[0] === 'workspace') return { view: 'workspace' };
   if (parts[0] !== 'projects' || !parts[1]) return { view: 'projects', projectId: null };
   const step = WIZARD_STEPS.includes(parts[2] as WizardStep) ? (parts[2] as WizardStep) : 'data';
   const tab = step === 'data' && DATA_TABS.includes(parts[3] as DataTab) ? (parts[3] as DataTab) : null;
@@ -30,6 +32,7 @@ export function formatRoute(route: Route): string {
   if (route.view === 'models') return '#/models';
   if (route.view === 'audit') return '#/audit';
   if (route.view === 'network') return '#/network';
+  if (route.view === 'workspace') return '#/workspace';
   if (!route.projectId) return '#/projects';
   const base = `#/projects/${encodeURIComponent(route.projectId)}/${route.step}`;
   return route.tab ? `${base}/${route.tab}` : base;
@@ -38,7 +41,7 @@ export function formatRoute(route: Route): string {
 /** Where the stores say the person is now. */
 export function currentRoute(): Route {
   const view = useAppStore.getState().view;
-  if (view === 'models' || view === 'audit' || view === 'network') return { view };
+  if (view === 'models' || view === 'audit' || view === 'network' || view === 'workspace') return { view };
   const projectId = useProjectsStore.getState().selectedId;
   if (!projectId) return { view: 'projects', projectId: null };
   const step = useWizardStore.getState().stepByProject[projectId] ?? 'data';
@@ -50,7 +53,7 @@ export function currentRoute(): Route {
 
 /** Moves the stores to a route; a project that no longer exists falls back to the project list. */
 export async function applyRoute(route: Route): Promise<void> {
-  if (route.view === 'models' || route.view === 'audit' || route.view === 'network') {
+  if (route.view === 'models' || route.view === 'audit' || route.view === 'network' || route.view === 'workspace') {
     useAppStore.getState().setView(route.view);
     return;
   }

@@ -34,7 +34,8 @@ export function exportableRun(ws: Workspace, runId: string): TrainingRun & { ada
   if (run.status !== 'succeeded' || !run.adapterPath || !existsSync(run.adapterPath)) {
     throw new FieldtuneError('CONFLICT', `Run ${runId} has no finished adapter to export (it is ${run.status}).`, { details: { status: run.status } });
   }
-  return run as TrainingRun & { adapterPath: string };
+  // every format reads the adapter by name (node-llama-cpp's tools too): an encrypted workspace's is decrypted for it
+  return { ...run, adapterPath: ws.plainCopy(run.adapterPath) };
 }
 
 function baseOf(ws: Workspace, run: TrainingRun) {

@@ -3,13 +3,15 @@
 // played with, exported and shared like a run trained here. Everything is checked before anything is written.
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { ImportedAdapter } from '../../../contract/adapters.js';
 import { DomainTemplate, type BaseModel } from '../../../contract/domain.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { ParsedInput } from '../../../contract/requests.js';
 import { resolveUserPath } from '../../data/userPath.js';
+import { writeFileAtomic } from '../../disk/atomicWrite.js';
+import { makeScratchDir } from '../../disk/scratch.js';
 import { readBaseFacts } from '../../export/baseFacts.js';
 import { openBundle } from '../../export/bundle.js';
 import { writeLoraGguf } from '../../export/loraGguf.js';
@@ -126,7 +128,8 @@ async function importPeftFolder(ws: Workspace, dir: string, input: ImportInput):
   }
   if (!input.project) throw new FieldtuneError('INVALID_INPUT', 'Name the project the imported adapter joins.');
   const { adapter, config } = await readPeftFolder(dir, await readBaseFacts(base.path));
-  const tmp = join(ws.filesDir, `import-${randomUUID()}.gguf`);
+  // the converted adapter is written plain for a moment: in an encrypted workspace, in its private scratch folder
+  const tmp = ws.encryptionKey ? join(makeScratchDir(ws.dir), 'import.gguf') : join(ws.filesDir, `import-${randomUUID()}.gguf`);
   try {
     await writeLoraGguf(tmp, adapter);
     const bytes = await import('node:fs/promises').then((fs) => fs.readFile(tmp));
@@ -147,7 +150,7 @@ async function importPeftFolder(ws: Workspace, dir: string, input: ImportInput):
       notes: [],
     });
   } finally {
-    await rm(tmp, { force: true });
+    await rm(ws.encryptionKey ? dirname(tmp) : tmp, { recursive: true, force: true });
   }
 }
 
@@ -180,7 +183,7 @@ async function record(ws: Workspace, r: Recorded): Promise<ImportedAdapter> {
   const blob = await ws.blobs.put(r.adapter);
   const runDir = runDirOf(ws, runId);
   await mkdir(runDir, { recursive: true });
-  await writeFile(join(runDir, 'adapter.gguf'), r.adapter);
+  writeFileAtomic(join(runDir, 'adapter.gguf'), r.adapter); // encrypted in an encrypted workspace
   const repo = adaptersRepo(ws);
   const domain = DomainTemplate.safeParse(r.domain).data ?? 'general';
   let created = false;

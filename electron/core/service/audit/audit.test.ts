@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../../test/unit/helpers.js';
 import { GENESIS_HASH, rowHash, type ChainedRow } from '../../store/auditChain.js';

@@ -1,7 +1,6 @@
 // Cleaning in two steps, so a specialist sees before anything changes: review (a dry run over the engine's filters,
 // duplicate finder and conflict finder; writes nothing) and clean (the choices made in the review become a new version).
 // Splitting and the leakage check reuse the engine's version operations and add short previews for the UI.
-import { join } from 'node:path';
 import {
   ReviewSection,
   type CleanReview,
@@ -20,7 +19,7 @@ import { PAGE_SIZE, pageRange, parsePage } from '../../data/reviewPages.js';
 import { runInWorker } from '../../workers/runInWorker.js';
 import type { LeakageReport } from '../../data/split.js';
 import { splitAdvice } from '../../data/splitAdvice.js';
-import { DATABASE_FILE, type Workspace } from '../../workspace.js';
+import { databaseSource, type Workspace } from '../../workspace.js';
 
 /** Short previews for the UI (the leakage pairs); the review engine writes its own. */
 export function previewText(member: Member | undefined, length = 160): string {
@@ -46,7 +45,7 @@ export function startReview(ws: Workspace, versionId: string, options: ReviewOpt
   return ws.jobs.start({ kind: 'dataset.review', projectId, params: { versionId, ...options } }, async (ctx): Promise<CleanReviewSummary> => {
     const packed = await runInWorker(
       'dataset.reviewPaged',
-      { versionId, source: { databaseFile: join(ws.dir, DATABASE_FILE) }, options },
+      { versionId, source: databaseSource(ws), options },
       { signal: ctx.signal, cancelledMessage: REVIEW_CANCELLED, onProgress: (phase, current, total) => ctx.onProgress({ phase, current, total }) },
     );
     const stored = {} as CleanReviewSummary['stored'];

@@ -2,12 +2,14 @@
 // dataset, examples, version, members and audit row, in batches for large files. A file refused while staging
 // therefore changes nothing in the workspace.
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, createReadStream, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { DomainTemplate, Project } from '../../../contract/domain.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import { throwIfAborted } from '../../data/errors.js';
 import { discardStaged, stagingDir, type ImportProgressUpdate, type ImportRunOptions, type StagedImport } from '../../data/stageImport.js';
+import { writeFileAtomic } from '../../disk/atomicWrite.js';
+import { makeScratchDir } from '../../disk/scratch.js';
 import { runInWorker } from '../../workers/runInWorker.js';
 import type { Workspace } from '../../workspace.js';
 import { createProject } from '../projects/projects.js';
@@ -87,7 +89,8 @@ export async function commitImport(
     if (rejectedFile) {
       // Rejected rows are the user's data too: they stay in the workspace next to the version they were left out of.
       mkdirSync(dirname(rejectedFile), { recursive: true });
-      copyFileSync(staged.rejectedFile, rejectedFile);
+      // through the atomic writer: encrypted in an encrypted workspace
+      writeFileAtomic(rejectedFile, readFileSync(staged.rejectedFile));
     }
     repo.completeVersion(versionId);
     ws.audit.append({
@@ -206,9 +209,8 @@ const IMPORT_CANCELLED = 'The import was cancelled; nothing was added.';
  * The reading half in a worker thread: parsing a large CSV or workbook is seconds of synchronous work. The staging
  * folder is made here, so a cancelled thread (ended wherever it was) leaves nothing behind.
  */
-export async function stageInWorker(path: string, options: ImportRunOptions = {}): Promise<StagedImport> {
+export async function stageInWorker(path: string, options: ImportRunOptions = {}, dir = stagingDir()): Promise<StagedImport> {
   const { signal, onProgress, ...plain } = options;
-  const dir = stagingDir();
   try {
     return await runInWorker(
       'dataset.stage',
@@ -233,6 +235,7 @@ export async function importIntoWorkspace(
   options: ImportRunOptions & { datasetName?: string } = {},
 ): Promise<ImportResult> {
   const { datasetName: _name, ...stageOptions } = options;
-  const staged = await stageInWorker(path, stageOptions);
+  // an encrypted workspace stages its decoded rows in a private scratch folder (RAM where possible: disk/scratch.ts)
+  const staged = await stageInWorker(path, stageOptions, ws.encryptionKey ? makeScratchDir(ws.dir) : undefined);
   return commitImport(ws, staged, target, options);
 }

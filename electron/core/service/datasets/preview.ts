@@ -32,7 +32,7 @@ export interface PreviewInput {
 
 class StopPreview extends Error {}
 
-const KIND_OF_FIX = { encoding: 'encoding', map: 'mapping', format: 'format', skipBad: 'file', overwrite: 'file' } as const;
+const KIND_OF_FIX = { encoding: 'encoding', map: 'mapping', format: 'format', skipBad: 'file', overwrite: 'file', passphrase: 'file' } as const;
 
 /** Which control in the wizard fixes a refusal: the one the error names in `fix`, else none ('file'). */
 export function problemKind(fix: ErrorFix | undefined): 'encoding' | 'mapping' | 'format' | 'file' {

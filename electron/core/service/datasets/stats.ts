@@ -2,7 +2,6 @@
 // is rendered for every turn), so counting shows progress and can be cancelled. Lengths are cached per version and
 // model content: versions are immutable, so a new max length or split only re-bins.
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import type { SplitLabel, TokenStatsResult } from '../../../contract/datasets.js';
 import type { TokenLengths } from '../../workers/tasks.js';
@@ -14,7 +13,7 @@ import { modelTokenizer } from '../../llm/renderTokens.js';
 import { tokenStats } from '../../data/stats.js';
 import type { JobContext } from '../../jobs/jobManager.js';
 import { runInWorker } from '../../workers/runInWorker.js';
-import { DATABASE_FILE, type Workspace } from '../../workspace.js';
+import { databaseSource, type Workspace } from '../../workspace.js';
 
 type Lengths = TokenLengths;
 const lengthCache = new Map<string, Lengths>();
@@ -51,7 +50,7 @@ async function modelLengths(ws: Workspace, versionId: string, count: (e: Example
 function roughLengths(ws: Workspace, versionId: string, ctx?: JobContext): Promise<Lengths> {
   return runInWorker(
     'dataset.tokenLengths',
-    { versionId, source: { databaseFile: join(ws.dir, DATABASE_FILE) } },
+    { versionId, source: databaseSource(ws) },
     {
       signal: ctx?.signal,
       cancelledMessage: 'Token counting was cancelled.',

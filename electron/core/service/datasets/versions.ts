@@ -1,10 +1,9 @@
 // Operations on stored dataset versions. Each change (clean, remove, edit, split) writes a NEW version whose parent is
 // the one it started from, in one transaction with its audit row; nothing is ever changed in place.
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { DatasetVersionRecord, MemberRow, SplitLabel } from '../../store/repositories/datasets.js';
-import { DATABASE_FILE, type Workspace } from '../../workspace.js';
+import { databaseSource, type Workspace } from '../../workspace.js';
 import { canonicalJson, exampleHash, isSample, versionHash, type Example } from '../../data/example.js';
 import type { LeakageReport, SplitRatios } from '../../data/split.js';
 import { planLeakage, planSplit, type SplitPlan } from '../../data/splitPlan.js';
@@ -158,7 +157,7 @@ export function splitVersion(ws: Workspace, versionId: string, options: SplitVer
 /** The same split with the computing (MinHash over every example, twice) in a worker thread; the writing stays here. */
 export async function splitVersionInWorker(ws: Workspace, versionId: string, options: SplitVersionOptions = {}): Promise<SplitReport> {
   requireVersion(ws, versionId);
-  const plan = await runInWorker('dataset.split', { versionId, source: { databaseFile: join(ws.dir, DATABASE_FILE) }, options });
+  const plan = await runInWorker('dataset.split', { versionId, source: databaseSource(ws), options });
   return writeSplit(ws, versionId, options, plan);
 }
 
@@ -194,5 +193,5 @@ export function versionLeakage(ws: Workspace, versionId: string): LeakageReport 
 /** The same check in a worker thread. */
 export function versionLeakageInWorker(ws: Workspace, versionId: string): Promise<LeakageReport> {
   requireVersion(ws, versionId);
-  return runInWorker('dataset.leakage', { versionId, source: { databaseFile: join(ws.dir, DATABASE_FILE) } });
+  return runInWorker('dataset.leakage', { versionId, source: databaseSource(ws) });
 }

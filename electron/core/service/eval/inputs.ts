@@ -44,7 +44,9 @@ export async function gatherRunInputs(ws: Workspace, runId: string): Promise<Run
       run: runId,
     });
   }
-  await checkAdapterFitsBase(adapterPath, model.path);
+  // node-llama-cpp and the GGUF reader open files by name: an encrypted workspace's adapter is decrypted for them
+  const plainAdapter = ws.plainCopy(adapterPath);
+  await checkAdapterFitsBase(plainAdapter, model.path);
 
   const versionIds = (JSON.parse(run.datasets) as DatasetShare[]).map((d) => d.versionId);
   const test: Sample[] = [];
@@ -63,7 +65,7 @@ export async function gatherRunInputs(ws: Workspace, runId: string): Promise<Run
       { version: versionIds[0] ?? '' },
     );
   }
-  return { run, basePath: model.path, adapterPath, versionIds, test, train, identifiers: identifiersOf(ws, versionIds) };
+  return { run, basePath: model.path, adapterPath: plainAdapter, versionIds, test, train, identifiers: identifiersOf(ws, versionIds) };
 }
 
 /** Every identifier the personal-data scan found in these versions or the versions they were made from. */

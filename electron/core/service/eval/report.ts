@@ -1,5 +1,5 @@
 // eval:report: the evaluation's report, HTML and PDF, written once and stored with the run as blobs of its project.
-import { readFile } from 'node:fs/promises';
+import { readWorkspaceFile } from '../../disk/encryption.js';
 import type { EvalReport } from '../../../contract/evalRequests.js';
 import { reportHtml } from '../../eval/report/html.js';
 import { reportPdf } from '../../eval/report/pdf.js';
@@ -10,7 +10,10 @@ import { getEvaluation } from './evaluations.js';
 export async function evaluationReport(ws: Workspace, id: string): Promise<EvalReport> {
   const e = getEvaluation(ws, id);
   if (e.reportPath && e.reportPdfPath) {
-    const html = await readFile(e.reportPath, 'utf8').catch(() => null);
+    const html = await readWorkspaceFile(e.reportPath).then(
+      (b) => b.toString('utf8'),
+      () => null,
+    );
     if (html !== null) return { html, htmlPath: e.reportPath, pdfPath: e.reportPdfPath };
   }
   const meta = { title: 'Evaluation report', runId: e.runId, createdAt: e.createdAt, examples: e.result.examples.length };

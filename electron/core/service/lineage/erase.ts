@@ -18,6 +18,7 @@ import { ERASE_CONFIRM_WORD, type ErasureResult } from '../../../contract/lineag
 import { LineageRepository } from '../../store/repositories/lineage.js';
 import type { Workspace } from '../../workspace.js';
 import { createChildVersion, loadMembers } from '../datasets/versions.js';
+import { bodiesOf, reachFiles, reachInDatabase, type ReachInDb } from './eraseReach.js';
 import { exportsOf, placeholderOf, runsOf, traceExample } from './trace.js';
 
 export interface EraseInput {
@@ -44,6 +45,11 @@ export function eraseExample(ws: Workspace, input: EraseInput): ErasureResult {
   const at = new Date().toISOString();
   const newVersions: ErasureResult['newVersions'] = [];
   let scrubbed = 0;
+  // read before the transaction deletes them: the files reached afterwards are matched against these texts
+  const bodies = bodiesOf(ws, [...trace.forms]);
+  const tracedDatasets = [...new Set([...trace.versions.values()].map((v) => v.row.dataset_id))];
+  const projectIds = [...new Set([...trace.versions.values()].map((v) => v.row.project_id))];
+  let reached: ReachInDb | undefined;
 
   repo.scrubbing(() =>
     ws.db.transaction(() => {
@@ -80,6 +86,8 @@ export function eraseExample(ws: Workspace, input: EraseInput): ErasureResult {
         repo.markErased(row.id, erasureId, positions.length);
         scrubbed += 1;
       }
+      // 2b. the inbox, stored evaluations and personal-data decisions that quote it (eraseReach.ts)
+      reached = reachInDatabase(ws, erasureId, [...trace.forms], projectIds, tracedDatasets);
       const deleted = repo.deleteUnlisted([...trace.forms]);
       // 3. runs and their adapters
       const why = retrainReason(at, reason);
@@ -95,10 +103,22 @@ export function eraseExample(ws: Workspace, input: EraseInput): ErasureResult {
           flaggedRuns: runs.map((r) => r.id),
           exportsOutside,
           deletedExamples: deleted,
+          inboxItems: reached.inboxItems,
+          scrubbedEvaluations: reached.scrubbedEvaluations,
+          piiDecisions: reached.piiDecisions,
           ...(reason ? { reason } : {}),
         },
       });
     })(),
   );
+  // 5. files, once the database committed: report files, pseudonym-map pairs, the flagged runs' training files
+  const files = reachFiles(
+    ws,
+    reached!,
+    bodies,
+    tracedDatasets,
+    runs.map((r) => r.id),
+  );
+  ws.audit.append({ actor: 'user', action: 'lineage.erase-files', subject: erasureId, details: { ...files, reportFiles: reached!.blobFiles.length } });
   return { erasureId, newVersions, scrubbedVersions: scrubbed, flaggedRuns: runs.map((r) => r.id), exportsOutside };
 }

@@ -1,7 +1,7 @@
 // Lineage and erasure through the door: an example imported, redacted, cleaned and split, a run seeded on the split
 // and exported; lineage lists every one of them; bad requests change nothing; erasing writes a new newest version
 // without the example (in any of its forms), scrubs the old ones, flags the run, audits, and the chain still checks.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerBase, seedRun } from '../../../../test/unit/adapterRun.js';
@@ -9,7 +9,12 @@ import { tempDir } from '../../../../test/unit/helpers.js';
 import type { Job } from '../../../contract/jobs.js';
 import { Core } from '../../core.js';
 import { writeDemoModel } from '../../demoModel/index.js';
+import { normalizeKey } from '../../pii/surrogates.js';
+import { evaluationsOf } from '../../store/repositories/evaluations.js';
+import { RedactionRepository } from '../../store/repositories/redaction.js';
 import { DATABASE_FILE } from '../../workspace.js';
+import { loadMap, saveMap } from '../pii/maps.js';
+import { runDirOf } from '../train/runs.js';
 
 const tmp = tempDir('fieldtune-lineage-');
 let core: Core;
@@ -60,7 +65,79 @@ beforeAll(async () => {
   await core.call('datasets:export', { versionId: ids.cleaned, format: 'csv', outFile: join(tmp.dir, 'for-review.csv') });
   const exported = await finished((await core.call('adapters:export', { runId, format: 'gguf', out: join(tmp.dir, 'shared.gguf') })).id);
   expect(exported.status, exported.error?.message ?? '').toBe('succeeded');
+  await plantElsewhere();
 });
+
+const QUOTE = 'This is Margaret Ellison, can I move my appointment? My mobile is 07700 900123.';
+const datasetId = async () => (await core.call('datasets:list', { projectId }))[0]!.id;
+
+/** The example's text where erasure must also reach it besides the versions (issue 16 item 8's leftovers). */
+async function plantElsewhere(): Promise<void> {
+  const ws = core.ws;
+  // a tokenized training file in the run's folder (a real one holds token ids; the text stands for them here)
+  mkdirSync(runDirOf(ws, runId), { recursive: true });
+  writeFileSync(join(runDirOf(ws, runId), 'train.fttrain'), `tokens of: ${QUOTE}`);
+  // an inbox suggestion quoting it, and one that does not
+  for (const [id, prompt] of [
+    ['inbox-quoting', QUOTE],
+    ['inbox-other', 'Is the pharmacy open on Sundays?'],
+  ] as const) {
+    ws.inbox.insert({
+      id,
+      projectId,
+      source: 'playground',
+      runId,
+      prompt,
+      answers: [{ label: 'tuned', text: 'We will call you back.' }],
+      choice: null,
+      correction: null,
+      rating: 'down',
+      author: 'tester',
+      status: 'pending',
+      reviewCorrection: null,
+      decidedBy: null,
+      decidedAt: null,
+      committedVersionId: null,
+      createdAt: new Date().toISOString(),
+    } as never);
+  }
+  // a stored evaluation whose result and report files quote it
+  const evaluations = evaluationsOf(ws);
+  evaluations.add({
+    id: 'eval-quoting',
+    projectId,
+    runId,
+    versionId: ids.split,
+    jobId: null,
+    createdAt: new Date().toISOString(),
+    systems: ['base', 'tuned'],
+    verdict: 'better',
+    leakPassed: true,
+    result: { examples: [{ prompt: QUOTE, reference: 'Of course, Margaret, we will ring you back.', scores: { chrf: 41.5 } }] },
+  });
+  const html = await ws.blobs.put(Buffer.from(`<p>${QUOTE}</p>`));
+  const pdf = await ws.blobs.put(Buffer.from(`%PDF ${QUOTE}`));
+  ws.blobs.reference(projectId, html.sha256, 'report');
+  ws.blobs.reference(projectId, pdf.sha256, 'report');
+  evaluations.saveReport('eval-quoting', html.sha256, pdf.sha256);
+  // the pseudonym map of the dataset holds her name and number; a reviewer's decision names her
+  const dataset = await datasetId();
+  saveMap(ws, dataset, {
+    secret: Buffer.alloc(32, 7),
+    map: {
+      version: 1,
+      entries: { NAME: { [normalizeKey('NAME', 'Margaret Ellison')]: 'Anna Berg', [normalizeKey('NAME', 'Tom Field')]: 'Max Ode' } },
+      dateShifts: {},
+    },
+  });
+  new RedactionRepository(ws.db).setDecision(dataset, 'NAME', 'Margaret Ellison', 'accept', new Date().toISOString());
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
 afterAll(async () => {
   await core.close();
   tmp.cleanup();
@@ -130,12 +207,41 @@ describe('erasure', () => {
     const run = (await core.call('train:runs', { projectId })).find((r) => r.id === runId)!;
     expect(run.needsRetraining?.reason).toMatch(/erased on \d{1,2} [A-Z][a-z]+ \d{4} \(patient request\)\. Train it again/);
     const audit = await core.call('audit:list', { limit: 5, action: 'lineage.' });
-    expect(audit[0]).toMatchObject({ action: 'lineage.erase', subject: result.erasureId, details: { flaggedRuns: [runId], exportsOutside: 2 } });
-    expect(JSON.stringify(audit[0])).not.toMatch(/Margaret|appointment/);
+    // the erasure's row, then the row of the files it reached after the database committed
+    expect(audit.map((a) => a.action).slice(0, 2)).toEqual(['lineage.erase-files', 'lineage.erase']);
+    expect(audit[1]).toMatchObject({ action: 'lineage.erase', subject: result.erasureId, details: { flaggedRuns: [runId], exportsOutside: 2 } });
+    expect(JSON.stringify(audit.slice(0, 2))).not.toMatch(/Margaret|appointment/);
     expect((await core.call('audit:verify', {})).ok).toBe(true);
     // lineage afterwards: the old versions say they were scrubbed, the run is flagged, and an erased place cannot be erased again
     const after = await core.call('lineage:example', { versionId: ids.imported, position: 1 });
     expect(after.versions.find((v) => v.id === ids.imported)).toMatchObject({ erased: true });
     await expect(core.call('lineage:erase', { versionId: ids.imported, position: 0, confirm: 'erase' })).rejects.toThrow(/already erased/);
+  });
+
+  it('reaches the training files, inbox, stored evaluation and its report files, pseudonym map and review decisions', async () => {
+    const ws = core.ws;
+    // every file of the workspace, the database included: neither her name nor the request is anywhere
+    for (const file of filesUnder(ws.dir)) {
+      const bytes = readFileSync(file);
+      for (const needle of ['Margaret Ellison', 'move my appointment', 'margaret ellison']) {
+        expect(bytes.includes(Buffer.from(needle)), `${needle} in ${file}`).toBe(false);
+        expect(bytes.includes(Buffer.from(needle, 'utf16le')), `${needle} (UTF-16) in ${file}`).toBe(false);
+      }
+    }
+    expect(readdirSync(runDirOf(ws, runId)).filter((n) => n.endsWith('.fttrain'))).toEqual([]);
+    expect(ws.inbox.list(projectId).map((i) => i.id)).toEqual(['inbox-other']);
+    // the evaluation keeps its scores; its text is replaced, its report files are gone, the erasure lists it
+    const evaluation = evaluationsOf(ws).get('eval-quoting')!;
+    expect(JSON.parse(evaluation.result)).toEqual({ examples: [{ prompt: '[erased]', reference: '[erased]', scores: { chrf: 41.5 } }] });
+    expect([evaluation.report_sha256, evaluation.report_pdf_sha256]).toEqual([null, null]);
+    const audit = await core.call('audit:list', { limit: 5, action: 'lineage.' });
+    const erase = audit.find((a) => a.action === 'lineage.erase')!;
+    expect(erase.details).toMatchObject({ scrubbedEvaluations: ['eval-quoting'], inboxItems: 1, piiDecisions: 1 });
+    expect(audit.find((a) => a.action === 'lineage.erase-files')?.details).toMatchObject({ mapEntries: 1, trainingFiles: 1, reportFiles: 2 });
+    // the map keeps the other pair; the decision is gone
+    const map = loadMap(ws, await datasetId())!;
+    expect(Object.values(map.map.entries.NAME ?? {})).toEqual(['Max Ode']);
+    expect(new RedactionRepository(ws.db).decisions(await datasetId())).toEqual([]);
+    expect((await core.call('audit:verify', {})).ok).toBe(true);
   });
 });

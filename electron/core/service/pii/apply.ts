@@ -1,7 +1,6 @@
 // Applying a reviewed redaction: a job that writes a NEW dataset version (operation 'redact') whose parent is the
 // reviewed one, with its report in the same transaction. The pseudonym map goes to its own file, written just
 // before the commit; a cancelled or failed run writes neither version nor report (see the checks below).
-import { join } from 'node:path';
 import type { DatasetVersion } from '../../../contract/datasets.js';
 import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
@@ -11,7 +10,7 @@ import { readsDayFirst } from '../../data/dateLocale.js';
 import { throwIfAborted } from '../../data/errors.js';
 import { redactionOf } from '../../store/repositories/redaction.js';
 import { runInWorker } from '../../workers/runInWorker.js';
-import { DATABASE_FILE, type Workspace } from '../../workspace.js';
+import { databaseSource, type Workspace } from '../../workspace.js';
 import { deleteMap, loadMap, saveMap } from './maps.js';
 import { engineDecisions, projectOfVersion, redactedAncestor, toDecision } from './pii.js';
 
@@ -30,7 +29,7 @@ export function startApply(ws: Workspace, versionId: string, mode: RedactionMode
     const out = await runInWorker(
       'pii.apply',
       {
-        databaseFile: join(ws.dir, DATABASE_FILE),
+        ...databaseSource(ws),
         versionId,
         scan: repo.scanSummary(versionId) ? 'stored' : 'detect',
         decisions: engineDecisions(decisionRows),

@@ -1,9 +1,10 @@
 // Pseudonym maps live apart from the data: one file per dataset under <workspace>/private/pseudonym-maps/, holding
 // the dataset's secret (which makes surrogates reproducible) and every original -> surrogate pair. Deleting the file
 // makes the pseudonymized versions unlinkable to the originals without touching the database.
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../disk/atomicWrite.js';
+import { readWorkspaceFileSync } from '../../disk/encryption.js';
 import { parsePseudonymMap, serializePseudonymMap, type PseudonymMap } from '../../pii/redact.js';
 import type { Workspace } from '../../workspace.js';
 
@@ -25,7 +26,7 @@ function mapFile(ws: Pick<Workspace, 'dir'>, datasetId: string): string {
 export function loadMap(ws: Pick<Workspace, 'dir'>, datasetId: string): DatasetMap | null {
   const file = mapFile(ws, datasetId);
   if (!existsSync(file)) return null;
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { secret: string; map: unknown };
+  const raw = JSON.parse(readWorkspaceFileSync(file).toString('utf8')) as { secret: string; map: unknown };
   return { secret: Buffer.from(raw.secret, 'base64'), map: parsePseudonymMap(JSON.stringify(raw.map)) };
 }
 

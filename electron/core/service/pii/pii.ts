@@ -1,7 +1,6 @@
 // The privacy section's read side and review: status of a version, the scan job, spans after decisions (the review
 // screen), and decisions remembered per dataset for identical strings. Spans quote personal data: they are returned
 // to the renderer that asked and never written to the audit log (which records counts only).
-import { join } from 'node:path';
 import type { JobOf } from '../../../contract/jobs.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { DecisionChange, PiiRecord, PiiScanSummary, ReviewedSpan, PiiStatus, PiiType, ReviewDecision, TypeCounts } from '../../../contract/pii.js';
@@ -12,7 +11,7 @@ import type { PiiSpan } from '../../pii/types.js';
 import type { DatasetVersionRecord } from '../../store/repositories/datasets.js';
 import { redactionOf, type DecisionRow, type FieldSpans } from '../../store/repositories/redaction.js';
 import { runInWorker } from '../../workers/runInWorker.js';
-import { DATABASE_FILE, type Workspace } from '../../workspace.js';
+import { databaseSource, type Workspace } from '../../workspace.js';
 import { fieldsOf, versionFields, type ExampleFields } from './fields.js';
 import type { Example } from '../../data/example.js';
 import { loadMap, mapEntries } from './maps.js';
@@ -115,7 +114,7 @@ export function startScan(ws: Workspace, versionId: string): JobOf<'pii.scan'> {
     job.onProgress({ phase: 'Looking for personal data', current: 0, total: null });
     const out = await runInWorker(
       'pii.scan',
-      { databaseFile: join(ws.dir, DATABASE_FILE), versionId, own: own?.map ?? null },
+      { ...databaseSource(ws), versionId, own: own?.map ?? null },
       { signal: job.signal, cancelledMessage: SCAN_CANCELLED, onProgress: (phase, current, total) => job.onProgress({ phase, current, total }) },
     );
     const scannedAt = new Date().toISOString();

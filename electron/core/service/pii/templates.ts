@@ -1,6 +1,7 @@
 // Domain starting points (resources/templates): what a new medical/legal/finance/education project is offered —
 // which identifiers to remove, a suggested system prompt, and a small sample dataset to import in one click.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeFileAtomic } from '../../disk/atomicWrite.js';
 import { join } from 'node:path';
 import type { JobOf } from '../../../contract/jobs.js';
 import type { DomainTemplateInfo } from '../../../contract/pii.js';
@@ -31,7 +32,8 @@ export function importTemplateSample(ws: Workspace, projectId: string, domain: T
   const dir = join(ws.filesDir, 'templates');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${domain}${variant === MAIN_VARIANT ? '' : `-${variant}`}-sample.jsonl`);
-  writeFileSync(file, t.samples.map((s) => JSON.stringify(s)).join('\n') + '\n');
+  // the template's samples ship with the app (nobody's data): plain even in an encrypted workspace, so the import reads them
+  writeFileAtomic(file, t.samples.map((s) => JSON.stringify(s)).join('\n') + '\n', { plain: true });
   return ws.jobs.start({ kind: 'template.sample', projectId, params: { domain } }, ({ signal, onProgress }) =>
     importIntoWorkspace(
       ws,

@@ -38,6 +38,8 @@ export async function resolveTarget(ws: Workspace, projectId: string, target: Pl
   if (model.sha256 !== run.base_sha256) {
     throw refuse('This adapter was made for another base model: the model file has changed since the run was trained.', 'adapterForAnotherBase');
   }
-  await checkAdapterFitsBase(adapterPath, model.path);
-  return { basePath: model.path, adapter: { path: adapterPath, scale: target.scale }, runId: run.id };
+  // node-llama-cpp opens the adapter by name: an encrypted workspace's is decrypted for it (deleted when the workspace closes)
+  const plainAdapter = ws.plainCopy(adapterPath);
+  await checkAdapterFitsBase(plainAdapter, model.path);
+  return { basePath: model.path, adapter: { path: plainAdapter, scale: target.scale }, runId: run.id };
 }

@@ -1,6 +1,6 @@
 // Issue 14 item 12: a project has a system prompt, set when it is made or later, cleared by an empty one, audited;
 // the demo project gets its template's. Migration 009 gives projects made before it none.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../../test/unit/helpers.js';

@@ -5,6 +5,7 @@
 // optimizer's two moments. What will not fit on this machine is said with what to change. Nothing is written to the
 // workspace but the base's fingerprint in its cache.
 import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { makeScratchDir } from '../../disk/scratch.js';
 import { freemem } from 'node:os';
 import { join } from 'node:path';
 import { FieldtuneError } from '../../../contract/errors.js';
@@ -34,7 +35,8 @@ export async function estimateRun(ws: Workspace, input: StartInput, machine?: Ma
   await checkBaseBeforeRun(model.path, settings);
   await fingerprintOf(ws, model.path);
   const checksSeconds = (performance.now() - checksStarted) / 1000;
-  const dir = await mkdtemp(join(ws.filesDir, '.estimate-'));
+  // an encrypted workspace's plain training file goes to its private scratch folder (disk/scratch.ts)
+  const dir = ws.encryptionKey ? makeScratchDir(ws.dir) : await mkdtemp(join(ws.filesDir, '.estimate-'));
   try {
     const started = performance.now();
     const { run, train } = await trainOnSamples({

@@ -144,6 +144,7 @@ export async function startTraining(
       runDir: runDirOf(ws, runId),
       baseChecked: true,
       fingerprint: async (ctx) => (await fingerprintOf(ws, model.path, ctx)).sha256,
+      ...(ws.encryptionKey ? { encryptedWorkspace: ws.dir } : {}),
       ...(resume ? { resume: resume.checkpoint } : {}),
       ...(initAdapter ? { extraArgs: ['--init-adapter', initAdapter] } : {}),
       record: {

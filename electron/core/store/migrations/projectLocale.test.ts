@@ -1,5 +1,5 @@
 // Projects made before the locale existed get the locale of the computer that opens the workspace first.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate.js';
 import { migrations } from './index.js';

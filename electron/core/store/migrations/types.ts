@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /** One numbered schema step. Applied inside a transaction together with the user_version bump. */
 export interface Migration {

@@ -1,5 +1,5 @@
 // Adapter origins, per-project adapter versions and signing keys (tables from migrations/010-adapters.ts).
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export type KeyStatus = 'own' | 'trusted' | 'revoked' | 'seen';
 

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { AuditEntry } from '../../../contract/domain.js';
 import { CHAIN_START_ACTION, GENESIS_HASH, rowHash, signHead, verifyChain, type AuditHead, type ChainedRow, type ChainVerdict } from '../auditChain.js';
 import type { WorkspaceKey } from '../workspaceKey.js';

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 
 export type DatasetKind = 'chat' | 'text';
 export type SplitLabel = 'train' | 'validation' | 'test';

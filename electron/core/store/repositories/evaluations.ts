@@ -1,5 +1,5 @@
 // Stored evaluations (tables from migrations/008-evaluations.ts): a summary row per evaluation and its full result.
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 
 export interface EvaluationRow {
   id: string;

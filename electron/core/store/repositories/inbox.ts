@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { InboxAnswer, InboxSource, InboxStatus } from '../../../contract/inboxRequests.js';
 import type { Message } from '../../../contract/domain.js';
 import type { Provenance } from '../../../contract/generate.js';

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ErrorPayload } from '../../../contract/errors.js';
 import { jobSubject, type Job, type JobStatus } from '../../../contract/jobs.js';
 

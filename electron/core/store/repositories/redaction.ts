@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 
 /** A detected span as stored (offsets into one field's text; the type is a PiiType). */
 export interface StoredSpan {

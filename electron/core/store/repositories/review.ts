@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ReviewRatings, ReviewResult } from '../../../contract/reviewRequests.js';
 
 export type Side = 'A' | 'B';

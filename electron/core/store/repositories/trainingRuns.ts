@@ -1,5 +1,5 @@
 // Training runs and metric curves in SQLite (tables from migrations/004-training.ts).
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { TrainerEvent } from '../../../contract/trainerEvents.js';
 
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';

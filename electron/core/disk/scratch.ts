@@ -1,0 +1,97 @@
+// Decrypted copies for the programs that cannot read an encrypted workspace: the native trainer (it reads a training
+// file and writes checkpoints and an adapter) and node-llama-cpp (it loads an adapter by path). They live in a private
+// folder (mode 0700) named after the process, only for the run or the load, and are deleted when it ends; the next
+// open of a workspace deletes those of processes that died.
+//
+// Where: on Linux /dev/shm (a RAM-backed tmpfs: the plaintext never reaches a disk unless the system swaps), else the
+// workspace's own `private/scratch` folder (on disk, so plaintext exists there while a run lasts: README says so).
+// memfd would keep it off every file system, but the trainer and llama.cpp open files by name.
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+
+const NAME = /^scratch-(\d+)-[0-9a-f]+$/;
+
+function ramRoot(): string | null {
+  if (process.platform !== 'linux' || process.env['FIELDTUNE_SCRATCH_ON_DISK'] === '1') return null;
+  try {
+    if (!statSync('/dev/shm').isDirectory()) return null;
+    accessSync('/dev/shm', constants.W_OK);
+    let uid: number | string = 'user';
+    try {
+      uid = userInfo().uid;
+    } catch {
+      // no user entry (some containers): one shared name is still private by its mode
+    }
+    return join('/dev/shm', `fieldtune-${uid}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The folders that may hold a workspace's decrypted copies, the RAM one first. */
+export function scratchRoots(workspaceRoot: string): string[] {
+  const ram = ramRoot();
+  return [...(ram ? [ram] : []), join(workspaceRoot, 'private', 'scratch')];
+}
+
+/** A new private folder for one run's or one load's plaintext; the caller removes it (removeScratch) when done. */
+export function makeScratchDir(workspaceRoot: string): string {
+  for (const root of scratchRoots(workspaceRoot)) {
+    try {
+      mkdirSync(root, { recursive: true, mode: 0o700 });
+      const dir = join(root, `scratch-${process.pid}-${randomBytes(6).toString('hex')}`);
+      mkdirSync(dir, { mode: 0o700 });
+      return dir;
+    } catch {
+      // the next place
+    }
+  }
+  throw new Error('No private folder for temporary decrypted files could be made.');
+}
+
+export function removeScratch(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs fn with a scratch folder that is removed afterwards, whatever happens. */
+export async function withScratch<T>(workspaceRoot: string, fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = makeScratchDir(workspaceRoot);
+  try {
+    return await fn(dir);
+  } finally {
+    removeScratch(dir);
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes scratch folders of processes that are gone; returns them. */
+export function sweepScratch(workspaceRoot: string): string[] {
+  const removed: string[] = [];
+  for (const root of scratchRoots(workspaceRoot)) {
+    let names: string[];
+    try {
+      names = readdirSync(root);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const m = NAME.exec(name);
+      if (m && !alive(Number(m[1]))) {
+        removeScratch(join(root, name));
+        removed.push(join(root, name));
+      }
+    }
+  }
+  return removed;
+}
