@@ -26,8 +26,9 @@ export function parseOpBackends(stderr: string): OpBackends | null {
   return out;
 }
 
-// the CPU backend's buffers are "CPU", or "CPU_Mapped"/"CPU_REPACK" for weights; every other name is a device
-const isCpu = (backend: string) => /^CPU/i.test(backend);
+// Nodes the CPU backend runs sit in "CPU" buffers, or, in a GPU build, in the GPU library's pinned host memory
+// ("Vulkan_Host", "CUDA_Host": the CPU backend's buffer type there, for faster copies); every other name is a device
+const isCpu = (backend: string) => /^CPU/i.test(backend) || /_Host$/i.test(backend);
 
 /** Which ops ran only on a device, which only on the CPU (fell back, in a GPU build) and which on both. */
 export function splitByDevice(ops: OpBackends): { device: string[]; cpuOnly: string[]; both: string[] } {

@@ -70,6 +70,15 @@ if [ "$lavapipe" = 1 ]; then
   export VK_ICD_FILENAMES="$icd" GGML_VK_VISIBLE_DEVICES=0
 fi
 
+# the device, as its driver's own tool names it (for the summary; the trainer silences llama.cpp's device log)
+device=""
+case "$backend" in
+  vulkan) device=$(vulkaninfo --summary 2>/dev/null | sed -n 's/^[[:space:]]*deviceName[[:space:]]*= //p' | head -n 1 || true) ;;
+  cuda) device=$(nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>/dev/null | head -n 1 || true) ;;
+  metal) device=$(system_profiler SPDisplaysDataType 2>/dev/null | sed -n 's/^[[:space:]]*Chipset Model: //p' | head -n 1 || true) ;;
+  cpu) device=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1 || true) ;;
+esac
+
 left=$((budget - (SECONDS - start)))
 if [ "$left" -lt 60 ]; then
   echo "gpu-check: the builds used $((SECONDS - start)) s of the ${budget} s budget; run again (they are cached now)" >&2
@@ -82,7 +91,7 @@ label="$backend"
 echo "[gpu-check] checks (${left} s left of the budget; trainer logs in $log_dir)"
 rc=0
 timeout --signal=TERM "$left" npx tsx bench/gpu-check.ts --bin "$bin" --cpu-bin native/build/bin --label "$label" \
-  --bench-shape "$shape" --dir "$log_dir" --threads "$(( jobs < 8 ? jobs : 8 ))" || rc=$?
+  --bench-shape "$shape" --dir "$log_dir" --threads "$(( jobs < 8 ? jobs : 8 ))" --device "${device:-unknown}" || rc=$?
 if [ "$rc" = 124 ]; then
   echo "RESULT: FAILED (the checks ran past the ${budget} s budget)"
 fi

@@ -5,7 +5,8 @@ import { compareGradients, finiteDifferenceFailures, parseOpBackends, splitByDev
 
 const stderr = [
   'llama_model_load_from_file_impl: using device Vulkan0 (llvmpipe (LLVM 15.0.6, 256 bits)) - 3886 MiB free',
-  '[fieldtune-train] op backends: ADD=Vulkan0 CROSS_ENTROPY_LOSS=CPU GET_ROWS=CPU+Vulkan0 MUL_MAT=Vulkan0 OUT_PROD=CPU_Mapped',
+  // a real line from lavapipe, shortened; Vulkan_Host is pinned host memory: the CPU backend ran those nodes
+  'fieldtune-train: op backends: ADD=Vulkan0 CROSS_ENTROPY_LOSS=CPU GET_ROWS=Vulkan0+Vulkan_Host MUL_MAT=Vulkan0 OUT_PROD=CPU_Mapped SCALE=CUDA_Host',
   'step 1',
 ].join('\n');
 
@@ -15,17 +16,18 @@ describe('op placement', () => {
     expect(ops && Object.fromEntries(ops)).toEqual({
       ADD: ['Vulkan0'],
       CROSS_ENTROPY_LOSS: ['CPU'],
-      GET_ROWS: ['CPU', 'Vulkan0'],
+      GET_ROWS: ['Vulkan0', 'Vulkan_Host'],
       MUL_MAT: ['Vulkan0'],
       OUT_PROD: ['CPU_Mapped'],
+      SCALE: ['CUDA_Host'],
     });
     expect(parseOpBackends('no such line')).toBeNull();
   });
 
-  it('splits ops into device-only, CPU-only (fell back) and both; every CPU buffer kind counts as the CPU', () => {
+  it('splits ops into device-only, CPU-only (fell back) and both; CPU and pinned host buffers count as the CPU', () => {
     const ops = parseOpBackends(stderr);
     if (!ops) throw new Error('not parsed');
-    expect(splitByDevice(ops)).toEqual({ device: ['ADD', 'MUL_MAT'], cpuOnly: ['CROSS_ENTROPY_LOSS', 'OUT_PROD'], both: ['GET_ROWS'] });
+    expect(splitByDevice(ops)).toEqual({ device: ['ADD', 'MUL_MAT'], cpuOnly: ['CROSS_ENTROPY_LOSS', 'OUT_PROD', 'SCALE'], both: ['GET_ROWS'] });
   });
 });
 
