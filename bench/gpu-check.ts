@@ -4,7 +4,10 @@
 // bench's step speed against the CPU build, then one summary. Exit code 0 only when every check that ran passed.
 // Usage: npx tsx bench/gpu-check.ts --bin native/build/bin-vulkan [--cpu-bin native/build/bin] [--label vulkan]
 //          [--gpu-layers 999] [--threads 2] [--bench-shape bench|small] [--bench-steps 12] [--dir /tmp/ft-gpu-check]
-//          [--device "name printed in the summary"]
+//          [--device "name printed in the summary"] [--exact-env NAME=VALUE]
+// --exact-env: the setting that makes the backend's products full F32 (Vulkan: GGML_VK_DISABLE_F16=1). Where the
+// device's products round their inputs to fp16, the loss moves in fp16-sized steps and finite differences of it are
+// noise; the finite-difference check then runs with that setting, and the default path is compared with the CPU build.
 // With --bin equal to --cpu-bin it checks the CPU build alone (the comparisons are then skipped, saying why).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +40,7 @@ const { values } = parseArgs({
     'bench-steps': { type: 'string' },
     dir: { type: 'string' },
     device: { type: 'string' },
+    'exact-env': { type: 'string' },
   },
 });
 if (!values.bin) {
@@ -53,6 +57,16 @@ const BENCH_STEPS = Number(values['bench-steps'] ?? 12);
 // the bench model of bench/train-bench.ts, or a small one where each step is slow (a software driver)
 const BENCH_SHAPE = values['bench-shape'] === 'small' ? { layers: 4, embd: 256, ff: 512, ctx: 128 } : { layers: 12, embd: 768, ff: 2048, ctx: 256 };
 const DIR = values.dir ?? '/tmp/fieldtune-gpu-check';
+const EXACT_ENV: Record<string, string> = {};
+if (values['exact-env']) {
+  const [name, value] = values['exact-env'].split('=');
+  if (!name || value === undefined) {
+    console.error('--exact-env needs NAME=VALUE');
+    process.exit(2);
+  }
+  EXACT_ENV[name] = value;
+}
+const EXACT_LABEL = Object.entries(EXACT_ENV).map(([k, v]) => `${k}=${v}`)[0];
 mkdirSync(DIR, { recursive: true });
 for (const b of new Set([BIN, CPU_BIN])) {
   if (!existsSync(join(b, 'fieldtune-train'))) {
@@ -68,12 +82,12 @@ interface Run {
   seconds: number;
 }
 
-function trainer(bin: string, args: readonly string[]): Promise<Run> {
+function trainer(bin: string, args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
   // the GPU build offloads every layer; the CPU build ignores --gpu-layers (no device to put them on)
   const all = bin === CPU_BIN && !SAME_BUILD ? args : [...args, '--gpu-layers', GPU_LAYERS];
   const t0 = performance.now();
   return new Promise((res, rej) => {
-    const child = spawn(join(bin, 'fieldtune-train'), [...all, '--no-stdin-watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(join(bin, 'fieldtune-train'), [...all, '--no-stdin-watch'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -102,20 +116,28 @@ const gradTrain = join(DIR, 'grad.fttrain');
 await trainingFile(base, (await chatSamples()).slice(0, 1), gradTrain);
 
 // 1. gradients: one thread for a deterministic CPU sum order, random lora_b so lora_a has a gradient too
-async function gradCheck(bin: string, name: string): Promise<{ run: Run; points: GradPoint[] }> {
+async function gradCheck(bin: string, name: string, env: Record<string, string> = {}): Promise<{ run: Run; points: GradPoint[] }> {
   const out = join(DIR, `grad-${name}.json`);
-  const run = await trainer(bin, ['--base', base, '--train', gradTrain, '--grad-check', '3', '--grad-check-out', out, '--test-init-b', '0.05', '--threads', '1']);
+  const args = ['--base', base, '--train', gradTrain, '--grad-check', '3', '--grad-check-out', out, '--test-init-b', '0.05', '--threads', '1'];
+  const run = await trainer(bin, args, env);
   return { run, points: run.code === 0 ? (JSON.parse(readFileSync(out, 'utf8')) as GradPoint[]) : [] };
 }
 const grad = await gradCheck(BIN, LABEL);
-if (grad.run.code !== 0) {
-  checks.push({ name: 'gradient check', ok: false, detail: why(grad.run) });
+// finite differences need a loss that is smooth at the step h: the exact setting's run where there is one
+const exact = EXACT_LABEL ? await gradCheck(BIN, `${LABEL}-exact`, EXACT_ENV) : grad;
+if (exact.run.code !== 0 || grad.run.code !== 0) {
+  checks.push({ name: 'gradient check', ok: false, detail: why(exact.run.code !== 0 ? exact.run : grad.run) });
 } else {
-  const failures = finiteDifferenceFailures(grad.points);
+  const failures = finiteDifferenceFailures(exact.points);
+  const defaultPath = EXACT_LABEL
+    ? `; the default path, whose products round to fp16: ${finiteDifferenceFailures(grad.points).length} of ${grad.points.length} points outside (the loss moves in steps there)`
+    : '';
   checks.push({
     name: 'gradient check',
     ok: failures.length === 0,
-    detail: failures.length ? failures.slice(0, 3).join('; ') : `${grad.points.length} points on every target match finite differences (5% rule)`,
+    detail:
+      (failures.length ? failures.slice(0, 3).join('; ') : `${exact.points.length} points on every target match finite differences (5% rule)`) +
+      (EXACT_LABEL ? ` with ${EXACT_LABEL}${defaultPath}` : ''),
   });
 }
 if (SAME_BUILD) {
@@ -123,11 +145,14 @@ if (SAME_BUILD) {
 } else if (grad.points.length) {
   const cpu = await gradCheck(CPU_BIN, 'cpu');
   const c = compareGradients(cpu.points, grad.points);
-  // F32 sums in another order agree to ~1e-6; an fp16 product path to ~1e-3; a wrong kernel by far more
+  const e = EXACT_LABEL && exact.points.length ? compareGradients(cpu.points, exact.points) : null;
+  // F32 sums in another order agree to ~1e-5; fp16-rounded product inputs to ~1e-3; a wrong kernel by far more
   checks.push({
     name: 'gradients vs CPU build',
-    ok: c.maxRelative < 0.01 && c.shared >= 0.8,
-    detail: `max relative difference ${c.maxRelative.toExponential(2)} (of each tensor's largest gradient) at ${(100 * c.shared).toFixed(0)}% shared points; worst ${c.worst}`,
+    ok: c.maxRelative < 0.01 && c.shared >= 0.8 && (!e || e.maxRelative < 1e-3),
+    detail:
+      `max relative difference ${c.maxRelative.toExponential(2)} (of each tensor's largest gradient) at ${(100 * c.shared).toFixed(0)}% shared points; worst ${c.worst}` +
+      (e ? `; with ${EXACT_LABEL}: ${e.maxRelative.toExponential(2)}` : ''),
   });
 }
 

@@ -89,9 +89,13 @@ shape=bench
 label="$backend"
 [ "$lavapipe" = 1 ] && label="vulkan-lavapipe"
 echo "[gpu-check] checks (${left} s left of the budget; trainer logs in $log_dir)"
+# Vulkan's matrix products stage F32 inputs as fp16 where the device has fp16 arithmetic (lavapipe does): fine for
+# training, but finite differences of such a loss are noise, so the finite-difference check runs with F32 products
+exact=()
+[ "$backend" = vulkan ] && exact=(--exact-env GGML_VK_DISABLE_F16=1)
 rc=0
 timeout --signal=TERM "$left" npx tsx bench/gpu-check.ts --bin "$bin" --cpu-bin native/build/bin --label "$label" \
-  --bench-shape "$shape" --dir "$log_dir" --threads "$(( jobs < 8 ? jobs : 8 ))" --device "${device:-unknown}" || rc=$?
+  --bench-shape "$shape" --dir "$log_dir" --threads "$(( jobs < 8 ? jobs : 8 ))" --device "${device:-unknown}" "${exact[@]}" || rc=$?
 if [ "$rc" = 124 ]; then
   echo "RESULT: FAILED (the checks ran past the ${budget} s budget)"
 fi
