@@ -9,11 +9,10 @@
 // device's products round their inputs to fp16, the loss moves in fp16-sized steps and finite differences of it are
 // noise; the finite-difference check then runs with that setting, and the default path is compared with the CPU build.
 // With --bin equal to --cpu-bin it checks the CPU build alone (the comparisons are then skipped, saying why).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { execFileSync } from 'node:child_process';
 import { TrainerEvent } from '../electron/contract/trainerEvents.js';
 import { writeDemoModel } from '../electron/core/demoModel/index.js';
 import { adapterTensors, chatSamples, maxDiff, trainingFile } from '../test/native/trainerHelpers.js';
@@ -213,7 +212,14 @@ async function bench(bin: string, file: string): Promise<{ tps: number; run: Run
   const args = ['--base', file, '--text', text, '--out', join(DIR, 'bench.lora.gguf'), '--max-seq', String(BENCH_SHAPE.ctx)];
   const r = await trainer(bin, [...args, '--max-steps', String(BENCH_STEPS), '--rank', '8', '--threads', THREADS]);
   // the first two steps include graph allocation (and, on a GPU, shader/kernel compilation)
-  return { tps: median(steps(r).slice(2).map((e) => e.tokensPerSecond)), run: r };
+  return {
+    tps: median(
+      steps(r)
+        .slice(2)
+        .map((e) => e.tokensPerSecond),
+    ),
+    run: r,
+  };
 }
 for (const [type, file] of [
   ['F32', benchBase],

@@ -21,7 +21,13 @@ export function parseOpBackends(stderr: string): OpBackends | null {
   for (const item of line.trim().split(/\s+/)) {
     const eq = item.indexOf('=');
     if (eq <= 0) continue;
-    out.set(item.slice(0, eq), item.slice(eq + 1).split('+').filter(Boolean));
+    out.set(
+      item.slice(0, eq),
+      item
+        .slice(eq + 1)
+        .split('+')
+        .filter(Boolean),
+    );
   }
   return out;
 }
