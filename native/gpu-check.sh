@@ -36,6 +36,10 @@ if [ "$lavapipe" = 1 ] && [ "$backend" != vulkan ]; then
 fi
 
 cd "$(dirname "$0")/.."
+# the CUDA toolkit installs nvcc outside PATH by default
+if [ "$backend" = cuda ] && ! command -v nvcc >/dev/null 2>&1 && [ -x /usr/local/cuda/bin/nvcc ]; then
+  export PATH="/usr/local/cuda/bin:$PATH"
+fi
 start=$SECONDS
 budget="${FIELDTUNE_GPU_CHECK_SECONDS:-600}"
 jobs="${FIELDTUNE_BUILD_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}"
