@@ -9,7 +9,8 @@
 //
 // Environment: FIELDTUNE_RELEASE=1 (no -march=native: ggml picks a CPU variant at run time),
 // FIELDTUNE_GPU=cuda|vulkan|metal (GPU only when asked, never because a toolkit is on PATH),
-// FIELDTUNE_BUILD_JOBS (default 2), FIELDTUNE_SKIP_NATIVE=1 (skip entirely).
+// FIELDTUNE_BUILD_JOBS (default 2), FIELDTUNE_SKIP_NATIVE=1 (skip entirely), FIELDTUNE_BUILD_BIN (where the tools
+// go, default native/build/bin: native/gpu-check.sh builds a GPU variant next to the CPU one, which it compares with).
 import { createHash } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +21,8 @@ const NATIVE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(NATIVE);
 const LLAMA = path.join(NATIVE, 'llama.cpp');
 const BUILD = path.join(NATIVE, 'build');
-const BIN = path.join(BUILD, 'bin');
+// a function, not a constant: the tests and native/gpu-check.sh build into another folder without touching this one
+const binDir = (env = process.env) => path.resolve(env.FIELDTUNE_BUILD_BIN || path.join(BUILD, 'bin'));
 const EXE = process.platform === 'win32' ? '.exe' : '';
 export const TOOLS = ['fieldtune-train', 'llama-export-lora', 'llama-quantize', 'llama-bench'];
 
@@ -89,12 +91,29 @@ function need(cmd, args, what) {
   return r.stdout;
 }
 
-function checkTools() {
+function checkTools(config) {
   need('git', ['--version'], 'git (needed to unpack the llama.cpp bundle)');
   need('cmake', ['--version'], 'CMake (>= 3.14)');
   const cxx = process.env.CXX ?? (process.platform === 'win32' ? 'cl' : spawnSync('c++', ['--version']).status === 0 ? 'c++' : 'g++');
   if (process.platform !== 'win32') need(cxx, ['--version'], `a C++ compiler (${cxx}; e.g. build-essential or Xcode command line tools)`);
+  if (config.variant.startsWith('vulkan')) checkVulkanTools();
+  if (config.variant.startsWith('cuda')) need('nvcc', ['--version'], 'nvcc (the CUDA toolkit; on PATH, e.g. /usr/local/cuda/bin)');
   return spawnSync('ninja', ['--version']).status === 0;
+}
+
+/**
+ * ggml-vulkan's CMake needs glslc (shaders), the Vulkan loader's headers and SPIRV-Headers' CMake package; without
+ * the last it stops with a find_package error that names none of the packages to install, so check all three here.
+ */
+function checkVulkanTools() {
+  const sdk = process.env.VULKAN_SDK;
+  const hint = 'Debian/Ubuntu: apt-get install libvulkan-dev glslc spirv-headers; or the LunarG Vulkan SDK with VULKAN_SDK set';
+  need('glslc', ['--version'], `glslc (the Vulkan shader compiler; ${hint})`);
+  const prefixes = [sdk, '/usr', '/usr/local', '/opt/homebrew'].filter(Boolean);
+  const has = (rel) => prefixes.some((p) => fs.existsSync(path.join(p, rel)));
+  if (!has('include/vulkan/vulkan.h')) throw new BuildError(`the Vulkan headers (vulkan/vulkan.h) were not found (${hint})`);
+  const spirv = ['share/cmake/SPIRV-Headers', 'lib/cmake/SPIRV-Headers', 'share/SPIRV-Headers'];
+  if (!spirv.some(has)) throw new BuildError(`SPIRV-Headers' CMake package was not found (${hint})`);
 }
 
 function git(args, cwd = LLAMA) {
@@ -181,13 +200,18 @@ export async function main(env = process.env) {
   }
   const config = buildConfig(env);
   const key = cacheKey(config);
+  const BIN = binDir(env);
   const stamp = path.join(BIN, 'fieldtune-build.json');
   const have = fs.existsSync(stamp) ? JSON.parse(fs.readFileSync(stamp, 'utf8')) : null;
   if (have?.key === key && TOOLS.every((t) => fs.existsSync(path.join(BIN, t + EXE)))) {
     log(`up to date (${config.variant}, key ${key.slice(0, 12)})`);
     return 0;
   }
-  const ninja = checkTools();
+  // the folder is emptied before the new tools go in: never empty one this script did not fill
+  if (fs.existsSync(BIN) && fs.readdirSync(BIN).length > 0 && !fs.existsSync(stamp)) {
+    throw new BuildError(`${BIN} holds files but no fieldtune-build.json: choose an empty or new FIELDTUNE_BUILD_BIN`);
+  }
+  const ninja = checkTools(config);
   prepareSource();
   const dir = path.join(BUILD, config.variant);
   fs.mkdirSync(dir, { recursive: true });
@@ -206,13 +230,13 @@ export async function main(env = process.env) {
   for (const t of TOOLS) if (!fs.existsSync(path.join(BIN, t + EXE))) throw new BuildError(`${t} was not produced (see ${logFile})`);
   for (const f of fs.readdirSync(BIN)) fs.chmodSync(path.join(BIN, f), 0o755);
   fs.writeFileSync(stamp, JSON.stringify({ key, variant: config.variant, flags: config.flags, builtAt: new Date().toISOString() }, null, 2));
-  log(`built ${TOOLS.join(', ')} in ${Math.round((Date.now() - t0) / 1000)} s -> ${path.relative(ROOT, BIN)}`);
+  log(`built ${TOOLS.join(', ')} in ${Math.round((Date.now() - t0) / 1000)} s -> ${path.relative(ROOT, BIN) || BIN}`);
   return 0;
 }
 
 /** Where the built tools live (for the core and tests). */
 export function toolPath(name) {
-  return path.join(BIN, name + EXE);
+  return path.join(binDir(), name + EXE);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -42,6 +42,7 @@ regen() { # patch-file files...
 }
 
 # last first: a patch's "after" side takes the later patches out as they are on disk, so those must be current
+regen 0011-ggml-vulkan-pre-1.3.272-headers.patch ggml/src/ggml-vulkan/ggml-vulkan.cpp
 regen 0010-llama-graph-iswa-train-attention-current-kv.patch src/llama-graph.cpp
 regen 0009-llama-graph-fused-swiglu-split.patch src/llama-graph.cpp
 regen 0008-ggml-cpu-gelu-f32.patch ggml/src/ggml-cpu/vec.h
