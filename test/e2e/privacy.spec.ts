@@ -21,6 +21,7 @@ const IDENTIFIERS = [
   '03/14/2024',
   '617-555-0143',
   '12 Elm Street',
+  'Shelbyville',
   'Springfield',
   'maria.k@example.com',
   'Tomás',
@@ -90,12 +91,12 @@ test('checks a CSV for personal data, reviews it, and pseudonymizes it into a ne
     await expect(review.getByRole('button', { name: 'Patel NAME, kept as is' })).toHaveCount(2);
 
     // Add one: the town the detector missed, selected with the mouse.
-    await selectText(page, 'Springfield');
+    await selectText(page, 'Shelbyville');
     const add = section.getByRole('form', { name: 'Mark missed personal data' });
-    await expect(add).toContainText('“Springfield”');
+    await expect(add).toContainText('“Shelbyville”');
     await add.getByLabel('Kind').selectOption('LOCATION');
     await add.getByRole('button', { name: 'Mark as personal data' }).click();
-    await expect(review.getByRole('button', { name: 'Springfield LOCATION, added by you' })).toHaveCount(1);
+    await expect(review.getByRole('button', { name: 'Shelbyville LOCATION, added by you' })).toHaveCount(1);
     await snap(page, '2-decisions');
     // Typing a missed identifier is the keyboard way; text that is not in the data is refused with the reason.
     await section.getByText('Type a missed identifier instead').click();
@@ -112,7 +113,7 @@ test('checks a CSV for personal data, reviews it, and pseudonymizes it into a ne
     const report = section.getByRole('region', { name: 'Redaction report' });
     await expect(report).toContainText('consistent pseudonyms');
     await expect(report).toContainText('1 kept as they were, 1 added');
-    // Span counts by kind add up (found + added = replaced + kept): Springfield added once, Patel kept twice.
+    // Span counts by kind add up (found + added = replaced + kept): Shelbyville added once, Patel kept twice.
     const byKind = report.getByRole('table', { name: 'By kind' });
     const cells = async (kind: RegExp) => (await byKind.getByRole('row', { name: kind }).getByRole('cell').allTextContents()).map(Number);
     const [placesFound, placesAdded, placesReplaced, placesKept] = await cells(/^Addresses, towns and places/);
