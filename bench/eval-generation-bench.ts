@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeDemoModel } from '../electron/core/demoModel/index.js';
 import { openLlamaGenerators } from '../electron/core/eval/llamaGenerator.js';
+import { cpuVariantsInMaps } from '../electron/core/llm/cpuVariant.js';
 import { sharedLlama } from '../electron/core/llm/runtime.js';
 import { nativeTool } from '../electron/core/train/supervisor.js';
 
@@ -39,14 +40,43 @@ if (!existsSync(bench)) {
 const model = join(dir, 'bench-eval.gguf');
 if (!existsSync(model)) await writeDemoModel({ out: model, vocab: 'llama-spm', ...SHAPE, ctx: 1024, seed: 1 });
 
-/** llama.cpp's own figure: text generation of `tokens` tokens (no prompt), mean of its 3 repetitions. */
-function llamaBench(): number {
-  const out = execFileSync(bench, ['-m', model, '-p', '0', '-n', String(tokens), '-t', String(threads), '-r', '3', '-o', 'json'], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  const rows = JSON.parse(out) as { avg_ts: number; n_gen: number }[];
-  return rows.find((r) => r.n_gen === tokens)?.avg_ts ?? NaN;
+// CPU seconds a child used (RUSAGE_CHILDREN; Node cannot read a child's rusage): a wall-clock figure on a machine
+// with a load of 10 measures the scheduler as much as the code, CPU time per token measures the work.
+const RUSAGE = `import resource,subprocess,sys
+r=subprocess.run(sys.argv[1:],capture_output=True,text=True,check=True)
+u=resource.getrusage(resource.RUSAGE_CHILDREN)
+print(u.ru_utime+u.ru_stime)
+print(r.stdout)`;
+const python = ['python3', 'python'].find((p) => {
+  try {
+    execFileSync(p, ['-c', 'import resource'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+});
+if (!python) console.log("CPU time per token not measured: no python3 to read llama-bench's CPU time");
+
+/** One llama-bench run of `reps` repetitions: its tok/s (mean of repetitions) and CPU seconds (load and warm-up included). */
+function llamaBenchRun(reps: number): { rate: number; cpu: number | null } {
+  const args = ['-m', model, '-p', '0', '-n', String(tokens), '-t', String(threads), '-r', String(reps), '-o', 'json'];
+  const out = python
+    ? execFileSync(python, ['-c', RUSAGE, bench, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 })
+    : execFileSync(bench, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const cpu = python ? Number(out.slice(0, out.indexOf('\n'))) : null;
+  const rows = JSON.parse(python ? out.slice(out.indexOf('\n') + 1) : out) as { avg_ts: number; n_gen: number }[];
+  return { rate: rows.find((r) => r.n_gen === tokens)?.avg_ts ?? NaN, cpu };
+}
+
+/**
+ * llama.cpp's own figure: text generation of `tokens` tokens (no prompt), mean of 4 repetitions; and its CPU ms per
+ * token, from the difference between a 4-repetition and a 1-repetition run (which cancels loading and warm-up).
+ */
+function llamaBench(): { rate: number; cpuMsPerToken: number | null } {
+  const one = llamaBenchRun(1);
+  const four = llamaBenchRun(4);
+  const cpuMsPerToken = one.cpu !== null && four.cpu !== null ? ((four.cpu - one.cpu) * 1000) / (3 * tokens) : null;
+  return { rate: four.rate, cpuMsPerToken };
 }
 
 const prompts = Array.from({ length: 8 }, (_, i) => [{ role: 'user' as const, content: `Question ${i + 1}: how do I book an appointment at the clinic?` }]);
@@ -56,7 +86,7 @@ const prompts = Array.from({ length: 8 }, (_, i) => [{ role: 'user' as const, co
  * figure a person waits on). `generation`: only with one sequence, where answers run one after another: tokens after
  * each answer's first over the time from its first token to its last (what llama-bench's tg measures).
  */
-async function ourPath(parallel: number): Promise<{ withPrompts: number; generation: number | null }> {
+async function ourPath(parallel: number): Promise<{ withPrompts: number; generation: number | null; cpuMsPerToken: number }> {
   const g = await openLlamaGenerators({ base: model, threads, parallel, contextSize: 512 });
   try {
     await g.base.generate(prompts.slice(0, 1), { maxNewTokens: 4 }); // warm up: load, first context
@@ -65,6 +95,7 @@ async function ourPath(parallel: number): Promise<{ withPrompts: number; generat
     let genMs = 0;
     let genTokens = 0;
     const counter = { generated: 0 };
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await g.base.generate(batch, {
       maxNewTokens: tokens,
@@ -79,7 +110,13 @@ async function ourPath(parallel: number): Promise<{ withPrompts: number; generat
       },
     });
     const seconds = (performance.now() - t0) / 1000;
-    return { withPrompts: counter.generated / seconds, generation: parallel === 1 ? (genTokens / genMs) * 1000 : null };
+    const cpu = process.cpuUsage(cpu0);
+    return {
+      withPrompts: counter.generated / seconds,
+      generation: parallel === 1 ? (genTokens / genMs) * 1000 : null,
+      // every thread of this process (the JS thread, node-llama-cpp's workers, ggml's), prompts included
+      cpuMsPerToken: (cpu.user + cpu.system) / 1000 / counter.generated,
+    };
   } finally {
     await g.dispose();
   }
@@ -87,8 +124,8 @@ async function ourPath(parallel: number): Promise<{ withPrompts: number; generat
 
 /** Which of the prebuilt's CPU builds (ggml picks one per machine at load) this process mapped. */
 function loadedCpuVariant(): string {
-  const maps = readFileSync('/proc/self/maps', 'utf8');
-  return [...new Set(maps.match(/libggml-cpu[\w.-]*\.so/g) ?? [])].join(', ') || 'unknown (not Linux?)';
+  const maps = existsSync('/proc/self/maps') ? readFileSync('/proc/self/maps', 'utf8') : '';
+  return cpuVariantsInMaps(maps).join(', ') || 'unknown (no /proc/self/maps)';
 }
 
 const median = (xs: number[]) => {
@@ -100,6 +137,8 @@ const median = (xs: number[]) => {
 const llama = await sharedLlama();
 console.log(`model: demo ${SHAPE.layers} layers x ${SHAPE.embd}, llama-spm vocabulary; ${threads} threads; ${tokens} new tokens per answer; ${rounds} rounds`);
 const reference: number[] = [];
+const cpuReference: number[] = [];
+const cpuFigures = new Map<string, { ms: number[]; ratio: number[] }>();
 const figures = new Map<string, { rate: number[]; ratio: number[] }>();
 const record = (label: string, rate: number, ref: number) => {
   const f = figures.get(label) ?? { rate: [], ratio: [] };
@@ -109,15 +148,25 @@ const record = (label: string, rate: number, ref: number) => {
 };
 for (let round = 1; round <= rounds; round++) {
   const load = loadavg()[0]!.toFixed(1);
-  const ref = llamaBench();
+  const { rate: ref, cpuMsPerToken: cpuRef } = llamaBench();
   reference.push(ref);
-  const line = [`round ${round} (load ${load}): llama-bench ${ref.toFixed(1)}`];
+  if (cpuRef !== null) cpuReference.push(cpuRef);
+  const line = [`round ${round} (load ${load}): llama-bench ${ref.toFixed(1)}${cpuRef === null ? '' : ` (${cpuRef.toFixed(1)} CPU ms/token)`}`];
   for (const parallel of parallels) {
     const r = await ourPath(parallel);
     const batch = Math.max(parallel, 4);
     if (r.generation !== null) record(`evaluation path, ${parallel} sequence(s), generation only`, r.generation, ref);
     record(`evaluation path, ${parallel} sequence(s), ${batch} prompts, prompts included`, r.withPrompts, ref);
-    line.push(`${parallel} seq ${r.generation === null ? '' : `${r.generation.toFixed(1)} gen / `}${r.withPrompts.toFixed(1)} with prompts`);
+    if (cpuRef !== null) {
+      const label = `evaluation path, ${parallel} sequence(s), ${batch} prompts, prompts included`;
+      const f = cpuFigures.get(label) ?? { ms: [], ratio: [] };
+      f.ms.push(r.cpuMsPerToken);
+      f.ratio.push((100 * cpuRef) / r.cpuMsPerToken); // as a speed: llama-bench's CPU cost over ours
+      cpuFigures.set(label, f);
+    }
+    line.push(
+      `${parallel} seq ${r.generation === null ? '' : `${r.generation.toFixed(1)} gen / `}${r.withPrompts.toFixed(1)} with prompts (${r.cpuMsPerToken.toFixed(1)} CPU ms/token)`,
+    );
   }
   console.log(line.join('; '));
 }
@@ -125,4 +174,10 @@ console.log(`node-llama-cpp binary: ${llama.buildType}, CPU variant ${loadedCpuV
 console.log(`llama-bench (bundled source, tg${tokens}): ${median(reference).toFixed(1)} tok/s (median of ${rounds} rounds)`);
 for (const [label, f] of figures) {
   console.log(`${label}: ${median(f.rate).toFixed(1)} tok/s = ${median(f.ratio).toFixed(0)}% of llama-bench (median of per-round ratios)`);
+}
+if (cpuReference.length) {
+  console.log(`CPU time per generated token (all threads; load-independent work): llama-bench ${median(cpuReference).toFixed(1)} ms`);
+  for (const [label, f] of cpuFigures) {
+    console.log(`${label}: ${median(f.ms).toFixed(1)} CPU ms/token = ${median(f.ratio).toFixed(0)}% of llama-bench's speed per CPU second`);
+  }
 }
