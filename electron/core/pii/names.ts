@@ -144,6 +144,8 @@ function labelBefore(input: string, start: number, c: Compiled): { label: string
 }
 
 const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+/** An ASCII digit (what /\d/ tests); NaN (outside the text) is none. */
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 function tokenize(input: string): Token[] {
   const out: Token[] = [];
@@ -153,7 +155,7 @@ function tokenize(input: string): Token[] {
     const start = m.index;
     let end = start + m[0].length;
     // Letters glued to digits are codes, not words: "D1206", "B12", "4B".
-    if (/\d/.test(input[end] ?? '') || /\d/.test(input[start - 1] ?? '')) continue;
+    if (isDigit(input.charCodeAt(end)) || isDigit(input.charCodeAt(start - 1))) continue;
     let last = input[end - 1];
     if ((last === 's' || last === 'S') && (input[end - 2] === "'" || input[end - 2] === '’')) end -= 2;
     else if (last === "'" || last === '’') end -= 1;
@@ -252,11 +254,13 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     if ((res.commonCapitalized.has(t.key) || res.orgWords.has(t.key)) && !d.first && !d.last) return false;
     return true;
   };
+  // Character tests, not a slice of the gap and a regex: this runs for every pair of neighbouring capitals.
   const joins = (a: Token, b: Token): boolean => {
-    const gap = input.slice(a.end, b.start);
+    const gap = b.start - a.end;
     // One space only: names never span table columns ("Mendoza    Insured ID").
-    if (gap === ' ') return true;
-    return a.end - a.start === 1 && /^\. ?$/.test(gap); // an initial: "J. Smith"
+    if (gap === 1 && input.charCodeAt(a.end) === 32) return true;
+    // An initial: "J. Smith", "J.Smith".
+    return a.end - a.start === 1 && input.charCodeAt(a.end) === 46 && (gap === 1 || (gap === 2 && input.charCodeAt(a.end + 1) === 32));
   };
 
   // Runs of name-like tokens, with particles allowed between two of them ("Ana de la Cruz").

@@ -20,6 +20,7 @@ const edges = [
   'moved from Cork County to Kerry County. Lindenweg 3a and Parish of Orleans',
   'Lindenweg\n3a, Travis\nCounty, Fitzroy VIC\n3065, Noida 201309',
   'x'.repeat(50) + ' Hämeenkatu 14 B 22 ' + 'y'.repeat(50),
+  'mail a.b@x.org\nfe80::1 and 2001:db8::8a2e:370:7334 at 10:30:00\n@ alone',
   texts.join(''),
 ];
 
