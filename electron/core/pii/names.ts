@@ -162,8 +162,10 @@ function tokenize(input: string): Token[] {
     while (end > start && input[end - 1] === '-') end--;
     if (end === start) continue;
     const raw = end === start + m[0].length ? m[0] : input.slice(start, end);
+    // ASCII letters by code (most words); any other first letter by its case mappings.
+    const code = raw.charCodeAt(0);
     const first = raw[0] ?? '';
-    const cap = first !== first.toLowerCase() && first === first.toUpperCase();
+    const cap = code < 128 ? code >= 65 && code <= 90 : first !== first.toLowerCase() && first === first.toUpperCase();
     last = raw[raw.length - 1];
     const upper = cap && raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase() && last !== last?.toLowerCase();
     out.push({ start, end, key: foldKey(raw), cap, upper });
@@ -194,8 +196,10 @@ function wordBeforeBlanks(text: string): string {
 }
 const LETTER = /^\p{L}$/u;
 
-function inDict(res: PiiResources, key: string, raw: string): { first: boolean; last: boolean } {
+/** The word is input.slice(start, end); sliced only for a hyphenated or apostrophed word (most are neither). */
+function inDict(res: PiiResources, key: string, input: string, start: number, end: number): { first: boolean; last: boolean } {
   if (!key.includes('-') && !key.includes("'")) return { first: res.firstNames.has(key), last: res.lastNames.has(key) };
+  const raw = input.slice(start, end);
   // Parts of a hyphenated word count only when each is a capitalized word: "Jean-Pierre", "Al-Hassan"; not "X-Ray".
   const capitalizedParts = raw.split('-').every((p) => (/^\p{Lu}/u.test(p) && p.length > 1) || PARTICLES.has(foldKey(p)));
   const parts = key.includes('-') && capitalizedParts ? [key, ...key.split('-')] : [key];
@@ -239,7 +243,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     excludedTok[i] = t.end <= reach;
   });
 
-  const dict = tokens.map((t) => (t.cap ? inDict(res, t.key, input.slice(t.start, t.end)) : NO_HIT));
+  const dict = tokens.map((t) => (t.cap ? inDict(res, t.key, input, t.start, t.end) : NO_HIT));
   const nameLike = (i: number): boolean => {
     const t = tokens[i];
     const d = dict[i];
@@ -249,7 +253,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const lineStart = t.start === 0 || input[t.start - 1] === '\n';
     if (t.end - t.start === 1 && /^\. \p{Lu}/u.test(input.slice(t.end, t.end + 3)) && !(lineStart && /[QA]/.test(input[t.start] ?? ''))) return true;
     if (res.credentials.has(t.key.replace(/\./g, '')) || c.titles.has(t.key)) return false;
-    if (CONTRACTION.test(t.key)) return false;
+    if ((t.key.includes("'") || t.key.includes('’')) && CONTRACTION.test(t.key)) return false;
     if (t.upper && !d.first && !d.last && t.key.length <= 3) return false;
     if ((res.commonCapitalized.has(t.key) || res.orgWords.has(t.key)) && !d.first && !d.last) return false;
     return true;
