@@ -18,6 +18,9 @@ const edges = [
   'Hauptstraße 14',
   'Schillerstraße 41\r\nBerlin 10827\r\nLeicester LE2 3AH',
   'moved from Cork County to Kerry County. Lindenweg 3a and Parish of Orleans',
+  // One sample per alternative the fixtures may lack: a wrong lead-in or anchor shows here.
+  'Tammany Parish\nORLEANS PARISH\nKING COUNTY\nUlica Długa 17, Knez Mihailova 12, Im Winkel 4, Bulevar Oslobođenja 45',
+  'Case No. 2023-CV-0412; Docket No 22CR40817\nPatient DOB: 3/14, seen 3/15, review 4/1',
   'Lindenweg\n3a, Travis\nCounty, Fitzroy VIC\n3065, Noida 201309',
   'x'.repeat(50) + ' Hämeenkatu 14 B 22 ' + 'y'.repeat(50),
   'mail a.b@x.org\nfe80::1 and 2001:db8::8a2e:370:7334 at 10:30:00\n@ alone',
