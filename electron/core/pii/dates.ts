@@ -1,7 +1,7 @@
 // Dates (every element but a bare year) and ages over 89. Numeric dates need a year or a date word before them,
 // so "BP 120/80", "pain 6/10" and "3/4 tablet" stay untouched.
 import { SECTION_BEFORE } from './patterns.js';
-import { makeSpan, matches } from './span.js';
+import { leadRe, makeSpan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
 
 export const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
@@ -28,7 +28,8 @@ const RES: { re: RegExp; confidence: number }[] = [
 ];
 
 // m/d without a year only after a word that makes it a date ("seen on 3/14", "DOB 3/14").
-const SHORT = new RegExp(
+const SHORT = leadRe(
+  'abdefmnorstuvw',
   String.raw`(?<![\p{L}])(?:on|dated?|DOB:?|born|since|from|until|through|to|by|of|seen|admitted|discharged|visit|surgery|delivered|effective|next|appointment|assessment|recheck|review|due|f\/u|follow-up|Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)[ \t]+(?<d>(?:0?[1-9]|1[0-2])/${DAY})(?![\d/])`,
   'giud',
 );

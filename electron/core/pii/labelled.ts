@@ -1,6 +1,6 @@
 // Context-word detector: "MRN: 00482913", "State Bar No. 284119", "VIN 1HGCM8...". The label decides the type, so
 // the value may have any shape as long as it looks like an identifier (has digits, no spaces).
-import { labelRe, makeSpan, matches, groupRange, trimEnd } from './span.js';
+import { labelRe, leadOf, leadRe, makeSpan, matches, groupRange, trimEnd } from './span.js';
 import type { PiiResources } from './resources.js';
 import type { PiiSpan, PiiType } from './types.js';
 
@@ -31,14 +31,12 @@ function compile(res: PiiResources): Compiled {
     }
   }
   // Longest label first so "member ID" wins over "ID" and "license plate" over "license".
-  const alts = [...byLabel.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(labelRe)
-    .join('|');
+  const labels = [...byLabel.keys()].sort((a, b) => b.length - a.length);
+  const alts = labels.map(labelRe).join('|');
   const joiner = String.raw`(?:[ \t]*(?:number|numbers|no\.?|nos\.?|num\.?|nr\.?|#|id|code))?[ \t]*(?:is[ \t]+|was[ \t]+)?[:#=]?[ \t]*(?:\r?\n[ \t]*)?`;
   // Digits in blank-separated groups ("485 777 3456": NHS, SIN) or one token with at least one digit.
   const value = String.raw`(?:\d{3}[ ]\d{3}[ ]\d{3,4}(?![ ]?\d)|(?=[A-Za-z0-9:/.\-]*\d)[A-Za-z0-9][A-Za-z0-9:/.\-]*[A-Za-z0-9])`;
-  const re = new RegExp(String.raw`(?<![\p{L}\d])(?<label>${alts})(?![\p{L}])${joiner}(?<value>${value})`, 'giud');
+  const re = leadRe(leadOf(labels), String.raw`(?<![\p{L}\d])(?<label>${alts})(?![\p{L}])${joiner}(?<value>${value})`, 'giud');
   const out = { re, byLabel, upperLabels };
   compiledCache.set(res, out);
   return out;

@@ -1,6 +1,6 @@
 // Court and matter numbers that carry no fixed shape: "No. 23-3-04412-1 SEA" under a caption, "Case No. 2023 L
 // 008812", an identifier right after the court's name. Only looked for in text that reads like a court paper.
-import { makeSpan, matches, groupRange } from './span.js';
+import { leadRe, makeSpan, matches, groupRange } from './span.js';
 import type { PiiSpan } from './types.js';
 
 const COURT_TEXT =
@@ -9,7 +9,8 @@ const COURT_TEXT =
 const NUMBER_YEAR = /(?<![\d/.-])(?:\d{1,6}\/(?:19|20)\d{2}|\d{2}\/\d{5})(?![\d/])/g;
 const CASE_VALUE = String.raw`(?:(?:19|20)\d{2}[ -][A-Z]{1,3}[ -]\d{3,7}|(?=[A-Z0-9/:-]*\d{3})[A-Z0-9][A-Z0-9/:-]*[A-Z0-9](?:[ ][A-Z]{2,4}\b(?![ ]+[a-z]))?)`;
 /** "No." or "No" with a value, only under a caption; also "Case No. 2023 L 008812" with spaces. */
-const NO_LABEL = new RegExp(
+const NO_LABEL = leadRe(
+  'CDIFPMAN \\t',
   String.raw`(?<![\p{L}])(?:Case|Cause|Docket|Index|File|Petition|Probate|Matter|Civil Action|Appeal)?[ \t]*(?:No|NO|Nos)\.?[ \t]*:?[ \t]*(?<v>${CASE_VALUE})`,
   'gud',
 );

@@ -144,6 +144,8 @@ function labelBefore(input: string, start: number, c: Compiled): { label: string
 }
 
 const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+/** An ASCII digit (what /\d/ tests); NaN (outside the text) is none. */
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 function tokenize(input: string): Token[] {
   const out: Token[] = [];
@@ -153,15 +155,17 @@ function tokenize(input: string): Token[] {
     const start = m.index;
     let end = start + m[0].length;
     // Letters glued to digits are codes, not words: "D1206", "B12", "4B".
-    if (/\d/.test(input[end] ?? '') || /\d/.test(input[start - 1] ?? '')) continue;
+    if (isDigit(input.charCodeAt(end)) || isDigit(input.charCodeAt(start - 1))) continue;
     let last = input[end - 1];
     if ((last === 's' || last === 'S') && (input[end - 2] === "'" || input[end - 2] === '’')) end -= 2;
     else if (last === "'" || last === '’') end -= 1;
     while (end > start && input[end - 1] === '-') end--;
     if (end === start) continue;
     const raw = end === start + m[0].length ? m[0] : input.slice(start, end);
+    // ASCII letters by code (most words); any other first letter by its case mappings.
+    const code = raw.charCodeAt(0);
     const first = raw[0] ?? '';
-    const cap = first !== first.toLowerCase() && first === first.toUpperCase();
+    const cap = code < 128 ? code >= 65 && code <= 90 : first !== first.toLowerCase() && first === first.toUpperCase();
     last = raw[raw.length - 1];
     const upper = cap && raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase() && last !== last?.toLowerCase();
     out.push({ start, end, key: foldKey(raw), cap, upper });
@@ -192,8 +196,10 @@ function wordBeforeBlanks(text: string): string {
 }
 const LETTER = /^\p{L}$/u;
 
-function inDict(res: PiiResources, key: string, raw: string): { first: boolean; last: boolean } {
+/** The word is input.slice(start, end); sliced only for a hyphenated or apostrophed word (most are neither). */
+function inDict(res: PiiResources, key: string, input: string, start: number, end: number): { first: boolean; last: boolean } {
   if (!key.includes('-') && !key.includes("'")) return { first: res.firstNames.has(key), last: res.lastNames.has(key) };
+  const raw = input.slice(start, end);
   // Parts of a hyphenated word count only when each is a capitalized word: "Jean-Pierre", "Al-Hassan"; not "X-Ray".
   const capitalizedParts = raw.split('-').every((p) => (/^\p{Lu}/u.test(p) && p.length > 1) || PARTICLES.has(foldKey(p)));
   const parts = key.includes('-') && capitalizedParts ? [key, ...key.split('-')] : [key];
@@ -237,7 +243,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     excludedTok[i] = t.end <= reach;
   });
 
-  const dict = tokens.map((t) => (t.cap ? inDict(res, t.key, input.slice(t.start, t.end)) : NO_HIT));
+  const dict = tokens.map((t) => (t.cap ? inDict(res, t.key, input, t.start, t.end) : NO_HIT));
   const nameLike = (i: number): boolean => {
     const t = tokens[i];
     const d = dict[i];
@@ -247,16 +253,18 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const lineStart = t.start === 0 || input[t.start - 1] === '\n';
     if (t.end - t.start === 1 && /^\. \p{Lu}/u.test(input.slice(t.end, t.end + 3)) && !(lineStart && /[QA]/.test(input[t.start] ?? ''))) return true;
     if (res.credentials.has(t.key.replace(/\./g, '')) || c.titles.has(t.key)) return false;
-    if (CONTRACTION.test(t.key)) return false;
+    if ((t.key.includes("'") || t.key.includes('’')) && CONTRACTION.test(t.key)) return false;
     if (t.upper && !d.first && !d.last && t.key.length <= 3) return false;
     if ((res.commonCapitalized.has(t.key) || res.orgWords.has(t.key)) && !d.first && !d.last) return false;
     return true;
   };
+  // Character tests, not a slice of the gap and a regex: this runs for every pair of neighbouring capitals.
   const joins = (a: Token, b: Token): boolean => {
-    const gap = input.slice(a.end, b.start);
+    const gap = b.start - a.end;
     // One space only: names never span table columns ("Mendoza    Insured ID").
-    if (gap === ' ') return true;
-    return a.end - a.start === 1 && /^\. ?$/.test(gap); // an initial: "J. Smith"
+    if (gap === 1 && input.charCodeAt(a.end) === 32) return true;
+    // An initial: "J. Smith", "J.Smith".
+    return a.end - a.start === 1 && input.charCodeAt(a.end) === 46 && (gap === 1 || (gap === 2 && input.charCodeAt(a.end + 1) === 32));
   };
 
   // Runs of name-like tokens, with particles allowed between two of them ("Ana de la Cruz").

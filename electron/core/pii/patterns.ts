@@ -2,14 +2,18 @@
 // check digit. A checksum hit is trusted more than a bare shape.
 import { abaValid, deaValid, ibanValid, ipv4Valid, luhnValid, npiValid, ssnValid, vinValid } from './checksums.js';
 import { NATIONAL_PHONE, nationalPhoneConfidence } from './phones.js';
-import { lineStartNear, makeSpan, matches, trimEnd } from './span.js';
+import { lineScan, lineStartNear, makeSpan, matches, matchesOnLines, trimEnd } from './span.js';
 import type { PiiSpan } from './types.js';
 
 const EMAIL =
   /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}/g;
+/** Every e-mail address holds an '@' on its line (see matchesOnLines). */
+const EMAIL_SCAN = lineScan(EMAIL, /@/g);
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^[\]]+/gi;
 const IPV4 = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]*\d)/g;
 const IPV6 = /(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
+/** Every IPv6 match holds two colons with at most 4 hex digits between them on its line. */
+const IPV6_SCAN = lineScan(IPV6, /:[0-9A-Fa-f]{0,4}:/g);
 const SSN_RE = /(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])/g;
 // A number may sit in parentheses ("(603-555-0128)"); only a digit or word character may not precede it.
 const NANP = /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d-])/g;
@@ -46,7 +50,7 @@ function phoneKind(input: string, start: number): 'PHONE' | 'FAX' {
 
 export function detectPatterns(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const m of matches(EMAIL, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'EMAIL', 0.98, 'pattern'));
+  for (const m of matchesOnLines(EMAIL_SCAN, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'EMAIL', 0.98, 'pattern'));
   for (const m of matches(URL_RE, input)) {
     const end = trimEnd(input, m.index, m.index + m[0].length);
     out.push(makeSpan(input, m.index, end, 'URL', 0.95, 'pattern'));
@@ -54,7 +58,7 @@ export function detectPatterns(input: string): PiiSpan[] {
   for (const m of matches(IPV4, input)) {
     if (ipv4Valid(m[0])) out.push(makeSpan(input, m.index, m.index + m[0].length, 'IP', 0.9, 'checksum'));
   }
-  for (const m of matches(IPV6, input)) {
+  for (const m of matchesOnLines(IPV6_SCAN, input)) {
     const groups = m[0].split(':');
     const hasHex = /[a-f]/i.test(m[0]);
     const okShape = groups.every((g) => g.length <= 4) && (m[0].match(/::/g)?.length ?? 0) <= 1;

@@ -1,6 +1,6 @@
 // Geographic units smaller than a state: street addresses, cities (before a state, or a known city after a
 // preposition), counties, ZIP and postal codes. States themselves are allowed by Safe Harbor and left alone.
-import { AMBIGUOUS_STATE_ABBR, US_STATE_ABBR, US_STATE_NAMES, makeSpan, matches } from './span.js';
+import { AMBIGUOUS_STATE_ABBR, US_STATE_ABBR, US_STATE_NAMES, leadRe, makeSpan, lineScan, matches, matchesOnLines } from './span.js';
 import type { PiiResources } from './resources.js';
 import { foldKey } from './resources.js';
 import type { PiiSpan } from './types.js';
@@ -19,11 +19,21 @@ const STREET = new RegExp(
   'gu',
 );
 /** Street name first, then the number (German-style): "Hauptstraße 14", "Lindenweg 3a". */
-const STREET_AFTER =
-  /(?<![\p{L}])[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d{1,4}[a-z]?(?![\d\p{L}])/gu;
+const STREET_AFTER = leadRe(
+  '\\p{Lu}',
+  String.raw`(?<![\p{L}])[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d{1,4}[a-z]?(?![\d\p{L}])`,
+  'gu',
+);
+/** What every STREET_AFTER match holds on its line (see matchesOnLines): the suffix and the house number. */
+const STREET_AFTER_SCAN = lineScan(
+  STREET_AFTER,
+  /(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d/gu,
+);
 /** Type-first streets with the number after the name: "Rua Augusta 1508", "Calle Mayor, 12", "ul. Długa 5". */
-const STREET_TYPE_FIRST_NUMBER_AFTER =
-  /(?<![\p{L}])(?:Rua|Avenida|Av\.|Calle|Carrera|Via|Viale|Corso|Rue|Strada|Ulica|ul\.|Piazza|Praça|Largo)[ \t]+(?:(?:de|da|do|dos|das|del|della|di|la|le|des)[ \t]+)?[\p{Lu}][\p{L}\p{M}'’.-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’.-]*){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?![\d\p{L}])/gu;
+const STREET_TYPE_FIRST_NUMBER_AFTER = new RegExp(
+  String.raw`(?<![\p{L}])(?:Rua|Avenida|Av\.|Calle|Carrera|Via|Viale|Corso|Rue|Strada|Ulica|ul\.|Piazza|Praça|Largo)[ \t]+(?:(?:de|da|do|dos|das|del|della|di|la|le|des)[ \t]+)?[\p{Lu}][\p{L}\p{M}'’.-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’.-]*){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?![\d\p{L}])`,
+  'gu',
+);
 /** Brazilian CEP ("01304-001"): a shape no other identifier here has. */
 const CEP = /(?<![\d-])\d{5}-\d{3}(?![\d-])/g;
 const PO_BOX = /\bP\.?\s?O\.?\s?Box[ \t]+\d{1,6}\b/gi;
@@ -35,10 +45,12 @@ const UK_POSTAL = /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?!
 // State first, then the city words before it (a capitalized-run regex tried at every capital was slow).
 const STATE_AFTER_COMMA = new RegExp(String.raw`,[ \t]+(?<state>${US_STATE_ABBR}|${US_STATE_NAMES})(?![\p{L}])(?<zip>\.?,?[ \t]+\d{5})?`, 'gud');
 const CITY_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{M}])${CAPW}(?:[ \t]${CAPW}){0,2}$`, 'u');
-const COUNTY = new RegExp(
+const COUNTY = leadRe(
+  '\\p{Lu}',
   String.raw`(?<![\p{L}])(?:(?<a>${CAPW}(?:[ \t]${CAPW})?)[ \t]+(?:County|COUNTY|Parish|PARISH)|(?:County|COUNTY)[ \t]+(?:of|OF)[ \t]+(?<b>${CAPW}(?:[ \t]${CAPW})?))(?![\p{L}])`,
   'gud',
 );
+const COUNTY_SCAN = lineScan(COUNTY, /County|COUNTY|Parish|PARISH/g);
 /** A postal code next to a known city, either order: "10827 Berlin", "Nairobi 00100". */
 const CODE_CITY = new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{3}[ ]\d{2}|\d{4,6})[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud');
 // Not followed by a digit group: "Mobile 07700 900744" is a phone number after a phone word, not Mobile, AL.
@@ -66,7 +78,8 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   const streetAfter = /(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d/.test(input);
   for (const m of matches(STREET_TYPE_FIRST_NUMBER_AFTER, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.88, 'pattern'));
   for (const m of matches(CEP, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.6, 'pattern'));
-  for (const m of streetAfter ? matches(STREET_AFTER, input) : []) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
+  for (const m of streetAfter ? matchesOnLines(STREET_AFTER_SCAN, input) : [])
+    out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
   // A known city right after a street on the same line ("Rua Augusta 1508, São Paulo - SP").
   for (const street of out.filter((s) => s.type === 'LOCATION')) {
     const cm = CITY_AFTER_STREET.exec(input.slice(street.end, street.end + 60));
@@ -121,7 +134,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     if (res.commonCapitalized.has(foldKey(city)) || res.orgWords.has(foldKey(words[words.length - 1] ?? ''))) continue;
     out.push(makeSpan(input, s, e, 'LOCATION', known ? 0.85 : 0.7, 'context'));
   }
-  for (const m of /county|parish/i.test(input) ? matches(COUNTY, input) : []) {
+  for (const m of /county|parish/i.test(input) ? matchesOnLines(COUNTY_SCAN, input) : []) {
     const a = m.indices?.groups?.['a'];
     const b = m.indices?.groups?.['b'];
     if (a) {

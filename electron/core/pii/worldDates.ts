@@ -1,7 +1,7 @@
 // Dates written day-first in words in the set's other languages ("3. März 2024", "14 mars 2024", "5 de mayo de
 // 2023", "8 maggio 1955", "12 juni 1983", "15 марта 2024"), month and year alone, "17-Jan-2024", and the CJK
 // year-month-day forms ("1975年4月12日", "2024년 3월 5일"). English month names are dates.ts's.
-import { makeSpan, matches } from './span.js';
+import { leadOf, leadRe, makeSpan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
 
 const MONTHS = [
@@ -31,7 +31,7 @@ const RES: RegExp[] = [
   // 5 de mayo de 2023 / 11 de março de 2024 / 2 de enero
   new RegExp(String.raw`(?<![\p{L}\d.,/])${DAY}[ \t]+de[ \t]+${M}(?:[ \t]+(?:de[ \t]+|del[ \t]+)?${YEAR})?(?![\p{L}])`, 'giu'),
   // März 2024 / mars de 2024 (a month with its year)
-  new RegExp(String.raw`(?<![\p{L}])${M}[ \t]+(?:de[ \t]+)?${YEAR}(?!\d)`, 'giu'),
+  leadRe(leadOf(MONTHS.split('|')), String.raw`(?<![\p{L}])${M}[ \t]+(?:de[ \t]+)?${YEAR}(?!\d)`, 'giu'),
   // 17-Jan-2024 / 03-Mar-24
   /(?<![\w-])(?:0?[1-9]|[12]\d|3[01])-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)-(?:\d{4}|\d{2})(?![\w-])/gi,
   // 1975年4月12日 / 2024年3月 / 2024년 3월 5일

@@ -5,7 +5,7 @@
 // A town next to a postal code needs no gazetteer: the code says what the word is.
 import type { PiiResources } from './resources.js';
 import { foldKey } from './resources.js';
-import { US_STATE_NAMES, lineStartNear, makeSpan, matches } from './span.js';
+import { US_STATE_NAMES, leadRe, lineStartNear, makeSpan, lineScan, matches, matchesOnLines } from './span.js';
 import type { PiiSpan } from './types.js';
 import { onNonLatinLines } from './worldNames.js';
 
@@ -22,10 +22,13 @@ const UK_POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}`;
 const CA_POSTAL = String.raw`[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d`;
 const REGION = String.raw`(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NU)`;
 /** Town then code: "Leicester LE2 3AH", "Dublin 4 D04 E7P3", "Fitzroy VIC 3065", "Montréal QC H2X 3J6", "Noida 201309". */
-const TOWN_CODE = new RegExp(
+const TOWN_CODE = leadRe(
+  '\\p{Lu}',
   String.raw`(?<![\p{L}\d])(?<c>${TOWN}(?:[ \t]\d{1,2}W?)?)(?:,?[ \t]+(?:Co\.[ \t]+${CAPW}|${REGION}))?,?[ \t]+(?<z>${EIRCODE}|${UK_POSTCODE}|${CA_POSTAL}|\d{6}|(?<=${REGION}[ \t]+)\d{4})(?![\p{L}\d])`,
   'gud',
 );
+/** What every TOWN_CODE match holds on its line (see matchesOnLines): a blank, then one of its postal codes. */
+const TOWN_CODE_SCAN = lineScan(TOWN_CODE, new RegExp(String.raw`[ \t](?:${EIRCODE}|${UK_POSTCODE}|${CA_POSTAL}|\d{6}|\d{4})(?![\p{L}\d])`, 'gu'));
 const EIRCODE_ALONE = new RegExp(String.raw`(?<![\p{L}\d])${EIRCODE}(?![\p{L}\d])`, 'g');
 /** "Dublin 4", "Dublin 6W": a postal district is part of the town. */
 const DUBLIN = /(?<![\p{L}])Dublin[ \t]\d{1,2}W?(?![\p{L}\d])/gu;
@@ -41,14 +44,20 @@ const FR_STREET = new RegExp(
   'gu',
 );
 /** Type first, number after ("Avenue Louise 231", "Rue de la Loi 84", "C/ Gran Vía 45, 5º A", "ul. Długa 17 m. 4"). */
-const TYPE_FIRST = new RegExp(
+const TYPE_FIRST = leadRe(
+  'ABCPRualVIKU',
   String.raw`(?<![\p{L}])(?:Avenue|Boulevard|Chaussée|Place|Rue|C\/|Calle|Avda\.|Avenida|Paseo|Carrer|ul\.|al\.|Via|Viale|Piazza|Rua|Am|An[ \t]der|Im|Knez|Bulevar|Ulica)[ \t]+(?:(?:de[ \t]+la|de|del|des|du|da|do|dos|das|della|di|la|le)[ \t]+)?${CAPW}(?:[ \t]${CAPW}){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?:\/\d{1,4})?(?:,?[ \t]+(?:\d{1,2}º[ \t]?[A-Za-z]{1,5}\.?|m\.[ \t]?\d{1,4}|app\.[ \t]?\d{1,4}))?`,
   'gu',
 );
 /** Name-first streets with a suffix (German, Dutch, Nordic, Finnish): "Schillerstraße 41", "Hämeenkatu 14 B 22". */
-const SUFFIX_STREET = new RegExp(
+const SUFFIX_STREET = leadRe(
+  '\\p{Lu}',
   String.raw`(?<![\p{L}])(?:${CAPW}[ \t])?[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|Straße|Strasse|gasse|Gasse|weg|platz|Platz|allee|ring|damm|ufer|laan|straat|gracht|kade|singel|dijk|plein|vej|gade|gatan|vägen|veien|gata|katu|tie|kuja|polku|väylä)[ \t]+\d{1,4}[a-z]?(?:[ \t][A-Z](?:[ \t]\d{1,3})?)?(?![\d\p{L}])`,
   'gu',
+);
+const SUFFIX_STREET_SCAN = lineScan(
+  SUFFIX_STREET,
+  /(?:straße|strasse|Straße|Strasse|gasse|Gasse|weg|platz|Platz|allee|ring|damm|ufer|laan|straat|gracht|kade|singel|dijk|plein|vej|gade|gatan|vägen|veien|gata|katu|tie|kuja|polku|väylä)[ \t]+\d/gu,
 );
 /** A street of one named person or place with its number, after an address label ("Knez Mihailova 12"). */
 const FLAT_FIRST = new RegExp(
@@ -180,7 +189,7 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
     out.push(makeSpan(input, z[0], z[1], 'ZIP', 0.75, 'context'));
     pushTown(input, c[0], c[1], res, out, 0.72);
   }
-  for (const m of matches(TOWN_CODE, input)) {
+  for (const m of matchesOnLines(TOWN_CODE_SCAN, input)) {
     const z = m.indices?.groups?.['z'];
     const c = m.indices?.groups?.['c'];
     if (!z || !c) continue;
@@ -192,7 +201,8 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
   for (const m of matches(EIRCODE_ALONE, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.7, 'pattern'));
   for (const m of matches(DUBLIN, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
   for (const re of [FR_STREET, TYPE_FIRST, SUFFIX_STREET]) {
-    for (const m of matches(re, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.89, 'pattern'));
+    for (const m of re === SUFFIX_STREET ? matchesOnLines(SUFFIX_STREET_SCAN, input) : matches(re, input))
+      out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.89, 'pattern'));
   }
   // "Flat 9, Riverside Court": only when the words after the comma are a street or estate, not a town ("Apt 12,
   // Houston"); below the US street pattern, which already takes "3407 Kirby Drive, Apt 12".
