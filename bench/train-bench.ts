@@ -2,10 +2,13 @@
 // rank 8 on all seven targets, with F32, Q8_0 and Q4_0 bases:
 //   train tok/s on real (unpadded) tokens, peak RSS, MFU = achieved FLOP/s over ggml's own F32 mul_mat speed
 //   measured in the same run with the same thread count, and inference tok/s with and without the adapter.
+// The peer, PyTorch eager LoRA on the same shape (../shared/bench/peer_torch_lora.py, Debian's python3-torch with
+// OpenBLAS), runs once per round between ours, and the ratio of the medians is printed.
 // Usage: npx tsx bench/train-bench.ts [--threads 2] [--steps 16] [--rounds 2] [--dir /tmp/fieldtune-bench]
+//        [--peer PATH | --peer none] [--bases F32,Q8_0,...]
 // Each round trains every base once (F32, Q8_0, Q4_0, then again), so a burst of load on this shared box does not
 // land on one base only; per base the best round and the median of all its steps are printed.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +16,16 @@ import { writeDemoModel } from '../electron/core/demoModel/index.js';
 import { TrainerEvent } from '../electron/contract/trainerEvents.js';
 import { nativeTool } from '../electron/core/train/supervisor.js';
 
-const { values } = parseArgs({ options: { threads: { type: 'string' }, steps: { type: 'string' }, rounds: { type: 'string' }, dir: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    threads: { type: 'string' },
+    steps: { type: 'string' },
+    rounds: { type: 'string' },
+    dir: { type: 'string' },
+    peer: { type: 'string' },
+    bases: { type: 'string' },
+  },
+});
 const threads = Number(values.threads ?? 2);
 const steps = Number(values.steps ?? 16);
 const rounds = Number(values.rounds ?? 2);
@@ -21,6 +33,30 @@ const dir = values.dir ?? '/tmp/fieldtune-bench';
 mkdirSync(dir, { recursive: true });
 const SHAPE = { layers: 12, embd: 768, ff: 2048, ctx: 256, vocab: 32000 };
 const RANK = 8;
+const peerScript = values.peer ?? join(import.meta.dirname, '..', '..', 'shared', 'bench', 'peer_torch_lora.py');
+
+/** Why the peer cannot run here, or null when it can (python3 with torch, and the script). */
+function peerMissing(): string | null {
+  if (peerScript === 'none') return 'turned off with --peer none';
+  if (!existsSync(peerScript)) return `${peerScript} not found`;
+  const r = spawnSync('python3', ['-c', 'import torch'], { encoding: 'utf8' });
+  return r.status === 0
+    ? null
+    : `python3 cannot import torch (apt-get install python3-torch libopenblas0-pthread): ${r.stderr.trim().split('\n').at(-1) ?? ''}`;
+}
+
+/** The peer's tokens/s over `steps` steps after two warm-up steps (it prints one number). */
+function peer(): number {
+  const { layers, embd, ff, vocab, ctx } = SHAPE;
+  const out = execFileSync(
+    'python3',
+    [peerScript, ...[layers, embd, embd / 64, ff, vocab, ctx, RANK, Math.max(4, Math.round(steps / 2)), threads].map(String)],
+    {
+      encoding: 'utf8',
+    },
+  );
+  return Number(out.trim().split('\n').at(-1));
+}
 
 if (!existsSync(nativeTool('fieldtune-train'))) {
   console.error('native tools not built: run `node native/build.mjs`');
@@ -141,13 +177,18 @@ console.log(`ggml F32 mul_mat (2048x768 x 768x256, ${threads} threads): ${peaks[
 const f32 = await model();
 // --low-memory rows: the same bases without the transposed weight copies (OUT_PROD backward), for the ratio
 const q8 = quantize(f32, 'Q8_0');
-const bases: readonly (readonly [string, string, readonly string[]])[] = [
+const allBases: readonly (readonly [string, string, readonly string[]])[] = [
   ['F32', f32, []],
   ['Q8_0', q8, []],
   ['Q4_0', quantize(f32, 'Q4_0'), []],
   ['F32 low-mem', f32, ['--low-memory']],
   ['Q8_0 low-mem', q8, ['--low-memory']],
 ];
+const wanted = values.bases?.split(',');
+const bases = allBases.filter(([label]) => !wanted || wanted.includes(label.replace(' ', '-')));
+const noPeer = peerMissing();
+if (noPeer) console.log(`peer not run: ${noPeer}`);
+const peerRuns: number[] = [];
 const runs = new Map<string, { steps: number[]; peak: number; adapter: string }>();
 for (let round = 0; round < rounds; round++) {
   for (const [label, base, extra] of bases) {
@@ -157,6 +198,8 @@ for (let round = 0; round < rounds; round++) {
     if (round === 0) console.log(`op backends, ${label}: ${t.backends}`);
     const seen = runs.get(label);
     runs.set(label, { steps: [...(seen?.steps ?? []), ...t.steps], peak: Math.max(seen?.peak ?? 0, t.peak), adapter: t.adapter });
+    // the peer between our bases (after the first one), so a burst of load lands on both sides
+    if (!noPeer && label === bases[0]?.[0]) peerRuns.push(peer());
   }
 }
 // This box shares its cores with other machines and whole runs swing up to 2x: the best step stands for the
@@ -196,3 +239,17 @@ console.log(
   `Floors (issue 3, best step vs best peak): F32 MFU >= 45%: ${(100 * f32Mfu).toFixed(1)}% ${f32Mfu >= 0.45 ? 'met' : 'NOT met'}; ` +
     `Q8_0 >= 267 tok/s (1.5 x 178): ${(q8Row?.tokensPerSecond ?? 0).toFixed(1)} ${(q8Row?.tokensPerSecond ?? 0) >= 267 ? 'met' : 'NOT met'}`,
 );
+
+if (peerRuns.length) {
+  const sortedPeer = [...peerRuns].sort((a, b) => a - b);
+  const peerMedian = sortedPeer[Math.floor((sortedPeer.length - 1) / 2)] ?? NaN;
+  console.log(
+    `\nPeer (PyTorch eager LoRA, OpenBLAS, ${threads} threads, same shape): ${peerRuns.map((p) => p.toFixed(1)).join(', ')} tok/s, median ${peerMedian.toFixed(1)}`,
+  );
+  for (const r of results) console.log(`  ${r.label.padEnd(12)} median / peer median: ${(r.median / peerMedian).toFixed(2)}x`);
+  const f32Ratio = (f32Row?.median ?? 0) / peerMedian;
+  console.log(
+    `Targets (issue 12, medians): F32 >= 3.5x the peer: ${f32Ratio.toFixed(2)}x ${f32Ratio >= 3.5 ? 'met' : 'NOT met'}; ` +
+      `Q8_0 >= 400 tok/s: ${(q8Row?.median ?? 0).toFixed(1)} ${(q8Row?.median ?? 0) >= 400 ? 'met' : 'NOT met'}`,
+  );
+}

@@ -1,0 +1,65 @@
+// Runs fieldtune-train for a bench: its events, its stderr, and its peak resident memory read from the outside
+// (/proc/PID/status VmHWM, the kernel's high-water mark, polled until exit), so a peak outside the training steps
+// (loading, the optimizer's first allocation) counts too.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { TrainerEvent } from '../electron/contract/trainerEvents.js';
+import { nativeTool } from '../electron/core/train/supervisor.js';
+
+export interface TrainerRun {
+  events: TrainerEvent[];
+  stderr: string;
+  /** Peak RSS in bytes (VmHWM); 0 where /proc is missing. */
+  peakRss: number;
+}
+
+function vmHwm(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0; // the process has exited between two polls
+  }
+}
+
+export function runTrainer(args: readonly string[], env: Record<string, string> = {}, wrap: readonly string[] = []): Promise<TrainerRun> {
+  return new Promise((resolve, reject) => {
+    const cmd = wrap.length ? (wrap[0] ?? '') : nativeTool('fieldtune-train');
+    const argv = wrap.length ? [...wrap.slice(1), nativeTool('fieldtune-train'), ...args] : [...args];
+    const child = spawn(cmd, argv, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    let peakRss = 0;
+    // under a wrapper (perf) the trainer is a child of the wrapper: its pid is not known here, so no peak is read
+    const poll = setInterval(() => {
+      if (!wrap.length && child.pid) peakRss = Math.max(peakRss, vmHwm(child.pid));
+    }, 200);
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      // the done event comes after the adapter is written: read the high-water mark once more right then
+      if (!wrap.length && child.pid && stdout.includes('"type":"done"')) peakRss = Math.max(peakRss, vmHwm(child.pid));
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      if (code !== 0) {
+        reject(new Error(`trainer exited ${String(code)}: ${stderr.slice(-2000)}`));
+        return;
+      }
+      const events = stdout
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => TrainerEvent.parse(JSON.parse(l)));
+      resolve({ events, stderr, peakRss });
+    });
+  });
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+}
