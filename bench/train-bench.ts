@@ -33,13 +33,15 @@ const dir = values.dir ?? '/tmp/fieldtune-bench';
 mkdirSync(dir, { recursive: true });
 const SHAPE = { layers: 12, embd: 768, ff: 2048, ctx: 256, vocab: 32000 };
 const RANK = 8;
+// Debian's python3-torch is for the system interpreter (a pyenv shim earlier in PATH would not see it)
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const peerScript = values.peer ?? join(import.meta.dirname, '..', '..', 'shared', 'bench', 'peer_torch_lora.py');
 
 /** Why the peer cannot run here, or null when it can (python3 with torch, and the script). */
 function peerMissing(): string | null {
   if (peerScript === 'none') return 'turned off with --peer none';
   if (!existsSync(peerScript)) return `${peerScript} not found`;
-  const r = spawnSync('python3', ['-c', 'import torch'], { encoding: 'utf8' });
+  const r = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
   return r.status === 0
     ? null
     : `python3 cannot import torch (apt-get install python3-torch libopenblas0-pthread): ${r.stderr.trim().split('\n').at(-1) ?? ''}`;
