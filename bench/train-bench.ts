@@ -91,7 +91,7 @@ function quantize(f32: string, type: string): string {
   return out;
 }
 
-async function train(base: string, label: string, extraArgs: readonly string[] = []) {
+async function train(base: string, label: string, extraArgs: readonly string[] = [], env: Record<string, string> = {}) {
   const text = join(dir, 'bench.txt');
   if (!existsSync(text)) {
     const words = ['clinic', 'patient', 'dose', 'review', 'contract', 'clause', 'ledger', 'audit', 'the', 'of', 'and', 'a'];
@@ -123,7 +123,7 @@ async function train(base: string, label: string, extraArgs: readonly string[] =
     ...extraArgs,
   ];
   const stdout = await new Promise<string>((resolve, reject) => {
-    const child = spawn(nativeTool('fieldtune-train'), args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(nativeTool('fieldtune-train'), args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let s = '';
     child.stdout.on('data', (d: Buffer) => (s += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -179,10 +179,15 @@ console.log(`ggml F32 mul_mat (2048x768 x 768x256, ${threads} threads): ${peaks[
 const f32 = await model();
 // --low-memory rows: the same bases without the transposed weight copies (OUT_PROD backward), for the ratio
 const q8 = quantize(f32, 'Q8_0');
-const allBases: readonly (readonly [string, string, readonly string[]])[] = [
+// "dense-head" rows: the step before patch 0011 (every row through the head, dense one-hot labels, a logits mask),
+// kept behind a test switch, so the gain is measured in the same interleaved run
+const DENSE = { FIELDTUNE_TEST_DENSE_LOSS: '1' };
+const allBases: readonly (readonly [string, string, readonly string[], Record<string, string>?])[] = [
   ['F32', f32, []],
   ['Q8_0', q8, []],
   ['Q4_0', quantize(f32, 'Q4_0'), []],
+  ['F32 dense-head', f32, [], DENSE],
+  ['Q8_0 dense-head', q8, [], DENSE],
   ['F32 low-mem', f32, ['--low-memory']],
   ['Q8_0 low-mem', q8, ['--low-memory']],
 ];
@@ -193,8 +198,8 @@ if (noPeer) console.log(`peer not run: ${noPeer}`);
 const peerRuns: number[] = [];
 const runs = new Map<string, { steps: number[]; peak: number; adapter: string }>();
 for (let round = 0; round < rounds; round++) {
-  for (const [label, base, extra] of bases) {
-    const t = await train(base, label, extra);
+  for (const [label, base, extra, env] of bases) {
+    const t = await train(base, label, extra, env);
     measurePeak();
     // where each op ran (a GPU backend leaves ops it lacks to the CPU: a GPU figure counts only with OUT_PROD on it)
     if (round === 0) console.log(`op backends, ${label}: ${t.backends}`);
@@ -207,13 +212,13 @@ for (let round = 0; round < rounds; round++) {
 // This box shares its cores with other machines and whole runs swing up to 2x: the best step stands for the
 // undisturbed speed (as the best mul_mat try does for the peak), the median of all steps for a typical one
 const results: { label: string; tokensPerSecond: number; median: number; peak: number; plain: number; withAdapter: number }[] = [];
-for (const [label, base, extra] of bases) {
+for (const [label, base, extra, env] of bases) {
   const run = runs.get(label);
   if (!run) continue;
   const sorted = [...run.steps].sort((a, b) => a - b);
   const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
   // inference does not depend on how the adapter was trained: measured once per base file
-  const infer = extra.length ? { plain: NaN, withAdapter: NaN } : { plain: await inference(base), withAdapter: await inference(base, run.adapter) };
+  const infer = extra.length || env ? { plain: NaN, withAdapter: NaN } : { plain: await inference(base), withAdapter: await inference(base, run.adapter) };
   results.push({ label, tokensPerSecond: sorted.at(-1) ?? 0, median, peak: run.peak, ...infer });
 }
 console.log(

@@ -74,26 +74,14 @@ function trainArgs(base: string, out: string): string[] {
   return ['--base', base, '--text', text, '--out', out, '--max-seq', String(ctx), '--rank', String(RANK), '--threads', String(threads), '--no-stdin-watch'];
 }
 
-/** perf's flat profile of a short run, from after its first step: the share of samples per function. */
-async function perfProfile(base: string, out: string, delayMs: number): Promise<void> {
-  const data = join(dir, 'perf.data');
-  await runTrainer([...trainArgs(base, out), '--max-steps', String(steps)], {}, [
-    'perf',
-    'record',
-    '-F',
-    '250',
-    '-D',
-    String(Math.round(delayMs)),
-    '-o',
-    data,
-    '--',
-  ]);
+/** perf's flat profile of the run, from after its first step: the share of samples per function. */
+function perfReport(data: string): void {
   const report = execFileSync('perf', ['report', '-i', data, '--stdio', '--no-children', '--sort', 'symbol', '--percent-limit', '0.7'], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
   });
   rmSync(data, { force: true });
-  console.log(`\nperf, share of CPU samples per function from step 2 on (${base}):`);
+  console.log('perf, share of CPU samples per function from the second step on:');
   for (const line of report.split('\n')) if (/^\s+\d+\.\d+%/.test(line)) console.log(`  ${line.trim().replace(/\s+/g, ' ')}`);
 }
 
@@ -116,11 +104,16 @@ for (const shape of shapes) {
   for (const [i, type] of types.entries()) {
     const base = quantized[i] ?? '';
     const out = join(dir, `adapter-${shape}-${type}.gguf`);
+    const dryStart = performance.now();
     const dry = await runTrainer([...trainArgs(base, out), '--dry-run']);
+    const dryMs = performance.now() - dryStart;
     const estimate = dry.events.find((e) => e.type === 'estimate');
-    const started = performance.now();
-    const run = await runTrainer([...trainArgs(base, out), '--max-steps', String(steps)]);
-    const wallMs = performance.now() - started;
+    // the profiled run samples from about its first step's end: the dry run's wall time less its four timed windows
+    const perfData = join(dir, 'perf.data');
+    const profiled = profile === `${shape}:${type}` && estimate?.type === 'estimate';
+    const delayMs = profiled ? Math.max(0, dryMs - 4000 * estimate.secondsPerStep) : 0;
+    const wrap = profiled ? ['perf', 'record', '-F', '250', '-D', String(Math.round(delayMs)), '-o', perfData, '--'] : [];
+    const run = await runTrainer([...trainArgs(base, out), '--max-steps', String(steps)], {}, wrap);
     const stepEvents = run.events.flatMap((e) => (e.type === 'step' ? [e] : []));
     const row: Row = {
       shape,
@@ -138,10 +131,7 @@ for (const shape of shapes) {
       `${shape} ${type}: ${row.tps.toFixed(1)} tok/s, peak RSS ${(row.peak / GiB).toFixed(2)} GiB (estimate ${(row.estPeak / GiB).toFixed(2)} GiB, ` +
         `${(100 * (row.peak / row.estPeak - 1)).toFixed(1)}%), ${/loss rows: .*/.exec(run.stderr)?.[0] ?? ''}`,
     );
-    if (profile === `${shape}:${type}`) {
-      // start sampling after loading and the first step: the run's wall time less its later steps
-      await perfProfile(base, out, Math.max(0, wallMs - (steps - 1) * ((1000 * ctx) / row.tps)));
-    }
+    if (profiled) perfReport(perfData);
     rmSync(base, { force: true });
     rmSync(out, { force: true });
   }

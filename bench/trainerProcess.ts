@@ -30,14 +30,24 @@ export function runTrainer(args: readonly string[], env: Record<string, string> 
     let stdout = '';
     let stderr = '';
     let peakRss = 0;
-    // under a wrapper (perf) the trainer is a child of the wrapper: its pid is not known here, so no peak is read
-    const poll = setInterval(() => {
-      if (!wrap.length && child.pid) peakRss = Math.max(peakRss, vmHwm(child.pid));
-    }, 200);
+    // under a wrapper (perf) the trainer is the wrapper's child
+    const trainerPid = (): number | undefined => {
+      if (!child.pid || !wrap.length) return child.pid;
+      try {
+        return Number(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/)[0]) || undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const sample = () => {
+      const pid = trainerPid();
+      if (pid) peakRss = Math.max(peakRss, vmHwm(pid));
+    };
+    const poll = setInterval(sample, 200);
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
       // the done event comes after the adapter is written: read the high-water mark once more right then
-      if (!wrap.length && child.pid && stdout.includes('"type":"done"')) peakRss = Math.max(peakRss, vmHwm(child.pid));
+      if (stdout.includes('"type":"done"')) sample();
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
