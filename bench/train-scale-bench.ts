@@ -107,11 +107,14 @@ for (const shape of shapes) {
     const dryStart = performance.now();
     const dry = await runTrainer([...trainArgs(base, out), '--dry-run']);
     const dryMs = performance.now() - dryStart;
-    const estimate = dry.events.find((e) => e.type === 'estimate');
+    const found = dry.events.find((e) => e.type === 'estimate');
+    const estimate = found?.type === 'estimate' ? found : undefined;
+    if (estimate)
+      console.log(`${shape} ${type}: estimate ${(estimate.peakMemoryBytes / GiB).toFixed(2)} GiB peak, ${estimate.tokensPerSecond.toFixed(1)} tok/s (dry run)`);
     // the profiled run samples from about its first step's end: the dry run's wall time less its four timed windows
     const perfData = join(dir, 'perf.data');
-    const profiled = profile === `${shape}:${type}` && estimate?.type === 'estimate';
-    const delayMs = profiled ? Math.max(0, dryMs - 4000 * estimate.secondsPerStep) : 0;
+    const profiled = profile === `${shape}:${type}` && estimate !== undefined;
+    const delayMs = Math.max(0, dryMs - 4000 * (estimate?.secondsPerStep ?? 0));
     const wrap = profiled ? ['perf', 'record', '-F', '250', '-D', String(Math.round(delayMs)), '-o', perfData, '--'] : [];
     const run = await runTrainer([...trainArgs(base, out), '--max-steps', String(steps)], {}, wrap);
     const stepEvents = run.events.flatMap((e) => (e.type === 'step' ? [e] : []));
@@ -120,8 +123,8 @@ for (const shape of shapes) {
       type,
       params: demo.params.parameterCount,
       fileGiB: statSync(base).size / GiB,
-      estPeak: estimate?.type === 'estimate' ? estimate.peakMemoryBytes : NaN,
-      estTps: estimate?.type === 'estimate' ? estimate.tokensPerSecond : NaN,
+      estPeak: estimate?.peakMemoryBytes ?? NaN,
+      estTps: estimate?.tokensPerSecond ?? NaN,
       peak: run.peakRss,
       stepPeak: Math.max(...stepEvents.map((e) => e.memoryBytes)),
       tps: median(stepEvents.slice(1).map((e) => e.tokensPerSecond)),
