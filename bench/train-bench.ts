@@ -51,7 +51,7 @@ function peerMissing(): string | null {
 function peer(): number {
   const { layers, embd, ff, vocab, ctx } = SHAPE;
   const out = execFileSync(
-    'python3',
+    PYTHON,
     [peerScript, ...[layers, embd, embd / 64, ff, vocab, ctx, RANK, Math.max(4, Math.round(steps / 2)), threads].map(String)],
     {
       encoding: 'utf8',
