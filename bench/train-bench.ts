@@ -50,13 +50,9 @@ function peerMissing(): string | null {
 /** The peer's tokens/s over `steps` steps after two warm-up steps (it prints one number). */
 function peer(): number {
   const { layers, embd, ff, vocab, ctx } = SHAPE;
-  const out = execFileSync(
-    PYTHON,
-    [peerScript, ...[layers, embd, embd / 64, ff, vocab, ctx, RANK, Math.max(4, Math.round(steps / 2)), threads].map(String)],
-    {
-      encoding: 'utf8',
-    },
-  );
+  const out = execFileSync(PYTHON, [peerScript, ...[layers, embd, embd / 64, ff, vocab, ctx, RANK, Math.max(4, Math.round(steps / 2)), threads].map(String)], {
+    encoding: 'utf8',
+  });
   return Number(out.trim().split('\n').at(-1));
 }
 
