@@ -104,19 +104,15 @@ for (const shape of shapes) {
   for (const [i, type] of types.entries()) {
     const base = quantized[i] ?? '';
     const out = join(dir, `adapter-${shape}-${type}.gguf`);
-    const dryStart = performance.now();
     const dry = await runTrainer([...trainArgs(base, out), '--dry-run']);
-    const dryMs = performance.now() - dryStart;
     const found = dry.events.find((e) => e.type === 'estimate');
     const estimate = found?.type === 'estimate' ? found : undefined;
     if (estimate)
       console.log(`${shape} ${type}: estimate ${(estimate.peakMemoryBytes / GiB).toFixed(2)} GiB peak, ${estimate.tokensPerSecond.toFixed(1)} tok/s (dry run)`);
-    // the profiled run samples from about its first step's end: the dry run's wall time less its four timed windows
+    // the profiled run is sampled from its first step's end (perf attaches then) to its exit
     const perfData = join(dir, 'perf.data');
     const profiled = profile === `${shape}:${type}` && estimate !== undefined;
-    const delayMs = Math.max(0, dryMs - 4000 * (estimate?.secondsPerStep ?? 0));
-    const wrap = profiled ? ['perf', 'record', '-F', '250', '-D', String(Math.round(delayMs)), '-o', perfData, '--'] : [];
-    const run = await runTrainer([...trainArgs(base, out), '--max-steps', String(steps)], {}, wrap);
+    const run = await runTrainer([...trainArgs(base, out), '--max-steps', String(steps)], {}, [], profiled ? perfData : undefined);
     const stepEvents = run.events.flatMap((e) => (e.type === 'step' ? [e] : []));
     const row: Row = {
       shape,
