@@ -199,10 +199,18 @@ for (let round = 0; round < rounds; round++) {
     measurePeak();
     // where each op ran (a GPU backend leaves ops it lacks to the CPU: a GPU figure counts only with OUT_PROD on it)
     if (round === 0) console.log(`op backends, ${label}: ${t.backends}`);
+    // each run as it ends, so a bench cut short still leaves its figures
+    const sortedRun = [...t.steps].sort((a, b) => a - b);
+    console.log(
+      `round ${round + 1}, ${label}: median ${(sortedRun[Math.floor((sortedRun.length - 1) / 2)] ?? 0).toFixed(1)} tok/s over ${t.steps.length} steps`,
+    );
     const seen = runs.get(label);
     runs.set(label, { steps: [...(seen?.steps ?? []), ...t.steps], peak: Math.max(seen?.peak ?? 0, t.peak), adapter: t.adapter });
     // the peer between our bases (after the first one), so a burst of load lands on both sides
-    if (!noPeer && label === bases[0]?.[0]) peerRuns.push(peer());
+    if (!noPeer && label === bases[0]?.[0]) {
+      peerRuns.push(peer());
+      console.log(`round ${round + 1}, peer: ${peerRuns.at(-1)?.toFixed(1)} tok/s`);
+    }
   }
 }
 // This box shares its cores with other machines and whole runs swing up to 2x: the best step stands for the
