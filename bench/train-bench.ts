@@ -2,10 +2,13 @@
 // rank 8 on all seven targets, with F32, Q8_0 and Q4_0 bases:
 //   train tok/s on real (unpadded) tokens, peak RSS, MFU = achieved FLOP/s over ggml's own F32 mul_mat speed
 //   measured in the same run with the same thread count, and inference tok/s with and without the adapter.
+// The peer, PyTorch eager LoRA on the same shape (../shared/bench/peer_torch_lora.py, Debian's python3-torch with
+// OpenBLAS), runs once per round between ours, and the ratio of the medians is printed.
 // Usage: npx tsx bench/train-bench.ts [--threads 2] [--steps 16] [--rounds 2] [--dir /tmp/fieldtune-bench]
+//        [--peer PATH | --peer none] [--bases F32,Q8_0,...]
 // Each round trains every base once (F32, Q8_0, Q4_0, then again), so a burst of load on this shared box does not
 // land on one base only; per base the best round and the median of all its steps are printed.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +16,16 @@ import { writeDemoModel } from '../electron/core/demoModel/index.js';
 import { TrainerEvent } from '../electron/contract/trainerEvents.js';
 import { nativeTool } from '../electron/core/train/supervisor.js';
 
-const { values } = parseArgs({ options: { threads: { type: 'string' }, steps: { type: 'string' }, rounds: { type: 'string' }, dir: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    threads: { type: 'string' },
+    steps: { type: 'string' },
+    rounds: { type: 'string' },
+    dir: { type: 'string' },
+    peer: { type: 'string' },
+    bases: { type: 'string' },
+  },
+});
 const threads = Number(values.threads ?? 2);
 const steps = Number(values.steps ?? 16);
 const rounds = Number(values.rounds ?? 2);
@@ -21,6 +33,28 @@ const dir = values.dir ?? '/tmp/fieldtune-bench';
 mkdirSync(dir, { recursive: true });
 const SHAPE = { layers: 12, embd: 768, ff: 2048, ctx: 256, vocab: 32000 };
 const RANK = 8;
+// Debian's python3-torch is for the system interpreter (a pyenv shim earlier in PATH would not see it)
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const peerScript = values.peer ?? join(import.meta.dirname, '..', '..', 'shared', 'bench', 'peer_torch_lora.py');
+
+/** Why the peer cannot run here, or null when it can (python3 with torch, and the script). */
+function peerMissing(): string | null {
+  if (peerScript === 'none') return 'turned off with --peer none';
+  if (!existsSync(peerScript)) return `${peerScript} not found`;
+  const r = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
+  return r.status === 0
+    ? null
+    : `python3 cannot import torch (apt-get install python3-torch libopenblas0-pthread): ${r.stderr.trim().split('\n').at(-1) ?? ''}`;
+}
+
+/** The peer's tokens/s over `steps` steps after two warm-up steps (it prints one number). */
+function peer(): number {
+  const { layers, embd, ff, vocab, ctx } = SHAPE;
+  const out = execFileSync(PYTHON, [peerScript, ...[layers, embd, embd / 64, ff, vocab, ctx, RANK, Math.max(4, Math.round(steps / 2)), threads].map(String)], {
+    encoding: 'utf8',
+  });
+  return Number(out.trim().split('\n').at(-1));
+}
 
 if (!existsSync(nativeTool('fieldtune-train'))) {
   console.error('native tools not built: run `node native/build.mjs`');
@@ -53,7 +87,7 @@ function quantize(f32: string, type: string): string {
   return out;
 }
 
-async function train(base: string, label: string, extraArgs: readonly string[] = []) {
+async function train(base: string, label: string, extraArgs: readonly string[] = [], env: Record<string, string> = {}) {
   const text = join(dir, 'bench.txt');
   if (!existsSync(text)) {
     const words = ['clinic', 'patient', 'dose', 'review', 'contract', 'clause', 'ledger', 'audit', 'the', 'of', 'and', 'a'];
@@ -85,7 +119,7 @@ async function train(base: string, label: string, extraArgs: readonly string[] =
     ...extraArgs,
   ];
   const stdout = await new Promise<string>((resolve, reject) => {
-    const child = spawn(nativeTool('fieldtune-train'), args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(nativeTool('fieldtune-train'), args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let s = '';
     child.stdout.on('data', (d: Buffer) => (s += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -141,34 +175,54 @@ console.log(`ggml F32 mul_mat (2048x768 x 768x256, ${threads} threads): ${peaks[
 const f32 = await model();
 // --low-memory rows: the same bases without the transposed weight copies (OUT_PROD backward), for the ratio
 const q8 = quantize(f32, 'Q8_0');
-const bases: readonly (readonly [string, string, readonly string[]])[] = [
+// "dense-head" rows: the step before patch 0011 (every row through the head, dense one-hot labels, a logits mask),
+// kept behind a test switch, so the gain is measured in the same interleaved run
+const DENSE = { FIELDTUNE_TEST_DENSE_LOSS: '1' };
+const allBases: readonly (readonly [string, string, readonly string[], Record<string, string>?])[] = [
   ['F32', f32, []],
   ['Q8_0', q8, []],
   ['Q4_0', quantize(f32, 'Q4_0'), []],
+  ['F32 dense-head', f32, [], DENSE],
+  ['Q8_0 dense-head', q8, [], DENSE],
   ['F32 low-mem', f32, ['--low-memory']],
   ['Q8_0 low-mem', q8, ['--low-memory']],
 ];
+const wanted = values.bases?.split(',');
+const bases = allBases.filter(([label]) => !wanted || wanted.includes(label.replace(' ', '-')));
+const noPeer = peerMissing();
+if (noPeer) console.log(`peer not run: ${noPeer}`);
+const peerRuns: number[] = [];
 const runs = new Map<string, { steps: number[]; peak: number; adapter: string }>();
 for (let round = 0; round < rounds; round++) {
-  for (const [label, base, extra] of bases) {
-    const t = await train(base, label, extra);
+  for (const [label, base, extra, env] of bases) {
+    const t = await train(base, label, extra, env);
     measurePeak();
     // where each op ran (a GPU backend leaves ops it lacks to the CPU: a GPU figure counts only with OUT_PROD on it)
     if (round === 0) console.log(`op backends, ${label}: ${t.backends}`);
+    // each run as it ends, so a bench cut short still leaves its figures
+    const sortedRun = [...t.steps].sort((a, b) => a - b);
+    console.log(
+      `round ${round + 1}, ${label}: median ${(sortedRun[Math.floor((sortedRun.length - 1) / 2)] ?? 0).toFixed(1)} tok/s over ${t.steps.length} steps`,
+    );
     const seen = runs.get(label);
     runs.set(label, { steps: [...(seen?.steps ?? []), ...t.steps], peak: Math.max(seen?.peak ?? 0, t.peak), adapter: t.adapter });
+    // the peer between our bases (after the first one), so a burst of load lands on both sides
+    if (!noPeer && label === bases[0]?.[0]) {
+      peerRuns.push(peer());
+      console.log(`round ${round + 1}, peer: ${peerRuns.at(-1)?.toFixed(1)} tok/s`);
+    }
   }
 }
 // This box shares its cores with other machines and whole runs swing up to 2x: the best step stands for the
 // undisturbed speed (as the best mul_mat try does for the peak), the median of all steps for a typical one
 const results: { label: string; tokensPerSecond: number; median: number; peak: number; plain: number; withAdapter: number }[] = [];
-for (const [label, base, extra] of bases) {
+for (const [label, base, extra, env] of bases) {
   const run = runs.get(label);
   if (!run) continue;
   const sorted = [...run.steps].sort((a, b) => a - b);
   const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
   // inference does not depend on how the adapter was trained: measured once per base file
-  const infer = extra.length ? { plain: NaN, withAdapter: NaN } : { plain: await inference(base), withAdapter: await inference(base, run.adapter) };
+  const infer = extra.length || env ? { plain: NaN, withAdapter: NaN } : { plain: await inference(base), withAdapter: await inference(base, run.adapter) };
   results.push({ label, tokensPerSecond: sorted.at(-1) ?? 0, median, peak: run.peak, ...infer });
 }
 console.log(
@@ -196,3 +250,17 @@ console.log(
   `Floors (issue 3, best step vs best peak): F32 MFU >= 45%: ${(100 * f32Mfu).toFixed(1)}% ${f32Mfu >= 0.45 ? 'met' : 'NOT met'}; ` +
     `Q8_0 >= 267 tok/s (1.5 x 178): ${(q8Row?.tokensPerSecond ?? 0).toFixed(1)} ${(q8Row?.tokensPerSecond ?? 0) >= 267 ? 'met' : 'NOT met'}`,
 );
+
+if (peerRuns.length) {
+  const sortedPeer = [...peerRuns].sort((a, b) => a - b);
+  const peerMedian = sortedPeer[Math.floor((sortedPeer.length - 1) / 2)] ?? NaN;
+  console.log(
+    `\nPeer (PyTorch eager LoRA, OpenBLAS, ${threads} threads, same shape): ${peerRuns.map((p) => p.toFixed(1)).join(', ')} tok/s, median ${peerMedian.toFixed(1)}`,
+  );
+  for (const r of results) console.log(`  ${r.label.padEnd(12)} median / peer median: ${(r.median / peerMedian).toFixed(2)}x`);
+  const f32Ratio = (f32Row?.median ?? 0) / peerMedian;
+  console.log(
+    `Targets (issue 12, medians): F32 >= 3.5x the peer: ${f32Ratio.toFixed(2)}x ${f32Ratio >= 3.5 ? 'met' : 'NOT met'}; ` +
+      `Q8_0 >= 400 tok/s: ${(q8Row?.median ?? 0).toFixed(1)} ${(q8Row?.median ?? 0) >= 400 ? 'met' : 'NOT met'}`,
+  );
+}

@@ -37,3 +37,14 @@ std::string op_backends(ggml_cgraph * graph) {
     }
     return out;
 }
+
+int64_t loss_rows(ggml_cgraph * graph, int64_t * width) {
+    for (int i = 0; i < ggml_graph_n_nodes(graph); ++i) {
+        const ggml_tensor * node = ggml_graph_node(graph, i);
+        if (node->op == GGML_OP_CROSS_ENTROPY_LOSS) {
+            if (width) *width = node->src[0]->ne[0];
+            return ggml_nrows(node->src[0]);
+        }
+    }
+    return -1;
+}

@@ -31,9 +31,13 @@ bool reject_model_tensors(const ggml_tensor *, void *) { return false; }
 void trampoline(ggml_opt_context_t opt_ctx, void * ud) {
     auto * s = (Session *) ud;
     if (!s->backends_reported) {
-        const std::string report = op_backends(ggml_opt_allocated_graph(opt_ctx));
+        ggml_cgraph * graph = ggml_opt_allocated_graph(opt_ctx);
+        const std::string report = op_backends(graph);
         if (!report.empty()) {
             logf("op backends: %s", report.c_str());
+            int64_t width = 0;
+            const int64_t rows = loss_rows(graph, &width);
+            logf("loss rows: %lld of %d window rows, %lld wide", (long long) rows, (int) s->n_window, (long long) width);
             s->backends_reported = true;
         }
     }
