@@ -175,7 +175,7 @@ console.log(`ggml F32 mul_mat (2048x768 x 768x256, ${threads} threads): ${peaks[
 const f32 = await model();
 // --low-memory rows: the same bases without the transposed weight copies (OUT_PROD backward), for the ratio
 const q8 = quantize(f32, 'Q8_0');
-// "dense-head" rows: the step before patch 0011 (every row through the head, dense one-hot labels, a logits mask),
+// "dense-head" rows: the step before patch 0012 (every row through the head, dense one-hot labels, a logits mask),
 // kept behind a test switch, so the gain is measured in the same interleaved run
 const DENSE = { FIELDTUNE_TEST_DENSE_LOSS: '1' };
 const allBases: readonly (readonly [string, string, readonly string[], Record<string, string>?])[] = [

@@ -11,6 +11,6 @@ struct ggml_cgraph;
 std::string op_backends(ggml_cgraph * graph);
 
 // Rows of the step's cross-entropy input (the logits that went through the output head), -1 if none; width = the
-// vocabulary. Logged with the op backends (`loss rows: 37 of 256 window rows, 32000 wide`): patch 0011 sends only the
+// vocabulary. Logged with the op backends (`loss rows: 37 of 256 window rows, 32000 wide`): patch 0012 sends only the
 // labelled rows through the head.
 int64_t loss_rows(ggml_cgraph * graph, int64_t * width);

@@ -108,7 +108,7 @@ int run_training(const Options & o) {
         constexpr int CALIBRATION_WINDOWS = 4;
         std::vector<double> times;
         double real = 0;
-        // the output head and the loss run on the labelled rows only (patch 0011), so a window's memory grows with its
+        // the output head and the loss run on the labelled rows only (patch 0012), so a window's memory grows with its
         // targets and the compute buffers keep the largest size they were given: the untimed first window is the
         // sample with the most targets, so the peak measured here is the run's
         size_t widest = 0;
