@@ -7,8 +7,9 @@ import { migrations } from './migrations/index.js';
 import { migrate } from './migrate.js';
 
 /** Opens (creating if needed) a workspace database with the settings every Fieldtune database uses. */
-// better-sqlite3-multiple-ciphers (a native module: better-sqlite3 with SQLite3 Multiple Ciphers; the only SQLite driver) is required on first open rather than imported, so that commands which never
-// open a workspace (e.g. `fieldtune --help`) start without loading it. It is CommonJS, so require is synchronous.
+// better-sqlite3-multiple-ciphers (a native module: better-sqlite3 with SQLite3 Multiple Ciphers, the only SQLite
+// driver) is required on first open rather than imported, so that commands which never open a workspace (e.g.
+// `fieldtune --help`) start without loading it. It is CommonJS, so require is synchronous.
 let BetterSqlite3: typeof BetterSqlite3Type | undefined;
 
 function load(): typeof BetterSqlite3Type {
