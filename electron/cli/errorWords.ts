@@ -8,7 +8,7 @@ export const CLI_FIX_WORDS: FixWords = {
   format: () => `name the format with --format (one of ${ImportFormat.options.join(', ')})`,
   map: (v) => (v ? `choose the columns with --map, e.g. --map "${v}"` : 'choose the columns with --map COLUMN=FIELD,...'),
   overwrite: () => 'name another file, or run again with --force to replace it',
-  passphrase: () => 'give its passphrase with --passphrase-file FILE or the FIELDTUNE_PASSPHRASE environment variable',
+  passphrase: () => 'give its passphrase with --workspace-passphrase-file FILE or the FIELDTUNE_PASSPHRASE environment variable',
 };
 
 export const cliMessage = (p: Pick<ErrorPayload, 'message' | 'fix'>): string => wordError(p, CLI_FIX_WORDS);

@@ -57,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   if (rest.includes('--help') || rest.includes('-h')) {
     const encrypted =
       'workspace' in command.options
-        ? `\n\nAn encrypted workspace opens with its passphrase: --passphrase-file FILE or the FIELDTUNE_PASSPHRASE environment variable.`
+        ? `\n\nAn encrypted workspace opens with its passphrase: --workspace-passphrase-file FILE or the FIELDTUNE_PASSPHRASE environment variable.`
         : '';
     process.stdout.write(`${command.usage}${encrypted}\n`);
     return EXIT_OK;

@@ -84,12 +84,11 @@ describe('fieldtune adapters', () => {
     writeFileSync(pass, 'a long passphrase\n');
     const bundle = join(dir, 'front.ftadapter');
     expect(
-      (await cli('adapters', 'export', '--workspace', ws(), '--run', runId, '--format', 'bundle', '--out', bundle, '--bundle-passphrase-file', pass, '--json'))
-        .code,
+      (await cli('adapters', 'export', '--workspace', ws(), '--run', runId, '--format', 'bundle', '--out', bundle, '--passphrase-file', pass, '--json')).code,
     ).toBe(0);
     const other = join(dir, 'ws2');
     expect((await cli('models', 'add', base, '--workspace', other, '--json')).code).toBe(0);
-    const imp = await cli('adapters', 'import', bundle, '--workspace', other, '--bundle-passphrase-file', pass, '--json');
+    const imp = await cli('adapters', 'import', bundle, '--workspace', other, '--passphrase-file', pass, '--json');
     expect(imp.code, imp.stderr).toBe(0);
     const result = imp.json[0] as { runId: string; projectName: string; signer: { fingerprint: string; status: string } };
     expect(result).toMatchObject({ projectName: 'Front desk', signer: { status: 'unknown' } });

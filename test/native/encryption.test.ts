@@ -49,7 +49,7 @@ const needles = (text: string) => [Buffer.from(text, 'utf8'), Buffer.from(text, 
 describe('an encrypted workspace', () => {
   const ws = join(dir, 'ws');
   const pass = join(dir, 'pass.txt');
-  const passFlags = ['--workspace', ws, '--passphrase-file', pass];
+  const passFlags = ['--workspace', ws, '--workspace-passphrase-file', pass];
 
   it('holds no imported record, no name, in any file after import, training and export', async () => {
     requireTrainer();
@@ -67,7 +67,7 @@ describe('an encrypted workspace', () => {
     // without the passphrase nothing opens
     const locked = cli(['projects', 'list', '--workspace', ws]);
     expect(locked.code).toBe(1);
-    expect(locked.stderr).toMatch(/This workspace is encrypted: it opens only with its passphrase; give its passphrase with --passphrase-file/);
+    expect(locked.stderr).toMatch(/This workspace is encrypted: it opens only with its passphrase; give its passphrase with --workspace-passphrase-file/);
 
     const imported = ok(cli(['data', 'import', csv, ...passFlags, '--project', 'Clinic', '--json']), 'import');
     const versionId = (imported['version'] as { id: string }).id;
@@ -132,7 +132,7 @@ describe('an encrypted workspace', () => {
     expect(cli(['projects', 'list', ...passFlags]).code).toBe(1);
     const listed = ok(cli(['projects', 'list', '--workspace', ws, '--json'], { FIELDTUNE_PASSPHRASE: 'another long private sentence' }), 'list');
     expect(listed).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Clinic' })]));
-    const verified = ok(cli(['audit', 'verify', '--workspace', ws, '--passphrase-file', next, '--json']), 'audit verify');
+    const verified = ok(cli(['audit', 'verify', '--workspace', ws, '--workspace-passphrase-file', next, '--json']), 'audit verify');
     expect(JSON.stringify(verified)).toMatch(/workspace\.change-passphrase|intact|"ok":true/i);
   });
 });

@@ -20,7 +20,7 @@ const need = (args: CliArgs, name: string, what: string): string => {
 
 /** A passphrase is read from a file (never a flag value, which would land in shell history); one trailing newline is dropped. */
 function passphraseFrom(args: CliArgs): string | undefined {
-  const file = str(args, 'bundle-passphrase-file');
+  const file = str(args, 'passphrase-file');
   if (!file) return undefined;
   try {
     return readFileSync(resolve(file), 'utf8').replace(/\r?\n$/, '');
@@ -34,12 +34,12 @@ export const adaptersExportCommand: CliCommand = {
   summary: "Export a run's adapter: llama.cpp GGUF, merged+quantized GGUF, Hugging Face PEFT, Ollama, a signed share bundle, or a GPU training job package",
   usage: [
     'Usage: fieldtune adapters export --workspace DIR --run RUN_ID --format gguf|merged|peft|ollama|bundle|job --out PATH',
-    '         [--quant Q8_0|Q4_K_M|...] [--bundle-passphrase-file F] [--card FILE] [--system-prompt-file F] [--yes] [--force] [--json]',
+    '         [--quant Q8_0|Q4_K_M|...] [--passphrase-file F] [--card FILE] [--system-prompt-file F] [--yes] [--force] [--json]',
     '  --format gguf     the adapter file (loads in llama.cpp and node-llama-cpp with the base model)',
     '  --format merged   base + adapter merged into one GGUF, quantized with --quant (default Q8_0)',
     '  --format peft     a folder with adapter_model.safetensors + adapter_config.json (Hugging Face PEFT)',
     '  --format ollama   a folder with a Modelfile (FROM base, ADAPTER, TEMPLATE, SYSTEM) and the adapter',
-    '  --format bundle   one .ftadapter file, signed with this workspace key; --bundle-passphrase-file encrypts it',
+    '  --format bundle   one .ftadapter file, signed with this workspace key; --passphrase-file encrypts it',
     '  --format job      a folder for an Axolotl GPU run: the (redacted) data leaves this machine, so --yes is required',
     '  --card FILE       use this model card instead of the generated one',
     '  --force           replace what is already at --out',
@@ -50,7 +50,7 @@ export const adaptersExportCommand: CliCommand = {
     format: { type: 'string' },
     out: { type: 'string' },
     quant: { type: 'string' },
-    'bundle-passphrase-file': { type: 'string' },
+    'passphrase-file': { type: 'string' },
     card: { type: 'string' },
     'system-prompt-file': { type: 'string' },
     yes: { type: 'boolean' },
@@ -96,11 +96,11 @@ export const adaptersImportCommand: CliCommand = {
   name: 'adapters import',
   summary: 'Import a share bundle (.ftadapter) or a Hugging Face PEFT folder as a run of a project',
   usage: [
-    'Usage: fieldtune adapters import FILE|DIR --workspace DIR [--project NAME|ID] [--base MODEL_ID|PATH] [--bundle-passphrase-file F] [--json]',
+    'Usage: fieldtune adapters import FILE|DIR --workspace DIR [--project NAME|ID] [--base MODEL_ID|PATH] [--passphrase-file F] [--json]',
     '  a bundle joins --project, else the project named in it (created when absent); its base is found by sha256',
     '  a PEFT folder needs --project and --base (the GGUF base it was trained for) unless one model is registered',
   ].join('\n'),
-  options: { ...workspaceOption, project: { type: 'string' }, base: { type: 'string' }, 'bundle-passphrase-file': { type: 'string' } },
+  options: { ...workspaceOption, project: { type: 'string' }, base: { type: 'string' }, 'passphrase-file': { type: 'string' } },
   allowPositionals: true,
   async run(args, out) {
     const path = args.positionals[0];

@@ -24,7 +24,7 @@ async function audit(dir: string, passphrase: string, action: string, details: R
 export const workspaceEncryptCommand: CliCommand = {
   name: 'workspace encrypt',
   summary: 'Encrypt a workspace with a passphrase (database and every file); a lost passphrase means lost data',
-  usage: `Usage: fieldtune workspace encrypt --workspace DIR (--passphrase-file FILE | FIELDTUNE_PASSPHRASE=...) [--json]
+  usage: `Usage: fieldtune workspace encrypt --workspace DIR (--workspace-passphrase-file FILE | FIELDTUNE_PASSPHRASE=...) [--json]
 
 Encrypts the workspace's database and every file it keeps (datasets, adapters, checkpoints, pseudonym maps, reports,
 its signing key) so that they cannot be read without the passphrase. From now on every command needs the passphrase.
@@ -33,7 +33,7 @@ finished by the next command that opens the workspace with the same passphrase.`
   options: workspaceOption,
   async run(args, out) {
     const dir = workspaceDirFrom(args);
-    const passphrase = required(passphraseFrom(args), '--passphrase-file FILE or FIELDTUNE_PASSPHRASE');
+    const passphrase = required(passphraseFrom(args), '--workspace-passphrase-file FILE or FIELDTUNE_PASSPHRASE');
     const { files } = encryptWorkspace(dir, passphrase);
     await audit(dir, passphrase, 'workspace.encrypt', { files });
     out.result(
@@ -47,7 +47,7 @@ finished by the next command that opens the workspace with the same passphrase.`
 export const workspaceChangePassphraseCommand: CliCommand = {
   name: 'workspace change-passphrase',
   summary: 'Change the passphrase of an encrypted workspace',
-  usage: `Usage: fieldtune workspace change-passphrase --workspace DIR (--passphrase-file OLD | FIELDTUNE_PASSPHRASE)
+  usage: `Usage: fieldtune workspace change-passphrase --workspace DIR (--workspace-passphrase-file OLD | FIELDTUNE_PASSPHRASE)
                                      (--new-passphrase-file NEW | FIELDTUNE_NEW_PASSPHRASE) [--json]
 
 The old passphrase stops working at once; the data itself is not rewritten (it is encrypted with a key that the
@@ -55,7 +55,7 @@ passphrase unlocks).`,
   options: { ...workspaceOption, 'new-passphrase-file': { type: 'string' } },
   async run(args, out) {
     const dir = workspaceDirFrom(args);
-    const oldPassphrase = required(passphraseFrom(args), '--passphrase-file FILE or FIELDTUNE_PASSPHRASE (the current one)');
+    const oldPassphrase = required(passphraseFrom(args), '--workspace-passphrase-file FILE or FIELDTUNE_PASSPHRASE (the current one)');
     const newPassphrase = required(
       passphraseFrom(args, 'new-passphrase-file', 'FIELDTUNE_NEW_PASSPHRASE'),
       '--new-passphrase-file FILE or FIELDTUNE_NEW_PASSPHRASE',
