@@ -3,21 +3,9 @@
 // Ctrl+C stops it and prints what was written so far.
 import { FieldtuneError } from '../../contract/errors.js';
 import type { PlaygroundReply } from '../../contract/playgroundRequests.js';
-import type { CliArgs, CliCommand } from '../command.js';
+import type { CliCommand } from '../command.js';
+import { numberFlag as num, stringFlag as str } from '../flags.js';
 import { resolveProject, withCore, workspaceOption } from '../coreSession.js';
-
-const str = (args: CliArgs, name: string): string | undefined => {
-  const v = args.values[name];
-  return typeof v === 'string' ? v : undefined;
-};
-/** A number flag, or undefined when absent; the contract checks its range and names the setting when it is out. */
-const num = (args: CliArgs, name: string): number | undefined => {
-  const v = str(args, name);
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n)) throw new FieldtuneError('BAD_REQUEST', `--${name} must be a number (got "${v}")`);
-  return n;
-};
 
 function speed(r: PlaygroundReply): string {
   const s = r.stats;

@@ -5,20 +5,9 @@ import { resolve } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
 import { VariationKind, type GenerateResult } from '../../contract/generate.js';
 import type { CliArgs, CliCommand, CliOutput } from '../command.js';
+import { numberFlag as num, stringFlag as str } from '../flags.js';
 import { resolveProject, runJob, withCore, workspaceOption } from '../coreSession.js';
 
-const str = (args: CliArgs, name: string): string | undefined => {
-  const v = args.values[name];
-  return typeof v === 'string' ? v : undefined;
-};
-/** A number flag, or undefined when absent; the contract checks its range and names the setting when it is out. */
-const num = (args: CliArgs, name: string): number | undefined => {
-  const v = str(args, name);
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n)) throw new FieldtuneError('BAD_REQUEST', `--${name} must be a number (got "${v}")`);
-  return n;
-};
 const need = (args: CliArgs, name: string): string => {
   const v = str(args, name);
   if (!v) throw new FieldtuneError('BAD_REQUEST', `Missing --${name}`);
