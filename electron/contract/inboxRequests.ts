@@ -44,6 +44,12 @@ export const InboxAddInput = z
   .strict()
   .refine((i) => i.choice == null || i.choice < i.answers.length, { message: 'The choice names an answer that is not there', path: ['choice'] });
 
+/**
+ * The `decidedBy` of a generated suggestion that the leakage check kept out at commit (it copied a validation or test
+ * example): the item is rejected, not marked added, so the inbox never claims it joined the data.
+ */
+export const LEAKAGE_CHECK = 'the leakage check (it copied a test example)';
+
 export const InboxItem = z.object({
   id: Id,
   projectId: Id,

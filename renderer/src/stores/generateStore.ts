@@ -6,6 +6,7 @@ import type { FitAnswers, FitRecommendation, GenerateResult, VariationKind } fro
 import { api } from '../transport/api.js';
 import { followJob } from './followJob.js';
 import { useInboxStore } from './inboxStore.js';
+import { useJobsStore } from './jobsStore.js';
 
 export interface QuestionForm {
   paths: string;
@@ -39,6 +40,8 @@ interface GenerateState {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** The count in the core's progress line (service/generate/suggest.ts writingPhase). */
+const READY = /\((\d+) ready for review\)/;
 const FIT_KEYS = ['goodExamples', 'vocabulary', 'format', 'usage', 'wrongCost'] as const;
 
 function summary(r: GenerateResult): string {
@@ -53,14 +56,42 @@ function summary(r: GenerateResult): string {
 export const useGenerateStore = create<GenerateState>((set, get) => {
   function follow(job: Parameters<typeof followJob<'data.generate'>>[0]) {
     set({ jobId: job.id, error: null, notice: null });
+    // The core stores suggestions group by group and says how many are ready in the progress line: each time that
+    // line changes the review list is reloaded, so the specialist can start while the model goes on writing.
+    let phase = job.progress.phase;
+    let ready = 0;
+    const unsubscribe = useJobsStore.subscribe((s) => {
+      const now = s.jobs[job.id]?.progress.phase ?? '';
+      if (now === phase) return;
+      phase = now;
+      const count = READY.exec(now);
+      if (count && Number(count[1]) !== ready) {
+        ready = Number(count[1]);
+        void useInboxStore.getState().reload();
+      }
+    });
     followJob(job, {
       succeeded: (result) => {
         set({ notice: summary(result) });
         void useInboxStore.getState().reload();
       },
-      failed: (msg) => set({ error: msg }),
-      stopped: () => set({ notice: 'Stopped. Nothing was added: start again when you are ready.' }),
-      settled: () => set({ jobId: null }),
+      failed: (msg) => {
+        set({ error: ready > 0 ? `${msg} The ${ready} suggestion${ready === 1 ? '' : 's'} written before that wait for you below.` : msg });
+        void useInboxStore.getState().reload();
+      },
+      stopped: () => {
+        set({
+          notice:
+            ready > 0
+              ? `Stopped. The ${ready} suggestion${ready === 1 ? '' : 's'} written before you stopped wait for you below.`
+              : 'Stopped before any suggestion was finished: nothing was added.',
+        });
+        void useInboxStore.getState().reload();
+      },
+      settled: () => {
+        unsubscribe();
+        set({ jobId: null });
+      },
     });
   }
 

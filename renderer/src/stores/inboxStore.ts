@@ -80,20 +80,33 @@ export const useInboxStore = create<InboxState>((set, get) => {
       if (!projectId) return false;
       set({ busy: 'commit', error: null, notice: null });
       try {
+        const acceptedIds = new Set(
+          get()
+            .items.filter((i) => i.status === 'accepted')
+            .map((i) => i.id),
+        );
         const version = await api.call('inbox:commit', { projectId, datasetId });
         const added = Number(version.details['added'] ?? 0);
         const dataset = useDatasetsStore.getState().datasets.find((d) => d.id === datasetId);
         const number = (dataset?.versions.length ?? 0) + 1;
         const existing = dataset?.versions.some((v) => v.id === version.id) ?? false;
-        set({
-          notice: existing
-            ? `Those suggestions are already in ${dataset?.name ?? 'the dataset'}; no new version was needed.`
-            : `Added ${added} suggestion${added === 1 ? '' : 's'} to ${dataset?.name ?? 'the dataset'}: version ${number} now has ${version.examples} examples` +
-              (Number(version.details['synthetic'] ?? 0) > 0
-                ? `, ${String(version.details['synthetic'])} of the new ones synthetic (written by a model).`
-                : '.'),
-        });
         await Promise.all([get().reload(), useDatasetsStore.getState().reload(version.id)]);
+        // The core rejects a generated suggestion that copies a test example instead of adding it: say so here.
+        const leaked = get().items.filter((i) => acceptedIds.has(i.id) && i.status === 'rejected').length;
+        const leakNote =
+          leaked > 0 ? ` ${leaked} left out because ${leaked === 1 ? 'it copied' : 'they copied'} a test example (listed under "Decided earlier").` : '';
+        set({
+          notice:
+            existing && leaked === acceptedIds.size
+              ? `Nothing was added:${leakNote}`
+              : existing
+                ? `Those suggestions are already in ${dataset?.name ?? 'the dataset'}; no new version was needed.${leakNote}`
+                : `Added ${added} suggestion${added === 1 ? '' : 's'} to ${dataset?.name ?? 'the dataset'}: version ${number} now has ${version.examples} examples` +
+                  (Number(version.details['synthetic'] ?? 0) > 0
+                    ? `, ${String(version.details['synthetic'])} of the new ones synthetic (written by a model).`
+                    : '.') +
+                  leakNote,
+        });
         return true;
       } catch (e) {
         set({ error: message(e) });

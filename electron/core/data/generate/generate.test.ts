@@ -5,7 +5,7 @@ import type { FitAnswers } from '../../../contract/generate.js';
 import { fakeGenerator } from '../../../../test/unit/fakeGenerator.js';
 import { chunkDocument } from './chunk.js';
 import { recommendFit } from './fit.js';
-import { generateQuestions, passagesTooLong } from './generateQuestions.js';
+import { GROUP, generateQuestions, passagesTooLong } from './generateQuestions.js';
 import { generateVariations } from './generateVariations.js';
 import { questionKey } from './normalize.js';
 import { cleanQuestion } from './templates.js';
@@ -101,6 +101,28 @@ describe('questions from passages (fake generator)', () => {
     await expect(generateQuestions(fakeGenerator(), passages, { perPassage: 1, maxNewTokens: 8, signal: controller.signal })).rejects.toThrow(/cancelled/);
   });
 
+  it('hands over each finished group of passages at once, the groups adding up to the run', async () => {
+    const many = chunkDocument(
+      Array.from({ length: GROUP + 2 }, (_, i) => `# Part ${i}\nRule ${i} says the form is due on day ${i}. Late forms are returned.`).join('\n'),
+      'rules.md',
+      1500,
+    );
+    expect(many).toHaveLength(GROUP + 2);
+    const groups: number[] = [];
+    const handed: string[] = [];
+    const r = await generateQuestions(fakeGenerator(), many, {
+      perPassage: 2,
+      maxNewTokens: 16,
+      onPairs: (pairs) => {
+        groups.push(pairs.length);
+        handed.push(...pairs.map((p) => p.question));
+      },
+    });
+    // two rounds of two groups (8 passages, then 2), each handed over as soon as its answers are written
+    expect(groups).toEqual([GROUP, 2, GROUP, 2]);
+    expect(handed).toEqual(r.pairs.map((p) => p.question));
+  });
+
   it('cleans a reply into one question', () => {
     expect(cleanQuestion('\n1. Question: "When does it open?"\nextra')).toBe('When does it open?');
   });
@@ -110,7 +132,13 @@ describe('variations (fake generator)', () => {
   it('keeps the answer, asks for each kind, and leaves out copies of known questions', async () => {
     const sources = [{ hash: 'h1', before: [], question: 'When do you open?', answer: 'At eight.' }];
     const g = fakeGenerator((t) => (t.includes('hurried person') ? 'when do you open' : undefined));
-    const r = await generateVariations(g, sources, ['reword', 'register', 'typos'], { maxNewTokens: 16, known: new Set([questionKey('When do you open?')]) });
+    const handed: number[] = [];
+    const r = await generateVariations(g, sources, ['reword', 'register', 'typos'], {
+      maxNewTokens: 16,
+      known: new Set([questionKey('When do you open?')]),
+      onVariations: (v) => handed.push(v.length),
+    });
+    expect(handed.reduce((a, b) => a + b, 0)).toBe(r.variations.length);
     expect(r.duplicates).toBe(1); // the typo variation only dropped the capital and the question mark
     expect(r.variations.map((v) => v.kind)).toEqual(['reword', 'register']);
     expect(r.variations[0]!.question).toMatch(/^Rewritten: When do you open\?/);

@@ -14,7 +14,9 @@ import { requireProject } from '../projects/projects.js';
 import { requireVersion, toMember } from '../datasets/versions.js';
 import { knownQuestions } from './known.js';
 import { openLlamaWriter, requireChatModel, type OpenWriter } from './model.js';
-import { storeSuggestions } from './suggest.js';
+import { suggestionStore, writingPhase, type GeneratedSuggestion } from './suggest.js';
+import type { BaseModel } from '../../../contract/domain.js';
+import type { Variation } from '../../data/generate/generateVariations.js';
 
 type Input = z.output<typeof AugmentInput>;
 
@@ -51,38 +53,43 @@ export async function startAugmentation(ws: Workspace, input: Input, open: OpenW
     ctx.onProgress({ phase: 'Loading the model', current: 0, total: null });
     const writer = await open(model.path);
     try {
-      const { variations, duplicates, empty } = await generateVariations(writer.generator, sources, input.kinds, {
-        maxNewTokens: input.maxNewTokens,
-        known: knownQuestions(ws, input.projectId),
-        signal: ctx.signal,
-        onProgress: (current, total) => ctx.onProgress({ phase: 'Writing variations', current, total }),
-      });
-      storeSuggestions(
-        ws,
-        input.projectId,
-        'augment',
-        ctx.jobId,
-        variations.map((v) => ({
-          prompt: [...v.from.before, { role: 'user', content: v.question }],
-          answer: v.from.answer,
-          answerLabel: 'The answer in your data',
-          provenance: {
-            synthetic: true,
-            kind: v.kind,
-            model: model.sha256,
-            modelLabel: model.label,
-            template: VARIATION_TEMPLATE.name,
-            templateHash: VARIATION_TEMPLATE.hash,
-            passageHash: null,
-            passage: null,
-            source: null,
-            fromExample: v.from.hash,
-          },
-        })),
-      );
-      return { mode: 'augment' as const, inputs: sources.length, suggested: variations.length, duplicates, empty, unreadable: [] };
+      const store = suggestionStore(ws, input.projectId, 'augment', ctx.jobId);
+      let finished = false;
+      try {
+        const { variations, duplicates, empty } = await generateVariations(writer.generator, sources, input.kinds, {
+          maxNewTokens: input.maxNewTokens,
+          known: knownQuestions(ws, input.projectId),
+          signal: ctx.signal,
+          onProgress: (current, total) => ctx.onProgress({ phase: writingPhase('Writing variations', store.stored), current, total }),
+          onVariations: (done) => store.add(done.map((v) => suggestionOf(v, model))),
+        });
+        finished = true;
+        return { mode: 'augment' as const, inputs: sources.length, suggested: variations.length, duplicates, empty, unreadable: [] };
+      } finally {
+        store.close(finished);
+      }
     } finally {
       await writer.dispose();
     }
   });
+}
+
+function suggestionOf(v: Variation, model: BaseModel): GeneratedSuggestion {
+  return {
+    prompt: [...v.from.before, { role: 'user', content: v.question }],
+    answer: v.from.answer,
+    answerLabel: 'The answer in your data',
+    provenance: {
+      synthetic: true,
+      kind: v.kind,
+      model: model.sha256,
+      modelLabel: model.label,
+      template: VARIATION_TEMPLATE.name,
+      templateHash: VARIATION_TEMPLATE.hash,
+      passageHash: null,
+      passage: null,
+      source: null,
+      fromExample: v.from.hash,
+    },
+  };
 }

@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEAKAGE_CHECK } from '../../../contract/inboxRequests.js';
 import type { ImportResult, Job, JobOf } from '../../../contract/jobs.js';
 import { fakeGenerator } from '../../../../test/unit/fakeGenerator.js';
 import { writePdf } from '../../../../test/unit/pdfFixture.js';
@@ -202,6 +203,37 @@ describe('questions from documents', () => {
     const job = await settle(await startQuestionGeneration(core.ws, { ...input, projectId, modelId: chatModel, questionsPerPassage: 1 }, writerOf(g)));
     expect(job.result).toMatchObject({ suggested: 0, duplicates: 2 });
   });
+
+  it('shows each finished group for review while the rest is written, and a stopped run keeps what was finished', async () => {
+    // stop the job as soon as the first round (one group: both passages) has its answers
+    let jobId = '';
+    const phases: string[] = [];
+    const inner = fakeGenerator();
+    const g: Generator = {
+      fits: inner.fits,
+      async generate(prompts, o) {
+        const out = await inner.generate(prompts, o);
+        if (inner.prompts.length === 4) {
+          phases.push((await core.call('jobs:get', { id: jobId })).progress.phase);
+          void core.call('jobs:cancel', { id: jobId }); // resolves once the job has stopped: not awaited from inside it
+        }
+        return out;
+      },
+    };
+    const started = await startQuestionGeneration(core.ws, { ...input, projectId, modelId: chatModel }, writerOf(g));
+    jobId = started.id;
+    const job = await settle(started);
+    expect(job.status).toBe('cancelled');
+    expect(phases).toEqual(['Writing questions and answers (0 ready for review)']);
+    const kept = (await pending()).filter((i) => i.createdAt >= started.createdAt);
+    expect(kept.map((i) => i.prompt[0]!.content).sort()).toEqual([
+      'What does "Patients park for free" mean, part 1?',
+      'What does "The clinic opens at" mean, part 1?',
+    ]);
+    const [audit] = await core.call('audit:list', { limit: 1, action: 'generate.documents' });
+    expect(audit?.details).toMatchObject({ jobId, suggestions: 2, finished: false });
+    for (const i of kept) await core.call('inbox:decide', { id: i.id, decision: 'rejected' });
+  });
 });
 
 describe('variations of existing questions', () => {
@@ -247,6 +279,10 @@ describe('variations of existing questions', () => {
     const version = await core.call('inbox:commit', { projectId, datasetId });
     expect(version.details).toMatchObject({ added: 1, synthetic: 1, leakedLeftOut: 1 });
     expect((await core.call('datasets:list', { projectId }))[0]!.versions.length).toBe(before + 1);
+    // the left-out item is rejected by the leakage check, never marked as added to the new version
+    const after = await core.call('inbox:list', { projectId });
+    expect(after.find((i) => i.id === leaked.id)).toMatchObject({ status: 'rejected', decidedBy: LEAKAGE_CHECK, committedVersionId: null });
+    expect(after.find((i) => i.id === other.id)).toMatchObject({ status: 'committed', committedVersionId: version.id });
     const report = await core.call('datasets:leakage', { versionId: version.id });
     expect(report.leakedEvalItems).toBe(0);
   });

@@ -1,8 +1,9 @@
 // generate:questions: documents -> passages (by headings and length) -> a question and an answer per passage from a
 // local chat model -> pending suggestions in the inbox, each citing its passage. Everything a person could get wrong
-// (model, files) is checked before the job starts or before the model writes a word; the suggestions are stored in
-// one transaction at the end, so a failed or cancelled run leaves the workspace as it was.
+// (model, files) is checked before the job starts or before the model writes a word, so bad input writes nothing; the
+// suggestions are stored group by group as they are finished, so a stopped run keeps what was already written.
 import type { z } from 'zod';
+import type { BaseModel } from '../../../contract/domain.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { GenerateQuestionsInput } from '../../../contract/generate.js';
 import type { JobOf } from '../../../contract/jobs.js';
@@ -16,7 +17,8 @@ import type { Workspace } from '../../workspace.js';
 import { requireProject } from '../projects/projects.js';
 import { knownQuestions } from './known.js';
 import { openLlamaWriter, requireChatModel, type OpenWriter } from './model.js';
-import { storeSuggestions } from './suggest.js';
+import { suggestionStore, writingPhase, type GeneratedSuggestion } from './suggest.js';
+import type { GeneratedPair } from '../../data/generate/generateQuestions.js';
 
 type Input = z.output<typeof GenerateQuestionsInput>;
 
@@ -64,39 +66,44 @@ export async function startQuestionGeneration(ws: Workspace, input: Input, open:
           { details: { reason: 'passageTooLong', passages: long.length } },
         );
       }
-      const { pairs, duplicates, empty } = await generateQuestions(writer.generator, passages, {
-        perPassage: input.questionsPerPassage,
-        maxNewTokens: input.maxNewTokens,
-        known: knownQuestions(ws, input.projectId),
-        signal: ctx.signal,
-        onProgress: (current, total) => ctx.onProgress({ phase: 'Writing questions and answers', current, total }),
-      });
-      storeSuggestions(
-        ws,
-        input.projectId,
-        'documents',
-        ctx.jobId,
-        pairs.map((p) => ({
-          prompt: [{ role: 'user', content: p.question }],
-          answer: p.answer,
-          answerLabel: `Written by ${model.label}`,
-          provenance: {
-            synthetic: true,
-            kind: 'question',
-            model: model.sha256,
-            modelLabel: model.label,
-            template: QUESTION_TEMPLATE.name,
-            templateHash: QUESTION_TEMPLATE.hash,
-            passageHash: p.passageHash,
-            passage: p.passage.text,
-            source: p.passage.heading ? `${p.passage.source}: ${p.passage.heading}` : p.passage.source,
-            fromExample: null,
-          },
-        })),
-      );
-      return { mode: 'questions' as const, inputs: passages.length, suggested: pairs.length, duplicates, empty, unreadable };
+      const store = suggestionStore(ws, input.projectId, 'documents', ctx.jobId);
+      let finished = false;
+      try {
+        const { pairs, duplicates, empty } = await generateQuestions(writer.generator, passages, {
+          perPassage: input.questionsPerPassage,
+          maxNewTokens: input.maxNewTokens,
+          known: knownQuestions(ws, input.projectId),
+          signal: ctx.signal,
+          onProgress: (current, total) => ctx.onProgress({ phase: writingPhase('Writing questions and answers', store.stored), current, total }),
+          onPairs: (done) => store.add(done.map((p) => suggestionOf(p, model))),
+        });
+        finished = true;
+        return { mode: 'questions' as const, inputs: passages.length, suggested: pairs.length, duplicates, empty, unreadable };
+      } finally {
+        store.close(finished);
+      }
     } finally {
       await writer.dispose();
     }
   });
+}
+
+function suggestionOf(p: GeneratedPair, model: BaseModel): GeneratedSuggestion {
+  return {
+    prompt: [{ role: 'user', content: p.question }],
+    answer: p.answer,
+    answerLabel: `Written by ${model.label}`,
+    provenance: {
+      synthetic: true,
+      kind: 'question',
+      model: model.sha256,
+      modelLabel: model.label,
+      template: QUESTION_TEMPLATE.name,
+      templateHash: QUESTION_TEMPLATE.hash,
+      passageHash: p.passageHash,
+      passage: p.passage.text,
+      source: p.passage.heading ? `${p.passage.source}: ${p.passage.heading}` : p.passage.source,
+      fromExample: null,
+    },
+  };
 }

@@ -2,6 +2,7 @@
 // createChildVersion every other dataset change uses (one transaction with its audit row), and the items are marked
 // committed in that transaction too, so an item can never land in two versions or be lost between them.
 import type { Sample } from '../../../contract/domain.js';
+import { LEAKAGE_CHECK } from '../../../contract/inboxRequests.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { DatasetVersionRecord } from '../../store/repositories/datasets.js';
 import type { Workspace } from '../../workspace.js';
@@ -65,6 +66,7 @@ export function commitInbox(ws: Workspace, projectId: string, datasetId?: string
   const questions = new Set(members.map((m) => ('messages' in m.example ? lastQuestion(m.example) : '')));
   let alreadyPresent = 0;
   const generated = new Set<number>();
+  const itemAt = new Map<number, string>(); // member position -> the accepted item that added it
   for (const item of accepted) {
     const sample = sampleOf(item);
     const hash = exampleHash(sample);
@@ -75,9 +77,11 @@ export function commitInbox(ws: Workspace, projectId: string, datasetId?: string
     present.add(hash);
     questions.add(lastQuestion(sample));
     if (item.provenance) generated.add(members.length);
+    itemAt.set(members.length, item.id);
     members.push({ example: sample, split });
   }
   const leaking = leakingGenerated(members, generated);
+  const leakedItems = new Set([...leaking].map((i) => itemAt.get(i)!));
   if (leaking.size > 0) {
     const kept = members.filter((_, i) => !leaking.has(i));
     members.length = 0;
@@ -92,17 +96,24 @@ export function commitInbox(ws: Workspace, projectId: string, datasetId?: string
     split,
     ...(generated.size > 0 ? { synthetic, leakedLeftOut: leaking.size } : {}),
   };
+  const at = new Date().toISOString();
+  const settle = (versionId: string) => {
+    for (const item of accepted) {
+      if (leakedItems.has(item.id)) ws.inbox.decide(item.id, 'rejected', item.reviewCorrection, LEAKAGE_CHECK, at, item.reviewQuestion);
+      else ws.inbox.markCommitted(item.id, versionId);
+    }
+  };
   if (details.added === 0) {
     // Every accepted chat is in the latest version already: no copy of it is made; the items point at that version.
     ws.db.transaction(() => {
-      for (const item of accepted) ws.inbox.markCommitted(item.id, parent.id);
+      settle(parent.id);
       ws.audit.append({ actor: 'user', action: 'inbox.already-present', subject: parent.id, details: { datasetId: parent.datasetId, items: details.items } });
     })();
     return parent;
   }
   return ws.db.transaction(() => {
     const version = createChildVersion(ws, parent, 'inbox', details, members);
-    for (const item of accepted) ws.inbox.markCommitted(item.id, version.id);
+    settle(version.id);
     return version;
   })();
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { InboxSource } from '../../../../electron/contract/inboxRequests.js';
+import { LEAKAGE_CHECK, type InboxSource } from '../../../../electron/contract/inboxRequests.js';
 import { Messages } from '../../components/Messages.js';
 import { useDatasetsStore } from '../../stores/datasetsStore.js';
 import { useInboxStore } from '../../stores/inboxStore.js';
@@ -108,7 +108,8 @@ export function SuggestionsPanel({ projectId, sources }: { projectId: string; so
           <ul>
             {[...committed, ...rejected].map((i) => (
               <li key={i.id}>
-                {i.status === 'committed' ? 'Added' : 'Rejected'}: {i.reviewQuestion ?? i.prompt.at(-1)?.content}
+                {i.status === 'committed' ? 'Added' : i.decidedBy === LEAKAGE_CHECK ? 'Left out (it copied a test example)' : 'Rejected'}:{' '}
+                {i.reviewQuestion ?? i.prompt.at(-1)?.content}
               </li>
             ))}
           </ul>
