@@ -15,11 +15,6 @@ export interface DocumentImportOptions {
   encoding?: string | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((p: ImportProgress) => void) | undefined;
-  /**
-   * Keep a PDF's line breaks (pages joined by a blank line) instead of one run of text: generating questions cuts
-   * passages at headings, which are lines of their own. Importing for pre-training keeps the single run.
-   */
-  keepLines?: boolean | undefined;
 }
 
 export type DocumentResult = { line: number; source: string; document: TextDocument } | { line: number; source: string; error: string };
@@ -53,12 +48,10 @@ async function textOf(path: string, options: DocumentImportOptions): Promise<str
   if (ext === '.pdf') {
     const { extractText, getDocumentProxy } = await import('unpdf');
     const pdf = await getDocumentProxy(new Uint8Array(await readFile(path)));
-    if (options.keepLines) {
-      const { text } = await extractText(pdf, { mergePages: false });
-      return text.join('\n\n');
-    }
-    const { text } = await extractText(pdf, { mergePages: true });
-    return text;
+    // Page by page: unpdf's merged form collapses every line break into a space, losing the headings and paragraphs
+    // that both training on the text and cutting it into passages for generated questions rely on.
+    const { text } = await extractText(pdf, { mergePages: false });
+    return text.join('\n\n');
   }
   if (ext === '.docx') {
     await checkZipLimits(path, 'DOCX', { signal: options.signal });

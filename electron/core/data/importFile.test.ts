@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writePdf } from '../../../test/unit/pdfFixture.js';
 import { importFile, type ImportedItem, type ImportOptions, type RejectedRow } from './importFile.js';
 
 const FIX = join(import.meta.dirname, '../../../test/fixtures/data');
@@ -211,6 +212,19 @@ describe('documents', () => {
     expect(documents[2]!.text).toContain('The court held that the contract was void.');
     expect(documents[0]!.text).toContain('Rest for two days.');
     expect(progress.at(-1)).toBe(1);
+  });
+
+  it('keeps a PDF’s lines and pages apart, so its headings and paragraphs survive', async () => {
+    const pdf = join(mkdtempSync(join(tmpdir(), 'fieldtune-pdf-')), 'guide.pdf');
+    await writePdf(pdf, [
+      { heading: 'Opening hours', text: 'The clinic opens at eight.' },
+      { heading: 'Parking', text: 'Patients park for free.' },
+    ]);
+    const { documents } = await run(pdf);
+    const lines = documents[0]!.text.split('\n').map((l) => l.trim());
+    expect(lines).toContain('OPENING HOURS');
+    expect(lines).toContain('The clinic opens at eight.');
+    expect(lines).toContain('PARKING');
   });
 
   it('reads a single file', async () => {

@@ -28,7 +28,7 @@ async function readPassages(paths: readonly string[], maxChars: number, signal: 
   const unreadable: string[] = [];
   for (const raw of paths) {
     try {
-      for await (const r of documentRecords(resolveUserPath(raw).path, { signal, keepLines: true })) {
+      for await (const r of documentRecords(resolveUserPath(raw).path, { signal })) {
         if ('error' in r) unreadable.push(r.error);
         else passages.push(...chunkDocument(r.document.text, r.source, maxChars));
       }
