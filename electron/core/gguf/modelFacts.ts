@@ -21,5 +21,7 @@ export async function readModelFacts(path: string): Promise<BaseModel['metadata'
     layers: pick(arch['block_count']),
     contextLength: pick(arch['context_length']),
     embeddingLength: pick(arch['embedding_length']),
+    // Only a chat model can write generated examples: the Data step's model picker greys out the others.
+    chatTemplate: typeof info.metadata.tokenizer?.chat_template === 'string' && info.metadata.tokenizer.chat_template.length > 0,
   };
 }

@@ -94,6 +94,9 @@ describe('questions from documents', () => {
   const input = { projectId: '', modelId: '', paths: [pdf], questionsPerPassage: 2, passageChars: 1500, maxNewTokens: 64 };
 
   it('refuses a model that is not a chat model, before any job, with nothing written', async () => {
+    // the header fact the model picker greys the base model out by
+    expect(core.ws.models.get(chatModel)!.metadata['chatTemplate']).toBe(true);
+    expect(core.ws.models.get(baseModel)!.metadata['chatTemplate']).toBe(false);
     await expect(startQuestionGeneration(core.ws, { ...input, projectId, modelId: baseModel }, writerOf(fakeGenerator()))).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/Tiny base is not a chat model \(its file has no chat template\)/),

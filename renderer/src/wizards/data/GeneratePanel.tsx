@@ -30,10 +30,13 @@ export function GeneratePanel({ projectId }: { projectId: string }) {
   useEffect(() => {
     void loadModels();
   }, [loadModels]);
-  const modelId = s.questions.modelId || models[0]?.id || '';
+  // A model registered before the header fact existed has no `chatTemplate`: it stays pickable (the core checks).
+  const canWrite = (m: (typeof models)[number]) => m.metadata['chatTemplate'] !== false;
+  const firstWriter = models.find(canWrite);
+  const modelId = s.questions.modelId || firstWriter?.id || '';
   useEffect(() => {
-    if (!s.questions.modelId && models[0]) s.setQuestions({ modelId: models[0].id });
-  }, [models, s]);
+    if (!s.questions.modelId && firstWriter) s.setQuestions({ modelId: firstWriter.id });
+  }, [firstWriter, s]);
 
   return (
     <>
@@ -47,13 +50,13 @@ export function GeneratePanel({ projectId }: { projectId: string }) {
           <label htmlFor="generate-model">Model that writes</label>
           <select id="generate-model" value={modelId} onChange={(e) => s.setQuestions({ modelId: e.target.value })}>
             {models.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
+              <option key={m.id} value={m.id} disabled={!canWrite(m)}>
+                {canWrite(m) ? m.label : `${m.label} (not a chat model: it cannot write examples)`}
               </option>
             ))}
           </select>
         </div>
-        {models.length === 0 && <p className="muted">Add a chat model under Models first.</p>}
+        {!firstWriter && <p className="muted">Add a chat model under Models first.</p>}
 
         <h4>Questions from your documents</h4>
         <form
