@@ -20,6 +20,7 @@ import { TrainingRunsRepository } from './store/repositories/trainingRuns.js';
 import { sweepStaleTemps, writeFileAtomic } from './disk/atomicWrite.js';
 import { decryptBytes, isEncryptedBytes, unregisterEncryptedRoot } from './disk/encryption.js';
 import { makeScratchDir, removeScratch, sweepScratch } from './disk/scratch.js';
+import { rescueCheckpoint } from './train/rescueCheckpoint.js';
 import { unlockWorkspace } from './store/workspaceEncryption.js';
 import { auditChainMarker, KEY_DIR, loadOrCreateWorkspaceKey, type WorkspaceKey } from './store/workspaceKey.js';
 
@@ -87,7 +88,7 @@ export function openWorkspace(
   // the workspace folder itself: a database copy or encryption.json an encryption killed midway was writing
   sweepStaleTemps(root, { recursive: false });
   // decrypted copies a dead process left behind (training files, adapters being loaded)
-  sweepScratch(root);
+  sweepScratch(root, rescueCheckpoint);
   let db: Database;
   try {
     db = openDatabase(join(root, DATABASE_FILE), encryptionKey);

@@ -4,12 +4,13 @@
 // `jobs:resume` continues it to the same adapter as an uninterrupted run with the same seed (within 1e-5; the
 // reference is trained by `fieldtune train --workspace`, the same typed request from the CLI).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { isEncryptedBytes } from '../../electron/core/disk/encryption.js';
 import { adapterTensors, demoModel, maxDiff, requireTrainer, tempDir } from './trainerHelpers.js';
 
 const exec = promisify(execFile);
@@ -41,8 +42,13 @@ class Server {
     child.stderr?.on('data', (d: Buffer) => (this.stderr += d.toString()));
   }
 
-  static async start(workspace: string): Promise<Server> {
-    const server = new Server(spawn(process.execPath, [CLI, 'serve', '--workspace', workspace, '--no-demo', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] }));
+  static async start(workspace: string, env: NodeJS.ProcessEnv = {}): Promise<Server> {
+    const server = new Server(
+      spawn(process.execPath, [CLI, 'serve', '--workspace', workspace, '--no-demo', '--json'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...env },
+      }),
+    );
     const url = new URL(
       await new Promise<string>((resolve, reject) => {
         createInterface({ input: server.child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
@@ -94,18 +100,12 @@ class Server {
 describe('a training run whose server is killed', () => {
   let dir = '';
   let base = '';
+  let referenceAdapter = '';
   const servers: Server[] = [];
   beforeAll(async () => {
     requireTrainer();
     dir = tempDir('ft-train-kill-');
     base = await demoModel(dir);
-  });
-  afterAll(async () => {
-    for (const s of servers) await s.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('is listed as interrupted after a SIGKILL of fieldtune serve and resumes to the uninterrupted adapter', async () => {
     // the reference: the same run, uninterrupted, from the CLI
     const refWs = join(dir, 'ref');
     const imported = await run('node', [CLI, 'data', 'import', SAMPLE, '--workspace', refWs, '--project', 'P', '--json']);
@@ -116,10 +116,16 @@ describe('a training run whose server is killed', () => {
     });
     const reference = (JSON.parse(refOut.stdout.trim().split('\n').at(-1)!) as { run: { status: string; adapterPath: string } }).run;
     expect(reference.status).toBe('succeeded');
+    referenceAdapter = reference.adapterPath;
+  }, 300_000);
+  afterAll(async () => {
+    for (const s of servers) await s.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
-    // the same run started in browser mode, its server killed after 20 steps
-    const ws = join(dir, 'killed');
-    const first = await Server.start(ws);
+  /** Starts the run in browser mode and SIGKILLs its server after 20 steps; returns the project's id. */
+  async function startAndKill(ws: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
+    const first = await Server.start(ws, env);
     servers.push(first);
     const model = await first.wait(await first.call<Job>('models:register', { path: base }));
     const project = await first.call<{ id: string }>('projects:create', { name: 'P' });
@@ -140,11 +146,19 @@ describe('a training run whose server is killed', () => {
     });
     await twentySteps;
     await first.stop('SIGKILL');
+    return project.id;
+  }
+
+  type RunRow = { id: string; status: string; steps: number; jobId: string; checkpointPath: string | null };
+
+  it('is listed as interrupted after a SIGKILL of fieldtune serve and resumes to the uninterrupted adapter', async () => {
+    const ws = join(dir, 'killed');
+    const projectId = await startAndKill(ws);
 
     // a new server on the same workspace: the run is interrupted, its orphaned trainer left a checkpoint
     const second = await Server.start(ws);
     servers.push(second);
-    const runs = await second.call<Array<{ id: string; status: string; steps: number; jobId: string }>>('train:runs', { projectId: project.id });
+    const runs = await second.call<RunRow[]>('train:runs', { projectId });
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: 'interrupted' });
     expect(runs[0]!.steps).toBeGreaterThanOrEqual(20);
@@ -157,6 +171,50 @@ describe('a training run whose server is killed', () => {
     expect(resumed.status, resumed.error?.message).toBe('succeeded');
     const { run: finished } = await second.call<{ run: { id: string; status: string; adapterPath: string } }>('train:run', { id: runs[0]!.id });
     expect(finished).toMatchObject({ id: runs[0]!.id, status: 'succeeded' });
-    expect(maxDiff(adapterTensors(reference.adapterPath), adapterTensors(finished.adapterPath))).toBeLessThanOrEqual(1e-5);
+    expect(maxDiff(adapterTensors(referenceAdapter), adapterTensors(finished.adapterPath))).toBeLessThanOrEqual(1e-5);
+  }, 600_000);
+
+  it('in an encrypted workspace, keeps the checkpoint its trainer wrote after the kill, encrypted, and resumes to the same adapter', async () => {
+    const ws = join(dir, 'killed-encrypted');
+    const env = { FIELDTUNE_PASSPHRASE: 'a long private sentence for the kill test' };
+    await run('node', [CLI, 'projects', 'list', '--workspace', ws, '--json']); // makes the workspace
+    await exec('node', [CLI, 'workspace', 'encrypt', '--workspace', ws, '--json'], { env: { ...process.env, ...env } });
+    const projectId = await startAndKill(ws, env);
+
+    // the trainer wrote its last checkpoint in its plaintext scratch folder after its host died; a new server (the
+    // trainer may still be writing as it opens) moves it, encrypted, into the run folder once the trainer has exited
+    const second = await Server.start(ws, env);
+    servers.push(second);
+    let runs: RunRow[] = [];
+    for (let i = 0; i < 300; i++) {
+      runs = await second.call<RunRow[]>('train:runs', { projectId });
+      if (runs[0]?.checkpointPath) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: 'interrupted' });
+    expect(runs[0]!.steps).toBeGreaterThanOrEqual(20);
+    const checkpoint = join(ws, 'files', 'runs', runs[0]!.id, 'checkpoints', 'checkpoint.gguf');
+    expect(runs[0]!.checkpointPath).toBe(checkpoint);
+    expect(isEncryptedBytes(readFileSync(checkpoint))).toBe(true);
+    // no plaintext scratch folder of the dead server is left
+    const scratch = `/dev/shm/fieldtune-${process.getuid?.() ?? 'user'}`;
+    const left = existsSync(scratch) ? readdirSync(scratch).filter((n) => /^scratch-\d+-/.test(n) && !n.startsWith(`scratch-${second.child.pid}-`)) : [];
+    expect(left).toEqual([]);
+
+    const resumed = await second.wait(await second.call<Job>('jobs:resume', { id: runs[0]!.jobId }));
+    expect(resumed.status, resumed.error?.message).toBe('succeeded');
+    const detail = await second.call<{ run: { id: string; status: string }; train: Array<{ step: number }> }>('train:run', { id: runs[0]!.id });
+    expect(detail.run).toMatchObject({ id: runs[0]!.id, status: 'succeeded' });
+    // it went on from the rescued checkpoint: the curve has no step twice (a restart from an older one would repeat)
+    const steps = detail.train.map((p) => p.step);
+    expect(new Set(steps).size).toBe(steps.length);
+    await second.stop();
+    // the adapter is an encrypted blob: the CLI exports it in plain form to compare with the reference
+    const out = join(dir, 'rescued-adapter.gguf');
+    await exec('node', [CLI, 'adapters', 'export', '--workspace', ws, '--run', runs[0]!.id, '--format', 'gguf', '--out', out, '--json'], {
+      env: { ...process.env, ...env },
+    });
+    expect(maxDiff(adapterTensors(referenceAdapter), adapterTensors(out))).toBeLessThanOrEqual(1e-5);
   }, 600_000);
 });

@@ -7,11 +7,20 @@
 // workspace's own `private/scratch` folder (on disk, so plaintext exists there while a run lasts: README says so).
 // memfd would keep it off every file system, but the trainer and llama.cpp open files by name.
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 
 const NAME = /^scratch-(\d+)-[0-9a-f]+$/;
+/** In a training run's folder: which run it serves and the trainer's pid (see sweepScratch). */
+const RUN_FILE = 'run.json';
+
+interface ScratchRun {
+  /** The run's folder in the workspace. */
+  runDir: string;
+  /** The trainer's pid once started: it outlives a killed host long enough to write a last checkpoint here. */
+  workerPid?: number;
+}
 
 function ramRoot(): string | null {
   if (process.platform !== 'linux' || process.env['FIELDTUNE_SCRATCH_ON_DISK'] === '1') return null;
@@ -75,9 +84,30 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Removes scratch folders of processes that are gone; returns them. */
-export function sweepScratch(workspaceRoot: string): string[] {
+/** Marks a scratch folder as a training run's, so a host killed mid-run does not lose the trainer's last checkpoint. */
+export function markScratchRun(dir: string, run: ScratchRun): void {
+  writeFileSync(join(dir, RUN_FILE), JSON.stringify(run), { mode: 0o600 });
+}
+
+function runOf(dir: string): ScratchRun | null {
+  try {
+    return JSON.parse(readFileSync(join(dir, RUN_FILE), 'utf8')) as ScratchRun;
+  } catch {
+    return null;
+  }
+}
+
+/** What to save from a dead host's run folder before it goes: `runDir` is the run's folder in the workspace. */
+export type ScratchRescue = (scratchDir: string, runDir: string) => void;
+
+/**
+ * Removes scratch folders of processes that are gone; returns them. A training run's folder (markScratchRun) is first
+ * handed to `rescue`, since the trainer of a killed host writes its last checkpoint there after the host died, and it is
+ * left alone while that trainer still runs, or when it belongs to another workspace (only that one has the key).
+ */
+export function sweepScratch(workspaceRoot: string, rescue?: ScratchRescue): string[] {
   const removed: string[] = [];
+  const own = resolve(workspaceRoot) + sep;
   for (const root of scratchRoots(workspaceRoot)) {
     let names: string[];
     try {
@@ -87,10 +117,23 @@ export function sweepScratch(workspaceRoot: string): string[] {
     }
     for (const name of names) {
       const m = NAME.exec(name);
-      if (m && !alive(Number(m[1]))) {
-        removeScratch(join(root, name));
-        removed.push(join(root, name));
+      if (!m || alive(Number(m[1]))) continue;
+      const dir = join(root, name);
+      const run = runOf(dir);
+      if (run) {
+        if (run.workerPid !== undefined && alive(run.workerPid)) continue;
+        const ours = resolve(run.runDir).startsWith(own);
+        if (!ours && existsSync(run.runDir)) continue;
+        if (ours) {
+          try {
+            rescue?.(dir, run.runDir);
+          } catch {
+            continue; // kept for the next open (a full disk, say): deleting it would lose the checkpoint for good
+          }
+        }
       }
+      removeScratch(dir);
+      removed.push(dir);
     }
   }
   return removed;

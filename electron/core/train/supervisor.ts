@@ -53,6 +53,8 @@ export interface TrainerRunOptions extends TrainerSettings {
   /** Milliseconds between SIGTERM and SIGKILL on cancel (default 60 s: the current step finishes first). */
   killAfterMs?: number;
   onEvent?: (event: TrainerEvent) => void;
+  /** The trainer's pid, once it is started. */
+  onSpawn?: (pid: number) => void;
   /** Extra raw arguments (tests use the trainer's test-only flags). */
   extraArgs?: readonly string[];
 }
@@ -97,6 +99,7 @@ export function runTrainer(o: TrainerRunOptions): Promise<TrainerRunResult> {
     const log = createWriteStream(o.logFile, { flags: 'a' });
     // stdin stays an open pipe: when this process dies the trainer sees EOF and stops with a checkpoint
     const child = spawn(bin, trainerArgs(o), { stdio: ['pipe', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) o.onSpawn?.(child.pid);
     const result: TrainerRunResult = {
       exitCode: null,
       signal: null,

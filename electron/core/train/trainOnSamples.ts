@@ -23,6 +23,8 @@ export interface TrainOnSamplesOptions extends TrainerSettings {
   dryRun?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: TrainerEvent) => void;
+  /** The trainer's pid, once it is started. */
+  onSpawn?: (pid: number) => void;
   /** Called once the training files exist, before the trainer starts (the job hashes the base and records the run). */
   beforeRun?: (files: {
     train: TrainingDataSummary;

@@ -3,7 +3,9 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FieldtuneError } from '../../../contract/errors.js';
 import type { RunComparison, RunDetail, TrainingRun } from '../../../contract/train.js';
+import { sweepScratch } from '../../disk/scratch.js';
 import { LineageRepository } from '../../store/repositories/lineage.js';
+import { CHECKPOINT_FILE, rescueCheckpoint } from '../../train/rescueCheckpoint.js';
 import type { FullRunRow } from '../../store/repositories/trainingRuns.js';
 import type { Workspace } from '../../workspace.js';
 
@@ -14,8 +16,11 @@ export const runDirOf = (ws: Workspace, runId: string): string => join(ws.filesD
  * path, so the file the trainer always uses in the run folder counts too.
  */
 export function checkpointOf(ws: Workspace, r: Pick<FullRunRow, 'id' | 'checkpoint_path'>): string | null {
+  // in an encrypted workspace that last checkpoint is written in the trainer's scratch folder: rescued into the run
+  // folder once the trainer has exited (it may still have been writing when the workspace opened)
+  if (ws.encryptionKey) sweepScratch(ws.dir, rescueCheckpoint);
+  const usual = join(runDirOf(ws, r.id), 'checkpoints', CHECKPOINT_FILE);
   if (r.checkpoint_path && existsSync(r.checkpoint_path)) return r.checkpoint_path;
-  const usual = join(runDirOf(ws, r.id), 'checkpoints', 'checkpoint.gguf');
   return existsSync(usual) ? usual : null;
 }
 

@@ -12,7 +12,7 @@ import type { TrainerEvent } from '../../../contract/trainerEvents.js';
 import { FieldtuneError } from '../../../contract/errors.js';
 import { writeFileAtomic } from '../../disk/atomicWrite.js';
 import { isEncryptedBytes, readWorkspaceFileSync } from '../../disk/encryption.js';
-import { makeScratchDir, removeScratch } from '../../disk/scratch.js';
+import { makeScratchDir, markScratchRun, removeScratch } from '../../disk/scratch.js';
 import type { JobContext, JobRunner } from '../../jobs/jobManager.js';
 import { sha256OfFile, type BlobStore } from '../../store/blobStore.js';
 import type { RunInputs, TrainingRunsRepository } from '../../store/repositories/trainingRuns.js';
@@ -83,6 +83,7 @@ export function trainJob(p: TrainJobParams): JobRunner<TrainJobResult> {
     const log = join(p.runDir, 'trainer.log');
     const { samples, valSamples, record: _r, runDir: _d, resume: resumeFrom, encryptedWorkspace, baseChecked: _c, fingerprint, ...options } = p;
     const scratch = encryptedWorkspace ? makeScratchDir(encryptedWorkspace) : null;
+    if (scratch) markScratchRun(scratch, { runDir: p.runDir });
     const work = scratch ?? p.runDir;
     let settings = options;
     let resume = resumeFrom;
@@ -128,6 +129,8 @@ export function trainJob(p: TrainJobParams): JobRunner<TrainJobResult> {
         logFile: scratch ? join(scratch, 'trainer.log') : log,
         signal,
         ...(resume ? { resume } : {}),
+        // the trainer outlives a killed host to write a last checkpoint: the folder is kept until it has exited
+        ...(scratch ? { onSpawn: (pid: number) => markScratchRun(scratch, { runDir: p.runDir, workerPid: pid }) } : {}),
         async beforeRun({ train, val }) {
           // handed to the trainer, which would otherwise hash the (possibly many-GB) base again; a workspace passes its
           // fingerprint cache, so an unchanged base is not read again at every run
