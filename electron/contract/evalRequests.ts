@@ -6,7 +6,13 @@ import { DriftFinding, Evaluation, EvaluationSummary } from './evaluation.js';
 import { EvalStartInput } from './evalJob.js';
 import { jobSchemas } from './jobs.js';
 
-export const EvalReport = z.object({ html: z.string(), htmlPath: z.string(), pdfPath: z.string() });
+export const EvalReport = z.object({
+  html: z.string(),
+  htmlPath: z.string(),
+  pdfPath: z.string(),
+  /** The stored files are encrypted (an encrypted workspace): only a saved copy (eval:save-report) opens elsewhere. */
+  encrypted: z.boolean(),
+});
 export type EvalReport = z.infer<typeof EvalReport>;
 
 export const evalRequests = {
@@ -20,4 +26,17 @@ export const evalRequests = {
   'eval:get': { input: z.object({ id: Id }).strict(), output: Evaluation },
   /** The evaluation's report (HTML, and a PDF beside it), written on first request and stored with the run. */
   'eval:report': { input: z.object({ id: Id }).strict(), output: EvalReport },
+  /** A plain copy of the report where the person chose (an encrypted workspace's own copy opens nowhere else). */
+  'eval:save-report': {
+    input: z
+      .object({
+        id: Id,
+        format: z.enum(['html', 'pdf']),
+        outFile: z.string().trim().min(1, 'Name the file to write'),
+        /** An existing file is refused (CONFLICT, fix 'overwrite') unless the caller says to replace it. */
+        overwrite: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ file: z.string() }),
+  },
 } as const;

@@ -2,7 +2,7 @@
 // test set exists, train a short run, then evaluate it: base vs tuned vs prompting baseline with the verdict, the
 // charts, the checks and the weakest answers (one sent back to Data through the inbox), and open the report stored
 // with the run.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -80,6 +80,16 @@ test('evaluates a finished demo run: base vs tuned vs baseline, checks, weakest 
     const report = page.getByRole('dialog', { name: 'Evaluation report' });
     await expect(report).toContainText(/Saved with the run: .* \(web page\) and .* \(PDF\)/);
     await expect(page.frameLocator('iframe[title="Evaluation report"]').getByRole('heading', { name: 'Verdict' })).toBeVisible();
+    // a copy where the person chooses: a file already there is replaced only when they say so
+    const copy = join(dir, 'evaluation.pdf');
+    writeFileSync(copy, 'an older file');
+    await report.getByLabel('Save a copy as').fill(copy);
+    await report.getByLabel('Report format').selectOption('pdf');
+    await report.getByRole('button', { name: 'Save a copy' }).click();
+    await expect(report.getByRole('alert')).toContainText(`${copy} already exists.`);
+    await report.getByRole('button', { name: 'Replace it' }).click();
+    await expect(report).toContainText(`Saved a copy to ${copy}.`);
+    expect(readFileSync(copy).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await snap(page, '5-report');
     await report.getByRole('button', { name: 'Close the report' }).click();
     await expect(page.getByRole('table').filter({ hasText: 'Leak check' })).toBeVisible(); // the history

@@ -7,6 +7,7 @@ import type { EvalReport } from '../../../electron/contract/evalRequests.js';
 import type { DriftFinding, Evaluation, EvaluationSummary } from '../../../electron/contract/evaluation.js';
 import type { TrainingRun } from '../../../electron/contract/train.js';
 import { api } from '../transport/api.js';
+import { ApiError } from '../transport/transport.js';
 import { errorText } from './errorWords.js';
 import { checksRequest, useEvalRulesStore } from './evalRulesStore.js';
 import { followJob } from './followJob.js';
@@ -36,6 +37,8 @@ interface EvalState {
   drift: DriftFinding[];
   current: Evaluation | null;
   report: EvalReport | null;
+  /** Saving a copy of the open report: what happened, and a file in the way (the dialog asks before replacing it). */
+  reportSave: { notice: string | null; error: string | null; exists: string | null };
   error: string | null;
   notice: string | null;
   open(projectId: string): Promise<void>;
@@ -47,8 +50,11 @@ interface EvalState {
   show(id: string): Promise<void>;
   openReport(): Promise<void>;
   closeReport(): void;
+  saveReport(format: 'html' | 'pdf', outFile: string, overwrite?: boolean): Promise<void>;
   sendToData(item: Omit<InboxItem, 'projectId' | 'source' | 'runId'>): Promise<boolean>;
 }
+
+const NO_SAVE = { notice: null, error: null, exists: null };
 
 export const useEvalStore = create<EvalState>((set, get) => {
   const fail = (e: unknown) => set({ error: errorText(e) });
@@ -86,6 +92,7 @@ export const useEvalStore = create<EvalState>((set, get) => {
     drift: [],
     current: null,
     report: null,
+    reportSave: NO_SAVE,
     error: null,
     notice: null,
 
@@ -143,7 +150,22 @@ export const useEvalStore = create<EvalState>((set, get) => {
         fail(e);
       }
     },
-    closeReport: () => set({ report: null }),
+    closeReport: () => set({ report: null, reportSave: NO_SAVE }),
+    async saveReport(format, outFile, overwrite = false) {
+      const current = get().current;
+      if (!current) return;
+      set({ reportSave: NO_SAVE });
+      try {
+        const { file } = await api.call('eval:save-report', { id: current.id, format, outFile, overwrite });
+        const plain = get().report?.encrypted ? ' Unlike the workspace, this copy is not encrypted: keep it somewhere safe.' : '';
+        set({ reportSave: { ...NO_SAVE, notice: `Saved a copy to ${file}.${plain}` } });
+      } catch (e) {
+        // a file is there already: the dialog asks instead of showing an error
+        if (e instanceof ApiError && e.payload.fix?.setting === 'overwrite')
+          set({ reportSave: { ...NO_SAVE, exists: String(e.payload.details?.['file'] ?? outFile) } });
+        else set({ reportSave: { ...NO_SAVE, error: errorText(e) } });
+      }
+    },
 
     async sendToData(item) {
       const { projectId, current } = get();

@@ -17,6 +17,7 @@ import { isSample } from '../../data/example.js';
 import { resourcePath } from '../../appPaths.js';
 import type { PreviewInput } from './preview.js';
 import type { Workspace } from '../../workspace.js';
+import { userOutFile } from '../files/outFile.js';
 import { requireProject } from '../projects/projects.js';
 import { LineageRepository } from '../../store/repositories/lineage.js';
 
@@ -152,14 +153,7 @@ export async function metadataColumns(ws: Workspace, versionId: string): Promise
 }
 
 export async function exportDataset(ws: Workspace, versionId: string, format: 'jsonl' | 'csv', outFile: string, split?: SplitLabel, overwrite = false) {
-  const file = resolveUserPath(outFile).path;
-  if (!(await stat(dirname(file)).catch(() => null))) throw new FieldtuneError('INVALID_INPUT', `The folder ${dirname(file)} does not exist.`);
-  // A person's file is never replaced silently: the caller must say so (the app asks, the CLI takes --force).
-  const existing = await stat(file).catch(() => null);
-  if (existing?.isDirectory()) throw new FieldtuneError('INVALID_INPUT', `${file} is a folder; name a file to write.`);
-  if (existing && !overwrite) {
-    throw new FieldtuneError('CONFLICT', `A file named ${file} already exists.`, { details: { exists: true, file }, fix: { setting: 'overwrite' } });
-  }
+  const file = await userOutFile(outFile, overwrite);
   // an export is about as large as the version's examples as stored
   assertFreeSpace(dirname(file), ws.datasets.versionBytes(versionId), `export to ${file}`);
   const result = exportVersion(ws, versionId, { format, outFile: file, ...(split ? { split } : {}) });

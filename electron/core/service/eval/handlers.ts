@@ -4,7 +4,7 @@ import { driftFindings } from '../../eval/drift.js';
 import { schemaProblem } from '../../eval/jsonValidity.js';
 import type { HandlerContext } from '../handlers.js';
 import { getEvaluation, listEvaluations } from './evaluations.js';
-import { evaluationReport } from './report.js';
+import { evaluationReport, saveEvaluationReport } from './report.js';
 import { startEvaluation } from './start.js';
 
 type EvalMethod = Extract<keyof Requests, `eval:${string}`>;
@@ -17,4 +17,5 @@ export const evalHandlers: EvalHandlers = {
   'eval:check-schema': ({ text }) => ({ problem: schemaProblem(text) }),
   'eval:get': ({ id }, { ws }) => getEvaluation(ws, id),
   'eval:report': ({ id }, { ws }) => evaluationReport(ws, id),
+  'eval:save-report': ({ id, format, outFile, overwrite }, { ws }) => saveEvaluationReport(ws, id, format, outFile, overwrite),
 };
