@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { encryptBytes, keyForPath } from './encryption.js';
+import { processAlive } from './processAlive.js';
 
 const TEMP_PATTERN = /\.(\d+)(?:-[0-9a-f]+)?\.(tmp|partial)$/;
 
@@ -50,16 +51,6 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   }
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes temp files left under `root` by processes that are gone; returns their paths. */
 export function sweepStaleTemps(root: string, options: { recursive?: boolean } = {}): string[] {
   const recursive = options.recursive ?? true;
@@ -77,7 +68,7 @@ export function sweepStaleTemps(root: string, options: { recursive?: boolean } =
         if (recursive) walk(path);
       } else {
         const m = TEMP_PATTERN.exec(entry.name);
-        if (m && !alive(Number(m[1]))) {
+        if (m && !processAlive(Number(m[1]))) {
           rmSync(path, { force: true });
           removed.push(path);
         }

@@ -1,21 +1,13 @@
 // What the sweep of dead processes' scratch folders removes, keeps and hands to the rescue of a training run's last
 // checkpoint (the end-to-end case, a killed server in an encrypted workspace, is test/native/trainKill.test.ts).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/unit/helpers.js';
+import { deadPid, tempDir } from '../../../test/unit/helpers.js';
 import { markScratchRun, sweepScratch } from './scratch.js';
 
 const tmp = tempDir('fieldtune-scratch-');
 afterEach(() => tmp.cleanup());
-
-/** A pid that is certainly gone: a child that has exited. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '0']);
-  await new Promise((r) => child.once('exit', r));
-  return child.pid!;
-}
 
 describe('sweeping scratch folders', () => {
   it('removes a dead process’s folder, rescues its run first, and keeps one whose trainer still runs or that another workspace owns', async () => {

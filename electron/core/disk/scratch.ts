@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve, sep } from 'node:path';
+import { processAlive } from './processAlive.js';
 
 const NAME = /^scratch-(\d+)-[0-9a-f]+$/;
 /** In a training run's folder: which run it serves and the trainer's pid (see sweepScratch). */
@@ -74,16 +75,6 @@ export async function withScratch<T>(workspaceRoot: string, fn: (dir: string) =>
   }
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Marks a scratch folder as a training run's, so a host killed mid-run does not lose the trainer's last checkpoint. */
 export function markScratchRun(dir: string, run: ScratchRun): void {
   writeFileSync(join(dir, RUN_FILE), JSON.stringify(run), { mode: 0o600 });
@@ -117,11 +108,11 @@ export function sweepScratch(workspaceRoot: string, rescue?: ScratchRescue): str
     }
     for (const name of names) {
       const m = NAME.exec(name);
-      if (!m || alive(Number(m[1]))) continue;
+      if (!m || processAlive(Number(m[1]))) continue;
       const dir = join(root, name);
       const run = runOf(dir);
       if (run) {
-        if (run.workerPid !== undefined && alive(run.workerPid)) continue;
+        if (run.workerPid !== undefined && processAlive(run.workerPid)) continue;
         const ours = resolve(run.runDir).startsWith(own);
         if (!ours && existsSync(run.runDir)) continue;
         if (ours) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/unit/helpers.js';
+import { deadPid, tempDir } from '../../../test/unit/helpers.js';
 import { Job as JobSchema, type Job, type JobResult } from '../../contract/jobs.js';
 import { openWorkspace } from '../workspace.js';
 import { FieldtuneError } from '../../contract/errors.js';
@@ -75,7 +75,8 @@ describe('JobManager', () => {
     cleanups.push(t.cleanup);
     const first = openWorkspace(t.dir);
     const job = first.jobs.start({ kind: 'model.register', params: PARAMS }, () => new Promise(() => {}));
-    // Simulate a crash: the database closes while the job row still says running.
+    // Simulate a crash: the database closes while the job row still says running, and its process is gone.
+    first.db.prepare('UPDATE jobs SET owner_pid = ? WHERE id = ?').run(await deadPid(), job.id);
     first.db.close();
     const second = openWorkspace(t.dir);
     cleanups.push(() => second.close());
@@ -83,6 +84,22 @@ describe('JobManager', () => {
     expect(after.status).toBe('interrupted');
     expect(after.message).toBe(INTERRUPTED_MESSAGE);
     expect(after.resumable).toBe(true);
+  });
+
+  it('leaves a job alone that a process still running has open (the app, while a command opens the same workspace)', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const app = openWorkspace(t.dir);
+    let finish: (m: typeof MODEL) => void = () => {};
+    const job = app.jobs.start({ kind: 'model.register', params: PARAMS }, () => new Promise((r) => (finish = r)));
+    app.trainingRuns.create({ id: 'run-1', projectId: null, jobId: job.id, baseSha256: 'b', trainSha256: 't', valSha256: null, settings: {} });
+    const command = openWorkspace(t.dir);
+    expect(command.jobs.get(job.id).status).toBe('running');
+    expect(command.trainingRuns.get('run-1')?.status).toBe('running');
+    await command.close();
+    finish(MODEL);
+    expect((await app.jobs.wait(job.id)).status).toBe('succeeded');
+    await app.close();
   });
 });
 

@@ -4,6 +4,7 @@ import { jobKinds, jobSubject, type Job, type JobKind, type JobOf, type JobParam
 import { toErrorPayload } from '../../contract/wire.js';
 import type { JobsRepository } from '../store/repositories/jobs.js';
 import { ProgressThrottle, type ProgressUpdate } from './progressThrottle.js';
+import { processAlive } from '../disk/processAlive.js';
 
 export interface JobContext {
   readonly jobId: string;
@@ -32,7 +33,7 @@ export const INTERRUPTED_MESSAGE = 'Fieldtune closed while this job was running.
 
 /**
  * Runs long work as jobs: a SQLite row per job, throttled progress pushed to listeners, real cancellation
- * through AbortSignal. Creating a manager marks every job a previous process left running as interrupted.
+ * through AbortSignal. Creating a manager marks every job a process that is gone left running as interrupted.
  */
 export class JobManager {
   private readonly running = new Map<string, Running>();
@@ -42,7 +43,7 @@ export class JobManager {
     private readonly publish: (job: Job) => void,
     private readonly progressIntervalMs = 250,
   ) {
-    repo.markAllInterrupted(new Date().toISOString(), INTERRUPTED_MESSAGE);
+    repo.markOrphansInterrupted(new Date().toISOString(), INTERRUPTED_MESSAGE, processAlive);
   }
 
   /**

@@ -2,7 +2,7 @@
 // at it and finishes; a kind that cannot resume, and a job that is not interrupted, are refused with the reason.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../../test/unit/helpers.js';
+import { deadPid, tempDir } from '../../../../test/unit/helpers.js';
 import { Core } from '../../core.js';
 import { writeDemoModel } from '../../demoModel/index.js';
 
@@ -16,6 +16,7 @@ describe('jobs:resume', () => {
     // A registration whose process died: the job row still says running when the database closes under it.
     const first = new Core({ workspaceDir: wsDir, mode: 'cli' });
     const started = first.ws.jobs.start({ kind: 'model.register', params: { path: model.path } }, () => new Promise(() => {}));
+    first.ws.db.prepare('UPDATE jobs SET owner_pid = ? WHERE id = ?').run(await deadPid(), started.id);
     first.ws.db.close();
 
     const core = new Core({ workspaceDir: wsDir, mode: 'cli' });

@@ -24,7 +24,7 @@ describe('migration 014 (generated suggestions)', () => {
           .run(id, source);
       insert('old', 'evaluate');
       expect(() => insert('early', 'documents')).toThrow(/CHECK/);
-      expect(migrate(db, migrations)).toEqual({ from: 13, to: 14 });
+      expect(migrate(db, migrations.slice(0, 14))).toEqual({ from: 13, to: 14 });
       expect(db.prepare('SELECT id, source, author, provenance, review_question FROM inbox_items').all()).toEqual([
         { id: 'old', source: 'evaluate', author: 'Dr. Weber', provenance: null, review_question: null },
       ]);

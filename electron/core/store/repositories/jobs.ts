@@ -72,13 +72,14 @@ export class JobsRepository {
   private readonly startStmt: Statement<[{ id: string; at: string }]>;
   private readonly progressStmt: Statement<[Record<string, unknown>]>;
   private readonly finishStmt: Statement<[Record<string, unknown>]>;
-  private readonly interruptStmt: Statement<[{ at: string; message: string }]>;
+  private readonly unfinishedStmt: Statement<[], { id: string; owner_pid: number | null }>;
+  private readonly interruptStmt: Statement<[{ id: string; at: string; message: string }]>;
   private readonly paramsStmt: Statement<[string], { params: string }>;
   private readonly clearStmt: Statement<[{ project: string | null }]>;
 
   constructor(db: Database) {
-    this.insertStmt = db.prepare(`INSERT INTO jobs (id, kind, project_id, status, params, resumable, created_at, resumed_from)
-      VALUES (@id, @kind, @project_id, 'queued', @params, @resumable, @created_at, @resumed_from)`);
+    this.insertStmt = db.prepare(`INSERT INTO jobs (id, kind, project_id, status, params, resumable, created_at, resumed_from, owner_pid)
+      VALUES (@id, @kind, @project_id, 'queued', @params, @resumable, @created_at, @resumed_from, @owner_pid)`);
     this.getStmt = db.prepare('SELECT * FROM jobs WHERE id = ?');
     this.listStmt = db.prepare('SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT 200');
     this.listByProjectStmt = db.prepare('SELECT * FROM jobs WHERE project_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 200');
@@ -86,8 +87,9 @@ export class JobsRepository {
     this.progressStmt = db.prepare('UPDATE jobs SET phase = @phase, current = @current, total = @total, eta_seconds = @eta WHERE id = @id');
     this.finishStmt = db.prepare(`UPDATE jobs SET status = @status, message = @message, error = @error,
       result = @result, finished_at = @at, eta_seconds = NULL WHERE id = @id`);
+    this.unfinishedStmt = db.prepare("SELECT id, owner_pid FROM jobs WHERE status IN ('queued', 'running')");
     this.interruptStmt = db.prepare(`UPDATE jobs SET status = 'interrupted', message = @message, finished_at = @at
-      WHERE status IN ('queued', 'running')`);
+      WHERE id = @id AND status IN ('queued', 'running')`);
     this.paramsStmt = db.prepare('SELECT params FROM jobs WHERE id = ?');
     // Finished jobs of one project (or of none); an interrupted job that can still be resumed stays.
     this.clearStmt = db.prepare(`DELETE FROM jobs WHERE project_id IS @project
@@ -103,6 +105,7 @@ export class JobsRepository {
       resumable: job.resumable ? 1 : 0,
       created_at: job.createdAt,
       resumed_from: job.resumedFrom ?? null,
+      owner_pid: process.pid,
     });
   }
 
@@ -144,8 +147,15 @@ export class JobsRepository {
     });
   }
 
-  /** Called once when a workspace opens: nothing can be running in a process that just started. */
-  markAllInterrupted(at: string, message: string): number {
-    return this.interruptStmt.run({ at, message }).changes;
+  /**
+   * Called once when a workspace opens: a job still queued or running whose process is gone was interrupted. One whose
+   * process runs (the app, while a `fieldtune` command opens the same workspace) is left alone.
+   */
+  markOrphansInterrupted(at: string, message: string, alive: (pid: number) => boolean): number {
+    let changes = 0;
+    for (const row of this.unfinishedStmt.all()) {
+      if (row.owner_pid === null || !alive(row.owner_pid)) changes += this.interruptStmt.run({ id: row.id, at, message }).changes;
+    }
+    return changes;
   }
 }

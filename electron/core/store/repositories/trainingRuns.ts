@@ -153,8 +153,14 @@ export class TrainingRunsRepository {
   }
 
   /** At workspace open: runs still 'running' belonged to a process that is gone (their jobs are marked too). */
+  /** Runs left 'running' by a job that is no longer running (its process is gone: JobsRepository.markOrphansInterrupted). */
   markInterrupted(): number {
-    return this.db.prepare("UPDATE training_runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'").run(new Date().toISOString()).changes;
+    return this.db
+      .prepare(
+        `UPDATE training_runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'
+         AND (job_id IS NULL OR job_id NOT IN (SELECT id FROM jobs WHERE status IN ('queued', 'running')))`,
+      )
+      .run(new Date().toISOString()).changes;
   }
 
   setAdapter(runId: string, sha256: string): void {
