@@ -19,6 +19,7 @@ import { ProjectsRepository } from './store/repositories/projects.js';
 import { TrainingRunsRepository } from './store/repositories/trainingRuns.js';
 import { sweepStaleTemps, writeFileAtomic } from './disk/atomicWrite.js';
 import { decryptBytes, isEncryptedBytes, unregisterEncryptedRoot } from './disk/encryption.js';
+import { markOpen } from './disk/openMarks.js';
 import { makeScratchDir, removeScratch, sweepScratch } from './disk/scratch.js';
 import { rescueCheckpoint } from './train/rescueCheckpoint.js';
 import { unlockWorkspace } from './store/workspaceEncryption.js';
@@ -96,6 +97,8 @@ export function openWorkspace(
     unregisterEncryptedRoot(root);
     throw error;
   }
+  // seen by `workspace encrypt`, which must not rewrite the files under an open workspace
+  const unmarkOpen = markOpen(root);
   const jobs = new JobManager(new JobsRepository(db), publishJob);
   const trainingRuns = new TrainingRunsRepository(db);
   // like the jobs they ran under: a run still 'running' belonged to a process that is gone
@@ -138,6 +141,7 @@ export function openWorkspace(
       await jobs.shutdown();
       db.close();
       if (scratch) removeScratch(scratch);
+      unmarkOpen();
       unregisterEncryptedRoot(root);
     },
   };

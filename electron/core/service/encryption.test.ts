@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FieldtuneError } from '../../contract/errors.js';
+import { deadPid } from '../../../test/unit/helpers.js';
 import { createProject } from './projects/projects.js';
 import { Core } from '../core.js';
 import { ENCRYPTION_FILE, isEncryptedBytes, newEncryptionFile } from '../disk/encryption.js';
@@ -146,5 +147,23 @@ describe('encrypting a workspace', () => {
     expect((await core.call('audit:list', { limit: 3 })).map((a) => a.action)).toContain('workspace.change-passphrase');
     expect((await core.call('audit:verify', {})).ok).toBe(true);
     await core.close();
+  });
+
+  it('is refused while another window or command has the workspace open, with nothing changed; a crashed one does not count', async () => {
+    const { dir } = await plainWorkspace();
+    const app = openWorkspace(dir);
+    const before = readFileSync(join(dir, 'fieldtune.db'));
+    const refused = errorOf(() => encryptWorkspace(dir, PASS));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toBe(
+      `Fieldtune has this workspace open elsewhere (process ${process.pid}): close that window or command first, then encrypt. Nothing was changed.`,
+    );
+    expect(existsSync(join(dir, ENCRYPTION_FILE))).toBe(false);
+    expect(readFileSync(join(dir, 'fieldtune.db')).equals(before)).toBe(true);
+    await app.close();
+    // a process that died with the workspace open left its mark: it is not in the way
+    writeFileSync(join(dir, 'private', 'open', `${await deadPid()}-abc123`), '');
+    expect(encryptWorkspace(dir, PASS).files).toBeGreaterThan(0);
+    expect(readdirSync(join(dir, 'private', 'open'))).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ import {
 import { applyKey, isPlainDatabase } from './database.js';
 import { createRequire } from 'node:module';
 import type BetterSqlite3Type from 'better-sqlite3-multiple-ciphers';
+import { openedBy } from '../disk/openMarks.js';
 
 const DATABASE_FILE = 'fieldtune.db';
 /** Folders whose files are the workspace's data. */
@@ -80,6 +81,14 @@ export function encryptWorkspace(root: string, passphrase: string): { files: num
   const existing = readEncryptionFile(root);
   if (existing?.state === 'encrypted') throw new FieldtuneError('CONFLICT', 'This workspace is encrypted already; its passphrase can be changed.');
   if (!existsSync(join(root, DATABASE_FILE))) throw new FieldtuneError('NOT_FOUND', `There is no Fieldtune workspace at ${root}.`);
+  const others = openedBy(root);
+  if (others.length > 0) {
+    throw new FieldtuneError(
+      'CONFLICT',
+      `Fieldtune has this workspace open elsewhere (process ${others.join(', ')}): close that window or command first, then encrypt. Nothing was changed.`,
+      { details: { openBy: others.join(', ') } },
+    );
+  }
   let key: Buffer;
   let file: EncryptionFile;
   if (existing) {
@@ -101,7 +110,8 @@ function finishEncryption(root: string, key: Buffer, file: EncryptionFile): { fi
   for (const folder of DATA_FOLDERS) {
     for (const path of filesUnder(join(root, folder))) {
       const name = relative(root, path).split('\\').join('/');
-      if (PLAIN_FILES.has(name) || name.startsWith('files/templates/')) continue;
+      // the open marks (disk/openMarks.ts) are empty files whose names are all they hold
+      if (PLAIN_FILES.has(name) || name.startsWith('files/templates/') || name.startsWith('private/open/')) continue;
       const bytes = readFileSync(path);
       if (isEncryptedBytes(bytes)) continue;
       writeFileAtomic(path, bytes, { mode: statSync(path).mode & 0o777 });
