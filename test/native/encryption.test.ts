@@ -70,6 +70,12 @@ describe('an encrypted workspace', () => {
     expect(locked.stderr).toMatch(/This workspace is encrypted: it opens only with its passphrase; give its passphrase with --workspace-passphrase-file/);
 
     const imported = ok(cli(['data', 'import', csv, ...passFlags, '--project', 'Clinic', '--json']), 'import');
+    // rows set aside are kept encrypted too, and the CLI says so rather than point at a file nothing else opens
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, `question,answer\n"Is the ${RECORD} ready?"\n"A good question?","A good answer."\n`);
+    const skipped = cli(['data', 'import', bad, ...passFlags, '--project', 'Clinic', '--dataset', 'bad rows', '--skip-bad']);
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(skipped.stdout).toMatch(/1 bad row\(s\) set aside in .*rejected.* \(encrypted like the rest of the workspace: only Fieldtune opens it\)/);
     const versionId = (imported['version'] as { id: string }).id;
     const trained = ok(
       cli([

@@ -71,7 +71,9 @@ export const dataImportCommand: CliCommand = {
     const sheet = str(args.values['sheet']);
     const locale = str(args.values['locale']);
     const projectName = str(args.values['project']) ?? basename(file, extname(file));
+    let encrypted = false;
     const result = await withCore(args, async (core) => {
+      encrypted = core.ws.encryptionKey !== undefined;
       // Re-running an import with the same --project adds a dataset to it instead of making a twin project.
       const existing = await resolveProject(core, projectName).catch(() => null);
       return runJob(
@@ -101,7 +103,9 @@ export const dataImportCommand: CliCommand = {
               .map(([c, f]) => `${c} -> ${f}`)
               .join(', ')}`
           : '',
-        v.rejected ? `${v.rejected} bad row(s) set aside in ${result.rejectedFile}` : '',
+        v.rejected
+          ? `${v.rejected} bad row(s) set aside in ${result.rejectedFile}${encrypted ? ' (encrypted like the rest of the workspace: only Fieldtune opens it)' : ''}`
+          : '',
         v.emptySkipped ? `${v.emptySkipped} row(s) with an empty question or answer left out` : '',
         `Version ${v.id} (sha256 ${v.hash.slice(0, 12)}...)`,
       ]
