@@ -32,4 +32,3 @@ for (const split of readdirSync(fixtures)
 const glued = detectPii(texts.join('\n\n'), { resources });
 hash.update(JSON.stringify(glued));
 console.log('docs', texts.length, 'spans', spans, 'glued spans', glued.length, 'hash', hash.digest('hex').slice(0, 16));
-
