@@ -56,6 +56,16 @@ const CODE_CITY = new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{3}[ ]\d{2}|\d{4,6
 // Not followed by a digit group: "Mobile 07700 900744" is a phone number after a phone word, not Mobile, AL.
 const CODE = /(?<![\d\p{L}-])\d{4,6}(?![\d\p{L}-]|[ ]\d)/gu;
 const WORDS_BEFORE_CODE = new RegExp(String.raw`${CAPW}(?:[ \t]${CAPW}){0,2}[ \t]+$`, 'u');
+/**
+ * WORDS_BEFORE_CODE on input.slice(from, to), run only when that window ends with a blank, as every match must: the
+ * regex, unanchored at its start, is tried from each of the window's 50 positions, and most codes (any 4-6 digit
+ * number) have no blank before them. A CPU profile of `data redact` put this exec at the top of detectPlaces.
+ */
+function wordsBeforeCode(input: string, from: number, to: number): RegExpExecArray | null {
+  const last = input.charCodeAt(to - 1);
+  if (to <= from || (last !== 32 && last !== 9)) return null;
+  return WORDS_BEFORE_CODE.exec(input.slice(from, to));
+}
 const CITY_FIELD = new RegExp(
   String.raw`(?<![\p{L}])(?:(?:City|Town|Village|Municipality|City\/Town|County|Neighbou?rhood|Residence)[ \t]*:|(?:Place of birth|Birthplace|City of birth|Hometown)[ \t]*:?|Born in)[ \t]*(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`,
   'gud',
@@ -103,7 +113,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     for (const m of matches(re, input)) {
       out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.7, 'pattern'));
       // A known city right before the postcode ("Manchester M14 5RS").
-      const cm = WORDS_BEFORE_CODE.exec(input.slice(Math.max(0, m.index - 50), m.index));
+      const cm = wordsBeforeCode(input, Math.max(0, m.index - 50), m.index);
       if (cm && res.cities.has(foldKey(cm[0].trim().replace(/,$/, '')))) {
         const s = m.index - cm[0].length;
         out.push(makeSpan(input, s, s + cm[0].trim().replace(/,$/, '').length, 'LOCATION', 0.7, 'dictionary'));
@@ -149,7 +159,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   const cityCode = function* (): Generator<{ c: [number, number]; z: [number, number] }> {
     for (const m of matches(CODE, input)) {
       const from = Math.max(0, m.index - 50);
-      const cm = WORDS_BEFORE_CODE.exec(input.slice(from, m.index));
+      const cm = wordsBeforeCode(input, from, m.index);
       if (cm) yield { c: [from + cm.index, from + cm.index + cm[0].trimEnd().length], z: [m.index, m.index + m[0].length] };
     }
   };
