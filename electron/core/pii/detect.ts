@@ -27,6 +27,12 @@ export interface DetectOptions {
    * is flagged because "Mr. Núñez" was found in record 1, so one person is redacted everywhere.
    */
   seedNames?: ReadonlySet<string>;
+  /**
+   * Filled, when given, with the keys of the capitalized words no name of this text covers or claims: a text none
+   * of whose unclaimed keys is among a dataset's seedNames gets the same spans with them as without (dataset.ts
+   * skips its second pass for such a record).
+   */
+  unclaimedNames?: Set<string>;
 }
 
 const SOURCE_RANK: Record<PiiSpan['source'], number> = { reviewer: 5, checksum: 4, context: 3, pattern: 2, dictionary: 1, propagation: 0 };
@@ -94,7 +100,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
     ...detectAges(input),
     ...detectPlaces(input, res),
     ...detectWorldPlaces(input, res),
-    ...detectNames(input, res, options.seedNames),
+    ...detectNames(input, res, options.seedNames, options.unclaimedNames),
     ...detectWorldNames(input),
   ].filter((s) => s.confidence >= min);
   const resolved = resolveOverlaps(candidates);

@@ -206,8 +206,12 @@ const DBA_BEFORE = /\b(?:d\/b\/a|dba|doing business as)[ \t]+$/i;
 /** A ".. v. " caption before the name (a party). */
 const VERSUS_BEFORE = /[ \t]v\.[ \t]*$/;
 
-/** seedNames: name words already found elsewhere in the dataset, flagged here too (see nameKeys). */
-export function detectNames(input: string, res: PiiResources, seedNames?: ReadonlySet<string>): PiiSpan[] {
+/**
+ * seedNames: name words already found elsewhere in the dataset, flagged here too (see nameKeys). unclaimed, when
+ * given, is filled with the keys of the capitalized words that no name here covers or claims: the only words seeds
+ * could add, so a text none of whose unclaimed keys is a seed gets the same spans with seeds as without.
+ */
+export function detectNames(input: string, res: PiiResources, seedNames?: ReadonlySet<string>, unclaimed?: Set<string>): PiiSpan[] {
   const c = compile(res);
   const t = tokenizeWords(input);
   const { count: n, start, end, flags } = t;
@@ -410,12 +414,14 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
   }
 
   // Other mentions of a found name part ("Mr. Núñez" found, then "Núñez declined").
-  const parts = new Set<string>(seedNames);
+  const own = new Set<string>();
   for (let i = 0; i < n; i++) {
     if (coveredTok[i] !== 1) continue;
     const k = key(i);
-    if (k.length > 1 && !PARTICLES.has(k) && !res.ambiguous.has(k)) parts.add(k);
+    if (k.length > 1 && !PARTICLES.has(k) && !res.ambiguous.has(k)) own.add(k);
   }
+  if (unclaimed) for (let i = 0; i < n; i++) if (cap(i) && !coveredTok[i] && !excludedTok[i] && !own.has(key(i))) unclaimed.add(key(i));
+  const parts = seedNames?.size ? new Set<string>([...seedNames, ...own]) : own;
   const extra: PiiSpan[] = [];
   if (parts.size === 0) return accepted;
   for (let i = 0; i < n; i++) {

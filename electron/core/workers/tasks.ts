@@ -36,7 +36,11 @@ export interface WorkerTasks {
   /** Personal-data detection over many texts (two passes: names found anywhere are looked for everywhere). */
   'pii.detect': { input: { texts: string[]; resourceDir?: string }; output: PiiSpan[][] };
   /** First pass of a group of a dataset's texts (piiDatasetThreads.ts): spans per text and the name words found. */
-  'pii.detectFirst': { input: { texts: string[]; resourceDir?: string }; output: { spans: PiiSpan[][]; keys: string[] } };
+  'pii.detectFirst': {
+    input: { texts: string[]; resourceDir?: string };
+    /** unclaimed: per text, the keys of its capitalized words no name claims, blank-separated (see detectDataset). */
+    output: { spans: PiiSpan[][]; keys: string[]; unclaimed: string[] };
+  };
   /** Second pass of a group: every text again, with the name words found anywhere in the dataset. */
   'pii.detectSeeded': { input: { texts: string[]; seeds: string[]; resourceDir?: string }; output: PiiSpan[][] };
   /** Detection of one piece of a long text (pii/chunks.ts): its spans and name words; the caller joins the pieces. */
@@ -109,8 +113,16 @@ export const tasks: Impl = {
   'pii.detectPiece': ({ text, resourceDir }) => detectPiece(text, loadPiiResources(resourceDir)),
   'pii.detectFirst': ({ texts, resourceDir }) => {
     const resources = loadPiiResources(resourceDir);
-    const spans = texts.map((text) => detectPii(text, { resources }));
-    return { spans, keys: [...nameKeys(spans.flat(), resources)] };
+    const unclaimed: string[] = [];
+    const spans = texts.map((text) => {
+      const own = new Set<string>();
+      const found = detectPii(text, { resources, unclaimedNames: own });
+      // Keys are words (letters, marks, apostrophes, hyphens): a blank separates them; one string per text is
+      // cheaper to copy between threads than a list.
+      unclaimed.push([...own].join(' '));
+      return found;
+    });
+    return { spans, keys: [...nameKeys(spans.flat(), resources)], unclaimed };
   },
   'pii.detectSeeded': ({ texts, seeds, resourceDir }) => {
     const resources = loadPiiResources(resourceDir);
