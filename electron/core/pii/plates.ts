@@ -2,7 +2,7 @@
 // French "GH-418-KT", German "K-MS 4821", Indian "MH 02 DN 4471") are found anywhere; shapes any code could have
 // (Spanish "4721 KLM", Australian "BZ 58 QR") only after a plate word. A European VIN has no check digit (only North
 // American ones do), so a 17-character VIN after its label is taken as written.
-import { makeSpan, matches, groupRange } from './span.js';
+import { leadRe, makeSpan, matches, groupRange } from './span.js';
 import type { PiiSpan } from './types.js';
 
 const B = String.raw`(?<![\p{L}\d-])`;
@@ -27,8 +27,13 @@ const AFTER_WORD = new RegExp(
   String.raw`(?<![\p{L}])${PLATE_WORD}(?:[ \t]+(?:no\.?|number|nr\.?|n°))?[ \t]*[:#]?[ \t]*(?<v>\d{4}[ -]?[B-DF-HJ-NP-TV-Z]{3}|[A-Z]{1,3}[ -]?\d{1,4}[ -]?[A-Z]{1,3}|[A-Z]{2,3}[ -]?\d{2,4}|\d{1,3}-[A-Z]{1,2}-\d{1,6})${E}`,
   'giud',
 );
-const VIN_LABEL =
-  /(?<![\p{L}])(?:VIN|FIN|Fahrgestellnummer|Fahrzeug-Ident\.?-Nr\.?|Fahrzeugidentifikationsnummer|numéro VIN|n° de série|bastidor|número de bastidor|telaio)[ \t]*[:#]?[ \t]*(?<v>[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])/dgu;
+// The label's first letters tested ahead of the look-behind (span.ts leadRe): 14 -> 8 ms on 1.8 MB. The same lead
+// made the plate-word and English-month regexes slower (their i flag or short words pass most positions).
+const VIN_LABEL = leadRe(
+  'VFnbt',
+  String.raw`(?<![\p{L}])(?:VIN|FIN|Fahrgestellnummer|Fahrzeug-Ident\.?-Nr\.?|Fahrzeugidentifikationsnummer|numéro VIN|n° de série|bastidor|número de bastidor|telaio)[ \t]*[:#]?[ \t]*(?<v>[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])`,
+  'dgu',
+);
 
 export function detectPlates(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
