@@ -71,3 +71,37 @@ export function lettersBack(input: string, end: number): number {
   while (i > 0 && isLetterUnit(input, i - 1)) i--;
   return i;
 }
+
+/** Digit runs of the last text asked about: every detector with a digit-led pattern reads the same list. */
+let runsOf: { input: string; starts: Int32Array; lengths: Int32Array; count: number } | undefined;
+
+/**
+ * Starts of the digit runs that open after a character other than a letter, a digit or '+' (what the national-id
+ * patterns' look-behind allows), with at least `minDigits` digits: where a pattern opening with that many digits can
+ * start. One walk per text, kept for the next call with the same text (the ~15 digit-led patterns share it).
+ */
+export function digitRunStarts(input: string, minDigits: number): number[] {
+  if (runsOf?.input !== input) {
+    const starts: number[] = [];
+    const lengths: number[] = [];
+    const len = input.length;
+    for (let i = 0; i < len; i++) {
+      const c = input.charCodeAt(i);
+      if (c < 48 || c > 57) continue;
+      let j = i + 1;
+      while (j < len && input.charCodeAt(j) >= 48 && input.charCodeAt(j) <= 57) j++;
+      const p = input.charCodeAt(i - 1);
+      // p !== p: the text's start (NaN).
+      if (p !== p || !(p === 43 || (p >= 48 && p <= 57) || isLetterUnit(input, i - 1))) {
+        starts.push(i);
+        lengths.push(j - i);
+      }
+      i = j - 1;
+    }
+    runsOf = { input, starts: Int32Array.from(starts), lengths: Int32Array.from(lengths), count: starts.length };
+  }
+  const out: number[] = [];
+  const { starts, lengths, count } = runsOf;
+  for (let k = 0; k < count; k++) if ((lengths[k] ?? 0) >= minDigits) out.push(starts[k] ?? 0);
+  return out;
+}
