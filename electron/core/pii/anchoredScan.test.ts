@@ -38,6 +38,9 @@ const edges = [
   'No. 23-3-04412-1 SEA; Case No. 2023 L 008812; Cause No 4471-22; Docket No 22CR40817; Index No. 4471/2023',
   'File  No: A180442; Petition No. 2023-CV-0412; Probate NO. 22-PR-1187; Matter No 88120; Civil Action No. 1:23-cv-04412',
   'Appeal\tNo. 22-1187; \tNos. 4471/2023 and 4472/2023; xNo. 12345; CaseNo. 12345; No 2023; NO. 123; Case No. 4471',
+  // Codes before towns: every shape, after '+', a dash, a letter; Luxembourg's "L-".
+  '10117 Berlin; 75008 Paris; 1012 AB Amsterdam; 1012AB Amsterdam; 00-950 Warszawa; 1100-148 Lisboa; L-1011 Luxembourg',
+  '114 55 Stockholm; 3000 Leuven; +10117 Berlin; -10117 Berlin; x10117 Berlin; 1 Berlin; 123456 Berlin; 8001 Zürich',
   texts.join(''),
 ];
 
@@ -48,8 +51,8 @@ function all(it: Iterable<RegExpExecArray>): unknown[] {
 describe('anchored scans find what a whole-text scan finds', () => {
   it('registers the scans the detector uses', () => {
     detectPii('on 3/14 and März 2024', { resources: loadPiiResources() });
-    // The two date scans and the 7 national-number kinds that open with 5 digits or more.
-    expect(ANCHORED_SCANS.length).toBeGreaterThanOrEqual(9);
+    // The two date scans, the 7 national-number kinds that open with 5 digits or more, case numbers, code-town.
+    expect(ANCHORED_SCANS.length).toBeGreaterThanOrEqual(11);
   });
 
   it('gives the same matches, indices and groups on every labelled document and edge string', () => {
@@ -82,6 +85,7 @@ describe('anchored scans find what a whole-text scan finds', () => {
   it('lists digit runs that open after no letter, digit or plus, with their minimum length', () => {
     expect(digitRunStarts('12 x3 +45 (678) 9', 1)).toEqual([0, 11, 16]);
     expect(digitRunStarts('12 x3 +45 (678) 9', 3)).toEqual([11]);
+    expect(digitRunStarts('12 x3 +45 -67 9', 1, '-')).toEqual([0, 7, 14]);
     expect(digitRunStarts('', 1)).toEqual([]);
   });
 

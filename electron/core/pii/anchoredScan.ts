@@ -73,35 +73,39 @@ export function lettersBack(input: string, end: number): number {
 }
 
 /** Digit runs of the last text asked about: every detector with a digit-led pattern reads the same list. */
-let runsOf: { input: string; starts: Int32Array; lengths: Int32Array; count: number } | undefined;
+let runsOf: { input: string; starts: Int32Array; lengths: Int32Array; before: Int32Array; count: number } | undefined;
 
 /**
- * Starts of the digit runs that open after a character other than a letter, a digit or '+' (what the national-id
- * patterns' look-behind allows), with at least `minDigits` digits: where a pattern opening with that many digits can
- * start. One walk per text, kept for the next call with the same text (the ~15 digit-led patterns share it).
+ * Starts of the digit runs with at least `minDigits` digits that open after neither a letter nor one of the
+ * characters in `refused` (what a digit-led pattern's look-behind allows: '+' for the national ids' "not inside a
+ * calling code", '-' for postal codes): where a pattern opening with that many digits can start. One walk per text,
+ * kept for the next call with the same text (the digit-led patterns of several detectors share it).
  */
-export function digitRunStarts(input: string, minDigits: number): number[] {
+export function digitRunStarts(input: string, minDigits: number, refused = '+'): number[] {
   if (runsOf?.input !== input) {
     const starts: number[] = [];
     const lengths: number[] = [];
+    const before: number[] = [];
     const len = input.length;
     for (let i = 0; i < len; i++) {
       const c = input.charCodeAt(i);
       if (c < 48 || c > 57) continue;
       let j = i + 1;
       while (j < len && input.charCodeAt(j) >= 48 && input.charCodeAt(j) <= 57) j++;
-      const p = input.charCodeAt(i - 1);
-      // p !== p: the text's start (NaN).
-      if (p !== p || !(p === 43 || (p >= 48 && p <= 57) || isLetterUnit(input, i - 1))) {
-        starts.push(i);
-        lengths.push(j - i);
-      }
+      // -1: the text's start; -2: a letter; else the code unit before the run.
+      before.push(i === 0 ? -1 : isLetterUnit(input, i - 1) ? -2 : input.charCodeAt(i - 1));
+      starts.push(i);
+      lengths.push(j - i);
       i = j - 1;
     }
-    runsOf = { input, starts: Int32Array.from(starts), lengths: Int32Array.from(lengths), count: starts.length };
+    runsOf = { input, starts: Int32Array.from(starts), lengths: Int32Array.from(lengths), before: Int32Array.from(before), count: starts.length };
   }
+  const refuse = new Set([...refused].map((ch) => ch.charCodeAt(0)));
   const out: number[] = [];
-  const { starts, lengths, count } = runsOf;
-  for (let k = 0; k < count; k++) if ((lengths[k] ?? 0) >= minDigits) out.push(starts[k] ?? 0);
+  const { starts, lengths, before, count } = runsOf;
+  for (let k = 0; k < count; k++) {
+    const b = before[k] ?? -1;
+    if ((lengths[k] ?? 0) >= minDigits && b !== -2 && !refuse.has(b)) out.push(starts[k] ?? 0);
+  }
   return out;
 }
