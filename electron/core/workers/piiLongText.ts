@@ -2,7 +2,7 @@
 // one worker thread per further piece (a thread costs a start-up and its own copy of the word lists, so short
 // texts stay on this thread).
 import { availableParallelism } from 'node:os';
-import { detectPiece, joinPieces, splitAtParagraphs } from '../pii/chunks.js';
+import { detectPiece, joinPieces, splitAtParagraphs, unpackPiece } from '../pii/chunks.js';
 import { detectPii } from '../pii/detect.js';
 import type { PiiResources } from '../pii/resources.js';
 import type { PiiSpan } from '../pii/types.js';
@@ -32,7 +32,9 @@ export async function detectLongText(text: string, resources: PiiResources, o: L
   // thread's start-up, word lists, regex compilation and span copying is saved (a thread per piece left this one
   // idle and cost ~20% more CPU than one thread on an 8 MB file).
   const others = Promise.all(
-    pieces.slice(1).map((p) => runInWorker('pii.detectPiece', { text: p.text, ...(o.resourceDir ? { resourceDir: o.resourceDir } : {}) })),
+    pieces
+      .slice(1)
+      .map(async (p) => unpackPiece(p.text, await runInWorker('pii.detectPiece', { text: p.text, ...(o.resourceDir ? { resourceDir: o.resourceDir } : {}) }))),
   );
   // Handled from the start: a thread that fails while this one is busy must not count as an unhandled rejection.
   others.catch(() => undefined);
