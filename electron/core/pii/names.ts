@@ -328,24 +328,9 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const lastEnd = endOf(l);
     const before = input.slice(Math.max(0, firstStart - 60), firstStart);
     const afterText = input.slice(lastEnd, lastEnd + 40);
-    const nx = l + 1;
-    // "Johns Hopkins Hospital", "Baker McKenzie LLP", "St. Vincent's University Hospital": an organization.
-    if (nx < n && (joins(l, nx) || possessiveBlankBetween(input, lastEnd, startOf(nx))) && res.orgWords.has(key(nx))) continue;
-    // "Talleres Ruiz S.L.", "Bakker Installatietechniek B.V.", "Société Martin Rénovation": a company name.
-    if (COMPANY_SUFFIX.test(input.slice(firstStart, lastEnd + 12))) continue;
     const titled = titleBefore(input, firstStart, c);
-    const pv = f - 1;
-    if (pv >= 0 && joins(pv, f) && res.orgWords.has(key(pv)) && !titled) continue;
-    if (/^[ \t]*&/.test(afterText)) continue;
-    // A trade name after "d/b/a" is a business ("Kowalczyk Roofing"), whatever words it holds. The regex runs only
-    // when the last letter before the blanks can end one of its phrases.
     const floor = Math.max(0, firstStart - 60);
     const beforeBlanks = skipBlanksBack(input, firstStart, floor);
-    const endsAs = beforeBlanks < firstStart && beforeBlanks > floor && /[aAsS]/.test(input[beforeBlanks - 1] ?? '');
-    if (endsAs && DBA_BEFORE.test(before)) continue;
-    // Eponyms: "Parkinson's disease", "Crohn's", "Bell palsy", "Miranda warnings".
-    const follower = /^(?:['’]s)?[ \t]+([\p{L}]+)/u.exec(input.slice(lastEnd, lastEnd + 30));
-    const possessive = /^['’]s?(?![\p{L}])/u.test(input.slice(lastEnd, lastEnd + 3));
     const labelM = labelBefore(input, firstStart, c);
     // ", PA 18503" is a state and a ZIP, not a physician assistant.
     const credentialed = c.credential.test(afterText) && !/^,[ \t]*[A-Z]{2}[ \t]+\d{5}/.test(afterText);
@@ -358,9 +343,6 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
       (run.length === 1 && AGE_AFTER.test(afterText) && !upper(f) && (((dict[f] ?? 0) & FIRST) !== 0 || /child|son|daughter|kids|grand/i.test(before))) ||
       (endsVersus && VERSUS_BEFORE.test(before)) ||
       /^[ \t]+v\.[ \t]/.test(afterText);
-    if (!titled && follower?.[1] && res.eponymFollowers.has(foldKey(follower[1]))) continue;
-    if (!titled && !labelM && possessive && res.eponyms.has(key(l))) continue;
-    if (!titled && !labelM && run.length === 1 && res.eponyms.has(key(f))) continue;
 
     let capWords = 0;
     let known = 0;
@@ -377,8 +359,6 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
       if (d & FIRST) firstHit = true;
       if (d & LAST) lastHit = true;
     }
-    // A known multi-word city is a place, even when one word is also a name ("São Paulo", "San Jose").
-    if (!titled && capWords >= 2 && res.cities.has(foldKey(input.slice(firstStart, lastEnd)))) continue;
     const strongLabel = !!labelM && (labelM.punct || STRONG_LABELS.test(labelM.label));
     let confidence = 0;
     // "JUDGE PRESIDING": a title before upper-case words that no dictionary knows is a heading, not a name.
@@ -389,7 +369,30 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     else if (labelM && known > 0) confidence = 0.75;
     else if (capWords >= 2 && (firstHit || lastHit) && known >= 1) confidence = known >= 2 ? 0.8 : 0.65;
     else if (capWords === 1 && (firstHit || lastHit) && !upper(f)) confidence = 0.5;
+    // Most runs (a capitalized word no list knows, with nothing around it) stop here: the exclusions below only
+    // drop a run, so they are tested only for one that would be kept.
     if (confidence === 0) continue;
+
+    const nx = l + 1;
+    // "Johns Hopkins Hospital", "Baker McKenzie LLP", "St. Vincent's University Hospital": an organization.
+    if (nx < n && (joins(l, nx) || possessiveBlankBetween(input, lastEnd, startOf(nx))) && res.orgWords.has(key(nx))) continue;
+    // "Talleres Ruiz S.L.", "Bakker Installatietechniek B.V.", "Société Martin Rénovation": a company name.
+    if (COMPANY_SUFFIX.test(input.slice(firstStart, lastEnd + 12))) continue;
+    const pv = f - 1;
+    if (pv >= 0 && joins(pv, f) && res.orgWords.has(key(pv)) && !titled) continue;
+    if (/^[ \t]*&/.test(afterText)) continue;
+    // A trade name after "d/b/a" is a business ("Kowalczyk Roofing"), whatever words it holds. The regex runs only
+    // when the last letter before the blanks can end one of its phrases.
+    const endsAs = beforeBlanks < firstStart && beforeBlanks > floor && /[aAsS]/.test(input[beforeBlanks - 1] ?? '');
+    if (endsAs && DBA_BEFORE.test(before)) continue;
+    // Eponyms: "Parkinson's disease", "Crohn's", "Bell palsy", "Miranda warnings".
+    const follower = /^(?:['’]s)?[ \t]+([\p{L}]+)/u.exec(input.slice(lastEnd, lastEnd + 30));
+    const possessive = /^['’]s?(?![\p{L}])/u.test(input.slice(lastEnd, lastEnd + 3));
+    if (!titled && follower?.[1] && res.eponymFollowers.has(foldKey(follower[1]))) continue;
+    if (!titled && !labelM && possessive && res.eponyms.has(key(l))) continue;
+    if (!titled && !labelM && run.length === 1 && res.eponyms.has(key(f))) continue;
+    // A known multi-word city is a place, even when one word is also a name ("São Paulo", "San Jose").
+    if (!titled && capWords >= 2 && res.cities.has(foldKey(input.slice(firstStart, lastEnd)))) continue;
     // "Núñez, José" / "OKONKWO, CHIDI" after a label: family name, comma, given name(s) form one span.
     let spanEnd = lastEnd;
     const next = runs[r + 1];
