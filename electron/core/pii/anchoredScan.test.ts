@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ANCHORED_SCANS, anchoredScan, blanksBack, digitRunStarts, lettersBack, matchesAnchored } from './anchoredScan.js';
 import { detectPii } from './detect.js';
 import { loadPiiResources } from './resources.js';
-import { matches } from './span.js';
+import { isLetterUnit, matches } from './span.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
 const texts: string[] = [];
@@ -93,5 +93,19 @@ describe('anchored scans find what a whole-text scan finds', () => {
     expect(blanksBack('ab \t 12', 5)).toBe(2);
     expect(lettersBack('1 élan 2', 6)).toBe(2);
     expect(lettersBack('𝐀Mai', 5)).toBe(2);
+    // One code unit each: ASCII by code, others by \p{L}; a surrogate half and a position outside the text are none.
+    expect(['a', 'Z', 'é', 'Ж', '王', '1', ' ', "'", '\ud835'].map((c) => isLetterUnit(c, 0))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(isLetterUnit('a', -1)).toBe(false);
+    expect(isLetterUnit('a', 1)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 // test of the ~100 month names. Years are rare: found first (a digit-led regex V8 skips through quickly), each
 // gives the one or two positions where a month could start, and the regex runs (sticky: its look-behinds still see
 // the whole text) only there.
-import { matches } from './span.js';
+import { isLetterUnit, matches } from './span.js';
 
 export interface AnchoredScan {
   /** The global regex: what matchesAnchored must find (the test compares them). */
@@ -48,14 +48,6 @@ export function* matchesAnchored(scan: AnchoredScan, input: string): Generator<R
 /** matchesAnchored for an AnchoredScan, the plain global scan for a regex (for loops over both kinds). */
 export function matchesOf(re: RegExp | AnchoredScan, input: string): Iterable<RegExpExecArray> {
   return re instanceof RegExp ? matches(re, input) : matchesAnchored(re, input);
-}
-
-const LETTER = /^\p{L}$/u;
-/** A letter in one UTF-16 code unit (what (?<![\p{L}]) refuses before a match; a surrogate half is none). */
-export function isLetterUnit(input: string, i: number): boolean {
-  const c = input.charCodeAt(i);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return c === c && LETTER.test(input[i] ?? '');
 }
 
 /** Start of the blank (space, tab) run that ends at `end`. */

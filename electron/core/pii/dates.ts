@@ -1,8 +1,8 @@
 // Dates (every element but a bare year) and ages over 89. Numeric dates need a year or a date word before them,
 // so "BP 120/80", "pain 6/10" and "3/4 tablet" stay untouched.
 import { SECTION_BEFORE } from './patterns.js';
-import { anchoredScan, blanksBack, isLetterUnit, matchesAnchored } from './anchoredScan.js';
-import { makeSpan, matches } from './span.js';
+import { anchoredScan, blanksBack, matchesAnchored } from './anchoredScan.js';
+import { isLetterUnit, makeSpan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
 
 export const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;

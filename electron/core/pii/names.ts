@@ -3,7 +3,7 @@
 // are excluded. Found names then propagate to their other mentions in the same text.
 import { PARTICLES, foldKey } from './resources.js';
 import type { PiiResources } from './resources.js';
-import { escapeRe, makeSpan } from './span.js';
+import { escapeRe, isLetterUnit, makeSpan } from './span.js';
 import type { PiiSpan } from './types.js';
 import { CAP, UPPER, tokenizeWords, wordKey } from './wordTokens.js';
 
@@ -97,7 +97,7 @@ function titleBefore(input: string, start: number, c: Compiled): boolean {
   if (i === start) return false;
   if (input[i - 1] === '.') i--;
   let j = i;
-  while (j > 0 && j > i - 16 && /\p{L}/u.test(input[j - 1] ?? '')) j--;
+  while (j > 0 && j > i - 16 && isLetterUnit(input, j - 1)) j--;
   return j < i && c.titles.has(foldKey(input.slice(j, i)));
 }
 
@@ -120,10 +120,10 @@ function labelBefore(input: string, start: number, c: Compiled): { label: string
   let j = i;
   for (let w = 0; w < 4 && j > 0; w++) {
     let k = j;
-    while (k > 0 && /[\p{L}'’]/u.test(input[k - 1] ?? '')) k--;
+    while (k > 0 && (isLetterUnit(input, k - 1) || input.charCodeAt(k - 1) === 39 || input.charCodeAt(k - 1) === 0x2019)) k--;
     if (k === j) break;
     j = k;
-    if (input[j - 1] !== ' ' || !/[\p{L}]/u.test(input[j - 2] ?? '')) break;
+    if (input[j - 1] !== ' ' || !isLetterUnit(input, j - 2)) break;
     if (w < 3) j--;
   }
   if (j >= i) return undefined;
