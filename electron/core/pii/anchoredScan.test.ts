@@ -41,8 +41,21 @@ const edges = [
   // Codes before towns: every shape, after '+', a dash, a letter; Luxembourg's "L-".
   '10117 Berlin; 75008 Paris; 1012 AB Amsterdam; 1012AB Amsterdam; 00-950 Warszawa; 1100-148 Lisboa; L-1011 Luxembourg',
   '114 55 Stockholm; 3000 Leuven; +10117 Berlin; -10117 Berlin; x10117 Berlin; 1 Berlin; 123456 Berlin; 8001 Zürich',
+  // Record labels: every label of the word lists with a value, as listed, upper-cased, glued to its value, after a
+  // letter or a digit (no match), and the non-ASCII cases (a label opening with a Greek letter, "numéro", curly ’).
+  labelSamples(),
+  'xMRN 12345 9MRN 12345 MRN12345 mrn:00482913 Driver’s license D1234567 numéro de sécurité sociale 185057800608436 ΑΦΜ 123456789',
   texts.join(''),
 ];
+
+function labelSamples(): string {
+  const res = loadPiiResources();
+  const labels = Object.values(res.labels).flat();
+  const plain = labels.map((l, i) => `${i % 2 ? l.toUpperCase() : l}${i % 3 ? ': ' : ' '}A${1000 + i}-${i % 7}`);
+  // Under the i and u flags 'ſ' matches 's' and the Kelvin sign 'K' matches 'k': labels written with them inside.
+  const folded = labels.filter((l) => /^.+[sk]/i.test(l)).map((l, i) => `${l.replace(/(?<=^.+?)s/i, 'ſ').replace(/(?<=^.+?)k/i, '\u212a')} B${2000 + i}`);
+  return [...plain, ...folded].join('; ');
+}
 
 function all(it: Iterable<RegExpExecArray>): unknown[] {
   return [...it].map((m) => [m.index, m[0], m.indices ? [...m.indices] : null, m.indices?.groups ? { ...m.indices.groups } : null]);
@@ -51,8 +64,8 @@ function all(it: Iterable<RegExpExecArray>): unknown[] {
 describe('anchored scans find what a whole-text scan finds', () => {
   it('registers the scans the detector uses', () => {
     detectPii('on 3/14 and März 2024', { resources: loadPiiResources() });
-    // The two date scans, the 7 national-number kinds that open with 5 digits or more, case numbers, code-town.
-    expect(ANCHORED_SCANS.length).toBeGreaterThanOrEqual(11);
+    // The two date scans, the 7 national-number kinds that open with 5 digits or more, case numbers, code-town, labels.
+    expect(ANCHORED_SCANS.length).toBeGreaterThanOrEqual(12);
   });
 
   it('gives the same matches, indices and groups on every labelled document and edge string', () => {
