@@ -101,3 +101,136 @@ export function digitRunStarts(input: string, minDigits: number, refused = '+'):
   }
   return out;
 }
+
+const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+/** What comes before a run: 0 anything else (or the text's start), 1 a letter, 2 a digit. */
+const OTHER = 0;
+const LETTER_BEFORE = 1;
+const DIGIT_BEFORE = 2;
+
+/** Runs of ASCII letters of the last text asked about, and its non-ASCII units: the keyword-led patterns share them. */
+let runsOfLetters:
+  { input: string; start: Int32Array; end: Int32Array; before: Uint8Array; count: number; nonAscii: Int32Array; nonAsciiBefore: Uint8Array } | undefined;
+
+function letterRuns(input: string): NonNullable<typeof runsOfLetters> {
+  if (runsOfLetters?.input === input) return runsOfLetters;
+  const start: number[] = [];
+  const end: number[] = [];
+  const before: number[] = [];
+  const nonAscii: number[] = [];
+  const nonAsciiBefore: number[] = [];
+  const kindBefore = (i: number): number => {
+    const p = input.charCodeAt(i - 1);
+    if (p < 128) return isAsciiLetter(p) ? LETTER_BEFORE : isDigitCode(p) ? DIGIT_BEFORE : OTHER;
+    return isLetterUnit(input, i - 1) ? LETTER_BEFORE : OTHER;
+  };
+  const len = input.length;
+  let i = 0;
+  while (i < len) {
+    const c = input.charCodeAt(i);
+    if (c >= 128) {
+      const k = kindBefore(i);
+      if (k !== LETTER_BEFORE) {
+        nonAscii.push(i);
+        nonAsciiBefore.push(k);
+      }
+      i++;
+    } else if (isAsciiLetter(c)) {
+      let j = i + 1;
+      while (j < len && isAsciiLetter(input.charCodeAt(j))) j++;
+      start.push(i);
+      end.push(j);
+      before.push(kindBefore(i));
+      i = j;
+    } else i++;
+  }
+  runsOfLetters = {
+    input,
+    start: Int32Array.from(start),
+    end: Int32Array.from(end),
+    before: Uint8Array.from(before),
+    count: start.length,
+    nonAscii: Int32Array.from(nonAscii),
+    nonAsciiBefore: Uint8Array.from(nonAsciiBefore),
+  };
+  return runsOfLetters;
+}
+
+/** A hash of input[i..j)'s ASCII letters lower-cased (a collision only adds a candidate). */
+function hashLetters(input: string, i: number, j: number): number {
+  let h = 0;
+  for (let k = i; k < j; k++) h = (Math.imul(h, 31) + (input.charCodeAt(k) | 32)) >>> 0;
+  return h;
+}
+
+/** The leading ASCII letters of a regex's keywords, for keywordStarts. */
+export interface Keywords {
+  /** Hashes of the leading letters, by their length. */
+  readonly byLength: ReadonlyMap<number, ReadonlySet<number>>;
+  /** Bit (letter & 31) set for each first letter, case folded: most runs fail this one test. */
+  readonly firsts: number;
+  readonly longest: number;
+  /**
+   * true: after its leading letters a keyword has a non-letter, or the regex wants none (a label then (?![\p{L}]),
+   * "since" then blanks), so the text's whole letter run must be those letters. false: the run need only begin
+   * with them ("reg" then a plate value "AB12").
+   */
+  readonly whole: boolean;
+}
+
+export function keywords(words: Iterable<string>, whole: boolean): Keywords {
+  const byLength = new Map<number, Set<number>>();
+  let firsts = 0;
+  let longest = 0;
+  for (const w of words) {
+    const lead = /^[a-z]*/i.exec(w)?.[0] ?? '';
+    if (!lead) continue;
+    let set = byLength.get(lead.length);
+    if (!set) byLength.set(lead.length, (set = new Set()));
+    set.add(hashLetters(lead, 0, lead.length));
+    firsts |= 1 << (lead.charCodeAt(0) & 31);
+    longest = Math.max(longest, lead.length);
+  }
+  return { byLength, whole, firsts, longest };
+}
+
+/**
+ * Where a keyword-led regex can start: runs of ASCII letters that open after neither a letter nor (refuseDigit) a
+ * digit and are (or, for whole = false, begin with) a keyword's leading letters, compared case-insensitively; and,
+ * always, a run followed by a non-ASCII unit (the keyword may go on with "é", and under the i and u flags 'ſ' and the
+ * Kelvin sign match 's' and 'k') and every non-ASCII unit opening after no letter. One walk over the text, shared.
+ */
+export function keywordStarts(input: string, kw: Keywords, refuseDigit: boolean): number[] {
+  const r = letterRuns(input);
+  const out: number[] = [];
+  const refused = (b: number): boolean => b === LETTER_BEFORE || (refuseDigit && b === DIGIT_BEFORE);
+  let a = 0;
+  for (let k = 0; k < r.count; k++) {
+    const s = r.start[k] ?? 0;
+    // Non-ASCII openings before this run, in text order.
+    for (; a < r.nonAscii.length && (r.nonAscii[a] ?? 0) < s; a++) if (!refused(r.nonAsciiBefore[a] ?? 0)) out.push(r.nonAscii[a] ?? 0);
+    if (refused(r.before[k] ?? 0)) continue;
+    const e = r.end[k] ?? 0;
+    if (input.charCodeAt(e) >= 128) {
+      out.push(s);
+      continue;
+    }
+    if (((kw.firsts >>> (input.charCodeAt(s) & 31)) & 1) === 0) continue;
+    if (kw.whole) {
+      if (kw.byLength.get(e - s)?.has(hashLetters(input, s, e))) out.push(s);
+      continue;
+    }
+    // Every leading part of the run up to the longest keyword, one hash step a letter.
+    let h = 0;
+    for (let t = s; t < e && t - s < kw.longest; t++) {
+      h = (Math.imul(h, 31) + (input.charCodeAt(t) | 32)) >>> 0;
+      if (kw.byLength.get(t - s + 1)?.has(h)) {
+        out.push(s);
+        break;
+      }
+    }
+  }
+  for (; a < r.nonAscii.length; a++) if (!refused(r.nonAsciiBefore[a] ?? 0)) out.push(r.nonAscii[a] ?? 0);
+  return out;
+}

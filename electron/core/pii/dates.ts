@@ -1,7 +1,7 @@
 // Dates (every element but a bare year) and ages over 89. Numeric dates need a year or a date word before them,
 // so "BP 120/80", "pain 6/10" and "3/4 tablet" stay untouched.
 import { SECTION_BEFORE } from './patterns.js';
-import { anchoredScan, blanksBack, matchesAnchored } from './anchoredScan.js';
+import { anchoredScan, blanksBack, keywordStarts, keywords, matchesAnchored } from './anchoredScan.js';
 import { isLetterUnit, makeSpan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
 
@@ -63,9 +63,14 @@ const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 const SHORT = anchoredScan(new RegExp(String.raw`(?<![\p{L}])(?:${SHORT_WORDS})[ \t]+(?<d>(?:0?[1-9]|1[0-2])/${DAY})(?![\d/])`, 'giud'), shortDateStarts);
 
 /** A month named alone after "since", "in", "until" ... is a date element too ("falls since June"). */
-const MONTH_ALONE = new RegExp(
-  String.raw`(?<![\p{L}])(?:since|in|until|till|from|by|early|late|mid-?|last|this|next)[ \t]+(?<m>January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}\d]|[ \t]+\d)`,
-  'gud',
+const aloneWords = keywords(['since', 'in', 'until', 'till', 'from', 'by', 'early', 'late', 'mid', 'last', 'this', 'next'], true);
+const MONTH_ALONE = anchoredScan(
+  new RegExp(
+    String.raw`(?<![\p{L}])(?:since|in|until|till|from|by|early|late|mid-?|last|this|next)[ \t]+(?<m>January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}\d]|[ \t]+\d)`,
+    'gud',
+  ),
+  // Only at those words (a blank or '-' follows each): the shared walk over the text's words (anchoredScan.ts).
+  (input) => keywordStarts(input, aloneWords, false),
 );
 
 export function detectDates(input: string): PiiSpan[] {
@@ -78,7 +83,7 @@ export function detectDates(input: string): PiiSpan[] {
       out.push(makeSpan(input, m.index, end, 'DATE', confidence, 'pattern'));
     }
   }
-  for (const m of matches(MONTH_ALONE, input)) {
+  for (const m of matchesAnchored(MONTH_ALONE, input)) {
     const g = m.indices?.groups?.['m'];
     if (g) out.push(makeSpan(input, g[0], g[1], 'DATE', 0.6, 'context'));
   }

@@ -1,6 +1,7 @@
 // Geographic units smaller than a state: street addresses, cities (before a state, or a known city after a
 // preposition), counties, ZIP and postal codes. States themselves are allowed by Safe Harbor and left alone.
 import { AMBIGUOUS_STATE_ABBR, US_STATE_ABBR, US_STATE_NAMES, leadRe, makeSpan, lineScan, matches, matchesOnLines } from './span.js';
+import { anchoredScan, keywordStarts, keywords, matchesAnchored } from './anchoredScan.js';
 import type { PiiResources } from './resources.js';
 import { foldKey } from './resources.js';
 import type { PiiSpan } from './types.js';
@@ -71,9 +72,11 @@ const CITY_FIELD = new RegExp(
   'gud',
 );
 const CITY_AFTER_STREET = new RegExp(String.raw`^,?[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'u');
-const AFTER_PREP = new RegExp(
-  String.raw`(?<![\p{L}])(?:in|from|near|to|at|outside|around|of|moved to|lives in|resides in)[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,3})`,
-  'gud',
+const prepWords = keywords(['in', 'from', 'near', 'to', 'at', 'outside', 'around', 'of', 'moved to', 'lives in', 'resides in'], true);
+/** Tried only at those words (a blank follows each): the shared walk over the text's words (anchoredScan.ts). */
+const AFTER_PREP = anchoredScan(
+  new RegExp(String.raw`(?<![\p{L}])(?:in|from|near|to|at|outside|around|of|moved to|lives in|resides in)[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,3})`, 'gud'),
+  (input) => keywordStarts(input, prepWords, false),
 );
 
 export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
@@ -190,7 +193,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
       }
     }
   }
-  for (const m of matches(AFTER_PREP, input)) {
+  for (const m of matchesAnchored(AFTER_PREP, input)) {
     const g = m.indices?.groups?.['c'];
     if (!g) continue;
     const words = input.slice(g[0], g[1]).split(/[ \t]/);
