@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ANCHORED_SCANS, anchoredScan, blanksBack, digitRunStarts, lettersBack, matchesAnchored } from './anchoredScan.js';
+import { ANCHORED_SCANS, anchoredScan, blanksBack, digitRunStarts, lettersBack, matchesAnchored, releaseTextWalks, textWalksHeld } from './anchoredScan.js';
 import { detectPii } from './detect.js';
 import { loadPiiResources } from './resources.js';
 import { isLetterUnit, matches } from './span.js';
@@ -107,6 +107,16 @@ describe('anchored scans find what a whole-text scan finds', () => {
     expect(digitRunStarts('12 x3 +45 (678) 9', 3)).toEqual([11]);
     expect(digitRunStarts('12 x3 +45 -67 9', 1, '-')).toEqual([0, 7, 14]);
     expect(digitRunStarts('', 1)).toEqual([]);
+  });
+
+  it('keeps the runs of a text only while it is detected', () => {
+    digitRunStarts('a 123 b', 1);
+    expect(textWalksHeld()).toBe(true);
+    releaseTextWalks();
+    expect(textWalksHeld()).toBe(false);
+    expect(digitRunStarts('a 123 b', 1)).toEqual([2]);
+    detectPii('MRN 00482913, since June 2021', { resources: loadPiiResources() });
+    expect(textWalksHeld()).toBe(false);
   });
 
   it('walks back over blanks and one-unit letters only', () => {

@@ -234,3 +234,17 @@ export function keywordStarts(input: string, kw: Keywords, refuseDigit: boolean)
   for (; a < r.nonAscii.length; a++) if (!refused(r.nonAsciiBefore[a] ?? 0)) out.push(r.nonAscii[a] ?? 0);
   return out;
 }
+
+/**
+ * Drops the digit and letter runs kept for the last text (and the text with them): detectPii calls it when done, so
+ * a long text's walks (tens of MB for a 50 MB piece) live only while that text is being detected.
+ */
+export function releaseTextWalks(): void {
+  runsOf = undefined;
+  runsOfLetters = undefined;
+}
+
+/** Whether walks of some text are kept (for the test of releaseTextWalks). */
+export function textWalksHeld(): boolean {
+  return runsOf !== undefined || runsOfLetters !== undefined;
+}

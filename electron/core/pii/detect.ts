@@ -1,5 +1,6 @@
 // The detector: runs every rule on the raw decoded text (no normalization, so offsets stay exact), then resolves
 // overlapping candidates deterministically.
+import { releaseTextWalks } from './anchoredScan.js';
 import { detectAges, detectDates } from './dates.js';
 import { detectLabelled } from './labelled.js';
 import { detectLegalNumbers } from './legal.js';
@@ -108,20 +109,26 @@ export function resolveOverlaps(candidates: PiiSpan[], work?: { steps: number })
 export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[] {
   const res = options.resources ?? loadPiiResources();
   const min = options.minConfidence ?? 0.3;
-  const candidates = [
-    ...detectPatterns(input),
-    ...detectNationalIds(input),
-    ...detectLabelled(input, res),
-    ...detectLegalNumbers(input),
-    ...detectDates(input),
-    ...detectWorldDates(input),
-    ...detectPlates(input),
-    ...detectAges(input),
-    ...detectPlaces(input, res),
-    ...detectWorldPlaces(input, res),
-    ...detectNames(input, res, options.seedNames, options.unclaimedNames),
-    ...detectWorldNames(input),
-  ].filter((s) => s.confidence >= min);
+  let candidates: PiiSpan[];
+  try {
+    candidates = [
+      ...detectPatterns(input),
+      ...detectNationalIds(input),
+      ...detectLabelled(input, res),
+      ...detectLegalNumbers(input),
+      ...detectDates(input),
+      ...detectWorldDates(input),
+      ...detectPlates(input),
+      ...detectAges(input),
+      ...detectPlaces(input, res),
+      ...detectWorldPlaces(input, res),
+      ...detectNames(input, res, options.seedNames, options.unclaimedNames),
+      ...detectWorldNames(input),
+    ].filter((s) => s.confidence >= min);
+  } finally {
+    // The word and digit runs the detectors shared for this text (anchoredScan.ts) are not kept past it.
+    releaseTextWalks();
+  }
   const resolved = resolveOverlaps(candidates);
   const allowed: ReadonlySet<PiiType> | undefined = options.policy ? new Set(options.policy.types) : undefined;
   return allowed ? resolved.filter((s) => allowed.has(s.type)) : resolved;
