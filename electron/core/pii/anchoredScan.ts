@@ -111,15 +111,32 @@ const DIGIT_BEFORE = 2;
 
 /** Runs of ASCII letters of the last text asked about, and its non-ASCII units: the keyword-led patterns share them. */
 let runsOfLetters:
-  { input: string; start: Int32Array; end: Int32Array; before: Uint8Array; count: number; nonAscii: Int32Array; nonAsciiBefore: Uint8Array } | undefined;
+  { input: string; start: Int32Array; end: Int32Array; before: Int32Array; count: number; nonAscii: Int32Array; nonAsciiBefore: Int32Array } | undefined;
+
+/** A list of integers in an Int32Array that doubles when full: a text's runs without a JS array slot per entry. */
+class IntList {
+  private a = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = v;
+  }
+  array(): Int32Array {
+    return this.a.subarray(0, this.length);
+  }
+}
 
 function letterRuns(input: string): NonNullable<typeof runsOfLetters> {
   if (runsOfLetters?.input === input) return runsOfLetters;
-  const start: number[] = [];
-  const end: number[] = [];
-  const before: number[] = [];
-  const nonAscii: number[] = [];
-  const nonAsciiBefore: number[] = [];
+  const start = new IntList();
+  const end = new IntList();
+  const before = new IntList();
+  const nonAscii = new IntList();
+  const nonAsciiBefore = new IntList();
   const kindBefore = (i: number): number => {
     const p = input.charCodeAt(i - 1);
     if (p < 128) return isAsciiLetter(p) ? LETTER_BEFORE : isDigitCode(p) ? DIGIT_BEFORE : OTHER;
@@ -147,12 +164,12 @@ function letterRuns(input: string): NonNullable<typeof runsOfLetters> {
   }
   runsOfLetters = {
     input,
-    start: Int32Array.from(start),
-    end: Int32Array.from(end),
-    before: Uint8Array.from(before),
+    start: start.array(),
+    end: end.array(),
+    before: before.array(),
     count: start.length,
-    nonAscii: Int32Array.from(nonAscii),
-    nonAsciiBefore: Uint8Array.from(nonAsciiBefore),
+    nonAscii: nonAscii.array(),
+    nonAsciiBefore: nonAsciiBefore.array(),
   };
   return runsOfLetters;
 }
