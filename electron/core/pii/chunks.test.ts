@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { piecesFor } from '../workers/piiLongText.js';
-import { detectPiece, joinPieces, splitAtParagraphs } from './chunks.js';
+import { detectPiece, joinPieces, packPiece, splitAtParagraphs, unpackPiece } from './chunks.js';
 import { detectPii } from './detect.js';
 import { loadPiiResources } from './resources.js';
 
@@ -40,6 +40,17 @@ describe('detection in pieces', () => {
     for (const s of joined) expect(text.slice(s.start, s.end)).toBe(s.text);
     const last = text.lastIndexOf('Okonkwo signed');
     expect(joined.some((s) => s.start === last && s.type === 'NAME')).toBe(true);
+  });
+
+  it('packs a piece into typed arrays for the trip between threads and unpacks it unchanged', () => {
+    const text = `${corpus}\n\nLetter: Dr. Chidi Okonkwo reviewed the chart.`;
+    const piece = detectPiece(text, resources);
+    expect(piece.spans.length).toBeGreaterThan(100);
+    const packed = packPiece(piece);
+    expect(packed.start).toBeInstanceOf(Int32Array);
+    expect(new Set(piece.spans.map((s) => s.source)).size).toBeGreaterThan(3);
+    expect(unpackPiece(text, structuredClone(packed))).toEqual(piece);
+    expect(() => unpackPiece(text, { ...packed, type: packed.type.map(() => 255) })).toThrow(/unknown type/);
   });
 
   it('uses one thread per 2 MB, at most one per core, and none extra for a short text', () => {

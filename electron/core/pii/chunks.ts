@@ -4,7 +4,9 @@
 import { detectPii } from './detect.js';
 import { nameKeys, propagateNames } from './names.js';
 import type { PiiResources } from './resources.js';
-import type { PiiSpan } from './types.js';
+import { makeSpan } from './span.js';
+import { PII_TYPES } from './types.js';
+import type { PiiSpan, SpanSource } from './types.js';
 
 export interface Piece {
   /** Offset of the piece in the whole text (UTF-16 code units). */
@@ -44,6 +46,53 @@ export interface PieceResult {
 export function detectPiece(text: string, resources: PiiResources): PieceResult {
   const spans = detectPii(text, { resources });
   return { spans, keys: [...nameKeys(spans, resources)] };
+}
+
+const SOURCES: readonly SpanSource[] = ['checksum', 'pattern', 'context', 'dictionary', 'propagation', 'reviewer'];
+
+/**
+ * A piece's spans as five typed arrays, the shape a worker thread sends back: a structured copy of one object and
+ * one string per span cost about a microsecond a span on each side (500k spans for a 25 MB piece), the arrays one
+ * memory copy. The text of each span is sliced again from the piece (it always equals text.slice(start, end)).
+ */
+export interface PackedPiece {
+  start: Int32Array;
+  end: Int32Array;
+  type: Uint8Array;
+  source: Uint8Array;
+  confidence: Float64Array;
+  keys: string[];
+}
+
+export function packPiece(r: PieceResult): PackedPiece {
+  const n = r.spans.length;
+  const out = {
+    start: new Int32Array(n),
+    end: new Int32Array(n),
+    type: new Uint8Array(n),
+    source: new Uint8Array(n),
+    confidence: new Float64Array(n),
+    keys: r.keys,
+  };
+  r.spans.forEach((s, i) => {
+    out.start[i] = s.start;
+    out.end[i] = s.end;
+    out.type[i] = PII_TYPES.indexOf(s.type);
+    out.source[i] = SOURCES.indexOf(s.source);
+    out.confidence[i] = s.confidence;
+  });
+  return out;
+}
+
+export function unpackPiece(text: string, p: PackedPiece): PieceResult {
+  const spans: PiiSpan[] = [];
+  for (let i = 0; i < p.start.length; i++) {
+    const type = PII_TYPES[p.type[i] ?? 0];
+    const source = SOURCES[p.source[i] ?? 0];
+    if (type === undefined || source === undefined) throw new Error('unpackPiece: a span of unknown type or source');
+    spans.push(makeSpan(text, p.start[i] ?? 0, p.end[i] ?? 0, type, p.confidence[i] ?? 0, source));
+  }
+  return { spans, keys: p.keys };
 }
 
 /**

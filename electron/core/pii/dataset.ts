@@ -50,18 +50,32 @@ function checkAborted(signal: AbortSignal | undefined): void {
 
 /** Detection only, both passes: what a review screen shows before anything is written. */
 export function detectDataset(records: readonly DatasetRecord[], o: Pick<RedactDatasetOptions, 'resources' | 'signal' | 'onProgress'>): PiiSpan[][] {
+  const unclaimed: Set<string>[] = [];
   const first = records.map((r, i) => {
     checkAborted(o.signal);
     o.onProgress?.('detect', i / 2, records.length);
-    return detectPii(r.text, { resources: o.resources });
+    const own = new Set<string>();
+    unclaimed.push(own);
+    return detectPii(r.text, { resources: o.resources, unclaimedNames: own });
   });
   const seeds = nameKeys(first.flat(), o.resources);
   if (seeds.size === 0) return first;
   return records.map((r, i) => {
     checkAborted(o.signal);
     o.onProgress?.('detect', (records.length + i) / 2, records.length);
+    // Seeds only add other mentions of capitalized words no name of the record claims: a record with no such word
+    // among the seeds keeps its first-pass spans (most records, in a dataset where each names its own people).
+    if (!seedsReach(unclaimed[i], seeds)) return first[i] ?? [];
     return detectPii(r.text, { resources: o.resources, seedNames: seeds });
   });
+}
+
+/** Whether any of a record's unclaimed name keys is a seed (the smaller set is walked). */
+export function seedsReach(unclaimed: ReadonlySet<string> | undefined, seeds: ReadonlySet<string>): boolean {
+  if (!unclaimed) return true;
+  const [small, big] = unclaimed.size <= seeds.size ? [unclaimed, seeds] : [seeds, unclaimed];
+  for (const k of small) if (big.has(k)) return true;
+  return false;
 }
 
 export function redactDataset(records: readonly DatasetRecord[], o: RedactDatasetOptions): RedactDatasetResult {

@@ -1,7 +1,8 @@
 // Dates (every element but a bare year) and ages over 89. Numeric dates need a year or a date word before them,
 // so "BP 120/80", "pain 6/10" and "3/4 tablet" stay untouched.
 import { SECTION_BEFORE } from './patterns.js';
-import { leadRe, makeSpan, matches } from './span.js';
+import { anchoredScan, blanksBack, keywordStarts, keywords, matchesAnchored } from './anchoredScan.js';
+import { isLetterUnit, makeSpan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
 
 export const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
@@ -28,16 +29,48 @@ const RES: { re: RegExp; confidence: number }[] = [
 ];
 
 // m/d without a year only after a word that makes it a date ("seen on 3/14", "DOB 3/14").
-const SHORT = leadRe(
-  'abdefmnorstuvw',
-  String.raw`(?<![\p{L}])(?:on|dated?|DOB:?|born|since|from|until|through|to|by|of|seen|admitted|discharged|visit|surgery|delivered|effective|next|appointment|assessment|recheck|review|due|f\/u|follow-up|Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)[ \t]+(?<d>(?:0?[1-9]|1[0-2])/${DAY})(?![\d/])`,
-  'giud',
-);
+const SHORT_WORDS =
+  'on|dated?|DOB:?|born|since|from|until|through|to|by|of|seen|admitted|discharged|visit|surgery|delivered|effective|next|appointment|assessment|recheck|review|due|f\\/u|follow-up|Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?';
+/** The longest of those words ("appointment"). */
+const SHORT_WORD_MAX = 11;
+/** A unit a SHORT word can hold: a letter, or the ':' of "DOB:", the '/' of "f/u", the '-' of "follow-up". */
+const inShortWord = (input: string, i: number): boolean => {
+  const c = input.charCodeAt(i);
+  return c === 58 || c === 47 || c === 45 || isLetterUnit(input, i);
+};
+
+/**
+ * Where a SHORT date can start: at each '/' with one or two digits and a blank before them, back past the blanks,
+ * every position of the word there that opens after a non-letter (the regex's look-behind), at most
+ * SHORT_WORD_MAX back. Slashes are rare; the whole-text scan tried the ~30 words at every position.
+ */
+function shortDateStarts(input: string): number[] {
+  const out: number[] = [];
+  for (let s = input.indexOf('/'); s >= 0; s = input.indexOf('/', s + 1)) {
+    let r = s;
+    while (r > 0 && s - r < 2 && isDigit(input.charCodeAt(r - 1))) r--;
+    const j = blanksBack(input, r);
+    if (r === s || j === r) continue;
+    for (let q = j - 1; q >= 0 && j - q <= SHORT_WORD_MAX && inShortWord(input, q); q--) {
+      if (q === 0 || !isLetterUnit(input, q - 1)) out.push(q);
+    }
+  }
+  return out;
+}
+/** An ASCII digit. */
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+const SHORT = anchoredScan(new RegExp(String.raw`(?<![\p{L}])(?:${SHORT_WORDS})[ \t]+(?<d>(?:0?[1-9]|1[0-2])/${DAY})(?![\d/])`, 'giud'), shortDateStarts);
 
 /** A month named alone after "since", "in", "until" ... is a date element too ("falls since June"). */
-const MONTH_ALONE = new RegExp(
-  String.raw`(?<![\p{L}])(?:since|in|until|till|from|by|early|late|mid-?|last|this|next)[ \t]+(?<m>January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}\d]|[ \t]+\d)`,
-  'gud',
+const aloneWords = keywords(['since', 'in', 'until', 'till', 'from', 'by', 'early', 'late', 'mid', 'last', 'this', 'next'], true);
+const MONTH_ALONE = anchoredScan(
+  new RegExp(
+    String.raw`(?<![\p{L}])(?:since|in|until|till|from|by|early|late|mid-?|last|this|next)[ \t]+(?<m>January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}\d]|[ \t]+\d)`,
+    'gud',
+  ),
+  // Only at those words (a blank or '-' follows each): the shared walk over the text's words (anchoredScan.ts).
+  (input) => keywordStarts(input, aloneWords, false),
 );
 
 export function detectDates(input: string): PiiSpan[] {
@@ -50,11 +83,11 @@ export function detectDates(input: string): PiiSpan[] {
       out.push(makeSpan(input, m.index, end, 'DATE', confidence, 'pattern'));
     }
   }
-  for (const m of matches(MONTH_ALONE, input)) {
+  for (const m of matchesAnchored(MONTH_ALONE, input)) {
     const g = m.indices?.groups?.['m'];
     if (g) out.push(makeSpan(input, g[0], g[1], 'DATE', 0.6, 'context'));
   }
-  for (const m of matches(SHORT, input)) {
+  for (const m of matchesAnchored(SHORT, input)) {
     const g = m.indices?.groups?.['d'];
     if (g) out.push(makeSpan(input, g[0], g[1], 'DATE', 0.8, 'context'));
   }

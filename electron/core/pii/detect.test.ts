@@ -1,6 +1,8 @@
 // The detector's contract: exact offsets on raw text, every identifier type found, distractors left alone.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { detectPii, resolveOverlaps } from './detect.js';
+import { compareCandidates, detectPii, resolveOverlaps } from './detect.js';
 import { nameKeys } from './names.js';
 import { loadPiiResources } from './resources.js';
 import type { PiiSpan, PiiType } from './types.js';
@@ -166,5 +168,53 @@ describe('overlap resolution stays linear', () => {
     expect(large.steps / small.steps).toBeLessThan(2.1);
     // Bounded by the characters the candidates cover (8 + 1 + 1 per group here), not by candidates x kept spans.
     expect(large.steps).toBeLessThanOrEqual(10000 * 32);
+  });
+});
+
+describe('overlap resolution by groups', () => {
+  /** The one-pass greedy resolution resolveOverlaps replaced: every candidate in compareCandidates order. */
+  function onePass(candidates: PiiSpan[]): PiiSpan[] {
+    const kept: PiiSpan[] = [];
+    for (const c of [...candidates].sort(compareCandidates)) {
+      if (c.end <= c.start || kept.some((k) => k.start < c.end && c.start < k.end)) continue;
+      kept.push(c);
+    }
+    return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+  // A small deterministic generator: candidates that nest, chain, touch, repeat and have no length.
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const types = ['NAME', 'ID', 'DATE', 'LOCATION'] as const;
+  const sources = ['context', 'pattern', 'dictionary', 'checksum'] as const;
+  const randomCandidates = (n: number): PiiSpan[] =>
+    Array.from({ length: n }, () => {
+      const start = next(400);
+      const end = start + next(25);
+      return {
+        start,
+        end,
+        type: types[next(4)] ?? 'ID',
+        text: 'x'.repeat(end - start),
+        confidence: [0.5, 0.8, 0.9][next(3)] ?? 0.5,
+        source: sources[next(4)] ?? 'pattern',
+      };
+    });
+
+  it('keeps what one pass over all candidates in priority order keeps', () => {
+    for (let round = 0; round < 200; round++) {
+      const candidates = randomCandidates(1 + next(60));
+      expect(resolveOverlaps(candidates)).toEqual(onePass(candidates));
+    }
+  });
+
+  it('does so on the detector candidates of a labelled document', () => {
+    const text = readFileSync(fileURLToPath(new URL('../../../test/fixtures/pii/tune/t-ext-01.txt', import.meta.url)), 'utf8');
+    const spans = detectPii(text, { resources, minConfidence: 0 });
+    expect(spans.length).toBeGreaterThan(5);
+    const candidates = [...spans, ...spans.map((s) => ({ ...s, start: s.start + 1, confidence: s.confidence - 0.01 }))];
+    expect(resolveOverlaps(candidates)).toEqual(onePass(candidates));
   });
 });

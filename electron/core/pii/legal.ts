@@ -1,6 +1,7 @@
 // Court and matter numbers that carry no fixed shape: "No. 23-3-04412-1 SEA" under a caption, "Case No. 2023 L
 // 008812", an identifier right after the court's name. Only looked for in text that reads like a court paper.
-import { leadRe, makeSpan, matches, groupRange } from './span.js';
+import { anchoredScan, blanksBack, matchesAnchored } from './anchoredScan.js';
+import { makeSpan, matches, groupRange } from './span.js';
 import type { PiiSpan } from './types.js';
 
 const COURT_TEXT =
@@ -8,11 +9,29 @@ const COURT_TEXT =
 /** "Rollo 442/2023", "W.P.(C) 4471/2023", "RG n° 23/04518", "Procedimiento ordinario 1187/2023": number/year. */
 const NUMBER_YEAR = /(?<![\d/.-])(?:\d{1,6}\/(?:19|20)\d{2}|\d{2}\/\d{5})(?![\d/])/g;
 const CASE_VALUE = String.raw`(?:(?:19|20)\d{2}[ -][A-Z]{1,3}[ -]\d{3,7}|(?=[A-Z0-9/:-]*\d{3})[A-Z0-9][A-Z0-9/:-]*[A-Z0-9](?:[ ][A-Z]{2,4}\b(?![ ]+[a-z]))?)`;
+const NO_PREFIXES = ['Case', 'Cause', 'Docket', 'Index', 'File', 'Petition', 'Probate', 'Matter', 'Civil Action', 'Appeal'];
+
+/**
+ * Where NO_LABEL can start: at each "No" or "NO", every position of the blank run before it (the prefix is optional
+ * and blanks may open a match) and, before those blanks, where each prefix would begin. "No" is rare next to the
+ * positions a whole-text scan tried (the lead let every blank through).
+ */
+function noLabelStarts(input: string): number[] {
+  const out: number[] = [];
+  for (const word of ['No', 'NO']) {
+    for (let n = input.indexOf(word); n >= 0; n = input.indexOf(word, n + 2)) {
+      const j = blanksBack(input, n);
+      for (let p = j; p <= n; p++) out.push(p);
+      for (const prefix of NO_PREFIXES) if (j >= prefix.length) out.push(j - prefix.length);
+    }
+  }
+  return out;
+}
+
 /** "No." or "No" with a value, only under a caption; also "Case No. 2023 L 008812" with spaces. */
-const NO_LABEL = leadRe(
-  'CDIFPMAN \\t',
-  String.raw`(?<![\p{L}])(?:Case|Cause|Docket|Index|File|Petition|Probate|Matter|Civil Action|Appeal)?[ \t]*(?:No|NO|Nos)\.?[ \t]*:?[ \t]*(?<v>${CASE_VALUE})`,
-  'gud',
+const NO_LABEL = anchoredScan(
+  new RegExp(String.raw`(?<![\p{L}])(?:${NO_PREFIXES.join('|')})?[ \t]*(?:No|NO|Nos)\.?[ \t]*:?[ \t]*(?<v>${CASE_VALUE})`, 'gud'),
+  noLabelStarts,
 );
 /** An identifier within a line after "Court" ("... Circuit Court 22CR40817; A180442"). */
 const AFTER_COURT = new RegExp(
@@ -31,7 +50,7 @@ export function detectLegalNumbers(input: string): PiiSpan[] {
     }
   }
   if (!COURT_TEXT.test(input)) return out;
-  for (const m of matches(NO_LABEL, input)) {
+  for (const m of matchesAnchored(NO_LABEL, input)) {
     const v = groupRange(m, 'v');
     if (!v) continue;
     const value = input.slice(v[0], v[1]);

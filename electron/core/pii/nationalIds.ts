@@ -2,6 +2,8 @@
 // for numbers with no check or a shape every digit run has, when a label names them on the same line). A checked
 // number needs no label: a clinic spreadsheet cell holds just "943 476 5919".
 import { ibanValid } from './checksums.js';
+import { anchoredScan, digitRunStarts, matchesOf } from './anchoredScan.js';
+import type { AnchoredScan } from './anchoredScan.js';
 import { lineStartNear, makeSpan, matches } from './span.js';
 import type { PiiSpan, PiiType } from './types.js';
 import { vatValid } from './vat.js';
@@ -206,10 +208,34 @@ export function sepaIbanValid(value: string): boolean {
 /** Digit groups a phone number can also have: after a phone word they are read as the phone number. */
 const DIGIT_RUNS = new Set(['UK NHS number', 'Canadian SIN', 'Australian TFN']);
 
+/**
+ * The digits every match of a kind opens with (its pattern, after the look-behind, starts with that many digits in
+ * every alternative): those kinds run only at digit runs that long (anchoredScan.ts), not at every position of the
+ * text. Only kinds opening with 5 or more: runs that long are rare (~1 in 10 digit runs of the labelled text), and
+ * each of these whole-text scans took ~4.5 ms on 1.8 MB, the anchored ones 0.1-0.7. Kinds opening with fewer digits
+ * measured as fast or faster as whole-text scans (V8 skips to their first digit itself), so they stay as they are;
+ * so do the letter-led kinds and the Dutch BSN, whose second alternative has no look-behind.
+ */
+const LEADING_DIGITS: Readonly<Record<string, number>> = {
+  'Australian Medicare (unspaced)': 10,
+  'UK UTR': 5,
+  'Irish PPSN': 7,
+  'Polish PESEL': 11,
+  'Swedish personnummer': 6,
+  'Finnish HETU': 6,
+  'Danish CPR': 6,
+};
+const SCANS = new Map<Kind, AnchoredScan>(
+  NATIONAL_KINDS.flatMap((k) => {
+    const min = LEADING_DIGITS[k.name];
+    return min === undefined ? [] : [[k, anchoredScan(k.re, (input) => digitRunStarts(input, min))] as const];
+  }),
+);
+
 export function detectNationalIds(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const k of NATIONAL_KINDS) {
-    for (const m of matches(k.re, input)) {
+    for (const m of matchesOf(SCANS.get(k) ?? k.re, input)) {
       const text = m[0];
       if (!k.valid(text)) continue;
       const lineStart = lineStartNear(input, m.index, 60);

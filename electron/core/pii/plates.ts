@@ -2,7 +2,8 @@
 // French "GH-418-KT", German "K-MS 4821", Indian "MH 02 DN 4471") are found anywhere; shapes any code could have
 // (Spanish "4721 KLM", Australian "BZ 58 QR") only after a plate word. A European VIN has no check digit (only North
 // American ones do), so a 17-character VIN after its label is taken as written.
-import { makeSpan, matches, groupRange } from './span.js';
+import { anchoredScan, keywordStarts, keywords, matchesAnchored } from './anchoredScan.js';
+import { leadRe, makeSpan, matches, groupRange } from './span.js';
 import type { PiiSpan } from './types.js';
 
 const B = String.raw`(?<![\p{L}\d-])`;
@@ -23,17 +24,27 @@ const STANDALONE = new RegExp(
   'gu',
 );
 const PLATE_WORD = String.raw`(?:registration|reg\.?|rego|number plate|plate|Kennzeichen|amtliches Kennzeichen|immatriculation|matrícula|matricula|targa|kenteken|registreringsnummer|rekisteritunnus|tablica|vehicle|véhicule)`;
-const AFTER_WORD = new RegExp(
-  String.raw`(?<![\p{L}])${PLATE_WORD}(?:[ \t]+(?:no\.?|number|nr\.?|n°))?[ \t]*[:#]?[ \t]*(?<v>\d{4}[ -]?[B-DF-HJ-NP-TV-Z]{3}|[A-Z]{1,3}[ -]?\d{1,4}[ -]?[A-Z]{1,3}|[A-Z]{2,3}[ -]?\d{2,4}|\d{1,3}-[A-Z]{1,2}-\d{1,6})${E}`,
-  'giud',
+/** The plate words' leading letters: a plate value may follow a word directly ("regAB12"), so a run need only begin with them. */
+const plateWords = keywords(PLATE_WORD.slice(3, -1).split('|'), false);
+const AFTER_WORD = anchoredScan(
+  new RegExp(
+    String.raw`(?<![\p{L}])${PLATE_WORD}(?:[ \t]+(?:no\.?|number|nr\.?|n°))?[ \t]*[:#]?[ \t]*(?<v>\d{4}[ -]?[B-DF-HJ-NP-TV-Z]{3}|[A-Z]{1,3}[ -]?\d{1,4}[ -]?[A-Z]{1,3}|[A-Z]{2,3}[ -]?\d{2,4}|\d{1,3}-[A-Z]{1,2}-\d{1,6})${E}`,
+    'giud',
+  ),
+  (input) => keywordStarts(input, plateWords, false),
 );
-const VIN_LABEL =
-  /(?<![\p{L}])(?:VIN|FIN|Fahrgestellnummer|Fahrzeug-Ident\.?-Nr\.?|Fahrzeugidentifikationsnummer|numéro VIN|n° de série|bastidor|número de bastidor|telaio)[ \t]*[:#]?[ \t]*(?<v>[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])/dgu;
+// The label's first letters tested ahead of the look-behind (span.ts leadRe): 14 -> 8 ms on 1.8 MB. The same lead
+// made the plate-word and English-month regexes slower (their i flag or short words pass most positions).
+const VIN_LABEL = leadRe(
+  'VFnbt',
+  String.raw`(?<![\p{L}])(?:VIN|FIN|Fahrgestellnummer|Fahrzeug-Ident\.?-Nr\.?|Fahrzeugidentifikationsnummer|numéro VIN|n° de série|bastidor|número de bastidor|telaio)[ \t]*[:#]?[ \t]*(?<v>[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])`,
+  'dgu',
+);
 
 export function detectPlates(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const m of matches(STANDALONE, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'VEHICLE', 0.8, 'pattern'));
-  for (const m of matches(AFTER_WORD, input)) {
+  for (const m of matchesAnchored(AFTER_WORD, input)) {
     const v = groupRange(m, 'v');
     // A plate has letters and digits; with the i flag the shapes above also let lower-case words through.
     if (v && /\d/.test(input.slice(v[0], v[1])) && /^[A-Z0-9 -]+$/.test(input.slice(v[0], v[1]))) {

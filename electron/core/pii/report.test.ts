@@ -66,4 +66,22 @@ describe('redaction report arithmetic', () => {
     expect(report.redacted.PHONE).toBe(3);
     expectBalanced(report);
   });
+
+  it('counts a record with no review (reviewed left out) as one whose reviewed spans are its found ones', () => {
+    const text = 'Dr. Ana Ruiz, Ana Ruiz, MRN 00482913, 07700 900461, seen 03/03/2024.';
+    const detected = [span('Ana Ruiz', text, 'NAME'), span('00482913', text, 'MRN'), span('07700 900461', text, 'PHONE'), span('03/03/2024', text, 'DATE')];
+    const again = text.lastIndexOf('Ana Ruiz');
+    const found: PiiSpan[] = [...detected, { ...span('Ana Ruiz', text, 'NAME'), start: again, end: again + 8 }];
+    const redacted = found.filter((s) => s.type !== 'DATE');
+    const now = new Date('2026-01-01T00:00:00Z');
+    const policy = { types: ['NAME', 'MRN', 'PHONE'] as PiiType[] };
+    // One array for both (the shortcut) and a copy (the per-string tally) must give the same report.
+    const short = buildRedactionReport({ mode: 'mask', policy, now, records: [{ text, detected: found, redacted }] });
+    const full = buildRedactionReport({ mode: 'mask', policy, now, records: [{ text, detected: found, reviewed: [...found], redacted }] });
+    expect(short).toEqual(full);
+    expect(short.detected.NAME).toBe(2);
+    expect(short.kept.DATE).toBe(1);
+    expect(short.added.NAME).toBe(0);
+    expectBalanced(short);
+  });
 });

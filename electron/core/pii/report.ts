@@ -79,13 +79,17 @@ export function buildRedactionReport(input: ReportInput): RedactionReport {
     characters += r.text.length;
     if (!r.reviewed && input.decisions?.length) throw new Error('report: with reviewer decisions, each record needs its reviewed spans');
     const reviewedSpans = r.reviewed ?? r.detected;
-    const found = tally(r.detected);
-    const reviewed = tally(reviewedSpans);
-    // Per string: more reviewed spans than found ones were added by the reviewer; fewer were rejected (kept).
-    for (const [k, f] of found) kept[f.type] += Math.max(0, f.n - (reviewed.get(k)?.n ?? 0));
-    for (const [k, v] of reviewed) added[v.type] += Math.max(0, v.n - (found.get(k)?.n ?? 0));
+    // Per string: more reviewed spans than found ones were added by the reviewer; fewer were rejected (kept). With
+    // no review (`data redact`) both lists are one array and every difference is 0: no per-string tally (two maps
+    // keyed by type and text, a third of the report's time on a file with 170k spans).
+    if (reviewedSpans !== r.detected) {
+      const found = tally(r.detected);
+      const reviewed = tally(reviewedSpans);
+      for (const [k, f] of found) kept[f.type] += Math.max(0, f.n - (reviewed.get(k)?.n ?? 0));
+      for (const [k, v] of reviewed) added[v.type] += Math.max(0, v.n - (found.get(k)?.n ?? 0));
+    }
     const foundByType = countByType(r.detected);
-    const reviewedByType = countByType(reviewedSpans);
+    const reviewedByType = reviewedSpans === r.detected ? foundByType : countByType(reviewedSpans);
     const redactedByType = countByType(r.redacted);
     for (const t of PII_TYPES) {
       detected[t] += foundByType[t];

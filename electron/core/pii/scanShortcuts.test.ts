@@ -24,6 +24,8 @@ const edges = [
   'Lindenweg\n3a, Travis\nCounty, Fitzroy VIC\n3065, Noida 201309',
   'x'.repeat(50) + ' Hämeenkatu 14 B 22 ' + 'y'.repeat(50),
   'mail a.b@x.org\nfe80::1 and 2001:db8::8a2e:370:7334 at 10:30:00\n@ alone',
+  // Every script the non-Latin line finder looks for, one letter outside the BMP (Han extension B) and one at the text's end.
+  'a Ωμέγα б Иван א אבי ع علي क राम ক গ ਸ ગ த ల ಕ മ ก ქ Ա 김 ひ カ 王 𠀀x é ü ÿ\nplain ASCII line\n王',
   texts.join(''),
 ];
 

@@ -142,3 +142,14 @@ export function* matchesOnLines({ re, anchor }: LineScan, input: string): Genera
     }
   }
 }
+
+const LETTER = /^\p{L}$/u;
+/**
+ * A letter in one UTF-16 code unit: what /\p{L}/u finds in input[i] alone (a surrogate half is none, outside the
+ * text is none), ASCII by code. The backward walks of the detectors ask this for every character they pass.
+ */
+export function isLetterUnit(input: string, i: number): boolean {
+  const c = input.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return c === c && LETTER.test(input[i] ?? '');
+}

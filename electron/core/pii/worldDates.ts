@@ -1,7 +1,8 @@
 // Dates written day-first in words in the set's other languages ("3. März 2024", "14 mars 2024", "5 de mayo de
 // 2023", "8 maggio 1955", "12 juni 1983", "15 марта 2024"), month and year alone, "17-Jan-2024", and the CJK
 // year-month-day forms ("1975年4月12日", "2024년 3월 5일"). English month names are dates.ts's.
-import { leadOf, leadRe, makeSpan, matches } from './span.js';
+import { anchoredScan, blanksBack, lettersBack, matchesOf } from './anchoredScan.js';
+import { makeSpan } from './span.js';
 import type { PiiSpan } from './types.js';
 
 const MONTHS = [
@@ -25,13 +26,38 @@ const M = `(?:${MONTHS})`;
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 const YEAR = String.raw`(?:1[89]\d{2}|20\d{2})`;
 
-const RES: RegExp[] = [
+/** A year as the month-and-year pattern ends with one: the anchor of that pattern's scan. */
+const YEAR_AT = /(?:1[89]|20)\d{2}(?!\d)/g;
+
+/**
+ * Where "<month> [de] <year>" can start: before each year, past its blanks, the run of letters there (the month,
+ * which its look-behind wants opening after a non-letter) and, when that word is "de", the run before it too.
+ */
+function monthYearStarts(input: string): number[] {
+  const out: number[] = [];
+  YEAR_AT.lastIndex = 0;
+  for (let m = YEAR_AT.exec(input); m !== null; m = YEAR_AT.exec(input)) {
+    const j = blanksBack(input, m.index);
+    const k = lettersBack(input, j);
+    if (j === m.index || k === j) continue;
+    out.push(k);
+    if (j - k === 2 && /^de$/i.test(input.slice(k, j))) {
+      const j2 = blanksBack(input, k);
+      const k2 = lettersBack(input, j2);
+      if (j2 < k && k2 < j2) out.push(k2);
+    }
+  }
+  return out;
+}
+
+const RES: (RegExp | ReturnType<typeof anchoredScan>)[] = [
   // 3. März 2024 / 14 mars 2024 / 1er avril / 8 maggio 1955 / 15 марта 2024 г.
   new RegExp(String.raw`(?<![\p{L}\d.,/])(?:${DAY}\.?|1er)[ \t]+${M}\.?(?:,?[ \t]+${YEAR})?(?![\p{L}])`, 'giu'),
   // 5 de mayo de 2023 / 11 de março de 2024 / 2 de enero
   new RegExp(String.raw`(?<![\p{L}\d.,/])${DAY}[ \t]+de[ \t]+${M}(?:[ \t]+(?:de[ \t]+|del[ \t]+)?${YEAR})?(?![\p{L}])`, 'giu'),
-  // März 2024 / mars de 2024 (a month with its year)
-  leadRe(leadOf(MONTHS.split('|')), String.raw`(?<![\p{L}])${M}[ \t]+(?:de[ \t]+)?${YEAR}(?!\d)`, 'giu'),
+  // März 2024 / mars de 2024 (a month with its year): tried only where a year points back to (anchoredScan.ts); the
+  // whole-text scan of ~100 month names was the detector's costliest regex after the record labels.
+  anchoredScan(new RegExp(String.raw`(?<![\p{L}])${M}[ \t]+(?:de[ \t]+)?${YEAR}(?!\d)`, 'giu'), monthYearStarts),
   // 17-Jan-2024 / 03-Mar-24
   /(?<![\w-])(?:0?[1-9]|[12]\d|3[01])-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)-(?:\d{4}|\d{2})(?![\w-])/gi,
   // 1975年4月12日 / 2024年3月 / 2024년 3월 5일
@@ -41,7 +67,7 @@ const RES: RegExp[] = [
 export function detectWorldDates(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const re of RES) {
-    for (const m of matches(re, input)) {
+    for (const m of matchesOf(re, input)) {
       // Month names that are also words ("mai", "mars", "maj") need a day or a year next to them: the patterns
       // above always have one, so "Mars" alone never matches.
       out.push(makeSpan(input, m.index, m.index + m[0].replace(/[.,\s]+$/, '').length, 'DATE', 0.9, 'pattern'));

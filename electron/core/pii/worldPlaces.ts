@@ -3,6 +3,7 @@
 // line before it ("Flat 2, 61 Mansfield Road, ..."), street forms of French, Belgian, German, Dutch, Nordic and
 // Slavic addresses, and addresses in Cyrillic, Greek, Chinese, Japanese, Korean, Arabic, Hebrew, Thai and Devanagari.
 // A town next to a postal code needs no gazetteer: the code says what the word is.
+import { anchoredScan, digitRunStarts, matchesAnchored } from './anchoredScan.js';
 import type { PiiResources } from './resources.js';
 import { foldKey } from './resources.js';
 import { US_STATE_NAMES, leadRe, lineStartNear, makeSpan, lineScan, matches, matchesOnLines } from './span.js';
@@ -15,7 +16,19 @@ const TOWN = String.raw`${CAPW}(?:[ \t](?:am|an|der|de|la|le|sur|en|upon|on|-)?[
 
 /** Postal code shapes that come BEFORE the town: DE/FR/ES/IT (5), AT/BE/CH/DK/NO (4), NL (4+2), PL, PT, LU, SE/GR/CZ (3+2). */
 const CODE_FIRST = String.raw`(?:\d{4}[ ]?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3}|L-\d{4}|\d{3}[ ]\d{2}|\d{4,5})`;
-const CODE_TOWN = new RegExp(String.raw`(?<![\p{L}\d-])(?<z>${CODE_FIRST})[ \t]+(?<c>${TOWN}(?:[ \t][A-Z](?![\p{L}]))?)(?![\p{L}\d])`, 'gud');
+/**
+ * Code then town, run only where a code can open (anchoredScan.ts): at digit runs of 2 or more digits after neither
+ * a letter nor '-' (every shape but Luxembourg's opens so), and at each "L-". Digit runs are rare next to the
+ * positions a whole-text scan tried.
+ */
+const CODE_TOWN = anchoredScan(
+  new RegExp(String.raw`(?<![\p{L}\d-])(?<z>${CODE_FIRST})[ \t]+(?<c>${TOWN}(?:[ \t][A-Z](?![\p{L}]))?)(?![\p{L}\d])`, 'gud'),
+  (input) => {
+    const out = digitRunStarts(input, 2, '-');
+    for (let at = input.indexOf('L-'); at >= 0; at = input.indexOf('L-', at + 2)) out.push(at);
+    return out;
+  },
+);
 /** Irish Eircode: routing key + unique identifier. */
 const EIRCODE = String.raw`(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ][0-9AC-FHKNPRTV-Y]{4}`;
 const UK_POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}`;
@@ -174,7 +187,7 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
       if (re === TOWN_AT_END) partsBefore(input, c[0], res, out);
     }
   }
-  for (const m of matches(CODE_TOWN, input)) {
+  for (const m of matchesAnchored(CODE_TOWN, input)) {
     const z = m.indices?.groups?.['z'];
     const c = m.indices?.groups?.['c'];
     if (!z || !c) continue;

@@ -1,8 +1,8 @@
 // The two-pass detection of a whole dataset (pii/dataset.ts detectDataset) on every core: the records are cut into
 // contiguous groups of about equal length, each group's first pass runs in its own worker thread, the name words
 // found anywhere are gathered, and each group's second pass (names found anywhere looked for everywhere) runs in a
-// thread again. Same spans as detectDataset, record for record; small datasets stay on the calling thread.
-import { detectDataset } from '../pii/dataset.js';
+// thread again, on only the texts those names can change. Same spans as detectDataset, record for record; small datasets stay on the calling thread.
+import { detectDataset, seedsReach } from '../pii/dataset.js';
 import type { PiiResources } from '../pii/resources.js';
 import type { PiiSpan } from '../pii/types.js';
 import { piecesFor } from './piiLongText.js';
@@ -58,13 +58,20 @@ export async function detectDatasetThreaded(texts: readonly string[], o: Dataset
         return r;
       }),
     );
-    const seeds = [...new Set(first.flatMap((r) => r.keys))];
-    if (seeds.length === 0) return first.flatMap((r) => r.spans);
+    const seedSet = new Set(first.flatMap((r) => r.keys));
+    if (seedSet.size === 0) return first.flatMap((r) => r.spans);
+    const seeds = [...seedSet];
+    // Only the texts the seeds can change go through the second pass (see detectDataset); the others keep their
+    // first-pass spans.
     const second = await Promise.all(
-      groups.map(async (g) => {
-        const r = await runInWorker('pii.detectSeeded', { texts: texts.slice(g.from, g.to), seeds, ...dir });
+      groups.map(async (g, gi) => {
+        const r = first[gi] ?? { spans: [], keys: [], unclaimed: [] };
+        const again = r.spans.map((_, i) => i).filter((i) => seedsReach(new Set((r.unclaimed[i] ?? '').split(' ').filter(Boolean)), seedSet));
+        const redone = again.length > 0 ? await runInWorker('pii.detectSeeded', { texts: again.map((i) => texts[g.from + i] ?? ''), seeds, ...dir }) : [];
         tick(g.to - g.from);
-        return r;
+        const spans = [...r.spans];
+        again.forEach((i, k) => (spans[i] = redone[k] ?? []));
+        return spans;
       }),
     );
     return second.flat();

@@ -11,7 +11,7 @@ import { planLeakage, planSplit, type PlanMember, type SplitPlan, type SplitPlan
 import { discoverModels, type Candidate, type DiscoverInput } from '../models/discover.js';
 import { sha256OfFileSync } from '../models/fingerprint.js';
 import { countExampleTokens } from '../data/tokens.js';
-import { detectPiece, type PieceResult } from '../pii/chunks.js';
+import { detectPiece, packPiece, type PackedPiece } from '../pii/chunks.js';
 import { detectDataset } from '../pii/dataset.js';
 import { detectPii } from '../pii/detect.js';
 import { nameKeys } from '../pii/names.js';
@@ -36,11 +36,15 @@ export interface WorkerTasks {
   /** Personal-data detection over many texts (two passes: names found anywhere are looked for everywhere). */
   'pii.detect': { input: { texts: string[]; resourceDir?: string }; output: PiiSpan[][] };
   /** First pass of a group of a dataset's texts (piiDatasetThreads.ts): spans per text and the name words found. */
-  'pii.detectFirst': { input: { texts: string[]; resourceDir?: string }; output: { spans: PiiSpan[][]; keys: string[] } };
+  'pii.detectFirst': {
+    input: { texts: string[]; resourceDir?: string };
+    /** unclaimed: per text, the keys of its capitalized words no name claims, blank-separated (see detectDataset). */
+    output: { spans: PiiSpan[][]; keys: string[]; unclaimed: string[] };
+  };
   /** Second pass of a group: every text again, with the name words found anywhere in the dataset. */
   'pii.detectSeeded': { input: { texts: string[]; seeds: string[]; resourceDir?: string }; output: PiiSpan[][] };
-  /** Detection of one piece of a long text (pii/chunks.ts): its spans and name words; the caller joins the pieces. */
-  'pii.detectPiece': { input: { text: string; resourceDir?: string }; output: PieceResult };
+  /** Detection of one piece of a long text (pii/chunks.ts): its spans (packed) and name words; the caller joins the pieces. */
+  'pii.detectPiece': { input: { text: string; resourceDir?: string }; output: PackedPiece };
   /** Model discovery: walks the usual places and named folders, reads each GGUF's header, asks the trainer. */
   'model.discover': { input: DiscoverInput; output: ReturnType<typeof discoverModels> & { candidates: Candidate[] } };
   /** A model file's sha256 (progress in bytes). */
@@ -106,11 +110,19 @@ export const tasks: Impl = {
   },
   'dataset.split': ({ versionId, source, options }, progress) => planSplit(readMembers(source, versionId, progress), options),
   'dataset.leakage': ({ versionId, source }, progress) => planLeakage(readMembers(source, versionId, progress)),
-  'pii.detectPiece': ({ text, resourceDir }) => detectPiece(text, loadPiiResources(resourceDir)),
+  'pii.detectPiece': ({ text, resourceDir }) => packPiece(detectPiece(text, loadPiiResources(resourceDir))),
   'pii.detectFirst': ({ texts, resourceDir }) => {
     const resources = loadPiiResources(resourceDir);
-    const spans = texts.map((text) => detectPii(text, { resources }));
-    return { spans, keys: [...nameKeys(spans.flat(), resources)] };
+    const unclaimed: string[] = [];
+    const spans = texts.map((text) => {
+      const own = new Set<string>();
+      const found = detectPii(text, { resources, unclaimedNames: own });
+      // Keys are words (letters, marks, apostrophes, hyphens): a blank separates them; one string per text is
+      // cheaper to copy between threads than a list.
+      unclaimed.push([...own].join(' '));
+      return found;
+    });
+    return { spans, keys: [...nameKeys(spans.flat(), resources)], unclaimed };
   },
   'pii.detectSeeded': ({ texts, seeds, resourceDir }) => {
     const resources = loadPiiResources(resourceDir);

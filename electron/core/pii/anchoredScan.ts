@@ -1,0 +1,267 @@
+// Regexes run only at the positions a rare part of their matches points back to. A global regex is tried at every
+// position of the text; for a pattern like "<month name> <year>" nearly all of them fail after a look-behind and a
+// test of the ~100 month names. Years are rare: found first (a digit-led regex V8 skips through quickly), each
+// gives the one or two positions where a month could start, and the regex runs (sticky: its look-behinds still see
+// the whole text) only there.
+import { isLetterUnit, matches } from './span.js';
+
+export interface AnchoredScan {
+  /** The global regex: what matchesAnchored must find (the test compares them). */
+  readonly re: RegExp;
+  readonly sticky: RegExp;
+  /**
+   * Every position where a match of `re` can start, in any order, duplicates allowed: it must hold the start of
+   * every match (more is only slower).
+   */
+  readonly starts: (input: string) => number[];
+}
+
+/** Every AnchoredScan made, for the test that checks each finds what its global regex finds. */
+export const ANCHORED_SCANS: AnchoredScan[] = [];
+
+export function anchoredScan(re: RegExp, starts: (input: string) => number[]): AnchoredScan {
+  if (!re.global) throw new Error('anchoredScan needs a global regex');
+  const scan = { re, sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y'), starts };
+  ANCHORED_SCANS.push(scan);
+  return scan;
+}
+
+/**
+ * The matches matches(scan.re, input) finds: the sticky regex at each candidate start in order, skipping those
+ * inside the previous match (a global scan goes on at a match's end). Same matches because no other position can
+ * start one and the engine finds the same match at a position however it got there.
+ */
+export function* matchesAnchored(scan: AnchoredScan, input: string): Generator<RegExpExecArray> {
+  const starts = scan.starts(input).sort((a, b) => a - b);
+  const { sticky } = scan;
+  let next = 0;
+  for (const p of starts) {
+    if (p < next) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(input);
+    if (m === null) continue;
+    yield m;
+    next = p + Math.max(1, m[0].length);
+  }
+}
+
+/** matchesAnchored for an AnchoredScan, the plain global scan for a regex (for loops over both kinds). */
+export function matchesOf(re: RegExp | AnchoredScan, input: string): Iterable<RegExpExecArray> {
+  return re instanceof RegExp ? matches(re, input) : matchesAnchored(re, input);
+}
+
+/** Start of the blank (space, tab) run that ends at `end`. */
+export function blanksBack(input: string, end: number): number {
+  let i = end;
+  while (i > 0 && (input.charCodeAt(i - 1) === 32 || input.charCodeAt(i - 1) === 9)) i--;
+  return i;
+}
+
+/** Start of the run of one-unit letters that ends at `end` (end itself when none). */
+export function lettersBack(input: string, end: number): number {
+  let i = end;
+  while (i > 0 && isLetterUnit(input, i - 1)) i--;
+  return i;
+}
+
+/** Digit runs of the last text asked about: every detector with a digit-led pattern reads the same list. */
+let runsOf: { input: string; starts: Int32Array; lengths: Int32Array; before: Int32Array; count: number } | undefined;
+
+/**
+ * Starts of the digit runs with at least `minDigits` digits that open after neither a letter nor one of the
+ * characters in `refused` (what a digit-led pattern's look-behind allows: '+' for the national ids' "not inside a
+ * calling code", '-' for postal codes): where a pattern opening with that many digits can start. One walk per text,
+ * kept for the next call with the same text (the digit-led patterns of several detectors share it).
+ */
+export function digitRunStarts(input: string, minDigits: number, refused = '+'): number[] {
+  if (runsOf?.input !== input) {
+    const starts: number[] = [];
+    const lengths: number[] = [];
+    const before: number[] = [];
+    const len = input.length;
+    for (let i = 0; i < len; i++) {
+      const c = input.charCodeAt(i);
+      if (c < 48 || c > 57) continue;
+      let j = i + 1;
+      while (j < len && input.charCodeAt(j) >= 48 && input.charCodeAt(j) <= 57) j++;
+      // -1: the text's start; -2: a letter; else the code unit before the run.
+      before.push(i === 0 ? -1 : isLetterUnit(input, i - 1) ? -2 : input.charCodeAt(i - 1));
+      starts.push(i);
+      lengths.push(j - i);
+      i = j - 1;
+    }
+    runsOf = { input, starts: Int32Array.from(starts), lengths: Int32Array.from(lengths), before: Int32Array.from(before), count: starts.length };
+  }
+  const refuse = new Set([...refused].map((ch) => ch.charCodeAt(0)));
+  const out: number[] = [];
+  const { starts, lengths, before, count } = runsOf;
+  for (let k = 0; k < count; k++) {
+    const b = before[k] ?? -1;
+    if ((lengths[k] ?? 0) >= minDigits && b !== -2 && !refuse.has(b)) out.push(starts[k] ?? 0);
+  }
+  return out;
+}
+
+const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+/** What comes before a run: 0 anything else (or the text's start), 1 a letter, 2 a digit. */
+const OTHER = 0;
+const LETTER_BEFORE = 1;
+const DIGIT_BEFORE = 2;
+
+/** Runs of ASCII letters of the last text asked about, and its non-ASCII units: the keyword-led patterns share them. */
+let runsOfLetters:
+  { input: string; start: Int32Array; end: Int32Array; before: Int32Array; count: number; nonAscii: Int32Array; nonAsciiBefore: Int32Array } | undefined;
+
+/** A list of integers in an Int32Array that doubles when full: a text's runs without a JS array slot per entry. */
+class IntList {
+  private a = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = v;
+  }
+  array(): Int32Array {
+    return this.a.subarray(0, this.length);
+  }
+}
+
+function letterRuns(input: string): NonNullable<typeof runsOfLetters> {
+  if (runsOfLetters?.input === input) return runsOfLetters;
+  const start = new IntList();
+  const end = new IntList();
+  const before = new IntList();
+  const nonAscii = new IntList();
+  const nonAsciiBefore = new IntList();
+  const kindBefore = (i: number): number => {
+    const p = input.charCodeAt(i - 1);
+    if (p < 128) return isAsciiLetter(p) ? LETTER_BEFORE : isDigitCode(p) ? DIGIT_BEFORE : OTHER;
+    return isLetterUnit(input, i - 1) ? LETTER_BEFORE : OTHER;
+  };
+  const len = input.length;
+  let i = 0;
+  while (i < len) {
+    const c = input.charCodeAt(i);
+    if (c >= 128) {
+      const k = kindBefore(i);
+      if (k !== LETTER_BEFORE) {
+        nonAscii.push(i);
+        nonAsciiBefore.push(k);
+      }
+      i++;
+    } else if (isAsciiLetter(c)) {
+      let j = i + 1;
+      while (j < len && isAsciiLetter(input.charCodeAt(j))) j++;
+      start.push(i);
+      end.push(j);
+      before.push(kindBefore(i));
+      i = j;
+    } else i++;
+  }
+  runsOfLetters = {
+    input,
+    start: start.array(),
+    end: end.array(),
+    before: before.array(),
+    count: start.length,
+    nonAscii: nonAscii.array(),
+    nonAsciiBefore: nonAsciiBefore.array(),
+  };
+  return runsOfLetters;
+}
+
+/** A hash of input[i..j)'s ASCII letters lower-cased (a collision only adds a candidate). */
+function hashLetters(input: string, i: number, j: number): number {
+  let h = 0;
+  for (let k = i; k < j; k++) h = (Math.imul(h, 31) + (input.charCodeAt(k) | 32)) >>> 0;
+  return h;
+}
+
+/** The leading ASCII letters of a regex's keywords, for keywordStarts. */
+export interface Keywords {
+  /** Hashes of the leading letters, by their length. */
+  readonly byLength: ReadonlyMap<number, ReadonlySet<number>>;
+  /** Bit (letter & 31) set for each first letter, case folded: most runs fail this one test. */
+  readonly firsts: number;
+  readonly longest: number;
+  /**
+   * true: after its leading letters a keyword has a non-letter, or the regex wants none (a label then (?![\p{L}]),
+   * "since" then blanks), so the text's whole letter run must be those letters. false: the run need only begin
+   * with them ("reg" then a plate value "AB12").
+   */
+  readonly whole: boolean;
+}
+
+export function keywords(words: Iterable<string>, whole: boolean): Keywords {
+  const byLength = new Map<number, Set<number>>();
+  let firsts = 0;
+  let longest = 0;
+  for (const w of words) {
+    const lead = /^[a-z]*/i.exec(w)?.[0] ?? '';
+    if (!lead) continue;
+    let set = byLength.get(lead.length);
+    if (!set) byLength.set(lead.length, (set = new Set()));
+    set.add(hashLetters(lead, 0, lead.length));
+    firsts |= 1 << (lead.charCodeAt(0) & 31);
+    longest = Math.max(longest, lead.length);
+  }
+  return { byLength, whole, firsts, longest };
+}
+
+/**
+ * Where a keyword-led regex can start: runs of ASCII letters that open after neither a letter nor (refuseDigit) a
+ * digit and are (or, for whole = false, begin with) a keyword's leading letters, compared case-insensitively; and,
+ * always, a run followed by a non-ASCII unit (the keyword may go on with "é", and under the i and u flags 'ſ' and the
+ * Kelvin sign match 's' and 'k') and every non-ASCII unit opening after no letter. One walk over the text, shared.
+ */
+export function keywordStarts(input: string, kw: Keywords, refuseDigit: boolean): number[] {
+  const r = letterRuns(input);
+  const out: number[] = [];
+  const refused = (b: number): boolean => b === LETTER_BEFORE || (refuseDigit && b === DIGIT_BEFORE);
+  let a = 0;
+  for (let k = 0; k < r.count; k++) {
+    const s = r.start[k] ?? 0;
+    // Non-ASCII openings before this run, in text order.
+    for (; a < r.nonAscii.length && (r.nonAscii[a] ?? 0) < s; a++) if (!refused(r.nonAsciiBefore[a] ?? 0)) out.push(r.nonAscii[a] ?? 0);
+    if (refused(r.before[k] ?? 0)) continue;
+    const e = r.end[k] ?? 0;
+    if (input.charCodeAt(e) >= 128) {
+      out.push(s);
+      continue;
+    }
+    if (((kw.firsts >>> (input.charCodeAt(s) & 31)) & 1) === 0) continue;
+    if (kw.whole) {
+      if (kw.byLength.get(e - s)?.has(hashLetters(input, s, e))) out.push(s);
+      continue;
+    }
+    // Every leading part of the run up to the longest keyword, one hash step a letter.
+    let h = 0;
+    for (let t = s; t < e && t - s < kw.longest; t++) {
+      h = (Math.imul(h, 31) + (input.charCodeAt(t) | 32)) >>> 0;
+      if (kw.byLength.get(t - s + 1)?.has(h)) {
+        out.push(s);
+        break;
+      }
+    }
+  }
+  for (; a < r.nonAscii.length; a++) if (!refused(r.nonAsciiBefore[a] ?? 0)) out.push(r.nonAscii[a] ?? 0);
+  return out;
+}
+
+/**
+ * Drops the digit and letter runs kept for the last text (and the text with them): detectPii calls it when done, so
+ * a long text's walks (tens of MB for a 50 MB piece) live only while that text is being detected.
+ */
+export function releaseTextWalks(): void {
+  runsOf = undefined;
+  runsOfLetters = undefined;
+}
+
+/** Whether walks of some text are kept (for the test of releaseTextWalks). */
+export function textWalksHeld(): boolean {
+  return runsOf !== undefined || runsOfLetters !== undefined;
+}
