@@ -42,7 +42,8 @@ const NO_CHECK = (): boolean => true;
 /** Not inside a longer number: no letter, digit or '+' before, nor a digit group or a calling code ("+34 612 ..."). */
 const B = String.raw`(?<![\p{L}\d+]|\d[ .-]|\+\d{1,4}[ .-]?)`;
 const E = String.raw`(?![\p{L}\d]|[ -]\d)`;
-const r = (s: string) => new RegExp(B + s + E, 'gu');
+// grouped, so both guards hold for every alternative of a pattern (an ungrouped `a|b` left b without the look-behind)
+const r = (s: string) => new RegExp(`${B}(?:${s})${E}`, 'gu');
 /** A phone word on the line before a 10-digit run makes it a phone number, whatever its check digit says. */
 const PHONE_BEFORE = /(?:tel|phone|call|mobile|cell|fax|ring|ph|t|m|f|téléphone|telefon|teléfono|handy|portable|móvil)\.?[ \t]*:?[ \t]*$/i;
 
@@ -120,7 +121,7 @@ export const NATIONAL_KINDS: readonly Kind[] = [
   },
   {
     name: 'Dutch BSN',
-    re: r(String.raw`\d{4}\.?\d{2}\.?\d{3}|\d{9}`),
+    re: r(String.raw`\d{4}\.?\d{2}\.?\d{3}`),
     type: 'ID',
     valid: bsnValid,
     confidence: 0.9,
@@ -214,7 +215,7 @@ const DIGIT_RUNS = new Set(['UK NHS number', 'Canadian SIN', 'Australian TFN']);
  * text. Only kinds opening with 5 or more: runs that long are rare (~1 in 10 digit runs of the labelled text), and
  * each of these whole-text scans took ~4.5 ms on 1.8 MB, the anchored ones 0.1-0.7. Kinds opening with fewer digits
  * measured as fast or faster as whole-text scans (V8 skips to their first digit itself), so they stay as they are;
- * so do the letter-led kinds and the Dutch BSN, whose second alternative has no look-behind.
+ * so do the letter-led kinds.
  */
 const LEADING_DIGITS: Readonly<Record<string, number>> = {
   'Australian Medicare (unspaced)': 10,

@@ -71,6 +71,12 @@ describe('national, health and tax numbers outside the US', () => {
     expect(detect('Pour GB123456C et QD123456A.').some((x) => x.type === 'ID' && x.text.startsWith('GB') && x.confidence > 0.5)).toBe(false);
   });
 
+  it('never takes the last nine digits of a longer number for a Dutch BSN (every alternative keeps the look-behind)', () => {
+    // 564007560 passes the BSN check; as the tail of a longer, hyphenated number it is not one
+    expect(checked('BSN: 564007560', '564007560', 'ID')).toBe(true);
+    expect(checked('BSN: ref 4711-564007560', '564007560', 'ID')).toBe(false);
+  });
+
   it('finds an Indian PAN by its shape (fourth letter is the holder type)', () => {
     expect(found('PAN AGKPA7731L', 'AGKPA7731L', 'ID')).toBe(true);
     expect(found('code AGKXA7731L', 'AGKXA7731L', 'ID')).toBe(false);
