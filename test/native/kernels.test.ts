@@ -51,10 +51,12 @@ function threadCount(pid: number): number {
 }
 
 describe('--threads reaches the training graph; the run reports where each op ran', () => {
-  it.runIf(process.platform === 'linux')('--threads 1 trains on one thread (no OpenMP workers appear); op backends are logged', async () => {
+  it.runIf(process.platform === 'linux')('--threads 1 trains on one thread (no OpenMP workers appear); op backends and the op profile are logged', async () => {
     const { dir, base, train } = await trainerFixture();
     const child = spawn(TRAINER, ['--base', base, '--train', train, '--out', join(dir, 'a.gguf'), '--epochs', '30', '--threads', '1', '--no-stdin-watch'], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      // patch 0014's per-op table, printed before the trainer's _exit
+      env: { ...process.env, GGML_CPU_OP_PROFILE: '1' },
     });
     let steps = 0;
     let most = 0;
@@ -81,5 +83,13 @@ describe('--threads reaches the training graph; the run reports where each op ra
       expect(backends.split(' ')).toContain(op);
     }
     expect(backends).not.toMatch(/\bVIEW=/);
+    // GGML_CPU_OP_PROFILE=1: one row per op kind (products by src0 type and shape) whose shares add up to the whole
+    expect(stderr).toMatch(/op profile \(thread 0 wall time, node start to the barrier after it\): [\d.]+ ms in all/);
+    const rows = [...stderr.matchAll(/^ {2}(\S+)\s+(\S+)\s*(batched|rank-sized)?\s+(\d+) nodes\s+([\d.]+) ms\s+([\d.]+)%$/gm)];
+    const ops = new Set(rows.map((r) => `${r[1]} ${r[2]}`));
+    for (const op of ['MUL_MAT f32', 'OUT_PROD f32', 'SCALE -', 'OPT_STEP_ADAMW -', 'CROSS_ENTROPY_LOSS_BACK -']) expect(ops).toContain(op);
+    const total = rows.reduce((sum, r) => sum + Number(r[6]), 0);
+    expect(total).toBeGreaterThan(99);
+    expect(total).toBeLessThan(101);
   });
 });
