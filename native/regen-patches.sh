@@ -1,6 +1,7 @@
 #!/bin/sh
 # Developer helper: rewrites native/patches/*.patch from the edited native/llama.cpp tree, keeping each header.
-# Several patches touch the same file (ggml.c: 0005, 0007, 0012; llama-graph.cpp: 0003, 0009 and 0010; ...), so a patch is
+# Several patches touch the same file (ggml.c: 0005, 0007, 0012; ggml-cpu.c: 0006, 0013, 0014; llama-graph.cpp: 0003,
+# 0009 and 0010; ...), so a patch is
 # not simply `git diff FILE`: it is the difference between the bundle commit with the patches before it applied and
 # the edited tree with the patches after it taken back out (both built in throw-away indexes, the checkout untouched).
 # Edit one patch's hunks at a time: an edit inside another patch's hunk of a shared file lands in the wrong patch.

@@ -111,7 +111,9 @@ describe('transposed weight copies in the backward pass (the default; --low-memo
     const amx = /\bamx_bf16\b/.test(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '');
     const [fast, lowMemory] = await Promise.all([gradCheck(), gradCheck({}, ['--low-memory'])]);
     const d = largestDifference(fast, lowMemory);
-    console.log(`F32 base, default transposed copies (AMX-BF16 ${amx ? 'present' : 'absent'}) vs OUT_PROD: largest relative gradient difference ${d.toExponential(2)}`);
+    console.log(
+      `F32 base, default transposed copies (AMX-BF16 ${amx ? 'present' : 'absent'}) vs OUT_PROD: largest relative gradient difference ${d.toExponential(2)}`,
+    );
     expect(d).toBeLessThan(0.05);
     // with AMX the copies are BF16 (patch 0013), a different path from the exact one; without, they are exact
     if (amx) expect(d).toBeGreaterThan(0);
