@@ -43,6 +43,7 @@ regen() { # patch-file files...
 }
 
 # last first: a patch's "after" side takes the later patches out as they are on disk, so those must be current
+regen 0015-llama-graph-lora-scale-rank-side.patch src/llama-graph.cpp
 regen 0014-ggml-cpu-training-step-waits.patch ggml/src/ggml-cpu/ggml-cpu.c ggml/src/ggml-cpu/ggml-cpu.cpp
 regen 0013-ggml-cpu-amx-bf16-packed.patch ggml/src/ggml-cpu/ggml-cpu.c ggml/src/ggml-cpu/ggml-cpu.cpp ggml/src/ggml-cpu/llamafile/sgemm.cpp ggml/src/ggml-cpu/llamafile/sgemm.h
 regen 0012-train-labelled-rows-integer-labels.patch ggml/include/ggml-opt.h ggml/src/ggml-opt.cpp ggml/src/ggml.c ggml/src/ggml-cpu/ops.cpp ggml/src/ggml-cuda/ggml-cuda.cu src/llama-context.h src/llama-context.cpp
