@@ -6,10 +6,11 @@
 // OpenBLAS), runs once per round between ours, and the ratio of the medians is printed.
 // Usage: npx tsx bench/train-bench.ts [--threads 2] [--steps 16] [--rounds 2] [--dir /tmp/fieldtune-bench]
 //        [--peer PATH | --peer none] [--bases F32,Q8_0,...]
+// (--bases takes the row labels with '-' for ' ': F32-dense-head, Q8_0-low-mem, F32-passive, F32-no-AMX, ...)
 // Each round trains every base once (F32, Q8_0, Q4_0, then again), so a burst of load on this shared box does not
 // land on one base only; per base the best round and the median of all its steps are printed.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeDemoModel } from '../electron/core/demoModel/index.js';
@@ -186,9 +187,21 @@ const allBases: readonly (readonly [string, string, readonly string[], Record<st
   ['Q8_0 dense-head', q8, [], DENSE],
   ['F32 low-mem', f32, ['--low-memory']],
   ['Q8_0 low-mem', q8, ['--low-memory']],
+  // how the idle thread waits at ggml's per-node barriers (libgomp): by default it spins ~300k times before
+  // sleeping, which starves the thread still working when another process holds one of the cores
+  ['F32 passive', f32, [], { OMP_WAIT_POLICY: 'passive' }],
+  ['Q8_0 passive', q8, [], { OMP_WAIT_POLICY: 'passive' }],
+  ['F32 spin-10k', f32, [], { GOMP_SPINCOUNT: '10000' }],
+  // patch 0013 off (BF16 copies multiplied by the AVX512-BF16 tinyBLAS path; F32 bases keep exact F32 copies)
+  ['F32 no-AMX', f32, [], { GGML_CPU_NO_AMX_BF16: '1' }],
+  ['Q8_0 no-AMX', q8, [], { GGML_CPU_NO_AMX_BF16: '1' }],
 ];
 const wanted = values.bases?.split(',');
-const bases = allBases.filter(([label]) => !wanted || wanted.includes(label.replace(' ', '-')));
+// the wait-policy and no-AMX rows only when named
+const optional = /passive|spin-|no-AMX/;
+const bases = allBases.filter(([label]) => (wanted ? wanted.includes(label.replace(' ', '-')) : !optional.test(label)));
+// the load this run saw (other processes on the same cores move every figure; the peer's most)
+console.log(`load average at start: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ')}`);
 const noPeer = peerMissing();
 if (noPeer) console.log(`peer not run: ${noPeer}`);
 const peerRuns: number[] = [];
@@ -251,6 +264,7 @@ console.log(
     `Q8_0 >= 267 tok/s (1.5 x 178): ${(q8Row?.tokensPerSecond ?? 0).toFixed(1)} ${(q8Row?.tokensPerSecond ?? 0) >= 267 ? 'met' : 'NOT met'}`,
 );
 
+console.log(`load average at end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ')}`);
 if (peerRuns.length) {
   const sortedPeer = [...peerRuns].sort((a, b) => a - b);
   const peerMedian = sortedPeer[Math.floor((sortedPeer.length - 1) / 2)] ?? NaN;

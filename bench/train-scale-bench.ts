@@ -8,6 +8,7 @@
 // Models are written under --dir and deleted after use (a 3B F32 file is ~13 GB).
 // Usage: npx tsx bench/train-scale-bench.ts [--shapes 0.5B,1.5B,3B] [--types Q8_0,Q4_K_M] [--steps 3] [--threads 2]
 //        [--ctx 512] [--dir /tmp/fieldtune-scale] [--profile 1.5B:Q4_K_M] (perf: share of time per function)
+// With GGML_CPU_OP_PROFILE=1 in the environment each run also prints the trainer's per-op wall-time table.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -130,6 +131,11 @@ for (const shape of shapes) {
       `${shape} ${type}: ${row.tps.toFixed(1)} tok/s, peak RSS ${(row.peak / GiB).toFixed(2)} GiB (estimate ${(row.estPeak / GiB).toFixed(2)} GiB, ` +
         `${(100 * (row.peak / row.estPeak - 1)).toFixed(1)}%), ${/loss rows: .*/.exec(run.stderr)?.[0] ?? ''}`,
     );
+    // which backward copies the run made (AMX-packed BF16 where the CPU has it: patch 0013)
+    console.log(`${shape} ${type}: ${/transposed weight copies.*/.exec(run.stderr)?.[0] ?? '(no transposed copies reported)'}`);
+    // GGML_CPU_OP_PROFILE=1 in the environment (patch 0014): the trainer's per-op wall-time table, whole run
+    const opTable = /op profile \(.*\n(?: {2}.*\n?)*/.exec(run.stderr)?.[0];
+    if (opTable) console.log(`${shape} ${type} ${opTable.trimEnd()}`);
     if (profiled) perfReport(perfData);
     rmSync(base, { force: true });
     rmSync(out, { force: true });

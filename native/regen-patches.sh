@@ -1,6 +1,7 @@
 #!/bin/sh
 # Developer helper: rewrites native/patches/*.patch from the edited native/llama.cpp tree, keeping each header.
-# Several patches touch the same file (ggml.c: 0005, 0007, 0012; llama-graph.cpp: 0003, 0009 and 0010; ...), so a patch is
+# Several patches touch the same file (ggml.c: 0005, 0007, 0012; ggml-cpu.c: 0006, 0013, 0014; llama-graph.cpp: 0003,
+# 0009 and 0010; ...), so a patch is
 # not simply `git diff FILE`: it is the difference between the bundle commit with the patches before it applied and
 # the edited tree with the patches after it taken back out (both built in throw-away indexes, the checkout untouched).
 # Edit one patch's hunks at a time: an edit inside another patch's hunk of a shared file lands in the wrong patch.
@@ -42,6 +43,9 @@ regen() { # patch-file files...
 }
 
 # last first: a patch's "after" side takes the later patches out as they are on disk, so those must be current
+regen 0015-llama-graph-lora-scale-rank-side.patch src/llama-graph.cpp
+regen 0014-ggml-cpu-training-step-waits.patch ggml/src/ggml-cpu/ggml-cpu.c ggml/src/ggml-cpu/ggml-cpu.cpp
+regen 0013-ggml-cpu-amx-bf16-packed.patch ggml/src/ggml-cpu/ggml-cpu.c ggml/src/ggml-cpu/ggml-cpu.cpp ggml/src/ggml-cpu/llamafile/sgemm.cpp ggml/src/ggml-cpu/llamafile/sgemm.h
 regen 0012-train-labelled-rows-integer-labels.patch ggml/include/ggml-opt.h ggml/src/ggml-opt.cpp ggml/src/ggml.c ggml/src/ggml-cpu/ops.cpp ggml/src/ggml-cuda/ggml-cuda.cu src/llama-context.h src/llama-context.cpp
 regen 0011-ggml-vulkan-pre-1.3.272-headers.patch ggml/src/ggml-vulkan/ggml-vulkan.cpp
 regen 0010-llama-graph-iswa-train-attention-current-kv.patch src/llama-graph.cpp

@@ -92,6 +92,12 @@ int main(int argc, char ** argv) {
         protocol::error("internal", e.what());
         code = EXIT_INTERNAL;
     }
+    // GGML_CPU_OP_PROFILE=1 (patch 0014): the per-op time table, which ggml prints from atexit, which _exit skips
+    if (getenv("GGML_CPU_OP_PROFILE")) {
+        ggml_backend_reg_t cpu = ggml_backend_reg_by_name("CPU");
+        auto print = cpu ? (void (*)()) ggml_backend_reg_get_proc_address(cpu, "ggml_backend_cpu_op_profile_print") : nullptr;
+        if (print) print();
+    }
     llama_backend_free();
     fflush(stdout);
     // detached stdin watcher may still block in read(): leave without running static destructors under it

@@ -7,10 +7,12 @@
 #include "schedule.h"
 #include "stop.h"
 
+#include "ggml-backend.h"
 #include "gguf.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cmath>
 #include <filesystem>
 #include <numeric>
@@ -190,6 +192,13 @@ int run_training(const Options & o) {
         const double per_step = seconds_since(t_start) / (double) (st.step - start_step);
         protocol::step(st.step, total_steps, (double) st.window / (double) n_samples, lab > 0 ? nll / lab : 0.0,
                        s.opt.lr, real / std::max(dt, 1e-9), per_step * (double) (total_steps - st.step), current_rss_bytes());
+        // GGML_CPU_OP_PROFILE (patch 0014): the table covers the steps after the first (graph allocation, first
+        // touches of every buffer), as the step medians do
+        if (st.step == start_step + 1 && getenv("GGML_CPU_OP_PROFILE")) {
+            ggml_backend_reg_t cpu = ggml_backend_reg_by_name("CPU");
+            auto reset = cpu ? (void (*)()) ggml_backend_reg_get_proc_address(cpu, "ggml_backend_cpu_op_profile_reset") : nullptr;
+            if (reset) reset();
+        }
 
         const int64_t epoch_now = st.window / n_samples;
         const bool eval_due = p->has_val && (o.eval_every > 0 ? st.step % o.eval_every == 0 : epoch_now > last_eval_epoch);

@@ -50,7 +50,28 @@ bool cpu_has_native_bf16() {
     return false;
 }
 
-ggml_type transposed_type(const ggml_tensor * w, bool native_bf16) {
+// Patch 0013's AMX-BF16 path in the CPU backend: packs a BF16 tensor once so products against it run on the AMX
+// tiles (~0.9 TFLOP/s per core against ~0.11 for AVX512-BF16). Null where the CPU (or the OS) has no AMX-BF16, and
+// with GGML_CPU_NO_AMX_BF16 or FIELDTUNE_TEST_NO_NATIVE_BF16 set.
+using amx_pack_t = bool (*)(ggml_tensor *);
+amx_pack_t cpu_amx_bf16_pack(bool native_bf16) {
+    if (!native_bf16) return nullptr;
+    ggml_backend_reg_t reg = ggml_backend_reg_by_name("CPU");
+    if (!reg) return nullptr;
+    auto available = (bool (*)()) ggml_backend_reg_get_proc_address(reg, "ggml_backend_cpu_amx_bf16_available");
+    if (!available || !available()) return nullptr;
+    return (amx_pack_t) ggml_backend_reg_get_proc_address(reg, "ggml_backend_cpu_amx_bf16_pack");
+}
+
+// The copy's tensor (W^T: w->ne[1] x w->ne[0]) fits the AMX kernel: both sides whole 32-blocks, on the CPU.
+bool amx_packable(const ggml_tensor * w) {
+    return w->ne[0] % 32 == 0 && w->ne[1] % 32 == 0 && ggml_backend_buffer_is_host(w->buffer);
+}
+
+ggml_type transposed_type(const ggml_tensor * w, bool native_bf16, bool amx) {
+    // with AMX-BF16, every packable copy is BF16: its products run ~3x faster than F32 ones, so on an F32 base the
+    // backward's input gradients carry BF16 rounding (~0.1%; the forward and the loss stay F32)
+    if (amx && amx_packable(w)) return GGML_TYPE_BF16;
     switch (w->type) {
         case GGML_TYPE_F32:
         case GGML_TYPE_F16:
@@ -106,6 +127,7 @@ std::unique_ptr<TransposedWeights> TransposedWeights::build(const llama_model * 
     std::unique_ptr<TransposedWeights> tw(new TransposedWeights());
     const std::vector<ggml_tensor *> weights = matrix_weights(model);
     const bool native_bf16 = cpu_has_native_bf16();
+    const amx_pack_t amx_pack = cpu_amx_bf16_pack(native_bf16);
 
     // one context per buffer type, so each copy lives where its weight lives (CPU or a GPU)
     std::map<ggml_backend_buffer_type_t, std::vector<ggml_tensor *>> by_buft;
@@ -115,7 +137,7 @@ std::unique_ptr<TransposedWeights> TransposedWeights::build(const llama_model * 
         ggml_context * ctx = ggml_init(ip);
         tw->ctxs_.push_back(ctx);
         for (ggml_tensor * w : ws) {
-            ggml_tensor * wt = ggml_new_tensor_2d(ctx, transposed_type(w, native_bf16), w->ne[1], w->ne[0]);
+            ggml_tensor * wt = ggml_new_tensor_2d(ctx, transposed_type(w, native_bf16, amx_pack != nullptr), w->ne[1], w->ne[0]);
             ggml_format_name(wt, "%s.T", w->name);
             tw->map_[w] = wt;
         }
@@ -126,13 +148,24 @@ std::unique_ptr<TransposedWeights> TransposedWeights::build(const llama_model * 
         tw->buffers_.push_back(buf);
         tw->bytes_ += ggml_backend_buffer_get_size(buf);
     }
-    for (ggml_tensor * w : weights) store(tw->map_[w], transposed_floats(w));
+    for (ggml_tensor * w : weights) {
+        ggml_tensor * wt = tw->map_[w];
+        store(wt, transposed_floats(w));
+        // the copies' only reader is the backward's MUL_MAT on the CPU, so they may take the AMX layout
+        if (amx_pack && wt->type == GGML_TYPE_BF16 && amx_packable(w) && amx_pack(wt)) tw->packed_++;
+    }
     ggml_set_backward_transposed(lookup, tw.get());
     return tw;
 }
 
 TransposedWeights::~TransposedWeights() {
     ggml_set_backward_transposed(nullptr, nullptr);
+    // the CPU backend must not read a later tensor at one of these addresses as packed
+    ggml_backend_reg_t reg = packed_ ? ggml_backend_reg_by_name("CPU") : nullptr;
+    auto forget = reg ? (void (*)(const ggml_tensor *)) ggml_backend_reg_get_proc_address(reg, "ggml_backend_cpu_amx_bf16_forget") : nullptr;
+    if (forget) {
+        for (const auto & [w, wt] : map_) forget(wt);
+    }
     for (ggml_backend_buffer_t b : buffers_) ggml_backend_buffer_free(b);
     for (ggml_context * c : ctxs_) ggml_free(c);
 }
@@ -147,5 +180,6 @@ std::string TransposedWeights::types() const {
     for (const auto & [w, wt] : map_) n[std::string(ggml_type_name(w->type)) + "->" + ggml_type_name(wt->type)]++;
     std::string out;
     for (const auto & [k, v] : n) out += (out.empty() ? "" : ", ") + k + " x" + std::to_string(v);
+    if (packed_) out += ", " + std::to_string(packed_) + " packed for AMX-BF16";
     return out;
 }

@@ -3,11 +3,13 @@
 // OUT_PROD against W (a fraction of the speed on the CPU, and missing on CUDA/Vulkan for quantized W), and without
 // re-transposing W every step. See patches/0005 for the ggml side.
 //
-// Types: F32, F16 and BF16 weights are copied exactly; quantized weights are dequantized, transposed and stored as
-// BF16 on CPUs that multiply BF16 natively (AVX512-BF16), else as Q8_0 (F16 when a transposed row is not a multiple
-// of 32 wide). On a quantized base the input gradients so carry BF16 or Q8_0 rounding (~0.4%) on top of the base's
-// own. Cost: one extra weight-sized buffer (F32 bases: 4 bytes per weight; quantized: 2 or ~1.06 bytes), placed in
-// the same buffer type (CPU or GPU) as W.
+// Types: on a CPU with AMX-BF16 every copy whose sides are whole 32-blocks is BF16, packed once in the AMX tile
+// layout (patch 0013; F32 bases included: their input gradients then carry BF16 rounding, ~0.1%, while the forward
+// and the loss stay F32). Otherwise F32, F16 and BF16 weights are copied exactly; quantized weights are dequantized,
+// transposed and stored as BF16 on CPUs that multiply BF16 natively (AVX512-BF16), else as Q8_0 (F16 when a
+// transposed row is not a multiple of 32 wide). On a quantized base the input gradients so carry BF16 or Q8_0
+// rounding (~0.4%) on top of the base's own. Cost: one extra weight-sized buffer (4 bytes per weight for exact F32
+// copies, 2 for BF16, ~1.06 for Q8_0), placed in the same buffer type (CPU or GPU) as W.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -39,4 +41,5 @@ private:
     std::vector<ggml_context *> ctxs_;
     std::vector<ggml_backend_buffer *> buffers_;
     size_t bytes_ = 0;
+    size_t packed_ = 0;  // copies in the AMX tile layout (patch 0013)
 };

@@ -90,6 +90,19 @@ export function trainerArgs(o: TrainerRunOptions): string[] {
   return a;
 }
 
+/**
+ * The trainer's environment. ggml's CPU graph ends every node (~2,000 a step) with an OpenMP barrier, where libgomp
+ * spins ~300k times before it sleeps: when another program holds one of the cores, the waiting thread keeps spinning
+ * on the core the working thread needs, and a step became 3-5x slower (bench/train-bench.ts, rows F32-spin-10k and
+ * F32-passive; native/README.md). A 10k spin count gave 2-4x the default's speed under that load and cost 1.2% on a
+ * quiet machine. libgomp reads it when it loads, so it is set here, in the spawn environment; a user's own
+ * GOMP_SPINCOUNT or OMP_WAIT_POLICY wins.
+ */
+export function trainerEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  if (env['GOMP_SPINCOUNT'] !== undefined || env['OMP_WAIT_POLICY'] !== undefined) return { ...env };
+  return { ...env, GOMP_SPINCOUNT: '10000' };
+}
+
 export function runTrainer(o: TrainerRunOptions): Promise<TrainerRunResult> {
   const bin = nativeTool('fieldtune-train');
   if (!existsSync(bin)) {
@@ -98,7 +111,7 @@ export function runTrainer(o: TrainerRunOptions): Promise<TrainerRunResult> {
   return new Promise((resolvePromise, reject) => {
     const log = createWriteStream(o.logFile, { flags: 'a' });
     // stdin stays an open pipe: when this process dies the trainer sees EOF and stops with a checkpoint
-    const child = spawn(bin, trainerArgs(o), { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(bin, trainerArgs(o), { stdio: ['pipe', 'pipe', 'pipe'], env: trainerEnvironment() });
     if (child.pid !== undefined) o.onSpawn?.(child.pid);
     const result: TrainerRunResult = {
       exitCode: null,
