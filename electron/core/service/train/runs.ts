@@ -15,10 +15,11 @@ export const runDirOf = (ws: Workspace, runId: string): string => join(ws.filesD
  * The run's last checkpoint. A trainer whose host was killed writes one as it stops, but nobody is left to record its
  * path, so the file the trainer always uses in the run folder counts too.
  */
-export function checkpointOf(ws: Workspace, r: Pick<FullRunRow, 'id' | 'checkpoint_path'>): string | null {
+export function checkpointOf(ws: Workspace, r: Pick<FullRunRow, 'id' | 'checkpoint_path' | 'status'>): string | null {
   // in an encrypted workspace that last checkpoint is written in the trainer's scratch folder: rescued into the run
-  // folder once the trainer has exited (it may still have been writing when the workspace opened)
-  if (ws.encryptionKey) sweepScratch(ws.dir, rescueCheckpoint);
+  // folder once the trainer has exited (it may still have been writing when the workspace opened). Only a run whose
+  // host died is 'interrupted', so a listing of finished runs does no sweep.
+  if (ws.encryptionKey && r.status === 'interrupted') sweepScratch(ws.dir, rescueCheckpoint);
   const usual = join(runDirOf(ws, r.id), 'checkpoints', CHECKPOINT_FILE);
   if (r.checkpoint_path && existsSync(r.checkpoint_path)) return r.checkpoint_path;
   return existsSync(usual) ? usual : null;
