@@ -108,3 +108,13 @@ export const GenerateResult = z.object({
   unreadable: z.array(z.string()),
 });
 export type GenerateResult = z.infer<typeof GenerateResult>;
+
+/**
+ * The progress line of a generation job while it writes: how many suggestions already wait for review. The app
+ * reloads the review list when that count changes (readyForReview reads it back), so both sides use these two.
+ */
+export const writingPhase = (what: string, ready: number): string => `${what} (${ready} ready for review)`;
+export function readyForReview(phase: string): number | null {
+  const m = /\((\d+) ready for review\)$/.exec(phase);
+  return m ? Number(m[1]) : null;
+}

@@ -2,7 +2,7 @@
 // forms that start a 'data.generate' job (questions from documents, variations of existing questions), and the job
 // being followed. The suggestions it makes are reviewed through the inbox store, like every other suggestion.
 import { create } from 'zustand';
-import type { FitAnswers, FitRecommendation, GenerateResult, VariationKind } from '../../../electron/contract/generate.js';
+import { readyForReview, type FitAnswers, type FitRecommendation, type GenerateResult, type VariationKind } from '../../../electron/contract/generate.js';
 import { api } from '../transport/api.js';
 import { followJob } from './followJob.js';
 import { useInboxStore } from './inboxStore.js';
@@ -40,8 +40,6 @@ interface GenerateState {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-/** The count in the core's progress line (service/generate/suggest.ts writingPhase). */
-const READY = /\((\d+) ready for review\)/;
 const FIT_KEYS = ['goodExamples', 'vocabulary', 'format', 'usage', 'wrongCost'] as const;
 
 function summary(r: GenerateResult): string {
@@ -64,9 +62,9 @@ export const useGenerateStore = create<GenerateState>((set, get) => {
       const now = s.jobs[job.id]?.progress.phase ?? '';
       if (now === phase) return;
       phase = now;
-      const count = READY.exec(now);
-      if (count && Number(count[1]) !== ready) {
-        ready = Number(count[1]);
+      const count = readyForReview(now);
+      if (count !== null && count !== ready) {
+        ready = count;
         void useInboxStore.getState().reload();
       }
     });

@@ -4,7 +4,7 @@
 // leakage check runs again on the version an accept commits (inbox/commit.ts).
 import type { z } from 'zod';
 import { FieldtuneError } from '../../../contract/errors.js';
-import type { AugmentInput } from '../../../contract/generate.js';
+import { writingPhase, type AugmentInput } from '../../../contract/generate.js';
 import type { JobOf } from '../../../contract/jobs.js';
 import { exampleHash, isSample } from '../../data/example.js';
 import { generateVariations, type VariationSource } from '../../data/generate/generateVariations.js';
@@ -14,7 +14,7 @@ import { requireProject } from '../projects/projects.js';
 import { requireVersion, toMember } from '../datasets/versions.js';
 import { knownQuestions } from './known.js';
 import { openLlamaWriter, requireChatModel, type OpenWriter } from './model.js';
-import { suggestionStore, writingPhase, type GeneratedSuggestion } from './suggest.js';
+import { withSuggestions, type GeneratedSuggestion } from './suggest.js';
 import type { BaseModel } from '../../../contract/domain.js';
 import type { Variation } from '../../data/generate/generateVariations.js';
 
@@ -53,9 +53,7 @@ export async function startAugmentation(ws: Workspace, input: Input, open: OpenW
     ctx.onProgress({ phase: 'Loading the model', current: 0, total: null });
     const writer = await open(model.path);
     try {
-      const store = suggestionStore(ws, input.projectId, 'augment', ctx.jobId);
-      let finished = false;
-      try {
+      return await withSuggestions(ws, input.projectId, 'augment', ctx.jobId, async (store) => {
         const { variations, duplicates, empty } = await generateVariations(writer.generator, sources, input.kinds, {
           maxNewTokens: input.maxNewTokens,
           known: knownQuestions(ws, input.projectId),
@@ -63,11 +61,8 @@ export async function startAugmentation(ws: Workspace, input: Input, open: OpenW
           onProgress: (current, total) => ctx.onProgress({ phase: writingPhase('Writing variations', store.stored), current, total }),
           onVariations: (done) => store.add(done.map((v) => suggestionOf(v, model))),
         });
-        finished = true;
         return { mode: 'augment' as const, inputs: sources.length, suggested: variations.length, duplicates, empty, unreadable: [] };
-      } finally {
-        store.close(finished);
-      }
+      });
     } finally {
       await writer.dispose();
     }

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { BaseModel } from '../../../contract/domain.js';
 import { FieldtuneError } from '../../../contract/errors.js';
-import type { GenerateQuestionsInput } from '../../../contract/generate.js';
+import { writingPhase, type GenerateQuestionsInput } from '../../../contract/generate.js';
 import type { JobOf } from '../../../contract/jobs.js';
 import { documentRecords } from '../../data/documents.js';
 import { DataImportError } from '../../data/errors.js';
@@ -17,7 +17,7 @@ import type { Workspace } from '../../workspace.js';
 import { requireProject } from '../projects/projects.js';
 import { knownQuestions } from './known.js';
 import { openLlamaWriter, requireChatModel, type OpenWriter } from './model.js';
-import { suggestionStore, writingPhase, type GeneratedSuggestion } from './suggest.js';
+import { withSuggestions, type GeneratedSuggestion } from './suggest.js';
 import type { GeneratedPair } from '../../data/generate/generateQuestions.js';
 
 type Input = z.output<typeof GenerateQuestionsInput>;
@@ -66,9 +66,7 @@ export async function startQuestionGeneration(ws: Workspace, input: Input, open:
           { details: { reason: 'passageTooLong', passages: long.length } },
         );
       }
-      const store = suggestionStore(ws, input.projectId, 'documents', ctx.jobId);
-      let finished = false;
-      try {
+      return await withSuggestions(ws, input.projectId, 'documents', ctx.jobId, async (store) => {
         const { pairs, duplicates, empty } = await generateQuestions(writer.generator, passages, {
           perPassage: input.questionsPerPassage,
           maxNewTokens: input.maxNewTokens,
@@ -77,11 +75,8 @@ export async function startQuestionGeneration(ws: Workspace, input: Input, open:
           onProgress: (current, total) => ctx.onProgress({ phase: writingPhase('Writing questions and answers', store.stored), current, total }),
           onPairs: (done) => store.add(done.map((p) => suggestionOf(p, model))),
         });
-        finished = true;
         return { mode: 'questions' as const, inputs: passages.length, suggested: pairs.length, duplicates, empty, unreadable };
-      } finally {
-        store.close(finished);
-      }
+      });
     } finally {
       await writer.dispose();
     }

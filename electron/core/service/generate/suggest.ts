@@ -13,14 +13,28 @@ export interface GeneratedSuggestion {
   provenance: Provenance;
 }
 
+/** Where a run puts its suggestions as the model finishes them; `stored` counts them so far. */
+export interface SuggestionStore {
+  readonly stored: number;
+  add(items: readonly GeneratedSuggestion[]): void;
+}
+
 /**
- * Stores a run's suggestions group by group as the model finishes them (each group in one transaction), so the
- * reviewer can start while the rest is written and a stopped or failed run keeps what was finished. `close` writes the
- * run's one audit row.
+ * Runs `work` with a store that keeps a run's suggestions group by group as the model finishes them (each group in
+ * one transaction), so the reviewer can start while the rest is written and a stopped or failed run keeps what was
+ * finished. Then writes the run's one audit row: always for a finished run, for a stopped or failed one only when it
+ * stored something.
  */
-export function suggestionStore(ws: Workspace, projectId: string, source: Extract<InboxSource, 'documents' | 'augment'>, jobId: string) {
+export async function withSuggestions<T>(
+  ws: Workspace,
+  projectId: string,
+  source: Extract<InboxSource, 'documents' | 'augment'>,
+  jobId: string,
+  work: (store: SuggestionStore) => Promise<T>,
+): Promise<T> {
   let stored = 0;
-  return {
+  let finished = false;
+  const store: SuggestionStore = {
     get stored() {
       return stored;
     },
@@ -52,13 +66,13 @@ export function suggestionStore(ws: Workspace, projectId: string, source: Extrac
       })();
       stored += items.length;
     },
-    /** The audit row: always for a finished run, for a stopped or failed one only when it stored something. */
-    close(finished: boolean): void {
-      if (finished || stored > 0)
-        ws.audit.append({ actor: 'user', action: `generate.${source}`, subject: projectId, details: { jobId, suggestions: stored, finished } });
-    },
   };
+  try {
+    const result = await work(store);
+    finished = true;
+    return result;
+  } finally {
+    if (finished || stored > 0)
+      ws.audit.append({ actor: 'user', action: `generate.${source}`, subject: projectId, details: { jobId, suggestions: stored, finished } });
+  }
 }
-
-/** The job's progress line while writing: how many suggestions already wait for review (the app reloads on change). */
-export const writingPhase = (what: string, ready: number) => `${what} (${ready} ready for review)`;
