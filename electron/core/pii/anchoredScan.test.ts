@@ -5,7 +5,18 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ANCHORED_SCANS, anchoredScan, blanksBack, digitRunStarts, lettersBack, matchesAnchored, releaseTextWalks, textWalksHeld } from './anchoredScan.js';
+import {
+  ANCHORED_SCANS,
+  anchoredScan,
+  blanksBack,
+  digitRunStarts,
+  keywordStarts,
+  keywords,
+  lettersBack,
+  matchesAnchored,
+  releaseTextWalks,
+  textWalksHeld,
+} from './anchoredScan.js';
 import { detectPii } from './detect.js';
 import { loadPiiResources } from './resources.js';
 import { isLetterUnit, matches } from './span.js';
@@ -117,6 +128,21 @@ describe('anchored scans find what a whole-text scan finds', () => {
     expect(digitRunStarts('a 123 b', 1)).toEqual([2]);
     detectPii('MRN 00482913, since June 2021', { resources: loadPiiResources() });
     expect(textWalksHeld()).toBe(false);
+  });
+
+  it('finds whole keywords from one marking of the runs, also for sets made after it and past the 31 marked sets', () => {
+    const text = 'Since June; in March, 9in May, xin June, SINCE then, sinceX 1, since\u00e9, \u00e9t\u00e9 in';
+    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+    const since = keywords(['since'], true);
+    expect(sorted(keywordStarts(text, since, true))).toEqual([0, 41, 63, 71]);
+    // a set made after this text's runs were marked, with a word another set holds too: the marks are made again
+    const inWords = keywords(['in', 'since'], true);
+    expect(sorted(keywordStarts(text, inWords, true))).toEqual([0, 12, 41, 63, 71, 75]);
+    expect(sorted(keywordStarts(text, inWords, false))).toEqual([0, 12, 23, 41, 63, 71, 75]);
+    // more sets than bits: the later ones hash the runs themselves and find the same starts
+    const many = Array.from({ length: 40 }, () => keywords(['in', 'since'], true));
+    expect(many.at(-1)?.bit).toBe(0);
+    for (const kw of [many[0], many.at(-1)]) expect(sorted(keywordStarts(text, kw!, true))).toEqual([0, 12, 41, 63, 71, 75]);
   });
 
   it('walks back over blanks and one-unit letters only', () => {

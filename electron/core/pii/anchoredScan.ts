@@ -111,7 +111,18 @@ const DIGIT_BEFORE = 2;
 
 /** Runs of ASCII letters of the last text asked about, and its non-ASCII units: the keyword-led patterns share them. */
 let runsOfLetters:
-  { input: string; start: Int32Array; end: Int32Array; before: Int32Array; count: number; nonAscii: Int32Array; nonAsciiBefore: Int32Array } | undefined;
+  | {
+      input: string;
+      start: Int32Array;
+      end: Int32Array;
+      before: Int32Array;
+      count: number;
+      nonAscii: Int32Array;
+      nonAsciiBefore: Int32Array;
+      /** Per run, the whole-keyword sets it is a keyword of (WHOLE_TABLE), when asked, at that table's version. */
+      wholeBits?: { bits: Int32Array; version: number };
+    }
+  | undefined;
 
 /** A list of integers in an Int32Array that doubles when full: a text's runs without a JS array slot per entry. */
 class IntList {
@@ -181,6 +192,19 @@ function hashLetters(input: string, i: number, j: number): number {
   return h;
 }
 
+/** The key of a run's (or a keyword's leading) letters in WHOLE_TABLE: their hash mixed with their length. */
+const wholeKey = (hash: number, length: number): number => (Math.imul(hash, 0x9e3779b1) ^ length) >>> 0;
+
+/**
+ * Every whole-run keyword set made so far, a bit each: leading letters' key -> the sets that hold them. One lookup
+ * per letter run then answers for every set at once (each set walking every run and hashing those whose first
+ * letter fits was ~7 ms per M characters a set, four sets a text).
+ */
+const WHOLE_TABLE = new Map<number, number>();
+let wholeSetsMade = 0;
+/** Counts changes to WHOLE_TABLE: a text's run bits made before the last change are made again. */
+let wholeTableVersion = 0;
+
 /** The leading ASCII letters of a regex's keywords, for keywordStarts. */
 export interface Keywords {
   /** Hashes of the leading letters, by their length. */
@@ -194,22 +218,49 @@ export interface Keywords {
    * with them ("reg" then a plate value "AB12").
    */
   readonly whole: boolean;
+  /** This set's bit in WHOLE_TABLE (whole sets only; 0 past the 31st set, which then hashes runs itself). */
+  readonly bit: number;
 }
 
 export function keywords(words: Iterable<string>, whole: boolean): Keywords {
   const byLength = new Map<number, Set<number>>();
   let firsts = 0;
   let longest = 0;
+  const bit = whole && wholeSetsMade < 31 ? 1 << wholeSetsMade++ : 0;
   for (const w of words) {
     const lead = /^[a-z]*/i.exec(w)?.[0] ?? '';
     if (!lead) continue;
     let set = byLength.get(lead.length);
     if (!set) byLength.set(lead.length, (set = new Set()));
-    set.add(hashLetters(lead, 0, lead.length));
+    const hash = hashLetters(lead, 0, lead.length);
+    set.add(hash);
     firsts |= 1 << (lead.charCodeAt(0) & 31);
     longest = Math.max(longest, lead.length);
+    if (bit) {
+      const key = wholeKey(hash, lead.length);
+      WHOLE_TABLE.set(key, (WHOLE_TABLE.get(key) ?? 0) | bit);
+      wholeTableVersion++;
+    }
   }
-  return { byLength, whole, firsts, longest };
+  return { byLength, whole, firsts, longest, bit };
+}
+
+/**
+ * The whole-keyword sets each letter run of the text is a keyword of (-1: a run followed by a non-ASCII unit, which
+ * every set must try; 0 for a run after a letter, which none may). Made once per text, again only if a keyword set
+ * was added since.
+ */
+function wholeBitsOf(input: string, r: NonNullable<typeof runsOfLetters>): Int32Array {
+  if (r.wholeBits?.version === wholeTableVersion) return r.wholeBits.bits;
+  const bits = new Int32Array(r.count);
+  for (let k = 0; k < r.count; k++) {
+    if (r.before[k] === LETTER_BEFORE) continue;
+    const s = r.start[k] as number;
+    const e = r.end[k] as number;
+    bits[k] = input.charCodeAt(e) >= 128 ? -1 : (WHOLE_TABLE.get(wholeKey(hashLetters(input, s, e), e - s)) ?? 0);
+  }
+  r.wholeBits = { bits, version: wholeTableVersion };
+  return bits;
 }
 
 /**
@@ -217,17 +268,21 @@ export function keywords(words: Iterable<string>, whole: boolean): Keywords {
  * digit and are (or, for whole = false, begin with) a keyword's leading letters, compared case-insensitively; and,
  * always, a run followed by a non-ASCII unit (the keyword may go on with "é", and under the i and u flags 'ſ' and the
  * Kelvin sign match 's' and 'k') and every non-ASCII unit opening after no letter. One walk over the text, shared.
+ * Not in text order (matchesAnchored sorts them).
  */
 export function keywordStarts(input: string, kw: Keywords, refuseDigit: boolean): number[] {
   const r = letterRuns(input);
   const out: number[] = [];
   const refused = (b: number): boolean => b === LETTER_BEFORE || (refuseDigit && b === DIGIT_BEFORE);
-  let a = 0;
+  for (let a = 0; a < r.nonAscii.length; a++) if (!refused(r.nonAsciiBefore[a] as number)) out.push(r.nonAscii[a] as number);
+  if (kw.bit) {
+    const bits = wholeBitsOf(input, r);
+    for (let k = 0; k < r.count; k++) if ((bits[k] as number) & kw.bit && !refused(r.before[k] as number)) out.push(r.start[k] as number);
+    return out;
+  }
   for (let k = 0; k < r.count; k++) {
-    const s = r.start[k] ?? 0;
-    // Non-ASCII openings before this run, in text order.
-    for (; a < r.nonAscii.length && (r.nonAscii[a] ?? 0) < s; a++) if (!refused(r.nonAsciiBefore[a] ?? 0)) out.push(r.nonAscii[a] ?? 0);
     if (refused(r.before[k] ?? 0)) continue;
+    const s = r.start[k] ?? 0;
     const e = r.end[k] ?? 0;
     if (input.charCodeAt(e) >= 128) {
       out.push(s);
@@ -248,7 +303,6 @@ export function keywordStarts(input: string, kw: Keywords, refuseDigit: boolean)
       }
     }
   }
-  for (; a < r.nonAscii.length; a++) if (!refused(r.nonAsciiBefore[a] ?? 0)) out.push(r.nonAscii[a] ?? 0);
   return out;
 }
 
