@@ -86,8 +86,14 @@ test('evaluates a finished demo run: base vs tuned vs baseline, checks, weakest 
     await report.getByLabel('Save a copy as').fill(copy);
     await report.getByLabel('Report format').selectOption('pdf');
     await report.getByRole('button', { name: 'Save a copy' }).click();
-    await expect(report.getByRole('alert')).toContainText(`${copy} already exists.`);
-    await report.getByRole('button', { name: 'Replace it' }).click();
+    const ask = report.getByRole('alertdialog', { name: 'The file already exists' });
+    await expect(ask).toContainText(`A file named ${copy} already exists`);
+    await snap(page, '5-report-file-exists');
+    await ask.getByRole('button', { name: 'Keep the existing file' }).click();
+    await expect(ask).toBeHidden();
+    expect(readFileSync(copy, 'utf8')).toBe('an older file');
+    await report.getByRole('button', { name: 'Save a copy' }).click();
+    await ask.getByRole('button', { name: 'Replace it' }).click();
     await expect(report).toContainText(`Saved a copy to ${copy}.`);
     expect(readFileSync(copy).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await snap(page, '5-report');

@@ -45,8 +45,9 @@ test('exports a signed share bundle from the Export step, with an edited model c
 
     // exporting again to the same file asks before replacing it
     await page.getByRole('button', { name: 'Export' }).click();
-    await expect(page.getByRole('alert')).toContainText('already exists');
-    await page.getByRole('button', { name: 'Replace it' }).click();
+    const ask = page.getByRole('alertdialog', { name: 'The file already exists' });
+    await expect(ask).toContainText(`A file named ${out} already exists`);
+    await ask.getByRole('button', { name: 'Replace it' }).click();
     await expect(page.getByText(`Exported to ${out}`)).toBeVisible({ timeout: 60_000 });
 
     // the bundle comes back in as a new run of this project, its signature and contents checked

@@ -51,6 +51,8 @@ interface EvalState {
   openReport(): Promise<void>;
   closeReport(): void;
   saveReport(format: 'html' | 'pdf', outFile: string, overwrite?: boolean): Promise<void>;
+  /** The person keeps the file that was in the way: the question goes, nothing is written. */
+  keepReportFile(): void;
   sendToData(item: Omit<InboxItem, 'projectId' | 'source' | 'runId'>): Promise<boolean>;
 }
 
@@ -151,6 +153,7 @@ export const useEvalStore = create<EvalState>((set, get) => {
       }
     },
     closeReport: () => set({ report: null, reportSave: NO_SAVE }),
+    keepReportFile: () => set({ reportSave: NO_SAVE }),
     async saveReport(format, outFile, overwrite = false) {
       const current = get().current;
       if (!current) return;

@@ -39,6 +39,8 @@ interface ExportState {
   set(patch: Partial<Pick<ExportState, 'out' | 'quant' | 'passphrase' | 'confirmed'>>): void;
   editCard(text: string): void;
   start(overwrite?: boolean): Promise<void>;
+  /** The person keeps what is at the destination: the question goes, nothing is written. */
+  keepExisting(): void;
   promote(runId: string): Promise<void>;
   rollback(): Promise<void>;
   setImport(patch: Partial<Pick<ExportState, 'importPath' | 'importPassphrase'>>): void;
@@ -107,6 +109,7 @@ export const useExportStore = create<ExportState>((set, get) => ({
     set({ format, out: DEFAULT_OUT[format], result: null, error: null, confirmed: false, exists: null });
   },
 
+  keepExisting: () => set({ exists: null }),
   set(patch) {
     set(patch);
   },

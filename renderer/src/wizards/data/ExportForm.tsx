@@ -1,5 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { ReplaceFilePrompt } from '../../components/ReplaceFilePrompt.js';
+import { SaveAsForm } from '../../components/SaveAsForm.js';
 import { useDatasetsStore } from '../../stores/datasetsStore.js';
+
+type Format = 'jsonl' | 'csv';
+const FORMATS = [
+  { value: 'csv', label: 'CSV (opens in Excel)' },
+  { value: 'jsonl', label: 'JSONL (chat messages, for other tools)' },
+] as const;
 
 /** Saves the selected version as a file: JSONL (for other tools) or CSV (opens in Excel; split labels included). */
 export function ExportForm() {
@@ -7,39 +15,25 @@ export function ExportForm() {
   const runExport = useDatasetsStore((s) => s.runExport);
   const exists = useDatasetsStore((s) => s.exportExists);
   const cancelExport = useDatasetsStore((s) => s.cancelExport);
-  const [format, setFormat] = useState<'jsonl' | 'csv'>('csv');
-  const [outFile, setOutFile] = useState('');
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (outFile.trim()) void runExport(format, outFile.trim());
-  }
+  const [last, setLast] = useState<{ format: Format; file: string } | null>(null);
   return (
     <>
-      <form className="row wrap" aria-label="Export this version" onSubmit={submit}>
-        <label htmlFor="export-file">Save this version as</label>
-        <input id="export-file" className="grow" value={outFile} placeholder="/home/me/Documents/examples.csv" onChange={(e) => setOutFile(e.target.value)} />
-        <label htmlFor="export-format" className="visually-hidden">
-          File format
-        </label>
-        <select id="export-format" value={format} onChange={(e) => setFormat(e.target.value as 'jsonl' | 'csv')}>
-          <option value="csv">CSV (opens in Excel)</option>
-          <option value="jsonl">JSONL (chat messages, for other tools)</option>
-        </select>
-        <button type="submit" className="ghost" disabled={!outFile.trim() || busy !== null}>
-          Export
-        </button>
-      </form>
-      {exists && (
-        <div className="problem row wrap" role="alertdialog" aria-label="The file already exists">
-          <p>A file named {exists} already exists. Replace it with this version? Its current contents will be lost.</p>
-          <button type="button" className="danger" disabled={busy !== null} onClick={() => void runExport(format, outFile.trim(), true)}>
-            Replace it
-          </button>
-          <button type="button" className="ghost" onClick={cancelExport}>
-            Keep the existing file
-          </button>
-        </div>
+      <SaveAsForm<Format>
+        name="Export this version"
+        fileLabel="Save this version as"
+        formatLabel="File format"
+        submitLabel="Export"
+        placeholder="/home/me/Documents/examples.csv"
+        idPrefix="export"
+        formats={FORMATS}
+        disabled={busy !== null}
+        onSave={(format, file) => {
+          setLast({ format, file });
+          void runExport(format, file);
+        }}
+      />
+      {exists && last && (
+        <ReplaceFilePrompt file={exists} busy={busy !== null} onReplace={() => void runExport(last.format, last.file, true)} onKeep={cancelExport} />
       )}
     </>
   );

@@ -1,22 +1,26 @@
 // The stored report, shown in the app (a sandboxed frame: the page has no scripts), with where its HTML and PDF are
 // kept beside the run, and a form to save a copy elsewhere: in an encrypted workspace the kept files are encrypted,
 // so a saved copy is the only one that opens in a browser or a PDF reader.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Messages } from '../../components/Messages.js';
+import { ReplaceFilePrompt } from '../../components/ReplaceFilePrompt.js';
+import { SaveAsForm } from '../../components/SaveAsForm.js';
 import { useEvalStore } from '../../stores/evalStore.js';
+
+type Format = 'pdf' | 'html';
+const FORMATS = [
+  { value: 'pdf', label: 'PDF' },
+  { value: 'html', label: 'Web page (HTML)' },
+] as const;
 
 export function ReportDialog() {
   const report = useEvalStore((s) => s.report);
   const close = useEvalStore((s) => s.closeReport);
   const save = useEvalStore((s) => s.saveReport);
+  const keep = useEvalStore((s) => s.keepReportFile);
   const saving = useEvalStore((s) => s.reportSave);
-  const [format, setFormat] = useState<'pdf' | 'html'>('pdf');
-  const [outFile, setOutFile] = useState('');
+  const [last, setLast] = useState<{ format: Format; file: string } | null>(null);
   if (!report) return null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (outFile.trim()) void save(format, outFile.trim());
-  };
   return (
     <div role="dialog" aria-modal="true" aria-labelledby="eval-report-title" className="dialog report-dialog">
       <h3 id="eval-report-title">Evaluation report</h3>
@@ -26,28 +30,20 @@ export function ReportDialog() {
           : `Saved with the run: ${report.htmlPath} (web page) and ${report.pdfPath} (PDF).`}
       </p>
       <iframe title="Evaluation report" srcDoc={report.html} sandbox="" className="report-frame" />
-      <form className="row wrap" aria-label="Save a copy of the report" onSubmit={submit}>
-        <label htmlFor="report-file">Save a copy as</label>
-        <input id="report-file" className="grow" value={outFile} placeholder="/home/me/Documents/evaluation.pdf" onChange={(e) => setOutFile(e.target.value)} />
-        <label htmlFor="report-format" className="visually-hidden">
-          Report format
-        </label>
-        <select id="report-format" value={format} onChange={(e) => setFormat(e.target.value as 'pdf' | 'html')}>
-          <option value="pdf">PDF</option>
-          <option value="html">Web page (HTML)</option>
-        </select>
-        <button type="submit" className="ghost" disabled={!outFile.trim()}>
-          Save a copy
-        </button>
-      </form>
-      {saving.exists && (
-        <p role="alert">
-          {saving.exists} already exists.{' '}
-          <button type="button" className="danger" onClick={() => void save(format, outFile.trim(), true)}>
-            Replace it
-          </button>
-        </p>
-      )}
+      <SaveAsForm<Format>
+        name="Save a copy of the report"
+        fileLabel="Save a copy as"
+        formatLabel="Report format"
+        submitLabel="Save a copy"
+        placeholder="/home/me/Documents/evaluation.pdf"
+        idPrefix="report"
+        formats={FORMATS}
+        onSave={(format, file) => {
+          setLast({ format, file });
+          void save(format, file);
+        }}
+      />
+      {saving.exists && last && <ReplaceFilePrompt file={saving.exists} onReplace={() => void save(last.format, last.file, true)} onKeep={keep} />}
       <Messages error={saving.error} notice={saving.notice} />
       <button type="button" onClick={close}>
         Close the report

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { QuantType } from '../../../../electron/contract/adapters.js';
 import type { Project } from '../../../../electron/contract/domain.js';
 import { Messages } from '../../components/Messages.js';
+import { ReplaceFilePrompt } from '../../components/ReplaceFilePrompt.js';
 import { useExportStore } from '../../stores/exportStore.js';
 import { useJobsStore } from '../../stores/jobsStore.js';
 import { AdapterVersions } from './AdapterVersions.js';
@@ -103,14 +104,7 @@ export function ExportStep({ project }: { project: Project }) {
       <button type="button" onClick={() => void s.start()} disabled={!!s.jobId || (s.format === 'job' && !s.confirmed)}>
         Export
       </button>
-      {s.exists && (
-        <div role="alert">
-          <p>Something named {s.exists} already exists. Replace it? What is there now will be lost.</p>
-          <button type="button" onClick={() => void s.start(true)}>
-            Replace it
-          </button>
-        </div>
-      )}
+      {s.exists && <ReplaceFilePrompt file={s.exists} busy={!!s.jobId} onReplace={() => void s.start(true)} onKeep={s.keepExisting} />}
       {s.jobId && progress && (
         <div>
           <progress aria-label="Export progress" max={progress.total ?? undefined} value={progress.total ? progress.current : undefined} />
