@@ -204,6 +204,9 @@ const WHOLE_TABLE = new Map<number, number>();
 let wholeSetsMade = 0;
 /** Counts changes to WHOLE_TABLE: a text's run bits made before the last change are made again. */
 let wholeTableVersion = 0;
+/** The first letters (bit letter & 31) and the longest leading letters in WHOLE_TABLE: other runs are not looked up. */
+let wholeFirsts = 0;
+let wholeLongest = 0;
 
 /** The leading ASCII letters of a regex's keywords, for keywordStarts. */
 export interface Keywords {
@@ -240,6 +243,8 @@ export function keywords(words: Iterable<string>, whole: boolean): Keywords {
       const key = wholeKey(hash, lead.length);
       WHOLE_TABLE.set(key, (WHOLE_TABLE.get(key) ?? 0) | bit);
       wholeTableVersion++;
+      wholeFirsts |= 1 << (lead.charCodeAt(0) & 31);
+      wholeLongest = Math.max(wholeLongest, lead.length);
     }
   }
   return { byLength, whole, firsts, longest, bit };
@@ -257,7 +262,9 @@ function wholeBitsOf(input: string, r: NonNullable<typeof runsOfLetters>): Int32
     if (r.before[k] === LETTER_BEFORE) continue;
     const s = r.start[k] as number;
     const e = r.end[k] as number;
-    bits[k] = input.charCodeAt(e) >= 128 ? -1 : (WHOLE_TABLE.get(wholeKey(hashLetters(input, s, e), e - s)) ?? 0);
+    if (input.charCodeAt(e) >= 128) bits[k] = -1;
+    else if (e - s <= wholeLongest && (wholeFirsts >>> (input.charCodeAt(s) & 31)) & 1)
+      bits[k] = WHOLE_TABLE.get(wholeKey(hashLetters(input, s, e), e - s)) ?? 0;
   }
   r.wholeBits = { bits, version: wholeTableVersion };
   return bits;
