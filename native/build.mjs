@@ -224,14 +224,33 @@ export async function main(env = process.env) {
   await run('cmake', ['--build', dir, '--config', 'Release', '-j', String(config.jobs), '--target', ...TOOLS], logFile, 'compile');
   fs.rmSync(BIN, { recursive: true, force: true });
   fs.mkdirSync(BIN, { recursive: true });
-  // Executables, plus the shared ggml/llama libraries a release (GGML_BACKEND_DL) build loads next to them.
-  const built = listFiles(path.join(dir, 'bin')).filter((f) => TOOLS.some((t) => path.basename(f) === t + EXE) || /\.(so|dylib|dll)$/.test(f));
-  for (const f of built) fs.copyFileSync(f, path.join(BIN, path.basename(f)));
+  installTools(path.join(dir, 'bin'), BIN);
   for (const t of TOOLS) if (!fs.existsSync(path.join(BIN, t + EXE))) throw new BuildError(`${t} was not produced (see ${logFile})`);
   for (const f of fs.readdirSync(BIN)) fs.chmodSync(path.join(BIN, f), 0o755);
   fs.writeFileSync(stamp, JSON.stringify({ key, variant: config.variant, flags: config.flags, builtAt: new Date().toISOString() }, null, 2));
   log(`built ${TOOLS.join(', ')} in ${Math.round((Date.now() - t0) / 1000)} s -> ${path.relative(ROOT, BIN) || BIN}`);
   return 0;
+}
+
+/** A shared library by its name: libx.so, a versioned libx.so.0 / libx.so.0.4.0, libx.0.dylib, x.dll. */
+const SHARED_LIBRARY = /\.(?:so(?:\.\d+)*|dylib|dll)$/;
+
+/**
+ * Copies the executables and the shared ggml/llama libraries a release (GGML_BACKEND_DL) build loads next to them
+ * from a build's bin folder into `to`. Linux libraries come as a file with the full version (libllama.so.0.4.0) and
+ * links to it under the names the executables ask for (libllama.so.0, its soname): the files are copied and the
+ * links made again beside them. Copying only regular files named *.so left every soname out, and a release
+ * executable could not start ("libllama.so.0: cannot open shared object file").
+ */
+export function installTools(from, to) {
+  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, e.name);
+    const dest = path.join(to, e.name);
+    const tool = TOOLS.some((t) => e.name === t + EXE);
+    if (!tool && !SHARED_LIBRARY.test(e.name)) continue;
+    if (e.isSymbolicLink() && !tool) fs.symlinkSync(fs.readlinkSync(src), dest);
+    else if (e.isFile() || e.isSymbolicLink()) fs.copyFileSync(src, dest);
+  }
 }
 
 /** Where the built tools live (for the core and tests). */
