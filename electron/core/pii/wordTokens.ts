@@ -77,24 +77,40 @@ export function tokenizeWords(input: string): WordTokens {
   let i = 0;
   while (i < len) {
     const code = input.charCodeAt(i);
-    const w = width(input, i, code);
-    if (!letterOrMark(w === 1 ? code : (input.codePointAt(i) ?? 0))) {
-      i += w;
-      continue;
+    // ASCII by code (99% of the characters of the labelled texts): a letter is (code | 32) in 'a'..'z'.
+    let w = 1;
+    if (code < 128) {
+      if ((code | 32) - 97 < 0 || (code | 32) - 97 > 25) {
+        i++;
+        continue;
+      }
+    } else {
+      w = width(input, i, code);
+      if (!letterOrMark(w === 1 ? code : (input.codePointAt(i) ?? 0))) {
+        i += w;
+        continue;
+      }
     }
     const s = i;
     let ascii = code < 128;
     i += w;
     while (i < len) {
       const c = input.charCodeAt(i);
-      if (c === 39 || c === 0x2019 || c === 45) {
-        if (c === 0x2019) ascii = false;
+      if (c < 128) {
+        if (((c | 32) - 97 >= 0 && (c | 32) - 97 <= 25) || c === 39 || c === 45) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      if (c === 0x2019) {
+        ascii = false;
         i++;
         continue;
       }
       const cw = width(input, i, c);
       if (!letterOrMark(cw === 1 ? c : (input.codePointAt(i) ?? 0))) break;
-      if (c >= 128) ascii = false;
+      ascii = false;
       i += cw;
     }
     let e = i;
