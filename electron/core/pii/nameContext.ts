@@ -15,6 +15,11 @@ export interface NameLists {
   labelLastWords: Set<string>;
   /** A credential after the run (", MD"). */
   credential: RegExp;
+  /**
+   * 1 at each ASCII code a credential form can open with; undefined when a form opens with anything else (then
+   * every run is tried).
+   */
+  credentialFirst: Uint8Array | undefined;
 }
 
 const cache = new WeakMap<PiiResources, NameLists>();
@@ -28,12 +33,20 @@ export function nameLists(res: PiiResources): NameLists {
       .map((x) => escapeRe(x).replace(/\s+/g, '[ \\t]+'))
       .join('|');
   const labels = new Set(res.nameLabels.map((l) => foldKey(l).replace(/\s+/g, ' ')));
+  let credentialFirst: Uint8Array | undefined = new Uint8Array(128);
+  for (const form of res.credentialForms) {
+    const code = form.charCodeAt(0);
+    if (code < 128 && /[A-Za-z0-9.(]/.test(form[0] ?? '')) credentialFirst[code] = 1;
+    else credentialFirst = undefined;
+    if (!credentialFirst) break;
+  }
   const out: NameLists = {
     titles: new Set(res.titles.map(foldKey)),
     labels,
     labelLastWords: new Set([...labels].map((l) => l.slice(l.lastIndexOf(' ') + 1))),
     // Case-sensitive: "MD", "Esq." are credentials, "do" and "Rd" are not.
     credential: new RegExp(`^,?[ \\t]*(?:${alt(res.credentialForms)})(?![\\p{L}])`, 'u'),
+    credentialFirst,
   };
   cache.set(res, out);
   return out;
@@ -47,7 +60,7 @@ export function titleBefore(input: string, start: number, c: NameLists): boolean
   if (input[i - 1] === '.') i--;
   let j = i;
   while (j > 0 && j > i - 16 && isLetterUnit(input, j - 1)) j--;
-  return j < i && c.titles.has(foldKey(input.slice(j, i)));
+  return j < i && c.titles.has(foldSlice(input, j, i));
 }
 
 export interface LabelBefore {
@@ -71,27 +84,42 @@ export function labelBefore(input: string, start: number, c: NameLists): LabelBe
   const punct = input.charCodeAt(i - 1) === 58 || input.charCodeAt(i - 1) === 44;
   if (punct) i--;
   while (i > 0 && (input.charCodeAt(i - 1) === 32 || input.charCodeAt(i - 1) === 9)) i--;
+  // Up to 4 words back, each start kept; every label ends with the word right before the run, so one fold and one
+  // lookup of that word turn away nearly every run before the longer walk.
   let j = i;
-  let lastWordStart = i;
+  let count = 0;
   for (let w = 0; w < 4 && j > 0; w++) {
     let k = j;
     while (k > 0 && (isLetterUnit(input, k - 1) || input.charCodeAt(k - 1) === 39 || input.charCodeAt(k - 1) === 0x2019)) k--;
     if (k === j) break;
     j = k;
-    if (w === 0) lastWordStart = j;
+    wordStarts[count++] = j;
+    if (w === 0 && !c.labelLastWords.has(foldSlice(input, j, i))) return undefined;
     if (input.charCodeAt(j - 1) !== 32 || !isLetterUnit(input, j - 2)) break;
     if (w < 3) j--;
   }
-  if (j >= i) return undefined;
-  // Every label ends with the word right before the run: one fold and one lookup turn away nearly every run. The
-  // words are joined by single spaces, so the last of the folded words is the folded last word.
-  if (!c.labelLastWords.has(foldKey(input.slice(lastWordStart, i)))) return undefined;
-  const words = foldKey(input.slice(j, i).trim()).split(/[ \t]+/);
-  for (let k = Math.min(4, words.length); k >= 1; k--) {
-    const label = words.slice(words.length - k).join(' ');
+  // The words are joined by single spaces: the folded text from a word's start is the label its words would form.
+  for (let k = count; k >= 1; k--) {
+    const label = foldSlice(input, wordStarts[k - 1] ?? i, i);
     if (c.labels.has(label)) return { label, punct };
   }
   return undefined;
+}
+const wordStarts = new Int32Array(4);
+
+/**
+ * foldKey(input.slice(from, to)) without foldKey's regex test: printable ASCII, by far the most common, is only
+ * lower-cased, and only when it has a capital.
+ */
+export function foldSlice(input: string, from: number, to: number): string {
+  let capital = false;
+  for (let i = from; i < to; i++) {
+    const c = input.charCodeAt(i);
+    if (c < 32 || c > 126) return foldKey(input.slice(from, to));
+    if (c >= 65 && c <= 90) capital = true;
+  }
+  const s = input.slice(from, to);
+  return capital ? s.toLowerCase() : s;
 }
 
 /**
@@ -126,6 +154,17 @@ export function possessiveBlankBetween(input: string, from: number, to: number):
   const a = input.charCodeAt(from);
   const b = input.charCodeAt(from + 2);
   return (a === 39 || a === 0x2019) && input.charCodeAt(from + 1) === 115 && (b === 32 || b === 9);
+}
+
+/**
+ * The code of the character after an optional comma and blanks from `at` (where "^,?[ \t]*" leaves a regex run on
+ * input.slice(at, limit)), or NaN when that is at or past `limit`.
+ */
+export function afterCommaBlanks(input: string, at: number, limit: number): number {
+  let p = at;
+  if (input.charCodeAt(p) === 44) p++;
+  while (input.charCodeAt(p) === 32 || input.charCodeAt(p) === 9) p++;
+  return p < limit ? input.charCodeAt(p) : NaN;
 }
 
 /** A capital letter at input[at] (one code unit, what /\p{Lu}/u finds there when the text is cut after it). */

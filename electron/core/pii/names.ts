@@ -2,7 +2,7 @@
 // credentials (", MD"), and the first/last-name dictionaries; eponyms, organizations and reported case citations
 // are excluded. Found names then propagate to their other mentions in the same text (namePropagation.ts spreads
 // them across records and pieces). What a word's text alone says is in nameWords.ts, the look-backs in nameContext.ts.
-import { capitalAt, labelBefore, nameLists, possessiveBlankBetween, skipBlanksBack, titleBefore, wordBeforeBlanks } from './nameContext.js';
+import { afterCommaBlanks, capitalAt, labelBefore, nameLists, possessiveBlankBetween, skipBlanksBack, titleBefore, wordBeforeBlanks } from './nameContext.js';
 import { propagationBlocked } from './namePropagation.js';
 import { AMBIGUOUS, EPONYM, FIRST, LAST, LEADING_NOT_NAME, LISTED_NAME_LIKE, capitalizedWordFacts } from './nameWords.js';
 import { PARTICLES, foldKey } from './resources.js';
@@ -16,6 +16,11 @@ export { nameKeys, propagateNames } from './namePropagation.js';
 // A party role, or a birth date / record number / age right after the words ("Aigerim Sultanova, DOB ...").
 const ROLE_AFTER =
   /^,?[ \t]*(?:an individual|individually|Plaintiffs?|Defendants?|Petitioner|Respondent|Appellant|Appellee|Debtor|Claimant|et al\.?|Esq\.?|\(?(?:DOB|D\.O\.B\.|date of birth|born|MRN|aged?[ \t]+\d))(?![\p{L}])/iu;
+/**
+ * 1 at each ASCII character ROLE_AFTER's words can open with, after the optional comma and blanks (the flag i: both
+ * cases); a non-ASCII character is always tried.
+ */
+const ROLE_FIRST = asciiSet('aAiIpPdDrRcCeE(bBmM');
 /** A first name with an age in parentheses is a person ("Luka (7) and Mila (4)"). */
 const AGE_AFTER = /^[ \t]+\((?:age[ \t]+)?\d{1,2}\)/;
 /** Titles that only ever precede a person; after others ("JUDGE PRESIDING") capitals may be a heading. */
@@ -28,6 +33,12 @@ const CITATION = /[\p{Lu}][\p{L}\p{M}.'’& -]{0,80}?\s+v\.\s+[\p{Lu}][\p{L}\p{M
 /** Legal-form suffixes of companies in the set's countries, as a word of their own. */
 const COMPANY_SUFFIX =
   /(?:^|[ \t])(?:S\.L|S\.A|S\.A\.S|B\.V|N\.V|S\.r\.l|Srl|S\.p\.A|SpA|GmbH|AG|KG|SARL|SAS|Ltd|Pty|OÜ|UAB|d\.o\.o|Oy|ApS|A\/S|LLC|Inc|PLC|plc)\.?(?![\p{L}])/u;
+
+function asciiSet(chars: string): Uint8Array {
+  const out = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) out[chars.charCodeAt(i)] = 1;
+  return out;
+}
 
 /** "d/b/a", "dba" or "doing business as" and blanks end the 60 characters before a name (a trade name follows). */
 const DBA_BEFORE = /\b(?:d\/b\/a|dba|doing business as)[ \t]+$/i;
@@ -54,8 +65,10 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
   for (let at = input.indexOf(' v.'); at >= 0; at = input.indexOf(' v.', at + 3)) {
     const from = Math.max(0, at - 90);
     const window = input.slice(from, at + 200);
-    for (const m of window.matchAll(CITATION)) {
-      const s = from + (m.index ?? 0);
+    // An exec loop on the global regex: matchAll cloned it for every window.
+    CITATION.lastIndex = 0;
+    for (let m = CITATION.exec(window); m !== null; m = CITATION.exec(window)) {
+      const s = from + m.index;
       if (s <= at && s + m[0].length > at) excluded.push([s, s + m[0].length]);
     }
   }
@@ -153,21 +166,36 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const floor = Math.max(0, firstStart - 60);
     // The 60 characters before the run, sliced only for the rare tests that read them.
     const before = (): string => input.slice(floor, firstStart);
-    const afterText = input.slice(lastEnd, lastEnd + 40);
+    // The 40 characters after the run, sliced only when a test reads them.
+    let afterSlice: string | undefined;
+    const afterText = (): string => (afterSlice ??= input.slice(lastEnd, lastEnd + 40));
     const titled = titleBefore(input, firstStart, c);
     const beforeBlanks = skipBlanksBack(input, firstStart, floor);
     const labelM = labelBefore(input, firstStart, c);
+    // Where a credential or a role opens after the run's optional comma and blanks: most runs are followed by a
+    // character none of them opens with, and skip their regexes.
+    const opener = afterCommaBlanks(input, lastEnd, lastEnd + 40);
+    const credentialMay = !c.credentialFirst || opener >= 128 || c.credentialFirst[opener] === 1;
     // ", PA 18503" is a state and a ZIP, not a physician assistant.
-    const credentialed = c.credential.test(afterText) && !/^,[ \t]*[A-Z]{2}[ \t]+\d{5}/.test(afterText);
+    const credentialed = credentialMay && c.credential.test(afterText()) && !/^,[ \t]*[A-Z]{2}[ \t]+\d{5}/.test(afterText());
     // An all-caps caption party with words between it and its role: "MERRICK B. GARLAND, Attorney General, Respondent".
-    const captionRole = upper(f) && /^,[^\n\r]{0,40}?\b(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?)\b/i.test(afterText);
+    const captionRole =
+      upper(f) &&
+      input.charCodeAt(lastEnd) === 44 &&
+      /^,[^\n\r]{0,40}?\b(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?)\b/i.test(afterText());
     const endsVersus = beforeBlanks > floor && input.charCodeAt(beforeBlanks - 1) === 46 && input.charCodeAt(beforeBlanks - 2) === 118;
+    // AGE_AFTER and " v. " open with a blank.
+    const blankAfter = input.charCodeAt(lastEnd) === 32 || input.charCodeAt(lastEnd) === 9;
     const role =
       captionRole ||
-      ROLE_AFTER.test(afterText) ||
-      (size === 1 && AGE_AFTER.test(afterText) && !upper(f) && (((facts[f] ?? 0) & FIRST) !== 0 || /child|son|daughter|kids|grand/i.test(before()))) ||
+      ((opener >= 128 || ROLE_FIRST[opener] === 1) && ROLE_AFTER.test(afterText())) ||
+      (size === 1 &&
+        blankAfter &&
+        AGE_AFTER.test(afterText()) &&
+        !upper(f) &&
+        (((facts[f] ?? 0) & FIRST) !== 0 || /child|son|daughter|kids|grand/i.test(before()))) ||
       (endsVersus && VERSUS_BEFORE.test(before())) ||
-      /^[ \t]+v\.[ \t]/.test(afterText);
+      (blankAfter && /^[ \t]+v\.[ \t]/.test(afterText()));
 
     let capWords = 0;
     let known = 0;
@@ -205,7 +233,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     if (COMPANY_SUFFIX.test(input.slice(firstStart, lastEnd + 12))) continue;
     const pv = f - 1;
     if (pv >= 0 && joins(pv, f) && res.orgWords.has(key(pv)) && !titled) continue;
-    if (/^[ \t]*&/.test(afterText)) continue;
+    if (/^[ \t]*&/.test(afterText())) continue;
     // A trade name after "d/b/a" is a business ("Kowalczyk Roofing"), whatever words it holds. The regex runs only
     // when the last letter before the blanks can end one of its phrases.
     const endsAs = beforeBlanks < firstStart && beforeBlanks > floor && /[aAsS]/.test(input[beforeBlanks - 1] ?? '');
