@@ -2,6 +2,7 @@
 // credentials (", MD"), and the first/last-name dictionaries; eponyms, organizations and reported case citations
 // are excluded. Found names then propagate to their other mentions in the same text (namePropagation.ts spreads
 // them across records and pieces). What a word's text alone says is in nameWords.ts, the look-backs in nameContext.ts.
+import { citationRanges } from './nameCitations.js';
 import { afterCommaBlanks, capitalAt, labelBefore, nameLists, possessiveBlankBetween, skipBlanksBack, titleBefore, wordBeforeBlanks } from './nameContext.js';
 import { propagationBlocked } from './namePropagation.js';
 import { AMBIGUOUS, EPONYM, FIRST, LAST, LEADING_NOT_NAME, LISTED_NAME_LIKE, capitalizedWordFacts } from './nameWords.js';
@@ -28,7 +29,6 @@ const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 /** Labels that name a person's role outright; the weaker ones ("to", "and", "by") also need a dictionary hit. */
 const STRONG_LABELS =
   /(?:patient|client|plaintiffs?|defendants?|petitioner|respondent|appellant|appellee|claimant|debtor|witness|deponent|decedent|testator|guardian|tenant|landlord|employee|name|mother|father|wife|husband|son|daughter|spouse|sister|brother|attending|sincerely|regards|submitted|signed|signature|dear|judge|honorable|hon|insured|beneficiary|applicant|student|parent|next of kin|emergency contact)$/i;
-const CITATION = /[\p{Lu}][\p{L}\p{M}.'’& -]{0,80}?\s+v\.\s+[\p{Lu}][\p{L}\p{M}.'’&, -]{0,80}?,\s+\d{1,4}\s+[A-Z][A-Za-z0-9. ]{0,20}?\s+\d{1,5}/gu;
 
 /** Legal-form suffixes of companies in the set's countries, as a word of their own. */
 const COMPANY_SUFFIX =
@@ -60,18 +60,8 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
   const startOf = (i: number): number => start[i] ?? 0;
   const endOf = (i: number): number => end[i] ?? 0;
 
-  const excluded: [number, number][] = [];
-  // Reported citations: the regex runs only on a window around each " v. ", not over the whole text.
-  for (let at = input.indexOf(' v.'); at >= 0; at = input.indexOf(' v.', at + 3)) {
-    const from = Math.max(0, at - 90);
-    const window = input.slice(from, at + 200);
-    // An exec loop on the global regex: matchAll cloned it for every window.
-    CITATION.lastIndex = 0;
-    for (let m = CITATION.exec(window); m !== null; m = CITATION.exec(window)) {
-      const s = from + m.index;
-      if (s <= at && s + m[0].length > at) excluded.push([s, s + m[0].length]);
-    }
-  }
+  // Reported citations: the words inside one are no names.
+  const excluded = citationRanges(input);
   // One merge walk over words and citations, both in text order (a test per word against every citation was
   // quadratic in a long legal file).
   excluded.sort((a, b) => a[0] - b[0]);
