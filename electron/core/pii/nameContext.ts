@@ -123,24 +123,26 @@ export function foldSlice(input: string, from: number, to: number): string {
 }
 
 /**
- * The letters of the word that ends `text` before its trailing blanks and an optional dot ("Judge. " -> "Judge"), or
- * '' when there is none: what /(\p{L}+)\.?[ \t]+$/u finds, by one backward scan.
+ * The folded letters of the word that ends input.slice(floor, at) before its trailing blanks and an optional dot
+ * ("Judge. " -> "judge"), or '' when there is none: what foldKey of /(\p{L}+)\.?[ \t]+$/u's letters on that
+ * slice gives, by one backward scan of the input (no slice of the window, no regex per character).
  */
-export function wordBeforeBlanks(text: string): string {
-  let i = text.length;
-  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
-  if (i === text.length) return '';
-  if (text[i - 1] === '.') i--;
+export function wordBeforeBlanksFolded(input: string, at: number, floor: number): string {
+  let i = at;
+  while (i > floor && (input.charCodeAt(i - 1) === 32 || input.charCodeAt(i - 1) === 9)) i--;
+  if (i === at) return '';
+  if (i > floor && input.charCodeAt(i - 1) === 46) i--;
   let j = i;
-  while (j > 0 && LETTER.test(text[j - 1] ?? '')) j--;
+  while (j > floor && isLetterUnit(input, j - 1)) j--;
   // A letter outside the BMP is two code units; step over a surrogate pair as one letter.
-  while (j > 1 && /[\uDC00-\uDFFF]/.test(text[j - 1] ?? '') && LETTER.test(text.slice(j - 2, j))) {
+  while (j > floor + 1 && isLowSurrogate(input.charCodeAt(j - 1)) && LETTER.test(input.slice(j - 2, j))) {
     j -= 2;
-    while (j > 0 && LETTER.test(text[j - 1] ?? '')) j--;
+    while (j > floor && isLetterUnit(input, j - 1)) j--;
   }
-  return text.slice(j, i);
+  return foldSlice(input, j, i);
 }
 const LETTER = /^\p{L}$/u;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 /** Blanks (space, tab) back from `at`: the index after the last non-blank before it, not below `floor`. */
 export function skipBlanksBack(input: string, at: number, floor: number): number {

@@ -3,7 +3,16 @@
 // are excluded. Found names then propagate to their other mentions in the same text (namePropagation.ts spreads
 // them across records and pieces). What a word's text alone says is in nameWords.ts, the look-backs in nameContext.ts.
 import { citationRanges } from './nameCitations.js';
-import { afterCommaBlanks, capitalAt, labelBefore, nameLists, possessiveBlankBetween, skipBlanksBack, titleBefore, wordBeforeBlanks } from './nameContext.js';
+import {
+  afterCommaBlanks,
+  capitalAt,
+  labelBefore,
+  nameLists,
+  possessiveBlankBetween,
+  skipBlanksBack,
+  titleBefore,
+  wordBeforeBlanksFolded,
+} from './nameContext.js';
 import { propagationBlocked } from './namePropagation.js';
 import { AMBIGUOUS, EPONYM, FIRST, LAST, LEADING_NOT_NAME, LISTED_NAME_LIKE, capitalizedWordFacts } from './nameWords.js';
 import { PARTICLES, foldKey } from './resources.js';
@@ -141,6 +150,18 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     i = j - 1;
   }
 
+  // The 60 characters before a run and the 40 after it, sliced only for the tests that read them, and the slice
+  // after kept for the next test of the same run (no closures made per run).
+  const before = (from: number, to: number): string => input.slice(from, to);
+  let afterAt = -1;
+  let afterSlice = '';
+  const afterText = (at: number): string => {
+    if (at !== afterAt) {
+      afterAt = at;
+      afterSlice = input.slice(at, at + 40);
+    }
+    return afterSlice;
+  };
   const accepted: PiiSpan[] = [];
   const coveredTok = new Uint8Array(n);
   for (let r = 0; r < runFirst.length; r++) {
@@ -154,11 +175,6 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const firstStart = startOf(f);
     const lastEnd = endOf(l);
     const floor = Math.max(0, firstStart - 60);
-    // The 60 characters before the run, sliced only for the rare tests that read them.
-    const before = (): string => input.slice(floor, firstStart);
-    // The 40 characters after the run, sliced only when a test reads them.
-    let afterSlice: string | undefined;
-    const afterText = (): string => (afterSlice ??= input.slice(lastEnd, lastEnd + 40));
     const titled = titleBefore(input, firstStart, c);
     const beforeBlanks = skipBlanksBack(input, firstStart, floor);
     const labelM = labelBefore(input, firstStart, c);
@@ -167,25 +183,25 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const opener = afterCommaBlanks(input, lastEnd, lastEnd + 40);
     const credentialMay = !c.credentialFirst || opener >= 128 || c.credentialFirst[opener] === 1;
     // ", PA 18503" is a state and a ZIP, not a physician assistant.
-    const credentialed = credentialMay && c.credential.test(afterText()) && !/^,[ \t]*[A-Z]{2}[ \t]+\d{5}/.test(afterText());
+    const credentialed = credentialMay && c.credential.test(afterText(lastEnd)) && !/^,[ \t]*[A-Z]{2}[ \t]+\d{5}/.test(afterText(lastEnd));
     // An all-caps caption party with words between it and its role: "MERRICK B. GARLAND, Attorney General, Respondent".
     const captionRole =
       upper(f) &&
       input.charCodeAt(lastEnd) === 44 &&
-      /^,[^\n\r]{0,40}?\b(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?)\b/i.test(afterText());
+      /^,[^\n\r]{0,40}?\b(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?)\b/i.test(afterText(lastEnd));
     const endsVersus = beforeBlanks > floor && input.charCodeAt(beforeBlanks - 1) === 46 && input.charCodeAt(beforeBlanks - 2) === 118;
     // AGE_AFTER and " v. " open with a blank.
     const blankAfter = input.charCodeAt(lastEnd) === 32 || input.charCodeAt(lastEnd) === 9;
     const role =
       captionRole ||
-      ((opener >= 128 || ROLE_FIRST[opener] === 1) && ROLE_AFTER.test(afterText())) ||
+      ((opener >= 128 || ROLE_FIRST[opener] === 1) && ROLE_AFTER.test(afterText(lastEnd))) ||
       (size === 1 &&
         blankAfter &&
-        AGE_AFTER.test(afterText()) &&
+        AGE_AFTER.test(afterText(lastEnd)) &&
         !upper(f) &&
-        (((facts[f] ?? 0) & FIRST) !== 0 || /child|son|daughter|kids|grand/i.test(before()))) ||
-      (endsVersus && VERSUS_BEFORE.test(before())) ||
-      (blankAfter && /^[ \t]+v\.[ \t]/.test(afterText()));
+        (((facts[f] ?? 0) & FIRST) !== 0 || /child|son|daughter|kids|grand/i.test(before(floor, firstStart)))) ||
+      (endsVersus && VERSUS_BEFORE.test(before(floor, firstStart))) ||
+      (blankAfter && /^[ \t]+v\.[ \t]/.test(afterText(lastEnd)));
 
     let capWords = 0;
     let known = 0;
@@ -205,7 +221,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const strongLabel = !!labelM && (labelM.punct || STRONG_LABELS.test(labelM.label));
     let confidence = 0;
     // "JUDGE PRESIDING": a title before upper-case words that no dictionary knows is a heading, not a name.
-    const shouting = allUpper && known === 0 && !PERSON_TITLES.has(foldKey(wordBeforeBlanks(before())));
+    const shouting = allUpper && known === 0 && !PERSON_TITLES.has(wordBeforeBlanksFolded(input, firstStart, floor));
     if ((titled || credentialed) && !shouting) confidence = 0.9;
     else if (shouting && !role) confidence = 0;
     else if (strongLabel || role) confidence = known > 0 || capWords >= 2 ? 0.85 : 0.6;
@@ -223,11 +239,11 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     if (COMPANY_SUFFIX.test(input.slice(firstStart, lastEnd + 12))) continue;
     const pv = f - 1;
     if (pv >= 0 && joins(pv, f) && res.orgWords.has(key(pv)) && !titled) continue;
-    if (/^[ \t]*&/.test(afterText())) continue;
+    if (/^[ \t]*&/.test(afterText(lastEnd))) continue;
     // A trade name after "d/b/a" is a business ("Kowalczyk Roofing"), whatever words it holds. The regex runs only
     // when the last letter before the blanks can end one of its phrases.
     const endsAs = beforeBlanks < firstStart && beforeBlanks > floor && /[aAsS]/.test(input[beforeBlanks - 1] ?? '');
-    if (endsAs && DBA_BEFORE.test(before())) continue;
+    if (endsAs && DBA_BEFORE.test(before(floor, firstStart))) continue;
     // Eponyms: "Parkinson's disease", "Crohn's", "Bell palsy", "Miranda warnings".
     const follower = /^(?:['’]s)?[ \t]+([\p{L}]+)/u.exec(input.slice(lastEnd, lastEnd + 30));
     const possessive = /^['’]s?(?![\p{L}])/u.test(input.slice(lastEnd, lastEnd + 3));
