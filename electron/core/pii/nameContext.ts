@@ -169,6 +169,30 @@ export function afterCommaBlanks(input: string, at: number, limit: number): numb
   return p < limit ? input.charCodeAt(p) : NaN;
 }
 
+// A party role, or a birth date / record number / age right after the words ("Aigerim Sultanova, DOB ...").
+export const ROLE_AFTER =
+  /^,?[ \t]*(?:an individual|individually|Plaintiffs?|Defendants?|Petitioner|Respondent|Appellant|Appellee|Debtor|Claimant|et al\.?|Esq\.?|\(?(?:DOB|D\.O\.B\.|date of birth|born|MRN|aged?[ \t]+\d))(?![\p{L}])/iu;
+/**
+ * 1 at each ASCII character ROLE_AFTER's words can open with, after the optional comma and blanks (the flag i: both
+ * cases); a non-ASCII character is always tried.
+ */
+const ROLE_FIRST = asciiSet('aAiIpPdDrRcCeE(bBmM');
+/** ROLE_AFTER may match where its words open with this character (afterCommaBlanks). */
+export function roleMayOpen(code: number): boolean {
+  return code >= 128 || ROLE_FIRST[code] === 1;
+}
+
+/** The credential regex may match where its form opens with this character (afterCommaBlanks). */
+export function credentialMayOpen(code: number, c: NameLists): boolean {
+  return !c.credentialFirst || code >= 128 || c.credentialFirst[code] === 1;
+}
+
+function asciiSet(chars: string): Uint8Array {
+  const out = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) out[chars.charCodeAt(i)] = 1;
+  return out;
+}
+
 /** A capital letter at input[at] (one code unit, what /\p{Lu}/u finds there when the text is cut after it). */
 export function capitalAt(input: string, at: number): boolean {
   const code = input.charCodeAt(at);

@@ -4,7 +4,10 @@
 // them across records and pieces). What a word's text alone says is in nameWords.ts, the look-backs in nameContext.ts.
 import { citationRanges } from './nameCitations.js';
 import {
+  ROLE_AFTER,
   afterCommaBlanks,
+  credentialMayOpen,
+  roleMayOpen,
   capitalAt,
   labelBefore,
   nameLists,
@@ -23,14 +26,6 @@ import { CAP, UPPER, tokenizeWords, wordKey } from './wordTokens.js';
 
 export { nameKeys, propagateNames } from './namePropagation.js';
 
-// A party role, or a birth date / record number / age right after the words ("Aigerim Sultanova, DOB ...").
-const ROLE_AFTER =
-  /^,?[ \t]*(?:an individual|individually|Plaintiffs?|Defendants?|Petitioner|Respondent|Appellant|Appellee|Debtor|Claimant|et al\.?|Esq\.?|\(?(?:DOB|D\.O\.B\.|date of birth|born|MRN|aged?[ \t]+\d))(?![\p{L}])/iu;
-/**
- * 1 at each ASCII character ROLE_AFTER's words can open with, after the optional comma and blanks (the flag i: both
- * cases); a non-ASCII character is always tried.
- */
-const ROLE_FIRST = asciiSet('aAiIpPdDrRcCeE(bBmM');
 /** A first name with an age in parentheses is a person ("Luka (7) and Mila (4)"). */
 const AGE_AFTER = /^[ \t]+\((?:age[ \t]+)?\d{1,2}\)/;
 /** Titles that only ever precede a person; after others ("JUDGE PRESIDING") capitals may be a heading. */
@@ -42,12 +37,6 @@ const STRONG_LABELS =
 /** Legal-form suffixes of companies in the set's countries, as a word of their own. */
 const COMPANY_SUFFIX =
   /(?:^|[ \t])(?:S\.L|S\.A|S\.A\.S|B\.V|N\.V|S\.r\.l|Srl|S\.p\.A|SpA|GmbH|AG|KG|SARL|SAS|Ltd|Pty|OÜ|UAB|d\.o\.o|Oy|ApS|A\/S|LLC|Inc|PLC|plc)\.?(?![\p{L}])/u;
-
-function asciiSet(chars: string): Uint8Array {
-  const out = new Uint8Array(128);
-  for (let i = 0; i < chars.length; i++) out[chars.charCodeAt(i)] = 1;
-  return out;
-}
 
 /** "d/b/a", "dba" or "doing business as" and blanks end the 60 characters before a name (a trade name follows). */
 const DBA_BEFORE = /\b(?:d\/b\/a|dba|doing business as)[ \t]+$/i;
@@ -181,7 +170,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     // Where a credential or a role opens after the run's optional comma and blanks: most runs are followed by a
     // character none of them opens with, and skip their regexes.
     const opener = afterCommaBlanks(input, lastEnd, lastEnd + 40);
-    const credentialMay = !c.credentialFirst || opener >= 128 || c.credentialFirst[opener] === 1;
+    const credentialMay = credentialMayOpen(opener, c);
     // ", PA 18503" is a state and a ZIP, not a physician assistant.
     const credentialed = credentialMay && c.credential.test(afterText(lastEnd)) && !/^,[ \t]*[A-Z]{2}[ \t]+\d{5}/.test(afterText(lastEnd));
     // An all-caps caption party with words between it and its role: "MERRICK B. GARLAND, Attorney General, Respondent".
@@ -194,7 +183,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const blankAfter = input.charCodeAt(lastEnd) === 32 || input.charCodeAt(lastEnd) === 9;
     const role =
       captionRole ||
-      ((opener >= 128 || ROLE_FIRST[opener] === 1) && ROLE_AFTER.test(afterText(lastEnd))) ||
+      (roleMayOpen(opener) && ROLE_AFTER.test(afterText(lastEnd))) ||
       (size === 1 &&
         blankAfter &&
         AGE_AFTER.test(afterText(lastEnd)) &&
