@@ -18,6 +18,7 @@ import {
   wordBeforeBlanksFolded,
 } from './nameContext.js';
 import type { NameLists } from './nameContext.js';
+import { eponymFollows } from './namePropagation.js';
 import { foldKey, loadPiiResources } from './resources.js';
 import { isLetterUnit } from './span.js';
 
@@ -177,5 +178,28 @@ describe('after-run prefilters', () => {
     let open = 0;
     for (let at = 0; at < text.length; at++) if (roleMayOpen(afterCommaBlanks(text, at, at + 40))) open++;
     expect(open).toBeLessThan(text.length / 2);
+  });
+});
+
+describe('eponym follower', () => {
+  it('finds the word the follower regex found after every position, and its verdict', () => {
+    const follower = (input: string, end: number): boolean => {
+      const m = /^(?:['’]s)?[ \t]+([\p{L}]+)/u.exec(input.slice(end, end + 30));
+      return !!m?.[1] && res.eponymFollowers.has(foldKey(m[1]));
+    };
+    const extra = [
+      "Parkinson's disease, Parkinson disease, Crohn’s  Disease, Bell\tpalsy, Miranda warnings, X'sdisease",
+      `Bell ${'a'.repeat(30)}palsy Bell${' '.repeat(29)}palsy Bell \ud835\udc00disease Bell \ud835 disease Bell's`,
+      'Bell DISEASE Bell Ďisease Bell sign',
+      `Bell${' '.repeat(22)}disease\ud835\udc00 (an astral letter cut by the 30-character window)`,
+    ];
+    let yes = 0;
+    for (const text of [...texts, ...edges, ...extra])
+      for (let at = 0; at <= text.length; at++) {
+        const want = follower(text, at);
+        if (want) yes++;
+        expect(eponymFollows(text, at, res), JSON.stringify(text.slice(at, at + 30))).toBe(want);
+      }
+    expect(yes).toBeGreaterThan(5);
   });
 });

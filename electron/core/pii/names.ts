@@ -7,6 +7,7 @@ import {
   ROLE_AFTER,
   afterCommaBlanks,
   credentialMayOpen,
+  foldSlice,
   roleMayOpen,
   capitalAt,
   labelBefore,
@@ -16,9 +17,9 @@ import {
   titleBefore,
   wordBeforeBlanksFolded,
 } from './nameContext.js';
-import { propagationBlocked } from './namePropagation.js';
+import { eponymFollows, propagationBlocked } from './namePropagation.js';
 import { AMBIGUOUS, EPONYM, FIRST, LAST, LEADING_NOT_NAME, LISTED_NAME_LIKE, capitalizedWordFacts } from './nameWords.js';
-import { PARTICLES, foldKey } from './resources.js';
+import { PARTICLES } from './resources.js';
 import type { PiiResources } from './resources.js';
 import { makeSpan } from './span.js';
 import type { PiiSpan } from './types.js';
@@ -234,13 +235,11 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const endsAs = beforeBlanks < firstStart && beforeBlanks > floor && /[aAsS]/.test(input[beforeBlanks - 1] ?? '');
     if (endsAs && DBA_BEFORE.test(before(floor, firstStart))) continue;
     // Eponyms: "Parkinson's disease", "Crohn's", "Bell palsy", "Miranda warnings".
-    const follower = /^(?:['’]s)?[ \t]+([\p{L}]+)/u.exec(input.slice(lastEnd, lastEnd + 30));
-    const possessive = /^['’]s?(?![\p{L}])/u.test(input.slice(lastEnd, lastEnd + 3));
-    if (!titled && follower?.[1] && res.eponymFollowers.has(foldKey(follower[1]))) continue;
-    if (!titled && !labelM && possessive && (facts[l] ?? 0) & EPONYM) continue;
+    if (!titled && eponymFollows(input, lastEnd, res)) continue;
+    if (!titled && !labelM && (facts[l] ?? 0) & EPONYM && /^['’]s?(?![\p{L}])/u.test(input.slice(lastEnd, lastEnd + 3))) continue;
     if (!titled && !labelM && size === 1 && (facts[f] ?? 0) & EPONYM) continue;
     // A known multi-word city is a place, even when one word is also a name ("São Paulo", "San Jose").
-    if (!titled && capWords >= 2 && res.cities.has(foldKey(input.slice(firstStart, lastEnd)))) continue;
+    if (!titled && capWords >= 2 && res.cities.has(foldSlice(input, firstStart, lastEnd))) continue;
     // "Núñez, José" / "OKONKWO, CHIDI" after a label: family name, comma, given name(s) form one span.
     let spanEnd = lastEnd;
     const nf = runFirst[r + 1];
