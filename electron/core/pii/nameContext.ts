@@ -2,6 +2,7 @@
 // the name label before it ("Patient:", "Attorney for"), the word before its blanks, and the lists those
 // look-backs read, compiled once per resources. Backward walks by character code: regexes over a window before
 // every run were the detector's hot spot.
+import { FoldedWords } from './foldedWords.js';
 import { foldKey } from './resources.js';
 import type { PiiResources } from './resources.js';
 import { escapeRe, isLetterUnit } from './span.js';
@@ -13,6 +14,10 @@ export interface NameLists {
   labels: Set<string>;
   /** The last word of every label: a word before a run that ends none of them needs no longer look. */
   labelLastWords: Set<string>;
+  /** titles, labels and labelLastWords asked about a slice of the input without slicing it. */
+  titlesIn: FoldedWords;
+  labelsIn: FoldedWords;
+  labelLastWordsIn: FoldedWords;
   /** A credential after the run (", MD"). */
   credential: RegExp;
   /**
@@ -40,10 +45,15 @@ export function nameLists(res: PiiResources): NameLists {
     else credentialFirst = undefined;
     if (!credentialFirst) break;
   }
+  const titles = new Set(res.titles.map(foldKey));
+  const labelLastWords = new Set([...labels].map((l) => l.slice(l.lastIndexOf(' ') + 1)));
   const out: NameLists = {
-    titles: new Set(res.titles.map(foldKey)),
+    titles,
     labels,
-    labelLastWords: new Set([...labels].map((l) => l.slice(l.lastIndexOf(' ') + 1))),
+    labelLastWords,
+    titlesIn: new FoldedWords(titles),
+    labelsIn: new FoldedWords(labels),
+    labelLastWordsIn: new FoldedWords(labelLastWords),
     // Case-sensitive: "MD", "Esq." are credentials, "do" and "Rd" are not.
     credential: new RegExp(`^,?[ \\t]*(?:${alt(res.credentialForms)})(?![\\p{L}])`, 'u'),
     credentialFirst,
@@ -60,7 +70,7 @@ export function titleBefore(input: string, start: number, c: NameLists): boolean
   if (input[i - 1] === '.') i--;
   let j = i;
   while (j > 0 && j > i - 16 && isLetterUnit(input, j - 1)) j--;
-  return j < i && c.titles.has(foldSlice(input, j, i));
+  return j < i && c.titlesIn.has(input, j, i);
 }
 
 export interface LabelBefore {
@@ -94,14 +104,14 @@ export function labelBefore(input: string, start: number, c: NameLists): LabelBe
     if (k === j) break;
     j = k;
     wordStarts[count++] = j;
-    if (w === 0 && !c.labelLastWords.has(foldSlice(input, j, i))) return undefined;
+    if (w === 0 && !c.labelLastWordsIn.has(input, j, i)) return undefined;
     if (input.charCodeAt(j - 1) !== 32 || !isLetterUnit(input, j - 2)) break;
     if (w < 3) j--;
   }
   // The words are joined by single spaces: the folded text from a word's start is the label its words would form.
   for (let k = count; k >= 1; k--) {
-    const label = foldSlice(input, wordStarts[k - 1] ?? i, i);
-    if (c.labels.has(label)) return { label, punct };
+    const from = wordStarts[k - 1] ?? i;
+    if (c.labelsIn.has(input, from, i)) return { label: foldSlice(input, from, i), punct };
   }
   return undefined;
 }
