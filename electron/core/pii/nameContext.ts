@@ -18,6 +18,8 @@ export interface NameLists {
   titlesIn: FoldedWords;
   labelsIn: FoldedWords;
   labelLastWordsIn: FoldedWords;
+  /** Known city names (several words joined as written), asked about a run in place. */
+  citiesIn: FoldedWords;
   /** A credential after the run (", MD"). */
   credential: RegExp;
   /**
@@ -54,6 +56,7 @@ export function nameLists(res: PiiResources): NameLists {
     titlesIn: new FoldedWords(titles),
     labelsIn: new FoldedWords(labels),
     labelLastWordsIn: new FoldedWords(labelLastWords),
+    citiesIn: new FoldedWords(res.cities),
     // Case-sensitive: "MD", "Esq." are credentials, "do" and "Rd" are not.
     credential: new RegExp(`^,?[ \\t]*(?:${alt(res.credentialForms)})(?![\\p{L}])`, 'u'),
     credentialFirst,
@@ -138,9 +141,17 @@ export function foldSlice(input: string, from: number, to: number): string {
  * slice gives, by one backward scan of the input (no slice of the window, no regex per character).
  */
 export function wordBeforeBlanksFolded(input: string, at: number, floor: number): string {
+  return wordBeforeBlanksStart(input, at, floor) < 0 ? '' : foldSlice(input, wordRange[0] ?? 0, wordRange[1] ?? 0);
+}
+
+/**
+ * The same word as a range of the input, in wordRange (start, end), for a lookup in place (FoldedWords); its start,
+ * or -1 when there are no blanks before `at`.
+ */
+export function wordBeforeBlanksStart(input: string, at: number, floor: number): number {
   let i = at;
   while (i > floor && (input.charCodeAt(i - 1) === 32 || input.charCodeAt(i - 1) === 9)) i--;
-  if (i === at) return '';
+  if (i === at) return -1;
   if (i > floor && input.charCodeAt(i - 1) === 46) i--;
   let j = i;
   while (j > floor && isLetterUnit(input, j - 1)) j--;
@@ -149,8 +160,12 @@ export function wordBeforeBlanksFolded(input: string, at: number, floor: number)
     j -= 2;
     while (j > floor && isLetterUnit(input, j - 1)) j--;
   }
-  return foldSlice(input, j, i);
+  wordRange[0] = j;
+  wordRange[1] = i;
+  return j;
 }
+/** The range wordBeforeBlanksStart found last. */
+export const wordRange = new Int32Array(2);
 const LETTER = /^\p{L}$/u;
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 

@@ -7,7 +7,6 @@ import {
   ROLE_AFTER,
   afterCommaBlanks,
   credentialMayOpen,
-  foldSlice,
   roleMayOpen,
   capitalAt,
   labelBefore,
@@ -15,10 +14,12 @@ import {
   possessiveBlankBetween,
   skipBlanksBack,
   titleBefore,
-  wordBeforeBlanksFolded,
+  wordBeforeBlanksStart,
+  wordRange,
 } from './nameContext.js';
 import { eponymFollows, propagationBlocked } from './namePropagation.js';
 import { AMBIGUOUS, EPONYM, FIRST, LAST, LEADING_NOT_NAME, LISTED_NAME_LIKE, capitalizedWordFacts } from './nameWords.js';
+import { FoldedWords } from './foldedWords.js';
 import { PARTICLES } from './resources.js';
 import type { PiiResources } from './resources.js';
 import { makeSpan } from './span.js';
@@ -29,8 +30,14 @@ export { nameKeys, propagateNames } from './namePropagation.js';
 
 /** A first name with an age in parentheses is a person ("Luka (7) and Mila (4)"). */
 const AGE_AFTER = /^[ \t]+\((?:age[ \t]+)?\d{1,2}\)/;
+const PARTICLES_IN = new FoldedWords(PARTICLES);
 /** Titles that only ever precede a person; after others ("JUDGE PRESIDING") capitals may be a heading. */
-const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
+const PERSON_TITLES = new FoldedWords(new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']));
+/** The word before the run's blanks (and an optional dot) is a person's title. */
+function personTitleBefore(input: string, at: number, floor: number): boolean {
+  // No blanks before the run: the word is '', never a title.
+  return wordBeforeBlanksStart(input, at, floor) >= 0 && PERSON_TITLES.has(input, wordRange[0] ?? 0, wordRange[1] ?? 0);
+}
 /** Labels that name a person's role outright; the weaker ones ("to", "and", "by") also need a dictionary hit. */
 const STRONG_LABELS =
   /(?:patient|client|plaintiffs?|defendants?|petitioner|respondent|appellant|appellee|claimant|debtor|witness|deponent|decedent|testator|guardian|tenant|landlord|employee|name|mother|father|wife|husband|son|daughter|spouse|sister|brother|attending|sincerely|regards|submitted|signed|signature|dear|judge|honorable|hon|insured|beneficiary|applicant|student|parent|next of kin|emergency contact)$/i;
@@ -100,6 +107,9 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     }
     return m === 1;
   };
+  // A particle ("van", "de"): asked of the lower-case word after a name-like one and before a run, mostly "and",
+  // "said", "the": looked up in place, not through a folded key made for the word.
+  const particle = (i: number): boolean => PARTICLES_IN.has(input, startOf(i), endOf(i));
   // Character tests, not a slice of the gap and a regex: this runs for every pair of neighbouring capitals.
   const joins = (a: number, b: number): boolean => {
     const ae = endOf(a);
@@ -127,7 +137,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
         continue;
       }
       let k = j;
-      while (k < n && !cap(k) && k - j < 3 && PARTICLES.has(key(k))) k++;
+      while (k < n && !cap(k) && k - j < 3 && particle(k)) k++;
       if (k > j && k < n && joins(k - 1, k) && nameLike(k)) {
         size += k - j + 1;
         j = k + 1;
@@ -159,7 +169,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const l = runLast[r] ?? 0;
     // Lower-case particles right before the run belong to it when a title precedes them ("Dr. van der Berg").
     let k = head;
-    while (k > 0 && !cap(k - 1) && startOf(k) - endOf(k - 1) === 1 && input.charCodeAt(endOf(k - 1)) === 32 && PARTICLES.has(key(k - 1))) k--;
+    while (k > 0 && !cap(k - 1) && startOf(k) - endOf(k - 1) === 1 && input.charCodeAt(endOf(k - 1)) === 32 && particle(k - 1)) k--;
     const f = k < head && titleBefore(input, startOf(k), c) ? k : head;
     const size = l - f + 1;
     const firstStart = startOf(f);
@@ -211,7 +221,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     const strongLabel = !!labelM && (labelM.punct || STRONG_LABELS.test(labelM.label));
     let confidence = 0;
     // "JUDGE PRESIDING": a title before upper-case words that no dictionary knows is a heading, not a name.
-    const shouting = allUpper && known === 0 && !PERSON_TITLES.has(wordBeforeBlanksFolded(input, firstStart, floor));
+    const shouting = allUpper && known === 0 && !personTitleBefore(input, firstStart, floor);
     if ((titled || credentialed) && !shouting) confidence = 0.9;
     else if (shouting && !role) confidence = 0;
     else if (strongLabel || role) confidence = known > 0 || capWords >= 2 ? 0.85 : 0.6;
@@ -239,7 +249,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
     if (!titled && !labelM && (facts[l] ?? 0) & EPONYM && /^['’]s?(?![\p{L}])/u.test(input.slice(lastEnd, lastEnd + 3))) continue;
     if (!titled && !labelM && size === 1 && (facts[f] ?? 0) & EPONYM) continue;
     // A known multi-word city is a place, even when one word is also a name ("São Paulo", "San Jose").
-    if (!titled && capWords >= 2 && res.cities.has(foldSlice(input, firstStart, lastEnd))) continue;
+    if (!titled && capWords >= 2 && c.citiesIn.has(input, firstStart, lastEnd)) continue;
     // "Núñez, José" / "OKONKWO, CHIDI" after a label: family name, comma, given name(s) form one span.
     let spanEnd = lastEnd;
     const nf = runFirst[r + 1];
