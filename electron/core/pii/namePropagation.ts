@@ -4,6 +4,7 @@
 import { PARTICLES } from './resources.js';
 import type { PiiResources } from './resources.js';
 import { isLetterUnit, makeSpan } from './span.js';
+import { FoldedWords } from './foldedWords.js';
 import { foldSlice } from './nameContext.js';
 import type { PiiSpan } from './types.js';
 import { CAP, tokenizeWords, wordKey } from './wordTokens.js';
@@ -64,12 +65,14 @@ export function propagationBlocked(input: string, start: number, end: number, re
 export function propagateNames(input: string, spans: readonly PiiSpan[], seeds: ReadonlySet<string>, res: PiiResources): PiiSpan[] {
   const out: PiiSpan[] = [];
   const t = tokenizeWords(input);
+  // Every capitalized word is asked: looked up in place, not through a folded key sliced for each.
+  const seedsIn = new FoldedWords(seeds);
   let si = 0;
   for (let i = 0; i < t.count; i++) {
     const start = t.start[i] ?? 0;
     const end = t.end[i] ?? 0;
     while (si < spans.length && (spans[si]?.end ?? 0) <= start) si++;
-    if (!((t.flags[i] ?? 0) & CAP) || !seeds.has(wordKey(t, i))) continue;
+    if (!((t.flags[i] ?? 0) & CAP) || !seedsIn.has(input, start, end)) continue;
     const s = spans[si];
     if (s && s.start < end) continue;
     if (propagationBlocked(input, start, end, res)) continue;
