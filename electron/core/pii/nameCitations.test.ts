@@ -5,7 +5,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CITATION_REGEX, citationMatches, citationRanges, citationStarts } from './nameCitations.js';
+import { CITATION_REGEX, citationMatches, citationRanges, citationStarts, versusByIndexOf, versusFromWords } from './nameCitations.js';
+import { tokenizeWords } from './wordTokens.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
 const texts: string[] = [];
@@ -79,6 +80,17 @@ describe('citation scan', () => {
     let capitals = 0;
     for (const ch of text) if (/\p{Lu}/u.test(ch)) capitals++;
     expect(citationStarts(text).length).toBeLessThan(capitals / 20);
+  });
+
+  it('reads the " v." off the words exactly where indexOf finds them', () => {
+    let found = 0;
+    for (const text of [...texts, texts.join('\n'), ...edges, ' v. v.v. 3 v.  v.. x v.4 v.’ av. v.a -v. é v. v', 'v. v.']) {
+      const want = versusByIndexOf(text);
+      found += want.length;
+      expect(versusFromWords(tokenizeWords(text))).toEqual(want);
+      expect(citationRanges(text, tokenizeWords(text))).toEqual(citationRanges(text));
+    }
+    expect(found).toBeGreaterThan(20);
   });
 
   it('keeps the citations that cover a " v." of the text', () => {

@@ -2,6 +2,7 @@
 // name detector leaves the words inside one alone. The citation regex is costly at every capital it starts from (a
 // lazy run of up to 80 letters looking for " v. "), so it is run sticky only where a match can open: a capital from
 // which letters, marks, the name punctuation and blanks lead without a break to a " v." (everything else fails).
+import type { WordTokens } from './wordTokens.js';
 
 /** A citation: "<party> v. <party>, <volume> <reporter> <page>". */
 const CITATION = /[\p{Lu}][\p{L}\p{M}.'’& -]{0,80}?\s+v\.\s+[\p{Lu}][\p{L}\p{M}.'’&, -]{0,80}?,\s+\d{1,4}\s+[A-Z][A-Za-z0-9. ]{0,20}?\s+\d{1,5}/gu;
@@ -75,16 +76,38 @@ export const CITATION_REGEX = CITATION;
 
 /**
  * The citations around each " v." of the text, as [start, end) in text order of discovery: the regex runs on a
- * window around each " v." (90 characters before, 200 after) and keeps the matches that cover it.
+ * window around each " v." (90 characters before, 200 after) and keeps the matches that cover it. With the text's
+ * words (wordTokens.ts), the " v." are read off them: a one-letter word "v" after a space and before a dot.
  */
-export function citationRanges(input: string): [number, number][] {
+export function citationRanges(input: string, words?: WordTokens): [number, number][] {
   const out: [number, number][] = [];
-  for (let at = input.indexOf(' v.'); at >= 0; at = input.indexOf(' v.', at + 3)) {
+  for (const at of words ? versusFromWords(words) : versusByIndexOf(input)) {
     const from = Math.max(0, at - 90);
     for (const m of citationMatches(input.slice(from, at + 200))) {
       const s = from + m.index;
       if (s <= at && s + m[0].length > at) out.push([s, s + m[0].length]);
     }
+  }
+  return out;
+}
+
+/** Every " v." of the text, in order (they cannot overlap). */
+export function versusByIndexOf(input: string): number[] {
+  const out: number[] = [];
+  for (let at = input.indexOf(' v.'); at >= 0; at = input.indexOf(' v.', at + 3)) out.push(at);
+  return out;
+}
+
+/**
+ * The same from the words: the 'v' after a space always opens a word, and that word is "v" alone when a dot follows
+ * (no digit touches it, nothing is trimmed).
+ */
+export function versusFromWords(t: WordTokens): number[] {
+  const out: number[] = [];
+  const { input, start, end } = t;
+  for (let i = 0; i < t.count; i++) {
+    const s = start[i] ?? 0;
+    if ((end[i] ?? 0) - s === 1 && input.charCodeAt(s) === 118 && input.charCodeAt(s - 1) === 32 && input.charCodeAt(s + 1) === 46) out.push(s - 1);
   }
   return out;
 }

@@ -67,7 +67,7 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
   const endOf = (i: number): number => end[i] ?? 0;
 
   // Reported citations: the words inside one are no names.
-  const excluded = citationRanges(input);
+  const excluded = citationRanges(input, t);
   // One merge walk over words and citations, both in text order (a test per word against every citation was
   // quadratic in a long legal file).
   excluded.sort((a, b) => a[0] - b[0]);
