@@ -164,6 +164,8 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
   };
   const accepted: PiiSpan[] = [];
   const coveredTok = new Uint8Array(n);
+  // The word ranges of the accepted names (the only words coveredTok marks), for the walk over their words below.
+  const coveredRanges: number[] = [];
   for (let r = 0; r < runFirst.length; r++) {
     const head = runFirst[r] ?? 0;
     const l = runLast[r] ?? 0;
@@ -265,26 +267,31 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
       const nl = runLast[r + 1] ?? nf;
       spanEnd = endOf(nl);
       for (let i = nf; i <= nl; i++) coveredTok[i] = 1;
+      coveredRanges.push(nf, nl);
       r++;
     }
     // A lone dictionary word ("Sheffield" before a postcode) is found but does not spread to other mentions.
     for (let i = f; i <= l; i++) coveredTok[i] = confidence > 0.5 ? 1 : 2;
+    coveredRanges.push(f, l);
     accepted.push(makeSpan(input, firstStart, spanEnd, 'NAME', confidence, titled || labelM || credentialed || role ? 'context' : 'dictionary'));
   }
 
   // Other mentions of a found name part ("Mr. Núñez" found, then "Núñez declined").
   const own = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    if (coveredTok[i] !== 1) continue;
-    const k = key(i);
-    if (k.length > 1 && !PARTICLES.has(k) && !res.ambiguous.has(k)) own.add(k);
-  }
+  for (let r = 0; r < coveredRanges.length; r += 2)
+    for (let i = coveredRanges[r] ?? 0; i <= (coveredRanges[r + 1] ?? -1); i++) {
+      if (coveredTok[i] !== 1) continue;
+      const k = key(i);
+      if (k.length > 1 && !PARTICLES.has(k) && !res.ambiguous.has(k)) own.add(k);
+    }
   if (unclaimed) for (let i = 0; i < n; i++) if (cap(i) && !coveredTok[i] && !excludedTok[i] && !own.has(key(i))) unclaimed.add(key(i));
   const parts = seedNames?.size ? new Set<string>([...seedNames, ...own]) : own;
   const extra: PiiSpan[] = [];
   if (parts.size === 0) return accepted;
+  // Every capitalized word has its key already (capitalizedWordFacts put it in t.keys).
+  const keys = t.keys;
   for (let i = 0; i < n; i++) {
-    if (!cap(i) || coveredTok[i] || excludedTok[i] || !parts.has(key(i))) continue;
+    if (!((flags[i] ?? 0) & CAP) || coveredTok[i] || excludedTok[i] || !parts.has(keys[i] ?? key(i))) continue;
     if (propagationBlocked(input, startOf(i), endOf(i), res)) continue;
     extra.push(makeSpan(input, startOf(i), endOf(i), 'NAME', 0.5, 'propagation'));
   }
