@@ -7,7 +7,7 @@ import { PARTICLES, foldKey } from './resources.js';
 import type { PiiResources } from './resources.js';
 import { nameLists } from './nameContext.js';
 import type { NameLists } from './nameContext.js';
-import { CAP, UPPER, wordKey } from './wordTokens.js';
+import { ASCII, CAP, UPPER } from './wordTokens.js';
 import type { WordTokens } from './wordTokens.js';
 
 /** A known first name. */
@@ -91,11 +91,13 @@ export function capitalizedWordFacts(t: WordTokens, res: PiiResources): Uint8Arr
     const raw = input.slice(start[i], end[i]);
     let f = table.get(raw);
     if (f === undefined) {
-      const key = wordKey(t, i);
+      // wordKey's fold, from the slice already made.
+      const key = fl & ASCII ? raw.toLowerCase() : foldKey(raw);
       f = { key, bits: factsOf(raw, key, (fl & UPPER) !== 0, res, lists) };
       if (table.size >= MAX_WORDS) table.clear();
       table.set(raw, f);
-    } else keys[i] = f.key;
+    }
+    keys[i] = f.key;
     out[i] = f.bits;
   }
   return out;
