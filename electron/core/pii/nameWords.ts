@@ -103,23 +103,55 @@ export function capitalizedWordFacts(t: WordTokens, res: PiiResources): Uint8Arr
   return out;
 }
 
+/** List memberships of a folded key, one Map per resources: a word seen for the first time costs one lookup. */
+const IN_FIRST = FIRST;
+const IN_LAST = LAST;
+const IN_CREDENTIAL_OR_TITLE = 4;
+const IN_COMMON_OR_ORG = 8;
+const IN_LEADING = 16;
+const IN_AMBIGUOUS = 32;
+const IN_EPONYMS = 64;
+const memberships = new WeakMap<PiiResources, Map<string, number>>();
+
+function membershipsOf(res: PiiResources, lists: NameLists): Map<string, number> {
+  let m = memberships.get(res);
+  if (m) return m;
+  m = new Map();
+  const mark = (words: Iterable<string>, bit: number) => {
+    for (const w of words) m?.set(w, (m.get(w) ?? 0) | bit);
+  };
+  mark(res.firstNames, IN_FIRST);
+  mark(res.lastNames, IN_LAST);
+  mark(res.credentials, IN_CREDENTIAL_OR_TITLE);
+  mark(lists.titles, IN_CREDENTIAL_OR_TITLE);
+  mark(res.commonCapitalized, IN_COMMON_OR_ORG);
+  mark(res.orgWords, IN_COMMON_OR_ORG);
+  mark(LEADING_WORDS, IN_LEADING);
+  mark(res.ambiguous, IN_AMBIGUOUS);
+  mark(res.eponyms, IN_EPONYMS);
+  memberships.set(res, m);
+  return m;
+}
+
 /** The facts of one capitalized word, from its text, its folded key and whether it is all capitals. */
 export function factsOf(raw: string, key: string, upper: boolean, res: PiiResources, lists: NameLists): number {
-  const d = inDict(res, key, raw);
+  const m = membershipsOf(res, lists).get(key) ?? 0;
+  // A hyphenated or apostrophed word is looked up by its parts too (inDict).
+  const d = key.includes('-') || key.includes("'") ? inDict(res, key, raw) : m & (IN_FIRST | IN_LAST);
   let bits = d;
-  if (isListedNameLike(key, upper, d, res, lists)) bits |= LISTED_NAME_LIKE;
-  if (LEADING_WORDS.has(key)) bits |= LEADING_NOT_NAME;
-  if (res.ambiguous.has(key)) bits |= AMBIGUOUS;
-  if (res.eponyms.has(key)) bits |= EPONYM;
+  if (isListedNameLike(key, upper, d, m)) bits |= LISTED_NAME_LIKE;
+  if (m & IN_LEADING) bits |= LEADING_NOT_NAME;
+  if (m & IN_AMBIGUOUS) bits |= AMBIGUOUS;
+  if (m & IN_EPONYMS) bits |= EPONYM;
   return bits;
 }
 
-function isListedNameLike(k: string, upper: boolean, d: number, res: PiiResources, lists: NameLists): boolean {
+function isListedNameLike(k: string, upper: boolean, d: number, m: number): boolean {
   // A word has no dot in it, so the credential key (dots removed) is the key itself.
-  if (res.credentials.has(k) || lists.titles.has(k)) return false;
+  if (m & IN_CREDENTIAL_OR_TITLE) return false;
   if ((k.includes("'") || k.includes('’')) && CONTRACTION.test(k)) return false;
   if (upper && d === 0 && k.length <= 3) return false;
-  if (d === 0 && (res.commonCapitalized.has(k) || res.orgWords.has(k))) return false;
+  if (d === 0 && m & IN_COMMON_OR_ORG) return false;
   return true;
 }
 
