@@ -111,3 +111,19 @@ export function versusFromWords(t: WordTokens): number[] {
   }
   return out;
 }
+
+/**
+ * 1 for each word of `t` inside a citation, else 0: one merge walk over words and citations, both in text order (a
+ * test per word against every citation was quadratic in a long legal file).
+ */
+export function citationWords(t: WordTokens): Uint8Array {
+  const excluded = citationRanges(t.input, t).sort((a, b) => a[0] - b[0]);
+  const out = new Uint8Array(t.count);
+  let ci = 0;
+  let reach = -1;
+  for (let i = 0; i < t.count; i++) {
+    while (ci < excluded.length && (excluded[ci]?.[0] ?? 0) <= (t.start[i] ?? 0)) reach = Math.max(reach, excluded[ci++]?.[1] ?? 0);
+    out[i] = (t.end[i] ?? 0) <= reach ? 1 : 0;
+  }
+  return out;
+}

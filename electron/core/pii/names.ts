@@ -2,13 +2,12 @@
 // credentials (", MD"), and the first/last-name dictionaries; eponyms, organizations and reported case citations
 // are excluded. Found names then propagate to their other mentions in the same text (namePropagation.ts spreads
 // them across records and pieces). What a word's text alone says is in nameWords.ts, the look-backs in nameContext.ts.
-import { citationRanges } from './nameCitations.js';
+import { citationWords } from './nameCitations.js';
 import {
   ROLE_AFTER,
   afterCommaBlanks,
   credentialMayOpen,
   roleMayOpen,
-  capitalAt,
   labelBefore,
   nameLists,
   possessiveBlankBetween,
@@ -18,7 +17,8 @@ import {
   wordRange,
 } from './nameContext.js';
 import { eponymFollows, propagationBlocked } from './namePropagation.js';
-import { AMBIGUOUS, EPONYM, FIRST, LAST, LEADING_NOT_NAME, LISTED_NAME_LIKE, capitalizedWordFacts } from './nameWords.js';
+import { findNameRuns, isParticle, wordsJoin } from './nameRuns.js';
+import { AMBIGUOUS, EPONYM, FIRST, LAST, capitalizedWordFacts } from './nameWords.js';
 import { FoldedWords } from './foldedWords.js';
 import { PARTICLES } from './resources.js';
 import type { PiiResources } from './resources.js';
@@ -30,7 +30,6 @@ export { nameKeys, propagateNames } from './namePropagation.js';
 
 /** A first name with an age in parentheses is a person ("Luka (7) and Mila (4)"). */
 const AGE_AFTER = /^[ \t]+\((?:age[ \t]+)?\d{1,2}\)/;
-const PARTICLES_IN = new FoldedWords(PARTICLES);
 /** Titles that only ever precede a person; after others ("JUDGE PRESIDING") capitals may be a heading. */
 const PERSON_TITLES = new FoldedWords(new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']));
 /** The word before the run's blanks (and an optional dot) is a person's title. */
@@ -66,89 +65,15 @@ export function detectNames(input: string, res: PiiResources, seedNames?: Readon
   const startOf = (i: number): number => start[i] ?? 0;
   const endOf = (i: number): number => end[i] ?? 0;
 
-  // Reported citations: the words inside one are no names.
-  const excluded = citationRanges(input, t);
-  // One merge walk over words and citations, both in text order (a test per word against every citation was
-  // quadratic in a long legal file).
-  excluded.sort((a, b) => a[0] - b[0]);
-  const excludedTok = new Uint8Array(n);
-  let ci = 0;
-  let reach = -1;
-  for (let i = 0; i < n; i++) {
-    while (ci < excluded.length && (excluded[ci]?.[0] ?? 0) <= startOf(i)) reach = Math.max(reach, excluded[ci++]?.[1] ?? 0);
-    excludedTok[i] = endOf(i) <= reach ? 1 : 0;
-  }
-
+  // Reported citations: the words inside one are no names (nameCitations.ts).
+  const excludedTok = citationWords(t);
   // What each capitalized word's text says (nameWords.ts): FIRST/LAST dictionary bits and list verdicts; its key is
   // in t.keys too. Lower-case words are never looked up there.
   const facts = capitalizedWordFacts(t, res);
-  // nameLike is asked up to three times per word (as a run's start, its next word, after particles): memoized,
-  // 1 = yes, 2 = no.
-  const nameLikeMemo = new Uint8Array(n);
-  const nameLikeOf = (i: number): boolean => {
-    if (!cap(i) || excludedTok[i]) return false;
-    const s = startOf(i);
-    const e = endOf(i);
-    // An initial before a name ("K. Andersen") even when the letter is also a lab symbol (K, Na).
-    // "Q." and "A." opening a line are a transcript's question and answer marks.
-    if (e - s === 1 && input.charCodeAt(e) === 46 && input.charCodeAt(e + 1) === 32 && capitalAt(input, e + 2)) {
-      const code = input.charCodeAt(s);
-      const lineStart = s === 0 || input.charCodeAt(s - 1) === 10;
-      if (!(lineStart && (code === 81 || code === 65))) return true;
-    }
-    return ((facts[i] ?? 0) & LISTED_NAME_LIKE) !== 0;
-  };
-  const nameLike = (i: number): boolean => {
-    if (i >= n) return false;
-    let m = nameLikeMemo[i] ?? 0;
-    if (m === 0) {
-      m = nameLikeOf(i) ? 1 : 2;
-      nameLikeMemo[i] = m;
-    }
-    return m === 1;
-  };
-  // A particle ("van", "de"): asked of the lower-case word after a name-like one and before a run, mostly "and",
-  // "said", "the": looked up in place, not through a folded key made for the word.
-  const particle = (i: number): boolean => PARTICLES_IN.has(input, startOf(i), endOf(i));
-  // Character tests, not a slice of the gap and a regex: this runs for every pair of neighbouring capitals.
-  const joins = (a: number, b: number): boolean => {
-    const ae = endOf(a);
-    const gap = startOf(b) - ae;
-    // One space only: names never span table columns ("Mendoza    Insured ID").
-    if (gap === 1 && input.charCodeAt(ae) === 32) return true;
-    // An initial: "J. Smith", "J.Smith".
-    return ae - startOf(a) === 1 && input.charCodeAt(ae) === 46 && (gap === 1 || (gap === 2 && input.charCodeAt(ae + 1) === 32));
-  };
-
-  // Runs of name-like words, with particles allowed between two of them ("Ana de la Cruz"). A run is a range of
-  // consecutive words, kept as its first and last word.
-  const runFirst: number[] = [];
-  const runLast: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (!nameLike(i)) continue;
-    if (i + 1 < n && (facts[i] ?? 0) & LEADING_NOT_NAME && joins(i, i + 1) && nameLike(i + 1)) continue;
-    let size = 1;
-    let j = i + 1;
-    while (j < n && size < 6) {
-      if (!joins(j - 1, j)) break;
-      if (nameLike(j)) {
-        size++;
-        j++;
-        continue;
-      }
-      let k = j;
-      while (k < n && !cap(k) && k - j < 3 && particle(k)) k++;
-      if (k > j && k < n && joins(k - 1, k) && nameLike(k)) {
-        size += k - j + 1;
-        j = k + 1;
-        continue;
-      }
-      break;
-    }
-    runFirst.push(i);
-    runLast.push(j - 1);
-    i = j - 1;
-  }
+  // Runs of name-like words (nameRuns.ts), each a range of consecutive words.
+  const { first: runFirst, last: runLast } = findNameRuns(t, facts, excludedTok);
+  const joins = (a: number, b: number): boolean => wordsJoin(t, a, b);
+  const particle = (i: number): boolean => isParticle(t, i);
 
   // The 60 characters before a run and the 40 after it, sliced only for the tests that read them, and the slice
   // after kept for the next test of the same run (no closures made per run).
