@@ -77,34 +77,75 @@ export function tokenizeWords(input: string): WordTokens {
   let i = 0;
   while (i < len) {
     const code = input.charCodeAt(i);
-    const w = width(input, i, code);
-    if (!letterOrMark(w === 1 ? code : (input.codePointAt(i) ?? 0))) {
-      i += w;
-      continue;
+    // ASCII by code (99% of the characters of the labelled texts): a letter is (code | 32) in 'a'..'z'.
+    let w = 1;
+    if (code < 128) {
+      if ((code | 32) - 97 < 0 || (code | 32) - 97 > 25) {
+        i++;
+        continue;
+      }
+    } else {
+      w = width(input, i, code);
+      if (!letterOrMark(w === 1 ? code : (input.codePointAt(i) ?? 0))) {
+        i += w;
+        continue;
+      }
     }
     const s = i;
     let ascii = code < 128;
+    // An ASCII lower-case letter seen, and an apostrophe or hyphen seen (only then is there anything to trim).
+    let lower = code >= 97 && code <= 122;
+    let punct = false;
     i += w;
     while (i < len) {
       const c = input.charCodeAt(i);
-      if (c === 39 || c === 0x2019 || c === 45) {
-        if (c === 0x2019) ascii = false;
+      if (c < 128) {
+        if ((c | 32) - 97 >= 0 && (c | 32) - 97 <= 25) {
+          if (c >= 97) lower = true;
+          i++;
+          continue;
+        }
+        if (c === 39 || c === 45) {
+          punct = true;
+          i++;
+          continue;
+        }
+        break;
+      }
+      if (c === 0x2019) {
+        ascii = false;
+        punct = true;
         i++;
         continue;
       }
       const cw = width(input, i, c);
       if (!letterOrMark(cw === 1 ? c : (input.codePointAt(i) ?? 0))) break;
-      if (c >= 128) ascii = false;
+      ascii = false;
       i += cw;
     }
     let e = i;
     if (isDigit(input.charCodeAt(e)) || isDigit(input.charCodeAt(s - 1))) continue;
-    const lastCode = input.charCodeAt(e - 1);
-    const before = input.charCodeAt(e - 2);
-    if ((lastCode === 115 || lastCode === 83) && (before === 39 || before === 0x2019)) e -= 2;
-    else if (lastCode === 39 || lastCode === 0x2019) e -= 1;
-    while (e > s && input.charCodeAt(e - 1) === 45) e--;
-    if (e === s) continue;
+    let possessive = false;
+    if (punct) {
+      const lastCode = input.charCodeAt(e - 1);
+      const before = input.charCodeAt(e - 2);
+      if ((lastCode === 115 || lastCode === 83) && (before === 39 || before === 0x2019)) {
+        e -= 2;
+        possessive = true;
+      } else if (lastCode === 39 || lastCode === 0x2019) e -= 1;
+      while (e > s && input.charCodeAt(e - 1) === 45) e--;
+      if (e === s) continue;
+    }
+    // An ASCII word with nothing but apostrophes and hyphens trimmed: its case flags from what the walk saw (the
+    // trimmed "'s" of a possessive held a lower-case letter, so those go through caseFlags).
+    let fl: number;
+    if (!ascii || possessive) fl = caseFlags(input, s, e);
+    else if (code < 65 || code > 90) fl = 0;
+    else if (e - s < 2) fl = CAP;
+    else {
+      const last = input.charCodeAt(e - 1);
+      fl = !lower && last >= 65 && last <= 90 ? CAP | UPPER : CAP;
+    }
     if (n === cap) {
       cap *= 2;
       start = grow(start, cap, (k) => new Int32Array(k));
@@ -113,7 +154,7 @@ export function tokenizeWords(input: string): WordTokens {
     }
     start[n] = s;
     end[n] = e;
-    flags[n] = caseFlags(input, s, e) | (ascii ? ASCII : 0);
+    flags[n] = fl | (ascii ? ASCII : 0);
     n++;
   }
   return { input, count: n, start, end, flags, keys: new Array<string | undefined>(n) };

@@ -1,0 +1,57 @@
+// FoldedWords must answer exactly what set.has(foldKey(input.slice(from, to))) answers, for the name detector's
+// lists, on every word (and every run of up to four words) of the labelled documents but the blind split and on
+// edge strings: upper case, non-ASCII that folds to ASCII, control characters, collisions in a small table.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { FoldedWords } from './foldedWords.js';
+import { nameLists } from './nameContext.js';
+import { foldKey, loadPiiResources } from './resources.js';
+
+const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
+const texts: string[] = [];
+for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
+  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+
+const lists = nameLists(loadPiiResources());
+const sets = [lists.titles, lists.labels, lists.labelLastWords, new Set(['de', 'dé', 'straße', 'a b', '', 'x~y', 'tab\tword'])];
+const edges = ['DR Dr dr dR Dé DE de DÉ Straße STRASSE', 'PATIENT NAME patient  name Patient\tName', '~ x~y X~Y tab\tword ĐR Ｄｒ', '\u0000dr dr\u007f'];
+
+/** Every [from, to) of one to four space-separated words. */
+function ranges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const words = [...text.matchAll(/[^\s:,;.()]+/gu)].map((m) => [m.index, m.index + m[0].length] as const);
+  for (let i = 0; i < words.length; i++) for (let k = i; k < Math.min(words.length, i + 4); k++) out.push([words[i]?.[0] ?? 0, words[k]?.[1] ?? 0]);
+  return out;
+}
+
+describe('FoldedWords', () => {
+  it('answers set.has(foldKey(slice)) on the labelled documents and edge strings', () => {
+    let hits = 0;
+    for (const set of sets) {
+      const fw = new FoldedWords(set);
+      for (const text of [...texts, ...edges])
+        for (const [from, to] of ranges(text)) {
+          const want = set.has(foldKey(text.slice(from, to)));
+          if (want) hits++;
+          expect(fw.has(text, from, to), JSON.stringify(text.slice(from, to))).toBe(want);
+        }
+      // Every position pair of the edge strings, empty ranges included.
+      for (const text of edges)
+        for (let from = 0; from <= text.length; from++)
+          for (let to = from; to <= Math.min(text.length, from + 12); to++) expect(fw.has(text, from, to)).toBe(set.has(foldKey(text.slice(from, to))));
+    }
+    expect(hits).toBeGreaterThan(1000);
+  });
+
+  it('finds every word of a list, however it is written, and nothing else, with many collisions', () => {
+    const words = new Set(Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}`));
+    const fw = new FoldedWords(words);
+    for (const w of words) {
+      const text = ` ${w.toUpperCase()} `;
+      expect(fw.has(text, 1, w.length + 1)).toBe(true);
+      expect(fw.has(` ${w.toUpperCase()}X `, 1, w.length + 2)).toBe(words.has(`${w}x`));
+    }
+  });
+});

@@ -1,0 +1,65 @@
+// propagateNames looks the seeds up in place (FoldedWords): it must give the spans the key-per-word version gave
+// (kept here as the reference), on every labelled document but the blind split seeded with the name words of all
+// the others, and on edge strings with non-ASCII and upper-case mentions.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { nameKeys, propagateNames, propagationBlocked } from './namePropagation.js';
+import { detectNames } from './names.js';
+import { loadPiiResources } from './resources.js';
+import type { PiiResources } from './resources.js';
+import { makeSpan } from './span.js';
+import type { PiiSpan } from './types.js';
+import { CAP, tokenizeWords, wordKey } from './wordTokens.js';
+
+const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
+const texts: string[] = [];
+for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
+  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+
+const res = loadPiiResources();
+
+/** propagateNames before FoldedWords: a folded key per capitalized word. */
+function reference(input: string, spans: readonly PiiSpan[], seeds: ReadonlySet<string>, r: PiiResources): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  const t = tokenizeWords(input);
+  let si = 0;
+  for (let i = 0; i < t.count; i++) {
+    const start = t.start[i] ?? 0;
+    const end = t.end[i] ?? 0;
+    while (si < spans.length && (spans[si]?.end ?? 0) <= start) si++;
+    if (!((t.flags[i] ?? 0) & CAP) || !seeds.has(wordKey(t, i))) continue;
+    const s = spans[si];
+    if (s && s.start < end) continue;
+    if (propagationBlocked(input, start, end, r)) continue;
+    out.push(makeSpan(input, start, end, 'NAME', 0.5, 'propagation'));
+  }
+  return out;
+}
+
+describe('propagateNames', () => {
+  it('gives the key-per-word spans on every labelled document seeded with the others’ name words', () => {
+    const found = texts.map((t) => detectNames(t, res).sort((a, b) => a.start - b.start));
+    let spread = 0;
+    texts.forEach((text, i) => {
+      const seeds = nameKeys(found.filter((_, j) => j !== i).flat(), res);
+      const want = reference(text, found[i] ?? [], seeds, res);
+      spread += want.length;
+      expect(propagateNames(text, found[i] ?? [], seeds, res)).toEqual(want);
+      // With no spans of its own, every seeded capitalized word is a mention.
+      const all = reference(text, [], seeds, res);
+      spread += all.length;
+      expect(propagateNames(text, [], seeds, res)).toEqual(all);
+    });
+    expect(spread).toBeGreaterThan(200);
+  });
+
+  it('does the same on non-ASCII, upper-case and possessive mentions', () => {
+    const seeds = new Set(['núñez', 'nunez', 'o’brien', "o'brien", 'jean-pierre', 'zoë', 'müller', 'straße', 'smith']);
+    const text = "NÚÑEZ Núñez Nunez O'Brien O’Brien’s Jean-Pierre JEAN-PIERRE Zoë ZOË Mu\u0308ller Müller STRASSE Straße SMITH Smith's Smith disease";
+    const want = reference(text, [], seeds, res);
+    expect(want.length).toBeGreaterThan(8);
+    expect(propagateNames(text, [], seeds, res)).toEqual(want);
+  });
+});

@@ -1,0 +1,82 @@
+// Found names spread to their other mentions: the name words of a record seed the other records of a dataset
+// (nameKeys), and the name words of one piece of a long text reach the other pieces (propagateNames). The same
+// eponym and "d/b/a" guards as the mentions detectNames spreads to within one text.
+import { PARTICLES } from './resources.js';
+import type { PiiResources } from './resources.js';
+import { isLetterUnit, makeSpan } from './span.js';
+import { FoldedWords } from './foldedWords.js';
+import { foldSlice } from './nameContext.js';
+import type { PiiSpan } from './types.js';
+import { CAP, tokenizeWords, wordKey } from './wordTokens.js';
+
+/** Folded name words of NAME spans: seed for detectNames in the other records of the same dataset. */
+export function nameKeys(spans: Iterable<Pick<PiiSpan, 'type' | 'text'>>, res: PiiResources): Set<string> {
+  const out = new Set<string>();
+  for (const s of spans) {
+    if (s.type !== 'NAME') continue;
+    const t = tokenizeWords(s.text);
+    for (let i = 0; i < t.count; i++) {
+      if (!((t.flags[i] ?? 0) & CAP)) continue;
+      const key = wordKey(t, i);
+      if (key.length > 1 && !PARTICLES.has(key) && !res.ambiguous.has(key)) out.add(key);
+    }
+  }
+  return out;
+}
+
+/**
+ * The word after a name is an eponym's follower ("Parkinson disease", "Crohn's disease"): the letters that
+ * /^(?:['’]s)?[ \t]+(\p{L}+)/u finds in the 30 characters after `end`, read by character code, folded, looked up.
+ */
+export function eponymFollows(input: string, end: number, res: PiiResources): boolean {
+  const limit = Math.min(input.length, end + 30);
+  let p = end;
+  const c0 = input.charCodeAt(p);
+  // "'s" is taken whenever it is there: without it the blanks would have to start at the apostrophe.
+  if ((c0 === 39 || c0 === 0x2019) && p + 1 < limit && input.charCodeAt(p + 1) === 115) p += 2;
+  let q = p;
+  while (q < limit && (input.charCodeAt(q) === 32 || input.charCodeAt(q) === 9)) q++;
+  if (q === p) return false;
+  let r = q;
+  while (r < limit) {
+    const c = input.charCodeAt(r);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // A letter outside the BMP: a whole surrogate pair inside the window.
+      if (r + 1 < limit && LETTER.test(input.slice(r, r + 2))) r += 2;
+      else break;
+    } else if (isLetterUnit(input, r)) r++;
+    else break;
+  }
+  return r > q && res.eponymFollowers.has(foldSlice(input, q, r));
+}
+const LETTER = /^\p{L}$/u;
+
+/** A found name word is not spread to a mention that is an eponym ("Parkinson disease") or a trade name. */
+export function propagationBlocked(input: string, start: number, end: number, res: PiiResources): boolean {
+  if (eponymFollows(input, end, res)) return true;
+  return /\b(?:d\/b\/a|dba)[ \t]+$/i.test(input.slice(Math.max(0, start - 12), start));
+}
+
+/**
+ * Other mentions of name words found elsewhere (another piece of the same long text), in a text whose own spans are
+ * already known: the words of `seeds` that no span covers, with the same eponym and "d/b/a" guards as detectNames.
+ * One walk over the words; spans must be sorted by start.
+ */
+export function propagateNames(input: string, spans: readonly PiiSpan[], seeds: ReadonlySet<string>, res: PiiResources): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  const t = tokenizeWords(input);
+  // Every capitalized word is asked: looked up in place, not through a folded key sliced for each.
+  const seedsIn = new FoldedWords(seeds);
+  let si = 0;
+  for (let i = 0; i < t.count; i++) {
+    const start = t.start[i] ?? 0;
+    const end = t.end[i] ?? 0;
+    while (si < spans.length && (spans[si]?.end ?? 0) <= start) si++;
+    if (!((t.flags[i] ?? 0) & CAP) || !seedsIn.has(input, start, end)) continue;
+    const s = spans[si];
+    if (s && s.start < end) continue;
+    if (propagationBlocked(input, start, end, res)) continue;
+    out.push(makeSpan(input, start, end, 'NAME', 0.5, 'propagation'));
+  }
+  return out;
+}
