@@ -1,7 +1,24 @@
 // Geographic units smaller than a state: street addresses, cities (before a state, or a known city after a
 // preposition), counties, ZIP and postal codes. States themselves are allowed by Safe Harbor and left alone.
-import { AMBIGUOUS_STATE_ABBR, US_STATE_ABBR, US_STATE_NAMES, leadRe, makeSpan, lineScan, matches, matchesOnLines } from './span.js';
-import { anchoredScan, keywordStarts, keywords, matchesAnchored } from './anchoredScan.js';
+import { AMBIGUOUS_STATE_ABBR, US_STATE_ABBR, US_STATE_NAMES, escapeRe, leadRe, makeSpan, lineScan, matches, matchesOnLines } from './span.js';
+import { anchoredScan, matchesAnchored, matchesOf } from './anchoredScan.js';
+import {
+  ASCII_LETTER,
+  BLANK,
+  CAPITAL,
+  DASH,
+  LETTER,
+  SPACE,
+  WORDISH,
+  digitStarts,
+  isAsciiCapital,
+  isBlank,
+  matchesOnPlaceLines,
+  placeKeywordStartsOf,
+  placeLineScan,
+  placeScan,
+  suffixThenNumber,
+} from './placeWalks.js';
 import type { PiiResources } from './resources.js';
 import { foldKey } from './resources.js';
 import type { PiiSpan } from './types.js';
@@ -11,13 +28,20 @@ const STREET_TYPES =
   'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Plaza|Row|Close|Crescent|Alley|Pike|Turnpike|Loop|Run|Path|Walk|Ridge|Heights|Concourse|Expressway|Expy|Freeway|Fwy|Hollow|Crossing|Xing|Point|Pt|Mews|Gardens|Green|Grove|Hill|View|Vista|Commons|Landing|Bend|Cove|Glen|Meadow|Meadows|Park|Estates|Gate|Quay|Wharf|Broadway';
 const UNIT = String.raw`(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?[ \t]*#?[ \t]*[A-Za-z0-9-]{1,6})`;
 /** Streets named type-first (Spanish, French, Portuguese, Italian): "1402 Calle Ocho", "3318 Vista del Sol". */
-const STREET_PREFIX = new RegExp(
-  String.raw`(?<![\w.-])\d{1,6}[ \t]+(?:Calle|Avenida|Av\.|Camino|Paseo|Vía|Via|Rue|Rua|Vista|Corso|Plaza|Carrera|Carrer)(?:[ \t]+(?:de|del|de la|los|las|la|el|da|do|dos|das|di)?[ \t]*[\p{Lu}\d][\p{L}\p{M}'’.-]*){1,3}${UNIT}?`,
-  'gu',
+const STREET_PREFIX = placeScan(
+  new RegExp(
+    String.raw`(?<![\w.-])\d{1,6}[ \t]+(?:Calle|Avenida|Av\.|Camino|Paseo|Vía|Via|Rue|Rua|Vista|Corso|Plaza|Carrera|Carrer)(?:[ \t]+(?:de|del|de la|los|las|la|el|da|do|dos|das|di)?[ \t]*[\p{Lu}\d][\p{L}\p{M}'’.-]*){1,3}${UNIT}?`,
+    'gu',
+  ),
+  // (?<![\w.-]) refuses what WORDISH holds (a non-ASCII letter is no \w).
+  (input) => digitStarts(input, { min: 1, max: 6, notBefore: WORDISH, after: BLANK }),
 );
-const STREET = new RegExp(
-  String.raw`(?<![\w.-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:${CAPW}|\d{1,3}(?:st|nd|rd|th))[ \t]+){0,4}(?:${STREET_TYPES})\b\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b\.?)?${UNIT}?`,
-  'gu',
+const STREET = placeScan(
+  new RegExp(
+    String.raw`(?<![\w.-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:${CAPW}|\d{1,3}(?:st|nd|rd|th))[ \t]+){0,4}(?:${STREET_TYPES})\b\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b\.?)?${UNIT}?`,
+    'gu',
+  ),
+  (input) => digitStarts(input, { min: 1, max: 6, notBefore: WORDISH, after: ASCII_LETTER | BLANK | DASH }),
 );
 /** Street name first, then the number (German-style): "Hauptstraße 14", "Lindenweg 3a". */
 const STREET_AFTER = leadRe(
@@ -25,24 +49,78 @@ const STREET_AFTER = leadRe(
   String.raw`(?<![\p{L}])[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d{1,4}[a-z]?(?![\d\p{L}])`,
   'gu',
 );
-/** What every STREET_AFTER match holds on its line (see matchesOnLines): the suffix and the house number. */
-const STREET_AFTER_SCAN = lineScan(
-  STREET_AFTER,
-  /(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d/gu,
+const STREET_AFTER_SUFFIXES = [
+  'straße',
+  'strasse',
+  'str.',
+  'weg',
+  'gasse',
+  'platz',
+  'allee',
+  'ring',
+  'damm',
+  'ufer',
+  'laan',
+  'straat',
+  'gracht',
+  'vej',
+  'gade',
+  'gatan',
+  'vägen',
+  'veien',
+];
+/**
+ * What every STREET_AFTER match holds on its line (see matchesOnLines): the suffix and the house number. The lines
+ * are found from the digit runs looking back (placeWalks.ts suffixThenNumber), which the test checks gives the lines
+ * this anchor gives.
+ */
+const STREET_AFTER_LINES = placeLineScan(
+  lineScan(STREET_AFTER, new RegExp(String.raw`(?:${STREET_AFTER_SUFFIXES.map(escapeRe).join('|')})[ \t]+\d`, 'gu')),
+  (input) => suffixThenNumber(input, STREET_AFTER_SUFFIXES),
 );
 /** Type-first streets with the number after the name: "Rua Augusta 1508", "Calle Mayor, 12", "ul. Długa 5". */
-const STREET_TYPE_FIRST_NUMBER_AFTER = new RegExp(
-  String.raw`(?<![\p{L}])(?:Rua|Avenida|Av\.|Calle|Carrera|Via|Viale|Corso|Rue|Strada|Ulica|ul\.|Piazza|Praça|Largo)[ \t]+(?:(?:de|da|do|dos|das|del|della|di|la|le|des)[ \t]+)?[\p{Lu}][\p{L}\p{M}'’.-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’.-]*){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?![\d\p{L}])`,
-  'gu',
+const STREET_TYPE_FIRST_NUMBER_AFTER = placeScan(
+  new RegExp(
+    String.raw`(?<![\p{L}])(?:Rua|Avenida|Av\.|Calle|Carrera|Via|Viale|Corso|Rue|Strada|Ulica|ul\.|Piazza|Praça|Largo)[ \t]+(?:(?:de|da|do|dos|das|del|della|di|la|le|des)[ \t]+)?[\p{Lu}][\p{L}\p{M}'’.-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’.-]*){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?![\d\p{L}])`,
+    'gu',
+  ),
+  (input) => placeKeywordStartsOf(input, 'RACVSUuPL'),
 );
 /** Brazilian CEP ("01304-001"): a shape no other identifier here has. */
-const CEP = /(?<![\d-])\d{5}-\d{3}(?![\d-])/g;
+const CEP = placeScan(/(?<![\d-])\d{5}-\d{3}(?![\d-])/g, (input) => digitStarts(input, { min: 5, max: 5, notBefore: DASH, after: DASH }));
 const PO_BOX = /\bP\.?\s?O\.?\s?Box[ \t]+\d{1,6}\b/gi;
 // Forward matches with a group instead of look-behinds: a look-behind alternation at every position was slow.
-const ZIP_AFTER_STATE = new RegExp(String.raw`\b(?:${US_STATE_ABBR}|${US_STATE_NAMES})\.?,?[ \t]{1,3}(?<z>\d{5}(?:-\d{4})?)(?![\d-])`, 'gd');
+const STATES = [...US_STATE_ABBR.split('|'), ...US_STATE_NAMES.split('|')];
+/**
+ * Run at the 5-digit runs after 1-3 blanks: each state name that ends where the blanks (and an optional '.' and ','
+ * before them) begin gives a start.
+ */
+const ZIP_AFTER_STATE = placeScan(
+  new RegExp(String.raw`\b(?:${US_STATE_ABBR}|${US_STATE_NAMES})\.?,?[ \t]{1,3}(?<z>\d{5}(?:-\d{4})?)(?![\d-])`, 'gd'),
+  (input) => {
+    const out: number[] = [];
+    for (const d of digitStarts(input, { min: 5, max: 5, before: BLANK })) {
+      let b = d - 1;
+      while (b > 0 && d - b < 3 && isBlank(input, b - 1)) b--;
+      if (isBlank(input, b - 1)) continue; // more than 3 blanks
+      let e = b;
+      if (input[e - 1] === ',') e--;
+      for (const end of input[e - 1] === '.' ? [b, e, e - 1] : [b, e]) for (const st of STATES) if (input.endsWith(st, end)) out.push(end - st.length);
+    }
+    return out;
+  },
+);
 const ZIP_LABEL = /\b(?:ZIP|Zip|zip)(?:[ \t]*[Cc]ode)?[ \t]*[:#]?[ \t]*(?<z>\d{5}(?:-\d{4})?)(?!\d)/dg;
 const CA_POSTAL = /(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])/g;
-const UK_POSTAL = /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/g;
+/** Run where its first digit run follows one or two capitals. */
+const UK_POSTAL = placeScan(/(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/g, (input) => {
+  const out: number[] = [];
+  for (const d of digitStarts(input, { min: 1, max: 2, before: CAPITAL })) {
+    out.push(d - 1);
+    if (isAsciiCapital(input, d - 2)) out.push(d - 2);
+  }
+  return out;
+});
 // State first, then the city words before it (a capitalized-run regex tried at every capital was slow).
 const STATE_AFTER_COMMA = new RegExp(String.raw`,[ \t]+(?<state>${US_STATE_ABBR}|${US_STATE_NAMES})(?![\p{L}])(?<zip>\.?,?[ \t]+\d{5})?`, 'gud');
 const CITY_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{M}])${CAPW}(?:[ \t]${CAPW}){0,2}$`, 'u');
@@ -53,9 +131,12 @@ const COUNTY = leadRe(
 );
 const COUNTY_SCAN = lineScan(COUNTY, /County|COUNTY|Parish|PARISH/g);
 /** A postal code next to a known city, either order: "10827 Berlin", "Nairobi 00100". */
-const CODE_CITY = new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{3}[ ]\d{2}|\d{4,6})[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud');
+const CODE_CITY = placeScan(new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{3}[ ]\d{2}|\d{4,6})[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud'), (input) => [
+  ...digitStarts(input, { min: 3, max: 3, notBefore: LETTER | DASH, after: SPACE }),
+  ...digitStarts(input, { min: 4, max: 6, notBefore: LETTER | DASH, after: BLANK }),
+]);
 // Not followed by a digit group: "Mobile 07700 900744" is a phone number after a phone word, not Mobile, AL.
-const CODE = /(?<![\d\p{L}-])\d{4,6}(?![\d\p{L}-]|[ ]\d)/gu;
+const CODE = placeScan(/(?<![\d\p{L}-])\d{4,6}(?![\d\p{L}-]|[ ]\d)/gu, (input) => digitStarts(input, { min: 4, max: 6, notBefore: LETTER | DASH }));
 const WORDS_BEFORE_CODE = new RegExp(String.raw`${CAPW}(?:[ \t]${CAPW}){0,2}[ \t]+$`, 'u');
 /**
  * WORDS_BEFORE_CODE on input.slice(from, to), run only when that window ends with a blank, as every match must: the
@@ -67,32 +148,33 @@ function wordsBeforeCode(input: string, from: number, to: number): RegExpExecArr
   if (to <= from || (last !== 32 && last !== 9)) return null;
   return WORDS_BEFORE_CODE.exec(input.slice(from, to));
 }
-const CITY_FIELD = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:City|Town|Village|Municipality|City\/Town|County|Neighbou?rhood|Residence)[ \t]*:|(?:Place of birth|Birthplace|City of birth|Hometown)[ \t]*:?|Born in)[ \t]*(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`,
-  'gud',
+const CITY_FIELD = placeScan(
+  new RegExp(
+    String.raw`(?<![\p{L}])(?:(?:City|Town|Village|Municipality|City\/Town|County|Neighbou?rhood|Residence)[ \t]*:|(?:Place of birth|Birthplace|City of birth|Hometown)[ \t]*:?|Born in)[ \t]*(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`,
+    'gud',
+  ),
+  (input) => placeKeywordStartsOf(input, 'CTVMNRPBH'),
 );
 const CITY_AFTER_STREET = new RegExp(String.raw`^,?[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'u');
-const prepWords = keywords(['in', 'from', 'near', 'to', 'at', 'outside', 'around', 'of', 'moved to', 'lives in', 'resides in'], true);
-/** Tried only at those words (a blank follows each): the shared walk over the text's words (anchoredScan.ts). */
+/** Tried only at those words (a blank follows each): the place keywords' shared walk (placeWalks.ts). */
 const AFTER_PREP = anchoredScan(
   new RegExp(String.raw`(?<![\p{L}])(?:in|from|near|to|at|outside|around|of|moved to|lives in|resides in)[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,3})`, 'gud'),
-  (input) => keywordStarts(input, prepWords, false),
+  (input) => placeKeywordStartsOf(input, 'ifnatomlr'),
 );
 
 export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const m of matches(STREET, input)) {
+  for (const m of matchesAnchored(STREET, input)) {
     let end = m.index + m[0].length;
     if (input[end - 1] === '.' && !/\b(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl)\.$/.test(m[0])) end--;
     out.push(makeSpan(input, m.index, end, 'LOCATION', 0.88, 'pattern'));
   }
   // Type-first streets outrank the number-first pattern, which would stop at "3318 Vista" of "3318 Vista del Sol".
-  for (const m of matches(STREET_PREFIX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.89, 'pattern'));
-  const streetAfter = /(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d/.test(input);
-  for (const m of matches(STREET_TYPE_FIRST_NUMBER_AFTER, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.88, 'pattern'));
-  for (const m of matches(CEP, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.6, 'pattern'));
-  for (const m of streetAfter ? matchesOnLines(STREET_AFTER_SCAN, input) : [])
-    out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
+  for (const m of matchesAnchored(STREET_PREFIX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.89, 'pattern'));
+  for (const m of matchesAnchored(STREET_TYPE_FIRST_NUMBER_AFTER, input))
+    out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.88, 'pattern'));
+  for (const m of matchesAnchored(CEP, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.6, 'pattern'));
+  for (const m of matchesOnPlaceLines(STREET_AFTER_LINES, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
   // A known city right after a street on the same line ("Rua Augusta 1508, São Paulo - SP").
   for (const street of out.filter((s) => s.type === 'LOCATION')) {
     const cm = CITY_AFTER_STREET.exec(input.slice(street.end, street.end + 60));
@@ -107,13 +189,13 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   }
   for (const m of matches(PO_BOX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.85, 'pattern'));
   for (const re of [ZIP_AFTER_STATE, ZIP_LABEL]) {
-    for (const m of matches(re, input)) {
+    for (const m of matchesOf(re, input)) {
       const z = m.indices?.groups?.['z'];
       if (z) out.push(makeSpan(input, z[0], z[1], 'ZIP', 0.9, 'context'));
     }
   }
   for (const re of [CA_POSTAL, UK_POSTAL]) {
-    for (const m of matches(re, input)) {
+    for (const m of matchesOf(re, input)) {
       out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.7, 'pattern'));
       // A known city right before the postcode ("Manchester M14 5RS").
       const cm = wordsBeforeCode(input, Math.max(0, m.index - 50), m.index);
@@ -124,7 +206,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     }
   }
   // Form fields: "City: Paterson", "Town: Bellevue" (the label says what the words are).
-  for (const m of matches(CITY_FIELD, input)) {
+  for (const m of matchesAnchored(CITY_FIELD, input)) {
     const g = m.indices?.groups?.['c'];
     if (g && !res.commonCapitalized.has(foldKey(input.slice(g[0], g[1])))) out.push(makeSpan(input, g[0], g[1], 'LOCATION', 0.85, 'context'));
   }
@@ -160,14 +242,14 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   }
   // City then code: find the codes first, then the words before each one.
   const cityCode = function* (): Generator<{ c: [number, number]; z: [number, number] }> {
-    for (const m of matches(CODE, input)) {
+    for (const m of matchesAnchored(CODE, input)) {
       const from = Math.max(0, m.index - 50);
       const cm = wordsBeforeCode(input, from, m.index);
       if (cm) yield { c: [from + cm.index, from + cm.index + cm[0].trimEnd().length], z: [m.index, m.index + m[0].length] };
     }
   };
   const codeCity = function* (): Generator<{ c: [number, number]; z: [number, number] }> {
-    for (const m of matches(CODE_CITY, input)) {
+    for (const m of matchesAnchored(CODE_CITY, input)) {
       const c = m.indices?.groups?.['c'];
       const z = m.indices?.groups?.['z'];
       if (c && z) yield { c, z };

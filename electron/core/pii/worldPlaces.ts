@@ -3,10 +3,28 @@
 // line before it ("Flat 2, 61 Mansfield Road, ..."), street forms of French, Belgian, German, Dutch, Nordic and
 // Slavic addresses, and addresses in Cyrillic, Greek, Chinese, Japanese, Korean, Arabic, Hebrew, Thai and Devanagari.
 // A town next to a postal code needs no gazetteer: the code says what the word is.
-import { anchoredScan, digitRunStarts, matchesAnchored } from './anchoredScan.js';
+import { anchoredScan, matchesAnchored, matchesOf } from './anchoredScan.js';
+import {
+  ASCII_LETTER,
+  BLANK,
+  CAPITAL,
+  COMMA,
+  DASH,
+  LETTER,
+  SPACE,
+  digitStarts,
+  isAsciiCapital,
+  isBlank,
+  matchesOnPlaceLines,
+  placeKeywordStartsOf,
+  placeLineScan,
+  placeScan,
+  releasePlaceWalks,
+  suffixThenNumber,
+} from './placeWalks.js';
 import type { PiiResources } from './resources.js';
 import { foldKey } from './resources.js';
-import { US_STATE_NAMES, leadRe, lineStartNear, makeSpan, lineScan, matches, matchesOnLines } from './span.js';
+import { US_STATE_NAMES, leadRe, lineStartNear, makeSpan, lineScan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
 import { onNonLatinLines } from './worldNames.js';
 
@@ -24,7 +42,15 @@ const CODE_FIRST = String.raw`(?:\d{4}[ ]?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3}|L-\d{
 const CODE_TOWN = anchoredScan(
   new RegExp(String.raw`(?<![\p{L}\d-])(?<z>${CODE_FIRST})[ \t]+(?<c>${TOWN}(?:[ \t][A-Z](?![\p{L}]))?)(?![\p{L}\d])`, 'gud'),
   (input) => {
-    const out = digitRunStarts(input, 2, '-');
+    // Each shape's digits end in what follows them in it: "00-950", "114 55", "1012 AB", "1012AB", "1100-148",
+    // then blanks.
+    const notBefore = LETTER | DASH;
+    const out = [
+      ...digitStarts(input, { min: 2, max: 2, notBefore, after: DASH }),
+      ...digitStarts(input, { min: 3, max: 3, notBefore, after: SPACE }),
+      ...digitStarts(input, { min: 4, max: 4, notBefore, after: BLANK | DASH | CAPITAL }),
+      ...digitStarts(input, { min: 5, max: 5, notBefore, after: BLANK }),
+    ];
     for (let at = input.indexOf('L-'); at >= 0; at = input.indexOf('L-', at + 2)) out.push(at);
     return out;
   },
@@ -40,9 +66,38 @@ const TOWN_CODE = leadRe(
   String.raw`(?<![\p{L}\d])(?<c>${TOWN}(?:[ \t]\d{1,2}W?)?)(?:,?[ \t]+(?:Co\.[ \t]+${CAPW}|${REGION}))?,?[ \t]+(?<z>${EIRCODE}|${UK_POSTCODE}|${CA_POSTAL}|\d{6}|(?<=${REGION}[ \t]+)\d{4})(?![\p{L}\d])`,
   'gud',
 );
-/** What every TOWN_CODE match holds on its line (see matchesOnLines): a blank, then one of its postal codes. */
-const TOWN_CODE_SCAN = lineScan(TOWN_CODE, new RegExp(String.raw`[ \t](?:${EIRCODE}|${UK_POSTCODE}|${CA_POSTAL}|\d{6}|\d{4})(?![\p{L}\d])`, 'gu'));
-const EIRCODE_ALONE = new RegExp(String.raw`(?<![\p{L}\d])${EIRCODE}(?![\p{L}\d])`, 'g');
+/**
+ * What every TOWN_CODE match holds on its line (see matchesOnLines): a blank, then one of its postal codes (4 digits
+ * only after a region). Every code has its first digits within 3 characters of that blank: the anchor is tried only
+ * there, from the digit runs (anchorsBeforeDigits).
+ */
+const TOWN_CODE_ANCHOR = new RegExp(String.raw`[ \t](?:${EIRCODE}|${UK_POSTCODE}|${CA_POSTAL}|\d{6}|(?<=${REGION}[ \t]+)\d{4})(?![\p{L}\d])`, 'gu');
+const TOWN_CODE_LINES = placeLineScan(lineScan(TOWN_CODE, TOWN_CODE_ANCHOR), (input) => anchorsBeforeDigits(input, new RegExp(TOWN_CODE_ANCHOR.source, 'uy')));
+
+/**
+ * Where `sticky` (an anchor that opens with a blank, then up to two capitals, then a digit) matches: tried at the
+ * blank before each digit run, before a capital or two that precede one.
+ */
+function anchorsBeforeDigits(input: string, sticky: RegExp): number[] {
+  const out: number[] = [];
+  const at = (p: number): void => {
+    if (!isBlank(input, p)) return;
+    sticky.lastIndex = p;
+    if (sticky.test(input)) out.push(p);
+  };
+  for (const d of digitStarts(input, { min: 1, max: Infinity, before: BLANK | CAPITAL })) {
+    at(d - 1);
+    if (isAsciiCapital(input, d - 1)) {
+      at(d - 2);
+      if (isAsciiCapital(input, d - 2)) at(d - 3);
+    }
+  }
+  return out;
+}
+/** Run where a digit run follows a capital ("D04", "D6W"). */
+const EIRCODE_ALONE = placeScan(new RegExp(String.raw`(?<![\p{L}\d])${EIRCODE}(?![\p{L}\d])`, 'g'), (input) =>
+  digitStarts(input, { min: 1, max: 2, before: CAPITAL }).map((s) => s - 1),
+);
 /** "Dublin 4", "Dublin 6W": a postal district is part of the town. */
 const DUBLIN = /(?<![\p{L}])Dublin[ \t]\d{1,2}W?(?![\p{L}\d])/gu;
 
@@ -52,15 +107,22 @@ const ADDRESS_WORD =
 const NOT_PLACE = new Set(['india', 'uk', 'united kingdom', 'ireland', 'canada', 'australia', 'germany', 'france', 'spain', 'italy', 'españa', 'deutschland']);
 
 /** French and Belgian number-first streets ("45 boulevard Voltaire", "12 rue de la Gare", "3 impasse des Tilleuls"). */
-const FR_STREET = new RegExp(
-  String.raw`(?<![\p{L}\d])\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|boulevard|bd|avenue|av\.|allée|impasse|place|chemin|quai|cours|route|square|passage|chaussée)[ \t]+(?:(?:de[ \t]+la|de[ \t]+l'|des|du|de|d'|la|le|les)[ \t]*)?${CAPW}(?:[ \t]${CAPW}){0,2}`,
-  'gu',
+const FR_STREET = placeScan(
+  new RegExp(
+    String.raw`(?<![\p{L}\d])\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|boulevard|bd|avenue|av\.|allée|impasse|place|chemin|quai|cours|route|square|passage|chaussée)[ \t]+(?:(?:de[ \t]+la|de[ \t]+l'|des|du|de|d'|la|le|les)[ \t]*)?${CAPW}(?:[ \t]${CAPW}){0,2}`,
+    'gu',
+  ),
+  // Digit runs of 1-4 after no letter, then a blank, ',' or "bis"/"ter".
+  (input) => digitStarts(input, { min: 1, max: 4, notBefore: LETTER, after: BLANK | COMMA | ASCII_LETTER }),
 );
 /** Type first, number after ("Avenue Louise 231", "Rue de la Loi 84", "C/ Gran Vía 45, 5º A", "ul. Długa 17 m. 4"). */
-const TYPE_FIRST = leadRe(
-  'ABCPRualVIKU',
-  String.raw`(?<![\p{L}])(?:Avenue|Boulevard|Chaussée|Place|Rue|C\/|Calle|Avda\.|Avenida|Paseo|Carrer|ul\.|al\.|Via|Viale|Piazza|Rua|Am|An[ \t]der|Im|Knez|Bulevar|Ulica)[ \t]+(?:(?:de[ \t]+la|de|del|des|du|da|do|dos|das|della|di|la|le)[ \t]+)?${CAPW}(?:[ \t]${CAPW}){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?:\/\d{1,4})?(?:,?[ \t]+(?:\d{1,2}º[ \t]?[A-Za-z]{1,5}\.?|m\.[ \t]?\d{1,4}|app\.[ \t]?\d{1,4}))?`,
-  'gu',
+const TYPE_FIRST = placeScan(
+  leadRe(
+    'ABCPRualVIKU',
+    String.raw`(?<![\p{L}])(?:Avenue|Boulevard|Chaussée|Place|Rue|C\/|Calle|Avda\.|Avenida|Paseo|Carrer|ul\.|al\.|Via|Viale|Piazza|Rua|Am|An[ \t]der|Im|Knez|Bulevar|Ulica)[ \t]+(?:(?:de[ \t]+la|de|del|des|du|da|do|dos|das|della|di|la|le)[ \t]+)?${CAPW}(?:[ \t]${CAPW}){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?:\/\d{1,4})?(?:,?[ \t]+(?:\d{1,2}º[ \t]?[A-Za-z]{1,5}\.?|m\.[ \t]?\d{1,4}|app\.[ \t]?\d{1,4}))?`,
+    'gu',
+  ),
+  (input) => placeKeywordStartsOf(input, 'ABCPRualVIKU'),
 );
 /** Name-first streets with a suffix (German, Dutch, Nordic, Finnish): "Schillerstraße 41", "Hämeenkatu 14 B 22". */
 const SUFFIX_STREET = leadRe(
@@ -68,14 +130,21 @@ const SUFFIX_STREET = leadRe(
   String.raw`(?<![\p{L}])(?:${CAPW}[ \t])?[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|Straße|Strasse|gasse|Gasse|weg|platz|Platz|allee|ring|damm|ufer|laan|straat|gracht|kade|singel|dijk|plein|vej|gade|gatan|vägen|veien|gata|katu|tie|kuja|polku|väylä)[ \t]+\d{1,4}[a-z]?(?:[ \t][A-Z](?:[ \t]\d{1,3})?)?(?![\d\p{L}])`,
   'gu',
 );
-const SUFFIX_STREET_SCAN = lineScan(
-  SUFFIX_STREET,
-  /(?:straße|strasse|Straße|Strasse|gasse|Gasse|weg|platz|Platz|allee|ring|damm|ufer|laan|straat|gracht|kade|singel|dijk|plein|vej|gade|gatan|vägen|veien|gata|katu|tie|kuja|polku|väylä)[ \t]+\d/gu,
+const SUFFIXES =
+  'straße strasse Straße Strasse gasse Gasse weg platz Platz allee ring damm ufer laan straat gracht kade singel dijk plein vej gade gatan vägen veien gata katu tie kuja polku väylä'.split(
+    ' ',
+  );
+/** The lines of the suffix and house number, found from the digit runs looking back (suffixThenNumber). */
+const SUFFIX_STREET_LINES = placeLineScan(lineScan(SUFFIX_STREET, new RegExp(`(?:${SUFFIXES.join('|')})[ \\t]+\\d`, 'gu')), (input) =>
+  suffixThenNumber(input, SUFFIXES),
 );
 /** A street of one named person or place with its number, after an address label ("Knez Mihailova 12"). */
-const FLAT_FIRST = new RegExp(
-  String.raw`(?<![\p{L}])(?:Flat|Apartment|Apt\.?|Unit|Plot|Villa|House|Suite)[ \t]+[A-Z0-9-]{1,5},[ \t]+(?:\d{1,5}[A-Za-z]?[ \t]+)?${CAPW}(?:[ \t]${CAPW}){0,4}`,
-  'gu',
+const FLAT_FIRST = placeScan(
+  new RegExp(
+    String.raw`(?<![\p{L}])(?:Flat|Apartment|Apt\.?|Unit|Plot|Villa|House|Suite)[ \t]+[A-Z0-9-]{1,5},[ \t]+(?:\d{1,5}[A-Za-z]?[ \t]+)?${CAPW}(?:[ \t]${CAPW}){0,4}`,
+    'gu',
+  ),
+  (input) => placeKeywordStartsOf(input, 'FAUPVHS'),
 );
 
 /** Addresses in scripts without Latin letters: the street/locality words of each script anchor them. */
@@ -172,12 +241,15 @@ const STATE_NAME = new RegExp(`^(?:${US_STATE_NAMES})$`, 'i');
 /** A known town closing an address line after a comma ("..., Al Barsha 2, Dubai", "Clinic note, Chennai"). */
 const TOWN_AT_END = new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gud');
 /** A known town in capitals closing a court's heading: "COUNTY COURT AT MANCHESTER", "AUDIENCIA PROVINCIAL DE VALENCIA". */
-const HEADING_TOWN = /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/dgu;
+const HEADING_TOWN = placeScan(
+  /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/dgu,
+  (input) => placeKeywordStartsOf(input, 'AODI'),
+);
 
 export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const re of [TOWN_AT_END, HEADING_TOWN]) {
-    for (const m of matches(re, input)) {
+    for (const m of matchesOf(re, input)) {
       const c = m.indices?.groups?.['c'];
       if (!c || !res.cities.has(foldKey(input.slice(c[0], c[1])))) continue;
       // "STATE OF NEW YORK": a state, which Safe Harbor leaves.
@@ -202,7 +274,7 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
     out.push(makeSpan(input, z[0], z[1], 'ZIP', 0.75, 'context'));
     pushTown(input, c[0], c[1], res, out, 0.72);
   }
-  for (const m of matchesOnLines(TOWN_CODE_SCAN, input)) {
+  for (const m of matchesOnPlaceLines(TOWN_CODE_LINES, input)) {
     const z = m.indices?.groups?.['z'];
     const c = m.indices?.groups?.['c'];
     if (!z || !c) continue;
@@ -211,19 +283,21 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
     out.push(makeSpan(input, z[0], z[1], 'ZIP', 0.78, 'context'));
     pushTown(input, c[0], c[1], res, out, 0.72);
   }
-  for (const m of matches(EIRCODE_ALONE, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.7, 'pattern'));
+  for (const m of matchesAnchored(EIRCODE_ALONE, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.7, 'pattern'));
   for (const m of matches(DUBLIN, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
   for (const re of [FR_STREET, TYPE_FIRST, SUFFIX_STREET]) {
-    for (const m of re === SUFFIX_STREET ? matchesOnLines(SUFFIX_STREET_SCAN, input) : matches(re, input))
+    for (const m of re === SUFFIX_STREET ? matchesOnPlaceLines(SUFFIX_STREET_LINES, input) : matchesOf(re, input))
       out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.89, 'pattern'));
   }
   // "Flat 9, Riverside Court": only when the words after the comma are a street or estate, not a town ("Apt 12,
   // Houston"); below the US street pattern, which already takes "3407 Kirby Drive, Apt 12".
-  for (const m of matches(FLAT_FIRST, input)) {
+  for (const m of matchesAnchored(FLAT_FIRST, input)) {
     if (ADDRESS_WORD.test(` ${m[0].slice(m[0].indexOf(',') + 1)} `)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.86, 'pattern'));
   }
   // Only lines with a non-Latin character can hold these: the patterns never run over the rest of the text.
   out.push(...onNonLatinLines(input, nonLatinAddresses));
+  // detectPlaces ran before this (detect.ts): the walks they shared are done with.
+  releasePlaceWalks();
   return out;
 }
 
