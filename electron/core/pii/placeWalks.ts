@@ -36,6 +36,8 @@ export const LETTER = 64; // \p{L} in one unit (ASCII or not)
 export const WORDISH = 128; // what (?<![\w.-]) refuses: A-Z a-z 0-9 _ . -
 /** The text's edge, on either side. */
 export const EDGE = 256;
+export const NEWLINE = 512; // '\n'
+export const COLON = 1024;
 
 function classOf(input: string, i: number): number {
   if (i < 0 || i >= input.length) return EDGE;
@@ -45,6 +47,8 @@ function classOf(input: string, i: number): number {
   if (c === 9) return BLANK;
   if (c === 45) return DASH | WORDISH;
   if (c === 44) return COMMA;
+  if (c === 10) return NEWLINE;
+  if (c === 58) return COLON;
   if (c >= 65 && c <= 90) return CAPITAL | ASCII_LETTER | LETTER | WORDISH;
   if (c >= 97 && c <= 122) return ASCII_LETTER | LETTER | WORDISH;
   if (c === 95 || c === 46 || (c >= 48 && c <= 57)) return WORDISH;
@@ -103,6 +107,8 @@ export interface DigitRunShape {
   readonly before?: number;
   /** The character after must have one of these. */
   readonly after?: number;
+  /** Asked last, of the runs the rest keeps: what must follow the run's end. */
+  readonly then?: (input: string, end: number) => boolean;
 }
 
 /** Starts of the digit runs of `shape`, in text order. */
@@ -112,17 +118,39 @@ export function digitStarts(input: string, shape: DigitRunShape): number[] {
   const notBefore = shape.notBefore ?? 0;
   const before = shape.before ?? 0;
   const after = shape.after ?? 0;
+  const then = shape.then;
   const out: number[] = [];
   for (let k = 0; k < runs.count; k++) {
     const s = runs.start[k] ?? 0;
-    const n = (runs.end[k] ?? 0) - s;
+    const e = runs.end[k] ?? 0;
+    const n = e - s;
     if (n < min || n > max) continue;
     const b = runs.before[k] ?? 0;
     if ((b & notBefore) !== 0 || (before !== 0 && (b & before) === 0)) continue;
     if (after !== 0 && ((runs.after[k] ?? 0) & after) === 0) continue;
+    if (then && !then(input, e)) continue;
     out.push(s);
   }
   return out;
+}
+
+/** The index after the blanks at `i` (one at least), or -1. */
+export function afterBlanks(input: string, i: number): number {
+  if (!isBlank(input, i)) return -1;
+  let j = i + 1;
+  while (isBlank(input, j)) j++;
+  return j;
+}
+
+/** Whether input[i] can open a capitalized word: an ASCII capital, or any non-ASCII unit (the regex's \p{Lu} decides). */
+export function capitalOrOther(input: string, i: number): boolean {
+  const c = input.charCodeAt(i);
+  return (c >= 65 && c <= 90) || c >= 128;
+}
+
+/** Whether input[i] is one of the characters in `chars`. */
+export function oneOf(input: string, i: number, chars: string): boolean {
+  return i >= 0 && i < input.length && chars.includes(input[i] ?? '');
 }
 
 /** Whether input[i] is an ASCII capital (false outside the text). */
@@ -291,13 +319,12 @@ export function* matchesInLines(re: RegExp, input: string, lines: [number, numbe
  * `(?:suffixes)[ \t]+\d` matches, found from the digits looking back instead of trying the suffixes everywhere.
  */
 export function suffixThenNumber(input: string, suffixes: readonly string[]): number[] {
-  const lastChars = new Set(suffixes.map((s) => s.charCodeAt(s.length - 1)));
+  const byLast = byLastChar(suffixes);
   const out: number[] = [];
   for (const d of digitStarts(input, { min: 1, max: Infinity, before: BLANK })) {
     let b = d - 1;
     while (b > 0 && isBlank(input, b - 1)) b--;
-    if (!lastChars.has(input.charCodeAt(b - 1))) continue;
-    for (const s of suffixes) {
+    for (const s of byLast.get(input.charCodeAt(b - 1)) ?? []) {
       if (input.endsWith(s, b)) {
         out.push(b - s.length);
         break;
@@ -326,4 +353,20 @@ export function placeLineScan(scan: LineScan, positions: (input: string) => numb
 export function matchesOnPlaceLines({ scan, positions }: PlaceLineScan, input: string): Iterable<RegExpExecArray> {
   const at = positions(input);
   return at.length === 0 ? [] : matchesInLines(scan.re, input, linesAt(input, at));
+}
+
+const byLastOf = new WeakMap<readonly string[], Map<number, string[]>>();
+
+/** `words` by the code of their last character, for walks that look back from where a word must end. */
+export function byLastChar(words: readonly string[]): Map<number, string[]> {
+  let map = byLastOf.get(words);
+  if (!map) {
+    map = new Map();
+    for (const w of words) {
+      const c = w.charCodeAt(w.length - 1);
+      map.set(c, [...(map.get(c) ?? []), w]);
+    }
+    byLastOf.set(words, map);
+  }
+  return map;
 }

@@ -5,6 +5,10 @@ import { anchoredScan, matchesAnchored, matchesOf } from './anchoredScan.js';
 import {
   ASCII_LETTER,
   BLANK,
+  afterBlanks,
+  byLastChar,
+  capitalOrOther,
+  oneOf,
   CAPITAL,
   DASH,
   LETTER,
@@ -20,6 +24,7 @@ import {
   suffixThenNumber,
 } from './placeWalks.js';
 import type { PiiResources } from './resources.js';
+import { wordsBeforeCode } from './wordsBeforeCode.js';
 import { foldKey } from './resources.js';
 import type { PiiSpan } from './types.js';
 
@@ -27,6 +32,23 @@ const CAPW = String.raw`[\p{Lu}][\p{L}\p{M}'’.\-]*`;
 const STREET_TYPES =
   'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Plaza|Row|Close|Crescent|Alley|Pike|Turnpike|Loop|Run|Path|Walk|Ridge|Heights|Concourse|Expressway|Expy|Freeway|Fwy|Hollow|Crossing|Xing|Point|Pt|Mews|Gardens|Green|Grove|Hill|View|Vista|Commons|Landing|Bend|Cove|Glen|Meadow|Meadows|Park|Estates|Gate|Quay|Wharf|Broadway';
 const UNIT = String.raw`(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?[ \t]*#?[ \t]*[A-Za-z0-9-]{1,6})`;
+/**
+ * Whether what follows a house number ending at `e` can go on as STREET does: an optional letter and "-12", blanks,
+ * then a capital (a word, a compass point or the street type) or a digit (an ordinal: "5th").
+ */
+function streetWordAfter(input: string, e: number): boolean {
+  let i = e;
+  const c = input.charCodeAt(i);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) i++;
+  if (input.charCodeAt(i) === 45) {
+    i++;
+    while (input.charCodeAt(i) >= 48 && input.charCodeAt(i) <= 57) i++;
+  }
+  const w = afterBlanks(input, i);
+  if (w < 0) return false;
+  const n = input.charCodeAt(w);
+  return capitalOrOther(input, w) || (n >= 48 && n <= 57);
+}
 /** Streets named type-first (Spanish, French, Portuguese, Italian): "1402 Calle Ocho", "3318 Vista del Sol". */
 const STREET_PREFIX = placeScan(
   new RegExp(
@@ -34,14 +56,14 @@ const STREET_PREFIX = placeScan(
     'gu',
   ),
   // (?<![\w.-]) refuses what WORDISH holds (a non-ASCII letter is no \w).
-  (input) => digitStarts(input, { min: 1, max: 6, notBefore: WORDISH, after: BLANK }),
+  (input) => digitStarts(input, { min: 1, max: 6, notBefore: WORDISH, after: BLANK, then: (t, e) => oneOf(t, afterBlanks(t, e), 'CAPVR') }),
 );
 const STREET = placeScan(
   new RegExp(
     String.raw`(?<![\w.-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:${CAPW}|\d{1,3}(?:st|nd|rd|th))[ \t]+){0,4}(?:${STREET_TYPES})\b\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b\.?)?${UNIT}?`,
     'gu',
   ),
-  (input) => digitStarts(input, { min: 1, max: 6, notBefore: WORDISH, after: ASCII_LETTER | BLANK | DASH }),
+  (input) => digitStarts(input, { min: 1, max: 6, notBefore: WORDISH, after: ASCII_LETTER | BLANK | DASH, then: streetWordAfter }),
 );
 /** Street name first, then the number (German-style): "Hauptstraße 14", "Lindenweg 3a". */
 const STREET_AFTER = leadRe(
@@ -105,7 +127,9 @@ const ZIP_AFTER_STATE = placeScan(
       if (isBlank(input, b - 1)) continue; // more than 3 blanks
       let e = b;
       if (input[e - 1] === ',') e--;
-      for (const end of input[e - 1] === '.' ? [b, e, e - 1] : [b, e]) for (const st of STATES) if (input.endsWith(st, end)) out.push(end - st.length);
+      for (const end of input[e - 1] === '.' ? [b, e, e - 1] : [b, e]) {
+        for (const st of byLastChar(STATES).get(input.charCodeAt(end - 1)) ?? []) if (input.endsWith(st, end)) out.push(end - st.length);
+      }
     }
     return out;
   },
@@ -133,21 +157,11 @@ const COUNTY_SCAN = lineScan(COUNTY, /County|COUNTY|Parish|PARISH/g);
 /** A postal code next to a known city, either order: "10827 Berlin", "Nairobi 00100". */
 const CODE_CITY = placeScan(new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{3}[ ]\d{2}|\d{4,6})[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud'), (input) => [
   ...digitStarts(input, { min: 3, max: 3, notBefore: LETTER | DASH, after: SPACE }),
-  ...digitStarts(input, { min: 4, max: 6, notBefore: LETTER | DASH, after: BLANK }),
+  ...digitStarts(input, { min: 4, max: 6, notBefore: LETTER | DASH, after: BLANK, then: (t, e) => capitalOrOther(t, afterBlanks(t, e)) }),
 ]);
 // Not followed by a digit group: "Mobile 07700 900744" is a phone number after a phone word, not Mobile, AL.
-const CODE = placeScan(/(?<![\d\p{L}-])\d{4,6}(?![\d\p{L}-]|[ ]\d)/gu, (input) => digitStarts(input, { min: 4, max: 6, notBefore: LETTER | DASH }));
-const WORDS_BEFORE_CODE = new RegExp(String.raw`${CAPW}(?:[ \t]${CAPW}){0,2}[ \t]+$`, 'u');
-/**
- * WORDS_BEFORE_CODE on input.slice(from, to), run only when that window ends with a blank, as every match must: the
- * regex, unanchored at its start, is tried from each of the window's 50 positions, and most codes (any 4-6 digit
- * number) have no blank before them. A CPU profile of `data redact` put this exec at the top of detectPlaces.
- */
-function wordsBeforeCode(input: string, from: number, to: number): RegExpExecArray | null {
-  const last = input.charCodeAt(to - 1);
-  if (to <= from || (last !== 32 && last !== 9)) return null;
-  return WORDS_BEFORE_CODE.exec(input.slice(from, to));
-}
+// Only after a blank (?<=[ \t]): the words before it, which it is looked for with, end in blanks (wordsBeforeCode).
+const CODE = placeScan(/(?<=[ \t])(?<![\d\p{L}-])\d{4,6}(?![\d\p{L}-]|[ ]\d)/gu, (input) => digitStarts(input, { min: 4, max: 6, before: BLANK }));
 const CITY_FIELD = placeScan(
   new RegExp(
     String.raw`(?<![\p{L}])(?:(?:City|Town|Village|Municipality|City\/Town|County|Neighbou?rhood|Residence)[ \t]*:|(?:Place of birth|Birthplace|City of birth|Hometown)[ \t]*:?|Born in)[ \t]*(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`,
@@ -199,10 +213,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
       out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.7, 'pattern'));
       // A known city right before the postcode ("Manchester M14 5RS").
       const cm = wordsBeforeCode(input, Math.max(0, m.index - 50), m.index);
-      if (cm && res.cities.has(foldKey(cm[0].trim().replace(/,$/, '')))) {
-        const s = m.index - cm[0].length;
-        out.push(makeSpan(input, s, s + cm[0].trim().replace(/,$/, '').length, 'LOCATION', 0.7, 'dictionary'));
-      }
+      if (cm && res.cities.has(foldKey(input.slice(cm[0], cm[1])))) out.push(makeSpan(input, cm[0], cm[1], 'LOCATION', 0.7, 'dictionary'));
     }
   }
   // Form fields: "City: Paterson", "Town: Bellevue" (the label says what the words are).
@@ -245,7 +256,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     for (const m of matchesAnchored(CODE, input)) {
       const from = Math.max(0, m.index - 50);
       const cm = wordsBeforeCode(input, from, m.index);
-      if (cm) yield { c: [from + cm.index, from + cm.index + cm[0].trimEnd().length], z: [m.index, m.index + m[0].length] };
+      if (cm) yield { c: cm, z: [m.index, m.index + m[0].length] };
     }
   };
   const codeCity = function* (): Generator<{ c: [number, number]; z: [number, number] }> {

@@ -8,9 +8,14 @@ import {
   ASCII_LETTER,
   BLANK,
   CAPITAL,
+  COLON,
   COMMA,
+  EDGE,
+  NEWLINE,
   DASH,
   LETTER,
+  afterBlanks,
+  oneOf,
   SPACE,
   digitStarts,
   isAsciiCapital,
@@ -35,21 +40,26 @@ const TOWN = String.raw`${CAPW}(?:[ \t](?:am|an|der|de|la|le|sur|en|upon|on|-)?[
 /** Postal code shapes that come BEFORE the town: DE/FR/ES/IT (5), AT/BE/CH/DK/NO (4), NL (4+2), PL, PT, LU, SE/GR/CZ (3+2). */
 const CODE_FIRST = String.raw`(?:\d{4}[ ]?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3}|L-\d{4}|\d{3}[ ]\d{2}|\d{4,5})`;
 /**
- * Code then town, run only where a code can open (anchoredScan.ts): at digit runs of 2 or more digits after neither
- * a letter nor '-' (every shape but Luxembourg's opens so), and at each "L-". Digit runs are rare next to the
- * positions a whole-text scan tried.
+ * Code then town, run only where a code can open (anchoredScan.ts): at digit runs after a comma, a colon, a blank, a
+ * line break or the text's start (every shape but Luxembourg's opens so) whose digits end as a shape's first digits
+ * do, and at each "L-".
+ *
+ * A code opens an address only after a comma or at a line/label start (the look-behind); a 4-5 digit number in a
+ * sentence ("paid 2500 Euro") is not one. (This was a test of each match: as a look-behind the scan tries the
+ * positions inside a refused match too, and none of those can hold a match: "45" of "123 45" has one blank before
+ * it, the town words no digits, an "L" of them a letter or one blank before it.)
  */
 const CODE_TOWN = anchoredScan(
-  new RegExp(String.raw`(?<![\p{L}\d-])(?<z>${CODE_FIRST})[ \t]+(?<c>${TOWN}(?:[ \t][A-Z](?![\p{L}]))?)(?![\p{L}\d])`, 'gud'),
+  new RegExp(String.raw`(?<=^|\n|,[ \t]?|:[ \t]?|[ \t]{2})(?<![\p{L}\d-])(?<z>${CODE_FIRST})[ \t]+(?<c>${TOWN}(?:[ \t][A-Z](?![\p{L}]))?)(?![\p{L}\d])`, 'gud'),
   (input) => {
     // Each shape's digits end in what follows them in it: "00-950", "114 55", "1012 AB", "1012AB", "1100-148",
     // then blanks.
-    const notBefore = LETTER | DASH;
+    const before = BLANK | COMMA | COLON | NEWLINE | EDGE;
     const out = [
-      ...digitStarts(input, { min: 2, max: 2, notBefore, after: DASH }),
-      ...digitStarts(input, { min: 3, max: 3, notBefore, after: SPACE }),
-      ...digitStarts(input, { min: 4, max: 4, notBefore, after: BLANK | DASH | CAPITAL }),
-      ...digitStarts(input, { min: 5, max: 5, notBefore, after: BLANK }),
+      ...digitStarts(input, { min: 2, max: 2, before, after: DASH }),
+      ...digitStarts(input, { min: 3, max: 3, before, after: SPACE }),
+      ...digitStarts(input, { min: 4, max: 4, before, after: BLANK | DASH | CAPITAL }),
+      ...digitStarts(input, { min: 5, max: 5, before, after: BLANK }),
     ];
     for (let at = input.indexOf('L-'); at >= 0; at = input.indexOf('L-', at + 2)) out.push(at);
     return out;
@@ -106,6 +116,12 @@ const ADDRESS_WORD =
   /(?:^|[\s\d])(?:Road|Rd|Street|St|Lane|Avenue|Ave|Drive|Court|Close|Crescent|Place|Square|Terrace|Way|Grove|Gardens|Hill|Hills|View|Row|Mews|Park|Dock|Quay|Rectory|Cottage|House|Farm|Lodge|Manor|Church|Flat|Apartment|Apartments|Apt|Unit|Plot|Villa|Sector|Block|Nagar|Salai|Marg|Colony|Layout|Road|West|East|North|South|Rue|Avenue|Allée|Impasse|Chemin|Quai|Calle|C\/|Avenida|Plaza|Via|Viale|Piazza|Rua|Straße|Strasse|Weg|Gasse|Platz|ul\.|Street)(?:$|[\s,.])/u;
 const NOT_PLACE = new Set(['india', 'uk', 'united kingdom', 'ireland', 'canada', 'australia', 'germany', 'france', 'spain', 'italy', 'españa', 'deutschland']);
 
+/** Whether what follows a number ending at `e` can go on as FR_STREET does: "bis"/"ter", a comma, blanks, a street type. */
+function frStreetAfter(input: string, e: number): boolean {
+  const rest = (i: number): boolean => oneOf(input, afterBlanks(input, input.charCodeAt(i) === 44 ? i + 1 : i), 'rbaicpqs');
+  const bisTer = (i: number): boolean => input.startsWith('bis', i) || input.startsWith('ter', i);
+  return rest(e) || (bisTer(e) && rest(e + 3)) || (isBlank(input, e) && bisTer(e + 1) && rest(e + 4));
+}
 /** French and Belgian number-first streets ("45 boulevard Voltaire", "12 rue de la Gare", "3 impasse des Tilleuls"). */
 const FR_STREET = placeScan(
   new RegExp(
@@ -113,7 +129,7 @@ const FR_STREET = placeScan(
     'gu',
   ),
   // Digit runs of 1-4 after no letter, then a blank, ',' or "bis"/"ter".
-  (input) => digitStarts(input, { min: 1, max: 4, notBefore: LETTER, after: BLANK | COMMA | ASCII_LETTER }),
+  (input) => digitStarts(input, { min: 1, max: 4, notBefore: LETTER, after: BLANK | COMMA | ASCII_LETTER, then: frStreetAfter }),
 );
 /** Type first, number after ("Avenue Louise 231", "Rue de la Loi 84", "C/ Gran Vía 45, 5º A", "ul. Długa 17 m. 4"). */
 const TYPE_FIRST = placeScan(
@@ -263,11 +279,8 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
     const z = m.indices?.groups?.['z'];
     const c = m.indices?.groups?.['c'];
     if (!z || !c) continue;
-    const before = input.slice(Math.max(0, z[0] - 3), z[0]);
     const code = input.slice(z[0], z[1]);
-    // A code opens an address only after a comma or at a line/label start; a 4-5 digit number in a sentence
-    // ("paid 2500 Euro") is not one. Years and amounts before a capital are the common trap.
-    if (!/(?:,[ \t]?|^|\n|:[ \t]?|[ \t]{2})$/.test(before) && z[0] !== 0) continue;
+    // Years and amounts before a capital are the common trap (the look-behind took the other numbers in sentences).
     if (/^(?:19|20)\d{2}$/.test(code)) continue;
     // "3407 Kirby Drive": a house number and its street, not a code and its town.
     if (ADDRESS_WORD.test(` ${input.slice(c[0], Math.min(input.length, c[1] + 12))} `)) continue;
