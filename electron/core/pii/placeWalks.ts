@@ -144,6 +144,7 @@ export function afterBlanks(input: string, i: number): number {
 
 /** Whether input[i] can open a capitalized word: an ASCII capital, or any non-ASCII unit (the regex's \p{Lu} decides). */
 export function capitalOrOther(input: string, i: number): boolean {
+  if (i < 0) return false;
   const c = input.charCodeAt(i);
   return (c >= 65 && c <= 90) || c >= 128;
 }
@@ -246,6 +247,21 @@ const PLACE_WORDS = [
 ];
 const placeWords = keywords(PLACE_WORDS, true);
 let keywordsOf: { input: string; starts: number[] } | undefined;
+let commasOf: { input: string; starts: number[] } | undefined;
+
+/**
+ * Every comma followed by blanks and then an ASCII capital or a non-ASCII unit: where a pattern opening with
+ * `,[ \t]+` and a capitalized word (a state, a town) can start. indexOf finds the commas faster than a regex scan
+ * tries each position.
+ */
+export function commaThenCapital(input: string): number[] {
+  if (commasOf?.input !== input) {
+    const starts: number[] = [];
+    for (let i = input.indexOf(','); i >= 0; i = input.indexOf(',', i + 1)) if (capitalOrOther(input, afterBlanks(input, i + 1))) starts.push(i);
+    commasOf = { input, starts };
+  }
+  return commasOf.starts;
+}
 
 /**
  * Starts of any of the place keywords (case-insensitive, after no letter) and of every non-ASCII unit after no
@@ -267,11 +283,12 @@ export function placeKeywordStartsOf(input: string, firsts: string): number[] {
 export function releasePlaceWalks(): void {
   digitsOf = undefined;
   keywordsOf = undefined;
+  commasOf = undefined;
 }
 
 /** Whether walks of some text are kept (for the test of releasePlaceWalks). */
 export function placeWalksHeld(): boolean {
-  return digitsOf !== undefined || keywordsOf !== undefined;
+  return digitsOf !== undefined || keywordsOf !== undefined || commasOf !== undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Geographic units smaller than a state: street addresses, cities (before a state, or a known city after a
 // preposition), counties, ZIP and postal codes. States themselves are allowed by Safe Harbor and left alone.
-import { AMBIGUOUS_STATE_ABBR, US_STATE_ABBR, US_STATE_NAMES, escapeRe, leadRe, makeSpan, lineScan, matches, matchesOnLines } from './span.js';
+import { AMBIGUOUS_STATE_ABBR, US_STATE_ABBR, US_STATE_NAMES, escapeRe, leadRe, makeSpan, lineScan, matchesOnLines } from './span.js';
 import { anchoredScan, matchesAnchored, matchesOf } from './anchoredScan.js';
 import {
   ASCII_LETTER,
@@ -8,6 +8,7 @@ import {
   afterBlanks,
   byLastChar,
   capitalOrOther,
+  commaThenCapital,
   oneOf,
   CAPITAL,
   DASH,
@@ -110,7 +111,17 @@ const STREET_TYPE_FIRST_NUMBER_AFTER = placeScan(
 );
 /** Brazilian CEP ("01304-001"): a shape no other identifier here has. */
 const CEP = placeScan(/(?<![\d-])\d{5}-\d{3}(?![\d-])/g, (input) => digitStarts(input, { min: 5, max: 5, notBefore: DASH, after: DASH }));
-const PO_BOX = /\bP\.?\s?O\.?\s?Box[ \t]+\d{1,6}\b/gi;
+/** Run where a "P" (any case) can open "P.O. Box" 5-9 characters before the blanks that end in "Box" then digits. */
+const PO_BOX = placeScan(/\bP\.?\s?O\.?\s?Box[ \t]+\d{1,6}\b/gi, (input) => {
+  const out: number[] = [];
+  for (const d of digitStarts(input, { min: 1, max: 6, before: BLANK })) {
+    let b = d - 1;
+    while (b > 0 && isBlank(input, b - 1)) b--;
+    if (input.slice(b - 3, b).toLowerCase() !== 'box' || b < 3) continue;
+    for (let p = b - 9; p <= b - 5; p++) if (p >= 0 && (input.charCodeAt(p) | 32) === 112) out.push(p);
+  }
+  return out;
+});
 // Forward matches with a group instead of look-behinds: a look-behind alternation at every position was slow.
 const STATES = [...US_STATE_ABBR.split('|'), ...US_STATE_NAMES.split('|')];
 /**
@@ -135,7 +146,10 @@ const ZIP_AFTER_STATE = placeScan(
   },
 );
 const ZIP_LABEL = /\b(?:ZIP|Zip|zip)(?:[ \t]*[Cc]ode)?[ \t]*[:#]?[ \t]*(?<z>\d{5}(?:-\d{4})?)(?!\d)/dg;
-const CA_POSTAL = /(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])/g;
+/** Run where a one-digit run follows a capital and precedes one ("K1A 0B1"). */
+const CA_POSTAL = placeScan(/(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])/g, (input) =>
+  digitStarts(input, { min: 1, max: 1, before: CAPITAL, after: CAPITAL }).map((s) => s - 1),
+);
 /** Run where its first digit run follows one or two capitals. */
 const UK_POSTAL = placeScan(/(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/g, (input) => {
   const out: number[] = [];
@@ -146,7 +160,10 @@ const UK_POSTAL = placeScan(/(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-U
   return out;
 });
 // State first, then the city words before it (a capitalized-run regex tried at every capital was slow).
-const STATE_AFTER_COMMA = new RegExp(String.raw`,[ \t]+(?<state>${US_STATE_ABBR}|${US_STATE_NAMES})(?![\p{L}])(?<zip>\.?,?[ \t]+\d{5})?`, 'gud');
+const STATE_AFTER_COMMA = placeScan(
+  new RegExp(String.raw`,[ \t]+(?<state>${US_STATE_ABBR}|${US_STATE_NAMES})(?![\p{L}])(?<zip>\.?,?[ \t]+\d{5})?`, 'gud'),
+  commaThenCapital,
+);
 const CITY_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{M}])${CAPW}(?:[ \t]${CAPW}){0,2}$`, 'u');
 const COUNTY = leadRe(
   '\\p{Lu}',
@@ -201,7 +218,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
       break;
     }
   }
-  for (const m of matches(PO_BOX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.85, 'pattern'));
+  for (const m of matchesAnchored(PO_BOX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.85, 'pattern'));
   for (const re of [ZIP_AFTER_STATE, ZIP_LABEL]) {
     for (const m of matchesOf(re, input)) {
       const z = m.indices?.groups?.['z'];
@@ -221,7 +238,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     const g = m.indices?.groups?.['c'];
     if (g && !res.commonCapitalized.has(foldKey(input.slice(g[0], g[1])))) out.push(makeSpan(input, g[0], g[1], 'LOCATION', 0.85, 'context'));
   }
-  for (const m of matches(STATE_AFTER_COMMA, input)) {
+  for (const m of matchesAnchored(STATE_AFTER_COMMA, input)) {
     const state = m.groups?.['state'] ?? '';
     const from = Math.max(0, m.index - 60);
     const cm = CITY_BEFORE.exec(input.slice(from, m.index));

@@ -15,6 +15,7 @@ import {
   DASH,
   LETTER,
   afterBlanks,
+  commaThenCapital,
   oneOf,
   SPACE,
   digitStarts,
@@ -118,10 +119,15 @@ const NOT_PLACE = new Set(['india', 'uk', 'united kingdom', 'ireland', 'canada',
 
 /** Whether what follows a number ending at `e` can go on as FR_STREET does: "bis"/"ter", a comma, blanks, a street type. */
 function frStreetAfter(input: string, e: number): boolean {
-  const rest = (i: number): boolean => oneOf(input, afterBlanks(input, input.charCodeAt(i) === 44 ? i + 1 : i), 'rbaicpqs');
-  const bisTer = (i: number): boolean => input.startsWith('bis', i) || input.startsWith('ter', i);
-  return rest(e) || (bisTer(e) && rest(e + 3)) || (isBlank(input, e) && bisTer(e + 1) && rest(e + 4));
+  return (
+    frStreetTypeAt(input, e) ||
+    (isBisTer(input, e) && frStreetTypeAt(input, e + 3)) ||
+    (isBlank(input, e) && isBisTer(input, e + 1) && frStreetTypeAt(input, e + 4))
+  );
 }
+const isBisTer = (input: string, i: number): boolean => input.startsWith('bis', i) || input.startsWith('ter', i);
+/** An optional comma, blanks, then the first letter of a street type. */
+const frStreetTypeAt = (input: string, i: number): boolean => oneOf(input, afterBlanks(input, input.charCodeAt(i) === 44 ? i + 1 : i), 'rbaicpqs');
 /** French and Belgian number-first streets ("45 boulevard Voltaire", "12 rue de la Gare", "3 impasse des Tilleuls"). */
 const FR_STREET = placeScan(
   new RegExp(
@@ -255,7 +261,7 @@ function pushTown(input: string, s: number, e: number, res: PiiResources, out: P
 
 const STATE_NAME = new RegExp(`^(?:${US_STATE_NAMES})$`, 'i');
 /** A known town closing an address line after a comma ("..., Al Barsha 2, Dubai", "Clinic note, Chennai"). */
-const TOWN_AT_END = new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gud');
+const TOWN_AT_END = placeScan(new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gud'), commaThenCapital);
 /** A known town in capitals closing a court's heading: "COUNTY COURT AT MANCHESTER", "AUDIENCIA PROVINCIAL DE VALENCIA". */
 const HEADING_TOWN = placeScan(
   /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/dgu,
