@@ -62,6 +62,9 @@ export interface DigitRuns {
   readonly before: Int32Array;
   readonly after: Int32Array;
   readonly count: number;
+  /** Indices of the runs after a blank, and after an ASCII capital: most shapes want one of the two. */
+  readonly afterBlank: Int32Array;
+  readonly afterCapital: Int32Array;
 }
 
 let digitsOf: { input: string; runs: DigitRuns } | undefined;
@@ -88,11 +91,24 @@ export function digitRuns(input: string): DigitRuns {
   }
   const before = new Int32Array(count);
   const after = new Int32Array(count);
+  let blanks = 0;
+  let capitals = 0;
   for (let k = 0; k < count; k++) {
-    before[k] = classOf(input, (start[k] ?? 0) - 1);
+    const b = classOf(input, (start[k] ?? 0) - 1);
+    before[k] = b;
     after[k] = classOf(input, end[k] ?? 0);
+    if (b & BLANK) blanks++;
+    else if (b & CAPITAL) capitals++;
   }
-  const runs = { start: start.subarray(0, count), end: end.subarray(0, count), before, after, count };
+  const afterBlank = new Int32Array(blanks);
+  const afterCapital = new Int32Array(capitals);
+  blanks = capitals = 0;
+  for (let k = 0; k < count; k++) {
+    const b = before[k] ?? 0;
+    if (b & BLANK) afterBlank[blanks++] = k;
+    else if (b & CAPITAL) afterCapital[capitals++] = k;
+  }
+  const runs = { start: start.subarray(0, count), end: end.subarray(0, count), before, after, count, afterBlank, afterCapital };
   digitsOf = { input, runs };
   return runs;
 }
@@ -120,11 +136,14 @@ export function digitStarts(input: string, shape: DigitRunShape): number[] {
   const after = shape.after ?? 0;
   const then = shape.then;
   const out: number[] = [];
-  for (let k = 0; k < runs.count; k++) {
+  // A shape that wants a blank (or a capital) before reads only the runs listed with one.
+  const among = before === BLANK ? runs.afterBlank : before === CAPITAL ? runs.afterCapital : undefined;
+  const n = among ? among.length : runs.count;
+  for (let a = 0; a < n; a++) {
+    const k = among ? (among[a] ?? 0) : a;
     const s = runs.start[k] ?? 0;
     const e = runs.end[k] ?? 0;
-    const n = e - s;
-    if (n < min || n > max) continue;
+    if (e - s < min || e - s > max) continue;
     const b = runs.before[k] ?? 0;
     if ((b & notBefore) !== 0 || (before !== 0 && (b & before) === 0)) continue;
     if (after !== 0 && ((runs.after[k] ?? 0) & after) === 0) continue;

@@ -117,7 +117,7 @@ const PO_BOX = placeScan(/\bP\.?\s?O\.?\s?Box[ \t]+\d{1,6}\b/gi, (input) => {
   for (const d of digitStarts(input, { min: 1, max: 6, before: BLANK })) {
     let b = d - 1;
     while (b > 0 && isBlank(input, b - 1)) b--;
-    if (input.slice(b - 3, b).toLowerCase() !== 'box' || b < 3) continue;
+    if (b < 3 || (input.charCodeAt(b - 1) | 32) !== 120 || (input.charCodeAt(b - 2) | 32) !== 111 || (input.charCodeAt(b - 3) | 32) !== 98) continue;
     for (let p = b - 9; p <= b - 5; p++) if (p >= 0 && (input.charCodeAt(p) | 32) === 112) out.push(p);
   }
   return out;

@@ -61,11 +61,19 @@ const CODE_TOWN = anchoredScan(
       ...digitStarts(input, { min: 3, max: 3, before, after: SPACE }),
       ...digitStarts(input, { min: 4, max: 4, before, after: BLANK | DASH | CAPITAL }),
       ...digitStarts(input, { min: 5, max: 5, before, after: BLANK }),
-    ];
+    ].filter((d) => lineOrFieldStart(input, d));
     for (let at = input.indexOf('L-'); at >= 0; at = input.indexOf('L-', at + 2)) out.push(at);
     return out;
   },
 );
+/** What CODE_TOWN's look-behind wants before `i`: the text's start, a line break, a comma or colon and a blank or none, or two blanks. */
+function lineOrFieldStart(input: string, i: number): boolean {
+  const c = input.charCodeAt(i - 1);
+  if (i === 0 || c === 10 || c === 44 || c === 58) return true;
+  if (c !== 32 && c !== 9) return false;
+  const b = input.charCodeAt(i - 2);
+  return b === 32 || b === 9 || b === 44 || b === 58;
+}
 /** Irish Eircode: routing key + unique identifier. */
 const EIRCODE = String.raw`(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ][0-9AC-FHKNPRTV-Y]{4}`;
 const UK_POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}`;
@@ -86,8 +94,8 @@ const TOWN_CODE_ANCHOR = new RegExp(String.raw`[ \t](?:${EIRCODE}|${UK_POSTCODE}
 const TOWN_CODE_LINES = placeLineScan(lineScan(TOWN_CODE, TOWN_CODE_ANCHOR), (input) => anchorsBeforeDigits(input, new RegExp(TOWN_CODE_ANCHOR.source, 'uy')));
 
 /**
- * Where `sticky` (an anchor that opens with a blank, then up to two capitals, then a digit) matches: tried at the
- * blank before each digit run, before a capital or two that precede one.
+ * Where `sticky` (the postcode anchor: a blank, then 4 or 6 digits, or one or two capitals and one or two digits
+ * before the rest of a postcode) matches: tried at the blank before each digit run of those shapes.
  */
 function anchorsBeforeDigits(input: string, sticky: RegExp): number[] {
   const out: number[] = [];
@@ -96,12 +104,11 @@ function anchorsBeforeDigits(input: string, sticky: RegExp): number[] {
     sticky.lastIndex = p;
     if (sticky.test(input)) out.push(p);
   };
-  for (const d of digitStarts(input, { min: 1, max: Infinity, before: BLANK | CAPITAL })) {
-    at(d - 1);
-    if (isAsciiCapital(input, d - 1)) {
-      at(d - 2);
-      if (isAsciiCapital(input, d - 2)) at(d - 3);
-    }
+  for (const d of digitStarts(input, { min: 4, max: 4, before: BLANK })) at(d - 1);
+  for (const d of digitStarts(input, { min: 6, max: 6, before: BLANK })) at(d - 1);
+  for (const d of digitStarts(input, { min: 1, max: 2, before: CAPITAL })) {
+    at(d - 2);
+    if (isAsciiCapital(input, d - 2)) at(d - 3);
   }
   return out;
 }
@@ -261,7 +268,16 @@ function pushTown(input: string, s: number, e: number, res: PiiResources, out: P
 
 const STATE_NAME = new RegExp(`^(?:${US_STATE_NAMES})$`, 'i');
 /** A known town closing an address line after a comma ("..., Al Barsha 2, Dubai", "Clinic note, Chennai"). */
-const TOWN_AT_END = placeScan(new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gud'), commaThenCapital);
+/** Run at the commas before a capital that are the last comma of their line (the town has none). */
+const TOWN_AT_END = placeScan(new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gud'), (input) =>
+  commaThenCapital(input).filter((i) => {
+    // A line break before the next comma (each stretch between commas is read once: linear in the text).
+    const next = input.indexOf(',', i + 1);
+    if (next < 0) return true;
+    for (let k = i + 1; k < next; k++) if (input.charCodeAt(k) === 10) return true;
+    return false;
+  }),
+);
 /** A known town in capitals closing a court's heading: "COUNTY COURT AT MANCHESTER", "AUDIENCIA PROVINCIAL DE VALENCIA". */
 const HEADING_TOWN = placeScan(
   /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/dgu,
