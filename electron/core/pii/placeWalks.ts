@@ -223,7 +223,8 @@ const PLACE_WORDS = [
   'Im',
   'Knez',
   'Bulevar',
-  // CITY_FIELD.
+  // COUNTY's anchor and CITY_FIELD.
+  'Parish',
   'City',
   'Town',
   'Village',

@@ -1,6 +1,6 @@
 // Geographic units smaller than a state: street addresses, cities (before a state, or a known city after a
 // preposition), counties, ZIP and postal codes. States themselves are allowed by Safe Harbor and left alone.
-import { AMBIGUOUS_STATE_ABBR, US_STATE_ABBR, US_STATE_NAMES, escapeRe, leadRe, makeSpan, lineScan, matchesOnLines } from './span.js';
+import { AMBIGUOUS_STATE_ABBR, US_STATE_ABBR, US_STATE_NAMES, escapeRe, leadRe, makeSpan, lineScan } from './span.js';
 import { anchoredScan, matchesAnchored, matchesOf } from './anchoredScan.js';
 import {
   ASCII_LETTER,
@@ -123,6 +123,7 @@ const PO_BOX = placeScan(/\bP\.?\s?O\.?\s?Box[ \t]+\d{1,6}\b/gi, (input) => {
   return out;
 });
 // Forward matches with a group instead of look-behinds: a look-behind alternation at every position was slow.
+const STATE_NAME = new RegExp(`^(?:${US_STATE_NAMES})$`);
 const STATES = [...US_STATE_ABBR.split('|'), ...US_STATE_NAMES.split('|')];
 /**
  * Run at the 5-digit runs after 1-3 blanks: each state name that ends where the blanks (and an optional '.' and ','
@@ -160,9 +161,15 @@ const UK_POSTAL = placeScan(/(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-U
   return out;
 });
 // State first, then the city words before it (a capitalized-run regex tried at every capital was slow).
+/** The first two letters of every state code and name: most capitals after a comma open none. */
+const STATE_OPENINGS = new Set(STATES.map((st) => st.slice(0, 2)));
 const STATE_AFTER_COMMA = placeScan(
   new RegExp(String.raw`,[ \t]+(?<state>${US_STATE_ABBR}|${US_STATE_NAMES})(?![\p{L}])(?<zip>\.?,?[ \t]+\d{5})?`, 'gud'),
-  commaThenCapital,
+  (input) =>
+    commaThenCapital(input).filter((i) => {
+      const w = afterBlanks(input, i + 1);
+      return STATE_OPENINGS.has(input.slice(w, w + 2));
+    }),
 );
 const CITY_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{M}])${CAPW}(?:[ \t]${CAPW}){0,2}$`, 'u');
 const COUNTY = leadRe(
@@ -170,7 +177,18 @@ const COUNTY = leadRe(
   String.raw`(?<![\p{L}])(?:(?<a>${CAPW}(?:[ \t]${CAPW})?)[ \t]+(?:County|COUNTY|Parish|PARISH)|(?:County|COUNTY)[ \t]+(?:of|OF)[ \t]+(?<b>${CAPW}(?:[ \t]${CAPW})?))(?![\p{L}])`,
   'gud',
 );
-const COUNTY_SCAN = lineScan(COUNTY, /County|COUNTY|Parish|PARISH/g);
+/**
+ * Every COUNTY match holds the word between non-letters (after blanks or its look-behind, before its look-ahead or
+ * blanks): the anchor says so, and its lines are found from the place keywords instead of a scan of the text.
+ */
+const COUNTY_ANCHOR = /(?<![\p{L}])(?:County|COUNTY|Parish|PARISH)(?![\p{L}])/gu;
+const COUNTY_LINES = placeLineScan(lineScan(COUNTY, COUNTY_ANCHOR), (input) => {
+  const sticky = new RegExp(COUNTY_ANCHOR.source, 'uy');
+  return placeKeywordStartsOf(input, 'CP').filter((p) => {
+    sticky.lastIndex = p;
+    return sticky.test(input);
+  });
+});
 /** A postal code next to a known city, either order: "10827 Berlin", "Nairobi 00100". */
 const CODE_CITY = placeScan(new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{3}[ ]\d{2}|\d{4,6})[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud'), (input) => [
   ...digitStarts(input, { min: 3, max: 3, notBefore: LETTER | DASH, after: SPACE }),
@@ -257,7 +275,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     if (res.commonCapitalized.has(foldKey(city)) || res.orgWords.has(foldKey(words[words.length - 1] ?? ''))) continue;
     out.push(makeSpan(input, s, e, 'LOCATION', known ? 0.85 : 0.7, 'context'));
   }
-  for (const m of /county|parish/i.test(input) ? matchesOnLines(COUNTY_SCAN, input) : []) {
+  for (const m of matchesOnPlaceLines(COUNTY_LINES, input)) {
     const a = m.indices?.groups?.['a'];
     const b = m.indices?.groups?.['b'];
     if (a) {
@@ -295,7 +313,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
         const name = part.join(' ').replace(/[.,]$/, '');
         if (!res.cities.has(foldKey(name))) continue;
         // "Brooklyn, New York 11238": a state and its ZIP, not a city and a postal code.
-        if (re === CODE && new RegExp(`^(?:${US_STATE_NAMES})$`).test(name)) break;
+        if (re === CODE && STATE_NAME.test(name)) break;
         const start = re === CODE_CITY ? c[0] : c[1] - part.join(' ').length;
         out.push(makeSpan(input, start, start + name.length, 'LOCATION', 0.7, 'dictionary'));
         out.push(makeSpan(input, z[0], z[1], 'ZIP', 0.7, 'context'));
