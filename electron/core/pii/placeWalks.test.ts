@@ -22,6 +22,7 @@ const samples = [
   // House numbers: after a non-ASCII letter (no \w), after '.', '-', '_' and a letter (none), 7 digits, at the edges.
   '1402 Calle Ocho, 3318 Vista del Sol, é12 Calle Mayor Apt 4, x12 Calle Mayor, .12 Calle Mayor, 1234567 Calle Real',
   '221B Baker Street, 12-3 Main St., 12 N. Oak Ave NE Suite 5, 4 5th Avenue, _12 Main Street, é7 High Road\n9 Elm Rd',
+  '77 123rd Street, 9 22nd Ave, 5 1234th Street, 8 12ST Street, 6 W 42nd St, 3 4 Main Street, 2024 March 5 Jan',
   '45 boulevard Voltaire; 12 rue de la Gare; 3 bis, rue des Lilas; 12ter avenue Foch; x12 rue Haute; 12 rue',
   // Type-first streets, every word, after a digit (allowed) and a letter (not), lower-cased (not), glued to 'é'.
   'Rua Augusta 1508, Avenida Paulista 1000, Av. Brasil 12, Calle Mayor, 12, Carrera Séptima 45, Via Roma 3, Viale Monza 4',

@@ -37,6 +37,7 @@ const UNIT = String.raw`(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room
  * Whether what follows a house number ending at `e` can go on as STREET does: an optional letter and "-12", blanks,
  * then a capital (a word, a compass point or the street type) or a digit (an ordinal: "5th").
  */
+const ORDINAL_SUFFIXES = ['st', 'nd', 'rd', 'th'];
 function streetWordAfter(input: string, e: number): boolean {
   let i = e;
   const c = input.charCodeAt(i);
@@ -47,8 +48,11 @@ function streetWordAfter(input: string, e: number): boolean {
   }
   const w = afterBlanks(input, i);
   if (w < 0) return false;
-  const n = input.charCodeAt(w);
-  return capitalOrOther(input, w) || (n >= 48 && n <= 57);
+  if (capitalOrOther(input, w)) return true;
+  // An ordinal: 1-3 digits and its suffix.
+  let d = w;
+  while (d - w < 4 && input.charCodeAt(d) >= 48 && input.charCodeAt(d) <= 57) d++;
+  return d > w && d - w <= 3 && ORDINAL_SUFFIXES.includes(input.slice(d, d + 2));
 }
 /** Streets named type-first (Spanish, French, Portuguese, Italian): "1402 Calle Ocho", "3318 Vista del Sol". */
 const STREET_PREFIX = placeScan(
@@ -205,10 +209,21 @@ const CITY_FIELD = placeScan(
   (input) => placeKeywordStartsOf(input, 'CTVMNRPBH'),
 );
 const CITY_AFTER_STREET = new RegExp(String.raw`^,?[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'u');
+const isAsciiLetterAt = (input: string, i: number): boolean => {
+  const c = input.charCodeAt(i) | 32;
+  return c >= 97 && c <= 122;
+};
 /** Tried only at those words (a blank follows each): the place keywords' shared walk (placeWalks.ts). */
 const AFTER_PREP = anchoredScan(
   new RegExp(String.raw`(?<![\p{L}])(?:in|from|near|to|at|outside|around|of|moved to|lives in|resides in)[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,3})`, 'gud'),
-  (input) => placeKeywordStartsOf(input, 'ifnatomlr'),
+  (input) =>
+    // Each word but the two-word ones needs blanks and a capital after it (the town).
+    placeKeywordStartsOf(input, 'ifnatomlr').filter((s) => {
+      let e = s;
+      while (isAsciiLetterAt(input, e)) e++;
+      const word = input.slice(s, e);
+      return word === 'moved' || word === 'lives' || word === 'resides' || capitalOrOther(input, afterBlanks(input, e));
+    }),
 );
 
 export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {

@@ -281,7 +281,7 @@ const TOWN_AT_END = placeScan(new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.
 /** A known town in capitals closing a court's heading: "COUNTY COURT AT MANCHESTER", "AUDIENCIA PROVINCIAL DE VALENCIA". */
 const HEADING_TOWN = placeScan(
   /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/dgu,
-  (input) => placeKeywordStartsOf(input, 'AODI'),
+  (input) => placeKeywordStartsOf(input, 'AODI').filter((s) => isAsciiCapital(input, s + 1)),
 );
 
 export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
