@@ -51,6 +51,8 @@ const samples = [
   '1012 AB Amsterdam; 00-950 Warszawa; 1100-148 Lisboa; L-1011 Luxembourg; D6W Y123',
   // Counties and parishes, glued to letters (none), a mark after the word.
   'Travis County\nORLEANS PARISH\nCounty of Kings, COUNTY OF ERIE; Tammany Parish; xCounty Cork; Countyé; Kerry County’s',
+  // ZIP labels: every spelling, "Code", ':' and '#', blanks, glued, after a letter (none) and a non-ASCII letter.
+  'ZIP 10001; Zip Code: 10001-1234; zip:10001; ZIP#  10001; Zipcode 10001; ZIP code\t# 10001; xZIP 10001; éZIP 10001; ZIP 100012',
   // P.O. boxes in every spelling and case; towns closing a line after a comma; states after a comma.
   'P.O. Box 123, PO Box 4, p.o.box 55, P. O. Box 7, P O Box 8, PO\nBox 9, xPO Box 1, PO Box 1234567, P.O.  Box\t12',
   '14 Beach Road, Chennai\nClinic note, Dublin.\n12 High St, Zürich \n,Paris\n, Élan\nDayton, OH 45402, Austin, Texas, MD',
@@ -62,7 +64,7 @@ function randomTexts(count: number): string[] {
     ...'0 1 12 123 1234 12345 123456 1234567 01304-001 M14 5RS K1A 0B1 D04 E7P3 L- 3a 14 B'.split(' '),
     ...'Rua Calle Av. ul. al. Via Place City Town: AT OF IN in to of moved lives Flat Unit C/ Am An der Im County PARISH of'.split(' '),
     ...'Berlin Paris TX Texas New York ON VIC Main Street St. Road Ave NE Lindenweg Hauptstraße Bahnhofstr. Storgatan'.split(' '),
-    ...'rue boulevard bis ter é É Ж 𝐀 x _ P.O. PO Box box'.split(' '),
+    ...'rue boulevard bis ter é É Ж 𝐀 x _ P.O. PO Box box ZIP zip Code code # 10001'.split(' '),
     ' ',
     ' ',
     '  ',

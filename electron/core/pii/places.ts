@@ -150,7 +150,25 @@ const ZIP_AFTER_STATE = placeScan(
     return out;
   },
 );
-const ZIP_LABEL = /\b(?:ZIP|Zip|zip)(?:[ \t]*[Cc]ode)?[ \t]*[:#]?[ \t]*(?<z>\d{5}(?:-\d{4})?)(?!\d)/dg;
+/** Run where "ZIP", "ZIP Code", "Zip:" ends before the blanks and ':' or '#' that lead to a 5-digit run. */
+const ZIP_LABEL = placeScan(/\b(?:ZIP|Zip|zip)(?:[ \t]*[Cc]ode)?[ \t]*[:#]?[ \t]*(?<z>\d{5}(?:-\d{4})?)(?!\d)/dg, (input) => {
+  const out: number[] = [];
+  for (const d of digitStarts(input, { min: 5, max: 5 })) {
+    let i = blanksBefore(input, d);
+    if (input[i - 1] === ':' || input[i - 1] === '#') i = blanksBefore(input, i - 1);
+    for (const e of input.endsWith('Code', i) || input.endsWith('code', i) ? [i, blanksBefore(input, i - 4)] : [i]) {
+      const label = input.slice(e - 3, e);
+      if (e >= 3 && (label === 'ZIP' || label === 'Zip' || label === 'zip')) out.push(e - 3);
+    }
+  }
+  return out;
+});
+/** Start of the blanks that end at `end`. */
+function blanksBefore(input: string, end: number): number {
+  let i = end;
+  while (i > 0 && isBlank(input, i - 1)) i--;
+  return i;
+}
 /** Run where a one-digit run follows a capital and precedes one ("K1A 0B1"). */
 const CA_POSTAL = placeScan(/(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])/g, (input) =>
   digitStarts(input, { min: 1, max: 1, before: CAPITAL, after: CAPITAL }).map((s) => s - 1),
