@@ -299,6 +299,18 @@ export function placeKeywordStartsOf(input: string, firsts: string): number[] {
   return placeKeywordStarts(input).filter((s) => codes.has(input.charCodeAt(s)));
 }
 
+/**
+ * Whether the keyword whose letters open at `s` is followed, as the street and flat keywords are, by blanks (after a
+ * '.' or '/': "Av.", "C/"), or goes on with a non-ASCII letter ("Chaussée", "Praça": left to the regex).
+ */
+export function keywordThenBlank(input: string, s: number): boolean {
+  let e = s;
+  for (let c = input.charCodeAt(e) | 32; c >= 97 && c <= 122; c = input.charCodeAt(e) | 32) e++;
+  const c = input.charCodeAt(e);
+  if (c >= 128) return true;
+  return isBlank(input, c === 46 || c === 47 ? e + 1 : e);
+}
+
 /** Drops the walks kept for the last text (and the text with them). */
 export function releasePlaceWalks(): void {
   digitsOf = undefined;

@@ -18,6 +18,7 @@ import {
   digitStarts,
   isAsciiCapital,
   isBlank,
+  keywordThenBlank,
   matchesOnPlaceLines,
   placeKeywordStartsOf,
   placeLineScan,
@@ -111,7 +112,7 @@ const STREET_TYPE_FIRST_NUMBER_AFTER = placeScan(
     String.raw`(?<![\p{L}])(?:Rua|Avenida|Av\.|Calle|Carrera|Via|Viale|Corso|Rue|Strada|Ulica|ul\.|Piazza|Praça|Largo)[ \t]+(?:(?:de|da|do|dos|das|del|della|di|la|le|des)[ \t]+)?[\p{Lu}][\p{L}\p{M}'’.-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’.-]*){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?![\d\p{L}])`,
     'gu',
   ),
-  (input) => placeKeywordStartsOf(input, 'RACVSUuPL'),
+  (input) => placeKeywordStartsOf(input, 'RACVSUuPL').filter((s) => keywordThenBlank(input, s)),
 );
 /** Brazilian CEP ("01304-001"): a shape no other identifier here has. */
 const CEP = placeScan(/(?<![\d-])\d{5}-\d{3}(?![\d-])/g, (input) => digitStarts(input, { min: 5, max: 5, notBefore: DASH, after: DASH }));

@@ -21,6 +21,7 @@ import {
   digitStarts,
   isAsciiCapital,
   isBlank,
+  keywordThenBlank,
   matchesOnPlaceLines,
   placeKeywordStartsOf,
   placeLineScan,
@@ -151,7 +152,7 @@ const TYPE_FIRST = placeScan(
     String.raw`(?<![\p{L}])(?:Avenue|Boulevard|Chaussée|Place|Rue|C\/|Calle|Avda\.|Avenida|Paseo|Carrer|ul\.|al\.|Via|Viale|Piazza|Rua|Am|An[ \t]der|Im|Knez|Bulevar|Ulica)[ \t]+(?:(?:de[ \t]+la|de|del|des|du|da|do|dos|das|della|di|la|le)[ \t]+)?${CAPW}(?:[ \t]${CAPW}){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?:\/\d{1,4})?(?:,?[ \t]+(?:\d{1,2}º[ \t]?[A-Za-z]{1,5}\.?|m\.[ \t]?\d{1,4}|app\.[ \t]?\d{1,4}))?`,
     'gu',
   ),
-  (input) => placeKeywordStartsOf(input, 'ABCPRualVIKU'),
+  (input) => placeKeywordStartsOf(input, 'ABCPRualVIKU').filter((s) => keywordThenBlank(input, s)),
 );
 /** Name-first streets with a suffix (German, Dutch, Nordic, Finnish): "Schillerstraße 41", "Hämeenkatu 14 B 22". */
 const SUFFIX_STREET = leadRe(
@@ -173,7 +174,7 @@ const FLAT_FIRST = placeScan(
     String.raw`(?<![\p{L}])(?:Flat|Apartment|Apt\.?|Unit|Plot|Villa|House|Suite)[ \t]+[A-Z0-9-]{1,5},[ \t]+(?:\d{1,5}[A-Za-z]?[ \t]+)?${CAPW}(?:[ \t]${CAPW}){0,4}`,
     'gu',
   ),
-  (input) => placeKeywordStartsOf(input, 'FAUPVHS'),
+  (input) => placeKeywordStartsOf(input, 'FAUPVHS').filter((s) => keywordThenBlank(input, s)),
 );
 
 /** Addresses in scripts without Latin letters: the street/locality words of each script anchor them. */
@@ -281,7 +282,7 @@ const TOWN_AT_END = placeScan(new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.
 /** A known town in capitals closing a court's heading: "COUNTY COURT AT MANCHESTER", "AUDIENCIA PROVINCIAL DE VALENCIA". */
 const HEADING_TOWN = placeScan(
   /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/dgu,
-  (input) => placeKeywordStartsOf(input, 'AODI').filter((s) => isAsciiCapital(input, s + 1)),
+  (input) => placeKeywordStartsOf(input, 'AODI').filter((s) => isAsciiCapital(input, s + 1) && keywordThenBlank(input, s)),
 );
 
 export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
