@@ -26,7 +26,7 @@ import {
   suffixThenNumber,
 } from './placeWalks.js';
 import type { PiiResources } from './resources.js';
-import { wordsBeforeCode } from './wordsBeforeCode.js';
+import { cityBefore, wordsBeforeCode } from './wordsBeforeCode.js';
 import { foldKey } from './resources.js';
 import type { PiiSpan } from './types.js';
 
@@ -194,7 +194,6 @@ const STATE_AFTER_COMMA = placeScan(
       return STATE_OPENINGS.has(input.slice(w, w + 2));
     }),
 );
-const CITY_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{M}])${CAPW}(?:[ \t]${CAPW}){0,2}$`, 'u');
 const COUNTY = leadRe(
   '\\p{Lu}',
   String.raw`(?<![\p{L}])(?:(?<a>${CAPW}(?:[ \t]${CAPW})?)[ \t]+(?:County|COUNTY|Parish|PARISH)|(?:County|COUNTY)[ \t]+(?:of|OF)[ \t]+(?<b>${CAPW}(?:[ \t]${CAPW})?))(?![\p{L}])`,
@@ -245,6 +244,19 @@ const AFTER_PREP = anchoredScan(
     }),
 );
 
+/**
+ * s.split(/[ \t]/) without the regex: a regex split runs a sticky copy of the regex at every character (a profile
+ * counted ~58k such tries per M chars of text here).
+ */
+function splitBlanks(s: string): string[] {
+  return s.includes('\t') ? s.split(/[ \t]/) : s.split(' ');
+}
+
+/** s.replace(/[.,]$/, ''). */
+function dropFinalStop(s: string): string {
+  return s.endsWith('.') || s.endsWith(',') ? s.slice(0, -1) : s;
+}
+
 export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const m of matchesAnchored(STREET, input)) {
@@ -261,7 +273,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   // A known city right after a street on the same line ("Rua Augusta 1508, São Paulo - SP").
   for (const street of out.filter((s) => s.type === 'LOCATION')) {
     const cm = CITY_AFTER_STREET.exec(input.slice(street.end, street.end + 60));
-    const words = cm?.groups?.['c']?.split(/[ \t]/) ?? [];
+    const words = cm?.groups?.['c'] !== undefined ? splitBlanks(cm.groups['c']) : [];
     for (let n = words.length; n >= 1; n--) {
       const name = words.slice(0, n).join(' ');
       if (!res.cities.has(foldKey(name))) continue;
@@ -293,12 +305,12 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   for (const m of matchesAnchored(STATE_AFTER_COMMA, input)) {
     const state = m.groups?.['state'] ?? '';
     const from = Math.max(0, m.index - 60);
-    const cm = CITY_BEFORE.exec(input.slice(from, m.index));
-    if (!cm) continue;
-    let s = from + cm.index;
+    // The city words right before the comma (wordsBeforeCode.ts: a walk back, the regex CITY_BEFORE's match).
+    let s = cityBefore(input, from, m.index);
+    if (s < 0) continue;
     const e = m.index;
     // Keep only the trailing words that are not common words ("Lives Dayton" -> "Dayton").
-    const words = input.slice(s, e).split(/[ \t]/);
+    const words = splitBlanks(input.slice(s, e));
     while (words.length > 1 && res.commonCapitalized.has(foldKey(words[0] ?? ''))) {
       s += (words.shift() ?? '').length + 1;
     }
@@ -315,7 +327,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     if (a) {
       // "OF TRAVIS COUNTY", "FOR KING COUNTY": drop leading common words.
       let s = a[0];
-      const words = input.slice(a[0], a[1]).split(/[ \t]/);
+      const words = splitBlanks(input.slice(a[0], a[1]));
       while (words.length > 1 && res.commonCapitalized.has(foldKey(words[0] ?? ''))) s += (words.shift() ?? '').length + 1;
       out.push(makeSpan(input, s, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
     } else if (b) out.push(makeSpan(input, b[0], b[1], 'LOCATION', 0.8, 'pattern'));
@@ -340,11 +352,11 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     [CODE, cityCode],
   ] as const) {
     for (const { c, z } of gen()) {
-      const words = input.slice(c[0], c[1]).split(/[ \t]/);
+      const words = splitBlanks(input.slice(c[0], c[1]));
       // The longest known city that touches the code: a prefix after the code, a suffix before it.
       for (let n = words.length; n >= 1; n--) {
         const part = re === CODE_CITY ? words.slice(0, n) : words.slice(words.length - n);
-        const name = part.join(' ').replace(/[.,]$/, '');
+        const name = dropFinalStop(part.join(' '));
         if (!res.cities.has(foldKey(name))) continue;
         // "Brooklyn, New York 11238": a state and its ZIP, not a city and a postal code.
         if (re === CODE && STATE_NAME.test(name)) break;
@@ -358,14 +370,14 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   for (const m of matchesAnchored(AFTER_PREP, input)) {
     const g = m.indices?.groups?.['c'];
     if (!g) continue;
-    const words = input.slice(g[0], g[1]).split(/[ \t]/);
+    const words = splitBlanks(input.slice(g[0], g[1]));
     // Longest known city at the start of the capitalized run; not when an organization word follows.
     for (let n = words.length; n >= 1; n--) {
-      const name = words.slice(0, n).join(' ').replace(/[.,]$/, '');
+      const name = dropFinalStop(words.slice(0, n).join(' '));
       if (!res.cities.has(foldKey(name))) continue;
       if (/State of[ \t]*$|State OF[ \t]*$/i.test(input.slice(Math.max(0, g[0] - 12), g[0]))) break;
       const next = words[n];
-      if (next && res.orgWords.has(foldKey(next.replace(/[.,]$/, '')))) break;
+      if (next && res.orgWords.has(foldKey(dropFinalStop(next)))) break;
       out.push(makeSpan(input, g[0], g[0] + name.length, 'LOCATION', 0.65, 'dictionary'));
       break;
     }

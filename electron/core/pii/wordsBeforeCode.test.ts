@@ -5,21 +5,28 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { wordsBeforeCode, wordsBeforeCodeByRegex } from './wordsBeforeCode.js';
+import { cityBefore, cityBeforeByRegex, wordsBeforeCode, wordsBeforeCodeByRegex } from './wordsBeforeCode.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
 const texts: string[] = [];
 for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
   for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
 
+/** Both walks against their regexes on one window (cityBefore: the words end at the window's end). */
 function compare(input: string, from: number, to: number): void {
   expect(wordsBeforeCode(input, from, to), JSON.stringify(input.slice(from, to))).toEqual(wordsBeforeCodeByRegex(input, from, to));
+  expect(cityBefore(input, from, to), JSON.stringify(input.slice(from, to))).toBe(cityBeforeByRegex(input, from, to));
+  const words = input.trimEnd().length;
+  if (words > from) expect(cityBefore(input, from, words), JSON.stringify(input.slice(from, words))).toBe(cityBeforeByRegex(input, from, words));
 }
 
-describe('wordsBeforeCode', () => {
+describe('wordsBeforeCode and cityBefore', () => {
   it('finds the words before every code of the labelled documents as the regex does', () => {
     let found = 0;
     for (const t of texts) {
+      // cityBefore's windows: the 60 characters before each comma.
+      for (const m of t.matchAll(/,/g))
+        expect(cityBefore(t, Math.max(0, m.index - 60), m.index)).toBe(cityBeforeByRegex(t, Math.max(0, m.index - 60), m.index));
       for (const m of t.matchAll(/\d{4,6}/g)) {
         compare(t, Math.max(0, m.index - 50), m.index);
         if (wordsBeforeCode(t, Math.max(0, m.index - 50), m.index)) found++;
@@ -59,6 +66,11 @@ describe('wordsBeforeCode', () => {
     expect(wordsBeforeCode('McDonald St. Louis-Ville ', 0, 25)).toEqual([0, 24]);
     expect(wordsBeforeCode('paid ', 0, 5)).toBeNull();
     expect(wordsBeforeCode('Berlin', 0, 6)).toBeNull();
+    // cityBefore: no trailing blanks, and the first word not right after a letter ("xBerlin" -> "Berlin" is refused).
+    expect(cityBefore('Lives Dayton', 0, 12)).toBe(0);
+    expect(cityBefore('xDayton', 0, 7)).toBe(-1);
+    expect(cityBefore('x-Dayton', 0, 8)).toBe(2);
+    expect(cityBefore('Dayton ', 0, 7)).toBe(-1);
   });
 
   it('agrees with the regex on random windows', () => {
