@@ -266,7 +266,7 @@ const PLACE_WORDS = [
   'Suite',
 ];
 const placeWords = keywords(PLACE_WORDS, true);
-let keywordsOf: { input: string; starts: number[] } | undefined;
+let keywordsOf: { input: string; byFirst: Map<number, number[]> } | undefined;
 let commasOf: { input: string; starts: number[] } | undefined;
 
 /**
@@ -285,18 +285,31 @@ export function commaThenCapital(input: string): number[] {
 
 /**
  * Starts of any of the place keywords (case-insensitive, after no letter) and of every non-ASCII unit after no
- * letter, in text order: a superset of where each keyword-led place pattern can start. Each pattern keeps those whose
- * first character can open it (placeKeywordStartsOf).
+ * letter, by their first character (ASCII letters only: no place pattern opens otherwise), each list in text order:
+ * a superset of where each keyword-led place pattern can start. Each pattern reads the lists of its first
+ * characters (placeKeywordStartsOf).
  */
-function placeKeywordStarts(input: string): number[] {
-  if (keywordsOf?.input !== input) keywordsOf = { input, starts: keywordStarts(input, placeWords, false) };
-  return keywordsOf.starts;
+function placeKeywordStarts(input: string): Map<number, number[]> {
+  if (keywordsOf?.input !== input) {
+    const byFirst = new Map<number, number[]>();
+    for (const s of keywordStarts(input, placeWords, false)) {
+      const c = input.charCodeAt(s);
+      if (c >= 128) continue;
+      let list = byFirst.get(c);
+      if (!list) byFirst.set(c, (list = []));
+      list.push(s);
+    }
+    keywordsOf = { input, byFirst };
+  }
+  return keywordsOf.byFirst;
 }
 
 /** placeKeywordStarts where the first character is one of `firsts` (a pattern's first characters, as written). */
 export function placeKeywordStartsOf(input: string, firsts: string): number[] {
-  const codes = new Set([...firsts].map((c) => c.charCodeAt(0)));
-  return placeKeywordStarts(input).filter((s) => codes.has(input.charCodeAt(s)));
+  const byFirst = placeKeywordStarts(input);
+  const out: number[] = [];
+  for (const c of new Set(firsts)) for (const s of byFirst.get(c.charCodeAt(0)) ?? []) out.push(s);
+  return out;
 }
 
 /**
