@@ -3,7 +3,10 @@
 // - every run of ASCII digits, whatever comes before it (a postcode can follow a letter: "M14 5RS", "x01304-001",
 //   and a house number a non-ASCII letter), walked once per text;
 // - the starts of the capitalized keywords that open street, town-field and heading patterns ("Rue", "Calle",
-//   "City:", "AT MANCHESTER", "in"), one keywordStarts pass for all of them instead of one per pattern.
+//   "City:", "AT MANCHESTER", "in"), one keywordStarts pass for all of them instead of one per pattern;
+// - the commas followed by blanks and a capital (", Dayton", ", OH"), one indexOf walk.
+// With them: the anchored scans' candidate starts (digitStarts, placeKeywordStartsOf, commaThenCapital), and the
+// lines of the line scans found from positions (suffixThenNumber, linesAt) instead of an anchor regex.
 // Each walk is kept for the last text asked about (single entry, like anchoredScan.ts's) and dropped by
 // releasePlaceWalks, which detectWorldPlaces (run after detectPlaces) calls when it is done.
 import type { AnchoredScan } from './anchoredScan.js';
@@ -186,8 +189,8 @@ export function isBlank(input: string, i: number): boolean {
 
 /**
  * Every keyword that opens one of the place patterns run from placeKeywordStarts (their leading ASCII letters):
- * STREET_TYPE_FIRST_NUMBER_AFTER, CITY_FIELD and AFTER_PREP in places.ts, TYPE_FIRST, HEADING_TOWN and FLAT_FIRST
- * in worldPlaces.ts. Each of those patterns opens with one of these words after no letter (a digit before is
+ * STREET_TYPE_FIRST_NUMBER_AFTER, CITY_FIELD, COUNTY's anchor and AFTER_PREP in places.ts, TYPE_FIRST,
+ * HEADING_TOWN and FLAT_FIRST in worldPlaces.ts. Each of those patterns opens with one of these words after no letter (a digit before is
  * allowed), and each of its words ends its letter run (a blank, '.', '/', ':' or a non-ASCII letter follows), so
  * keywordStarts' whole-run mode finds every start. A word missing here loses matches: anchoredScan.test.ts and
  * placeWalks.test.ts compare each scan with its whole-text regex on samples of every word.
