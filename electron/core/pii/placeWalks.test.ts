@@ -6,11 +6,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { matchesAnchored } from './anchoredScan.js';
+import { ANCHORED_SCANS, matchesAnchored } from './anchoredScan.js';
 import { detectPlaces } from './places.js';
 import { PLACE_LINE_SCANS, PLACE_SCANS, digitRuns, linesAt, matchesInLines, placeWalksHeld, releasePlaceWalks } from './placeWalks.js';
 import { loadPiiResources } from './resources.js';
 import { anchorLines, matches } from './span.js';
+import { wordsBeforeCode } from './wordsBeforeCode.js';
 import { detectWorldPlaces } from './worldPlaces.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
@@ -100,7 +101,8 @@ const everyText = [...texts, texts.join(''), ...samples, samples.join('\n'), ...
 describe('place scans find what a whole-text scan finds', () => {
   it('gives the same matches, indices and groups on every labelled document, sample and random string', () => {
     expect(PLACE_SCANS.length).toBeGreaterThanOrEqual(10);
-    for (const scan of PLACE_SCANS) {
+    // With the two place scans anchoredScan.test.ts checks too (code-town, towns after a preposition).
+    for (const scan of [...PLACE_SCANS, ...ANCHORED_SCANS]) {
       for (const text of everyText) {
         releasePlaceWalks();
         expect(all(matchesAnchored(scan, text)), `${scan.re.source.slice(0, 60)} on ${JSON.stringify(text.slice(0, 80))}`).toEqual(all(matches(scan.re, text)));
@@ -140,5 +142,37 @@ describe('place scans find what a whole-text scan finds', () => {
     expect(placeWalksHeld()).toBe(true);
     detectWorldPlaces('10827 Berlin, Rua Augusta 1508', res);
     expect(placeWalksHeld()).toBe(false);
+  });
+});
+
+describe('tests moved from the detectors into their regexes change no span', () => {
+  it("code-town's line-start test as a look-behind keeps exactly the matches the test kept", () => {
+    const lookBehind = String.raw`(?<=^|\n|,[ \t]?|:[ \t]?|[ \t]{2})`;
+    const scan = ANCHORED_SCANS.find((s) => s.re.source.startsWith(lookBehind));
+    if (!scan) throw new Error('code-town scan not found');
+    const before = new RegExp(scan.re.source.slice(lookBehind.length), scan.re.flags);
+    let kept = 0;
+    for (const text of everyText) {
+      const old = [...matches(before, text)].filter(
+        (m) => m.index === 0 || /(?:,[ \t]?|^|\n|:[ \t]?|[ \t]{2})$/.test(text.slice(Math.max(0, m.index - 3), m.index)),
+      );
+      kept += old.length;
+      expect(all(matches(scan.re, text)), JSON.stringify(text.slice(0, 80))).toEqual(all(old));
+    }
+    expect(kept).toBeGreaterThan(20);
+  });
+
+  it('a code wants a blank before it only where the words before it are looked for, which end in one', () => {
+    const scan = PLACE_SCANS.find((s) => s.re.source.startsWith('(?<=[ \\t])'));
+    if (!scan) throw new Error('code scan not found');
+    const before = new RegExp(scan.re.source.slice('(?<=[ \\t])'.length), scan.re.flags);
+    const withWords = (m: RegExpExecArray, text: string): boolean => wordsBeforeCode(text, Math.max(0, m.index - 50), m.index) !== null;
+    let kept = 0;
+    for (const text of everyText) {
+      const old = [...matches(before, text)].filter((m) => withWords(m, text));
+      kept += old.length;
+      expect(all([...matches(scan.re, text)].filter((m) => withWords(m, text)))).toEqual(all(old));
+    }
+    expect(kept).toBeGreaterThan(20);
   });
 });
