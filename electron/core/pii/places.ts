@@ -5,40 +5,40 @@ import { anchoredScan, matchesAnchored, matchesOf } from './anchoredScan.js';
 import {
   ASCII_LETTER,
   BLANK,
-  afterBlanks,
-  byLastChar,
-  capitalOrOther,
-  commaThenCapital,
-  oneOf,
   CAPITAL,
   DASH,
   LETTER,
   SPACE,
   WORDISH,
+  afterBlanks,
+  byLastChar,
+  capitalOrOther,
+  commaThenCapital,
   digitStarts,
   isAsciiCapital,
   isBlank,
   keywordThenBlank,
   matchesOnPlaceLines,
+  oneOf,
   placeKeywordStartsOf,
   placeLineScan,
   placeScan,
   suffixThenNumber,
 } from './placeWalks.js';
 import type { PiiResources } from './resources.js';
-import { cityBefore, wordsBeforeCode } from './wordsBeforeCode.js';
 import { foldKey } from './resources.js';
 import type { PiiSpan } from './types.js';
+import { cityBefore, wordsBeforeCode } from './wordsBeforeCode.js';
 
 const CAPW = String.raw`[\p{Lu}][\p{L}\p{M}'’.\-]*`;
 const STREET_TYPES =
   'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Plaza|Row|Close|Crescent|Alley|Pike|Turnpike|Loop|Run|Path|Walk|Ridge|Heights|Concourse|Expressway|Expy|Freeway|Fwy|Hollow|Crossing|Xing|Point|Pt|Mews|Gardens|Green|Grove|Hill|View|Vista|Commons|Landing|Bend|Cove|Glen|Meadow|Meadows|Park|Estates|Gate|Quay|Wharf|Broadway';
 const UNIT = String.raw`(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?[ \t]*#?[ \t]*[A-Za-z0-9-]{1,6})`;
+const ORDINAL_SUFFIXES = ['st', 'nd', 'rd', 'th'];
 /**
  * Whether what follows a house number ending at `e` can go on as STREET does: an optional letter and "-12", blanks,
- * then a capital (a word, a compass point or the street type) or a digit (an ordinal: "5th").
+ * then a capital (a word, a compass point or the street type) or an ordinal ("5th": 1-3 digits and its suffix).
  */
-const ORDINAL_SUFFIXES = ['st', 'nd', 'rd', 'th'];
 function streetWordAfter(input: string, e: number): boolean {
   let i = e;
   const c = input.charCodeAt(i);
@@ -77,26 +77,7 @@ const STREET_AFTER = leadRe(
   String.raw`(?<![\p{L}])[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d{1,4}[a-z]?(?![\d\p{L}])`,
   'gu',
 );
-const STREET_AFTER_SUFFIXES = [
-  'straße',
-  'strasse',
-  'str.',
-  'weg',
-  'gasse',
-  'platz',
-  'allee',
-  'ring',
-  'damm',
-  'ufer',
-  'laan',
-  'straat',
-  'gracht',
-  'vej',
-  'gade',
-  'gatan',
-  'vägen',
-  'veien',
-];
+const STREET_AFTER_SUFFIXES = 'straße strasse str. weg gasse platz allee ring damm ufer laan straat gracht vej gade gatan vägen veien'.split(' ');
 /**
  * What every STREET_AFTER match holds on its line (see matchesOnLines): the suffix and the house number. The lines
  * are found from the digit runs looking back (placeWalks.ts suffixThenNumber), which the test checks gives the lines
