@@ -3,10 +3,35 @@
 // line before it ("Flat 2, 61 Mansfield Road, ..."), street forms of French, Belgian, German, Dutch, Nordic and
 // Slavic addresses, and addresses in Cyrillic, Greek, Chinese, Japanese, Korean, Arabic, Hebrew, Thai and Devanagari.
 // A town next to a postal code needs no gazetteer: the code says what the word is.
-import { anchoredScan, digitRunStarts, matchesAnchored } from './anchoredScan.js';
+import { anchoredScan, matchesAnchored, matchesOf } from './anchoredScan.js';
+import {
+  ASCII_LETTER,
+  BLANK,
+  CAPITAL,
+  COLON,
+  COMMA,
+  DASH,
+  EDGE,
+  LETTER,
+  NEWLINE,
+  SPACE,
+  afterBlanks,
+  commaThenCapital,
+  digitStarts,
+  isAsciiCapital,
+  isBlank,
+  keywordThenBlank,
+  matchesOnPlaceLines,
+  oneOf,
+  placeKeywordStartsOf,
+  placeLineScan,
+  placeScan,
+  releasePlaceWalks,
+  suffixThenNumber,
+} from './placeWalks.js';
 import type { PiiResources } from './resources.js';
 import { foldKey } from './resources.js';
-import { US_STATE_NAMES, leadRe, lineStartNear, makeSpan, lineScan, matches, matchesOnLines } from './span.js';
+import { US_STATE_NAMES, leadRe, lineStartNear, makeSpan, lineScan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
 import { onNonLatinLines } from './worldNames.js';
 
@@ -17,18 +42,39 @@ const TOWN = String.raw`${CAPW}(?:[ \t](?:am|an|der|de|la|le|sur|en|upon|on|-)?[
 /** Postal code shapes that come BEFORE the town: DE/FR/ES/IT (5), AT/BE/CH/DK/NO (4), NL (4+2), PL, PT, LU, SE/GR/CZ (3+2). */
 const CODE_FIRST = String.raw`(?:\d{4}[ ]?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3}|L-\d{4}|\d{3}[ ]\d{2}|\d{4,5})`;
 /**
- * Code then town, run only where a code can open (anchoredScan.ts): at digit runs of 2 or more digits after neither
- * a letter nor '-' (every shape but Luxembourg's opens so), and at each "L-". Digit runs are rare next to the
- * positions a whole-text scan tried.
+ * Code then town, run only where a code can open (anchoredScan.ts): at digit runs after a comma, a colon, a blank, a
+ * line break or the text's start (every shape but Luxembourg's opens so) whose digits end as a shape's first digits
+ * do, and at each "L-".
+ *
+ * A code opens an address only after a comma or at a line/label start (the look-behind); a 4-5 digit number in a
+ * sentence ("paid 2500 Euro") is not one. (This was a test of each match: as a look-behind the scan tries the
+ * positions inside a refused match too, and none of those can hold a match: "45" of "123 45" has one blank before
+ * it, the town words no digits, an "L" of them a letter or one blank before it.)
  */
 const CODE_TOWN = anchoredScan(
-  new RegExp(String.raw`(?<![\p{L}\d-])(?<z>${CODE_FIRST})[ \t]+(?<c>${TOWN}(?:[ \t][A-Z](?![\p{L}]))?)(?![\p{L}\d])`, 'gud'),
+  new RegExp(String.raw`(?<=^|\n|,[ \t]?|:[ \t]?|[ \t]{2})(?<![\p{L}\d-])(?<z>${CODE_FIRST})[ \t]+(?<c>${TOWN}(?:[ \t][A-Z](?![\p{L}]))?)(?![\p{L}\d])`, 'gud'),
   (input) => {
-    const out = digitRunStarts(input, 2, '-');
+    // Each shape's digits end in what follows them in it: "00-950", "114 55", "1012 AB", "1012AB", "1100-148",
+    // then blanks.
+    const before = BLANK | COMMA | COLON | NEWLINE | EDGE;
+    const out = [
+      ...digitStarts(input, { min: 2, max: 2, before, after: DASH }),
+      ...digitStarts(input, { min: 3, max: 3, before, after: SPACE }),
+      ...digitStarts(input, { min: 4, max: 4, before, after: BLANK | DASH | CAPITAL }),
+      ...digitStarts(input, { min: 5, max: 5, before, after: BLANK }),
+    ].filter((d) => lineOrFieldStart(input, d));
     for (let at = input.indexOf('L-'); at >= 0; at = input.indexOf('L-', at + 2)) out.push(at);
     return out;
   },
 );
+/** What CODE_TOWN's look-behind wants before `i`: the text's start, a line break, a comma or colon and a blank or none, or two blanks. */
+function lineOrFieldStart(input: string, i: number): boolean {
+  const c = input.charCodeAt(i - 1);
+  if (i === 0 || c === 10 || c === 44 || c === 58) return true;
+  if (c !== 32 && c !== 9) return false;
+  const b = input.charCodeAt(i - 2);
+  return b === 32 || b === 9 || b === 44 || b === 58;
+}
 /** Irish Eircode: routing key + unique identifier. */
 const EIRCODE = String.raw`(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ][0-9AC-FHKNPRTV-Y]{4}`;
 const UK_POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}`;
@@ -40,9 +86,37 @@ const TOWN_CODE = leadRe(
   String.raw`(?<![\p{L}\d])(?<c>${TOWN}(?:[ \t]\d{1,2}W?)?)(?:,?[ \t]+(?:Co\.[ \t]+${CAPW}|${REGION}))?,?[ \t]+(?<z>${EIRCODE}|${UK_POSTCODE}|${CA_POSTAL}|\d{6}|(?<=${REGION}[ \t]+)\d{4})(?![\p{L}\d])`,
   'gud',
 );
-/** What every TOWN_CODE match holds on its line (see matchesOnLines): a blank, then one of its postal codes. */
-const TOWN_CODE_SCAN = lineScan(TOWN_CODE, new RegExp(String.raw`[ \t](?:${EIRCODE}|${UK_POSTCODE}|${CA_POSTAL}|\d{6}|\d{4})(?![\p{L}\d])`, 'gu'));
-const EIRCODE_ALONE = new RegExp(String.raw`(?<![\p{L}\d])${EIRCODE}(?![\p{L}\d])`, 'g');
+/**
+ * What every TOWN_CODE match holds on its line (see matchesOnLines): a blank, then one of its postal codes (4 digits
+ * only after a region). Every code has its first digits within 3 characters of that blank: the anchor is tried only
+ * there, from the digit runs (anchorsBeforeDigits).
+ */
+const TOWN_CODE_ANCHOR = new RegExp(String.raw`[ \t](?:${EIRCODE}|${UK_POSTCODE}|${CA_POSTAL}|\d{6}|(?<=${REGION}[ \t]+)\d{4})(?![\p{L}\d])`, 'gu');
+const TOWN_CODE_LINES = placeLineScan(lineScan(TOWN_CODE, TOWN_CODE_ANCHOR), (input) => anchorsBeforeDigits(input, new RegExp(TOWN_CODE_ANCHOR.source, 'uy')));
+
+/**
+ * Where `sticky` (the postcode anchor: a blank, then 4 or 6 digits, or one or two capitals and one or two digits
+ * before the rest of a postcode) matches: tried at the blank before each digit run of those shapes.
+ */
+function anchorsBeforeDigits(input: string, sticky: RegExp): number[] {
+  const out: number[] = [];
+  const at = (p: number): void => {
+    if (!isBlank(input, p)) return;
+    sticky.lastIndex = p;
+    if (sticky.test(input)) out.push(p);
+  };
+  for (const d of digitStarts(input, { min: 4, max: 4, before: BLANK })) at(d - 1);
+  for (const d of digitStarts(input, { min: 6, max: 6, before: BLANK })) at(d - 1);
+  for (const d of digitStarts(input, { min: 1, max: 2, before: CAPITAL })) {
+    at(d - 2);
+    if (isAsciiCapital(input, d - 2)) at(d - 3);
+  }
+  return out;
+}
+/** Run where a digit run follows a capital ("D04", "D6W"). */
+const EIRCODE_ALONE = placeScan(new RegExp(String.raw`(?<![\p{L}\d])${EIRCODE}(?![\p{L}\d])`, 'g'), (input) =>
+  digitStarts(input, { min: 1, max: 2, before: CAPITAL }).map((s) => s - 1),
+);
 /** "Dublin 4", "Dublin 6W": a postal district is part of the town. */
 const DUBLIN = /(?<![\p{L}])Dublin[ \t]\d{1,2}W?(?![\p{L}\d])/gu;
 
@@ -51,16 +125,34 @@ const ADDRESS_WORD =
   /(?:^|[\s\d])(?:Road|Rd|Street|St|Lane|Avenue|Ave|Drive|Court|Close|Crescent|Place|Square|Terrace|Way|Grove|Gardens|Hill|Hills|View|Row|Mews|Park|Dock|Quay|Rectory|Cottage|House|Farm|Lodge|Manor|Church|Flat|Apartment|Apartments|Apt|Unit|Plot|Villa|Sector|Block|Nagar|Salai|Marg|Colony|Layout|Road|West|East|North|South|Rue|Avenue|Allée|Impasse|Chemin|Quai|Calle|C\/|Avenida|Plaza|Via|Viale|Piazza|Rua|Straße|Strasse|Weg|Gasse|Platz|ul\.|Street)(?:$|[\s,.])/u;
 const NOT_PLACE = new Set(['india', 'uk', 'united kingdom', 'ireland', 'canada', 'australia', 'germany', 'france', 'spain', 'italy', 'españa', 'deutschland']);
 
+/** Whether what follows a number ending at `e` can go on as FR_STREET does: "bis"/"ter", a comma, blanks, a street type. */
+function frStreetAfter(input: string, e: number): boolean {
+  return (
+    frStreetTypeAt(input, e) ||
+    (isBisTer(input, e) && frStreetTypeAt(input, e + 3)) ||
+    (isBlank(input, e) && isBisTer(input, e + 1) && frStreetTypeAt(input, e + 4))
+  );
+}
+const isBisTer = (input: string, i: number): boolean => input.startsWith('bis', i) || input.startsWith('ter', i);
+/** An optional comma, blanks, then the first letter of a street type. */
+const frStreetTypeAt = (input: string, i: number): boolean => oneOf(input, afterBlanks(input, input.charCodeAt(i) === 44 ? i + 1 : i), 'rbaicpqs');
 /** French and Belgian number-first streets ("45 boulevard Voltaire", "12 rue de la Gare", "3 impasse des Tilleuls"). */
-const FR_STREET = new RegExp(
-  String.raw`(?<![\p{L}\d])\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|boulevard|bd|avenue|av\.|allée|impasse|place|chemin|quai|cours|route|square|passage|chaussée)[ \t]+(?:(?:de[ \t]+la|de[ \t]+l'|des|du|de|d'|la|le|les)[ \t]*)?${CAPW}(?:[ \t]${CAPW}){0,2}`,
-  'gu',
+const FR_STREET = placeScan(
+  new RegExp(
+    String.raw`(?<![\p{L}\d])\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|boulevard|bd|avenue|av\.|allée|impasse|place|chemin|quai|cours|route|square|passage|chaussée)[ \t]+(?:(?:de[ \t]+la|de[ \t]+l'|des|du|de|d'|la|le|les)[ \t]*)?${CAPW}(?:[ \t]${CAPW}){0,2}`,
+    'gu',
+  ),
+  // Digit runs of 1-4 after no letter, then a blank, ',' or "bis"/"ter".
+  (input) => digitStarts(input, { min: 1, max: 4, notBefore: LETTER, after: BLANK | COMMA | ASCII_LETTER, then: frStreetAfter }),
 );
 /** Type first, number after ("Avenue Louise 231", "Rue de la Loi 84", "C/ Gran Vía 45, 5º A", "ul. Długa 17 m. 4"). */
-const TYPE_FIRST = leadRe(
-  'ABCPRualVIKU',
-  String.raw`(?<![\p{L}])(?:Avenue|Boulevard|Chaussée|Place|Rue|C\/|Calle|Avda\.|Avenida|Paseo|Carrer|ul\.|al\.|Via|Viale|Piazza|Rua|Am|An[ \t]der|Im|Knez|Bulevar|Ulica)[ \t]+(?:(?:de[ \t]+la|de|del|des|du|da|do|dos|das|della|di|la|le)[ \t]+)?${CAPW}(?:[ \t]${CAPW}){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?:\/\d{1,4})?(?:,?[ \t]+(?:\d{1,2}º[ \t]?[A-Za-z]{1,5}\.?|m\.[ \t]?\d{1,4}|app\.[ \t]?\d{1,4}))?`,
-  'gu',
+const TYPE_FIRST = placeScan(
+  leadRe(
+    'ABCPRualVIKU',
+    String.raw`(?<![\p{L}])(?:Avenue|Boulevard|Chaussée|Place|Rue|C\/|Calle|Avda\.|Avenida|Paseo|Carrer|ul\.|al\.|Via|Viale|Piazza|Rua|Am|An[ \t]der|Im|Knez|Bulevar|Ulica)[ \t]+(?:(?:de[ \t]+la|de|del|des|du|da|do|dos|das|della|di|la|le)[ \t]+)?${CAPW}(?:[ \t]${CAPW}){0,2},?[ \t]+\d{1,5}[A-Za-z]?(?:\/\d{1,4})?(?:,?[ \t]+(?:\d{1,2}º[ \t]?[A-Za-z]{1,5}\.?|m\.[ \t]?\d{1,4}|app\.[ \t]?\d{1,4}))?`,
+    'gu',
+  ),
+  (input) => placeKeywordStartsOf(input, 'ABCPRualVIKU').filter((s) => keywordThenBlank(input, s)),
 );
 /** Name-first streets with a suffix (German, Dutch, Nordic, Finnish): "Schillerstraße 41", "Hämeenkatu 14 B 22". */
 const SUFFIX_STREET = leadRe(
@@ -68,14 +160,21 @@ const SUFFIX_STREET = leadRe(
   String.raw`(?<![\p{L}])(?:${CAPW}[ \t])?[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|Straße|Strasse|gasse|Gasse|weg|platz|Platz|allee|ring|damm|ufer|laan|straat|gracht|kade|singel|dijk|plein|vej|gade|gatan|vägen|veien|gata|katu|tie|kuja|polku|väylä)[ \t]+\d{1,4}[a-z]?(?:[ \t][A-Z](?:[ \t]\d{1,3})?)?(?![\d\p{L}])`,
   'gu',
 );
-const SUFFIX_STREET_SCAN = lineScan(
-  SUFFIX_STREET,
-  /(?:straße|strasse|Straße|Strasse|gasse|Gasse|weg|platz|Platz|allee|ring|damm|ufer|laan|straat|gracht|kade|singel|dijk|plein|vej|gade|gatan|vägen|veien|gata|katu|tie|kuja|polku|väylä)[ \t]+\d/gu,
+const SUFFIXES =
+  'straße strasse Straße Strasse gasse Gasse weg platz Platz allee ring damm ufer laan straat gracht kade singel dijk plein vej gade gatan vägen veien gata katu tie kuja polku väylä'.split(
+    ' ',
+  );
+/** The lines of the suffix and house number, found from the digit runs looking back (suffixThenNumber). */
+const SUFFIX_STREET_LINES = placeLineScan(lineScan(SUFFIX_STREET, new RegExp(`(?:${SUFFIXES.join('|')})[ \\t]+\\d`, 'gu')), (input) =>
+  suffixThenNumber(input, SUFFIXES),
 );
 /** A street of one named person or place with its number, after an address label ("Knez Mihailova 12"). */
-const FLAT_FIRST = new RegExp(
-  String.raw`(?<![\p{L}])(?:Flat|Apartment|Apt\.?|Unit|Plot|Villa|House|Suite)[ \t]+[A-Z0-9-]{1,5},[ \t]+(?:\d{1,5}[A-Za-z]?[ \t]+)?${CAPW}(?:[ \t]${CAPW}){0,4}`,
-  'gu',
+const FLAT_FIRST = placeScan(
+  new RegExp(
+    String.raw`(?<![\p{L}])(?:Flat|Apartment|Apt\.?|Unit|Plot|Villa|House|Suite)[ \t]+[A-Z0-9-]{1,5},[ \t]+(?:\d{1,5}[A-Za-z]?[ \t]+)?${CAPW}(?:[ \t]${CAPW}){0,4}`,
+    'gu',
+  ),
+  (input) => placeKeywordStartsOf(input, 'FAUPVHS').filter((s) => keywordThenBlank(input, s)),
 );
 
 /** Addresses in scripts without Latin letters: the street/locality words of each script anchor them. */
@@ -170,14 +269,26 @@ function pushTown(input: string, s: number, e: number, res: PiiResources, out: P
 
 const STATE_NAME = new RegExp(`^(?:${US_STATE_NAMES})$`, 'i');
 /** A known town closing an address line after a comma ("..., Al Barsha 2, Dubai", "Clinic note, Chennai"). */
-const TOWN_AT_END = new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gud');
+/** Run at the commas before a capital that are the last comma of their line (the town has none). */
+const TOWN_AT_END = placeScan(new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gud'), (input) =>
+  commaThenCapital(input).filter((i) => {
+    // A line break before the next comma (each stretch between commas is read once: linear in the text).
+    const next = input.indexOf(',', i + 1);
+    if (next < 0) return true;
+    for (let k = i + 1; k < next; k++) if (input.charCodeAt(k) === 10) return true;
+    return false;
+  }),
+);
 /** A known town in capitals closing a court's heading: "COUNTY COURT AT MANCHESTER", "AUDIENCIA PROVINCIAL DE VALENCIA". */
-const HEADING_TOWN = /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/dgu;
+const HEADING_TOWN = placeScan(
+  /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/dgu,
+  (input) => placeKeywordStartsOf(input, 'AODI').filter((s) => isAsciiCapital(input, s + 1) && keywordThenBlank(input, s)),
+);
 
 export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const re of [TOWN_AT_END, HEADING_TOWN]) {
-    for (const m of matches(re, input)) {
+    for (const m of matchesOf(re, input)) {
       const c = m.indices?.groups?.['c'];
       if (!c || !res.cities.has(foldKey(input.slice(c[0], c[1])))) continue;
       // "STATE OF NEW YORK": a state, which Safe Harbor leaves.
@@ -191,18 +302,15 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
     const z = m.indices?.groups?.['z'];
     const c = m.indices?.groups?.['c'];
     if (!z || !c) continue;
-    const before = input.slice(Math.max(0, z[0] - 3), z[0]);
     const code = input.slice(z[0], z[1]);
-    // A code opens an address only after a comma or at a line/label start; a 4-5 digit number in a sentence
-    // ("paid 2500 Euro") is not one. Years and amounts before a capital are the common trap.
-    if (!/(?:,[ \t]?|^|\n|:[ \t]?|[ \t]{2})$/.test(before) && z[0] !== 0) continue;
+    // Years and amounts before a capital are the common trap (the look-behind took the other numbers in sentences).
     if (/^(?:19|20)\d{2}$/.test(code)) continue;
     // "3407 Kirby Drive": a house number and its street, not a code and its town.
     if (ADDRESS_WORD.test(` ${input.slice(c[0], Math.min(input.length, c[1] + 12))} `)) continue;
     out.push(makeSpan(input, z[0], z[1], 'ZIP', 0.75, 'context'));
     pushTown(input, c[0], c[1], res, out, 0.72);
   }
-  for (const m of matchesOnLines(TOWN_CODE_SCAN, input)) {
+  for (const m of matchesOnPlaceLines(TOWN_CODE_LINES, input)) {
     const z = m.indices?.groups?.['z'];
     const c = m.indices?.groups?.['c'];
     if (!z || !c) continue;
@@ -211,19 +319,21 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
     out.push(makeSpan(input, z[0], z[1], 'ZIP', 0.78, 'context'));
     pushTown(input, c[0], c[1], res, out, 0.72);
   }
-  for (const m of matches(EIRCODE_ALONE, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.7, 'pattern'));
+  for (const m of matchesAnchored(EIRCODE_ALONE, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.7, 'pattern'));
   for (const m of matches(DUBLIN, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
   for (const re of [FR_STREET, TYPE_FIRST, SUFFIX_STREET]) {
-    for (const m of re === SUFFIX_STREET ? matchesOnLines(SUFFIX_STREET_SCAN, input) : matches(re, input))
+    for (const m of re === SUFFIX_STREET ? matchesOnPlaceLines(SUFFIX_STREET_LINES, input) : matchesOf(re, input))
       out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.89, 'pattern'));
   }
   // "Flat 9, Riverside Court": only when the words after the comma are a street or estate, not a town ("Apt 12,
   // Houston"); below the US street pattern, which already takes "3407 Kirby Drive, Apt 12".
-  for (const m of matches(FLAT_FIRST, input)) {
+  for (const m of matchesAnchored(FLAT_FIRST, input)) {
     if (ADDRESS_WORD.test(` ${m[0].slice(m[0].indexOf(',') + 1)} `)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.86, 'pattern'));
   }
   // Only lines with a non-Latin character can hold these: the patterns never run over the rest of the text.
   out.push(...onNonLatinLines(input, nonLatinAddresses));
+  // detectPlaces ran before this (detect.ts): the walks they shared are done with.
+  releasePlaceWalks();
   return out;
 }
 
