@@ -14,6 +14,7 @@ import { detectNames } from '../electron/core/pii/names.js';
 import { detectNationalIds } from '../electron/core/pii/nationalIds.js';
 import { detectPatterns } from '../electron/core/pii/patterns.js';
 import { detectPlates } from '../electron/core/pii/plates.js';
+import { releasePlaceWalks } from '../electron/core/pii/placeWalks.js';
 import { detectPlaces } from '../electron/core/pii/places.js';
 import { loadPiiResources } from '../electron/core/pii/resources.js';
 import { detectWorldDates } from '../electron/core/pii/worldDates.js';
@@ -56,6 +57,7 @@ for (let round = 0; round < 3; round++) {
     best.set(name, Math.min(best.get(name) ?? Infinity, t));
   }
   releaseTextWalks();
+  releasePlaceWalks();
 }
 console.log(`each detector alone, ${mb.toFixed(2)} M chars (${copies} copies), best of 3, ms per M chars:`);
 let sum = 0;

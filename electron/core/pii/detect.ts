@@ -8,6 +8,7 @@ import { detectNames } from './names.js';
 import { detectNationalIds } from './nationalIds.js';
 import { detectPatterns } from './patterns.js';
 import { detectPlates } from './plates.js';
+import { releasePlaceWalks } from './placeWalks.js';
 import { detectPlaces } from './places.js';
 import { loadPiiResources } from './resources.js';
 import { detectWorldDates } from './worldDates.js';
@@ -126,8 +127,10 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
       ...detectWorldNames(input),
     ].filter((s) => s.confidence >= min);
   } finally {
-    // The word and digit runs the detectors shared for this text (anchoredScan.ts) are not kept past it.
+    // The word, digit and place walks the detectors shared for this text (anchoredScan.ts, placeWalks.ts) are not
+    // kept past it.
     releaseTextWalks();
+    releasePlaceWalks();
   }
   const resolved = resolveOverlaps(candidates);
   const allowed: ReadonlySet<PiiType> | undefined = options.policy ? new Set(options.policy.types) : undefined;

@@ -8,7 +8,7 @@
 // With them: the anchored scans' candidate starts (digitStarts, placeKeywordStartsOf, commaThenCapital), and the
 // lines of the line scans found from positions (suffixThenNumber, linesAt) instead of an anchor regex.
 // Each walk is kept for the last text asked about (single entry, like anchoredScan.ts's) and dropped by
-// releasePlaceWalks, which detectWorldPlaces (run after detectPlaces) calls when it is done.
+// releasePlaceWalks, which detectPii calls when the text is done (with releaseTextWalks).
 import type { AnchoredScan } from './anchoredScan.js';
 import { keywordStarts, keywords } from './anchoredScan.js';
 import type { LineScan } from './span.js';

@@ -26,7 +26,6 @@ import {
   placeKeywordStartsOf,
   placeLineScan,
   placeScan,
-  releasePlaceWalks,
   suffixThenNumber,
 } from './placeWalks.js';
 import type { PiiResources } from './resources.js';
@@ -332,8 +331,6 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
   }
   // Only lines with a non-Latin character can hold these: the patterns never run over the rest of the text.
   out.push(...onNonLatinLines(input, nonLatinAddresses));
-  // detectPlaces ran before this (detect.ts): the walks they shared are done with.
-  releasePlaceWalks();
   return out;
 }
 
