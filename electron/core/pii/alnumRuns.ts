@@ -29,11 +29,11 @@ export interface AlnumRuns {
   readonly digitStart: Int32Array;
   readonly digitEnd: Int32Array;
   /**
-   * The maximal runs of ASCII letters and digits that open with a capital A-Z, hold no a-z, and could open an
-   * identifier: [capsStart[k], capsEnd[k]). A letter-led identifier (its letters all capitals, ending where no letter
-   * or digit follows) opens such a run, and has a digit in it, or 9 characters or more, or goes on after it with a
-   * link: '-', '+', '*', '.', Ä/Ö/Ü (German plates), or a blank and then a digit, a capital, '+' or '*'. Runs with a
-   * small letter ("The", "patient") and bare acronyms ("MRN:", "I am") are most of a text and are left out.
+   * The maximal runs of ASCII letters and digits that hold a capital A-Z and no a-z and could open an identifier:
+   * [capsStart[k], capsEnd[k]). An identifier with letters (all capitals, ending where no letter or digit follows)
+   * opens such a run, and has a digit in it, or 9 characters or more, or goes on after it with a link: '-', '+', '*',
+   * '.', Ä/Ö/Ü (German plates), or a blank and then a digit, a capital, '+' or '*'. Runs with a small letter ("The",
+   * "patient") and bare acronyms ("MRN:", "I am") are most of a text and are left out.
    */
   readonly capsStart: Int32Array;
   readonly capsEnd: Int32Array;
@@ -61,14 +61,14 @@ export function alnumRuns(input: string): AlnumRuns {
   while (i < len) {
     let c = input.charCodeAt(i);
     const lower = c | 32;
-    const leadDigit = c >= 48 && c <= 57;
-    if (!leadDigit && (lower < 97 || lower > 122)) {
+    if ((c < 48 || c > 57) && (lower < 97 || lower > 122)) {
       i++;
       continue;
     }
-    // A run of ASCII letters and digits: its digit runs, and whether it has a small letter or a digit.
+    // A run of ASCII letters and digits: its digit runs, and whether it has a small letter, a capital, a digit.
     const s = i;
     let small = false;
+    let cap = false;
     let digit = false;
     while (i < len) {
       c = input.charCodeAt(i);
@@ -78,13 +78,15 @@ export function alnumRuns(input: string): AlnumRuns {
         i++;
         while (i < len && input.charCodeAt(i) >= 48 && input.charCodeAt(i) <= 57) i++;
         digitEnd.push(i);
-      } else if (c >= 65 && c <= 90) i++;
-      else if (c >= 97 && c <= 122) {
+      } else if (c >= 65 && c <= 90) {
+        cap = true;
+        i++;
+      } else if (c >= 97 && c <= 122) {
         small = true;
         i++;
       } else break;
     }
-    if (small || leadDigit) continue;
+    if (small || !cap) continue;
     const after = i < len ? input.charCodeAt(i) : 0;
     const next = i + 1 < len ? input.charCodeAt(i + 1) : 0;
     if (digit || i - s >= 9 || (after < 256 && LINK[after] === 1) || (after === 32 && next < 128 && LINK_AFTER_BLANK[next] === 1)) {
@@ -106,8 +108,11 @@ export function alnumRunsHeld(): boolean {
   return held !== undefined;
 }
 
-/** One character from ' ' to '/' (blank, '-', '.', '/', '(', '+', ...) or ':' between two digit groups. */
-const isChainLink = (c: number): boolean => (c >= 32 && c <= 47) || c === 58;
+/**
+ * One character from ' ' to '/' (blank, '-', '.', '/', '(', '+', ...), ':', or any white space (\\s: ASCII ones, no-break
+ * space, and everything from U+1680 on) between two digit groups.
+ */
+const isChainLink = (c: number): boolean => (c >= 32 && c <= 47) || c === 58 || (c >= 9 && c <= 13) || c === 0xa0 || c >= 0x1680;
 
 /**
  * Per digit run, the digits of the group sequence it opens: its own and those of each next run one link character
@@ -187,12 +192,13 @@ export const ID_SCANS: AnchoredScan[] = [];
  * for each scan in its own file).
  */
 export function idScan(re: RegExp, starts: (input: string, runs: AlnumRuns) => number[]): AnchoredScan {
+  return idScanFrom(re, (input) => starts(input, alnumRuns(input)));
+}
+
+/** An identifier scan whose starts come from elsewhere (anchoredScan.ts's letter runs), in the same list. */
+export function idScanFrom(re: RegExp, starts: (input: string) => number[]): AnchoredScan {
   if (!re.global) throw new Error('idScan needs a global regex');
-  const scan: AnchoredScan = {
-    re,
-    sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y'),
-    starts: (input) => starts(input, alnumRuns(input)),
-  };
+  const scan: AnchoredScan = { re, sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y'), starts };
   ID_SCANS.push(scan);
   return scan;
 }

@@ -1,6 +1,8 @@
 // Court and matter numbers that carry no fixed shape: "No. 23-3-04412-1 SEA" under a caption, "Case No. 2023 L
 // 008812", an identifier right after the court's name. Only looked for in text that reads like a court paper.
-import { anchoredScan, blanksBack, matchesAnchored } from './anchoredScan.js';
+import { anchoredScan, blanksBack, keywordStarts, keywords, matchesAnchored } from './anchoredScan.js';
+import { charTable, digitRunsWhere, idScan, idScanFrom, inTable } from './alnumRuns.js';
+import { keywordLeads, narrowKeywordStarts } from './keywordLeads.js';
 import { makeSpan, matches, groupRange } from './span.js';
 import type { PiiSpan } from './types.js';
 
@@ -38,12 +40,26 @@ const AFTER_COURT = new RegExp(
   String.raw`(?<![\p{L}])Court[^\n\r]{0,30}?[ \t](?<v>(?=[A-Z0-9-]*\d{4})[A-Z0-9][A-Z0-9-]{4,}[A-Z0-9])(?:[;,][ \t]*(?<w>(?=[A-Z0-9-]*\d{4})[A-Z0-9][A-Z0-9-]{4,}[A-Z0-9]))?`,
   'gud',
 );
-const PLATE =
-  /(?<![\p{L}])(?:licen[cs]e plate|registration plate|plate|tag)(?:[ \t]+(?:number|no\.?|#))?[ \t]*[:#]?[ \t]*(?<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})(?![A-Za-z0-9])/dgiu;
+/**
+ * The plate words' leading letters: under the i flag the value may follow the word directly ("plateAB12"), so a run
+ * need only begin with them. Anchored on the shared letter runs instead of a whole-text scan (~2.5 ms per M chars).
+ */
+const PLATE_WORDS = ['licence plate', 'license plate', 'registration plate', 'plate', 'tag'];
+const plateWords = keywords(PLATE_WORDS, false);
+const plateLeads = keywordLeads(PLATE_WORDS, true);
+const PLATE = idScanFrom(
+  /(?<![\p{L}])(?:licen[cs]e plate|registration plate|plate|tag)(?:[ \t]+(?:number|no\.?|#))?[ \t]*[:#]?[ \t]*(?<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})(?![A-Za-z0-9])/dgiu,
+  (input) => narrowKeywordStarts(input, keywordStarts(input, plateWords, false), plateLeads),
+);
+const NOT_BEFORE_NUMBER_YEAR = charTable('/.-');
+/** "442/2023", "23/04518": a digit run of at most 6 before a '/' (5 digits at least in its chain), after none of [/.-]. */
+const NUMBER_YEAR_SCAN = idScan(NUMBER_YEAR, (input, runs) =>
+  digitRunsWhere(runs, input, 5, (t, s, e) => (e - s <= 6 && t.charCodeAt(e) === 47 && !inTable(NOT_BEFORE_NUMBER_YEAR, t, s - 1) ? s : false)),
+);
 
 export function detectLegalNumbers(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const m of matches(PLATE, input)) {
+  for (const m of matchesAnchored(PLATE, input)) {
     const v = groupRange(m, 'v');
     if (v && /[A-Z]/i.test(input.slice(v[0], v[1])) && /^[A-Z0-9 -]+$/.test(input.slice(v[0], v[1]))) {
       out.push(makeSpan(input, v[0], v[1], 'VEHICLE', 0.85, 'context'));
@@ -57,7 +73,7 @@ export function detectLegalNumbers(input: string): PiiSpan[] {
     if (/^(?:19|20)\d{2}$/.test(value) || /^\d{1,3}$/.test(value)) continue;
     out.push(makeSpan(input, v[0], v[1], 'CASE_NUMBER', 0.8, 'context'));
   }
-  for (const m of matches(NUMBER_YEAR, input)) {
+  for (const m of matchesAnchored(NUMBER_YEAR_SCAN, input)) {
     // A date's tail ("12/2023" of "3/12/2023") or a dose ("1/2023 mg") is not a case number.
     if (/\d[/.-]$/.test(input.slice(Math.max(0, m.index - 2), m.index))) continue;
     out.push(makeSpan(input, m.index, m.index + m[0].length, 'CASE_NUMBER', 0.7, 'context'));

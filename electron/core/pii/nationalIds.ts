@@ -262,7 +262,9 @@ const pairs = (list: string): Set<number> => new Set(list.split('|').map((p) => 
 const pairAt = (input: string, s: number): number => input.charCodeAt(s) * 128 + input.charCodeAt(s + 1);
 const VAT_COUNTRIES = pairs('AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK');
 const VAT_SHAPE_COUNTRIES = pairs('BG|CY|CZ|EE|EL|HR|HU|LT|LV|MT|RO|SI|SK');
-const VAT_AFTER_PREFIX = charTable(' +*');
+/** After the prefix: `[ ]?[0-9A-Z+*](?:[ .]?[0-9A-Z]){6,11}`, 7 characters of these with a blank or dot between. */
+const VAT_BODY = charTable('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ+*');
+const VAT_SEPS = charTable(' .');
 
 /**
  * Where each kind's matches can start, from the text's digit runs and capitals runs (alnumRuns.ts): each test below
@@ -273,15 +275,15 @@ const VAT_AFTER_PREFIX = charTable(' +*');
 const STARTS: Readonly<Record<string, (input: string, runs: AlnumRuns) => number[]>> = {
   'UK NHS number': digitLed(ANY, ' -', 10, (n) => n === 3 || n === 10),
   'UK National Insurance number': (input, runs) =>
-    capsRunsWhere(runs, input, (t, s, e) => e - s >= 2 && isCap(t, s + 1) && groupChars(t, s + 2, DIGITS, BLANK, 6) === 6 && bOk(t, s)),
+    capsRunsWhere(runs, input, (t, s, e) => e - s >= 2 && isCap(t, s) && isCap(t, s + 1) && groupChars(t, s + 2, DIGITS, BLANK, 6) === 6 && bOk(t, s)),
   'Canadian SIN': digitLed(ANY, ' -', 9, (n) => n === 3),
   'Australian TFN': digitLed(ANY, ' -', 8, (n) => n === 3),
   // `[ -/]` is the range from ' ' to '/'.
   'Australian Medicare': digitLed('23456', ' !"#$%&\'()*+,-./', 10, (n) => n === 4),
   'Indian Aadhaar': digitLed('23456789', ' -', 12, (n) => n === 4 || n === 12),
-  'Indian PAN': (input, runs) => capsRunsWhere(runs, input, (t, s, e) => e - s === 10 && bOk(t, s)),
+  'Indian PAN': (input, runs) => capsRunsWhere(runs, input, (t, s, e) => e - s === 10 && isCap(t, s) && bOk(t, s)),
   'EU VAT number': (input, runs) =>
-    capsRunsWhere(runs, input, (t, s, e) => VAT_COUNTRIES.has(pairAt(t, s)) && (e - s > 2 || inTable(VAT_AFTER_PREFIX, t, e)) && bOk(t, s)),
+    capsRunsWhere(runs, input, (t, s) => VAT_COUNTRIES.has(pairAt(t, s)) && groupChars(t, s + 2, VAT_BODY, VAT_SEPS, 7) === 7 && bOk(t, s)),
   'EU VAT number (shape only)': (input, runs) =>
     capsRunsWhere(runs, input, (t, s, e) => VAT_SHAPE_COUNTRIES.has(pairAt(t, s)) && (e - s === 2 ? t.charCodeAt(e) === 32 : isDigitAt(t, s + 2)) && bOk(t, s)),
   'Spanish DNI/NIE': (input, runs) => [
@@ -292,7 +294,7 @@ const STARTS: Readonly<Record<string, (input: string, runs: AlnumRuns) => number
   'French NIR': digitLed('12', ' ', 13, undefined, DIGITS_AB, 6),
   'French NIR (labelled)': digitLed('12', ' ', 11, undefined, DIGITS_AB, 6),
   'Swiss AHV number': digitLed('7', '.', 13),
-  'Italian codice fiscale': (input, runs) => capsRunsWhere(runs, input, (t, s, e) => e - s === 16 && bOk(t, s)),
+  'Italian codice fiscale': (input, runs) => capsRunsWhere(runs, input, (t, s, e) => e - s === 16 && isCap(t, s) && bOk(t, s)),
   'Belgian national number': digitLed(ANY, '.- ', 11),
   'Dutch BSN': digitLed(ANY, '.', 9),
   'German tax id': digitLed(ANY, ' ', 11),
@@ -312,7 +314,7 @@ const SCANS = new Map<Kind, AnchoredScan>(
 );
 /** An IBAN opens a capitals run with two letters and two digits. */
 const IBAN_SCAN = idScan(IBAN_ANY, (input, runs) =>
-  capsRunsWhere(runs, input, (t, s, e) => e - s >= 4 && isCap(t, s + 1) && isDigitAt(t, s + 2) && isDigitAt(t, s + 3)),
+  capsRunsWhere(runs, input, (t, s, e) => e - s >= 4 && isCap(t, s) && isCap(t, s + 1) && isDigitAt(t, s + 2) && isDigitAt(t, s + 3)),
 );
 
 const fail = (k: Kind): never => {
