@@ -79,7 +79,13 @@ function fuzz(count: number): string[] {
       const n = 1 + Math.floor(rnd() * 7);
       for (let k = 0; k < n; k++) {
         const r = rnd();
-        parts.push(r < 0.55 ? digits(1 + Math.floor(rnd() * (rnd() < 0.8 ? 5 : 17))) : r < 0.85 ? caps(1 + Math.floor(rnd() * 4)) : caps(2) + digits(2 + Math.floor(rnd() * 12)));
+        parts.push(
+          r < 0.55
+            ? digits(1 + Math.floor(rnd() * (rnd() < 0.8 ? 5 : 17)))
+            : r < 0.85
+              ? caps(1 + Math.floor(rnd() * 4))
+              : caps(2) + digits(2 + Math.floor(rnd() * 12)),
+        );
       }
       out.push(pick(TOKENS) + parts.join(sep) + pick(TOKENS) + (rnd() < 0.3 ? digits(2) : ''));
     } else {
@@ -112,7 +118,8 @@ describe('identifier scans over the shared digit and capitals runs', () => {
   it('each finds what its global regex finds on every labelled document, edge string and random string', () => {
     const cases = [...texts, ...edges, edges.join('\n'), texts.join(''), ...fuzz(3000)];
     for (const scan of ID_SCANS) {
-      for (const text of cases) expect(all(matchesAnchored(scan, text)), `${scan.re.source.slice(0, 70)}\n${text.slice(0, 200)}`).toEqual(all(matches(scan.re, text)));
+      for (const text of cases)
+        expect(all(matchesAnchored(scan, text)), `${scan.re.source.slice(0, 70)}\n${text.slice(0, 200)}`).toEqual(all(matches(scan.re, text)));
     }
   });
 
@@ -122,7 +129,9 @@ describe('identifier scans over the shared digit and capitals runs', () => {
     for (const scan of ID_SCANS) {
       expect([...matches(scan.re, sample)].length, scan.re.source.slice(0, 70)).toBeGreaterThan(0);
       // Under 1 in 200 positions (the keyword-led ones read every letter run: under 1 in 100).
-      expect(scan.starts(corpus).length, scan.re.source.slice(0, 70)).toBeLessThan(corpus.length / (scan.re.flags.includes('i') || /VIN/.test(scan.re.source) ? 100 : 200));
+      expect(scan.starts(corpus).length, scan.re.source.slice(0, 70)).toBeLessThan(
+        corpus.length / (scan.re.flags.includes('i') || /VIN/.test(scan.re.source) ? 100 : 200),
+      );
     }
   });
 

@@ -39,6 +39,8 @@ export interface AlnumRuns {
   readonly capsEnd: Int32Array;
   /** Per digit run, built when first asked for (digitChains). */
   chains?: Uint8Array;
+  /** Other per-text results the detectors share, dropped with the runs (textMemo). */
+  readonly memo: Map<string, unknown>;
 }
 
 let held: AlnumRuns | undefined;
@@ -94,8 +96,24 @@ export function alnumRuns(input: string): AlnumRuns {
       capsEnd.push(i);
     }
   }
-  held = { input, digitStart: digitStart.array(), digitEnd: digitEnd.array(), capsStart: capsStart.array(), capsEnd: capsEnd.array() };
+  held = {
+    input,
+    digitStart: digitStart.array(),
+    digitEnd: digitEnd.array(),
+    capsStart: capsStart.array(),
+    capsEnd: capsEnd.array(),
+    memo: new Map(),
+  };
   return held;
+}
+
+/** A result for `input` that several detectors need, computed once and kept (and dropped) with its runs. */
+export function textMemo<T>(input: string, key: string, build: () => T): T {
+  const { memo } = alnumRuns(input);
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = build();
+  memo.set(key, value);
+  return value;
 }
 
 /** Drops the runs kept for the last text (detectPii should call it when done, with anchoredScan's releaseTextWalks). */
@@ -208,12 +226,7 @@ export function idScanFrom(re: RegExp, starts: (input: string) => number[]): Anc
  * lets through can start a match: the number keep returns (the run's start, or the '+' or '(' before it), none for
  * false.
  */
-export function digitRunsWhere(
-  runs: AlnumRuns,
-  input: string,
-  least: number,
-  keep: (input: string, s: number, e: number) => number | false,
-): number[] {
+export function digitRunsWhere(runs: AlnumRuns, input: string, least: number, keep: (input: string, s: number, e: number) => number | false): number[] {
   const out: number[] = [];
   const { digitStart, digitEnd } = runs;
   const chains = digitChains(runs);

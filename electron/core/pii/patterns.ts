@@ -103,9 +103,7 @@ const NANP_SCAN = idScan(NANP, (input, runs) =>
     return n === 3 && sepAt(e) && digitsAt(t, e + 1) === 3 && sepAt(e + 4) && digitsAt(t, e + 5) >= 4 ? s : false;
   }),
 );
-const INTL_SCAN = idScan(INTL, (input, runs) =>
-  digitRunsWhere(runs, input, 1, (t, s) => (isAt(t, s - 1, '+') && !isWordOrPlusAt(t, s - 2) ? s - 1 : false)),
-);
+const INTL_SCAN = idScan(INTL, (input, runs) => digitRunsWhere(runs, input, 1, (t, s) => (isAt(t, s - 1, '+') && !isWordOrPlusAt(t, s - 2) ? s - 1 : false)));
 const TRUNK_SCAN = idScan(TRUNK, (input, runs) =>
   digitRunsWhere(runs, input, 5, (t, s, e) =>
     isAt(t, s, '0') && e - s >= 3 && e - s <= 5 && inTable(DASH_BLANK, t, e) && !isWordOrPlusAt(t, s - 1) ? s : false,
