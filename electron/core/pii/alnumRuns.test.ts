@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { matchesAnchored } from './anchoredScan.js';
 import { ID_SCANS, alnumRuns, alnumRunsHeld, charTable, digitChains, groupChars, idScan, releaseAlnumRuns } from './alnumRuns.js';
 import './legal.js';
-import './nationalIds.js';
+import { NATIONAL_SCANS } from './nationalIds.js';
 import './patterns.js';
 import './plates.js';
 import { matches } from './span.js';
@@ -28,6 +28,8 @@ const edges = [
   'BG 1234567890; CZ12345678; 12345678Z; X1234567L; X-1234567-L; Y 1234567 Z; 12345678-Z; 1 85 05 78 006 084 36',
   '185057800608436; 2 85 05 2A 006 084 36; 285052B00608436; 1 85 05 78 006 084; 756.1234.5678.97; 7561234567897',
   'RSSMRA85T10A562S; 85.07.30-033.28; 85073003328; 1234.56.782; 123456782; 12 345 678 901; 12345678901',
+  '2123456701; Medicare 21234567011; UTR 12345 67890; 1234567T 1234567TW; PESEL 44051401359; 19811218-9876; 811218+9876',
+  '131052-308T; 131052A308T; 0101701234; 010170-1234; +4412345 67890; x1234567T; 12 12345 67890; 3112991234',
   'IBAN DE89 3704 0044 0532 0130 00, GB82WEST12345698765432; 5-943 476 5919; 12.943 476 5919; 𝐀AB123456C; éAB 12 34 56 C',
   // patterns.ts
   'fe80::1 and 2001:db8::8a2e:370:7334 at 10:30:00; ::1; a:b:c; x::1; 12345::1; :::: ab:cd:ef:12:34:56:78:9a',
@@ -105,19 +107,23 @@ function fuzz(count: number): string[] {
   return out;
 }
 
+/** The scans over the shared runs: ID_SCANS and the national kinds that stay in anchoredScan.ts's list. */
+const SCANS = [...new Set([...ID_SCANS, ...NATIONAL_SCANS])];
+
 function all(it: Iterable<RegExpExecArray>): unknown[] {
   return [...it].map((m) => [m.index, m[0], m.indices ? [...m.indices] : null, m.indices?.groups ? { ...m.indices.groups } : null]);
 }
 
 describe('identifier scans over the shared digit and capitals runs', () => {
   it('registers a scan for each identifier regex of the four detectors', () => {
-    // 17 national-id kinds and the IBAN, 15 in patterns.ts, 2 plates, 2 legal.
+    // 17 national-id kinds and the IBAN, 15 in patterns.ts, 2 plates, 2 legal; 7 more national-id kinds.
     expect(ID_SCANS.length).toBeGreaterThanOrEqual(37);
+    expect(SCANS.length).toBeGreaterThanOrEqual(44);
   });
 
   it('each finds what its global regex finds on every labelled document, edge string and random string', () => {
     const cases = [...texts, ...edges, edges.join('\n'), texts.join(''), ...fuzz(3000)];
-    for (const scan of ID_SCANS) {
+    for (const scan of SCANS) {
       for (const text of cases)
         expect(all(matchesAnchored(scan, text)), `${scan.re.source.slice(0, 70)}\n${text.slice(0, 200)}`).toEqual(all(matches(scan.re, text)));
     }
@@ -126,7 +132,7 @@ describe('identifier scans over the shared digit and capitals runs', () => {
   it('finds the edge forms (the comparison is not of empty lists) and tries few positions', () => {
     const sample = edges.join('\n');
     const corpus = texts.join('\n\n');
-    for (const scan of ID_SCANS) {
+    for (const scan of SCANS) {
       expect([...matches(scan.re, sample)].length, scan.re.source.slice(0, 70)).toBeGreaterThan(0);
       // Under 1 in 200 positions (the keyword-led ones read every letter run: under 1 in 100).
       expect(scan.starts(corpus).length, scan.re.source.slice(0, 70)).toBeLessThan(

@@ -2,8 +2,8 @@
 // for numbers with no check or a shape every digit run has, when a label names them on the same line). A checked
 // number needs no label: a clinic spreadsheet cell holds just "943 476 5919".
 import { ibanValid } from './checksums.js';
-import { anchoredScan, digitRunStarts, matchesAnchored } from './anchoredScan.js';
-import { DIGITS, capsRunsWhere, charTable, digitRunsWhere, groupChars, idScan, inTable, isDigitAt, isLetterOrDigitAt } from './alnumRuns.js';
+import { anchoredScan, matchesAnchored } from './anchoredScan.js';
+import { DIGITS, alnumRuns, capsRunsWhere, charTable, digitRunsWhere, groupChars, idScan, inTable, isDigitAt, isLetterOrDigitAt } from './alnumRuns.js';
 import type { AlnumRuns } from './alnumRuns.js';
 import type { AnchoredScan } from './anchoredScan.js';
 import { lineStartNear, makeSpan } from './span.js';
@@ -212,22 +212,6 @@ export function sepaIbanValid(value: string): boolean {
 const DIGIT_RUNS = new Set(['UK NHS number', 'Canadian SIN', 'Australian TFN']);
 
 /**
- * The digits every match of a kind opens with (its pattern, after the look-behind, starts with that many digits in
- * every alternative): those kinds run only at digit runs that long (anchoredScan.ts), not at every position of the
- * text. Only kinds opening with 5 or more: runs that long are rare (~1 in 10 digit runs of the labelled text), and
- * each of these whole-text scans took ~4.5 ms on 1.8 MB, the anchored ones 0.1-0.7.
- */
-const LEADING_DIGITS: Readonly<Record<string, number>> = {
-  'Australian Medicare (unspaced)': 10,
-  'UK UTR': 5,
-  'Irish PPSN': 7,
-  'Polish PESEL': 11,
-  'Swedish personnummer': 6,
-  'Finnish HETU': 6,
-  'Danish CPR': 6,
-};
-
-/**
  * What B lets through at p: no letter, digit or '+' before, no digit and [ .-] before (B's third alternative ends in
  * one of those two). Astral letters pass here (one unit is no letter) and are refused by the regex.
  */
@@ -299,19 +283,36 @@ const STARTS: Readonly<Record<string, (input: string, runs: AlnumRuns) => number
   'Dutch BSN': digitLed(ANY, '.', 9),
   'German tax id': digitLed(ANY, ' ', 11),
 };
+/**
+ * Kinds that open with 5 digits or more: anchoredScan.ts's first anchored kinds, still in its list (its test has
+ * their edge forms), now with their starts from the shared runs below: a run that long, then the digits of the
+ * kind's groups (HETU's separator can be a letter, so only the run).
+ */
+const LONG_LED: Readonly<Record<string, (input: string, runs: AlnumRuns) => number[]>> = {
+  'Australian Medicare (unspaced)': digitLed('23456', '', 10, (n) => n >= 10),
+  'UK UTR': digitLed(ANY, ' ', 10, (n) => n >= 5),
+  'Irish PPSN': digitLed(ANY, '', 7, (n) => n >= 7),
+  'Polish PESEL': digitLed(ANY, '', 11, (n) => n >= 11),
+  'Swedish personnummer': digitLed(ANY, '-+', 10, (n) => n >= 6),
+  'Finnish HETU': digitLed(ANY, '', 6, (n) => n >= 6),
+  'Danish CPR': digitLed('0123', '-', 10, (n) => n >= 6),
+};
+
 const XYZ = charTable('XYZ');
 const BLANK = charTable(' ');
 const DASH_BLANK = charTable(' -');
 
 const SCANS = new Map<Kind, AnchoredScan>(
   NATIONAL_KINDS.map((k) => {
-    const min = LEADING_DIGITS[k.name];
+    const long = LONG_LED[k.name];
     const starts = STARTS[k.name];
-    if (min !== undefined) return [k, anchoredScan(k.re, (input) => digitRunStarts(input, min))] as const;
+    if (long) return [k, anchoredScan(k.re, (input) => long(input, alnumRuns(input)))] as const;
     if (!starts) throw new Error(`no starts for ${k.name}`);
     return [k, idScan(k.re, starts)] as const;
   }),
 );
+/** Every scan of the kinds (for alnumRuns.test.ts: the long-led ones are in anchoredScan.ts's list, not ID_SCANS). */
+export const NATIONAL_SCANS: readonly AnchoredScan[] = [...SCANS.values()];
 /** An IBAN opens a capitals run with two letters and two digits. */
 const IBAN_SCAN = idScan(IBAN_ANY, (input, runs) =>
   capsRunsWhere(runs, input, (t, s, e) => e - s >= 4 && isCap(t, s) && isCap(t, s + 1) && isDigitAt(t, s + 2) && isDigitAt(t, s + 3)),

@@ -88,6 +88,8 @@ const IPV6_SCAN = idScan(IPV6, (input) => {
 const SSN_SCAN = idScan(SSN_RE, (input, runs) =>
   digitRunsWhere(runs, input, 9, (t, s, e) => (e - s === 3 && inTable(DASH_BLANK, t, e) && !isAt(t, s - 1, '-') ? s : false)),
 );
+/** [\s.-] of the NANP pattern (isSpaceAt lets more through). */
+const isNanpSep = (input: string, i: number): boolean => isSpaceAt(input, i) || isAt(input, i, '.') || isAt(input, i, '-');
 /** "+1 ...", "1 (603) ...", "(603) ...", "603-555-...": the '+', a "1", the '(' or a 3-digit run. */
 const NANP_SCAN = idScan(NANP, (input, runs) =>
   digitRunsWhere(runs, input, 1, (t, s, e) => {
@@ -96,14 +98,18 @@ const NANP_SCAN = idScan(NANP, (input, runs) =>
     if (isAt(t, s - 1, '+')) return first1 && !isWordOrPlusAt(t, s - 2) ? s - 1 : false;
     if (isAt(t, s - 1, '(') && n === 3 && isAt(t, e, ')') && !isWordOrPlusAt(t, s - 2)) return s - 1;
     if (isWordAt(t, s - 1)) return false;
-    const sepAt = (i: number) => isSpaceAt(t, i) || isAt(t, i, '.') || isAt(t, i, '-');
     // "1 (603)", "1-603", "1(603)", "1603 555": the 1 then an optional link and '(' or 3 digits.
-    if (first1 && n === 1) return isAt(t, e, '(') || isDigitAt(t, e + 1) || (sepAt(e) && (isAt(t, e + 1, '(') || isDigitAt(t, e + 1))) ? s : false;
-    if (first1 && n === 4 && sepAt(e)) return s;
-    return n === 3 && sepAt(e) && digitsAt(t, e + 1) === 3 && sepAt(e + 4) && digitsAt(t, e + 5) >= 4 ? s : false;
+    if (first1 && n === 1) return isAt(t, e, '(') || isDigitAt(t, e + 1) || (isNanpSep(t, e) && isAt(t, e + 1, '(')) ? s : false;
+    if (first1 && n === 4 && isNanpSep(t, e)) return s;
+    return n === 3 && isNanpSep(t, e) && digitsAt(t, e + 1) === 3 && isNanpSep(t, e + 4) && digitsAt(t, e + 5) >= 4 ? s : false;
   }),
 );
-const INTL_SCAN = idScan(INTL, (input, runs) => digitRunsWhere(runs, input, 1, (t, s) => (isAt(t, s - 1, '+') && !isWordOrPlusAt(t, s - 2) ? s - 1 : false)));
+/** Each '+' before a digit, after none of [\w+]. */
+const INTL_SCAN = idScan(INTL, (input) => {
+  const out: number[] = [];
+  for (let i = input.indexOf('+'); i >= 0; i = input.indexOf('+', i + 1)) if (isDigitAt(input, i + 1) && !isWordOrPlusAt(input, i - 1)) out.push(i);
+  return out;
+});
 const TRUNK_SCAN = idScan(TRUNK, (input, runs) =>
   digitRunsWhere(runs, input, 5, (t, s, e) =>
     isAt(t, s, '0') && e - s >= 3 && e - s <= 5 && inTable(DASH_BLANK, t, e) && !isWordOrPlusAt(t, s - 1) ? s : false,

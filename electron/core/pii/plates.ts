@@ -4,8 +4,7 @@
 // American ones do), so a 17-character VIN after its label is taken as written.
 import { anchoredScan, matchesAnchored } from './anchoredScan.js';
 import { capsRunsWhere, idScan, idScanFrom, isDigitAt } from './alnumRuns.js';
-import { keywordLeads, narrowKeywordStarts } from './keywordLeads.js';
-import { PLATE_WORD, PLATE_WORDS, plateWordStarts } from './plateWords.js';
+import { PLATE_WORD, plateWordStarts } from './plateWords.js';
 import { leadRe, makeSpan, groupRange } from './span.js';
 import type { PiiSpan } from './types.js';
 
@@ -26,14 +25,13 @@ const STANDALONE = new RegExp(
     .join('|'),
   'gu',
 );
-/** Under the i flag: 'ſ' and the Kelvin sign fold to 's' and 'k'. */
-const plateLeads = keywordLeads(PLATE_WORDS, true);
+/** Run only where a plate word is (plateWords.ts: one scan for the words of this regex and legal.ts's). */
 const AFTER_WORD = anchoredScan(
   new RegExp(
     String.raw`(?<![\p{L}])${PLATE_WORD}(?:[ \t]+(?:no\.?|number|nr\.?|n°))?[ \t]*[:#]?[ \t]*(?<v>\d{4}[ -]?[B-DF-HJ-NP-TV-Z]{3}|[A-Z]{1,3}[ -]?\d{1,4}[ -]?[A-Z]{1,3}|[A-Z]{2,3}[ -]?\d{2,4}|\d{1,3}-[A-Z]{1,2}-\d{1,6})${E}`,
     'giud',
   ),
-  (input) => narrowKeywordStarts(input, plateWordStarts(input), plateLeads),
+  plateWordStarts,
 );
 /**
  * Where a VIN label can open: each label holds one of these (found by indexOf: a capital or a rare letter first is
