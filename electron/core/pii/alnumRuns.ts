@@ -229,12 +229,26 @@ export function idScanFrom(re: RegExp, starts: (input: string) => number[]): Anc
 export function digitRunsWhere(runs: AlnumRuns, input: string, least: number, keep: (input: string, s: number, e: number) => number | false): number[] {
   const out: number[] = [];
   const { digitStart, digitEnd } = runs;
-  const chains = digitChains(runs);
-  for (let k = 0; k < digitStart.length; k++) {
-    if ((chains[k] ?? 0) < least) continue;
+  for (const k of chainsAtLeast(runs, least)) {
     const at = keep(input, digitStart[k] ?? 0, digitEnd[k] ?? 0);
     if (at !== false) out.push(at);
   }
+  return out;
+}
+
+/**
+ * The indices of the digit runs whose chain holds `least` digits or more, listed once per text and least (the scans
+ * ask for ~14 different ones): a scan for 10 digits then reads ~8% of the runs instead of testing each.
+ */
+function chainsAtLeast(runs: AlnumRuns, least: number): Int32Array {
+  const key = `chains>=${least}`;
+  const kept = runs.memo.get(key);
+  if (kept instanceof Int32Array) return kept;
+  const chains = digitChains(runs);
+  const list = new IntList();
+  for (let k = 0; k < chains.length; k++) if ((chains[k] ?? 0) >= least) list.push(k);
+  const out = list.array();
+  runs.memo.set(key, out);
   return out;
 }
 
