@@ -149,7 +149,13 @@ describe('identifier scans over the shared digit and capitals runs', () => {
     // The digits of the group sequence each digit run opens.
     expect([...digitChains(r)]).toEqual([2, 1, 4, 1, 1, 1, 1]);
     expect(spans(r.capsStart, r.capsEnd)).toEqual(['X9', 'B7', 'ABCDEFGHI', 'AB', 'CD', 'GH', 'I', 'K']);
-    expect(alnumRuns(t)).toBe(r);
+    const u = alnumRuns('123456 1234-5 12345 1234AB 12345x-1 -9 7B-1');
+    expect([...u.digitLedStart].map((s) => u.input.slice(s, s + 4))).toEqual(['1234', '1234', '1234', '7B-1']);
+    expect(alnumRuns(t)).not.toBe(r);
+    releaseAlnumRuns();
+    expect(alnumRuns(t)).not.toBe(r);
+    const again = alnumRuns(t);
+    expect(alnumRuns(t)).toBe(again);
     expect(alnumRunsHeld()).toBe(true);
     releaseAlnumRuns();
     expect(alnumRunsHeld()).toBe(false);

@@ -37,6 +37,11 @@ export interface AlnumRuns {
    */
   readonly capsStart: Int32Array;
   readonly capsEnd: Int32Array;
+  /**
+   * The starts of the runs of ASCII letters and digits that open with a digit, hold no a-z, and have 6 characters or
+   * more or a '-' after them: where a generic id ("123456", "4471-22-A") opens a run.
+   */
+  readonly digitLedStart: Int32Array;
   /** Per digit run, built when first asked for (digitChains). */
   chains?: Uint8Array;
   /** Other per-text results the detectors share, dropped with the runs (textMemo). */
@@ -58,6 +63,7 @@ export function alnumRuns(input: string): AlnumRuns {
   const digitEnd = new IntList();
   const capsStart = new IntList();
   const capsEnd = new IntList();
+  const digitLed = new IntList();
   const len = input.length;
   let i = 0;
   while (i < len) {
@@ -88,7 +94,11 @@ export function alnumRuns(input: string): AlnumRuns {
         i++;
       } else break;
     }
-    if (small || !cap) continue;
+    if (small) continue;
+    if (!cap || input.charCodeAt(s) <= 57) {
+      if (i - s >= 6 || input.charCodeAt(i) === 45) digitLed.push(s);
+      if (!cap) continue;
+    }
     const after = i < len ? input.charCodeAt(i) : 0;
     const next = i + 1 < len ? input.charCodeAt(i + 1) : 0;
     if (digit || i - s >= 9 || (after < 256 && LINK[after] === 1) || (after === 32 && next < 128 && LINK_AFTER_BLANK[next] === 1)) {
@@ -102,6 +112,7 @@ export function alnumRuns(input: string): AlnumRuns {
     digitEnd: digitEnd.array(),
     capsStart: capsStart.array(),
     capsEnd: capsEnd.array(),
+    digitLedStart: digitLed.array(),
     memo: new Map(),
   };
   return held;

@@ -3,7 +3,7 @@
 import { abaValid, deaValid, ibanValid, ipv4Valid, luhnValid, npiValid, ssnValid, vinValid } from './checksums.js';
 import { NATIONAL_PHONE, nationalPhoneConfidence } from './phones.js';
 import { matchesAnchored } from './anchoredScan.js';
-import { capsRunsWhere, charTable, digitRunsWhere, digitsAt, idScan, inTable, isDigitAt, isWordAt } from './alnumRuns.js';
+import { capsRunsWhere, charTable, digitRunsWhere, digitsAt, idScan, inTable, isDigitAt, isWordAt, textMemo } from './alnumRuns.js';
 import { lineScan, lineStartNear, makeSpan, matches, matchesOnLines, trimEnd } from './span.js';
 import type { PiiSpan } from './types.js';
 
@@ -90,20 +90,35 @@ const SSN_SCAN = idScan(SSN_RE, (input, runs) =>
 );
 /** [\s.-] of the NANP pattern (isSpaceAt lets more through). */
 const isNanpSep = (input: string, i: number): boolean => isSpaceAt(input, i) || isAt(input, i, '.') || isAt(input, i, '-');
-/** "+1 ...", "1 (603) ...", "(603) ...", "603-555-...": the '+', a "1", the '(' or a 3-digit run. */
-const NANP_SCAN = idScan(NANP, (input, runs) =>
-  digitRunsWhere(runs, input, 1, (t, s, e) => {
+/**
+ * "603-555-0128", "1 603 555 0128", "+1603 555 0128": a run whose chain holds 10 digits ([\s.-] are all chain
+ * links), the '+' before a "1"; a number with parentheses: the '(' and a "1" or "+1" just before it.
+ */
+const NANP_SCAN = idScan(NANP, (input, runs) => {
+  const out = digitRunsWhere(runs, input, 10, (t, s, e) => {
     const n = e - s;
     const first1 = isAt(t, s, '1');
     if (isAt(t, s - 1, '+')) return first1 && !isWordOrPlusAt(t, s - 2) ? s - 1 : false;
-    if (isAt(t, s - 1, '(') && n === 3 && isAt(t, e, ')') && !isWordOrPlusAt(t, s - 2)) return s - 1;
     if (isWordAt(t, s - 1)) return false;
-    // "1 (603)", "1-603", "1(603)", "1603 555": the 1 then an optional link and '(' or 3 digits.
-    if (first1 && n === 1) return isAt(t, e, '(') || isDigitAt(t, e + 1) || (isNanpSep(t, e) && isAt(t, e + 1, '(')) ? s : false;
-    if (first1 && n === 4 && isNanpSep(t, e)) return s;
-    return n === 3 && isNanpSep(t, e) && digitsAt(t, e + 1) === 3 && isNanpSep(t, e + 4) && digitsAt(t, e + 5) >= 4 ? s : false;
-  }),
-);
+    if (first1 && (n === 1 || n === 4)) return s;
+    return n === 3 && isNanpSep(t, e) && digitsAt(t, e + 1) === 3 ? s : false;
+  });
+  for (const i of parensBeforeDigits(input)) {
+    if (digitsAt(input, i + 1) !== 3 || !isAt(input, i + 4, ')')) continue;
+    out.push(i);
+    const j = isNanpSep(input, i - 1) ? i - 2 : i - 1;
+    if (isAt(input, j, '1')) out.push(isAt(input, j - 1, '+') ? j - 1 : j);
+  }
+  return out;
+});
+/** Each '(' with a digit after it (NANP's "(603)", national "(02)"), found once per text. */
+function parensBeforeDigits(input: string): number[] {
+  return textMemo(input, 'parens', () => {
+    const out: number[] = [];
+    for (let i = input.indexOf('('); i >= 0; i = input.indexOf('(', i + 1)) if (isDigitAt(input, i + 1)) out.push(i);
+    return out;
+  });
+}
 /** Each '+' before a digit, after none of [\w+]. */
 const INTL_SCAN = idScan(INTL, (input) => {
   const out: number[] = [];
@@ -120,7 +135,7 @@ const NATIONAL_PHONE_SCAN = idScan(NATIONAL_PHONE, (input, runs) => [
   ...digitRunsWhere(runs, input, 8, (t, s) =>
     inTable(NATIONAL_FIRST, t, s) && !inTable(NATIONAL_BEFORE, t, s - 1) && !(inTable(BLANK_OR_DOT, t, s - 1) && isDigitAt(t, s - 2)) ? s : false,
   ),
-  ...digitRunsWhere(runs, input, 2, (t, s, e) => (isAt(t, s - 1, '(') && isAt(t, s, '0') && e - s === 2 ? s - 1 : false)),
+  ...parensBeforeDigits(input).filter((i) => isAt(input, i + 1, '0') && digitsAt(input, i + 1) === 2),
 ]);
 const CARD_SCAN = idScan(CARD, (input, runs) => digitRunsWhere(runs, input, 13, (t, s) => (isAt(t, s - 1, '-') ? false : s)));
 /** A VIN is a whole run of 17 letters and digits: a capitals run, or 17 digits. */
@@ -143,7 +158,8 @@ const FED_CASE_SCAN = idScan(FED_CASE, (input, runs) =>
 );
 /**
  * A generic id is a whole run of [A-Z0-9-] (the look-ahead at its end refuses any of them) with 6 characters or
- * more, 4 digits or more, after none of [\w./-]: it opens a capitals run, a digit run, or a '-' before a digit run.
+ * more, 4 digits or more, after none of [\w./-]: it opens a capitals run, a digit-led run (digitLedStart), or a '-'
+ * before one.
  */
 function genericAt(input: string, p: number): boolean {
   if (inTable(GENERIC_BEFORE, input, p - 1)) return false;
@@ -155,13 +171,14 @@ function genericAt(input: string, p: number): boolean {
   }
   return e - p >= 6 && digits >= 4 && !inTable(GENERIC_AFTER, input, e) && !(isAt(input, e, '.') && isDigitAt(input, e + 1));
 }
-const GENERIC_SCAN = idScan(GENERIC_ID, (input, runs) => [
-  ...capsRunsWhere(runs, input, genericAt),
-  ...digitRunsWhere(runs, input, 1, (t, s) => {
-    const p = isAt(t, s - 1, '-') ? s - 1 : s;
-    return genericAt(t, p) ? p : false;
-  }),
-]);
+const GENERIC_SCAN = idScan(GENERIC_ID, (input, runs) => {
+  const out = capsRunsWhere(runs, input, genericAt);
+  for (const s of runs.digitLedStart) {
+    const p = isAt(input, s - 1, '-') ? s - 1 : s;
+    if (genericAt(input, p)) out.push(p);
+  }
+  return out;
+});
 
 /** Which word labels the number just before it on the same line: decides PHONE versus FAX. */
 function phoneKind(input: string, start: number): 'PHONE' | 'FAX' {
