@@ -50,10 +50,12 @@ const edges = [
   // Keyword-led scans (keywordLeads.ts): 'ſ' and the Kelvin sign inside and opening a word under the i flag, a value
   // glued to its word before a non-ASCII letter, non-Latin words around them.
   'licenſe plate AB12 CD; regiſtration plate KA05MN1234; \u212aennzeichen B-MS 4821; VINABCDEFGHJKLMNPRSé; VIN1HGCM82633A004352é',
+  // White space other than a blank between phone groups (\\s), a VAT number with a dot after its first letter.
+  '603\u00a0555\u00a00128; +1\u2009603\u2009555\u20090128; 603\n555\n0128; ATU.1234567; ESX.1234567L; 99-12345; 12-3456',
   'Пациент VIN 1HGCM82633A004352 номер; 患者 plate 4GDK771 号; numéro VIN VF1RFB00012345678é; ſtag 8ABC123; éplate AB12',
 ];
 
-const TOKENS = [' ', ' ', ' ', '-', '.', '/', '+', '(', ')', ':', '\n', '\t', ',', '_', '#', '*', 'é', 'Ä', 'Ö', 'Ü', '𝐀', '°'];
+const TOKENS = [' ', ' ', ' ', '-', '.', '/', '+', '(', ')', ':', '\n', '\t', ',', '_', '#', '*', 'é', 'Ä', 'Ö', 'Ü', '𝐀', '°', '\u00a0', '\u2009', 'ſ'];
 const CAPS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** mulberry32: the same random strings on every run. */
