@@ -262,8 +262,8 @@ const STARTS: Readonly<Record<string, (input: string, runs: AlnumRuns) => number
     capsRunsWhere(runs, input, (t, s, e) => e - s >= 2 && isCap(t, s) && isCap(t, s + 1) && groupChars(t, s + 2, DIGITS, BLANK, 6) === 6 && bOk(t, s)),
   'Canadian SIN': digitLed(ANY, ' -', 9, (n) => n === 3),
   'Australian TFN': digitLed(ANY, ' -', 8, (n) => n === 3),
-  // `[ -/]` is the range from ' ' to '/'.
-  'Australian Medicare': digitLed('23456', ' !"#$%&\'()*+,-./', 10, (n) => n === 4),
+  // Its 10 digits are in 4+5+1 groups after blanks (the range `[ -/]` only comes before an 11th).
+  'Australian Medicare': digitLed('23456', ' ', 10, (n) => n === 4),
   'Indian Aadhaar': digitLed('23456789', ' -', 12, (n) => n === 4 || n === 12),
   'Indian PAN': (input, runs) => capsRunsWhere(runs, input, (t, s, e) => e - s === 10 && isCap(t, s) && bOk(t, s)),
   'EU VAT number': (input, runs) =>
