@@ -68,8 +68,24 @@ export function alnumRuns(input: string): AlnumRuns {
   let i = 0;
   while (i < len) {
     let c = input.charCodeAt(i);
-    const lower = c | 32;
-    if ((c < 48 || c > 57) && (lower < 97 || lower > 122)) {
+    if (c >= 97 && c <= 122) {
+      // A run opening with a small letter (most words): only its digit runs count. Its small letters are skipped by
+      // the shortest test first (~20% of the walk's time).
+      i++;
+      while (i < len && (c = input.charCodeAt(i)) >= 97 && c <= 122) i++;
+      while (i < len) {
+        c = input.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+          digitStart.push(i);
+          i++;
+          while (i < len && (c = input.charCodeAt(i)) >= 48 && c <= 57) i++;
+          digitEnd.push(i);
+        } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) i++;
+        else break;
+      }
+      continue;
+    }
+    if (c < 48 || c > 90 || (c > 57 && c < 65)) {
       i++;
       continue;
     }
