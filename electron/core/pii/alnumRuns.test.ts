@@ -12,7 +12,9 @@ import { ID_SCANS, alnumRuns, alnumRunsHeld, charTable, digitChains, groupChars,
 import './legal.js';
 import { NATIONAL_SCANS } from './nationalIds.js';
 import './patterns.js';
-import './plates.js';
+import { detectPlates } from './plates.js';
+import { detectPii } from './detect.js';
+import { loadPiiResources } from './resources.js';
 import { matches } from './span.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
@@ -168,6 +170,15 @@ describe('identifier scans over the shared digit and capitals runs', () => {
     const many = alnumRuns('A1 '.repeat(3000));
     expect([many.digitStart.length, many.capsStart.length, many.capsEnd[2999]]).toEqual([3000, 3000, 8999]);
     releaseAlnumRuns();
+  });
+
+  it('are dropped when detectPii is done (detectPlates, the last detector on them, drops them)', () => {
+    releaseAlnumRuns();
+    detectPii('MRN 00482913, plate AB12 CDE, 943 476 5919', { resources: loadPiiResources() });
+    expect(alnumRunsHeld()).toBe(false);
+    alnumRuns('DE 123');
+    detectPlates('DE 123');
+    expect(alnumRunsHeld()).toBe(false);
   });
 
   it('counts the characters of a group sequence, a separator only before another one', () => {
