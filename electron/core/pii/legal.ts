@@ -13,6 +13,7 @@ const NUMBER_YEAR = /(?<![\d/.-])(?:\d{1,6}\/(?:19|20)\d{2}|\d{2}\/\d{5})(?![\d/
 const CASE_VALUE = String.raw`(?:(?:19|20)\d{2}[ -][A-Z]{1,3}[ -]\d{3,7}|(?=[A-Z0-9/:-]*\d{3})[A-Z0-9][A-Z0-9/:-]*[A-Z0-9](?:[ ][A-Z]{2,4}\b(?![ ]+[a-z]))?)`;
 const NO_PREFIXES = ['Case', 'Cause', 'Docket', 'Index', 'File', 'Petition', 'Probate', 'Matter', 'Civil Action', 'Appeal'];
 
+const AFTER_NO = charTable('s. \t:0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ');
 /**
  * Where NO_LABEL can start: at each "No" or "NO", every position of the blank run before it (the prefix is optional
  * and blanks may open a match) and, before those blanks, where each prefix would begin. "No" is rare next to the
@@ -22,6 +23,9 @@ function noLabelStarts(input: string): number[] {
   const out: number[] = [];
   for (const word of ['No', 'NO']) {
     for (let n = input.indexOf(word); n >= 0; n = input.indexOf(word, n + 2)) {
+      // What the regex takes after "No"/"NO": 's', '.', a blank, ':' or the value's first character; "Not",
+      // "November", "Norway" end here.
+      if (!inTable(AFTER_NO, input, n + 2)) continue;
       const j = blanksBack(input, n);
       for (let p = j; p <= n; p++) out.push(p);
       for (const prefix of NO_PREFIXES) if (j >= prefix.length) out.push(j - prefix.length);
@@ -35,6 +39,8 @@ const NO_LABEL = anchoredScan(
   new RegExp(String.raw`(?<![\p{L}])(?:${NO_PREFIXES.join('|')})?[ \t]*(?:No|NO|Nos)\.?[ \t]*:?[ \t]*(?<v>${CASE_VALUE})`, 'gud'),
   noLabelStarts,
 );
+/** For alnumRuns.test.ts's random strings (the scan is in anchoredScan.ts's list, not ID_SCANS). */
+export const NO_LABEL_SCAN = NO_LABEL;
 /**
  * An identifier within a line after "Court" ("... Circuit Court 22CR40817; A180442"). Tried only at each "Court"
  * (indexOf; a whole-text scan with the look-behind first took ~1-2 ms per M chars).
