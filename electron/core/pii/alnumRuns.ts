@@ -6,10 +6,13 @@
 import type { AnchoredScan } from './anchoredScan.js';
 import { isLetterUnit } from './span.js';
 
-/** A list of integers in an Int32Array that doubles when full. */
+/** A list of integers in an Int32Array that doubles when full (starting small: a record of a dataset is short). */
 class IntList {
-  private a = new Int32Array(1024);
+  private a: Int32Array;
   length = 0;
+  constructor(capacity = 64) {
+    this.a = new Int32Array(capacity);
+  }
   push(v: number): void {
     if (this.length === this.a.length) {
       const b = new Int32Array(this.a.length * 2);
@@ -59,11 +62,13 @@ for (const ch of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ+*') LINK_AFTER_BLANK[ch.c
 /** The runs of `input`, walked once and kept for the next call with the same text (the four detectors share them). */
 export function alnumRuns(input: string): AlnumRuns {
   if (held?.input === input) return held;
-  const digitStart = new IntList();
-  const digitEnd = new IntList();
-  const capsStart = new IntList();
-  const capsEnd = new IntList();
-  const digitLed = new IntList();
+  // Digit runs are ~4% of a text's characters, capitals runs fewer.
+  const capacity = Math.max(16, Math.min(1 << 16, input.length >> 5));
+  const digitStart = new IntList(capacity);
+  const digitEnd = new IntList(capacity);
+  const capsStart = new IntList(capacity);
+  const capsEnd = new IntList(capacity);
+  const digitLed = new IntList(16);
   const len = input.length;
   let i = 0;
   while (i < len) {
