@@ -71,7 +71,8 @@ export function vinValid(value: string): boolean {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
     const c = v[i] ?? '0';
-    const n = /\d/.test(c) ? Number(c) : (VIN_VALUES[c] ?? 0);
+    const code = v.charCodeAt(i);
+    const n = code >= 48 && code <= 57 ? code - 48 : (VIN_VALUES[c] ?? 0);
     sum += n * (VIN_WEIGHTS[i] ?? 0);
   }
   const check = sum % 11;
@@ -103,9 +104,10 @@ export function ibanValid(value: string): boolean {
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(v)) return false;
   const moved = v.slice(4) + v.slice(0, 4);
   let rem = 0;
-  for (const ch of moved) {
-    const n = /\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55);
-    for (const digit of n) rem = (rem * 10 + Number(digit)) % 97;
+  // A digit is one decimal digit of the number, a letter two (A = 10 ... Z = 35): char codes, no string per character.
+  for (let i = 0; i < moved.length; i++) {
+    const code = moved.charCodeAt(i);
+    rem = code <= 57 ? (rem * 10 + code - 48) % 97 : (rem * 100 + code - 55) % 97;
   }
   return rem === 1;
 }

@@ -127,7 +127,7 @@ export function codiceFiscaleValid(value: string): boolean {
   for (let i = 0; i < 15; i++) {
     const c = v[i] ?? '0';
     if (i % 2 === 0) sum += CF_ODD[c] ?? 0;
-    else sum += /\d/.test(c) ? Number(c) : c.charCodeAt(0) - 65;
+    else sum += c.charCodeAt(0) <= 57 ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 65;
   }
   return String.fromCharCode(65 + (sum % 26)) === v[15];
 }
