@@ -1,5 +1,6 @@
 // The detector: runs every rule on the raw decoded text (no normalization, so offsets stay exact), then resolves
 // overlapping candidates deterministically.
+import { releaseAlnumRuns } from './alnumRuns.js';
 import { releaseTextWalks } from './anchoredScan.js';
 import { detectAges, detectDates } from './dates.js';
 import { detectLabelled } from './labelled.js';
@@ -127,10 +128,11 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
       ...detectWorldNames(input),
     ].filter((s) => s.confidence >= min);
   } finally {
-    // The word, digit and place walks the detectors shared for this text (anchoredScan.ts, placeWalks.ts) are not
-    // kept past it.
+    // The walks the detectors shared for this text (anchoredScan.ts, placeWalks.ts, alnumRuns.ts) are not kept
+    // past it.
     releaseTextWalks();
     releasePlaceWalks();
+    releaseAlnumRuns();
   }
   const resolved = resolveOverlaps(candidates);
   const allowed: ReadonlySet<PiiType> | undefined = options.policy ? new Set(options.policy.types) : undefined;

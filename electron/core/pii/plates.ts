@@ -3,7 +3,7 @@
 // (Spanish "4721 KLM", Australian "BZ 58 QR") only after a plate word. A European VIN has no check digit (only North
 // American ones do), so a 17-character VIN after its label is taken as written.
 import { anchoredScan, matchesAnchored } from './anchoredScan.js';
-import { capsRunsWhere, idScan, idScanFrom, isDigitAt, releaseAlnumRuns } from './alnumRuns.js';
+import { capsRunsWhere, idScan, idScanFrom, isDigitAt } from './alnumRuns.js';
 import { PLATE_WORD, plateWordStarts } from './plateWords.js';
 import { leadRe, makeSpan, groupRange } from './span.js';
 import type { PiiSpan } from './types.js';
@@ -106,8 +106,5 @@ export function detectPlates(input: string): PiiSpan[] {
     const v = groupRange(m, 'v');
     if (v && /\d/.test(input.slice(v[0], v[1])) && /[A-Z]/.test(input.slice(v[0], v[1]))) out.push(makeSpan(input, v[0], v[1], 'VEHICLE', 0.9, 'context'));
   }
-  // The last of the four detectors on the shared runs in detectPii's order: drop them (and the text with them) now,
-  // until detectPii drops them with anchoredScan.ts's walks. Another detector after this only walks the text again.
-  releaseAlnumRuns();
   return out;
 }
