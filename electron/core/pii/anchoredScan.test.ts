@@ -9,7 +9,6 @@ import {
   ANCHORED_SCANS,
   anchoredScan,
   blanksBack,
-  digitRunStarts,
   keywordStarts,
   keywords,
   lettersBack,
@@ -113,19 +112,13 @@ describe('anchored scans find what a whole-text scan finds', () => {
     expect(() => anchoredScan(/ab/, () => [])).toThrow(/global/);
   });
 
-  it('lists digit runs that open after no letter, digit or plus, with their minimum length', () => {
-    expect(digitRunStarts('12 x3 +45 (678) 9', 1)).toEqual([0, 11, 16]);
-    expect(digitRunStarts('12 x3 +45 (678) 9', 3)).toEqual([11]);
-    expect(digitRunStarts('12 x3 +45 -67 9', 1, '-')).toEqual([0, 7, 14]);
-    expect(digitRunStarts('', 1)).toEqual([]);
-  });
-
   it('keeps the runs of a text only while it is detected', () => {
-    digitRunStarts('a 123 b', 1);
+    const since = keywords(['since'], true);
+    keywordStarts('a since b', since, false);
     expect(textWalksHeld()).toBe(true);
     releaseTextWalks();
     expect(textWalksHeld()).toBe(false);
-    expect(digitRunStarts('a 123 b', 1)).toEqual([2]);
+    expect(keywordStarts('a since b', since, false)).toEqual([2]);
     detectPii('MRN 00482913, since June 2021', { resources: loadPiiResources() });
     expect(textWalksHeld()).toBe(false);
   });
@@ -163,5 +156,14 @@ describe('anchored scans find what a whole-text scan finds', () => {
     ]);
     expect(isLetterUnit('a', -1)).toBe(false);
     expect(isLetterUnit('a', 1)).toBe(false);
+  });
+
+  it('answers like /\\p{L}/u for every code unit, asked twice (the second answer comes from its table)', () => {
+    const all = String.fromCharCode(...Array.from({ length: 65536 }, (_, c) => c));
+    for (let round = 0; round < 2; round++) {
+      const wrong: number[] = [];
+      for (let c = 0; c < 65536; c++) if (isLetterUnit(all, c) !== /^\p{L}$/u.test(all[c] ?? '')) wrong.push(c);
+      expect(wrong).toEqual([]);
+    }
   });
 });

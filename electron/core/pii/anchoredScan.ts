@@ -64,44 +64,6 @@ export function lettersBack(input: string, end: number): number {
   return i;
 }
 
-/** Digit runs of the last text asked about: every detector with a digit-led pattern reads the same list. */
-let runsOf: { input: string; starts: Int32Array; lengths: Int32Array; before: Int32Array; count: number } | undefined;
-
-/**
- * Starts of the digit runs with at least `minDigits` digits that open after neither a letter nor one of the
- * characters in `refused` (what a digit-led pattern's look-behind allows: '+' for the national ids' "not inside a
- * calling code", '-' for postal codes): where a pattern opening with that many digits can start. One walk per text,
- * kept for the next call with the same text (the digit-led patterns of several detectors share it).
- */
-export function digitRunStarts(input: string, minDigits: number, refused = '+'): number[] {
-  if (runsOf?.input !== input) {
-    const starts: number[] = [];
-    const lengths: number[] = [];
-    const before: number[] = [];
-    const len = input.length;
-    for (let i = 0; i < len; i++) {
-      const c = input.charCodeAt(i);
-      if (c < 48 || c > 57) continue;
-      let j = i + 1;
-      while (j < len && input.charCodeAt(j) >= 48 && input.charCodeAt(j) <= 57) j++;
-      // -1: the text's start; -2: a letter; else the code unit before the run.
-      before.push(i === 0 ? -1 : isLetterUnit(input, i - 1) ? -2 : input.charCodeAt(i - 1));
-      starts.push(i);
-      lengths.push(j - i);
-      i = j - 1;
-    }
-    runsOf = { input, starts: Int32Array.from(starts), lengths: Int32Array.from(lengths), before: Int32Array.from(before), count: starts.length };
-  }
-  const refuse = new Set([...refused].map((ch) => ch.charCodeAt(0)));
-  const out: number[] = [];
-  const { starts, lengths, before, count } = runsOf;
-  for (let k = 0; k < count; k++) {
-    const b = before[k] ?? -1;
-    if ((lengths[k] ?? 0) >= minDigits && b !== -2 && !refuse.has(b)) out.push(starts[k] ?? 0);
-  }
-  return out;
-}
-
 const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 /** What comes before a run: 0 anything else (or the text's start), 1 a letter, 2 a digit. */
@@ -314,15 +276,14 @@ export function keywordStarts(input: string, kw: Keywords, refuseDigit: boolean)
 }
 
 /**
- * Drops the digit and letter runs kept for the last text (and the text with them): detectPii calls it when done, so
+ * Drops the letter runs kept for the last text (and the text with them): detectPii calls it when done, so
  * a long text's walks (tens of MB for a 50 MB piece) live only while that text is being detected.
  */
 export function releaseTextWalks(): void {
-  runsOf = undefined;
   runsOfLetters = undefined;
 }
 
 /** Whether walks of some text are kept (for the test of releaseTextWalks). */
 export function textWalksHeld(): boolean {
-  return runsOf !== undefined || runsOfLetters !== undefined;
+  return runsOfLetters !== undefined;
 }
