@@ -26,7 +26,8 @@ describe('native/build.mjs FIELDTUNE_BUILD_BIN', () => {
   it('installs the tools with every shared library under the names the executables ask for (versioned sonames too)', async () => {
     const from = mkdtempSync(join(tmpdir(), 'ft-build-out-'));
     const to = mkdtempSync(join(tmpdir(), 'ft-build-bin-'));
-    for (const f of ['fieldtune-train', 'llama-export-lora', 'libllama.so.0.4.0', 'libggml-cpu-x64.so', 'test-opt', 'notes.txt']) writeFileSync(join(from, f), f);
+    for (const f of ['fieldtune-train', 'llama-export-lora', 'libllama.so.0.4.0', 'libggml-cpu-x64.so', 'test-opt', 'notes.txt'])
+      writeFileSync(join(from, f), f);
     symlinkSync('libllama.so.0.4.0', join(from, 'libllama.so.0'));
     symlinkSync('libllama.so.0', join(from, 'libllama.so'));
     const { installTools } = await build();
