@@ -1,7 +1,9 @@
 // Dates (every element but a bare year) and ages over 89. Numeric dates need a year or a date word before them,
 // so "BP 120/80", "pain 6/10" and "3/4 tablet" stay untouched.
 import { SECTION_BEFORE } from './patterns.js';
-import { anchoredScan, blanksBack, keywordStarts, keywords, matchesAnchored } from './anchoredScan.js';
+import { anchoredScan, blanksBack, keywordStarts, keywords, matchesAnchored, matchesOf } from './anchoredScan.js';
+import type { AnchoredScan } from './anchoredScan.js';
+import { dateScan } from './dateScans.js';
 import { isLetterUnit, makeSpan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
 
@@ -12,16 +14,36 @@ const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 const ORD = String.raw`(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:1[89]\d{2}|20\d{2})`;
 
-const RES: { re: RegExp; confidence: number }[] = [
-  // March 3, 2024 / Mar. 3 / Sept 14th 2023
+/**
+ * The month words of M, every spelling (matched case-insensitively here: a superset of M's two cases). A
+ * month-led pattern has a non-letter after the word, so the text's whole letter run must be one of them.
+ */
+const monthWords = keywords(
+  ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].flatMap(
+    (w) => [w, w.slice(0, 3)],
+  ).concat('Sept', 'Sepember' /* MONTH_UP's SEPT?(?:EMBER)? spells it so */),
+  true,
+);
+/** Where a month-led pattern can start: the month words opening after a non-letter (the shared walk, anchoredScan.ts). */
+const monthStarts = (input: string): number[] => keywordStarts(input, monthWords, false);
+
+const RES: { re: RegExp | AnchoredScan; confidence: number }[] = [
+  // March 3, 2024 / Mar. 3 / Sept 14th 2023: tried only at month words; the whole-text scan of these two
+  // month-led patterns was most of the detector's time (irregexp tries the ~30 spellings at every position).
   {
-    re: new RegExp(String.raw`(?<![\p{L}])${M}\.?[ \t]+${DAY}${ORD}(?:,?[ \t]+${YEAR})?(?![\d:])(?![ \t]*(?:mg|mcg|ml|mL|units?|%|tabs?|times)\b)`, 'gu'),
+    re: dateScan(
+      new RegExp(
+        String.raw`(?<![\p{L}])${M}\.?[ \t]+${DAY}${ORD}(?:,?[ \t]+${YEAR})?(?![\d:])(?![ \t]*(?:mg|mcg|ml|mL|units?|%|tabs?|times)\b)`,
+        'gu',
+      ),
+      monthStarts,
+    ),
     confidence: 0.92,
   },
   // 14 March 2024 / 3rd of March
   { re: new RegExp(String.raw`(?<![\d.,/])${DAY}${ORD}[ \t]+(?:day[ \t]+)?(?:of[ \t]+)?${M}\.?(?:,?[ \t]+${YEAR})?(?![\p{L}])`, 'gu'), confidence: 0.92 },
   // June 2021 / March of 2020
-  { re: new RegExp(String.raw`(?<![\p{L}])${M}\.?,?[ \t]+(?:of[ \t]+)?${YEAR}(?!\d)`, 'gu'), confidence: 0.9 },
+  { re: dateScan(new RegExp(String.raw`(?<![\p{L}])${M}\.?,?[ \t]+(?:of[ \t]+)?${YEAR}(?!\d)`, 'gu'), monthStarts), confidence: 0.9 },
   // 03/14/2024, 3-14-24, 14.03.2024 (month or day first)
   { re: new RegExp(String.raw`(?<![\d/.\-])(?:${DAY}|1[0-2])([/.\-])${DAY}\1(?:${YEAR}|\d{2})(?![\d/\-]|\.\d)`, 'g'), confidence: 0.9 },
   // 2024-03-14, 2024/03/14 (an ISO time part after a T is left alone: the date alone identifies)
@@ -76,11 +98,10 @@ const MONTH_ALONE = anchoredScan(
 export function detectDates(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const { re, confidence } of RES) {
-    for (const m of matches(re, input)) {
+    for (const m of matchesOf(re, input)) {
       if (SECTION_BEFORE.test(input.slice(Math.max(0, m.index - 20), m.index))) continue;
-      let end = m.index + m[0].length;
-      while (end > m.index && /[\s,]/.test(input[end - 1] ?? '')) end--;
-      out.push(makeSpan(input, m.index, end, 'DATE', confidence, 'pattern'));
+      // Every pattern ends with a digit, an ordinal, a month word or its dot: nothing to trim.
+      out.push(makeSpan(input, m.index, m.index + m[0].length, 'DATE', confidence, 'pattern'));
     }
   }
   for (const m of matchesAnchored(MONTH_ALONE, input)) {
