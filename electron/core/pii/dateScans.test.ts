@@ -20,6 +20,15 @@ for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune']
 
 const months = 'January February March April May June July August September October November December'.split(' ');
 const monthForms = months.flatMap((m) => [m, m.slice(0, 3), m.toUpperCase(), m.slice(0, 3).toUpperCase(), m.toLowerCase()]).concat('Sept', 'SEPT', 'SEPEMBER', 'Sepember');
+const worldMonths = (
+  'Januar Jänner Februar März Maerz April Mai Juni Juli August September Oktober November Dezember janvier février fevrier mars ' +
+  'avril mai juin juillet août aout septembre octobre novembre décembre decembre enero febrero marzo abril mayo junio julio agosto ' +
+  'septiembre setiembre octubre noviembre diciembre janeiro fevereiro março marco maio junho julho setembro outubro novembro dezembro ' +
+  'gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre januari februari maart mei augustus augusti maj stycznia ' +
+  'lutego marca kwietnia maja czerwca lipca sierpnia września wrzesnia października pazdziernika listopada grudnia января февраля ' +
+  'марта апреля мая июня июля августа сентября октября ноября декабря січня лютого березня квітня травня червня липня серпня ' +
+  'вересня жовтня листопада грудня'
+).split(' ');
 const edges = [
   // English month-led dates: every spelling, with a day, a year or both, after a digit, glued to a letter (no match),
   // a dose after the day (no match), a ſ or Kelvin sign (no match: these patterns are case-sensitive).
@@ -27,12 +36,24 @@ const edges = [
   monthForms.map((m, i) => `${m}${i % 2 ? ',' : ''}\t${i % 3 ? 'of ' : ''}19${String(i % 100).padStart(2, '0')}`).join('\n'),
   'xMarch 3, 9March 3, March 3 mg, Mar 3:30, June 2021x, June 20211, ſept 3, Ma\u212ach 3, Sept. 14th 2023, ÄMarch 3, March\u00e9 3',
   'March', 'May 5', '𝐀May 5', 'May\u00a05, 2020',
+  // Day-first month words in every language: with a dot, "1er", "de", upper case, a year, after a letter, a digit
+  // group, a comma or a slash (no match), three digits, the day at the text's start.
+  worldMonths.map((m, i) => `${(i % 31) + 1}${i % 4 ? '' : '.'} ${i % 3 ? m : m.toUpperCase()}${i % 2 ? ' 19' + String(i % 100).padStart(2, '0') : ''}`).join('; '),
+  worldMonths.map((m, i) => `${(i % 28) + 1}\tde  ${m}${i % 2 ? ' de 20' + String(i % 30).padStart(2, '0') : i % 3 ? ' del 1999' : ''}`).join(', '),
+  '1er avril, 1ER mai 2020, x1er mai, 11er mai, a3 mars 2024, 123 mars, 1,3 mars, 1/3 mars, 3.. mars, 03 MÄRZ, 3 Maerz, 31 марта 2024 г.',
+  '3 de de mayo, 3 DE MAYO DE 2023, x3 de mayo, 3de mayo, 3 de\tmarço de 2024, 1.5 de mayo, 5 de mayo del 2021, 5 ΜΑΪ 2020',
+  // "17-Jan-2024" in every month and case, glued to a word or a dash (no match); CJK year-month-day.
+  months.map((m, i) => `${(i % 31) + 1}-${i % 2 ? m.slice(0, 3).toUpperCase() : m.slice(0, 3)}-${i % 3 ? '2024' : '24'}`).join(' ') + ' 17-Sept-2024 x17-Jan-2024 -17-Jan-24 17-Jan-2024-',
+  '1975年4月12日 2024年3月 2024년 3월 5일 12024年3月 1899年12月 20245年1月 年 1年 2024年13月 2024 年3月',
+  // Ages: after "<Name>, ", before "(" or ", ", each bound; after their words, glued to a letter (no match).
+  'Dorothy Ainsworth, 94, Medicare; Ann Lee, 101 (mother); O’Neil, 99, x; Lee, 95,x; lee, 95, ; Lee,  95, ; Lee,\t120, ; Lee, 9, ',
+  'aged 94, age: 101, age of 95, at age 99, AGED 120, xage 95, age95, Age\t 97, age 9, age 130, at  age 93, stage 95',
   texts.join(''),
 ];
 
 /** Seeded random strings of the edge forms' pieces: what a hand-written list may miss. */
 function randomEdges(n: number): string[] {
-  const pieces = ['March', 'Mar', 'SEPT', 'Sept', 'may', 'May', ' ', '\t', '.', ',', '3', '14', '2024', '1999', 'of ', 'x', 'é', 'mg', ':', '/', '-', '\n'];
+  const pieces = ['March', 'Mar', 'SEPT', 'Sept', 'may', 'May', 'mars', 'März', 'марта', 'de', '1er', 'age', 'aged', 'Lee', 'Jan', '年', '3月', ' ', '\t', '.', ',', '3', '14', '9', '101', '2024', '1999', 'of ', 'x', 'é', 'mg', ':', '/', '-', '(', '\n'];
   let seed = 12345;
   const rnd = (k: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % k;
   return Array.from({ length: n }, () => Array.from({ length: 3 + rnd(12) }, () => pieces[rnd(pieces.length)]).join(''));
@@ -57,7 +78,7 @@ describe('date, age and label scans find what a whole-text scan finds', () => {
 
   it('finds the edge forms it is meant to (so the comparison above is not of two empty lists)', () => {
     const sample = edges.slice(0, -1).join('\n');
-    for (const scan of DATE_SCANS) expect(all(matchesAnchored(scan, sample)).length, scan.re.source.slice(0, 60)).toBeGreaterThan(5);
+    for (const scan of DATE_SCANS) expect(all(matchesAnchored(scan, sample)).length, scan.re.source.slice(0, 60)).toBeGreaterThan(2);
   });
 
   it('tries the regex at few positions', () => {

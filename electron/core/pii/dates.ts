@@ -18,7 +18,7 @@ const YEAR = String.raw`(?:1[89]\d{2}|20\d{2})`;
  * The month words of M, every spelling (matched case-insensitively here: a superset of M's two cases). A
  * month-led pattern has a non-letter after the word, so the text's whole letter run must be one of them.
  */
-const monthWords = keywords(
+export const monthWords = keywords(
   ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].flatMap(
     (w) => [w, w.slice(0, 3)],
   ).concat('Sept', 'Sepember' /* MONTH_UP's SEPT?(?:EMBER)? spells it so */),
@@ -118,14 +118,31 @@ export function detectDates(input: string): PiiSpan[] {
 const AGE_AFTER =
   /(?<![\d.])(?<n>9\d|1[0-2]\d)(?=[ \t-]*(?:years?|yrs?|y\/o|yo|y\.o\.|-year|year-old|male|female|man|woman|años|anos|ans|Jahre|jaar|anni|år|vuotta|lat|лет|года)(?![\p{L}]))/dgiu;
 /** "Dorothy Ainsworth, 94, Medicare ...": an age between commas right after a capitalized name. */
-const AGE_AFTER_NAME = /(?<=[\p{Lu}][\p{Ll}'’-]+,[ \t])(?<n>9\d|1[01]\d)(?=,[ \t]|[ \t]*\()/dgu;
-const AGE_BEFORE = /(?<![\p{L}])(?:aged?|age:|age of|at age)[ \t]*(?<n>9\d|1[0-2]\d)(?!\d)/dgiu;
+const AGE_AFTER_NAME = dateScan(/(?<=[\p{Lu}][\p{Ll}'’-]+,[ \t])(?<n>9\d|1[01]\d)(?=,[ \t]|[ \t]*\()/dgu, ageAfterCommaStarts);
+const ageWords = keywords(['age', 'aged', 'at'], true);
+const AGE_BEFORE = dateScan(/(?<![\p{L}])(?:aged?|age:|age of|at age)[ \t]*(?<n>9\d|1[0-2]\d)(?!\d)/dgiu, (input) =>
+  keywordStarts(input, ageWords, false),
+);
+
+/**
+ * Where an age right after "<Name>, " can start: after each comma and one blank, a '9' or a '1'. The whole-text scan
+ * ran its look-behind (a capitalized word and a comma) at every position.
+ */
+function ageAfterCommaStarts(input: string): number[] {
+  const out: number[] = [];
+  for (let i = input.indexOf(','); i >= 0; i = input.indexOf(',', i + 1)) {
+    const b = input.charCodeAt(i + 1);
+    const d = input.charCodeAt(i + 2);
+    if ((b === 32 || b === 9) && (d === 57 || d === 49)) out.push(i + 2);
+  }
+  return out;
+}
 
 /** Ages over 89 only: Safe Harbor folds them into "90 or older"; younger ages stay. */
 export function detectAges(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const re of [AGE_AFTER, AGE_BEFORE, AGE_AFTER_NAME]) {
-    for (const m of matches(re, input)) {
+    for (const m of matchesOf(re, input)) {
       const g = m.indices?.groups?.['n'];
       if (!g) continue;
       // "90 mg", "95%" never reach here; "in 1990s" is excluded by the lookbehind on digits.
