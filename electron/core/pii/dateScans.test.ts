@@ -48,12 +48,15 @@ const edges = [
   // Ages: after "<Name>, ", before "(" or ", ", each bound; after their words, glued to a letter (no match).
   'Dorothy Ainsworth, 94, Medicare; Ann Lee, 101 (mother); O’Neil, 99, x; Lee, 95,x; lee, 95, ; Lee,  95, ; Lee,\t120, ; Lee, 9, ',
   'aged 94, age: 101, age of 95, at age 99, AGED 120, xage 95, age95, Age\t 97, age 9, age 130, at  age 93, stage 95',
+  // "Bar of <State> No.": one to four capitalized words, "the", every number word; glued to a letter (no match).
+  'State Bar of Texas No. 24077812; Bar of the District of Columbia # 12345; xBar of Texas No. 12345; Bar of New York Number: 99999',
+  'Bar of Texas No 1; Bar  of\tthe Ohio Supreme Court State No. 4471-A; Bar of texas No. 12345; ÄBar of Iowa # 12345',
   texts.join(''),
 ];
 
 /** Seeded random strings of the edge forms' pieces: what a hand-written list may miss. */
 function randomEdges(n: number): string[] {
-  const pieces = ['March', 'Mar', 'SEPT', 'Sept', 'may', 'May', 'mars', 'März', 'марта', 'de', '1er', 'age', 'aged', 'Lee', 'Jan', '年', '3月', ' ', '\t', '.', ',', '3', '14', '9', '101', '2024', '1999', 'of ', 'x', 'é', 'mg', ':', '/', '-', '(', '\n'];
+  const pieces = ['March', 'Mar', 'SEPT', 'Sept', 'may', 'May', 'mars', 'März', 'марта', 'de', '1er', 'age', 'aged', 'Lee', 'Jan', 'Bar', 'of', 'Texas', 'No.', '#', '年', '3月', ' ', '\t', '.', ',', '3', '14', '9', '101', '2024', '1999', 'of ', 'x', 'é', 'mg', ':', '/', '-', '(', '\n'];
   let seed = 12345;
   const rnd = (k: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % k;
   return Array.from({ length: n }, () => Array.from({ length: 3 + rnd(12) }, () => pieces[rnd(pieces.length)]).join(''));
