@@ -35,6 +35,11 @@ const edges = [
   monthForms.map((m, i) => `${m}${i % 2 ? '.' : ''} ${(i % 28) + 1}${i % 3 ? ', 20' + String(i % 90).padStart(2, '0') : ''}`).join('; '),
   monthForms.map((m, i) => `${m}${i % 2 ? ',' : ''}\t${i % 3 ? 'of ' : ''}19${String(i % 100).padStart(2, '0')}`).join('\n'),
   'xMarch 3, 9March 3, March 3 mg, Mar 3:30, June 2021x, June 20211, ſept 3, Ma\u212ach 3, Sept. 14th 2023, ÄMarch 3, March\u00e9 3',
+  // Day-first English: every month spelling after a day, an ordinal, "day" and "of"; after a digit group, a dot, a
+  // comma or a slash (no match); "DAY"/"OF" upper-cased (no match: the pattern is case-sensitive).
+  monthForms.map((m, i) => `${(i % 31) + 1}${['', 'st', 'nd', 'rd', 'th'][i % 5]}${i % 3 ? ' ' : '\t'}${['', 'day ', 'of ', 'day of '][i % 4]}${m}${i % 2 ? ' 2024' : ''}`).join(', '),
+  '14 March 2024, 3rd of March, 3rd day of March, 21st  day\tof  Sept. 2020, 3rdday of March, 3 ofMarch, x3 March, 1.3 March, 123 March',
+  '3 of of March, 3 day day of March, 3 DAY OF March, 3rd of MARCH, 1/3 March, 1,3 March, 03 March, 3 Marchx, 3rd of May5',
   'March', 'May 5', '𝐀May 5', 'May\u00a05, 2020',
   // Day-first month words in every language: with a dot, "1er", "de", upper case, a year, after a letter, a digit
   // group, a comma or a slash (no match), three digits, the day at the text's start.
@@ -56,7 +61,7 @@ const edges = [
 
 /** Seeded random strings of the edge forms' pieces: what a hand-written list may miss. */
 function randomEdges(n: number): string[] {
-  const pieces = ['March', 'Mar', 'SEPT', 'Sept', 'may', 'May', 'mars', 'März', 'марта', 'de', '1er', 'age', 'aged', 'Lee', 'Jan', 'Bar', 'of', 'Texas', 'No.', '#', '年', '3月', ' ', '\t', '.', ',', '3', '14', '9', '101', '2024', '1999', 'of ', 'x', 'é', 'mg', ':', '/', '-', '(', '\n'];
+  const pieces = ['March', 'Mar', 'SEPT', 'Sept', 'may', 'May', 'mars', 'März', 'марта', 'de', '1er', 'age', 'aged', 'Lee', 'Jan', 'day ', 'rd', 'st', 'Bar', 'of', 'Texas', 'No.', '#', '年', '3月', ' ', '\t', '.', ',', '3', '14', '9', '101', '2024', '1999', 'of ', 'x', 'é', 'mg', ':', '/', '-', '(', '\n'];
   let seed = 12345;
   const rnd = (k: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % k;
   return Array.from({ length: n }, () => Array.from({ length: 3 + rnd(12) }, () => pieces[rnd(pieces.length)]).join(''));

@@ -27,6 +27,40 @@ export const monthWords = keywords(
 /** Where a month-led pattern can start: the month words opening after a non-letter (the shared walk, anchoredScan.ts). */
 const monthStarts = (input: string): number[] => keywordStarts(input, monthWords, false);
 
+/** A digit at i. */
+const digitAt = (input: string, i: number): boolean => i >= 0 && isDigit(input.charCodeAt(i));
+/** Start of `word` written just before `end` with blanks before it, or -1. */
+function wordAndBlanksBefore(input: string, end: number, word: string): number {
+  if (end < word.length || !input.startsWith(word, end - word.length)) return -1;
+  const b = blanksBack(input, end - word.length);
+  return b < end - word.length ? b : -1;
+}
+/**
+ * Where "<day>[st|nd|rd|th] [day] [of] <month>" can start: at each month word with blanks before it, back past an
+ * "of" and a "day" (each optional), an ordinal, to the one or two digits of the day.
+ */
+function dayMonthStarts(input: string): number[] {
+  const out: number[] = [];
+  for (const k of monthStarts(input)) {
+    const j = blanksBack(input, k);
+    if (j === k) continue;
+    const ends = [j];
+    const afterOf = wordAndBlanksBefore(input, j, 'of');
+    if (afterOf >= 0) ends.push(afterOf);
+    for (const e of [...ends]) {
+      const afterDay = wordAndBlanksBefore(input, e, 'day');
+      if (afterDay >= 0) ends.push(afterDay);
+    }
+    for (const e of ends) {
+      for (const d of /^(?:st|nd|rd|th)$/.test(input.slice(e - 2, e)) ? [e, e - 2] : [e]) {
+        if (digitAt(input, d - 1)) out.push(d - 1);
+        if (digitAt(input, d - 2)) out.push(d - 2);
+      }
+    }
+  }
+  return out;
+}
+
 const RES: { re: RegExp | AnchoredScan; confidence: number }[] = [
   // March 3, 2024 / Mar. 3 / Sept 14th 2023: tried only at month words; the whole-text scan of these two
   // month-led patterns was most of the detector's time (irregexp tries the ~30 spellings at every position).
@@ -41,7 +75,11 @@ const RES: { re: RegExp | AnchoredScan; confidence: number }[] = [
     confidence: 0.92,
   },
   // 14 March 2024 / 3rd of March
-  { re: new RegExp(String.raw`(?<![\d.,/])${DAY}${ORD}[ \t]+(?:day[ \t]+)?(?:of[ \t]+)?${M}\.?(?:,?[ \t]+${YEAR})?(?![\p{L}])`, 'gu'), confidence: 0.92 },
+  // (tried only before month words: the whole-text scan tried it after every digit)
+  {
+    re: dateScan(new RegExp(String.raw`(?<![\d.,/])${DAY}${ORD}[ \t]+(?:day[ \t]+)?(?:of[ \t]+)?${M}\.?(?:,?[ \t]+${YEAR})?(?![\p{L}])`, 'gu'), dayMonthStarts),
+    confidence: 0.92,
+  },
   // June 2021 / March of 2020
   { re: dateScan(new RegExp(String.raw`(?<![\p{L}])${M}\.?,?[ \t]+(?:of[ \t]+)?${YEAR}(?!\d)`, 'gu'), monthStarts), confidence: 0.9 },
   // 03/14/2024, 3-14-24, 14.03.2024 (month or day first)
