@@ -24,8 +24,18 @@ export const monthWords = keywords(
   ).concat('Sept', 'Sepember' /* MONTH_UP's SEPT?(?:EMBER)? spells it so */),
   true,
 );
-/** Where a month-led pattern can start: the month words opening after a non-letter (the shared walk, anchoredScan.ts). */
-const monthStarts = (input: string): number[] => keywordStarts(input, monthWords, false);
+/** The month starts of the text detectDates is working on (three scans ask for them), dropped when it is done. */
+let monthsOf: { input: string; starts: number[] } | undefined;
+/**
+ * Where a month word of M can start: the month words opening after a non-letter (the shared walk, anchoredScan.ts)
+ * that open with a capital, as every spelling in M does ("may" and "mar" are common).
+ */
+function monthStarts(input: string): number[] {
+  if (monthsOf?.input === input) return monthsOf.starts;
+  const starts = keywordStarts(input, monthWords, false).filter((k) => input.charCodeAt(k) >= 65 && input.charCodeAt(k) <= 90);
+  monthsOf = { input, starts };
+  return starts;
+}
 
 /** A digit at i. */
 const digitAt = (input: string, i: number): boolean => i >= 0 && isDigit(input.charCodeAt(i));
@@ -134,6 +144,14 @@ const MONTH_ALONE = anchoredScan(
 );
 
 export function detectDates(input: string): PiiSpan[] {
+  try {
+    return datesIn(input);
+  } finally {
+    monthsOf = undefined;
+  }
+}
+
+function datesIn(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const { re, confidence } of RES) {
     for (const m of matchesOf(re, input)) {
