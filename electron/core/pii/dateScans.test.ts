@@ -19,7 +19,9 @@ for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune']
   for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
 
 const months = 'January February March April May June July August September October November December'.split(' ');
-const monthForms = months.flatMap((m) => [m, m.slice(0, 3), m.toUpperCase(), m.slice(0, 3).toUpperCase(), m.toLowerCase()]).concat('Sept', 'SEPT', 'SEPEMBER', 'Sepember');
+const monthForms = months
+  .flatMap((m) => [m, m.slice(0, 3), m.toUpperCase(), m.slice(0, 3).toUpperCase(), m.toLowerCase()])
+  .concat('Sept', 'SEPT', 'SEPEMBER', 'Sepember');
 const worldMonths = (
   'Januar Jänner Februar März Maerz April Mai Juni Juli August September Oktober November Dezember janvier février fevrier mars ' +
   'avril mai juin juillet août aout septembre octobre novembre décembre decembre enero febrero marzo abril mayo junio julio agosto ' +
@@ -37,18 +39,28 @@ const edges = [
   'xMarch 3, 9March 3, March 3 mg, Mar 3:30, June 2021x, June 20211, ſept 3, Ma\u212ach 3, Sept. 14th 2023, ÄMarch 3, March\u00e9 3',
   // Day-first English: every month spelling after a day, an ordinal, "day" and "of"; after a digit group, a dot, a
   // comma or a slash (no match); "DAY"/"OF" upper-cased (no match: the pattern is case-sensitive).
-  monthForms.map((m, i) => `${(i % 31) + 1}${['', 'st', 'nd', 'rd', 'th'][i % 5]}${i % 3 ? ' ' : '\t'}${['', 'day ', 'of ', 'day of '][i % 4]}${m}${i % 2 ? ' 2024' : ''}`).join(', '),
+  monthForms
+    .map(
+      (m, i) => `${(i % 31) + 1}${['', 'st', 'nd', 'rd', 'th'][i % 5]}${i % 3 ? ' ' : '\t'}${['', 'day ', 'of ', 'day of '][i % 4]}${m}${i % 2 ? ' 2024' : ''}`,
+    )
+    .join(', '),
   '14 March 2024, 3rd of March, 3rd day of March, 21st  day\tof  Sept. 2020, 3rdday of March, 3 ofMarch, x3 March, 1.3 March, 123 March',
   '3 of of March, 3 day day of March, 3 DAY OF March, 3rd of MARCH, 1/3 March, 1,3 March, 03 March, 3 Marchx, 3rd of May5',
-  'March', 'May 5', '𝐀May 5', 'May\u00a05, 2020',
+  'March',
+  'May 5',
+  '𝐀May 5',
+  'May\u00a05, 2020',
   // Day-first month words in every language: with a dot, "1er", "de", upper case, a year, after a letter, a digit
   // group, a comma or a slash (no match), three digits, the day at the text's start.
-  worldMonths.map((m, i) => `${(i % 31) + 1}${i % 4 ? '' : '.'} ${i % 3 ? m : m.toUpperCase()}${i % 2 ? ' 19' + String(i % 100).padStart(2, '0') : ''}`).join('; '),
+  worldMonths
+    .map((m, i) => `${(i % 31) + 1}${i % 4 ? '' : '.'} ${i % 3 ? m : m.toUpperCase()}${i % 2 ? ' 19' + String(i % 100).padStart(2, '0') : ''}`)
+    .join('; '),
   worldMonths.map((m, i) => `${(i % 28) + 1}\tde  ${m}${i % 2 ? ' de 20' + String(i % 30).padStart(2, '0') : i % 3 ? ' del 1999' : ''}`).join(', '),
   '1er avril, 1ER mai 2020, x1er mai, 11er mai, a3 mars 2024, 123 mars, 1,3 mars, 1/3 mars, 3.. mars, 03 MÄRZ, 3 Maerz, 31 марта 2024 г.',
   '3 de de mayo, 3 DE MAYO DE 2023, x3 de mayo, 3de mayo, 3 de\tmarço de 2024, 1.5 de mayo, 5 de mayo del 2021, 5 ΜΑΪ 2020',
   // "17-Jan-2024" in every month and case, glued to a word or a dash (no match); CJK year-month-day.
-  months.map((m, i) => `${(i % 31) + 1}-${i % 2 ? m.slice(0, 3).toUpperCase() : m.slice(0, 3)}-${i % 3 ? '2024' : '24'}`).join(' ') + ' 17-Sept-2024 x17-Jan-2024 -17-Jan-24 17-Jan-2024-',
+  months.map((m, i) => `${(i % 31) + 1}-${i % 2 ? m.slice(0, 3).toUpperCase() : m.slice(0, 3)}-${i % 3 ? '2024' : '24'}`).join(' ') +
+    ' 17-Sept-2024 x17-Jan-2024 -17-Jan-24 17-Jan-2024-',
   '1975年4月12日 2024年3月 2024년 3월 5일 12024年3月 1899年12月 20245年1月 年 1年 2024年13月 2024 年3月',
   // Ages: after "<Name>, ", before "(" or ", ", each bound; after their words, glued to a letter (no match).
   'Dorothy Ainsworth, 94, Medicare; Ann Lee, 101 (mother); O’Neil, 99, x; Lee, 95,x; lee, 95, ; Lee,  95, ; Lee,\t120, ; Lee, 9, ',
@@ -61,7 +73,52 @@ const edges = [
 
 /** Seeded random strings of the edge forms' pieces: what a hand-written list may miss. */
 function randomEdges(n: number): string[] {
-  const pieces = ['March', 'Mar', 'SEPT', 'Sept', 'may', 'May', 'mars', 'März', 'марта', 'de', '1er', 'age', 'aged', 'Lee', 'Jan', 'day ', 'rd', 'st', 'Bar', 'of', 'Texas', 'No.', '#', '年', '3月', ' ', '\t', '.', ',', '3', '14', '9', '101', '2024', '1999', 'of ', 'x', 'é', 'mg', ':', '/', '-', '(', '\n'];
+  const pieces = [
+    'March',
+    'Mar',
+    'SEPT',
+    'Sept',
+    'may',
+    'May',
+    'mars',
+    'März',
+    'марта',
+    'de',
+    '1er',
+    'age',
+    'aged',
+    'Lee',
+    'Jan',
+    'day ',
+    'rd',
+    'st',
+    'Bar',
+    'of',
+    'Texas',
+    'No.',
+    '#',
+    '年',
+    '3月',
+    ' ',
+    '\t',
+    '.',
+    ',',
+    '3',
+    '14',
+    '9',
+    '101',
+    '2024',
+    '1999',
+    'of ',
+    'x',
+    'é',
+    'mg',
+    ':',
+    '/',
+    '-',
+    '(',
+    '\n',
+  ];
   let seed = 12345;
   const rnd = (k: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % k;
   return Array.from({ length: n }, () => Array.from({ length: 3 + rnd(12) }, () => pieces[rnd(pieces.length)]).join(''));

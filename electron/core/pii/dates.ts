@@ -4,7 +4,7 @@ import { SECTION_BEFORE } from './patterns.js';
 import { anchoredScan, blanksBack, keywordStarts, keywords, matchesAnchored, matchesOf } from './anchoredScan.js';
 import type { AnchoredScan } from './anchoredScan.js';
 import { dateScan } from './dateScans.js';
-import { isLetterUnit, makeSpan, matches } from './span.js';
+import { isLetterUnit, makeSpan } from './span.js';
 import type { PiiSpan } from './types.js';
 
 export const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
@@ -19,9 +19,9 @@ const YEAR = String.raw`(?:1[89]\d{2}|20\d{2})`;
  * month-led pattern has a non-letter after the word, so the text's whole letter run must be one of them.
  */
 export const monthWords = keywords(
-  ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].flatMap(
-    (w) => [w, w.slice(0, 3)],
-  ).concat('Sept', 'Sepember' /* MONTH_UP's SEPT?(?:EMBER)? spells it so */),
+  ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+    .flatMap((w) => [w, w.slice(0, 3)])
+    .concat('Sept', 'Sepember' /* MONTH_UP's SEPT?(?:EMBER)? spells it so */),
   true,
 );
 /** The month starts of the text detectDates is working on (three scans ask for them), dropped when it is done. */
@@ -76,10 +76,7 @@ const RES: { re: RegExp | AnchoredScan; confidence: number }[] = [
   // month-led patterns was most of the detector's time (irregexp tries the ~30 spellings at every position).
   {
     re: dateScan(
-      new RegExp(
-        String.raw`(?<![\p{L}])${M}\.?[ \t]+${DAY}${ORD}(?:,?[ \t]+${YEAR})?(?![\d:])(?![ \t]*(?:mg|mcg|ml|mL|units?|%|tabs?|times)\b)`,
-        'gu',
-      ),
+      new RegExp(String.raw`(?<![\p{L}])${M}\.?[ \t]+${DAY}${ORD}(?:,?[ \t]+${YEAR})?(?![\d:])(?![ \t]*(?:mg|mcg|ml|mL|units?|%|tabs?|times)\b)`, 'gu'),
       monthStarts,
     ),
     confidence: 0.92,
@@ -176,9 +173,7 @@ const AGE_AFTER =
 /** "Dorothy Ainsworth, 94, Medicare ...": an age between commas right after a capitalized name. */
 const AGE_AFTER_NAME = dateScan(/(?<=[\p{Lu}][\p{Ll}'’-]+,[ \t])(?<n>9\d|1[01]\d)(?=,[ \t]|[ \t]*\()/dgu, ageAfterCommaStarts);
 const ageWords = keywords(['age', 'aged', 'at'], true);
-const AGE_BEFORE = dateScan(/(?<![\p{L}])(?:aged?|age:|age of|at age)[ \t]*(?<n>9\d|1[0-2]\d)(?!\d)/dgiu, (input) =>
-  keywordStarts(input, ageWords, false),
-);
+const AGE_BEFORE = dateScan(/(?<![\p{L}])(?:aged?|age:|age of|at age)[ \t]*(?<n>9\d|1[0-2]\d)(?!\d)/dgiu, (input) => keywordStarts(input, ageWords, false));
 
 /**
  * Where an age right after "<Name>, " can start: after each comma and one blank, a '9' or a '1'. The whole-text scan

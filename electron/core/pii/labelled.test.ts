@@ -14,9 +14,17 @@ const texts: string[] = [];
 for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
   for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
 
-const labels = [...new Set(Object.values(loadPiiResources().labels).flat().map((l) => l.toLowerCase().replace(/\s+/g, ' ').replace(/\.$/, '')))];
+const labels = [
+  ...new Set(
+    Object.values(loadPiiResources().labels)
+      .flat()
+      .map((l) => l.toLowerCase().replace(/\s+/g, ' ').replace(/\.$/, '')),
+  ),
+];
 /** A label, upper-cased or not, with and without its dot, then a value; and glued to the next label. */
-const samples = labels.map((l, i) => `${i % 2 ? l.toUpperCase() : l}${i % 3 ? '. ' : ' '}A${1000 + i}; ${l}${labels[(i + 1) % labels.length]} 12345`).join('\n');
+const samples = labels
+  .map((l, i) => `${i % 2 ? l.toUpperCase() : l}${i % 3 ? '. ' : ' '}A${1000 + i}; ${l}${labels[(i + 1) % labels.length]} 12345`)
+  .join('\n');
 
 const wrap = (alts: string) => new RegExp(String.raw`(?<![\p{L}\d])(?<label>${alts})(?![\p{L}])[ \t]*[:#]?[ \t]*(?<value>[A-Za-z0-9-]+)`, 'giu');
 const all = (re: RegExp, text: string) => [...matches(re, text)].map((m) => [m.index, m[0], m.groups?.label]);

@@ -65,8 +65,7 @@ function dayStarts(input: string, end: number, out: number[]): void {
   if (isDigitAt(input, end - 2)) out.push(end - 2);
 }
 /** `word` (lower-case ASCII) written just before `end`, in any case. */
-const wordBefore = (input: string, end: number, word: string): boolean =>
-  end >= word.length && input.slice(end - word.length, end).toLowerCase() === word;
+const wordBefore = (input: string, end: number, word: string): boolean => end >= word.length && input.slice(end - word.length, end).toLowerCase() === word;
 
 /**
  * Where "<day>[.] <month>" and "1er <month>" can start: at each month word with blanks before it, the one or two
@@ -114,10 +113,7 @@ const RES: (RegExp | ReturnType<typeof anchoredScan>)[] = [
   // 3. März 2024 / 14 mars 2024 / 1er avril / 8 maggio 1955 / 15 марта 2024 г.: tried only before month words
   dateScan(new RegExp(String.raw`(?<![\p{L}\d.,/])(?:${DAY}\.?|1er)[ \t]+${M}\.?(?:,?[ \t]+${YEAR})?(?![\p{L}])`, 'giu'), dayMonthStarts),
   // 5 de mayo de 2023 / 11 de março de 2024 / 2 de enero
-  dateScan(
-    new RegExp(String.raw`(?<![\p{L}\d.,/])${DAY}[ \t]+de[ \t]+${M}(?:[ \t]+(?:de[ \t]+|del[ \t]+)?${YEAR})?(?![\p{L}])`, 'giu'),
-    dayDeMonthStarts,
-  ),
+  dateScan(new RegExp(String.raw`(?<![\p{L}\d.,/])${DAY}[ \t]+de[ \t]+${M}(?:[ \t]+(?:de[ \t]+|del[ \t]+)?${YEAR})?(?![\p{L}])`, 'giu'), dayDeMonthStarts),
   // März 2024 / mars de 2024 (a month with its year): tried only where a year points back to (anchoredScan.ts); the
   // whole-text scan of ~100 month names was the detector's costliest regex after the record labels.
   anchoredScan(new RegExp(String.raw`(?<![\p{L}])${M}[ \t]+(?:de[ \t]+)?${YEAR}(?!\d)`, 'giu'), monthYearStarts),
