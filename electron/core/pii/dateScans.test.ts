@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { matchesAnchored } from './anchoredScan.js';
+import { ANCHORED_SCANS, matchesAnchored } from './anchoredScan.js';
 import { DATE_SCANS } from './dateScans.js';
 import { detectAges, detectDates } from './dates.js';
 import { detectLabelled } from './labelled.js';
@@ -46,6 +46,10 @@ const edges = [
     .join(', '),
   '14 March 2024, 3rd of March, 3rd day of March, 21st  day\tof  Sept. 2020, 3rdday of March, 3 ofMarch, x3 March, 1.3 March, 123 March',
   '3 of of March, 3 day day of March, 3 DAY OF March, 3rd of MARCH, 1/3 March, 1,3 March, 03 March, 3 Marchx, 3rd of May5',
+  // A month alone after its word (dates.ts MONTH_ALONE, found from the month words): every word and month, "mid-",
+  // after a digit, glued to a letter, a day after the month (no match), lower-case and short months (no match).
+  'since June, in March, mid- April, mid-April, mid  June, until\tMay, 9in June, xin June, Since June, this June 5, last May2',
+  'by  December, next Septembers, till July, from August; early January, late February, in october, in Oct, mid -June',
   'March',
   'May 5',
   '𝐀May 5',
@@ -128,26 +132,30 @@ function all(it: Iterable<RegExpExecArray>): unknown[] {
   return [...it].map((m) => [m.index, m[0], m.indices ? [...m.indices] : null, m.indices?.groups ? { ...m.indices.groups } : null]);
 }
 
+/** This file's scans, and dates.ts's month-alone scan (in anchoredScan.ts's list; its starts are dates.ts's month words). */
+const scans = () => [...DATE_SCANS, ...ANCHORED_SCANS.filter((scan) => scan.re.source.includes('until|till'))];
+
 describe('date, age and label scans find what a whole-text scan finds', () => {
   it('registers the scans the detectors use', () => {
     const res = loadPiiResources();
     for (const f of [detectDates, detectWorldDates, detectAges, (s: string) => detectLabelled(s, res)]) f('x');
-    expect(DATE_SCANS.length).toBeGreaterThanOrEqual(2);
+    expect(DATE_SCANS.length).toBeGreaterThanOrEqual(10);
+    expect(scans().length).toBe(DATE_SCANS.length + 1);
   });
 
   it('gives the same matches, indices and groups on every labelled document, edge string and random string', () => {
-    for (const scan of DATE_SCANS)
+    for (const scan of scans())
       for (const text of [...texts, ...edges, ...randomEdges(3000)])
         expect(all(matchesAnchored(scan, text)), `${scan.re.source.slice(0, 60)} on ${JSON.stringify(text.slice(0, 80))}`).toEqual(all(matches(scan.re, text)));
   });
 
   it('finds the edge forms it is meant to (so the comparison above is not of two empty lists)', () => {
     const sample = edges.slice(0, -1).join('\n');
-    for (const scan of DATE_SCANS) expect(all(matchesAnchored(scan, sample)).length, scan.re.source.slice(0, 60)).toBeGreaterThan(2);
+    for (const scan of scans()) expect(all(matchesAnchored(scan, sample)).length, scan.re.source.slice(0, 60)).toBeGreaterThan(2);
   });
 
   it('tries the regex at few positions', () => {
     const corpus = texts.join('\n\n');
-    for (const scan of DATE_SCANS) expect(scan.starts(corpus).length, scan.re.source.slice(0, 60)).toBeLessThan(corpus.length / 20);
+    for (const scan of scans()) expect(scan.starts(corpus).length, scan.re.source.slice(0, 60)).toBeLessThan(corpus.length / 20);
   });
 });

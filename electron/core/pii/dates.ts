@@ -1,7 +1,7 @@
 // Dates (every element but a bare year) and ages over 89. Numeric dates need a year or a date word before them,
 // so "BP 120/80", "pain 6/10" and "3/4 tablet" stay untouched.
 import { SECTION_BEFORE } from './patterns.js';
-import { anchoredScan, blanksBack, keywordStarts, keywords, matchesAnchored, matchesOf } from './anchoredScan.js';
+import { anchoredScan, blanksBack, keywordStarts, keywords, lettersBack, matchesAnchored, matchesOf } from './anchoredScan.js';
 import type { AnchoredScan } from './anchoredScan.js';
 import { dateScan } from './dateScans.js';
 import { isLetterUnit, makeSpan } from './span.js';
@@ -130,14 +130,27 @@ const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 const SHORT = anchoredScan(new RegExp(String.raw`(?<![\p{L}])(?:${SHORT_WORDS})[ \t]+(?<d>(?:0?[1-9]|1[0-2])/${DAY})(?![\d/])`, 'giud'), shortDateStarts);
 
 /** A month named alone after "since", "in", "until" ... is a date element too ("falls since June"). */
-const aloneWords = keywords(['since', 'in', 'until', 'till', 'from', 'by', 'early', 'late', 'mid', 'last', 'this', 'next'], true);
+/**
+ * Where a month alone after its word can start: at each capitalized month word with blanks before it (monthStarts),
+ * the letter run before those blanks (past the '-' of "mid-"). Month words are rare; "in", "by", "this" are not.
+ */
+function aloneWordStarts(input: string): number[] {
+  const out: number[] = [];
+  for (const k of monthStarts(input)) {
+    let j = blanksBack(input, k);
+    if (j === k) continue;
+    if (input.charCodeAt(j - 1) === 45) j--;
+    const w = lettersBack(input, j);
+    if (w < j) out.push(w);
+  }
+  return out;
+}
 const MONTH_ALONE = anchoredScan(
   new RegExp(
     String.raw`(?<![\p{L}])(?:since|in|until|till|from|by|early|late|mid-?|last|this|next)[ \t]+(?<m>January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}\d]|[ \t]+\d)`,
     'gud',
   ),
-  // Only at those words (a blank or '-' follows each): the shared walk over the text's words (anchoredScan.ts).
-  (input) => keywordStarts(input, aloneWords, false),
+  aloneWordStarts,
 );
 
 export function detectDates(input: string): PiiSpan[] {
