@@ -18,7 +18,7 @@ const YEAR = String.raw`(?:1[89]\d{2}|20\d{2})`;
  * The month words of M, every spelling (matched case-insensitively here: a superset of M's two cases). A
  * month-led pattern has a non-letter after the word, so the text's whole letter run must be one of them.
  */
-export const monthWords = keywords(
+const monthWords = keywords(
   ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
     .flatMap((w) => [w, w.slice(0, 3)])
     .concat('Sept', 'Sepember' /* MONTH_UP's SEPT?(?:EMBER)? spells it so */),

@@ -3,7 +3,6 @@
 // year-month-day forms ("1975年4月12日", "2024년 3월 5일"). English month names are dates.ts's.
 import { anchoredScan, blanksBack, keywordStarts, keywords, lettersBack, matchesOf } from './anchoredScan.js';
 import { dateScan } from './dateScans.js';
-import { monthWords } from './dates.js';
 import { makeSpan } from './span.js';
 import type { PiiSpan } from './types.js';
 
@@ -25,6 +24,8 @@ const MONTHS = [
   'січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня',
 ].join('|');
 const M = `(?:${MONTHS})`;
+/** The English month abbreviations of "17-Jan-2024" (the month words hold them too: one walk for every scan). */
+const DASHED_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'];
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 const YEAR = String.raw`(?:1[89]\d{2}|20\d{2})`;
 
@@ -56,7 +57,14 @@ function monthYearStarts(input: string): number[] {
  * The month words (a non-letter follows each in every pattern, so the text's whole letter run is one). Those that go
  * on past their ASCII letters ("März", "марта") are found by keywordStarts's rule for non-ASCII units.
  */
-const worldMonthWords = keywords(MONTHS.split('|'), true);
+const worldMonthWords = keywords([...MONTHS.split('|'), ...DASHED_MONTHS], true);
+
+/** The month word starts of the text detectWorldDates is working on (three scans ask for them), dropped when done. */
+let monthsOf: { input: string; starts: number[] } | undefined;
+function monthStarts(input: string): number[] {
+  if (monthsOf?.input !== input) monthsOf = { input, starts: keywordStarts(input, worldMonthWords, false) };
+  return monthsOf.starts;
+}
 
 const isDigitAt = (input: string, i: number): boolean => i >= 0 && input.charCodeAt(i) >= 48 && input.charCodeAt(i) <= 57;
 /** Where a day of one or two digits ending at `end` can start (DAY has at most two digits). */
@@ -74,7 +82,7 @@ const wordBefore = (input: string, end: number, word: string): boolean => end >=
  */
 function dayMonthStarts(input: string): number[] {
   const out: number[] = [];
-  for (const k of keywordStarts(input, worldMonthWords, false)) {
+  for (const k of monthStarts(input)) {
     const j = blanksBack(input, k);
     if (j === k) continue;
     dayStarts(input, input.charCodeAt(j - 1) === 46 ? j - 1 : j, out);
@@ -86,7 +94,7 @@ function dayMonthStarts(input: string): number[] {
 /** Where "<day> de <month>" can start: at each month word after "de" between blanks, the day's digits before. */
 function dayDeMonthStarts(input: string): number[] {
   const out: number[] = [];
-  for (const k of keywordStarts(input, worldMonthWords, false)) {
+  for (const k of monthStarts(input)) {
     const j = blanksBack(input, k);
     if (j === k || !wordBefore(input, j, 'de')) continue;
     const j2 = blanksBack(input, j - 2);
@@ -98,7 +106,7 @@ function dayDeMonthStarts(input: string): number[] {
 /** Where "17-Jan-2024" can start: before each English month word with a '-' before it, the day's digits. */
 function dashedStarts(input: string): number[] {
   const out: number[] = [];
-  for (const k of keywordStarts(input, monthWords, false)) if (input.charCodeAt(k - 1) === 45) dayStarts(input, k - 1, out);
+  for (const k of monthStarts(input)) if (input.charCodeAt(k - 1) === 45) dayStarts(input, k - 1, out);
   return out;
 }
 
@@ -124,6 +132,14 @@ const RES: (RegExp | ReturnType<typeof anchoredScan>)[] = [
 ];
 
 export function detectWorldDates(input: string): PiiSpan[] {
+  try {
+    return worldDatesIn(input);
+  } finally {
+    monthsOf = undefined;
+  }
+}
+
+function worldDatesIn(input: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const re of RES) {
     for (const m of matchesOf(re, input)) {
