@@ -62,6 +62,14 @@ const edges = [
   worldMonths.map((m, i) => `${(i % 28) + 1}\tde  ${m}${i % 2 ? ' de 20' + String(i % 30).padStart(2, '0') : i % 3 ? ' del 1999' : ''}`).join(', '),
   '1er avril, 1ER mai 2020, x1er mai, 11er mai, a3 mars 2024, 123 mars, 1,3 mars, 1/3 mars, 3.. mars, 03 MÄRZ, 3 Maerz, 31 марта 2024 г.',
   '3 de de mayo, 3 DE MAYO DE 2023, x3 de mayo, 3de mayo, 3 de\tmarço de 2024, 1.5 de mayo, 5 de mayo del 2021, 5 ΜΑΪ 2020',
+  // Month and year in every language: "de", blanks, upper case, glued to a letter or a year (no match), a digit before.
+  worldMonths
+    .map(
+      (m, i) =>
+        `${i % 5 ? '' : 'x'}${i % 3 ? m : m.toUpperCase()}${['  ', '\t', ' de ', ' DE\t', ' de'][i % 5]}${i % 2 ? 19 : 20}${String(i % 100).padStart(2, '0')}`,
+    )
+    .join(', '),
+  'Mai 2024, 9Mai 2024, mai 20245, mai 1799, März  de  1999, mars de de 2024, marzo de2024, марта 1950, ſeptember 2020, 𝐀Mai 2024',
   // "17-Jan-2024" in every month and case, glued to a word or a dash (no match); CJK year-month-day.
   months.map((m, i) => `${(i % 31) + 1}-${i % 2 ? m.slice(0, 3).toUpperCase() : m.slice(0, 3)}-${i % 3 ? '2024' : '24'}`).join(' ') +
     ' 17-Sept-2024 x17-Jan-2024 -17-Jan-24 17-Jan-2024-',
@@ -132,15 +140,21 @@ function all(it: Iterable<RegExpExecArray>): unknown[] {
   return [...it].map((m) => [m.index, m[0], m.indices ? [...m.indices] : null, m.indices?.groups ? { ...m.indices.groups } : null]);
 }
 
-/** This file's scans, and dates.ts's month-alone scan (in anchoredScan.ts's list; its starts are dates.ts's month words). */
-const scans = () => [...DATE_SCANS, ...ANCHORED_SCANS.filter((scan) => scan.re.source.includes('until|till'))];
+/**
+ * This file's scans, and dates.ts's month-alone and worldDates.ts's month-and-year scans (in anchoredScan.ts's list,
+ * whose test has edge strings for them; their starts are these files' month-word walks).
+ */
+const scans = () => [
+  ...DATE_SCANS,
+  ...ANCHORED_SCANS.filter((scan) => scan.re.source.includes('until|till') || scan.re.source.startsWith('(?<![\\p{L}])(?:Januar|')),
+];
 
 describe('date, age and label scans find what a whole-text scan finds', () => {
   it('registers the scans the detectors use', () => {
     const res = loadPiiResources();
     for (const f of [detectDates, detectWorldDates, detectAges, (s: string) => detectLabelled(s, res)]) f('x');
     expect(DATE_SCANS.length).toBeGreaterThanOrEqual(10);
-    expect(scans().length).toBe(DATE_SCANS.length + 1);
+    expect(scans().length).toBe(DATE_SCANS.length + 2);
   });
 
   it('gives the same matches, indices and groups on every labelled document, edge string and random string', () => {

@@ -1,9 +1,9 @@
 // Dates written day-first in words in the set's other languages ("3. März 2024", "14 mars 2024", "5 de mayo de
 // 2023", "8 maggio 1955", "12 juni 1983", "15 марта 2024"), month and year alone, "17-Jan-2024", and the CJK
 // year-month-day forms ("1975年4月12日", "2024년 3월 5일"). English month names are dates.ts's.
-import { anchoredScan, blanksBack, keywordStarts, keywords, lettersBack, matchesOf } from './anchoredScan.js';
+import { anchoredScan, blanksBack, keywordStarts, keywords, matchesOf } from './anchoredScan.js';
 import { dateScan } from './dateScans.js';
-import { makeSpan } from './span.js';
+import { isLetterUnit, makeSpan } from './span.js';
 import type { PiiSpan } from './types.js';
 
 const MONTHS = [
@@ -28,30 +28,6 @@ const M = `(?:${MONTHS})`;
 const DASHED_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'];
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 const YEAR = String.raw`(?:1[89]\d{2}|20\d{2})`;
-
-/** A year as the month-and-year pattern ends with one: the anchor of that pattern's scan. */
-const YEAR_AT = /(?:1[89]|20)\d{2}(?!\d)/g;
-
-/**
- * Where "<month> [de] <year>" can start: before each year, past its blanks, the run of letters there (the month,
- * which its look-behind wants opening after a non-letter) and, when that word is "de", the run before it too.
- */
-function monthYearStarts(input: string): number[] {
-  const out: number[] = [];
-  YEAR_AT.lastIndex = 0;
-  for (let m = YEAR_AT.exec(input); m !== null; m = YEAR_AT.exec(input)) {
-    const j = blanksBack(input, m.index);
-    const k = lettersBack(input, j);
-    if (j === m.index || k === j) continue;
-    out.push(k);
-    if (j - k === 2 && /^de$/i.test(input.slice(k, j))) {
-      const j2 = blanksBack(input, k);
-      const k2 = lettersBack(input, j2);
-      if (j2 < k && k2 < j2) out.push(k2);
-    }
-  }
-  return out;
-}
 
 /**
  * The month words (a non-letter follows each in every pattern, so the text's whole letter run is one). Those that go
@@ -92,6 +68,29 @@ function dayMonthStarts(input: string): number[] {
 }
 
 /** Where "<day> de <month>" can start: at each month word after "de" between blanks, the day's digits before. */
+function monthYearStarts(input: string): number[] {
+  const out: number[] = [];
+  for (const k of monthStarts(input)) {
+    let e = k;
+    while (e < input.length && isLetterUnit(input, e)) e++;
+    let y = blanksForward(input, e);
+    if (y === e) continue;
+    if (input.slice(y, y + 2).toLowerCase() === 'de') {
+      const b = blanksForward(input, y + 2);
+      if (b > y + 2) y = b;
+    }
+    const c = input.charCodeAt(y);
+    if (c === 49 || c === 50) out.push(k);
+  }
+  return out;
+}
+/** End of the blank (space, tab) run that starts at `start`. */
+function blanksForward(input: string, start: number): number {
+  let i = start;
+  while (i < input.length && (input.charCodeAt(i) === 32 || input.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
 function dayDeMonthStarts(input: string): number[] {
   const out: number[] = [];
   for (const k of monthStarts(input)) {
@@ -122,8 +121,8 @@ const RES: (RegExp | ReturnType<typeof anchoredScan>)[] = [
   dateScan(new RegExp(String.raw`(?<![\p{L}\d.,/])(?:${DAY}\.?|1er)[ \t]+${M}\.?(?:,?[ \t]+${YEAR})?(?![\p{L}])`, 'giu'), dayMonthStarts),
   // 5 de mayo de 2023 / 11 de março de 2024 / 2 de enero
   dateScan(new RegExp(String.raw`(?<![\p{L}\d.,/])${DAY}[ \t]+de[ \t]+${M}(?:[ \t]+(?:de[ \t]+|del[ \t]+)?${YEAR})?(?![\p{L}])`, 'giu'), dayDeMonthStarts),
-  // März 2024 / mars de 2024 (a month with its year): tried only where a year points back to (anchoredScan.ts); the
-  // whole-text scan of ~100 month names was the detector's costliest regex after the record labels.
+  // März 2024 / mars de 2024 (a month with its year): tried only at month words with blanks, an optional "de" and a
+  // '1' or '2' after them (the month-word walk above; it was the years found by a whole-text scan, pointing back).
   anchoredScan(new RegExp(String.raw`(?<![\p{L}])${M}[ \t]+(?:de[ \t]+)?${YEAR}(?!\d)`, 'giu'), monthYearStarts),
   // 17-Jan-2024 / 03-Mar-24
   dateScan(/(?<![\w-])(?:0?[1-9]|[12]\d|3[01])-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)-(?:\d{4}|\d{2})(?![\w-])/gi, dashedStarts),
