@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { nameLists } from './nameContext.js';
-import { AMBIGUOUS, EPONYM, FIRST, LAST, LEADING_NOT_NAME, LISTED_NAME_LIKE, capitalizedWordFacts } from './nameWords.js';
+import { AMBIGUOUS, EPONYM, FIRST, LAST, LEADING_NOT_NAME, LISTED_NAME_LIKE, MAX_WORDS, capitalizedWordFacts } from './nameWords.js';
 import { PARTICLES, foldKey, loadPiiResources } from './resources.js';
 import type { PiiResources } from './resources.js';
 import { CAP, UPPER, tokenizeWords } from './wordTokens.js';
@@ -100,7 +100,7 @@ describe('capitalizedWordFacts', () => {
     expect(nameLike.titles.size).toBeGreaterThan(0);
     const letters = 'abcdefghijklmnopqrstuvwxyz';
     const words: string[] = [];
-    for (let i = 0; words.length < 70_000; i++)
+    for (let i = 0; words.length < MAX_WORDS + 4000; i++)
       words.push(`Q${letters[i % 26]}${letters[Math.floor(i / 26) % 26]}${letters[Math.floor(i / 676) % 26]}${letters[Math.floor(i / 17576) % 26]}`);
     check(words.join(' '), res);
     for (const text of texts.slice(0, 5)) check(text, res);
