@@ -64,7 +64,7 @@ export function propagationBlocked(input: string, start: number, end: number, re
  */
 export function propagateNames(input: string, spans: readonly PiiSpan[], seeds: ReadonlySet<string>, res: PiiResources): PiiSpan[] {
   const out: PiiSpan[] = [];
-  const t = tokenizeWords(input);
+  const t = tokenizeWords(input, true);
   // Every capitalized word is asked: looked up in place, not through a folded key sliced for each.
   const seedsIn = new FoldedWords(seeds);
   const openings = seedOpenings(seeds);
