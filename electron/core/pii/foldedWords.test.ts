@@ -54,4 +54,27 @@ describe('FoldedWords', () => {
       expect(fw.has(` ${w.toUpperCase()}X `, 1, w.length + 2)).toBe(words.has(`${w}x`));
     }
   });
+
+  it('keeps its answers for short non-ASCII words right across repeats, long words and starting over', () => {
+    const set = new Set(['elodie', 'παπαδοπουλου', 'дмитриевна', 'zoe']);
+    let hits = 0;
+    const fw = new FoldedWords(set);
+    const words = ['Élodie', 'ÉLODIE', 'Elodie', 'Παπαδοπούλου', 'Дмитриевна', 'ДМИТРИЕВНА', 'Zoë', 'Zoe', 'Zoë', 'Ærø'];
+    // Each asked several times (the second answer comes from what was kept), and after 5 000 other short words
+    // (past the bound, so the kept answers start over).
+    const others = Array.from({ length: 5000 }, (_, i) => `é${i.toString(36)}`);
+    for (let round = 0; round < 3; round++) {
+      for (const w of [...words, ...words]) {
+        const want = set.has(foldKey(w));
+        if (want) hits++;
+        expect(fw.has(` ${w} `, 1, w.length + 1), w).toBe(want);
+      }
+      for (const w of others) expect(fw.has(w, 0, w.length)).toBe(false);
+    }
+    expect(hits).toBe(3 * 2 * 9);
+    // A 13-letter word and longer are not kept but still answered.
+    const long = new FoldedWords(new Set(['abcdefghijklm', 'nabcdefghijklmnop']));
+    for (const w of ['ABCDÉFGHIJKLM', 'abcdefghijklm', 'Ñabcdefghijklmnop', 'Ñabcdefghijklmnop', 'Ñabcdefghijklmnoq'])
+      expect(long.has(w, 0, w.length), w).toBe(w !== 'Ñabcdefghijklmnoq');
+  });
 });

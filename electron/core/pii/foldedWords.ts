@@ -7,6 +7,15 @@ import { foldKey } from './resources.js';
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
+/**
+ * Answers for words outside printable ASCII, by their text: foldKey normalizes them twice and strips their marks
+ * (a tenth of propagateNames's time on the labelled corpus, whose world texts repeat their Greek, Cyrillic and
+ * accented names). Only words under 13 code units are kept: V8 copies such a slice, while a longer one would keep the
+ * whole text it came from alive. Bounded; past the bound it starts over.
+ */
+const MAX_KEPT = 4096;
+const KEPT_LENGTH = 13;
+
 export class FoldedWords {
   private readonly slots: Int32Array;
   private readonly mask: number;
@@ -28,13 +37,27 @@ export class FoldedWords {
     }
   }
 
+  private readonly kept = new Map<string, boolean>();
+
+  /** all.has(foldKey(raw)), kept per text of a short word. */
+  private hasFolded(raw: string): boolean {
+    if (raw.length >= KEPT_LENGTH) return this.all.has(foldKey(raw));
+    let v = this.kept.get(raw);
+    if (v === undefined) {
+      v = this.all.has(foldKey(raw));
+      if (this.kept.size >= MAX_KEPT) this.kept.clear();
+      this.kept.set(raw, v);
+    }
+    return v;
+  }
+
   /** all.has(foldKey(input.slice(from, to))). */
   has(input: string, from: number, to: number): boolean {
     let h = FNV_OFFSET;
     for (let i = from; i < to; i++) {
       let c = input.charCodeAt(i);
       // foldKey's fast path is printable ASCII (lower-cased); the rest is normalized: fold a slice as before.
-      if (c < 32 || c > 126) return this.all.has(foldKey(input.slice(from, to)));
+      if (c < 32 || c > 126) return this.hasFolded(input.slice(from, to));
       if (c >= 65 && c <= 90) c += 32;
       h = Math.imul(h ^ c, FNV_PRIME);
     }

@@ -5,9 +5,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nameKeys, propagateNames, propagationBlocked } from './namePropagation.js';
+import { nameKeys, openingOf, propagateNames, propagationBlocked, seedOpenings } from './namePropagation.js';
 import { detectNames } from './names.js';
-import { loadPiiResources } from './resources.js';
+import { foldKey, loadPiiResources } from './resources.js';
 import type { PiiResources } from './resources.js';
 import { makeSpan } from './span.js';
 import type { PiiSpan } from './types.js';
@@ -61,5 +61,27 @@ describe('propagateNames', () => {
     const want = reference(text, [], seeds, res);
     expect(want.length).toBeGreaterThan(8);
     expect(propagateNames(text, [], seeds, res)).toEqual(want);
+  });
+});
+
+describe('seedOpenings', () => {
+  it('never turns away a word whose key is a seed: a word opening with three ASCII letters has a key opening with them', () => {
+    const words: string[] = ['Abe\u0301lard', 'ABC', 'AbC', 'Ab', 'O’Brien', "O'Neil", 'Zoë', 'ZOË', 'Ǆuro', 'Ünal', 'Ab-c', 'Abc’s'];
+    for (const text of texts) {
+      const t = tokenizeWords(text);
+      for (let i = 0; i < t.count; i++) if ((t.flags[i] ?? 0) & CAP) words.push(text.slice(t.start[i], t.end[i]));
+    }
+    let filtered = 0;
+    for (const w of words) {
+      const o = openingOf(w, 0, w.length);
+      if (o < 0) continue;
+      filtered++;
+      const key = foldKey(w);
+      expect(openingOf(key, 0, key.length), w).toBe(o);
+      expect(seedOpenings(new Set([key]))[o], w).toBe(1);
+    }
+    expect(filtered).toBeGreaterThan(2000);
+    // Words it cannot vouch for are left to the full lookup.
+    for (const w of ['Ab', 'O’Brien', 'Ünal', 'Ab-c', 'A1c']) expect(openingOf(w, 0, w.length), w).toBe(-1);
   });
 });

@@ -64,19 +64,47 @@ export function propagationBlocked(input: string, start: number, end: number, re
  */
 export function propagateNames(input: string, spans: readonly PiiSpan[], seeds: ReadonlySet<string>, res: PiiResources): PiiSpan[] {
   const out: PiiSpan[] = [];
-  const t = tokenizeWords(input);
+  const t = tokenizeWords(input, true);
   // Every capitalized word is asked: looked up in place, not through a folded key sliced for each.
   const seedsIn = new FoldedWords(seeds);
+  const openings = seedOpenings(seeds);
   let si = 0;
   for (let i = 0; i < t.count; i++) {
     const start = t.start[i] ?? 0;
     const end = t.end[i] ?? 0;
     while (si < spans.length && (spans[si]?.end ?? 0) <= start) si++;
-    if (!((t.flags[i] ?? 0) & CAP) || !seedsIn.has(input, start, end)) continue;
+    if (!((t.flags[i] ?? 0) & CAP)) continue;
+    const o = openingOf(input, start, end);
+    if ((o >= 0 && openings[o] === 0) || !seedsIn.has(input, start, end)) continue;
     const s = spans[si];
     if (s && s.start < end) continue;
     if (propagationBlocked(input, start, end, res)) continue;
     out.push(makeSpan(input, start, end, 'NAME', 0.5, 'propagation'));
   }
   return out;
+}
+
+/**
+ * A word whose first three code units are ASCII letters has a key (foldKey) that opens with them lower-cased: folding
+ * only strips marks, composes and lower-cases, and ASCII letters come through all three. So such a word can be a seed
+ * only if some seed opens with those three letters: a table of the seeds' openings turns away most capitalized words
+ * before FoldedWords hashes them (a piece of a long text asks about every one, and the seeds are a few hundred).
+ */
+export function seedOpenings(seeds: ReadonlySet<string>): Uint8Array {
+  const out = new Uint8Array(1 << 15);
+  for (const k of seeds) {
+    const o = openingOf(k, 0, k.length);
+    if (o >= 0) out[o] = 1;
+  }
+  return out;
+}
+
+/** The index of input[from..from+3) lower-cased when those are three ASCII letters inside [from, to), else -1. */
+export function openingOf(input: string, from: number, to: number): number {
+  if (to - from < 3) return -1;
+  const a = (input.charCodeAt(from) | 32) - 97;
+  const b = (input.charCodeAt(from + 1) | 32) - 97;
+  const c = (input.charCodeAt(from + 2) | 32) - 97;
+  if (a < 0 || a > 25 || b < 0 || b > 25 || c < 0 || c > 25) return -1;
+  return (a << 10) | (b << 5) | c;
 }

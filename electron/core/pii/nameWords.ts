@@ -68,9 +68,23 @@ interface Facts {
   bits: number;
 }
 
-/** Distinct word texts kept per resources; past this many the table starts over (a bound on memory, not a cache policy). */
-const MAX_WORDS = 1 << 16;
+/**
+ * Distinct word texts kept per resources; past this many the table starts over. 16 k, not more: a Map lookup costs
+ * ~50 ns at 16 k entries and ~90-120 at 64 k (its entries and key strings no longer fit the CPU caches), and on a
+ * stream of texts with many distinct names (bench/pii-names-many-words.ts: a Zipf law over 300 k words) the detector
+ * ran 62-66 ms per M chars with a 64 k table, 55-58 with 16 k and 62-64 with 4 k.
+ */
+export const MAX_WORDS = 1 << 14;
 const tables = new WeakMap<PiiResources, Map<string, Facts>>();
+
+/**
+ * The word as a string of its own. In V8 a slice of 13 code units or more is a view into the text it came from, and
+ * the table would keep that whole text (a 50 MB piece of a long text) alive until it starts over. Shorter slices are
+ * copies already. Joining the characters makes a fresh string; it runs once per new long word.
+ */
+function ownCopy(raw: string): string {
+  return raw.length < 13 ? raw : raw.split('').join('');
+}
 
 /**
  * The facts of every capitalized word of `t` (0 for the others), and the folded key of each in t.keys. The text of a
@@ -95,7 +109,7 @@ export function capitalizedWordFacts(t: WordTokens, res: PiiResources): Uint8Arr
       const key = fl & ASCII ? raw.toLowerCase() : foldKey(raw);
       f = { key, bits: factsOf(raw, key, (fl & UPPER) !== 0, res, lists) };
       if (table.size >= MAX_WORDS) table.clear();
-      table.set(raw, f);
+      table.set(ownCopy(raw), f);
     }
     keys[i] = f.key;
     out[i] = f.bits;

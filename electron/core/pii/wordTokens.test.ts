@@ -104,4 +104,22 @@ describe('tokenizeWords', () => {
     expect(t.start[5000]).toBe(10000);
     expect(wordKey(t, 5000)).toBe('zed');
   });
+
+  it('gives only the capitalized words, flags and keys unchanged, when asked for those (propagateNames)', () => {
+    let words = 0;
+    for (const text of [...texts, ...edges]) {
+      const all = fromWordTokens(text).filter((w) => w.cap);
+      const t = tokenizeWords(text, true);
+      const caps = Array.from({ length: t.count }, (_, i) => ({
+        start: t.start[i] ?? -1,
+        end: t.end[i] ?? -1,
+        key: wordKey(t, i),
+        cap: ((t.flags[i] ?? 0) & CAP) !== 0,
+        upper: ((t.flags[i] ?? 0) & UPPER) !== 0,
+      }));
+      expect(caps).toEqual(all);
+      words += caps.length;
+    }
+    expect(words).toBeGreaterThan(3000);
+  });
 });

@@ -63,9 +63,10 @@ function grow<T extends Int32Array | Uint8Array>(a: T, size: number, make: (n: n
 
 /**
  * Every word: a letter (or mark) then letters, marks, apostrophes and hyphens; a word glued to a digit ("D1206",
- * "4B") is a code and skipped; a possessive 's, a trailing apostrophe and trailing hyphens are cut off.
+ * "4B") is a code and skipped; a possessive 's, a trailing apostrophe and trailing hyphens are cut off. With
+ * `capitalizedOnly`, only the words with CAP.
  */
-export function tokenizeWords(input: string): WordTokens {
+export function tokenizeWords(input: string, capitalizedOnly = false): WordTokens {
   let cap = Math.max(16, input.length >> 3);
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
@@ -146,6 +147,8 @@ export function tokenizeWords(input: string): WordTokens {
       const last = input.charCodeAt(e - 1);
       fl = !lower && last >= 65 && last <= 90 ? CAP | UPPER : CAP;
     }
+    // A caller that reads only capitalized words (propagateNames) gets only those: the same walk, fewer stores.
+    if (capitalizedOnly && !(fl & CAP)) continue;
     if (n === cap) {
       cap *= 2;
       start = grow(start, cap, (k) => new Int32Array(k));
