@@ -17,6 +17,7 @@ import { detectPatterns } from '../electron/core/pii/patterns.js';
 import { detectPlates } from '../electron/core/pii/plates.js';
 import { releasePlaceWalks } from '../electron/core/pii/placeWalks.js';
 import { detectPlaces } from '../electron/core/pii/places.js';
+import { releaseNonLatinLines } from '../electron/core/pii/nonLatinLines.js';
 import { loadPiiResources } from '../electron/core/pii/resources.js';
 import { detectWorldDates } from '../electron/core/pii/worldDates.js';
 import { detectWorldNames } from '../electron/core/pii/worldNames.js';
@@ -60,6 +61,7 @@ for (let round = 0; round < 3; round++) {
   releaseTextWalks();
   releasePlaceWalks();
   releaseAlnumRuns();
+  releaseNonLatinLines();
 }
 console.log(`each detector alone, ${mb.toFixed(2)} M chars (${copies} copies), best of 3, ms per M chars:`);
 let sum = 0;

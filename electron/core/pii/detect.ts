@@ -7,6 +7,7 @@ import { detectLabelled } from './labelled.js';
 import { detectLegalNumbers } from './legal.js';
 import { detectNames } from './names.js';
 import { detectNationalIds } from './nationalIds.js';
+import { releaseNonLatinLines } from './nonLatinLines.js';
 import { detectPatterns } from './patterns.js';
 import { detectPlates } from './plates.js';
 import { releasePlaceWalks } from './placeWalks.js';
@@ -128,11 +129,12 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
       ...detectWorldNames(input),
     ].filter((s) => s.confidence >= min);
   } finally {
-    // The walks the detectors shared for this text (anchoredScan.ts, placeWalks.ts, alnumRuns.ts) are not kept
-    // past it.
+    // The walks the detectors shared for this text (anchoredScan.ts, placeWalks.ts, alnumRuns.ts, nonLatinLines.ts)
+    // are not kept past it.
     releaseTextWalks();
     releasePlaceWalks();
     releaseAlnumRuns();
+    releaseNonLatinLines();
   }
   const resolved = resolveOverlaps(candidates);
   const allowed: ReadonlySet<PiiType> | undefined = options.policy ? new Set(options.policy.types) : undefined;

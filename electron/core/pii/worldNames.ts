@@ -4,7 +4,7 @@
 // "रोगी का नाम:", "Wife:"), a Latin transliteration in parentheses after them ("王秀英 (Wang Xiuying)"), and the
 // shape of a name where the script has one (a common Chinese or Korean family name opening a 2-3 syllable word, a
 // Russian or Ukrainian patronymic).
-import { onNonLatinLines, releaseNonLatinLines } from './nonLatinLines.js';
+import { onNonLatinLines } from './nonLatinLines.js';
 import { leadRe, makeSpan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
 
@@ -176,14 +176,10 @@ function spanWithTranslit(input: string, s: number, e: number, confidence: numbe
 /**
  * Every signal here sits on one line with its name, so only the lines holding a non-Latin character are searched:
  * in mostly-Latin text that is a few lines, and the patterns below never run over the rest. worldPlaces.ts reads the
- * same lines (nonLatinLines.ts keeps them for the text); this detector runs last in detectPii, so it drops them.
+ * same lines (nonLatinLines.ts keeps them for the text; detectPii drops them when the text is done).
  */
 export function detectWorldNames(input: string): PiiSpan[] {
-  try {
-    return onNonLatinLines(input, detectLine);
-  } finally {
-    releaseNonLatinLines();
-  }
+  return onNonLatinLines(input, detectLine);
 }
 
 function detectLine(input: string): PiiSpan[] {
