@@ -1,12 +1,13 @@
 // CPU time of the address and town detectors (places.ts, worldPlaces.ts) on the labelled corpus (every split but
-// wblind) repeated, as they run inside detectPii: the shared letter and digit walks (anchoredScan.ts) built first,
-// as the detectors before them build them there; then one whole detectPii. `npx tsx bench/pii-place-times.ts
+// wblind) repeated, as they run inside detectPii: the shared letter and digit walks (anchoredScan.ts) and the
+// identifier runs (alnumRuns.ts) built first, as the detectors before them build them there; then one whole detectPii. `npx tsx bench/pii-place-times.ts
 // [copies=20] [rounds=7]`. CPU time of this thread (process.cpuUsage), best of the rounds: on a shared machine it
 // moves less with the load than bench/pii-detector-times.ts's wall time, which also charges the letter walk to
 // places (the first detector there that reads it). Compare runs of two commits back to back.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { alnumRuns, releaseAlnumRuns } from '../electron/core/pii/alnumRuns.js';
 import { digitRunStarts, keywordStarts, keywords, releaseTextWalks } from '../electron/core/pii/anchoredScan.js';
 import { detectPii } from '../electron/core/pii/detect.js';
 import { detectPlaces } from '../electron/core/pii/places.js';
@@ -36,8 +37,10 @@ let world = Infinity;
 let all = Infinity;
 for (let r = 0; r < rounds; r++) {
   releaseTextWalks();
+  releaseAlnumRuns();
   keywordStarts(text, keywords(['zz'], true), false);
   digitRunStarts(text, 1);
+  alnumRuns(text);
   let t0 = cpu();
   detectPlaces(text, res);
   places = Math.min(places, cpu() - t0);
@@ -45,6 +48,7 @@ for (let r = 0; r < rounds; r++) {
   detectWorldPlaces(text, res);
   world = Math.min(world, cpu() - t0);
   releaseTextWalks();
+  releaseAlnumRuns();
   t0 = cpu();
   detectPii(text, { resources: res });
   all = Math.min(all, cpu() - t0);

@@ -9,7 +9,26 @@ import { describe, expect, it } from 'vitest';
 import { ANCHORED_SCANS, matchesAnchored } from './anchoredScan.js';
 import { detectPii } from './detect.js';
 import { detectPlaces } from './places.js';
-import { PLACE_LINE_SCANS, PLACE_SCANS, digitRuns, linesAt, matchesInLines, placeWalksHeld, releasePlaceWalks } from './placeWalks.js';
+import {
+  ASCII_LETTER,
+  BLANK,
+  CAPITAL,
+  COLON,
+  COMMA,
+  DASH,
+  EDGE,
+  LETTER,
+  NEWLINE,
+  SPACE,
+  WORDISH,
+  PLACE_LINE_SCANS,
+  PLACE_SCANS,
+  digitRuns,
+  linesAt,
+  matchesInLines,
+  placeWalksHeld,
+  releasePlaceWalks,
+} from './placeWalks.js';
 import { loadPiiResources } from './resources.js';
 import { anchorLines, matches } from './span.js';
 import { wordsBeforeCode } from './wordsBeforeCode.js';
@@ -130,6 +149,33 @@ describe('place scans find what a whole-text scan finds', () => {
         expect(all(matchesInLines(scan.re, text, lines))).toEqual(all(matches(scan.re, text)));
       }
       expect(linesAt(samples.join('\n'), positions(samples.join('\n'))).length, scan.anchor.source.slice(0, 60)).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists every ASCII digit run (alnumRuns.ts) with the classes of the characters around it', () => {
+    // The classes as the walk read them before it took alnumRuns.ts's runs and an ASCII table.
+    const classAt = (text: string, i: number): number => {
+      if (i < 0 || i >= text.length) return EDGE;
+      const ch = text[i] ?? '';
+      if (ch === ' ') return BLANK | SPACE;
+      if (ch === '\t') return BLANK;
+      if (ch === '-') return DASH | WORDISH;
+      if (ch === ',') return COMMA;
+      if (ch === '\n') return NEWLINE;
+      if (ch === ':') return COLON;
+      if (/[A-Z]/.test(ch)) return CAPITAL | ASCII_LETTER | LETTER | WORDISH;
+      if (/[a-z]/.test(ch)) return ASCII_LETTER | LETTER | WORDISH;
+      if (/[\w.]/.test(ch)) return WORDISH;
+      return /\p{L}/u.test(ch) ? LETTER : 0;
+    };
+    for (const text of [...everyText, 'é1\u00a02ж3\t4_5.6:7,8\n9', '𝐀1', '1']) {
+      releasePlaceWalks();
+      const runs = digitRuns(text);
+      const want = [...text.matchAll(/\d+/g)].map((m) => [m.index, m.index + m[0].length, classAt(text, m.index - 1), classAt(text, m.index + m[0].length)]);
+      const got = [...runs.start].map((s, k) => [s, runs.end[k], runs.before[k], runs.after[k]]);
+      expect(got, JSON.stringify(text.slice(0, 80))).toEqual(want);
+      expect([...runs.afterBlank]).toEqual(want.flatMap((w, k) => ((w[2] ?? 0) & BLANK ? [k] : [])));
+      expect([...runs.afterCapital]).toEqual(want.flatMap((w, k) => (!((w[2] ?? 0) & BLANK) && (w[2] ?? 0) & CAPITAL ? [k] : [])));
     }
   });
 

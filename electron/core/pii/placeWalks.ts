@@ -1,7 +1,7 @@
 // Walks of a text that the address and town patterns (places.ts, worldPlaces.ts) share, so that their regexes run
 // only where a match can start instead of being tried at every position of the text (anchoredScan.ts):
 // - every run of ASCII digits, whatever comes before it (a postcode can follow a letter: "M14 5RS", "x01304-001",
-//   and a house number a non-ASCII letter), walked once per text;
+//   and a house number a non-ASCII letter), alnumRuns.ts's runs with the classes of the characters around each;
 // - the starts of the capitalized keywords that open street, town-field and heading patterns ("Rue", "Calle",
 //   "City:", "AT MANCHESTER", "in"), one keywordStarts pass for all of them instead of one per pattern;
 // - the commas followed by blanks and a capital (", Dayton", ", OH"), one indexOf walk.
@@ -10,6 +10,7 @@
 // Each walk is kept for the last text asked about (single entry, like anchoredScan.ts's) and dropped by
 // releasePlaceWalks, which detectPii calls when the text is done (with releaseTextWalks).
 import type { AnchoredScan } from './anchoredScan.js';
+import { alnumRuns } from './alnumRuns.js';
 import { keywordStarts, keywords } from './anchoredScan.js';
 import type { LineScan } from './span.js';
 import { isLetterUnit, matches } from './span.js';
@@ -42,20 +43,27 @@ export const EDGE = 256;
 export const NEWLINE = 512; // '\n'
 export const COLON = 1024;
 
+/** The class bits of each ASCII code unit (classOf reads it; a table instead of a chain of tests per run). */
+const ASCII_CLASS = new Int32Array(128);
+for (let c = 0; c < 128; c++) {
+  let k = 0;
+  if (c === 32) k = BLANK | SPACE;
+  else if (c === 9) k = BLANK;
+  else if (c === 45) k = DASH | WORDISH;
+  else if (c === 44) k = COMMA;
+  else if (c === 10) k = NEWLINE;
+  else if (c === 58) k = COLON;
+  else if (c >= 65 && c <= 90) k = CAPITAL | ASCII_LETTER | LETTER | WORDISH;
+  else if (c >= 97 && c <= 122) k = ASCII_LETTER | LETTER | WORDISH;
+  else if (c === 95 || c === 46 || (c >= 48 && c <= 57)) k = WORDISH;
+  ASCII_CLASS[c] = k;
+}
+
 function classOf(input: string, i: number): number {
   if (i < 0 || i >= input.length) return EDGE;
   const c = input.charCodeAt(i);
-  if (c >= 128) return isLetterUnit(input, i) ? LETTER : 0;
-  if (c === 32) return BLANK | SPACE;
-  if (c === 9) return BLANK;
-  if (c === 45) return DASH | WORDISH;
-  if (c === 44) return COMMA;
-  if (c === 10) return NEWLINE;
-  if (c === 58) return COLON;
-  if (c >= 65 && c <= 90) return CAPITAL | ASCII_LETTER | LETTER | WORDISH;
-  if (c >= 97 && c <= 122) return ASCII_LETTER | LETTER | WORDISH;
-  if (c === 95 || c === 46 || (c >= 48 && c <= 57)) return WORDISH;
-  return 0;
+  if (c < 128) return ASCII_CLASS[c] ?? 0;
+  return isLetterUnit(input, i) ? LETTER : 0;
 }
 
 /** Every maximal run of ASCII digits, [start[k], end[k]), with the classes of the characters around it. */
@@ -74,46 +82,41 @@ let digitsOf: { input: string; runs: DigitRuns } | undefined;
 
 export function digitRuns(input: string): DigitRuns {
   if (digitsOf?.input === input) return digitsOf.runs;
-  let start = new Int32Array(1024);
-  let end = new Int32Array(1024);
-  let count = 0;
-  // A regex skips the non-digits faster than a char-code loop does (measured: ~2 vs ~4 ms per M chars).
-  const re = /\d+/g;
-  for (let m = re.exec(input); m !== null; m = re.exec(input)) {
-    if (count === start.length) {
-      const s2 = new Int32Array(count * 2);
-      s2.set(start);
-      start = s2;
-      const e2 = new Int32Array(count * 2);
-      e2.set(end);
-      end = e2;
-    }
-    start[count] = m.index;
-    end[count] = m.index + m[0].length;
-    count++;
-  }
+  // The digit runs themselves are alnumRuns.ts's (every maximal run of ASCII digits): the identifier detectors walk
+  // them before the place detectors run in detectPii, so only the classes around each run are read here.
+  const { digitStart: start, digitEnd: end } = alnumRuns(input);
+  const count = start.length;
   const before = new Int32Array(count);
   const after = new Int32Array(count);
-  let blanks = 0;
-  let capitals = 0;
+  const afterBlank = new IntList();
+  const afterCapital = new IntList();
   for (let k = 0; k < count; k++) {
     const b = classOf(input, (start[k] ?? 0) - 1);
     before[k] = b;
     after[k] = classOf(input, end[k] ?? 0);
-    if (b & BLANK) blanks++;
-    else if (b & CAPITAL) capitals++;
+    if (b & BLANK) afterBlank.push(k);
+    else if (b & CAPITAL) afterCapital.push(k);
   }
-  const afterBlank = new Int32Array(blanks);
-  const afterCapital = new Int32Array(capitals);
-  blanks = capitals = 0;
-  for (let k = 0; k < count; k++) {
-    const b = before[k] ?? 0;
-    if (b & BLANK) afterBlank[blanks++] = k;
-    else if (b & CAPITAL) afterCapital[capitals++] = k;
-  }
-  const runs = { start: start.subarray(0, count), end: end.subarray(0, count), before, after, count, afterBlank, afterCapital };
+  const runs = { start, end, before, after, count, afterBlank: afterBlank.array(), afterCapital: afterCapital.array() };
   digitsOf = { input, runs };
   return runs;
+}
+
+/** A list of integers in an Int32Array that doubles when full. */
+class IntList {
+  private a = new Int32Array(256);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = v;
+  }
+  array(): Int32Array {
+    return this.a.subarray(0, this.length);
+  }
 }
 
 /** Which digit runs digitStarts keeps: classes as bit masks of the constants above (0: no condition). */
