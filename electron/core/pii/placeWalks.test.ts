@@ -69,6 +69,8 @@ const samples = [
   'Hauptstraße 14, Lindenweg 3a, Schillerstraße 41, Bahnhofstr. 5, Hämeenkatu 14 B 22, Keizersgracht 123, Vesterbrogade 12',
   'Storgatan 4\nDrottninggatan   55\nLindenweg\n3a\nStraße 5, Kirkeveien 7, Karl Johans gate 1, Mannerheimintie 12',
   'Fitzroy VIC 3065, Noida 201309, Dublin 4 D04 E7P3, Cork T12 X70A, Montréal QC H2X 3J6, Perth WA 6000, Leicester LE2 3AH',
+  'Dublin 6W\nDublin 4',
+  'xDublin 4; ÉDublin 4; 9Dublin 4; Dublin\t12W; Dublin 6Wx; Dublin 123; Dublin  4; DublinDublin 4; Dublin 4é',
   '1012 AB Amsterdam; 00-950 Warszawa; 1100-148 Lisboa; L-1011 Luxembourg; D6W Y123',
   // Counties and parishes, glued to letters (none), a mark after the word.
   'Travis County\nORLEANS PARISH\nCounty of Kings, COUNTY OF ERIE; Tammany Parish; xCounty Cork; Countyé; Kerry County’s',
@@ -84,7 +86,7 @@ function randomTexts(count: number): string[] {
   const pieces = [
     ...'0 1 12 123 1234 12345 123456 1234567 01304-001 M14 5RS K1A 0B1 D04 E7P3 L- 3a 14 B'.split(' '),
     ...'Rua Calle Av. ul. al. Via Place City Town: AT OF IN in to of moved lives Flat Unit C/ Am An der Im County PARISH of'.split(' '),
-    ...'Berlin Paris TX Texas New York ON VIC Main Street St. Road Ave NE Lindenweg Hauptstraße Bahnhofstr. Storgatan'.split(' '),
+    ...'Dublin Berlin Paris TX Texas New York ON VIC Main Street St. Road Ave NE Lindenweg Hauptstraße Bahnhofstr. Storgatan'.split(' '),
     ...'rue boulevard bis ter é É Ж 𝐀 x _ P.O. PO Box box ZIP zip Code code # 10001'.split(' '),
     ' ',
     ' ',

@@ -1,0 +1,66 @@
+// The lines of a text that hold a character of a non-Latin script (worldNames.ts's and worldPlaces.ts's patterns for
+// names and addresses in those scripts run only there), found once per text and kept with its identifier runs
+// (alnumRuns.ts textMemo, dropped by detectPii when the text is done).
+// worldNames.ts's onNonLatinLines finds them with a regex whose 19-script class V8 tries after a non-ASCII lead at
+// every position (~2.3 ms per M chars of the labelled texts, run once in each of the two detectors). Here a plain
+// non-ASCII class skips the ASCII bulk (non-unicode mode, ~0.6 ms per M chars) and each non-ASCII code unit's script
+// is looked up in a table filled from the same class the first time the unit is seen. nonLatinLines.test.ts checks
+// the lines against onNonLatinLines on every labelled text, every BMP character and characters outside the BMP.
+import { textMemo } from './alnumRuns.js';
+import type { PiiSpan } from './types.js';
+
+/** One character of the 19 scripts worldNames.ts looks at (its NON_LATIN_CHAR class, whole-string). */
+const NON_LATIN_ONE =
+  /^[\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Thai}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]$/u;
+/** Per BMP code unit: 0 not looked up yet, 1 not one of the scripts, 2 one of them. */
+const SCRIPT_OF_UNIT = new Uint8Array(65536);
+/** Non-ASCII code units; without the u flag each unit of a surrogate pair is its own match. */
+const NON_ASCII = /[\x80-\uffff]/g;
+
+function nonLatinAt(input: string, i: number): boolean {
+  const c = input.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    // A high surrogate: the code point it opens (Han has letters outside the BMP). A lone low surrogate, and the low
+    // half of a pair, are no letter of any script (the table says so: the regex sees a lone surrogate).
+    return NON_LATIN_ONE.test(String.fromCodePoint(input.codePointAt(i) ?? c));
+  }
+  let k = SCRIPT_OF_UNIT[c] ?? 0;
+  if (k === 0) {
+    k = NON_LATIN_ONE.test(input[i] ?? '') ? 2 : 1;
+    SCRIPT_OF_UNIT[c] = k;
+  }
+  return k === 2;
+}
+
+/** [start, end) of each line (without its '\n') that holds a non-Latin character, as pairs, in text order. */
+export function nonLatinLines(input: string): Int32Array {
+  return textMemo(input, 'nonLatinLines', () => {
+    const out: number[] = [];
+    NON_ASCII.lastIndex = 0;
+    for (let m = NON_ASCII.exec(input); m !== null; m = NON_ASCII.exec(input)) {
+      const i = m.index;
+      if (!nonLatinAt(input, i)) continue;
+      const start = input.lastIndexOf('\n', i) + 1;
+      const nl = input.indexOf('\n', i);
+      const end = nl < 0 ? input.length : nl;
+      out.push(start, end);
+      NON_ASCII.lastIndex = end;
+    }
+    return Int32Array.from(out);
+  });
+}
+
+/**
+ * Runs `detect` on each line that holds a non-Latin character and moves its spans to the line's offset: worldNames.ts's
+ * onNonLatinLines on the shared line list.
+ */
+export function onNonLatinLinesOf(input: string, detect: (line: string) => PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  const lines = nonLatinLines(input);
+  for (let k = 0; k < lines.length; k += 2) {
+    const start = lines[k] ?? 0;
+    const line = input.slice(start, lines[k + 1] ?? 0);
+    for (const span of detect(line)) out.push({ ...span, start: span.start + start, end: span.end + start, text: span.text });
+  }
+  return out;
+}
