@@ -326,11 +326,18 @@ export function* matchesInLines(re: RegExp, input: string, lines: [number, numbe
  */
 export function suffixThenNumber(input: string, suffixes: readonly string[]): number[] {
   const byLast = byLastChar(suffixes);
+  const lasts = lastCharsOf(suffixes);
+  const runs = digitRuns(input);
+  const { afterBlank, start } = runs;
   const out: number[] = [];
-  for (const d of digitStarts(input, { min: 1, max: Infinity, before: BLANK })) {
-    let b = d - 1;
+  // A direct walk of the runs after a blank; the character before the blanks is tested in a table first (most
+  // words before a number end in no suffix's last character, or the number follows no word).
+  for (let a = 0; a < afterBlank.length; a++) {
+    let b = (start[afterBlank[a] ?? 0] ?? 0) - 1;
     while (b > 0 && isBlank(input, b - 1)) b--;
-    for (const s of byLast.get(input.charCodeAt(b - 1)) ?? []) {
+    const c = input.charCodeAt(b - 1);
+    if (!(c < 256 && lasts[c] === 1)) continue;
+    for (const s of byLast.get(c) ?? []) {
       if (input.endsWith(s, b)) {
         out.push(b - s.length);
         break;
@@ -338,6 +345,22 @@ export function suffixThenNumber(input: string, suffixes: readonly string[]): nu
     }
   }
   return out;
+}
+
+const lastCharsTables = new WeakMap<readonly string[], Uint8Array>();
+/** Which codes below 256 end one of `words` (1), for a test before byLastChar's lookup. */
+function lastCharsOf(words: readonly string[]): Uint8Array {
+  let t = lastCharsTables.get(words);
+  if (!t) {
+    t = new Uint8Array(256);
+    for (const w of words) {
+      const c = w.charCodeAt(w.length - 1);
+      if (c >= 256) throw new Error(`suffixThenNumber: "${w}" ends beyond the table`);
+      t[c] = 1;
+    }
+    lastCharsTables.set(words, t);
+  }
+  return t;
 }
 
 /** A LineScan whose anchor lines come from `positions` (where its anchor matches, found without the anchor regex). */

@@ -17,6 +17,7 @@ import {
   SPACE,
   afterBlanks,
   commaThenCapital,
+  digitRuns,
   digitStarts,
   isAsciiCapital,
   isBlank,
@@ -55,17 +56,23 @@ const CODE_TOWN = anchoredScan(
   (input) => {
     // Each shape's digits end in what follows them in it: "00-950", "114 55", "1012 AB", "1012AB", "1100-148",
     // then blanks.
-    const before = BLANK | COMMA | COLON | NEWLINE | EDGE;
-    const out = [
-      ...digitStarts(input, { min: 2, max: 2, before, after: DASH }),
-      ...digitStarts(input, { min: 3, max: 3, before, after: SPACE }),
-      ...digitStarts(input, { min: 4, max: 4, before, after: BLANK | DASH | CAPITAL }),
-      ...digitStarts(input, { min: 5, max: 5, before, after: BLANK }),
-    ].filter((d) => lineOrFieldStart(input, d));
+    // One pass over the runs (it was four digitStarts, one per length, and a filter).
+    const runs = digitRuns(input);
+    const out: number[] = [];
+    for (let k = 0; k < runs.count; k++) {
+      if (((runs.before[k] ?? 0) & CODE_TOWN_BEFORE) === 0) continue;
+      const s = runs.start[k] ?? 0;
+      const n = (runs.end[k] ?? 0) - s;
+      if (n < 2 || n > 5 || ((runs.after[k] ?? 0) & (CODE_TOWN_AFTER[n] ?? 0)) === 0) continue;
+      if (lineOrFieldStart(input, s)) out.push(s);
+    }
     for (let at = input.indexOf('L-'); at >= 0; at = input.indexOf('L-', at + 2)) out.push(at);
     return out;
   },
 );
+/** What may come before a code-town digit run, and after it by its length (index: the run's length). */
+const CODE_TOWN_BEFORE = BLANK | COMMA | COLON | NEWLINE | EDGE;
+const CODE_TOWN_AFTER = [0, 0, DASH, SPACE, BLANK | DASH | CAPITAL, BLANK];
 /** What CODE_TOWN's look-behind wants before `i`: the text's start, a line break, a comma or colon and a blank or none, or two blanks. */
 function lineOrFieldStart(input: string, i: number): boolean {
   const c = input.charCodeAt(i - 1);
