@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ANCHORED_SCANS, matchesAnchored } from './anchoredScan.js';
 import { detectPii } from './detect.js';
-import { detectPlaces } from './places.js';
+import { CODE, codeMatches, detectPlaces } from './places.js';
 import {
   ASCII_LETTER,
   BLANK,
@@ -179,6 +179,18 @@ describe('place scans find what a whole-text scan finds', () => {
       expect([...runs.afterBlank]).toEqual(want.flatMap((w, k) => ((w[2] ?? 0) & BLANK ? [k] : [])));
       expect([...runs.afterCapital]).toEqual(want.flatMap((w, k) => (!((w[2] ?? 0) & BLANK) && (w[2] ?? 0) & CAPITAL ? [k] : [])));
     }
+  });
+
+  it("gives CODE's matches from the digit runs without the regex", () => {
+    const edges = ['x 1234𝐀 1234 5 12345- 1234é 1234\u00a0 \t123456 x 1234567 \t1234\t5 1234 a 1234\ud800 1234', ' 9999'];
+    let found = 0;
+    for (const text of [...everyText, ...edges]) {
+      releasePlaceWalks();
+      const want = [...matches(CODE.re, text)].flatMap((m) => [m.index, m.index + m[0].length]);
+      expect(codeMatches(text), JSON.stringify(text.slice(0, 80))).toEqual(want);
+      found += want.length;
+    }
+    expect(found).toBeGreaterThan(1000);
   });
 
   it('walks every digit run once per text and drops it when the place detectors are done', () => {

@@ -14,6 +14,7 @@ import {
   byLastChar,
   capitalOrOther,
   commaThenCapital,
+  digitRuns,
   digitStarts,
   isAsciiCapital,
   isBlank,
@@ -199,7 +200,30 @@ const CODE_CITY = placeScan(new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{3}[ ]\d
 ]);
 // Not followed by a digit group: "Mobile 07700 900744" is a phone number after a phone word, not Mobile, AL.
 // Only after a blank (?<=[ \t]): the words before it, which it is looked for with, end in blanks (wordsBeforeCode).
-const CODE = placeScan(/(?<=[ \t])(?<![\d\p{L}-])\d{4,6}(?![\d\p{L}-]|[ ]\d)/gu, (input) => digitStarts(input, { min: 4, max: 6, before: BLANK }));
+export const CODE = placeScan(/(?<=[ \t])(?<![\d\p{L}-])\d{4,6}(?![\d\p{L}-]|[ ]\d)/gu, (input) => digitStarts(input, { min: 4, max: 6, before: BLANK }));
+/**
+ * CODE's matches without running it, as [start, end) pairs: the 4-6 digit runs after a blank (so its look-behinds
+ * hold) with no letter, '-' or " 1" after them. placeWalks.test.ts checks them against the regex's matches.
+ */
+export function codeMatches(input: string): number[] {
+  const runs = digitRuns(input);
+  const { afterBlank, start, end, after } = runs;
+  const out: number[] = [];
+  for (let a = 0; a < afterBlank.length; a++) {
+    const k = afterBlank[a] ?? 0;
+    const s = start[k] ?? 0;
+    const e = end[k] ?? 0;
+    if (e - s < 4 || e - s > 6 || ((after[k] ?? 0) & (LETTER | DASH)) !== 0) continue;
+    const c = input.charCodeAt(e);
+    if (c === 32 && isDigitCode(input.charCodeAt(e + 1))) continue;
+    // A letter outside the BMP (a surrogate pair): the class walk reads one unit, the regex the code point.
+    if (c >= 0xd800 && c <= 0xdbff && LETTER_AT_START.test(input.slice(e, e + 2))) continue;
+    out.push(s, e);
+  }
+  return out;
+}
+const LETTER_AT_START = /^\p{L}/u;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 const CITY_FIELD = placeScan(
   new RegExp(
     String.raw`(?<![\p{L}])(?:(?:City|Town|Village|Municipality|City\/Town|County|Neighbou?rhood|Residence)[ \t]*:|(?:Place of birth|Birthplace|City of birth|Hometown)[ \t]*:?|Born in)[ \t]*(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`,
@@ -315,10 +339,11 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   }
   // City then code: find the codes first, then the words before each one.
   const cityCode = function* (): Generator<{ c: [number, number]; z: [number, number] }> {
-    for (const m of matchesAnchored(CODE, input)) {
-      const from = Math.max(0, m.index - 50);
-      const cm = wordsBeforeCode(input, from, m.index);
-      if (cm) yield { c: cm, z: [m.index, m.index + m[0].length] };
+    const codes = codeMatches(input);
+    for (let k = 0; k < codes.length; k += 2) {
+      const s = codes[k] ?? 0;
+      const cm = wordsBeforeCode(input, Math.max(0, s - 50), s);
+      if (cm) yield { c: cm, z: [s, codes[k + 1] ?? 0] };
     }
   };
   const codeCity = function* (): Generator<{ c: [number, number]; z: [number, number] }> {
