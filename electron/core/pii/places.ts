@@ -20,7 +20,6 @@ import {
   isBlank,
   keywordThenBlank,
   matchesOnPlaceLines,
-  oneOf,
   placeKeywordStartsOf,
   placeLineScan,
   placeScan,
@@ -63,8 +62,15 @@ const STREET_PREFIX = placeScan(
     'gu',
   ),
   // (?<![\w.-]) refuses what WORDISH holds (a non-ASCII letter is no \w).
-  (input) => digitStarts(input, { min: 1, max: 6, notBefore: WORDISH, after: BLANK, then: (t, e) => oneOf(t, afterBlanks(t, e), 'CAPVR') }),
+  (input) => digitStarts(input, { min: 1, max: 6, notBefore: WORDISH, after: BLANK, then: prefixTypeAfter }),
 );
+/** The first letters of STREET_PREFIX's street types (by code: this runs at most digit runs after a blank). */
+const PREFIX_TYPE_FIRST = new Uint8Array(128);
+for (const ch of 'CAPVR') PREFIX_TYPE_FIRST[ch.charCodeAt(0)] = 1;
+function prefixTypeAfter(input: string, e: number): boolean {
+  const w = afterBlanks(input, e);
+  return w >= 0 && PREFIX_TYPE_FIRST[input.charCodeAt(w)] === 1;
+}
 const STREET = placeScan(
   new RegExp(
     String.raw`(?<![\w.-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:${CAPW}|\d{1,3}(?:st|nd|rd|th))[ \t]+){0,4}(?:${STREET_TYPES})\b\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b\.?)?${UNIT}?`,
@@ -101,7 +107,12 @@ const CEP = placeScan(/(?<![\d-])\d{5}-\d{3}(?![\d-])/g, (input) => digitStarts(
 /** Run where a "P" (any case) can open "P.O. Box" 5-9 characters before the blanks that end in "Box" then digits. */
 const PO_BOX = placeScan(/\bP\.?\s?O\.?\s?Box[ \t]+\d{1,6}\b/gi, (input) => {
   const out: number[] = [];
-  for (const d of digitStarts(input, { min: 1, max: 6, before: BLANK })) {
+  // The runs after a blank read directly: digitStarts would list every one of them (most) before this test.
+  const { afterBlank, start, end } = digitRuns(input);
+  for (let a = 0; a < afterBlank.length; a++) {
+    const k = afterBlank[a] ?? 0;
+    const d = start[k] ?? 0;
+    if ((end[k] ?? 0) - d > 6) continue;
     let b = d - 1;
     while (b > 0 && isBlank(input, b - 1)) b--;
     if (b < 3 || (input.charCodeAt(b - 1) | 32) !== 120 || (input.charCodeAt(b - 2) | 32) !== 111 || (input.charCodeAt(b - 3) | 32) !== 98) continue;
@@ -136,16 +147,27 @@ const ZIP_AFTER_STATE = placeScan(
 /** Run where "ZIP", "ZIP Code", "Zip:" ends before the blanks and ':' or '#' that lead to a 5-digit run. */
 const ZIP_LABEL = placeScan(/\b(?:ZIP|Zip|zip)(?:[ \t]*[Cc]ode)?[ \t]*[:#]?[ \t]*(?<z>\d{5}(?:-\d{4})?)(?!\d)/dg, (input) => {
   const out: number[] = [];
-  for (const d of digitStarts(input, { min: 5, max: 5 })) {
+  // The 5-digit runs read directly, the label tested by its codes (a slice per run was most of this walk).
+  const { start, end, count } = digitRuns(input);
+  for (let k = 0; k < count; k++) {
+    const d = start[k] ?? 0;
+    if ((end[k] ?? 0) - d !== 5) continue;
     let i = blanksBefore(input, d);
-    if (input[i - 1] === ':' || input[i - 1] === '#') i = blanksBefore(input, i - 1);
-    for (const e of input.endsWith('Code', i) || input.endsWith('code', i) ? [i, blanksBefore(input, i - 4)] : [i]) {
-      const label = input.slice(e - 3, e);
-      if (e >= 3 && (label === 'ZIP' || label === 'Zip' || label === 'zip')) out.push(e - 3);
+    if (input.charCodeAt(i - 1) === 58 || input.charCodeAt(i - 1) === 35) i = blanksBefore(input, i - 1);
+    if (zipLabelEndsAt(input, i)) out.push(i - 3);
+    if (input.endsWith('Code', i) || input.endsWith('code', i)) {
+      const e = blanksBefore(input, i - 4);
+      if (zipLabelEndsAt(input, e)) out.push(e - 3);
     }
   }
   return out;
 });
+/** Whether "ZIP", "Zip" or "zip" ends at `e`. */
+function zipLabelEndsAt(input: string, e: number): boolean {
+  if (e < 3 || (input.charCodeAt(e - 1) | 32) !== 112) return false;
+  const label = input.slice(e - 3, e);
+  return label === 'ZIP' || label === 'Zip' || label === 'zip';
+}
 /** Start of the blanks that end at `end`. */
 function blanksBefore(input: string, end: number): number {
   let i = end;

@@ -23,7 +23,6 @@ import {
   isBlank,
   keywordThenBlank,
   matchesOnPlaceLines,
-  oneOf,
   placeKeywordStartsOf,
   placeLineScan,
   placeScan,
@@ -143,9 +142,19 @@ function frStreetAfter(input: string, e: number): boolean {
     (isBlank(input, e) && isBisTer(input, e + 1) && frStreetTypeAt(input, e + 4))
   );
 }
-const isBisTer = (input: string, i: number): boolean => input.startsWith('bis', i) || input.startsWith('ter', i);
+// Char codes first: these run at most digit runs of a text (oneOf and two startsWith per run were ~0.4 ms per M chars).
+const isBisTer = (input: string, i: number): boolean => {
+  const c = input.charCodeAt(i);
+  return (c === 98 && input.startsWith('bis', i)) || (c === 116 && input.startsWith('ter', i));
+};
+/** The first letters of FR_STREET's street types. */
+const FR_TYPE_FIRST = new Uint8Array(128);
+for (const ch of 'rbaicpqs') FR_TYPE_FIRST[ch.charCodeAt(0)] = 1;
 /** An optional comma, blanks, then the first letter of a street type. */
-const frStreetTypeAt = (input: string, i: number): boolean => oneOf(input, afterBlanks(input, input.charCodeAt(i) === 44 ? i + 1 : i), 'rbaicpqs');
+const frStreetTypeAt = (input: string, i: number): boolean => {
+  const j = afterBlanks(input, input.charCodeAt(i) === 44 ? i + 1 : i);
+  return j >= 0 && FR_TYPE_FIRST[input.charCodeAt(j)] === 1;
+};
 /** French and Belgian number-first streets ("45 boulevard Voltaire", "12 rue de la Gare", "3 impasse des Tilleuls"). */
 const FR_STREET = placeScan(
   new RegExp(
