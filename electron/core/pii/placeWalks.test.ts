@@ -70,6 +70,8 @@ const samples = [
   'Storgatan 4\nDrottninggatan   55\nLindenweg\n3a\nStraße 5, Kirkeveien 7, Karl Johans gate 1, Mannerheimintie 12',
   'Fitzroy VIC 3065, Noida 201309, Dublin 4 D04 E7P3, Cork T12 X70A, Montréal QC H2X 3J6, Perth WA 6000, Leicester LE2 3AH',
   'Dublin 6W\nDublin 4',
+  // Towns closing a line: the longest (3 words, 2 joining words, a '.'), one piece more, '\r\n', a digit.
+  'x, Aa de Bb de Cc .\nx, Aa de Bb de Cc Dd .\nx, Lyon\r\nx, Lyon\ry\nx, Lyon 2\nx, Sainte-Foy-lès-Lyon',
   'xDublin 4; ÉDublin 4; 9Dublin 4; Dublin\t12W; Dublin 6Wx; Dublin 123; Dublin  4; DublinDublin 4; Dublin 4é',
   '1012 AB Amsterdam; 00-950 Warszawa; 1100-148 Lisboa; L-1011 Luxembourg; D6W Y123',
   // Counties and parishes, glued to letters (none), a mark after the word.

@@ -290,14 +290,34 @@ const STATE_NAME = new RegExp(`^(?:${US_STATE_NAMES})$`, 'i');
 /** A known town closing an address line after a comma ("..., Al Barsha 2, Dubai", "Clinic note, Chennai"). */
 /** Run at the commas before a capital that are the last comma of their line (the town has none). */
 const TOWN_AT_END = placeScan(new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gud'), (input) =>
-  commaThenCapital(input).filter((i) => {
-    // A line break before the next comma (each stretch between commas is read once: linear in the text).
-    const next = input.indexOf(',', i + 1);
-    if (next < 0) return true;
-    for (let k = i + 1; k < next; k++) if (input.charCodeAt(k) === 10) return true;
-    return false;
-  }),
+  commaThenCapital(input).filter((i) => townThenLineEnd(input, i)),
 );
+/** ASCII code units a town at a line's end (TOWN, blanks and a '.') may hold: letters, ' . - and blanks. */
+const TOWN_TAIL_ASCII = new Uint8Array(128);
+for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'.- \t") TOWN_TAIL_ASCII[ch.charCodeAt(0)] = 1;
+/**
+ * Whether the comma at `i` is the last of its line (a line break or the text's end before any other comma) and what
+ * follows it on the line can be TOWN_AT_END's: no ASCII character outside TOWN_TAIL_ASCII (a '\r' only before the
+ * '\n'), at most 6 blank-separated pieces (3 words, 2 joining words, a '.'). Read from the comma to the first comma,
+ * line break or refused character: each stretch between commas is read once at most (linear in the text).
+ */
+function townThenLineEnd(input: string, i: number): boolean {
+  const len = input.length;
+  let pieces = 0;
+  let inPiece = false;
+  for (let k = i + 1; k < len; k++) {
+    const c = input.charCodeAt(k);
+    if (c === 10) return true;
+    if (c === 13) return input.charCodeAt(k + 1) === 10;
+    if (c < 128 && TOWN_TAIL_ASCII[c] !== 1) return false;
+    if (c === 32 || c === 9) inPiece = false;
+    else if (!inPiece) {
+      inPiece = true;
+      if (++pieces > 6) return false;
+    }
+  }
+  return true;
+}
 /** A known town in capitals closing a court's heading: "COUNTY COURT AT MANCHESTER", "AUDIENCIA PROVINCIAL DE VALENCIA". */
 const HEADING_TOWN = placeScan(
   /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/dgu,
