@@ -21,6 +21,7 @@ import {
   NEWLINE,
   SPACE,
   WORDISH,
+  GROUP_RULES,
   PLACE_LINE_SCANS,
   PLACE_SCANS,
   digitRuns,
@@ -70,6 +71,8 @@ const samples = [
   'Storgatan 4\nDrottninggatan   55\nLindenweg\n3a\nStraße 5, Kirkeveien 7, Karl Johans gate 1, Mannerheimintie 12',
   'Fitzroy VIC 3065, Noida 201309, Dublin 4 D04 E7P3, Cork T12 X70A, Montréal QC H2X 3J6, Perth WA 6000, Leicester LE2 3AH',
   'Dublin 6W\nDublin 4',
+  // Codes before towns in other scripts; a heading town with tabs.
+  'Адрес: 101000 Москва\n10431 Αθήνα, 123 45 Ξάνθη\nCOURT AT\t\tLEEDS\t\nHELD IN  YORK - x',
   // Towns closing a line: the longest (3 words, 2 joining words, a '.'), one piece more, '\r\n', a digit.
   'x, Aa de Bb de Cc .\nx, Aa de Bb de Cc Dd .\nx, Lyon\r\nx, Lyon\ry\nx, Lyon 2\nx, Sainte-Foy-lès-Lyon',
   'xDublin 4; ÉDublin 4; 9Dublin 4; Dublin\t12W; Dublin 6Wx; Dublin 123; Dublin  4; DublinDublin 4; Dublin 4é',
@@ -193,6 +196,23 @@ describe('place scans find what a whole-text scan finds', () => {
       found += want.length;
     }
     expect(found).toBeGreaterThan(1000);
+  });
+
+  it('reads each group the detectors use where the d flag puts it', () => {
+    expect(GROUP_RULES.length).toBeGreaterThanOrEqual(10);
+    for (const { re, groups } of GROUP_RULES) {
+      const withIndices = new RegExp(re.source, re.flags + 'd');
+      let found = 0;
+      for (const text of everyText) {
+        for (const m of matches(withIndices, text)) {
+          const got = groups(m);
+          const want = Object.fromEntries(Object.keys(got).map((k) => [k, m.indices?.groups?.[k]]));
+          expect(got, `${re.source.slice(0, 60)} on ${JSON.stringify(m[0])}`).toEqual(want);
+          found += Object.values(want).filter(Boolean).length;
+        }
+      }
+      expect(found, re.source.slice(0, 60)).toBeGreaterThan(0);
+    }
   });
 
   it('walks every digit run once per text and drops it when the place detectors are done', () => {

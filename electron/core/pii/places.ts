@@ -15,6 +15,9 @@ import {
   capitalOrOther,
   commaThenCapital,
   digitRuns,
+  groupAtEnd,
+  groupAtStart,
+  groupRule,
   digitStarts,
   isAsciiCapital,
   isBlank,
@@ -128,7 +131,7 @@ const STATES = [...US_STATE_ABBR.split('|'), ...US_STATE_NAMES.split('|')];
  * before them) begin gives a start.
  */
 const ZIP_AFTER_STATE = placeScan(
-  new RegExp(String.raw`\b(?:${US_STATE_ABBR}|${US_STATE_NAMES})\.?,?[ \t]{1,3}(?<z>\d{5}(?:-\d{4})?)(?![\d-])`, 'gd'),
+  new RegExp(String.raw`\b(?:${US_STATE_ABBR}|${US_STATE_NAMES})\.?,?[ \t]{1,3}(?<z>\d{5}(?:-\d{4})?)(?![\d-])`, 'g'),
   (input) => {
     const out: number[] = [];
     for (const d of digitStarts(input, { min: 5, max: 5, before: BLANK })) {
@@ -145,7 +148,7 @@ const ZIP_AFTER_STATE = placeScan(
   },
 );
 /** Run where "ZIP", "ZIP Code", "Zip:" ends before the blanks and ':' or '#' that lead to a 5-digit run. */
-const ZIP_LABEL = placeScan(/\b(?:ZIP|Zip|zip)(?:[ \t]*[Cc]ode)?[ \t]*[:#]?[ \t]*(?<z>\d{5}(?:-\d{4})?)(?!\d)/dg, (input) => {
+const ZIP_LABEL = placeScan(/\b(?:ZIP|Zip|zip)(?:[ \t]*[Cc]ode)?[ \t]*[:#]?[ \t]*(?<z>\d{5}(?:-\d{4})?)(?!\d)/g, (input) => {
   const out: number[] = [];
   // The 5-digit runs read directly, the label tested by its codes (a slice per run was most of this walk).
   const { start, end, count } = digitRuns(input);
@@ -191,7 +194,7 @@ const UK_POSTAL = placeScan(/(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-U
 /** The first two letters of every state code and name: most capitals after a comma open none. */
 const STATE_OPENINGS = new Set(STATES.map((st) => st.slice(0, 2)));
 const STATE_AFTER_COMMA = placeScan(
-  new RegExp(String.raw`,[ \t]+(?<state>${US_STATE_ABBR}|${US_STATE_NAMES})(?![\p{L}])(?<zip>\.?,?[ \t]+\d{5})?`, 'gud'),
+  new RegExp(String.raw`,[ \t]+(?<state>${US_STATE_ABBR}|${US_STATE_NAMES})(?![\p{L}])(?<zip>\.?,?[ \t]+\d{5})?`, 'gu'),
   (input) =>
     commaThenCapital(input).filter((i) => {
       const w = afterBlanks(input, i + 1);
@@ -216,10 +219,17 @@ const COUNTY_LINES = placeLineScan(lineScan(COUNTY, COUNTY_ANCHOR), (input) => {
   });
 });
 /** A postal code next to a known city, either order: "10827 Berlin", "Nairobi 00100". */
-const CODE_CITY = placeScan(new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{3}[ ]\d{2}|\d{4,6})[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gud'), (input) => [
-  ...digitStarts(input, { min: 3, max: 3, notBefore: LETTER | DASH, after: SPACE }),
+const CODE_CITY = placeScan(new RegExp(String.raw`(?<![\d\p{L}-])(?<z>\d{3}[ ]\d{2}|\d{4,6})[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'gu'), (input) => [
+  // "123 45": a space, exactly two digits, then the town (most 3-digit runs before a space are no such code).
+  ...digitStarts(input, { min: 3, max: 3, notBefore: LETTER | DASH, after: SPACE, then: twoDigitsThenTown }),
   ...digitStarts(input, { min: 4, max: 6, notBefore: LETTER | DASH, after: BLANK, then: (t, e) => capitalOrOther(t, afterBlanks(t, e)) }),
 ]);
+/** After the space at `e`: two digits, no third, then blanks and what can open a capitalized word. */
+function twoDigitsThenTown(input: string, e: number): boolean {
+  const d1 = input.charCodeAt(e + 1);
+  const d2 = input.charCodeAt(e + 2);
+  return d1 >= 48 && d1 <= 57 && d2 >= 48 && d2 <= 57 && capitalOrOther(input, afterBlanks(input, e + 3));
+}
 // Not followed by a digit group: "Mobile 07700 900744" is a phone number after a phone word, not Mobile, AL.
 // Only after a blank (?<=[ \t]): the words before it, which it is looked for with, end in blanks (wordsBeforeCode).
 export const CODE = placeScan(/(?<=[ \t])(?<![\d\p{L}-])\d{4,6}(?![\d\p{L}-]|[ ]\d)/gu, (input) => digitStarts(input, { min: 4, max: 6, before: BLANK }));
@@ -249,10 +259,15 @@ const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 const CITY_FIELD = placeScan(
   new RegExp(
     String.raw`(?<![\p{L}])(?:(?:City|Town|Village|Municipality|City\/Town|County|Neighbou?rhood|Residence)[ \t]*:|(?:Place of birth|Birthplace|City of birth|Hometown)[ \t]*:?|Born in)[ \t]*(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`,
-    'gud',
+    'gu',
   ),
   (input) => placeKeywordStartsOf(input, 'CTVMNRPBH'),
 );
+// Where the groups the detector reads sit in each match (placeWalks.ts groupRule: no d flag).
+const zipGroups = groupRule(ZIP_AFTER_STATE.re, (m) => ({ z: groupAtEnd(m, 'z') }));
+const zipLabelGroups = groupRule(ZIP_LABEL.re, (m) => ({ z: groupAtEnd(m, 'z') }));
+const cityFieldGroups = groupRule(CITY_FIELD.re, (m) => ({ c: groupAtEnd(m, 'c') }));
+const codeCityGroups = groupRule(CODE_CITY.re, (m) => ({ z: groupAtStart(m, 'z'), c: groupAtEnd(m, 'c') }));
 const CITY_AFTER_STREET = new RegExp(String.raw`^,?[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,2})`, 'u');
 const isAsciiLetterAt = (input: string, i: number): boolean => {
   const c = input.charCodeAt(i) | 32;
@@ -260,7 +275,7 @@ const isAsciiLetterAt = (input: string, i: number): boolean => {
 };
 /** Tried only at those words (a blank follows each): the place keywords' shared walk (placeWalks.ts). */
 const AFTER_PREP = anchoredScan(
-  new RegExp(String.raw`(?<![\p{L}])(?:in|from|near|to|at|outside|around|of|moved to|lives in|resides in)[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,3})`, 'gud'),
+  new RegExp(String.raw`(?<![\p{L}])(?:in|from|near|to|at|outside|around|of|moved to|lives in|resides in)[ \t]+(?<c>${CAPW}(?:[ \t]${CAPW}){0,3})`, 'gu'),
   (input) =>
     // Each word but the two-word ones needs blanks and a capital after it (the town).
     placeKeywordStartsOf(input, 'ifnatomlr').filter((s) => {
@@ -270,6 +285,7 @@ const AFTER_PREP = anchoredScan(
       return word === 'moved' || word === 'lives' || word === 'resides' || capitalOrOther(input, afterBlanks(input, e));
     }),
 );
+const afterPrepGroups = groupRule(AFTER_PREP.re, (m) => ({ c: groupAtEnd(m, 'c') }));
 
 /**
  * s.split(/[ \t]/) without the regex: a regex split runs a sticky copy of the regex at every character (a profile
@@ -312,7 +328,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   for (const m of matchesAnchored(PO_BOX, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.85, 'pattern'));
   for (const re of [ZIP_AFTER_STATE, ZIP_LABEL]) {
     for (const m of matchesOf(re, input)) {
-      const z = m.indices?.groups?.['z'];
+      const z = (re === ZIP_AFTER_STATE ? zipGroups : zipLabelGroups)(m)['z'];
       if (z) out.push(makeSpan(input, z[0], z[1], 'ZIP', 0.9, 'context'));
     }
   }
@@ -326,7 +342,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   }
   // Form fields: "City: Paterson", "Town: Bellevue" (the label says what the words are).
   for (const m of matchesAnchored(CITY_FIELD, input)) {
-    const g = m.indices?.groups?.['c'];
+    const g = cityFieldGroups(m)['c'];
     if (g && !res.commonCapitalized.has(foldKey(input.slice(g[0], g[1])))) out.push(makeSpan(input, g[0], g[1], 'LOCATION', 0.85, 'context'));
   }
   for (const m of matchesAnchored(STATE_AFTER_COMMA, input)) {
@@ -370,8 +386,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   };
   const codeCity = function* (): Generator<{ c: [number, number]; z: [number, number] }> {
     for (const m of matchesAnchored(CODE_CITY, input)) {
-      const c = m.indices?.groups?.['c'];
-      const z = m.indices?.groups?.['z'];
+      const { c, z } = codeCityGroups(m);
       if (c && z) yield { c, z };
     }
   };
@@ -396,7 +411,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     }
   }
   for (const m of matchesAnchored(AFTER_PREP, input)) {
-    const g = m.indices?.groups?.['c'];
+    const g = afterPrepGroups(m)['c'];
     if (!g) continue;
     const words = splitBlanks(input.slice(g[0], g[1]));
     // Longest known city at the start of the capitalized run; not when an organization word follows.

@@ -18,6 +18,10 @@ import {
   afterBlanks,
   commaThenCapital,
   digitRuns,
+  groupAfterBlanks,
+  groupAtEnd,
+  groupAtStart,
+  groupRule,
   digitStarts,
   isAsciiCapital,
   isBlank,
@@ -51,7 +55,7 @@ const CODE_FIRST = String.raw`(?:\d{4}[ ]?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3}|L-\d{
  * it, the town words no digits, an "L" of them a letter or one blank before it.)
  */
 const CODE_TOWN = anchoredScan(
-  new RegExp(String.raw`(?<=^|\n|,[ \t]?|:[ \t]?|[ \t]{2})(?<![\p{L}\d-])(?<z>${CODE_FIRST})[ \t]+(?<c>${TOWN}(?:[ \t][A-Z](?![\p{L}]))?)(?![\p{L}\d])`, 'gud'),
+  new RegExp(String.raw`(?<=^|\n|,[ \t]?|:[ \t]?|[ \t]{2})(?<![\p{L}\d-])(?<z>${CODE_FIRST})[ \t]+(?<c>${TOWN}(?:[ \t][A-Z](?![\p{L}]))?)(?![\p{L}\d])`, 'gu'),
   (input) => {
     // Each shape's digits end in what follows them in it: "00-950", "114 55", "1012 AB", "1012AB", "1100-148",
     // then blanks.
@@ -89,7 +93,7 @@ const REGION = String.raw`(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT|ON|QC|BC|AB|MB|SK|NS|N
 const TOWN_CODE = leadRe(
   '\\p{Lu}',
   String.raw`(?<![\p{L}\d])(?<c>${TOWN}(?:[ \t]\d{1,2}W?)?)(?:,?[ \t]+(?:Co\.[ \t]+${CAPW}|${REGION}))?,?[ \t]+(?<z>${EIRCODE}|${UK_POSTCODE}|${CA_POSTAL}|\d{6}|(?<=${REGION}[ \t]+)\d{4})(?![\p{L}\d])`,
-  'gud',
+  'gu',
 );
 /**
  * What every TOWN_CODE match holds on its line (see matchesOnLines): a blank, then one of its postal codes (4 digits
@@ -216,7 +220,7 @@ const NON_LATIN_ADDRESS: RegExp[] = [
   /\d{1,5},[ \t](?:[\p{Script=Devanagari}]+[ \t])?(?:नगर|मार्ग|रोड|कॉलोनी)/gu,
 ];
 /** A known town in a non-Latin script right after a label or a comma ("Адрес: г. Москва", "Αθήνα"): from the code. */
-const NON_LATIN_TOWN_AFTER_CODE = /(?<z>\d{3}[ ]\d{2}|\d{5,6})[ \t]+(?<c>[\p{Lu}][\p{Ll}\p{M}]+)(?![\p{L}])/dgu;
+const NON_LATIN_TOWN_AFTER_CODE = /(?<z>\d{3}[ ]\d{2}|\d{5,6})[ \t]+(?<c>[\p{Lu}][\p{Ll}\p{M}]+)(?![\p{L}])/gu;
 
 function addressPart(part: string, res: PiiResources): boolean {
   const t = part.trim();
@@ -289,7 +293,7 @@ function pushTown(input: string, s: number, e: number, res: PiiResources, out: P
 const STATE_NAME = new RegExp(`^(?:${US_STATE_NAMES})$`, 'i');
 /** A known town closing an address line after a comma ("..., Al Barsha 2, Dubai", "Clinic note, Chennai"). */
 /** Run at the commas before a capital that are the last comma of their line (the town has none). */
-const TOWN_AT_END = placeScan(new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gud'), (input) =>
+const TOWN_AT_END = placeScan(new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gu'), (input) =>
   commaThenCapital(input).filter((i) => townThenLineEnd(input, i)),
 );
 /** ASCII code units a town at a line's end (TOWN, blanks and a '.') may hold: letters, ' . - and blanks. */
@@ -320,15 +324,22 @@ function townThenLineEnd(input: string, i: number): boolean {
 }
 /** A known town in capitals closing a court's heading: "COUNTY COURT AT MANCHESTER", "AUDIENCIA PROVINCIAL DE VALENCIA". */
 const HEADING_TOWN = placeScan(
-  /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/dgu,
+  /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/gu,
   (input) => placeKeywordStartsOf(input, 'AODI').filter((s) => isAsciiCapital(input, s + 1) && keywordThenBlank(input, s)),
 );
+
+// Where the groups the detector reads sit in each match (placeWalks.ts groupRule: no d flag).
+const codeTownGroups = groupRule(CODE_TOWN.re, (m) => ({ z: groupAtStart(m, 'z'), c: groupAtEnd(m, 'c') }));
+const townCodeGroups = groupRule(TOWN_CODE, (m) => ({ c: groupAtStart(m, 'c'), z: groupAtEnd(m, 'z') }));
+const nonLatinTownGroups = groupRule(NON_LATIN_TOWN_AFTER_CODE, (m) => ({ z: groupAtStart(m, 'z'), c: groupAtEnd(m, 'c') }));
+const townAtEndGroups = groupRule(TOWN_AT_END.re, (m) => ({ c: groupAfterBlanks(m, 'c', 1) }));
+const headingGroups = groupRule(HEADING_TOWN.re, (m) => ({ c: groupAfterBlanks(m, 'c', 2) }));
 
 export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const re of [TOWN_AT_END, HEADING_TOWN]) {
     for (const m of matchesOf(re, input)) {
-      const c = m.indices?.groups?.['c'];
+      const c = (re === TOWN_AT_END ? townAtEndGroups : headingGroups)(m)['c'];
       if (!c || !res.cities.has(foldKey(input.slice(c[0], c[1])))) continue;
       // "STATE OF NEW YORK": a state, which Safe Harbor leaves.
       if (re === HEADING_TOWN && (/STATE[ \t]+OF[ \t]+$/i.test(input.slice(Math.max(0, c[0] - 12), c[0])) || STATE_NAME.test(input.slice(c[0], c[1]))))
@@ -338,8 +349,7 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
     }
   }
   for (const m of matchesAnchored(CODE_TOWN, input)) {
-    const z = m.indices?.groups?.['z'];
-    const c = m.indices?.groups?.['c'];
+    const { z, c } = codeTownGroups(m);
     if (!z || !c) continue;
     const code = input.slice(z[0], z[1]);
     // Years and amounts before a capital are the common trap (the look-behind took the other numbers in sentences).
@@ -350,8 +360,7 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
     pushTown(input, c[0], c[1], res, out, 0.72);
   }
   for (const m of matchesOnPlaceLines(TOWN_CODE_LINES, input)) {
-    const z = m.indices?.groups?.['z'];
-    const c = m.indices?.groups?.['c'];
+    const { z, c } = townCodeGroups(m);
     if (!z || !c) continue;
     const before = input.slice(Math.max(0, c[0] - 3), c[0]);
     if (!/(?:,[ \t]?|^|\n|:[ \t]?|[ \t]{2})$/.test(before) && c[0] !== 0) continue;
@@ -384,8 +393,7 @@ function nonLatinAddresses(line: string): PiiSpan[] {
     }
   }
   for (const m of matches(NON_LATIN_TOWN_AFTER_CODE, line)) {
-    const c = m.indices?.groups?.['c'];
-    const z = m.indices?.groups?.['z'];
+    const { c, z } = nonLatinTownGroups(m);
     if (c && z && /[^\p{Script=Latin}]/u.test(line.slice(c[0], c[1]))) {
       out.push(makeSpan(line, z[0], z[1], 'ZIP', 0.75, 'context'));
       out.push(makeSpan(line, c[0], c[1], 'LOCATION', 0.72, 'context'));
