@@ -273,11 +273,12 @@ export function releasePlaceWalks(): void {
   digitsOf = undefined;
   keywordsOf = undefined;
   commasOf = undefined;
+  suffixesOf = undefined;
 }
 
 /** Whether walks of some text are kept (for the test of releasePlaceWalks). */
 export function placeWalksHeld(): boolean {
-  return digitsOf !== undefined || keywordsOf !== undefined || commasOf !== undefined;
+  return digitsOf !== undefined || keywordsOf !== undefined || commasOf !== undefined || suffixesOf !== undefined;
 }
 
 /**
@@ -325,26 +326,43 @@ export function* matchesInLines(re: RegExp, input: string, lines: [number, numbe
  * `(?:suffixes)[ \t]+\d` matches, found from the digits looking back instead of trying the suffixes everywhere.
  */
 export function suffixThenNumber(input: string, suffixes: readonly string[]): number[] {
-  const byLast = byLastChar(suffixes);
-  const lasts = lastCharsOf(suffixes);
-  const runs = digitRuns(input);
-  const { afterBlank, start } = runs;
-  const out: number[] = [];
+  suffixList(suffixes);
+  if (suffixesOf?.input !== input || !suffixesOf.byList.has(suffixes)) suffixesOf = { input, byList: suffixPositions(input) };
+  return suffixesOf.byList.get(suffixes) ?? [];
+}
+
+/** Every suffix list asked about: one walk of a text gives the positions of all of them (places and worldPlaces). */
+const SUFFIX_LISTS: (readonly string[])[] = [];
+/** Registers `words` for suffixThenNumber's shared walk (called where a list is made, so the first walk has all). */
+export function suffixList(words: readonly string[]): readonly string[] {
+  if (!SUFFIX_LISTS.includes(words)) SUFFIX_LISTS.push(words);
+  return words;
+}
+let suffixesOf: { input: string; byList: Map<readonly string[], number[]> } | undefined;
+
+function suffixPositions(input: string): Map<readonly string[], number[]> {
+  const lists = SUFFIX_LISTS.map((words) => ({ words, byLast: byLastChar(words), lasts: lastCharsOf(words), out: [] as number[] }));
+  const any = new Uint8Array(256);
+  for (const l of lists) for (let c = 0; c < 256; c++) any[c] = (any[c] ?? 0) | (l.lasts[c] ?? 0);
+  const { afterBlank, start } = digitRuns(input);
   // A direct walk of the runs after a blank; the character before the blanks is tested in a table first (most
   // words before a number end in no suffix's last character, or the number follows no word).
   for (let a = 0; a < afterBlank.length; a++) {
     let b = (start[afterBlank[a] ?? 0] ?? 0) - 1;
     while (b > 0 && isBlank(input, b - 1)) b--;
     const c = input.charCodeAt(b - 1);
-    if (!(c < 256 && lasts[c] === 1)) continue;
-    for (const s of byLast.get(c) ?? []) {
-      if (input.endsWith(s, b)) {
-        out.push(b - s.length);
-        break;
+    if (!(c < 256 && any[c] === 1)) continue;
+    for (const l of lists) {
+      if (l.lasts[c] !== 1) continue;
+      for (const s of l.byLast.get(c) ?? []) {
+        if (input.endsWith(s, b)) {
+          l.out.push(b - s.length);
+          break;
+        }
       }
     }
   }
-  return out;
+  return new Map(lists.map((l) => [l.words, l.out]));
 }
 
 const lastCharsTables = new WeakMap<readonly string[], Uint8Array>();

@@ -26,6 +26,7 @@ import {
   placeKeywordStartsOf,
   placeLineScan,
   placeScan,
+  suffixList,
   suffixThenNumber,
 } from './placeWalks.js';
 import type { PiiResources } from './resources.js';
@@ -87,7 +88,7 @@ const STREET_AFTER = leadRe(
   String.raw`(?<![\p{L}])[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|vej|gade|gatan|vägen|veien)[ \t]+\d{1,4}[a-z]?(?![\d\p{L}])`,
   'gu',
 );
-const STREET_AFTER_SUFFIXES = 'straße strasse str. weg gasse platz allee ring damm ufer laan straat gracht vej gade gatan vägen veien'.split(' ');
+const STREET_AFTER_SUFFIXES = suffixList('straße strasse str. weg gasse platz allee ring damm ufer laan straat gracht vej gade gatan vägen veien'.split(' '));
 /**
  * What every STREET_AFTER match holds on its line (see matchesOnLines): the suffix and the house number. The lines
  * are found from the digit runs looking back (placeWalks.ts suffixThenNumber), which the test checks gives the lines

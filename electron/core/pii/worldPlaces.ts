@@ -30,6 +30,7 @@ import {
   placeKeywordStartsOf,
   placeLineScan,
   placeScan,
+  suffixList,
   suffixThenNumber,
 } from './placeWalks.js';
 import { onNonLatinLinesOf } from './nonLatinLines.js';
@@ -183,10 +184,11 @@ const SUFFIX_STREET = leadRe(
   String.raw`(?<![\p{L}])(?:${CAPW}[ \t])?[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|Straße|Strasse|gasse|Gasse|weg|platz|Platz|allee|ring|damm|ufer|laan|straat|gracht|kade|singel|dijk|plein|vej|gade|gatan|vägen|veien|gata|katu|tie|kuja|polku|väylä)[ \t]+\d{1,4}[a-z]?(?:[ \t][A-Z](?:[ \t]\d{1,3})?)?(?![\d\p{L}])`,
   'gu',
 );
-const SUFFIXES =
+const SUFFIXES = suffixList(
   'straße strasse Straße Strasse gasse Gasse weg platz Platz allee ring damm ufer laan straat gracht kade singel dijk plein vej gade gatan vägen veien gata katu tie kuja polku väylä'.split(
     ' ',
-  );
+  ),
+);
 /** The lines of the suffix and house number, found from the digit runs looking back (suffixThenNumber). */
 const SUFFIX_STREET_LINES = placeLineScan(lineScan(SUFFIX_STREET, new RegExp(`(?:${SUFFIXES.join('|')})[ \\t]+\\d`, 'gu')), (input) =>
   suffixThenNumber(input, SUFFIXES),
