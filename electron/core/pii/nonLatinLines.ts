@@ -64,3 +64,44 @@ export function onNonLatinLinesOf(input: string, detect: (line: string) => PiiSp
   }
   return out;
 }
+
+/** Scripts a line can hold (bits of scriptsOf), for patterns that each need a word of one script. */
+export const CYRILLIC = 1;
+export const GREEK = 2;
+export const HAN = 4;
+export const HANGUL = 8;
+export const ARABIC = 16;
+export const THAI = 32;
+export const DEVANAGARI = 64;
+const SCRIPT_CLASSES: [number, RegExp][] = [
+  [CYRILLIC, /^\p{Script=Cyrillic}$/u],
+  [GREEK, /^\p{Script=Greek}$/u],
+  [HAN, /^\p{Script=Han}$/u],
+  [HANGUL, /^\p{Script=Hangul}$/u],
+  [ARABIC, /^\p{Script=Arabic}$/u],
+  [THAI, /^\p{Script=Thai}$/u],
+  [DEVANAGARI, /^\p{Script=Devanagari}$/u],
+];
+/** Per BMP code unit: its script bit, 128 once looked up (0 not yet). */
+const SCRIPT_BITS = new Uint8Array(65536);
+
+/**
+ * The scripts (bits above) of the BMP characters of `line`: a pattern that needs a word of one of them cannot match a
+ * line without it. One pass over the line's non-ASCII units, each unit's script looked up once per process.
+ */
+export function scriptsOf(line: string): number {
+  let bits = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 128) continue;
+    let b = SCRIPT_BITS[c] ?? 0;
+    if (b === 0) {
+      b = 128;
+      const ch = String.fromCharCode(c);
+      for (const [bit, re] of SCRIPT_CLASSES) if (re.test(ch)) b |= bit;
+      SCRIPT_BITS[c] = b;
+    }
+    bits |= b;
+  }
+  return bits & 127;
+}

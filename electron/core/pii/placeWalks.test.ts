@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ANCHORED_SCANS, matchesAnchored } from './anchoredScan.js';
 import { detectPii } from './detect.js';
+import { scriptsOf } from './nonLatinLines.js';
 import { CODE, codeMatches, detectPlaces } from './places.js';
 import {
   ASCII_LETTER,
@@ -33,7 +34,7 @@ import {
 import { loadPiiResources } from './resources.js';
 import { anchorLines, matches } from './span.js';
 import { wordsBeforeCode } from './wordsBeforeCode.js';
-import { detectWorldPlaces } from './worldPlaces.js';
+import { NON_LATIN_ADDRESS, detectWorldPlaces } from './worldPlaces.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
 const texts: string[] = [];
@@ -213,6 +214,30 @@ describe('place scans find what a whole-text scan finds', () => {
       }
       expect(found, re.source.slice(0, 60)).toBeGreaterThan(0);
     }
+  });
+
+  it('finds no non-Latin address on a line without its script (the script test before each pattern)', () => {
+    const forms = [
+      'ул. Марата, д. 18, кв. 7; вул. Хрещатик, 22, кв. 8; г. Москва; м. Київ',
+      'Οδός Ερμού 25, Λεωφόρος Συγγρού 112',
+      '上海市徐汇区漕溪北路88号 東京都世田谷区三軒茶屋2-14-7',
+      '서울특별시 강남구 테헤란로 152',
+      'شارع العليا، حي الورود',
+      '99/12 ถนนสุขุมวิท',
+      'मकान नं. 45, सेक्टर 15; 45, गांधी नगर',
+    ];
+    const lines = [...everyText, ...forms, forms.join(' ')].flatMap((t) => t.split('\n'));
+    const found = new Set<RegExp>();
+    for (const line of lines) {
+      const scripts = scriptsOf(line);
+      for (const { script, re } of NON_LATIN_ADDRESS) {
+        const n = [...matches(re, line)].length;
+        if ((scripts & script) === 0) expect(n, `${re.source.slice(0, 40)} on ${JSON.stringify(line.slice(0, 80))}`).toBe(0);
+        if (n > 0) found.add(re);
+      }
+    }
+    // Every pattern matched somewhere (so the check above is not of lines it could never match anyway).
+    expect(found.size).toBe(NON_LATIN_ADDRESS.length);
   });
 
   it('walks every digit run once per text and drops it when the place detectors are done', () => {

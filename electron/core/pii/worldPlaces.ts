@@ -33,7 +33,7 @@ import {
   suffixList,
   suffixThenNumber,
 } from './placeWalks.js';
-import { onNonLatinLinesOf } from './nonLatinLines.js';
+import { ARABIC, CYRILLIC, DEVANAGARI, GREEK, HAN, HANGUL, THAI, onNonLatinLinesOf, scriptsOf } from './nonLatinLines.js';
 import type { PiiResources } from './resources.js';
 import { foldKey } from './resources.js';
 import { US_STATE_NAMES, leadRe, lineStartNear, makeSpan, lineScan, matches } from './span.js';
@@ -202,24 +202,40 @@ const FLAT_FIRST = placeScan(
   (input) => placeKeywordStartsOf(input, 'FAUPVHS').filter((s) => keywordThenBlank(input, s)),
 );
 
-/** Addresses in scripts without Latin letters: the street/locality words of each script anchor them. */
-const NON_LATIN_ADDRESS: RegExp[] = [
+/**
+ * Addresses in scripts without Latin letters: the street/locality words of each script anchor them. Each pattern
+ * holds a word of its script (its `script` bit, nonLatinLines.ts scriptsOf), so it runs only on lines that hold one
+ * (placeWalks.test.ts checks no pattern matches on a line without its script).
+ */
+export const NON_LATIN_ADDRESS: { script: number; re: RegExp }[] = [
   // Russian, Ukrainian, Serbian: "ул. Марата, д. 18, кв. 7", "вул. Хрещатик, 22, кв. 8", "г. Москва", "м. Київ".
-  /(?<![\p{L}])(?:ул\.|вул\.|улица|пр\.|просп\.|пер\.|бул\.|ш\.)[ \t]?[\p{Lu}][\p{L}-]+(?:[ \t][\p{Lu}][\p{L}-]+)?(?:,[ \t]?(?:д\.[ \t]?)?\d{1,4}[а-я]?)?(?:,[ \t]?(?:кв|корп|стр)\.[ \t]?\d{1,4})?/gu,
-  /(?<![\p{L}])(?:г\.|м\.|с\.|пос\.)[ \t]?[\p{Lu}][\p{L}-]+(?:[ \t]?-[ \t]?[\p{Lu}][\p{L}-]+)?/gu,
+  {
+    script: CYRILLIC,
+    re: /(?<![\p{L}])(?:ул\.|вул\.|улица|пр\.|просп\.|пер\.|бул\.|ш\.)[ \t]?[\p{Lu}][\p{L}-]+(?:[ \t][\p{Lu}][\p{L}-]+)?(?:,[ \t]?(?:д\.[ \t]?)?\d{1,4}[а-я]?)?(?:,[ \t]?(?:кв|корп|стр)\.[ \t]?\d{1,4})?/gu,
+  },
+  { script: CYRILLIC, re: /(?<![\p{L}])(?:г\.|м\.|с\.|пос\.)[ \t]?[\p{Lu}][\p{L}-]+(?:[ \t]?-[ \t]?[\p{Lu}][\p{L}-]+)?/gu },
   // Greek: "Οδός Ερμού 25", "Λεωφόρος Συγγρού 112".
-  /(?<![\p{L}])(?:Οδός|οδός|Λεωφόρος|Λεωφ\.|Πλατεία)[ \t][\p{Lu}][\p{L}]+(?:[ \t][\p{Lu}][\p{L}]+)?[ \t]\d{1,4}/gu,
+  { script: GREEK, re: /(?<![\p{L}])(?:Οδός|οδός|Λεωφόρος|Λεωφ\.|Πλατεία)[ \t][\p{Lu}][\p{L}]+(?:[ \t][\p{Lu}][\p{L}]+)?[ \t]\d{1,4}/gu },
   // Chinese and Japanese: province/city/ward/street/number chains ("上海市徐汇区漕溪北路88号", "東京都世田谷区三軒茶屋2-14-7").
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6}(?:省|市|都|道|府|県|区|區|县|縣)[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{0,12}(?:路|街|道|号|號|丁目|番地|町|村|区|區)?[\d０-９\-－号號丁目番地]*/gu,
+  {
+    script: HAN,
+    re: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6}(?:省|市|都|道|府|県|区|區|县|縣)[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{0,12}(?:路|街|道|号|號|丁目|番地|町|村|区|區)?[\d０-９\-－号號丁目番地]*/gu,
+  },
   // Korean: "서울특별시 강남구 테헤란로 152".
-  /[\p{Script=Hangul}]{1,6}(?:특별시|광역시|시|도)(?:[ \t][\p{Script=Hangul}]{1,6}(?:구|군|시|동|읍|면))*(?:[ \t][\p{Script=Hangul}\d]{1,8}(?:로|길))?(?:[ \t]\d{1,4}(?:-\d{1,4})?)?/gu,
+  {
+    script: HANGUL,
+    re: /[\p{Script=Hangul}]{1,6}(?:특별시|광역시|시|도)(?:[ \t][\p{Script=Hangul}]{1,6}(?:구|군|시|동|읍|면))*(?:[ \t][\p{Script=Hangul}\d]{1,8}(?:로|길))?(?:[ \t]\d{1,4}(?:-\d{1,4})?)?/gu,
+  },
   // Arabic: street and district words ("شارع العليا، حي الورود").
-  /(?:شارع|حي|طريق|ميدان)[ \t][\p{Script=Arabic}]+(?:[ \t][\p{Script=Arabic}]+)?(?:[،,][ \t]?(?:شارع|حي|طريق)[ \t][\p{Script=Arabic}]+(?:[ \t][\p{Script=Arabic}]+)?)*/gu,
+  {
+    script: ARABIC,
+    re: /(?:شارع|حي|طريق|ميدان)[ \t][\p{Script=Arabic}]+(?:[ \t][\p{Script=Arabic}]+)?(?:[،,][ \t]?(?:شارع|حي|طريق)[ \t][\p{Script=Arabic}]+(?:[ \t][\p{Script=Arabic}]+)?)*/gu,
+  },
   // Thai: "99/12 ถนนสุขุมวิท".
-  /(?:\d{1,4}(?:\/\d{1,4})?[ \t])?(?:ถนน|ซอย)[\p{Script=Thai}]+/gu,
+  { script: THAI, re: /(?:\d{1,4}(?:\/\d{1,4})?[ \t])?(?:ถนน|ซอย)[\p{Script=Thai}]+/gu },
   // Devanagari: "मकान नं. 45, सेक्टर 15", "45, गांधी नगर".
-  /(?:मकान[ \t]नं\.?[ \t]?\d{1,5},[ \t]?)?(?:सेक्टर[ \t]\d{1,3}|[\p{Script=Devanagari}]+[ \t](?:नगर|मार्ग|रोड|कॉलोनी))/gu,
-  /\d{1,5},[ \t](?:[\p{Script=Devanagari}]+[ \t])?(?:नगर|मार्ग|रोड|कॉलोनी)/gu,
+  { script: DEVANAGARI, re: /(?:मकान[ \t]नं\.?[ \t]?\d{1,5},[ \t]?)?(?:सेक्टर[ \t]\d{1,3}|[\p{Script=Devanagari}]+[ \t](?:नगर|मार्ग|रोड|कॉलोनी))/gu },
+  { script: DEVANAGARI, re: /\d{1,5},[ \t](?:[\p{Script=Devanagari}]+[ \t])?(?:नगर|मार्ग|रोड|कॉलोनी)/gu },
 ];
 /** A known town in a non-Latin script right after a label or a comma ("Адрес: г. Москва", "Αθήνα"): from the code. */
 const NON_LATIN_TOWN_AFTER_CODE = /(?<z>\d{3}[ ]\d{2}|\d{5,6})[ \t]+(?<c>[\p{Lu}][\p{Ll}\p{M}]+)(?![\p{L}])/gu;
@@ -388,7 +404,9 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
 
 function nonLatinAddresses(line: string): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const re of NON_LATIN_ADDRESS) {
+  const scripts = scriptsOf(line);
+  for (const { script, re } of NON_LATIN_ADDRESS) {
+    if ((scripts & script) === 0) continue;
     for (const m of matches(re, line)) {
       const text = m[0].replace(/[\s,،]+$/, '');
       if (text.length >= 2) out.push(makeSpan(line, m.index, m.index + text.length, 'LOCATION', 0.8, 'pattern'));
