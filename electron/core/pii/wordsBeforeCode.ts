@@ -16,7 +16,7 @@ const WORD = 1; // [\p{L}\p{M}'’.\-]
 const CAPITAL = 2; // \p{Lu}
 const LETTER_OR_MARK = 4; // [\p{L}\p{M}]
 const KNOWN = 8;
-const WORD_RE = /^[\p{L}\p{M}'’.\-]$/u;
+const WORD_RE = /^[\p{L}\p{M}'’.-]$/u;
 const CAPITAL_RE = /^\p{Lu}$/u;
 const LETTER_OR_MARK_RE = /^[\p{L}\p{M}]$/u;
 function unitBits(c: number): number {
