@@ -33,6 +33,7 @@ import type { PiiResources } from './resources.js';
 import { foldKey } from './resources.js';
 import type { PiiSpan } from './types.js';
 import { cityBefore, wordsBeforeCode } from './wordsBeforeCode.js';
+import { mayCloseTown, mayOpenTown } from './cityWords.js';
 
 const CAPW = String.raw`[\p{Lu}][\p{L}\p{M}'’.\-]*`;
 const STREET_TYPES =
@@ -397,6 +398,8 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   ] as const) {
     for (const { c, z } of gen()) {
       const words = splitBlanks(input.slice(c[0], c[1]));
+      // No town opens (after the code) or closes (before it) with the word every part shares: none to look up.
+      if (re === CODE_CITY ? !mayOpenTown(res.cities, words[0] ?? '') : !mayCloseTown(res.cities, words[words.length - 1] ?? '')) continue;
       // The longest known city that touches the code: a prefix after the code, a suffix before it.
       for (let n = words.length; n >= 1; n--) {
         const part = re === CODE_CITY ? words.slice(0, n) : words.slice(words.length - n);
@@ -415,6 +418,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
     const g = afterPrepGroups(m)['c'];
     if (!g) continue;
     const words = splitBlanks(input.slice(g[0], g[1]));
+    if (!mayOpenTown(res.cities, words[0] ?? '')) continue;
     // Longest known city at the start of the capitalized run; not when an organization word follows.
     for (let n = words.length; n >= 1; n--) {
       const name = dropFinalStop(words.slice(0, n).join(' '));
