@@ -319,6 +319,7 @@ export function detectPlaces(input: string, res: PiiResources): PiiSpan[] {
   for (const street of out.filter((s) => s.type === 'LOCATION')) {
     const cm = CITY_AFTER_STREET.exec(input.slice(street.end, street.end + 60));
     const words = cm?.groups?.['c'] !== undefined ? splitBlanks(cm.groups['c']) : [];
+    if (words.length === 0 || !mayOpenTown(res.cities, words[0] ?? '')) continue;
     for (let n = words.length; n >= 1; n--) {
       const name = words.slice(0, n).join(' ');
       if (!res.cities.has(foldKey(name))) continue;
