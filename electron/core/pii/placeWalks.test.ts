@@ -72,6 +72,8 @@ const samples = [
   'Storgatan 4\nDrottninggatan   55\nLindenweg\n3a\nStraße 5, Kirkeveien 7, Karl Johans gate 1, Mannerheimintie 12',
   'Fitzroy VIC 3065, Noida 201309, Dublin 4 D04 E7P3, Cork T12 X70A, Montréal QC H2X 3J6, Perth WA 6000, Leicester LE2 3AH',
   'Dublin 6W\nDublin 4',
+  // Counties opening inside a piece (after '(', '-', a quote), two words, three (only the last two are taken).
+  '(Travis County); x-Ray County; "Kings County"; Prince George County; Aa Bb Cc County; Aa\tBb  County',
   // Streets with the most pieces before the type (compass, 4 words), one more, a line break, a type glued to more.
   '12 N. Aa Bb Cc Dd Street; 12 N Aa Bb Cc Dd Ee Street; 12 Aa 3rd Bb Cc St.; 12 Aa\nStreet; 12 Aa Streets; 12 Aa St_x; 5th 12 5th Ave',
   // Codes before towns in other scripts; a heading town with tabs.
