@@ -1,6 +1,6 @@
 // CPU time of the address and town detectors (places.ts, worldPlaces.ts) on the labelled corpus (every split but
-// wblind) repeated, as they run inside detectPii: the shared letter and digit walks (anchoredScan.ts) built first,
-// as the detectors before them build them there; then one whole detectPii. `npx tsx bench/pii-place-times.ts
+// wblind) repeated, as they run inside detectPii: the shared letter and digit walks (anchoredScan.ts) and the
+// identifier runs (alnumRuns.ts) built first, as the detectors before them build them there; then one whole detectPii. `npx tsx bench/pii-place-times.ts
 // [copies=20] [rounds=7]`. CPU time of this thread (process.cpuUsage), best of the rounds: on a shared machine it
 // moves less with the load than bench/pii-detector-times.ts's wall time, which also charges the letter walk to
 // places (the first detector there that reads it). Compare runs of two commits back to back.
@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { alnumRuns, releaseAlnumRuns } from '../electron/core/pii/alnumRuns.js';
 import { keywordStarts, keywords, releaseTextWalks } from '../electron/core/pii/anchoredScan.js';
 import { detectPii } from '../electron/core/pii/detect.js';
+import { releaseNonLatinLines } from '../electron/core/pii/nonLatinLines.js';
+import { releasePlaceWalks } from '../electron/core/pii/placeWalks.js';
 import { detectPlaces } from '../electron/core/pii/places.js';
 import { loadPiiResources } from '../electron/core/pii/resources.js';
 import { detectWorldPlaces } from '../electron/core/pii/worldPlaces.js';
@@ -40,6 +42,8 @@ const warm = keywords(['zz'], true);
 for (let r = 0; r < rounds; r++) {
   releaseTextWalks();
   releaseAlnumRuns();
+  releasePlaceWalks();
+  releaseNonLatinLines();
   keywordStarts(text, warm, false);
   alnumRuns(text);
   let t0 = cpu();
@@ -49,6 +53,7 @@ for (let r = 0; r < rounds; r++) {
   detectWorldPlaces(text, res);
   world = Math.min(world, cpu() - t0);
   releaseTextWalks();
+  releaseAlnumRuns();
   t0 = cpu();
   detectPii(text, { resources: res });
   all = Math.min(all, cpu() - t0);

@@ -1,8 +1,8 @@
-// nonLatinLines finds the lines worldNames.ts and worldPlaces.ts search with a plain non-ASCII scan and a sticky
-// script test; it must give exactly the lines the lead-guarded global script scan it replaced gives (kept here as the
-// reference), on every labelled document but the blind split, the documents glued into one text, and edge strings
-// (astral Han, emoji and other non-script characters, lone surrogates, no final line break, CRLF). The memo is kept
-// for one text and dropped by detectWorldNames, detectPii's last detector.
+// nonLatinLines finds the lines worldNames.ts and worldPlaces.ts search with a plain non-ASCII scan and a table of
+// each code unit's script; it must give exactly the lines the lead-guarded global script scan it replaced gives (kept
+// here as the reference), on every labelled document but the blind split, the documents glued into one text, edge
+// strings (astral Han, emoji and other non-script characters, lone surrogates, no final line break, CRLF), every BMP
+// code unit alone on its line and seeded random strings. The list is kept for one text and dropped by detectPii.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,4 +83,59 @@ describe('nonLatinLines', () => {
     detectPii('Пациент: Иван Петров', { resources: loadPiiResources() });
     expect(nonLatinLinesHeld()).toBe(false);
   });
+
+  it('finds the same lines on every BMP code unit, astral letters and random strings', () => {
+    const bmp = Array.from({ length: 65536 }, (_, c) => (c === 10 ? 'x' : String.fromCharCode(c))).join('\n');
+    const astral = ['\u{20000} Han', '\u{1D400} math', 'a\ud840', '\udc00b', '\ud840\ud840\udc00', '\u{1F642}', 'x\n\u{20000}', 'Ж'].join('\n');
+    let found = 0;
+    for (const text of [bmp, astral, ...randomTexts(2000)]) {
+      releaseNonLatinLines();
+      const want = referenceLines(text);
+      expect([...nonLatinLines(text)], JSON.stringify(text.slice(0, 80))).toEqual(want);
+      found += want.length / 2;
+    }
+    // Not two empty lists: the BMP text alone has thousands of such lines.
+    expect(found).toBeGreaterThan(10000);
+  });
 });
+
+function randomTexts(count: number): string[] {
+  const pieces = [
+    'a',
+    'Zé',
+    'ñ',
+    '’',
+    '—',
+    'Ж',
+    'Ω',
+    'א',
+    'ع',
+    'क',
+    'ก',
+    '한',
+    'の',
+    'カ',
+    '中',
+    '\u{20000}',
+    '\u{1D400}',
+    '\ud800',
+    '\udc00',
+    ' ',
+    '\n',
+    '\n\n',
+    '1',
+  ];
+  let seed = 7;
+  const next = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let s = '';
+    const n = next() % 40;
+    for (let k = 0; k < n; k++) s += pieces[next() % pieces.length];
+    out.push(s);
+  }
+  return out;
+}

@@ -8,12 +8,33 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ANCHORED_SCANS, matchesAnchored } from './anchoredScan.js';
 import { detectPii } from './detect.js';
-import { detectPlaces } from './places.js';
-import { PLACE_LINE_SCANS, PLACE_SCANS, digitRuns, linesAt, matchesInLines, placeWalksHeld, releasePlaceWalks } from './placeWalks.js';
+import { scriptsOf } from './nonLatinLines.js';
+import { CODE, codeMatches, detectPlaces } from './places.js';
+import {
+  ASCII_LETTER,
+  BLANK,
+  CAPITAL,
+  COLON,
+  COMMA,
+  DASH,
+  EDGE,
+  LETTER,
+  NEWLINE,
+  SPACE,
+  WORDISH,
+  GROUP_RULES,
+  PLACE_LINE_SCANS,
+  PLACE_SCANS,
+  digitRuns,
+  linesAt,
+  matchesInLines,
+  placeWalksHeld,
+  releasePlaceWalks,
+} from './placeWalks.js';
 import { loadPiiResources } from './resources.js';
 import { anchorLines, matches } from './span.js';
 import { wordsBeforeCode } from './wordsBeforeCode.js';
-import { detectWorldPlaces } from './worldPlaces.js';
+import { NON_LATIN_ADDRESS, detectWorldPlaces } from './worldPlaces.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
 const texts: string[] = [];
@@ -50,6 +71,16 @@ const samples = [
   'Hauptstraße 14, Lindenweg 3a, Schillerstraße 41, Bahnhofstr. 5, Hämeenkatu 14 B 22, Keizersgracht 123, Vesterbrogade 12',
   'Storgatan 4\nDrottninggatan   55\nLindenweg\n3a\nStraße 5, Kirkeveien 7, Karl Johans gate 1, Mannerheimintie 12',
   'Fitzroy VIC 3065, Noida 201309, Dublin 4 D04 E7P3, Cork T12 X70A, Montréal QC H2X 3J6, Perth WA 6000, Leicester LE2 3AH',
+  'Dublin 6W\nDublin 4',
+  // Counties opening inside a piece (after '(', '-', a quote), two words, three (only the last two are taken).
+  '(Travis County); x-Ray County; "Kings County"; Prince George County; Aa Bb Cc County; Aa\tBb  County',
+  // Streets with the most pieces before the type (compass, 4 words), one more, a line break, a type glued to more.
+  '12 N. Aa Bb Cc Dd Street; 12 N Aa Bb Cc Dd Ee Street; 12 Aa 3rd Bb Cc St.; 12 Aa\nStreet; 12 Aa Streets; 12 Aa St_x; 5th 12 5th Ave',
+  // Codes before towns in other scripts; a heading town with tabs.
+  'Адрес: 101000 Москва\n10431 Αθήνα, 123 45 Ξάνθη\nCOURT AT\t\tLEEDS\t\nHELD IN  YORK - x',
+  // Towns closing a line: the longest (3 words, 2 joining words, a '.'), one piece more, '\r\n', a digit.
+  'x, Aa de Bb de Cc .\nx, Aa de Bb de Cc Dd .\nx, Lyon\r\nx, Lyon\ry\nx, Lyon 2\nx, Sainte-Foy-lès-Lyon',
+  'xDublin 4; ÉDublin 4; 9Dublin 4; Dublin\t12W; Dublin 6Wx; Dublin 123; Dublin  4; DublinDublin 4; Dublin 4é',
   '1012 AB Amsterdam; 00-950 Warszawa; 1100-148 Lisboa; L-1011 Luxembourg; D6W Y123',
   // Counties and parishes, glued to letters (none), a mark after the word.
   'Travis County\nORLEANS PARISH\nCounty of Kings, COUNTY OF ERIE; Tammany Parish; xCounty Cork; Countyé; Kerry County’s',
@@ -65,7 +96,7 @@ function randomTexts(count: number): string[] {
   const pieces = [
     ...'0 1 12 123 1234 12345 123456 1234567 01304-001 M14 5RS K1A 0B1 D04 E7P3 L- 3a 14 B'.split(' '),
     ...'Rua Calle Av. ul. al. Via Place City Town: AT OF IN in to of moved lives Flat Unit C/ Am An der Im County PARISH of'.split(' '),
-    ...'Berlin Paris TX Texas New York ON VIC Main Street St. Road Ave NE Lindenweg Hauptstraße Bahnhofstr. Storgatan'.split(' '),
+    ...'Dublin Berlin Paris TX Texas New York ON VIC Main Street St. Road Ave NE Lindenweg Hauptstraße Bahnhofstr. Storgatan'.split(' '),
     ...'rue boulevard bis ter é É Ж 𝐀 x _ P.O. PO Box box ZIP zip Code code # 10001'.split(' '),
     ' ',
     ' ',
@@ -131,6 +162,86 @@ describe('place scans find what a whole-text scan finds', () => {
       }
       expect(linesAt(samples.join('\n'), positions(samples.join('\n'))).length, scan.anchor.source.slice(0, 60)).toBeGreaterThan(0);
     }
+  });
+
+  it('lists every ASCII digit run (alnumRuns.ts) with the classes of the characters around it', () => {
+    // The classes as the walk read them before it took alnumRuns.ts's runs and an ASCII table.
+    const classAt = (text: string, i: number): number => {
+      if (i < 0 || i >= text.length) return EDGE;
+      const ch = text[i] ?? '';
+      if (ch === ' ') return BLANK | SPACE;
+      if (ch === '\t') return BLANK;
+      if (ch === '-') return DASH | WORDISH;
+      if (ch === ',') return COMMA;
+      if (ch === '\n') return NEWLINE;
+      if (ch === ':') return COLON;
+      if (/[A-Z]/.test(ch)) return CAPITAL | ASCII_LETTER | LETTER | WORDISH;
+      if (/[a-z]/.test(ch)) return ASCII_LETTER | LETTER | WORDISH;
+      if (/[\w.]/.test(ch)) return WORDISH;
+      return /\p{L}/u.test(ch) ? LETTER : 0;
+    };
+    for (const text of [...everyText, 'é1\u00a02ж3\t4_5.6:7,8\n9', '𝐀1', '1']) {
+      releasePlaceWalks();
+      const runs = digitRuns(text);
+      const want = [...text.matchAll(/\d+/g)].map((m) => [m.index, m.index + m[0].length, classAt(text, m.index - 1), classAt(text, m.index + m[0].length)]);
+      const got = [...runs.start].map((s, k) => [s, runs.end[k], runs.before[k], runs.after[k]]);
+      expect(got, JSON.stringify(text.slice(0, 80))).toEqual(want);
+      expect([...runs.afterBlank]).toEqual(want.flatMap((w, k) => ((w[2] ?? 0) & BLANK ? [k] : [])));
+      expect([...runs.afterCapital]).toEqual(want.flatMap((w, k) => (!((w[2] ?? 0) & BLANK) && (w[2] ?? 0) & CAPITAL ? [k] : [])));
+    }
+  });
+
+  it("gives CODE's matches from the digit runs without the regex", () => {
+    const edges = ['x 1234𝐀 1234 5 12345- 1234é 1234\u00a0 \t123456 x 1234567 \t1234\t5 1234 a 1234\ud800 1234', ' 9999'];
+    let found = 0;
+    for (const text of [...everyText, ...edges]) {
+      releasePlaceWalks();
+      const want = [...matches(CODE.re, text)].flatMap((m) => [m.index, m.index + m[0].length]);
+      expect(codeMatches(text), JSON.stringify(text.slice(0, 80))).toEqual(want);
+      found += want.length;
+    }
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it('reads each group the detectors use where the d flag puts it', () => {
+    expect(GROUP_RULES.length).toBeGreaterThanOrEqual(10);
+    for (const { re, groups } of GROUP_RULES) {
+      const withIndices = new RegExp(re.source, re.flags + 'd');
+      let found = 0;
+      for (const text of everyText) {
+        for (const m of matches(withIndices, text)) {
+          const got = groups(m);
+          const want = Object.fromEntries(Object.keys(got).map((k) => [k, m.indices?.groups?.[k]]));
+          expect(got, `${re.source.slice(0, 60)} on ${JSON.stringify(m[0])}`).toEqual(want);
+          found += Object.values(want).filter(Boolean).length;
+        }
+      }
+      expect(found, re.source.slice(0, 60)).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds no non-Latin address on a line without its script (the script test before each pattern)', () => {
+    const forms = [
+      'ул. Марата, д. 18, кв. 7; вул. Хрещатик, 22, кв. 8; г. Москва; м. Київ',
+      'Οδός Ερμού 25, Λεωφόρος Συγγρού 112',
+      '上海市徐汇区漕溪北路88号 東京都世田谷区三軒茶屋2-14-7',
+      '서울특별시 강남구 테헤란로 152',
+      'شارع العليا، حي الورود',
+      '99/12 ถนนสุขุมวิท',
+      'मकान नं. 45, सेक्टर 15; 45, गांधी नगर',
+    ];
+    const lines = [...everyText, ...forms, forms.join(' ')].flatMap((t) => t.split('\n'));
+    const found = new Set<RegExp>();
+    for (const line of lines) {
+      const scripts = scriptsOf(line);
+      for (const { script, re } of NON_LATIN_ADDRESS) {
+        const n = [...matches(re, line)].length;
+        if ((scripts & script) === 0) expect(n, `${re.source.slice(0, 40)} on ${JSON.stringify(line.slice(0, 80))}`).toBe(0);
+        if (n > 0) found.add(re);
+      }
+    }
+    // Every pattern matched somewhere (so the check above is not of lines it could never match anyway).
+    expect(found.size).toBe(NON_LATIN_ADDRESS.length);
   });
 
   it('walks every digit run once per text and drops it when the place detectors are done', () => {

@@ -1,7 +1,7 @@
 // Walks of a text that the address and town patterns (places.ts, worldPlaces.ts) share, so that their regexes run
 // only where a match can start instead of being tried at every position of the text (anchoredScan.ts):
 // - every run of ASCII digits, whatever comes before it (a postcode can follow a letter: "M14 5RS", "x01304-001",
-//   and a house number a non-ASCII letter), walked once per text;
+//   and a house number a non-ASCII letter), alnumRuns.ts's runs with the classes of the characters around each;
 // - the starts of the capitalized keywords that open street, town-field and heading patterns ("Rue", "Calle",
 //   "City:", "AT MANCHESTER", "in"), one keywordStarts pass for all of them instead of one per pattern;
 // - the commas followed by blanks and a capital (", Dayton", ", OH"), one indexOf walk.
@@ -10,6 +10,7 @@
 // Each walk is kept for the last text asked about (single entry, like anchoredScan.ts's) and dropped by
 // releasePlaceWalks, which detectPii calls when the text is done (with releaseTextWalks).
 import type { AnchoredScan } from './anchoredScan.js';
+import { alnumRuns } from './alnumRuns.js';
 import { keywordStarts, keywords } from './anchoredScan.js';
 import type { LineScan } from './span.js';
 import { isLetterUnit, matches } from './span.js';
@@ -42,20 +43,27 @@ export const EDGE = 256;
 export const NEWLINE = 512; // '\n'
 export const COLON = 1024;
 
+/** The class bits of each ASCII code unit (classOf reads it; a table instead of a chain of tests per run). */
+const ASCII_CLASS = new Int32Array(128);
+for (let c = 0; c < 128; c++) {
+  let k = 0;
+  if (c === 32) k = BLANK | SPACE;
+  else if (c === 9) k = BLANK;
+  else if (c === 45) k = DASH | WORDISH;
+  else if (c === 44) k = COMMA;
+  else if (c === 10) k = NEWLINE;
+  else if (c === 58) k = COLON;
+  else if (c >= 65 && c <= 90) k = CAPITAL | ASCII_LETTER | LETTER | WORDISH;
+  else if (c >= 97 && c <= 122) k = ASCII_LETTER | LETTER | WORDISH;
+  else if (c === 95 || c === 46 || (c >= 48 && c <= 57)) k = WORDISH;
+  ASCII_CLASS[c] = k;
+}
+
 function classOf(input: string, i: number): number {
   if (i < 0 || i >= input.length) return EDGE;
   const c = input.charCodeAt(i);
-  if (c >= 128) return isLetterUnit(input, i) ? LETTER : 0;
-  if (c === 32) return BLANK | SPACE;
-  if (c === 9) return BLANK;
-  if (c === 45) return DASH | WORDISH;
-  if (c === 44) return COMMA;
-  if (c === 10) return NEWLINE;
-  if (c === 58) return COLON;
-  if (c >= 65 && c <= 90) return CAPITAL | ASCII_LETTER | LETTER | WORDISH;
-  if (c >= 97 && c <= 122) return ASCII_LETTER | LETTER | WORDISH;
-  if (c === 95 || c === 46 || (c >= 48 && c <= 57)) return WORDISH;
-  return 0;
+  if (c < 128) return ASCII_CLASS[c] ?? 0;
+  return isLetterUnit(input, i) ? LETTER : 0;
 }
 
 /** Every maximal run of ASCII digits, [start[k], end[k]), with the classes of the characters around it. */
@@ -74,46 +82,41 @@ let digitsOf: { input: string; runs: DigitRuns } | undefined;
 
 export function digitRuns(input: string): DigitRuns {
   if (digitsOf?.input === input) return digitsOf.runs;
-  let start = new Int32Array(1024);
-  let end = new Int32Array(1024);
-  let count = 0;
-  // A regex skips the non-digits faster than a char-code loop does (measured: ~2 vs ~4 ms per M chars).
-  const re = /\d+/g;
-  for (let m = re.exec(input); m !== null; m = re.exec(input)) {
-    if (count === start.length) {
-      const s2 = new Int32Array(count * 2);
-      s2.set(start);
-      start = s2;
-      const e2 = new Int32Array(count * 2);
-      e2.set(end);
-      end = e2;
-    }
-    start[count] = m.index;
-    end[count] = m.index + m[0].length;
-    count++;
-  }
+  // The digit runs themselves are alnumRuns.ts's (every maximal run of ASCII digits): the identifier detectors walk
+  // them before the place detectors run in detectPii, so only the classes around each run are read here.
+  const { digitStart: start, digitEnd: end } = alnumRuns(input);
+  const count = start.length;
   const before = new Int32Array(count);
   const after = new Int32Array(count);
-  let blanks = 0;
-  let capitals = 0;
+  const afterBlank = new IntList();
+  const afterCapital = new IntList();
   for (let k = 0; k < count; k++) {
     const b = classOf(input, (start[k] ?? 0) - 1);
     before[k] = b;
     after[k] = classOf(input, end[k] ?? 0);
-    if (b & BLANK) blanks++;
-    else if (b & CAPITAL) capitals++;
+    if (b & BLANK) afterBlank.push(k);
+    else if (b & CAPITAL) afterCapital.push(k);
   }
-  const afterBlank = new Int32Array(blanks);
-  const afterCapital = new Int32Array(capitals);
-  blanks = capitals = 0;
-  for (let k = 0; k < count; k++) {
-    const b = before[k] ?? 0;
-    if (b & BLANK) afterBlank[blanks++] = k;
-    else if (b & CAPITAL) afterCapital[capitals++] = k;
-  }
-  const runs = { start: start.subarray(0, count), end: end.subarray(0, count), before, after, count, afterBlank, afterCapital };
+  const runs = { start, end, before, after, count, afterBlank: afterBlank.array(), afterCapital: afterCapital.array() };
   digitsOf = { input, runs };
   return runs;
+}
+
+/** A list of integers in an Int32Array that doubles when full. */
+class IntList {
+  private a = new Int32Array(256);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = v;
+  }
+  array(): Int32Array {
+    return this.a.subarray(0, this.length);
+  }
 }
 
 /** Which digit runs digitStarts keeps: classes as bit masks of the constants above (0: no condition). */
@@ -270,11 +273,12 @@ export function releasePlaceWalks(): void {
   digitsOf = undefined;
   keywordsOf = undefined;
   commasOf = undefined;
+  suffixesOf = undefined;
 }
 
 /** Whether walks of some text are kept (for the test of releasePlaceWalks). */
 export function placeWalksHeld(): boolean {
-  return digitsOf !== undefined || keywordsOf !== undefined || commasOf !== undefined;
+  return digitsOf !== undefined || keywordsOf !== undefined || commasOf !== undefined || suffixesOf !== undefined;
 }
 
 /**
@@ -322,19 +326,59 @@ export function* matchesInLines(re: RegExp, input: string, lines: [number, numbe
  * `(?:suffixes)[ \t]+\d` matches, found from the digits looking back instead of trying the suffixes everywhere.
  */
 export function suffixThenNumber(input: string, suffixes: readonly string[]): number[] {
-  const byLast = byLastChar(suffixes);
-  const out: number[] = [];
-  for (const d of digitStarts(input, { min: 1, max: Infinity, before: BLANK })) {
-    let b = d - 1;
+  suffixList(suffixes);
+  if (suffixesOf?.input !== input || !suffixesOf.byList.has(suffixes)) suffixesOf = { input, byList: suffixPositions(input) };
+  return suffixesOf.byList.get(suffixes) ?? [];
+}
+
+/** Every suffix list asked about: one walk of a text gives the positions of all of them (places and worldPlaces). */
+const SUFFIX_LISTS: (readonly string[])[] = [];
+/** Registers `words` for suffixThenNumber's shared walk (called where a list is made, so the first walk has all). */
+export function suffixList(words: readonly string[]): readonly string[] {
+  if (!SUFFIX_LISTS.includes(words)) SUFFIX_LISTS.push(words);
+  return words;
+}
+let suffixesOf: { input: string; byList: Map<readonly string[], number[]> } | undefined;
+
+function suffixPositions(input: string): Map<readonly string[], number[]> {
+  const lists = SUFFIX_LISTS.map((words) => ({ words, byLast: byLastChar(words), lasts: lastCharsOf(words), out: [] as number[] }));
+  const any = new Uint8Array(256);
+  for (const l of lists) for (let c = 0; c < 256; c++) any[c] = (any[c] ?? 0) | (l.lasts[c] ?? 0);
+  const { afterBlank, start } = digitRuns(input);
+  // A direct walk of the runs after a blank; the character before the blanks is tested in a table first (most
+  // words before a number end in no suffix's last character, or the number follows no word).
+  for (let a = 0; a < afterBlank.length; a++) {
+    let b = (start[afterBlank[a] ?? 0] ?? 0) - 1;
     while (b > 0 && isBlank(input, b - 1)) b--;
-    for (const s of byLast.get(input.charCodeAt(b - 1)) ?? []) {
-      if (input.endsWith(s, b)) {
-        out.push(b - s.length);
-        break;
+    const c = input.charCodeAt(b - 1);
+    if (!(c < 256 && any[c] === 1)) continue;
+    for (const l of lists) {
+      if (l.lasts[c] !== 1) continue;
+      for (const s of l.byLast.get(c) ?? []) {
+        if (input.endsWith(s, b)) {
+          l.out.push(b - s.length);
+          break;
+        }
       }
     }
   }
-  return out;
+  return new Map(lists.map((l) => [l.words, l.out]));
+}
+
+const lastCharsTables = new WeakMap<readonly string[], Uint8Array>();
+/** Which codes below 256 end one of `words` (1), for a test before byLastChar's lookup. */
+function lastCharsOf(words: readonly string[]): Uint8Array {
+  let t = lastCharsTables.get(words);
+  if (!t) {
+    t = new Uint8Array(256);
+    for (const w of words) {
+      const c = w.charCodeAt(w.length - 1);
+      if (c >= 256) throw new Error(`suffixThenNumber: "${w}" ends beyond the table`);
+      t[c] = 1;
+    }
+    lastCharsTables.set(words, t);
+  }
+  return t;
 }
 
 /** A LineScan whose anchor lines come from `positions` (where its anchor matches, found without the anchor regex). */
@@ -372,4 +416,38 @@ export function byLastChar(words: readonly string[]): Map<number, string[]> {
     byLastOf.set(words, map);
   }
   return map;
+}
+
+/**
+ * Where a match's named groups are, read from the match itself instead of asking for them with the d flag: a
+ * successful exec with d builds an indices array per group and cost about twice one without (CODE_CITY on the
+ * labelled texts: 0.62 vs 0.27 ms per M chars). Each rule says where its groups sit (opening or closing the match,
+ * or after a first character and blanks); placeWalks.test.ts checks each against the d flag's indices.
+ */
+export type GroupSpans = (m: RegExpExecArray) => Record<string, [number, number] | undefined>;
+/** Every rule made with its regex, for the test. */
+export const GROUP_RULES: { re: RegExp; groups: GroupSpans }[] = [];
+export function groupRule(re: RegExp, groups: GroupSpans): GroupSpans {
+  if (re.hasIndices) throw new Error('groupRule is for a regex without the d flag');
+  GROUP_RULES.push({ re, groups });
+  return groups;
+}
+/** Group `name` where it opens the match (only zero-width tests before it). */
+export function groupAtStart(m: RegExpExecArray, name: string): [number, number] | undefined {
+  const g = m.groups?.[name];
+  return g === undefined ? undefined : [m.index, m.index + g.length];
+}
+/** Group `name` where it closes the match (only zero-width tests after it). */
+export function groupAtEnd(m: RegExpExecArray, name: string): [number, number] | undefined {
+  const g = m.groups?.[name];
+  const end = m.index + m[0].length;
+  return g === undefined ? undefined : [end - g.length, end];
+}
+/** Group `name` right after the match's first `skip` characters and the blanks after them (it opens with no blank). */
+export function groupAfterBlanks(m: RegExpExecArray, name: string, skip: number): [number, number] | undefined {
+  const g = m.groups?.[name];
+  if (g === undefined) return undefined;
+  let k = skip;
+  while (m[0].charCodeAt(k) === 32 || m[0].charCodeAt(k) === 9) k++;
+  return [m.index + k, m.index + k + g.length];
 }

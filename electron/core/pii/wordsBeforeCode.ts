@@ -2,17 +2,37 @@
 // WORDS_BEFORE_CODE finds in the 50 characters before the code, found by walking back from the code instead. The
 // regex, unanchored at its start, was tried from each of the window's positions for each of the text's thousands of
 // 4-6 digit numbers (the costliest part of detectPlaces in a CPU profile); the walk reads each character once.
-// Windows with a non-ASCII character among the words fall back to the regex (its \p{Lu} and \p{L} classes).
+// Letters outside ASCII are read through a per-unit table filled from the regex's own classes (\p{Lu}, \p{L},
+// \p{M}); only a surrogate (a letter outside the BMP) among the words leaves the window to the regex.
 
 const CAPW = String.raw`[\p{Lu}][\p{L}\p{M}'’.\-]*`;
 /** One to three capitalized words, then blanks, at the window's end. */
 export const WORDS_BEFORE_CODE = new RegExp(String.raw`${CAPW}(?:[ \t]${CAPW}){0,2}[ \t]+$`, 'u');
 
 const isBlankCode = (c: number): boolean => c === 32 || c === 9;
-const isCapitalCode = (c: number): boolean => c >= 65 && c <= 90;
-const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-/** A character of a word in ASCII: a letter, an apostrophe, a dot or a hyphen. */
-const isWordCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 46 || c === 45;
+/** Per BMP code unit, what the classes say of it: a word character, a capital, a letter or mark; 0 not read yet. */
+const UNIT = new Uint8Array(65536);
+const WORD = 1; // [\p{L}\p{M}'’.\-]
+const CAPITAL = 2; // \p{Lu}
+const LETTER_OR_MARK = 4; // [\p{L}\p{M}]
+const KNOWN = 8;
+const WORD_RE = /^[\p{L}\p{M}'’.-]$/u;
+const CAPITAL_RE = /^\p{Lu}$/u;
+const LETTER_OR_MARK_RE = /^[\p{L}\p{M}]$/u;
+function unitBits(c: number): number {
+  let b = UNIT[c] ?? 0;
+  if (b === 0) {
+    const ch = String.fromCharCode(c);
+    b = KNOWN | (WORD_RE.test(ch) ? WORD : 0) | (CAPITAL_RE.test(ch) ? CAPITAL : 0) | (LETTER_OR_MARK_RE.test(ch) ? LETTER_OR_MARK : 0);
+    UNIT[c] = b;
+  }
+  return b;
+}
+const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+const isCapitalCode = (c: number): boolean => (unitBits(c) & CAPITAL) !== 0;
+const isLetterCode = (c: number): boolean => (unitBits(c) & LETTER_OR_MARK) !== 0;
+/** A character of a word: a letter, a mark, an apostrophe (either), a dot or a hyphen. */
+const isWordCode = (c: number): boolean => (unitBits(c) & WORD) !== 0;
 
 /** What the regex gives: [start of the words, end of the last word] in input, or null. */
 function byRegex(input: string, from: number, to: number): [number, number] | null {
@@ -50,7 +70,7 @@ const FALL_BACK = -2;
 
 /**
  * Where one to three capitalized words ending at `end` start (the leftmost start), -1 when none, FALL_BACK when a
- * non-ASCII character among them leaves it to the regex. notAfterLetter: the first word may not open right after a
+ * surrogate (a letter outside the BMP) among them leaves it to the regex. notAfterLetter: the first word may not open right after a
  * letter (CITY_BEFORE's look-behind; at the window's start it sees nothing).
  */
 function firstWordStart(input: string, from: number, end: number, notAfterLetter: boolean): number {
@@ -60,7 +80,7 @@ function firstWordStart(input: string, from: number, end: number, notAfterLetter
     let k = runEnd;
     while (k > from) {
       const c = input.charCodeAt(k - 1);
-      if (c >= 128) return FALL_BACK;
+      if (isSurrogate(c)) return FALL_BACK;
       if (!isWordCode(c)) break;
       k--;
     }

@@ -17,22 +17,27 @@ import {
   SPACE,
   afterBlanks,
   commaThenCapital,
+  digitRuns,
+  groupAfterBlanks,
+  groupAtEnd,
+  groupAtStart,
+  groupRule,
   digitStarts,
   isAsciiCapital,
   isBlank,
   keywordThenBlank,
   matchesOnPlaceLines,
-  oneOf,
   placeKeywordStartsOf,
   placeLineScan,
   placeScan,
+  suffixList,
   suffixThenNumber,
 } from './placeWalks.js';
+import { ARABIC, CYRILLIC, DEVANAGARI, GREEK, HAN, HANGUL, THAI, onNonLatinLines, scriptsOf } from './nonLatinLines.js';
 import type { PiiResources } from './resources.js';
 import { foldKey } from './resources.js';
 import { US_STATE_NAMES, leadRe, lineStartNear, makeSpan, lineScan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
-import { onNonLatinLines } from './worldNames.js';
 
 /** A capitalized word in a cased script, hyphens and apostrophes inside ("Saint-Denis", "Frankfurt am Main" is 3). */
 const CAPW = String.raw`[\p{Lu}][\p{Ll}\p{M}'’.\-]*[\p{L}\p{M}]`;
@@ -51,21 +56,27 @@ const CODE_FIRST = String.raw`(?:\d{4}[ ]?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3}|L-\d{
  * it, the town words no digits, an "L" of them a letter or one blank before it.)
  */
 const CODE_TOWN = anchoredScan(
-  new RegExp(String.raw`(?<=^|\n|,[ \t]?|:[ \t]?|[ \t]{2})(?<![\p{L}\d-])(?<z>${CODE_FIRST})[ \t]+(?<c>${TOWN}(?:[ \t][A-Z](?![\p{L}]))?)(?![\p{L}\d])`, 'gud'),
+  new RegExp(String.raw`(?<=^|\n|,[ \t]?|:[ \t]?|[ \t]{2})(?<![\p{L}\d-])(?<z>${CODE_FIRST})[ \t]+(?<c>${TOWN}(?:[ \t][A-Z](?![\p{L}]))?)(?![\p{L}\d])`, 'gu'),
   (input) => {
     // Each shape's digits end in what follows them in it: "00-950", "114 55", "1012 AB", "1012AB", "1100-148",
     // then blanks.
-    const before = BLANK | COMMA | COLON | NEWLINE | EDGE;
-    const out = [
-      ...digitStarts(input, { min: 2, max: 2, before, after: DASH }),
-      ...digitStarts(input, { min: 3, max: 3, before, after: SPACE }),
-      ...digitStarts(input, { min: 4, max: 4, before, after: BLANK | DASH | CAPITAL }),
-      ...digitStarts(input, { min: 5, max: 5, before, after: BLANK }),
-    ].filter((d) => lineOrFieldStart(input, d));
+    // One pass over the runs (it was four digitStarts, one per length, and a filter).
+    const runs = digitRuns(input);
+    const out: number[] = [];
+    for (let k = 0; k < runs.count; k++) {
+      if (((runs.before[k] ?? 0) & CODE_TOWN_BEFORE) === 0) continue;
+      const s = runs.start[k] ?? 0;
+      const n = (runs.end[k] ?? 0) - s;
+      if (n < 2 || n > 5 || ((runs.after[k] ?? 0) & (CODE_TOWN_AFTER[n] ?? 0)) === 0) continue;
+      if (lineOrFieldStart(input, s)) out.push(s);
+    }
     for (let at = input.indexOf('L-'); at >= 0; at = input.indexOf('L-', at + 2)) out.push(at);
     return out;
   },
 );
+/** What may come before a code-town digit run, and after it by its length (index: the run's length). */
+const CODE_TOWN_BEFORE = BLANK | COMMA | COLON | NEWLINE | EDGE;
+const CODE_TOWN_AFTER = [0, 0, DASH, SPACE, BLANK | DASH | CAPITAL, BLANK];
 /** What CODE_TOWN's look-behind wants before `i`: the text's start, a line break, a comma or colon and a blank or none, or two blanks. */
 function lineOrFieldStart(input: string, i: number): boolean {
   const c = input.charCodeAt(i - 1);
@@ -83,7 +94,7 @@ const REGION = String.raw`(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT|ON|QC|BC|AB|MB|SK|NS|N
 const TOWN_CODE = leadRe(
   '\\p{Lu}',
   String.raw`(?<![\p{L}\d])(?<c>${TOWN}(?:[ \t]\d{1,2}W?)?)(?:,?[ \t]+(?:Co\.[ \t]+${CAPW}|${REGION}))?,?[ \t]+(?<z>${EIRCODE}|${UK_POSTCODE}|${CA_POSTAL}|\d{6}|(?<=${REGION}[ \t]+)\d{4})(?![\p{L}\d])`,
-  'gud',
+  'gu',
 );
 /**
  * What every TOWN_CODE match holds on its line (see matchesOnLines): a blank, then one of its postal codes (4 digits
@@ -116,8 +127,12 @@ function anchorsBeforeDigits(input: string, sticky: RegExp): number[] {
 const EIRCODE_ALONE = placeScan(new RegExp(String.raw`(?<![\p{L}\d])${EIRCODE}(?![\p{L}\d])`, 'g'), (input) =>
   digitStarts(input, { min: 1, max: 2, before: CAPITAL }).map((s) => s - 1),
 );
-/** "Dublin 4", "Dublin 6W": a postal district is part of the town. */
-const DUBLIN = /(?<![\p{L}])Dublin[ \t]\d{1,2}W?(?![\p{L}\d])/gu;
+/** "Dublin 4", "Dublin 6W": a postal district is part of the town. Run at each "Dublin" (its look-behind at every position was ~0.5 ms per M chars). */
+const DUBLIN = placeScan(/(?<![\p{L}])Dublin[ \t]\d{1,2}W?(?![\p{L}\d])/gu, (input) => {
+  const out: number[] = [];
+  for (let at = input.indexOf('Dublin'); at >= 0; at = input.indexOf('Dublin', at + 6)) out.push(at);
+  return out;
+});
 
 /** Words in an address part that say it is one (streets, localities), in the languages of the set. */
 const ADDRESS_WORD =
@@ -132,9 +147,19 @@ function frStreetAfter(input: string, e: number): boolean {
     (isBlank(input, e) && isBisTer(input, e + 1) && frStreetTypeAt(input, e + 4))
   );
 }
-const isBisTer = (input: string, i: number): boolean => input.startsWith('bis', i) || input.startsWith('ter', i);
+// Char codes first: these run at most digit runs of a text (oneOf and two startsWith per run were ~0.4 ms per M chars).
+const isBisTer = (input: string, i: number): boolean => {
+  const c = input.charCodeAt(i);
+  return (c === 98 && input.startsWith('bis', i)) || (c === 116 && input.startsWith('ter', i));
+};
+/** The first letters of FR_STREET's street types. */
+const FR_TYPE_FIRST = new Uint8Array(128);
+for (const ch of 'rbaicpqs') FR_TYPE_FIRST[ch.charCodeAt(0)] = 1;
 /** An optional comma, blanks, then the first letter of a street type. */
-const frStreetTypeAt = (input: string, i: number): boolean => oneOf(input, afterBlanks(input, input.charCodeAt(i) === 44 ? i + 1 : i), 'rbaicpqs');
+const frStreetTypeAt = (input: string, i: number): boolean => {
+  const j = afterBlanks(input, input.charCodeAt(i) === 44 ? i + 1 : i);
+  return j >= 0 && FR_TYPE_FIRST[input.charCodeAt(j)] === 1;
+};
 /** French and Belgian number-first streets ("45 boulevard Voltaire", "12 rue de la Gare", "3 impasse des Tilleuls"). */
 const FR_STREET = placeScan(
   new RegExp(
@@ -159,10 +184,11 @@ const SUFFIX_STREET = leadRe(
   String.raw`(?<![\p{L}])(?:${CAPW}[ \t])?[\p{Lu}][\p{L}\p{M}-]*(?:straße|strasse|Straße|Strasse|gasse|Gasse|weg|platz|Platz|allee|ring|damm|ufer|laan|straat|gracht|kade|singel|dijk|plein|vej|gade|gatan|vägen|veien|gata|katu|tie|kuja|polku|väylä)[ \t]+\d{1,4}[a-z]?(?:[ \t][A-Z](?:[ \t]\d{1,3})?)?(?![\d\p{L}])`,
   'gu',
 );
-const SUFFIXES =
+const SUFFIXES = suffixList(
   'straße strasse Straße Strasse gasse Gasse weg platz Platz allee ring damm ufer laan straat gracht kade singel dijk plein vej gade gatan vägen veien gata katu tie kuja polku väylä'.split(
     ' ',
-  );
+  ),
+);
 /** The lines of the suffix and house number, found from the digit runs looking back (suffixThenNumber). */
 const SUFFIX_STREET_LINES = placeLineScan(lineScan(SUFFIX_STREET, new RegExp(`(?:${SUFFIXES.join('|')})[ \\t]+\\d`, 'gu')), (input) =>
   suffixThenNumber(input, SUFFIXES),
@@ -176,27 +202,43 @@ const FLAT_FIRST = placeScan(
   (input) => placeKeywordStartsOf(input, 'FAUPVHS').filter((s) => keywordThenBlank(input, s)),
 );
 
-/** Addresses in scripts without Latin letters: the street/locality words of each script anchor them. */
-const NON_LATIN_ADDRESS: RegExp[] = [
+/**
+ * Addresses in scripts without Latin letters: the street/locality words of each script anchor them. Each pattern
+ * holds a word of its script (its `script` bit, nonLatinLines.ts scriptsOf), so it runs only on lines that hold one
+ * (placeWalks.test.ts checks no pattern matches on a line without its script).
+ */
+export const NON_LATIN_ADDRESS: { script: number; re: RegExp }[] = [
   // Russian, Ukrainian, Serbian: "ул. Марата, д. 18, кв. 7", "вул. Хрещатик, 22, кв. 8", "г. Москва", "м. Київ".
-  /(?<![\p{L}])(?:ул\.|вул\.|улица|пр\.|просп\.|пер\.|бул\.|ш\.)[ \t]?[\p{Lu}][\p{L}-]+(?:[ \t][\p{Lu}][\p{L}-]+)?(?:,[ \t]?(?:д\.[ \t]?)?\d{1,4}[а-я]?)?(?:,[ \t]?(?:кв|корп|стр)\.[ \t]?\d{1,4})?/gu,
-  /(?<![\p{L}])(?:г\.|м\.|с\.|пос\.)[ \t]?[\p{Lu}][\p{L}-]+(?:[ \t]?-[ \t]?[\p{Lu}][\p{L}-]+)?/gu,
+  {
+    script: CYRILLIC,
+    re: /(?<![\p{L}])(?:ул\.|вул\.|улица|пр\.|просп\.|пер\.|бул\.|ш\.)[ \t]?[\p{Lu}][\p{L}-]+(?:[ \t][\p{Lu}][\p{L}-]+)?(?:,[ \t]?(?:д\.[ \t]?)?\d{1,4}[а-я]?)?(?:,[ \t]?(?:кв|корп|стр)\.[ \t]?\d{1,4})?/gu,
+  },
+  { script: CYRILLIC, re: /(?<![\p{L}])(?:г\.|м\.|с\.|пос\.)[ \t]?[\p{Lu}][\p{L}-]+(?:[ \t]?-[ \t]?[\p{Lu}][\p{L}-]+)?/gu },
   // Greek: "Οδός Ερμού 25", "Λεωφόρος Συγγρού 112".
-  /(?<![\p{L}])(?:Οδός|οδός|Λεωφόρος|Λεωφ\.|Πλατεία)[ \t][\p{Lu}][\p{L}]+(?:[ \t][\p{Lu}][\p{L}]+)?[ \t]\d{1,4}/gu,
+  { script: GREEK, re: /(?<![\p{L}])(?:Οδός|οδός|Λεωφόρος|Λεωφ\.|Πλατεία)[ \t][\p{Lu}][\p{L}]+(?:[ \t][\p{Lu}][\p{L}]+)?[ \t]\d{1,4}/gu },
   // Chinese and Japanese: province/city/ward/street/number chains ("上海市徐汇区漕溪北路88号", "東京都世田谷区三軒茶屋2-14-7").
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6}(?:省|市|都|道|府|県|区|區|县|縣)[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{0,12}(?:路|街|道|号|號|丁目|番地|町|村|区|區)?[\d０-９\-－号號丁目番地]*/gu,
+  {
+    script: HAN,
+    re: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6}(?:省|市|都|道|府|県|区|區|县|縣)[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{0,12}(?:路|街|道|号|號|丁目|番地|町|村|区|區)?[\d０-９\-－号號丁目番地]*/gu,
+  },
   // Korean: "서울특별시 강남구 테헤란로 152".
-  /[\p{Script=Hangul}]{1,6}(?:특별시|광역시|시|도)(?:[ \t][\p{Script=Hangul}]{1,6}(?:구|군|시|동|읍|면))*(?:[ \t][\p{Script=Hangul}\d]{1,8}(?:로|길))?(?:[ \t]\d{1,4}(?:-\d{1,4})?)?/gu,
+  {
+    script: HANGUL,
+    re: /[\p{Script=Hangul}]{1,6}(?:특별시|광역시|시|도)(?:[ \t][\p{Script=Hangul}]{1,6}(?:구|군|시|동|읍|면))*(?:[ \t][\p{Script=Hangul}\d]{1,8}(?:로|길))?(?:[ \t]\d{1,4}(?:-\d{1,4})?)?/gu,
+  },
   // Arabic: street and district words ("شارع العليا، حي الورود").
-  /(?:شارع|حي|طريق|ميدان)[ \t][\p{Script=Arabic}]+(?:[ \t][\p{Script=Arabic}]+)?(?:[،,][ \t]?(?:شارع|حي|طريق)[ \t][\p{Script=Arabic}]+(?:[ \t][\p{Script=Arabic}]+)?)*/gu,
+  {
+    script: ARABIC,
+    re: /(?:شارع|حي|طريق|ميدان)[ \t][\p{Script=Arabic}]+(?:[ \t][\p{Script=Arabic}]+)?(?:[،,][ \t]?(?:شارع|حي|طريق)[ \t][\p{Script=Arabic}]+(?:[ \t][\p{Script=Arabic}]+)?)*/gu,
+  },
   // Thai: "99/12 ถนนสุขุมวิท".
-  /(?:\d{1,4}(?:\/\d{1,4})?[ \t])?(?:ถนน|ซอย)[\p{Script=Thai}]+/gu,
+  { script: THAI, re: /(?:\d{1,4}(?:\/\d{1,4})?[ \t])?(?:ถนน|ซอย)[\p{Script=Thai}]+/gu },
   // Devanagari: "मकान नं. 45, सेक्टर 15", "45, गांधी नगर".
-  /(?:मकान[ \t]नं\.?[ \t]?\d{1,5},[ \t]?)?(?:सेक्टर[ \t]\d{1,3}|[\p{Script=Devanagari}]+[ \t](?:नगर|मार्ग|रोड|कॉलोनी))/gu,
-  /\d{1,5},[ \t](?:[\p{Script=Devanagari}]+[ \t])?(?:नगर|मार्ग|रोड|कॉलोनी)/gu,
+  { script: DEVANAGARI, re: /(?:मकान[ \t]नं\.?[ \t]?\d{1,5},[ \t]?)?(?:सेक्टर[ \t]\d{1,3}|[\p{Script=Devanagari}]+[ \t](?:नगर|मार्ग|रोड|कॉलोनी))/gu },
+  { script: DEVANAGARI, re: /\d{1,5},[ \t](?:[\p{Script=Devanagari}]+[ \t])?(?:नगर|मार्ग|रोड|कॉलोनी)/gu },
 ];
 /** A known town in a non-Latin script right after a label or a comma ("Адрес: г. Москва", "Αθήνα"): from the code. */
-const NON_LATIN_TOWN_AFTER_CODE = /(?<z>\d{3}[ ]\d{2}|\d{5,6})[ \t]+(?<c>[\p{Lu}][\p{Ll}\p{M}]+)(?![\p{L}])/dgu;
+const NON_LATIN_TOWN_AFTER_CODE = /(?<z>\d{3}[ ]\d{2}|\d{5,6})[ \t]+(?<c>[\p{Lu}][\p{Ll}\p{M}]+)(?![\p{L}])/gu;
 
 function addressPart(part: string, res: PiiResources): boolean {
   const t = part.trim();
@@ -269,26 +311,53 @@ function pushTown(input: string, s: number, e: number, res: PiiResources, out: P
 const STATE_NAME = new RegExp(`^(?:${US_STATE_NAMES})$`, 'i');
 /** A known town closing an address line after a comma ("..., Al Barsha 2, Dubai", "Clinic note, Chennai"). */
 /** Run at the commas before a capital that are the last comma of their line (the town has none). */
-const TOWN_AT_END = placeScan(new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gud'), (input) =>
-  commaThenCapital(input).filter((i) => {
-    // A line break before the next comma (each stretch between commas is read once: linear in the text).
-    const next = input.indexOf(',', i + 1);
-    if (next < 0) return true;
-    for (let k = i + 1; k < next; k++) if (input.charCodeAt(k) === 10) return true;
-    return false;
-  }),
+const TOWN_AT_END = placeScan(new RegExp(String.raw`,[ \t]+(?<c>${TOWN})[ \t]*\.?[ \t]*(?=\r?\n|$)`, 'gu'), (input) =>
+  commaThenCapital(input).filter((i) => townThenLineEnd(input, i)),
 );
+/** ASCII code units a town at a line's end (TOWN, blanks and a '.') may hold: letters, ' . - and blanks. */
+const TOWN_TAIL_ASCII = new Uint8Array(128);
+for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'.- \t") TOWN_TAIL_ASCII[ch.charCodeAt(0)] = 1;
+/**
+ * Whether the comma at `i` is the last of its line (a line break or the text's end before any other comma) and what
+ * follows it on the line can be TOWN_AT_END's: no ASCII character outside TOWN_TAIL_ASCII (a '\r' only before the
+ * '\n'), at most 6 blank-separated pieces (3 words, 2 joining words, a '.'). Read from the comma to the first comma,
+ * line break or refused character: each stretch between commas is read once at most (linear in the text).
+ */
+function townThenLineEnd(input: string, i: number): boolean {
+  const len = input.length;
+  let pieces = 0;
+  let inPiece = false;
+  for (let k = i + 1; k < len; k++) {
+    const c = input.charCodeAt(k);
+    if (c === 10) return true;
+    if (c === 13) return input.charCodeAt(k + 1) === 10;
+    if (c < 128 && TOWN_TAIL_ASCII[c] !== 1) return false;
+    if (c === 32 || c === 9) inPiece = false;
+    else if (!inPiece) {
+      inPiece = true;
+      if (++pieces > 6) return false;
+    }
+  }
+  return true;
+}
 /** A known town in capitals closing a court's heading: "COUNTY COURT AT MANCHESTER", "AUDIENCIA PROVINCIAL DE VALENCIA". */
 const HEADING_TOWN = placeScan(
-  /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/dgu,
+  /(?<![\p{L}])(?:AT|OF|DE|DI|DU|IN)[ \t]+(?<c>[\p{Lu}][\p{Lu}'’-]+(?:[ \t][\p{Lu}][\p{Lu}'’-]+)?)[ \t]*(?=\r?\n|$|[ \t]+-)/gu,
   (input) => placeKeywordStartsOf(input, 'AODI').filter((s) => isAsciiCapital(input, s + 1) && keywordThenBlank(input, s)),
 );
+
+// Where the groups the detector reads sit in each match (placeWalks.ts groupRule: no d flag).
+const codeTownGroups = groupRule(CODE_TOWN.re, (m) => ({ z: groupAtStart(m, 'z'), c: groupAtEnd(m, 'c') }));
+const townCodeGroups = groupRule(TOWN_CODE, (m) => ({ c: groupAtStart(m, 'c'), z: groupAtEnd(m, 'z') }));
+const nonLatinTownGroups = groupRule(NON_LATIN_TOWN_AFTER_CODE, (m) => ({ z: groupAtStart(m, 'z'), c: groupAtEnd(m, 'c') }));
+const townAtEndGroups = groupRule(TOWN_AT_END.re, (m) => ({ c: groupAfterBlanks(m, 'c', 1) }));
+const headingGroups = groupRule(HEADING_TOWN.re, (m) => ({ c: groupAfterBlanks(m, 'c', 2) }));
 
 export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const re of [TOWN_AT_END, HEADING_TOWN]) {
     for (const m of matchesOf(re, input)) {
-      const c = m.indices?.groups?.['c'];
+      const c = (re === TOWN_AT_END ? townAtEndGroups : headingGroups)(m)['c'];
       if (!c || !res.cities.has(foldKey(input.slice(c[0], c[1])))) continue;
       // "STATE OF NEW YORK": a state, which Safe Harbor leaves.
       if (re === HEADING_TOWN && (/STATE[ \t]+OF[ \t]+$/i.test(input.slice(Math.max(0, c[0] - 12), c[0])) || STATE_NAME.test(input.slice(c[0], c[1]))))
@@ -298,8 +367,7 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
     }
   }
   for (const m of matchesAnchored(CODE_TOWN, input)) {
-    const z = m.indices?.groups?.['z'];
-    const c = m.indices?.groups?.['c'];
+    const { z, c } = codeTownGroups(m);
     if (!z || !c) continue;
     const code = input.slice(z[0], z[1]);
     // Years and amounts before a capital are the common trap (the look-behind took the other numbers in sentences).
@@ -310,8 +378,7 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
     pushTown(input, c[0], c[1], res, out, 0.72);
   }
   for (const m of matchesOnPlaceLines(TOWN_CODE_LINES, input)) {
-    const z = m.indices?.groups?.['z'];
-    const c = m.indices?.groups?.['c'];
+    const { z, c } = townCodeGroups(m);
     if (!z || !c) continue;
     const before = input.slice(Math.max(0, c[0] - 3), c[0]);
     if (!/(?:,[ \t]?|^|\n|:[ \t]?|[ \t]{2})$/.test(before) && c[0] !== 0) continue;
@@ -319,7 +386,7 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
     pushTown(input, c[0], c[1], res, out, 0.72);
   }
   for (const m of matchesAnchored(EIRCODE_ALONE, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'ZIP', 0.7, 'pattern'));
-  for (const m of matches(DUBLIN, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
+  for (const m of matchesAnchored(DUBLIN, input)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.8, 'pattern'));
   for (const re of [FR_STREET, TYPE_FIRST, SUFFIX_STREET]) {
     for (const m of re === SUFFIX_STREET ? matchesOnPlaceLines(SUFFIX_STREET_LINES, input) : matchesOf(re, input))
       out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.89, 'pattern'));
@@ -329,22 +396,24 @@ export function detectWorldPlaces(input: string, res: PiiResources): PiiSpan[] {
   for (const m of matchesAnchored(FLAT_FIRST, input)) {
     if (ADDRESS_WORD.test(` ${m[0].slice(m[0].indexOf(',') + 1)} `)) out.push(makeSpan(input, m.index, m.index + m[0].length, 'LOCATION', 0.86, 'pattern'));
   }
-  // Only lines with a non-Latin character can hold these: the patterns never run over the rest of the text.
+  // Only lines with a non-Latin character can hold these: the patterns never run over the rest of the text (the
+  // line list is shared with worldNames.ts per text: nonLatinLines.ts).
   out.push(...onNonLatinLines(input, nonLatinAddresses));
   return out;
 }
 
 function nonLatinAddresses(line: string): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const re of NON_LATIN_ADDRESS) {
+  const scripts = scriptsOf(line);
+  for (const { script, re } of NON_LATIN_ADDRESS) {
+    if ((scripts & script) === 0) continue;
     for (const m of matches(re, line)) {
       const text = m[0].replace(/[\s,،]+$/, '');
       if (text.length >= 2) out.push(makeSpan(line, m.index, m.index + text.length, 'LOCATION', 0.8, 'pattern'));
     }
   }
   for (const m of matches(NON_LATIN_TOWN_AFTER_CODE, line)) {
-    const c = m.indices?.groups?.['c'];
-    const z = m.indices?.groups?.['z'];
+    const { c, z } = nonLatinTownGroups(m);
     if (c && z && /[^\p{Script=Latin}]/u.test(line.slice(c[0], c[1]))) {
       out.push(makeSpan(line, z[0], z[1], 'ZIP', 0.75, 'context'));
       out.push(makeSpan(line, c[0], c[1], 'LOCATION', 0.72, 'context'));
