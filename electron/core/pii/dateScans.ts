@@ -14,25 +14,3 @@ export function dateScan(re: RegExp, starts: (input: string) => number[]): Ancho
   DATE_SCANS.push(scan);
   return scan;
 }
-
-/**
- * matchesAnchored's matches as an array: the same candidates and skips, without a generator step per match, and the
- * candidates sorted as an Int32Array (a numeric sort, no comparator call per comparison). The record labels have
- * ~18k candidates per M characters; the generator and the comparator sort were a tenth of the label detector's time.
- */
-export function anchoredMatches(scan: AnchoredScan, input: string): RegExpExecArray[] {
-  const starts = Int32Array.from(scan.starts(input)).sort();
-  const { sticky } = scan;
-  const out: RegExpExecArray[] = [];
-  let next = 0;
-  for (let i = 0; i < starts.length; i++) {
-    const p = starts[i] as number;
-    if (p < next) continue;
-    sticky.lastIndex = p;
-    const m = sticky.exec(input);
-    if (m === null) continue;
-    out.push(m);
-    next = p + Math.max(1, m[0].length);
-  }
-  return out;
-}

@@ -2,7 +2,7 @@
 // the value may have any shape as long as it looks like an identifier (has digits, no spaces).
 import { anchoredScan, keywordStarts, keywords, matchesAnchored } from './anchoredScan.js';
 import type { AnchoredScan } from './anchoredScan.js';
-import { anchoredMatches, dateScan } from './dateScans.js';
+import { dateScan } from './dateScans.js';
 import { escapeRe, labelRe, leadOf, leadRe, makeSpan, groupRange, trimEnd } from './span.js';
 import type { PiiResources } from './resources.js';
 import type { PiiSpan, PiiType } from './types.js';
@@ -88,7 +88,7 @@ export function detectLabelled(input: string, res: PiiResources): PiiSpan[] {
     const v = groupRange(m, 'v');
     if (v) out.push(makeSpan(input, v[0], v[1], 'BAR_NUMBER', 0.9, 'context'));
   }
-  for (const m of anchoredMatches(re, input)) {
+  for (const m of matchesAnchored(re, input)) {
     // The value ends the match (no 'd' flag: match indices made every match costlier).
     const valueText = m.groups?.value;
     const labelText = m.groups?.label;
