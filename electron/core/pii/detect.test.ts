@@ -210,6 +210,14 @@ describe('overlap resolution by groups', () => {
     }
   });
 
+  it('and on thousands of candidates (ordered by start through numeric keys), with equal starts kept in their order', () => {
+    for (let round = 0; round < 3; round++) {
+      const candidates = randomCandidates(3000).map((c, i) => ({ ...c, start: c.start * 20 + (i % 7), end: c.end * 20 + (i % 7) + 1 }));
+      expect(candidates.length).toBeGreaterThan(1024);
+      expect(resolveOverlaps(candidates)).toEqual(onePass(candidates));
+    }
+  });
+
   it('does so on the detector candidates of a labelled document', () => {
     const text = readFileSync(fileURLToPath(new URL('../../../test/fixtures/pii/tune/t-ext-01.txt', import.meta.url)), 'utf8');
     const spans = detectPii(text, { resources, minConfidence: 0 });

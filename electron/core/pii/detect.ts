@@ -67,10 +67,11 @@ export function compareCandidates(a: PiiSpan, b: PiiSpan): number {
  * sort by the five-key comparator over every candidate (which was a twentieth of detectPii).
  */
 export function resolveOverlaps(candidates: PiiSpan[], work?: { steps: number }): PiiSpan[] {
-  const live = candidates.filter((c) => c.end > c.start).sort((a, b) => a.start - b.start);
+  const live = byStart(candidates.filter((c) => c.end > c.start));
   let lo = Infinity;
   let hi = 0;
-  for (const c of live) {
+  for (let i = 0; i < live.length; i++) {
+    const c = live[i] as PiiSpan;
     if (c.start < lo) lo = c.start;
     if (c.end > hi) hi = c.end;
   }
@@ -89,7 +90,8 @@ export function resolveOverlaps(candidates: PiiSpan[], work?: { steps: number })
     }
     const group = live.slice(i, j).sort(compareCandidates);
     const keptHere: PiiSpan[] = [];
-    for (const c of group) {
+    for (let g = 0; g < group.length; g++) {
+      const c = group[g] as PiiSpan;
       let free = true;
       for (let k = c.start - lo; k < c.end - lo; k++) {
         steps++;
@@ -109,25 +111,48 @@ export function resolveOverlaps(candidates: PiiSpan[], work?: { steps: number })
   return kept;
 }
 
+/**
+ * The spans ordered by start, ties in their given order (what a stable sort by start gives), by one numeric sort of
+ * start * 2^k + index in a Float64Array: a comparator sort over the objects allocated a work copy of the array on the
+ * JS heap, the largest single allocation of a detection of a long text. Exact while the key stays below 2^53; past
+ * that (a text of more than ~2^33 characters with millions of candidates), the comparator sort.
+ */
+function byStart(spans: PiiSpan[]): PiiSpan[] {
+  // A short text's few candidates (a dataset record): the plain sort is cheaper than building the keys.
+  if (spans.length < 1024) return spans.sort((a, b) => a.start - b.start);
+  const bits = Math.max(1, Math.ceil(Math.log2(spans.length + 1)));
+  let maxStart = 0;
+  for (let i = 0; i < spans.length; i++) maxStart = Math.max(maxStart, (spans[i] as PiiSpan).start);
+  if (Math.log2(maxStart + 1) + bits > 52) return spans.sort((a, b) => a.start - b.start);
+  const scale = 2 ** bits;
+  const keys = new Float64Array(spans.length);
+  for (let i = 0; i < spans.length; i++) keys[i] = (spans[i] as PiiSpan).start * scale + i;
+  keys.sort();
+  const out = new Array<PiiSpan>(spans.length);
+  for (let i = 0; i < keys.length; i++) out[i] = spans[(keys[i] as number) % scale] as PiiSpan;
+  return out;
+}
+
 export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[] {
   const res = options.resources ?? loadPiiResources();
   const min = options.minConfidence ?? 0.3;
-  let candidates: PiiSpan[];
+  const candidates: PiiSpan[] = [];
+  const keep = (found: PiiSpan[]): void => {
+    for (let i = 0; i < found.length; i++) if ((found[i] as PiiSpan).confidence >= min) candidates.push(found[i] as PiiSpan);
+  };
   try {
-    candidates = [
-      ...detectPatterns(input),
-      ...detectNationalIds(input),
-      ...detectLabelled(input, res),
-      ...detectLegalNumbers(input),
-      ...detectDates(input),
-      ...detectWorldDates(input),
-      ...detectPlates(input),
-      ...detectAges(input),
-      ...detectPlaces(input, res),
-      ...detectWorldPlaces(input, res),
-      ...detectNames(input, res, options.seedNames, options.unclaimedNames),
-      ...detectWorldNames(input),
-    ].filter((s) => s.confidence >= min);
+    keep(detectPatterns(input));
+    keep(detectNationalIds(input));
+    keep(detectLabelled(input, res));
+    keep(detectLegalNumbers(input));
+    keep(detectDates(input));
+    keep(detectWorldDates(input));
+    keep(detectPlates(input));
+    keep(detectAges(input));
+    keep(detectPlaces(input, res));
+    keep(detectWorldPlaces(input, res));
+    keep(detectNames(input, res, options.seedNames, options.unclaimedNames));
+    keep(detectWorldNames(input));
   } finally {
     // The walks the detectors shared for this text (anchoredScan.ts, placeWalks.ts, alnumRuns.ts, nonLatinLines.ts)
     // are not kept past it.
