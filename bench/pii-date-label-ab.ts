@@ -7,9 +7,9 @@
 // detector's own cost. Prints CPU ms per M chars of the labelled corpus (every split but wblind) glued `copies` times;
 // with `records`, of the corpus split at blank lines (a dataset's short records: per-call costs count), each
 // record's walks made first by one untimed call of every detector (copies is then ignored).
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { labelledTexts } from './piiCorpus.js';
 
 type Detect = (s: string) => unknown[];
 interface Checkout {
@@ -40,13 +40,7 @@ const rounds = Number(process.argv[4] ?? 8);
 const a = await load(other, 'other');
 const b = await load(fileURLToPath(new URL('..', import.meta.url)), 'this');
 
-const fixtures = fileURLToPath(new URL('../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split))
-    .filter((x) => x.endsWith('.txt'))
-    .sort())
-    texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 const byRecord = process.argv[5] === 'records';
 const inputs = byRecord
   ? texts

@@ -4,9 +4,9 @@
 // see different loads; alternating in one process and taking the best round of each cancels most of that. Prints
 // CPU µs per record over the labelled corpus split at blank lines (a dataset's short records) and CPU ms per M chars
 // over the corpus glued 8 times (a long text).
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { labelledTexts } from './piiCorpus.js';
 
 interface Checkout {
   name: string;
@@ -25,13 +25,7 @@ const rounds = Number(process.argv[3] ?? 6);
 const a = await load(other, 'other');
 const b = await load(fileURLToPath(new URL('..', import.meta.url)), 'this');
 
-const fixtures = fileURLToPath(new URL('../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split))
-    .filter((x) => x.endsWith('.txt'))
-    .sort())
-    texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 const records = texts
   .join('\n\n')
   .split(/\n\s*\n/)

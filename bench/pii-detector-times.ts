@@ -2,9 +2,6 @@
 // repeated: `npx tsx bench/pii-detector-times.ts [copies=20]`. Best of 3 rounds (the machine is shared), then one
 // whole detectPii. For speed work: the span hash (bench/pii-span-hash.ts) is the correctness gate, this shows where
 // the time goes and what a step saved.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { releaseAlnumRuns } from '../electron/core/pii/alnumRuns.js';
 import { releaseTextWalks } from '../electron/core/pii/anchoredScan.js';
 import { detectAges, detectDates } from '../electron/core/pii/dates.js';
@@ -22,14 +19,9 @@ import { loadPiiResources } from '../electron/core/pii/resources.js';
 import { detectWorldDates } from '../electron/core/pii/worldDates.js';
 import { detectWorldNames } from '../electron/core/pii/worldNames.js';
 import { detectWorldPlaces } from '../electron/core/pii/worldPlaces.js';
+import { labelledTexts } from './piiCorpus.js';
 
-const fixtures = fileURLToPath(new URL('../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split))
-    .filter((x) => x.endsWith('.txt'))
-    .sort())
-    texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 const copies = Number(process.argv[2] ?? 20);
 const text = (texts.join('\n\n') + '\n\n').repeat(copies);
 const res = loadPiiResources();

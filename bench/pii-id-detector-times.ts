@@ -4,9 +4,7 @@
 // shared runs of alnumRuns.ts are kept across calls with the same text, so a later round would not pay for them):
 // the first detector (patterns, as in detectPii) pays for the walk, and "walk" times it alone. Runs on a checkout
 // without alnumRuns.ts too (for a back-to-back run of the code before it: copy this file into that checkout's bench/).
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { labelledTexts } from './piiCorpus.js';
 
 const pii = (f: string) => new URL(`../electron/core/pii/${f}`, import.meta.url).href;
 const { releaseTextWalks } = (await import(pii('anchoredScan.ts'))) as { releaseTextWalks: () => void };
@@ -27,13 +25,7 @@ try {
   // A checkout from before the shared runs.
 }
 
-const fixtures = fileURLToPath(new URL('../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split))
-    .filter((x) => x.endsWith('.txt'))
-    .sort())
-    texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 const copies = Number(process.argv[2] ?? 20);
 const rounds = Number(process.argv[3] ?? 15);
 const text = (texts.join('\n\n') + '\n\n').repeat(copies);

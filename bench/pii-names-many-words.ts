@@ -4,22 +4,14 @@
 // so the per-word table (nameWords.ts) fills and starts over. The repeated corpus of bench/pii-detector-times.ts
 // hits that table almost always; this one shows what its size costs. `npx tsx bench/pii-names-many-words.ts
 // [texts=40] [zipf=1.0] [types=300000]`; prints CPU ms per M chars over the stream after 25 texts of warm-up.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { detectNames } from '../electron/core/pii/names.js';
 import { loadPiiResources } from '../electron/core/pii/resources.js';
+import { labelledTexts } from './piiCorpus.js';
 
 const nTexts = Number(process.argv[2] ?? 40);
 const zipf = Number(process.argv[3] ?? 1.0);
 const types = Number(process.argv[4] ?? 300_000);
-const fixtures = fileURLToPath(new URL('../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split))
-    .filter((x) => x.endsWith('.txt'))
-    .sort())
-    texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 const one = texts.join('\n\n') + '\n\n';
 
 // A Zipf sampler by inverse CDF over the ranks, from a seeded generator (the same stream every run).

@@ -4,9 +4,9 @@
 // before them build inside detectPii (anchoredScan.ts's letter and digit walks, alnumRuns.ts's runs), times
 // detectPlaces then detectWorldPlaces, then one whole detectPii; the best round of each checkout is printed.
 // Alternating in one process cancels most of a shared machine's load changes (see bench/pii-detect-ab.ts).
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { labelledTexts } from './piiCorpus.js';
 
 interface Checkout {
   name: string;
@@ -30,13 +30,7 @@ const copies = Number(process.argv[3] ?? 12);
 const rounds = Number(process.argv[4] ?? 7);
 const checkouts = [await load(other, `other (${other})`), await load(fileURLToPath(new URL('..', import.meta.url)), 'this')];
 
-const fixtures = fileURLToPath(new URL('../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split))
-    .filter((x) => x.endsWith('.txt'))
-    .sort())
-    texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 const text = (texts.join('\n\n') + '\n\n').repeat(copies);
 const mb = text.length / 1e6;
 const cpu = (): number => {

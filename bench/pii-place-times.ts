@@ -4,9 +4,6 @@
 // [copies=20] [rounds=7]`. CPU time of this thread (process.cpuUsage), best of the rounds: on a shared machine it
 // moves less with the load than bench/pii-detector-times.ts's wall time, which also charges the letter walk to
 // places (the first detector there that reads it). Compare runs of two commits back to back.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { alnumRuns, releaseAlnumRuns } from '../electron/core/pii/alnumRuns.js';
 import { keywordStarts, keywords, releaseTextWalks } from '../electron/core/pii/anchoredScan.js';
 import { detectPii } from '../electron/core/pii/detect.js';
@@ -15,14 +12,9 @@ import { releasePlaceWalks } from '../electron/core/pii/placeWalks.js';
 import { detectPlaces } from '../electron/core/pii/places.js';
 import { loadPiiResources } from '../electron/core/pii/resources.js';
 import { detectWorldPlaces } from '../electron/core/pii/worldPlaces.js';
+import { labelledTexts } from './piiCorpus.js';
 
-const fixtures = fileURLToPath(new URL('../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split))
-    .filter((x) => x.endsWith('.txt'))
-    .sort())
-    texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 const copies = Number(process.argv[2] ?? 20);
 const rounds = Number(process.argv[3] ?? 7);
 const text = (texts.join('\n\n') + '\n\n').repeat(copies);

@@ -6,23 +6,17 @@
 // rate that falls as the input grows, so a middle size is printed too. Text: every labelled split but wblind (the
 // blind split stays unread until its one scoring), padded to ~89 KB so 90 copies make an 8 MB file.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { labelledTexts } from './piiCorpus.js';
 
 const args = process.argv.slice(2);
 const times = args.includes('--times') ? Number(args[args.indexOf('--times') + 1]) : 90;
 const root = fileURLToPath(new URL('..', import.meta.url));
-const fixtures = join(root, 'test/fixtures/pii');
 
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune']) {
-  for (const f of readdirSync(join(fixtures, split))
-    .filter((x) => x.endsWith('.txt'))
-    .sort())
-    texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
-}
+const texts = labelledTexts();
 const corpus = texts.join('\n\n');
 let base = corpus;
 while (Buffer.byteLength(base) < 89_000) base += '\n\n' + corpus.slice(0, 89_000 - Buffer.byteLength(base));

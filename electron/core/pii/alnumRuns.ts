@@ -5,26 +5,7 @@
 // sticky (anchoredScan.ts's matchesAnchored) only where its own test on these runs lets it through.
 import type { AnchoredScan } from './anchoredScan.js';
 import { isLetterUnit } from './span.js';
-
-/** A list of integers in an Int32Array that doubles when full (starting small: a record of a dataset is short). */
-class IntList {
-  private a: Int32Array;
-  length = 0;
-  constructor(capacity = 64) {
-    this.a = new Int32Array(capacity);
-  }
-  push(v: number): void {
-    if (this.length === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.length++] = v;
-  }
-  array(): Int32Array {
-    return this.a.subarray(0, this.length);
-  }
-}
+import { IntList } from './intList.js';
 
 export interface AlnumRuns {
   readonly input: string;

@@ -4,6 +4,7 @@
 // gives the one or two positions where a month could start, and the regex runs (sticky: its look-behinds still see
 // the whole text) only there.
 import { isLetterUnit, matches } from './span.js';
+import { IntList } from './intList.js';
 
 export interface AnchoredScan {
   /** The global regex: what matchesAnchored must find (the test compares them). */
@@ -92,23 +93,6 @@ let runsOfLetters:
       wholeBits?: { bits: Int32Array; version: number };
     }
   | undefined;
-
-/** A list of integers in an Int32Array that doubles when full: a text's runs without a JS array slot per entry. */
-class IntList {
-  private a = new Int32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.length++] = v;
-  }
-  array(): Int32Array {
-    return this.a.subarray(0, this.length);
-  }
-}
 
 function letterRuns(input: string): NonNullable<typeof runsOfLetters> {
   if (runsOfLetters?.input === input) return runsOfLetters;

@@ -14,6 +14,7 @@ import { alnumRuns } from './alnumRuns.js';
 import { keywordStarts, keywords } from './anchoredScan.js';
 import type { LineScan } from './span.js';
 import { isLetterUnit, matches } from './span.js';
+import { IntList } from './intList.js';
 
 /** Every place scan made, for placeWalks.test.ts, which checks each against its global regex on place samples. */
 export const PLACE_SCANS: AnchoredScan[] = [];
@@ -100,23 +101,6 @@ export function digitRuns(input: string): DigitRuns {
   const runs = { start, end, before, after, count, afterBlank: afterBlank.array(), afterCapital: afterCapital.array() };
   digitsOf = { input, runs };
   return runs;
-}
-
-/** A list of integers in an Int32Array that doubles when full. */
-class IntList {
-  private a = new Int32Array(256);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.length++] = v;
-  }
-  array(): Int32Array {
-    return this.a.subarray(0, this.length);
-  }
 }
 
 /** Which digit runs digitStarts keeps: classes as bit masks of the constants above (0: no condition). */
