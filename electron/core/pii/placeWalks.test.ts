@@ -27,12 +27,11 @@ import {
   PLACE_SCANS,
   digitRuns,
   linesAt,
-  matchesInLines,
   placeWalksHeld,
   releasePlaceWalks,
 } from './placeWalks.js';
 import { loadPiiResources } from './resources.js';
-import { anchorLines, matches } from './span.js';
+import { anchorLines, matches, matchesInLines } from './span.js';
 import { wordsBeforeCode } from './wordsBeforeCode.js';
 import { NON_LATIN_ADDRESS, detectWorldPlaces } from './worldPlaces.js';
 

@@ -13,7 +13,7 @@ import type { AnchoredScan } from './anchoredScan.js';
 import { alnumRuns } from './alnumRuns.js';
 import { keywordStarts, keywords } from './anchoredScan.js';
 import type { LineScan } from './span.js';
-import { isLetterUnit, matches } from './span.js';
+import { isLetterUnit, matchesInLines } from './span.js';
 import { IntList } from './intList.js';
 
 /** Every place scan made, for placeWalks.test.ts, which checks each against its global regex on place samples. */
@@ -281,28 +281,6 @@ export function linesAt(input: string, positions: number[]): [number, number][] 
     else out.push([start, end]);
   }
   return out;
-}
-
-/** span.ts's matchesOnLines over the given line runs (from linesAt): the same matches, indices of the whole text. */
-export function* matchesInLines(re: RegExp, input: string, lines: [number, number][]): Generator<RegExpExecArray> {
-  for (const [start, end] of lines) {
-    if (start === 0 && end === input.length) {
-      yield* matches(re, input);
-      return;
-    }
-    for (const m of matches(re, input.slice(start, end))) {
-      m.index += start;
-      const shifted = new Set<[number, number]>();
-      for (const range of [...(m.indices ?? []), ...Object.values(m.indices?.groups ?? {})]) {
-        if (range && !shifted.has(range)) {
-          range[0] += start;
-          range[1] += start;
-          shifted.add(range);
-        }
-      }
-      yield m;
-    }
-  }
 }
 
 /**

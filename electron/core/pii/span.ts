@@ -122,8 +122,13 @@ export function lineScan(re: RegExp, anchor: RegExp): LineScan {
  * of the address patterns that open with a capital were the biggest regex cost in a CPU profile of `data redact`;
  * the words they need ("County", "straße 12") are on few lines.
  */
-export function* matchesOnLines({ re, anchor }: LineScan, input: string): Generator<RegExpExecArray> {
-  for (const [start, end] of anchorLines(input, anchor)) {
+export function matchesOnLines({ re, anchor }: LineScan, input: string): Generator<RegExpExecArray> {
+  return matchesInLines(re, input, anchorLines(input, anchor));
+}
+
+/** The matches of `re` within each [start, end) run of whole lines, with match and group indices of the whole text. */
+export function* matchesInLines(re: RegExp, input: string, lines: Iterable<[number, number]>): Generator<RegExpExecArray> {
+  for (const [start, end] of lines) {
     if (start === 0 && end === input.length) {
       yield* matches(re, input);
       return;
