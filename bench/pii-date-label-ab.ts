@@ -9,7 +9,7 @@
 // record's walks made first by one untimed call of every detector (copies is then ignored).
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { labelledTexts } from './piiCorpus.js';
+import { labelledTexts } from '../test/unit/piiTexts.js';
 
 type Detect = (s: string) => unknown[];
 interface Checkout {

@@ -6,7 +6,7 @@
 // over the corpus glued 8 times (a long text).
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { labelledTexts } from './piiCorpus.js';
+import { labelledTexts } from '../test/unit/piiTexts.js';
 
 interface Checkout {
   name: string;

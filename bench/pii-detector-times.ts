@@ -19,7 +19,7 @@ import { loadPiiResources } from '../electron/core/pii/resources.js';
 import { detectWorldDates } from '../electron/core/pii/worldDates.js';
 import { detectWorldNames } from '../electron/core/pii/worldNames.js';
 import { detectWorldPlaces } from '../electron/core/pii/worldPlaces.js';
-import { labelledTexts } from './piiCorpus.js';
+import { labelledTexts } from '../test/unit/piiTexts.js';
 
 const texts = labelledTexts();
 const copies = Number(process.argv[2] ?? 20);

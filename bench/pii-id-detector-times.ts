@@ -4,7 +4,7 @@
 // shared runs of alnumRuns.ts are kept across calls with the same text, so a later round would not pay for them):
 // the first detector (patterns, as in detectPii) pays for the walk, and "walk" times it alone. Runs on a checkout
 // without alnumRuns.ts too (for a back-to-back run of the code before it: copy this file into that checkout's bench/).
-import { labelledTexts } from './piiCorpus.js';
+import { labelledTexts } from '../test/unit/piiTexts.js';
 
 const pii = (f: string) => new URL(`../electron/core/pii/${f}`, import.meta.url).href;
 const { releaseTextWalks } = (await import(pii('anchoredScan.ts'))) as { releaseTextWalks: () => void };

@@ -6,7 +6,7 @@
 // [texts=40] [zipf=1.0] [types=300000]`; prints CPU ms per M chars over the stream after 25 texts of warm-up.
 import { detectNames } from '../electron/core/pii/names.js';
 import { loadPiiResources } from '../electron/core/pii/resources.js';
-import { labelledTexts } from './piiCorpus.js';
+import { labelledTexts } from '../test/unit/piiTexts.js';
 
 const nTexts = Number(process.argv[2] ?? 40);
 const zipf = Number(process.argv[3] ?? 1.0);

@@ -6,7 +6,7 @@
 // Alternating in one process cancels most of a shared machine's load changes (see bench/pii-detect-ab.ts).
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { labelledTexts } from './piiCorpus.js';
+import { labelledTexts } from '../test/unit/piiTexts.js';
 
 interface Checkout {
   name: string;

@@ -12,7 +12,7 @@ import { releasePlaceWalks } from '../electron/core/pii/placeWalks.js';
 import { detectPlaces } from '../electron/core/pii/places.js';
 import { loadPiiResources } from '../electron/core/pii/resources.js';
 import { detectWorldPlaces } from '../electron/core/pii/worldPlaces.js';
-import { labelledTexts } from './piiCorpus.js';
+import { labelledTexts } from '../test/unit/piiTexts.js';
 
 const texts = labelledTexts();
 const copies = Number(process.argv[2] ?? 20);

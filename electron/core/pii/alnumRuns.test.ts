@@ -3,9 +3,6 @@
 // the documents glued into one text, edge strings for every kind, and a few thousand random strings made of digit
 // groups, capitals, separators and those edge strings with characters changed (the cheap tests at each run are the
 // part most easily wrong, and random near-misses probe them where the fixtures do not).
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { matchesAnchored } from './anchoredScan.js';
 import { ID_SCANS, alnumRuns, alnumRunsHeld, charTable, digitChains, groupChars, idScan, releaseAlnumRuns } from './alnumRuns.js';
@@ -16,11 +13,9 @@ import { detectPlates } from './plates.js';
 import { detectPii } from './detect.js';
 import { loadPiiResources } from './resources.js';
 import { matches } from './span.js';
+import { labelledTexts } from '../../../test/unit/piiTexts.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 
 /** One or more samples of every kind, some at the text's start or end, after '+', a letter, a digit group, a dash. */
 const edges = [

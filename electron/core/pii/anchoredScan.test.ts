@@ -1,9 +1,6 @@
 // The anchored scans (anchoredScan.ts: a regex run only where a rare part of its matches points back to) must find
 // exactly what the plain global scan finds: each is checked against it on every labelled document but the blind
 // split, the documents glued into one text, and edge strings for every word and form the fixtures may lack.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   ANCHORED_SCANS,
@@ -19,11 +16,9 @@ import {
 import { detectPii } from './detect.js';
 import { loadPiiResources } from './resources.js';
 import { isLetterUnit, matches } from './span.js';
+import { labelledTexts } from '../../../test/unit/piiTexts.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 
 const shortWords =
   'on dated date DOB: DOB born since from until through to by of seen admitted discharged visit surgery delivered effective next appointment assessment recheck review due f/u follow-up Mon Monday Tue Tues Tuesday Wed Wednesday Thu Thurs Thursday Fri Friday Sat Saturday Sun Sunday'.split(

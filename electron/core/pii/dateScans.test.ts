@@ -1,9 +1,6 @@
 // The date, age and record-label scans (dateScans.ts) must find exactly what their whole-text regex finds: each is
 // checked on every labelled document but the blind split, the documents glued into one text, edge strings for the
 // forms the fixtures may lack, and seeded random mixes of those forms' pieces.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ANCHORED_SCANS, matchesAnchored } from './anchoredScan.js';
 import { DATE_SCANS } from './dateScans.js';
@@ -12,11 +9,9 @@ import { detectLabelled } from './labelled.js';
 import { loadPiiResources } from './resources.js';
 import { matches } from './span.js';
 import { detectWorldDates } from './worldDates.js';
+import { labelledTexts } from '../../../test/unit/piiTexts.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 
 const months = 'January February March April May June July August September October November December'.split(' ');
 const monthForms = months

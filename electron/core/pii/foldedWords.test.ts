@@ -1,18 +1,13 @@
 // FoldedWords must answer exactly what set.has(foldKey(input.slice(from, to))) answers, for the name detector's
 // lists, on every word (and every run of up to four words) of the labelled documents but the blind split and on
 // edge strings: upper case, non-ASCII that folds to ASCII, control characters, collisions in a small table.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FoldedWords } from './foldedWords.js';
 import { nameLists } from './nameContext.js';
 import { foldKey, loadPiiResources } from './resources.js';
+import { labelledTexts } from '../../../test/unit/piiTexts.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 
 const lists = nameLists(loadPiiResources());
 const sets = [lists.titles, lists.labels, lists.labelLastWords, new Set(['de', 'dé', 'straße', 'a b', '', 'x~y', 'tab\tword'])];

@@ -1,18 +1,13 @@
 // The record labels' alternation grouped by first character (labelled.ts byFirstLetter) must match exactly what the
 // flat list of labels in the same order matches: checked on every labelled document but the blind split and on each
 // label followed by a value, in several orders of the list (the real one is longest first).
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { byFirstLetter } from './labelled.js';
 import { loadPiiResources } from './resources.js';
 import { labelRe, matches } from './span.js';
+import { labelledTexts } from '../../../test/unit/piiTexts.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 
 const labels = [
   ...new Set(

@@ -1,17 +1,12 @@
 // The citation scan of the name detector (nameCitations.ts) runs its regex sticky only at the capitals that can open
 // a match: it must find exactly the matches of the global regex, on every labelled document but the blind split
 // (whole, and in the windows the detector cuts around each " v."), and on edge strings the fixtures lack.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CITATION_REGEX, citationMatches, citationRanges, citationStarts, versusByIndexOf, versusFromWords } from './nameCitations.js';
 import { tokenizeWords } from './wordTokens.js';
+import { labelledTexts } from '../../../test/unit/piiTexts.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 
 const edges = [
   '',

@@ -2,9 +2,6 @@
 // they replaced answered (kept here as the reference, as it was before), at every word start of every labelled
 // document but the blind split and of edge strings; the after-run prefilters must never turn away a position where
 // their regex matches.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   ROLE_AFTER,
@@ -21,11 +18,9 @@ import type { NameLists } from './nameContext.js';
 import { eponymFollows } from './namePropagation.js';
 import { foldKey, loadPiiResources } from './resources.js';
 import { isLetterUnit } from './span.js';
+import { labelledTexts } from '../../../test/unit/piiTexts.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 
 const res = loadPiiResources();
 const lists = nameLists(res);

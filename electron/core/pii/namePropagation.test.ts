@@ -1,9 +1,6 @@
 // propagateNames looks the seeds up in place (FoldedWords): it must give the spans the key-per-word version gave
 // (kept here as the reference), on every labelled document but the blind split seeded with the name words of all
 // the others, and on edge strings with non-ASCII and upper-case mentions.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { nameKeys, openingOf, propagateNames, propagationBlocked, seedOpenings } from './namePropagation.js';
 import { detectNames } from './names.js';
@@ -12,11 +9,9 @@ import type { PiiResources } from './resources.js';
 import { makeSpan } from './span.js';
 import type { PiiSpan } from './types.js';
 import { CAP, tokenizeWords, wordKey } from './wordTokens.js';
+import { labelledTexts } from '../../../test/unit/piiTexts.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 
 const res = loadPiiResources();
 

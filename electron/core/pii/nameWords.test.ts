@@ -3,8 +3,6 @@
 // capitalized word of the labelled documents but the blind split and of edge strings, from a cold table and a warm
 // one, and after the table starts over.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { nameLists } from './nameContext.js';
@@ -12,11 +10,9 @@ import { AMBIGUOUS, EPONYM, FIRST, LAST, LEADING_NOT_NAME, LISTED_NAME_LIKE, MAX
 import { PARTICLES, foldKey, loadPiiResources } from './resources.js';
 import type { PiiResources } from './resources.js';
 import { CAP, UPPER, tokenizeWords } from './wordTokens.js';
+import { labelledTexts } from '../../../test/unit/piiTexts.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 
 const edges = [
   "Jean-Pierre Al-Hassan X-Ray O'Brien D’Arcy I'm You're We'll I'd Can't",

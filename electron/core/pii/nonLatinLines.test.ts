@@ -3,20 +3,15 @@
 // here as the reference), on every labelled document but the blind split, the documents glued into one text, edge
 // strings (astral Han, emoji and other non-script characters, lone surrogates, no final line break, CRLF), every BMP
 // code unit alone on its line and seeded random strings. The list is kept for one text and dropped by detectPii.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectPii } from './detect.js';
 import { nonLatinLines, nonLatinLinesHeld, onNonLatinLines, releaseNonLatinLines } from './nonLatinLines.js';
 import { loadPiiResources } from './resources.js';
 import { detectWorldNames } from './worldNames.js';
 import { detectWorldPlaces } from './worldPlaces.js';
+import { labelledTexts } from '../../../test/unit/piiTexts.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 
 /** The scan worldNames.ts ran before (span.ts leadRe: a non-ASCII lead, then the 19-script class, global). */
 const REFERENCE =

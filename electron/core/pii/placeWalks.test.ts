@@ -2,9 +2,6 @@
 // after a street suffix); each such scan must find exactly what its regex finds scanning the whole text. Checked on
 // every labelled document but the blind split, the documents glued into one text, samples of every form and word
 // the scans are anchored on, and random strings built from those pieces (a seeded generator, so a failure repeats).
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ANCHORED_SCANS, matchesAnchored } from './anchoredScan.js';
 import { detectPii } from './detect.js';
@@ -34,11 +31,9 @@ import { loadPiiResources } from './resources.js';
 import { anchorLines, matches, matchesInLines } from './span.js';
 import { wordsBeforeCode } from './wordsBeforeCode.js';
 import { NON_LATIN_ADDRESS, detectWorldPlaces } from './worldPlaces.js';
+import { labelledTexts } from '../../../test/unit/piiTexts.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 
 const samples = [
   // House numbers: after a non-ASCII letter (no \w), after '.', '-', '_' and a letter (none), 7 digits, at the edges.

@@ -1,17 +1,12 @@
 // The regex shortcuts of the detector (span.ts: leadRe, matchesOnLines) must find exactly what a plain whole-text
 // scan finds: each is checked against that scan on every labelled document (but the blind split) and on edge cases.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectPii } from './detect.js';
 import { loadPiiResources } from './resources.js';
 import { LEAD_GUARDED, LINE_SCANS, anchorLines, lineScan, matches, matchesOnLines } from './span.js';
+import { labelledTexts } from '../../../test/unit/piiTexts.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 // Edges: a match at the text's start and end, no line break at all, CRLF lines, a match across a line break that
 // must not be found, and the same documents glued into one text with no blank line between them.
 const edges = [

@@ -1,17 +1,12 @@
 // The typed-array tokenizer (wordTokens.ts) must give exactly the words, trims, case flags and keys of the
 // regex-and-object tokenizer the name detector used before it (kept here as the reference), on every labelled
 // document but the blind split and on edge strings the fixtures may lack.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { foldKey } from './resources.js';
 import { ASCII, CAP, UPPER, tokenizeWords, wordKey } from './wordTokens.js';
+import { labelledTexts } from '../../../test/unit/piiTexts.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 
 const edges = [
   '',

@@ -1,16 +1,11 @@
 // The walk back over the capitalized words before a postal code must give what the regex WORDS_BEFORE_CODE gives
 // on the same 50-character window: checked before every 4-6 digit number of the labelled documents (but the blind
 // split), on hand-written edges, and on seeded random windows of words, capitals, blanks and non-ASCII letters.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cityBefore, cityBeforeByRegex, wordsBeforeCode, wordsBeforeCodeByRegex } from './wordsBeforeCode.js';
+import { labelledTexts } from '../../../test/unit/piiTexts.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/pii', import.meta.url));
-const texts: string[] = [];
-for (const split of ['tune', 'test', 'holdout', 'holdout2', 'holdout3', 'wtune'])
-  for (const f of readdirSync(join(fixtures, split)).filter((x) => x.endsWith('.txt'))) texts.push(readFileSync(join(fixtures, split, f), 'utf8'));
+const texts = labelledTexts();
 
 /** Both walks against their regexes on one window (cityBefore: the words end at the window's end). */
 function compare(input: string, from: number, to: number): void {
