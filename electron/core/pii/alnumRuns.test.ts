@@ -14,6 +14,7 @@ import { detectPii } from './detect.js';
 import { loadPiiResources } from './resources.js';
 import { matches } from './span.js';
 import { labelledTexts } from '../../../test/unit/piiTexts.js';
+import { seeded } from '../../../test/unit/fuzzPayloads.js';
 
 const texts = labelledTexts();
 
@@ -57,19 +58,8 @@ const edges = [
 const TOKENS = [' ', ' ', ' ', '-', '.', '/', '+', '(', ')', ':', '\n', '\t', ',', '_', '#', '*', 'é', 'Ä', 'Ö', 'Ü', '𝐀', '°', '\u00a0', '\u2009', 'ſ'];
 const CAPS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
-/** mulberry32: the same random strings on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function fuzz(count: number): string[] {
-  const rnd = random(17);
+  const rnd = seeded(17);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const digits = (n: number) => Array.from({ length: n }, () => String(Math.floor(rnd() * 10))).join('');
   const caps = (n: number) => Array.from({ length: n }, () => pick([...CAPS])).join('');

@@ -4,6 +4,7 @@
 // and digits, and a few character tests at such a run rule out almost all of them. So each identifier regex runs
 // sticky (anchoredScan.ts's matchesAnchored) only where its own test on these runs lets it through.
 import type { AnchoredScan } from './anchoredScan.js';
+import { anchoredScan } from './anchoredScan.js';
 import { isLetterUnit } from './span.js';
 import { IntList } from './intList.js';
 
@@ -228,10 +229,7 @@ export function idScan(re: RegExp, starts: (input: string, runs: AlnumRuns) => n
 
 /** An identifier scan whose starts come from elsewhere (anchoredScan.ts's letter runs), in the same list. */
 export function idScanFrom(re: RegExp, starts: (input: string) => number[]): AnchoredScan {
-  if (!re.global) throw new Error('idScan needs a global regex');
-  const scan: AnchoredScan = { re, sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y'), starts };
-  ID_SCANS.push(scan);
-  return scan;
+  return anchoredScan(re, starts, ID_SCANS);
 }
 
 /**

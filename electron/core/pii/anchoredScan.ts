@@ -17,13 +17,17 @@ export interface AnchoredScan {
   readonly starts: (input: string) => number[];
 }
 
-/** Every AnchoredScan made, for the test that checks each finds what its global regex finds. */
+/** Every AnchoredScan made without a list of its own, for the test that checks each finds what its global regex finds. */
 export const ANCHORED_SCANS: AnchoredScan[] = [];
 
-export function anchoredScan(re: RegExp, starts: (input: string) => number[]): AnchoredScan {
+/**
+ * `re` (global) tried only at the positions `starts` gives, registered in `list` for the test that checks it against
+ * the whole-text regex (the identifier, place and date scans keep lists of their own, each with its own samples).
+ */
+export function anchoredScan(re: RegExp, starts: (input: string) => number[], list: AnchoredScan[] = ANCHORED_SCANS): AnchoredScan {
   if (!re.global) throw new Error('anchoredScan needs a global regex');
   const scan = { re, sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y'), starts };
-  ANCHORED_SCANS.push(scan);
+  list.push(scan);
   return scan;
 }
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ibanValid, vinValid } from './checksums.js';
 import { codiceFiscaleValid } from './worldChecksums.js';
+import { seeded } from '../../../test/unit/fuzzPayloads.js';
 
 function ibanReference(value: string): boolean {
   const v = value.replace(/\s/g, '').toUpperCase();
@@ -33,17 +34,7 @@ function vinReference(value: string): boolean {
   return v[8] === (check === 10 ? 'X' : String(check));
 }
 
-/** mulberry32: the same strings on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(5);
+const rnd = seeded(5);
 const from = (chars: string, n: number) => Array.from({ length: n }, () => chars[Math.floor(rnd() * chars.length)]).join('');
 const CAPS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const DIG = '0123456789';

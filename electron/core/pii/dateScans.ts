@@ -3,14 +3,12 @@
 // live in their own list, checked by dateScans.test.ts against the whole-text regex on the labelled documents and
 // edge strings of their own, not in anchoredScan.ts's list (whose test wants an edge form of each in its own file).
 import type { AnchoredScan } from './anchoredScan.js';
+import { anchoredScan } from './anchoredScan.js';
 
 /** Every scan made by dateScan, for dateScans.test.ts. */
 export const DATE_SCANS: AnchoredScan[] = [];
 
-/** `re` (global) tried only at the positions `starts` gives: it must give the start of every match of `re`. */
+/** An anchored scan (anchoredScan.ts) in this list. */
 export function dateScan(re: RegExp, starts: (input: string) => number[]): AnchoredScan {
-  if (!re.global) throw new Error('dateScan needs a global regex');
-  const scan: AnchoredScan = { re, sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y'), starts };
-  DATE_SCANS.push(scan);
-  return scan;
+  return anchoredScan(re, starts, DATE_SCANS);
 }

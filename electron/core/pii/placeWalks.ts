@@ -11,7 +11,7 @@
 // releasePlaceWalks, which detectPii calls when the text is done (with releaseTextWalks).
 import type { AnchoredScan } from './anchoredScan.js';
 import { alnumRuns } from './alnumRuns.js';
-import { keywordStarts, keywords } from './anchoredScan.js';
+import { anchoredScan, keywordStarts, keywords } from './anchoredScan.js';
 import type { LineScan } from './span.js';
 import { isLetterUnit, matchesInLines } from './span.js';
 import { IntList } from './intList.js';
@@ -24,10 +24,7 @@ export const PLACE_SCANS: AnchoredScan[] = [];
  * PLACE_SCANS so that the place test, whose samples hold every street, code and keyword form, checks it.
  */
 export function placeScan(re: RegExp, starts: (input: string) => number[]): AnchoredScan {
-  if (!re.global) throw new Error('placeScan needs a global regex');
-  const scan = { re, sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y'), starts };
-  PLACE_SCANS.push(scan);
-  return scan;
+  return anchoredScan(re, starts, PLACE_SCANS);
 }
 
 /** Classes of the character before or after a digit run (bits), tested by digitStarts without a call per run. */

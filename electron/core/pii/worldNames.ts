@@ -8,9 +8,6 @@ import { onNonLatinLines } from './nonLatinLines.js';
 import { leadRe, makeSpan, matches } from './span.js';
 import type { PiiSpan } from './types.js';
 
-// worldPlaces.ts imports the line walk from here.
-export { onNonLatinLines } from './nonLatinLines.js';
-
 /** One word of a name in a non-Latin script: cased (Cyrillic, Greek) or uncased letters with their marks. */
 const NON_LATIN_WORD = String.raw`(?:(?=\p{Lu})[\p{Script=Cyrillic}\p{Script=Greek}][\p{Script=Cyrillic}\p{Script=Greek}\p{M}'’-]*|[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Tamil}\p{Script=Bengali}\p{Script=Gujarati}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Gurmukhi}\p{Script=Georgian}\p{Script=Armenian}][\p{L}\p{M}ー・]*)`;
 const NON_LATIN_RUN = String.raw`${NON_LATIN_WORD}(?:[ \t]${NON_LATIN_WORD}){0,3}`;
