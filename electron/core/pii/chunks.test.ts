@@ -53,10 +53,11 @@ describe('detection in pieces', () => {
     expect(() => unpackPiece(text, { ...packed, type: packed.type.map(() => 255) })).toThrow(/unknown type/);
   });
 
-  it('uses one thread per 2 MB, at most one per core, and none extra for a short text', () => {
-    expect(piecesFor(8_000_000, 16)).toBe(4);
-    expect(piecesFor(8_000_000, 2)).toBe(2);
-    expect(piecesFor(1_500_000, 16)).toBe(1);
+  it('uses one thread per 5 M characters, at most one per core, and none extra for a text under 10 M', () => {
+    expect(piecesFor(20_000_000, 16)).toBe(4);
+    expect(piecesFor(20_000_000, 2)).toBe(2);
+    expect(piecesFor(10_000_000, 16)).toBe(2);
+    expect(piecesFor(9_000_000, 16)).toBe(1);
   });
 });
 
