@@ -51,6 +51,20 @@ function run(input: string, ext: string): { cpu: number; wall: number; bytes: nu
     return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
   });
   const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { spans: unknown[] };
+  if (ext === '.jsonl') {
+    // A span that took part of an escape once left records that no longer parsed: the copy must stay JSON Lines.
+    const broken = readFileSync(join(dir, `out${ext}`), 'utf8')
+      .split('\n')
+      .filter((line) => {
+        try {
+          if (line) JSON.parse(line);
+          return false;
+        } catch {
+          return true;
+        }
+      }).length;
+    if (broken) throw new Error(`data redact left ${broken} record(s) that no longer parse`);
+  }
   return { cpu: (child[0] ?? NaN) + (child[1] ?? NaN), wall, bytes: Buffer.byteLength(input), spans: report.spans.length };
 }
 

@@ -18,15 +18,15 @@ function recorder(): CliOutput & { results: unknown[]; logs: string[] } {
 
 const TEXT = 'Patient: José Núñez\r\nDOB 03/14/1951 😀 call (937) 555-0142\r\nWife Zoë Núñez; metformin 500 mg BID since 2019.\r\n';
 
-async function redact(name: string, bytes: Buffer, extra: CliArgs['values'] = {}) {
-  const input = join(dir, `${name}.txt`);
+async function redact(name: string, bytes: Buffer, extra: CliArgs['values'] = {}, ext = '.txt') {
+  const input = join(dir, `${name}${ext}`);
   writeFileSync(input, bytes);
   const out = recorder();
   const values = { in: input, out: join(dir, `${name}.out.txt`), report: join(dir, `${name}.report.json`), ...extra };
   const code = await redactCommand.run({ values, positionals: [] }, out);
   const report = JSON.parse(readFileSync(values.report as string, 'utf8')) as {
     spans: { start: number; end: number; type: string; text: string }[];
-    input: { encoding: string };
+    input: { encoding: string; format: string };
   };
   return { code, out, report, output: readFileSync(values.out as string) };
 }
@@ -55,6 +55,29 @@ describe('fieldtune data redact', () => {
     expect(output.subarray(output.length - back.length)).toEqual(back);
     expect(out.logs.join('\n')).toMatch(/PERSONAL DATA/);
     expect(JSON.stringify(out.results)).not.toContain('Núñez');
+  });
+
+  it.each(['mask', 'pseudonym'])('redacts a JSON Lines file in its decoded values and every record still parses (%s)', async (mode) => {
+    const records = [
+      { prompt: 'Seen today.\nJohn Smith called from (937) 555-0142.', response: 'Mail him at\r\nmfoster@example.com' },
+      { prompt: TEXT, response: 'ok' },
+    ];
+    const input = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    const { code, report, output } = await redact(`jsonl-${mode}`, Buffer.from(input), { mode }, '.jsonl');
+    expect(code).toBe(0);
+    expect(report.input.format).toBe('json');
+    for (const s of report.spans) expect(input.slice(s.start, s.end)).toBe(s.text);
+    expect(report.spans.map((s) => JSON.parse(`"${s.text}"`) as string)).toEqual(
+      expect.arrayContaining(['John Smith', 'mfoster@example.com', 'José Núñez', '03/14/1951', 'Zoë Núñez']),
+    );
+    const back = output
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { prompt: string; response: string });
+    expect(back).toHaveLength(2);
+    expect(JSON.stringify(back)).not.toMatch(/John|Smith|mfoster|Núñez|555-0142/);
+    if (mode === 'mask') expect(back[0]).toEqual({ prompt: 'Seen today.\n[NAME] called from [PHONE].', response: 'Mail him at\r\n[EMAIL]' });
   });
 
   it('refuses other encodings with a clear message', async () => {

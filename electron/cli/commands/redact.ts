@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
 import { decodeBytes } from '../../core/data/encoding.js';
+import { isJsonPath, isJsonSafe, jsonStringsView, spansOnJson } from '../../core/pii/jsonStrings.js';
 import { createPseudonymMap, redactText, serializePseudonymMap } from '../../core/pii/redact.js';
 import { buildRedactionReport, countByType } from '../../core/pii/report.js';
 import { loadPiiResources } from '../../core/pii/resources.js';
@@ -77,7 +78,9 @@ export const redactCommand: CliCommand = {
     'Detects names, places smaller than a state, dates (not bare years), ages over 89, phone/fax, e-mail, SSN,',
     'record/plan/account/licence/vehicle/device numbers, URLs, IPs, case and bar numbers, and writes a redacted copy.',
     '',
-    '  --in FILE         input text: UTF-8 (with or without BOM) or UTF-16 LE/BE; other encodings are refused',
+    '  --in FILE         input text: UTF-8 (with or without BOM) or UTF-16 LE/BE; other encodings are refused.',
+    '                    A .json, .jsonl or .ndjson file is searched in its string values (keys and numbers are not),',
+    '                    decoded, and redacted in place so every record still parses',
     "  --out FILE        redacted copy, written in the input's encoding (must differ from --in)",
     '  --report FILE     JSON report: {"spans":[{"start","end","type","text",...}], counts, policy, ...}; offsets are',
     '                    UTF-16 code units into the decoded input (BOM excluded), so text === input.slice(start, end)',
@@ -136,19 +139,34 @@ export const redactCommand: CliCommand = {
     }
     const { text, encoding } = decoded;
     const resources = loadPiiResources();
+    // A JSON or JSON Lines file is read through its decoded string values (core/pii/jsonStrings.ts), so escapes are
+    // not read as letters and the redacted copy still parses.
+    const json = isJsonPath(inPath);
+    const view = json ? jsonStringsView(text) : undefined;
     // A long file is cut at blank lines and detected on every core (core/workers/piiLongText.ts).
-    const detected = await detectLongText(text, resources, {
+    const found = await detectLongText(view ? view.text : text, resources, {
       onThreadError: (e) => out.log(`Worker threads failed (${e instanceof Error ? e.message : String(e)}); detecting on one thread instead.`),
     });
+    const detected = view ? spansOnJson(text, view, found) : found;
     const spans = detected.filter((s) => policy.types.includes(s.type));
     const map = createPseudonymMap();
     const result = redactText(text, spans, mode, { secret, recordId: 'file', resources, map, policy });
+    const unsafe = json ? result.replacements.find((r) => !isJsonSafe(r.replacement)) : undefined;
+    if (unsafe) {
+      throw new FieldtuneError('INTERNAL', `A ${unsafe.type} surrogate would need a JSON escape (${JSON.stringify(unsafe.replacement)}); nothing was written.`);
+    }
     const report = buildRedactionReport({ mode, policy, records: [{ text, detected, redacted: spans }] });
 
     writeFileSync(outPath, encodeText(result.text, encoding));
     const reportJson = {
       notice: NOTICE,
-      input: { path: inPath, encoding, characters: text.length, offsets: 'UTF-16 code units into the decoded input, BOM excluded' },
+      input: {
+        path: inPath,
+        encoding,
+        characters: text.length,
+        format: json ? 'json' : 'text',
+        offsets: 'UTF-16 code units into the decoded input, BOM excluded',
+      },
       mode,
       spans: spans.map((s) => ({ start: s.start, end: s.end, type: s.type, text: s.text, confidence: s.confidence, source: s.source })),
       replacements:
