@@ -6,14 +6,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
 import { decodeBytes } from '../../core/data/encoding.js';
+import { writeJsonStreamed } from '../../core/disk/streamedJson.js';
 import { isJsonPath, isJsonSafe, jsonStringsView, spansOnJson } from '../../core/pii/jsonStrings.js';
 import { createPseudonymMap, redactText, serializePseudonymMap } from '../../core/pii/redact.js';
+import type { Replacement } from '../../core/pii/redact.js';
 import { buildRedactionReport, countByType } from '../../core/pii/report.js';
 import { loadPiiResources } from '../../core/pii/resources.js';
 import { TEMPLATE_DOMAINS, loadDomainTemplate, policyFromTemplate } from '../../core/pii/templates.js';
 import type { TemplateDomain } from '../../core/pii/templates.js';
 import { DEFAULT_POLICY, PII_TYPES, isPiiType } from '../../core/pii/types.js';
-import type { RedactionMode, RedactionPolicy } from '../../core/pii/types.js';
+import type { PiiSpan, RedactionMode, RedactionPolicy } from '../../core/pii/types.js';
 import { detectLongText } from '../../core/workers/piiLongText.js';
 import type { CliCommand } from '../command.js';
 
@@ -158,22 +160,35 @@ export const redactCommand: CliCommand = {
     const report = buildRedactionReport({ mode, policy, records: [{ text, detected, redacted: spans }] });
 
     writeFileSync(outPath, encodeText(result.text, encoding));
-    const reportJson = {
-      notice: NOTICE,
-      input: {
-        path: inPath,
-        encoding,
-        characters: text.length,
-        format: json ? 'json' : 'text',
-        offsets: 'UTF-16 code units into the decoded input, BOM excluded',
+    writeJsonStreamed(
+      reportPath,
+      {
+        notice: NOTICE,
+        input: {
+          path: inPath,
+          encoding,
+          characters: text.length,
+          format: json ? 'json' : 'text',
+          offsets: 'UTF-16 code units into the decoded input, BOM excluded',
+        },
+        mode,
+        spans,
+        replacements: mode === 'pseudonym' ? result.replacements : undefined,
+        report,
       },
-      mode,
-      spans: spans.map((s) => ({ start: s.start, end: s.end, type: s.type, text: s.text, confidence: s.confidence, source: s.source })),
-      replacements:
-        mode === 'pseudonym' ? result.replacements.map((r) => ({ start: r.start, end: r.end, type: r.type, replacement: r.replacement })) : undefined,
-      report,
-    };
-    writeFileSync(reportPath, JSON.stringify(reportJson, null, 1) + '\n', { mode: 0o600 });
+      {
+        mode: 0o600,
+        // Only these fields: a span or replacement carries nothing else the report promises.
+        element: (key, v) => {
+          if (key === 'spans') {
+            const s = v as PiiSpan;
+            return { start: s.start, end: s.end, type: s.type, text: s.text, confidence: s.confidence, source: s.source };
+          }
+          const r = v as Replacement;
+          return { start: r.start, end: r.end, type: r.type, replacement: r.replacement };
+        },
+      },
+    );
     if (mapPath) writeFileSync(mapPath, serializePseudonymMap(map), { mode: 0o600 });
     out.log(`NOTICE: ${reportPath}${mapPath ? ` and ${mapPath}` : ''}: ${NOTICE}`);
     if (mode === 'pseudonym' && typeof secretFile !== 'string')

@@ -20,7 +20,7 @@ function detectOnJson(raw: string): PiiSpan[] {
   return spansOnJson(raw, view, detectPii(view.text, { resources }));
 }
 
-const span = (start: number, end: number): PiiSpan => ({ start, end, type: 'NAME', text: '', confidence: 1, source: 'name-list' });
+const span = (start: number, end: number): PiiSpan => ({ start, end, type: 'NAME', text: '', confidence: 1, source: 'dictionary' });
 
 describe('personal data in JSON string values', () => {
   it('reads the values decoded and leaves the keys out', () => {

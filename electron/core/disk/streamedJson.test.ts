@@ -1,0 +1,55 @@
+// The streamed JSON writer: what JSON.parse reads back is what JSON.stringify of the same object gives, the file is
+// whole or absent, and large arrays go out in pieces.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../../test/unit/helpers.js';
+import { writeJsonStreamed } from './streamedJson.js';
+
+const t = tempDir('fieldtune-streamed-json-');
+afterAll(() => t.cleanup());
+
+describe('writeJsonStreamed', () => {
+  it('reads back as JSON.stringify of the same object, an array element per line, past many 64 KB pieces', () => {
+    const spans = Array.from({ length: 20_000 }, (_, i) => ({ start: i, end: i + 3, text: i % 7 ? `Zoë "${i}"\n` : '😀\\', extra: undefined }));
+    const fields = { notice: 'personal data', input: { path: '/a b', n: 1, list: [1, 2] }, empty: [], gone: undefined, holes: [1, undefined, () => 1], spans };
+    const file = join(t.dir, 'report.json');
+    writeJsonStreamed(file, fields, { mode: 0o600 });
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(fields)));
+    expect(text.length).toBeGreaterThan(10 * (1 << 16));
+    expect(text.split('\n').filter((l) => l.startsWith('  {"start":'))).toHaveLength(20_000);
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes what `element` makes of each array element', () => {
+    const file = join(t.dir, 'mapped.json');
+    writeJsonStreamed(file, { a: [1, 2], b: { c: 3 } }, { element: (key, v) => ({ key, twice: (v as number) * 2 }) });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      a: [
+        { key: 'a', twice: 2 },
+        { key: 'a', twice: 4 },
+      ],
+      b: { c: 3 },
+    });
+  });
+
+  it('leaves the old file and no temp file when a write fails midway', () => {
+    const file = join(t.dir, 'kept.json');
+    writeFileSync(file, '{"old":true}');
+    const failing = () =>
+      writeJsonStreamed(
+        file,
+        { spans: Array.from({ length: 50_000 }, (_, i) => i) },
+        {
+          element: (_k, v) => {
+            if (v === 40_000) throw new Error('disk full');
+            return { v, pad: 'x'.repeat(20) };
+          },
+        },
+      );
+    expect(failing).toThrow('disk full');
+    expect(readFileSync(file, 'utf8')).toBe('{"old":true}');
+    expect(readdirSync(t.dir).filter((f) => f.startsWith('kept'))).toEqual(['kept.json']);
+  });
+});
