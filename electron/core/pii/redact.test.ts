@@ -22,6 +22,25 @@ describe('mask', () => {
     expect(maskText(input, detect(input), { types: ['NAME'] }).text).toBe('Patient: [NAME], DOB: 03/14/1951');
   });
 
+  it('gives the same copy on a long text, spans in any order, as replacing them one by one from the end', () => {
+    const record = 'Seen by José Núñez on 03/14/1951 😀 at 4 Elm Street, Dayton; call (937) 555-0142.\n';
+    const input = record.repeat(1000);
+    const spans = detect(input);
+    expect(input.length).toBeGreaterThan(1 << 16);
+    const shuffled = spans
+      .map((s, i) => ({ s, k: (i * 7919) % spans.length }))
+      .sort((a, b) => a.k - b.k)
+      .map((x) => x.s);
+    for (const policy of [undefined, { types: ['NAME' as const, 'PHONE' as const] }]) {
+      let expected = input;
+      for (const s of [...spans].reverse()) {
+        if (!policy || policy.types.some((t) => t === s.type)) expected = expected.slice(0, s.start) + `[${s.type}]` + expected.slice(s.end);
+      }
+      expect(maskText(input, spans, policy).text).toBe(expected);
+      expect(maskText(input, shuffled, policy).text).toBe(expected);
+    }
+  });
+
   it('refuses overlapping spans instead of writing garbage', () => {
     const s = { type: 'ID' as const, confidence: 1, source: 'reviewer' as const };
     expect(() =>
