@@ -80,6 +80,18 @@ describe('fieldtune data redact', () => {
     if (mode === 'mask') expect(back[0]).toEqual({ prompt: 'Seen today.\n[NAME] called from [PHONE].', response: 'Mail him at\r\n[EMAIL]' });
   });
 
+  it('gives a person one surrogate in a JSON file whether the writer escaped the name or not', async () => {
+    const secret = join(dir, 'secret-json.bin');
+    writeFileSync(secret, 'a-dataset-secret-of-enough-bytes');
+    const plain = JSON.stringify({ text: 'Patient: José Núñez, seen today.' });
+    const escaped = plain.replace('é', '\\u00e9').replace('ú', '\\u00fa').replace('ñ', '\\u00f1');
+    const { report, output } = await redact('json-escaped', Buffer.from(`[${plain},\n${escaped}]\n`), { mode: 'pseudonym', 'secret-file': secret }, '.json');
+    expect(report.spans.map((s) => s.text)).toEqual(['José Núñez', 'Jos\\u00e9 N\\u00fa\\u00f1ez']);
+    const [a, b] = JSON.parse(output.toString('utf8')) as { text: string }[];
+    expect(a?.text).not.toContain('Núñez');
+    expect(a?.text).toBe(b?.text);
+  });
+
   it('refuses other encodings with a clear message', async () => {
     const latin1 = Buffer.from('Patient: Jos\xe9 N\xfa\xf1ez\n', 'latin1');
     await expect(redact('latin1', latin1)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/UTF-8.*UTF-16/) });

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
 import { decodeBytes } from '../../core/data/encoding.js';
 import { writeJsonStreamed } from '../../core/disk/streamedJson.js';
-import { isJsonPath, isJsonSafe, jsonStringsView, spansOnJson } from '../../core/pii/jsonStrings.js';
+import { decodedText, isJsonPath, isJsonSafe, jsonStringsView, spansOnJson } from '../../core/pii/jsonStrings.js';
 import { createPseudonymMap, redactText, serializePseudonymMap } from '../../core/pii/redact.js';
 import type { Replacement } from '../../core/pii/redact.js';
 import { buildRedactionReport, countByType } from '../../core/pii/report.js';
@@ -152,7 +152,9 @@ export const redactCommand: CliCommand = {
     const detected = view ? spansOnJson(text, view, found) : found;
     const spans = detected.filter((s) => policy.types.includes(s.type));
     const map = createPseudonymMap();
-    const result = redactText(text, spans, mode, { secret, recordId: 'file', resources, map, policy });
+    // Surrogates come from what a span says, not how the file escaped it (the report keeps the file's own text).
+    const toRedact = json && mode === 'pseudonym' ? spans.map((s) => ({ ...s, text: decodedText(s.text) })) : spans;
+    const result = redactText(text, toRedact, mode, { secret, recordId: 'file', resources, map, policy });
     const unsafe = json ? result.replacements.find((r) => !isJsonSafe(r.replacement)) : undefined;
     if (unsafe) {
       throw new FieldtuneError('INTERNAL', `A ${unsafe.type} surrogate would need a JSON escape (${JSON.stringify(unsafe.replacement)}); nothing was written.`);

@@ -153,6 +153,19 @@ export function spansOnJson(raw: string, view: JsonStringsView, spans: readonly 
   return out;
 }
 
+/**
+ * What a span's file text says once decoded ("Jos\\u00e9" is "José"): surrogates are drawn from it, so one person
+ * gets one surrogate whether a writer escaped their name or not. Text with a broken escape stays as it is.
+ */
+export function decodedText(rawText: string): string {
+  if (!rawText.includes('\\')) return rawText;
+  try {
+    return JSON.parse(`"${rawText}"`) as string;
+  } catch {
+    return rawText;
+  }
+}
+
 /** A surrogate written into a JSON string must not need escaping, or the record would no longer parse. */
 export function isJsonSafe(replacement: string): boolean {
   for (let i = 0; i < replacement.length; i++) {
