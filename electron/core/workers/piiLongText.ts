@@ -9,8 +9,8 @@ import type { PiiSpan } from '../pii/types.js';
 import { runInWorker } from './runInWorker.js';
 
 /**
- * Characters per thread at least. A thread pays ~0.16 CPU s to start and ~1 CPU s of JIT warm-up (its detectors run
- * slow until V8 has compiled them; the main thread has paid that already), so a piece must be long enough for the
+ * Characters per thread at least. Each extra thread pays ~0.16 CPU s to start and ~1 CPU s of JIT warm-up of its own
+ * (its detectors run slow until V8 has compiled them for that thread too), so a piece must be long enough for the
  * wall time it saves to outweigh that. Measured with `data redact` on 2 cores (bench/pii-RESULTS.md, speed round 5):
  * an 8 MB text took 2.28 s wall on one thread and 2.47 s on two (+1.1 CPU s), 16 MB 4.20 s and 3.92 s. 2 M, the
  * earlier value, put an 8 MB file on two threads and made it slower and ~40% dearer.
