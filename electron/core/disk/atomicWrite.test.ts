@@ -1,10 +1,10 @@
 // Whole-or-nothing writes, and the sweep that removes what a killed writer left: never a live writer's temp file.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/unit/helpers.js';
-import { sweepStaleTemps, tempPathFor, writeFileAtomic } from './atomicWrite.js';
+import { sweepStaleTemps, tempPathFor, writeFileAtomic, writeThroughTemp } from './atomicWrite.js';
 
 const t = tempDir('fieldtune-atomic-');
 afterAll(() => t.cleanup());
@@ -17,6 +17,31 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(file, 'utf8')).toBe('new');
     expect(() => writeFileAtomic(join(t.dir, 'missing-folder', 'b.json'), 'x')).toThrow();
     expect(readdirSync(t.dir)).toEqual(['a.json']);
+  });
+});
+
+describe('writeThroughTemp', () => {
+  it('writes a file in pieces whole, and leaves the old one and no temp file when the writer throws', () => {
+    const dir = join(t.dir, 'through');
+    mkdirSync(dir);
+    const file = join(dir, 'out.jsonl');
+    writeThroughTemp(file, (fd) => {
+      writeSync(fd, 'a\n');
+      writeSync(fd, 'b\n');
+    });
+    expect(readFileSync(file, 'utf8')).toBe('a\nb\n');
+    expect(() =>
+      writeThroughTemp(
+        file,
+        (fd) => {
+          writeSync(fd, 'half');
+          throw new Error('cancelled');
+        },
+        { suffix: 'partial' },
+      ),
+    ).toThrow('cancelled');
+    expect(readFileSync(file, 'utf8')).toBe('a\nb\n');
+    expect(readdirSync(dir)).toEqual(['out.jsonl']);
   });
 });
 

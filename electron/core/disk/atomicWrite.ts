@@ -34,6 +34,27 @@ export function commitTemp(temp: string, path: string): void {
 }
 
 /**
+ * Writes a file a piece at a time through `write(fd)`, whole or not at all: into a temp file that is flushed and
+ * renamed over `path`. When `write` throws, the temp file is removed and `path` is left as it was.
+ */
+export function writeThroughTemp(path: string, write: (fd: number) => void, options: { mode?: number; suffix?: 'tmp' | 'partial' } = {}): void {
+  const temp = tempPathFor(path, options.suffix);
+  const fd = openSync(temp, 'w', options.mode);
+  let open = true;
+  try {
+    write(fd);
+    fsyncSync(fd);
+    open = false;
+    closeSync(fd);
+    commitTemp(temp, path);
+  } catch (error) {
+    if (open) closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
  * Writes a workspace file whole or not at all. Under an encrypted workspace the bytes are encrypted first
  * (disk/encryption.ts), so plaintext never reaches the disk, not even in the temp file; `plain` is for the few files
  * that must stay readable without the key (the encryption file itself).

@@ -1,9 +1,9 @@
-// A JSON file written a piece at a time, whole or not at all (temp file, then rename: atomicWrite.ts). For a report
+// A JSON file written a piece at a time, whole or not at all (atomicWrite.ts's writeThroughTemp). For a report
 // with a million spans: one JSON.stringify of the whole object built a 145 MB string (UTF-16, as any span held a
 // non-Latin-1 character) from a million fresh objects, ~1.7 CPU s of a 50 MB file's `data redact`; written in 64 KB
 // pieces with one array element per line it takes ~1.0 s and a few MB of memory, and stays easy to read and grep.
-import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
-import { commitTemp, tempPathFor } from './atomicWrite.js';
+import { writeSync } from 'node:fs';
+import { writeThroughTemp } from './atomicWrite.js';
 
 const PIECE = 1 << 16;
 
@@ -17,47 +17,38 @@ export function writeJsonStreamed(
   fields: Record<string, unknown>,
   options: { mode?: number; element?: (key: string, value: unknown) => unknown } = {},
 ): void {
-  const temp = tempPathFor(path);
-  const fd = openSync(temp, 'w', options.mode);
-  let pending = '';
-  const put = (s: string) => {
-    pending += s;
-    if (pending.length >= PIECE) {
-      writeSync(fd, pending);
-      pending = '';
-    }
-  };
-  try {
-    put('{');
-    let first = true;
-    for (const [key, value] of Object.entries(fields)) {
-      if (value === undefined) continue;
-      put(`${first ? '' : ','}\n ${JSON.stringify(key)}: `);
-      first = false;
-      if (Array.isArray(value)) {
-        put('[');
-        for (let i = 0; i < value.length; i++) {
-          const element: unknown = options.element ? options.element(key, value[i]) : value[i];
-          // As JSON.stringify writes an array: an element with no JSON form (undefined, a function) is null.
-          put(`${i ? ',' : ''}\n  ${JSON.stringify(element) ?? 'null'}`);
+  writeThroughTemp(
+    path,
+    (fd) => {
+      let pending = '';
+      const put = (s: string) => {
+        pending += s;
+        if (pending.length >= PIECE) {
+          writeSync(fd, pending);
+          pending = '';
         }
-        put(value.length ? '\n ]' : ']');
-      } else {
-        put(JSON.stringify(value, null, 1).replace(/\n/g, '\n '));
+      };
+      put('{');
+      let first = true;
+      for (const [key, value] of Object.entries(fields)) {
+        if (value === undefined) continue;
+        put(`${first ? '' : ','}\n ${JSON.stringify(key)}: `);
+        first = false;
+        if (Array.isArray(value)) {
+          put('[');
+          for (let i = 0; i < value.length; i++) {
+            const element: unknown = options.element ? options.element(key, value[i]) : value[i];
+            // As JSON.stringify writes an array: an element with no JSON form (undefined, a function) is null.
+            put(`${i ? ',' : ''}\n  ${JSON.stringify(element) ?? 'null'}`);
+          }
+          put(value.length ? '\n ]' : ']');
+        } else {
+          put(JSON.stringify(value, null, 1).replace(/\n/g, '\n '));
+        }
       }
-    }
-    put('\n}\n');
-    writeSync(fd, pending);
-    fsyncSync(fd);
-    closeSync(fd);
-    commitTemp(temp, path);
-  } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed: the write failed after it
-    }
-    rmSync(temp, { force: true });
-    throw error;
-  }
+      put('\n}\n');
+      writeSync(fd, pending);
+    },
+    options.mode !== undefined ? { mode: options.mode } : {},
+  );
 }

@@ -1,10 +1,10 @@
 // Export of a stored version (JSONL or CSV). It walks the version in order without loading it whole; it writes to a temporary name and renames, so a cancelled export leaves no half file.
-import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Sample } from '../../../contract/domain.js';
 import type { SplitLabel } from '../../store/repositories/datasets.js';
 import type { Workspace } from '../../workspace.js';
-import { commitTemp, tempPathFor } from '../../disk/atomicWrite.js';
+import { writeThroughTemp } from '../../disk/atomicWrite.js';
 import { requireVersion, toMember, type Member } from './versions.js';
 import { throwIfAborted } from '../../data/errors.js';
 import { canonicalJson, isSample, type Example } from '../../data/example.js';
@@ -44,56 +44,47 @@ export function exportVersion(ws: Workspace, versionId: string, options: ExportO
     }
   }
   const keys = [...metaKeys].sort();
-  const temp = tempPathFor(options.outFile, 'partial');
-  const fd = openSync(temp, 'w');
   let examples = 0;
-  let buffer: string[] = [];
-  const flush = () => {
-    if (buffer.length) writeSync(fd, buffer.join(''));
-    buffer = [];
-  };
   // escapeFormulae: a cell starting with = + - @ tab or CR gets a leading ' so a spreadsheet shows it as text instead
   // of running it (CSV injection: "=HYPERLINK(...)" in a user's answer would otherwise be live when opened).
   const csvLine = (cells: unknown[]) =>
     `${Papa.unparse([cells.map((c) => (c === null || c === undefined ? '' : String(c)))], { newline: '\r\n', escapeFormulae: true })}\r\n`;
-  try {
-    if (options.format === 'csv') {
-      const header = kind === 'text' ? ['source', 'text'] : ['system', 'user', 'assistant', 'conversation', ...keys];
-      buffer.push(`\uFEFF${csvLine(hasSplit ? ['split', ...header] : header)}`); // the BOM makes Excel read UTF-8
-    }
-    for (const row of repo.iterateMembers(versionId)) {
-      const m = toMember(row);
-      if (!keep(m)) continue;
-      examples += 1;
-      if (examples % 10_000 === 0) {
-        throwIfAborted(options.signal);
-        flush();
+  writeThroughTemp(
+    options.outFile,
+    (fd) => {
+      let buffer: string[] = [];
+      const flush = () => {
+        if (buffer.length) writeSync(fd, buffer.join(''));
+        buffer = [];
+      };
+      if (options.format === 'csv') {
+        const header = kind === 'text' ? ['source', 'text'] : ['system', 'user', 'assistant', 'conversation', ...keys];
+        buffer.push(`\uFEFF${csvLine(hasSplit ? ['split', ...header] : header)}`); // the BOM makes Excel read UTF-8
       }
-      if (options.format === 'jsonl') {
-        const e: Example = m.example;
-        buffer.push(`${m.split && !options.split ? JSON.stringify({ ...JSON.parse(canonicalJson(e)), split: m.split }) : canonicalJson(e)}\n`);
-        continue;
+      for (const row of repo.iterateMembers(versionId)) {
+        const m = toMember(row);
+        if (!keep(m)) continue;
+        examples += 1;
+        if (examples % 10_000 === 0) {
+          throwIfAborted(options.signal);
+          flush();
+        }
+        if (options.format === 'jsonl') {
+          const e: Example = m.example;
+          buffer.push(`${m.split && !options.split ? JSON.stringify({ ...JSON.parse(canonicalJson(e)), split: m.split }) : canonicalJson(e)}\n`);
+          continue;
+        }
+        let cells: unknown[];
+        const e = m.example;
+        if (isSample(e)) {
+          const t = singleTurn(e);
+          cells = [t?.system ?? '', t?.user ?? '', t?.assistant ?? '', t ? '' : JSON.stringify(e.messages), ...keys.map((k) => e.metadata?.[k])];
+        } else cells = [e.source ?? '', e.text];
+        buffer.push(csvLine(hasSplit ? [m.split ?? '', ...cells] : cells));
       }
-      let cells: unknown[];
-      const e = m.example;
-      if (isSample(e)) {
-        const t = singleTurn(e);
-        cells = [t?.system ?? '', t?.user ?? '', t?.assistant ?? '', t ? '' : JSON.stringify(e.messages), ...keys.map((k) => e.metadata?.[k])];
-      } else cells = [e.source ?? '', e.text];
-      buffer.push(csvLine(hasSplit ? [m.split ?? '', ...cells] : cells));
-    }
-    flush();
-    fsyncSync(fd);
-    closeSync(fd);
-    commitTemp(temp, options.outFile);
-  } catch (e) {
-    try {
-      closeSync(fd);
-    } catch {
-      /* already closed */
-    }
-    rmSync(temp, { force: true });
-    throw e;
-  }
+      flush();
+    },
+    { suffix: 'partial' },
+  );
   return { file: options.outFile, examples, format: options.format };
 }
