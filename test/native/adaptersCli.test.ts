@@ -3,7 +3,7 @@
 // loads as a LoRA; a bundle travels between two workspaces with a passphrase file; a tampered one exits 1.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../electron/cli/main.js';
 import { Core } from '../../electron/core/core.js';
 import { readBaseIdentity } from '../../electron/core/export/baseFacts.js';
@@ -47,7 +47,6 @@ beforeAll(async () => {
     await core.close();
   }
 });
-afterAll(() => undefined);
 
 describe('fieldtune adapters', () => {
   it('exports gguf and merged Q8_0; both load in node-llama-cpp, the merged one answers with the base template', async () => {

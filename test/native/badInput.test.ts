@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { openDatabaseReadOnly } from '../../electron/core/store/database.js';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../electron/cli/main.js';
 import { Core } from '../../electron/core/core.js';
 import { writeZipBomb } from '../unit/zipBomb.js';
@@ -137,7 +137,6 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'guide.md'), '# Opening hours\nThe clinic opens at eight in the morning and closes at six in the evening.\n');
   writeFileSync(join(dir, 'long.md'), `# Everything\n${'The waiting room is on the left of the reception desk, past the lifts. '.repeat(60)}`);
 }, 120_000);
-afterAll(() => undefined);
 
 describe('data import', () => {
   it.each(committed('.csv').concat(committed('.jsonl'), committed('.json'), committed('.xlsx'), committed('.docx')))('refuses %s', async (name) => {

@@ -1,8 +1,7 @@
 // Shared setup for the native trainer tests: the built binary (missing = a failing test that says how to build it),
 // demo models, training files and a runner that parses the JSON-lines protocol.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TrainerEvent } from '../../electron/contract/trainerEvents.js';
 import type { Sample } from '../../electron/contract/domain.js';
@@ -11,6 +10,7 @@ import { nativeTool } from '../../electron/core/train/supervisor.js';
 import { readSamplesJsonl } from '../../electron/core/train/samples.js';
 import { renderSamples } from '../../electron/core/train/trainingData.js';
 import { writeTrainingFile, type MaskedSample } from '../../electron/core/train/trainingFile.js';
+import { tempFolder } from '../unit/helpers.js';
 
 export const TRAINER = nativeTool('fieldtune-train');
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'train');
@@ -22,8 +22,9 @@ export function requireTrainer(): void {
   }
 }
 
+/** A fresh folder under the OS temp folder, removed when the test file's tests are done. */
 export function tempDir(prefix = 'ft-native-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return tempFolder(prefix);
 }
 
 /** A tiny demo model (2 layers, 128 wide, real phi-3 vocabulary and chat template), cached per test process. */

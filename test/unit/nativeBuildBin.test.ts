@@ -1,10 +1,10 @@
 // native/build.mjs can build into another folder (FIELDTUNE_BUILD_BIN: native/gpu-check.sh keeps a GPU build next
 // to the CPU one). It empties that folder before copying the tools in, so it must refuse one it did not fill.
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempFolder } from './helpers.js';
 
 interface BuildModule {
   main(env: Record<string, string | undefined>): Promise<number>;
@@ -15,7 +15,7 @@ const build = (): Promise<BuildModule> => import(pathToFileURL(join(import.meta.
 
 describe('native/build.mjs FIELDTUNE_BUILD_BIN', () => {
   it('refuses a folder that holds files but no build stamp, and leaves the files alone', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ft-build-bin-'));
+    const dir = tempFolder('ft-build-bin-');
     writeFileSync(join(dir, 'notes.txt'), 'mine');
     mkdirSync(join(dir, 'sub'));
     const { main } = await build();
@@ -24,8 +24,8 @@ describe('native/build.mjs FIELDTUNE_BUILD_BIN', () => {
   });
 
   it('installs the tools with every shared library under the names the executables ask for (versioned sonames too)', async () => {
-    const from = mkdtempSync(join(tmpdir(), 'ft-build-out-'));
-    const to = mkdtempSync(join(tmpdir(), 'ft-build-bin-'));
+    const from = tempFolder('ft-build-out-');
+    const to = tempFolder('ft-build-bin-');
     for (const f of ['fieldtune-train', 'llama-export-lora', 'libllama.so.0.4.0', 'libggml-cpu-x64.so', 'test-opt', 'notes.txt'])
       writeFileSync(join(from, f), f);
     symlinkSync('libllama.so.0.4.0', join(from, 'libllama.so.0'));

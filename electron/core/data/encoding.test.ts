@@ -1,15 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../../../test/unit/helpers.js';
 import { decodeBytes, firstInvalidUtf8 } from './encoding.js';
 import { importFile, type ImportedItem } from './importFile.js';
 
 const CSV = 'question,answer\n"Café au lait?","Oui, très bien — naïve coöperation."\nZürich?,Straße\n';
 
 function write(name: string, bytes: Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'ft-enc-')), name);
+  const file = join(tempFolder('ft-enc-'), name);
   writeFileSync(file, bytes);
   return file;
 }

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../../../test/unit/helpers.js';
 import { writePdf } from '../../../test/unit/pdfFixture.js';
 import { importFile, type ImportedItem, type ImportOptions, type RejectedRow } from './importFile.js';
 
@@ -27,7 +27,7 @@ describe('JSON formats', () => {
   });
 
   it('imports a JSON file that wraps its records as {"data": [...]} or {"examples": [...]}', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fieldtune-wrapped-'));
+    const dir = tempFolder('fieldtune-wrapped-');
     for (const key of ['data', 'examples']) {
       const file = join(dir, `${key}.json`);
       writeFileSync(
@@ -82,7 +82,7 @@ describe('JSON formats', () => {
   });
 
   it('lets the user override the detected format', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ft-fmt-'));
+    const dir = tempFolder('ft-fmt-');
     const file = join(dir, 'mixed.jsonl');
     writeFileSync(file, '{"prompt":"p","completion":"c","text":"t"}\n');
     expect((await run(file)).summary.format).toBe('prompt-completion');
@@ -92,7 +92,7 @@ describe('JSON formats', () => {
   });
 
   it('reads concatenated objects saved as .json and refuses unknown shapes naming the line', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ft-json-'));
+    const dir = tempFolder('ft-json-');
     const file = join(dir, 'lines.json');
     writeFileSync(file, '{"prompt":"a","completion":"b"}\n{"prompt":"c","completion":"d"}\n');
     expect((await run(file)).summary.examples).toBe(2);
@@ -149,7 +149,7 @@ describe('spreadsheets and column mapping', () => {
   });
 
   it('takes the delimiter from the header line (Excel writes ";" in many locales), even for a one-row file', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'ft-semi-')), 'semi.csv');
+    const file = join(tempFolder('ft-semi-'), 'semi.csv');
     writeFileSync(file, 'question;answer\n"Is 1,5 mg a lot?";No\n');
     const { samples } = await run(file);
     expect(samples).toEqual([
@@ -215,7 +215,7 @@ describe('documents', () => {
   });
 
   it('keeps a PDF’s lines and pages apart, so its headings and paragraphs survive', async () => {
-    const pdf = join(mkdtempSync(join(tmpdir(), 'fieldtune-pdf-')), 'guide.pdf');
+    const pdf = join(tempFolder('fieldtune-pdf-'), 'guide.pdf');
     await writePdf(pdf, [
       { heading: 'Opening hours', text: 'The clinic opens at eight.' },
       { heading: 'Parking', text: 'Patients park for free.' },
