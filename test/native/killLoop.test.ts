@@ -3,7 +3,7 @@
 // After each kill the workspace opens and holds: SQLite's integrity check passes, no job is left 'running', every
 // dataset version has all its examples, every stored blob matches its hash, every finished run's adapter reads as a
 // GGUF, and no temp file is left (the open removes those of dead processes). Then the operation runs to its end.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,16 +54,28 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Trainers still running on this workspace, by their command line (which names files inside it). */
+function trainersOnWorkspace(): number[] {
+  const ps = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return ps.stdout
+    .split('\n')
+    .filter((line) => line.includes('fieldtune-train') && line.includes(ws))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
 /**
  * A trainer whose host was killed lives on just long enough to write its last checkpoint (by design: the run can
- * resume from it). Its temp file is then legitimately there; wait for such orphans to finish before judging.
+ * resume from it). Its temp file is then legitimately there; wait for such orphans to finish before judging. Waiting
+ * only on temp files of live processes was not enough: a trainer still finishing its step had not yet opened its
+ * checkpoint's temp file, and wrote it while the workspace was being checked (seen once in a full run).
  */
 async function orphansSettled(): Promise<void> {
   const livePids = () =>
     filesUnder(ws)
       .map((f) => /\.(\d+)(?:-[0-9a-f]+)?\.(tmp|partial)$/.exec(f)?.[1])
       .filter((pid): pid is string => pid !== undefined && alive(Number(pid)));
-  for (const start = Date.now(); livePids().length > 0 && Date.now() - start < 60_000;) await new Promise((r) => setTimeout(r, 200));
+  const busy = () => livePids().length > 0 || trainersOnWorkspace().some(alive);
+  for (const start = Date.now(); busy() && Date.now() - start < 60_000;) await new Promise((r) => setTimeout(r, 200));
 }
 
 /** Everything a crash must not break, checked on a fresh open of the workspace. */
