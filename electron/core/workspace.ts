@@ -22,6 +22,7 @@ import { decryptBytes, isEncryptedBytes, unregisterEncryptedRoot } from './disk/
 import { markOpen } from './disk/openMarks.js';
 import { makeScratchDir, removeScratch, sweepScratch } from './disk/scratch.js';
 import { rescueCheckpoint } from './train/rescueCheckpoint.js';
+import { sweepStaleStaging } from './data/stageImport.js';
 import { unlockWorkspace } from './store/workspaceEncryption.js';
 import { auditChainMarker, KEY_DIR, loadOrCreateWorkspaceKey, type WorkspaceKey } from './store/workspaceKey.js';
 
@@ -90,6 +91,8 @@ export function openWorkspace(
   sweepStaleTemps(root, { recursive: false });
   // decrypted copies a dead process left behind (training files, adapters being loaded)
   sweepScratch(root, rescueCheckpoint);
+  // rows a dead importer staged in the OS temp folder (a plain workspace stages there)
+  sweepStaleStaging();
   let db: Database;
   try {
     db = openDatabase(join(root, DATABASE_FILE), encryptionKey);

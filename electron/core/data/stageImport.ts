@@ -2,10 +2,11 @@
 // (canonical JSON + hash per example). The service commits it (service/datasets/importCommit.ts); memory stays flat
 // because neither step holds the dataset.
 import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
+import { processAlive } from '../disk/processAlive.js';
 import { canonicalJson, sha256 } from './example.js';
 import { importFile, type ImportOptions, type ImportSummary } from './importFile.js';
 
@@ -52,9 +53,42 @@ class LineWriter {
   }
 }
 
-/** A fresh staging folder (the caller owns it: a cancelled worker thread cannot remove its own). */
+const STAGING_PREFIX = 'fieldtune-import-';
+const STAGING_NAME = /^fieldtune-import-(\d+)-/;
+
+/**
+ * A fresh staging folder (the caller owns it: a cancelled worker thread cannot remove its own), named after this
+ * process so that sweepStaleStaging can tell a dead importer's folder from a live one's.
+ */
 export function stagingDir(): string {
-  return mkdtempSync(join(tmpdir(), 'fieldtune-import-'));
+  return mkdtempSync(join(tmpdir(), `${STAGING_PREFIX}${process.pid}-`));
+}
+
+/**
+ * Removes the staging folders of importers that died (a crash, a kill) in the OS temp folder: they hold decoded rows
+ * of the user's file, personal data included, which nothing else would ever delete (the crash test left three per
+ * run). Folders of live processes, other users' included, are left alone; returns the paths removed.
+ */
+export function sweepStaleStaging(root = tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const pid = STAGING_NAME.exec(name)?.[1];
+    if (pid === undefined || processAlive(Number(pid))) continue;
+    const path = join(root, name);
+    try {
+      rmSync(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      // another user's folder, or one in use: not ours to force
+    }
+  }
+  return removed;
 }
 
 /** Stages `path` into `dir` (a new staging folder when omitted); on failure the folder is removed. */
