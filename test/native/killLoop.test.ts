@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/core.js';
@@ -89,6 +90,14 @@ async function expectIntact(context: string): Promise<{ versions: string[] }> {
     expect(
       filesUnder(ws).filter((f) => /\.(tmp|partial)$/.test(f)),
       `${context}: temp files left`,
+    ).toEqual([]);
+    // a killed import's staged rows in the OS temp folder are gone too (the open sweeps dead importers' folders)
+    expect(
+      readdirSync(tmpdir()).filter((name) => {
+        const pid = /^fieldtune-import-(\d+)-/.exec(name)?.[1];
+        return pid !== undefined && !alive(Number(pid));
+      }),
+      `${context}: staged rows left in the temp folder`,
     ).toEqual([]);
     const jobs = await core.call('jobs:list', {});
     expect(
