@@ -14,6 +14,16 @@ export function seeded(seed: number): () => number {
   };
 }
 
+/**
+ * `count` seeded strings of `min` to `max` pieces each, drawn from `pieces`: the forms a scanner is anchored on, glued
+ * in orders no hand-written list has.
+ */
+export function randomMixes(seed: number, pieces: readonly string[], count: number, min: number, max: number): string[] {
+  const rand = seeded(seed);
+  const below = (n: number): number => Math.floor(rand() * n);
+  return Array.from({ length: count }, () => Array.from({ length: min + below(max - min + 1) }, () => pieces[below(pieces.length)]).join(''));
+}
+
 const NASTY_STRINGS = [
   '',
   ' ',

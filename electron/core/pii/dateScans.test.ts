@@ -1,6 +1,7 @@
 // The date, age and record-label scans (dateScans.ts) must find exactly what their whole-text regex finds: each is
 // checked on every labelled document but the blind split, the documents glued into one text, edge strings for the
 // forms the fixtures may lack, and seeded random mixes of those forms' pieces.
+import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
 import { describe, expect, it } from 'vitest';
 import { ANCHORED_SCANS, matchesAnchored } from './anchoredScan.js';
 import { DATE_SCANS } from './dateScans.js';
@@ -126,9 +127,7 @@ function randomEdges(n: number): string[] {
     '(',
     '\n',
   ];
-  let seed = 12345;
-  const rnd = (k: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % k;
-  return Array.from({ length: n }, () => Array.from({ length: 3 + rnd(12) }, () => pieces[rnd(pieces.length)]).join(''));
+  return randomMixes(12345, pieces, n, 3, 14);
 }
 
 function all(it: Iterable<RegExpExecArray>): unknown[] {

@@ -1,7 +1,7 @@
 // Personal data in JSON and JSON Lines: found in the decoded string values, placed back on whole escapes, so the
 // report's `text === input.slice(start, end)` holds and every masked record still parses.
 import { describe, expect, it } from 'vitest';
-import { seeded } from '../../../test/unit/fuzzPayloads.js';
+import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
 import { detectPii } from './detect.js';
 import { isJsonPath, isJsonSafe, jsonStringsView, spansOnJson } from './jsonStrings.js';
 import { maskText } from './redact.js';
@@ -50,10 +50,8 @@ describe('personal data in JSON string values', () => {
   });
 
   it('places any span of a value on the file characters that decode to it (seeded random values)', () => {
-    const rand = seeded(17);
     const alphabet = ['a', 'Z', ' ', '"', '\\', '\n', '\r', '\t', '/', 'é', '\u0001', '😀', '\u2028'];
-    for (let round = 0; round < 200; round++) {
-      const value = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    for (const value of randomMixes(17, alphabet, 200, 1, 12)) {
       const raw = JSON.stringify({ key: 'x', value }).replace(/é/g, '\\u00e9');
       const view = jsonStringsView(raw);
       const at = view.text.lastIndexOf(value);

@@ -3,6 +3,7 @@
 // here as the reference), on every labelled document but the blind split, the documents glued into one text, edge
 // strings (astral Han, emoji and other non-script characters, lone surrogates, no final line break, CRLF), every BMP
 // code unit alone on its line and seeded random strings. The list is kept for one text and dropped by detectPii.
+import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
 import { describe, expect, it } from 'vitest';
 import { detectPii } from './detect.js';
 import { nonLatinLines, nonLatinLinesHeld, onNonLatinLines, releaseNonLatinLines } from './nonLatinLines.js';
@@ -120,17 +121,5 @@ function randomTexts(count: number): string[] {
     '\n\n',
     '1',
   ];
-  let seed = 7;
-  const next = (): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed;
-  };
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    let s = '';
-    const n = next() % 40;
-    for (let k = 0; k < n; k++) s += pieces[next() % pieces.length];
-    out.push(s);
-  }
-  return out;
+  return randomMixes(7, pieces, count, 0, 39);
 }

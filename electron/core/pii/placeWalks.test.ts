@@ -2,6 +2,7 @@
 // after a street suffix); each such scan must find exactly what its regex finds scanning the whole text. Checked on
 // every labelled document but the blind split, the documents glued into one text, samples of every form and word
 // the scans are anchored on, and random strings built from those pieces (a seeded generator, so a failure repeats).
+import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
 import { describe, expect, it } from 'vitest';
 import { ANCHORED_SCANS, matchesAnchored } from './anchoredScan.js';
 import { detectPii } from './detect.js';
@@ -104,18 +105,7 @@ function randomTexts(count: number): string[] {
     ':',
     '/',
   ];
-  let seed = 12345;
-  const next = (n: number): number => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return (seed >>> 8) % n;
-  };
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    let t = '';
-    for (let j = 0; j < 60; j++) t += pieces[next(pieces.length)];
-    out.push(t);
-  }
-  return out;
+  return randomMixes(12345, pieces, count, 60, 60);
 }
 
 function all(it: Iterable<RegExpExecArray>): unknown[] {
