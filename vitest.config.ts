@@ -8,6 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Native modules (better-sqlite3, node-llama-cpp) are safest in forked processes.
     pool: 'forks',
+    setupFiles: ['test/unit/tempFolders.setup.ts'],
     reporters: ['default', './scripts/vitest-count-reporter.ts'],
   },
 });

@@ -2,24 +2,25 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 
 /** A fresh temporary folder, removed by the returned cleanup. */
 const folders: string[] = [];
 
 /**
- * A fresh folder under the OS temp folder, removed when the test file's tests are done: vitest imports this module
- * afresh for each test file, so the hook below runs after each file (after the file's own hooks). Left behind, the
- * native tests' models and workspaces (~100 MB a folder) filled this machine's disk after a few dozen CI runs.
+ * A fresh folder under the OS temp folder, removed when the test file's tests are done (tempFolders.setup.ts, a setup
+ * file of every vitest file, calls removeTempFolders after each file). Left behind, the native tests' models and
+ * workspaces (~100 MB a folder) filled this machine's disk after a few dozen CI runs. Outside vitest (a bench that
+ * imports a test helper) nothing removes them.
  */
 export function tempFolder(prefix = 'fieldtune-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   folders.push(dir);
   return dir;
 }
-afterAll(() => {
+
+export function removeTempFolders(): void {
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}
 
 export function tempDir(prefix = 'fieldtune-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
