@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A fresh temporary folder, removed by the returned cleanup. */
 const folders: string[] = [];
 
 /**
@@ -22,8 +21,9 @@ export function removeTempFolders(): void {
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+/** A tempFolder with a cleanup of its own, for a test that removes it sooner than the end of its file. */
 export function tempDir(prefix = 'fieldtune-test-'): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = tempFolder(prefix);
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
