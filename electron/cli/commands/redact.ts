@@ -2,14 +2,16 @@
 // pseudonymized copy in the input's own encoding, and a report whose span offsets are UTF-16 code units into the
 // decoded input (BOM excluded), so `text === input.slice(start, end)` for every span.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
 import { decodeBytes } from '../../core/data/encoding.js';
+import { writeThroughTemp } from '../../core/disk/atomicWrite.js';
+import { bufferedWriter } from '../../core/disk/bufferedWriter.js';
 import { writeJsonStreamed } from '../../core/disk/streamedJson.js';
 import { decodedText, isJsonPath, isJsonSafe, jsonStringsView, spansOnJson } from '../../core/pii/jsonStrings.js';
-import { createPseudonymMap, redactText, serializePseudonymMap } from '../../core/pii/redact.js';
-import type { Replacement } from '../../core/pii/redact.js';
+import { createPseudonymMap, redactTextTo, serializePseudonymMap } from '../../core/pii/redact.js';
+import type { Replacement, TextSink } from '../../core/pii/redact.js';
 import { buildRedactionReport, countByType } from '../../core/pii/report.js';
 import { loadPiiResources } from '../../core/pii/resources.js';
 import { TEMPLATE_DOMAINS, loadDomainTemplate, policyFromTemplate } from '../../core/pii/templates.js';
@@ -45,12 +47,20 @@ export async function readTextFile(path: string): Promise<{ text: string; encodi
   return { text, encoding: decoded.encoding };
 }
 
-/** Writes text back in the encoding it was read in (BOM kept where there was one). */
-export function encodeText(text: string, encoding: string): Buffer {
-  if (encoding === 'utf-16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-  if (encoding === 'utf-16be') return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
-  if (encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
-  return Buffer.from(text, 'utf8');
+/**
+ * Writes the text that `write` puts, part by part, in the encoding the input was read in (BOM kept where there was
+ * one), whole or not at all; returns what `write` returns. Nothing is written where `write` throws.
+ */
+export function writeEncodedText<T>(path: string, encoding: string, write: (put: TextSink) => T): T {
+  let result: T | undefined;
+  writeThroughTemp(path, (fd) => {
+    const bom = encoding === 'utf-16le' ? [0xff, 0xfe] : encoding === 'utf-16be' ? [0xfe, 0xff] : encoding === 'utf-8-bom' ? [0xef, 0xbb, 0xbf] : [];
+    if (bom.length) writeSync(fd, Buffer.from(bom));
+    const writer = bufferedWriter(fd, encoding === 'utf-16le' ? 'utf16le' : encoding === 'utf-16be' ? 'utf16be' : 'utf8');
+    result = write((part) => writer.put(part));
+    writer.flush();
+  });
+  return result as T;
 }
 
 function policyFrom(types: unknown, template: unknown): RedactionPolicy {
@@ -154,14 +164,20 @@ export const redactCommand: CliCommand = {
     const map = createPseudonymMap();
     // Surrogates come from what a span says, not how the file escaped it (the report keeps the file's own text).
     const toRedact = json && mode === 'pseudonym' ? spans.map((s) => ({ ...s, text: decodedText(s.text) })) : spans;
-    const result = redactText(text, toRedact, mode, { secret, recordId: 'file', resources, map, policy });
-    const unsafe = json ? result.replacements.find((r) => !isJsonSafe(r.replacement)) : undefined;
-    if (unsafe) {
-      throw new FieldtuneError('INTERNAL', `A ${unsafe.type} surrogate would need a JSON escape (${JSON.stringify(unsafe.replacement)}); nothing was written.`);
-    }
+    // The redacted copy goes straight to its file as it is made, never whole in memory; it is committed only once
+    // every replacement is known to be safe.
+    const replacements = writeEncodedText(outPath, encoding, (put) => {
+      const made = redactTextTo(put, text, toRedact, mode, { secret, recordId: 'file', resources, map, policy });
+      const unsafe = json ? made.find((r) => !isJsonSafe(r.replacement)) : undefined;
+      if (unsafe) {
+        throw new FieldtuneError(
+          'INTERNAL',
+          `A ${unsafe.type} surrogate would need a JSON escape (${JSON.stringify(unsafe.replacement)}); nothing was written.`,
+        );
+      }
+      return made;
+    });
     const report = buildRedactionReport({ mode, policy, records: [{ text, detected, redacted: spans }] });
-
-    writeFileSync(outPath, encodeText(result.text, encoding));
     writeJsonStreamed(
       reportPath,
       {
@@ -175,7 +191,7 @@ export const redactCommand: CliCommand = {
         },
         mode,
         spans,
-        replacements: mode === 'pseudonym' ? result.replacements : undefined,
+        replacements: mode === 'pseudonym' ? replacements : undefined,
         report,
       },
       {

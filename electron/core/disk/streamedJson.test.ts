@@ -12,7 +12,17 @@ afterAll(() => t.cleanup());
 describe('writeJsonStreamed', () => {
   it('reads back as JSON.stringify of the same object, an array element per line, past many 64 KB pieces', () => {
     const spans = Array.from({ length: 20_000 }, (_, i) => ({ start: i, end: i + 3, text: i % 7 ? `Zoë "${i}"\n` : '😀\\', extra: undefined }));
-    const fields = { notice: 'personal data', input: { path: '/a b', n: 1, list: [1, 2] }, empty: [], gone: undefined, holes: [1, undefined, () => 1], spans };
+    // An element longer than a piece (as UTF-8) goes out on its own, between pieces.
+    const long = ['é'.repeat(40_000), 'Zoë', '漢'.repeat(22_000)];
+    const fields = {
+      notice: 'personal data',
+      input: { path: '/a b', n: 1, list: [1, 2] },
+      empty: [],
+      gone: undefined,
+      holes: [1, undefined, () => 1],
+      spans,
+      long,
+    };
     const file = join(t.dir, 'report.json');
     writeJsonStreamed(file, fields, { mode: 0o600 });
     const text = readFileSync(file, 'utf8');

@@ -2,10 +2,11 @@
 // with a million spans: one JSON.stringify of the whole object built a 145 MB string (UTF-16, as any span held a
 // non-Latin-1 character) from a million fresh objects, ~1.7 CPU s of a 50 MB file's `data redact`; written in 64 KB
 // pieces with one array element per line it takes ~1.0 s and a few MB of memory, and stays easy to read and grep.
-import { writeSync } from 'node:fs';
+// Each line is UTF-8 encoded into one reused buffer as it is made (bufferedWriter.ts): a 64 KB string joined from a
+// thousand short ones is a rope that writeSync had to flatten before encoding it, which cost more than making the
+// lines (1M report lines: 1.7-1.9 -> 0.8 CPU s, bench/pii-RESULTS.md speed round 6).
 import { writeThroughTemp } from './atomicWrite.js';
-
-const PIECE = 1 << 16;
+import { bufferedWriter } from './bufferedWriter.js';
 
 /**
  * Writes `fields` as one JSON object, in their order. An array field is written one element per line (`element`
@@ -20,14 +21,8 @@ export function writeJsonStreamed(
   writeThroughTemp(
     path,
     (fd) => {
-      let pending = '';
-      const put = (s: string) => {
-        pending += s;
-        if (pending.length >= PIECE) {
-          writeSync(fd, pending);
-          pending = '';
-        }
-      };
+      const writer = bufferedWriter(fd);
+      const put = (s: string) => writer.put(s);
       put('{');
       let first = true;
       for (const [key, value] of Object.entries(fields)) {
@@ -47,7 +42,7 @@ export function writeJsonStreamed(
         }
       }
       put('\n}\n');
-      writeSync(fd, pending);
+      writer.flush();
     },
     options.mode !== undefined ? { mode: options.mode } : {},
   );

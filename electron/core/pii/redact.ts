@@ -52,12 +52,14 @@ export interface RedactionResult {
   replacements: Replacement[];
 }
 
+/** Where redacted text goes as it is made, part by part: a file writer (the CLI) or a string (intoString). */
+export type TextSink = (part: string) => void;
+
 /**
- * Replaces spans; they must not overlap (detectPii guarantees it). The copy is built from pieces of ~64 KB, each
- * joined as soon as it is full: a million spans kept two million slices alive until one final join, and copying
- * them through the garbage collector's young generation was half of a 50 MB file's redaction (0.50 -> 0.23 s).
+ * Replaces spans, putting the text before each, its replacement and the rest to `put`, in order; they must not
+ * overlap (detectPii guarantees it).
  */
-function replaceSpans(input: string, spans: readonly PiiSpan[], policy: RedactionPolicy | undefined, f: (s: PiiSpan) => string): RedactionResult {
+function replaceSpans(put: TextSink, input: string, spans: readonly PiiSpan[], policy: RedactionPolicy | undefined, f: (s: PiiSpan) => string): Replacement[] {
   const allowed = policy ? new Set(policy.types) : undefined;
   const everyType = !allowed || spans.every((s) => allowed.has(s.type));
   const inOrder = spans.every((s, i) => i === 0 || (spans[i - 1] as PiiSpan).start <= s.start);
@@ -65,24 +67,37 @@ function replaceSpans(input: string, spans: readonly PiiSpan[], policy: Redactio
   for (let i = 1; i < chosen.length; i++) {
     if ((chosen[i]?.start ?? 0) < (chosen[i - 1]?.end ?? 0)) throw new Error('overlapping spans: resolve them before redacting');
   }
-  const pieces: string[] = [];
-  let parts: string[] = [];
-  let size = 0;
   const replacements: Replacement[] = [];
   let last = 0;
   for (const s of chosen) {
     const r = f(s);
-    parts.push(input.slice(last, s.start), r);
-    size += s.start - last + r.length;
+    put(input.slice(last, s.start));
+    put(r);
     replacements.push({ start: s.start, end: s.end, type: s.type, replacement: r });
     last = s.end;
+  }
+  put(input.slice(last));
+  return replacements;
+}
+
+/**
+ * A redaction made into one string, joined in ~64 KB pieces as they fill: a million spans kept two million slices
+ * alive until one final join, and copying them through the garbage collector's young generation was half of a 50 MB
+ * file's redaction (0.50 -> 0.23 s).
+ */
+function intoString(redact: (put: TextSink) => Replacement[]): RedactionResult {
+  const pieces: string[] = [];
+  let parts: string[] = [];
+  let size = 0;
+  const replacements = redact((part) => {
+    parts.push(part);
+    size += part.length;
     if (size >= 1 << 16) {
       pieces.push(parts.join(''));
       parts = [];
       size = 0;
     }
-  }
-  parts.push(input.slice(last));
+  });
   pieces.push(parts.join(''));
   return { text: pieces.join(''), replacements };
 }
@@ -92,7 +107,11 @@ const MASKS = Object.fromEntries(PII_TYPES.map((t) => [t, `[${t}]`])) as Record<
 
 /** "[NAME]", "[DATE]", ... in place of each span. */
 export function maskText(input: string, spans: readonly PiiSpan[], policy?: RedactionPolicy): RedactionResult {
-  return replaceSpans(input, spans, policy, (s) => MASKS[s.type]);
+  return intoString((put) => maskTextTo(put, input, spans, policy));
+}
+
+function maskTextTo(put: TextSink, input: string, spans: readonly PiiSpan[], policy?: RedactionPolicy): Replacement[] {
+  return replaceSpans(put, input, spans, policy, (s) => MASKS[s.type]);
 }
 
 export interface PseudonymOptions {
@@ -144,12 +163,16 @@ function inMap(map: PseudonymMap, type: PiiType, candidate: string): boolean {
 }
 
 export function pseudonymizeText(input: string, spans: readonly PiiSpan[], o: PseudonymOptions): RedactionResult {
+  return intoString((put) => pseudonymizeTextTo(put, input, spans, o));
+}
+
+function pseudonymizeTextTo(put: TextSink, input: string, spans: readonly PiiSpan[], o: PseudonymOptions): Replacement[] {
   const shift = (o.map.dateShifts[o.recordId] ??= dateShiftDays(o.secret, o.recordId));
   // This text's own identifiers are real too, even when the caller passed no dataset-wide list.
   const here = new RealIdentifiers().addAll(spans);
   const real = (type: PiiType, c: string) => here.collides(c) || !!o.avoid?.collides(c) || inMap(o.map, type, c);
   const country = recordCountry(spans);
-  return replaceSpans(input, spans, o.policy, (s) => {
+  return replaceSpans(put, input, spans, o.policy, (s) => {
     if (s.type === 'DATE') {
       const shifted = shiftDateText(s.text, shift, o.dayFirst);
       if (shifted === undefined) return '[DATE]';
@@ -193,5 +216,13 @@ export function pseudonymizeText(input: string, spans: readonly PiiSpan[], o: Ps
 }
 
 export function redactText(input: string, spans: readonly PiiSpan[], mode: RedactionMode, o: PseudonymOptions): RedactionResult {
-  return mode === 'mask' ? maskText(input, spans, o.policy) : pseudonymizeText(input, spans, o);
+  return intoString((put) => redactTextTo(put, input, spans, mode, o));
+}
+
+/**
+ * redactText with the text put to `put` part by part instead of returned: `data redact` encodes the parts straight
+ * into its output file, with no copy of the whole redacted text in memory (bench/pii-RESULTS.md speed round 6).
+ */
+export function redactTextTo(put: TextSink, input: string, spans: readonly PiiSpan[], mode: RedactionMode, o: PseudonymOptions): Replacement[] {
+  return mode === 'mask' ? maskTextTo(put, input, spans, o.policy) : pseudonymizeTextTo(put, input, spans, o);
 }
