@@ -109,7 +109,8 @@ export function joinPieces(pieces: readonly Piece[], results: readonly PieceResu
     const others = new Set([...all].filter((k) => !own.has(k)));
     const extra = others.size > 0 ? propagateNames(p.text, r.spans, others, resources) : [];
     const merged = extra.length > 0 ? [...r.spans, ...extra].sort((a, b) => a.start - b.start) : r.spans;
-    for (const s of merged) out.push({ ...s, start: s.start + p.start, end: s.end + p.start });
+    // The first piece's spans are at their offsets already: no copy of each (a million spans on a 50 MB file).
+    for (const s of merged) out.push(p.start === 0 ? s : { ...s, start: s.start + p.start, end: s.end + p.start });
   });
   return out;
 }
