@@ -10,28 +10,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { labelledTexts } from '../test/unit/piiTexts.js';
+import { rateBenchInputs } from './piiBenchInputs.js';
 
 const args = process.argv.slice(2);
 const times = args.includes('--times') ? Number(args[args.indexOf('--times') + 1]) : 90;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const texts = labelledTexts();
-const corpus = texts.join('\n\n');
-let base = corpus;
-while (Buffer.byteLength(base) < 89_000) base += '\n\n' + corpus.slice(0, 89_000 - Buffer.byteLength(base));
-base += '\n\n';
-
-// The dataset: one JSONL record per paragraph, prompt and response, cycled until 100k records at `times` copies.
-const paragraphs = corpus.split(/\n\s*\n/).filter((p) => p.trim());
-const perCopy = Math.ceil(100_000 / times);
-const records: string[] = [];
-for (let i = 0; i < perCopy; i++) {
-  const p = paragraphs[i % paragraphs.length] ?? '';
-  const q = paragraphs[(i * 7 + 3) % paragraphs.length] ?? '';
-  records.push(JSON.stringify({ prompt: p, response: q }));
-}
-const dataset = records.join('\n') + '\n';
+const { text: base, dataset, recordsPerCopy } = rateBenchInputs(times);
 
 const dir = mkdtempSync(join(tmpdir(), 'pii-rate-'));
 const bin = join(root, 'bin/fieldtune.mjs');
@@ -90,7 +75,7 @@ function measure(name: string, unit: string, ext: string): void {
 try {
   console.log(`data redact rate bench: ${times} copies; node ${process.version}; ${(await import('node:os')).availableParallelism()} cores`);
   measure(`one long text file (${(Buffer.byteLength(base) / 1e3).toFixed(1)} KB of labelled documents per copy)`, base, '.txt');
-  measure(`JSONL dataset (${records.length} records per copy, ${records.length * times} in all)`, dataset, '.jsonl');
+  measure(`JSONL dataset (${recordsPerCopy} records per copy, ${recordsPerCopy * times} in all)`, dataset, '.jsonl');
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
