@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
 import { detectPii } from './detect.js';
-import { isJsonPath, isJsonSafe, jsonStringsView, spansOnJson } from './jsonStrings.js';
+import { isJsonPath, isJsonSafe, jsonStringsView, spansOnJson, unitsToString } from './jsonStrings.js';
 import { maskText } from './redact.js';
 import { loadPiiResources } from './resources.js';
 import type { PiiSpan } from './types.js';
@@ -85,6 +85,14 @@ describe('personal data in JSON string values', () => {
     expect(view.text).toContain('next line ok');
     const s = view.text.indexOf('escape');
     expect(spansOnJson(raw, view, [span(s, s + 6)])[0]?.text).toBe('escape');
+  });
+
+  it('makes code units a string whole, lone surrogates kept, on either byte order', () => {
+    const text = 'Zoë \ud800 漢字 😀 \udc00'.repeat(3000);
+    const units = Uint16Array.from({ length: text.length }, (_u, i) => text.charCodeAt(i));
+    const padded = new Uint16Array(units.length + 5);
+    padded.set(units);
+    for (const littleEndian of [true, false]) expect(unitsToString(padded, units.length, littleEndian)).toBe(text);
   });
 
   it('tells JSON files by name and surrogates that would need an escape', () => {

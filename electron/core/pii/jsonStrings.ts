@@ -100,8 +100,9 @@ function indexOrEnd(raw: string, what: string, from: number): number {
 /**
  * The decoded string values of a JSON text (one document or one per line), keys left out. The view is written code
  * unit by code unit into one array and made a string once: slicing each value (and each run between two escapes of
- * it) and joining the pieces cost 2.3 CPU s on the 50 MB JSONL file of the speed bench, this ~0.5 s. It is never
- * longer than the file: a value gives up two quotes for its two-character separator, and an escape shrinks.
+ * it) and joining ~800k pieces cost 1.2-1.6 CPU s on the 50 MB JSONL file of the speed bench, this ~0.9 s
+ * (bench/pii-redact-phases.ts). It is never longer than the file: a value gives up two quotes for its
+ * two-character separator, and an escape shrinks.
  */
 export function jsonStringsView(raw: string): JsonStringsView {
   const out = new Uint16Array(raw.length);
@@ -170,9 +171,13 @@ export function jsonStringsView(raw: string): JsonStringsView {
   return { text: unitsToString(out, n), strings, breaks: breaks.subarray(0, 2 * pairs) };
 }
 
-/** The first n code units as a string, lone surrogates kept (TextDecoder would replace them). */
-function unitsToString(units: Uint16Array, n: number): string {
-  if (LITTLE_ENDIAN) return Buffer.from(units.buffer, units.byteOffset, 2 * n).toString('utf16le');
+/**
+ * The first n code units as a string, lone surrogates kept (TextDecoder would replace them). The array's bytes are
+ * read as UTF-16 LE in one copy where the machine stores them so (every platform Electron ships on); elsewhere
+ * (s390x) the units are read as numbers, a chunk at a time.
+ */
+export function unitsToString(units: Uint16Array, n: number, littleEndian = LITTLE_ENDIAN): string {
+  if (littleEndian) return Buffer.from(units.buffer, units.byteOffset, 2 * n).toString('utf16le');
   const parts: string[] = [];
   for (let i = 0; i < n; i += 8192) parts.push(String.fromCharCode(...units.subarray(i, Math.min(n, i + 8192))));
   return parts.join('');
