@@ -1,6 +1,6 @@
 // `fieldtune data redact` through its CliCommand interface: encodings, the offset contract of the report, modes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -130,6 +130,16 @@ describe('fieldtune data redact', () => {
     expect(redactCommand.usage).toMatch(/--in FILE\.txt --out FILE\.txt --report REPORT\.json \[--mode mask\|pseudonym\]/);
     expect(redactCommand.usage).toMatch(/CONTAIN PERSONAL DATA/);
     await expect(redact('m', Buffer.from(TEXT), { mode: 'shred' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // A folder that cannot take an output is refused before detection, naming the option and the folder.
+    const missing = join(dir, 'no-such-folder');
+    await expect(redact('f', Buffer.from(TEXT), { out: join(missing, 'o.txt') })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: `--out: cannot write into ${missing} (no such folder)`,
+    });
+    await expect(redact('g', Buffer.from(TEXT), { report: join(dir, 'f.txt', 'r.json') })).rejects.toMatchObject({
+      message: `--report: ${join(dir, 'f.txt')} is not a folder`,
+    });
+    expect(existsSync(join(dir, 'f.report.json')) || existsSync(join(dir, 'g.out.txt'))).toBe(false);
     await expect(redactCommand.run({ values: { in: 'x' }, positionals: [] }, recorder())).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

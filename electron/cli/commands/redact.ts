@@ -2,8 +2,8 @@
 // pseudonymized copy in the input's own encoding, and a report whose span offsets are UTF-16 code units into the
 // decoded input (BOM excluded), so `text === input.slice(start, end)` for every span.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
 import { decodeBytes } from '../../core/data/encoding.js';
 import { writeThroughTemp } from '../../core/disk/atomicWrite.js';
@@ -61,6 +61,22 @@ export function writeEncodedText<T>(path: string, encoding: string, write: (put:
     writer.flush();
   });
   return result as T;
+}
+
+/** Refuses an output path whose folder is missing, not a folder, or not writable, naming the option. */
+function writableFolder(flag: string, path: string): void {
+  const folder = dirname(path);
+  try {
+    if (!statSync(folder).isDirectory()) throw bad(flag, `--${flag}: ${folder} is not a folder`);
+    accessSync(folder, constants.W_OK);
+  } catch (e) {
+    if (e instanceof FieldtuneError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw bad(
+      flag,
+      `--${flag}: cannot write into ${folder} (${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : String(code)})`,
+    );
+  }
 }
 
 function policyFrom(types: unknown, template: unknown): RedactionPolicy {
@@ -129,6 +145,14 @@ export const redactCommand: CliCommand = {
     const policy = policyFrom(v['types'], v['template']);
     const mapPath = typeof v['map'] === 'string' ? resolve(v['map']) : undefined;
     if (mapPath && mode !== 'pseudonym') throw bad('map', '--map only applies to --mode pseudonym');
+    // Before detection, which takes minutes on a large file: a folder that cannot take the outputs fails now.
+    for (const [flag, path] of [
+      ['out', outPath],
+      ['report', reportPath],
+      ['map', mapPath],
+    ] as const) {
+      if (path) writableFolder(flag, path);
+    }
     const secretFile = v['secret-file'];
     const secret = typeof secretFile === 'string' ? readFileSync(secretFile) : randomBytes(32);
     if (secret.length < 16) throw bad('secret-file', '--secret-file must hold at least 16 bytes');
