@@ -1,6 +1,7 @@
 // The texts of an example that personal data can hide in, as named fields: each message ('m0', 'm1', ...), a
 // document's text ('text') and every non-empty string metadata value ('meta:<name>', e.g. a "Patient" column).
 import { isSample, type Example } from '../data/example.js';
+import type { PiiSpan } from './types.js';
 
 export interface Field {
   field: string;
@@ -33,4 +34,35 @@ export function withFieldTexts(example: Example, texts: ReadonlyMap<string, stri
   if (!example.metadata) return { messages };
   const metadata = Object.fromEntries(Object.entries(example.metadata).map(([k, v]) => [k, typeof v === 'string' ? (texts.get(`meta:${k}`) ?? v) : v]));
   return { messages, metadata };
+}
+
+/**
+ * The text a field is searched in. A spreadsheet column's value alone often says nothing of what it is ("Springfield",
+ * "62701" were missed); with its column name in front as a label ("City: Springfield", "zip code: 62701") the
+ * detectors that read labels find it, as they do in running text. Messages and documents are searched as they are.
+ */
+export function searchText(f: Field): string {
+  return f.field.startsWith('meta:') ? `${labelWords(f.label)}: ${f.text}` : f.text;
+}
+
+/** "city", "zip_code", "zipCode" -> "City", "Zip code": the words a label in running text would have. */
+function labelWords(name: string): string {
+  const words = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_\-.\s]+/g, ' ')
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Spans found in searchText(f), placed on the field's own text; whatever fell on the column name is dropped. */
+export function spansOnField(f: Field, spans: readonly PiiSpan[]): PiiSpan[] {
+  const shift = searchText(f).length - f.text.length;
+  if (shift === 0) return [...spans];
+  const out: PiiSpan[] = [];
+  for (const s of spans) {
+    const start = Math.max(0, s.start - shift);
+    const end = s.end - shift;
+    if (end > start) out.push({ ...s, start, end, text: f.text.slice(start, end) });
+  }
+  return out;
 }

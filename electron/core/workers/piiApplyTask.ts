@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { RedactionReport } from '../../contract/pii.js';
 import { canonicalJson, exampleHash, isSample, type Example } from '../data/example.js';
-import { fieldsOf, type ExampleFields } from '../pii/exampleFields.js';
+import { fieldsOf, searchText, spansOnField, type ExampleFields } from '../pii/exampleFields.js';
 import { createPseudonymMap, type PseudonymMap } from '../pii/redact.js';
 import { redactExamples, type FieldSpans, type RunOutput } from '../pii/redactExamples.js';
 import { buildRedactionReport } from '../pii/report.js';
@@ -80,17 +80,17 @@ async function detectSpans(
   resourceDir: string | undefined,
   progress: TaskProgress,
 ): Promise<Map<number, FieldSpans>> {
-  const flat = examples.flatMap((e) => e.fields.map((f) => ({ position: e.position, field: f.field, text: f.text })));
+  const flat = examples.flatMap((e) => e.fields.map((f) => ({ position: e.position, field: f })));
   // On every core for a large version, as the scan (piiDatasetThreads.ts); the same spans as one thread.
   const found = await detectDatasetThreaded(
-    flat.map((f) => f.text),
+    flat.map((f) => searchText(f.field)),
     { resources, resourceDir, onProgress: (done, total) => progress('Looking for personal data', Math.round(done), total) },
   );
   const spans = new Map<number, FieldSpans>();
   flat.forEach((f, i) => {
-    const list = found[i] ?? [];
+    const list = spansOnField(f.field, found[i] ?? []);
     if (list.length === 0) return;
-    spans.set(f.position, { ...spans.get(f.position), [f.field]: list });
+    spans.set(f.position, { ...spans.get(f.position), [f.field.field]: list });
   });
   return spans;
 }

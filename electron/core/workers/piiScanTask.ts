@@ -4,7 +4,8 @@
 // their span maps and serializing them held the core's event loop for seconds when it was done there.
 import type { TypeCounts } from '../../contract/pii.js';
 import type { Example } from '../data/example.js';
-import { fieldsOf } from '../pii/exampleFields.js';
+import { fieldsOf, searchText, spansOnField } from '../pii/exampleFields.js';
+import type { Field } from '../pii/exampleFields.js';
 import { isOwnSurrogate, surrogateIndex } from '../pii/ownSurrogates.js';
 import type { PseudonymMap } from '../pii/redact.js';
 import { countByType } from '../pii/report.js';
@@ -38,12 +39,12 @@ export interface PiiScanOutput {
 
 export async function scanVersion(input: PiiScanInput, progress: TaskProgress): Promise<PiiScanOutput> {
   const db = openDatabaseReadOnly(input.databaseFile, input.databaseKey);
-  const flat: Array<{ position: number; field: string; text: string }> = [];
+  const flat: Array<{ position: number; field: Field }> = [];
   let examples = 0;
   try {
     for (const row of new DatasetsRepository(db).iterateMembers(input.versionId)) {
       examples += 1;
-      for (const f of fieldsOf(JSON.parse(row.body) as Example)) flat.push({ position: row.position, field: f.field, text: f.text });
+      for (const field of fieldsOf(JSON.parse(row.body) as Example)) flat.push({ position: row.position, field });
       if (examples % 5000 === 0) progress('Reading the examples', examples, null);
     }
   } finally {
@@ -53,7 +54,7 @@ export async function scanVersion(input: PiiScanInput, progress: TaskProgress): 
   let last = 0;
   // A large version is detected on every core (piiDatasetThreads.ts): same spans as one thread, record for record.
   const found = await detectDatasetThreaded(
-    flat.map((f) => f.text),
+    flat.map((f) => searchText(f.field)),
     {
       resources,
       resourceDir: input.resourceDir,
@@ -71,13 +72,13 @@ export async function scanVersion(input: PiiScanInput, progress: TaskProgress): 
   const kept: PiiSpan[] = [];
   let skipped = 0;
   flat.forEach((f, i) => {
-    const all = found[i] ?? [];
+    const all = spansOnField(f.field, found[i] ?? []);
     const list = index ? all.filter((s) => !isOwnSurrogate(s, index)) : all;
     skipped += all.length - list.length;
     if (list.length === 0) return;
     kept.push(...list);
     const entry = byPosition.get(f.position) ?? {};
-    entry[f.field] = list;
+    entry[f.field.field] = list;
     byPosition.set(f.position, entry);
   });
   const rows: Array<[number, string]> = [...byPosition].map(([position, fields]) => [position, JSON.stringify(fields)]);

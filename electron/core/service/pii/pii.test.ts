@@ -302,7 +302,7 @@ describe('fields beyond the question and answer', () => {
           { role: 'user', content },
           { role: 'assistant', content: 'Noted 👍' },
         ],
-        metadata: { patient: 'Maria Kowalski', ward: 'B' },
+        metadata: { patient: 'Maria Kowalski', ward: 'B', city: 'Springfield' },
       })}\n`,
     );
     expect((await finished((await core.call('datasets:import', { projectId: p.id, path: file })).id)).status).toBe('succeeded');
@@ -314,9 +314,11 @@ describe('fields beyond the question and answer', () => {
     for (const s of question.spans) expect(content.slice(s.start, s.end)).toBe(s.text);
     expect(question.spans.map((s) => s.text)).toEqual(['Maria Kowalski', '00482913']);
     expect(record!.fields.find((f) => f.field === 'meta:patient')?.spans.map((s) => s.type)).toEqual(['NAME']);
+    // A lone town in its column is found through the column's name, and placed on the value itself.
+    expect(record!.fields.find((f) => f.field === 'meta:city')?.spans).toMatchObject([{ type: 'LOCATION', start: 0, end: 11, text: 'Springfield' }]);
     const job = await finished((await core.call('pii:apply', { versionId, mode: 'mask', policy: { types: ['NAME', 'MRN'] } })).id);
     const row = (await core.call('datasets:examples', { versionId: (job.result as PiiApplyResult).version.id, offset: 0, limit: 1 })).rows[0]!;
     expect(row.messages![0]!.content).toBe('Hello 👋🏽\r\nPatient: [NAME], MRN [MRN].\r\nThanks');
-    expect(row.metadata).toEqual({ patient: '[NAME]', ward: 'B' });
+    expect(row.metadata).toEqual({ patient: '[NAME]', ward: 'B', city: 'Springfield' }); // LOCATION was not in the policy
   });
 });
