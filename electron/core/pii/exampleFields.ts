@@ -38,7 +38,7 @@ export function withFieldTexts(example: Example, texts: ReadonlyMap<string, stri
 
 /**
  * The text a field is searched in. A spreadsheet column's value alone often says nothing of what it is ("Springfield",
- * "62701" were missed); with its column name in front as a label ("City: Springfield", "zip code: 62701") the
+ * "62701" were missed); with its column name in front as a label ("City: Springfield", "Zip code: 62701") the
  * detectors that read labels find it, as they do in running text. Messages and documents are searched as they are.
  */
 export function searchText(f: Field): string {
