@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, constants, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
-import { decodeBytes } from '../../core/data/encoding.js';
+import { bomFor, decodeBytes } from '../../core/data/encoding.js';
 import { writeThroughTemp } from '../../core/disk/atomicWrite.js';
 import { bufferedWriter } from '../../core/disk/bufferedWriter.js';
 import { writeJsonStreamed } from '../../core/disk/streamedJson.js';
@@ -54,7 +54,7 @@ export async function readTextFile(path: string): Promise<{ text: string; encodi
 export function writeEncodedText<T>(path: string, encoding: string, write: (put: TextSink) => T): T {
   let result: T | undefined;
   writeThroughTemp(path, (fd) => {
-    const bom = encoding === 'utf-16le' ? [0xff, 0xfe] : encoding === 'utf-16be' ? [0xfe, 0xff] : encoding === 'utf-8-bom' ? [0xef, 0xbb, 0xbf] : [];
+    const bom = bomFor(encoding);
     if (bom.length) writeSync(fd, Buffer.from(bom));
     const writer = bufferedWriter(fd, encoding === 'utf-16le' ? 'utf16le' : encoding === 'utf-16be' ? 'utf16be' : 'utf8');
     result = write((part) => writer.put(part));

@@ -23,6 +23,11 @@ const BOMS: Array<[number[], DetectedEncoding]> = [
   [[0xfe, 0xff], 'utf-16be'],
 ];
 
+/** The byte order mark a file read in `encoding` began with, for writing it back the same way; none for others. */
+export function bomFor(encoding: DetectedEncoding): readonly number[] {
+  return BOMS.find(([, e]) => e === encoding)?.[0] ?? [];
+}
+
 function bomOf(head: Buffer): { encoding: DetectedEncoding; length: number } | null {
   for (const [bytes, encoding] of BOMS) {
     if (head.length >= bytes.length && bytes.every((b, i) => head[i] === b)) return { encoding, length: bytes.length };

@@ -42,7 +42,12 @@ export function withFieldTexts(example: Example, texts: ReadonlyMap<string, stri
  * detectors that read labels find it, as they do in running text. Messages and documents are searched as they are.
  */
 export function searchText(f: Field): string {
-  return f.field.startsWith('meta:') ? `${labelWords(f.label)}: ${f.text}` : f.text;
+  return labelOf(f) + f.text;
+}
+
+/** What goes in front of a field's text: its column name as a label for a metadata field, nothing for the others. */
+function labelOf(f: Field): string {
+  return f.field.startsWith('meta:') ? `${labelWords(f.label)}: ` : '';
 }
 
 /** "city", "zip_code", "zipCode" -> "City", "Zip code": the words a label in running text would have. */
@@ -56,7 +61,7 @@ function labelWords(name: string): string {
 
 /** Spans found in searchText(f), placed on the field's own text; whatever fell on the column name is dropped. */
 export function spansOnField(f: Field, spans: readonly PiiSpan[]): PiiSpan[] {
-  const shift = searchText(f).length - f.text.length;
+  const shift = labelOf(f).length;
   if (shift === 0) return [...spans];
   const out: PiiSpan[] = [];
   for (const s of spans) {

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { RedactionReport } from '../../contract/pii.js';
 import { canonicalJson, exampleHash, isSample, type Example } from '../data/example.js';
-import { fieldsOf, searchText, spansOnField, type ExampleFields } from '../pii/exampleFields.js';
+import { fieldsOf, type ExampleFields } from '../pii/exampleFields.js';
 import { createPseudonymMap, type PseudonymMap } from '../pii/redact.js';
 import { redactExamples, type FieldSpans, type RunOutput } from '../pii/redactExamples.js';
 import { buildRedactionReport } from '../pii/report.js';
@@ -15,7 +15,7 @@ import type { RedactionMode, RedactionPolicy } from '../pii/types.js';
 import { openDatabaseReadOnly } from '../store/database.js';
 import { DatasetsRepository } from '../store/repositories/datasets.js';
 import { RedactionRepository } from '../store/repositories/redaction.js';
-import { detectDatasetThreaded } from './piiDatasetThreads.js';
+import { detectFieldsThreaded } from './piiDatasetThreads.js';
 
 type TaskProgress = (phase: string, current: number, total: number | null) => void;
 
@@ -82,13 +82,13 @@ async function detectSpans(
 ): Promise<Map<number, FieldSpans>> {
   const flat = examples.flatMap((e) => e.fields.map((f) => ({ position: e.position, field: f })));
   // On every core for a large version, as the scan (piiDatasetThreads.ts); the same spans as one thread.
-  const found = await detectDatasetThreaded(
-    flat.map((f) => searchText(f.field)),
+  const found = await detectFieldsThreaded(
+    flat.map((f) => f.field),
     { resources, resourceDir, onProgress: (done, total) => progress('Looking for personal data', Math.round(done), total) },
   );
   const spans = new Map<number, FieldSpans>();
   flat.forEach((f, i) => {
-    const list = spansOnField(f.field, found[i] ?? []);
+    const list = found[i] ?? [];
     if (list.length === 0) return;
     spans.set(f.position, { ...spans.get(f.position), [f.field.field]: list });
   });

@@ -3,6 +3,8 @@
 // found anywhere are gathered, and each group's second pass (names found anywhere looked for everywhere) runs in a
 // thread again, on only the texts those names can change. Same spans as detectDataset, record for record; small datasets stay on the calling thread.
 import { detectDataset, seedsReach } from '../pii/dataset.js';
+import { searchText, spansOnField } from '../pii/exampleFields.js';
+import type { Field } from '../pii/exampleFields.js';
 import type { PiiResources } from '../pii/resources.js';
 import type { PiiSpan } from '../pii/types.js';
 import { piecesFor } from './piiLongText.js';
@@ -79,4 +81,13 @@ export async function detectDatasetThreaded(texts: readonly string[], o: Dataset
     o.onThreadError?.(error);
     return onThisThread();
   }
+}
+
+/**
+ * detectDatasetThreaded over examples' fields, the way the scan and the redaction both search them: each field as
+ * searchText gives it (a column's value with the column's name in front), its spans placed back on the field's text.
+ */
+export async function detectFieldsThreaded(fields: readonly Field[], o: DatasetThreadOptions): Promise<PiiSpan[][]> {
+  const found = await detectDatasetThreaded(fields.map(searchText), o);
+  return fields.map((f, i) => spansOnField(f, found[i] ?? []));
 }

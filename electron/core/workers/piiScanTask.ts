@@ -4,7 +4,7 @@
 // their span maps and serializing them held the core's event loop for seconds when it was done there.
 import type { TypeCounts } from '../../contract/pii.js';
 import type { Example } from '../data/example.js';
-import { fieldsOf, searchText, spansOnField } from '../pii/exampleFields.js';
+import { fieldsOf } from '../pii/exampleFields.js';
 import type { Field } from '../pii/exampleFields.js';
 import { isOwnSurrogate, surrogateIndex } from '../pii/ownSurrogates.js';
 import type { PseudonymMap } from '../pii/redact.js';
@@ -13,7 +13,7 @@ import { loadPiiResources } from '../pii/resources.js';
 import type { PiiSpan } from '../pii/types.js';
 import { openDatabaseReadOnly } from '../store/database.js';
 import { DatasetsRepository } from '../store/repositories/datasets.js';
-import { detectDatasetThreaded } from './piiDatasetThreads.js';
+import { detectFieldsThreaded } from './piiDatasetThreads.js';
 
 type TaskProgress = (phase: string, current: number, total: number | null) => void;
 
@@ -53,8 +53,8 @@ export async function scanVersion(input: PiiScanInput, progress: TaskProgress): 
   const resources = loadPiiResources(input.resourceDir);
   let last = 0;
   // A large version is detected on every core (piiDatasetThreads.ts): same spans as one thread, record for record.
-  const found = await detectDatasetThreaded(
-    flat.map((f) => searchText(f.field)),
+  const found = await detectFieldsThreaded(
+    flat.map((f) => f.field),
     {
       resources,
       resourceDir: input.resourceDir,
@@ -72,7 +72,7 @@ export async function scanVersion(input: PiiScanInput, progress: TaskProgress): 
   const kept: PiiSpan[] = [];
   let skipped = 0;
   flat.forEach((f, i) => {
-    const all = spansOnField(f.field, found[i] ?? []);
+    const all = found[i] ?? [];
     const list = index ? all.filter((s) => !isOwnSurrogate(s, index)) : all;
     skipped += all.length - list.length;
     if (list.length === 0) return;
