@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Core } from '../../electron/core/core.js';
-import { writeDemoModel } from '../../electron/core/demoModel/index.js';
 import { registerBase, seedRun } from '../unit/adapterRun.js';
+import { writeEndlessDemoModel } from './endlessModel.js';
 import { screenshots, watchErrors } from './pageErrors.js';
 import { startServer } from './server.js';
 
@@ -21,8 +21,10 @@ test('chats with base and tuned side by side, corrects a reply, finds it in Data
   const ws = join(dir, 'ws');
   const core = new Core({ workspaceDir: ws, mode: 'cli' });
   try {
-    const model = await writeDemoModel({ out: join(dir, 'base.gguf'), layers: 1, embd: 64, ff: 64, ctx: 4096 });
-    await seedRun(core.ws, await registerBase(core.ws, model.path), 'Clinic letters');
+    // replies that only end at their token limit, from a model slow enough (~350 tokens a second here) that a
+    // 4000-token reply is still being written when Stop is clicked, however busy the machine
+    const model = await writeEndlessDemoModel({ out: join(dir, 'base.gguf'), layers: 2, embd: 256, ff: 256, ctx: 4096 });
+    await seedRun(core.ws, await registerBase(core.ws, model), 'Clinic letters');
   } finally {
     await core.close();
   }
@@ -69,8 +71,8 @@ test('chats with base and tuned side by side, corrects a reply, finds it in Data
     await expect(tunedReply.getByRole('status')).toContainText('Your better answer was saved to the project’s suggestions');
     await snap(page, '3-saved');
 
-    // a long answer (up to 4000 tokens: seconds even for the demo model) stops where it is: the text so far stays,
-    // and the other column's reply is not written
+    // a long answer (4000 tokens, over ten seconds for this model) stops where it is: the text so far stays, and the
+    // other column's reply is not written
     await page.getByLabel('Longest answer (tokens)').fill('4000');
     await page.getByLabel('Your message').fill('Tell me everything about fasting.');
     await page.getByRole('button', { name: 'Send' }).click();
