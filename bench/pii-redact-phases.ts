@@ -4,14 +4,16 @@
 // only) before detection, as the CLI runs them, on a small heap; detection once (the same spans for every commit
 // that keeps the span gate); then placing the spans back on the file (JSONL only), writing the redacted copy and
 // writing the report's span lines. CPU ms of the whole process (its garbage collection included). The JSONL dataset
-// is 100k records whatever `times` is. To compare with an older commit, copy this file and piiBenchInputs.ts into a worktree of it:
-// where redactTextTo does not exist yet, the copy is made the old way (redactText, then one Buffer of the whole text).
+// is 100k records whatever `times` is. To compare with an older commit, copy this file and piiBenchInputs.ts into a
+// worktree of it (before pieceView.ts, spansOnView was jsonStrings.ts's spansOnJson: import that instead): where
+// redactTextTo does not exist yet, the copy is made the old way (redactText, then one Buffer of the whole text).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cli from '../electron/cli/commands/redact.js';
 import { writeJsonStreamed } from '../electron/core/disk/streamedJson.js';
-import { jsonStringsView, spansOnJson } from '../electron/core/pii/jsonStrings.js';
+import { jsonStringsView } from '../electron/core/pii/jsonStrings.js';
+import { spansOnView } from '../electron/core/pii/pieceView.js';
 import * as redact from '../electron/core/pii/redact.js';
 import { loadPiiResources } from '../electron/core/pii/resources.js';
 import type { PiiSpan } from '../electron/core/pii/types.js';
@@ -49,9 +51,9 @@ try {
   if (!asText) await time('JSON strings view', () => jsonStringsView(text));
   const view = asText ? undefined : jsonStringsView(text);
   const found = await detectLongText(view ? view.text : text, resources, { cores: 1 });
-  const spans: PiiSpan[] = view ? spansOnJson(text, view, found) : found;
+  const spans: PiiSpan[] = view ? spansOnView(text, view, found) : found;
   console.log(`  (detected once: ${(text.length / 1e6).toFixed(1)} M chars, ${spans.length} spans)`);
-  if (view) await time('spans placed on the file', () => spansOnJson(text, view, found));
+  if (view) await time('spans placed on the file', () => spansOnView(text, view, found));
 
   const options = { secret: Buffer.alloc(32), recordId: 'file', resources, map: redact.createPseudonymMap() };
   await time('redacted copy written', () => {

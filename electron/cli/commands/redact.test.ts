@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { redactCommand } from './redact.js';
 import type { CliArgs, CliOutput } from '../command.js';
@@ -90,6 +91,34 @@ describe('fieldtune data redact', () => {
     const [a, b] = JSON.parse(output.toString('utf8')) as { text: string }[];
     expect(a?.text).not.toContain('Núñez');
     expect(a?.text).toBe(b?.text);
+  });
+
+  it.each(['mask', 'pseudonym'])('redacts a CSV file cell by cell, labelled by column, and every row keeps its cells (%s)', async (mode) => {
+    const input =
+      'patient;city;zip_code;note\r\n' + 'John Smith;Springfield;62701;"Call (937) 555-0142; said ""fine"""\r\n' + '"Smith; John";Boston;02118;ok\r\n';
+    const { code, report, output } = await redact(`csv-${mode}`, Buffer.from(input), { mode }, '.csv');
+    expect(code).toBe(0);
+    expect(report.input.format).toBe('csv');
+    for (const s of report.spans) expect(input.slice(s.start, s.end)).toBe(s.text);
+    expect(report.spans.map((s) => [s.type, s.text])).toEqual(
+      expect.arrayContaining([
+        ['LOCATION', 'Springfield'],
+        ['ZIP', '62701'],
+        ['LOCATION', 'Boston'],
+        ['ZIP', '02118'],
+        ['PHONE', '(937) 555-0142'],
+      ]),
+    );
+    const cells = (text: string) => Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true }).data;
+    const back = cells(output.toString('utf8'));
+    expect(back.map((r) => r.length)).toEqual([4, 4, 4]);
+    expect(back[0]).toEqual(['patient', 'city', 'zip_code', 'note']);
+    expect(JSON.stringify(back)).not.toMatch(/John|Smith|Springfield|Boston|62701|02118|555-0142/);
+    expect(back[1]?.[3]).toMatch(/; said "fine"$/);
+    if (mode === 'mask') expect(back[1]).toEqual(['[NAME]', '[LOCATION]', '[ZIP]', 'Call [PHONE]; said "fine"']);
+    // read as plain text, a lone town in its column says nothing of what it is
+    const plain = await redact(`csv-as-text-${mode}`, Buffer.from(input), { mode }, '.txt');
+    expect(plain.report.spans.map((s) => s.text)).not.toContain('Springfield');
   });
 
   it('refuses other encodings with a clear message', async () => {

@@ -9,7 +9,9 @@ import { bomFor, decodeBytes } from '../../core/data/encoding.js';
 import { writeThroughTemp } from '../../core/disk/atomicWrite.js';
 import { bufferedWriter } from '../../core/disk/bufferedWriter.js';
 import { writeJsonStreamed } from '../../core/disk/streamedJson.js';
-import { decodedText, isJsonPath, isJsonSafe, jsonStringsView, spansOnJson } from '../../core/pii/jsonStrings.js';
+import { csvCellsView, delimiterFor, isCellSafe, isDelimitedPath } from '../../core/pii/csvCells.js';
+import { decodedText, isJsonPath, isJsonSafe, jsonStringsView } from '../../core/pii/jsonStrings.js';
+import { spansOnView } from '../../core/pii/pieceView.js';
 import { createPseudonymMap, redactTextTo, serializePseudonymMap } from '../../core/pii/redact.js';
 import type { Replacement, TextSink } from '../../core/pii/redact.js';
 import { buildRedactionReport, countByType } from '../../core/pii/report.js';
@@ -108,7 +110,9 @@ export const redactCommand: CliCommand = {
     '',
     '  --in FILE         input text: UTF-8 (with or without BOM) or UTF-16 LE/BE; other encodings are refused.',
     '                    A .json, .jsonl or .ndjson file is searched in its string values (keys and numbers are not),',
-    '                    decoded, and redacted in place so every record still parses',
+    '                    decoded, and redacted in place so every record still parses. A .csv or .tsv file is searched',
+    '                    cell by cell, each cell below the first row with its column name as a label ("City: ..."),',
+    '                    and redacted in place so every row keeps its cells',
     "  --out FILE        redacted copy, written in the input's encoding (must differ from --in)",
     '  --report FILE     JSON report: {"spans":[{"start","end","type","text",...}], counts, policy, ...}; offsets are',
     '                    UTF-16 code units into the decoded input (BOM excluded), so text === input.slice(start, end)',
@@ -176,14 +180,16 @@ export const redactCommand: CliCommand = {
     const { text, encoding } = decoded;
     const resources = loadPiiResources();
     // A JSON or JSON Lines file is read through its decoded string values (core/pii/jsonStrings.ts), so escapes are
-    // not read as letters and the redacted copy still parses.
+    // not read as letters and the redacted copy still parses; a CSV file through its cells, labelled by their column
+    // (core/pii/csvCells.ts).
     const json = isJsonPath(inPath);
-    const view = json ? jsonStringsView(text) : undefined;
+    const delimiter = !json && isDelimitedPath(inPath) ? delimiterFor(inPath, text) : undefined;
+    const view = json ? jsonStringsView(text) : delimiter ? csvCellsView(text, delimiter) : undefined;
     // A long file is cut at blank lines and detected on every core (core/workers/piiLongText.ts).
     const found = await detectLongText(view ? view.text : text, resources, {
       onThreadError: (e) => out.log(`Worker threads failed (${e instanceof Error ? e.message : String(e)}); detecting on one thread instead.`),
     });
-    const detected = view ? spansOnJson(text, view, found) : found;
+    const detected = view ? spansOnView(text, view, found) : found;
     const spans = detected.filter((s) => policy.types.includes(s.type));
     const map = createPseudonymMap();
     // Surrogates come from what a span says, not how the file escaped it (the report keeps the file's own text).
@@ -192,11 +198,15 @@ export const redactCommand: CliCommand = {
     // every replacement is known to be safe.
     const replacements = writeEncodedText(outPath, encoding, (put) => {
       const made = redactTextTo(put, text, toRedact, mode, { secret, recordId: 'file', resources, map, policy });
-      const unsafe = json ? made.find((r) => !isJsonSafe(r.replacement)) : undefined;
+      const unsafe = json
+        ? made.find((r) => !isJsonSafe(r.replacement))
+        : delimiter
+          ? made.find((r) => !isCellSafe(r.replacement, text.slice(r.start, r.end), delimiter))
+          : undefined;
       if (unsafe) {
         throw new FieldtuneError(
           'INTERNAL',
-          `A ${unsafe.type} surrogate would need a JSON escape (${JSON.stringify(unsafe.replacement)}); nothing was written.`,
+          `A ${unsafe.type} surrogate would need ${json ? 'a JSON escape' : 'quoting to stay in its cell'} (${JSON.stringify(unsafe.replacement)}); nothing was written.`,
         );
       }
       return made;
@@ -210,7 +220,7 @@ export const redactCommand: CliCommand = {
           path: inPath,
           encoding,
           characters: text.length,
-          format: json ? 'json' : 'text',
+          format: json ? 'json' : delimiter ? 'csv' : 'text',
           offsets: 'UTF-16 code units into the decoded input, BOM excluded',
         },
         mode,

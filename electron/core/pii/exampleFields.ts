@@ -47,7 +47,13 @@ export function searchText(f: Field): string {
 
 /** What goes in front of a field's text: its column name as a label for a metadata field, nothing for the others. */
 function labelOf(f: Field): string {
-  return f.field.startsWith('meta:') ? `${labelWords(f.label)}: ` : '';
+  return f.field.startsWith('meta:') ? columnLabel(f.label) : '';
+}
+
+/** A column's name as the label in front of its values ("zip_code" -> "Zip code: "); nothing for a blank name. */
+export function columnLabel(name: string): string {
+  const words = labelWords(name);
+  return words ? `${words}: ` : '';
 }
 
 /** "city", "zip_code", "zipCode" -> "City", "Zip code": the words a label in running text would have. */

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
 import { detectPii } from './detect.js';
-import { isJsonPath, isJsonSafe, jsonStringsView, spansOnJson, unitsToString } from './jsonStrings.js';
+import { isJsonPath, isJsonSafe, jsonStringsView } from './jsonStrings.js';
+import { spansOnView, unitsToString } from './pieceView.js';
 import { maskText } from './redact.js';
 import { loadPiiResources } from './resources.js';
 import type { PiiSpan } from './types.js';
@@ -17,7 +18,7 @@ const RECORDS = [
 
 function detectOnJson(raw: string): PiiSpan[] {
   const view = jsonStringsView(raw);
-  return spansOnJson(raw, view, detectPii(view.text, { resources }));
+  return spansOnView(raw, view, detectPii(view.text, { resources }));
 }
 
 const span = (start: number, end: number): PiiSpan => ({ start, end, type: 'NAME', text: '', confidence: 1, source: 'dictionary' });
@@ -59,7 +60,7 @@ describe('personal data in JSON string values', () => {
       expect(at).toBe(view.text.length - value.length);
       for (let i = 0; i < value.length; i++) {
         for (let j = i + 1; j <= value.length; j++) {
-          const [moved] = spansOnJson(raw, view, [span(at + i, at + j)]);
+          const [moved] = spansOnView(raw, view, [span(at + i, at + j)]);
           const text = moved?.text ?? '';
           // Splitting a surrogate pair (the emoji) leaves half a character, which JSON cannot name apart.
           if (/[\ud800-\udbff]$/.test(value.slice(i, j)) || /^[\udc00-\udfff]/.test(value.slice(i, j))) continue;
@@ -73,7 +74,7 @@ describe('personal data in JSON string values', () => {
     const raw = '["Anna Berg", "Karl"]';
     const view = jsonStringsView(raw);
     expect(view.text).toBe('Anna Berg\n\nKarl');
-    const moved = spansOnJson(raw, view, [span(5, 15), span(9, 11)]);
+    const moved = spansOnView(raw, view, [span(5, 15), span(9, 11)]);
     expect(moved.map((s) => s.text)).toEqual(['Berg']);
   });
 
@@ -84,7 +85,7 @@ describe('personal data in JSON string values', () => {
     expect(view.text).toContain('unterminated');
     expect(view.text).toContain('next line ok');
     const s = view.text.indexOf('escape');
-    expect(spansOnJson(raw, view, [span(s, s + 6)])[0]?.text).toBe('escape');
+    expect(spansOnView(raw, view, [span(s, s + 6)])[0]?.text).toBe('escape');
   });
 
   it('makes code units a string whole, lone surrogates kept, on either byte order', () => {

@@ -5,30 +5,10 @@
 //
 // Hand-written: JSON.parse gives the values but not where each of their characters sits in the file, which the
 // report's offsets (`text === input.slice(start, end)`) and the in-place redaction need.
-import type { PiiSpan } from './types.js';
+import { PieceViewWriter, type PieceView } from './pieceView.js';
 
-/** One string value: where its decoded text sits in the joined view, and where its characters sit in the file. */
-interface JsonString {
-  viewStart: number;
-  viewEnd: number;
-  rawStart: number;
-  /**
-   * This value's pairs in the view's `breaks`, [breakFrom, breakTo); none when it holds no escape, so a value costs
-   * memory per escape, not per character.
-   */
-  breakFrom: number;
-  breakTo: number;
-}
-export interface JsonStringsView {
-  /** Every string value (not the keys) decoded, separated by blank lines so no detector joins two of them. */
-  text: string;
-  strings: JsonString[];
-  /**
-   * Pairs (offset in the decoded value, file offset) where the two stop moving together, from (0, first character)
-   * on: between two pairs both advance by one per code unit. An escape adds two pairs (its code unit, the one after).
-   */
-  breaks: Int32Array;
-}
+/** The decoded string values of a JSON file as one text, and the way back to the file (pieceView.ts). */
+export type JsonStringsView = PieceView;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -98,31 +78,11 @@ function indexOrEnd(raw: string, what: string, from: number): number {
 }
 
 /**
- * The decoded string values of a JSON text (one document or one per line), keys left out. The view is written code
- * unit by code unit into one array and made a string once: slicing each value (and each run between two escapes of
- * it) and joining ~800k pieces cost 1.2-1.6 CPU s on the 50 MB JSONL file of the speed bench, this ~0.9 s
- * (bench/pii-redact-phases.ts). It is never longer than the file: a value gives up two quotes for its
- * two-character separator, and an escape shrinks.
+ * The decoded string values of a JSON text (one document or one per line), keys left out. It is never longer than
+ * the file: a value gives up two quotes for its two-character separator, and an escape shrinks.
  */
 export function jsonStringsView(raw: string): JsonStringsView {
-  const out = new Uint16Array(raw.length);
-  let n = 0;
-  const strings: JsonString[] = [];
-  let breaks = new Int32Array(1024);
-  let pairs = 0;
-  const pair = (decoded: number, file: number) => {
-    if (2 * pairs + 2 > breaks.length) {
-      const grown = new Int32Array(2 * breaks.length);
-      grown.set(breaks);
-      breaks = grown;
-    }
-    breaks[2 * pairs] = decoded;
-    breaks[2 * pairs + 1] = file;
-    pairs++;
-  };
-  const copy = (from: number, to: number) => {
-    for (let k = from; k < to; k++) out[n++] = raw.charCodeAt(k);
-  };
+  const view = new PieceViewWriter(raw.length);
   let lineEnd = -1;
   let slash = -1;
   for (let i = raw.indexOf('"'); i !== -1;) {
@@ -132,20 +92,14 @@ export function jsonStringsView(raw: string): JsonStringsView {
     const end = literalEnd(raw, start, lineEnd);
     const next = end < raw.length && raw.charCodeAt(end) === QUOTE ? end + 1 : end;
     if (!isKey(raw, next) && end > start) {
-      if (strings.length) {
-        out[n++] = NEWLINE;
-        out[n++] = NEWLINE;
-      }
-      const viewStart = n;
-      const breakFrom = pairs;
+      view.begin(start);
       if (slash < start) slash = indexOrEnd(raw, '\\', start);
-      if (slash >= end) copy(start, end);
+      if (slash >= end) view.copy(raw, start, end);
       else {
-        pair(0, start);
         for (let k = start; k < end;) {
           const at = raw.indexOf('\\', k);
           const runEnd = at === -1 || at >= end ? end : at;
-          copy(k, runEnd);
+          view.copy(raw, k, runEnd);
           k = runEnd;
           if (k >= end) break;
           const unit = escapedUnit(raw, k);
@@ -153,73 +107,20 @@ export function jsonStringsView(raw: string): JsonStringsView {
             // An unknown escape (invalid JSON) stays as its characters, placed one to one, so nothing of the file is
             // lost.
             const kept = Math.min(k + 2, end);
-            copy(k, kept);
+            view.copy(raw, k, kept);
             k = kept;
             continue;
           }
           const after = k + (raw.charCodeAt(k + 1) === 0x75 ? 6 : 2);
-          pair(n - viewStart, k);
-          out[n++] = unit;
-          pair(n - viewStart, after);
+          view.escaped(unit, k, after);
           k = after;
         }
       }
-      strings.push({ viewStart, viewEnd: n, rawStart: start, breakFrom, breakTo: pairs });
+      view.end();
     }
     i = raw.indexOf('"', next);
   }
-  return { text: unitsToString(out, n), strings, breaks: breaks.subarray(0, 2 * pairs) };
-}
-
-/**
- * The first n code units as a string, lone surrogates kept (TextDecoder would replace them). The array's bytes are
- * read as UTF-16 LE in one copy where the machine stores them so (every platform Electron ships on); elsewhere
- * (s390x) the units are read as numbers, a chunk at a time.
- */
-export function unitsToString(units: Uint16Array, n: number, littleEndian = LITTLE_ENDIAN): string {
-  if (littleEndian) return Buffer.from(units.buffer, units.byteOffset, 2 * n).toString('utf16le');
-  const parts: string[] = [];
-  for (let i = 0; i < n; i += 8192) parts.push(String.fromCharCode(...units.subarray(i, Math.min(n, i + 8192))));
-  return parts.join('');
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-function rawOffset(view: JsonStringsView, s: JsonString, viewOffset: number): number {
-  const k = viewOffset - s.viewStart;
-  if (s.breakFrom === s.breakTo) return s.rawStart + k;
-  // The last pair at or before k (binary search over the pairs' decoded offsets).
-  const b = view.breaks;
-  let lo = s.breakFrom;
-  let hi = s.breakTo - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((b[2 * mid] as number) <= k) lo = mid;
-    else hi = mid - 1;
-  }
-  return (b[2 * lo + 1] as number) + k - (b[2 * lo] as number);
-}
-
-/**
- * The spans found in the view, placed on the file: each covers whole escapes, so replacing it keeps the JSON valid,
- * and its text is the file's own (`raw.slice(start, end)`). A span that ran past its value into the separator is cut
- * at the value's end.
- */
-export function spansOnJson(raw: string, view: JsonStringsView, spans: readonly PiiSpan[]): PiiSpan[] {
-  const out: PiiSpan[] = [];
-  let k = 0;
-  const sorted = spans.every((s, i) => i === 0 || (spans[i - 1] as PiiSpan).start <= s.start) ? spans : [...spans].sort((a, b) => a.start - b.start);
-  for (const span of sorted) {
-    while (k < view.strings.length && (view.strings[k] as JsonString).viewEnd <= span.start) k++;
-    const s = view.strings[k];
-    if (!s || span.start < s.viewStart) continue;
-    const end = Math.min(span.end, s.viewEnd);
-    if (end <= span.start) continue;
-    const start = rawOffset(view, s, span.start);
-    const rawEnd = rawOffset(view, s, end);
-    out.push({ start, end: rawEnd, type: span.type, text: raw.slice(start, rawEnd), confidence: span.confidence, source: span.source });
-  }
-  return out;
+  return view.finish();
 }
 
 /**
