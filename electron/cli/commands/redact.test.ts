@@ -121,6 +121,16 @@ describe('fieldtune data redact', () => {
     expect(plain.report.spans.map((s) => s.text)).not.toContain('Springfield');
   });
 
+  it('sends a spreadsheet or document to data import or a CSV copy, and writes nothing', async () => {
+    for (const ext of ['.xlsx', '.pdf', '.DOCX']) {
+      await expect(redact(`packed${ext}`, Buffer.from('PK\x03\x04 zip bytes'), {}, ext)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(/text files only.*Save it as CSV.*fieldtune data import/),
+      });
+      expect(existsSync(join(dir, `packed${ext}.out.txt`)) || existsSync(join(dir, `packed${ext}.report.json`))).toBe(false);
+    }
+  });
+
   it('refuses other encodings with a clear message', async () => {
     const latin1 = Buffer.from('Patient: Jos\xe9 N\xfa\xf1ez\n', 'latin1');
     await expect(redact('latin1', latin1)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/UTF-8.*UTF-16/) });

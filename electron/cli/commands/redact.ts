@@ -27,6 +27,9 @@ const NOTICE =
   'The report (and the pseudonym map) CONTAIN PERSONAL DATA: every span holds the original identifier text. ' +
   'Store them like the original file, never next to the redacted copy, and delete them when done.';
 
+/** Spreadsheets and documents that `data import` reads but that are not text. */
+const PACKED_FORMATS = /\.(xlsx|xlsm|xls|ods|pdf|docx|doc|odt)$/i;
+
 const bad = (path: string, message: string) => new FieldtuneError('BAD_REQUEST', message, [{ path, message }]);
 
 /** Reads a whole file as text: UTF-8 (BOM or not) and UTF-16 LE/BE only; other encodings are refused. */
@@ -112,7 +115,8 @@ export const redactCommand: CliCommand = {
     '                    A .json, .jsonl or .ndjson file is searched in its string values (keys and numbers are not),',
     '                    decoded, and redacted in place so every record still parses. A .csv or .tsv file is searched',
     '                    cell by cell, each cell below the first row with its column name as a label ("City: ..."),',
-    '                    and redacted in place so every row keeps its cells',
+    '                    and redacted in place so every row keeps its cells. Spreadsheets (.xlsx) and documents',
+    '                    (.pdf, .docx) are not text: import them (fieldtune data import) and review them there',
     "  --out FILE        redacted copy, written in the input's encoding (must differ from --in)",
     '  --report FILE     JSON report: {"spans":[{"start","end","type","text",...}], counts, policy, ...}; offsets are',
     '                    UTF-16 code units into the decoded input (BOM excluded), so text === input.slice(start, end)',
@@ -161,6 +165,15 @@ export const redactCommand: CliCommand = {
     const secret = typeof secretFile === 'string' ? readFileSync(secretFile) : randomBytes(32);
     if (secret.length < 16) throw bad('secret-file', '--secret-file must hold at least 16 bytes');
 
+    const packed = PACKED_FORMATS.exec(inPath)?.[1];
+    if (packed) {
+      // Read as text these are zip or binary bytes: say what to do instead of "not a text file".
+      throw new FieldtuneError(
+        'INVALID_INPUT',
+        `${inPath} is a .${packed.toLowerCase()} file; data redact reads text files only (plain text, .csv/.tsv, .json/.jsonl). ` +
+          `Save it as CSV or plain text first, or import it into a project (fieldtune data import), whose personal-data review reads it as it is.`,
+      );
+    }
     let decoded: { text: string; encoding: string };
     try {
       decoded = await readTextFile(inPath);
