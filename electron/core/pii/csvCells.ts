@@ -49,7 +49,9 @@ export function csvCellsView(raw: string, delimiter: string): PieceView {
   const kept = (from: number, to: number): number => (to > from && raw.charCodeAt(to - 1) === RETURN && raw.charCodeAt(to) === NEWLINE ? to - 1 : to);
   for (let i = 0; i <= raw.length;) {
     const label = row > 0 ? (labels[column] ?? '') : '';
+    // the first row's cells, decoded, name the columns
     let name = '';
+    const naming = row === 0;
     let at = i;
     if (raw.charCodeAt(i) === QUOTE) {
       // a quoted cell: up to the quote not followed by another; "" stands for one quote; it may hold line breaks
@@ -59,15 +61,15 @@ export function csvCellsView(raw: string, delimiter: string): PieceView {
         const q = raw.indexOf('"', k);
         if (q === -1) {
           view.copy(raw, k, raw.length);
-          name += raw.slice(k);
+          if (naming) name += raw.slice(k);
           at = raw.length;
           break;
         }
         view.copy(raw, k, q);
-        name += raw.slice(k, q);
+        if (naming) name += raw.slice(k, q);
         if (raw.charCodeAt(q + 1) === QUOTE) {
           view.escaped(QUOTE, q, q + 2);
-          name += '"';
+          if (naming) name += '"';
           k = q + 2;
           continue;
         }
@@ -83,9 +85,9 @@ export function csvCellsView(raw: string, delimiter: string): PieceView {
       view.begin(at, label);
       view.copy(raw, at, to);
       view.end();
-      name += raw.slice(at, to);
+      if (naming) name += raw.slice(at, to);
     }
-    if (row === 0) labels.push(columnLabel(name));
+    if (naming) labels.push(columnLabel(name));
     if (end < raw.length && raw.charCodeAt(end) === d) column++;
     else {
       row++;
