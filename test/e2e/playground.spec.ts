@@ -78,7 +78,14 @@ test('chats with base and tuned side by side, corrects a reply, finds it in Data
     await page.getByRole('button', { name: 'Send' }).click();
     const originalSecond = original.getByRole('article', { name: 'Original model’s reply 2' });
     await expect(originalSecond.getByRole('status')).toHaveText('Writing…', { timeout: 30_000 });
-    await page.getByRole('button', { name: 'Stop' }).click();
+    // the Stop button stays where it is while the reply grows above it (it used to move down a line at a time, so a
+    // click could land where it had been)
+    const stop = page.getByRole('button', { name: 'Stop' });
+    const before = { box: await stop.boundingBox(), text: (await originalSecond.innerText()).length };
+    await page.waitForTimeout(500);
+    expect((await originalSecond.innerText()).length).toBeGreaterThan(before.text + 100);
+    expect(await stop.boundingBox()).toEqual(before.box);
+    await stop.click();
     await expect(originalSecond).toContainText(/Stopped (here|before it began)\./);
     await expect(tuned.getByRole('article', { name: 'Tuned model’s reply 2' })).toContainText('Stopped before it began.');
     await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
