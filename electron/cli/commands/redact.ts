@@ -27,8 +27,8 @@ const NOTICE =
   'The report (and the pseudonym map) CONTAIN PERSONAL DATA: every span holds the original identifier text. ' +
   'Store them like the original file, never next to the redacted copy, and delete them when done.';
 
-/** Spreadsheets and documents that `data import` reads but that are not text. */
-const PACKED_FORMATS = /\.(xlsx|xlsm|xls|ods|pdf|docx|doc|odt)$/i;
+/** Spreadsheets and documents that `data import` reads but that are not text (importFile.ts readerFor, documents.ts). */
+const PACKED_FORMATS = /\.(xlsx|pdf|docx)$/i;
 
 const bad = (path: string, message: string) => new FieldtuneError('BAD_REQUEST', message, [{ path, message }]);
 

@@ -3,6 +3,7 @@
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { formatSheetDate } from './dateLocale.js';
+import { sniffDelimiter } from './delimiter.js';
 import { DataImportError } from './errors.js';
 import { xlsxWithPartsFirst } from './xlsxEntryOrder.js';
 
@@ -15,28 +16,6 @@ export interface SheetRowError {
   line: number;
   error: string;
   cells: string[];
-}
-
-/**
- * The delimiter of a CSV from its header line: the candidate occurring most often outside quotes. Papaparse's own
- * guess needs several consistent rows and fails on a short file (e.g. header + one row + a trailing newline), while
- * the header line alone is reliable: Excel in many European locales writes ';'.
- */
-export function sniffDelimiter(headerLine: string): string {
-  const counts = new Map<string, number>([
-    [',', 0],
-    [';', 0],
-    ['\t', 0],
-    ['|', 0],
-  ]);
-  let quoted = false;
-  for (const ch of headerLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
-  }
-  let best = ',';
-  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
-  return best;
 }
 
 /** Reads chunks until the first line is complete, so the delimiter can be chosen before parsing starts. */

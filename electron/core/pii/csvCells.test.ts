@@ -98,10 +98,11 @@ describe('personal data in CSV cells', () => {
   });
 
   it('tells delimited files by name and their delimiter, and replacements that would move a cell', () => {
-    expect(['a.csv', 'b.TSV'].every(isDelimitedPath)).toBe(true);
+    expect(['a.csv', 'b.TSV', 'c.tab'].every(isDelimitedPath)).toBe(true);
     expect(isDelimitedPath('c.txt')).toBe(false);
     expect(delimiterFor('x.csv', 'name;city\nA;B')).toBe(';');
     expect(delimiterFor('x.tsv', 'name,city\n')).toBe('\t');
+    expect(delimiterFor('x.tab', 'name,city\n')).toBe('\t');
     expect(isCellSafe('[NAME]', 'Anna', ',')).toBe(true);
     expect(isCellSafe('Berg, Anna', 'Smith, John', ',')).toBe(true);
     expect(isCellSafe('Berg, Anna', 'Smith John', ',')).toBe(false);

@@ -6,7 +6,7 @@
 //
 // Hand-written: papaparse gives the cells' values but not where each of their characters sits in the file, which the
 // report's offsets (`text === input.slice(start, end)`) and the in-place redaction need.
-import { sniffDelimiter } from '../data/sheets.js';
+import { sniffDelimiter } from '../data/delimiter.js';
 import { columnLabel } from './exampleFields.js';
 import { PieceViewWriter, type PieceView } from './pieceView.js';
 
@@ -14,14 +14,15 @@ const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 
-/** Files read as delimited cells by name: `.csv` (delimiter sniffed from the first line) and `.tsv` (tabs). */
+/** Files read as delimited cells by name: `.csv` (delimiter sniffed from the first line) and `.tsv` or `.tab` (tabs),
+ * as `data import` reads them (importFile.ts readerFor). */
 export function isDelimitedPath(path: string): boolean {
-  return /\.(?:csv|tsv)$/i.test(path);
+  return /\.(?:csv|tsv|tab)$/i.test(path);
 }
 
-/** The delimiter a file of this name uses: a tab for `.tsv`, else the one its first line uses most (sheets.ts). */
+/** The delimiter a file of this name uses: a tab for `.tsv` and `.tab`, else the one its first line uses most (delimiter.ts). */
 export function delimiterFor(path: string, raw: string): string {
-  if (/\.tsv$/i.test(path)) return '\t';
+  if (/\.(?:tsv|tab)$/i.test(path)) return '\t';
   const lineEnd = raw.indexOf('\n');
   return sniffDelimiter(lineEnd === -1 ? raw : raw.slice(0, lineEnd));
 }
