@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { expectHoldsStill } from './holdsStill.js';
 import { startServer } from './server.js';
 
 const shots = process.env['FIELDTUNE_SCREENSHOTS'];
@@ -50,7 +51,13 @@ test('a large clean shows progress, stops on request, and shows thousands of nea
     await page.getByRole('button', { name: 'Clean', exact: true }).click();
     await page.getByRole('button', { name: 'Find duplicates' }).click();
     await expect(page.getByRole('progressbar', { name: 'Looking for copies', exact: true })).toBeVisible();
-    await page.getByRole('button', { name: 'Stop looking' }).click();
+    const stopLooking = page.getByRole('button', { name: 'Stop looking' });
+    await expectHoldsStill(
+      stopLooking,
+      page.getByRole('status').filter({ has: page.getByRole('progressbar', { name: 'Looking for copies', exact: true }) }),
+      1,
+    );
+    await stopLooking.click();
     await expect(page.getByText('The check for copies was cancelled; nothing was changed.')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Background work' })).toContainText('cancelled');
 

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { expectHoldsStill } from './holdsStill.js';
 import { startServer } from './server.js';
 
 const shots = process.env['FIELDTUNE_SCREENSHOTS'];
@@ -196,7 +197,9 @@ test('a long import shows progress and can be cancelled, saving nothing', async 
     await page.getByRole('button', { name: 'Import this file' }).click();
     await expect(page.getByRole('progressbar', { name: 'Import progress', exact: true })).toBeVisible();
     await snap(page, '7-import-progress');
-    await page.getByRole('button', { name: 'Cancel import' }).click();
+    const cancelImport = page.getByRole('button', { name: 'Cancel import' });
+    await expectHoldsStill(cancelImport, page.getByRole('status').filter({ has: page.getByRole('progressbar', { name: 'Import progress', exact: true }) }));
+    await cancelImport.click();
     await expect(page.getByRole('alert')).toContainText('The import was cancelled; nothing was saved.');
     await expect(page.getByRole('button', { name: 'Versions and examples' })).toBeDisabled();
   } finally {
@@ -238,7 +241,9 @@ test('a large version scrolls in a virtualized table, and token counting on it s
     await page.getByRole('button', { name: 'Example lengths' }).click();
     await page.getByRole('button', { name: 'Count tokens' }).click();
     await expect(page.getByRole('progressbar', { name: 'Token counting progress' })).toBeVisible();
-    await page.getByRole('button', { name: 'Stop counting' }).click();
+    const stopCounting = page.getByRole('button', { name: 'Stop counting' });
+    await expectHoldsStill(stopCounting, page.getByRole('status').filter({ has: page.getByRole('progressbar', { name: 'Token counting progress' }) }), 1);
+    await stopCounting.click();
     await expect(page.getByRole('button', { name: 'Count tokens' })).toBeEnabled();
     await expect(page.getByRole('region', { name: 'Token statistics' })).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Background work' })).toContainText('cancelled');

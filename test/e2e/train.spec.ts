@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { expectHoldsStill } from './holdsStill.js';
 import { startServer } from './server.js';
 
 const shots = process.env['FIELDTUNE_SCREENSHOTS'];
@@ -39,7 +40,9 @@ test('trains the demo model: preset, estimate, live chart, stop, resume, history
     await expect.poll(() => pointsPlotted(page), { timeout: 60_000, intervals: [100] }).toBeGreaterThan(seen); // it keeps gaining points
     await expect(page.getByRole('status').filter({ hasText: /Step \d+ of \d+/ })).toBeVisible();
     await snap(page, 'live');
-    await page.getByRole('button', { name: 'Stop training (progress is kept)' }).click();
+    const stop = page.getByRole('button', { name: 'Stop training (progress is kept)' });
+    await expectHoldsStill(stop, page.getByRole('status').filter({ hasText: /Step \d+ of \d+/ }));
+    await stop.click();
     await expect(page.getByText(/Training stopped\. Its progress was saved/)).toBeVisible({ timeout: 120_000 });
 
     const runs = page.getByRole('table', { name: 'Training runs' });

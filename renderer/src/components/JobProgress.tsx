@@ -9,14 +9,15 @@ export function JobProgress({ jobId, label, cancelLabel }: { jobId: string; labe
   return (
     <div className="row job-progress" role="status">
       <progress aria-label={label} value={p?.total ? p.current : undefined} max={p?.total ?? undefined} />
+      {/* the button before the text: a line that grows as the work goes would push it along, under the pointer */}
+      <button type="button" className="ghost" onClick={() => void cancel(jobId)}>
+        {cancelLabel}
+      </button>
       <span>
         {p?.phase || 'Starting'}
         {percent !== null ? ` ${percent}%` : ''}
         {p?.etaSeconds ? `, about ${Math.ceil(p.etaSeconds)} s left` : ''}
       </span>
-      <button type="button" className="ghost" onClick={() => void cancel(jobId)}>
-        {cancelLabel}
-      </button>
     </div>
   );
 }

@@ -116,6 +116,12 @@ export function JobsPanel({ projectId }: { projectId: string | null }) {
                 {name ? `: ${name}` : ''}
               </span>{' '}
               <strong>{STATUS_LABELS[job.status] ?? job.status}</strong>{' '}
+              {/* before the running time and the progress, which change every second and would push it along */}
+              {active && (
+                <button type="button" className="ghost" onClick={() => void cancel(job.id)}>
+                  Cancel
+                </button>
+              )}{' '}
               <span className="muted">
                 started {formatStart(started)}, {active ? 'running for' : 'took'} {formatDuration(ended - Date.parse(started))}
               </span>
@@ -125,9 +131,6 @@ export function JobsPanel({ projectId }: { projectId: string | null }) {
                   <span className="muted">
                     {phase} {formatEta(etaSeconds)}
                   </span>
-                  <button type="button" className="ghost" onClick={() => void cancel(job.id)}>
-                    Cancel
-                  </button>
                 </>
               )}
               {job.status === 'interrupted' && <span className="muted">{job.message}</span>}

@@ -108,10 +108,11 @@ export function ExportStep({ project }: { project: Project }) {
       {s.jobId && progress && (
         <div>
           <progress aria-label="Export progress" max={progress.total ?? undefined} value={progress.total ? progress.current : undefined} />
-          <span role="status"> {progress.phase}</span>
+          {/* before the phase text, which changes as the export goes and would push it along */}
           <button type="button" onClick={() => void useJobsStore.getState().cancel(s.jobId!)}>
             Stop
           </button>
+          <span role="status"> {progress.phase}</span>
         </div>
       )}
       {s.result && (

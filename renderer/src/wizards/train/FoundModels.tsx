@@ -42,10 +42,10 @@ export function FoundModels() {
         {jobId && (
           <>
             <progress aria-label="Looking for models" value={progress?.total ? progress.current : undefined} max={progress?.total ?? undefined} />
-            <span className="muted">{progress?.phase}</span>
             <button type="button" className="ghost" onClick={() => void cancel()}>
               Stop looking
             </button>
+            <span className="muted">{progress?.phase}</span>
           </>
         )}
       </div>

@@ -13,6 +13,13 @@ export function LiveRun() {
   return (
     <section aria-labelledby="train-live-title" className="data-section">
       <h3 id="train-live-title">{jobId ? 'Training now' : 'Last run'}</h3>
+      {/* above the chart and the status line, which change as the run goes (hints appear, lines wrap): below them the
+          button moved while a person aimed at it */}
+      {jobId && (
+        <button type="button" onClick={() => void cancel()}>
+          Stop training (progress is kept)
+        </button>
+      )}
       <LossChart
         title="Loss while training"
         series={[
@@ -31,11 +38,6 @@ export function LiveRun() {
           {h.text}
         </p>
       ))}
-      {jobId && (
-        <button type="button" onClick={() => void cancel()}>
-          Stop training (progress is kept)
-        </button>
-      )}
     </section>
   );
 }
