@@ -76,3 +76,13 @@ test('rename cancels on Esc, and a second project cannot take a name already use
   await expect(page.getByRole('alert')).toContainText("There is already a project called 'Front desk'");
   await expect(page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: /^front desk/i })).toHaveCount(1);
 });
+
+test('a long project name keeps a readable line of its own above the header controls', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openDemo(page);
+  const title = (await page.getByRole('heading', { level: 1, name: /Demo: clinic front desk/ }).boundingBox())!;
+  // Squeezed beside the date and rename controls it stood a word wide and six lines tall (~100 x 190 px).
+  expect(title.width).toBeGreaterThan(400);
+  expect(title.height).toBeLessThan(60);
+  await snap(page, 'long-name');
+});
