@@ -6,11 +6,12 @@ import { accessSync, constants, readFileSync, statSync, writeFileSync, writeSync
 import { dirname, resolve } from 'node:path';
 import { FieldtuneError } from '../../contract/errors.js';
 import { bomFor, decodeBytes } from '../../core/data/encoding.js';
+import { fileKindOf } from '../../core/data/fileKinds.js';
 import { writeThroughTemp } from '../../core/disk/atomicWrite.js';
 import { bufferedWriter } from '../../core/disk/bufferedWriter.js';
 import { writeJsonStreamed } from '../../core/disk/streamedJson.js';
-import { csvCellsView, delimiterFor, isCellSafe, isDelimitedPath } from '../../core/pii/csvCells.js';
-import { decodedText, isJsonPath, isJsonSafe, jsonStringsView } from '../../core/pii/jsonStrings.js';
+import { csvCellsView, delimiterFor, isCellSafe } from '../../core/pii/csvCells.js';
+import { decodedText, isJsonSafe, jsonStringsView } from '../../core/pii/jsonStrings.js';
 import { spansOnView } from '../../core/pii/pieceView.js';
 import { createPseudonymMap, redactTextTo, serializePseudonymMap } from '../../core/pii/redact.js';
 import type { Replacement, TextSink } from '../../core/pii/redact.js';
@@ -28,7 +29,6 @@ const NOTICE =
   'Store them like the original file, never next to the redacted copy, and delete them when done.';
 
 /** Spreadsheets and documents that `data import` reads but that are not text (importFile.ts readerFor, documents.ts). */
-const PACKED_FORMATS = /\.(xlsx|pdf|docx)$/i;
 
 const bad = (path: string, message: string) => new FieldtuneError('BAD_REQUEST', message, [{ path, message }]);
 
@@ -165,12 +165,12 @@ export const redactCommand: CliCommand = {
     const secret = typeof secretFile === 'string' ? readFileSync(secretFile) : randomBytes(32);
     if (secret.length < 16) throw bad('secret-file', '--secret-file must hold at least 16 bytes');
 
-    const packed = PACKED_FORMATS.exec(inPath)?.[1];
-    if (packed) {
+    const kind = fileKindOf(inPath);
+    if (kind === 'xlsx' || kind === 'pdf' || kind === 'docx') {
       // Read as text these are zip or binary bytes: say what to do instead of "not a text file".
       throw new FieldtuneError(
         'INVALID_INPUT',
-        `${inPath} is a .${packed.toLowerCase()} file; data redact reads text files only (plain text, .csv/.tsv, .json/.jsonl). ` +
+        `${inPath} is a .${kind} file; data redact reads text files only (plain text, .csv/.tsv, .json/.jsonl). ` +
           `Save it as CSV or plain text first, or import it into a project (fieldtune data import), whose personal-data review reads it as it is.`,
       );
     }
@@ -195,8 +195,8 @@ export const redactCommand: CliCommand = {
     // A JSON or JSON Lines file is read through its decoded string values (core/pii/jsonStrings.ts), so escapes are
     // not read as letters and the redacted copy still parses; a CSV file through its cells, labelled by their column
     // (core/pii/csvCells.ts).
-    const json = isJsonPath(inPath);
-    const delimiter = !json && isDelimitedPath(inPath) ? delimiterFor(inPath, text) : undefined;
+    const json = kind === 'json' || kind === 'jsonl';
+    const delimiter = kind === 'csv' || kind === 'tsv' ? delimiterFor(kind, text) : undefined;
     const view = json ? jsonStringsView(text) : delimiter ? csvCellsView(text, delimiter) : undefined;
     // A long file is cut at blank lines and detected on every core (core/workers/piiLongText.ts).
     const found = await detectLongText(view ? view.text : text, resources, {

@@ -7,9 +7,8 @@ import type { TextDocument } from '../../contract/domain.js';
 import { decodeBytes } from './encoding.js';
 import { DataImportError, throwIfAborted } from './errors.js';
 import { readFileBytes, type ImportProgress } from './source.js';
+import { DOCUMENT_EXTENSIONS, fileKindOf, isDocumentKind } from './fileKinds.js';
 import { checkZipLimits } from './zipGuard.js';
-
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.pdf', '.docx'] as const;
 
 export interface DocumentImportOptions {
   encoding?: string | undefined;
@@ -20,7 +19,7 @@ export interface DocumentImportOptions {
 export type DocumentResult = { line: number; source: string; document: TextDocument } | { line: number; source: string; error: string };
 
 export function isDocumentPath(path: string): boolean {
-  return (DOCUMENT_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
+  return isDocumentKind(fileKindOf(path));
 }
 
 /** Every document file under a folder, sorted so re-importing the same folder gives the same version hash. */

@@ -6,9 +6,10 @@ import { extname } from 'node:path';
 import type { Sample, TextDocument } from '../../contract/domain.js';
 import { convertRecord, detectFormat, JSON_FORMATS, type JsonFormat } from './chatFormats.js';
 import { resolveMapping, rowToSample, type ColumnMapping } from './columns.js';
-import { documentRecords, isDocumentPath } from './documents.js';
+import { documentRecords } from './documents.js';
 import { decodeBytes } from './encoding.js';
 import { badRowError, DataImportError, throwIfAborted } from './errors.js';
+import { fileKindOf, isDocumentKind } from './fileKinds.js';
 import { jsonArrayRecords, jsonlRecords, type RawRecord } from './jsonRecords.js';
 import { delimitedRows, xlsxRows } from './sheets.js';
 import { readFileBytes, type ImportProgress } from './source.js';
@@ -82,14 +83,11 @@ const DETECT_SAMPLE = 20;
 export function readerFor(path: string, isDir: boolean, format: ImportFormat | undefined): 'jsonl' | 'json' | 'csv' | 'tsv' | 'xlsx' | 'documents' {
   if (isDir || format === 'documents') return 'documents';
   if (format === 'csv' || format === 'tsv' || format === 'xlsx') return format;
-  const ext = extname(path).toLowerCase();
-  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
-  if (ext === '.json') return 'json';
-  if (ext === '.csv') return 'csv';
-  if (ext === '.tsv' || ext === '.tab') return 'tsv';
-  if (ext === '.xlsx') return 'xlsx';
-  if (isDocumentPath(path)) return 'documents';
+  const kind = fileKindOf(path);
+  if (isDocumentKind(kind)) return 'documents';
+  if (kind) return kind;
   if (format) return 'jsonl'; // a JSON record format named for an unusual extension
+  const ext = extname(path).toLowerCase();
   throw new DataImportError(`Fieldtune cannot tell what "${ext || 'extension-less'}" files hold.`, null, undefined, { setting: 'format' });
 }
 

@@ -14,15 +14,9 @@ const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 
-/** Files read as delimited cells by name: `.csv` (delimiter sniffed from the first line) and `.tsv` or `.tab` (tabs),
- * as `data import` reads them (importFile.ts readerFor). */
-export function isDelimitedPath(path: string): boolean {
-  return /\.(?:csv|tsv|tab)$/i.test(path);
-}
-
-/** The delimiter a file of this name uses: a tab for `.tsv` and `.tab`, else the one its first line uses most (delimiter.ts). */
-export function delimiterFor(path: string, raw: string): string {
-  if (/\.(?:tsv|tab)$/i.test(path)) return '\t';
+/** The delimiter of a CSV file (`.csv`: the one its first line uses most, delimiter.ts) or a TSV one (a tab). */
+export function delimiterFor(kind: 'csv' | 'tsv', raw: string): string {
+  if (kind === 'tsv') return '\t';
   const lineEnd = raw.indexOf('\n');
   return sniffDelimiter(lineEnd === -1 ? raw : raw.slice(0, lineEnd));
 }

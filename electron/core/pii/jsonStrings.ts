@@ -144,8 +144,3 @@ export function isJsonSafe(replacement: string): boolean {
   }
   return true;
 }
-
-/** Files read as JSON by name: `.json`, `.jsonl`, `.ndjson`. */
-export function isJsonPath(path: string): boolean {
-  return /\.(?:json|jsonl|ndjson)$/i.test(path);
-}
