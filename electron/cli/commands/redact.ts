@@ -28,8 +28,6 @@ const NOTICE =
   'The report (and the pseudonym map) CONTAIN PERSONAL DATA: every span holds the original identifier text. ' +
   'Store them like the original file, never next to the redacted copy, and delete them when done.';
 
-/** Spreadsheets and documents that `data import` reads but that are not text (importFile.ts readerFor, documents.ts). */
-
 const bad = (path: string, message: string) => new FieldtuneError('BAD_REQUEST', message, [{ path, message }]);
 
 /** Reads a whole file as text: UTF-8 (BOM or not) and UTF-16 LE/BE only; other encodings are refused. */

@@ -6,8 +6,8 @@ import { extname, join, relative } from 'node:path';
 import type { TextDocument } from '../../contract/domain.js';
 import { decodeBytes } from './encoding.js';
 import { DataImportError, throwIfAborted } from './errors.js';
-import { readFileBytes, type ImportProgress } from './source.js';
 import { DOCUMENT_EXTENSIONS, fileKindOf, isDocumentKind } from './fileKinds.js';
+import { readFileBytes, type ImportProgress } from './source.js';
 import { checkZipLimits } from './zipGuard.js';
 
 export interface DocumentImportOptions {
