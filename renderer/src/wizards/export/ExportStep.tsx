@@ -3,17 +3,16 @@
 import { useEffect } from 'react';
 import { QuantType } from '../../../../electron/contract/adapters.js';
 import type { Project } from '../../../../electron/contract/domain.js';
+import { JobProgress } from '../../components/JobProgress.js';
 import { Messages } from '../../components/Messages.js';
 import { ReplaceFilePrompt } from '../../components/ReplaceFilePrompt.js';
 import { useExportStore } from '../../stores/exportStore.js';
-import { useJobsStore } from '../../stores/jobsStore.js';
 import { AdapterVersions } from './AdapterVersions.js';
 import { FORMATS } from './formats.js';
 import { ImportShared } from './ImportShared.js';
 
 export function ExportStep({ project }: { project: Project }) {
   const s = useExportStore();
-  const job = useJobsStore((j) => (s.jobId ? j.jobs[s.jobId] : undefined));
   useEffect(() => {
     void s.open(project.id);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -28,7 +27,6 @@ export function ExportStep({ project }: { project: Project }) {
       </div>
     );
   }
-  const progress = job?.progress;
   const chosen = s.runs.find((r) => r.id === s.runId);
   return (
     <div className="export-step">
@@ -105,16 +103,7 @@ export function ExportStep({ project }: { project: Project }) {
         Export
       </button>
       {s.exists && <ReplaceFilePrompt file={s.exists} busy={!!s.jobId} onReplace={() => void s.start(true)} onKeep={s.keepExisting} />}
-      {s.jobId && progress && (
-        <div>
-          <progress aria-label="Export progress" max={progress.total ?? undefined} value={progress.total ? progress.current : undefined} />
-          {/* before the phase text, which changes as the export goes and would push it along */}
-          <button type="button" onClick={() => void useJobsStore.getState().cancel(s.jobId!)}>
-            Stop
-          </button>
-          <span role="status"> {progress.phase}</span>
-        </div>
-      )}
+      {s.jobId && <JobProgress jobId={s.jobId} label="Export progress" cancelLabel="Stop" />}
       {s.result && (
         <section aria-label="Exported files">
           <h3>Written</h3>
