@@ -1,7 +1,8 @@
 // Runs after `npm ci` / `npm install`: prepares everything that must exist locally, since nothing is fetched
 // at run time. 1) tokenizer vocabularies + chat templates for the demo model, from node-llama-cpp's bundled
 // llama.cpp source; 2) the CLI bundle (dist/cli) and the renderer (dist/renderer), so that `fieldtune` and
-// browser mode start at once; 3) the native trainer, built from that same source (cached; see native/build.mjs).
+// browser mode start at once; 3) the personal-data detectors compiled ahead of time (native/pii/build.mjs) and the
+// native trainer, built from that same llama.cpp source (both cached; see native/build.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,8 +40,10 @@ for (const [tool, title, script] of [
 if (process.env['FIELDTUNE_SKIP_NATIVE'] === '1') {
   console.log('[fieldtune] FIELDTUNE_SKIP_NATIVE=1: not building the native trainer (training will be unavailable).');
 } else {
-  // A failed trainer build does not fail the install: the app still runs (training reports the missing
-  // trainer clearly), and the native tests fail loudly, so a broken build cannot pass CI unseen.
+  // A failed native build does not fail the install: the app still runs (training reports the missing trainer
+  // clearly; personal-data detection runs its TypeScript detectors), and the native tests fail loudly, so a broken
+  // build cannot pass CI unseen.
+  step('Building the personal-data detectors (seconds)', 'native/pii/build.mjs');
   step('Building the native trainer (first time: several minutes)', 'native/build.mjs');
 }
 process.exitCode = vocab ? 0 : 1;

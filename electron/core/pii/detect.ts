@@ -7,6 +7,7 @@ import { detectLabelled } from './labelled.js';
 import { detectLegalNumbers } from './legal.js';
 import { detectNames } from './names.js';
 import { detectNationalIds } from './nationalIds.js';
+import { nativeDetectors } from './nativeDetectors.js';
 import { releaseNonLatinLines } from './nonLatinLines.js';
 import { detectPatterns } from './patterns.js';
 import { detectPlates } from './plates.js';
@@ -140,8 +141,9 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
   const keep = (found: PiiSpan[]): void => {
     for (let i = 0; i < found.length; i++) if ((found[i] as PiiSpan).confidence >= min) candidates.push(found[i] as PiiSpan);
   };
+  const native = nativeDetectors();
   try {
-    keep(detectPatterns(input));
+    keep(native ? native.patterns(input) : detectPatterns(input));
     keep(detectNationalIds(input));
     keep(detectLabelled(input, res));
     keep(detectLegalNumbers(input));

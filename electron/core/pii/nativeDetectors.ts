@@ -1,0 +1,90 @@
+// The personal-data detectors compiled ahead of time (native/pii, built by native/pii/build.mjs at install), loaded
+// when present. They find exactly what their TypeScript twins find (nativeDetectors.test.ts compares the two on the
+// labelled documents and on random text), without the seconds V8 spends compiling the detectors in every process
+// and worker thread. Without the add-on (not built, Windows for now, FIELDTUNE_PII_NATIVE=0) the TypeScript
+// detectors run; nothing else changes.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { appRoot } from '../appPaths.js';
+import { makeSpan } from './span.js';
+import { isPiiType } from './types.js';
+import type { PiiSpan, PiiType, SpanSource } from './types.js';
+
+interface Addon {
+  patterns(text: string): Int32Array;
+  regexMatchAt(source: string, ignoreCase: boolean, text: string, pos: number): number;
+  typeNames: string[];
+  sourceNames: string[];
+}
+
+export interface NativeDetectors {
+  /** detectPatterns (patterns.ts), compiled. */
+  patterns(text: string): PiiSpan[];
+  /** The add-on's regex matcher at one position (for the tests that compare it with V8's RegExp). */
+  regexMatchAt(source: string, ignoreCase: boolean, text: string, pos: number): number;
+}
+
+const SOURCES: readonly SpanSource[] = ['checksum', 'pattern', 'context', 'dictionary', 'propagation', 'reviewer'];
+
+let loaded: { detectors: NativeDetectors | null; why: string } | undefined;
+
+/** Where the add-on is: beside the packaged app's other native tools, or native/build/pii of a checkout. */
+export function nativeAddonPath(): string {
+  const fromEnv = process.env['FIELDTUNE_PII_ADDON'];
+  if (fromEnv) return fromEnv;
+  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
+  if (resourcesPath && existsSync(join(resourcesPath, 'native', 'pii', 'fieldtune_pii.node'))) {
+    return join(resourcesPath, 'native', 'pii', 'fieldtune_pii.node');
+  }
+  return join(appRoot(), 'native', 'build', 'pii', 'fieldtune_pii.node');
+}
+
+/** The compiled detectors, or null (nativeDetectorsStatus says why). Loaded once per process or worker thread. */
+export function nativeDetectors(): NativeDetectors | null {
+  loaded ??= load();
+  return loaded.detectors;
+}
+
+/** Whether the compiled detectors run, and if not why (the tests and benches print it). */
+export function nativeDetectorsStatus(): string {
+  loaded ??= load();
+  return loaded.why;
+}
+
+function load(): { detectors: NativeDetectors | null; why: string } {
+  if (process.env['FIELDTUNE_PII_NATIVE'] === '0') return { detectors: null, why: 'turned off (FIELDTUNE_PII_NATIVE=0)' };
+  const file = nativeAddonPath();
+  if (!existsSync(file)) return { detectors: null, why: `not built (${file} is missing: run node native/pii/build.mjs)` };
+  let addon: Addon;
+  try {
+    addon = createRequire(import.meta.url)(file) as Addon;
+  } catch (e) {
+    return { detectors: null, why: `could not be loaded: ${(e as Error).message}` };
+  }
+  // The add-on names its types and sources; a name this version of the app does not know means a stale build.
+  const types = addon.typeNames.map((t) => (isPiiType(t) ? t : null));
+  const sources = addon.sourceNames.map((s) => (SOURCES.includes(s as SpanSource) ? (s as SpanSource) : null));
+  if (types.includes(null) || sources.includes(null)) {
+    return { detectors: null, why: `stale build (unknown names ${[...addon.typeNames, ...addon.sourceNames].join(', ')})` };
+  }
+  const toSpans = (text: string, flat: Int32Array): PiiSpan[] => {
+    const out: PiiSpan[] = [];
+    for (let i = 0; i < flat.length; i += 5) {
+      const start = flat[i] as number;
+      const end = flat[i + 1] as number;
+      // n / 1000 is the double nearest the literal the TypeScript detector writes (division rounds correctly)
+      out.push(
+        makeSpan(text, start, end, types[flat[i + 2] as number] as PiiType, (flat[i + 3] as number) / 1000, sources[flat[i + 4] as number] as SpanSource),
+      );
+    }
+    return out;
+  };
+  return {
+    detectors: {
+      patterns: (text) => toSpans(text, addon.patterns(text)),
+      regexMatchAt: (source, ignoreCase, text, pos) => addon.regexMatchAt(source, ignoreCase, text, pos),
+    },
+    why: `loaded from ${file}`,
+  };
+}

@@ -1,0 +1,124 @@
+// The Node-API face of the detectors compiled ahead of time (electron/core/pii/nativeDetectors.ts loads it).
+// Plain C Node-API, no wrapper library: it needs only the headers, which Node ships, and is ABI-stable across Node
+// and Electron versions, so one build serves the CLI, its worker threads and the app.
+//
+// patterns(text: string): Int32Array of [start, end, type, confidence in thousandths, source] per candidate, type
+// and source as indices into the exported typeNames and sourceNames.
+// regexMatchAt(source, ignoreCase, text, pos): the end of the match of the matcher in regex.h at pos, or -1; for the
+// tests that compare it with V8's RegExp.
+#include <node_api.h>
+
+#include <exception>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "patterns.h"
+#include "regex.h"
+
+namespace {
+
+using namespace fieldtune_pii;
+
+napi_value throwError(napi_env env, const char* message) {
+    napi_throw_error(env, nullptr, message);
+    return nullptr;
+}
+
+bool readString(napi_env env, napi_value value, std::u16string& out) {
+    size_t length = 0;
+    if (napi_get_value_string_utf16(env, value, nullptr, 0, &length) != napi_ok) return false;
+    out.resize(length + 1);
+    size_t copied = 0;
+    if (napi_get_value_string_utf16(env, value, out.data(), out.size(), &copied) != napi_ok) return false;
+    out.resize(copied);
+    return true;
+}
+
+napi_value toInt32Array(napi_env env, const Spans& spans) {
+    const size_t fields = 5;
+    void* data = nullptr;
+    napi_value buffer, array;
+    if (napi_create_arraybuffer(env, spans.size() * fields * sizeof(int32_t), &data, &buffer) != napi_ok) return nullptr;
+    auto* out = static_cast<int32_t*>(data);
+    for (const Span& s : spans) {
+        *out++ = s.start;
+        *out++ = s.end;
+        *out++ = static_cast<int32_t>(s.type);
+        *out++ = s.confidenceMilli;
+        *out++ = static_cast<int32_t>(s.source);
+    }
+    if (napi_create_typedarray(env, napi_int32_array, spans.size() * fields, buffer, 0, &array) != napi_ok) return nullptr;
+    return array;
+}
+
+napi_value Patterns(napi_env env, napi_callback_info info) {
+    size_t argc = 1;
+    napi_value argv[1];
+    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1)
+        return throwError(env, "patterns(text) needs a string");
+    std::u16string units;
+    if (!readString(env, argv[0], units)) return throwError(env, "patterns(text) needs a string");
+    try {
+        Text text{units.data(), 0, static_cast<int>(units.size())};
+        Spans spans;
+        detectPatterns(text, spans);
+        return toInt32Array(env, spans);
+    } catch (const std::exception& e) {
+        return throwError(env, e.what());
+    }
+}
+
+napi_value RegexMatchAt(napi_env env, napi_callback_info info) {
+    size_t argc = 4;
+    napi_value argv[4];
+    std::u16string source, units;
+    bool ignoreCase = false;
+    int32_t pos = 0;
+    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 4 || !readString(env, argv[0], source) ||
+        napi_get_value_bool(env, argv[1], &ignoreCase) != napi_ok || !readString(env, argv[2], units) ||
+        napi_get_value_int32(env, argv[3], &pos) != napi_ok)
+        return throwError(env, "regexMatchAt(source, ignoreCase, text, pos)");
+    try {
+        // the tests ask for one pattern at many positions: keep the last one compiled (per thread: a worker has its own)
+        thread_local std::u16string lastSource;
+        thread_local bool lastIgnoreCase = false;
+        thread_local std::unique_ptr<Regex> last;
+        if (!last || lastSource != source || lastIgnoreCase != ignoreCase) {
+            last.reset();
+            last = std::make_unique<Regex>(source, ignoreCase);
+            lastSource = source;
+            lastIgnoreCase = ignoreCase;
+        }
+        napi_value result;
+        napi_create_int32(env, last->matchAt(Text{units.data(), 0, static_cast<int>(units.size())}, pos), &result);
+        return result;
+    } catch (const std::exception& e) {
+        return throwError(env, e.what());
+    }
+}
+
+napi_value names(napi_env env, const char* const* list, size_t count) {
+    napi_value array;
+    napi_create_array_with_length(env, count, &array);
+    for (size_t i = 0; i < count; i++) {
+        napi_value s;
+        napi_create_string_utf8(env, list[i], NAPI_AUTO_LENGTH, &s);
+        napi_set_element(env, array, static_cast<uint32_t>(i), s);
+    }
+    return array;
+}
+
+}  // namespace
+
+NAPI_MODULE_INIT() {
+    napi_value fn;
+    napi_create_function(env, "patterns", NAPI_AUTO_LENGTH, Patterns, nullptr, &fn);
+    napi_set_named_property(env, exports, "patterns", fn);
+    napi_create_function(env, "regexMatchAt", NAPI_AUTO_LENGTH, RegexMatchAt, nullptr, &fn);
+    napi_set_named_property(env, exports, "regexMatchAt", fn);
+    napi_set_named_property(env, exports, "typeNames", names(env, SPAN_TYPE_NAMES, static_cast<size_t>(SpanType::COUNT)));
+    napi_set_named_property(env, exports, "sourceNames",
+                            names(env, SPAN_SOURCE_NAMES, static_cast<size_t>(SpanSource::COUNT)));
+    return exports;
+}

@@ -1,0 +1,29 @@
+// A candidate span as the detectors produce it, before overlaps are resolved (electron/core/pii/types.ts PiiSpan,
+// with its text left to the caller, which slices it from its own string).
+#pragma once
+
+#include <vector>
+
+namespace fieldtune_pii {
+
+// The names the TypeScript side maps these back to (addon.cpp exports both lists; nativeDetectors.ts checks them).
+enum class SpanType { EMAIL, URL, IP, SSN, PHONE, FAX, ACCOUNT, VEHICLE, LICENSE, ID, CASE_NUMBER, COUNT };
+enum class SpanSource { checksum, pattern, context, COUNT };
+
+inline const char* const SPAN_TYPE_NAMES[] = {"EMAIL", "URL",     "IP", "SSN", "PHONE", "FAX", "ACCOUNT",
+                                              "VEHICLE", "LICENSE", "ID", "CASE_NUMBER"};
+inline const char* const SPAN_SOURCE_NAMES[] = {"checksum", "pattern", "context"};
+
+struct Span {
+    int start;
+    int end;
+    SpanType type;
+    // thousandths: every detector confidence has at most three decimals, and n / 1000 in JavaScript gives the same
+    // double as the literal
+    int confidenceMilli;
+    SpanSource source;
+};
+
+using Spans = std::vector<Span>;
+
+}  // namespace fieldtune_pii
