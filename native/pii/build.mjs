@@ -3,9 +3,10 @@
 // native/build/pii/fieldtune_pii.node, which electron/core/pii/nativeDetectors.ts loads when it is there (the
 // TypeScript detectors run otherwise, and stay the reference the tests compare it with).
 //
-// One compiler call, no CMake or node-gyp: six small C++ files and the Node-API headers are all it needs, and
-// node-gyp and cmake-js would fetch Node's headers from the network, which these machines cannot reach. The headers
-// come from the node-api-headers package (installed with node-llama-cpp's cmake-js) or from Node's own include/node.
+// Plain compiler calls, no CMake or node-gyp: a few C++ files, QuickJS's regex engine (third_party/quickjs, C) and
+// the Node-API headers are all it needs, and node-gyp and cmake-js would fetch Node's headers from the network, which
+// these machines cannot reach. The headers come from the node-api-headers package (installed with node-llama-cpp's
+// cmake-js) or from Node's own include/node.
 //
 // Cache: the add-on is reused only when the stamp beside it holds the sha256 of every source, this script, the
 // compiler's version and the platform; any change rebuilds. Plain Node, no dependencies (runs from postinstall).
@@ -20,6 +21,9 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const SRC = path.join(HERE, 'src');
+const THIRD_PARTY = path.join(HERE, 'third_party', 'quickjs');
+/** QuickJS's regex engine and the Unicode tables it reads: C, compiled as such. */
+const C_SOURCES = ['libregexp.c', 'libunicode.c'].map((f) => path.join(THIRD_PARTY, f));
 export const ADDON_DIR = path.join(ROOT, 'native', 'build', 'pii');
 export const ADDON = path.join(ADDON_DIR, 'fieldtune_pii.node');
 const STAMP = ADDON + '.stamp';
@@ -42,17 +46,18 @@ function headersDir() {
 }
 
 function sources() {
-  return fs
-    .readdirSync(SRC)
-    .filter((f) => /\.(cpp|h)$/.test(f))
-    .sort()
-    .map((f) => path.join(SRC, f));
+  const list = (dir) =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => /\.(cpp|c|h)$/.test(f))
+      .sort()
+      .map((f) => path.join(dir, f));
+  return [...list(SRC), ...list(THIRD_PARTY)];
 }
 
-export function compileArgs(out, include) {
-  const args = ['-O2', '-std=c++17', '-shared', '-fPIC', '-fvisibility=hidden', '-Wall', '-Wextra', '-I', include];
-  if (process.platform === 'darwin') args.push('-undefined', 'dynamic_lookup');
-  return [...args, ...sources().filter((f) => f.endsWith('.cpp')), '-o', out];
+function compile(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error((r.stderr || r.stdout || `${cmd} failed`).trim().split('\n').slice(0, 20).join('\n'));
 }
 
 export function main(env = process.env) {
@@ -65,9 +70,10 @@ export function main(env = process.env) {
     return 0;
   }
   const cxx = env.CXX ?? 'c++';
+  const cc = env.CC ?? 'cc';
   const version = spawnSync(cxx, ['--version'], { encoding: 'utf8' });
-  if (version.status !== 0) {
-    log(`no C++ compiler (${cxx}): the TypeScript detectors will run`);
+  if (version.status !== 0 || spawnSync(cc, ['--version']).status !== 0) {
+    log(`no C and C++ compiler (${cc}, ${cxx}): the TypeScript detectors will run`);
     return 1;
   }
   const include = headersDir();
@@ -84,11 +90,17 @@ export function main(env = process.env) {
   const tmp = `${ADDON}.${process.pid}.tmp`;
   fs.rmSync(STAMP, { force: true });
   const started = Date.now();
-  const r = spawnSync(cxx, compileArgs(tmp, include), { encoding: 'utf8' });
-  if (r.status !== 0) {
+  try {
+    // the third-party C with its own warnings silenced (it is compiled as published); ours with -Wall -Wextra
+    const objects = C_SOURCES.map((f) => path.join(ADDON_DIR, path.basename(f, '.c') + '.o'));
+    C_SOURCES.forEach((f, i) => compile(cc, ['-O2', '-std=gnu11', '-fPIC', '-fvisibility=hidden', '-w', '-c', f, '-o', objects[i]]));
+    const cpp = sources().filter((f) => f.endsWith('.cpp'));
+    const link = process.platform === 'darwin' ? ['-undefined', 'dynamic_lookup'] : [];
+    compile(cxx, ['-O2', '-std=c++17', '-shared', '-fPIC', '-fvisibility=hidden', '-Wall', '-Wextra', '-I', include, ...cpp, ...objects, ...link, '-o', tmp]);
+  } catch (e) {
     fs.rmSync(tmp, { force: true });
     fs.rmSync(ADDON, { force: true });
-    log(`build failed:\n${(r.stderr || r.stdout || '').trim().split('\n').slice(0, 20).join('\n')}`);
+    log(`build failed:\n${e.message}`);
     return 1;
   }
   fs.renameSync(tmp, ADDON);

@@ -13,7 +13,7 @@ import type { PiiSpan, PiiType, SpanSource } from './types.js';
 
 interface Addon {
   patterns(text: string): Int32Array;
-  regexMatchAt(source: string, ignoreCase: boolean, text: string, pos: number): number;
+  regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   typeNames: string[];
   sourceNames: string[];
 }
@@ -21,8 +21,8 @@ interface Addon {
 export interface NativeDetectors {
   /** detectPatterns (patterns.ts), compiled. */
   patterns(text: string): PiiSpan[];
-  /** The add-on's regex matcher at one position (for the tests that compare it with V8's RegExp). */
-  regexMatchAt(source: string, ignoreCase: boolean, text: string, pos: number): number;
+  /** The add-on's regex engine at one position: the match's end or -1 (for the tests that compare it with V8's). */
+  regexMatchAt(source: string, flags: string, text: string, pos: number): number;
 }
 
 const SOURCES: readonly SpanSource[] = ['checksum', 'pattern', 'context', 'dictionary', 'propagation', 'reviewer'];
@@ -83,7 +83,7 @@ function load(): { detectors: NativeDetectors | null; why: string } {
   return {
     detectors: {
       patterns: (text) => toSpans(text, addon.patterns(text)),
-      regexMatchAt: (source, ignoreCase, text, pos) => addon.regexMatchAt(source, ignoreCase, text, pos),
+      regexMatchAt: (source, flags, text, pos) => addon.regexMatchAt(source, flags, text, pos),
     },
     why: `loaded from ${file}`,
   };

@@ -4,8 +4,8 @@
 //
 // patterns(text: string): Int32Array of [start, end, type, confidence in thousandths, source] per candidate, type
 // and source as indices into the exported typeNames and sourceNames.
-// regexMatchAt(source, ignoreCase, text, pos): the end of the match of the matcher in regex.h at pos, or -1; for the
-// tests that compare it with V8's RegExp.
+// regexMatchAt(source, flags, text, pos): the end of the match that the regex engine (regex.h) finds at pos, or -1;
+// for the tests that compare it with V8's RegExp.
 #include <node_api.h>
 
 #include <exception>
@@ -73,22 +73,23 @@ napi_value RegexMatchAt(napi_env env, napi_callback_info info) {
     size_t argc = 4;
     napi_value argv[4];
     std::u16string source, units;
-    bool ignoreCase = false;
+    char flags[8] = {0};
+    size_t flagsLength = 0;
     int32_t pos = 0;
     if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 4 || !readString(env, argv[0], source) ||
-        napi_get_value_bool(env, argv[1], &ignoreCase) != napi_ok || !readString(env, argv[2], units) ||
+        napi_get_value_string_utf8(env, argv[1], flags, sizeof flags, &flagsLength) != napi_ok || !readString(env, argv[2], units) ||
         napi_get_value_int32(env, argv[3], &pos) != napi_ok)
-        return throwError(env, "regexMatchAt(source, ignoreCase, text, pos)");
+        return throwError(env, "regexMatchAt(source, flags, text, pos)");
     try {
         // the tests ask for one pattern at many positions: keep the last one compiled (per thread: a worker has its own)
         thread_local std::u16string lastSource;
-        thread_local bool lastIgnoreCase = false;
+        thread_local std::string lastFlags;
         thread_local std::unique_ptr<Regex> last;
-        if (!last || lastSource != source || lastIgnoreCase != ignoreCase) {
+        if (!last || lastSource != source || lastFlags != flags) {
             last.reset();
-            last = std::make_unique<Regex>(source, ignoreCase);
+            last = std::make_unique<Regex>(source, flags);
             lastSource = source;
-            lastIgnoreCase = ignoreCase;
+            lastFlags = flags;
         }
         napi_value result;
         napi_create_int32(env, last->matchAt(Text{units.data(), 0, static_cast<int>(units.size())}, pos), &result);

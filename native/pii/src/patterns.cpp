@@ -25,40 +25,38 @@ std::u16string nationalPhoneSource() {
     return uR"re((?=[(06-9])(?<![\w+./-]|\d[ .])(?:)re" + alts + uR"re()(?![\w/-]|[ .]\d|[.,]\d))re";
 }
 // The regex sources of patterns.ts and phones.ts, verbatim (the unit tests compare this detector with that one).
-// Compiled at first use, not when the module loads: a pattern the matcher refused would otherwise abort the process
+// Compiled at first use, not when the module loads: a pattern the engine refused would otherwise abort the process
 // that loads the add-on instead of failing the call.
 struct Regexes {
     const Regex EMAIL{
         uR"re((?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})re",
-        false};
-    const Regex URL_RE{uR"re(\b(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^[\]]+)re", true};
-    const Regex IPV4{uR"re((?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]*\d))re", false};
-    const Regex IPV6{uR"re((?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:]))re", false};
-    // patterns.ts's SSN_RE is (?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-]); the matcher has no back-references, and the
-    // separator after the first three digits decides which of these two can match.
-    const Regex SSN_DASH{uR"re((?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-]))re", false};
-    const Regex SSN_SPACE{uR"re((?<![\d-])\d{3} \d{2} \d{4}(?![\d-]))re", false};
-    const Regex NANP{uR"re((?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d-]))re", false};
-    const Regex INTL{uR"re((?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?!\d))re", false};
-    const Regex TRUNK{uR"re((?<![\w+])0\d{2,4}(?:[ -]\d{2,4}){1,3}(?![\d-]))re", false};
-    const Regex PHONE_WORD_BEFORE{uR"re((?:tel|phone|call|mobile|cell|fax|ring|contact|on|number|ph|t|m|f)\.?[ \t:]*$)re", true};
-    const Regex CARD{uR"re((?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-]))re", false};
-    const Regex VIN{uR"re((?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9]))re", false};
-    const Regex DEA{uR"re((?<![A-Za-z0-9])[A-Z][A-Z9]\d{7}(?![A-Za-z0-9]))re", false};
-    const Regex NPI{uR"re((?<![\d-])[12]\d{9}(?![\d-]))re", false};
-    const Regex IBAN{uR"re((?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9]))re", false};
-    const Regex ABA{uR"re((?<![\d-])\d{9}(?![\d-]))re", false};
-    const Regex ABA_CONTEXT{u"routing|aba", true};
-    const Regex FED_CASE{uR"re((?<![\w:])\d{1,2}:\d{2}-[a-z]{2,3}-\d{3,6}(?:-[A-Z]{1,5})*(?![\w-]))re", false};
+        ""};
+    const Regex URL_RE{uR"re(\b(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^[\]]+)re", "i"};
+    const Regex IPV4{uR"re((?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]*\d))re", ""};
+    const Regex IPV6{uR"re((?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:]))re", ""};
+    const Regex SSN_RE{uR"re((?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-]))re", ""};
+    const Regex NANP{uR"re((?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d-]))re", ""};
+    const Regex INTL{uR"re((?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?!\d))re", ""};
+    const Regex TRUNK{uR"re((?<![\w+])0\d{2,4}(?:[ -]\d{2,4}){1,3}(?![\d-]))re", ""};
+    const Regex PHONE_WORD_BEFORE{uR"re((?:tel|phone|call|mobile|cell|fax|ring|contact|on|number|ph|t|m|f)\.?[ \t:]*$)re", "i",
+                                  u"tpcmfronTPCMFRON"};
+    const Regex CARD{uR"re((?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-]))re", ""};
+    const Regex VIN{uR"re((?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9]))re", ""};
+    const Regex DEA{uR"re((?<![A-Za-z0-9])[A-Z][A-Z9]\d{7}(?![A-Za-z0-9]))re", ""};
+    const Regex NPI{uR"re((?<![\d-])[12]\d{9}(?![\d-]))re", ""};
+    const Regex IBAN{uR"re((?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9]))re", ""};
+    const Regex ABA{uR"re((?<![\d-])\d{9}(?![\d-]))re", ""};
+    const Regex ABA_CONTEXT{u"routing|aba", "i", u"raRA"};
+    const Regex FED_CASE{uR"re((?<![\w:])\d{1,2}:\d{2}-[a-z]{2,3}-\d{3,6}(?:-[A-Z]{1,5})*(?![\w-]))re", ""};
     const Regex GENERIC_ID{
-        uR"re((?<![\w./-])(?=[A-Z0-9-]*\d(?:-?\d){3})[A-Z]{0,5}-?\d[0-9A-Z-]{4,}[0-9A-Z](?![\w/-]|\.\d))re", false};
-    const Regex UNIT_AFTER{uR"re(^\s?(?:mg|mcg|g|kg|ml|mL|l|L|units?|IU|%|mmol|mEq|cells|copies|\/))re", false};
-    const Regex NDC_OR_RANGE{uR"re(^(?:\d{4,5}-\d{3,4}-\d{1,2}|(?:19|20)\d{2}-(?:19|20)?\d{2}|\d{1,4}-\d{1,4})$)re", false};
+        uR"re((?<![\w./-])(?=[A-Z0-9-]*\d(?:-?\d){3})[A-Z]{0,5}-?\d[0-9A-Z-]{4,}[0-9A-Z](?![\w/-]|\.\d))re", ""};
+    const Regex UNIT_AFTER{uR"re(^\s?(?:mg|mcg|g|kg|ml|mL|l|L|units?|IU|%|mmol|mEq|cells|copies|\/))re", ""};
+    const Regex NDC_OR_RANGE{uR"re(^(?:\d{4,5}-\d{3,4}-\d{1,2}|(?:19|20)\d{2}-(?:19|20)?\d{2}|\d{1,4}-\d{1,4})$)re", ""};
     const Regex SECTION_BEFORE{
         uR"re((?:§§?|(?<![A-Za-z])[Ss]ec(?:tion)?\.?|(?<![A-Za-z])[Cc]h(?:apter)?\.?|ILCS|U\.S\.C\.|C\.F\.R\.|Stat\.|Code)[ \t]*(?:[\d.]+[ \t]*,?[ \t]*)?$)re",
-        false};
+        "", u"§SsCcIU"};
 
-    const Regex NATIONAL_PHONE{nationalPhoneSource(), false};
+    const Regex NATIONAL_PHONE{nationalPhoneSource(), ""};
 };
 const Regexes& rx() {
     static const Regexes r;
@@ -227,7 +225,7 @@ void colonAt(const Text& t, int i, GlobalScan& url, GlobalScan& ipv6) {
 void scanAll(const Text& t, std::vector<std::pair<int, int>> (&found)[SCAN_COUNT]) {
     const Regexes& r = rx();
     GlobalScan email{r.EMAIL, found[S_EMAIL]}, url{r.URL_RE, found[S_URL]}, ipv6{r.IPV6, found[S_IPV6]};
-    const Regex* const regex[SCAN_COUNT] = {nullptr, nullptr, &r.IPV4, nullptr, nullptr,  &r.NANP,
+    const Regex* const regex[SCAN_COUNT] = {nullptr, nullptr, &r.IPV4, nullptr, &r.SSN_RE, &r.NANP,
                                             &r.INTL,  &r.TRUNK,  &r.NATIONAL_PHONE, &r.CARD, &r.VIN, &r.DEA,
                                             &r.NPI,   &r.IBAN,   &r.ABA,  &r.FED_CASE, &r.GENERIC_ID};
     int next[SCAN_COUNT] = {};
@@ -251,13 +249,7 @@ void scanAll(const Text& t, std::vector<std::pair<int, int>> (&found)[SCAN_COUNT
             int s = __builtin_ctz(mask);
             mask &= mask - 1;
             if (p < next[s] || !mayStart(s, at)) continue;
-            int end;
-            if (s == S_SSN) {
-                end = r.SSN_DASH.matchAt(t, p);
-                if (end < 0) end = r.SSN_SPACE.matchAt(t, p);
-            } else {
-                end = regex[s]->matchAt(t, p);
-            }
+            int end = regex[s]->matchAt(t, p);
             if (end < 0) continue;
             found[s].emplace_back(p, end);
             next[s] = end > p ? end : p + 1;
@@ -388,7 +380,8 @@ void detectPatterns(const Text& t, Spans& out) {
             push(s, e, SpanType::ACCOUNT, 900, SpanSource::checksum);
     for (auto [s, e] : found[S_FED]) push(s, e, SpanType::CASE_NUMBER, 900, SpanSource::pattern);
     for (auto [s, e] : found[S_GENERIC]) {
-        if (r.NDC_OR_RANGE.test(t.slice(s, e)) || r.UNIT_AFTER.test(t.slice(e, e + 8))) continue;
+        // both open with ^: tried at the slice's start only (test() would try every position)
+        if (r.NDC_OR_RANGE.matchAt(t.slice(s, e), s) >= 0 || r.UNIT_AFTER.matchAt(t.slice(e, e + 8), e) >= 0) continue;
         if (r.SECTION_BEFORE.test(t.slice(maxOf(0, s - 20), s))) continue;
         push(s, e, SpanType::ID, 350, SpanSource::pattern);
     }

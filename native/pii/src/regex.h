@@ -1,57 +1,47 @@
-// A backtracking matcher for the JavaScript regex sources the TypeScript detectors use, so a pattern is carried over
-// as its source text, not re-derived by hand. Hand-written because no regex library that builds offline on every
-// platform is at hand, and the ones that exist (std::regex, PCRE, RE2) differ from ECMAScript where these patterns
-// depend on it: look-behinds, \s's set, the order alternatives are tried in, empty-iteration checks.
-//
-// Supported: literals and escapes, classes with ranges and negation, \d \D \w \W \s \S \b \B ^ $ ., (?:...),
-// capturing groups (as plain groups: no back-references), |, ? * + {n} {n,} {n,m} greedy or lazy, look-aheads, and
-// look-behinds whose alternatives each have a fixed length. Flag i without u: ASCII letters only (a pattern with a
-// non-ASCII letter under i is refused when compiled). Anything else throws at compile time, so an unsupported
-// pattern fails the build's tests, never a match.
+// The TypeScript detectors' regexes, run by QuickJS's ECMAScript regex engine (third_party/quickjs, libregexp), so
+// a pattern is carried over as its source text with the semantics it has in V8: look-behinds, named groups,
+// back-references, \p{...} classes, case folding under i and iu, the order alternatives are tried in. The tests
+// compare it with V8 position by position. (Its Unicode tables are newer than Node's: only letters added since
+// Unicode 15.1 can be classed differently.)
 #pragma once
 
-#include <memory>
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "text.h"
 
 namespace fieldtune_pii {
 
-struct RegexNode;
-using RegexSeq = std::vector<RegexNode>;
-
-struct RegexNode {
-    enum Kind { Unit, Assert, Group, Look, Repeat } kind = Unit;
-    // Unit: a 65,536-bit set of the code units it accepts (bits points into set, read on every unit matched).
-    std::shared_ptr<std::vector<uint64_t>> set;
-    const uint64_t* bits = nullptr;
-    // Assert: '^', '$', 'b' (word boundary), 'B'.
-    char assertion = 0;
-    // Group and Look: the alternatives; Repeat: alts[0] is the repeated sequence.
-    std::vector<RegexSeq> alts;
-    bool ahead = true, negative = false;
-    std::vector<int> altLengths;  // Look behind: each alternative's fixed length
-    int min = 0, max = -1;        // Repeat; max -1 = unbounded
-    bool greedy = true;
-
-    bool accepts(int c) const { return c >= 0 && (bits[static_cast<unsigned>(c) >> 6] >> (c & 63) & 1); }
+// A match: its end, and [start, end) of each capture group (-1, -1 when the group did not take part).
+struct RegexMatch {
+    int end = -1;
+    std::vector<std::pair<int, int>> groups;  // groups[0] is the whole match
 };
 
 class Regex {
 public:
-    // Throws std::runtime_error naming the pattern when it uses something the matcher does not support.
-    Regex(const std::u16string& source, bool ignoreCase);
-    // End of the match that starts exactly at `pos` (what a sticky regex with lastIndex = pos finds), or -1.
+    // flags: any of "i" and "u" (g and y are how it is called, d is always on). Throws std::runtime_error with the
+    // engine's message and the pattern when it does not compile.
+    Regex(const std::u16string& source, const char* flags);
+    // `starts`: every unit a match can begin with (a look-behind or anchor aside), when the caller knows them; test()
+    // then tries only those positions with the sticky form, instead of the engine's scan over every position.
+    Regex(const std::u16string& source, const char* flags, const std::u16string& starts);
+    // End of the match that starts exactly at `pos` (a sticky regex with lastIndex = pos), or -1.
     int matchAt(const Text& text, int pos) const;
+    bool matchAt(const Text& text, int pos, RegexMatch& m) const;
     // RegExp.prototype.test on the view: a match starting anywhere in [lo, hi].
     bool test(const Text& text) const;
+    // The index of a named group (for RegexMatch::groups), or -1.
+    int group(const char* name) const;
 
 private:
-    RegexSeq top_;
-    // The units a match can start with (empty when any can, or the pattern can match empty): test() skips the rest.
-    std::vector<uint64_t> first_;
-    bool anchoredAtStart_ = false;
+    std::vector<uint8_t> sticky_, anywhere_;
+    int captures_ = 0;
+    std::vector<std::string> names_;
+    std::u16string starts_;
+    bool exec(const std::vector<uint8_t>& bytecode, const Text& text, int pos, RegexMatch* m, int* end) const;
 };
 
 }  // namespace fieldtune_pii
