@@ -1,8 +1,8 @@
 // The TypeScript detectors' regexes, run by QuickJS's ECMAScript regex engine (third_party/quickjs, libregexp), so
 // a pattern is carried over as its source text with the semantics it has in V8: look-behinds, named groups,
 // back-references, \p{...} classes, case folding under i and iu, the order alternatives are tried in. The tests
-// compare it with V8 position by position. (Its Unicode tables are newer than Node's: only letters added since
-// Unicode 15.1 can be classed differently.)
+// compare it with V8 position by position. (Its Unicode tables are version 17.0, as Node 20.20's are; a runtime with
+// older ones can class a newly assigned letter differently.)
 #pragma once
 
 #include <cstdint>
