@@ -3,7 +3,7 @@
 // against V8's RegExp, position by position.
 import { describe, expect, it } from 'vitest';
 import { labelledTexts } from '../../../test/unit/piiTexts.js';
-import { nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
+import { loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
 import { detectPatterns } from './patterns.js';
 import { NATIONAL_PHONE } from './phones.js';
 import { SECTION_BEFORE } from './patterns.js';
@@ -126,6 +126,15 @@ function randomText(next: () => number, pieces: number): string {
   for (let i = 0; i < pieces; i++) s += PIECES[Math.floor(next() * PIECES.length)] as string;
   return s;
 }
+
+describe('finding the compiled detectors', () => {
+  it('says why they do not run when turned off or missing, and the TypeScript detectors run instead', () => {
+    expect(loadNativeDetectors({ FIELDTUNE_PII_NATIVE: '0' })).toEqual({ detectors: null, why: 'turned off (FIELDTUNE_PII_NATIVE=0)' });
+    const missing = loadNativeDetectors({ FIELDTUNE_PII_ADDON: '/nowhere/fieldtune_pii.node' });
+    expect(missing.detectors).toBeNull();
+    expect(missing.why).toBe('not built (/nowhere/fieldtune_pii.node is missing: run node native/pii/build.mjs)');
+  });
+});
 
 describe.skipIf(skipped)('compiled personal-data detectors', () => {
   it('are built and load', () => {

@@ -30,8 +30,8 @@ const SOURCES: readonly SpanSource[] = ['checksum', 'pattern', 'context', 'dicti
 let loaded: { detectors: NativeDetectors | null; why: string } | undefined;
 
 /** Where the add-on is: beside the packaged app's other native tools, or native/build/pii of a checkout. */
-export function nativeAddonPath(): string {
-  const fromEnv = process.env['FIELDTUNE_PII_ADDON'];
+export function nativeAddonPath(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env['FIELDTUNE_PII_ADDON'];
   if (fromEnv) return fromEnv;
   const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
   if (resourcesPath && existsSync(join(resourcesPath, 'native', 'pii', 'fieldtune_pii.node'))) {
@@ -42,19 +42,20 @@ export function nativeAddonPath(): string {
 
 /** The compiled detectors, or null (nativeDetectorsStatus says why). Loaded once per process or worker thread. */
 export function nativeDetectors(): NativeDetectors | null {
-  loaded ??= load();
+  loaded ??= loadNativeDetectors();
   return loaded.detectors;
 }
 
 /** Whether the compiled detectors run, and if not why (the tests and benches print it). */
 export function nativeDetectorsStatus(): string {
-  loaded ??= load();
+  loaded ??= loadNativeDetectors();
   return loaded.why;
 }
 
-function load(): { detectors: NativeDetectors | null; why: string } {
-  if (process.env['FIELDTUNE_PII_NATIVE'] === '0') return { detectors: null, why: 'turned off (FIELDTUNE_PII_NATIVE=0)' };
-  const file = nativeAddonPath();
+/** The add-on as `env` finds it, not cached (nativeDetectors() keeps the first answer for the process). */
+export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { detectors: NativeDetectors | null; why: string } {
+  if (env['FIELDTUNE_PII_NATIVE'] === '0') return { detectors: null, why: 'turned off (FIELDTUNE_PII_NATIVE=0)' };
+  const file = nativeAddonPath(env);
   if (!existsSync(file)) return { detectors: null, why: `not built (${file} is missing: run node native/pii/build.mjs)` };
   let addon: Addon;
   try {
