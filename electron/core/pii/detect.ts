@@ -144,7 +144,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
   const native = nativeDetectors();
   try {
     keep(native ? native.patterns(input) : detectPatterns(input));
-    keep(detectNationalIds(input));
+    keep(native ? native.nationalIds(input) : detectNationalIds(input));
     keep(detectLabelled(input, res));
     keep(detectLegalNumbers(input));
     keep(detectDates(input));

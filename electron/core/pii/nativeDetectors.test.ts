@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelledTexts } from '../../../test/unit/piiTexts.js';
 import { loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
+import { detectNationalIds } from './nationalIds.js';
 import { detectPatterns } from './patterns.js';
 import { NATIONAL_PHONE } from './phones.js';
 import { SECTION_BEFORE } from './patterns.js';
@@ -121,9 +122,102 @@ const PIECES = [
   '98765 43210',
 ];
 
-function randomText(next: () => number, pieces: number): string {
+/** National, health and tax numbers outside the US, their labels and their neighbours. */
+const WORLD_PIECES = [
+  ...PIECES.slice(0, 60),
+  '943 476 5919',
+  '943-476-5919',
+  '9434765919',
+  'AB 12 34 56 C',
+  'AB123456C',
+  'QQ 12 34 56 A',
+  '046 454 286',
+  '046-454-286',
+  '123 456 782',
+  '2123 45670 1',
+  '2123456701',
+  '2345 6789 0124',
+  '234567890124',
+  'ABCPD1234E',
+  'DE136695976',
+  'DE 136 695 976',
+  'ATU13585627',
+  'FRXX999999999',
+  'NL123456782B01',
+  'ESX1234567L',
+  'IE1234567T',
+  'BG123456789',
+  'CZ12345678',
+  '12345678Z',
+  'X1234567L',
+  'X-1234567-L',
+  '1 85 05 78 006 084 36',
+  '2850578006084',
+  '2A',
+  '756.1234.5678.97',
+  '7561234567897',
+  '12345 67890',
+  'RSSMRA85T10A562S',
+  '1234567T',
+  '1234567TW',
+  '85.07.30-033.28',
+  '85073003328',
+  '1112.22.333',
+  '111222333',
+  '44051401359',
+  '86 095 742 719',
+  '86095742719',
+  '811228-9874',
+  '19811228-9874',
+  '131052-308T',
+  '010203-1234',
+  'GB82 WEST 1234 5698 7654 32',
+  'FR14 2004 1010 0505 0001 3M02 606',
+  'DE89 3704 0044 0532 0130 00',
+  'NO9386011117947',
+  'Medicare',
+  'medicare no.',
+  'NIR',
+  'sécu',
+  'Sécu',
+  'INSEE',
+  'UTR',
+  'unique taxpayer',
+  'national',
+  'NN',
+  'BSN',
+  'PESEL',
+  'Steuer-ID',
+  'IdNr',
+  'tax id',
+  'CPR',
+  'personnummer',
+  'NHS',
+  'SIN',
+  'TFN',
+  'tel:',
+  'Tél.',
+  'téléphone',
+  'móvil',
+  'Handy',
+  'É',
+  'ñ',
+  '+34 ',
+  '+44',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '.',
+  '-',
+  '/',
+  'Name: ',
+  'Dr. ',
+];
+
+function randomText(next: () => number, pieces: number, from: readonly string[] = PIECES): string {
   let s = '';
-  for (let i = 0; i < pieces; i++) s += PIECES[Math.floor(next() * PIECES.length)] as string;
+  for (let i = 0; i < pieces; i++) s += from[Math.floor(next() * from.length)] as string;
   return s;
 }
 
@@ -166,6 +260,27 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
     const long = randomText(next, 20000);
     expect(native?.patterns(long)).toEqual(detectPatterns(long));
     expect(spans).toBeGreaterThan(200);
+  });
+
+  it('find what detectNationalIds finds on every labelled document and on random text', () => {
+    let spans = 0;
+    for (const text of labelledTexts()) {
+      const want = detectNationalIds(text);
+      spans += want.length;
+      expect(native?.nationalIds(text)).toEqual(want);
+    }
+    expect(spans).toBeGreaterThan(50);
+    const next = random(23);
+    let random_ = 0;
+    for (let round = 0; round < 800; round++) {
+      const text = randomText(next, 5 + Math.floor(next() * 60), WORLD_PIECES);
+      const want = detectNationalIds(text);
+      random_ += want.length;
+      expect(native?.nationalIds(text), JSON.stringify(text)).toEqual(want);
+    }
+    const long = randomText(next, 20000, WORLD_PIECES);
+    expect(native?.nationalIds(long)).toEqual(detectNationalIds(long));
+    expect(random_).toBeGreaterThan(250);
   });
 
   it('match where V8 matches, position by position', () => {

@@ -13,6 +13,7 @@ import type { PiiSpan, PiiType, SpanSource } from './types.js';
 
 interface Addon {
   patterns(text: string): Int32Array;
+  nationalIds(text: string): Int32Array;
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   typeNames: string[];
   sourceNames: string[];
@@ -21,6 +22,8 @@ interface Addon {
 export interface NativeDetectors {
   /** detectPatterns (patterns.ts), compiled. */
   patterns(text: string): PiiSpan[];
+  /** detectNationalIds (nationalIds.ts), compiled. */
+  nationalIds(text: string): PiiSpan[];
   /** The add-on's regex engine at one position: the match's end or -1 (for the tests that compare it with V8's). */
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
 }
@@ -84,6 +87,7 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
   return {
     detectors: {
       patterns: (text) => toSpans(text, addon.patterns(text)),
+      nationalIds: (text) => toSpans(text, addon.nationalIds(text)),
       regexMatchAt: (source, flags, text, pos) => addon.regexMatchAt(source, flags, text, pos),
     },
     why: `loaded from ${file}`,

@@ -2,8 +2,9 @@
 // Plain C Node-API, no wrapper library: it needs only the headers, which Node ships, and is ABI-stable across Node
 // and Electron versions, so one build serves the CLI, its worker threads and the app.
 //
-// patterns(text: string): Int32Array of [start, end, type, confidence in thousandths, source] per candidate, type
-// and source as indices into the exported typeNames and sourceNames.
+// patterns(text: string), nationalIds(text: string): the candidates of patterns.ts and nationalIds.ts, as an
+// Int32Array of [start, end, type, confidence in thousandths, source] per candidate, type and source as indices
+// into the exported typeNames and sourceNames.
 // regexMatchAt(source, flags, text, pos): the end of the match that the regex engine (regex.h) finds at pos, or -1;
 // for the tests that compare it with V8's RegExp.
 #include <node_api.h>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "nationalIds.h"
 #include "patterns.h"
 #include "regex.h"
 
@@ -52,17 +54,18 @@ napi_value toInt32Array(napi_env env, const Spans& spans) {
     return array;
 }
 
-napi_value Patterns(napi_env env, napi_callback_info info) {
+// One detector family over a string from JavaScript.
+template <void (*detect)(const Text&, Spans&)>
+napi_value Family(napi_env env, napi_callback_info info) {
     size_t argc = 1;
     napi_value argv[1];
-    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1)
-        return throwError(env, "patterns(text) needs a string");
     std::u16string units;
-    if (!readString(env, argv[0], units)) return throwError(env, "patterns(text) needs a string");
+    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || !readString(env, argv[0], units))
+        return throwError(env, "a detector needs one string");
     try {
         Text text{units.data(), 0, static_cast<int>(units.size())};
         Spans spans;
-        detectPatterns(text, spans);
+        detect(text, spans);
         return toInt32Array(env, spans);
     } catch (const std::exception& e) {
         return throwError(env, e.what());
@@ -114,8 +117,10 @@ napi_value names(napi_env env, const char* const* list, size_t count) {
 
 NAPI_MODULE_INIT() {
     napi_value fn;
-    napi_create_function(env, "patterns", NAPI_AUTO_LENGTH, Patterns, nullptr, &fn);
+    napi_create_function(env, "patterns", NAPI_AUTO_LENGTH, Family<detectPatterns>, nullptr, &fn);
     napi_set_named_property(env, exports, "patterns", fn);
+    napi_create_function(env, "nationalIds", NAPI_AUTO_LENGTH, Family<detectNationalIds>, nullptr, &fn);
+    napi_set_named_property(env, exports, "nationalIds", fn);
     napi_create_function(env, "regexMatchAt", NAPI_AUTO_LENGTH, RegexMatchAt, nullptr, &fn);
     napi_set_named_property(env, exports, "regexMatchAt", fn);
     napi_set_named_property(env, exports, "typeNames", names(env, SPAN_TYPE_NAMES, static_cast<size_t>(SpanType::COUNT)));
