@@ -146,7 +146,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
     keep(native ? native.patterns(input) : detectPatterns(input));
     keep(native ? native.nationalIds(input) : detectNationalIds(input));
     keep(detectLabelled(input, res));
-    keep(detectLegalNumbers(input));
+    keep(native ? native.legalNumbers(input) : detectLegalNumbers(input));
     keep(detectDates(input));
     keep(detectWorldDates(input));
     keep(detectPlates(input));

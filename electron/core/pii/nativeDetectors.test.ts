@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelledTexts } from '../../../test/unit/piiTexts.js';
 import { loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
+import { detectLegalNumbers } from './legal.js';
 import { detectNationalIds } from './nationalIds.js';
 import { detectPatterns } from './patterns.js';
 import { NATIONAL_PHONE } from './phones.js';
@@ -215,6 +216,64 @@ const WORLD_PIECES = [
   'Dr. ',
 ];
 
+/** Court papers: captions, case and matter numbers, plates. */
+const COURT_PIECES = [
+  ...PIECES.slice(0, 60),
+  'Plaintiff',
+  'Defendants',
+  'COURT',
+  'Court',
+  'Circuit Court ',
+  'Juzgado',
+  'Tribunal',
+  'Gericht',
+  'Case No. ',
+  'No. ',
+  'NO: ',
+  'Nos.',
+  'No',
+  'Not',
+  'November',
+  'Civil Action No. ',
+  'Docket',
+  'Index No ',
+  'Appeal',
+  '23-3-04412-1 SEA',
+  '2023 L 008812',
+  '22CR40817',
+  'A180442',
+  '; ',
+  ', ',
+  '442/2023',
+  '23/04518',
+  '3/12/2023',
+  '1/2023 mg',
+  'license plate ',
+  'licence plate: ',
+  'registration plate #',
+  'plate ',
+  'tag ',
+  'Tag',
+  'PLATE',
+  '7ABC123',
+  'XYZ 1234',
+  'ſ',
+  'K',
+  'É',
+  'a',
+  'the ',
+  ' ',
+  ' ',
+  '\n',
+  '\t',
+  '/',
+  '-',
+  ':',
+  '2023',
+  '19',
+  '88',
+];
+
 function randomText(next: () => number, pieces: number, from: readonly string[] = PIECES): string {
   let s = '';
   for (let i = 0; i < pieces; i++) s += from[Math.floor(next() * from.length)] as string;
@@ -280,6 +339,25 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
     }
     const long = randomText(next, 20000, WORLD_PIECES);
     expect(native?.nationalIds(long)).toEqual(detectNationalIds(long));
+    expect(random_).toBeGreaterThan(250);
+  });
+
+  it('find what detectLegalNumbers finds on every labelled document and on random court text', () => {
+    let spans = 0;
+    for (const text of labelledTexts()) {
+      const want = detectLegalNumbers(text);
+      spans += want.length;
+      expect(native?.legalNumbers(text)).toEqual(want);
+    }
+    expect(spans).toBeGreaterThan(20);
+    const next = random(29);
+    let random_ = 0;
+    for (let round = 0; round < 800; round++) {
+      const text = randomText(next, 5 + Math.floor(next() * 60), COURT_PIECES);
+      const want = detectLegalNumbers(text);
+      random_ += want.length;
+      expect(native?.legalNumbers(text), JSON.stringify(text)).toEqual(want);
+    }
     expect(random_).toBeGreaterThan(250);
   });
 

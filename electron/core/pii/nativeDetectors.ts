@@ -14,6 +14,7 @@ import type { PiiSpan, PiiType, SpanSource } from './types.js';
 interface Addon {
   patterns(text: string): Int32Array;
   nationalIds(text: string): Int32Array;
+  legalNumbers(text: string): Int32Array;
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   typeNames: string[];
   sourceNames: string[];
@@ -24,6 +25,8 @@ export interface NativeDetectors {
   patterns(text: string): PiiSpan[];
   /** detectNationalIds (nationalIds.ts), compiled. */
   nationalIds(text: string): PiiSpan[];
+  /** detectLegalNumbers (legal.ts), compiled. */
+  legalNumbers(text: string): PiiSpan[];
   /** The add-on's regex engine at one position: the match's end or -1 (for the tests that compare it with V8's). */
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
 }
@@ -88,6 +91,7 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
     detectors: {
       patterns: (text) => toSpans(text, addon.patterns(text)),
       nationalIds: (text) => toSpans(text, addon.nationalIds(text)),
+      legalNumbers: (text) => toSpans(text, addon.legalNumbers(text)),
       regexMatchAt: (source, flags, text, pos) => addon.regexMatchAt(source, flags, text, pos),
     },
     why: `loaded from ${file}`,
