@@ -75,12 +75,20 @@ void scanFrom(const Regex& re, const Text& t, const std::vector<int>& starts, Ea
 
 void detectLegalNumbers(const Text& t, Spans& out) {
     const Regexes& r = rx();
-    // The plate words open with l, r, p or t, in either case, and follow no letter (the look-behind decides past
-    // ASCII).
+    // A plate word ("licence plate", "registration plate", "plate", "tag") opens with its first letters in either
+    // case (none of them folds from a letter past ASCII under iu: only 'ſ' and the Kelvin sign do, to s and k), after
+    // no ASCII letter (the look-behind decides past ASCII).
     std::vector<int> plateStarts, courts, numberYears;
+    auto opens = [&t](int p, const char* word) {
+        for (int i = 0; word[i]; i++)
+            if (asciiLower(t.at(p + i)) != word[i]) return false;
+        return true;
+    };
     for (int p = t.lo; p < t.hi; p++) {
         int c = asciiLower(t.units[p]);
-        if ((c == 'l' || c == 'r' || c == 'p' || c == 't') && !isAsciiLetter(t.at(p - 1))) plateStarts.push_back(p);
+        if (c != 'l' && c != 'r' && c != 'p' && c != 't') continue;
+        if (isAsciiLetter(t.at(p - 1))) continue;
+        if (opens(p, "lice") || opens(p, "regi") || opens(p, "plat") || opens(p, "tag")) plateStarts.push_back(p);
     }
     const int v = r.plate.group("v");
     scanFrom(r.plate, t, plateStarts, [&](int, const RegexMatch& m) {
