@@ -149,7 +149,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
     keep(native ? native.legalNumbers(input) : detectLegalNumbers(input));
     keep(detectDates(input));
     keep(detectWorldDates(input));
-    keep(detectPlates(input));
+    keep(native ? native.plates(input) : detectPlates(input));
     keep(detectAges(input));
     keep(detectPlaces(input, res));
     keep(detectWorldPlaces(input, res));

@@ -7,6 +7,7 @@ import { loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './n
 import { detectLegalNumbers } from './legal.js';
 import { detectNationalIds } from './nationalIds.js';
 import { detectPatterns } from './patterns.js';
+import { detectPlates } from './plates.js';
 import { NATIONAL_PHONE } from './phones.js';
 import { SECTION_BEFORE } from './patterns.js';
 
@@ -274,6 +275,63 @@ const COURT_PIECES = [
   '88',
 ];
 
+/** Number plates and vehicle ids, their words and labels. */
+const PLATE_PIECES = [
+  ...PIECES.slice(0, 60),
+  'YD19 KFN',
+  'GH-418-KT',
+  'K-MS 4821',
+  'MÜ-AB 123',
+  'Ä',
+  'Ö-X 1',
+  'MH 02 DN 4471',
+  'MH02DN4471',
+  '4721 KLM',
+  'BZ 58 QR',
+  'AB 123',
+  '12-AB-345',
+  'registration ',
+  'Reg. ',
+  'rego: ',
+  'number plate ',
+  'plate #',
+  'Kennzeichen: ',
+  'amtliches Kennzeichen ',
+  'immatriculation ',
+  'matrícula ',
+  'matricula ',
+  'targa ',
+  'kenteken ',
+  'tablica ',
+  'véhicule ',
+  'VÉHICULE ',
+  'vehicle no. ',
+  'nr. ',
+  'n° ',
+  'VIN: ',
+  'numéro VIN ',
+  'n° de série ',
+  'Fahrgestellnummer ',
+  'Fahrzeug-Ident.-Nr. ',
+  'bastidor ',
+  'número de bastidor ',
+  'telaio ',
+  'FIN ',
+  'WVWZZZ1JZXW000001',
+  '1HGCM82633A004352',
+  '\u212aennzeichen ',
+  'ſ',
+  'É',
+  'the ',
+  'a',
+  ' ',
+  ' ',
+  '\n',
+  '-',
+  ':',
+  '#',
+];
+
 function randomText(next: () => number, pieces: number, from: readonly string[] = PIECES): string {
   let s = '';
   for (let i = 0; i < pieces; i++) s += from[Math.floor(next() * from.length)] as string;
@@ -357,6 +415,25 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
       const want = detectLegalNumbers(text);
       random_ += want.length;
       expect(native?.legalNumbers(text), JSON.stringify(text)).toEqual(want);
+    }
+    expect(random_).toBeGreaterThan(250);
+  });
+
+  it('find what detectPlates finds on every labelled document and on random text', () => {
+    let spans = 0;
+    for (const text of labelledTexts()) {
+      const want = detectPlates(text);
+      spans += want.length;
+      expect(native?.plates(text)).toEqual(want);
+    }
+    expect(spans).toBeGreaterThan(10);
+    const next = random(31);
+    let random_ = 0;
+    for (let round = 0; round < 800; round++) {
+      const text = randomText(next, 5 + Math.floor(next() * 60), PLATE_PIECES);
+      const want = detectPlates(text);
+      random_ += want.length;
+      expect(native?.plates(text), JSON.stringify(text)).toEqual(want);
     }
     expect(random_).toBeGreaterThan(250);
   });

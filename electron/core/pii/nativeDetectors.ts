@@ -15,6 +15,7 @@ interface Addon {
   patterns(text: string): Int32Array;
   nationalIds(text: string): Int32Array;
   legalNumbers(text: string): Int32Array;
+  plates(text: string): Int32Array;
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   typeNames: string[];
   sourceNames: string[];
@@ -27,6 +28,8 @@ export interface NativeDetectors {
   nationalIds(text: string): PiiSpan[];
   /** detectLegalNumbers (legal.ts), compiled. */
   legalNumbers(text: string): PiiSpan[];
+  /** detectPlates (plates.ts), compiled. */
+  plates(text: string): PiiSpan[];
   /** The add-on's regex engine at one position: the match's end or -1 (for the tests that compare it with V8's). */
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
 }
@@ -92,6 +95,7 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
       patterns: (text) => toSpans(text, addon.patterns(text)),
       nationalIds: (text) => toSpans(text, addon.nationalIds(text)),
       legalNumbers: (text) => toSpans(text, addon.legalNumbers(text)),
+      plates: (text) => toSpans(text, addon.plates(text)),
       regexMatchAt: (source, flags, text, pos) => addon.regexMatchAt(source, flags, text, pos),
     },
     why: `loaded from ${file}`,

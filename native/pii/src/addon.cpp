@@ -2,7 +2,8 @@
 // Plain C Node-API, no wrapper library: it needs only the headers, which Node ships, and is ABI-stable across Node
 // and Electron versions, so one build serves the CLI, its worker threads and the app.
 //
-// patterns(text), nationalIds(text), legalNumbers(text): the candidates of patterns.ts, nationalIds.ts and legal.ts, as an
+// patterns(text), nationalIds(text), legalNumbers(text), plates(text): the candidates of the TypeScript detector
+// families of those names (patterns.ts, nationalIds.ts, legal.ts, plates.ts), as an
 // Int32Array of [start, end, type, confidence in thousandths, source] per candidate, type and source as indices
 // into the exported typeNames and sourceNames.
 // regexMatchAt(source, flags, text, pos): the end of the match that the regex engine (regex.h) finds at pos, or -1;
@@ -17,6 +18,7 @@
 #include "legal.h"
 #include "nationalIds.h"
 #include "patterns.h"
+#include "plates.h"
 #include "regex.h"
 
 namespace {
@@ -124,6 +126,8 @@ NAPI_MODULE_INIT() {
     napi_set_named_property(env, exports, "nationalIds", fn);
     napi_create_function(env, "legalNumbers", NAPI_AUTO_LENGTH, Family<detectLegalNumbers>, nullptr, &fn);
     napi_set_named_property(env, exports, "legalNumbers", fn);
+    napi_create_function(env, "plates", NAPI_AUTO_LENGTH, Family<detectPlates>, nullptr, &fn);
+    napi_set_named_property(env, exports, "plates", fn);
     napi_create_function(env, "regexMatchAt", NAPI_AUTO_LENGTH, RegexMatchAt, nullptr, &fn);
     napi_set_named_property(env, exports, "regexMatchAt", fn);
     napi_set_named_property(env, exports, "typeNames", names(env, SPAN_TYPE_NAMES, static_cast<size_t>(SpanType::COUNT)));
