@@ -147,10 +147,10 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
     keep(native ? native.nationalIds(input) : detectNationalIds(input));
     keep(detectLabelled(input, res));
     keep(native ? native.legalNumbers(input) : detectLegalNumbers(input));
-    keep(detectDates(input));
+    keep(native ? native.dates(input) : detectDates(input));
     keep(detectWorldDates(input));
     keep(native ? native.plates(input) : detectPlates(input));
-    keep(detectAges(input));
+    keep(native ? native.ages(input) : detectAges(input));
     keep(detectPlaces(input, res));
     keep(detectWorldPlaces(input, res));
     keep(detectNames(input, res, options.seedNames, options.unclaimedNames));

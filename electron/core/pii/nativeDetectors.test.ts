@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelledTexts } from '../../../test/unit/piiTexts.js';
 import { loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
+import { detectAges, detectDates } from './dates.js';
 import { detectLegalNumbers } from './legal.js';
 import { detectNationalIds } from './nationalIds.js';
 import { detectPatterns } from './patterns.js';
@@ -332,6 +333,90 @@ const PLATE_PIECES = [
   '#',
 ];
 
+/** Dates written every way, the words that make a date of a number, ages and what is near them. */
+const DATE_PIECES = [
+  ...PIECES.slice(0, 60),
+  'March',
+  'Mar.',
+  'MARCH',
+  'Sept',
+  'SEPT',
+  'Sepember',
+  'May',
+  'may',
+  'June',
+  'Dec',
+  'Marchx',
+  'Julyé',
+  ' 3',
+  ' 14',
+  '14th',
+  '3rd',
+  '1st',
+  ' of ',
+  ' day of ',
+  ', 2024',
+  ' 2021',
+  ' 1899',
+  ' 2099',
+  '03/14/2024',
+  '3-14-24',
+  '14.03.2024',
+  '2024-03-14',
+  '2024/3/4',
+  '3/14',
+  '12/2023',
+  '120/80',
+  '6/10',
+  'on ',
+  'DOB: ',
+  'seen ',
+  'f/u ',
+  'follow-up ',
+  'Mon ',
+  'Tues ',
+  'since ',
+  'in ',
+  'mid-',
+  'last ',
+  'early ',
+  'mg',
+  ' units',
+  ' times',
+  '§ ',
+  'Sec. 12-',
+  'aged ',
+  'age: ',
+  'age of ',
+  'at age ',
+  '94',
+  '101',
+  '89',
+  '9',
+  ' years',
+  '-year-old',
+  ' yo',
+  ' y/o',
+  ' años',
+  ' лет',
+  ' Jahre',
+  'Dorothy Ainsworth, ',
+  'Núñez, ',
+  ', 94, ',
+  '(',
+  'é',
+  'ſ',
+  ' ',
+  ' ',
+  '\t',
+  '\n',
+  '.',
+  ',',
+  '/',
+  '-',
+  ':',
+];
+
 function randomText(next: () => number, pieces: number, from: readonly string[] = PIECES): string {
   let s = '';
   for (let i = 0; i < pieces; i++) s += from[Math.floor(next() * from.length)] as string;
@@ -436,6 +521,29 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
       expect(native?.plates(text), JSON.stringify(text)).toEqual(want);
     }
     expect(random_).toBeGreaterThan(250);
+  });
+
+  it('find what detectDates and detectAges find on every labelled document and on random text', () => {
+    let spans = 0;
+    for (const text of labelledTexts()) {
+      const dates = detectDates(text);
+      const ages = detectAges(text);
+      spans += dates.length + ages.length;
+      expect(native?.dates(text)).toEqual(dates);
+      expect(native?.ages(text)).toEqual(ages);
+    }
+    expect(spans).toBeGreaterThan(200);
+    const next = random(37);
+    let random_ = 0;
+    for (let round = 0; round < 800; round++) {
+      const text = randomText(next, 5 + Math.floor(next() * 60), DATE_PIECES);
+      const dates = detectDates(text);
+      const ages = detectAges(text);
+      random_ += dates.length + ages.length;
+      expect(native?.dates(text), JSON.stringify(text)).toEqual(dates);
+      expect(native?.ages(text), JSON.stringify(text)).toEqual(ages);
+    }
+    expect(random_).toBeGreaterThan(500);
   });
 
   it('match where V8 matches, position by position', () => {

@@ -16,6 +16,8 @@ interface Addon {
   nationalIds(text: string): Int32Array;
   legalNumbers(text: string): Int32Array;
   plates(text: string): Int32Array;
+  dates(text: string): Int32Array;
+  ages(text: string): Int32Array;
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   typeNames: string[];
   sourceNames: string[];
@@ -30,6 +32,9 @@ export interface NativeDetectors {
   legalNumbers(text: string): PiiSpan[];
   /** detectPlates (plates.ts), compiled. */
   plates(text: string): PiiSpan[];
+  /** detectDates and detectAges (dates.ts), compiled. */
+  dates(text: string): PiiSpan[];
+  ages(text: string): PiiSpan[];
   /** The add-on's regex engine at one position: the match's end or -1 (for the tests that compare it with V8's). */
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
 }
@@ -96,6 +101,8 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
       nationalIds: (text) => toSpans(text, addon.nationalIds(text)),
       legalNumbers: (text) => toSpans(text, addon.legalNumbers(text)),
       plates: (text) => toSpans(text, addon.plates(text)),
+      dates: (text) => toSpans(text, addon.dates(text)),
+      ages: (text) => toSpans(text, addon.ages(text)),
       regexMatchAt: (source, flags, text, pos) => addon.regexMatchAt(source, flags, text, pos),
     },
     why: `loaded from ${file}`,

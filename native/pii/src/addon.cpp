@@ -2,8 +2,8 @@
 // Plain C Node-API, no wrapper library: it needs only the headers, which Node ships, and is ABI-stable across Node
 // and Electron versions, so one build serves the CLI, its worker threads and the app.
 //
-// patterns(text), nationalIds(text), legalNumbers(text), plates(text): the candidates of the TypeScript detector
-// families of those names (patterns.ts, nationalIds.ts, legal.ts, plates.ts), as an
+// patterns(text), nationalIds(text), legalNumbers(text), plates(text), dates(text), ages(text): the candidates of
+// the TypeScript detectors of those names (patterns.ts, nationalIds.ts, legal.ts, plates.ts, dates.ts), as an
 // Int32Array of [start, end, type, confidence in thousandths, source] per candidate, type and source as indices
 // into the exported typeNames and sourceNames.
 // regexMatchAt(source, flags, text, pos): the end of the match that the regex engine (regex.h) finds at pos, or -1;
@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "dates.h"
 #include "legal.h"
 #include "nationalIds.h"
 #include "patterns.h"
@@ -128,6 +129,10 @@ NAPI_MODULE_INIT() {
     napi_set_named_property(env, exports, "legalNumbers", fn);
     napi_create_function(env, "plates", NAPI_AUTO_LENGTH, Family<detectPlates>, nullptr, &fn);
     napi_set_named_property(env, exports, "plates", fn);
+    napi_create_function(env, "dates", NAPI_AUTO_LENGTH, Family<detectDates>, nullptr, &fn);
+    napi_set_named_property(env, exports, "dates", fn);
+    napi_create_function(env, "ages", NAPI_AUTO_LENGTH, Family<detectAges>, nullptr, &fn);
+    napi_set_named_property(env, exports, "ages", fn);
     napi_create_function(env, "regexMatchAt", NAPI_AUTO_LENGTH, RegexMatchAt, nullptr, &fn);
     napi_set_named_property(env, exports, "regexMatchAt", fn);
     napi_set_named_property(env, exports, "typeNames", names(env, SPAN_TYPE_NAMES, static_cast<size_t>(SpanType::COUNT)));

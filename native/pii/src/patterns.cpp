@@ -312,6 +312,8 @@ int maxOf(int a, int b) { return a > b ? a : b; }
 
 }  // namespace
 
+bool citesLawBefore(const Text& t, int at) { return rx().SECTION_BEFORE.test(t.slice(maxOf(0, at - 20), at)); }
+
 void detectPatterns(const Text& t, Spans& out) {
     std::vector<std::pair<int, int>> found[SCAN_COUNT];
     scanAll(t, found);
@@ -382,7 +384,7 @@ void detectPatterns(const Text& t, Spans& out) {
     for (auto [s, e] : found[S_GENERIC]) {
         // both open with ^: tried at the slice's start only (test() would try every position)
         if (r.NDC_OR_RANGE.matchAt(t.slice(s, e), s) >= 0 || r.UNIT_AFTER.matchAt(t.slice(e, e + 8), e) >= 0) continue;
-        if (r.SECTION_BEFORE.test(t.slice(maxOf(0, s - 20), s))) continue;
+        if (citesLawBefore(t, s)) continue;
         push(s, e, SpanType::ID, 350, SpanSource::pattern);
     }
 }

@@ -7,11 +7,11 @@
 namespace fieldtune_pii {
 
 // The names the TypeScript side maps these back to (addon.cpp exports both lists; nativeDetectors.ts checks them).
-enum class SpanType { EMAIL, URL, IP, SSN, PHONE, FAX, ACCOUNT, VEHICLE, LICENSE, ID, CASE_NUMBER, HEALTH_PLAN, COUNT };
+enum class SpanType { EMAIL, URL, IP, SSN, PHONE, FAX, ACCOUNT, VEHICLE, LICENSE, ID, CASE_NUMBER, HEALTH_PLAN, DATE, AGE, COUNT };
 enum class SpanSource { checksum, pattern, context, COUNT };
 
 inline const char* const SPAN_TYPE_NAMES[] = {"EMAIL", "URL", "IP", "SSN", "PHONE", "FAX", "ACCOUNT", "VEHICLE", "LICENSE", "ID",
-                                              "CASE_NUMBER", "HEALTH_PLAN"};
+                                              "CASE_NUMBER", "HEALTH_PLAN", "DATE", "AGE"};
 inline const char* const SPAN_SOURCE_NAMES[] = {"checksum", "pattern", "context"};
 
 struct Span {

@@ -1,0 +1,239 @@
+#include "dates.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "patterns.h"
+#include "regex.h"
+
+namespace fieldtune_pii {
+namespace {
+
+// dates.ts's pieces, verbatim
+const std::u16string MONTH =
+    uR"re((?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))re";
+const std::u16string MONTH_UP =
+    uR"re((?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?))re";
+const std::u16string M = u"(?:" + MONTH + u"|" + MONTH_UP + u")";
+const std::u16string DAY = uR"re((?:0?[1-9]|[12]\d|3[01]))re";
+const std::u16string ORD = uR"re((?:st|nd|rd|th)?)re";
+const std::u16string YEAR = uR"re((?:1[89]\d{2}|20\d{2}))re";
+const std::u16string SHORT_WORDS =
+    uR"re(on|dated?|DOB:?|born|since|from|until|through|to|by|of|seen|admitted|discharged|visit|surgery|delivered|effective|next|appointment|assessment|recheck|review|due|f\/u|follow-up|Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)re";
+
+struct Regexes {
+    // RES, in order, with their confidences
+    Regex monthDay{uR"re((?<![\p{L}]))re" + M + uR"re(\.?[ \t]+)re" + DAY + ORD + uR"re((?:,?[ \t]+)re" + YEAR +
+                       uR"re()?(?![\d:])(?![ \t]*(?:mg|mcg|ml|mL|units?|%|tabs?|times)\b))re",
+                   "u"};
+    Regex dayMonth{uR"re((?<![\d.,/]))re" + DAY + ORD + uR"re([ \t]+(?:day[ \t]+)?(?:of[ \t]+)?)re" + M + uR"re(\.?(?:,?[ \t]+)re" + YEAR +
+                       uR"re()?(?![\p{L}]))re",
+                   "u"};
+    Regex monthYear{uR"re((?<![\p{L}]))re" + M + uR"re(\.?,?[ \t]+(?:of[ \t]+)?)re" + YEAR + uR"re((?!\d))re", "u"};
+    Regex numeric{uR"re((?<![\d/.\-])(?:)re" + DAY + uR"re(|1[0-2])([/.\-]))re" + DAY + uR"re(\1(?:)re" + YEAR + uR"re(|\d{2})(?![\d/\-]|\.\d))re", ""};
+    Regex iso{uR"re((?<![\d/\-]))re" + YEAR + uR"re(([/\-.])(?:0?[1-9]|1[0-2])\1)re" + DAY + uR"re((?![\d/\-]))re", ""};
+    Regex shortDate{uR"re((?<![\p{L}])(?:)re" + SHORT_WORDS + uR"re()[ \t]+(?<d>(?:0?[1-9]|1[0-2])/)re" + DAY + uR"re()(?![\d/]))re", "iu"};
+    Regex monthAlone{
+        uR"re((?<![\p{L}])(?:since|in|until|till|from|by|early|late|mid-?|last|this|next)[ \t]+(?<m>January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}\d]|[ \t]+\d))re",
+        "u"};
+    Regex ageAfter{
+        uR"re((?<![\d.])(?<n>9\d|1[0-2]\d)(?=[ \t-]*(?:years?|yrs?|y\/o|yo|y\.o\.|-year|year-old|male|female|man|woman|años|anos|ans|Jahre|jaar|anni|år|vuotta|lat|лет|года)(?![\p{L}])))re",
+        "iu"};
+    Regex ageBefore{uR"re((?<![\p{L}])(?:aged?|age:|age of|at age)[ \t]*(?<n>9\d|1[0-2]\d)(?!\d))re", "iu"};
+    Regex ageAfterName{uR"re((?<=[\p{Lu}][\p{Ll}'’-]+,[ \t])(?<n>9\d|1[01]\d)(?=,[ \t]|[ \t]*\())re", "u"};
+};
+const Regexes& rx() {
+    static const Regexes r;
+    return r;
+}
+
+bool isBlank(int c) { return c == ' ' || c == '\t'; }
+int blanksBack(const Text& t, int end) {
+    while (isBlank(t.at(end - 1))) end--;
+    return end;
+}
+
+// Every spelling of a month word dates.ts's M holds, in lower case (monthWords: the text's whole letter run must be
+// one of them).
+bool isMonthWord(const Text& t, int s, int e) {
+    static const char* const WORDS[] = {"january", "february", "march", "april", "may",  "june", "july", "august", "september",
+                                        "october", "november", "december", "jan",   "feb",  "mar",  "apr",  "jun",    "jul",
+                                        "aug",     "sep",      "oct",      "nov",   "dec",  "sept", "sepember"};
+    int n = e - s;
+    if (n < 3 || n > 9) return false;
+    for (const char* w : WORDS) {
+        if (static_cast<int>(std::strlen(w)) != n) continue;
+        int i = 0;
+        while (i < n && asciiLower(t.at(s + i)) == w[i]) i++;
+        if (i == n) return true;
+    }
+    return false;
+}
+
+// dates.ts monthStarts: a capitalized month word after no letter. Kept too: a letter run followed by a unit past
+// ASCII (the word may go on with one, as keywordStarts allows). The look-behind decides past ASCII before.
+std::vector<int> monthStarts(const Text& t) {
+    std::vector<int> out;
+    for (int k = t.lo; k < t.hi; k++) {
+        if (!isUpper(t.units[k]) || isAsciiLetter(t.at(k - 1))) continue;
+        int e = k;
+        while (isAsciiLetter(t.at(e))) e++;
+        if (t.at(e) >= 128 || isMonthWord(t, k, e)) out.push_back(k);
+        k = e - 1;
+    }
+    return out;
+}
+
+// dates.ts wordAndBlanksBefore: where `word` written just before `end` with blanks before it begins its blanks, or -1.
+int wordAndBlanksBefore(const Text& t, int end, const char* word) {
+    int n = static_cast<int>(std::strlen(word));
+    if (end - t.lo < n) return -1;
+    for (int i = 0; i < n; i++)
+        if (t.at(end - n + i) != word[i]) return -1;
+    int b = blanksBack(t, end - n);
+    return b < end - n ? b : -1;
+}
+
+// dates.ts dayMonthStarts: back from each month word past its blanks, an "of" and a "day" (each optional), an
+// ordinal, to the one or two digits of the day.
+std::vector<int> dayMonthStarts(const Text& t, const std::vector<int>& months) {
+    std::vector<int> out;
+    for (int k : months) {
+        int j = blanksBack(t, k);
+        if (j == k) continue;
+        std::vector<int> ends{j};
+        int afterOf = wordAndBlanksBefore(t, j, "of");
+        if (afterOf >= 0) ends.push_back(afterOf);
+        for (size_t i = 0, n = ends.size(); i < n; i++) {
+            int afterDay = wordAndBlanksBefore(t, ends[i], "day");
+            if (afterDay >= 0) ends.push_back(afterDay);
+        }
+        for (int e : ends) {
+            int a = t.at(e - 2), b = t.at(e - 1);
+            bool ordinal = e - 2 >= t.lo && ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h'));
+            for (int d : {e, ordinal ? e - 2 : -1}) {
+                if (d < 0) continue;
+                if (isDigit(t.at(d - 1))) out.push_back(d - 1);
+                if (isDigit(t.at(d - 2))) out.push_back(d - 2);
+            }
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// dates.ts shortDateStarts: at each '/' with one or two digits and blanks before them, every position of the word
+// before the blanks that opens after no letter, at most 11 back. A unit past ASCII counts as a letter here (the
+// walk goes on through it, and a position after one is kept: the look-behind decides).
+std::vector<int> shortDateStarts(const Text& t) {
+    std::vector<int> out;
+    auto inWord = [&t](int i) {
+        int c = t.at(i);
+        return c == ':' || c == '/' || c == '-' || isAsciiLetter(c) || c >= 128;
+    };
+    for (int s = t.lo; s < t.hi; s++) {
+        if (t.units[s] != '/') continue;
+        int r = s;
+        while (r > t.lo && s - r < 2 && isDigit(t.at(r - 1))) r--;
+        int j = blanksBack(t, r);
+        if (r == s || j == r) continue;
+        for (int q = j - 1; q >= t.lo && j - q <= 11 && inWord(q); q--)
+            if (q == t.lo || !isAsciiLetter(t.at(q - 1))) out.push_back(q);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// dates.ts aloneWordStarts: before each capitalized month word and its blanks (past the '-' of "mid-"), the run of
+// ASCII letters there (the words before a month are ASCII; a letter past ASCII before them fails the look-behind).
+std::vector<int> aloneWordStarts(const Text& t, const std::vector<int>& months) {
+    std::vector<int> out;
+    for (int k : months) {
+        int j = blanksBack(t, k);
+        if (j == k) continue;
+        if (t.at(j - 1) == '-') j--;
+        int w = j;
+        while (isAsciiLetter(t.at(w - 1))) w--;
+        if (w < j) out.push_back(w);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+template <typename Each>
+void scanFrom(const Regex& re, const Text& t, const std::vector<int>& starts, Each each) {
+    int next = t.lo;
+    RegexMatch m;
+    for (int p : starts) {
+        if (p < next || !re.matchAt(t, p, m)) continue;
+        each(p, m);
+        next = m.end > p ? m.end : p + 1;
+    }
+}
+
+}  // namespace
+
+void detectDates(const Text& t, Spans& out) {
+    const Regexes& r = rx();
+    const std::vector<int> months = monthStarts(t);
+    std::vector<int> numeric, iso;
+    // A numeric date opens with a day or month of one or two digits and a separator, an ISO one with its four-digit
+    // year and a separator; both then a digit.
+    for (int p = t.lo; p < t.hi; p++) {
+        int c = t.units[p], prev = t.at(p - 1);
+        if (!isDigit(c) || isDigit(prev) || prev == '/' || prev == '-') continue;
+        int n = 1;
+        while (n < 5 && isDigit(t.at(p + n))) n++;
+        int sep = t.at(p + n);
+        if ((sep != '/' && sep != '.' && sep != '-') || !isDigit(t.at(p + n + 1))) continue;
+        if (n <= 2 && prev != '.') numeric.push_back(p);
+        if (n == 4 && (c == '1' || c == '2')) iso.push_back(p);
+    }
+    auto date = [&](int milli) {
+        return [&, milli](int s, const RegexMatch& m) {
+            if (citesLawBefore(t, s)) return;
+            out.push_back({s, m.end, SpanType::DATE, milli, SpanSource::pattern});
+        };
+    };
+    scanFrom(r.monthDay, t, months, date(920));
+    scanFrom(r.dayMonth, t, dayMonthStarts(t, months), date(920));
+    scanFrom(r.monthYear, t, months, date(900));
+    scanFrom(r.numeric, t, numeric, date(900));
+    scanFrom(r.iso, t, iso, date(920));
+    const int mg = r.monthAlone.group("m");
+    scanFrom(r.monthAlone, t, aloneWordStarts(t, months), [&](int, const RegexMatch& m) {
+        if (m.groups[mg].first >= 0) out.push_back({m.groups[mg].first, m.groups[mg].second, SpanType::DATE, 600, SpanSource::context});
+    });
+    const int dg = r.shortDate.group("d");
+    scanFrom(r.shortDate, t, shortDateStarts(t), [&](int, const RegexMatch& m) {
+        if (m.groups[dg].first >= 0) out.push_back({m.groups[dg].first, m.groups[dg].second, SpanType::DATE, 800, SpanSource::context});
+    });
+}
+
+void detectAges(const Text& t, Spans& out) {
+    const Regexes& r = rx();
+    std::vector<int> after, before, afterName;
+    // An age is a run of two digits from 9 or three from 1 (the regexes refuse a digit after it); its words open
+    // with an 'a'.
+    for (int p = t.lo; p < t.hi; p++) {
+        int c = t.units[p], prev = t.at(p - 1);
+        if ((c == 'a' || c == 'A') && !isAsciiLetter(prev)) before.push_back(p);
+        if ((c != '9' && c != '1') || isDigit(prev)) continue;
+        int n = 1;
+        while (n < 4 && isDigit(t.at(p + n))) n++;
+        if (c == '9' ? n != 2 : n != 3 || t.at(p + 1) > '2') continue;
+        if (prev != '.') after.push_back(p);
+        if (isBlank(prev) && t.at(p - 2) == ',') afterName.push_back(p);
+    }
+    for (const auto& [re, starts] : {std::pair<const Regex*, const std::vector<int>*>{&r.ageAfter, &after}, {&r.ageBefore, &before},
+                                     {&r.ageAfterName, &afterName}}) {
+        const int n = re->group("n");
+        scanFrom(*re, t, *starts, [&](int, const RegexMatch& m) {
+            if (m.groups[n].first >= 0) out.push_back({m.groups[n].first, m.groups[n].second, SpanType::AGE, 850, SpanSource::pattern});
+        });
+    }
+}
+
+}  // namespace fieldtune_pii
