@@ -148,7 +148,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
     keep(detectLabelled(input, res));
     keep(native ? native.legalNumbers(input) : detectLegalNumbers(input));
     keep(native ? native.dates(input) : detectDates(input));
-    keep(detectWorldDates(input));
+    keep(native ? native.worldDates(input) : detectWorldDates(input));
     keep(native ? native.plates(input) : detectPlates(input));
     keep(native ? native.ages(input) : detectAges(input));
     keep(detectPlaces(input, res));

@@ -9,6 +9,7 @@ import { detectLegalNumbers } from './legal.js';
 import { detectNationalIds } from './nationalIds.js';
 import { detectPatterns } from './patterns.js';
 import { detectPlates } from './plates.js';
+import { detectWorldDates } from './worldDates.js';
 import { NATIONAL_PHONE } from './phones.js';
 import { SECTION_BEFORE } from './patterns.js';
 
@@ -417,6 +418,61 @@ const DATE_PIECES = [
   ':',
 ];
 
+/** Dates in words in other languages and scripts. */
+const WORLD_DATE_PIECES = [
+  ...DATE_PIECES.slice(0, 60),
+  '3. ',
+  '14 ',
+  '1er ',
+  '5 de ',
+  ' de ',
+  ' del ',
+  'März',
+  'MÄRZ',
+  'Maerz',
+  'Jänner',
+  'mars',
+  'Mars',
+  'août',
+  'AOÛT',
+  'mayo',
+  'março',
+  'maggio',
+  'juni',
+  'maj',
+  'września',
+  'марта',
+  'МАРТА',
+  'січня',
+  'oktober',
+  'o\u212atober',
+  'marſ',
+  'mai',
+  ' 2024',
+  ' 1955',
+  '17-',
+  '-Jan-',
+  '-Sept-',
+  '2024',
+  '-24',
+  '1975年4月12日',
+  '2024년 3월 5일',
+  '2024年3月',
+  '年',
+  '월',
+  ' г.',
+  ', ',
+  '. ',
+  '\u00a0',
+  'é',
+  'Б',
+  ' ',
+  ' ',
+  '\n',
+  '-',
+  '.',
+];
+
 function randomText(next: () => number, pieces: number, from: readonly string[] = PIECES): string {
   let s = '';
   for (let i = 0; i < pieces; i++) s += from[Math.floor(next() * from.length)] as string;
@@ -544,6 +600,25 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
       expect(native?.ages(text), JSON.stringify(text)).toEqual(ages);
     }
     expect(random_).toBeGreaterThan(500);
+  });
+
+  it('find what detectWorldDates finds on every labelled document and on random text', () => {
+    let spans = 0;
+    for (const text of labelledTexts()) {
+      const want = detectWorldDates(text);
+      spans += want.length;
+      expect(native?.worldDates(text)).toEqual(want);
+    }
+    expect(spans).toBeGreaterThan(30);
+    const next = random(41);
+    let random_ = 0;
+    for (let round = 0; round < 800; round++) {
+      const text = randomText(next, 5 + Math.floor(next() * 60), WORLD_DATE_PIECES);
+      const want = detectWorldDates(text);
+      random_ += want.length;
+      expect(native?.worldDates(text), JSON.stringify(text)).toEqual(want);
+    }
+    expect(random_).toBeGreaterThan(250);
   });
 
   it('match where V8 matches, position by position', () => {

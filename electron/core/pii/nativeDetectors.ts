@@ -18,6 +18,7 @@ interface Addon {
   plates(text: string): Int32Array;
   dates(text: string): Int32Array;
   ages(text: string): Int32Array;
+  worldDates(text: string): Int32Array;
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   typeNames: string[];
   sourceNames: string[];
@@ -35,6 +36,8 @@ export interface NativeDetectors {
   /** detectDates and detectAges (dates.ts), compiled. */
   dates(text: string): PiiSpan[];
   ages(text: string): PiiSpan[];
+  /** detectWorldDates (worldDates.ts), compiled. */
+  worldDates(text: string): PiiSpan[];
   /** The add-on's regex engine at one position: the match's end or -1 (for the tests that compare it with V8's). */
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
 }
@@ -103,6 +106,7 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
       plates: (text) => toSpans(text, addon.plates(text)),
       dates: (text) => toSpans(text, addon.dates(text)),
       ages: (text) => toSpans(text, addon.ages(text)),
+      worldDates: (text) => toSpans(text, addon.worldDates(text)),
       regexMatchAt: (source, flags, text, pos) => addon.regexMatchAt(source, flags, text, pos),
     },
     why: `loaded from ${file}`,

@@ -2,8 +2,9 @@
 // Plain C Node-API, no wrapper library: it needs only the headers, which Node ships, and is ABI-stable across Node
 // and Electron versions, so one build serves the CLI, its worker threads and the app.
 //
-// patterns(text), nationalIds(text), legalNumbers(text), plates(text), dates(text), ages(text): the candidates of
-// the TypeScript detectors of those names (patterns.ts, nationalIds.ts, legal.ts, plates.ts, dates.ts), as an
+// patterns(text), nationalIds(text), legalNumbers(text), plates(text), dates(text), ages(text), worldDates(text):
+// the candidates of the TypeScript detectors of those names (patterns.ts, nationalIds.ts, legal.ts, plates.ts,
+// dates.ts, worldDates.ts), as an
 // Int32Array of [start, end, type, confidence in thousandths, source] per candidate, type and source as indices
 // into the exported typeNames and sourceNames.
 // regexMatchAt(source, flags, text, pos): the end of the match that the regex engine (regex.h) finds at pos, or -1;
@@ -20,6 +21,7 @@
 #include "nationalIds.h"
 #include "patterns.h"
 #include "plates.h"
+#include "worldDates.h"
 #include "regex.h"
 
 namespace {
@@ -133,6 +135,8 @@ NAPI_MODULE_INIT() {
     napi_set_named_property(env, exports, "dates", fn);
     napi_create_function(env, "ages", NAPI_AUTO_LENGTH, Family<detectAges>, nullptr, &fn);
     napi_set_named_property(env, exports, "ages", fn);
+    napi_create_function(env, "worldDates", NAPI_AUTO_LENGTH, Family<detectWorldDates>, nullptr, &fn);
+    napi_set_named_property(env, exports, "worldDates", fn);
     napi_create_function(env, "regexMatchAt", NAPI_AUTO_LENGTH, RegexMatchAt, nullptr, &fn);
     napi_set_named_property(env, exports, "regexMatchAt", fn);
     napi_set_named_property(env, exports, "typeNames", names(env, SPAN_TYPE_NAMES, static_cast<size_t>(SpanType::COUNT)));
