@@ -141,16 +141,17 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
   const keep = (found: PiiSpan[]): void => {
     for (let i = 0; i < found.length; i++) if ((found[i] as PiiSpan).confidence >= min) candidates.push(found[i] as PiiSpan);
   };
-  const native = nativeDetectors();
+  // The families compiled ahead of time (native/pii) when the add-on is there, each in its TypeScript twin's place.
+  const compiled = nativeDetectors()?.all(input);
   try {
-    keep(native ? native.patterns(input) : detectPatterns(input));
-    keep(native ? native.nationalIds(input) : detectNationalIds(input));
+    keep(compiled ? compiled.patterns : detectPatterns(input));
+    keep(compiled ? compiled.nationalIds : detectNationalIds(input));
     keep(detectLabelled(input, res));
-    keep(native ? native.legalNumbers(input) : detectLegalNumbers(input));
-    keep(native ? native.dates(input) : detectDates(input));
-    keep(native ? native.worldDates(input) : detectWorldDates(input));
-    keep(native ? native.plates(input) : detectPlates(input));
-    keep(native ? native.ages(input) : detectAges(input));
+    keep(compiled ? compiled.legalNumbers : detectLegalNumbers(input));
+    keep(compiled ? compiled.dates : detectDates(input));
+    keep(compiled ? compiled.worldDates : detectWorldDates(input));
+    keep(compiled ? compiled.plates : detectPlates(input));
+    keep(compiled ? compiled.ages : detectAges(input));
     keep(detectPlaces(input, res));
     keep(detectWorldPlaces(input, res));
     keep(detectNames(input, res, options.seedNames, options.unclaimedNames));

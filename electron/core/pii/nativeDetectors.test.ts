@@ -3,7 +3,7 @@
 // against V8's RegExp, position by position.
 import { describe, expect, it } from 'vitest';
 import { labelledTexts } from '../../../test/unit/piiTexts.js';
-import { loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
+import { COMPILED_FAMILIES, loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
 import { detectAges, detectDates } from './dates.js';
 import { detectLegalNumbers } from './legal.js';
 import { detectNationalIds } from './nationalIds.js';
@@ -491,6 +491,13 @@ describe('finding the compiled detectors', () => {
 describe.skipIf(skipped)('compiled personal-data detectors', () => {
   it('are built and load', () => {
     expect(nativeDetectorsStatus()).toMatch(/^loaded from /);
+  });
+
+  it('give every family at once what each gives alone, from one copy of the text', () => {
+    const text = labelledTexts().join('\n\n');
+    const all = native?.all(text);
+    for (const family of COMPILED_FAMILIES) expect(all?.[family], family).toEqual(native?.[family](text));
+    expect(Object.values(all ?? {}).flat().length).toBeGreaterThan(500);
   });
 
   it('find what detectPatterns finds on every labelled document', () => {

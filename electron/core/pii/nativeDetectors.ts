@@ -11,36 +11,29 @@ import { makeSpan } from './span.js';
 import { isPiiType } from './types.js';
 import type { PiiSpan, PiiType, SpanSource } from './types.js';
 
-interface Addon {
-  patterns(text: string): Int32Array;
-  nationalIds(text: string): Int32Array;
-  legalNumbers(text: string): Int32Array;
-  plates(text: string): Int32Array;
-  dates(text: string): Int32Array;
-  ages(text: string): Int32Array;
-  worldDates(text: string): Int32Array;
+/**
+ * The compiled families, named as the add-on names them, in the order detectPii keeps their candidates: patterns.ts,
+ * nationalIds.ts, legal.ts, dates.ts (dates), worldDates.ts, plates.ts, dates.ts (ages).
+ */
+export const COMPILED_FAMILIES = ['patterns', 'nationalIds', 'legalNumbers', 'dates', 'worldDates', 'plates', 'ages'] as const;
+export type CompiledFamily = (typeof COMPILED_FAMILIES)[number];
+
+type Addon = Record<CompiledFamily, (text: string) => Int32Array> & {
+  /** Every family's candidates, in familyNames order, from one copy of the text. */
+  all(text: string): Int32Array[];
+  familyNames: string[];
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   typeNames: string[];
   sourceNames: string[];
-}
+};
 
-export interface NativeDetectors {
-  /** detectPatterns (patterns.ts), compiled. */
-  patterns(text: string): PiiSpan[];
-  /** detectNationalIds (nationalIds.ts), compiled. */
-  nationalIds(text: string): PiiSpan[];
-  /** detectLegalNumbers (legal.ts), compiled. */
-  legalNumbers(text: string): PiiSpan[];
-  /** detectPlates (plates.ts), compiled. */
-  plates(text: string): PiiSpan[];
-  /** detectDates and detectAges (dates.ts), compiled. */
-  dates(text: string): PiiSpan[];
-  ages(text: string): PiiSpan[];
-  /** detectWorldDates (worldDates.ts), compiled. */
-  worldDates(text: string): PiiSpan[];
+/** Each compiled family alone (the tests compare each with its TypeScript twin), and all of them at once. */
+export type NativeDetectors = Record<CompiledFamily, (text: string) => PiiSpan[]> & {
+  /** Every compiled family's candidates for one text, each family's as its TypeScript twin returns them. */
+  all(text: string): Record<CompiledFamily, PiiSpan[]>;
   /** The add-on's regex engine at one position: the match's end or -1 (for the tests that compare it with V8's). */
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
-}
+};
 
 const SOURCES: readonly SpanSource[] = ['checksum', 'pattern', 'context', 'dictionary', 'propagation', 'reviewer'];
 
@@ -83,8 +76,9 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
   // The add-on names its types and sources; a name this version of the app does not know means a stale build.
   const types = addon.typeNames.map((t) => (isPiiType(t) ? t : null));
   const sources = addon.sourceNames.map((s) => (SOURCES.includes(s as SpanSource) ? (s as SpanSource) : null));
-  if (types.includes(null) || sources.includes(null)) {
-    return { detectors: null, why: `stale build (unknown names ${[...addon.typeNames, ...addon.sourceNames].join(', ')})` };
+  if (types.includes(null) || sources.includes(null) || addon.familyNames.join() !== COMPILED_FAMILIES.join()) {
+    const names = [...addon.typeNames, ...addon.sourceNames, ...addon.familyNames].join(', ');
+    return { detectors: null, why: `stale build (it names ${names})` };
   }
   const toSpans = (text: string, flat: Int32Array): PiiSpan[] => {
     const out: PiiSpan[] = [];
@@ -98,15 +92,15 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
     }
     return out;
   };
+  const one = (family: CompiledFamily) => (text: string) => toSpans(text, addon[family](text));
+  const detectors = Object.fromEntries(COMPILED_FAMILIES.map((f) => [f, one(f)])) as Record<CompiledFamily, (text: string) => PiiSpan[]>;
   return {
     detectors: {
-      patterns: (text) => toSpans(text, addon.patterns(text)),
-      nationalIds: (text) => toSpans(text, addon.nationalIds(text)),
-      legalNumbers: (text) => toSpans(text, addon.legalNumbers(text)),
-      plates: (text) => toSpans(text, addon.plates(text)),
-      dates: (text) => toSpans(text, addon.dates(text)),
-      ages: (text) => toSpans(text, addon.ages(text)),
-      worldDates: (text) => toSpans(text, addon.worldDates(text)),
+      ...detectors,
+      all: (text) => {
+        const flat = addon.all(text);
+        return Object.fromEntries(COMPILED_FAMILIES.map((f, i) => [f, toSpans(text, flat[i] as Int32Array)])) as Record<CompiledFamily, PiiSpan[]>;
+      },
       regexMatchAt: (source, flags, text, pos) => addon.regexMatchAt(source, flags, text, pos),
     },
     why: `loaded from ${file}`,

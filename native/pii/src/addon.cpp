@@ -2,9 +2,9 @@
 // Plain C Node-API, no wrapper library: it needs only the headers, which Node ships, and is ABI-stable across Node
 // and Electron versions, so one build serves the CLI, its worker threads and the app.
 //
-// patterns(text), nationalIds(text), legalNumbers(text), plates(text), dates(text), ages(text), worldDates(text):
-// the candidates of the TypeScript detectors of those names (patterns.ts, nationalIds.ts, legal.ts, plates.ts,
-// dates.ts, worldDates.ts), as an
+// patterns(text), nationalIds(text), legalNumbers(text), dates(text), worldDates(text), plates(text), ages(text):
+// the candidates of the TypeScript detectors of those names (patterns.ts, nationalIds.ts, legal.ts, dates.ts,
+// worldDates.ts, plates.ts), and all(text) every one of them in the order of familyNames, each as an
 // Int32Array of [start, end, type, confidence in thousandths, source] per candidate, type and source as indices
 // into the exported typeNames and sourceNames.
 // regexMatchAt(source, flags, text, pos): the end of the match that the regex engine (regex.h) finds at pos, or -1;
@@ -12,6 +12,7 @@
 #include <node_api.h>
 
 #include <exception>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -119,24 +120,60 @@ napi_value names(napi_env env, const char* const* list, size_t count) {
     return array;
 }
 
+// The families in the order electron/core/pii/detect.ts keeps their candidates.
+struct FamilyEntry {
+    const char* name;
+    void (*detect)(const Text&, Spans&);
+    napi_callback call;
+};
+const FamilyEntry FAMILIES[] = {
+    {"patterns", detectPatterns, Family<detectPatterns>},
+    {"nationalIds", detectNationalIds, Family<detectNationalIds>},
+    {"legalNumbers", detectLegalNumbers, Family<detectLegalNumbers>},
+    {"dates", detectDates, Family<detectDates>},
+    {"worldDates", detectWorldDates, Family<detectWorldDates>},
+    {"plates", detectPlates, Family<detectPlates>},
+    {"ages", detectAges, Family<detectAges>},
+};
+
+// all(text): every family's candidates, one Int32Array each in FAMILIES order: the text is copied out of
+// JavaScript once for all of them.
+napi_value All(napi_env env, napi_callback_info info) {
+    size_t argc = 1;
+    napi_value argv[1];
+    std::u16string units;
+    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || !readString(env, argv[0], units))
+        return throwError(env, "all(text) needs one string");
+    try {
+        Text text{units.data(), 0, static_cast<int>(units.size())};
+        napi_value out;
+        napi_create_array_with_length(env, std::size(FAMILIES), &out);
+        for (size_t i = 0; i < std::size(FAMILIES); i++) {
+            Spans spans;
+            FAMILIES[i].detect(text, spans);
+            napi_value array = toInt32Array(env, spans);
+            if (!array) return throwError(env, "out of memory");
+            napi_set_element(env, out, static_cast<uint32_t>(i), array);
+        }
+        return out;
+    } catch (const std::exception& e) {
+        return throwError(env, e.what());
+    }
+}
+
 }  // namespace
 
 NAPI_MODULE_INIT() {
     napi_value fn;
-    napi_create_function(env, "patterns", NAPI_AUTO_LENGTH, Family<detectPatterns>, nullptr, &fn);
-    napi_set_named_property(env, exports, "patterns", fn);
-    napi_create_function(env, "nationalIds", NAPI_AUTO_LENGTH, Family<detectNationalIds>, nullptr, &fn);
-    napi_set_named_property(env, exports, "nationalIds", fn);
-    napi_create_function(env, "legalNumbers", NAPI_AUTO_LENGTH, Family<detectLegalNumbers>, nullptr, &fn);
-    napi_set_named_property(env, exports, "legalNumbers", fn);
-    napi_create_function(env, "plates", NAPI_AUTO_LENGTH, Family<detectPlates>, nullptr, &fn);
-    napi_set_named_property(env, exports, "plates", fn);
-    napi_create_function(env, "dates", NAPI_AUTO_LENGTH, Family<detectDates>, nullptr, &fn);
-    napi_set_named_property(env, exports, "dates", fn);
-    napi_create_function(env, "ages", NAPI_AUTO_LENGTH, Family<detectAges>, nullptr, &fn);
-    napi_set_named_property(env, exports, "ages", fn);
-    napi_create_function(env, "worldDates", NAPI_AUTO_LENGTH, Family<detectWorldDates>, nullptr, &fn);
-    napi_set_named_property(env, exports, "worldDates", fn);
+    std::vector<const char*> familyNames;
+    for (const FamilyEntry& f : FAMILIES) {
+        napi_create_function(env, f.name, NAPI_AUTO_LENGTH, f.call, nullptr, &fn);
+        napi_set_named_property(env, exports, f.name, fn);
+        familyNames.push_back(f.name);
+    }
+    napi_create_function(env, "all", NAPI_AUTO_LENGTH, All, nullptr, &fn);
+    napi_set_named_property(env, exports, "all", fn);
+    napi_set_named_property(env, exports, "familyNames", names(env, familyNames.data(), familyNames.size()));
     napi_create_function(env, "regexMatchAt", NAPI_AUTO_LENGTH, RegexMatchAt, nullptr, &fn);
     napi_set_named_property(env, exports, "regexMatchAt", fn);
     napi_set_named_property(env, exports, "typeNames", names(env, SPAN_TYPE_NAMES, static_cast<size_t>(SpanType::COUNT)));
