@@ -1,0 +1,96 @@
+// Pieces that personal-data text is made of, for the tests that compare the compiled detectors (native/pii) with
+// their TypeScript twins on random text: identifiers, their labels and neighbours, and characters that test the
+// edges (non-ASCII letters, 'ſ' and the Kelvin sign that fold to ASCII under i and u, astral characters, odd blanks).
+
+/** A small seeded generator (mulberry32): the same random texts on every run. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `pieces` pieces drawn from `from`, joined. */
+export function randomText(next: () => number, pieces: number, from: readonly string[] = PIECES): string {
+  let s = '';
+  for (let i = 0; i < pieces; i++) s += from[Math.floor(next() * from.length)] as string;
+  return s;
+}
+
+/** What identifiers, their labels and their neighbours are made of, and some characters that test the edges. */
+// prettier-ignore
+export const PIECES = [
+  ...'0123456789'.split(''), '12', '123', '1234', '555', '0128', '603', '(603)', '(02)', '+1', '+44', '+', ' ', '  ',
+  '-', '.', ',', ':', ';', '/', '//', '@', '_', '%', '(', ')', 'A', 'B', 'Z', 'X9', 'DE', 'GB', 'AB1234563', 'IBAN',
+  'x', 'ab', 'mail', 'j.doe', 'example.com', '.org', 'http://', 'https://', 'www.', 'HTTP://', 'tel', 'Tel.', 'fax',
+  'Fax:', 'phone', 'on', 'routing', 'ABA', '§', 'Sec.', 'ch.', 'Code', 'mg', 'mL', 'units', '\n', '\t', 'é', 'Ā',
+  'ſ', 'K', '::', 'fe80', 'a1b2', '2001:db8', '1:23-cv-04567', '-ABC', '07700 900461', '020 7946 0958',
+  '4111 1111 1111 1111', '1HGCM82633A004352', '123-45-6789', '2024-03-15', '1234567890', '021000021',
+  'DE89370400440532013000', 'John', '\u00a0', '\u2028', '\ufeff', '\u0130', '\ud83d\ude00', 'MRN', 'ID-', '19', '20',
+  '06 12 34 56 78', '98765 43210',
+];
+
+/** National, health and tax numbers outside the US, their labels and their neighbours. */
+// prettier-ignore
+export const WORLD_PIECES = [
+  ...PIECES.slice(0, 60), '943 476 5919', '943-476-5919', '9434765919', 'AB 12 34 56 C', 'AB123456C',
+  'QQ 12 34 56 A', '046 454 286', '046-454-286', '123 456 782', '2123 45670 1', '2123456701', '2345 6789 0124',
+  '234567890124', 'ABCPD1234E', 'DE136695976', 'DE 136 695 976', 'ATU13585627', 'FRXX999999999', 'NL123456782B01',
+  'ESX1234567L', 'IE1234567T', 'BG123456789', 'CZ12345678', '12345678Z', 'X1234567L', 'X-1234567-L',
+  '1 85 05 78 006 084 36', '2850578006084', '2A', '756.1234.5678.97', '7561234567897', '12345 67890',
+  'RSSMRA85T10A562S', '1234567T', '1234567TW', '85.07.30-033.28', '85073003328', '1112.22.333', '111222333',
+  '44051401359', '86 095 742 719', '86095742719', '811228-9874', '19811228-9874', '131052-308T', '010203-1234',
+  'GB82 WEST 1234 5698 7654 32', 'FR14 2004 1010 0505 0001 3M02 606', 'DE89 3704 0044 0532 0130 00',
+  'NO9386011117947', 'Medicare', 'medicare no.', 'NIR', 'sécu', 'Sécu', 'INSEE', 'UTR', 'unique taxpayer',
+  'national', 'NN', 'BSN', 'PESEL', 'Steuer-ID', 'IdNr', 'tax id', 'CPR', 'personnummer', 'NHS', 'SIN', 'TFN',
+  'tel:', 'Tél.', 'téléphone', 'móvil', 'Handy', 'É', 'ñ', '+34 ', '+44', ' ', ' ', ' ', '\n', '.', '-', '/',
+  'Name: ', 'Dr. ',
+];
+
+/** Court papers: captions, case and matter numbers, plates. */
+// prettier-ignore
+export const COURT_PIECES = [
+  ...PIECES.slice(0, 60), 'Plaintiff', 'Defendants', 'COURT', 'Court', 'Circuit Court ', 'Juzgado', 'Tribunal',
+  'Gericht', 'Case No. ', 'No. ', 'NO: ', 'Nos.', 'No', 'Not', 'November', 'Civil Action No. ', 'Docket',
+  'Index No ', 'Appeal', '23-3-04412-1 SEA', '2023 L 008812', '22CR40817', 'A180442', '; ', ', ', '442/2023',
+  '23/04518', '3/12/2023', '1/2023 mg', 'license plate ', 'licence plate: ', 'registration plate #', 'plate ',
+  'tag ', 'Tag', 'PLATE', '7ABC123', 'XYZ 1234', 'ſ', 'K', 'É', 'a', 'the ', ' ', ' ', '\n', '\t', '/', '-', ':',
+  '2023', '19', '88',
+];
+
+/** Number plates and vehicle ids, their words and labels. */
+// prettier-ignore
+export const PLATE_PIECES = [
+  ...PIECES.slice(0, 60), 'YD19 KFN', 'GH-418-KT', 'K-MS 4821', 'MÜ-AB 123', 'Ä', 'Ö-X 1', 'MH 02 DN 4471',
+  'MH02DN4471', '4721 KLM', 'BZ 58 QR', 'AB 123', '12-AB-345', 'registration ', 'Reg. ', 'rego: ', 'number plate ',
+  'plate #', 'Kennzeichen: ', 'amtliches Kennzeichen ', 'immatriculation ', 'matrícula ', 'matricula ', 'targa ',
+  'kenteken ', 'tablica ', 'véhicule ', 'VÉHICULE ', 'vehicle no. ', 'nr. ', 'n° ', 'VIN: ', 'numéro VIN ',
+  'n° de série ', 'Fahrgestellnummer ', 'Fahrzeug-Ident.-Nr. ', 'bastidor ', 'número de bastidor ', 'telaio ',
+  'FIN ', 'WVWZZZ1JZXW000001', '1HGCM82633A004352', '\u212aennzeichen ', 'ſ', 'É', 'the ', 'a', ' ', ' ', '\n', '-',
+  ':', '#',
+];
+
+/** Dates written every way, the words that make a date of a number, ages and what is near them. */
+// prettier-ignore
+export const DATE_PIECES = [
+  ...PIECES.slice(0, 60), 'March', 'Mar.', 'MARCH', 'Sept', 'SEPT', 'Sepember', 'May', 'may', 'June', 'Dec',
+  'Marchx', 'Julyé', ' 3', ' 14', '14th', '3rd', '1st', ' of ', ' day of ', ', 2024', ' 2021', ' 1899', ' 2099',
+  '03/14/2024', '3-14-24', '14.03.2024', '2024-03-14', '2024/3/4', '3/14', '12/2023', '120/80', '6/10', 'on ',
+  'DOB: ', 'seen ', 'f/u ', 'follow-up ', 'Mon ', 'Tues ', 'since ', 'in ', 'mid-', 'last ', 'early ', 'mg',
+  ' units', ' times', '§ ', 'Sec. 12-', 'aged ', 'age: ', 'age of ', 'at age ', '94', '101', '89', '9', ' years',
+  '-year-old', ' yo', ' y/o', ' años', ' лет', ' Jahre', 'Dorothy Ainsworth, ', 'Núñez, ', ', 94, ', '(', 'é', 'ſ',
+  ' ', ' ', '\t', '\n', '.', ',', '/', '-', ':',
+];
+
+/** Dates in words in other languages and scripts. */
+// prettier-ignore
+export const WORLD_DATE_PIECES = [
+  ...DATE_PIECES.slice(0, 60), '3. ', '14 ', '1er ', '5 de ', ' de ', ' del ', 'März', 'MÄRZ', 'Maerz', 'Jänner',
+  'mars', 'Mars', 'août', 'AOÛT', 'mayo', 'março', 'maggio', 'juni', 'maj', 'września', 'марта', 'МАРТА', 'січня',
+  'oktober', 'o\u212atober', 'marſ', 'mai', ' 2024', ' 1955', '17-', '-Jan-', '-Sept-', '2024', '-24', '1975年4月12日',
+  '2024년 3월 5일', '2024年3月', '年', '월', ' г.', ', ', '. ', '\u00a0', 'é', 'Б', ' ', ' ', '\n', '-', '.',
+];
