@@ -1,25 +1,6 @@
 // Pieces that personal-data text is made of, for the tests that compare the compiled detectors (native/pii) with
-// their TypeScript twins on random text: identifiers, their labels and neighbours, and characters that test the
+// their TypeScript twins on random text (fuzzPayloads.ts randomMixes glues them): identifiers, their labels and neighbours, and characters that test the
 // edges (non-ASCII letters, 'ſ' and the Kelvin sign that fold to ASCII under i and u, astral characters, odd blanks).
-
-/** A small seeded generator (mulberry32): the same random texts on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** `pieces` pieces drawn from `from`, joined. */
-export function randomText(next: () => number, pieces: number, from: readonly string[] = PIECES): string {
-  let s = '';
-  for (let i = 0; i < pieces; i++) s += from[Math.floor(next() * from.length)] as string;
-  return s;
-}
 
 /** What identifiers, their labels and their neighbours are made of, and some characters that test the edges. */
 // prettier-ignore

@@ -2,7 +2,8 @@
 // documents and on random text built from the pieces identifiers are made of; and the add-on's regex matcher
 // against V8's RegExp, position by position.
 import { describe, expect, it } from 'vitest';
-import { COURT_PIECES, DATE_PIECES, PIECES, PLATE_PIECES, WORLD_DATE_PIECES, WORLD_PIECES, random, randomText } from '../../../test/unit/piiPieces.js';
+import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
+import { COURT_PIECES, DATE_PIECES, PIECES, PLATE_PIECES, WORLD_DATE_PIECES, WORLD_PIECES } from '../../../test/unit/piiPieces.js';
 import { labelledTexts } from '../../../test/unit/piiTexts.js';
 import { COMPILED_FAMILIES, loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
 import type { CompiledFamily } from './nativeDetectors.js';
@@ -62,16 +63,14 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
       expect(compiled?.(text)).toEqual(want);
     }
     expect(spans).toBeGreaterThan(leastLabelled);
-    const next = random(family.length * 7919);
     spans = 0;
-    for (let round = 0; round < 800; round++) {
-      const text = randomText(next, 5 + Math.floor(next() * 60), pieces);
+    for (const text of randomMixes(family.length * 7919, pieces, 800, 5, 64)) {
       const want = twin(text);
       spans += want.length;
       expect(compiled?.(text), JSON.stringify(text)).toEqual(want);
     }
     expect(spans).toBeGreaterThan(leastRandom);
-    const long = randomText(next, 20000, pieces);
+    const [long = ''] = randomMixes(family.length, pieces, 1, 20000, 20000);
     expect(compiled?.(long)).toEqual(twin(long));
   });
 
@@ -95,11 +94,10 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
       [String.raw`(?<first>\p{Lu}\p{Ll}+)\s+(?<last>[\p{Script=Han}\p{Script=Cyrillic}]+|ſ\w+)`, 'iu'],
       [String.raw`\b\w+\b`, 'iu'],
     ];
-    const next = random(5);
     for (const [source, flags] of sources) {
       const sticky = new RegExp(source, flags + 'y');
-      for (let round = 0; round < 60; round++) {
-        const text = randomText(next, 6 + Math.floor(next() * 30)) + (round % 2 ? 'abcd aab 12 3.4 mg x' : ' Žofie Ивано 王小明 Straße ſtraße STRASSE');
+      for (const [round, mix] of randomMixes(source.length, PIECES, 60, 6, 36).entries()) {
+        const text = mix + (round % 2 ? 'abcd aab 12 3.4 mg x' : ' Žofie Ивано 王小明 Straße ſtraße STRASSE');
         for (let pos = 0; pos <= text.length; pos++) {
           sticky.lastIndex = pos;
           const m = sticky.exec(text);

@@ -1,12 +1,12 @@
 #include "dates.h"
 
-#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "patterns.h"
 #include "regex.h"
+#include "scan.h"
 
 namespace fieldtune_pii {
 namespace {
@@ -49,11 +49,6 @@ const Regexes& rx() {
     return r;
 }
 
-bool isBlank(int c) { return c == ' ' || c == '\t'; }
-int blanksBack(const Text& t, int end) {
-    while (isBlank(t.at(end - 1))) end--;
-    return end;
-}
 
 // Every spelling of a month word dates.ts's M holds, in lower case (monthWords: the text's whole letter run must be
 // one of them).
@@ -120,7 +115,6 @@ std::vector<int> dayMonthStarts(const Text& t, const std::vector<int>& months) {
             }
         }
     }
-    std::sort(out.begin(), out.end());
     return out;
 }
 
@@ -142,7 +136,6 @@ std::vector<int> shortDateStarts(const Text& t) {
         for (int q = j - 1; q >= t.lo && j - q <= 11 && inWord(q); q--)
             if (q == t.lo || !isAsciiLetter(t.at(q - 1))) out.push_back(q);
     }
-    std::sort(out.begin(), out.end());
     return out;
 }
 
@@ -158,20 +151,9 @@ std::vector<int> aloneWordStarts(const Text& t, const std::vector<int>& months) 
         while (isAsciiLetter(t.at(w - 1))) w--;
         if (w < j) out.push_back(w);
     }
-    std::sort(out.begin(), out.end());
     return out;
 }
 
-template <typename Each>
-void scanFrom(const Regex& re, const Text& t, const std::vector<int>& starts, Each each) {
-    int next = t.lo;
-    RegexMatch m;
-    for (int p : starts) {
-        if (p < next || !re.matchAt(t, p, m)) continue;
-        each(p, m);
-        next = m.end > p ? m.end : p + 1;
-    }
-}
 
 }  // namespace
 

@@ -1,10 +1,10 @@
 #include "legal.h"
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "regex.h"
+#include "scan.h"
 
 namespace fieldtune_pii {
 namespace {
@@ -38,38 +38,24 @@ const Regexes& rx() {
     return r;
 }
 
-bool isBlank(int c) { return c == ' ' || c == '\t'; }
 bool afterNo(int c) { return c == 's' || c == '.' || c == ' ' || c == '\t' || c == ':' || isDigit(c) || isUpper(c); }
 
 // legal.ts noLabelStarts: at each "No"/"NO" that goes on as the label does, every position of the blank run before
-// it and, before those blanks, where each prefix would begin. Sorted, duplicates allowed (the scan skips them).
+// it and, before those blanks, where each prefix would begin.
 std::vector<int> noLabelStarts(const Text& t) {
     std::vector<int> out;
     for (int n = t.lo; n + 1 < t.hi; n++) {
         if (t.units[n] != 'N' || (t.units[n + 1] != 'o' && t.units[n + 1] != 'O') || !afterNo(t.at(n + 2))) continue;
-        int j = n;
-        while (isBlank(t.at(j - 1))) j--;
+        int j = blanksBack(t, n);
         for (const char* prefix : NO_PREFIXES) {
             int len = static_cast<int>(std::char_traits<char>::length(prefix));
             if (j - t.lo >= len) out.push_back(j - len);
         }
         for (int p = j; p <= n; p++) out.push_back(p);
     }
-    std::sort(out.begin(), out.end());
     return out;
 }
 
-// A global scan over candidate starts in increasing order (each may repeat), with the match's groups.
-template <typename Each>
-void scanFrom(const Regex& re, const Text& t, const std::vector<int>& starts, Each each) {
-    int next = t.lo;
-    RegexMatch m;
-    for (int p : starts) {
-        if (p < next || !re.matchAt(t, p, m)) continue;
-        each(p, m);
-        next = m.end > p ? m.end : p + 1;
-    }
-}
 
 }  // namespace
 

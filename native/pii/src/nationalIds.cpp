@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "regex.h"
+#include "scan.h"
 #include "worldChecksums.h"
 
 namespace fieldtune_pii {
@@ -224,12 +225,6 @@ const Compiled& compiled() {
     return c;
 }
 
-int lineStartNear(const Text& t, int at, int max) {
-    int from = at - max < 0 ? 0 : at - max;
-    for (int i = at - 1; i >= from; i--)
-        if (t.at(i) == '\n') return i + 1;
-    return from;
-}
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 
 #include "checksums.h"
 #include "regex.h"
+#include "scan.h"
 
 namespace fieldtune_pii {
 namespace {
@@ -267,12 +268,6 @@ int trimEnd(const Text& t, int start, int end, const char* chars) {
     return end;
 }
 
-int lineStartNear(const Text& t, int at, int max) {
-    int from = at - max < 0 ? 0 : at - max;
-    for (int i = at - 1; i >= from; i--)
-        if (t.at(i) == '\n') return i + 1;
-    return from;
-}
 
 bool equalsIgnoringCase(const Text& t, int start, int end, const char* word) {
     int i = start;

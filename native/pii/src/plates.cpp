@@ -1,10 +1,10 @@
 #include "plates.h"
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "regex.h"
+#include "scan.h"
 
 namespace fieldtune_pii {
 namespace {
@@ -102,20 +102,9 @@ std::vector<int> vinLabelStarts(const Text& t) {
                 out.push_back(i + offset);
         }
     }
-    std::sort(out.begin(), out.end());
     return out;
 }
 
-template <typename Each>
-void scanFrom(const Regex& re, const Text& t, const std::vector<int>& starts, Each each) {
-    int next = t.lo;
-    RegexMatch m;
-    for (int p : starts) {
-        if (p < next || !re.matchAt(t, p, m)) continue;
-        each(p, m);
-        next = m.end > p ? m.end : p + 1;
-    }
-}
 
 }  // namespace
 

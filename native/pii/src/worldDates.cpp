@@ -1,11 +1,11 @@
 #include "worldDates.h"
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "letters.h"
 #include "regex.h"
+#include "scan.h"
 
 namespace fieldtune_pii {
 namespace {
@@ -39,15 +39,6 @@ const Regexes& rx() {
     return r;
 }
 
-bool isBlank(int c) { return c == ' ' || c == '\t'; }
-int blanksBack(const Text& t, int end) {
-    while (isBlank(t.at(end - 1))) end--;
-    return end;
-}
-int blanksForward(const Text& t, int start) {
-    while (isBlank(t.at(start))) start++;
-    return start;
-}
 // `word` (lower-case ASCII) written just before `end`, in any case.
 bool wordBefore(const Text& t, int end, const char* word) {
     int n = static_cast<int>(std::char_traits<char>::length(word));
@@ -115,18 +106,6 @@ void dayStarts(const Text& t, int end, std::vector<int>& out) {
     if (isDigit(t.at(end - 2))) out.push_back(end - 2);
 }
 
-template <typename Each>
-void scanFrom(const Regex& re, const Text& t, std::vector<int> starts, Each each) {
-    std::sort(starts.begin(), starts.end());
-    int next = t.lo;
-    for (int p : starts) {
-        if (p < next) continue;
-        int end = re.matchAt(t, p);
-        if (end < 0) continue;
-        each(p, end);
-        next = end > p ? end : p + 1;
-    }
-}
 
 }  // namespace
 
@@ -161,7 +140,8 @@ void detectWorldDates(const Text& t, Spans& out) {
     for (int i = t.lo; i < t.hi; i++)
         if ((t.units[i] == u'年' || t.units[i] == u'년') && i - 4 >= t.lo) cjk.push_back(i - 4);
     // worldDates.ts drops what m[0] ends with of [.,\s]+
-    auto date = [&](int s, int end) {
+    auto date = [&](int s, const RegexMatch& m) {
+        int end = m.end;
         while (end > s && (t.at(end - 1) == '.' || t.at(end - 1) == ',' || isSpace(t.at(end - 1)))) end--;
         out.push_back({s, end, SpanType::DATE, 900, SpanSource::pattern});
     };
