@@ -12,7 +12,9 @@ std::string digitsOf(const Text& t, int start, int end) {
     return d;
 }
 
-bool luhn(const std::string& d) {
+}  // namespace
+
+bool luhnDigits(const std::string& d) {
     if (d.size() < 2) return false;
     int sum = 0;
     for (size_t i = 0; i < d.size(); i++) {
@@ -26,15 +28,13 @@ bool luhn(const std::string& d) {
     return sum % 10 == 0;
 }
 
-}  // namespace
-
 int digitCount(const Text& t, int start, int end) {
     int n = 0;
     for (int i = start; i < end; i++) n += isDigit(t.at(i));
     return n;
 }
 
-bool luhnValid(const Text& t, int start, int end, const char* prefix) { return luhn(prefix + digitsOf(t, start, end)); }
+bool luhnValid(const Text& t, int start, int end, const char* prefix) { return luhnDigits(prefix + digitsOf(t, start, end)); }
 
 bool ssnValid(const Text& t, int start, int end) {
     std::string d = digitsOf(t, start, end);
@@ -45,7 +45,7 @@ bool ssnValid(const Text& t, int start, int end) {
 
 bool npiValid(const Text& t, int start, int end) {
     std::string d = digitsOf(t, start, end);
-    return d.size() == 10 && (d[0] == '1' || d[0] == '2') && luhn("80840" + d);
+    return d.size() == 10 && (d[0] == '1' || d[0] == '2') && luhnDigits("80840" + d);
 }
 
 bool vinValid(const Text& t, int start, int end) {
@@ -95,6 +95,10 @@ bool ibanValid(const Text& t, int start, int end) {
         if (c >= 128) return false;
         v += static_cast<char>(isLower(c) ? c - 32 : c);
     }
+    return ibanValid(v);
+}
+
+bool ibanValid(const std::string& v) {
     if (v.size() < 14 || v.size() > 34) return false;
     for (size_t i = 0; i < v.size(); i++) {
         int c = v[i];

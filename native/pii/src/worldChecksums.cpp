@@ -4,6 +4,7 @@
 #include <map>
 #include <vector>
 
+#include "checksums.h"
 #include "regex.h"
 
 namespace fieldtune_pii {
@@ -76,20 +77,6 @@ std::string digitsOf(const std::string& v) {
     for (char c : v)
         if (isDigit(c)) d += c;
     return d;
-}
-
-bool luhnDigits(const std::string& d) {
-    if (d.size() < 2) return false;
-    int sum = 0;
-    for (size_t i = 0; i < d.size(); i++) {
-        int n = digit(d[d.size() - 1 - i]);
-        if (i % 2 == 1) {
-            n *= 2;
-            if (n > 9) n -= 9;
-        }
-        sum += n;
-    }
-    return sum % 10 == 0;
 }
 
 bool nhsValid(const std::string& v) {
@@ -330,17 +317,7 @@ bool sepaIbanValid(const std::string& value) {
     std::string v = upper(without(value, " \t\n\v\f\r"));
     auto len = LENGTHS.find(v.substr(0, 2));
     if (len != LENGTHS.end() && v.size() != len->second) return false;
-    // checksums.ts ibanValid: ^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$ and mod 97 = 1
-    if (v.size() < 14 || v.size() > 34) return false;
-    for (size_t i = 0; i < v.size(); i++) {
-        char c = v[i];
-        bool shape = i < 2 ? isUpper(c) : i < 4 ? isDigit(c) : isUpper(c) || isDigit(c);
-        if (!shape) return false;
-    }
-    std::string moved = v.substr(4) + v.substr(0, 4);
-    int rem = 0;
-    for (char c : moved) rem = c <= '9' ? (rem * 10 + c - '0') % 97 : (rem * 100 + c - 55) % 97;
-    return rem == 1;
+    return ibanValid(v);
 }
 
 }  // namespace fieldtune_pii

@@ -30,7 +30,6 @@ bool personnummerValid(const std::string& v);
 bool hetuValid(const std::string& v);
 bool ahvValid(const std::string& v);
 bool mod11_10Valid(const std::string& d);
-bool luhnDigits(const std::string& d);
 
 // vat.ts vatValid: 'checked', 'shape' or invalid.
 enum class VatResult { invalid, shape, checked };
