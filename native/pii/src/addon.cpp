@@ -61,22 +61,29 @@ napi_value toInt32Array(napi_env env, const Spans& spans) {
     return array;
 }
 
-// One detector family over a string from JavaScript.
-template <void (*detect)(const Text&, Spans&)>
-napi_value Family(napi_env env, napi_callback_info info) {
+// A call whose one argument is the text: `run` gets it as a Text; a C++ exception becomes a JavaScript one.
+template <typename Run>
+napi_value withText(napi_env env, napi_callback_info info, const char* usage, Run run) {
     size_t argc = 1;
     napi_value argv[1];
     std::u16string units;
     if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || !readString(env, argv[0], units))
-        return throwError(env, "a detector needs one string");
+        return throwError(env, usage);
     try {
-        Text text{units.data(), 0, static_cast<int>(units.size())};
-        Spans spans;
-        detect(text, spans);
-        return toInt32Array(env, spans);
+        return run(Text{units.data(), 0, static_cast<int>(units.size())});
     } catch (const std::exception& e) {
         return throwError(env, e.what());
     }
+}
+
+// One detector family over a string from JavaScript.
+template <void (*detect)(const Text&, Spans&)>
+napi_value Family(napi_env env, napi_callback_info info) {
+    return withText(env, info, "a detector needs one string", [env](const Text& text) {
+        Spans spans;
+        detect(text, spans);
+        return toInt32Array(env, spans);
+    });
 }
 
 napi_value RegexMatchAt(napi_env env, napi_callback_info info) {
@@ -139,13 +146,7 @@ const FamilyEntry FAMILIES[] = {
 // all(text): every family's candidates, one Int32Array each in FAMILIES order: the text is copied out of
 // JavaScript once for all of them.
 napi_value All(napi_env env, napi_callback_info info) {
-    size_t argc = 1;
-    napi_value argv[1];
-    std::u16string units;
-    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || !readString(env, argv[0], units))
-        return throwError(env, "all(text) needs one string");
-    try {
-        Text text{units.data(), 0, static_cast<int>(units.size())};
+    return withText(env, info, "all(text) needs one string", [env](const Text& text) -> napi_value {
         napi_value out;
         napi_create_array_with_length(env, std::size(FAMILIES), &out);
         for (size_t i = 0; i < std::size(FAMILIES); i++) {
@@ -156,9 +157,7 @@ napi_value All(napi_env env, napi_callback_info info) {
             napi_set_element(env, out, static_cast<uint32_t>(i), array);
         }
         return out;
-    } catch (const std::exception& e) {
-        return throwError(env, e.what());
-    }
+    });
 }
 
 }  // namespace
