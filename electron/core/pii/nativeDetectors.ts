@@ -21,10 +21,10 @@ export type CompiledFamily = (typeof COMPILED_FAMILIES)[number];
 type Addon = Record<CompiledFamily, (text: string) => Int32Array> & {
   /** Every family's candidates, in familyNames order, from one copy of the text. */
   all(text: string): Int32Array[];
-  familyNames: string[];
+  familyNames?: string[];
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
-  typeNames: string[];
-  sourceNames: string[];
+  typeNames?: string[];
+  sourceNames?: string[];
 };
 
 /** Each compiled family alone (the tests compare each with its TypeScript twin), and all of them at once. */
@@ -73,11 +73,13 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
   } catch (e) {
     return { detectors: null, why: `could not be loaded: ${(e as Error).message}` };
   }
-  // The add-on names its types and sources; a name this version of the app does not know means a stale build.
-  const types = addon.typeNames.map((t) => (isPiiType(t) ? t : null));
-  const sources = addon.sourceNames.map((s) => (SOURCES.includes(s as SpanSource) ? (s as SpanSource) : null));
-  if (types.includes(null) || sources.includes(null) || addon.familyNames.join() !== COMPILED_FAMILIES.join()) {
-    const names = [...addon.typeNames, ...addon.sourceNames, ...addon.familyNames].join(', ');
+  // The add-on names its families, types and sources; one this version of the app does not know (or a list missing,
+  // from a build older than the list) means a stale build.
+  const families = addon.familyNames ?? [];
+  const types = (addon.typeNames ?? []).map((t) => (isPiiType(t) ? t : null));
+  const sources = (addon.sourceNames ?? []).map((s) => (SOURCES.includes(s as SpanSource) ? (s as SpanSource) : null));
+  if (types.includes(null) || sources.includes(null) || families.join() !== COMPILED_FAMILIES.join()) {
+    const names = [...(addon.typeNames ?? []), ...(addon.sourceNames ?? []), ...families].join(', ');
     return { detectors: null, why: `stale build (it names ${names})` };
   }
   const toSpans = (text: string, flat: Int32Array): PiiSpan[] => {
