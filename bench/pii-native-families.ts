@@ -3,9 +3,8 @@
 // Best of 5 rounds, the two alternated in each (the machine is shared). Every walk the TypeScript detectors share
 // is dropped before each of their runs, so each pays for its own as the compiled one does; both return the same
 // spans (checked here too). The compiled times include copying the text into the add-on and making the span objects.
-// Then the whole of detectPii, warm, in this process (compiled families) and in a child with FIELDTUNE_PII_NATIVE=0
-// (TypeScript only), alternated: inside detectPii the TypeScript families share their walks, so the saving there is
-// less than the sum above.
+// Then the whole of detectPii, warm, with the compiled families and with the TypeScript ones only, alternated: inside
+// detectPii the TypeScript families share their walks, so what the compiled ones save there is not the sum above.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { releaseAlnumRuns } from '../electron/core/pii/alnumRuns.js';
@@ -28,19 +27,23 @@ const copies = Number(process.argv[2] ?? 20);
 const text = (labelledTexts().join('\n\n') + '\n\n').repeat(copies);
 const mChars = text.length / 1e6;
 
-/** detectPii over the text, warm: the best of 5 runs after one, ms per M chars. */
-function detectPiiTime(): number {
-  detectPii(text);
+/**
+ * detectPii over the text, warm: the best of 5 runs after one, ms per M chars. A process of its own for each way (a
+ * process that has run one way has compiled that way's code: the other would run on a warmer V8).
+ */
+function detectPiiTime(compiled: boolean): number {
+  detectPii(text, { compiled });
   const times: number[] = [];
   for (let round = 0; round < 5; round++) {
     const t0 = performance.now();
-    detectPii(text);
+    detectPii(text, { compiled });
     times.push(performance.now() - t0);
   }
   return Math.min(...times) / mChars;
 }
-if (process.argv.includes('--detect-pii-only')) {
-  console.log(detectPiiTime().toFixed(1));
+const only = process.argv.find((a) => a.startsWith('--detect-pii='));
+if (only) {
+  console.log(detectPiiTime(only === '--detect-pii=compiled').toFixed(1));
   process.exit(0);
 }
 
@@ -97,12 +100,10 @@ console.log(
 );
 
 const self = fileURLToPath(import.meta.url);
-for (let pair = 0; pair < 2; pair++) {
-  const compiled = detectPiiTime();
-  const child = spawnSync(process.execPath, [...process.execArgv, self, String(copies), '--detect-pii-only'], {
-    env: { ...process.env, FIELDTUNE_PII_NATIVE: '0' },
-    encoding: 'utf8',
-  });
-  const typescript = Number(child.stdout.trim());
-  console.log(`detectPii, warm: TypeScript only ${typescript.toFixed(1)}, with the compiled families ${compiled.toFixed(1)} ms per M chars`);
+const inChild = (way: 'compiled' | 'typescript'): string =>
+  spawnSync(process.execPath, [...process.execArgv, self, String(copies), `--detect-pii=${way}`], { encoding: 'utf8' }).stdout.trim();
+for (let pair = 0; pair < 3; pair++) {
+  const typescript = inChild('typescript');
+  const compiled = inChild('compiled');
+  console.log(`detectPii, warm: TypeScript only ${typescript}, with the compiled families ${compiled} ms per M chars`);
 }

@@ -7,7 +7,7 @@ import { detectLabelled } from './labelled.js';
 import { detectLegalNumbers } from './legal.js';
 import { detectNames } from './names.js';
 import { detectNationalIds } from './nationalIds.js';
-import { nativeDetectors } from './nativeDetectors.js';
+import { compiledByDefault, nativeDetectors } from './nativeDetectors.js';
 import { releaseNonLatinLines } from './nonLatinLines.js';
 import { detectPatterns } from './patterns.js';
 import { detectPlates } from './plates.js';
@@ -38,6 +38,11 @@ export interface DetectOptions {
    * skips its second pass for such a record).
    */
   unclaimedNames?: Set<string>;
+  /**
+   * Whether the families compiled ahead of time (native/pii) stand in for their TypeScript twins; by default only
+   * with FIELDTUNE_PII_NATIVE=1 (compiledByDefault): until the rest is compiled they are slower inside detectPii.
+   */
+  compiled?: boolean;
 }
 
 const SOURCE_RANK: Record<PiiSpan['source'], number> = { reviewer: 5, checksum: 4, context: 3, pattern: 2, dictionary: 1, propagation: 0 };
@@ -141,8 +146,9 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
   const keep = (found: PiiSpan[]): void => {
     for (let i = 0; i < found.length; i++) if ((found[i] as PiiSpan).confidence >= min) candidates.push(found[i] as PiiSpan);
   };
-  // The families compiled ahead of time (native/pii) when the add-on is there, each in its TypeScript twin's place.
-  const compiled = nativeDetectors()?.all(input);
+  // The families compiled ahead of time (native/pii) when asked for and the add-on is there, each in its TypeScript
+  // twin's place.
+  const compiled = (options.compiled ?? compiledByDefault()) ? nativeDetectors()?.all(input) : undefined;
   try {
     keep(compiled ? compiled.patterns : detectPatterns(input));
     keep(compiled ? compiled.nationalIds : detectNationalIds(input));

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
 import { COURT_PIECES, DATE_PIECES, PIECES, PLATE_PIECES, WORLD_DATE_PIECES, WORLD_PIECES } from '../../../test/unit/piiPieces.js';
 import { labelledTexts } from '../../../test/unit/piiTexts.js';
-import { COMPILED_FAMILIES, loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
+import { COMPILED_FAMILIES, compiledByDefault, loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
 import type { CompiledFamily } from './nativeDetectors.js';
 import { detectAges, detectDates } from './dates.js';
+import { detectPii } from './detect.js';
 import { detectLegalNumbers } from './legal.js';
 import { detectNationalIds } from './nationalIds.js';
 import { SECTION_BEFORE, detectPatterns } from './patterns.js';
@@ -33,6 +34,18 @@ describe('finding the compiled detectors', () => {
 describe.skipIf(skipped)('compiled personal-data detectors', () => {
   it('are built and load', () => {
     expect(nativeDetectorsStatus()).toMatch(/^loaded from /);
+  });
+
+  it('leave detectPii as it was: the same spans with the compiled families as without', () => {
+    let spans = 0;
+    for (const text of labelledTexts()) {
+      const want = detectPii(text, { compiled: false });
+      spans += want.length;
+      expect(detectPii(text, { compiled: true })).toEqual(want);
+    }
+    expect(spans).toBeGreaterThan(1000);
+    expect(compiledByDefault({})).toBe(false);
+    expect(compiledByDefault({ FIELDTUNE_PII_NATIVE: '1' })).toBe(true);
   });
 
   it('give every family at once what each gives alone, from one copy of the text', () => {

@@ -1,8 +1,10 @@
 // The personal-data detectors compiled ahead of time (native/pii, built by native/pii/build.mjs at install), loaded
 // when present. They find exactly what their TypeScript twins find (nativeDetectors.test.ts compares the two on the
-// labelled documents and on random text), without the seconds V8 spends compiling the detectors in every process
-// and worker thread. Without the add-on (not built, Windows for now, FIELDTUNE_PII_NATIVE=0) the TypeScript
-// detectors run; nothing else changes.
+// labelled documents and on random text). detectPii uses them only with FIELDTUNE_PII_NATIVE=1 for now: seven of
+// the twelve families are compiled, and inside detectPii, where the TypeScript families share their walks over the
+// text, the seven cost more than their twins did (bench/pii-native-families.ts; bench/pii-RESULTS.md round 7). The
+// port's end, every family compiled with one walk, is what makes them the default. FIELDTUNE_PII_NATIVE=0 does not
+// even load the add-on.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -38,6 +40,11 @@ export type NativeDetectors = Record<CompiledFamily, (text: string) => PiiSpan[]
 const SOURCES: readonly SpanSource[] = ['checksum', 'pattern', 'context', 'dictionary', 'propagation', 'reviewer'];
 
 let loaded: { detectors: NativeDetectors | null; why: string } | undefined;
+
+/** Whether detectPii takes the compiled families when not told (FIELDTUNE_PII_NATIVE=1). */
+export function compiledByDefault(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env['FIELDTUNE_PII_NATIVE'] === '1';
+}
 
 /** Where the add-on is: beside the packaged app's other native tools, or native/build/pii of a checkout. */
 export function nativeAddonPath(env: NodeJS.ProcessEnv = process.env): string {
