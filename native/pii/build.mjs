@@ -76,7 +76,13 @@ export function main(env = process.env) {
     log(`no C and C++ compiler (${cc}, ${cxx}): the TypeScript detectors will run`);
     return 1;
   }
-  const include = headersDir();
+  let include;
+  try {
+    include = headersDir();
+  } catch (e) {
+    log(`${e.message}: the TypeScript detectors will run`);
+    return 1;
+  }
   const h = createHash('sha256');
   for (const f of [...sources(), fileURLToPath(import.meta.url)]) h.update(path.basename(f)).update('\0').update(fs.readFileSync(f));
   h.update(version.stdout).update(process.platform + process.arch);
