@@ -19,6 +19,8 @@ import { releaseNonLatinLines } from '../electron/core/pii/nonLatinLines.js';
 import { detectPatterns } from '../electron/core/pii/patterns.js';
 import { detectPlates } from '../electron/core/pii/plates.js';
 import { releasePlaceWalks } from '../electron/core/pii/placeWalks.js';
+import { loadPiiResources } from '../electron/core/pii/resources.js';
+import type { PiiResources } from '../electron/core/pii/resources.js';
 import type { PiiSpan } from '../electron/core/pii/types.js';
 import { detectWorldDates } from '../electron/core/pii/worldDates.js';
 import { labelledTexts } from '../test/unit/piiTexts.js';
@@ -26,6 +28,7 @@ import { labelledTexts } from '../test/unit/piiTexts.js';
 const copies = Number(process.argv[2] ?? 20);
 const text = (labelledTexts().join('\n\n') + '\n\n').repeat(copies);
 const mChars = text.length / 1e6;
+const res = loadPiiResources();
 
 /**
  * detectPii over the text, warm: the best of 5 runs after one, ms per M chars. A process of its own for each way (a
@@ -58,7 +61,7 @@ const releaseWalks = (): void => {
   releasePlaceWalks();
   releaseNonLatinLines();
 };
-const families: [string, (s: string) => PiiSpan[], keyof NativeDetectors][] = [
+const families: [string, (s: string, res: PiiResources) => PiiSpan[], keyof NativeDetectors][] = [
   ['patterns', detectPatterns, 'patterns'],
   ['nationalIds', detectNationalIds, 'nationalIds'],
   ['legal', detectLegalNumbers, 'legalNumbers'],
@@ -72,18 +75,18 @@ console.log(`compiled detectors against TypeScript, ${mChars.toFixed(2)} M chars
 let sumTs = 0;
 let sumNative = 0;
 for (const [name, ts, key] of families) {
-  const compiled = native[key] as (s: string) => PiiSpan[];
+  const compiled = native[key] as (s: string, res: PiiResources) => PiiSpan[];
   const tsTimes: number[] = [];
   const nativeTimes: number[] = [];
   let same = true;
   for (let round = 0; round < 5; round++) {
     releaseWalks();
     let t0 = performance.now();
-    const want = ts(text);
+    const want = ts(text, res);
     tsTimes.push(performance.now() - t0);
     releaseWalks();
     t0 = performance.now();
-    const got = compiled(text);
+    const got = compiled(text, res);
     nativeTimes.push(performance.now() - t0);
     if (round === 0) same = JSON.stringify(want) === JSON.stringify(got);
   }

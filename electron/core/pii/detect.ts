@@ -148,7 +148,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
   };
   // The families compiled ahead of time (native/pii) when asked for and the add-on is there, each in its TypeScript
   // twin's place.
-  const compiled = (options.compiled ?? compiledByDefault()) ? nativeDetectors()?.all(input) : undefined;
+  const compiled = (options.compiled ?? compiledByDefault()) ? nativeDetectors()?.all(input, res) : undefined;
   try {
     keep(compiled ? compiled.patterns : detectPatterns(input));
     keep(compiled ? compiled.nationalIds : detectNationalIds(input));

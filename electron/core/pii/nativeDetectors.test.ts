@@ -15,9 +15,12 @@ import { SECTION_BEFORE, detectPatterns } from './patterns.js';
 import { detectPlates } from './plates.js';
 import { detectWorldDates } from './worldDates.js';
 import { NATIONAL_PHONE } from './phones.js';
+import { loadPiiResources } from './resources.js';
+import type { PiiResources } from './resources.js';
 import type { PiiSpan } from './types.js';
 
 const native = nativeDetectors();
+const res = loadPiiResources();
 // Built by `npm ci` (native/pii/build.mjs); only an install that skipped every native build may lack it.
 const skipped = native === null && process.env['FIELDTUNE_SKIP_NATIVE'] === '1';
 if (skipped) console.log(`[nativeDetectors.test] skipped: the add-on is ${nativeDetectorsStatus()} and FIELDTUNE_SKIP_NATIVE=1`);
@@ -50,15 +53,15 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
 
   it('give every family at once what each gives alone, from one copy of the text', () => {
     const text = labelledTexts().join('\n\n');
-    const all = native?.all(text);
-    for (const family of COMPILED_FAMILIES) expect(all?.[family], family).toEqual(native?.[family](text));
+    const all = native?.all(text, res);
+    for (const family of COMPILED_FAMILIES) expect(all?.[family], family).toEqual(native?.[family](text, res));
     expect(Object.values(all ?? {}).flat().length).toBeGreaterThan(500);
   });
 
   // Each family against its twin: every labelled document, then random texts of the pieces its identifiers are made
   // of (and one long one: a scan's state carries across many matches); the least counts keep the checks from
   // passing on texts where nothing is found.
-  const families: [CompiledFamily, (text: string) => PiiSpan[], readonly string[], number, number][] = [
+  const families: [CompiledFamily, (text: string, res: PiiResources) => PiiSpan[], readonly string[], number, number][] = [
     ['patterns', detectPatterns, PIECES, 300, 400],
     ['nationalIds', detectNationalIds, WORLD_PIECES, 50, 250],
     ['legalNumbers', detectLegalNumbers, COURT_PIECES, 20, 250],
@@ -71,20 +74,20 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
     const compiled = native?.[family];
     let spans = 0;
     for (const text of labelledTexts()) {
-      const want = twin(text);
+      const want = twin(text, res);
       spans += want.length;
-      expect(compiled?.(text)).toEqual(want);
+      expect(compiled?.(text, res)).toEqual(want);
     }
     expect(spans).toBeGreaterThan(leastLabelled);
     spans = 0;
     for (const text of randomMixes(family.length * 7919, pieces, 800, 5, 64)) {
-      const want = twin(text);
+      const want = twin(text, res);
       spans += want.length;
-      expect(compiled?.(text), JSON.stringify(text)).toEqual(want);
+      expect(compiled?.(text, res), JSON.stringify(text)).toEqual(want);
     }
     expect(spans).toBeGreaterThan(leastRandom);
     const [long = ''] = randomMixes(family.length, pieces, 1, 20000, 20000);
-    expect(compiled?.(long)).toEqual(twin(long));
+    expect(compiled?.(long, res)).toEqual(twin(long, res));
   });
 
   it('match where V8 matches, position by position', () => {

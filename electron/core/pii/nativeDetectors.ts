@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { appRoot } from '../appPaths.js';
+import { foldKey } from './resources.js';
+import type { PiiResources } from './resources.js';
 import { makeSpan } from './span.js';
 import { isPiiType } from './types.js';
 import type { PiiSpan, PiiType, SpanSource } from './types.js';
@@ -20,9 +22,13 @@ import type { PiiSpan, PiiType, SpanSource } from './types.js';
 export const COMPILED_FAMILIES = ['patterns', 'nationalIds', 'legalNumbers', 'dates', 'worldDates', 'plates', 'ages'] as const;
 export type CompiledFamily = (typeof COMPILED_FAMILIES)[number];
 
-type Addon = Record<CompiledFamily, (text: string) => Int32Array> & {
+/** A resources() handle: the word lists held on the add-on's side (an external value, opaque here). */
+type ListsHandle = object;
+
+type Addon = Record<CompiledFamily, (text: string, lists?: ListsHandle) => Int32Array> & {
   /** Every family's candidates, in familyNames order, from one copy of the text. */
-  all(text: string): Int32Array[];
+  all(text: string, lists?: ListsHandle): Int32Array[];
+  resources(lists: Record<string, string[]>, fold: (word: string) => string): ListsHandle;
   familyNames?: string[];
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   typeNames?: string[];
@@ -30,9 +36,9 @@ type Addon = Record<CompiledFamily, (text: string) => Int32Array> & {
 };
 
 /** Each compiled family alone (the tests compare each with its TypeScript twin), and all of them at once. */
-export type NativeDetectors = Record<CompiledFamily, (text: string) => PiiSpan[]> & {
+export type NativeDetectors = Record<CompiledFamily, (text: string, res: PiiResources) => PiiSpan[]> & {
   /** Every compiled family's candidates for one text, each family's as its TypeScript twin returns them. */
-  all(text: string): Record<CompiledFamily, PiiSpan[]>;
+  all(text: string, res: PiiResources): Record<CompiledFamily, PiiSpan[]>;
   /** The add-on's regex engine at one position: the match's end or -1 (for the tests that compare it with V8's). */
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
 };
@@ -101,17 +107,38 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
     }
     return out;
   };
-  const one = (family: CompiledFamily) => (text: string) => toSpans(text, addon[family](text));
-  const detectors = Object.fromEntries(COMPILED_FAMILIES.map((f) => [f, one(f)])) as Record<CompiledFamily, (text: string) => PiiSpan[]>;
+  // Each set of word lists is handed over once (a worker thread, with its own add-on instance, hands its own).
+  const handles = new WeakMap<PiiResources, ListsHandle>();
+  const listsOf = (res: PiiResources): ListsHandle => {
+    let handle = handles.get(res);
+    if (!handle) handles.set(res, (handle = addon.resources(resourceLists(res), foldKey)));
+    return handle;
+  };
+  const one = (family: CompiledFamily) => (text: string, res: PiiResources) => toSpans(text, addon[family](text, listsOf(res)));
+  const detectors = Object.fromEntries(COMPILED_FAMILIES.map((f) => [f, one(f)])) as Record<CompiledFamily, (text: string, res: PiiResources) => PiiSpan[]>;
   return {
     detectors: {
       ...detectors,
-      all: (text) => {
-        const flat = addon.all(text);
+      all: (text, res) => {
+        const flat = addon.all(text, listsOf(res));
         return Object.fromEntries(COMPILED_FAMILIES.map((f, i) => [f, toSpans(text, flat[i] as Int32Array)])) as Record<CompiledFamily, PiiSpan[]>;
       },
       regexMatchAt: (source, flags, text, pos) => addon.regexMatchAt(source, flags, text, pos),
     },
     why: `loaded from ${file}`,
   };
+}
+
+/**
+ * PiiResources as the add-on reads it (native/pii/src/resources.h): each set or list by its name, and each type's
+ * labels as "labels:TYPE".
+ */
+export function resourceLists(res: PiiResources): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(res)) {
+    if (value instanceof Set) lists[name] = [...(value as Set<string>)];
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) lists[name] = value as string[];
+  }
+  for (const [type, labels] of Object.entries(res.labels)) if (labels) lists[`labels:${type}`] = labels;
+  return lists;
 }

@@ -2,11 +2,13 @@
 // Plain C Node-API, no wrapper library: it needs only the headers, which Node ships, and is ABI-stable across Node
 // and Electron versions, so one build serves the CLI, its worker threads and the app.
 //
-// patterns(text), nationalIds(text), legalNumbers(text), dates(text), worldDates(text), plates(text), ages(text):
-// the candidates of the TypeScript detectors of those names (patterns.ts, nationalIds.ts, legal.ts, dates.ts,
-// worldDates.ts, plates.ts), and all(text) every one of them in the order of familyNames, each as an
-// Int32Array of [start, end, type, confidence in thousandths, source] per candidate, type and source as indices
-// into the exported typeNames and sourceNames.
+// resources(lists, foldKey): the word lists of resources/pii by name (resources.h), and resources.ts foldKey, as a
+// handle the families that read lists take as their second argument.
+// patterns(text[, handle]), nationalIds, legalNumbers, dates, worldDates, plates, ages, ...: the candidates of the
+// TypeScript detectors of those names (patterns.ts, nationalIds.ts, legal.ts, dates.ts, worldDates.ts, plates.ts,
+// ...), and all(text[, handle]) every one of them in the order of familyNames, each as an Int32Array of [start, end,
+// type, confidence in thousandths, source] per candidate, type and source as indices into the exported typeNames and
+// sourceNames.
 // regexMatchAt(source, flags, text, pos): the end of the match that the regex engine (regex.h) finds at pos, or -1;
 // for the tests that compare it with V8's RegExp.
 #include <node_api.h>
@@ -14,6 +16,8 @@
 #include <exception>
 #include <iterator>
 #include <memory>
+#include <stdexcept>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -24,6 +28,7 @@
 #include "plates.h"
 #include "worldDates.h"
 #include "regex.h"
+#include "resources.h"
 
 namespace {
 
@@ -61,29 +66,109 @@ napi_value toInt32Array(napi_env env, const Spans& spans) {
     return array;
 }
 
-// A call whose one argument is the text: `run` gets it as a Text; a C++ exception becomes a JavaScript one.
+// A call whose arguments are the text and, optionally, a resources handle: `run` gets them as a Text and the lists
+// (none handed over: noResources()); a C++ exception becomes a JavaScript one.
 template <typename Run>
 napi_value withText(napi_env env, napi_callback_info info, const char* usage, Run run) {
-    size_t argc = 1;
-    napi_value argv[1];
+    size_t argc = 2;
+    napi_value argv[2];
     std::u16string units;
     if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || !readString(env, argv[0], units))
         return throwError(env, usage);
+    const Resources* res = &noResources();
+    napi_valuetype kind = napi_undefined;
+    if (argc >= 2 && napi_typeof(env, argv[1], &kind) == napi_ok && kind != napi_undefined) {
+        void* data = nullptr;
+        if (kind != napi_external || napi_get_value_external(env, argv[1], &data) != napi_ok || !data)
+            return throwError(env, "the second argument is a handle from resources()");
+        res = static_cast<const Resources*>(data);
+    }
     try {
-        return run(Text{units.data(), 0, static_cast<int>(units.size())});
+        return run(Text{units.data(), 0, static_cast<int>(units.size())}, *res);
     } catch (const std::exception& e) {
         return throwError(env, e.what());
     }
 }
 
+using Detect = void (*)(const Text&, const Resources&, Spans&);
+
 // One detector family over a string from JavaScript.
-template <void (*detect)(const Text&, Spans&)>
+template <Detect detect>
 napi_value Family(napi_env env, napi_callback_info info) {
-    return withText(env, info, "a detector needs one string", [env](const Text& text) {
+    return withText(env, info, "a detector needs a string (and a handle from resources())", [env](const Text& text, const Resources& res) {
         Spans spans;
-        detect(text, spans);
+        detect(text, res, spans);
         return toInt32Array(env, spans);
     });
+}
+
+// A family that reads no word lists, in the shape of those that do.
+template <void (*detect)(const Text&, Spans&)>
+void withoutLists(const Text& text, const Resources&, Spans& out) {
+    detect(text, out);
+}
+
+// resources.ts foldKey through JavaScript, for the words that are not all ASCII. Called only during a family's call
+// from the thread that made the handle (a handle is an external value of one thread's JavaScript).
+std::u16string foldInJs(napi_env env, napi_ref fold, const std::u16string& word) {
+    napi_value fn, arg, result, global;
+    std::u16string out;
+    if (napi_get_reference_value(env, fold, &fn) != napi_ok || napi_get_global(env, &global) != napi_ok ||
+        napi_create_string_utf16(env, word.data(), word.size(), &arg) != napi_ok ||
+        napi_call_function(env, global, fn, 1, &arg, &result) != napi_ok || !readString(env, result, out))
+        throw std::runtime_error("foldKey failed");
+    return out;
+}
+
+struct Held {
+    std::unique_ptr<Resources> res;
+    napi_env env;
+    napi_ref fold = nullptr;
+};
+
+// resources(lists, foldKey): lists is an object of string arrays.
+napi_value MakeResources(napi_env env, napi_callback_info info) {
+    size_t argc = 2;
+    napi_value argv[2], names;
+    uint32_t count = 0;
+    napi_valuetype foldKind = napi_undefined;
+    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 2 ||
+        napi_get_property_names(env, argv[0], &names) != napi_ok || napi_get_array_length(env, names, &count) != napi_ok ||
+        napi_typeof(env, argv[1], &foldKind) != napi_ok || foldKind != napi_function)
+        return throwError(env, "resources(lists, foldKey): an object of string arrays and a function");
+    std::unordered_map<std::string, std::vector<std::u16string>> lists;
+    for (uint32_t i = 0; i < count; i++) {
+        napi_value key, array;
+        char name[128];
+        size_t length = 0;
+        uint32_t n = 0;
+        if (napi_get_element(env, names, i, &key) != napi_ok ||
+            napi_get_value_string_utf8(env, key, name, sizeof name, &length) != napi_ok ||
+            napi_get_property(env, argv[0], key, &array) != napi_ok || napi_get_array_length(env, array, &n) != napi_ok)
+            return throwError(env, "resources(): each list is an array of strings");
+        std::vector<std::u16string>& words = lists[name];
+        words.resize(n);
+        for (uint32_t k = 0; k < n; k++) {
+            napi_value word;
+            if (napi_get_element(env, array, k, &word) != napi_ok || !readString(env, word, words[k]))
+                return throwError(env, "resources(): each list is an array of strings");
+        }
+    }
+    auto held = std::make_unique<Held>();
+    held->env = env;
+    napi_create_reference(env, argv[1], 1, &held->fold);
+    Held* h = held.get();
+    held->res = std::make_unique<Resources>(std::move(lists), [h](const std::u16string& word) { return foldInJs(h->env, h->fold, word); });
+    napi_value external;
+    auto finalize = [](napi_env env, void*, void* hint) {
+        auto* h = static_cast<Held*>(hint);
+        napi_delete_reference(env, h->fold);
+        delete h;
+    };
+    // the external's data is the Resources (what withText reads); the hint owns both
+    if (napi_create_external(env, h->res.get(), finalize, h, &external) != napi_ok) return throwError(env, "out of memory");
+    held.release();
+    return external;
 }
 
 napi_value RegexMatchAt(napi_env env, napi_callback_info info) {
@@ -130,28 +215,32 @@ napi_value names(napi_env env, const char* const* list, size_t count) {
 // The families in the order electron/core/pii/detect.ts keeps their candidates.
 struct FamilyEntry {
     const char* name;
-    void (*detect)(const Text&, Spans&);
+    Detect detect;
     napi_callback call;
 };
+#define PLAIN_FAMILY(name, fn) {name, withoutLists<fn>, Family<withoutLists<fn>>}
+#define LISTS_FAMILY(name, fn) {name, fn, Family<fn>}
 const FamilyEntry FAMILIES[] = {
-    {"patterns", detectPatterns, Family<detectPatterns>},
-    {"nationalIds", detectNationalIds, Family<detectNationalIds>},
-    {"legalNumbers", detectLegalNumbers, Family<detectLegalNumbers>},
-    {"dates", detectDates, Family<detectDates>},
-    {"worldDates", detectWorldDates, Family<detectWorldDates>},
-    {"plates", detectPlates, Family<detectPlates>},
-    {"ages", detectAges, Family<detectAges>},
+    PLAIN_FAMILY("patterns", detectPatterns),
+    PLAIN_FAMILY("nationalIds", detectNationalIds),
+    PLAIN_FAMILY("legalNumbers", detectLegalNumbers),
+    PLAIN_FAMILY("dates", detectDates),
+    PLAIN_FAMILY("worldDates", detectWorldDates),
+    PLAIN_FAMILY("plates", detectPlates),
+    PLAIN_FAMILY("ages", detectAges),
 };
+#undef PLAIN_FAMILY
+#undef LISTS_FAMILY
 
 // all(text): every family's candidates, one Int32Array each in FAMILIES order: the text is copied out of
 // JavaScript once for all of them.
 napi_value All(napi_env env, napi_callback_info info) {
-    return withText(env, info, "all(text) needs one string", [env](const Text& text) -> napi_value {
+    return withText(env, info, "all(text[, handle]) needs a string", [env](const Text& text, const Resources& res) -> napi_value {
         napi_value out;
         napi_create_array_with_length(env, std::size(FAMILIES), &out);
         for (size_t i = 0; i < std::size(FAMILIES); i++) {
             Spans spans;
-            FAMILIES[i].detect(text, spans);
+            FAMILIES[i].detect(text, res, spans);
             napi_value array = toInt32Array(env, spans);
             if (!array) return throwError(env, "out of memory");
             napi_set_element(env, out, static_cast<uint32_t>(i), array);
@@ -173,6 +262,8 @@ NAPI_MODULE_INIT() {
     napi_create_function(env, "all", NAPI_AUTO_LENGTH, All, nullptr, &fn);
     napi_set_named_property(env, exports, "all", fn);
     napi_set_named_property(env, exports, "familyNames", names(env, familyNames.data(), familyNames.size()));
+    napi_create_function(env, "resources", NAPI_AUTO_LENGTH, MakeResources, nullptr, &fn);
+    napi_set_named_property(env, exports, "resources", fn);
     napi_create_function(env, "regexMatchAt", NAPI_AUTO_LENGTH, RegexMatchAt, nullptr, &fn);
     napi_set_named_property(env, exports, "regexMatchAt", fn);
     napi_set_named_property(env, exports, "typeNames", names(env, SPAN_TYPE_NAMES, static_cast<size_t>(SpanType::COUNT)));

@@ -7,12 +7,17 @@
 namespace fieldtune_pii {
 
 // The names the TypeScript side maps these back to (addon.cpp exports both lists; nativeDetectors.ts checks them).
-enum class SpanType { EMAIL, URL, IP, SSN, PHONE, FAX, ACCOUNT, VEHICLE, LICENSE, ID, CASE_NUMBER, HEALTH_PLAN, DATE, AGE, COUNT };
-enum class SpanSource { checksum, pattern, context, COUNT };
+// Every type of electron/contract/pii.ts, in its order.
+enum class SpanType {
+    NAME, LOCATION, ZIP, DATE, AGE, PHONE, FAX, EMAIL, SSN, MRN, HEALTH_PLAN, ACCOUNT, LICENSE, VEHICLE, DEVICE, URL, IP, ID,
+    CASE_NUMBER, BAR_NUMBER, COUNT
+};
+enum class SpanSource { checksum, pattern, context, dictionary, propagation, COUNT };
 
-inline const char* const SPAN_TYPE_NAMES[] = {"EMAIL", "URL", "IP", "SSN", "PHONE", "FAX", "ACCOUNT", "VEHICLE", "LICENSE", "ID",
-                                              "CASE_NUMBER", "HEALTH_PLAN", "DATE", "AGE"};
-inline const char* const SPAN_SOURCE_NAMES[] = {"checksum", "pattern", "context"};
+inline const char* const SPAN_TYPE_NAMES[] = {"NAME",    "LOCATION", "ZIP",     "DATE",        "AGE",        "PHONE",  "FAX",
+                                              "EMAIL",   "SSN",      "MRN",     "HEALTH_PLAN", "ACCOUNT",    "LICENSE", "VEHICLE",
+                                              "DEVICE",  "URL",      "IP",      "ID",          "CASE_NUMBER", "BAR_NUMBER"};
+inline const char* const SPAN_SOURCE_NAMES[] = {"checksum", "pattern", "context", "dictionary", "propagation"};
 
 struct Span {
     int start;
