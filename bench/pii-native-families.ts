@@ -17,6 +17,7 @@ import { nativeDetectors, nativeDetectorsStatus } from '../electron/core/pii/nat
 import type { NativeDetectors } from '../electron/core/pii/nativeDetectors.js';
 import { releaseNonLatinLines } from '../electron/core/pii/nonLatinLines.js';
 import { detectPatterns } from '../electron/core/pii/patterns.js';
+import { detectPlaces } from '../electron/core/pii/places.js';
 import { detectPlates } from '../electron/core/pii/plates.js';
 import { releasePlaceWalks } from '../electron/core/pii/placeWalks.js';
 import { loadPiiResources } from '../electron/core/pii/resources.js';
@@ -69,6 +70,7 @@ const families: [string, (s: string, res: PiiResources) => PiiSpan[], keyof Nati
   ['dates', detectDates, 'dates'],
   ['ages', detectAges, 'ages'],
   ['worldDates', detectWorldDates, 'worldDates'],
+  ['places', detectPlaces, 'places'],
 ];
 
 console.log(`compiled detectors against TypeScript, ${mChars.toFixed(2)} M chars (${copies} copies), best of 5, ms per M chars`);

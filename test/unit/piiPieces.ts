@@ -75,3 +75,21 @@ export const WORLD_DATE_PIECES = [
   'oktober', 'o\u212atober', 'marſ', 'mai', ' 2024', ' 1955', '17-', '-Jan-', '-Sept-', '2024', '-24', '1975年4月12日',
   '2024년 3월 5일', '2024年3月', '年', '월', ' г.', ', ', '. ', '\u00a0', 'é', 'Б', ' ', ' ', '\n', '-', '.',
 ];
+
+/** Addresses, towns, postal codes and the words around them (places.ts). */
+// prettier-ignore
+export const PLACE_PIECES = [
+  ...PIECES.slice(0, 60), '1402 ', '42', '12B', '7-12', '221', '3318 ', 'Main', 'Oak', 'N. ', 'E ', '5th', '21st',
+  'Street', 'St.', 'St', 'Ave.', 'Avenue', 'Blvd', 'Rd.', 'Broadway', 'Way', ' NE', ' Apt 4B', ', Suite 210',
+  ' #12', 'Calle ', 'Avenida ', 'Av. ', 'Vista ', 'del ', 'de la ', 'Sol', 'Ocho', 'Rua ', 'Augusta ', 'Via ',
+  'ul. ', 'Długa ', 'Praça ', 'Piazza ', 'Largo ', 'Hauptstraße 14', 'Lindenweg 3a', 'Kerkstraat 9', 'str. ', 'weg ',
+  '01304-001', 'P.O. Box ', 'PO Box ', 'p.o. box ', 'Box ', 'ZIP ', 'Zip Code: ', 'zip#', 'ZIP code ', '62701',
+  '62701-1234', '10827', '00100', '123 45', '4000', 'K1A 0B1', 'M14 5RS', 'SW1A 1AA', 'EC1A', 'M5V 3L9',
+  ', IL ', ', OH', ', MD ', ', New York ', ', Texas', ', PA', 'Illinois ', 'IL', 'Springfield', 'Dayton',
+  'Lives Dayton', 'Brooklyn', 'Manchester ', 'Berlin', 'Nairobi ', 'São Paulo', 'Sao Paulo', 'New York', 'Paris',
+  'Mobile', 'County', 'COUNTY', ' County', 'Parish', 'County of ', 'COUNTY OF ', 'Travis', 'TRAVIS', 'OF ', 'Kings',
+  'City: ', 'Town: ', 'City/Town: ', 'Village:', 'Neighbourhood: ', 'Place of birth ', 'Birthplace: ', 'Born in ',
+  'Hometown', 'Residence: ', 'in ', 'from ', 'near ', 'to ', 'at ', 'of ', 'moved to ', 'lives in ', 'resides in ',
+  'outside ', 'around ', 'State of ', 'Hospital', 'University', 'Esq.', 'Florida Bar', 'The ', 'Dr. ', 'München',
+  'Zürich', 'Łódź', 'Ω', 'é', 'ſ', '\u212a', '\ud835\udc00', ' ', ' ', '  ', '\t', '\n', ',', '.', '-', ':', '#',
+];

@@ -158,7 +158,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
     keep(compiled ? compiled.worldDates : detectWorldDates(input));
     keep(compiled ? compiled.plates : detectPlates(input));
     keep(compiled ? compiled.ages : detectAges(input));
-    keep(detectPlaces(input, res));
+    keep(compiled ? compiled.places : detectPlaces(input, res));
     keep(detectWorldPlaces(input, res));
     keep(detectNames(input, res, options.seedNames, options.unclaimedNames));
     keep(detectWorldNames(input));

@@ -3,7 +3,7 @@
 // against V8's RegExp, position by position.
 import { describe, expect, it } from 'vitest';
 import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
-import { COURT_PIECES, DATE_PIECES, PIECES, PLATE_PIECES, WORLD_DATE_PIECES, WORLD_PIECES } from '../../../test/unit/piiPieces.js';
+import { COURT_PIECES, DATE_PIECES, PIECES, PLACE_PIECES, PLATE_PIECES, WORLD_DATE_PIECES, WORLD_PIECES } from '../../../test/unit/piiPieces.js';
 import { labelledTexts } from '../../../test/unit/piiTexts.js';
 import { COMPILED_FAMILIES, compiledByDefault, loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
 import type { CompiledFamily } from './nativeDetectors.js';
@@ -12,6 +12,7 @@ import { detectPii } from './detect.js';
 import { detectLegalNumbers } from './legal.js';
 import { detectNationalIds } from './nationalIds.js';
 import { SECTION_BEFORE, detectPatterns } from './patterns.js';
+import { detectPlaces } from './places.js';
 import { detectPlates } from './plates.js';
 import { detectWorldDates } from './worldDates.js';
 import { NATIONAL_PHONE } from './phones.js';
@@ -69,6 +70,7 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
     ['ages', detectAges, DATE_PIECES, 5, 30],
     ['worldDates', detectWorldDates, WORLD_DATE_PIECES, 30, 250],
     ['plates', detectPlates, PLATE_PIECES, 10, 250],
+    ['places', detectPlaces, PLACE_PIECES, 200, 400],
   ];
   it.each(families)('find what the TypeScript twin of %s finds', (family, twin, pieces, leastLabelled, leastRandom) => {
     const compiled = native?.[family];

@@ -25,6 +25,7 @@
 #include "legal.h"
 #include "nationalIds.h"
 #include "patterns.h"
+#include "places.h"
 #include "plates.h"
 #include "worldDates.h"
 #include "regex.h"
@@ -228,6 +229,7 @@ const FamilyEntry FAMILIES[] = {
     PLAIN_FAMILY("worldDates", detectWorldDates),
     PLAIN_FAMILY("plates", detectPlates),
     PLAIN_FAMILY("ages", detectAges),
+    LISTS_FAMILY("places", detectPlaces),
 };
 #undef PLAIN_FAMILY
 #undef LISTS_FAMILY

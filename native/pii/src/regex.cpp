@@ -120,6 +120,8 @@ int Regex::matchAt(const Text& text, int pos) const {
 
 bool Regex::matchAt(const Text& text, int pos, RegexMatch& m) const { return exec(sticky_, text, pos, &m, nullptr); }
 
+bool Regex::find(const Text& text, int from, RegexMatch& m) const { return exec(anywhere_, text, from, &m, nullptr); }
+
 bool Regex::test(const Text& text) const {
     if (starts_.empty()) return exec(anywhere_, text, text.lo, nullptr, nullptr);
     for (int p = text.lo; p < text.hi; p++)

@@ -31,6 +31,8 @@ public:
     // End of the match that starts exactly at `pos` (a sticky regex with lastIndex = pos), or -1.
     int matchAt(const Text& text, int pos) const;
     bool matchAt(const Text& text, int pos, RegexMatch& m) const;
+    // The first match starting at or after `from` (a global regex with lastIndex = from): its start is m.groups[0].
+    bool find(const Text& text, int from, RegexMatch& m) const;
     // RegExp.prototype.test on the view: a match starting anywhere in [lo, hi].
     bool test(const Text& text) const;
     // The index of a named group (for RegexMatch::groups), or -1.
