@@ -1,6 +1,7 @@
 #include "places.h"
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -85,14 +86,14 @@ struct Regexes {
         return all;
     }();
     WordSet stateNames, ambiguousAbbr;
-    // The first two letters of every state code and name (places.ts STATE_OPENINGS), all ASCII.
-    bool stateOpening[128][128] = {};
+    // The states by their first two letters (places.ts STATE_OPENINGS), all ASCII.
+    std::unordered_map<int, std::vector<u16string>> statesByOpening;
     std::vector<u16string> streetAfterSuffixes =
         split(u"straße strasse str. weg gasse platz allee ring damm ufer laan straat gracht vej gade gatan vägen veien", u' ');
     Regexes() {
         for (const u16string& s : split(STATE_NAMES, u'|')) stateNames.add(s);
         for (const u16string& s : split(AMBIGUOUS_ABBR, u'|')) ambiguousAbbr.add(s);
-        for (const u16string& s : states) stateOpening[s[0]][s[1]] = true;
+        for (const u16string& s : states) statesByOpening[s[0] * 128 + s[1]].push_back(s);
     }
 };
 const Regexes& rx() {
@@ -149,6 +150,35 @@ bool streetWordAfter(const Text& t, int e) {
     return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h');
 }
 
+// Whether a street type opens one of the six blank-separated words after the house number ending at `e`: STREET
+// ends each word it takes before the type (a compass point, up to four names or ordinals) at blanks, so its type
+// opens one of them. A necessary condition, tested before the regex, which tries its ~80 types one after another
+// at each word.
+bool streetTypeAhead(const Text& t, int e) {
+    static const struct Types {
+        std::vector<u16string> byFirst[128];
+        Types() {
+            for (const u16string& w : split(STREET_TYPES, u'|')) byFirst[w[0]].push_back(w);
+        }
+    } TYPES;
+    int i = e;
+    while (i < t.hi && !isBlank(t.units[i])) i++;  // the rest of the number ("12B", "7-12")
+    for (int word = 0; word < 6; word++) {
+        int w = afterBlanks(t, i);
+        if (w < 0) return false;
+        int c = t.at(w);
+        if (c >= 0 && c < 128)
+            for (const u16string& type : TYPES.byFirst[c]) {
+                int n = static_cast<int>(type.size());
+                if (w + n <= t.hi && std::char_traits<char16_t>::compare(t.units + w, type.data(), type.size()) == 0 && !isWord(t.at(w + n)))
+                    return true;
+            }
+        i = w;
+        while (i < t.hi && !isBlank(t.units[i])) i++;
+    }
+    return false;
+}
+
 // places.ts prefixTypeAfter: the first letters of STREET_PREFIX's street types after the blanks.
 bool prefixTypeAfter(const Text& t, int e) {
     int w = afterBlanks(t, e);
@@ -157,43 +187,65 @@ bool prefixTypeAfter(const Text& t, int e) {
     return c == 'C' || c == 'A' || c == 'P' || c == 'V' || c == 'R';
 }
 
-// placeWalks.ts placeKeywordStartsOf: the runs of ASCII letters, after no letter, that open with one of `firsts` and
-// are one of the place keywords whole (any case) or go on with a unit past ASCII. The keyword-led patterns run only
-// there: the regex alone would also match a keyword glued to the next word ("HometownLives Dayton"), which the
-// TypeScript twin does not try.
-std::vector<int> placeKeywordStarts(const Text& t, const char* firsts) {
-    static const WordSet LEADS = [] {
-        WordSet leads;
-        for (const u16string& w : split(u"rua avenida av calle carrera via viale corso rue strada ulica ul al piazza pra largo avenue boulevard "
-                                        u"chauss place c avda paseo carrer am an im knez bulevar parish city town village municipality county "
-                                        u"neighbourhood neighborhood residence birthplace hometown born at of de di du in from near to outside "
-                                        u"around moved lives resides flat apartment apt unit plot villa house suite",
-                                        u' '))
-            leads.add(w);
-        return leads;
-    }();
-    bool first[128] = {};
-    for (const char* f = firsts; *f; f++) first[static_cast<unsigned char>(*f)] = true;
-    std::vector<int> out;
-    u16string run;
-    for (int p = t.lo; p < t.hi; p++) {
-        int c = t.units[p];
-        if (!isAsciiLetter(c)) continue;
-        int e = p + 1;
-        while (e < t.hi && isAsciiLetter(t.units[e])) e++;
-        if (first[c] && !isLetterUnit(t.at(p - 1))) {
-            if (t.at(e) >= 128) {
-                out.push_back(p);
-            } else if (e - p <= 13) {
-                run.assign(t.units + p, t.units + e);
-                for (char16_t& u : run) u = static_cast<char16_t>(asciiLower(u));
-                if (LEADS.has(run)) out.push_back(p);
+// placeWalks.ts placeKeywordStarts: the runs of ASCII letters, after no letter, that are one of the place keywords
+// whole (any case) or go on with a unit past ASCII, found once per text; each keyword-led pattern runs at those that
+// open with one of its first letters (of()). The regex alone would also match a keyword glued to the next word
+// ("HometownLives Dayton"), which the TypeScript twin does not try.
+class PlaceKeywords {
+public:
+    explicit PlaceKeywords(const Text& t) {
+        const Leads& leads = Leads::get();
+        u16string run;
+        for (int p = t.lo; p < t.hi; p++) {
+            int c = t.units[p];
+            if (!isAsciiLetter(c)) continue;
+            int e = p + 1;
+            while (e < t.hi && isAsciiLetter(t.units[e])) e++;
+            const int n = e - p;
+            if (leads.firstLetter[c] && !isLetterUnit(t.at(p - 1))) {
+                bool keyword = t.at(e) >= 128;
+                if (!keyword && n < 32 && (leads.lengths[asciiLower(c)] >> n & 1)) {
+                    run.assign(t.units + p, t.units + e);
+                    for (char16_t& u : run) u = static_cast<char16_t>(asciiLower(u));
+                    keyword = leads.words.has(run);
+                }
+                if (keyword) starts_.push_back({p, static_cast<char>(c)});
             }
+            p = e - 1;
         }
-        p = e - 1;
     }
-    return out;
-}
+    // The starts whose first unit is one of `firsts` (as written: the patterns are case-sensitive).
+    std::vector<int> of(const char* firsts) const {
+        std::vector<int> out;
+        for (auto [p, first] : starts_)
+            if (std::char_traits<char>::find(firsts, std::char_traits<char>::length(firsts), first)) out.push_back(p);
+        return out;
+    }
+
+private:
+    struct Leads {
+        WordSet words;
+        bool firstLetter[128] = {};
+        uint32_t lengths[128] = {};  // per lower-case first letter, a bit per length of a keyword
+        static const Leads& get() {
+            static const Leads leads;
+            return leads;
+        }
+        Leads() {
+            for (const u16string& w : split(u"rua avenida av calle carrera via viale corso rue strada ulica ul al piazza pra largo avenue boulevard "
+                                            u"chauss place c avda paseo carrer am an im knez bulevar parish city town village municipality county "
+                                            u"neighbourhood neighborhood residence birthplace hometown born at of de di du in from near to outside "
+                                            u"around moved lives resides flat apartment apt unit plot villa house suite",
+                                            u' ')) {
+                words.add(w);
+                lengths[w[0]] |= uint32_t{1} << w.size();
+            }
+            // the first letters of the patterns run from these starts (places.ts, as written)
+            for (const char* f = "RACVSUuPLTMNBH"; *f; f++) firstLetter[static_cast<unsigned char>(*f)] = true;
+        }
+    };
+    std::vector<std::pair<int, char>> starts_;
+};
 
 // places.ts STREET's end: a final '.' is dropped unless it closes an abbreviated street type.
 int streetEnd(const Text& t, int start, int end) {
@@ -242,15 +294,15 @@ void longestTown(const Resources& res, const Text& t, const std::vector<std::pai
     }
 }
 
-void streets(const Text& t, const DigitRuns& runs, const Resources& res, Out& out) {
+void streets(const Text& t, const DigitRuns& runs, const PlaceKeywords& keywords, const Resources& res, Out& out) {
     const Regexes& r = rx();
-    scanFrom(r.street, t, runs.starts({1, 6, WORDISH, 0, ASCII_LETTER | BLANK | DASH}, [&](int e) { return streetWordAfter(t, e); }),
+    scanFrom(r.street, t, runs.starts({1, 6, WORDISH, 0, ASCII_LETTER | BLANK | DASH}, [&](int e) { return streetWordAfter(t, e) && streetTypeAhead(t, e); }),
              [&](int s, const RegexMatch& m) { out.add(s, streetEnd(t, s, m.end), SpanType::LOCATION, 880, SpanSource::pattern); });
     // Type-first streets outrank the number-first pattern, which would stop at "3318 Vista" of "3318 Vista del Sol".
     scanFrom(r.streetPrefix, t, runs.starts({1, 6, WORDISH, 0, BLANK}, [&](int e) { return prefixTypeAfter(t, e); }),
              [&](int s, const RegexMatch& m) { out.add(s, m.end, SpanType::LOCATION, 890, SpanSource::pattern); });
     scanFrom(r.typeFirstNumberAfter, t,
-             placeKeywordStarts(t, "RACVSUuPL"),
+             keywords.of("RACVSUuPL"),
              [&](int s, const RegexMatch& m) { out.add(s, m.end, SpanType::LOCATION, 880, SpanSource::pattern); });
     scanFrom(r.cep, t, runs.starts({5, 5, DASH, 0, DASH}), [&](int s, const RegexMatch& m) { out.add(s, m.end, SpanType::ZIP, 600, SpanSource::pattern); });
     // "Hauptstraße 14": the regex runs over the lines that hold a suffix before blanks and a number.
@@ -354,13 +406,13 @@ void postalCodes(const Text& t, const DigitRuns& runs, const Resources& res, Out
     scanFrom(r.ukPostal, t, uk, postcode);
 }
 
-void townsByContext(const Text& t, const Resources& res, Out& out) {
+void townsByContext(const Text& t, const PlaceKeywords& keywords, const Resources& res, Out& out) {
     const Regexes& r = rx();
     const WordSet& common = res.set("commonCapitalized");
     // Form fields: "City: Paterson", "Town: Bellevue" (the label says what the words are).
     const int c = r.cityField.group("c");
     scanFrom(r.cityField, t,
-             placeKeywordStarts(t, "CTVMNRPBH"),
+             keywords.of("CTVMNRPBH"),
              [&](int, const RegexMatch& m) {
                  auto [s, e] = m.groups[c];
                  if (s >= 0 && !common.has(res.fold(t, s, e))) out.add(s, e, SpanType::LOCATION, 850, SpanSource::context);
@@ -372,8 +424,16 @@ void townsByContext(const Text& t, const Resources& res, Out& out) {
         if (t.units[i] != ',') continue;
         int w = afterBlanks(t, i + 1);
         if (w < 0 || !capitalOrOther(t, w)) continue;
+        // a state's code or name written there (STATE_AFTER_COMMA tries each in turn: most commas open none)
         int a = t.at(w), b = t.at(w + 1);
-        if (a < 128 && b >= 0 && b < 128 && r.stateOpening[a][b]) commas.push_back(i);
+        if (a >= 128 || b < 0 || b >= 128) continue;
+        auto states = r.statesByOpening.find(a * 128 + b);
+        if (states == r.statesByOpening.end()) continue;
+        for (const u16string& st : states->second)
+            if (w + static_cast<int>(st.size()) <= t.hi && std::char_traits<char16_t>::compare(t.units + w, st.data(), st.size()) == 0) {
+                commas.push_back(i);
+                break;
+            }
     }
     const int state = r.stateAfterComma.group("state"), zip = r.stateAfterComma.group("zip");
     scanFrom(r.stateAfterComma, t, commas, [&](int at, const RegexMatch& m) {
@@ -401,7 +461,7 @@ void townsByContext(const Text& t, const Resources& res, Out& out) {
 
     // Counties: "Travis County", "County of Kings", found from the word County or Parish.
     std::vector<int> counties;
-    for (int p : placeKeywordStarts(t, "CP")) {
+    for (int p : keywords.of("CP")) {
         if (r.countyAnchor.matchAt(t, p) < 0) continue;
         counties.push_back(p);
         int k = p;
@@ -495,10 +555,13 @@ void townsAfterWords(const Text& t, const Resources& res, Out& out) {
             p = e - 1;
             continue;
         }
-        static const char* const WORDS[] = {"in", "from", "near", "to", "at", "outside", "around", "of"};
+        static const struct {
+            const char* word;
+            int length;
+        } WORDS[] = {{"in", 2}, {"from", 4}, {"near", 4}, {"to", 2}, {"at", 2}, {"outside", 7}, {"around", 6}, {"of", 2}};
         bool twoWords = (n == 5 && (wordAt(t, p, "moved") || wordAt(t, p, "lives"))) || (n == 7 && wordAt(t, p, "resides"));
         bool one = false;
-        for (const char* w : WORDS) one |= static_cast<int>(std::char_traits<char>::length(w)) == n && wordAt(t, p, w);
+        for (const auto& w : WORDS) one |= w.length == n && wordAt(t, p, w.word);
         if (twoWords || (one && capitalOrOther(t, afterBlanks(t, e)))) starts.push_back(p);
         p = e - 1;
     }
@@ -524,10 +587,11 @@ void townsAfterWords(const Text& t, const Resources& res, Out& out) {
 
 void detectPlaces(const Text& t, const Resources& res, Spans& spans) {
     const DigitRuns runs(t);
+    const PlaceKeywords keywords(t);
     Out out{spans, spans.size()};
-    streets(t, runs, res, out);
+    streets(t, runs, keywords, res, out);
     postalCodes(t, runs, res, out);
-    townsByContext(t, res, out);
+    townsByContext(t, keywords, res, out);
     townsByCode(t, runs, res, out);
     townsAfterWords(t, res, out);
 }
