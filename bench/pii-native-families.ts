@@ -24,6 +24,7 @@ import { loadPiiResources } from '../electron/core/pii/resources.js';
 import type { PiiResources } from '../electron/core/pii/resources.js';
 import type { PiiSpan } from '../electron/core/pii/types.js';
 import { detectWorldDates } from '../electron/core/pii/worldDates.js';
+import { detectWorldPlaces } from '../electron/core/pii/worldPlaces.js';
 import { labelledTexts } from '../test/unit/piiTexts.js';
 
 const copies = Number(process.argv[2] ?? 20);
@@ -71,6 +72,7 @@ const families: [string, (s: string, res: PiiResources) => PiiSpan[], keyof Nati
   ['ages', detectAges, 'ages'],
   ['worldDates', detectWorldDates, 'worldDates'],
   ['places', detectPlaces, 'places'],
+  ['worldPlaces', detectWorldPlaces, 'worldPlaces'],
 ];
 
 console.log(`compiled detectors against TypeScript, ${mChars.toFixed(2)} M chars (${copies} copies), best of 5, ms per M chars`);

@@ -93,3 +93,20 @@ export const PLACE_PIECES = [
   'outside ', 'around ', 'State of ', 'Hospital', 'University', 'Esq.', 'Florida Bar', 'The ', 'Dr. ', 'München',
   'Zürich', 'Łódź', 'Ω', 'é', 'ſ', '\u212a', '\ud835\udc00', ' ', ' ', '  ', '\t', '\n', ',', '.', '-', ':', '#',
 ];
+
+/** Addresses written the way they are outside the US, in several scripts (worldPlaces.ts). */
+// prettier-ignore
+export const WORLD_PLACE_PIECES = [
+  ...PIECES.slice(0, 60), '70173 ', 'Stuttgart', '04109 Leipzig', '1012 AB', '1012AB ', '00-950 ', '1100-148 ',
+  'L-1234 ', '114 55 ', '2500 ', '1999 ', 'Leicester ', 'LE2 3AH', 'Dublin 4', 'Dublin ', 'D04 E7P3', 'D6W 1234',
+  'Fitzroy ', 'VIC ', 'VIC 3065', 'NSW', ' 3065', 'Montréal', ' QC ', 'H2X 3J6', 'Noida ', '201309', 'Co. Cork',
+  'Flat 2', 'Flat 9, ', 'Apt 12, ', 'Unit 3, ', '61 Mansfield Road', 'Riverside Court', 'Houston', 'Inhaber: ',
+  'Adresse: ', 'Address: ', 'Markus Becker', 'Bahnhofstraße 3', 'Schillerstraße 41', 'Hämeenkatu 14 B 22',
+  'Kerkstraat ', 'gata ', '45 boulevard Voltaire', '12 rue de la Gare', '3 bis ', 'impasse ', 'rue ', 'Avenue Louise 231',
+  'Rue de la Loi 84', 'C/ Gran Vía 45, 5º A', 'ul. Długa 17 m. 4', 'Knez Mihailova 12', 'An der ', 'Am ', 'Via ', 'Rua ',
+  'Chaussée ', 'COUNTY COURT AT MANCHESTER', 'AT ', 'OF ', 'DE VALENCIA', 'IN ', 'STATE OF NEW YORK', ' -', 'Chennai',
+  'Dubai', 'Al Barsha 2', 'Clinic note', ', ', ',', ': ', ' : ', 'of ', 'at ', 'в ', 'à ', 'ул. Марата, д. 18, кв. 7',
+  'г. Москва', 'м. Київ', 'Οδός Ερμού 25', 'Αθήνα', '10431 Αθήνα', '上海市徐汇区漕溪北路88号', '東京都世田谷区三軒茶屋2-14-7',
+  '서울특별시 강남구 테헤란로 152', 'شارع العليا، حي الورود', '99/12 ถนนสุขุมวิท', 'मकान नं. 45, सेक्टर 15', '45, गांधी नगर',
+  '\ud840\udc0b', 'é', 'ſ', ' ', ' ', '  ', '\t', '\n', '\r\n', '.', '-', '/',
+];

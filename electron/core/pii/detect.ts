@@ -159,7 +159,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
     keep(compiled ? compiled.plates : detectPlates(input));
     keep(compiled ? compiled.ages : detectAges(input));
     keep(compiled ? compiled.places : detectPlaces(input, res));
-    keep(detectWorldPlaces(input, res));
+    keep(compiled ? compiled.worldPlaces : detectWorldPlaces(input, res));
     keep(detectNames(input, res, options.seedNames, options.unclaimedNames));
     keep(detectWorldNames(input));
   } finally {

@@ -3,7 +3,16 @@
 // against V8's RegExp, position by position.
 import { describe, expect, it } from 'vitest';
 import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
-import { COURT_PIECES, DATE_PIECES, PIECES, PLACE_PIECES, PLATE_PIECES, WORLD_DATE_PIECES, WORLD_PIECES } from '../../../test/unit/piiPieces.js';
+import {
+  COURT_PIECES,
+  DATE_PIECES,
+  PIECES,
+  PLACE_PIECES,
+  PLATE_PIECES,
+  WORLD_DATE_PIECES,
+  WORLD_PIECES,
+  WORLD_PLACE_PIECES,
+} from '../../../test/unit/piiPieces.js';
 import { labelledTexts } from '../../../test/unit/piiTexts.js';
 import { COMPILED_FAMILIES, compiledByDefault, loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
 import type { CompiledFamily } from './nativeDetectors.js';
@@ -15,6 +24,7 @@ import { SECTION_BEFORE, detectPatterns } from './patterns.js';
 import { detectPlaces } from './places.js';
 import { detectPlates } from './plates.js';
 import { detectWorldDates } from './worldDates.js';
+import { detectWorldPlaces } from './worldPlaces.js';
 import { NATIONAL_PHONE } from './phones.js';
 import { loadPiiResources } from './resources.js';
 import type { PiiResources } from './resources.js';
@@ -71,6 +81,7 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
     ['worldDates', detectWorldDates, WORLD_DATE_PIECES, 30, 250],
     ['plates', detectPlates, PLATE_PIECES, 10, 250],
     ['places', detectPlaces, PLACE_PIECES, 200, 400],
+    ['worldPlaces', detectWorldPlaces, WORLD_PLACE_PIECES, 150, 400],
   ];
   it.each(families)('find what the TypeScript twin of %s finds', (family, twin, pieces, leastLabelled, leastRandom) => {
     const compiled = native?.[family];

@@ -19,7 +19,7 @@ import type { PiiSpan, PiiType, SpanSource } from './types.js';
  * The compiled families, named as the add-on names them, in the order detectPii keeps their candidates: patterns.ts,
  * nationalIds.ts, legal.ts, dates.ts (dates), worldDates.ts, plates.ts, dates.ts (ages).
  */
-export const COMPILED_FAMILIES = ['patterns', 'nationalIds', 'legalNumbers', 'dates', 'worldDates', 'plates', 'ages', 'places'] as const;
+export const COMPILED_FAMILIES = ['patterns', 'nationalIds', 'legalNumbers', 'dates', 'worldDates', 'plates', 'ages', 'places', 'worldPlaces'] as const;
 export type CompiledFamily = (typeof COMPILED_FAMILIES)[number];
 
 /** A resources() handle: the word lists held on the add-on's side (an external value, opaque here). */

@@ -28,6 +28,7 @@
 #include "places.h"
 #include "plates.h"
 #include "worldDates.h"
+#include "worldPlaces.h"
 #include "regex.h"
 #include "resources.h"
 
@@ -230,6 +231,7 @@ const FamilyEntry FAMILIES[] = {
     PLAIN_FAMILY("plates", detectPlates),
     PLAIN_FAMILY("ages", detectAges),
     LISTS_FAMILY("places", detectPlaces),
+    LISTS_FAMILY("worldPlaces", detectWorldPlaces),
 };
 #undef PLAIN_FAMILY
 #undef LISTS_FAMILY

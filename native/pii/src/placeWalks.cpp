@@ -1,6 +1,8 @@
 #include "placeWalks.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_set>
 
 #include "letters.h"
 #include "scan.h"
@@ -48,6 +50,84 @@ DigitRuns::DigitRuns(const Text& t) {
         runs_.push_back({i, e, classOf(t, i - 1), classOf(t, e)});
         i = e;
     }
+}
+
+namespace {
+
+// The leading letters of placeWalks.ts PLACE_WORDS, lower-cased, and which runs are worth looking up.
+struct Leads {
+    std::unordered_set<std::u16string> words;
+    bool firstLetter[128] = {};
+    uint32_t lengths[128] = {};  // per lower-case first letter, a bit per length of a keyword
+    Leads() {
+        const char* list =
+            "rua avenida av calle carrera via viale corso rue strada ulica ul al piazza pra largo avenue boulevard chauss place c avda "
+            "paseo carrer am an im knez bulevar parish city town village municipality county neighbourhood neighborhood residence "
+            "birthplace hometown born at of de di du in from near to outside around moved lives resides flat apartment apt unit plot "
+            "villa house suite";
+        std::u16string w;
+        for (const char* c = list;; c++) {
+            if (*c == ' ' || *c == 0) {
+                words.insert(w);
+                lengths[w[0]] |= uint32_t{1} << w.size();
+                w.clear();
+                if (*c == 0) break;
+            } else {
+                w += static_cast<char16_t>(*c);
+            }
+        }
+        // the first letters of the patterns run from these starts (places.ts and worldPlaces.ts, as written)
+        for (const char* f = "RACVSUuPLTMNBHalIKFOD"; *f; f++) firstLetter[static_cast<unsigned char>(*f)] = true;
+    }
+};
+
+}  // namespace
+
+PlaceKeywords::PlaceKeywords(const Text& t) {
+    static const Leads leads;
+    std::u16string run;
+    for (int p = t.lo; p < t.hi; p++) {
+        int c = t.units[p];
+        if (!isAsciiLetter(c)) continue;
+        int e = p + 1;
+        while (e < t.hi && isAsciiLetter(t.units[e])) e++;
+        const int n = e - p;
+        if (leads.firstLetter[c] && !isLetterUnit(t.at(p - 1))) {
+            bool keyword = t.at(e) >= 128;
+            if (!keyword && n < 32 && (leads.lengths[asciiLower(c)] >> n & 1)) {
+                run.assign(t.units + p, t.units + e);
+                for (char16_t& u : run) u = static_cast<char16_t>(asciiLower(u));
+                keyword = leads.words.count(run) > 0;
+            }
+            if (keyword) starts_.push_back({p, static_cast<char>(c)});
+        }
+        p = e - 1;
+    }
+}
+
+std::vector<int> PlaceKeywords::of(const char* firsts) const {
+    std::vector<int> out;
+    for (auto [p, first] : starts_)
+        if (std::char_traits<char>::find(firsts, std::char_traits<char>::length(firsts), first)) out.push_back(p);
+    return out;
+}
+
+std::vector<int> PlaceKeywords::thenBlank(const Text& t, const char* firsts) const {
+    std::vector<int> out;
+    for (int s : of(firsts)) {
+        int e = s;
+        while (isAsciiLetter(t.at(e))) e++;
+        int c = t.at(e);
+        if (c >= 128 || isBlank(t.at(c == '.' || c == '/' ? e + 1 : e))) out.push_back(s);
+    }
+    return out;
+}
+
+std::vector<int> commaThenCapital(const Text& t) {
+    std::vector<int> out;
+    for (int i = t.lo; i < t.hi; i++)
+        if (t.units[i] == ',' && capitalOrOther(t, afterBlanks(t, i + 1))) out.push_back(i);
+    return out;
 }
 
 int afterBlanks(const Text& t, int i) {

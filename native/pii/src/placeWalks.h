@@ -75,6 +75,26 @@ inline bool capitalOrOther(const Text& t, int i) {
 // Whether `word` (ASCII) is written at `p`, exactly.
 bool wordAt(const Text& t, int p, const char* word);
 
+// placeWalks.ts placeKeywordStarts: the runs of ASCII letters, after no letter, that are one of the place keywords
+// whole (any case) or go on with a unit past ASCII, found once per text; each keyword-led pattern runs at those that
+// open with one of its first letters (of()). The regex alone would also match a keyword glued to the next word
+// ("HometownLives Dayton"), which the TypeScript twin does not try.
+class PlaceKeywords {
+public:
+    explicit PlaceKeywords(const Text& t);
+    // The starts whose first unit is one of `firsts` (as written: the patterns are case-sensitive).
+    std::vector<int> of(const char* firsts) const;
+    // placeKeywordStartsOf(firsts) filtered by placeWalks.ts keywordThenBlank: the keyword then blanks (after a '.'
+    // or '/'), or a unit past ASCII.
+    std::vector<int> thenBlank(const Text& t, const char* firsts) const;
+
+private:
+    std::vector<std::pair<int, char>> starts_;
+};
+
+// placeWalks.ts commaThenCapital: every comma followed by blanks and then an ASCII capital or a unit past ASCII.
+std::vector<int> commaThenCapital(const Text& t);
+
 // placeWalks.ts linesAt: [start, end) of the runs of whole lines that hold one of `positions`, adjacent ones merged.
 std::vector<std::pair<int, int>> linesAt(const Text& t, std::vector<int> positions);
 

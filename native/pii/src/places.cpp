@@ -187,66 +187,6 @@ bool prefixTypeAfter(const Text& t, int e) {
     return c == 'C' || c == 'A' || c == 'P' || c == 'V' || c == 'R';
 }
 
-// placeWalks.ts placeKeywordStarts: the runs of ASCII letters, after no letter, that are one of the place keywords
-// whole (any case) or go on with a unit past ASCII, found once per text; each keyword-led pattern runs at those that
-// open with one of its first letters (of()). The regex alone would also match a keyword glued to the next word
-// ("HometownLives Dayton"), which the TypeScript twin does not try.
-class PlaceKeywords {
-public:
-    explicit PlaceKeywords(const Text& t) {
-        const Leads& leads = Leads::get();
-        u16string run;
-        for (int p = t.lo; p < t.hi; p++) {
-            int c = t.units[p];
-            if (!isAsciiLetter(c)) continue;
-            int e = p + 1;
-            while (e < t.hi && isAsciiLetter(t.units[e])) e++;
-            const int n = e - p;
-            if (leads.firstLetter[c] && !isLetterUnit(t.at(p - 1))) {
-                bool keyword = t.at(e) >= 128;
-                if (!keyword && n < 32 && (leads.lengths[asciiLower(c)] >> n & 1)) {
-                    run.assign(t.units + p, t.units + e);
-                    for (char16_t& u : run) u = static_cast<char16_t>(asciiLower(u));
-                    keyword = leads.words.has(run);
-                }
-                if (keyword) starts_.push_back({p, static_cast<char>(c)});
-            }
-            p = e - 1;
-        }
-    }
-    // The starts whose first unit is one of `firsts` (as written: the patterns are case-sensitive).
-    std::vector<int> of(const char* firsts) const {
-        std::vector<int> out;
-        for (auto [p, first] : starts_)
-            if (std::char_traits<char>::find(firsts, std::char_traits<char>::length(firsts), first)) out.push_back(p);
-        return out;
-    }
-
-private:
-    struct Leads {
-        WordSet words;
-        bool firstLetter[128] = {};
-        uint32_t lengths[128] = {};  // per lower-case first letter, a bit per length of a keyword
-        static const Leads& get() {
-            static const Leads leads;
-            return leads;
-        }
-        Leads() {
-            for (const u16string& w : split(u"rua avenida av calle carrera via viale corso rue strada ulica ul al piazza pra largo avenue boulevard "
-                                            u"chauss place c avda paseo carrer am an im knez bulevar parish city town village municipality county "
-                                            u"neighbourhood neighborhood residence birthplace hometown born at of de di du in from near to outside "
-                                            u"around moved lives resides flat apartment apt unit plot villa house suite",
-                                            u' ')) {
-                words.add(w);
-                lengths[w[0]] |= uint32_t{1} << w.size();
-            }
-            // the first letters of the patterns run from these starts (places.ts, as written)
-            for (const char* f = "RACVSUuPLTMNBH"; *f; f++) firstLetter[static_cast<unsigned char>(*f)] = true;
-        }
-    };
-    std::vector<std::pair<int, char>> starts_;
-};
-
 // places.ts STREET's end: a final '.' is dropped unless it closes an abbreviated street type.
 int streetEnd(const Text& t, int start, int end) {
     if (t.at(end - 1) != '.') return end;
