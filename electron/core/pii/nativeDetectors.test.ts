@@ -3,12 +3,13 @@
 // against V8's RegExp, position by position.
 import { describe, expect, it } from 'vitest';
 import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
-import { COURT_PIECES, DATE_PIECES, PIECES, PLATE_PIECES, WORLD_DATE_PIECES, WORLD_PIECES } from '../../../test/unit/piiPieces.js';
+import { COURT_PIECES, DATE_PIECES, LABEL_PIECES, PIECES, PLATE_PIECES, WORLD_DATE_PIECES, WORLD_PIECES } from '../../../test/unit/piiPieces.js';
 import { labelledTexts } from '../../../test/unit/piiTexts.js';
 import { COMPILED_FAMILIES, compiledByDefault, loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
 import type { CompiledFamily } from './nativeDetectors.js';
 import { detectAges, detectDates } from './dates.js';
 import { detectPii } from './detect.js';
+import { detectLabelled } from './labelled.js';
 import { detectLegalNumbers } from './legal.js';
 import { detectNationalIds } from './nationalIds.js';
 import { SECTION_BEFORE, detectPatterns } from './patterns.js';
@@ -64,6 +65,7 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
   const families: [CompiledFamily, (text: string, res: PiiResources) => PiiSpan[], readonly string[], number, number][] = [
     ['patterns', detectPatterns, PIECES, 300, 400],
     ['nationalIds', detectNationalIds, WORLD_PIECES, 50, 250],
+    ['labelled', detectLabelled, LABEL_PIECES, 150, 400],
     ['legalNumbers', detectLegalNumbers, COURT_PIECES, 20, 250],
     ['dates', detectDates, DATE_PIECES, 150, 400],
     ['ages', detectAges, DATE_PIECES, 5, 30],
