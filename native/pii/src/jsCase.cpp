@@ -87,9 +87,6 @@ std::u16string convert(const char16_t* units, int length, int toLower) {
 std::u16string jsToLowerCase(const char16_t* units, int length) { return convert(units, length, 1); }
 std::u16string jsToUpperCase(const char16_t* units, int length) { return convert(units, length, 0); }
 
-uint32_t regexFold(uint32_t c) {
-    if (c < 128) return c >= 'A' && c <= 'Z' ? c + 32 : c;
-    return static_cast<uint32_t>(lre_canonicalize(c, true));
-}
+uint32_t regexFoldBeyondAscii(uint32_t c) { return static_cast<uint32_t>(lre_canonicalize(c, true)); }
 
 }  // namespace fieldtune_pii

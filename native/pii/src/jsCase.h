@@ -12,6 +12,7 @@ std::u16string jsToLowerCase(const char16_t* units, int length);
 std::u16string jsToUpperCase(const char16_t* units, int length);
 // Canonicalize(ch) of ECMAScript's regex semantics under i and u: the simple case folding ('ſ' -> 's', the Kelvin
 // sign -> 'k'); two characters match each other under iu when these agree.
-uint32_t regexFold(uint32_t codePoint);
+uint32_t regexFoldBeyondAscii(uint32_t codePoint);
+inline uint32_t regexFold(uint32_t c) { return c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : regexFoldBeyondAscii(c); }
 
 }  // namespace fieldtune_pii

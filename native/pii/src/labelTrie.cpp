@@ -37,7 +37,6 @@ int LabelTrie::child(const Node& n, uint32_t folded) const {
 // labelled.ts byFirstLetter + span.ts labelRe: the first code point a literal (even a blank), the rest's blank runs
 // \s+, a final \.? unless the rest ends with '.'.
 LabelTrie::LabelTrie(const std::vector<std::u16string>& alternatives) {
-    std::fill(std::begin(rootAscii_), std::end(rootAscii_), -1);
     nodes_.emplace_back();
     for (size_t a = 0; a < alternatives.size(); a++) {
         const std::u16string& key = alternatives[a];
@@ -71,36 +70,51 @@ LabelTrie::LabelTrie(const std::vector<std::u16string>& alternatives) {
         nodes_[node].alternatives.push_back(static_cast<int>(a));
         optionalDot_.push_back(key.size() <= restFrom || key.back() != u'.');
     }
-    for (const auto& [c, next] : nodes_[0].edges)
-        if (c < 128) rootAscii_[c] = next;
-    // under iu an upper-case ASCII letter opens what its lower case opens
-    for (int c = 'A'; c <= 'Z'; c++) rootAscii_[c] = rootAscii_[c + 32];
+    for (const Node& n : nodes_)
+        for (const auto& [c, next] : n.edges)
+            if (c < 128 && asciiColumn_[c] == 0) asciiColumn_[c] = width_++;
+    for (int c = 'A'; c <= 'Z'; c++) asciiColumn_[c] = asciiColumn_[c + 32];
+    for (const Node& n : nodes_) {
+        blanks_.push_back(n.blanks);
+        endingsFrom_.push_back(static_cast<int>(endings_.size()));
+        endings_.insert(endings_.end(), n.alternatives.begin(), n.alternatives.end());
+    }
+    endingsFrom_.push_back(static_cast<int>(endings_.size()));
+    asciiNext_.assign(nodes_.size() * width_, -1);
+    for (size_t node = 0; node < nodes_.size(); node++)
+        for (const auto& [c, next] : nodes_[node].edges)
+            if (c < 128) asciiNext_[node * width_ + asciiColumn_[c]] = next;
 }
 
 void LabelTrie::matchesAt(const Text& t, int start, std::vector<LabelHit>& out) const {
     out.clear();
-    int size = 1;
-    int c = codePointAt(t, start, size);
-    if (c < 0) return;
-    int node = c < 128 ? rootAscii_[c] : child(nodes_[0], regexFold(c));
-    int i = start + size;
+    int node = 0;
+    int i = start;
     int blanksFrom = -1;
     // Deterministic: a literal after the root is never whitespace (blank runs are \s+ edges), so a whitespace unit
     // takes the \s+ edge, greedily, and nothing else; a shorter run leaves whitespace for a literal that refuses it.
-    while (node >= 0) {
-        const Node& n = nodes_[node];
-        for (int a : n.alternatives) out.push_back({a, i, blanksFrom});
-        c = codePointAt(t, i, size);
+    for (;;) {
+        const int c = t.at(i);
         if (c < 0) break;
-        if (n.blanks >= 0 && isSpace(c)) {
-            blanksFrom = i;
-            while (isSpace(t.at(i))) i++;
-            node = n.blanks;
-            continue;
+        if (c < 128 && !(node && isSpace(c) && blanks_[node] >= 0)) {
+            node = asciiChild(node, c);
+            i++;
+            blanksFrom = -1;
+        } else {
+            const Node& n = nodes_[node];
+            if (node && n.blanks >= 0 && isSpace(c)) {
+                blanksFrom = i;
+                while (isSpace(t.at(i))) i++;
+                node = n.blanks;
+            } else {
+                int size = 1;
+                node = child(n, regexFold(codePointAt(t, i, size)));
+                i += size;
+                blanksFrom = -1;
+            }
         }
-        blanksFrom = -1;
-        node = child(n, regexFold(c));
-        i += size;
+        if (node < 0) break;
+        for (int k = endingsFrom_[node]; k < endingsFrom_[node + 1]; k++) out.push_back({endings_[k], i, blanksFrom});
     }
     if (out.size() > 1)
         std::sort(out.begin(), out.end(), [](const LabelHit& x, const LabelHit& y) { return x.alternative < y.alternative; });

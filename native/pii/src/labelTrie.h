@@ -30,7 +30,7 @@ public:
     explicit LabelTrie(const std::vector<std::u16string>& alternatives);
 
     // Whether an alternative can begin with this ASCII unit (under iu): most units of a text are refused here.
-    bool asciiOpens(int unit) const { return unit < 128 && rootAscii_[unit] >= 0; }
+    bool asciiOpens(int unit) const { return unit < 128 && asciiChild(0, unit) >= 0; }
     // Every alternative matched at `start` up to its optional dot, ranked as the alternation tries them.
     void matchesAt(const Text& t, int start, std::vector<LabelHit>& out) const;
     // The ends of a hit in the order a backtracking engine tries them (greedy \s+, then \.?), each to `each(end)`
@@ -54,7 +54,16 @@ private:
     };
     std::vector<Node> nodes_;
     std::vector<bool> optionalDot_;
-    int rootAscii_[128];
+    // The ASCII steps as one table, node by node (the edge lists were the walk's cost): asciiNext_[node * width +
+    // column of the unit], the column 0 for units no label holds (under iu an upper-case letter shares its lower
+    // case's column).
+    int asciiColumn_[128] = {};
+    int width_ = 1;
+    std::vector<int> asciiNext_;
+    int asciiChild(int node, int unit) const { return asciiNext_[node * width_ + asciiColumn_[unit]]; }
+    // Node by node, in flat arrays (the walk reads them at every step): the \s+ child, and where the node's
+    // alternatives begin in endings_ (they end at the next node's).
+    std::vector<int> blanks_, endingsFrom_, endings_;
     int child(const Node& n, uint32_t folded) const;
 };
 

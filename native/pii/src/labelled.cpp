@@ -175,13 +175,11 @@ void detectLabelled(const Text& t, const Resources& res, Spans& out) {
     std::vector<int> failedEnds;
     RegexMatch rest;
     int next = t.lo;
-    for (int p = t.lo; p < t.hi; p++) {
-        const int c = t.units[p];
-        // anchoredScan.ts keywordStarts: a start is an ASCII letter run's or a non-ASCII unit, after no letter or digit
-        if (c < 128 && (!isAsciiLetter(c) || !table.trie.asciiOpens(c) || isAsciiAlnum(t.at(p - 1)))) continue;
-        if (p < next || !noLetterOrDigitBefore(t, p)) continue;
+    // The regex at p (a start outside the previous match): the label found, its value's conditions tested.
+    auto tryAt = [&](int p) {
+        if (p < next || !noLetterOrDigitBefore(t, p)) return;
         table.trie.matchesAt(t, p, hits);
-        if (hits.empty()) continue;
+        if (hits.empty()) return;
         failedEnds.clear();
         int labelEnd = -1;
         for (const LabelHit& hit : hits) {
@@ -197,21 +195,34 @@ void detectLabelled(const Text& t, const Resources& res, Spans& out) {
                 break;
             }
         }
-        if (labelEnd < 0) continue;
+        if (labelEnd < 0) return;
         next = rest.end;
         auto [v0, v1] = rest.groups[valueGroup];
         const std::u16string key = normLabel(t.units + p, labelEnd - p);
         auto type = table.byLabel.find(key);
-        if (type == table.byLabel.end()) continue;
+        if (type == table.byLabel.end()) return;
         // short upper-case labels only count as written
         if (table.upperLabels.count(key)) {
             const int written = t.at(labelEnd - 1) == '.' ? labelEnd - 1 : labelEnd;
-            if (!isUpperCased(t.units + p, written - p)) continue;
+            if (!isUpperCased(t.units + p, written - p)) return;
         }
         int end = v1;
         while (end > v0 && trimmedAway(t.at(end - 1))) end--;
-        if (!looksLikeIdentifier(t, v0, end)) continue;
-        out.push_back({v0, end, type->second, 880, SpanSource::context});
+        if (looksLikeIdentifier(t, v0, end)) out.push_back({v0, end, type->second, 880, SpanSource::context});
+    };
+    // anchoredScan.ts keywordStarts: a match starts at an ASCII letter run's start or at a non-ASCII unit (a unit
+    // inside an ASCII run follows a letter, which the look-behind refuses).
+    for (int p = t.lo; p < t.hi;) {
+        const int c = t.units[p];
+        if (c >= 128) {
+            tryAt(p++);
+        } else if (isAsciiLetter(c)) {
+            if (table.trie.asciiOpens(c)) tryAt(p);
+            while (++p < t.hi && isAsciiLetter(t.units[p])) {
+            }
+        } else {
+            p++;
+        }
     }
 }
 
