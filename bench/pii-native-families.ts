@@ -11,6 +11,7 @@ import { releaseAlnumRuns } from '../electron/core/pii/alnumRuns.js';
 import { releaseTextWalks } from '../electron/core/pii/anchoredScan.js';
 import { detectAges, detectDates } from '../electron/core/pii/dates.js';
 import { detectPii } from '../electron/core/pii/detect.js';
+import { detectLabelled } from '../electron/core/pii/labelled.js';
 import { detectLegalNumbers } from '../electron/core/pii/legal.js';
 import { detectNationalIds } from '../electron/core/pii/nationalIds.js';
 import { nativeDetectors, nativeDetectorsStatus } from '../electron/core/pii/nativeDetectors.js';
@@ -66,6 +67,7 @@ const releaseWalks = (): void => {
 const families: [string, (s: string, res: PiiResources) => PiiSpan[], keyof NativeDetectors][] = [
   ['patterns', detectPatterns, 'patterns'],
   ['nationalIds', detectNationalIds, 'nationalIds'],
+  ['labelled', detectLabelled, 'labelled'],
   ['legal', detectLegalNumbers, 'legalNumbers'],
   ['plates', detectPlates, 'plates'],
   ['dates', detectDates, 'dates'],

@@ -110,3 +110,25 @@ export const WORLD_PLACE_PIECES = [
   '서울특별시 강남구 테헤란로 152', 'شارع العليا، حي الورود', '99/12 ถนนสุขุมวิท', 'मकान नं. 45, सेक्टर 15', '45, गांधी नगर',
   '\ud840\udc0b', 'é', 'ſ', ' ', ' ', '  ', '\t', '\n', '\r\n', '.', '-', '/',
 ];
+
+/**
+ * Record labels (resources/pii/context.json) in every case and blank form, what joins them to a value, values of
+ * every shape the label detector keeps or drops (years, times, short counts, blank-separated digit groups), and the
+ * characters that fold onto a label's letters under i and u ('ſ', the Kelvin sign, 'µ' for 'μ').
+ */
+// prettier-ignore
+export const LABEL_PIECES = [
+  'MRN', 'mrn', 'Mrn.', 'MR#', 'MR #', 'mr  #', 'MR No', 'Medical Record', 'medical record number', 'med\trec', 'chart',
+  'member', 'Member ID', 'member\nid', 'MEMBER  ID.', 'policy', 'Policy Number', 'account', 'Acct.', 'a/c', 'A/C',
+  'ABA', 'aba', 'license', 'Lic.', "driver's license", 'DL', 'dl', 'DL#', 'VIN', 'vin', 'plate', 'License Plate',
+  'serial', 'S/N', 'SN', 'sn', 'IMEI', 'device ID', 'NPI', 'employee ID', 'badge', 'claim', 'Claim No. in Court',
+  'passport', 'SSN', 'ss#', 'soc sec', 'case', 'Case No', 'docket', 'index', 'bar', 'BAR', 'State Bar', 'SBN', 'BBO',
+  'n° TVA', 'N° tva', 'numéro de TVA', 'NUMÉRO DE TVA', 'sécu', 'SÉCU', 'ΑΦΜ', 'αφμ', 'αφµ', 'Henkilötunnus', 'nº colegiado',
+  'rg n°', 'c.f.', 'C.F', 'p.iva', 'P.IVA', 'ust-idnr', 'Steuer-ID', 'registration no. (attorney)', 'ſſn', 'ſsn',
+  '\u212aey', 'tas\u212a', 'phone', 'ZIP', 'fax', 'F', 'Bar of Texas ', 'Bar of the District of Columbia ',
+  'State Bar of California No. ', 'Bar of New York #', ' ', '  ', '\t', ':', ': ', '#', ' #', '=', ' No. ', 'No.',
+  'no', ' number ', ' Nos.', ' num.', ' nr ', ' id ', ' code', ' is ', ' was ', '\n', '\r\n', '.', '-', '/', ',',
+  '00482913', '284119', '123', '12', '1234', '2019', '1999', '10:30', '1:23', '5mg', 'A1000', 'AB-1234', '24077812',
+  '1HGCM82633A004352', '485 777 3456', '485 777 345', '485 777 34567', '12/34', '1234.', '1234-', 'x9', 'abc', 'é',
+  'É', 'ſ', '\u212a', '\ud83d\ude00', '\ud835\udc00', '\u00a0', '\u2028', 'Ā', 'a', '9',
+];

@@ -152,7 +152,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
   try {
     keep(compiled ? compiled.patterns : detectPatterns(input));
     keep(compiled ? compiled.nationalIds : detectNationalIds(input));
-    keep(detectLabelled(input, res));
+    keep(compiled ? compiled.labelled : detectLabelled(input, res));
     keep(compiled ? compiled.legalNumbers : detectLegalNumbers(input));
     keep(compiled ? compiled.dates : detectDates(input));
     keep(compiled ? compiled.worldDates : detectWorldDates(input));

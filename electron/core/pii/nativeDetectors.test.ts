@@ -6,6 +6,7 @@ import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
 import {
   COURT_PIECES,
   DATE_PIECES,
+  LABEL_PIECES,
   PIECES,
   PLACE_PIECES,
   PLATE_PIECES,
@@ -18,6 +19,7 @@ import { COMPILED_FAMILIES, compiledByDefault, loadNativeDetectors, nativeDetect
 import type { CompiledFamily } from './nativeDetectors.js';
 import { detectAges, detectDates } from './dates.js';
 import { detectPii } from './detect.js';
+import { detectLabelled } from './labelled.js';
 import { detectLegalNumbers } from './legal.js';
 import { detectNationalIds } from './nationalIds.js';
 import { SECTION_BEFORE, detectPatterns } from './patterns.js';
@@ -75,6 +77,7 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
   const families: [CompiledFamily, (text: string, res: PiiResources) => PiiSpan[], readonly string[], number, number][] = [
     ['patterns', detectPatterns, PIECES, 300, 400],
     ['nationalIds', detectNationalIds, WORLD_PIECES, 50, 250],
+    ['labelled', detectLabelled, LABEL_PIECES, 150, 500],
     ['legalNumbers', detectLegalNumbers, COURT_PIECES, 20, 250],
     ['dates', detectDates, DATE_PIECES, 150, 400],
     ['ages', detectAges, DATE_PIECES, 5, 30],
@@ -101,6 +104,56 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
     expect(spans).toBeGreaterThan(leastRandom);
     const [long = ''] = randomMixes(family.length, pieces, 1, 20000, 20000);
     expect(compiled?.(long, res)).toEqual(twin(long, res));
+  });
+
+  // Every label of the lists (the random pieces hold only some), as written, in other cases, with its blanks made
+  // other blanks and 'ſ' or the Kelvin sign for its s and k, each followed by a joiner and a value.
+  it('find what labelled.ts finds after every label, in every form', () => {
+    const joiners = [' ', ': ', ' No. ', '#', '. ', ' is ', '\n', ' number\t= ', '-', ''];
+    const values = ['00482913', 'A-1234.', '485 777 3456', '2019', '10:30', 'x9'];
+    // prettier-ignore
+    const forms = (l: string): string[] => [
+      l, l.toUpperCase(), l.toLowerCase(), l + '.', l.replace(/ /g, '\n '), l.replace(/ /g, '\u00a0\t'),
+      l.replace(/s/g, '\u017f'), l.replace(/[kK]/g, '\u212a'), 'x' + l, l + 'é',
+    ];
+    let spans = 0;
+    let round = 0;
+    for (const labels of Object.values(res.labels)) {
+      const text = (labels ?? [])
+        .flatMap((l) => forms(l).map((f) => `${f}${joiners[round % joiners.length]}${values[round++ % values.length]}`))
+        .join(round % 3 ? '; ' : '\n');
+      const want = detectLabelled(text, res);
+      spans += want.length;
+      expect(native?.labelled(text, res), text.slice(0, 200)).toEqual(want);
+    }
+    expect(spans).toBeGreaterThan(1000);
+  });
+
+  // Label lists unlike the shipped ones, for what the trie must do as the regex does: a key ending in a blank (\s+
+  // then gives back blanks), keys that fold together ('ſx', 'sx'), two dots, a final sigma, an astral letter, a
+  // lower case of two units ('İ'), an upper case of two letters ('ß'), a label two types list (the first's).
+  it('find what labelled.ts finds with other label lists', () => {
+    const odd: PiiResources = {
+      ...res,
+      labels: {
+        MRN: ['foo ', 'ſx', 'Ab', 'm.', 'n..', '\ud835\udc00bc', 'ΟΔΟΣ', 'İd', 'ẞ', 'CD', '#tag', 'q  r'],
+        HEALTH_PLAN: ['sx', 'ab', 'cd', 'foo'],
+        FAX: ['fx'],
+        DEVICE: ['fx', 'a b c'],
+      },
+    };
+    // prettier-ignore
+    const pieces = [
+      ...'foo |ſx|sx|SX|Sx|ab|AB|Ab|m.|M|n..|N.|\ud835\udc00bc|\ud835\udc00BC|ΟΔΟΣ|οδος|οδοσ|ΟΔΟΣΑ|i̇d|İd|ẞ|ß|CD|cd|#tag|q  r|q\tr|fx|a b c|A\nB C'.split('|'),
+      ' ', '  ', '\t', ': ', '.', '\n', ' No. ', '#', '12345', '12345', 'A1234', 'A1234', '2019', '12', 'é', '\u212a', ';',
+    ];
+    let spans = 0;
+    for (const text of randomMixes(4242, pieces, 1000, 4, 40)) {
+      const want = detectLabelled(text, odd);
+      spans += want.length;
+      expect(native?.labelled(text, odd), JSON.stringify(text)).toEqual(want);
+    }
+    expect(spans).toBeGreaterThan(200);
   });
 
   it('match where V8 matches, position by position', () => {

@@ -17,9 +17,20 @@ import type { PiiSpan, PiiType, SpanSource } from './types.js';
 
 /**
  * The compiled families, named as the add-on names them, in the order detectPii keeps their candidates: patterns.ts,
- * nationalIds.ts, legal.ts, dates.ts (dates), worldDates.ts, plates.ts, dates.ts (ages).
+ * nationalIds.ts, labelled.ts, legal.ts, dates.ts (dates), worldDates.ts, plates.ts, dates.ts (ages).
  */
-export const COMPILED_FAMILIES = ['patterns', 'nationalIds', 'legalNumbers', 'dates', 'worldDates', 'plates', 'ages', 'places', 'worldPlaces'] as const;
+export const COMPILED_FAMILIES = [
+  'patterns',
+  'nationalIds',
+  'labelled',
+  'legalNumbers',
+  'dates',
+  'worldDates',
+  'plates',
+  'ages',
+  'places',
+  'worldPlaces',
+] as const;
 export type CompiledFamily = (typeof COMPILED_FAMILIES)[number];
 
 /** A resources() handle: the word lists held on the add-on's side (an external value, opaque here). */
@@ -130,8 +141,8 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
 }
 
 /**
- * PiiResources as the add-on reads it (native/pii/src/resources.h): each set or list by its name, and each type's
- * labels as "labels:TYPE".
+ * PiiResources as the add-on reads it (native/pii/src/resources.h): each set or list by its name, each type's labels
+ * as "labels:TYPE", and those types in res.labels' order as "labelTypes" (a label two types list is the first's).
  */
 export function resourceLists(res: PiiResources): Record<string, string[]> {
   const lists: Record<string, string[]> = {};
@@ -139,6 +150,11 @@ export function resourceLists(res: PiiResources): Record<string, string[]> {
     if (value instanceof Set) lists[name] = [...(value as Set<string>)];
     else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) lists[name] = value as string[];
   }
-  for (const [type, labels] of Object.entries(res.labels)) if (labels) lists[`labels:${type}`] = labels;
+  lists['labelTypes'] = [];
+  for (const [type, labels] of Object.entries(res.labels)) {
+    if (!labels) continue;
+    lists[`labels:${type}`] = labels;
+    lists['labelTypes'].push(type);
+  }
   return lists;
 }

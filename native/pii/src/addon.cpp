@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "dates.h"
+#include "labelled.h"
 #include "legal.h"
 #include "nationalIds.h"
 #include "patterns.h"
@@ -225,6 +226,7 @@ struct FamilyEntry {
 const FamilyEntry FAMILIES[] = {
     PLAIN_FAMILY("patterns", detectPatterns),
     PLAIN_FAMILY("nationalIds", detectNationalIds),
+    LISTS_FAMILY("labelled", detectLabelled),
     PLAIN_FAMILY("legalNumbers", detectLegalNumbers),
     PLAIN_FAMILY("dates", detectDates),
     PLAIN_FAMILY("worldDates", detectWorldDates),
