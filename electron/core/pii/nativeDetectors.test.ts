@@ -3,7 +3,7 @@
 // against V8's RegExp, position by position.
 import { describe, expect, it } from 'vitest';
 import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
-import { COURT_PIECES, DATE_PIECES, PIECES, PLATE_PIECES, WORLD_DATE_PIECES, WORLD_PIECES } from '../../../test/unit/piiPieces.js';
+import { COURT_PIECES, DATE_PIECES, PIECES, PLATE_PIECES, WORLD_DATE_PIECES, WORLD_NAME_PIECES, WORLD_PIECES } from '../../../test/unit/piiPieces.js';
 import { labelledTexts } from '../../../test/unit/piiTexts.js';
 import { COMPILED_FAMILIES, compiledByDefault, loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
 import type { CompiledFamily } from './nativeDetectors.js';
@@ -14,6 +14,7 @@ import { detectNationalIds } from './nationalIds.js';
 import { SECTION_BEFORE, detectPatterns } from './patterns.js';
 import { detectPlates } from './plates.js';
 import { detectWorldDates } from './worldDates.js';
+import { detectWorldNames } from './worldNames.js';
 import { NATIONAL_PHONE } from './phones.js';
 import { loadPiiResources } from './resources.js';
 import type { PiiResources } from './resources.js';
@@ -69,6 +70,7 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
     ['ages', detectAges, DATE_PIECES, 5, 30],
     ['worldDates', detectWorldDates, WORLD_DATE_PIECES, 30, 250],
     ['plates', detectPlates, PLATE_PIECES, 10, 250],
+    ['worldNames', detectWorldNames, WORLD_NAME_PIECES, 10, 500],
   ];
   it.each(families)('find what the TypeScript twin of %s finds', (family, twin, pieces, leastLabelled, leastRandom) => {
     const compiled = native?.[family];

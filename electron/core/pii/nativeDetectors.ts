@@ -17,9 +17,9 @@ import type { PiiSpan, PiiType, SpanSource } from './types.js';
 
 /**
  * The compiled families, named as the add-on names them, in the order detectPii keeps their candidates: patterns.ts,
- * nationalIds.ts, legal.ts, dates.ts (dates), worldDates.ts, plates.ts, dates.ts (ages).
+ * nationalIds.ts, legal.ts, dates.ts (dates), worldDates.ts, plates.ts, dates.ts (ages), worldNames.ts.
  */
-export const COMPILED_FAMILIES = ['patterns', 'nationalIds', 'legalNumbers', 'dates', 'worldDates', 'plates', 'ages'] as const;
+export const COMPILED_FAMILIES = ['patterns', 'nationalIds', 'legalNumbers', 'dates', 'worldDates', 'plates', 'ages', 'worldNames'] as const;
 export type CompiledFamily = (typeof COMPILED_FAMILIES)[number];
 
 /** A resources() handle: the word lists held on the add-on's side (an external value, opaque here). */

@@ -4,9 +4,9 @@
 //
 // resources(lists, foldKey): the word lists of resources/pii by name (resources.h), and resources.ts foldKey, as a
 // handle the families that read lists take as their second argument.
-// patterns(text[, handle]), nationalIds, legalNumbers, dates, worldDates, plates, ages, ...: the candidates of the
-// TypeScript detectors of those names (patterns.ts, nationalIds.ts, legal.ts, dates.ts, worldDates.ts, plates.ts,
-// ...), and all(text[, handle]) every one of them in the order of familyNames, each as an Int32Array of [start, end,
+// patterns(text[, handle]), nationalIds, legalNumbers, dates, worldDates, plates, ages, worldNames, ...: the candidates
+// of the TypeScript detectors of those names (patterns.ts, nationalIds.ts, legal.ts, dates.ts, worldDates.ts, plates.ts,
+// worldNames.ts, ...), and all(text[, handle]) every one of them in the order of familyNames, each as an Int32Array of [start, end,
 // type, confidence in thousandths, source] per candidate, type and source as indices into the exported typeNames and
 // sourceNames.
 // regexMatchAt(source, flags, text, pos): the end of the match that the regex engine (regex.h) finds at pos, or -1;
@@ -27,6 +27,7 @@
 #include "patterns.h"
 #include "plates.h"
 #include "worldDates.h"
+#include "worldNames.h"
 #include "regex.h"
 #include "resources.h"
 
@@ -228,6 +229,7 @@ const FamilyEntry FAMILIES[] = {
     PLAIN_FAMILY("worldDates", detectWorldDates),
     PLAIN_FAMILY("plates", detectPlates),
     PLAIN_FAMILY("ages", detectAges),
+    PLAIN_FAMILY("worldNames", detectWorldNames),
 };
 #undef PLAIN_FAMILY
 #undef LISTS_FAMILY
