@@ -70,7 +70,7 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
     ['ages', detectAges, DATE_PIECES, 5, 30],
     ['worldDates', detectWorldDates, WORLD_DATE_PIECES, 30, 250],
     ['plates', detectPlates, PLATE_PIECES, 10, 250],
-    ['worldNames', detectWorldNames, WORLD_NAME_PIECES, 10, 500],
+    ['worldNames', detectWorldNames, WORLD_NAME_PIECES, 20, 2000],
   ];
   it.each(families)('find what the TypeScript twin of %s finds', (family, twin, pieces, leastLabelled, leastRandom) => {
     const compiled = native?.[family];
