@@ -246,7 +246,7 @@ struct LineDetector {
                  [&](int p, const RegexMatch& found) { spanWithTranslit(t, p, found.end, 850); });
     }
 
-    // The name run right after a label (RUN_AT at the label's end).
+    // worldNames.ts detectLine's LABEL loop: the name run right after a label (RUN_AT at the label's end).
     void labelled(const Text& t, int s) {
         int e = r.runAt.matchAt(t, s);
         if (e < 0) return;
