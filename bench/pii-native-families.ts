@@ -26,6 +26,7 @@ import type { PiiResources } from '../electron/core/pii/resources.js';
 import type { PiiSpan } from '../electron/core/pii/types.js';
 import { detectWorldDates } from '../electron/core/pii/worldDates.js';
 import { detectWorldPlaces } from '../electron/core/pii/worldPlaces.js';
+import { detectWorldNames } from '../electron/core/pii/worldNames.js';
 import { labelledTexts } from '../test/unit/piiTexts.js';
 
 const copies = Number(process.argv[2] ?? 20);
@@ -75,6 +76,7 @@ const families: [string, (s: string, res: PiiResources) => PiiSpan[], keyof Nati
   ['worldDates', detectWorldDates, 'worldDates'],
   ['places', detectPlaces, 'places'],
   ['worldPlaces', detectWorldPlaces, 'worldPlaces'],
+  ['worldNames', detectWorldNames, 'worldNames'],
 ];
 
 console.log(`compiled detectors against TypeScript, ${mChars.toFixed(2)} M chars (${copies} copies), best of 5, ms per M chars`);

@@ -161,7 +161,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
     keep(compiled ? compiled.places : detectPlaces(input, res));
     keep(compiled ? compiled.worldPlaces : detectWorldPlaces(input, res));
     keep(detectNames(input, res, options.seedNames, options.unclaimedNames));
-    keep(detectWorldNames(input));
+    keep(compiled ? compiled.worldNames : detectWorldNames(input));
   } finally {
     // The walks the detectors shared for this text (anchoredScan.ts, placeWalks.ts, alnumRuns.ts, nonLatinLines.ts)
     // are not kept past it.

@@ -11,6 +11,7 @@ import {
   PLACE_PIECES,
   PLATE_PIECES,
   WORLD_DATE_PIECES,
+  WORLD_NAME_PIECES,
   WORLD_PIECES,
   WORLD_PLACE_PIECES,
 } from '../../../test/unit/piiPieces.js';
@@ -27,6 +28,7 @@ import { detectPlaces } from './places.js';
 import { detectPlates } from './plates.js';
 import { detectWorldDates } from './worldDates.js';
 import { detectWorldPlaces } from './worldPlaces.js';
+import { detectWorldNames } from './worldNames.js';
 import { NATIONAL_PHONE } from './phones.js';
 import { loadPiiResources } from './resources.js';
 import type { PiiResources } from './resources.js';
@@ -85,6 +87,7 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
     ['plates', detectPlates, PLATE_PIECES, 10, 250],
     ['places', detectPlaces, PLACE_PIECES, 200, 400],
     ['worldPlaces', detectWorldPlaces, WORLD_PLACE_PIECES, 150, 400],
+    ['worldNames', detectWorldNames, WORLD_NAME_PIECES, 20, 2000],
   ];
   it.each(families)('find what the TypeScript twin of %s finds', (family, twin, pieces, leastLabelled, leastRandom) => {
     const compiled = native?.[family];

@@ -17,7 +17,8 @@ import type { PiiSpan, PiiType, SpanSource } from './types.js';
 
 /**
  * The compiled families, named as the add-on names them, in the order detectPii keeps their candidates: patterns.ts,
- * nationalIds.ts, labelled.ts, legal.ts, dates.ts (dates), worldDates.ts, plates.ts, dates.ts (ages).
+ * nationalIds.ts, labelled.ts, legal.ts, dates.ts (dates), worldDates.ts, plates.ts, dates.ts (ages), places.ts,
+ * worldPlaces.ts, worldNames.ts.
  */
 export const COMPILED_FAMILIES = [
   'patterns',
@@ -30,6 +31,7 @@ export const COMPILED_FAMILIES = [
   'ages',
   'places',
   'worldPlaces',
+  'worldNames',
 ] as const;
 export type CompiledFamily = (typeof COMPILED_FAMILIES)[number];
 

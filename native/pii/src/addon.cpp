@@ -4,9 +4,9 @@
 //
 // resources(lists, foldKey): the word lists of resources/pii by name (resources.h), and resources.ts foldKey, as a
 // handle the families that read lists take as their second argument.
-// patterns(text[, handle]), nationalIds, legalNumbers, dates, worldDates, plates, ages, ...: the candidates of the
-// TypeScript detectors of those names (patterns.ts, nationalIds.ts, legal.ts, dates.ts, worldDates.ts, plates.ts,
-// ...), and all(text[, handle]) every one of them in the order of familyNames, each as an Int32Array of [start, end,
+// patterns(text[, handle]), nationalIds, legalNumbers, dates, worldDates, plates, ages, worldNames, ...: the candidates
+// of the TypeScript detectors of those names (patterns.ts, nationalIds.ts, legal.ts, dates.ts, worldDates.ts, plates.ts,
+// worldNames.ts, ...), and all(text[, handle]) every one of them in the order of familyNames, each as an Int32Array of [start, end,
 // type, confidence in thousandths, source] per candidate, type and source as indices into the exported typeNames and
 // sourceNames.
 // regexMatchAt(source, flags, text, pos): the end of the match that the regex engine (regex.h) finds at pos, or -1;
@@ -30,6 +30,7 @@
 #include "plates.h"
 #include "worldDates.h"
 #include "worldPlaces.h"
+#include "worldNames.h"
 #include "regex.h"
 #include "resources.h"
 
@@ -234,6 +235,7 @@ const FamilyEntry FAMILIES[] = {
     PLAIN_FAMILY("ages", detectAges),
     LISTS_FAMILY("places", detectPlaces),
     LISTS_FAMILY("worldPlaces", detectWorldPlaces),
+    PLAIN_FAMILY("worldNames", detectWorldNames),
 };
 #undef PLAIN_FAMILY
 #undef LISTS_FAMILY
