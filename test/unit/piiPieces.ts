@@ -75,3 +75,21 @@ export const WORLD_DATE_PIECES = [
   'oktober', 'o\u212atober', 'marſ', 'mai', ' 2024', ' 1955', '17-', '-Jan-', '-Sept-', '2024', '-24', '1975年4月12日',
   '2024년 3월 5일', '2024年3月', '年', '월', ' г.', ', ', '. ', '\u00a0', 'é', 'Б', ' ', ' ', '\n', '-', '.',
 ];
+
+/** Person names and what stands around them: titles, labels, credentials, roles, particles, initials, citations, companies, eponyms, towns. */
+// prettier-ignore
+export const NAME_PIECES = [
+  ...PIECES.slice(0, 60), 'John', 'Maria', 'Smith', 'Garcia', 'Núñez', 'José', 'OKONKWO', 'CHIDI', 'SMITH', 'Ana',
+  'Cruz', 'Berg', 'May', 'Grace', 'Will', 'Parkinson', 'Crohn', 'Bell', 'Hopkins', 'Johns', 'Jean-Pierre', 'Al-Hassan',
+  'X-Ray', "O'Brien", 'O’Neil', "I'm", 'You’re', 'He', 'Hello', 'The', 'Patient', 'PATIENT', 'Žofie', 'Ивано', 'ÉMILE',
+  'İlker', 'Straße', 'ΣΟΦΙΑ', '\ud835\udc00', '\ud840\udc00bc', 'Luka', 'Mila', 'Kowalczyk', 'Roofing', 'Merrick',
+  'GARLAND', 'Iqbal', 'Ashcroft', 'São Paulo', 'San Jose', 'Sheffield', 'Dr. ', 'Mr. ', 'MR. ', 'Mrs ', 'Judge ',
+  'JUDGE ', 'Hon. ', 'Prof. ', 'Patient: ', 'Name: ', 'Attorney for ', 'Sincerely,\n', 'Dear ', 'to ', 'and ', 'by ',
+  'Plaintiff ', 'Defendant, ', ', MD', ', Esq.', ' RN', ', PA 18503', ', DOB ', ', Plaintiff', ', Respondent',
+  ', an individual', ', aged 42', ' (7)', ' (age 4)', 'child ', 'son ', ' v. ', ' v.', 'v.', ', 556 U.S. 662', ' 556 ',
+  'U.S.', ' Hospital', ' University', ' LLP', "'s ", '’s', "'", 's', ' & ', ' S.L.', ' GmbH', ' Inc.', ' B.V.',
+  'd/b/a ', 'dba ', 'doing business as ', ' disease', ' palsy', ' van ', ' der ', ' de la ', 'van ', 'de ', 'St. ',
+  'J. ', 'K.', 'Q. ', 'A. ', '\nQ. ', '\nA. ', 'Mendoza    Insured', 'PRESIDING', ', ', ' ', ' ', ' ', '\n', '\t', '.',
+  ',', '-', ':', '9', 'Ashcroft v. Iqbal, 556 U.S. 662', "Parkinson's disease", 'Johns Hopkins Hospital',
+  'Talleres Ruiz S.L.', 'MERRICK B. GARLAND, Attorney General, Respondent', 'Núñez, José', 'Luka (7) and Mila (4)',
+];

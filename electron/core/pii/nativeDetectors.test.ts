@@ -3,13 +3,14 @@
 // against V8's RegExp, position by position.
 import { describe, expect, it } from 'vitest';
 import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
-import { COURT_PIECES, DATE_PIECES, PIECES, PLATE_PIECES, WORLD_DATE_PIECES, WORLD_PIECES } from '../../../test/unit/piiPieces.js';
+import { COURT_PIECES, DATE_PIECES, NAME_PIECES, PIECES, PLATE_PIECES, WORLD_DATE_PIECES, WORLD_PIECES } from '../../../test/unit/piiPieces.js';
 import { labelledTexts } from '../../../test/unit/piiTexts.js';
 import { COMPILED_FAMILIES, compiledByDefault, loadNativeDetectors, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
 import type { CompiledFamily } from './nativeDetectors.js';
 import { detectAges, detectDates } from './dates.js';
 import { detectPii } from './detect.js';
 import { detectLegalNumbers } from './legal.js';
+import { detectNames, nameKeys } from './names.js';
 import { detectNationalIds } from './nationalIds.js';
 import { SECTION_BEFORE, detectPatterns } from './patterns.js';
 import { detectPlates } from './plates.js';
@@ -69,6 +70,7 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
     ['ages', detectAges, DATE_PIECES, 5, 30],
     ['worldDates', detectWorldDates, WORLD_DATE_PIECES, 30, 250],
     ['plates', detectPlates, PLATE_PIECES, 10, 250],
+    ['names', detectNames, NAME_PIECES, 300, 600],
   ];
   it.each(families)('find what the TypeScript twin of %s finds', (family, twin, pieces, leastLabelled, leastRandom) => {
     const compiled = native?.[family];
@@ -88,6 +90,32 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
     expect(spans).toBeGreaterThan(leastRandom);
     const [long = ''] = randomMixes(family.length, pieces, 1, 20000, 20000);
     expect(compiled?.(long, res)).toEqual(twin(long, res));
+  });
+
+  // The dataset pass (dataset.ts): seeds from other records, and the keys no name claims.
+  it('find what the TypeScript names detector finds with seed names, and leave the same unclaimed keys', () => {
+    const texts = labelledTexts();
+    const seeds = nameKeys(texts.flatMap((text) => detectNames(text, res)), res);
+    const few = new Set(['smith', 'núñez', 'berg', 'cruz', 'luka', 'hello', 'parkinson', 'okonkwo', 'ивано']);
+    let propagated = 0;
+    let unclaimedKeys = 0;
+    const check = (text: string, seedNames: ReadonlySet<string> | undefined) => {
+      const wantUnclaimed = new Set<string>();
+      const gotUnclaimed = new Set<string>();
+      const want = detectNames(text, res, seedNames, wantUnclaimed);
+      expect(native?.names(text, res, seedNames, gotUnclaimed), JSON.stringify(text)).toEqual(want);
+      expect([...gotUnclaimed]).toEqual([...wantUnclaimed]);
+      propagated += want.filter((s) => s.source === 'propagation').length;
+      unclaimedKeys += wantUnclaimed.size;
+      const options = { resources: res, seedNames, unclaimedNames: new Set<string>() };
+      const compiledOptions = { ...options, unclaimedNames: new Set<string>() };
+      expect(detectPii(text, { ...compiledOptions, compiled: true })).toEqual(detectPii(text, { ...options, compiled: false }));
+      expect([...compiledOptions.unclaimedNames]).toEqual([...options.unclaimedNames]);
+    };
+    for (const text of texts) check(text, seeds);
+    for (const [i, text] of randomMixes(4217, NAME_PIECES, 600, 5, 64).entries()) check(text, i % 3 === 0 ? undefined : i % 3 === 1 ? few : seeds);
+    expect(propagated).toBeGreaterThan(100);
+    expect(unclaimedKeys).toBeGreaterThan(1000);
   });
 
   it('match where V8 matches, position by position', () => {
