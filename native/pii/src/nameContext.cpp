@@ -68,6 +68,14 @@ const NameLists& nameLists(const Resources& res) {
                 break;
             }
         }
+        for (const std::u16string& form : forms) {
+            if (out.credentialAny) break;
+            const int first = form[0];
+            if (form.size() == 1) out.credentialAnySecond[first] = true;
+            else if (isSpace(form[1])) out.credentialSecond[first][' '] = out.credentialSecond[first]['\t'] = true;
+            else if (form[1] >= 128) out.credentialWideSecond[first] = true;
+            else out.credentialSecond[first][form[1]] = true;
+        }
         std::stable_sort(forms.begin(), forms.end(), [](const std::u16string& a, const std::u16string& b) { return a.size() > b.size(); });
         std::u16string alt;
         for (const std::u16string& form : forms) alt += (alt.empty() ? u"" : u"|") + escapeForm(form);
@@ -152,6 +160,47 @@ const Regex& roleAfter() {
         uR"re(^,?[ \t]*(?:an individual|individually|Plaintiffs?|Defendants?|Petitioner|Respondent|Appellant|Appellee|Debtor|Claimant|et al\.?|Esq\.?|\(?(?:DOB|D\.O\.B\.|date of birth|born|MRN|aged?[ \t]+\d))(?![\p{L}]))re",
         "iu");
     return re;
+}
+
+namespace {
+
+// Where "^,?[ \t]*" leaves a regex run on input.slice(end, end + 40), and the two units there (-1 past the window).
+void openingAfter(const Text& t, int end, int& first, int& second) {
+    const int limit = end + 40;
+    int p = end;
+    if (t.at(p) == ',') p++;
+    while (t.at(p) == ' ' || t.at(p) == '\t') p++;
+    first = p < limit ? t.at(p) : -1;
+    second = p + 1 < limit ? t.at(p + 1) : -1;
+}
+
+}  // namespace
+
+bool credentialMayMatch(const Text& t, int end, const NameLists& c) {
+    if (c.credentialAny) return true;
+    int first, second;
+    openingAfter(t, end, first, second);
+    // every form opens with an ASCII letter, digit, dot or parenthesis (else credentialAny): no match can open on
+    // the comma or a blank
+    if (first < 0 || first >= 128 || !c.credentialFirst[first]) return false;
+    if (c.credentialAnySecond[first]) return true;
+    if (second < 0) return false;
+    return second >= 128 ? c.credentialWideSecond[first] : c.credentialSecond[first][second];
+}
+
+bool roleMayMatch(const Text& t, int end) {
+    int first, second;
+    openingAfter(t, end, first, second);
+    // under iu, 'ſ' and the Kelvin sign fold to s and k: anything past ASCII may match
+    if (first >= 128 || second >= 128) return true;
+    if (first < 0 || second < 0) return false;
+    const int a = asciiLower(first);
+    const int b = asciiLower(second);
+    if (a == '(') return b == 'd' || b == 'b' || b == 'm' || b == 'a';
+    static const char* const PAIRS[] = {"an", "in", "pl", "de", "pe", "re", "ap", "cl", "et", "es", "do", "d.", "da", "bo", "mr", "ag"};
+    for (const char* pair : PAIRS)
+        if (pair[0] == a && pair[1] == b) return true;
+    return false;
 }
 
 // nameContext.ts roleMayOpen: ROLE_FIRST's characters, or anything past ASCII

@@ -21,6 +21,11 @@ struct NameLists {
     // 1 at each ASCII code a credential form can open with; all 1 when some form opens with anything else
     bool credentialFirst[128] = {};
     bool credentialAny = false;
+    // the second unit a form can have after each first one (blanks where the form has a space; any unit where the
+    // form has one unit; any past ASCII where its second is), so that most runs skip the credential regex
+    bool credentialSecond[128][128] = {};
+    bool credentialAnySecond[128] = {};
+    bool credentialWideSecond[128] = {};
 };
 const NameLists& nameLists(const Resources& res);
 
@@ -57,6 +62,10 @@ inline int afterCommaBlanks(const Text& t, int at, int limit) {
 
 // nameContext.ts ROLE_AFTER, roleMayOpen, credentialMayOpen, capitalAt
 const Regex& roleAfter();
+// Whether the credential regex or ROLE_AFTER can match after the run ending at `end`: the first two units of one of
+// their words after the comma and blanks (a superset of where they match; they decide)
+bool credentialMayMatch(const Text& t, int end, const NameLists& c);
+bool roleMayMatch(const Text& t, int end);
 bool roleMayOpen(int code);
 inline bool credentialMayOpen(int code, const NameLists& c) {
     return c.credentialAny || code >= 128 || (code >= 0 && c.credentialFirst[code]);

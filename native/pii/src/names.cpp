@@ -59,8 +59,29 @@ bool personTitleBefore(const Text& t, int at, int floor, const Resources& res) {
     return wordBeforeBlanksStart(t, at, floor, from, to) >= 0 && hasFolded(personTitles(), res, t, from, to);
 }
 
-// A regex anchored by ^ (or tested anywhere) on input.slice(from, to).
+// A regex tested anywhere on input.slice(from, to).
 bool testOn(const Regex& re, const Text& t, int from, int to) { return re.test(t.slice(from, to)); }
+
+// The unit after the blanks from `at`: what a regex that opens with [ \t]* or [ \t]+ meets next.
+int afterBlanks(const Text& t, int at) {
+    while (t.at(at) == ' ' || t.at(at) == '\t') at++;
+    return t.at(at);
+}
+
+// COMPANY_SUFFIX.test(input.slice(from, to)), tried only where a match can open: at the slice's start or at a blank,
+// before a letter one of its suffixes opens with.
+bool companySuffixIn(const Text& input, int from, int to) {
+    static const std::u16string FIRST = u"SBNGAKLPOUdIp";
+    const Text s = input.slice(from, to);
+    auto opens = [](int c) { return c >= 0 && FIRST.find(static_cast<char16_t>(c)) != std::u16string::npos; };
+    for (int p = s.lo; p < s.hi; p++) {
+        const int c = s.at(p);
+        const bool blank = c == ' ' || c == '\t';
+        if (!(p == s.lo && opens(c)) && !(blank && opens(s.at(p + 1)))) continue;
+        if (rx().companySuffix.matchAt(s, p) >= 0) return true;
+    }
+    return false;
+}
 
 }  // namespace
 
@@ -109,14 +130,16 @@ void detectNames(const Text& input, const Resources& res, Spans& out, const Name
         const int opener = afterCommaBlanks(input, lastEnd, lastEnd + 40);
         const bool credentialMay = credentialMayOpen(opener, c);
         // ", PA 18503" is a state and a ZIP, not a physician assistant
-        const bool credentialed = credentialMay && afterTest(*c.credential, lastEnd) && !afterTest(r.stateZip, lastEnd);
+        const bool credentialed = credentialMay && credentialMayMatch(input, lastEnd, c) && afterTest(*c.credential, lastEnd) && !afterTest(r.stateZip, lastEnd);
         const bool captionRole = t.upper(f) && input.at(lastEnd) == ',' && afterTest(r.captionRole, lastEnd);
         const bool endsVersus = beforeBlanks > floor && input.at(beforeBlanks - 1) == '.' && input.at(beforeBlanks - 2) == 'v';
         const bool blankAfter = input.at(lastEnd) == ' ' || input.at(lastEnd) == '\t';
-        const bool role = captionRole || (roleMayOpen(opener) && afterTest(roleAfter(), lastEnd)) ||
-                          (size == 1 && blankAfter && afterTest(r.ageAfter, lastEnd) && !t.upper(f) &&
+        // what AGE_AFTER and " v. " open with after the blanks: most runs have neither, and skip those regexes
+        const int nextAfterBlanks = blankAfter ? afterBlanks(input, lastEnd) : -1;
+        const bool role = captionRole || (roleMayOpen(opener) && roleMayMatch(input, lastEnd) && afterTest(roleAfter(), lastEnd)) ||
+                          (size == 1 && nextAfterBlanks == '(' && afterTest(r.ageAfter, lastEnd) && !t.upper(f) &&
                            ((facts[f] & NAME_FIRST) != 0 || testOn(r.children, input, floor, firstStart))) ||
-                          (endsVersus && testOn(r.versusBefore, input, floor, firstStart)) || (blankAfter && afterTest(r.versusAfter, lastEnd));
+                          (endsVersus && testOn(r.versusBefore, input, floor, firstStart)) || (nextAfterBlanks == 'v' && afterTest(r.versusAfter, lastEnd));
 
         int capWords = 0;
         int known = 0;
@@ -149,10 +172,10 @@ void detectNames(const Text& input, const Resources& res, Spans& out, const Name
         // "Johns Hopkins Hospital", "St. Vincent's University Hospital": an organization
         if (nx < n && (wordsJoin(t, l, nx) || possessiveBlankBetween(input, lastEnd, startOf(nx))) && orgWords.has(key(nx))) continue;
         // "Talleres Ruiz S.L.": a company name
-        if (testOn(r.companySuffix, input, firstStart, lastEnd + 12)) continue;
+        if (companySuffixIn(input, firstStart, lastEnd + 12)) continue;
         const int pv = f - 1;
         if (pv >= 0 && wordsJoin(t, pv, f) && orgWords.has(key(pv)) && !titled) continue;
-        if (afterTest(r.ampersandAfter, lastEnd)) continue;
+        if (afterBlanks(input, lastEnd) == '&' && afterTest(r.ampersandAfter, lastEnd)) continue;
         // a trade name after "d/b/a" is a business
         const int endsWith = input.at(beforeBlanks - 1);
         const bool endsAs = beforeBlanks < firstStart && beforeBlanks > floor &&

@@ -104,6 +104,10 @@ void tokenizeWords(const Text& t, WordTokens& out) {
     out.start.clear();
     out.end.clear();
     out.flags.clear();
+    const size_t expected = static_cast<size_t>(t.hi - t.lo) >> 3;
+    out.start.reserve(expected);
+    out.end.reserve(expected);
+    out.flags.reserve(expected);
     const int len = t.hi;
     int i = t.lo;
     while (i < len) {
@@ -176,16 +180,16 @@ void tokenizeWords(const Text& t, WordTokens& out) {
         out.end.push_back(e);
         out.flags.push_back(fl | (ascii ? WORD_ASCII : 0));
     }
-    out.keys.assign(out.start.size(), std::u16string());
-    out.hasKey.assign(out.start.size(), 0);
+    out.keys.clear();
+    out.keyIndex.assign(out.start.size(), -1);
 }
 
 const std::u16string& wordKey(WordTokens& t, int i, const Resources& res) {
-    if (!t.hasKey[i]) {
-        t.keys[i] = res.fold(t.text, t.start[i], t.end[i]);
-        t.hasKey[i] = 1;
+    if (t.keyIndex[i] < 0) {
+        t.keyIndex[i] = static_cast<int>(t.keys.size());
+        t.keys.push_back(res.fold(t.text, t.start[i], t.end[i]));
     }
-    return t.keys[i];
+    return t.keys[t.keyIndex[i]];
 }
 
 }  // namespace fieldtune_pii

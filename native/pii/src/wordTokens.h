@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -22,9 +23,10 @@ struct WordTokens {
     std::vector<int> start;
     std::vector<int> end;
     std::vector<uint8_t> flags;
-    // wordTokens.ts keys: the folded key of each word that was asked for (hasKey marks them)
-    std::vector<std::u16string> keys;
-    std::vector<uint8_t> hasKey;
+    // wordTokens.ts keys: the folded keys made so far, and for each word the index of its own there or -1 (the few
+    // words asked about, not a string per word)
+    std::deque<std::u16string> keys;  // a deque: a key handed out stays where it is as more are made
+    std::vector<int> keyIndex;
     int count() const { return static_cast<int>(start.size()); }
     bool cap(int i) const { return flags[i] & WORD_CAP; }
     bool upper(int i) const { return flags[i] & WORD_UPPER; }
