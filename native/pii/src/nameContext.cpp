@@ -189,17 +189,21 @@ bool credentialMayMatch(const Text& t, int end, const NameLists& c) {
 }
 
 bool roleMayMatch(const Text& t, int end) {
-    int first, second;
-    openingAfter(t, end, first, second);
-    // under iu, 'ſ' and the Kelvin sign fold to s and k: anything past ASCII may match
-    if (first >= 128 || second >= 128) return true;
-    if (first < 0 || second < 0) return false;
-    const int a = asciiLower(first);
-    const int b = asciiLower(second);
-    if (a == '(') return b == 'd' || b == 'b' || b == 'm' || b == 'a';
-    static const char* const PAIRS[] = {"an", "in", "pl", "de", "pe", "re", "ap", "cl", "et", "es", "do", "d.", "da", "bo", "mr", "ag"};
-    for (const char* pair : PAIRS)
-        if (pair[0] == a && pair[1] == b) return true;
+    // the first three units of each of ROLE_AFTER's words, lower-cased ("(" and one of its dated words too)
+    static const char* const OPENINGS[] = {"an ", "ind", "pla", "def", "pet", "res", "app", "deb", "cla", "et ", "esq", "dob",
+                                           "d.o", "dat", "bor", "mrn", "age", "(do", "(d.", "(da", "(bo", "(mr", "(ag"};
+    const int limit = end + 40;
+    int p = end;
+    if (t.at(p) == ',') p++;
+    while (t.at(p) == ' ' || t.at(p) == '\t') p++;
+    int unit[3];
+    for (int k = 0; k < 3; k++) unit[k] = p + k < limit ? t.at(p + k) : -1;
+    for (const char* opening : OPENINGS) {
+        bool may = true;
+        // under iu, 'ſ' and the Kelvin sign fold to s and k: a unit past ASCII may be any letter
+        for (int k = 0; k < 3 && may; k++) may = unit[k] >= 128 || (unit[k] >= 0 && asciiLower(unit[k]) == opening[k]);
+        if (may) return true;
+    }
     return false;
 }
 

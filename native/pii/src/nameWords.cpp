@@ -1,5 +1,7 @@
 #include "nameWords.h"
 
+#include <algorithm>
+#include <deque>
 #include <unordered_map>
 
 #include "nameContext.h"
@@ -113,6 +115,66 @@ uint8_t factsOf(const Resources& res, const Text& t, int s, int e, const std::u1
     return bits;
 }
 
+// nameWords.ts tables: the key and facts of each capitalized word text seen, per resources and across texts, found
+// by the word's units in place (no string made for a word seen before). Entries stay put during a call (they hold the
+// keys WordTokens points to); past MAX_WORDS the table starts over, only when a call begins.
+class WordTable {
+public:
+    struct Entry {
+        std::u16string raw;
+        std::u16string key;
+        uint8_t bits;
+    };
+    static constexpr size_t MAX_WORDS = 1 << 14;
+
+    void beginCall() {
+        if (entries_.size() < MAX_WORDS) return;
+        entries_.clear();
+        std::fill(slots_.begin(), slots_.end(), -1);
+    }
+    const Entry* find(const char16_t* units, int length, uint32_t hash) const {
+        if (slots_.empty()) return nullptr;
+        for (size_t slot = hash & (slots_.size() - 1);; slot = (slot + 1) & (slots_.size() - 1)) {
+            const int id = slots_[slot];
+            if (id < 0) return nullptr;
+            const Entry& e = entries_[id];
+            if (static_cast<int>(e.raw.size()) == length && std::equal(units, units + length, e.raw.data())) return &e;
+        }
+    }
+    const Entry* add(const char16_t* units, int length, uint32_t hash, std::u16string key, uint8_t bits) {
+        if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+        entries_.push_back({std::u16string(units, units + length), std::move(key), bits});
+        place(static_cast<int>(entries_.size()) - 1, hash);
+        return &entries_.back();
+    }
+    static uint32_t hashOf(const char16_t* units, int length) {
+        uint32_t h = 0x811c9dc5u;
+        for (int i = 0; i < length; i++) h = (h ^ units[i]) * 0x01000193u;
+        return h;
+    }
+
+private:
+    std::deque<Entry> entries_;  // a deque: entries stay where they are as more are added
+    std::vector<int> slots_;
+    void place(int id, uint32_t hash) {
+        size_t slot = hash & (slots_.size() - 1);
+        while (slots_[slot] >= 0) slot = (slot + 1) & (slots_.size() - 1);
+        slots_[slot] = id;
+    }
+    void grow() {
+        slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, -1);
+        for (size_t id = 0; id < entries_.size(); id++) {
+            const Entry& e = entries_[id];
+            place(static_cast<int>(id), hashOf(e.raw.data(), static_cast<int>(e.raw.size())));
+        }
+    }
+};
+
+// The table of a resources: made once, then filled as texts come (one thread uses a handle at a time).
+struct WordTableHolder {
+    mutable WordTable table;
+};
+
 }  // namespace
 
 const WordSet& particles() {
@@ -130,10 +192,22 @@ const WordSet& particles() {
 void capitalizedWordFacts(WordTokens& t, const Resources& res, std::vector<uint8_t>& out) {
     const int n = t.count();
     out.assign(n, 0);
+    WordTable& table = res.derived<WordTableHolder>("names:words", [](const Resources&) { return WordTableHolder(); }).table;
+    table.beginCall();
     for (int i = 0; i < n; i++) {
         if (!t.cap(i)) continue;
-        const std::u16string& key = wordKey(t, i, res);
-        out[i] = factsOf(res, t.text, t.start[i], t.end[i], key, t.upper(i));
+        const char16_t* units = t.text.units + t.start[i];
+        const int length = t.end[i] - t.start[i];
+        const uint32_t hash = WordTable::hashOf(units, length);
+        const WordTable::Entry* e = table.find(units, length, hash);
+        if (!e) {
+            // the case flags and key of a word are functions of its text, so are its facts
+            std::u16string key = res.fold(t.text, t.start[i], t.end[i]);
+            const uint8_t bits = factsOf(res, t.text, t.start[i], t.end[i], key, t.upper(i));
+            e = table.add(units, length, hash, std::move(key), bits);
+        }
+        t.keys[i] = &e->key;
+        out[i] = e->bits;
     }
 }
 

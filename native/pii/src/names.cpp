@@ -71,14 +71,43 @@ int afterBlanks(const Text& t, int at) {
 // COMPANY_SUFFIX.test(input.slice(from, to)), tried only where a match can open: at the slice's start or at a blank,
 // before a letter one of its suffixes opens with.
 bool companySuffixIn(const Text& input, int from, int to) {
-    static const std::u16string FIRST = u"SBNGAKLPOUdIp";
+    // the first two units of each suffix (case-sensitive: the regex has no i flag)
+    static const char16_t* const OPENINGS[] = {u"S.", u"Sr", u"Sp", u"SA", u"B.", u"N.", u"Gm", u"AG", u"Ap", u"A/", u"KG",
+                                               u"Lt", u"LL", u"Pt", u"PL", u"pl", u"OÜ", u"Oy", u"UA", u"d.", u"In"};
     const Text s = input.slice(from, to);
-    auto opens = [](int c) { return c >= 0 && FIRST.find(static_cast<char16_t>(c)) != std::u16string::npos; };
+    auto opens = [&s](int p) {
+        for (const char16_t* opening : OPENINGS)
+            if (s.at(p) == opening[0] && s.at(p + 1) == opening[1]) return true;
+        return false;
+    };
     for (int p = s.lo; p < s.hi; p++) {
         const int c = s.at(p);
         const bool blank = c == ' ' || c == '\t';
-        if (!(p == s.lo && opens(c)) && !(blank && opens(s.at(p + 1)))) continue;
+        if (!(p == s.lo && opens(p)) && !(blank && opens(p + 1))) continue;
         if (rx().companySuffix.matchAt(s, p) >= 0) return true;
+    }
+    return false;
+}
+
+// Whether STRONG_LABELS can match the label: it ends with one of its words (the flag i without u folds ASCII letters
+// only). Exact, so the regex, which decides, runs only on a label that matches.
+bool mayBeStrongLabel(const std::u16string& label) {
+    static const char* const WORDS[] = {
+        "patient",  "client",   "plaintiff", "plaintiffs", "defendant", "defendants", "petitioner", "respondent", "appellant",
+        "appellee", "claimant", "debtor",    "witness",    "deponent",  "decedent",   "testator",   "guardian",   "tenant",
+        "landlord", "employee", "name",      "mother",     "father",    "wife",       "husband",    "son",        "daughter",
+        "spouse",   "sister",   "brother",   "attending",  "sincerely", "regards",    "submitted",  "signed",     "signature",
+        "dear",     "judge",    "honorable", "hon",        "insured",   "beneficiary", "applicant", "student",    "parent",
+        "next of kin", "emergency contact"};
+    for (const char* word : WORDS) {
+        const size_t n = std::char_traits<char>::length(word);
+        if (n > label.size()) continue;
+        bool same = true;
+        for (size_t k = 0; k < n && same; k++) {
+            const int c = label[label.size() - n + k];
+            same = c < 128 && asciiLower(c) == word[k];
+        }
+        if (same) return true;
     }
     return false;
 }
@@ -156,7 +185,7 @@ void detectNames(const Text& input, const Resources& res, Spans& out, const Name
             if (fi & NAME_FIRST) firstHit = true;
             if (fi & NAME_LAST) lastHit = true;
         }
-        const bool strongLabel = labelled && (punct || r.strongLabels.test(Text{label.data(), 0, static_cast<int>(label.size())}));
+        const bool strongLabel = labelled && (punct || (mayBeStrongLabel(label) && r.strongLabels.test(Text{label.data(), 0, static_cast<int>(label.size())})));
         int confidence = 0;
         // "JUDGE PRESIDING": a title before upper-case words that no dictionary knows is a heading, not a name
         const bool shouting = allUpper && known == 0 && !personTitleBefore(input, firstStart, floor, res);

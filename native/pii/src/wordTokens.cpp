@@ -180,16 +180,16 @@ void tokenizeWords(const Text& t, WordTokens& out) {
         out.end.push_back(e);
         out.flags.push_back(fl | (ascii ? WORD_ASCII : 0));
     }
-    out.keys.clear();
-    out.keyIndex.assign(out.start.size(), -1);
+    out.ownKeys.clear();
+    out.keys.assign(out.start.size(), nullptr);
 }
 
 const std::u16string& wordKey(WordTokens& t, int i, const Resources& res) {
-    if (t.keyIndex[i] < 0) {
-        t.keyIndex[i] = static_cast<int>(t.keys.size());
-        t.keys.push_back(res.fold(t.text, t.start[i], t.end[i]));
+    if (!t.keys[i]) {
+        t.ownKeys.push_back(res.fold(t.text, t.start[i], t.end[i]));
+        t.keys[i] = &t.ownKeys.back();
     }
-    return t.keys[t.keyIndex[i]];
+    return *t.keys[i];
 }
 
 }  // namespace fieldtune_pii

@@ -23,10 +23,10 @@ struct WordTokens {
     std::vector<int> start;
     std::vector<int> end;
     std::vector<uint8_t> flags;
-    // wordTokens.ts keys: the folded keys made so far, and for each word the index of its own there or -1 (the few
-    // words asked about, not a string per word)
-    std::deque<std::u16string> keys;  // a deque: a key handed out stays where it is as more are made
-    std::vector<int> keyIndex;
+    // wordTokens.ts keys: each word's folded key once asked for (null before), held in ownKeys or by whoever set it
+    // (nameWords.cpp's table of words, which keeps its entries for the whole call)
+    std::vector<const std::u16string*> keys;
+    std::deque<std::u16string> ownKeys;  // a deque: a key handed out stays where it is as more are made
     int count() const { return static_cast<int>(start.size()); }
     bool cap(int i) const { return flags[i] & WORD_CAP; }
     bool upper(int i) const { return flags[i] & WORD_UPPER; }
