@@ -95,7 +95,10 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
   // The dataset pass (dataset.ts): seeds from other records, and the keys no name claims.
   it('find what the TypeScript names detector finds with seed names, and leave the same unclaimed keys', () => {
     const texts = labelledTexts();
-    const seeds = nameKeys(texts.flatMap((text) => detectNames(text, res)), res);
+    const seeds = nameKeys(
+      texts.flatMap((text) => detectNames(text, res)),
+      res,
+    );
     const few = new Set(['smith', 'núñez', 'berg', 'cruz', 'luka', 'hello', 'parkinson', 'okonkwo', 'ивано']);
     let propagated = 0;
     let unclaimedKeys = 0;
