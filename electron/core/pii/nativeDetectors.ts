@@ -1,8 +1,8 @@
 // The personal-data detectors compiled ahead of time (native/pii, built by native/pii/build.mjs at install), loaded
 // when present. They find exactly what their TypeScript twins find (nativeDetectors.test.ts compares the two on the
-// labelled documents and on random text). detectPii uses them only with FIELDTUNE_PII_NATIVE=1 for now: seven of
+// labelled documents and on random text). detectPii uses them only with FIELDTUNE_PII_NATIVE=1 for now: eight of
 // the twelve families are compiled, and inside detectPii, where the TypeScript families share their walks over the
-// text, the seven cost more than their twins did (bench/pii-native-families.ts; bench/pii-RESULTS.md round 7). The
+// text, the first seven cost more than their twins did (bench/pii-native-families.ts; bench/pii-RESULTS.md round 7). The
 // port's end, every family compiled with one walk, is what makes them the default. FIELDTUNE_PII_NATIVE=0 does not
 // even load the add-on.
 import { existsSync } from 'node:fs';
