@@ -13,6 +13,7 @@ import { detectAges, detectDates } from '../electron/core/pii/dates.js';
 import { detectPii } from '../electron/core/pii/detect.js';
 import { detectLabelled } from '../electron/core/pii/labelled.js';
 import { detectLegalNumbers } from '../electron/core/pii/legal.js';
+import { detectNames } from '../electron/core/pii/names.js';
 import { detectNationalIds } from '../electron/core/pii/nationalIds.js';
 import { nativeDetectors, nativeDetectorsStatus } from '../electron/core/pii/nativeDetectors.js';
 import type { NativeDetectors } from '../electron/core/pii/nativeDetectors.js';
@@ -77,6 +78,7 @@ const families: [string, (s: string, res: PiiResources) => PiiSpan[], keyof Nati
   ['places', detectPlaces, 'places'],
   ['worldPlaces', detectWorldPlaces, 'worldPlaces'],
   ['worldNames', detectWorldNames, 'worldNames'],
+  ['names', (s, r) => detectNames(s, r), 'names'],
 ];
 
 console.log(`compiled detectors against TypeScript, ${mChars.toFixed(2)} M chars (${copies} copies), best of 5, ms per M chars`);

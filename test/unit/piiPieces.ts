@@ -155,3 +155,21 @@ export const WORLD_NAME_PIECES = [
   ' (محمد الحربي)', '(王秀英)', '(Олена)', "O'Brien", '’', 'Wang', 'Xiuying', '省', '市', '年', '路', '１', '先生',
   '性别', ': ', '：', ' ', ' ', ' ', '\t', '\n', '\n', '-', "'", 'ſ', '\u212a', '\ud840', '\udc00', '\ud83d\ude00',
 ];
+
+/** Person names and what stands around them: titles, labels, credentials, roles, particles, initials, citations, companies, eponyms, towns. */
+// prettier-ignore
+export const NAME_PIECES = [
+  ...PIECES.slice(0, 60), 'John', 'Maria', 'Smith', 'Garcia', 'Núñez', 'José', 'OKONKWO', 'CHIDI', 'SMITH', 'Ana',
+  'Cruz', 'Berg', 'May', 'Grace', 'Will', 'Parkinson', 'Crohn', 'Bell', 'Hopkins', 'Johns', 'Jean-Pierre', 'Al-Hassan',
+  'X-Ray', "O'Brien", 'O’Neil', "I'm", 'You’re', 'He', 'Hello', 'The', 'Patient', 'PATIENT', 'Žofie', 'Ивано', 'ÉMILE',
+  'İlker', 'Straße', 'ΣΟΦΙΑ', '\ud835\udc00', '\ud840\udc00bc', 'Luka', 'Mila', 'Kowalczyk', 'Roofing', 'Merrick',
+  'GARLAND', 'Iqbal', 'Ashcroft', 'São Paulo', 'San Jose', 'Sheffield', 'Dr. ', 'Mr. ', 'MR. ', 'Mrs ', 'Judge ',
+  'JUDGE ', 'Hon. ', 'Prof. ', 'Patient: ', 'Name: ', 'Attorney for ', 'Sincerely,\n', 'Dear ', 'to ', 'and ', 'by ',
+  'Plaintiff ', 'Defendant, ', ', MD', ', Esq.', ' RN', ', PA 18503', ', DOB ', ', Plaintiff', ', Respondent',
+  ', an individual', ', aged 42', ' (7)', ' (age 4)', 'child ', 'son ', ' v. ', ' v.', 'v.', ', 556 U.S. 662', ' 556 ',
+  'U.S.', ' Hospital', ' University', ' LLP', "'s ", '’s', "'", 's', ' & ', ' S.L.', ' GmbH', ' Inc.', ' B.V.',
+  'd/b/a ', 'dba ', 'doing business as ', ' disease', ' palsy', ' van ', ' der ', ' de la ', 'van ', 'de ', 'St. ',
+  'J. ', 'K.', 'Q. ', 'A. ', '\nQ. ', '\nA. ', 'Mendoza    Insured', 'PRESIDING', ', ', ' ', ' ', ' ', '\n', '\t', '.',
+  ',', '-', ':', '9', 'Ashcroft v. Iqbal, 556 U.S. 662', "Parkinson's disease", 'Johns Hopkins Hospital',
+  'Talleres Ruiz S.L.', 'MERRICK B. GARLAND, Attorney General, Respondent', 'Núñez, José', 'Luka (7) and Mila (4)',
+];

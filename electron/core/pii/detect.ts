@@ -148,7 +148,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
   };
   // The families compiled ahead of time (native/pii) when asked for and the add-on is there, each in its TypeScript
   // twin's place.
-  const compiled = (options.compiled ?? compiledByDefault()) ? nativeDetectors()?.all(input, res) : undefined;
+  const compiled = (options.compiled ?? compiledByDefault()) ? nativeDetectors()?.all(input, res, options) : undefined;
   try {
     keep(compiled ? compiled.patterns : detectPatterns(input));
     keep(compiled ? compiled.nationalIds : detectNationalIds(input));
@@ -160,7 +160,7 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
     keep(compiled ? compiled.ages : detectAges(input));
     keep(compiled ? compiled.places : detectPlaces(input, res));
     keep(compiled ? compiled.worldPlaces : detectWorldPlaces(input, res));
-    keep(detectNames(input, res, options.seedNames, options.unclaimedNames));
+    keep(compiled ? compiled.names : detectNames(input, res, options.seedNames, options.unclaimedNames));
     keep(compiled ? compiled.worldNames : detectWorldNames(input));
   } finally {
     // The walks the detectors shared for this text (anchoredScan.ts, placeWalks.ts, alnumRuns.ts, nonLatinLines.ts)

@@ -7,6 +7,7 @@ import {
   COURT_PIECES,
   DATE_PIECES,
   LABEL_PIECES,
+  NAME_PIECES,
   PIECES,
   PLACE_PIECES,
   PLATE_PIECES,
@@ -22,6 +23,7 @@ import { detectAges, detectDates } from './dates.js';
 import { detectPii } from './detect.js';
 import { detectLabelled } from './labelled.js';
 import { detectLegalNumbers } from './legal.js';
+import { detectNames, nameKeys } from './names.js';
 import { detectNationalIds } from './nationalIds.js';
 import { SECTION_BEFORE, detectPatterns } from './patterns.js';
 import { detectPlaces } from './places.js';
@@ -87,6 +89,7 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
     ['plates', detectPlates, PLATE_PIECES, 10, 250],
     ['places', detectPlaces, PLACE_PIECES, 200, 400],
     ['worldPlaces', detectWorldPlaces, WORLD_PLACE_PIECES, 150, 400],
+    ['names', detectNames, NAME_PIECES, 300, 600],
     ['worldNames', detectWorldNames, WORLD_NAME_PIECES, 20, 2000],
   ];
   it.each(families)('find what the TypeScript twin of %s finds', (family, twin, pieces, leastLabelled, leastRandom) => {
@@ -157,6 +160,35 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
       expect(native?.labelled(text, odd), JSON.stringify(text)).toEqual(want);
     }
     expect(spans).toBeGreaterThan(200);
+  });
+
+  // The dataset pass (dataset.ts): seeds from other records, and the keys no name claims.
+  it('find what the TypeScript names detector finds with seed names, and leave the same unclaimed keys', () => {
+    const texts = labelledTexts();
+    const seeds = nameKeys(
+      texts.flatMap((text) => detectNames(text, res)),
+      res,
+    );
+    const few = new Set(['smith', 'núñez', 'berg', 'cruz', 'luka', 'hello', 'parkinson', 'okonkwo', 'ивано']);
+    let propagated = 0;
+    let unclaimedKeys = 0;
+    const check = (text: string, seedNames: ReadonlySet<string> | undefined) => {
+      const wantUnclaimed = new Set<string>();
+      const gotUnclaimed = new Set<string>();
+      const want = detectNames(text, res, seedNames, wantUnclaimed);
+      expect(native?.names(text, res, seedNames, gotUnclaimed), JSON.stringify(text)).toEqual(want);
+      expect([...gotUnclaimed]).toEqual([...wantUnclaimed]);
+      propagated += want.filter((s) => s.source === 'propagation').length;
+      unclaimedKeys += wantUnclaimed.size;
+      const options = { resources: res, seedNames, unclaimedNames: new Set<string>() };
+      const compiledOptions = { ...options, unclaimedNames: new Set<string>() };
+      expect(detectPii(text, { ...compiledOptions, compiled: true })).toEqual(detectPii(text, { ...options, compiled: false }));
+      expect([...compiledOptions.unclaimedNames]).toEqual([...options.unclaimedNames]);
+    };
+    for (const text of texts) check(text, seeds);
+    for (const [i, text] of randomMixes(4217, NAME_PIECES, 600, 5, 64).entries()) check(text, i % 3 === 0 ? undefined : i % 3 === 1 ? few : seeds);
+    expect(propagated).toBeGreaterThan(100);
+    expect(unclaimedKeys).toBeGreaterThan(1000);
   });
 
   it('match where V8 matches, position by position', () => {

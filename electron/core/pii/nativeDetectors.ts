@@ -1,8 +1,8 @@
 // The personal-data detectors compiled ahead of time (native/pii, built by native/pii/build.mjs at install), loaded
 // when present. They find exactly what their TypeScript twins find (nativeDetectors.test.ts compares the two on the
-// labelled documents and on random text). detectPii uses them only with FIELDTUNE_PII_NATIVE=1 for now: seven of
+// labelled documents and on random text). detectPii uses them only with FIELDTUNE_PII_NATIVE=1 for now: eight of
 // the twelve families are compiled, and inside detectPii, where the TypeScript families share their walks over the
-// text, the seven cost more than their twins did (bench/pii-native-families.ts; bench/pii-RESULTS.md round 7). The
+// text, the first seven cost more than their twins did (bench/pii-native-families.ts; bench/pii-RESULTS.md round 7). The
 // port's end, every family compiled with one walk, is what makes them the default. FIELDTUNE_PII_NATIVE=0 does not
 // even load the add-on.
 import { existsSync } from 'node:fs';
@@ -18,7 +18,7 @@ import type { PiiSpan, PiiType, SpanSource } from './types.js';
 /**
  * The compiled families, named as the add-on names them, in the order detectPii keeps their candidates: patterns.ts,
  * nationalIds.ts, labelled.ts, legal.ts, dates.ts (dates), worldDates.ts, plates.ts, dates.ts (ages), places.ts,
- * worldPlaces.ts, worldNames.ts.
+ * worldPlaces.ts, names.ts, worldNames.ts.
  */
 export const COMPILED_FAMILIES = [
   'patterns',
@@ -31,27 +31,44 @@ export const COMPILED_FAMILIES = [
   'ages',
   'places',
   'worldPlaces',
+  'names',
   'worldNames',
 ] as const;
 export type CompiledFamily = (typeof COMPILED_FAMILIES)[number];
 
 /** A resources() handle: the word lists held on the add-on's side (an external value, opaque here). */
 type ListsHandle = object;
+/** A nameSeeds() handle: a set of name keys held on the add-on's side. */
+type SeedsHandle = object;
 
-type Addon = Record<CompiledFamily, (text: string, lists?: ListsHandle) => Int32Array> & {
-  /** Every family's candidates, in familyNames order, from one copy of the text. */
-  all(text: string, lists?: ListsHandle): Int32Array[];
+type Addon = Record<Exclude<CompiledFamily, 'names'>, (text: string, lists?: ListsHandle) => Int32Array> & {
+  /** names.ts detectNames: its spans, or with wantUnclaimed [spans, the unclaimed keys in the order found]. */
+  names(text: string, lists: ListsHandle, seeds?: SeedsHandle, wantUnclaimed?: boolean): Int32Array | [Int32Array, string[]];
+  /**
+   * Every family's candidates, in familyNames order, from one copy of the text; with wantUnclaimed the name
+   * detector's unclaimed keys after them.
+   */
+  all(text: string, lists?: ListsHandle, seeds?: SeedsHandle, wantUnclaimed?: boolean): (Int32Array | string[])[];
   resources(lists: Record<string, string[]>, fold: (word: string) => string): ListsHandle;
+  nameSeeds(keys: string[]): SeedsHandle;
   familyNames?: string[];
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   typeNames?: string[];
   sourceNames?: string[];
 };
 
+/** detectNames's seedNames and unclaimedNames (detect.ts DetectOptions). */
+export interface NameOptions {
+  seedNames?: ReadonlySet<string>;
+  unclaimedNames?: Set<string>;
+}
+
 /** Each compiled family alone (the tests compare each with its TypeScript twin), and all of them at once. */
-export type NativeDetectors = Record<CompiledFamily, (text: string, res: PiiResources) => PiiSpan[]> & {
+export type NativeDetectors = Record<Exclude<CompiledFamily, 'names'>, (text: string, res: PiiResources) => PiiSpan[]> & {
+  /** names.ts detectNames(text, res, seedNames, unclaimedNames). */
+  names(text: string, res: PiiResources, seedNames?: ReadonlySet<string>, unclaimedNames?: Set<string>): PiiSpan[];
   /** Every compiled family's candidates for one text, each family's as its TypeScript twin returns them. */
-  all(text: string, res: PiiResources): Record<CompiledFamily, PiiSpan[]>;
+  all(text: string, res: PiiResources, names?: NameOptions): Record<CompiledFamily, PiiSpan[]>;
   /** The add-on's regex engine at one position: the match's end or -1 (for the tests that compare it with V8's). */
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
 };
@@ -127,13 +144,35 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
     if (!handle) handles.set(res, (handle = addon.resources(resourceLists(res), foldKey)));
     return handle;
   };
-  const one = (family: CompiledFamily) => (text: string, res: PiiResources) => toSpans(text, addon[family](text, listsOf(res)));
-  const detectors = Object.fromEntries(COMPILED_FAMILIES.map((f) => [f, one(f)])) as Record<CompiledFamily, (text: string, res: PiiResources) => PiiSpan[]>;
+  // A dataset's seed names are one Set reused for many records: handed over once per Set (again if its size changed:
+  // detectPii's callers fill a Set before they pass it, never after).
+  const seedHandles = new WeakMap<ReadonlySet<string>, { size: number; handle: SeedsHandle }>();
+  const seedsOf = (seeds: ReadonlySet<string> | undefined): SeedsHandle | undefined => {
+    if (!seeds?.size) return undefined;
+    let held = seedHandles.get(seeds);
+    if (!held || held.size !== seeds.size) seedHandles.set(seeds, (held = { size: seeds.size, handle: addon.nameSeeds([...seeds]) }));
+    return held.handle;
+  };
+  const addUnclaimed = (into: Set<string> | undefined, keys: string[]): void => {
+    if (into) for (const k of keys) into.add(k);
+  };
+  const one = (family: Exclude<CompiledFamily, 'names'>) => (text: string, res: PiiResources) => toSpans(text, addon[family](text, listsOf(res)));
+  const detectors = Object.fromEntries(COMPILED_FAMILIES.filter((f) => f !== 'names').map((f) => [f, one(f)])) as Record<
+    Exclude<CompiledFamily, 'names'>,
+    (text: string, res: PiiResources) => PiiSpan[]
+  >;
   return {
     detectors: {
       ...detectors,
-      all: (text, res) => {
-        const flat = addon.all(text, listsOf(res));
+      names: (text, res, seedNames, unclaimedNames) => {
+        const found = addon.names(text, listsOf(res), seedsOf(seedNames), unclaimedNames !== undefined);
+        if (!Array.isArray(found)) return toSpans(text, found);
+        addUnclaimed(unclaimedNames, found[1]);
+        return toSpans(text, found[0]);
+      },
+      all: (text, res, names) => {
+        const flat = addon.all(text, listsOf(res), seedsOf(names?.seedNames), names?.unclaimedNames !== undefined);
+        if (names?.unclaimedNames) addUnclaimed(names.unclaimedNames, flat[COMPILED_FAMILIES.length] as string[]);
         return Object.fromEntries(COMPILED_FAMILIES.map((f, i) => [f, toSpans(text, flat[i] as Int32Array)])) as Record<CompiledFamily, PiiSpan[]>;
       },
       regexMatchAt: (source, flags, text, pos) => addon.regexMatchAt(source, flags, text, pos),

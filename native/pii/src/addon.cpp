@@ -9,6 +9,9 @@
 // worldNames.ts, ...), and all(text[, handle]) every one of them in the order of familyNames, each as an Int32Array of [start, end,
 // type, confidence in thousandths, source] per candidate, type and source as indices into the exported typeNames and
 // sourceNames.
+// names(text, handle[, seeds[, wantUnclaimed]]): names.ts detectNames, seeds a nameSeeds(keys) handle (its seedNames,
+// handed over once per set), and with wantUnclaimed [spans, the unclaimed keys]; all() takes the same two after the
+// handle and, with wantUnclaimed, returns those keys after the families' arrays.
 // regexMatchAt(source, flags, text, pos): the end of the match that the regex engine (regex.h) finds at pos, or -1;
 // for the tests that compare it with V8's RegExp.
 #include <node_api.h>
@@ -24,6 +27,7 @@
 #include "dates.h"
 #include "labelled.h"
 #include "legal.h"
+#include "names.h"
 #include "nationalIds.h"
 #include "patterns.h"
 #include "places.h"
@@ -70,12 +74,13 @@ napi_value toInt32Array(napi_env env, const Spans& spans) {
     return array;
 }
 
-// A call whose arguments are the text and, optionally, a resources handle: `run` gets them as a Text and the lists
-// (none handed over: noResources()); a C++ exception becomes a JavaScript one.
+// A call whose arguments are the text, optionally a resources handle, and for the name detector a seeds handle
+// (nameSeeds()) and whether to return the unclaimed keys: `run` gets them as a Text, the lists (none handed over:
+// noResources()) and the name options; a C++ exception becomes a JavaScript one.
 template <typename Run>
 napi_value withText(napi_env env, napi_callback_info info, const char* usage, Run run) {
-    size_t argc = 2;
-    napi_value argv[2];
+    size_t argc = 4;
+    napi_value argv[4];
     std::u16string units;
     if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || !readString(env, argv[0], units))
         return throwError(env, usage);
@@ -87,23 +92,85 @@ napi_value withText(napi_env env, napi_callback_info info, const char* usage, Ru
             return throwError(env, "the second argument is a handle from resources()");
         res = static_cast<const Resources*>(data);
     }
+    NameOptions names;
+    if (argc >= 3 && napi_typeof(env, argv[2], &kind) == napi_ok && kind != napi_undefined) {
+        void* data = nullptr;
+        if (kind != napi_external || napi_get_value_external(env, argv[2], &data) != napi_ok || !data)
+            return throwError(env, "the third argument is a handle from nameSeeds()");
+        names.seeds = static_cast<const WordSet*>(data);
+    }
+    bool wantUnclaimed = false;
+    if (argc >= 4 && napi_typeof(env, argv[3], &kind) == napi_ok && kind == napi_boolean) napi_get_value_bool(env, argv[3], &wantUnclaimed);
+    std::vector<std::u16string> unclaimed;
+    if (wantUnclaimed) names.unclaimed = &unclaimed;
     try {
-        return run(Text{units.data(), 0, static_cast<int>(units.size())}, *res);
+        return run(Text{units.data(), 0, static_cast<int>(units.size())}, *res, names);
     } catch (const std::exception& e) {
         return throwError(env, e.what());
     }
 }
 
+napi_value toStrings(napi_env env, const std::vector<std::u16string>& words) {
+    napi_value array;
+    if (napi_create_array_with_length(env, words.size(), &array) != napi_ok) return nullptr;
+    for (size_t i = 0; i < words.size(); i++) {
+        napi_value s;
+        if (napi_create_string_utf16(env, words[i].data(), words[i].size(), &s) != napi_ok) return nullptr;
+        napi_set_element(env, array, static_cast<uint32_t>(i), s);
+    }
+    return array;
+}
+
 using Detect = void (*)(const Text&, const Resources&, Spans&);
+using DetectWithNames = void (*)(const Text&, const Resources&, Spans&, const NameOptions&);
 
 // One detector family over a string from JavaScript.
 template <Detect detect>
 napi_value Family(napi_env env, napi_callback_info info) {
-    return withText(env, info, "a detector needs a string (and a handle from resources())", [env](const Text& text, const Resources& res) {
-        Spans spans;
-        detect(text, res, spans);
-        return toInt32Array(env, spans);
-    });
+    return withText(env, info, "a detector needs a string (and a handle from resources())",
+                    [env](const Text& text, const Resources& res, const NameOptions&) {
+                        Spans spans;
+                        detect(text, res, spans);
+                        return toInt32Array(env, spans);
+                    });
+}
+
+// names(text, handle[, seeds[, wantUnclaimed]]): the spans, or [spans, unclaimed keys] when asked for those.
+napi_value Names(napi_env env, napi_callback_info info) {
+    return withText(env, info, "names(text, handle[, seeds[, wantUnclaimed]])",
+                    [env](const Text& text, const Resources& res, const NameOptions& names) -> napi_value {
+                        Spans spans;
+                        detectNames(text, res, spans, names);
+                        napi_value array = toInt32Array(env, spans);
+                        if (!names.unclaimed) return array;
+                        napi_value pair, keys = toStrings(env, *names.unclaimed);
+                        if (!array || !keys || napi_create_array_with_length(env, 2, &pair) != napi_ok) return throwError(env, "out of memory");
+                        napi_set_element(env, pair, 0, array);
+                        napi_set_element(env, pair, 1, keys);
+                        return pair;
+                    });
+}
+
+// nameSeeds(keys): the folded name keys of other records (namePropagation.ts nameKeys), held for detectNames's
+// seedNames: handed over once per set, not per text.
+napi_value NameSeeds(napi_env env, napi_callback_info info) {
+    size_t argc = 1;
+    napi_value argv[1];
+    uint32_t n = 0;
+    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || napi_get_array_length(env, argv[0], &n) != napi_ok)
+        return throwError(env, "nameSeeds(keys): an array of strings");
+    auto seeds = std::make_unique<WordSet>();
+    std::u16string word;
+    for (uint32_t k = 0; k < n; k++) {
+        napi_value v;
+        if (napi_get_element(env, argv[0], k, &v) != napi_ok || !readString(env, v, word)) return throwError(env, "nameSeeds(keys): an array of strings");
+        seeds->add(word);
+    }
+    napi_value external;
+    auto finalize = [](napi_env, void* data, void*) { delete static_cast<WordSet*>(data); };
+    if (napi_create_external(env, seeds.get(), finalize, nullptr, &external) != napi_ok) return throwError(env, "out of memory");
+    seeds.release();
+    return external;
 }
 
 // A family that reads no word lists, in the shape of those that do.
@@ -221,6 +288,8 @@ struct FamilyEntry {
     const char* name;
     Detect detect;
     napi_callback call;
+    // the name detector, which takes the seeds and unclaimed keys too
+    DetectWithNames withNames = nullptr;
 };
 #define PLAIN_FAMILY(name, fn) {name, withoutLists<fn>, Family<withoutLists<fn>>}
 #define LISTS_FAMILY(name, fn) {name, fn, Family<fn>}
@@ -235,26 +304,35 @@ const FamilyEntry FAMILIES[] = {
     PLAIN_FAMILY("ages", detectAges),
     LISTS_FAMILY("places", detectPlaces),
     LISTS_FAMILY("worldPlaces", detectWorldPlaces),
+    {"names", detectNamesAlone, Names, detectNames},
     PLAIN_FAMILY("worldNames", detectWorldNames),
 };
 #undef PLAIN_FAMILY
 #undef LISTS_FAMILY
 
-// all(text): every family's candidates, one Int32Array each in FAMILIES order: the text is copied out of
-// JavaScript once for all of them.
+// all(text[, handle[, seeds[, wantUnclaimed]]]): every family's candidates, one Int32Array each in FAMILIES order,
+// then the name detector's unclaimed keys when asked for: the text is copied out of JavaScript once for all of them.
 napi_value All(napi_env env, napi_callback_info info) {
-    return withText(env, info, "all(text[, handle]) needs a string", [env](const Text& text, const Resources& res) -> napi_value {
-        napi_value out;
-        napi_create_array_with_length(env, std::size(FAMILIES), &out);
-        for (size_t i = 0; i < std::size(FAMILIES); i++) {
-            Spans spans;
-            FAMILIES[i].detect(text, res, spans);
-            napi_value array = toInt32Array(env, spans);
-            if (!array) return throwError(env, "out of memory");
-            napi_set_element(env, out, static_cast<uint32_t>(i), array);
-        }
-        return out;
-    });
+    return withText(env, info, "all(text[, handle[, seeds[, wantUnclaimed]]]) needs a string",
+                    [env](const Text& text, const Resources& res, const NameOptions& names) -> napi_value {
+                        napi_value out;
+                        const size_t count = std::size(FAMILIES);
+                        napi_create_array_with_length(env, count + (names.unclaimed ? 1 : 0), &out);
+                        for (size_t i = 0; i < count; i++) {
+                            Spans spans;
+                            if (FAMILIES[i].withNames) FAMILIES[i].withNames(text, res, spans, names);
+                            else FAMILIES[i].detect(text, res, spans);
+                            napi_value array = toInt32Array(env, spans);
+                            if (!array) return throwError(env, "out of memory");
+                            napi_set_element(env, out, static_cast<uint32_t>(i), array);
+                        }
+                        if (names.unclaimed) {
+                            napi_value keys = toStrings(env, *names.unclaimed);
+                            if (!keys) return throwError(env, "out of memory");
+                            napi_set_element(env, out, static_cast<uint32_t>(count), keys);
+                        }
+                        return out;
+                    });
 }
 
 }  // namespace
@@ -272,6 +350,8 @@ NAPI_MODULE_INIT() {
     napi_set_named_property(env, exports, "familyNames", names(env, familyNames.data(), familyNames.size()));
     napi_create_function(env, "resources", NAPI_AUTO_LENGTH, MakeResources, nullptr, &fn);
     napi_set_named_property(env, exports, "resources", fn);
+    napi_create_function(env, "nameSeeds", NAPI_AUTO_LENGTH, NameSeeds, nullptr, &fn);
+    napi_set_named_property(env, exports, "nameSeeds", fn);
     napi_create_function(env, "regexMatchAt", NAPI_AUTO_LENGTH, RegexMatchAt, nullptr, &fn);
     napi_set_named_property(env, exports, "regexMatchAt", fn);
     napi_set_named_property(env, exports, "typeNames", names(env, SPAN_TYPE_NAMES, static_cast<size_t>(SpanType::COUNT)));

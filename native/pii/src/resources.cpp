@@ -40,7 +40,11 @@ std::u16string Resources::fold(const std::u16string& word) const {
 
 std::u16string Resources::fold(const Text& t, int s, int e) const {
     Text v = t.slice(s, e);
-    return fold(std::u16string(v.units + v.lo, v.units + v.hi));
+    std::u16string out(v.units + v.lo, v.units + v.hi);
+    for (char16_t c : out)
+        if (c >= 128) return fold(out);
+    for (char16_t& c : out) c = static_cast<char16_t>(asciiLower(c));
+    return out;
 }
 
 const Resources& noResources() {

@@ -4,6 +4,7 @@
 // matcher) make them once per set with derived().
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -17,14 +18,23 @@ namespace fieldtune_pii {
 
 class WordSet {
 public:
-    void add(const std::u16string& word) { words_.insert(word); }
+    void add(const std::u16string& word) {
+        words_.insert(word);
+        if (!word.empty() && word[0] < 128) lengthsByFirst_[word[0]] |= uint64_t{1} << (word.size() < 63 ? word.size() : 63);
+    }
     bool has(const std::u16string& word) const { return words_.count(word) > 0; }
+    // False when no word of the set opens with this ASCII unit and has this length: most questions end here, before
+    // a string is hashed (foldedWords.h).
+    bool mayHold(int firstAscii, size_t length) const {
+        return lengthsByFirst_[firstAscii] >> (length < 63 ? length : 63) & 1;
+    }
     bool empty() const { return words_.empty(); }
     size_t size() const { return words_.size(); }
     const std::unordered_set<std::u16string>& words() const { return words_; }
 
 private:
     std::unordered_set<std::u16string> words_;
+    uint64_t lengthsByFirst_[128] = {};
 };
 
 class Resources {
