@@ -142,26 +142,33 @@ function byStart(spans: PiiSpan[]): PiiSpan[] {
 export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[] {
   const res = options.resources ?? loadPiiResources();
   const min = options.minConfidence ?? 0.3;
+  // The families compiled ahead of time (native/pii) when asked for and the add-on is there: every candidate found
+  // and resolved in the add-on, as below.
+  const native = (options.compiled ?? compiledByDefault()) ? nativeDetectors() : null;
+  const resolved = native ? native.detect(input, res, min, options) : resolveOverlaps(typeScriptCandidates(input, res, min, options));
+  const allowed: ReadonlySet<PiiType> | undefined = options.policy ? new Set(options.policy.types) : undefined;
+  return allowed ? resolved.filter((s) => allowed.has(s.type)) : resolved;
+}
+
+/** Every TypeScript detector's candidates at `min` confidence or above, in the order resolveOverlaps breaks ties by. */
+function typeScriptCandidates(input: string, res: PiiResources, min: number, options: DetectOptions): PiiSpan[] {
   const candidates: PiiSpan[] = [];
   const keep = (found: PiiSpan[]): void => {
     for (let i = 0; i < found.length; i++) if ((found[i] as PiiSpan).confidence >= min) candidates.push(found[i] as PiiSpan);
   };
-  // The families compiled ahead of time (native/pii) when asked for and the add-on is there, each in its TypeScript
-  // twin's place.
-  const compiled = (options.compiled ?? compiledByDefault()) ? nativeDetectors()?.all(input, res, options) : undefined;
   try {
-    keep(compiled ? compiled.patterns : detectPatterns(input));
-    keep(compiled ? compiled.nationalIds : detectNationalIds(input));
-    keep(compiled ? compiled.labelled : detectLabelled(input, res));
-    keep(compiled ? compiled.legalNumbers : detectLegalNumbers(input));
-    keep(compiled ? compiled.dates : detectDates(input));
-    keep(compiled ? compiled.worldDates : detectWorldDates(input));
-    keep(compiled ? compiled.plates : detectPlates(input));
-    keep(compiled ? compiled.ages : detectAges(input));
-    keep(compiled ? compiled.places : detectPlaces(input, res));
-    keep(compiled ? compiled.worldPlaces : detectWorldPlaces(input, res));
-    keep(compiled ? compiled.names : detectNames(input, res, options.seedNames, options.unclaimedNames));
-    keep(compiled ? compiled.worldNames : detectWorldNames(input));
+    keep(detectPatterns(input));
+    keep(detectNationalIds(input));
+    keep(detectLabelled(input, res));
+    keep(detectLegalNumbers(input));
+    keep(detectDates(input));
+    keep(detectWorldDates(input));
+    keep(detectPlates(input));
+    keep(detectAges(input));
+    keep(detectPlaces(input, res));
+    keep(detectWorldPlaces(input, res));
+    keep(detectNames(input, res, options.seedNames, options.unclaimedNames));
+    keep(detectWorldNames(input));
   } finally {
     // The walks the detectors shared for this text (anchoredScan.ts, placeWalks.ts, alnumRuns.ts, nonLatinLines.ts)
     // are not kept past it.
@@ -170,7 +177,5 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
     releaseAlnumRuns();
     releaseNonLatinLines();
   }
-  const resolved = resolveOverlaps(candidates);
-  const allowed: ReadonlySet<PiiType> | undefined = options.policy ? new Set(options.policy.types) : undefined;
-  return allowed ? resolved.filter((s) => allowed.has(s.type)) : resolved;
+  return candidates;
 }

@@ -21,6 +21,7 @@ import { COMPILED_FAMILIES, compiledByDefault, loadNativeDetectors, nativeDetect
 import type { CompiledFamily } from './nativeDetectors.js';
 import { detectAges, detectDates } from './dates.js';
 import { detectPii } from './detect.js';
+import type { DetectOptions } from './detect.js';
 import { detectLabelled } from './labelled.js';
 import { detectLegalNumbers } from './legal.js';
 import { detectNames, nameKeys } from './names.js';
@@ -64,6 +65,18 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
       expect(detectPii(text, { compiled: true })).toEqual(want);
     }
     expect(spans).toBeGreaterThan(1000);
+    // Random texts of every family's pieces: candidates of several families overlap, so the add-on's resolution of
+    // overlaps (resolve.cpp) is checked against resolveOverlaps, with other least confidences and a policy too.
+    const every = [...PIECES, ...PLACE_PIECES, ...WORLD_PLACE_PIECES, ...NAME_PIECES, ...LABEL_PIECES, ...DATE_PIECES, ...WORLD_NAME_PIECES];
+    spans = 0;
+    for (const [i, text] of randomMixes(8093, every, 600, 5, 60).entries()) {
+      const options: DetectOptions = { minConfidence: [0.3, 0, 0.7][i % 3] ?? 0.3 };
+      if (i % 5 === 0) options.policy = { types: ['NAME', 'ZIP', 'DATE'] };
+      const want = detectPii(text, { ...options, compiled: false });
+      spans += want.length;
+      expect(detectPii(text, { ...options, compiled: true }), JSON.stringify(text)).toEqual(want);
+    }
+    expect(spans).toBeGreaterThan(800);
     expect(compiledByDefault({})).toBe(false);
     expect(compiledByDefault({ FIELDTUNE_PII_NATIVE: '1' })).toBe(true);
   });

@@ -49,6 +49,8 @@ type Addon = Record<Exclude<CompiledFamily, 'names'>, (text: string, lists?: Lis
    * detector's unclaimed keys after them.
    */
   all(text: string, lists?: ListsHandle, seeds?: SeedsHandle, wantUnclaimed?: boolean): (Int32Array | string[])[];
+  /** Every family's candidates at minConfidence or above, resolved as detect.ts resolveOverlaps resolves them. */
+  detect(text: string, lists: ListsHandle, seeds: SeedsHandle | undefined, wantUnclaimed: boolean, minConfidence: number): Int32Array | [Int32Array, string[]];
   resources(lists: Record<string, string[]>, fold: (word: string) => string): ListsHandle;
   nameSeeds(keys: string[]): SeedsHandle;
   familyNames?: string[];
@@ -69,6 +71,11 @@ export type NativeDetectors = Record<Exclude<CompiledFamily, 'names'>, (text: st
   names(text: string, res: PiiResources, seedNames?: ReadonlySet<string>, unclaimedNames?: Set<string>): PiiSpan[];
   /** Every compiled family's candidates for one text, each family's as its TypeScript twin returns them. */
   all(text: string, res: PiiResources, names?: NameOptions): Record<CompiledFamily, PiiSpan[]>;
+  /**
+   * What detectPii finds before its policy: every family's candidates at minConfidence or above, overlaps resolved in
+   * the add-on, so only the spans kept become objects here.
+   */
+  detect(text: string, res: PiiResources, minConfidence: number, names?: NameOptions): PiiSpan[];
   /** The add-on's regex engine at one position: the match's end or -1 (for the tests that compare it with V8's). */
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
 };
@@ -174,6 +181,12 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
         const flat = addon.all(text, listsOf(res), seedsOf(names?.seedNames), names?.unclaimedNames !== undefined);
         if (names?.unclaimedNames) addUnclaimed(names.unclaimedNames, flat[COMPILED_FAMILIES.length] as string[]);
         return Object.fromEntries(COMPILED_FAMILIES.map((f, i) => [f, toSpans(text, flat[i] as Int32Array)])) as Record<CompiledFamily, PiiSpan[]>;
+      },
+      detect: (text, res, minConfidence, names) => {
+        const found = addon.detect(text, listsOf(res), seedsOf(names?.seedNames), names?.unclaimedNames !== undefined, minConfidence);
+        if (!Array.isArray(found)) return toSpans(text, found);
+        addUnclaimed(names?.unclaimedNames, found[1]);
+        return toSpans(text, found[0]);
       },
       regexMatchAt: (source, flags, text, pos) => addon.regexMatchAt(source, flags, text, pos),
     },

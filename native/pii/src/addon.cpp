@@ -36,6 +36,7 @@
 #include "worldPlaces.h"
 #include "worldNames.h"
 #include "regex.h"
+#include "resolve.h"
 #include "resources.h"
 
 namespace {
@@ -79,8 +80,8 @@ napi_value toInt32Array(napi_env env, const Spans& spans) {
 // noResources()) and the name options; a C++ exception becomes a JavaScript one.
 template <typename Run>
 napi_value withText(napi_env env, napi_callback_info info, const char* usage, Run run) {
-    size_t argc = 4;
-    napi_value argv[4];
+    size_t argc = 5;
+    napi_value argv[5];
     std::u16string units;
     if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || !readString(env, argv[0], units))
         return throwError(env, usage);
@@ -103,8 +104,11 @@ napi_value withText(napi_env env, napi_callback_info info, const char* usage, Ru
     if (argc >= 4 && napi_typeof(env, argv[3], &kind) == napi_ok && kind == napi_boolean) napi_get_value_bool(env, argv[3], &wantUnclaimed);
     std::vector<std::u16string> unclaimed;
     if (wantUnclaimed) names.unclaimed = &unclaimed;
+    // detect()'s least confidence (detectPii's minConfidence); the families alone keep every candidate
+    double minConfidence = 0;
+    if (argc >= 5 && napi_typeof(env, argv[4], &kind) == napi_ok && kind == napi_number) napi_get_value_double(env, argv[4], &minConfidence);
     try {
-        return run(Text{units.data(), 0, static_cast<int>(units.size())}, *res, names);
+        return run(Text{units.data(), 0, static_cast<int>(units.size())}, *res, names, minConfidence);
     } catch (const std::exception& e) {
         return throwError(env, e.what());
     }
@@ -128,7 +132,7 @@ using DetectWithNames = void (*)(const Text&, const Resources&, Spans&, const Na
 template <Detect detect>
 napi_value Family(napi_env env, napi_callback_info info) {
     return withText(env, info, "a detector needs a string (and a handle from resources())",
-                    [env](const Text& text, const Resources& res, const NameOptions&) {
+                    [env](const Text& text, const Resources& res, const NameOptions&, double) {
                         Spans spans;
                         detect(text, res, spans);
                         return toInt32Array(env, spans);
@@ -138,7 +142,7 @@ napi_value Family(napi_env env, napi_callback_info info) {
 // names(text, handle[, seeds[, wantUnclaimed]]): the spans, or [spans, unclaimed keys] when asked for those.
 napi_value Names(napi_env env, napi_callback_info info) {
     return withText(env, info, "names(text, handle[, seeds[, wantUnclaimed]])",
-                    [env](const Text& text, const Resources& res, const NameOptions& names) -> napi_value {
+                    [env](const Text& text, const Resources& res, const NameOptions& names, double) -> napi_value {
                         Spans spans;
                         detectNames(text, res, spans, names);
                         napi_value array = toInt32Array(env, spans);
@@ -314,7 +318,7 @@ const FamilyEntry FAMILIES[] = {
 // then the name detector's unclaimed keys when asked for: the text is copied out of JavaScript once for all of them.
 napi_value All(napi_env env, napi_callback_info info) {
     return withText(env, info, "all(text[, handle[, seeds[, wantUnclaimed]]]) needs a string",
-                    [env](const Text& text, const Resources& res, const NameOptions& names) -> napi_value {
+                    [env](const Text& text, const Resources& res, const NameOptions& names, double) -> napi_value {
                         napi_value out;
                         const size_t count = std::size(FAMILIES);
                         napi_create_array_with_length(env, count + (names.unclaimed ? 1 : 0), &out);
@@ -335,6 +339,32 @@ napi_value All(napi_env env, napi_callback_info info) {
                     });
 }
 
+// detect(text, handle, seeds, wantUnclaimed, minConfidence): detectPii's candidates from every family in FAMILIES
+// order (those at minConfidence or above, as detect.ts keep() takes them), resolved (resolve.h): only the spans kept
+// cross into JavaScript, then the unclaimed keys when asked for.
+napi_value DetectResolved(napi_env env, napi_callback_info info) {
+    return withText(env, info, "detect(text, handle[, seeds[, wantUnclaimed[, minConfidence]]]) needs a string",
+                    [env](const Text& text, const Resources& res, const NameOptions& names, double minConfidence) -> napi_value {
+                        Spans candidates, spans;
+                        for (const FamilyEntry& family : FAMILIES) {
+                            spans.clear();
+                            if (family.withNames) family.withNames(text, res, spans, names);
+                            else family.detect(text, res, spans);
+                            for (const Span& s : spans)
+                                if (s.confidenceMilli / 1000.0 >= minConfidence) candidates.push_back(s);
+                        }
+                        napi_value kept = toInt32Array(env, resolveOverlaps(std::move(candidates)));
+                        if (!kept) return throwError(env, "out of memory");
+                        if (!names.unclaimed) return kept;
+                        napi_value out, keys = toStrings(env, *names.unclaimed);
+                        if (!keys) return throwError(env, "out of memory");
+                        napi_create_array_with_length(env, 2, &out);
+                        napi_set_element(env, out, 0, kept);
+                        napi_set_element(env, out, 1, keys);
+                        return out;
+                    });
+}
+
 }  // namespace
 
 NAPI_MODULE_INIT() {
@@ -345,6 +375,8 @@ NAPI_MODULE_INIT() {
         napi_set_named_property(env, exports, f.name, fn);
         familyNames.push_back(f.name);
     }
+    napi_create_function(env, "detect", NAPI_AUTO_LENGTH, DetectResolved, nullptr, &fn);
+    napi_set_named_property(env, exports, "detect", fn);
     napi_create_function(env, "all", NAPI_AUTO_LENGTH, All, nullptr, &fn);
     napi_set_named_property(env, exports, "all", fn);
     napi_set_named_property(env, exports, "familyNames", names(env, familyNames.data(), familyNames.size()));
