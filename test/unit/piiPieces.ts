@@ -87,7 +87,7 @@ export const PLACE_PIECES = [
   '62701-1234', '10827', '00100', '123 45', '4000', 'K1A 0B1', 'M14 5RS', 'SW1A 1AA', 'EC1A', 'M5V 3L9',
   ', IL ', ', OH', ', MD ', ', New York ', ', Texas', ', PA', 'Illinois ', 'IL', 'Springfield', 'Dayton',
   'Lives Dayton', 'Brooklyn', 'Manchester ', 'Berlin', 'Nairobi ', 'São Paulo', 'Sao Paulo', 'New York', 'Paris',
-  'Mobile', 'County', 'COUNTY', ' County', 'Parish', 'County of ', 'COUNTY OF ', 'Travis', 'TRAVIS', 'OF ', 'Kings',
+  'Mobile', 'Paris.', ', Berlin.', 'County', 'COUNTY', ' County', 'Parish', 'County of ', 'COUNTY OF ', 'Travis', 'TRAVIS', 'OF ', 'Kings',
   'City: ', 'Town: ', 'City/Town: ', 'Village:', 'Neighbourhood: ', 'Place of birth ', 'Birthplace: ', 'Born in ',
   'Hometown', 'Residence: ', 'in ', 'from ', 'near ', 'to ', 'at ', 'of ', 'moved to ', 'lives in ', 'resides in ',
   'outside ', 'around ', 'State of ', 'Hospital', 'University', 'Esq.', 'Florida Bar', 'The ', 'Dr. ', 'München',

@@ -123,6 +123,22 @@ std::vector<int> PlaceKeywords::thenBlank(const Text& t, const char* firsts) con
     return out;
 }
 
+bool startsWithAny(const Text& t, int p, std::initializer_list<const char16_t*> words) {
+    for (const char16_t* w : words) {
+        int k = 0;
+        while (w[k] && t.at(p + k) == w[k]) k++;
+        if (!w[k]) return true;
+    }
+    return false;
+}
+
+std::vector<int> writtenAt(const Text& t, const std::vector<int>& starts, std::initializer_list<const char16_t*> words) {
+    std::vector<int> out;
+    for (int p : starts)
+        if (startsWithAny(t, p, words)) out.push_back(p);
+    return out;
+}
+
 std::vector<int> commaThenCapital(const Text& t) {
     std::vector<int> out;
     for (int i = t.lo; i < t.hi; i++)

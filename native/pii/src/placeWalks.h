@@ -3,10 +3,14 @@
 // and handed to each pattern, as the TypeScript twins share theirs.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "letters.h"
+#include "regex.h"
+#include "scan.h"
 #include "text.h"
 
 namespace fieldtune_pii {
@@ -95,11 +99,35 @@ private:
 // placeWalks.ts commaThenCapital: every comma followed by blanks and then an ASCII capital or a unit past ASCII.
 std::vector<int> commaThenCapital(const Text& t);
 
+// Whether one of `words` is written at p, as written (the patterns run from these have no i flag).
+bool startsWithAny(const Text& t, int p, std::initializer_list<const char16_t*> words);
+// The starts where one of `words` is written: what a pattern opening with that alternation needs (a superset of
+// where it matches), checked before the regex, which tries the words one after another.
+std::vector<int> writtenAt(const Text& t, const std::vector<int>& starts, std::initializer_list<const char16_t*> words);
+
+// Every match of a line scan's regex on the line [from, to) (span.ts matchesInLines), for a regex that opens with a
+// capital after no letter ((?=[\p{Lu}])(?<![\p{L}...])): tried at the line's capitals and surrogates only, in order,
+// as a global scan of the line would find them. `each(start, match)`.
+template <typename Each>
+void capitalMatchesOnLine(const Regex& re, const Text& t, int from, int to, Each each);
+
 // placeWalks.ts linesAt: [start, end) of the runs of whole lines that hold one of `positions`, adjacent ones merged.
 std::vector<std::pair<int, int>> linesAt(const Text& t, std::vector<int> positions);
 
 // placeWalks.ts suffixThenNumber for one list: where each of `suffixes` ends before the blanks before a digit run
 // that follows a blank, as the start of the suffix.
 std::vector<int> suffixThenNumber(const Text& t, const DigitRuns& runs, const std::vector<std::u16string>& suffixes);
+
+template <typename Each>
+void capitalMatchesOnLine(const Regex& re, const Text& t, int from, int to, Each each) {
+    static const UnitClass CAPITALS(u"\\p{Lu}");
+    const Text line = t.slice(from, to);
+    std::vector<int> starts;
+    for (int p = line.lo; p < line.hi; p++) {
+        const int c = line.units[p];
+        if (c < 128 ? isUpper(c) : (c >= 0xd800 && c <= 0xdbff) || CAPITALS.has(c)) starts.push_back(p);
+    }
+    scanFrom(re, line, starts, each);
+}
 
 }  // namespace fieldtune_pii

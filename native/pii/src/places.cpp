@@ -220,14 +220,15 @@ struct Out {
 };
 
 // The longest known town that opens words[0..] (fromStart) or closes them, and what to add when one is found.
-// places.ts's CODE_CITY, CODE and AFTER_PREP loops share this shape.
+// places.ts's CITY_AFTER_STREET, CODE_CITY and AFTER_PREP loops share this shape; all but the first drop a final
+// '.' or ',' of the name (dropStop).
 template <typename Found>
-void longestTown(const Resources& res, const Text& t, const std::vector<std::pair<int, int>>& words, bool fromStart, Found found) {
+void longestTown(const Resources& res, const Text& t, const std::vector<std::pair<int, int>>& words, bool fromStart, bool dropStop, Found found) {
     const size_t n = words.size();
     for (size_t k = n; k >= 1; k--) {
         size_t a = fromStart ? 0 : n - k, b = fromStart ? k : n;
         u16string part = joined(t, words, a, b);
-        u16string name = dropFinalStop(part);
+        u16string name = dropStop ? dropFinalStop(part) : part;
         if (!res.set("cities").has(res.fold(name))) continue;
         found(name, part, b);
         return;
@@ -242,20 +243,17 @@ void streets(const Text& t, const DigitRuns& runs, const PlaceKeywords& keywords
     scanFrom(r.streetPrefix, t, runs.starts({1, 6, WORDISH, 0, BLANK}, [&](int e) { return prefixTypeAfter(t, e); }),
              [&](int s, const RegexMatch& m) { out.add(s, m.end, SpanType::LOCATION, 890, SpanSource::pattern); });
     scanFrom(r.typeFirstNumberAfter, t,
-             keywords.of("RACVSUuPL"),
+             writtenAt(t, keywords.of("RACVSUuPL"),
+                       {u"Rua", u"Avenida", u"Av.", u"Calle", u"Carrera", u"Via", u"Corso", u"Rue", u"Strada", u"Ulica", u"ul.", u"Piazza", u"Praça",
+                        u"Largo"}),
              [&](int s, const RegexMatch& m) { out.add(s, m.end, SpanType::LOCATION, 880, SpanSource::pattern); });
     scanFrom(r.cep, t, runs.starts({5, 5, DASH, 0, DASH}), [&](int s, const RegexMatch& m) { out.add(s, m.end, SpanType::ZIP, 600, SpanSource::pattern); });
     // "Hauptstraße 14": the regex runs over the lines that hold a suffix before blanks and a number.
     std::vector<int> suffixes = suffixThenNumber(t, runs, r.streetAfterSuffixes);
     if (!suffixes.empty()) {
-        for (auto [lineStart, lineEnd] : linesAt(t, suffixes)) {
-            Text line = t.slice(lineStart, lineEnd);
-            RegexMatch m;
-            for (int from = lineStart; from <= lineEnd && r.streetAfter.find(line, from, m);) {
-                out.add(m.groups[0].first, m.end, SpanType::LOCATION, 800, SpanSource::pattern);
-                from = m.end > m.groups[0].first ? m.end : m.end + 1;
-            }
-        }
+        for (auto [lineStart, lineEnd] : linesAt(t, suffixes))
+            capitalMatchesOnLine(r.streetAfter, t, lineStart, lineEnd,
+                                 [&](int s, const RegexMatch& m) { out.add(s, m.end, SpanType::LOCATION, 800, SpanSource::pattern); });
     }
     // A known town right after a street on the same line ("Rua Augusta 1508, São Paulo - SP").
     std::vector<Span> streets;
@@ -267,7 +265,7 @@ void streets(const Text& t, const DigitRuns& runs, const PlaceKeywords& keywords
         if (!r.cityAfterStreet.matchAt(t.slice(street.end, street.end + 60), street.end, m)) continue;
         auto words = wordsOf(t, m.groups[c].first, m.groups[c].second);
         if (!mayOpenTown(res, t, words[0].first, words[0].second)) continue;
-        longestTown(res, t, words, true, [&](const u16string& name, const u16string&, size_t) {
+        longestTown(res, t, words, true, false, [&](const u16string& name, const u16string&, size_t) {
             int s = m.groups[c].first;
             out.add(s, s + static_cast<int>(name.size()), SpanType::LOCATION, 750, SpanSource::dictionary);
         });
@@ -352,7 +350,9 @@ void townsByContext(const Text& t, const PlaceKeywords& keywords, const Resource
     // Form fields: "City: Paterson", "Town: Bellevue" (the label says what the words are).
     const int c = r.cityField.group("c");
     scanFrom(r.cityField, t,
-             keywords.of("CTVMNRPBH"),
+             writtenAt(t, keywords.of("CTVMNRPBH"),
+                       {u"City", u"Town", u"Village", u"Municipality", u"County", u"Neighbourhood", u"Neighborhood", u"Residence",
+                        u"Place of birth", u"Birthplace", u"Hometown", u"Born in"}),
              [&](int, const RegexMatch& m) {
                  auto [s, e] = m.groups[c];
                  if (s >= 0 && !common.has(res.fold(t, s, e))) out.add(s, e, SpanType::LOCATION, 850, SpanSource::context);
@@ -442,7 +442,7 @@ void townsByCode(const Text& t, const DigitRuns& runs, const Resources& res, Out
         if (m.groups[c].first < 0 || m.groups[z].first < 0) return;
         auto words = wordsOf(t, m.groups[c].first, m.groups[c].second);
         if (!mayOpenTown(res, t, words[0].first, words[0].second)) return;
-        longestTown(res, t, words, true, [&](const u16string& name, const u16string&, size_t) {
+        longestTown(res, t, words, true, true, [&](const u16string& name, const u16string&, size_t) {
             int start = m.groups[c].first;
             out.add(start, start + static_cast<int>(name.size()), SpanType::LOCATION, 700, SpanSource::dictionary);
             out.add(m.groups[z].first, m.groups[z].second, SpanType::ZIP, 700, SpanSource::context);
@@ -512,7 +512,7 @@ void townsAfterWords(const Text& t, const Resources& res, Out& out) {
         auto words = wordsOf(t, gs, ge);
         if (!mayOpenTown(res, t, words[0].first, words[0].second)) return;
         // The longest known town at the start of the capitalized run; not when an organization word follows.
-        longestTown(res, t, words, true, [&](const u16string& name, const u16string&, size_t next) {
+        longestTown(res, t, words, true, true, [&](const u16string& name, const u16string&, size_t next) {
             if (stateOfBefore(t, gs)) return;
             if (next < words.size()) {
                 u16string word(t.units + words[next].first, t.units + words[next].second);

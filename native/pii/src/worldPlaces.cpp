@@ -42,9 +42,6 @@ struct Regexes {
     // No u flag in the TypeScript either: \p there is the letter p, {L} its braces and L.
     Regex eircodeAlone{uR"re((?<![\p{L}\d]))re" + EIRCODE + uR"re((?![\p{L}\d]))re", ""};
     Regex dublin{uR"re((?<![\p{L}])Dublin[ \t]\d{1,2}W?(?![\p{L}\d]))re", "u"};
-    Regex addressWord{
-        uR"re((?:^|[\s\d])(?:Road|Rd|Street|St|Lane|Avenue|Ave|Drive|Court|Close|Crescent|Place|Square|Terrace|Way|Grove|Gardens|Hill|Hills|View|Row|Mews|Park|Dock|Quay|Rectory|Cottage|House|Farm|Lodge|Manor|Church|Flat|Apartment|Apartments|Apt|Unit|Plot|Villa|Sector|Block|Nagar|Salai|Marg|Colony|Layout|Road|West|East|North|South|Rue|Avenue|Allée|Impasse|Chemin|Quai|Calle|C\/|Avenida|Plaza|Via|Viale|Piazza|Rua|Straße|Strasse|Weg|Gasse|Platz|ul\.|Street)(?:$|[\s,.]))re",
-        "u"};
     Regex frStreet{
         uR"re((?<![\p{L}\d])\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|boulevard|bd|avenue|av\.|allée|impasse|place|chemin|quai|cours|route|square|passage|chaussée)[ \t]+(?:(?:de[ \t]+la|de[ \t]+l'|des|du|de|d'|la|le|les)[ \t]*)?)re" +
             CAPW + uR"re((?:[ \t])re" + CAPW + u"){0,2}",
@@ -112,10 +109,30 @@ const Regexes& rx() {
 
 u16string slice(const Text& t, int s, int e) { return u16string(t.units + s, t.units + e); }
 
-// RegExp.test of `re` on " " + text + " " (worldPlaces.ts tests ADDRESS_WORD that way).
-bool testPadded(const Regex& re, const u16string& text) {
-    u16string padded = u" " + text + u" ";
-    return re.test(Text{padded.data(), 0, static_cast<int>(padded.size())});
+// worldPlaces.ts ADDRESS_WORD.test(` ${text} `): one of its words after a blank, a digit or the start and before a
+// blank, ',', '.' or the end. By hand: the regex tried its ~80 words one after another at each position.
+bool addressWordIn(const Text& t, int s, int e) {
+    static const char16_t* const WORDS[] = {
+        u"Road", u"Rd", u"Street", u"St", u"Lane", u"Avenue", u"Ave", u"Drive", u"Court", u"Close", u"Crescent", u"Place", u"Square",
+        u"Terrace", u"Way", u"Grove", u"Gardens", u"Hill", u"Hills", u"View", u"Row", u"Mews", u"Park", u"Dock", u"Quay", u"Rectory",
+        u"Cottage", u"House", u"Farm", u"Lodge", u"Manor", u"Church", u"Flat", u"Apartment", u"Apartments", u"Apt", u"Unit", u"Plot",
+        u"Villa", u"Sector", u"Block", u"Nagar", u"Salai", u"Marg", u"Colony", u"Layout", u"West", u"East", u"North", u"South", u"Rue",
+        u"Allée", u"Impasse", u"Chemin", u"Quai", u"Calle", u"C/", u"Avenida", u"Plaza", u"Via", u"Viale", u"Piazza", u"Rua", u"Straße",
+        u"Strasse", u"Weg", u"Gasse", u"Platz", u"ul."};
+    // the padded text: a blank before s and after e
+    auto at = [&](int i) { return i == s - 1 || i == e ? ' ' : t.at(i); };
+    for (int i = s; i < e; i++) {
+        const int before = at(i - 1);
+        if (!isSpace(before) && !isDigit(before)) continue;
+        for (const char16_t* w : WORDS) {
+            int k = 0;
+            while (w[k] && i + k < e && t.units[i + k] == w[k]) k++;
+            if (w[k]) continue;
+            const int after = at(i + k);
+            if (isSpace(after) || after == ',' || after == '.') return true;
+        }
+    }
+    return false;
 }
 
 // worldPlaces.ts addressPart.
@@ -131,7 +148,7 @@ bool addressPart(const Text& t, int s, int e, const Resources& res) {
     }
     const u16string folded = res.fold(t, s, e);
     if (rx().notPlace.has(folded)) return false;
-    return digit || testPadded(rx().addressWord, slice(t, s, e)) || res.set("cities").has(folded);
+    return digit || addressWordIn(t, s, e) || res.set("cities").has(folded);
 }
 
 // Whether [s, e) opens with one of the words that open a sentence part, as written, then a blank.
@@ -276,7 +293,7 @@ void townsKnown(const Text& t, const PlaceKeywords& keywords, const Resources& r
         partsBefore(t, s, res, out);
     });
     std::vector<int> headings;
-    for (int s : keywords.thenBlank(t, "AODI"))
+    for (int s : writtenAt(t, keywords.thenBlank(t, "AODI"), {u"AT", u"OF", u"DE", u"DI", u"DU", u"IN"}))
         if (isUpper(t.at(s + 1))) headings.push_back(s);
     const int c2 = r.headingTown.group("c");
     scanFrom(r.headingTown, t, headings, [&](int, const RegexMatch& m) {
@@ -286,6 +303,17 @@ void townsKnown(const Text& t, const PlaceKeywords& keywords, const Resources& r
         if (stateOfBefore(t, s) || isStateName(t, s, e)) return;
         out.push_back({s, e, SpanType::LOCATION, 700, SpanSource::dictionary});
     });
+}
+
+// Whether one of TOWN_CODE's regions (REGION) ends at `end`.
+bool regionBefore(const Text& t, int end) {
+    static const char* const REGIONS[] = {"NSW", "VIC", "QLD", "SA", "WA", "TAS", "NT", "ACT", "ON", "QC",
+                                          "BC",  "AB",  "MB",  "SK", "NS", "NB",  "NL", "PE",  "YT", "NU"};
+    for (const char* region : REGIONS) {
+        int n = static_cast<int>(std::char_traits<char>::length(region));
+        if (end - n >= t.lo && wordAt(t, end - n, region)) return true;
+    }
+    return false;
 }
 
 // worldPlaces.ts lineOrFieldStart.
@@ -320,7 +348,7 @@ void codesAndTowns(const Text& t, const DigitRuns& runs, const Resources& res, S
             isDigit(t.at(zs + 3)))
             return;
         // "3407 Kirby Drive": a house number and its street, not a code and its town.
-        if (testPadded(r.addressWord, slice(t, cs, ce + 12 > t.hi ? t.hi : ce + 12))) return;
+        if (addressWordIn(t, cs, ce + 12 > t.hi ? t.hi : ce + 12)) return;
         out.push_back({zs, ze, SpanType::ZIP, 750, SpanSource::context});
         pushTown(t, cs, ce, res, out, 720);
     });
@@ -330,32 +358,38 @@ void codesAndTowns(const Text& t, const DigitRuns& runs, const Resources& res, S
     auto at = [&](int p) {
         if (isBlank(t.at(p)) && r.townCodeAnchor.matchAt(t, p) >= 0) anchors.push_back(p);
     };
-    for (int d : runs.starts({4, 4, 0, BLANK, 0})) at(d - 1);
+    // Before a 4-digit run the anchor needs a region code before the blanks ("VIC 3065"); before a capital, one of the
+    // postcodes' shapes: "H2X" (a digit then a capital), or a space 3-6 units on before a digit ("LE2 3AH"), or at 4
+    // ("D04 E7P3"). Tested by hand first: most blanks before numbers and capitals open none of them.
+    for (int d : runs.starts({4, 4, 0, BLANK, 0}))
+        if (regionBefore(t, blanksBack(t, d))) at(d - 1);
     for (int d : runs.starts({6, 6, 0, BLANK, 0})) at(d - 1);
+    auto postcodeShape = [&](int p) {
+        if (isDigit(t.at(p + 2)) && isUpper(t.at(p + 3))) return true;
+        for (int k = 3; k <= 6; k++)
+            if (t.at(p + k) == ' ' && (k == 4 || isDigit(t.at(p + k + 1)))) return true;
+        return false;
+    };
     for (int d : runs.starts({1, 2, 0, CAPITAL, 0})) {
-        at(d - 2);
-        if (isUpper(t.at(d - 2))) at(d - 3);
+        if (postcodeShape(d - 2)) at(d - 2);
+        if (isUpper(t.at(d - 2)) && postcodeShape(d - 3)) at(d - 3);
     }
     const int z2 = r.townCode.group("z"), c2 = r.townCode.group("c");
     if (!anchors.empty()) {
-        for (auto [lineStart, lineEnd] : linesAt(t, anchors)) {
-            Text line = t.slice(lineStart, lineEnd);
-            RegexMatch m;
-            for (int from = lineStart; from <= lineEnd && r.townCode.find(line, from, m);) {
-                from = m.end > m.groups[0].first ? m.end : m.end + 1;
+        for (auto [lineStart, lineEnd] : linesAt(t, anchors))
+            capitalMatchesOnLine(r.townCode, t, lineStart, lineEnd, [&](int, const RegexMatch& m) {
                 auto [zs, ze] = m.groups[z2];
                 auto [cs, ce] = m.groups[c2];
-                if (zs < 0 || cs < 0) continue;
+                if (zs < 0 || cs < 0) return;
                 // what TOWN_CODE's town must follow: a comma, a line or field start, two blanks (or the text's start)
                 const int b = cs - 3 < t.lo ? t.lo : cs - 3;
                 auto before = [&](int k) { return k >= b ? t.at(k) : -1; };
                 int p = before(cs - 1), q = before(cs - 2);
                 bool starts = p == ',' || p == '\n' || p == ':' || (isBlank(p) && (q == ',' || q == ':' || isBlank(q)));
-                if (!starts && cs != 0) continue;
+                if (!starts && cs != 0) return;
                 out.push_back({zs, ze, SpanType::ZIP, 780, SpanSource::context});
                 pushTown(t, cs, ce, res, out, 720);
-            }
-        }
+            });
     }
     std::vector<int> eircodes;
     for (int d : runs.starts({1, 2, 0, CAPITAL, 0})) eircodes.push_back(d - 1);
@@ -370,9 +404,11 @@ void codesAndTowns(const Text& t, const DigitRuns& runs, const Resources& res, S
 bool isBisTer(const Text& t, int i) { return wordAt(t, i, "bis") || wordAt(t, i, "ter"); }
 bool frStreetTypeAt(const Text& t, int i) {
     int j = afterBlanks(t, t.at(i) == ',' ? i + 1 : i);
-    if (j < 0) return false;
-    int c = t.at(j);
-    return c == 'r' || c == 'b' || c == 'a' || c == 'i' || c == 'c' || c == 'p' || c == 'q' || c == 's';
+    // one of FR_STREET's street types written there (worldPlaces.ts tests its first letter; the whole word spares
+    // the regex most numbers before lower-case words)
+    return j >= 0 && startsWithAny(t, j,
+                                   {u"rue", u"boulevard", u"bd", u"avenue", u"av.", u"allée", u"impasse", u"place", u"chemin", u"quai", u"cours", u"route",
+                                    u"square", u"passage", u"chaussée"});
 }
 bool frStreetAfter(const Text& t, int e) {
     return frStreetTypeAt(t, e) || (isBisTer(t, e) && frStreetTypeAt(t, e + 3)) || (isBlank(t.at(e)) && isBisTer(t, e + 1) && frStreetTypeAt(t, e + 4));
@@ -382,23 +418,21 @@ void streets(const Text& t, const DigitRuns& runs, const PlaceKeywords& keywords
     const Regexes& r = rx();
     auto street = [&](int s, const RegexMatch& m) { out.push_back({s, m.end, SpanType::LOCATION, 890, SpanSource::pattern}); };
     scanFrom(r.frStreet, t, runs.starts({1, 4, LETTER, 0, BLANK | COMMA | ASCII_LETTER}, [&](int e) { return frStreetAfter(t, e); }), street);
-    scanFrom(r.typeFirst, t, keywords.thenBlank(t, "ABCPRualVIKU"), street);
+    scanFrom(r.typeFirst, t,
+             writtenAt(t, keywords.thenBlank(t, "ABCPRualVIKU"),
+                       {u"Avenue", u"Boulevard", u"Chaussée", u"Place", u"Rue", u"C/", u"Calle", u"Avda.", u"Avenida", u"Paseo", u"Carrer", u"ul.", u"al.",
+                        u"Via", u"Piazza", u"Rua", u"Am", u"An", u"Im", u"Knez", u"Bulevar", u"Ulica"}),
+             street);
     std::vector<int> suffixes = suffixThenNumber(t, runs, r.suffixes);
     if (!suffixes.empty()) {
-        for (auto [lineStart, lineEnd] : linesAt(t, suffixes)) {
-            Text line = t.slice(lineStart, lineEnd);
-            RegexMatch m;
-            for (int from = lineStart; from <= lineEnd && r.suffixStreet.find(line, from, m);) {
-                street(m.groups[0].first, m);
-                from = m.end > m.groups[0].first ? m.end : m.end + 1;
-            }
-        }
+        for (auto [lineStart, lineEnd] : linesAt(t, suffixes)) capitalMatchesOnLine(r.suffixStreet, t, lineStart, lineEnd, street);
     }
     // "Flat 9, Riverside Court": only when the words after the comma are a street or estate, not a town.
-    scanFrom(r.flatFirst, t, keywords.thenBlank(t, "FAUPVHS"), [&](int s, const RegexMatch& m) {
+    scanFrom(r.flatFirst, t, writtenAt(t, keywords.thenBlank(t, "FAUPVHS"), {u"Flat", u"Apartment", u"Apt", u"Unit", u"Plot", u"Villa", u"House", u"Suite"}),
+             [&](int s, const RegexMatch& m) {
         int comma = s;
         while (t.units[comma] != ',') comma++;
-        if (testPadded(r.addressWord, slice(t, comma + 1, m.end))) out.push_back({s, m.end, SpanType::LOCATION, 860, SpanSource::pattern});
+        if (addressWordIn(t, comma + 1, m.end)) out.push_back({s, m.end, SpanType::LOCATION, 860, SpanSource::pattern});
     });
 }
 
