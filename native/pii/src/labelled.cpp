@@ -156,6 +156,28 @@ bool looksLikeIdentifier(const Text& t, int s, int e) {
     return true;
 }
 
+// REST's value holds a digit ((?=[A-Za-z0-9:/.\-]*\d) or \d{3}...), and before its first digit come only the joiner's
+// units (blanks, one \r?\n, the keywords' letters and dots, '#', ':', '=') and the value's own ([A-Za-z0-9:/.-]), in
+// at most four blank-separated words (keyword, "is"/"was", [:#=], the value): a necessary condition for REST at e. A
+// unit past ASCII (perhaps 'ſ' or the Kelvin sign, which fold into [A-Za-z] under iu) lets the regex decide.
+bool restMayMatch(const Text& t, int e) {
+    int words = 0, breaks = 0;
+    bool inWord = false;
+    for (int i = e;; i++) {
+        const int c = t.at(i);
+        if (c < 0) return false;
+        if (c >= 128 || isDigit(c)) return true;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            if (c == '\n' && ++breaks > 1) return false;
+            inWord = false;
+            continue;
+        }
+        if (!isAsciiLetter(c) && c != ':' && c != '/' && c != '.' && c != '-' && c != '#' && c != '=') return false;
+        if (!inWord && ++words > 4) return false;
+        inWord = true;
+    }
+}
+
 bool trimmedAway(int c) { return c == '.' || c == ':' || c == '/' || c == '-'; }
 
 }  // namespace
@@ -186,6 +208,10 @@ void detectLabelled(const Text& t, const Resources& res, Spans& out) {
             const bool found = table.trie.ends(t, hit, [&](int e) {
                 // (?![\p{L}]) refuses most ends at once; REST's outcome depends on the end alone (see REST)
                 if (isAsciiLetter(t.at(e)) || std::find(failedEnds.begin(), failedEnds.end(), e) != failedEnds.end()) return false;
+                if (!restMayMatch(t, e)) {
+                    failedEnds.push_back(e);
+                    return false;
+                }
                 if (r.rest.matchAt(t, e, rest)) return true;
                 failedEnds.push_back(e);
                 return false;

@@ -226,6 +226,20 @@ const Compiled& compiled() {
 }
 
 
+// nationalIds.ts PHONE_BEFORE.test(before). The regex ends at the slice's end ($) and has no look-behind: its word
+// ends after the last letter, where the dot, blanks, colon and blanks after it begin (taken backwards, one way), ends
+// with one of "lexghtmfnoy" in either case (under i without u nothing past ASCII folds to ASCII), and is at most nine
+// units long ("téléphone"): a match begins at most nine units before that end, so the regex tries those positions
+// only, with the same answer.
+bool phoneWordBefore(const Regex& re, const Text& before) {
+    int k = blanksBack(before, before.hi);
+    if (before.at(k - 1) == ':') k = blanksBack(before, k - 1);
+    if (before.at(k - 1) == '.') k--;
+    const int last = asciiLower(before.at(k - 1));
+    if (last <= 0 || last >= 128 || !std::strchr("lexghtmfnoy", last)) return false;
+    return re.test(before.slice(k - 9, before.hi));
+}
+
 }  // namespace
 
 void detectNationalIds(const Text& t, Spans& out) {
@@ -264,7 +278,7 @@ void detectNationalIds(const Text& t, Spans& out) {
             Text before = t.slice(lineStartNear(t, s, 60), s);
             if (c.labels[k] && !c.labels[k]->test(before)) continue;
             // A digit run after a phone word is a phone number that happens to pass a check (1 in 10 or 11 do).
-            if (kind.digitRun && c.phoneBefore.test(before) && !c.namesTheNumber.test(before)) continue;
+            if (kind.digitRun && phoneWordBefore(c.phoneBefore, before) && !c.namesTheNumber.test(before)) continue;
             out.push_back({s, e, kind.type, kind.confidenceMilli, kind.check == Check::none ? SpanSource::pattern : SpanSource::checksum});
         }
     }
