@@ -143,6 +143,21 @@ bool digitsAt(const Text& t, int p, int n) {
     return true;
 }
 
+// IPV4's shape at p, its look-behind aside, which it has exactly: each \d{1,3} must take a whole run of digits (a digit
+// left over is no '.', nor passes (?![\d.]*\d)), the last one followed by no digit within the [\d.] run after it.
+bool ipv4ShapeAt(const Text& t, int p) {
+    int i = p;
+    for (int group = 0; group < 4; group++) {
+        if (group > 0 && t.at(i++) != '.') return false;
+        const int from = i;
+        while (isDigit(t.at(i))) i++;
+        if (i == from || i - from > 3) return false;
+    }
+    for (int c = t.at(i); isDigit(c) || c == '.'; c = t.at(++i))
+        if (isDigit(c)) return false;
+    return true;
+}
+
 // NANP after its optional "+1": (\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d-]) at i, which has one way to match
 // (the [\s.-]? after ')' must be taken when there, the next unit being no digit).
 bool nanpRestAt(const Text& t, int i) {
@@ -203,7 +218,8 @@ bool mayStart(int s, const Start& at) {
     const Text& t = at.t;
     const int p = at.p, c = at.c, n = at.digits;
     switch (s) {
-        case S_IPV4: return n <= 3 && at.after() == '.' && isDigit(at.after(1));
+        // (?<![\d.]): the walk skips digits before, not a dot
+        case S_IPV4: return n <= 3 && at.after() == '.' && t.at(p - 1) != '.' && ipv4ShapeAt(t, p);
         case S_SSN: {
             int sep = t.at(p + 3);
             return n == 3 && (sep == '-' || sep == ' ') && runFrom(t, p + 4, isDigit, 3) == 2 && t.at(p + 6) == sep;
