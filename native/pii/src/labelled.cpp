@@ -156,6 +156,40 @@ bool looksLikeIdentifier(const Text& t, int s, int e) {
     return true;
 }
 
+// The letters of REST's keywords and of "is"/"was" (under iu an ASCII letter folds to no other ASCII letter).
+bool isJoinerLetter(int c) { return isAsciiLetter(c) && std::strchr("abcdeimnorsuw", asciiLower(c)); }
+
+// REST's value holds a digit ((?=[A-Za-z0-9:/.\-]*\d) or \d{3}...) in its run of [A-Za-z0-9:/.-], which has no blank;
+// before it come only the joiner's units (blanks, one \r?\n, the keywords' letters and dots, '#', ':', '='), in at most
+// three blank-separated words (keyword, "is"/"was", [:#=]). So a digit comes within four words, and a word with a unit
+// the joiner cannot have ('/', '-', another letter) holds the value: a digit must come in it before a blank, '#' or '='.
+// A necessary condition for REST at e; a unit past ASCII (perhaps 'ſ' or the Kelvin sign, which fold into [A-Za-z]
+// under iu, or a letter (?![\p{L}]) refuses) lets the regex decide.
+bool restMayMatch(const Text& t, int e) {
+    int words = 0, breaks = 0;
+    bool inWord = false, valueWord = false;
+    for (int i = e;; i++) {
+        const int c = t.at(i);
+        if (c < 0) return false;
+        if (c >= 128) return true;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            if (valueWord || (c == '\n' && ++breaks > 1)) return false;
+            inWord = false;
+            continue;
+        }
+        if (!inWord && ++words > 4) return false;
+        inWord = true;
+        if (isDigit(c)) return true;
+        if (isAsciiLetter(c)) valueWord |= !isJoinerLetter(c);
+        else if (c == '/' || c == '-') valueWord = true;
+        else if (c == '#' || c == '=') {
+            if (valueWord) return false;
+        } else if (c != ':' && c != '.') {
+            return false;
+        }
+    }
+}
+
 bool trimmedAway(int c) { return c == '.' || c == ':' || c == '/' || c == '-'; }
 
 }  // namespace
@@ -186,6 +220,10 @@ void detectLabelled(const Text& t, const Resources& res, Spans& out) {
             const bool found = table.trie.ends(t, hit, [&](int e) {
                 // (?![\p{L}]) refuses most ends at once; REST's outcome depends on the end alone (see REST)
                 if (isAsciiLetter(t.at(e)) || std::find(failedEnds.begin(), failedEnds.end(), e) != failedEnds.end()) return false;
+                if (!restMayMatch(t, e)) {
+                    failedEnds.push_back(e);
+                    return false;
+                }
                 if (r.rest.matchAt(t, e, rest)) return true;
                 failedEnds.push_back(e);
                 return false;

@@ -40,18 +40,41 @@ const Regexes& rx() {
 
 bool afterNo(int c) { return c == 's' || c == '.' || c == ' ' || c == '\t' || c == ':' || isDigit(c) || isUpper(c); }
 
+// After "No"/"NO" at n, noLabel takes "s" (of "Nos"), a dot, blanks, a colon and blanks, each only where the text has
+// it (skipping one leaves a unit the value cannot open with), then the value, which opens with [A-Z0-9] (u without i:
+// nothing folds): a necessary condition for every start of this "No".
+bool valueMayFollowNo(const Text& t, int n) {
+    int i = n + 2;
+    if (t.at(i) == 's') i++;
+    if (t.at(i) == '.') i++;
+    i = blanksForward(t, i);
+    if (t.at(i) == ':') i++;
+    i = blanksForward(t, i);
+    return isDigit(t.at(i)) || isUpper(t.at(i));
+}
+
+bool opensWith(const Text& t, int p, const char* word) {
+    for (int i = 0; word[i]; i++)
+        if (t.at(p + i) != static_cast<unsigned char>(word[i])) return false;
+    return true;
+}
+
 // legal.ts noLabelStarts: at each "No"/"NO" that goes on as the label does, every position of the blank run before
-// it and, before those blanks, where each prefix would begin.
+// it and, before those blanks, where each prefix would begin. Here only where the value can follow, only after no
+// ASCII letter ((?<![\p{L}]); past ASCII the regex decides), and a prefix's start only where the text spells it (if
+// the optional prefix is not taken, a start is a blank or the "No" itself, pushed as such).
 std::vector<int> noLabelStarts(const Text& t) {
     std::vector<int> out;
     for (int n = t.lo; n + 1 < t.hi; n++) {
         if (t.units[n] != 'N' || (t.units[n + 1] != 'o' && t.units[n + 1] != 'O') || !afterNo(t.at(n + 2))) continue;
+        if (!valueMayFollowNo(t, n)) continue;
         int j = blanksBack(t, n);
         for (const char* prefix : NO_PREFIXES) {
             int len = static_cast<int>(std::char_traits<char>::length(prefix));
-            if (j - t.lo >= len) out.push_back(j - len);
+            if (j - t.lo >= len && !isAsciiLetter(t.at(j - len - 1)) && opensWith(t, j - len, prefix)) out.push_back(j - len);
         }
-        for (int p = j; p <= n; p++) out.push_back(p);
+        for (int p = j; p <= n; p++)
+            if (!isAsciiLetter(t.at(p - 1))) out.push_back(p);
     }
     return out;
 }

@@ -201,6 +201,76 @@ bool capsLedStart(const Text& t, int s, int e, CapsStart kind) {
     return false;
 }
 
+// The label regexes above need one of these in the text (each alternative holds one): lower case, matched in either
+// case (under i without u no unit past ASCII folds to an ASCII letter; "s[ée]cu", "sécurité sociale" and "social
+// security" all hold "cu"); PESEL has no flags and is matched as written. A necessary condition for the label's test.
+struct LabelAnchors {
+    const char* kind;
+    bool anyCase;
+    std::vector<const char*> anchors;
+};
+const LabelAnchors LABEL_ANCHORS[] = {
+    {"Australian Medicare (unspaced)", true, {"medicare"}},
+    {"French NIR (labelled)", true, {"cu", "nir", "insee"}},
+    {"UK UTR", true, {"utr", "unique taxpayer"}},
+    {"Belgian national number", true, {"national", "rijksregister", "nn", "insz", "niss"}},
+    {"Dutch BSN", true, {"bsn", "burgerservicenummer", "sofinummer"}},
+    {"Polish PESEL", false, {"PESEL"}},
+    {"German tax id", true, {"steuer", "idnr", "tax id", "tin"}},
+    {"Danish CPR", true, {"cpr", "personnummer"}},
+};
+
+bool holdsAt(const Text& t, int i, const char* word, bool anyCase) {
+    for (int k = 0; word[k]; k++) {
+        const int c = t.at(i + k);
+        if ((anyCase ? asciiLower(c) : c) != static_cast<unsigned char>(word[k])) return false;
+    }
+    return true;
+}
+
+// Whether `before` holds one of a label's anchors (LABEL_ANCHORS); a label not listed there passes.
+bool mayHoldLabel(const char* kind, const Text& before) {
+    for (const LabelAnchors& l : LABEL_ANCHORS) {
+        if (std::strcmp(l.kind, kind) != 0) continue;
+        for (int i = before.lo; i < before.hi; i++)
+            for (const char* a : l.anchors)
+                if (holdsAt(before, i, a, l.anyCase)) return true;
+        return false;
+    }
+    return true;
+}
+
+// The digit groups of the NHS number, SIN and TFN as the regex takes them, with E after: \d{3}, a separator (optional
+// for the NHS number, then the same one), \d{3}, that separator, and a last run of digits whose whole length must be
+// in [lastMin, lastMax] (a digit left over fails E). Their look-behind B is bOk's; past ASCII E's \p{L} is the regex's.
+bool digitGroupsAt(const Text& t, int p, bool sepOptional, int lastMin, int lastMax) {
+    auto digits3 = [&t](int i) { return isDigit(t.at(i)) && isDigit(t.at(i + 1)) && isDigit(t.at(i + 2)); };
+    if (!digits3(p)) return false;
+    int sep = t.at(p + 3), i = p + 4;
+    if (sep != ' ' && sep != '-') {
+        if (!sepOptional) return false;
+        sep = -2;
+        i = p + 3;
+    }
+    if (!digits3(i)) return false;
+    i += 3;
+    if (sep != -2 && t.at(i++) != sep) return false;
+    int run = 0;
+    while (isDigit(t.at(i + run))) run++;
+    const int after = t.at(i + run);
+    return run >= lastMin && run <= lastMax && !isAsciiAlnum(after) && !((after == ' ' || after == '-') && isDigit(t.at(i + run + 1)));
+}
+
+// A kind's own shape, where it is tested by hand before its regex (a necessary condition).
+bool shapeMayMatch(const Kind& kind, const Text& t, int p) {
+    switch (kind.check) {
+        case Check::nhs: return digitGroupsAt(t, p, true, 4, 4);
+        case Check::sin: return digitGroupsAt(t, p, false, 3, 3);
+        case Check::tfn: return digitGroupsAt(t, p, false, 2, 3);
+        default: return true;
+    }
+}
+
 struct Compiled {
     std::vector<std::unique_ptr<Regex>> scans, labels;
     std::vector<DigitTest> digitLed;  // the digit-led kinds' start tests, in kind order
@@ -226,6 +296,20 @@ const Compiled& compiled() {
 }
 
 
+// nationalIds.ts PHONE_BEFORE.test(before). The regex ends at the slice's end ($) and has no look-behind: its word
+// ends after the last letter, where the dot, blanks, colon and blanks after it begin (taken backwards, one way), ends
+// with one of "lexghtmfnoy" in either case (under i without u nothing past ASCII folds to ASCII), and is at most nine
+// units long ("téléphone"): a match begins at most nine units before that end, so the regex tries those positions
+// only, with the same answer.
+bool phoneWordBefore(const Regex& re, const Text& before) {
+    int k = blanksBack(before, before.hi);
+    if (before.at(k - 1) == ':') k = blanksBack(before, k - 1);
+    if (before.at(k - 1) == '.') k--;
+    const int last = asciiLower(before.at(k - 1));
+    if (last <= 0 || last >= 128 || !std::strchr("lexghtmfnoy", last)) return false;
+    return re.test(before.slice(k - 9, before.hi));
+}
+
 }  // namespace
 
 void detectNationalIds(const Text& t, Spans& out) {
@@ -246,7 +330,7 @@ void detectNationalIds(const Text& t, Spans& out) {
             int run = 0;
             while (isDigit(t.at(p + run))) run++;
             for (const DigitTest& d : c.digitLed)
-                if (d.at(t, p, run)) tryAt(d.kind, p);
+                if (d.at(t, p, run) && shapeMayMatch(KINDS[d.kind], t, p)) tryAt(d.kind, p);
         } else if (isUpper(ch) && !isAsciiAlnum(prev)) {
             int e = p;
             bool small = false;
@@ -262,9 +346,9 @@ void detectNationalIds(const Text& t, Spans& out) {
         for (auto [s, e] : found[k]) {
             if (!valid(kind.check, asciiOf(t, s, e))) continue;
             Text before = t.slice(lineStartNear(t, s, 60), s);
-            if (c.labels[k] && !c.labels[k]->test(before)) continue;
+            if (c.labels[k] && !(mayHoldLabel(kind.name, before) && c.labels[k]->test(before))) continue;
             // A digit run after a phone word is a phone number that happens to pass a check (1 in 10 or 11 do).
-            if (kind.digitRun && c.phoneBefore.test(before) && !c.namesTheNumber.test(before)) continue;
+            if (kind.digitRun && phoneWordBefore(c.phoneBefore, before) && !c.namesTheNumber.test(before)) continue;
             out.push_back({s, e, kind.type, kind.confidenceMilli, kind.check == Check::none ? SpanSource::pattern : SpanSource::checksum});
         }
     }

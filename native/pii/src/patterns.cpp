@@ -136,6 +136,81 @@ struct Start {
     int after(int k = 0) const { return t.at(p + digits + k); }
 };
 
+bool isNanpSep(int c) { return isSpace(c) || c == '.' || c == '-'; }
+bool digitsAt(const Text& t, int p, int n) {
+    for (int i = 0; i < n; i++)
+        if (!isDigit(t.at(p + i))) return false;
+    return true;
+}
+
+// IPV4's shape at p, its look-behind aside, which it has exactly: each \d{1,3} must take a whole run of digits (a digit
+// left over is no '.', nor passes (?![\d.]*\d)), the last one followed by no digit within the [\d.] run after it.
+bool ipv4ShapeAt(const Text& t, int p) {
+    int i = p;
+    for (int group = 0; group < 4; group++) {
+        if (group > 0 && t.at(i++) != '.') return false;
+        const int from = i;
+        while (isDigit(t.at(i))) i++;
+        if (i == from || i - from > 3) return false;
+    }
+    for (int c = t.at(i); isDigit(c) || c == '.'; c = t.at(++i))
+        if (isDigit(c)) return false;
+    return true;
+}
+
+// NANP after its optional "+1": (\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d-]) at i, which has one way to match
+// (the [\s.-]? after ')' must be taken when there, the next unit being no digit).
+bool nanpRestAt(const Text& t, int i) {
+    int j;
+    if (t.at(i) == '(') {
+        if (!digitsAt(t, i + 1, 3) || t.at(i + 4) != ')') return false;
+        j = isNanpSep(t.at(i + 5)) ? i + 6 : i + 5;
+    } else {
+        if (!digitsAt(t, i, 3) || !isNanpSep(t.at(i + 3))) return false;
+        j = i + 4;
+    }
+    const int after = t.at(j + 8);
+    return digitsAt(t, j, 3) && isNanpSep(t.at(j + 3)) && digitsAt(t, j + 4, 4) && !isDigit(after) && after != '-';
+}
+
+// NANP's shape at p, its look-behind aside: with the "+?1[\s.-]?" prefix in each way it can be taken, or without.
+bool nanpShapeAt(const Text& t, int p) {
+    int i = p;
+    if (t.at(i) == '+') {
+        if (t.at(i + 1) != '1') return false;
+        i++;
+    }
+    if (t.at(i) == '1' && (nanpRestAt(t, i + 1) || (isNanpSep(t.at(i + 1)) && nanpRestAt(t, i + 2)))) return true;
+    return t.at(p) != '+' && nanpRestAt(t, p);
+}
+
+// GENERIC_ID's shape at p, its look-behind aside, which it has exactly: [A-Z]{0,5}-?\d must take all the capitals the
+// run opens with; the match takes the whole run of [A-Z0-9-] from p (a unit of it left after the match fails
+// (?![\w/-])), so the run ends with a capital or digit and before no [a-z_/] nor ".\d", holds at least six units from
+// the first digit, and (the look-ahead) four digits linked by single dashes.
+bool genericShapeAt(const Text& t, int p) {
+    int q = p;
+    while (q - p <= 5 && isUpper(t.at(q))) q++;
+    if (q - p > 5) return false;
+    if (t.at(q) == '-') q++;
+    if (!isDigit(t.at(q))) return false;
+    int e = q;
+    while (isGenericBody(t.at(e))) e++;
+    const int after = t.at(e);
+    if (e - q < 6 || t.at(e - 1) == '-' || isLower(after) || after == '_' || after == '/' || (after == '.' && isDigit(t.at(e + 1))))
+        return false;
+    int chain = 0;
+    for (int i = p; i < e; i++) {
+        const int c = t.at(i);
+        if (isDigit(c)) {
+            if (++chain == 4) return true;
+        } else if (c != '-' || !isDigit(t.at(i - 1)) || !isDigit(t.at(i + 1))) {
+            chain = 0;
+        }
+    }
+    return false;
+}
+
 // What each regex demands of its first few characters, tested before it runs (the regex still decides): most
 // positions fail here on a comparison or two. Each condition follows from its regex alone; the unit tests compare
 // the results with the TypeScript detector on the labelled documents and on random identifier-like text.
@@ -143,24 +218,24 @@ bool mayStart(int s, const Start& at) {
     const Text& t = at.t;
     const int p = at.p, c = at.c, n = at.digits;
     switch (s) {
-        case S_IPV4: return n <= 3 && at.after() == '.' && isDigit(at.after(1));
+        // (?<![\d.]): the walk skips digits before, not a dot
+        case S_IPV4: return n <= 3 && at.after() == '.' && t.at(p - 1) != '.' && ipv4ShapeAt(t, p);
         case S_SSN: {
             int sep = t.at(p + 3);
             return n == 3 && (sep == '-' || sep == ' ') && runFrom(t, p + 4, isDigit, 3) == 2 && t.at(p + 6) == sep;
         }
-        case S_NANP: {
-            // "(603)", "+1", "1-603", "1603 ", "603-555"
-            if (c == '(') return runFrom(t, p + 1, isDigit, 4) == 3 && t.at(p + 4) == ')';
-            if (c == '+') return t.at(p + 1) == '1';
-            int next = at.after();
-            return (c == '1' && (n == 1 || n == 4)) ||
-                   (n == 3 && (isSpace(next) || next == '.' || next == '-') && isDigit(t.at(p + 4)));
-        }
+        // (?<![\w+]): the walk skips digits and letters before, not '_' or '+'
+        case S_NANP: return t.at(p - 1) != '_' && t.at(p - 1) != '+' && nanpShapeAt(t, p);
         case S_INTL: return isDigit(t.at(p + 1));
         case S_TRUNK: return n >= 3 && n <= 5 && (at.after() == ' ' || at.after() == '-');
-        case S_NATIONAL:
+        case S_NATIONAL: {
+            // (?<![\w+./-]|\d[ .]): the walk skips digits and letters before, not these
+            const int prev = t.at(p - 1);
+            if (prev == '_' || prev == '+' || prev == '.' || prev == '/' || prev == '-' || (prev == ' ' && isDigit(t.at(p - 2))))
+                return false;
             if (c == '(') return t.at(p + 1) == '0' && t.at(p + 2) >= '2' && t.at(p + 2) <= '8' && t.at(p + 3) == ')';
             return n >= 8 || ((at.after() == ' ' || at.after() == '.' || at.after() == '-') && chainDigits(t, p, true, 8) >= 8);
+        }
         case S_CARD: return n >= 13 || ((at.after() == ' ' || at.after() == '-') && chainDigits(t, p, false, 13) >= 13);
         case S_VIN: return n <= 17 && !isLower(t.at(p + 1)) && runFrom(t, p, isAsciiAlnum, 18) == 17;
         case S_DEA: return isDigit(t.at(p + 2)) && runFrom(t, p, isAsciiAlnum, 10) == 9;
@@ -169,10 +244,9 @@ bool mayStart(int s, const Start& at) {
         case S_ABA: return n == 9;
         case S_FED: return n <= 2 && at.after() == ':';
         case S_GENERIC: {
-            if (isUpper(c) && isLower(t.at(p + 1))) return false;
-            int digits = 0, e = p;
-            while (isGenericBody(t.at(e))) digits += isDigit(t.at(e++));
-            return e - p >= 6 && digits >= 4;
+            // (?<![\w./-]): the walk skips digits and letters before, not these
+            const int prev = t.at(p - 1);
+            return prev != '_' && prev != '.' && prev != '/' && prev != '-' && genericShapeAt(t, p);
         }
         default: return true;
     }
@@ -305,9 +379,51 @@ bool contains(const Text& t, int start, int end, int ch) {
 
 int maxOf(int a, int b) { return a > b ? a : b; }
 
+// NDC_OR_RANGE's three shapes hold only digits and dashes, open with a digit and have a dash: a necessary condition.
+bool onlyDigitsAndDashes(const Text& t, int s, int e) {
+    bool dash = false;
+    for (int i = s; i < e; i++) {
+        const int c = t.at(i);
+        if (c == '-') dash = true;
+        else if (!isDigit(c)) return false;
+    }
+    return dash && isDigit(t.at(s));
+}
+
+// UNIT_AFTER (no flags) is ^\s? then a unit opening with one of "mgklLuI%c/": a necessary condition (a \s left
+// untaken cannot open a unit).
+bool unitMayFollow(const Text& after) {
+    int i = after.lo;
+    if (isSpace(after.at(i))) i++;
+    const int c = after.at(i);
+    return c > 0 && c < 128 && std::strchr("mgklLuI%c/", c);
+}
+
 }  // namespace
 
-bool citesLawBefore(const Text& t, int at) { return rx().SECTION_BEFORE.test(t.slice(maxOf(0, at - 20), at)); }
+namespace {
+
+// SECTION_BEFORE ends at the slice's end ($), its keyword followed only by blanks, digits, dots and a comma: the keyword
+// ends where the run of those before the end begins, or one later on a dot (the keywords that end with a dot have a
+// letter before it), so the unit before that run ends a keyword: '§', "Sec", "Section", "Ch", "Chapter", "ILCS",
+// "Code", or, with the dot after it, "U.S.C.", "C.F.R.", "Stat.". A necessary condition; no flags, nothing folds.
+bool sectionKeywordMayEnd(const Text& before) {
+    int b = before.hi;
+    for (int c = before.at(b - 1); isBlank(c) || isDigit(c) || c == '.' || c == ','; c = before.at(b - 1)) b--;
+    switch (before.at(b - 1)) {
+        case u'§': case 'c': case 'n': case 'h': case 'r': case 'S': case 'e': return true;
+        case 'C': case 'R': case 't': return before.at(b) == '.';
+        default: return false;
+    }
+}
+
+}  // namespace
+
+// patterns.ts citesLawBefore
+bool citesLawBefore(const Text& t, int at) {
+    const Text before = t.slice(maxOf(0, at - 20), at);
+    return sectionKeywordMayEnd(before) && rx().SECTION_BEFORE.test(before);
+}
 
 void detectPatterns(const Text& t, Spans& out) {
     std::vector<std::pair<int, int>> found[SCAN_COUNT];
@@ -378,7 +494,9 @@ void detectPatterns(const Text& t, Spans& out) {
     for (auto [s, e] : found[S_FED]) push(s, e, SpanType::CASE_NUMBER, 900, SpanSource::pattern);
     for (auto [s, e] : found[S_GENERIC]) {
         // both open with ^: tried at the slice's start only (test() would try every position)
-        if (r.NDC_OR_RANGE.matchAt(t.slice(s, e), s) >= 0 || r.UNIT_AFTER.matchAt(t.slice(e, e + 8), e) >= 0) continue;
+        if ((onlyDigitsAndDashes(t, s, e) && r.NDC_OR_RANGE.matchAt(t.slice(s, e), s) >= 0) ||
+            (unitMayFollow(t.slice(e, e + 8)) && r.UNIT_AFTER.matchAt(t.slice(e, e + 8), e) >= 0))
+            continue;
         if (citesLawBefore(t, s)) continue;
         push(s, e, SpanType::ID, 350, SpanSource::pattern);
     }
