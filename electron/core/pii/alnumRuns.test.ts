@@ -161,7 +161,7 @@ describe('identifier scans over the shared digit and capitals runs', () => {
     releaseAlnumRuns();
     detectPlates('DE 123');
     expect(alnumRunsHeld()).toBe(true);
-    detectPii('MRN 00482913, plate AB12 CDE, 943 476 5919', { resources: loadPiiResources() });
+    detectPii('MRN 00482913, plate AB12 CDE, 943 476 5919', { resources: loadPiiResources(), compiled: false });
     expect(alnumRunsHeld()).toBe(false);
   });
 

@@ -39,8 +39,8 @@ export interface DetectOptions {
    */
   unclaimedNames?: Set<string>;
   /**
-   * Whether the families compiled ahead of time (native/pii) stand in for their TypeScript twins; by default only
-   * with FIELDTUNE_PII_NATIVE=1 (compiledByDefault): until the rest is compiled they are slower inside detectPii.
+   * Whether the detectors compiled ahead of time (native/pii) stand in for the TypeScript ones: by default wherever
+   * the add-on loads, unless FIELDTUNE_PII_NATIVE=0 (compiledByDefault). The tests set it to compare the two.
    */
   compiled?: boolean;
 }

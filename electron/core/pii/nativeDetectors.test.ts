@@ -77,8 +77,8 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
       expect(detectPii(text, { ...options, compiled: true }), JSON.stringify(text)).toEqual(want);
     }
     expect(spans).toBeGreaterThan(800);
-    expect(compiledByDefault({})).toBe(false);
-    expect(compiledByDefault({ FIELDTUNE_PII_NATIVE: '1' })).toBe(true);
+    expect(compiledByDefault({})).toBe(true);
+    expect(compiledByDefault({ FIELDTUNE_PII_NATIVE: '0' })).toBe(false);
   });
 
   it('give every family at once what each gives alone, from one copy of the text', () => {

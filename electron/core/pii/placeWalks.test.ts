@@ -238,7 +238,7 @@ describe('place scans find what a whole-text scan finds', () => {
     detectWorldPlaces('10827 Berlin, Rua Augusta 1508', res);
     expect(placeWalksHeld()).toBe(true);
     // detectPii drops them when the text is done
-    detectPii('10827 Berlin, Rua Augusta 1508', { resources: res });
+    detectPii('10827 Berlin, Rua Augusta 1508', { resources: res, compiled: false });
     expect(placeWalksHeld()).toBe(false);
   });
 });
