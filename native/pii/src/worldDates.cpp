@@ -133,7 +133,8 @@ void detectWorldDates(const Text& t, Spans& out) {
                 int b = blanksForward(t, y + 2);
                 if (b > y + 2) y = b;
             }
-            if (t.at(y) == '1' || t.at(y) == '2') monthYear.push_back(k);
+            // monthYear's YEAR(?!\d) opens where "de" and its blanks end if they are there, else at y
+            if (yearAt(t, y)) monthYear.push_back(k);
         }
         if (t.at(k - 1) == '-') dayStarts(t, k - 1, dashed);
     }
