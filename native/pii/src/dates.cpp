@@ -118,6 +118,21 @@ std::vector<int> dayMonthStarts(const Text& t, const std::vector<int>& months) {
     return out;
 }
 
+// DAY, (?:0?[1-9]|[12]\d|3[01]), as the whole of the n digits at d (the caller knows they are digits).
+bool isDay(const Text& t, int d, int n) {
+    int c = t.at(d), c2 = t.at(d + 1);
+    return n == 1 ? c != '0' : n == 2 && ((c == '0' && c2 != '0') || c == '1' || c == '2' || (c == '3' && c2 <= '1'));
+}
+
+// shortDate's d group at r, the digits before the '/' at s: (?:0?[1-9]|1[0-2]) takes them all, then a DAY the whole
+// run of one or two digits after the '/' (else (?![\d/]) fails at the digit left), and no '/' after it.
+bool shortDateNumbers(const Text& t, int r, int s) {
+    int c = t.at(r), c2 = t.at(r + 1), n = 0;
+    bool month = s - r == 1 ? c != '0' : (c == '0' && c2 != '0') || (c == '1' && c2 <= '2');
+    while (n < 3 && isDigit(t.at(s + 1 + n))) n++;
+    return month && isDay(t, s + 1, n) && t.at(s + 1 + n) != '/';
+}
+
 // SHORT_WORDS spelled out, in small letters: shortDate's word at q is the whole of [q, first blank after q), as the
 // words hold no blank and [ \t]+ follows them.
 bool isShortWord(const Text& t, int s, int e) {
@@ -145,25 +160,10 @@ std::vector<int> shortDateStarts(const Text& t) {
         int r = s;
         while (r > t.lo && s - r < 2 && isDigit(t.at(r - 1))) r--;
         int j = blanksBack(t, r);
-        if (r == s || j == r) continue;
+        if (r == s || j == r || !shortDateNumbers(t, r, s)) continue;
         // the word shortDate takes at q ends at j, the first blank after q: it must be one of SHORT_WORDS
         for (int q = j - 1; q >= t.lo && j - q <= 11 && inWord(q); q--)
             if ((q == t.lo || !isAsciiLetter(t.at(q - 1))) && isShortWord(t, q, j)) out.push_back(q);
-    }
-    return out;
-}
-
-// dates.ts aloneWordStarts: before each capitalized month word and its blanks (past the '-' of "mid-"), the run of
-// ASCII letters there (the words before a month are ASCII; a letter past ASCII before them fails the look-behind).
-std::vector<int> aloneWordStarts(const Text& t, const std::vector<int>& months) {
-    std::vector<int> out;
-    for (int k : months) {
-        int j = blanksBack(t, k);
-        if (j == k) continue;
-        if (t.at(j - 1) == '-') j--;
-        int w = j;
-        while (isAsciiLetter(t.at(w - 1))) w--;
-        if (w < j) out.push_back(w);
     }
     return out;
 }
@@ -175,6 +175,46 @@ int letterRunEnd(const Text& t, int p) {
     return p;
 }
 
+// Whether `word` (ASCII) is exactly [s, e), case and all.
+bool isExactly(const Text& t, int s, int e, const char* word) {
+    int n = static_cast<int>(std::strlen(word));
+    if (e - s != n) return false;
+    for (int i = 0; i < n; i++)
+        if (t.at(s + i) != word[i]) return false;
+    return true;
+}
+
+// monthAlone (flag u: case-sensitive) with its word at [w, j) before the blanks that end at the month start k: the
+// word is one of its words, as it takes all of [w, j) and [ \t]+ follows; the m group a whole month name, the ASCII
+// letter run at k (a letter must not follow it), with no blanks and a digit after it.
+bool monthAloneCan(const Text& t, int w, int j, int k) {
+    static const char* const WORDS[] = {"since", "in", "until", "till", "from", "by", "early", "late", "mid-", "mid", "last", "this", "next"};
+    static const char* const NAMES[] = {"January", "February", "March",     "April",   "May",      "June",
+                                        "July",    "August",   "September", "October", "November", "December"};
+    bool word = false, name = false;
+    for (const char* x : WORDS) word |= isExactly(t, w, j, x);
+    int e = letterRunEnd(t, k);
+    for (const char* x : NAMES) name |= isExactly(t, k, e, x);
+    int b = blanksForward(t, e);
+    return word && name && !(b > e && isDigit(t.at(b)));
+}
+
+// dates.ts aloneWordStarts: before each capitalized month word and its blanks (past the '-' of "mid-"), the run of
+// ASCII letters there (the words before a month are ASCII; a letter past ASCII before them fails the look-behind).
+std::vector<int> aloneWordStarts(const Text& t, const std::vector<int>& months) {
+    std::vector<int> out;
+    for (int k : months) {
+        int j = blanksBack(t, k);
+        if (j == k) continue;
+        int blanks = j;
+        if (t.at(j - 1) == '-') j--;
+        int w = j;
+        while (isAsciiLetter(t.at(w - 1))) w--;
+        if (w < j && monthAloneCan(t, w, blanks, k)) out.push_back(w);
+    }
+    return out;
+}
+
 // RES[0] (monthDay) at a month start k: M, then \.?[ \t]+ and a DAY, which opens with [1-9] or 0[1-9] and takes the
 // whole run of one or two digits there, with no ':' after it (else ORD, the year and (?![\d:]) all fail at the
 // unit after the DAY).
@@ -183,9 +223,7 @@ bool monthDayCan(const Text& t, int k) {
     if (t.at(e) == '.') e++;
     int d = blanksForward(t, e), n = 0;
     while (n < 3 && isDigit(t.at(d + n))) n++;
-    int c = t.at(d), c2 = t.at(d + 1);
-    bool day = n == 1 ? c != '0' : n == 2 && ((c == '0' && c2 != '0') || c == '1' || c == '2' || (c == '3' && c2 <= '1'));
-    return d > e && day && t.at(d + n) != ':';
+    return d > e && isDay(t, d, n) && t.at(d + n) != ':';
 }
 
 // RES[2] (monthYear) at a month start k: M, then \.?,?[ \t]+(?:of[ \t]+)? and a YEAR with no digit after it (the
@@ -216,11 +254,24 @@ bool isoCan(const Text& t, int p) {
     return m >= 1 && m <= 2 && t.at(d + m) == sep && isDigit(t.at(d + m + 1));
 }
 
-// ageBefore at p (flags iu): "aged", "age:", "age of" and "at age" open with "ag" or "at " (no unit past ASCII
-// folds onto 'a', 'g', 'e' or 't').
-bool ageWordAt(const Text& t, int p) {
-    int b = asciiLower(t.at(p + 1));
-    return asciiLower(t.at(p)) == 'a' && ((b == 'g' && asciiLower(t.at(p + 2)) == 'e') || (b == 't' && t.at(p + 2) == ' '));
+// ageBefore's n group at i once [ \t]* is past: (?<n>9\d|1[0-2]\d)(?!\d).
+bool ageNumberAt(const Text& t, int i) {
+    int c = t.at(i), c2 = t.at(i + 1);
+    if (c == '9') return isDigit(c2) && !isDigit(t.at(i + 2));
+    return c == '1' && c2 >= '0' && c2 <= '2' && isDigit(t.at(i + 2)) && !isDigit(t.at(i + 3));
+}
+
+// ageBefore at p (flags iu): one of "age", "aged", "age:", "age of", "at age" in any case (no unit past ASCII folds
+// onto their letters), then blanks and the age.
+bool ageBeforeCan(const Text& t, int p) {
+    auto lower = [&t](int i) { return asciiLower(t.at(i)); };
+    auto ageAfter = [&t](int end) { return ageNumberAt(t, blanksForward(t, end)); };
+    if (lower(p) != 'a') return false;
+    if (lower(p + 1) == 't')
+        return t.at(p + 2) == ' ' && lower(p + 3) == 'a' && lower(p + 4) == 'g' && lower(p + 5) == 'e' && ageAfter(p + 6);
+    if (lower(p + 1) != 'g' || lower(p + 2) != 'e') return false;
+    return ageAfter(p + 3) || ((lower(p + 3) == 'd' || t.at(p + 3) == ':') && ageAfter(p + 4)) ||
+           (t.at(p + 3) == ' ' && lower(p + 4) == 'o' && lower(p + 5) == 'f' && ageAfter(p + 6));
 }
 
 // ageAfter's words after the age (flags iu), once [ \t-]* is past: each opens with one of these, "-year" with a '-'
@@ -282,7 +333,7 @@ void detectAges(const Text& t, Spans& out) {
     // with an 'a'.
     for (int p = t.lo; p < t.hi; p++) {
         int c = t.units[p], prev = t.at(p - 1);
-        if ((c == 'a' || c == 'A') && !isAsciiLetter(prev) && ageWordAt(t, p)) before.push_back(p);
+        if ((c == 'a' || c == 'A') && !isAsciiLetter(prev) && ageBeforeCan(t, p)) before.push_back(p);
         if ((c != '9' && c != '1') || isDigit(prev)) continue;
         int n = 1;
         while (n < 4 && isDigit(t.at(p + n))) n++;
