@@ -274,15 +274,16 @@ bool ageBeforeCan(const Text& t, int p) {
            (t.at(p + 3) == ' ' && lower(p + 4) == 'o' && lower(p + 5) == 'f' && ageAfter(p + 6));
 }
 
-// ageAfter's words after the age (flags iu), once [ \t-]* is past: each opens with one of these, "-year" with a '-'
-// that [ \t-]* could take, so the first unit past that run is its 'y'. U+212B, the Angstrom sign, folds onto 'å'.
+// ageAfter's words after the age (flags iu), once [ \t-]* is past: each opens with one of these (in any case, foldIu),
+// "-year" with a '-' that [ \t-]* could take, so the first unit past that run opens "year". Of the words past ASCII
+// only their first unit is looked at: 'å' (U+212B, the Angstrom sign, folds onto it), 'л' and 'г' in either case.
 bool ageUnitFollows(const Text& t, int end) {
+    static const char16_t* const WORDS[] = {u"year", u"yr",      u"y/o",   u"yo",    u"y.o.",  u"male",  u"female", u"man",   u"woman",
+                                            u"a\u00f1os", u"anos", u"ans", u"jahre", u"jaar", u"anni", u"vuotta", u"lat"};
     int i = end;
     while (isBlank(t.at(i)) || t.at(i) == '-') i++;
-    switch (asciiLower(t.at(i))) {
-        case 'y': case 'm': case 'f': case 'w': case 'a': case 'j': case 'v': case 'l': return true;
-        default: break;
-    }
+    for (const char16_t* w : WORDS)
+        if (wordAtIu(t, i, w)) return true;
     int c = t.at(i);
     return c == 0xe5 || c == 0xc5 || c == 0x212b || c == 0x43b || c == 0x41b || c == 0x433 || c == 0x413;
 }

@@ -115,6 +115,12 @@ bool monthsWordCan(const Text& t, int k) {
     return isAsciiMonthWord(t, k, e, false);
 }
 
+// The ASCII part of dayMonth and dayDeMonth's look-behind, (?<![\p{L}\d.,/]), at a day's start d.
+bool dayCanOpen(const Text& t, int d) {
+    int c = t.at(d - 1);
+    return !(isAsciiAlnum(c) || c == '.' || c == ',' || c == '/');
+}
+
 void dayStarts(const Text& t, int end, std::vector<int>& out) {
     if (isDigit(t.at(end - 1))) out.push_back(end - 1);
     if (isDigit(t.at(end - 2))) out.push_back(end - 2);
@@ -161,8 +167,9 @@ void detectWorldDates(const Text& t, Spans& out) {
         while (end > s && (t.at(end - 1) == '.' || t.at(end - 1) == ',' || isSpace(t.at(end - 1)))) end--;
         out.push_back({s, end, SpanType::DATE, 900, SpanSource::pattern});
     };
-    scanFrom(r.dayMonth, t, dayMonth, date);
-    scanFrom(r.dayDeMonth, t, dayDe, date);
+    auto canOpen = [&t](int d) { return dayCanOpen(t, d); };
+    scanFrom(r.dayMonth, t, keepStarts(dayMonth, canOpen), date);
+    scanFrom(r.dayDeMonth, t, keepStarts(dayDe, canOpen), date);
     scanFrom(r.monthYear, t, monthYear, date);
     scanFrom(r.dashed, t, dashed, date);
     scanFrom(r.cjk, t, cjk, date);
