@@ -67,8 +67,24 @@ bool standaloneStart(const Text& t, int s, int e) {
     return n >= 2 && INDIAN_STATES.has(t.at(s), t.at(s + 1)) && (n == 2 || isDigit(t.at(s + 2)));
 }
 
-// plateWords.ts plateWordStarts, for PLATE_WORD alone: the regex (flags iu) takes one of its words at p, so one of
-// these is written there in any case (foldIu: "reg" opens "registration", "reg", "rego" and "registreringsnummer").
+// Where a plate word can begin, from its first two letters in either case (under iu only 'ſ' and the Kelvin sign
+// fold onto ASCII letters, to s and k: the Kelvin sign can open "Kennzeichen").
+bool plateWordStart(const Text& t, int p) {
+    int a = t.units[p] == 0x212a ? 'k' : asciiLower(t.units[p]), b = asciiLower(t.at(p + 1));
+    switch (a) {
+        case 'r': return b == 'e';
+        case 'n': return b == 'u';
+        case 'p': return b == 'l';
+        case 'k': return b == 'e';
+        case 'a': case 'i': case 'm': return b == 'm' || b == 'a';
+        case 't': return b == 'a';
+        case 'v': return b == 'e' || t.at(p + 1) == 0xe9 || t.at(p + 1) == 0xc9;
+        default: return false;
+    }
+}
+
+// Then, where plateWordStart holds: the regex (flags iu) takes one of its words at p, so one of these is written
+// there in any case (foldIu: "reg" opens "registration", "reg", "rego" and "registreringsnummer").
 bool plateWordAt(const Text& t, int p) {
     static const char16_t* const WORDS[] = {u"reg",      u"rekisteritunnus", u"number plate", u"plate",     u"kennzeichen",
                                             u"amtliches kennzeichen",       u"immatriculation", u"matr\u00edcula", u"matricula",
@@ -139,7 +155,7 @@ void detectPlates(const Text& t, Spans& out) {
             while (isAsciiAlnum(t.at(e))) small |= isLower(t.at(e++));
             if (!small && standaloneStart(t, p, e) && standaloneShapeAt(t, p)) standalone.push_back(p);
         }
-        if (!isAsciiLetter(t.at(p - 1)) && plateWordAt(t, p)) words.push_back(p);
+        if (!isAsciiLetter(t.at(p - 1)) && plateWordStart(t, p) && plateWordAt(t, p)) words.push_back(p);
     }
     scanFrom(r.standalone, t, standalone, [&](int s, const RegexMatch& m) { out.push_back({s, m.end, SpanType::VEHICLE, 800, SpanSource::pattern}); });
     const int v = r.afterWord.group("v");
