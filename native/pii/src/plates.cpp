@@ -83,6 +83,40 @@ bool plateWordStart(const Text& t, int p) {
     }
 }
 
+// Then, where plateWordStart holds: the regex (flags iu) takes one of its words at p, so one of these is written
+// there in any case (foldIu: "reg" opens "registration", "reg", "rego" and "registreringsnummer").
+bool plateWordAt(const Text& t, int p) {
+    static const char16_t* const WORDS[] = {u"reg",      u"rekisteritunnus", u"number plate", u"plate",     u"kennzeichen",
+                                            u"amtliches kennzeichen",       u"immatriculation", u"matr\u00edcula", u"matricula",
+                                            u"targa",    u"kenteken",        u"tablica",      u"vehicle",   u"v\u00e9hicule"};
+    for (const char16_t* w : WORDS)
+        if (wordAtIu(t, p, w)) return true;
+    return false;
+}
+
+// The four standalone shapes (flag u, so case-sensitive) at p, by their fixed units: a match of one of them opens
+// there. Each test lets through a superset of its shape (all capitals for the narrower letter sets).
+bool standaloneShapeAt(const Text& t, int p) {
+    auto up = [&t](int i) { return isUpper(t.at(i)); };
+    auto dg = [&t](int i) { return isDigit(t.at(i)); };
+    // [A-HJ-PR-Y]{2}\d{2}[ ][A-HJ-PR-Z]{3}
+    if (up(p) && up(p + 1) && dg(p + 2) && dg(p + 3) && t.at(p + 4) == ' ' && up(p + 5) && up(p + 6) && up(p + 7)) return true;
+    // [A-HJ-NP-TV-Z]{2}-\d{3}-[A-HJ-NP-TV-Z]{2}
+    if (up(p) && up(p + 1) && t.at(p + 2) == '-' && dg(p + 3) && dg(p + 4) && dg(p + 5) && t.at(p + 6) == '-' && up(p + 7) && up(p + 8))
+        return true;
+    // [A-ZÄÖÜ]{1,3}-[A-Z]{1,2}[ ]\d: the '-' ends the run of [A-ZÄÖÜ], the blank that of [A-Z] after it
+    int r = 0;
+    while (r < 4 && (up(p + r) || isUmlaut(t.at(p + r)))) r++;
+    if (r >= 1 && r <= 3 && t.at(p + r) == '-') {
+        int u = 0;
+        while (u < 3 && up(p + r + 1 + u)) u++;
+        if (u >= 1 && u <= 2 && t.at(p + r + 1 + u) == ' ' && dg(p + r + 2 + u)) return true;
+    }
+    // a state code, [ -]?, then a digit
+    int sep = t.at(p + 2);
+    return INDIAN_STATES.has(t.at(p), t.at(p + 1)) && (dg(p + 2) || ((sep == ' ' || sep == '-') && dg(p + 3)));
+}
+
 // plates.ts vinLabelStarts: each label holds one of these, at this offset from the label's start. One walk over
 // the text, testing an anchor only where its first unit is.
 std::vector<int> vinLabelStarts(const Text& t) {
@@ -114,14 +148,14 @@ void detectPlates(const Text& t, Spans& out) {
     for (int p = t.lo; p < t.hi; p++) {
         int c = t.units[p];
         if (isUmlaut(c)) {
-            standalone.push_back(p);
+            if (standaloneShapeAt(t, p)) standalone.push_back(p);
         } else if (isUpper(c) && !isAsciiAlnum(t.at(p - 1))) {
             int e = p;
             bool small = false;
             while (isAsciiAlnum(t.at(e))) small |= isLower(t.at(e++));
-            if (!small && standaloneStart(t, p, e)) standalone.push_back(p);
+            if (!small && standaloneStart(t, p, e) && standaloneShapeAt(t, p)) standalone.push_back(p);
         }
-        if (!isAsciiLetter(t.at(p - 1)) && plateWordStart(t, p)) words.push_back(p);
+        if (!isAsciiLetter(t.at(p - 1)) && plateWordStart(t, p) && plateWordAt(t, p)) words.push_back(p);
     }
     scanFrom(r.standalone, t, standalone, [&](int s, const RegexMatch& m) { out.push_back({s, m.end, SpanType::VEHICLE, 800, SpanSource::pattern}); });
     const int v = r.afterWord.group("v");

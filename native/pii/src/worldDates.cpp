@@ -52,8 +52,9 @@ bool wordBefore(const Text& t, int end, const char* word) {
 // letter (every word start of the text is looked up).
 struct MonthWords {
     std::vector<std::string> byFirst[26];
-    MonthWords() {
-        std::vector<std::string> words{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+    MonthWords(bool abbreviations) {
+        std::vector<std::string> words;
+        if (abbreviations) words = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
         std::string word;
         for (char16_t c : MONTHS + u"|") {
             if (c != '|') {
@@ -67,11 +68,14 @@ struct MonthWords {
     }
 };
 
-bool isAsciiMonthWord(const Text& t, int s, int e) {
-    static const MonthWords WORDS;
+// Whether [s, e) is one of the ASCII month words, in any case; with the abbreviations of "17-Jan-2024" when
+// `abbreviations` (worldDates.ts monthStarts), else M's ASCII words alone.
+bool isAsciiMonthWord(const Text& t, int s, int e, bool abbreviations = true) {
+    static const MonthWords ALL(true), MONTH_WORDS(false);
+    const MonthWords& words = abbreviations ? ALL : MONTH_WORDS;
     int first = asciiLower(t.at(s));
     if (e - s < 3 || e - s > 12 || first < 'a' || first > 'z') return false;
-    for (const std::string& w : WORDS.byFirst[first - 'a']) {
+    for (const std::string& w : words.byFirst[first - 'a']) {
         if (static_cast<int>(w.size()) != e - s) continue;
         int i = 1;
         while (i < e - s && asciiLower(t.at(s + i)) == w[i]) i++;
@@ -101,6 +105,22 @@ std::vector<int> monthStarts(const Text& t) {
     return out;
 }
 
+// Whether M can match at the month start k and end where no letter follows, as dayMonth, dayDeMonth and monthYear
+// ask: when k opens a run of ASCII letters with an ASCII unit after it, M (whose match here holds no ASCII unit but a
+// letter) takes that whole run, which must then be one of M's ASCII words; any other start is kept.
+bool monthsWordCan(const Text& t, int k) {
+    int e = k;
+    while (isAsciiLetter(t.at(e))) e++;
+    if (e == k || (t.at(e) >= 128)) return true;
+    return isAsciiMonthWord(t, k, e, false);
+}
+
+// The ASCII part of dayMonth and dayDeMonth's look-behind, (?<![\p{L}\d.,/]), at a day's start d.
+bool dayCanOpen(const Text& t, int d) {
+    int c = t.at(d - 1);
+    return !(isAsciiAlnum(c) || c == '.' || c == ',' || c == '/');
+}
+
 void dayStarts(const Text& t, int end, std::vector<int>& out) {
     if (isDigit(t.at(end - 1))) out.push_back(end - 1);
     if (isDigit(t.at(end - 2))) out.push_back(end - 2);
@@ -114,6 +134,8 @@ void detectWorldDates(const Text& t, Spans& out) {
     const std::vector<int> months = monthStarts(t);
     std::vector<int> dayMonth, dayDe, monthYear, dashed, cjk;
     for (int k : months) {
+        if (t.at(k - 1) == '-') dayStarts(t, k - 1, dashed);
+        if (!monthsWordCan(t, k)) continue;
         int j = blanksBack(t, k);
         if (j < k) {
             dayStarts(t, t.at(j - 1) == '.' ? j - 1 : j, dayMonth);
@@ -133,9 +155,9 @@ void detectWorldDates(const Text& t, Spans& out) {
                 int b = blanksForward(t, y + 2);
                 if (b > y + 2) y = b;
             }
-            if (t.at(y) == '1' || t.at(y) == '2') monthYear.push_back(k);
+            // monthYear's YEAR(?!\d) opens where "de" and its blanks end if they are there, else at y
+            if (yearAt(t, y)) monthYear.push_back(k);
         }
-        if (t.at(k - 1) == '-') dayStarts(t, k - 1, dashed);
     }
     for (int i = t.lo; i < t.hi; i++)
         if ((t.units[i] == u'年' || t.units[i] == u'년') && i - 4 >= t.lo) cjk.push_back(i - 4);
@@ -145,8 +167,9 @@ void detectWorldDates(const Text& t, Spans& out) {
         while (end > s && (t.at(end - 1) == '.' || t.at(end - 1) == ',' || isSpace(t.at(end - 1)))) end--;
         out.push_back({s, end, SpanType::DATE, 900, SpanSource::pattern});
     };
-    scanFrom(r.dayMonth, t, dayMonth, date);
-    scanFrom(r.dayDeMonth, t, dayDe, date);
+    auto canOpen = [&t](int d) { return dayCanOpen(t, d); };
+    scanFrom(r.dayMonth, t, keepStarts(dayMonth, canOpen), date);
+    scanFrom(r.dayDeMonth, t, keepStarts(dayDe, canOpen), date);
     scanFrom(r.monthYear, t, monthYear, date);
     scanFrom(r.dashed, t, dashed, date);
     scanFrom(r.cjk, t, cjk, date);
