@@ -186,12 +186,16 @@ void withoutLists(const Text& text, const Resources&, Spans& out) {
 // resources.ts foldKey through JavaScript, for the words that are not all ASCII. Called only during a family's call
 // from the thread that made the handle (a handle is an external value of one thread's JavaScript).
 std::u16string foldInJs(napi_env env, napi_ref fold, const std::u16string& word) {
+    // a scope of its own: a long text folds many words in one call, and each would keep its values alive to the end
+    napi_handle_scope scope;
+    if (napi_open_handle_scope(env, &scope) != napi_ok) throw std::runtime_error("foldKey failed");
     napi_value fn, arg, result, global;
     std::u16string out;
-    if (napi_get_reference_value(env, fold, &fn) != napi_ok || napi_get_global(env, &global) != napi_ok ||
-        napi_create_string_utf16(env, word.data(), word.size(), &arg) != napi_ok ||
-        napi_call_function(env, global, fn, 1, &arg, &result) != napi_ok || !readString(env, result, out))
-        throw std::runtime_error("foldKey failed");
+    const bool ok = napi_get_reference_value(env, fold, &fn) == napi_ok && napi_get_global(env, &global) == napi_ok &&
+                    napi_create_string_utf16(env, word.data(), word.size(), &arg) == napi_ok &&
+                    napi_call_function(env, global, fn, 1, &arg, &result) == napi_ok && readString(env, result, out);
+    napi_close_handle_scope(env, scope);
+    if (!ok) throw std::runtime_error("foldKey failed");
     return out;
 }
 

@@ -268,12 +268,18 @@ struct GlobalScan {
 };
 
 // E-mail addresses from their '@' at q: a match's local part is the run of [A-Za-z0-9._%+-] that ends at the '@'
-// (the class holds no '@'), so it can start only inside that run, at the first position the regex accepts.
+// (the class holds no '@'), so it can start only inside that run, at the first position the regex accepts. Every
+// start it can take there (an alphanumeric after none of [\w.+-]: the run's start or after a '%') leads to the same
+// '@' and domain, so the first one decides for all: trying each kept a long "a%a%a%...@" quadratic.
 void emailAt(const Text& t, int q, GlobalScan& scan) {
     int rs = q;
     while (isEmailLocal(t.at(rs - 1))) rs--;
-    for (int p = rs; p < q; p++)
-        if (isAsciiAlnum(t.units[p]) && scan.at(t, p)) break;
+    for (int p = rs < scan.next ? scan.next : rs; p < q; p++) {
+        const int prev = t.at(p - 1);
+        if (!isAsciiAlnum(t.units[p]) || isWord(prev) || prev == '.' || prev == '+' || prev == '-') continue;
+        scan.at(t, p);
+        break;
+    }
 }
 
 bool lowerIs(const Text& t, int i, char lower) { return asciiLower(t.at(i)) == lower; }

@@ -48,7 +48,8 @@ std::u16string Resources::fold(const Text& t, int s, int e) const {
 }
 
 const Resources& noResources() {
-    static const Resources none({}, {});
+    // one per thread: derived() fills it on first use, and a worker thread must not share that with the others
+    thread_local const Resources none({}, {});
     return none;
 }
 

@@ -148,7 +148,11 @@ void detectWorldDates(const Text& t, Spans& out) {
         // the month word's end: a unit past ASCII counts as a letter here (the test below asks for blanks right
         // after the word, so a wider word only lets more through)
         int e = k;
-        while (e < t.hi && (isAsciiLetter(t.units[e]) || t.units[e] >= 128)) e++;
+        // bounded: a run of units past ASCII with no ASCII in it (a CJK paragraph, a line of emoji) would otherwise be
+        // walked again from each of its starts. monthYear needs its month word (at most a dozen units, each matched
+        // by one unit) right before blanks, so a run longer than 64 units from k holds no match there.
+        while (e < t.hi && e - k <= 64 && (isAsciiLetter(t.units[e]) || t.units[e] >= 128)) e++;
+        if (e - k > 64) continue;
         int y = blanksForward(t, e);
         if (y > e) {
             if (asciiLower(t.at(y)) == 'd' && asciiLower(t.at(y + 1)) == 'e') {
