@@ -32,6 +32,17 @@ const AsciiClasses ASCII_CLASSES;
 
 }  // namespace
 
+std::vector<std::u16string> splitWords(const std::u16string& s, char16_t by) {
+    std::vector<std::u16string> out;
+    size_t from = 0;
+    for (size_t i = s.find(by); i != std::u16string::npos; i = s.find(by, from)) {
+        out.push_back(s.substr(from, i - from));
+        from = i + 1;
+    }
+    out.push_back(s.substr(from));
+    return out;
+}
+
 int classOf(const Text& t, int i) {
     int c = t.at(i);
     if (c < 0) return EDGE;

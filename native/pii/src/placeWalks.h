@@ -30,6 +30,13 @@ enum CharClass : int {
     COLON = 1024,
 };
 
+// span.ts US_STATE_NAMES (places.ts and worldPlaces.ts both read it).
+inline const char16_t* const US_STATE_NAMES =
+    u"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta";
+
+// The pieces of `s` between each `by` (a word list written as one string, as the TypeScript writes it).
+std::vector<std::u16string> splitWords(const std::u16string& s, char16_t by);
+
 // placeWalks.ts classOf.
 int classOf(const Text& t, int i);
 

@@ -16,23 +16,11 @@ namespace {
 
 using std::u16string;
 
-// span.ts US_STATE_ABBR, US_STATE_NAMES and AMBIGUOUS_STATE_ABBR.
+// span.ts US_STATE_ABBR and AMBIGUOUS_STATE_ABBR (US_STATE_NAMES is in placeWalks.h).
 const char16_t* const STATE_ABBR =
     u"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR";
-const char16_t* const STATE_NAMES =
-    u"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta";
 const char16_t* const AMBIGUOUS_ABBR = u"MD|PA|ME|OR|IN|OK|HI|CO|LA|MA|MS|ID|AL|MO|NE|DE|DC|PR";
 
-std::vector<u16string> split(const u16string& s, char16_t by) {
-    std::vector<u16string> out;
-    size_t from = 0;
-    for (size_t i = s.find(by); i != u16string::npos; i = s.find(by, from)) {
-        out.push_back(s.substr(from, i - from));
-        from = i + 1;
-    }
-    out.push_back(s.substr(from));
-    return out;
-}
 
 // places.ts's pieces of pattern.
 const u16string CAPW = uR"re([\p{Lu}][\p{L}\p{M}'’.\-])re" u"*";
@@ -59,11 +47,11 @@ struct Regexes {
         "u"};
     Regex cep{uR"re((?<![\d-])\d{5}-\d{3}(?![\d-]))re", ""};
     Regex poBox{uR"re(\bP\.?\s?O\.?\s?Box[ \t]+\d{1,6}\b)re", "i"};
-    Regex zipAfterState{u"\\b(?:" + u16string(STATE_ABBR) + u"|" + STATE_NAMES + uR"re()\.?,?[ \t]{1,3}(?<z>\d{5}(?:-\d{4})?)(?![\d-]))re", ""};
+    Regex zipAfterState{u"\\b(?:" + u16string(STATE_ABBR) + u"|" + US_STATE_NAMES + uR"re()\.?,?[ \t]{1,3}(?<z>\d{5}(?:-\d{4})?)(?![\d-]))re", ""};
     Regex zipLabel{uR"re(\b(?:ZIP|Zip|zip)(?:[ \t]*[Cc]ode)?[ \t]*[:#]?[ \t]*(?<z>\d{5}(?:-\d{4})?)(?!\d))re", ""};
     Regex caPostal{uR"re((?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9]))re", ""};
     Regex ukPostal{uR"re((?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9]))re", ""};
-    Regex stateAfterComma{uR"re(,[ \t]+(?<state>)re" + u16string(STATE_ABBR) + u"|" + STATE_NAMES +
+    Regex stateAfterComma{uR"re(,[ \t]+(?<state>)re" + u16string(STATE_ABBR) + u"|" + US_STATE_NAMES +
                               uR"re()(?![\p{L}])(?<zip>\.?,?[ \t]+\d{5})?)re",
                           "u"};
     Regex county{uR"re((?=[\p{Lu}])(?<![\p{L}])(?:(?<a>)re" + CAPW + uR"re((?:[ \t])re" + CAPW +
@@ -81,18 +69,18 @@ struct Regexes {
                     "u"};
     Regex letter{u"\\p{L}", "u"};
     std::vector<u16string> states = [] {
-        std::vector<u16string> all = split(STATE_ABBR, u'|');
-        for (u16string& name : split(STATE_NAMES, u'|')) all.push_back(name);
+        std::vector<u16string> all = splitWords(STATE_ABBR, u'|');
+        for (u16string& name : splitWords(US_STATE_NAMES, u'|')) all.push_back(name);
         return all;
     }();
     WordSet stateNames, ambiguousAbbr;
     // The states by their first two letters (places.ts STATE_OPENINGS), all ASCII.
     std::unordered_map<int, std::vector<u16string>> statesByOpening;
     std::vector<u16string> streetAfterSuffixes =
-        split(u"straße strasse str. weg gasse platz allee ring damm ufer laan straat gracht vej gade gatan vägen veien", u' ');
+        splitWords(u"straße strasse str. weg gasse platz allee ring damm ufer laan straat gracht vej gade gatan vägen veien", u' ');
     Regexes() {
-        for (const u16string& s : split(STATE_NAMES, u'|')) stateNames.add(s);
-        for (const u16string& s : split(AMBIGUOUS_ABBR, u'|')) ambiguousAbbr.add(s);
+        for (const u16string& s : splitWords(US_STATE_NAMES, u'|')) stateNames.add(s);
+        for (const u16string& s : splitWords(AMBIGUOUS_ABBR, u'|')) ambiguousAbbr.add(s);
         for (const u16string& s : states) statesByOpening[s[0] * 128 + s[1]].push_back(s);
     }
 };
@@ -158,7 +146,7 @@ bool streetTypeAhead(const Text& t, int e) {
     static const struct Types {
         std::vector<u16string> byFirst[128];
         Types() {
-            for (const u16string& w : split(STREET_TYPES, u'|')) byFirst[w[0]].push_back(w);
+            for (const u16string& w : splitWords(STREET_TYPES, u'|')) byFirst[w[0]].push_back(w);
         }
     } TYPES;
     int i = e;
@@ -360,12 +348,9 @@ void townsByContext(const Text& t, const PlaceKeywords& keywords, const Resource
 
     // A town before ", <state>": the state first, then the words before the comma.
     std::vector<int> commas;
-    for (int i = t.lo; i < t.hi; i++) {
-        if (t.units[i] != ',') continue;
-        int w = afterBlanks(t, i + 1);
-        if (w < 0 || !capitalOrOther(t, w)) continue;
+    for (int i : commaThenCapital(t)) {
         // a state's code or name written there (STATE_AFTER_COMMA tries each in turn: most commas open none)
-        int a = t.at(w), b = t.at(w + 1);
+        const int w = afterBlanks(t, i + 1), a = t.at(w), b = t.at(w + 1);
         if (a >= 128 || b < 0 || b >= 128) continue;
         auto states = r.statesByOpening.find(a * 128 + b);
         if (states == r.statesByOpening.end()) continue;

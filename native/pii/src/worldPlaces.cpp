@@ -23,8 +23,6 @@ const u16string UK_POSTCODE = uR"re([A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}
 const u16string CA_POSTAL = uR"re([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d)re";
 const u16string REGION = u"(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NU)";
 const u16string CODES = EIRCODE + u"|" + UK_POSTCODE + u"|" + CA_POSTAL + uR"re(|\d{6}|(?<=)re" + REGION + uR"re([ \t]+)\d{4})re";
-const char16_t* const STATE_NAMES =
-    u"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta";
 
 struct NonLatinAddress {
     int script;
@@ -83,23 +81,15 @@ struct Regexes {
             {SCRIPT_DEVANAGARI, uR"re(\d{1,5},[ \t](?:[\p{Script=Devanagari}]+[ \t])?(?:नगर|मार्ग|रोड|कॉलोनी))re"},
         };
         for (const auto& [script, source] : NON_LATIN) nonLatin.push_back({script, Regex(source, "u")});
-        auto split = [](const u16string& s, char16_t by, auto each) {
-            size_t from = 0;
-            for (size_t i = s.find(by); i != u16string::npos; i = s.find(by, from)) {
-                each(s.substr(from, i - from));
-                from = i + 1;
-            }
-            each(s.substr(from));
-        };
-        split(u"straße strasse Straße Strasse gasse Gasse weg platz Platz allee ring damm ufer laan straat gracht kade singel dijk plein vej gade "
-              u"gatan vägen veien gata katu tie kuja polku väylä",
-              u' ', [&](const u16string& w) { suffixes.push_back(w); });
-        split(u"india|uk|united kingdom|ireland|canada|australia|germany|france|spain|italy|españa|deutschland", u'|',
-              [&](const u16string& w) { notPlace.add(w); });
-        split(STATE_NAMES, u'|', [&](u16string w) {
+        suffixes = splitWords(u"straße strasse Straße Strasse gasse Gasse weg platz Platz allee ring damm ufer laan straat gracht kade singel dijk "
+                              u"plein vej gade gatan vägen veien gata katu tie kuja polku väylä",
+                              u' ');
+        for (const u16string& w : splitWords(u"india|uk|united kingdom|ireland|canada|australia|germany|france|spain|italy|españa|deutschland", u'|'))
+            notPlace.add(w);
+        for (u16string w : splitWords(US_STATE_NAMES, u'|')) {
             for (char16_t& c : w) c = static_cast<char16_t>(asciiLower(c));
             stateNamesLower.add(w);
-        });
+        }
     }
 };
 const Regexes& rx() {
