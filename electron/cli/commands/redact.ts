@@ -16,6 +16,7 @@ import { spansOnView } from '../../core/pii/pieceView.js';
 import { createPseudonymMap, redactTextTo, serializePseudonymMap } from '../../core/pii/redact.js';
 import type { Replacement, TextSink } from '../../core/pii/redact.js';
 import { buildRedactionReport, countByType } from '../../core/pii/report.js';
+import { replacementJson, spanJson } from '../../core/pii/reportLines.js';
 import { loadPiiResources } from '../../core/pii/resources.js';
 import { TEMPLATE_DOMAINS, loadDomainTemplate, policyFromTemplate } from '../../core/pii/templates.js';
 import type { TemplateDomain } from '../../core/pii/templates.js';
@@ -242,14 +243,7 @@ export const redactCommand: CliCommand = {
       {
         mode: 0o600,
         // Only these fields: a span or replacement carries nothing else the report promises.
-        element: (key, v) => {
-          if (key === 'spans') {
-            const s = v as PiiSpan;
-            return { start: s.start, end: s.end, type: s.type, text: s.text, confidence: s.confidence, source: s.source };
-          }
-          const r = v as Replacement;
-          return { start: r.start, end: r.end, type: r.type, replacement: r.replacement };
-        },
+        elementJson: (key, v) => (key === 'spans' ? spanJson(v as PiiSpan) : replacementJson(v as Replacement)),
       },
     );
     if (mapPath) writeFileSync(mapPath, serializePseudonymMap(map), { mode: 0o600 });

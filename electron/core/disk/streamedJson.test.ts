@@ -44,6 +44,14 @@ describe('writeJsonStreamed', () => {
     });
   });
 
+  it('writes the JSON text `elementJson` makes of each array element as it is, other fields as before', () => {
+    const file = join(t.dir, 'json.json');
+    writeJsonStreamed(file, { a: [1, 2], b: { c: 3 } }, { elementJson: (key, v) => `{"${key}":${(v as number) * 3}}` });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('\n  {"a":3},\n  {"a":6}\n ]');
+    expect(JSON.parse(text)).toEqual({ a: [{ a: 3 }, { a: 6 }], b: { c: 3 } });
+  });
+
   it('leaves the old file and no temp file when a write fails midway', () => {
     const file = join(t.dir, 'kept.json');
     writeFileSync(file, '{"old":true}');

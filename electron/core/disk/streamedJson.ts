@@ -16,7 +16,12 @@ import { bufferedWriter } from './bufferedWriter.js';
 export function writeJsonStreamed(
   path: string,
   fields: Record<string, unknown>,
-  options: { mode?: number; element?: (key: string, value: unknown) => unknown } = {},
+  options: {
+    mode?: number;
+    element?: (key: string, value: unknown) => unknown;
+    /** The element's JSON text, made by the caller instead of `element` then JSON.stringify (a hot path's own). */
+    elementJson?: (key: string, value: unknown) => string;
+  } = {},
 ): void {
   writeThroughTemp(
     path,
@@ -32,6 +37,10 @@ export function writeJsonStreamed(
         if (Array.isArray(value)) {
           put('[');
           for (let i = 0; i < value.length; i++) {
+            if (options.elementJson) {
+              put(`${i ? ',' : ''}\n  ${options.elementJson(key, value[i])}`);
+              continue;
+            }
             const element: unknown = options.element ? options.element(key, value[i]) : value[i];
             // As JSON.stringify writes an array: an element with no JSON form (undefined, a function) is null.
             put(`${i ? ',' : ''}\n  ${JSON.stringify(element) ?? 'null'}`);
