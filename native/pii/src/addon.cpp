@@ -19,6 +19,7 @@
 #include <exception>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 #include <string>
@@ -127,6 +128,7 @@ napi_value toStrings(napi_env env, const std::vector<std::u16string>& words) {
 
 using Detect = void (*)(const Text&, const Resources&, Spans&);
 using DetectWithNames = void (*)(const Text&, const Resources&, Spans&, const NameOptions&);
+using DetectWithWalks = void (*)(const Text&, const Resources&, Spans&, const PlaceWalks&);
 
 // One detector family over a string from JavaScript.
 template <Detect detect>
@@ -298,9 +300,12 @@ struct FamilyEntry {
     napi_callback call;
     // the name detector, which takes the seeds and unclaimed keys too
     DetectWithNames withNames = nullptr;
+    // the place families, which share the walks they take over the text
+    DetectWithWalks withWalks = nullptr;
 };
 #define PLAIN_FAMILY(name, fn) {name, withoutLists<fn>, Family<withoutLists<fn>>}
 #define LISTS_FAMILY(name, fn) {name, fn, Family<fn>}
+#define PLACE_FAMILY(name, fn) {name, fn, Family<fn>, nullptr, fn}
 const FamilyEntry FAMILIES[] = {
     PLAIN_FAMILY("patterns", detectPatterns),
     PLAIN_FAMILY("nationalIds", detectNationalIds),
@@ -310,13 +315,35 @@ const FamilyEntry FAMILIES[] = {
     PLAIN_FAMILY("worldDates", detectWorldDates),
     PLAIN_FAMILY("plates", detectPlates),
     PLAIN_FAMILY("ages", detectAges),
-    LISTS_FAMILY("places", detectPlaces),
-    LISTS_FAMILY("worldPlaces", detectWorldPlaces),
+    PLACE_FAMILY("places", detectPlaces),
+    PLACE_FAMILY("worldPlaces", detectWorldPlaces),
     {"names", detectNamesAlone, Names, detectNames},
     PLAIN_FAMILY("worldNames", detectWorldNames),
 };
 #undef PLAIN_FAMILY
 #undef LISTS_FAMILY
+#undef PLACE_FAMILY
+
+// Every family over one text in FAMILIES order, `each(index, spans)` after each one: the name detector with the
+// seeds and unclaimed keys, the place families with one PlaceWalks between them.
+template <typename Each>
+void eachFamily(const Text& text, const Resources& res, const NameOptions& names, Each each) {
+    std::optional<PlaceWalks> walks;
+    Spans spans;
+    for (size_t i = 0; i < std::size(FAMILIES); i++) {
+        const FamilyEntry& family = FAMILIES[i];
+        spans.clear();
+        if (family.withNames) {
+            family.withNames(text, res, spans, names);
+        } else if (family.withWalks) {
+            if (!walks) walks.emplace(text);
+            family.withWalks(text, res, spans, *walks);
+        } else {
+            family.detect(text, res, spans);
+        }
+        each(i, spans);
+    }
+}
 
 // all(text[, handle[, seeds[, wantUnclaimed]]]): every family's candidates, one Int32Array each in FAMILIES order,
 // then the name detector's unclaimed keys when asked for: the text is copied out of JavaScript once for all of them.
@@ -326,14 +353,13 @@ napi_value All(napi_env env, napi_callback_info info) {
                         napi_value out;
                         const size_t count = std::size(FAMILIES);
                         napi_create_array_with_length(env, count + (names.unclaimed ? 1 : 0), &out);
-                        for (size_t i = 0; i < count; i++) {
-                            Spans spans;
-                            if (FAMILIES[i].withNames) FAMILIES[i].withNames(text, res, spans, names);
-                            else FAMILIES[i].detect(text, res, spans);
+                        bool failed = false;
+                        eachFamily(text, res, names, [&](size_t i, const Spans& spans) {
                             napi_value array = toInt32Array(env, spans);
-                            if (!array) return throwError(env, "out of memory");
-                            napi_set_element(env, out, static_cast<uint32_t>(i), array);
-                        }
+                            failed |= !array;
+                            if (array) napi_set_element(env, out, static_cast<uint32_t>(i), array);
+                        });
+                        if (failed) return throwError(env, "out of memory");
                         if (names.unclaimed) {
                             napi_value keys = toStrings(env, *names.unclaimed);
                             if (!keys) return throwError(env, "out of memory");
@@ -349,14 +375,11 @@ napi_value All(napi_env env, napi_callback_info info) {
 napi_value DetectResolved(napi_env env, napi_callback_info info) {
     return withText(env, info, "detect(text, handle[, seeds[, wantUnclaimed[, minConfidence]]]) needs a string",
                     [env](const Text& text, const Resources& res, const NameOptions& names, double minConfidence) -> napi_value {
-                        Spans candidates, spans;
-                        for (const FamilyEntry& family : FAMILIES) {
-                            spans.clear();
-                            if (family.withNames) family.withNames(text, res, spans, names);
-                            else family.detect(text, res, spans);
+                        Spans candidates;
+                        eachFamily(text, res, names, [&](size_t, const Spans& spans) {
                             for (const Span& s : spans)
                                 if (s.confidenceMilli / 1000.0 >= minConfidence) candidates.push_back(s);
-                        }
+                        });
                         napi_value kept = toInt32Array(env, resolveOverlaps(std::move(candidates)));
                         if (!kept) return throwError(env, "out of memory");
                         if (!names.unclaimed) return kept;

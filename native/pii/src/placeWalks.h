@@ -103,6 +103,14 @@ private:
     std::vector<std::pair<int, char>> starts_;
 };
 
+// The walks both place families take over a whole text, made once: detect() hands one to places and world places
+// (each built it for itself, a twentieth of detection), a family called alone makes its own.
+struct PlaceWalks {
+    explicit PlaceWalks(const Text& t) : runs(t), keywords(t) {}
+    const DigitRuns runs;
+    const PlaceKeywords keywords;
+};
+
 // placeWalks.ts commaThenCapital: every comma followed by blanks and then an ASCII capital or a unit past ASCII.
 std::vector<int> commaThenCapital(const Text& t);
 

@@ -510,9 +510,9 @@ void townsAfterWords(const Text& t, const Resources& res, Out& out) {
 
 }  // namespace
 
-void detectPlaces(const Text& t, const Resources& res, Spans& spans) {
-    const DigitRuns runs(t);
-    const PlaceKeywords keywords(t);
+void detectPlaces(const Text& t, const Resources& res, Spans& spans, const PlaceWalks& walks) {
+    const DigitRuns& runs = walks.runs;
+    const PlaceKeywords& keywords = walks.keywords;
     Out out{spans, spans.size()};
     streets(t, runs, keywords, res, out);
     postalCodes(t, runs, res, out);

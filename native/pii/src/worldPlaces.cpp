@@ -456,9 +456,9 @@ void nonLatinAddresses(const Text& line, Spans& out) {
 
 }  // namespace
 
-void detectWorldPlaces(const Text& t, const Resources& res, Spans& out) {
-    const DigitRuns runs(t);
-    const PlaceKeywords keywords(t);
+void detectWorldPlaces(const Text& t, const Resources& res, Spans& out, const PlaceWalks& walks) {
+    const DigitRuns& runs = walks.runs;
+    const PlaceKeywords& keywords = walks.keywords;
     townsKnown(t, keywords, res, out);
     codesAndTowns(t, runs, res, out);
     streets(t, runs, keywords, out);
