@@ -53,13 +53,14 @@ const Regexes& rx() {
 // Every spelling of a month word dates.ts's M holds, in lower case (monthWords: the text's whole letter run must be
 // one of them).
 bool isMonthWord(const Text& t, int s, int e) {
-    static const char* const WORDS[] = {"january", "february", "march", "april", "may",  "june", "july", "august", "september",
-                                        "october", "november", "december", "jan",   "feb",  "mar",  "apr",  "jun",    "jul",
-                                        "aug",     "sep",      "oct",      "nov",   "dec",  "sept", "sepember"};
+    // with their lengths: this runs on every capitalized word, and a strlen of each word was a fortieth of dates
+    static const std::string_view WORDS[] = {"january", "february", "march", "april", "may",  "june", "july", "august", "september",
+                                             "october", "november", "december", "jan",   "feb",  "mar",  "apr",  "jun",    "jul",
+                                             "aug",     "sep",      "oct",      "nov",   "dec",  "sept", "sepember"};
     int n = e - s;
     if (n < 3 || n > 9) return false;
-    for (const char* w : WORDS) {
-        if (static_cast<int>(std::strlen(w)) != n) continue;
+    for (std::string_view w : WORDS) {
+        if (static_cast<int>(w.size()) != n) continue;
         int i = 0;
         while (i < n && asciiLower(t.at(s + i)) == w[i]) i++;
         if (i == n) return true;
