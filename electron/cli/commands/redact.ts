@@ -202,7 +202,7 @@ export const redactCommand: CliCommand = {
       onThreadError: (e) => out.log(`Worker threads failed (${e instanceof Error ? e.message : String(e)}); detecting on one thread instead.`),
     });
     const detected = view ? spansOnView(text, view, found) : found;
-    const spans = detected.filter((s) => policy.types.includes(s.type));
+    const spans = PII_TYPES.every((t) => policy.types.includes(t)) ? detected : detected.filter((s) => policy.types.includes(s.type));
     const map = createPseudonymMap();
     // Surrogates come from what a span says, not how the file escaped it (the report keeps the file's own text).
     const toRedact = json && mode === 'pseudonym' ? spans.map((s) => ({ ...s, text: decodedText(s.text) })) : spans;

@@ -90,7 +90,8 @@ export function buildRedactionReport(input: ReportInput): RedactionReport {
     }
     const foundByType = countByType(r.detected);
     const reviewedByType = reviewedSpans === r.detected ? foundByType : countByType(reviewedSpans);
-    const redactedByType = countByType(r.redacted);
+    // `data redact` with every type in its policy redacts the detected spans themselves: counted once
+    const redactedByType = r.redacted === r.detected ? foundByType : countByType(r.redacted);
     for (const t of PII_TYPES) {
       detected[t] += foundByType[t];
       if (redactedByType[t] > reviewedByType[t]) throw new Error(`report: more ${t} spans replaced than reviewed`);
