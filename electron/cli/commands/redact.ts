@@ -9,9 +9,11 @@ import { bomFor, decodeBytes } from '../../core/data/encoding.js';
 import { fileKindOf } from '../../core/data/fileKinds.js';
 import { writeThroughTemp } from '../../core/disk/atomicWrite.js';
 import { bufferedWriter } from '../../core/disk/bufferedWriter.js';
+import type { WriterEncoding } from '../../core/disk/bufferedWriter.js';
 import { writeJsonStreamed } from '../../core/disk/streamedJson.js';
 import { csvCellsView, delimiterFor, isCellSafe } from '../../core/pii/csvCells.js';
 import { decodedText, isJsonSafe, jsonStringsView } from '../../core/pii/jsonStrings.js';
+import { writeMaskedCopyNative, writeSpanLinesNative } from '../../core/pii/nativeOutput.js';
 import { spansOnView } from '../../core/pii/pieceView.js';
 import { createPseudonymMap, redactTextTo, serializePseudonymMap } from '../../core/pii/redact.js';
 import type { Replacement, TextSink } from '../../core/pii/redact.js';
@@ -53,15 +55,17 @@ export async function readTextFile(path: string): Promise<{ text: string; encodi
 
 /**
  * Writes the text that `write` puts, part by part, in the encoding the input was read in (BOM kept where there was
- * one), whole or not at all; returns what `write` returns. Nothing is written where `write` throws.
+ * one), whole or not at all; returns what `write` returns. Nothing is written where `write` throws. `write` may
+ * instead write the encoded bytes straight to `file.fd` (the BOM is written, nothing else yet).
  */
-export function writeEncodedText<T>(path: string, encoding: string, write: (put: TextSink) => T): T {
+export function writeEncodedText<T>(path: string, encoding: string, write: (put: TextSink, file: { fd: number; encoding: WriterEncoding }) => T): T {
   let result: T | undefined;
   writeThroughTemp(path, (fd) => {
     const bom = bomFor(encoding);
     if (bom.length) writeSync(fd, Buffer.from(bom));
-    const writer = bufferedWriter(fd, encoding === 'utf-16le' ? 'utf16le' : encoding === 'utf-16be' ? 'utf16be' : 'utf8');
-    result = write((part) => writer.put(part));
+    const writerEncoding: WriterEncoding = encoding === 'utf-16le' ? 'utf16le' : encoding === 'utf-16be' ? 'utf16be' : 'utf8';
+    const writer = bufferedWriter(fd, writerEncoding);
+    result = write((part) => writer.put(part), { fd, encoding: writerEncoding });
     writer.flush();
   });
   return result as T;
@@ -208,7 +212,11 @@ export const redactCommand: CliCommand = {
     const toRedact = json && mode === 'pseudonym' ? spans.map((s) => ({ ...s, text: decodedText(s.text) })) : spans;
     // The redacted copy goes straight to its file as it is made, never whole in memory; it is committed only once
     // every replacement is known to be safe.
-    const replacements = writeEncodedText(outPath, encoding, (put) => {
+    const replacements = writeEncodedText(outPath, encoding, (put, file) => {
+      // The add-on writes a masked copy itself when it is loaded (the same bytes, without a string per span); a mask
+      // that the file's format cannot take as it is leaves the copy to the path below, which says why.
+      const maskSafe = (m: string) => (json ? isJsonSafe(m) : delimiter ? isCellSafe(m, '', delimiter) : true);
+      if (mode === 'mask' && writeMaskedCopyNative(file.fd, file.encoding, text, spans, maskSafe)) return [];
       const made = redactTextTo(put, text, toRedact, mode, { secret, recordId: 'file', resources, map, policy });
       const unsafe = json
         ? made.find((r) => !isJsonSafe(r.replacement))
@@ -242,6 +250,8 @@ export const redactCommand: CliCommand = {
       },
       {
         mode: 0o600,
+        // The add-on writes the span lines when it is loaded (the same bytes: nativeOutput.ts).
+        writeElements: (key, v, fd) => key === 'spans' && writeSpanLinesNative(fd, text, v as PiiSpan[]),
         // Only these fields: a span or replacement carries nothing else the report promises.
         elementJson: (key, v) => (key === 'spans' ? spanJson(v as PiiSpan) : replacementJson(v as Replacement)),
       },

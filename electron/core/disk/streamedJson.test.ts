@@ -1,6 +1,6 @@
 // The streamed JSON writer: what JSON.parse reads back is what JSON.stringify of the same object gives, the file is
 // whole or absent, and large arrays go out in pieces.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/unit/helpers.js';
@@ -50,6 +50,27 @@ describe('writeJsonStreamed', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('\n  {"a":3},\n  {"a":6}\n ]');
     expect(JSON.parse(text)).toEqual({ a: [{ a: 3 }, { a: 6 }], b: { c: 3 } });
+  });
+
+  it("lets `writeElements` write an array's elements straight to the file after what came before, or leave them", () => {
+    const file = join(t.dir, 'direct.json');
+    const asked: string[] = [];
+    writeJsonStreamed(
+      file,
+      { head: 'x'.repeat(70_000), a: [1, 2], b: [3], c: [] },
+      {
+        writeElements: (key, v, fd) => {
+          asked.push(key);
+          if (key !== 'a') return false;
+          writeSync(fd, v.map((n, i) => `${i ? ',' : ''}\n  ${(n as number) * 10}`).join(''));
+          return true;
+        },
+      },
+    );
+    const text = readFileSync(file, 'utf8');
+    expect(asked).toEqual(['a', 'b', 'c']);
+    expect(text).toContain('"a": [\n  10,\n  20\n ],\n "b": [\n  3\n ]');
+    expect(JSON.parse(text)).toEqual({ head: 'x'.repeat(70_000), a: [10, 20], b: [3], c: [] });
   });
 
   it('leaves the old file and no temp file when a write fails midway', () => {

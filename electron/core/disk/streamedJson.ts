@@ -21,6 +21,12 @@ export function writeJsonStreamed(
     element?: (key: string, value: unknown) => unknown;
     /** The element's JSON text, made by the caller instead of `element` then JSON.stringify (a hot path's own). */
     elementJson?: (key: string, value: unknown) => string;
+    /**
+     * Writes an array's elements straight to the file (everything before them written out first), exactly as they
+     * would be written here (`,` between them, each on a line of its own after two spaces); false, having written
+     * nothing, leaves them to the other options.
+     */
+    writeElements?: (key: string, value: unknown[], fd: number) => boolean;
   } = {},
 ): void {
   writeThroughTemp(
@@ -36,6 +42,13 @@ export function writeJsonStreamed(
         first = false;
         if (Array.isArray(value)) {
           put('[');
+          if (options.writeElements) {
+            writer.flush();
+            if (options.writeElements(key, value, fd)) {
+              put(value.length ? '\n ]' : ']');
+              continue;
+            }
+          }
           for (let i = 0; i < value.length; i++) {
             if (options.elementJson) {
               put(`${i ? ',' : ''}\n  ${options.elementJson(key, value[i])}`);

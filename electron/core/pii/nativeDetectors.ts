@@ -55,6 +55,8 @@ type Addon = Record<Exclude<CompiledFamily, 'names'>, (text: string, lists?: Lis
   nameSeeds(keys: string[]): SeedsHandle;
   familyNames?: string[];
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
+  writeMaskedCopy?: NativeOutput['writeMaskedCopy'];
+  writeSpanLines?: NativeOutput['writeSpanLines'];
   typeNames?: string[];
   sourceNames?: string[];
 };
@@ -78,7 +80,17 @@ export type NativeDetectors = Record<Exclude<CompiledFamily, 'names'>, (text: st
   detect(text: string, res: PiiResources, minConfidence: number, names?: NameOptions): PiiSpan[];
   /** The add-on's regex engine at one position: the match's end or -1 (for the tests that compare it with V8's). */
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
+  /** The add-on's writers of data redact's two large files, where this build has them (nativeOutput.ts uses them). */
+  output?: NativeOutput;
 };
+
+/** native/pii/src/output.h: each writes to an open file and returns the bytes it wrote. */
+export interface NativeOutput {
+  /** `text` with each span's [start, end) replaced by words[word]; spans as [start, end, word], in order and apart. */
+  writeMaskedCopy(fd: number, text: string, spans: Int32Array, words: string[], encoding: 'utf8' | 'utf16le' | 'utf16be'): number;
+  /** The report's span lines; spans as [start, end, type, confidence, source], the last three indices into words (JSON texts). */
+  writeSpanLines(fd: number, text: string, spans: Int32Array, words: string[]): number;
+}
 
 const SOURCES: readonly SpanSource[] = ['checksum', 'pattern', 'context', 'dictionary', 'propagation', 'reviewer'];
 
@@ -189,6 +201,9 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
         return toSpans(text, found[0]);
       },
       regexMatchAt: (source, flags, text, pos) => addon.regexMatchAt(source, flags, text, pos),
+      ...(addon.writeMaskedCopy && addon.writeSpanLines
+        ? { output: { writeMaskedCopy: addon.writeMaskedCopy.bind(addon), writeSpanLines: addon.writeSpanLines.bind(addon) } }
+        : {}),
     },
     why: `loaded from ${file}`,
   };

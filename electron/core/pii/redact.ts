@@ -105,6 +105,11 @@ function intoString(redact: (put: TextSink) => Replacement[]): RedactionResult {
 /** One string per type, shared by every span of it rather than a new one each. */
 const MASKS = Object.fromEntries(PII_TYPES.map((t) => [t, `[${t}]`])) as Record<PiiType, string>;
 
+/** What mask mode writes in place of a span of this type. */
+export function maskOf(type: PiiType): string {
+  return MASKS[type];
+}
+
 /** "[NAME]", "[DATE]", ... in place of each span. */
 export function maskText(input: string, spans: readonly PiiSpan[], policy?: RedactionPolicy): RedactionResult {
   return intoString((put) => maskTextTo(put, input, spans, policy));
