@@ -3,17 +3,19 @@
 // Each phase runs `reps` times, in the CLI's order: reading and decoding the file and the JSON strings view (JSONL
 // only) before detection, as the CLI runs them, on a small heap; detection once (the same spans for every commit
 // that keeps the span gate); then placing the spans back on the file (JSONL only), writing the redacted copy and
-// writing the report's span lines. CPU ms of the whole process (its garbage collection included). The JSONL dataset
+// writing the report's span lines, each the JavaScript way and, where the add-on has them, its writers' way (what
+// the CLI now takes: native/pii/src/output.h). CPU ms of the whole process (its garbage collection included). The JSONL dataset
 // is 100k records whatever `times` is. To compare with an older commit, copy this file and piiBenchInputs.ts into a
 // worktree of it (before pieceView.ts, spansOnView was jsonStrings.ts's spansOnJson: import that instead): where
 // redactTextTo does not exist yet, the copy is made the old way (redactText, then one Buffer of the whole text).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cli from '../electron/cli/commands/redact.js';
 import { writeJsonStreamed } from '../electron/core/disk/streamedJson.js';
 import { jsonStringsView } from '../electron/core/pii/jsonStrings.js';
 import { spansOnView } from '../electron/core/pii/pieceView.js';
+import { spanJson } from '../electron/core/pii/reportLines.js';
 import * as redact from '../electron/core/pii/redact.js';
 import { loadPiiResources } from '../electron/core/pii/resources.js';
 import type { PiiSpan } from '../electron/core/pii/types.js';
@@ -69,18 +71,28 @@ try {
       writeFileSync(path, old.encodeText(redact.redactText(text, spans, 'mask', options).text, encoding));
     }
   });
-  await time('report span lines written', () =>
-    writeJsonStreamed(
-      join(dir, 'report.json'),
-      { spans },
-      {
-        element: (_k, v) => {
-          const s = v as PiiSpan;
-          return { start: s.start, end: s.end, type: s.type, text: s.text, confidence: s.confidence, source: s.source };
-        },
-      },
-    ),
-  );
+  await time('report span lines written', () => writeJsonStreamed(join(dir, 'report.json'), { spans }, { elementJson: (_k, v) => spanJson(v as PiiSpan) }));
+  // An older commit has no nativeOutput.ts: the add-on's writers are left out there.
+  const native = await import('../electron/core/pii/nativeOutput.js').catch(() => undefined);
+  const intoFile = (name: string, write: (fd: number) => boolean) => () => {
+    const fd = openSync(join(dir, name), 'w');
+    try {
+      if (!write(fd)) throw new Error(`the add-on did not take the spans (${name})`);
+    } finally {
+      closeSync(fd);
+    }
+  };
+  if (native) {
+    const writer = encoding === 'utf-16le' ? 'utf16le' : encoding === 'utf-16be' ? 'utf16be' : 'utf8';
+    await time(
+      'copy by the add-on',
+      intoFile('out-native', (fd) => native.writeMaskedCopyNative(fd, writer, text, spans)),
+    );
+    await time(
+      'span lines by the add-on',
+      intoFile('lines-native', (fd) => native.writeSpanLinesNative(fd, text, spans)),
+    );
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

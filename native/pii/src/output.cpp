@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <stdexcept>
 
 namespace fieldtune_pii {
@@ -13,111 +12,140 @@ namespace {
 bool isHigh(char16_t c) { return c >= 0xd800 && c <= 0xdbff; }
 bool isLow(char16_t c) { return c >= 0xdc00 && c <= 0xdfff; }
 
-void putUtf8(FileBytes& out, uint32_t cp) {
+char* putUtf8(char* p, uint32_t cp) {
     if (cp < 0x80) {
-        out.putByte(static_cast<char>(cp));
+        *p++ = static_cast<char>(cp);
     } else if (cp < 0x800) {
-        out.putByte(static_cast<char>(0xc0 | cp >> 6));
-        out.putByte(static_cast<char>(0x80 | (cp & 0x3f)));
+        *p++ = static_cast<char>(0xc0 | cp >> 6);
+        *p++ = static_cast<char>(0x80 | (cp & 0x3f));
     } else if (cp < 0x10000) {
-        out.putByte(static_cast<char>(0xe0 | cp >> 12));
-        out.putByte(static_cast<char>(0x80 | (cp >> 6 & 0x3f)));
-        out.putByte(static_cast<char>(0x80 | (cp & 0x3f)));
+        *p++ = static_cast<char>(0xe0 | cp >> 12);
+        *p++ = static_cast<char>(0x80 | (cp >> 6 & 0x3f));
+        *p++ = static_cast<char>(0x80 | (cp & 0x3f));
     } else {
-        out.putByte(static_cast<char>(0xf0 | cp >> 18));
-        out.putByte(static_cast<char>(0x80 | (cp >> 12 & 0x3f)));
-        out.putByte(static_cast<char>(0x80 | (cp >> 6 & 0x3f)));
-        out.putByte(static_cast<char>(0x80 | (cp & 0x3f)));
+        *p++ = static_cast<char>(0xf0 | cp >> 18);
+        *p++ = static_cast<char>(0x80 | (cp >> 12 & 0x3f));
+        *p++ = static_cast<char>(0x80 | (cp >> 6 & 0x3f));
+        *p++ = static_cast<char>(0x80 | (cp & 0x3f));
     }
+    return p;
 }
 
 uint32_t pairOf(char16_t high, char16_t low) { return 0x10000 + ((high - 0xd800u) << 10) + (low - 0xdc00u); }
 
 // "\u00xx" as JSON.stringify writes it: four lower-case hex digits.
-void putEscape(FileBytes& out, char16_t c) {
+char* putEscape(char* p, char16_t c) {
     static const char HEX[] = "0123456789abcdef";
-    const char bytes[6] = {'\\', 'u', HEX[c >> 12], HEX[c >> 8 & 15], HEX[c >> 4 & 15], HEX[c & 15]};
-    out.put(bytes, 6);
+    *p++ = '\\';
+    *p++ = 'u';
+    *p++ = HEX[c >> 12];
+    *p++ = HEX[c >> 8 & 15];
+    *p++ = HEX[c >> 4 & 15];
+    *p++ = HEX[c & 15];
+    return p;
 }
 
-// JSON.stringify of a string (well-formed: a lone surrogate half is escaped, a pair written as the character).
-void putJsonString(FileBytes& out, const char16_t* u, size_t n) {
-    out.putByte('"');
+// JSON.stringify of a string (well-formed: a lone surrogate half is escaped, a pair written as the character);
+// 6 bytes a unit at most, and the quotes.
+char* putJsonString(char* p, const char16_t* u, size_t n) {
+    *p++ = '"';
     for (size_t i = 0; i < n; i++) {
         const char16_t c = u[i];
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            out.putByte(static_cast<char>(c));
+            *p++ = static_cast<char>(c);
             continue;
         }
+        const char* escape = nullptr;
         switch (c) {
-            case '"': out.put("\\\"", 2); continue;
-            case '\\': out.put("\\\\", 2); continue;
-            case '\b': out.put("\\b", 2); continue;
-            case '\f': out.put("\\f", 2); continue;
-            case '\n': out.put("\\n", 2); continue;
-            case '\r': out.put("\\r", 2); continue;
-            case '\t': out.put("\\t", 2); continue;
+            case '"': escape = "\\\""; break;
+            case '\\': escape = "\\\\"; break;
+            case '\b': escape = "\\b"; break;
+            case '\f': escape = "\\f"; break;
+            case '\n': escape = "\\n"; break;
+            case '\r': escape = "\\r"; break;
+            case '\t': escape = "\\t"; break;
             default: break;
         }
-        if (c < 0x20) {
-            putEscape(out, c);
+        if (escape) {
+            *p++ = escape[0];
+            *p++ = escape[1];
+        } else if (c < 0x20) {
+            p = putEscape(p, c);
         } else if (isHigh(c) && i + 1 < n && isLow(u[i + 1])) {
-            putUtf8(out, pairOf(c, u[i + 1]));
+            p = putUtf8(p, pairOf(c, u[i + 1]));
             i++;
         } else if (isHigh(c) || isLow(c)) {
-            putEscape(out, c);
+            p = putEscape(p, c);
         } else {
-            putUtf8(out, c);
+            p = putUtf8(p, c);
         }
     }
-    out.putByte('"');
+    *p++ = '"';
+    return p;
 }
 
-void putNumber(FileBytes& out, int32_t n) {
-    const std::string s = std::to_string(n);
-    out.put(s);
+char* putNumber(char* p, int32_t n) {
+    char digits[12];
+    int k = 0;
+    uint32_t v = n < 0 ? 0u - static_cast<uint32_t>(n) : static_cast<uint32_t>(n);
+    do digits[k++] = static_cast<char>('0' + v % 10);
+    while (v /= 10);
+    if (n < 0) *p++ = '-';
+    while (k) *p++ = digits[--k];
+    return p;
 }
+
+char* putLiteral(char* p, const char* s, size_t n) {
+    std::memcpy(p, s, n);
+    return p + n;
+}
+
+// Units a piece is encoded in at most: a pair is never cut, so a piece may end one unit past `block`.
+constexpr size_t BLOCK = 1 << 16;
 
 }  // namespace
 
-void FileBytes::put(const char* bytes, size_t n) {
-    if (buffer_.size() + n > LIMIT) flush();
-    buffer_.append(bytes, n);
-}
-
 size_t FileBytes::flush() {
     size_t done = 0;
-    while (done < buffer_.size()) {
-        const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+    while (done < used_) {
+        const ssize_t n = ::write(fd_, buffer_.data() + done, used_ - done);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) throw std::runtime_error(std::string("could not write the file: ") + std::strerror(errno));
         done += static_cast<size_t>(n);
     }
     written_ += done;
-    buffer_.clear();
+    used_ = 0;
     return written_;
 }
 
 void putUnits(FileBytes& out, const char16_t* units, size_t n, TextEncoding encoding) {
-    if (encoding != TextEncoding::utf8) {
-        const bool little = encoding == TextEncoding::utf16le;
-        for (size_t i = 0; i < n; i++) {
-            const char lo = static_cast<char>(units[i] & 0xff), hi = static_cast<char>(units[i] >> 8);
-            out.putByte(little ? lo : hi);
-            out.putByte(little ? hi : lo);
-        }
-        return;
-    }
-    for (size_t i = 0; i < n; i++) {
-        const char16_t c = units[i];
-        if (c < 0x80) {
-            out.putByte(static_cast<char>(c));
-        } else if (isHigh(c) && i + 1 < n && isLow(units[i + 1])) {
-            putUtf8(out, pairOf(c, units[i + 1]));
-            i++;
+    for (size_t from = 0; from < n;) {
+        size_t to = from + BLOCK < n ? from + BLOCK : n;
+        if (to < n && isHigh(units[to - 1]) && isLow(units[to])) to++;
+        char* p = out.room(3 * (to - from));
+        if (encoding != TextEncoding::utf8) {
+            const bool little = encoding == TextEncoding::utf16le;
+            for (size_t i = from; i < to; i++) {
+                const char lo = static_cast<char>(units[i] & 0xff), hi = static_cast<char>(units[i] >> 8);
+                *p++ = little ? lo : hi;
+                *p++ = little ? hi : lo;
+            }
         } else {
-            putUtf8(out, isHigh(c) || isLow(c) ? 0xfffd : c);
+            for (size_t i = from; i < to; i++) {
+                const char16_t c = units[i];
+                if (c < 0x80) {
+                    *p++ = static_cast<char>(c);
+                } else if (isHigh(c) && i + 1 < to && isLow(units[i + 1])) {
+                    p = putUtf8(p, pairOf(c, units[i + 1]));
+                    i++;
+                } else {
+                    // a lone half is U+FFFD, as Buffer.write writes it
+                    p = putUtf8(p, isHigh(c) || isLow(c) ? 0xfffd : c);
+                }
+            }
         }
+        out.done(p);
+        from = to;
     }
 }
 
@@ -143,34 +171,44 @@ void writeMaskedCopy(FileBytes& out, const std::u16string& text, const int32_t* 
 void writeSpanLines(FileBytes& out, const std::u16string& text, const int32_t* spans, size_t count,
                     const std::vector<std::u16string>& words) {
     std::vector<std::string> json;
+    size_t longest = 0;
     for (const std::u16string& w : words) {
         std::string bytes;
         for (char16_t c : w) {
             if (c >= 0x80) throw std::invalid_argument("a report word is not ASCII");
             bytes.push_back(static_cast<char>(c));
         }
+        longest = bytes.size() > longest ? bytes.size() : longest;
         json.push_back(std::move(bytes));
     }
+    static const char START[] = ",\n  {\"start\":", END[] = ",\"end\":", TYPE[] = ",\"type\":", TEXT[] = ",\"text\":",
+                      CONFIDENCE[] = ",\"confidence\":", SOURCE[] = ",\"source\":";
+    // the field names, two numbers, three words, the quotes and the closing brace
+    const size_t fixed = sizeof START + sizeof END + sizeof TYPE + sizeof TEXT + sizeof CONFIDENCE + sizeof SOURCE + 24 +
+                         3 * longest + 3;
     const size_t length = text.size();
     for (size_t k = 0; k < count; k++) {
         const int32_t* s = spans + 5 * k;
         if (s[0] < 0 || s[1] < s[0] || static_cast<size_t>(s[1]) > length) throw std::invalid_argument("a span past the text");
         for (int f = 2; f < 5; f++)
             if (s[f] < 0 || static_cast<size_t>(s[f]) >= json.size()) throw std::invalid_argument("a word index past the words");
-        if (k) out.putByte(',');
-        out.put("\n  {\"start\":", 12);
-        putNumber(out, s[0]);
-        out.put(",\"end\":", 7);
-        putNumber(out, s[1]);
-        out.put(",\"type\":", 8);
-        out.put(json[s[2]]);
-        out.put(",\"text\":", 8);
-        putJsonString(out, text.data() + s[0], static_cast<size_t>(s[1] - s[0]));
-        out.put(",\"confidence\":", 14);
-        out.put(json[s[3]]);
-        out.put(",\"source\":", 10);
-        out.put(json[s[4]]);
-        out.putByte('}');
+        const size_t units = static_cast<size_t>(s[1] - s[0]);
+        char* p = out.room(fixed + 6 * units);
+        // the first element has no comma before it
+        p = k ? putLiteral(p, START, sizeof START - 1) : putLiteral(p, START + 1, sizeof START - 2);
+        p = putNumber(p, s[0]);
+        p = putLiteral(p, END, sizeof END - 1);
+        p = putNumber(p, s[1]);
+        p = putLiteral(p, TYPE, sizeof TYPE - 1);
+        p = putLiteral(p, json[s[2]].data(), json[s[2]].size());
+        p = putLiteral(p, TEXT, sizeof TEXT - 1);
+        p = putJsonString(p, text.data() + s[0], units);
+        p = putLiteral(p, CONFIDENCE, sizeof CONFIDENCE - 1);
+        p = putLiteral(p, json[s[3]].data(), json[s[3]].size());
+        p = putLiteral(p, SOURCE, sizeof SOURCE - 1);
+        p = putLiteral(p, json[s[4]].data(), json[s[4]].size());
+        *p++ = '}';
+        out.done(p);
     }
 }
 

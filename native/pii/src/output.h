@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -14,23 +15,33 @@ namespace fieldtune_pii {
 enum class TextEncoding { utf8, utf16le, utf16be };
 
 // Where the bytes go: an open file, written a buffer at a time (write(2), retried on EINTR and short writes). A
-// failed write throws std::runtime_error with the system's reason, so the caller's temp file is dropped.
+// failed write throws std::runtime_error with the system's reason, so the caller's temp file is dropped. Writers ask
+// for room for the most a piece can take and then say where it ended: no check per byte.
 class FileBytes {
 public:
-    explicit FileBytes(int fd) : fd_(fd) {}
-    void put(const char* bytes, size_t n);
-    void put(const std::string& bytes) { put(bytes.data(), bytes.size()); }
-    void putByte(char b) {
-        if (buffer_.size() >= LIMIT) flush();
-        buffer_.push_back(b);
+    explicit FileBytes(int fd) : fd_(fd), buffer_(LIMIT) {}
+    char* room(size_t n) {
+        if (used_ + n > buffer_.size()) {
+            flush();
+            if (n > buffer_.size()) buffer_.resize(n);
+        }
+        return buffer_.data() + used_;
     }
+    void done(const char* end) { used_ = static_cast<size_t>(end - buffer_.data()); }
+    void put(const char* bytes, size_t n) {
+        char* p = room(n);
+        std::memcpy(p, bytes, n);
+        done(p + n);
+    }
+    void put(const std::string& bytes) { put(bytes.data(), bytes.size()); }
     // Writes what is held; returns every byte written so far.
     size_t flush();
 
 private:
     static constexpr size_t LIMIT = 1 << 20;
     int fd_;
-    std::string buffer_;
+    std::vector<char> buffer_;
+    size_t used_ = 0;
     size_t written_ = 0;
 };
 
