@@ -1,5 +1,6 @@
 #include "output.h"
 
+// write(2): POSIX only, as the add-on is (build.mjs does not build it on Windows yet).
 #include <unistd.h>
 
 #include <cerrno>
