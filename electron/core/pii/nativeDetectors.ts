@@ -84,12 +84,18 @@ export type NativeDetectors = Record<Exclude<CompiledFamily, 'names'>, (text: st
   output?: NativeOutput;
 };
 
-/** native/pii/src/output.h: each writes to an open file and returns the bytes it wrote. */
+/**
+ * native/pii/src/output.h: each writes to an open file and returns the bytes it wrote. `text` is the input's units
+ * from `base` on (a window of it), the spans' offsets the input's.
+ */
 export interface NativeOutput {
   /** `text` with each span's [start, end) replaced by words[word]; spans as [start, end, word], in order and apart. */
-  writeMaskedCopy(fd: number, text: string, spans: Int32Array, words: string[], encoding: 'utf8' | 'utf16le' | 'utf16be'): number;
-  /** The report's span lines; spans as [start, end, type, confidence, source], the last three indices into words (JSON texts). */
-  writeSpanLines(fd: number, text: string, spans: Int32Array, words: string[]): number;
+  writeMaskedCopy(fd: number, text: string, base: number, spans: Int32Array, words: string[], encoding: 'utf8' | 'utf16le' | 'utf16be'): number;
+  /**
+   * The report's span lines; spans as [start, end, type, confidence, source], the last three indices into words (JSON
+   * texts); `continued`: a comma before the first line too (these follow others).
+   */
+  writeSpanLines(fd: number, text: string, base: number, spans: Int32Array, words: string[], continued: boolean): number;
 }
 
 const SOURCES: readonly SpanSource[] = ['checksum', 'pattern', 'context', 'dictionary', 'propagation', 'reviewer'];

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WriterEncoding } from '../disk/bufferedWriter.js';
 import { nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
-import { writeMaskedCopyNative, writeSpanLinesNative } from './nativeOutput.js';
+import { WINDOW, writeMaskedCopyNative, writeSpanLinesNative } from './nativeOutput.js';
 import { maskText } from './redact.js';
 import { spanJson } from './reportLines.js';
 import { PII_TYPES } from './types.js';
@@ -71,9 +71,12 @@ describe.skipIf(skipped)("the add-on's writers of the masked copy and the report
     for (let round = 0; round < 60; round++) {
       const { text, spans } = sample(r, 1 + Math.floor(r() * 400));
       for (const encoding of ['utf8', 'utf16le', 'utf16be'] as const) {
-        const { bytes, result } = written((fd) => writeMaskedCopyNative(fd, encoding, text, spans));
-        expect(result).toBe(true);
-        expect(bytes.equals(encoded(maskText(text, spans).text, encoding))).toBe(true);
+        // handed over whole, and a few characters at a time (gaps cut between characters, never inside a pair)
+        for (const window of [WINDOW, 2, 3, 17]) {
+          const { bytes, result } = written((fd) => writeMaskedCopyNative(fd, encoding, text, spans, () => true, window));
+          expect(result).toBe(true);
+          expect(bytes.equals(encoded(maskText(text, spans).text, encoding))).toBe(true);
+        }
       }
     }
   });
@@ -82,11 +85,23 @@ describe.skipIf(skipped)("the add-on's writers of the masked copy and the report
     const r = random(5);
     for (let round = 0; round < 60; round++) {
       const { text, spans } = sample(r, 1 + Math.floor(r() * 400));
-      const { bytes, result } = written((fd) => writeSpanLinesNative(fd, text, spans));
-      expect(result).toBe(true);
       const expected = spans.map((s, i) => `${i ? ',' : ''}\n  ${spanJson(s)}`).join('');
-      expect(bytes.toString('utf8')).toBe(expected);
-      expect(bytes.equals(Buffer.from(expected, 'utf8'))).toBe(true);
+      for (const window of [WINDOW, 1, 10, 50]) {
+        const { bytes, result } = written((fd) => writeSpanLinesNative(fd, text, spans, window));
+        expect(result).toBe(true);
+        expect(bytes.toString('utf8')).toBe(expected);
+        expect(bytes.equals(Buffer.from(expected, 'utf8'))).toBe(true);
+      }
+    }
+  });
+
+  it('write spans in any order, overlapping ones too, line by line as they come', () => {
+    const r = random(9);
+    const { text, spans } = sample(r, 300);
+    const shuffled = [...spans, ...spans.slice(0, 5)].sort(() => r() - 0.5);
+    for (const window of [WINDOW, 4]) {
+      const { bytes } = written((fd) => writeSpanLinesNative(fd, text, shuffled, window));
+      expect(bytes.toString('utf8')).toBe(shuffled.map((s, i) => `${i ? ',' : ''}\n  ${spanJson(s)}`).join(''));
     }
   });
 

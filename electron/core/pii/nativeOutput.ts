@@ -11,6 +11,15 @@ import type { PiiSpan } from './types.js';
 const ASCII_JSON = /^[\x20-\x7e]*$/;
 const SURROGATE = /[\ud800-\udfff]/;
 
+/**
+ * Characters of the input handed to the add-on per call: it copies what it is handed out of V8, so the window, not
+ * the file, is the memory it adds (a whole 1 GB text would be another 2 GB).
+ */
+export const WINDOW = 1 << 20;
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 /** A whole number the add-on can take as an offset into `input`. */
 const offsetIn = (input: string, n: number) => (n | 0) === n && n >= 0 && n <= input.length;
 
@@ -25,6 +34,7 @@ export function writeMaskedCopyNative(
   input: string,
   spans: readonly PiiSpan[],
   safe: (mask: string) => boolean = () => true,
+  window = WINDOW,
 ): boolean {
   const output = nativeDetectors()?.output;
   if (!output) return false;
@@ -47,7 +57,26 @@ export function writeMaskedCopyNative(
     packed[3 * i + 2] = w;
     last = s.end;
   }
-  output.writeMaskedCopy(fd, input, packed, words, encoding);
+  // A window of whole spans and the gap before them, or a stretch of a long gap cut between two characters (never
+  // between a pair's halves, which UTF-8 writes as one): the bytes are those of the whole copy.
+  const n = spans.length;
+  for (let pos = 0, i = 0; pos < input.length || i < n;) {
+    const limit = pos + window;
+    if (i < n && (packed[3 * i] as number) <= limit) {
+      let j = i + 1;
+      while (j < n && (packed[3 * j + 1] as number) <= limit) j++;
+      const to = packed[3 * (j - 1) + 1] as number;
+      output.writeMaskedCopy(fd, input.slice(pos, to), pos, packed.subarray(3 * i, 3 * j), words, encoding);
+      pos = to;
+      i = j;
+    } else {
+      const stop = i < n ? (packed[3 * i] as number) : input.length;
+      let to = Math.min(stop, limit);
+      if (to < stop && isHigh(input.charCodeAt(to - 1)) && isLow(input.charCodeAt(to))) to--;
+      output.writeMaskedCopy(fd, input.slice(pos, to), pos, packed.subarray(0, 0), words, encoding);
+      pos = to;
+    }
+  }
   return true;
 }
 
@@ -56,7 +85,7 @@ export function writeMaskedCopyNative(
  * elements) written to `fd` as UTF-8. False, with nothing written, where the add-on is not loaded or a span is not
  * what detection makes (offsets into `input` whose slice is its text, plain words and numbers).
  */
-export function writeSpanLinesNative(fd: number, input: string, spans: readonly PiiSpan[]): boolean {
+export function writeSpanLinesNative(fd: number, input: string, spans: readonly PiiSpan[], window = WINDOW): boolean {
   const output = nativeDetectors()?.output;
   if (!output) return false;
   const words: string[] = [];
@@ -85,6 +114,20 @@ export function writeSpanLinesNative(fd: number, input: string, spans: readonly 
     packed[at + 3] = c;
     packed[at + 4] = s;
   }
-  output.writeSpanLines(fd, input, packed, words);
+  // Runs of spans that lie within one window of the input (a longer span alone), each with the slice they lie in.
+  for (let i = 0; i < spans.length;) {
+    let lo = packed[5 * i] as number;
+    let hi = packed[5 * i + 1] as number;
+    let j = i + 1;
+    for (; j < spans.length; j++) {
+      const from = Math.min(lo, packed[5 * j] as number);
+      const to = Math.max(hi, packed[5 * j + 1] as number);
+      if (to - from > window) break;
+      lo = from;
+      hi = to;
+    }
+    output.writeSpanLines(fd, input.slice(lo, hi), lo, packed.subarray(5 * i, 5 * j), words, i > 0);
+    i = j;
+  }
   return true;
 }

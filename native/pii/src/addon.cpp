@@ -12,8 +12,9 @@
 // names(text, handle[, seeds[, wantUnclaimed]]): names.ts detectNames, seeds a nameSeeds(keys) handle (its seedNames,
 // handed over once per set), and with wantUnclaimed [spans, the unclaimed keys]; all() takes the same two after the
 // handle and, with wantUnclaimed, returns those keys after the families' arrays.
-// writeMaskedCopy(fd, text, spans, words, encoding) and writeSpanLines(fd, text, spans, words): data redact's masked
-// copy and the report's span lines (output.h), written to an open file; each returns the bytes it wrote.
+// writeMaskedCopy(fd, text, base, spans, words, encoding) and writeSpanLines(fd, text, base, spans, words,
+// continued): data redact's masked copy and the report's span lines (output.h), or a window of them (text the
+// input's units from `base` on), written to an open file; each returns the bytes it wrote.
 // regexMatchAt(source, flags, text, pos): the end of the match that the regex engine (regex.h) finds at pos, or -1;
 // for the tests that compare it with V8's RegExp.
 #include <node_api.h>
@@ -395,11 +396,12 @@ napi_value DetectResolved(napi_env env, napi_callback_info info) {
                     });
 }
 
-// The arguments both writers take: a file descriptor, the text, the spans as an Int32Array of `fields` per span, and
-// the words the spans' fields point to.
+// The arguments both writers take: a file descriptor, the text (or a window of it, starting at the input's `base`th
+// unit), `base`, the spans as an Int32Array of `fields` per span, and the words the spans' fields point to.
 struct OutputArgs {
     int fd = -1;
     std::u16string text;
+    int32_t base = 0;
     const int32_t* spans = nullptr;
     size_t count = 0;
     std::vector<std::u16string> words;
@@ -407,17 +409,18 @@ struct OutputArgs {
 };
 
 bool readOutputArgs(napi_env env, napi_callback_info info, size_t fields, size_t extra, OutputArgs& a) {
-    size_t argc = 5;
-    napi_value argv[5];
-    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 4 + extra) return false;
+    size_t argc = 6;
+    napi_value argv[6];
+    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 5 + extra) return false;
     int32_t fd = -1;
     napi_typedarray_type kind;
     size_t length = 0;
     void* data = nullptr;
     uint32_t n = 0;
     if (napi_get_value_int32(env, argv[0], &fd) != napi_ok || fd < 0 || !readString(env, argv[1], a.text) ||
-        napi_get_typedarray_info(env, argv[2], &kind, &length, &data, nullptr, nullptr) != napi_ok ||
-        kind != napi_int32_array || length % fields != 0 || napi_get_array_length(env, argv[3], &n) != napi_ok)
+        napi_get_value_int32(env, argv[2], &a.base) != napi_ok || a.base < 0 ||
+        napi_get_typedarray_info(env, argv[3], &kind, &length, &data, nullptr, nullptr) != napi_ok ||
+        kind != napi_int32_array || length % fields != 0 || napi_get_array_length(env, argv[4], &n) != napi_ok)
         return false;
     a.fd = fd;
     a.spans = static_cast<const int32_t*>(data);
@@ -425,9 +428,9 @@ bool readOutputArgs(napi_env env, napi_callback_info info, size_t fields, size_t
     a.words.resize(n);
     for (uint32_t k = 0; k < n; k++) {
         napi_value v;
-        if (napi_get_element(env, argv[3], k, &v) != napi_ok || !readString(env, v, a.words[k])) return false;
+        if (napi_get_element(env, argv[4], k, &v) != napi_ok || !readString(env, v, a.words[k])) return false;
     }
-    if (extra) a.rest[0] = argv[4];
+    if (extra) a.rest[0] = argv[5];
     return true;
 }
 
@@ -448,19 +451,20 @@ napi_value WriteMaskedCopy(napi_env env, napi_callback_info info) {
     OutputArgs a;
     std::u16string encoding;
     if (!readOutputArgs(env, info, 3, 1, a) || !readString(env, a.rest[0], encoding))
-        return throwError(env, "writeMaskedCopy(fd, text, spans: Int32Array of [start, end, word], words, encoding)");
+        return throwError(env, "writeMaskedCopy(fd, text, base, spans: Int32Array of [start, end, word], words, encoding)");
     TextEncoding e = TextEncoding::utf8;
     if (encoding == u"utf16le") e = TextEncoding::utf16le;
     else if (encoding == u"utf16be") e = TextEncoding::utf16be;
     else if (encoding != u"utf8") return throwError(env, "writeMaskedCopy: encoding is utf8, utf16le or utf16be");
-    return writeOutput(env, a, [&](FileBytes& out) { writeMaskedCopy(out, a.text, a.spans, a.count, a.words, e); });
+    return writeOutput(env, a, [&](FileBytes& out) { writeMaskedCopy(out, a.text, a.base, a.spans, a.count, a.words, e); });
 }
 
 napi_value WriteSpanLines(napi_env env, napi_callback_info info) {
     OutputArgs a;
-    if (!readOutputArgs(env, info, 5, 0, a))
-        return throwError(env, "writeSpanLines(fd, text, spans: Int32Array of [start, end, type, confidence, source], words)");
-    return writeOutput(env, a, [&](FileBytes& out) { writeSpanLines(out, a.text, a.spans, a.count, a.words); });
+    bool continued = false;
+    if (!readOutputArgs(env, info, 5, 1, a) || napi_get_value_bool(env, a.rest[0], &continued) != napi_ok)
+        return throwError(env, "writeSpanLines(fd, text, base, spans: Int32Array of [start, end, type, confidence, source], words, continued)");
+    return writeOutput(env, a, [&](FileBytes& out) { writeSpanLines(out, a.text, a.base, a.spans, a.count, a.words, continued); });
 }
 
 }  // namespace

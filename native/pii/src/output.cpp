@@ -150,27 +150,28 @@ void putUnits(FileBytes& out, const char16_t* units, size_t n, TextEncoding enco
     }
 }
 
-void writeMaskedCopy(FileBytes& out, const std::u16string& text, const int32_t* spans, size_t count,
+void writeMaskedCopy(FileBytes& out, const std::u16string& text, int32_t base, const int32_t* spans, size_t count,
                      const std::vector<std::u16string>& words, TextEncoding encoding) {
     for (const std::u16string& w : words)
         for (char16_t c : w)
             if (isHigh(c) || isLow(c)) throw std::invalid_argument("a mask holds a surrogate half");
+    // offsets into text (the spans' count from the input's start, the text's from `base`)
     size_t last = 0;
-    const size_t length = text.size();
+    const int64_t length = static_cast<int64_t>(text.size());
     for (size_t k = 0; k < count; k++) {
-        const int32_t start = spans[3 * k], end = spans[3 * k + 1], word = spans[3 * k + 2];
-        if (start < static_cast<int64_t>(last) || end < start || static_cast<size_t>(end) > length || word < 0 ||
-            static_cast<size_t>(word) >= words.size())
+        const int64_t start = int64_t{spans[3 * k]} - base, end = int64_t{spans[3 * k + 1]} - base;
+        const int32_t word = spans[3 * k + 2];
+        if (start < static_cast<int64_t>(last) || end < start || end > length || word < 0 || static_cast<size_t>(word) >= words.size())
             throw std::invalid_argument("spans out of order, overlapping, or past the text");
         putUnits(out, text.data() + last, static_cast<size_t>(start) - last, encoding);
         putUnits(out, words[word].data(), words[word].size(), encoding);
         last = static_cast<size_t>(end);
     }
-    putUnits(out, text.data() + last, length - last, encoding);
+    putUnits(out, text.data() + last, text.size() - last, encoding);
 }
 
-void writeSpanLines(FileBytes& out, const std::u16string& text, const int32_t* spans, size_t count,
-                    const std::vector<std::u16string>& words) {
+void writeSpanLines(FileBytes& out, const std::u16string& text, int32_t base, const int32_t* spans, size_t count,
+                    const std::vector<std::u16string>& words, bool continued) {
     std::vector<std::string> json;
     size_t longest = 0;
     for (const std::u16string& w : words) {
@@ -187,23 +188,24 @@ void writeSpanLines(FileBytes& out, const std::u16string& text, const int32_t* s
     // the field names, two numbers, three words, the quotes and the closing brace
     const size_t fixed = sizeof START + sizeof END + sizeof TYPE + sizeof TEXT + sizeof CONFIDENCE + sizeof SOURCE + 24 +
                          3 * longest + 3;
-    const size_t length = text.size();
+    const int64_t length = static_cast<int64_t>(text.size());
     for (size_t k = 0; k < count; k++) {
         const int32_t* s = spans + 5 * k;
-        if (s[0] < 0 || s[1] < s[0] || static_cast<size_t>(s[1]) > length) throw std::invalid_argument("a span past the text");
+        const int64_t from = int64_t{s[0]} - base, to = int64_t{s[1]} - base;
+        if (from < 0 || to < from || to > length) throw std::invalid_argument("a span past the text");
         for (int f = 2; f < 5; f++)
             if (s[f] < 0 || static_cast<size_t>(s[f]) >= json.size()) throw std::invalid_argument("a word index past the words");
         const size_t units = static_cast<size_t>(s[1] - s[0]);
         char* p = out.room(fixed + 6 * units);
-        // the first element has no comma before it
-        p = k ? putLiteral(p, START, sizeof START - 1) : putLiteral(p, START + 1, sizeof START - 2);
+        // the array's first element has no comma before it
+        p = k || continued ? putLiteral(p, START, sizeof START - 1) : putLiteral(p, START + 1, sizeof START - 2);
         p = putNumber(p, s[0]);
         p = putLiteral(p, END, sizeof END - 1);
         p = putNumber(p, s[1]);
         p = putLiteral(p, TYPE, sizeof TYPE - 1);
         p = putLiteral(p, json[s[2]].data(), json[s[2]].size());
         p = putLiteral(p, TEXT, sizeof TEXT - 1);
-        p = putJsonString(p, text.data() + s[0], units);
+        p = putJsonString(p, text.data() + from, units);
         p = putLiteral(p, CONFIDENCE, sizeof CONFIDENCE - 1);
         p = putLiteral(p, json[s[3]].data(), json[s[3]].size());
         p = putLiteral(p, SOURCE, sizeof SOURCE - 1);
