@@ -12,6 +12,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cli from '../electron/cli/commands/redact.js';
+import { writerEncodingOf } from '../electron/core/disk/bufferedWriter.js';
 import { writeJsonStreamed } from '../electron/core/disk/streamedJson.js';
 import { jsonStringsView } from '../electron/core/pii/jsonStrings.js';
 import { spansOnView } from '../electron/core/pii/pieceView.js';
@@ -83,7 +84,7 @@ try {
     }
   };
   if (native) {
-    const writer = encoding === 'utf-16le' ? 'utf16le' : encoding === 'utf-16be' ? 'utf16be' : 'utf8';
+    const writer = writerEncodingOf(encoding);
     await time(
       'copy by the add-on',
       intoFile('out-native', (fd) => native.writeMaskedCopyNative(fd, writer, text, spans)),

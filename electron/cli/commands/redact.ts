@@ -8,7 +8,7 @@ import { FieldtuneError } from '../../contract/errors.js';
 import { bomFor, decodeBytes } from '../../core/data/encoding.js';
 import { fileKindOf } from '../../core/data/fileKinds.js';
 import { writeThroughTemp } from '../../core/disk/atomicWrite.js';
-import { bufferedWriter } from '../../core/disk/bufferedWriter.js';
+import { bufferedWriter, writerEncodingOf } from '../../core/disk/bufferedWriter.js';
 import type { WriterEncoding } from '../../core/disk/bufferedWriter.js';
 import { writeJsonStreamed } from '../../core/disk/streamedJson.js';
 import { csvCellsView, delimiterFor, isCellSafe } from '../../core/pii/csvCells.js';
@@ -63,7 +63,7 @@ export function writeEncodedText<T>(path: string, encoding: string, write: (put:
   writeThroughTemp(path, (fd) => {
     const bom = bomFor(encoding);
     if (bom.length) writeSync(fd, Buffer.from(bom));
-    const writerEncoding: WriterEncoding = encoding === 'utf-16le' ? 'utf16le' : encoding === 'utf-16be' ? 'utf16be' : 'utf8';
+    const writerEncoding = writerEncodingOf(encoding);
     const writer = bufferedWriter(fd, writerEncoding);
     result = write((part) => writer.put(part), { fd, encoding: writerEncoding });
     writer.flush();

@@ -6,6 +6,11 @@ import { writeSync } from 'node:fs';
 
 export type WriterEncoding = 'utf8' | 'utf16le' | 'utf16be';
 
+/** The writer's encoding for a file decoded as `encoding` (encoding.ts's names: "utf-8", "utf-16le", "utf-16be"). */
+export function writerEncodingOf(encoding: string): WriterEncoding {
+  return encoding === 'utf-16le' ? 'utf16le' : encoding === 'utf-16be' ? 'utf16be' : 'utf8';
+}
+
 /** Bytes per write. A string that might not fit (3 UTF-8 bytes per UTF-16 unit at most) flushes first. */
 const PIECE = 1 << 16;
 

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { appRoot } from '../appPaths.js';
+import type { WriterEncoding } from '../disk/bufferedWriter.js';
 import { foldKey } from './resources.js';
 import type { PiiResources } from './resources.js';
 import { makeSpan } from './span.js';
@@ -90,7 +91,7 @@ export type NativeDetectors = Record<Exclude<CompiledFamily, 'names'>, (text: st
  */
 export interface NativeOutput {
   /** `text` with each span's [start, end) replaced by words[word]; spans as [start, end, word], in order and apart. */
-  writeMaskedCopy(fd: number, text: string, base: number, spans: Int32Array, words: string[], encoding: 'utf8' | 'utf16le' | 'utf16be'): number;
+  writeMaskedCopy(fd: number, text: string, base: number, spans: Int32Array, words: string[], encoding: WriterEncoding): number;
   /**
    * The report's span lines; spans as [start, end, type, confidence, source], the last three indices into words (JSON
    * texts); `continued`: a comma before the first line too (these follow others).
