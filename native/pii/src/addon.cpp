@@ -63,6 +63,20 @@ bool readString(napi_env env, napi_value value, std::u16string& out) {
     return true;
 }
 
+// A detector's input: the string's units in a buffer left uninitialised before the copy. std::u16string::resize
+// zero-fills it first, which on an 8 MB text was ~1.5% of detection.
+struct Units {
+    std::unique_ptr<char16_t[]> data;
+    size_t size = 0;
+};
+
+bool readUnits(napi_env env, napi_value value, Units& out) {
+    size_t length = 0;
+    if (napi_get_value_string_utf16(env, value, nullptr, 0, &length) != napi_ok) return false;
+    out.data.reset(new char16_t[length + 1]);
+    return napi_get_value_string_utf16(env, value, out.data.get(), length + 1, &out.size) == napi_ok;
+}
+
 napi_value toInt32Array(napi_env env, const Spans& spans) {
     const size_t fields = 5;
     void* data = nullptr;
@@ -87,8 +101,8 @@ template <typename Run>
 napi_value withText(napi_env env, napi_callback_info info, const char* usage, Run run) {
     size_t argc = 5;
     napi_value argv[5];
-    std::u16string units;
-    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || !readString(env, argv[0], units))
+    Units units;
+    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || !readUnits(env, argv[0], units))
         return throwError(env, usage);
     const Resources* res = &noResources();
     napi_valuetype kind = napi_undefined;
@@ -113,7 +127,7 @@ napi_value withText(napi_env env, napi_callback_info info, const char* usage, Ru
     double minConfidence = 0;
     if (argc >= 5 && napi_typeof(env, argv[4], &kind) == napi_ok && kind == napi_number) napi_get_value_double(env, argv[4], &minConfidence);
     try {
-        return run(Text{units.data(), 0, static_cast<int>(units.size())}, *res, names, minConfidence);
+        return run(Text{units.data.get(), 0, static_cast<int>(units.size)}, *res, names, minConfidence);
     } catch (const std::exception& e) {
         return throwError(env, e.what());
     }
