@@ -93,6 +93,31 @@ describe('encodings', () => {
     expect(firstInvalidUtf8(Buffer.from([0x61, 0xc3, 0x41]))).toBe(1);
   });
 
+  it('decodes UTF-8 as TextDecoder does however the chunks cut it, a doubled BOM included', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const body = Buffer.from('a\uFEFFb é€😀\r\nZürich '.repeat(300), 'utf8');
+    const inputs = [body, Buffer.concat([bom, body]), Buffer.concat([bom, bom, body]), Buffer.concat([bom, bom]), bom, Buffer.alloc(0)];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const bytes of inputs) {
+      // the BOM that names the encoding is skipped, and one more that opens the text is dropped, as TextDecoder does
+      const reference = new TextDecoder('utf-8').decode(bytes.subarray(bytes.subarray(0, 3).equals(bom) ? 3 : 0));
+      for (const sizes of [[1], [2], [5], [4096], [1, 2, 3, 4]]) {
+        async function* chunks() {
+          // the first read holds a whole BOM (a file's first read is 64 KB), then fixed sizes, or random ones
+          for (let i = 0, k = 0; i < bytes.length; k++) {
+            const n = k === 0 ? 7 : sizes.length > 1 ? 1 + Math.floor(random() * 9) : (sizes[0] as number);
+            yield bytes.subarray(i, i + n);
+            i += n;
+          }
+        }
+        let out = '';
+        for await (const c of (await decodeBytes(chunks())).chunks) out += c;
+        expect(out).toBe(reference);
+      }
+    }
+  });
+
   // Counting open descriptors needs Linux's /proc; elsewhere this check cannot be made.
   it.skipIf(!existsSync('/proc/self/fd'))('closes the file as soon as a refusal stops the import', async () => {
     const openFiles = () => readdirSync('/proc/self/fd').length;

@@ -151,6 +151,7 @@ export async function decodeBytes(bytes: AsyncIterable<Buffer>, options: DecodeO
     const legacy = builtIn ? null : iconv.getDecoder(label);
     let carry: Buffer = Buffer.alloc(0); // an incomplete UTF-8 sequence from the previous chunk
     let newlinesBefore = 0;
+    let started = false; // whether the strict path has decoded a character yet
     const decode = (buf: Buffer): string => {
       if (strictUtf8) {
         const joined = carry.length ? Buffer.concat([carry, buf]) : buf;
@@ -170,7 +171,16 @@ export async function decodeBytes(bytes: AsyncIterable<Buffer>, options: DecodeO
         }
         newlinesBefore += countNewlines(joined, cut);
         carry = Buffer.from(joined.subarray(cut));
-        return text!.decode(joined.subarray(0, cut), { stream: true });
+        // Valid and cut between sequences, so Buffer's own decoder gives the characters a TextDecoder would, without
+        // the ICU converter a streaming TextDecoder runs (~100 ms of 1.8 CPU s for an 8 MB file through data redact,
+        // and a second copy of every chunk). Like TextDecoder, it drops a U+FEFF that opens the text (a second BOM
+        // left by a tool that added one more).
+        let s = joined.toString('utf8', 0, cut);
+        if (!started && s) {
+          started = true;
+          if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+        }
+        return s;
       }
       return text ? text.decode(buf, { stream: true }) : legacy!.write(buf);
     };
