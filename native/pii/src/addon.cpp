@@ -22,6 +22,7 @@
 #include <exception>
 #include <iterator>
 #include <memory>
+#include <new>
 #include <optional>
 #include <stdexcept>
 #include <unordered_map>
@@ -70,6 +71,7 @@ struct Units {
     size_t size = 0;
 };
 
+// Not a string: false. No memory for the copy: throws std::bad_alloc, as std::u16string did, for the caller's catch.
 bool readUnits(napi_env env, napi_value value, Units& out) {
     size_t length = 0;
     if (napi_get_value_string_utf16(env, value, nullptr, 0, &length) != napi_ok) return false;
@@ -102,8 +104,12 @@ napi_value withText(napi_env env, napi_callback_info info, const char* usage, Ru
     size_t argc = 5;
     napi_value argv[5];
     Units units;
-    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || !readUnits(env, argv[0], units))
-        return throwError(env, usage);
+    try {
+        if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || !readUnits(env, argv[0], units))
+            return throwError(env, usage);
+    } catch (const std::bad_alloc&) {
+        return throwError(env, "out of memory for the text's copy");
+    }
     const Resources* res = &noResources();
     napi_valuetype kind = napi_undefined;
     if (argc >= 2 && napi_typeof(env, argv[1], &kind) == napi_ok && kind != napi_undefined) {
