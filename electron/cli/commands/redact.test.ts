@@ -77,7 +77,8 @@ describe('fieldtune data redact', () => {
       .filter(Boolean)
       .map((l) => JSON.parse(l) as { prompt: string; response: string });
     expect(back).toHaveLength(2);
-    expect(JSON.stringify(back)).not.toMatch(/John|Smith|mfoster|Núñez|555-0142/);
+    // Whole words: a surrogate drawn at random may well be 'Johnny', which leaks nothing.
+    expect(JSON.stringify(back)).not.toMatch(/\b(John|Smith|mfoster)\b|Núñez|555-0142/);
     if (mode === 'mask') expect(back[0]).toEqual({ prompt: 'Seen today.\n[NAME] called from [PHONE].', response: 'Mail him at\r\n[EMAIL]' });
   });
 
@@ -113,7 +114,7 @@ describe('fieldtune data redact', () => {
     const back = cells(output.toString('utf8'));
     expect(back.map((r) => r.length)).toEqual([4, 4, 4]);
     expect(back[0]).toEqual(['patient', 'city', 'zip_code', 'note']);
-    expect(JSON.stringify(back)).not.toMatch(/John|Smith|Springfield|Boston|62701|02118|555-0142/);
+    expect(JSON.stringify(back)).not.toMatch(/\b(John|Smith|Springfield|Boston|62701|02118)\b|555-0142/);
     expect(back[1]?.[3]).toMatch(/; said "fine"$/);
     if (mode === 'mask') expect(back[1]).toEqual(['[NAME]', '[LOCATION]', '[ZIP]', 'Call [PHONE]; said "fine"']);
     // read as plain text, a lone town in its column says nothing of what it is
