@@ -6,8 +6,9 @@
 // writing the report's span lines, each the JavaScript way and, where the add-on has them, its writers' way (what
 // the CLI now takes: native/pii/src/output.h). CPU ms of the whole process (its garbage collection included). The JSONL dataset
 // is 100k records whatever `times` is. To compare with an older commit, copy this file and piiBenchInputs.ts into a
-// worktree of it (before pieceView.ts, spansOnView was jsonStrings.ts's spansOnJson: import that instead): where
-// redactTextTo does not exist yet, the copy is made the old way (redactText, then one Buffer of the whole text).
+// worktree of it (before spanTable.ts, detectLongText, spansOnView and the add-on's writers took and gave span objects;
+// before pieceView.ts, spansOnView was jsonStrings.ts's spansOnJson: adapt those lines): where redactTextTo does not
+// exist yet, the copy is made the old way (redactText, then one Buffer of the whole text).
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,10 +16,11 @@ import * as cli from '../electron/cli/commands/redact.js';
 import { writerEncodingOf } from '../electron/core/disk/bufferedWriter.js';
 import { writeJsonStreamed } from '../electron/core/disk/streamedJson.js';
 import { jsonStringsView } from '../electron/core/pii/jsonStrings.js';
-import { spansOnView } from '../electron/core/pii/pieceView.js';
+import { tableOnView } from '../electron/core/pii/pieceView.js';
 import { spanJson } from '../electron/core/pii/reportLines.js';
 import * as redact from '../electron/core/pii/redact.js';
 import { loadPiiResources } from '../electron/core/pii/resources.js';
+import { spansOf } from '../electron/core/pii/spanTable.js';
 import type { PiiSpan } from '../electron/core/pii/types.js';
 import { detectLongText } from '../electron/core/workers/piiLongText.js';
 import { rateBenchInputs } from './piiBenchInputs.js';
@@ -54,9 +56,10 @@ try {
   if (!asText) await time('JSON strings view', () => jsonStringsView(text));
   const view = asText ? undefined : jsonStringsView(text);
   const found = await detectLongText(view ? view.text : text, resources, { cores: 1 });
-  const spans: PiiSpan[] = view ? spansOnView(text, view, found) : found;
+  const table = view ? tableOnView(view, found) : found;
+  const spans: PiiSpan[] = spansOf(text, table);
   console.log(`  (detected once: ${(text.length / 1e6).toFixed(1)} M chars, ${spans.length} spans)`);
-  if (view) await time('spans placed on the file', () => spansOnView(text, view, found));
+  if (view) await time('spans placed on the file', () => tableOnView(view, found));
 
   const options = { secret: Buffer.alloc(32), recordId: 'file', resources, map: redact.createPseudonymMap() };
   await time('redacted copy written', () => {
@@ -87,11 +90,11 @@ try {
     const writer = writerEncodingOf(encoding);
     await time(
       'copy by the add-on',
-      intoFile('out-native', (fd) => native.writeMaskedCopyNative(fd, writer, text, spans)),
+      intoFile('out-native', (fd) => native.writeMaskedCopyNative(fd, writer, text, table)),
     );
     await time(
       'span lines by the add-on',
-      intoFile('lines-native', (fd) => native.writeSpanLinesNative(fd, text, spans)),
+      intoFile('lines-native', (fd) => native.writeSpanLinesNative(fd, text, table)),
     );
   }
 } finally {

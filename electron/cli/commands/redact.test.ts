@@ -165,6 +165,24 @@ describe('fieldtune data redact', () => {
     );
   });
 
+  it.each(['mask', 'pseudonym'])('redacts only the types asked for and reports the others as found but kept (%s)', async (mode) => {
+    const { code, report, output, out } = await redact(`types-${mode}`, Buffer.from(TEXT), { mode, types: 'phone,DATE' });
+    expect(code).toBe(0);
+    expect(report.spans.map((s) => [s.type, s.text])).toEqual([
+      ['DATE', '03/14/1951'],
+      ['PHONE', '(937) 555-0142'],
+    ]);
+    for (const s of report.spans) expect(TEXT.slice(s.start, s.end)).toBe(s.text);
+    const copy = output.toString('utf8');
+    expect(copy).toContain('José Núñez');
+    expect(copy).not.toMatch(/03\/14\/1951|555-0142/);
+    if (mode === 'mask') expect(copy).toBe(TEXT.replace('03/14/1951', '[DATE]').replace('(937) 555-0142', '[PHONE]'));
+    const counts = (report as unknown as { report: Record<'detected' | 'redacted' | 'kept', Record<string, number>> }).report;
+    expect([counts.detected['NAME'], counts.redacted['NAME'], counts.kept['NAME']]).toEqual([2, 0, 2]);
+    expect([counts.detected['PHONE'], counts.redacted['PHONE'], counts.kept['PHONE']]).toEqual([1, 1, 0]);
+    expect(out.results).toEqual([expect.objectContaining({ spans: 2, counts: { DATE: 1, PHONE: 1 } })]);
+  });
+
   it('validates its options and says in its usage that the report holds personal data', async () => {
     expect(redactCommand.name).toBe('data redact');
     expect(redactCommand.usage).toMatch(/--in FILE\.txt --out FILE\.txt --report REPORT\.json \[--mode mask\|pseudonym\]/);

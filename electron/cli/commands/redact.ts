@@ -10,20 +10,21 @@ import { fileKindOf } from '../../core/data/fileKinds.js';
 import { writeThroughTemp } from '../../core/disk/atomicWrite.js';
 import { bufferedWriter, writerEncodingOf } from '../../core/disk/bufferedWriter.js';
 import type { WriterEncoding } from '../../core/disk/bufferedWriter.js';
-import { writeJsonStreamed } from '../../core/disk/streamedJson.js';
+import { LazyJsonArray, writeJsonStreamed } from '../../core/disk/streamedJson.js';
 import { csvCellsView, delimiterFor, isCellSafe } from '../../core/pii/csvCells.js';
 import { decodedText, isJsonSafe, jsonStringsView } from '../../core/pii/jsonStrings.js';
 import { writeMaskedCopyNative, writeSpanLinesNative } from '../../core/pii/nativeOutput.js';
-import { spansOnView } from '../../core/pii/pieceView.js';
+import { tableOnView } from '../../core/pii/pieceView.js';
 import { createPseudonymMap, redactTextTo, serializePseudonymMap } from '../../core/pii/redact.js';
 import type { Replacement, TextSink } from '../../core/pii/redact.js';
-import { buildRedactionReport, countByType } from '../../core/pii/report.js';
+import { countedRedactionReport } from '../../core/pii/report.js';
 import { replacementJson, spanJson } from '../../core/pii/reportLines.js';
 import { loadPiiResources } from '../../core/pii/resources.js';
+import { countTableByType, rowsOfTypes, spanAt, spansOf } from '../../core/pii/spanTable.js';
 import { TEMPLATE_DOMAINS, loadDomainTemplate, policyFromTemplate } from '../../core/pii/templates.js';
 import type { TemplateDomain } from '../../core/pii/templates.js';
 import { DEFAULT_POLICY, PII_TYPES, isPiiType } from '../../core/pii/types.js';
-import type { PiiSpan, RedactionMode, RedactionPolicy } from '../../core/pii/types.js';
+import type { RedactionMode, RedactionPolicy } from '../../core/pii/types.js';
 import { detectLongText } from '../../core/workers/piiLongText.js';
 import type { CliCommand } from '../command.js';
 
@@ -201,22 +202,24 @@ export const redactCommand: CliCommand = {
     const json = kind === 'json' || kind === 'jsonl';
     const delimiter = kind === 'csv' || kind === 'tsv' ? delimiterFor(kind, text) : undefined;
     const view = json ? jsonStringsView(text) : delimiter ? csvCellsView(text, delimiter) : undefined;
-    // A long file is cut at blank lines and detected on every core (core/workers/piiLongText.ts).
+    // A long file is cut at blank lines and detected on every core (core/workers/piiLongText.ts). Its spans stay a
+    // table (core/pii/spanTable.ts) down to the writers: objects are made only where a path needs them.
     const found = await detectLongText(view ? view.text : text, resources, {
       onThreadError: (e) => out.log(`Worker threads failed (${e instanceof Error ? e.message : String(e)}); detecting on one thread instead.`),
     });
-    const detected = view ? spansOnView(text, view, found) : found;
-    const spans = PII_TYPES.every((t) => policy.types.includes(t)) ? detected : detected.filter((s) => policy.types.includes(s.type));
+    const detected = view ? tableOnView(view, found) : found;
+    const table = PII_TYPES.every((t) => policy.types.includes(t)) ? detected : rowsOfTypes(detected, policy.types);
     const map = createPseudonymMap();
-    // Surrogates come from what a span says, not how the file escaped it (the report keeps the file's own text).
-    const toRedact = json && mode === 'pseudonym' ? spans.map((s) => ({ ...s, text: decodedText(s.text) })) : spans;
     // The redacted copy goes straight to its file as it is made, never whole in memory; it is committed only once
     // every replacement is known to be safe.
     const replacements = writeEncodedText(outPath, encoding, (put, file) => {
       // The add-on writes a masked copy itself when it is loaded (the same bytes, without a string per span); a mask
       // that the file's format cannot take as it is leaves the copy to the path below, which says why.
       const maskSafe = (m: string) => (json ? isJsonSafe(m) : delimiter ? isCellSafe(m, '', delimiter) : true);
-      if (mode === 'mask' && writeMaskedCopyNative(file.fd, file.encoding, text, spans, maskSafe)) return [];
+      if (mode === 'mask' && writeMaskedCopyNative(file.fd, file.encoding, text, table, maskSafe)) return [];
+      const spans = spansOf(text, table);
+      // Surrogates come from what a span says, not how the file escaped it (the report keeps the file's own text).
+      const toRedact = json && mode === 'pseudonym' ? spans.map((s) => ({ ...s, text: decodedText(s.text) })) : spans;
       const made = redactTextTo(put, text, toRedact, mode, { secret, recordId: 'file', resources, map, policy });
       const unsafe = json
         ? made.find((r) => !isJsonSafe(r.replacement))
@@ -231,7 +234,14 @@ export const redactCommand: CliCommand = {
       }
       return made;
     });
-    const report = buildRedactionReport({ mode, policy, records: [{ text, detected, redacted: spans }] });
+    const counts = countTableByType(table);
+    const report = countedRedactionReport({
+      mode,
+      policy,
+      characters: text.length,
+      detected: table === detected ? counts : countTableByType(detected),
+      redacted: counts,
+    });
     writeJsonStreamed(
       reportPath,
       {
@@ -244,27 +254,27 @@ export const redactCommand: CliCommand = {
           offsets: 'UTF-16 code units into the decoded input, BOM excluded',
         },
         mode,
-        spans,
+        // Only these fields: a span or replacement carries nothing else the report promises.
+        spans: new LazyJsonArray(table.start.length, (i) => spanJson(spanAt(text, table, i))),
         replacements: mode === 'pseudonym' ? replacements : undefined,
         report,
       },
       {
         mode: 0o600,
         // The add-on writes the span lines when it is loaded (the same bytes: nativeOutput.ts).
-        writeElements: (key, v, fd) => key === 'spans' && writeSpanLinesNative(fd, text, v as PiiSpan[]),
-        // Only these fields: a span or replacement carries nothing else the report promises.
-        elementJson: (key, v) => (key === 'spans' ? spanJson(v as PiiSpan) : replacementJson(v as Replacement)),
+        writeElements: (key, _, fd) => key === 'spans' && writeSpanLinesNative(fd, text, table),
+        elementJson: (_, v) => replacementJson(v as Replacement),
       },
     );
     if (mapPath) writeFileSync(mapPath, serializePseudonymMap(map), { mode: 0o600 });
     out.log(`NOTICE: ${reportPath}${mapPath ? ` and ${mapPath}` : ''}: ${NOTICE}`);
     if (mode === 'pseudonym' && typeof secretFile !== 'string')
       out.log('A random secret was used: surrogates will differ on the next run. Pass --secret-file to keep them stable.');
-    const counts = Object.fromEntries(Object.entries(countByType(spans)).filter(([, n]) => n > 0));
+    const nonZero = Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
     out.result(
-      { in: inPath, out: outPath, report: reportPath, map: mapPath, mode, encoding, spans: spans.length, counts },
-      `Redacted ${spans.length} span(s) (${
-        Object.entries(counts)
+      { in: inPath, out: outPath, report: reportPath, map: mapPath, mode, encoding, spans: table.start.length, counts: nonZero },
+      `Redacted ${table.start.length} span(s) (${
+        Object.entries(nonZero)
           .map(([t, n]) => `${t} ${n}`)
           .join(', ') || 'none'
       }) -> ${outPath}\nReport (personal data): ${reportPath}`,

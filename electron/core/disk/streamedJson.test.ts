@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'n
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/unit/helpers.js';
-import { writeJsonStreamed } from './streamedJson.js';
+import { LazyJsonArray, writeJsonStreamed } from './streamedJson.js';
 
 const t = tempDir('fieldtune-streamed-json-');
 afterAll(() => t.cleanup());
@@ -30,6 +30,18 @@ describe('writeJsonStreamed', () => {
     expect(text.length).toBeGreaterThan(10 * (1 << 16));
     expect(text.split('\n').filter((l) => l.startsWith('  {"start":'))).toHaveLength(20_000);
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes a lazy array as the array of its elements, making each as it goes', () => {
+    const file = join(t.dir, 'lazy.json');
+    const made: number[] = [];
+    const lazy = new LazyJsonArray(3, (i) => (made.push(i), JSON.stringify({ i, text: 'Zoë "x"' })));
+    writeJsonStreamed(file, { a: 1, spans: lazy, none: new LazyJsonArray(0, () => 'x') }, { elementJson: () => 'never' });
+    expect(made).toEqual([0, 1, 2]);
+    const plain = join(t.dir, 'plain.json');
+    writeJsonStreamed(plain, { a: 1, spans: [0, 1, 2].map((i) => ({ i, text: 'Zoë "x"' })), none: [] });
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(plain, 'utf8'));
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ spans: [{ i: 0 }, { i: 1 }, { i: 2 }], none: [] });
   });
 
   it('writes what `element` makes of each array element', () => {
@@ -62,7 +74,7 @@ describe('writeJsonStreamed', () => {
         writeElements: (key, v, fd) => {
           asked.push(key);
           if (key !== 'a') return false;
-          writeSync(fd, v.map((n, i) => `${i ? ',' : ''}\n  ${(n as number) * 10}`).join(''));
+          writeSync(fd, (v as unknown[]).map((n, i) => `${i ? ',' : ''}\n  ${(n as number) * 10}`).join(''));
           return true;
         },
       },

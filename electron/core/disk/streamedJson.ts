@@ -8,6 +8,14 @@
 import { writeThroughTemp } from './atomicWrite.js';
 import { bufferedWriter } from './bufferedWriter.js';
 
+/** An array field whose elements' JSON is made as each is written (spans kept as columns), never all at once. */
+export class LazyJsonArray {
+  constructor(
+    readonly length: number,
+    readonly elementJson: (index: number) => string,
+  ) {}
+}
+
 /**
  * Writes `fields` as one JSON object, in their order. An array field is written one element per line (`element`
  * turns each into what is stringified), any other field by JSON.stringify; undefined fields are left out, as
@@ -26,7 +34,7 @@ export function writeJsonStreamed(
      * would be written here (`,` between them, each on a line of its own after two spaces); false, having written
      * nothing, leaves them to the other options.
      */
-    writeElements?: (key: string, value: unknown[], fd: number) => boolean;
+    writeElements?: (key: string, value: unknown[] | LazyJsonArray, fd: number) => boolean;
   } = {},
 ): void {
   writeThroughTemp(
@@ -40,7 +48,7 @@ export function writeJsonStreamed(
         if (value === undefined) continue;
         put(`${first ? '' : ','}\n ${JSON.stringify(key)}: `);
         first = false;
-        if (Array.isArray(value)) {
+        if (Array.isArray(value) || value instanceof LazyJsonArray) {
           put('[');
           if (options.writeElements) {
             writer.flush();
@@ -50,6 +58,10 @@ export function writeJsonStreamed(
             }
           }
           for (let i = 0; i < value.length; i++) {
+            if (value instanceof LazyJsonArray) {
+              put(`${i ? ',' : ''}\n  ${value.elementJson(i)}`);
+              continue;
+            }
             if (options.elementJson) {
               put(`${i ? ',' : ''}\n  ${options.elementJson(key, value[i])}`);
               continue;

@@ -7,6 +7,7 @@ import { piecesFor } from '../workers/piiLongText.js';
 import { detectPiece, joinPieces, packPiece, splitAtParagraphs, unpackPiece } from './chunks.js';
 import { detectPii } from './detect.js';
 import { loadPiiResources } from './resources.js';
+import { spansOf } from './spanTable.js';
 
 const resources = loadPiiResources();
 const dir = fileURLToPath(new URL('../../../test/fixtures/pii/tune/', import.meta.url));
@@ -29,15 +30,20 @@ describe('detection in pieces', () => {
     // "Okonkwo" is found by its title in the first piece only; the later bare mention needs the join's propagation.
     const text = `${corpus}\n\nLetter: Dr. Chidi Okonkwo reviewed the chart.\n\n${corpus}\n\nOkonkwo signed off.\n`;
     const pieces = splitAtParagraphs(text, 3);
-    const joined = joinPieces(
-      pieces,
-      pieces.map((p) => detectPiece(p.text, resources)),
-      resources,
+    const joined = spansOf(
+      text,
+      joinPieces(
+        pieces,
+        pieces.map((p) => packPiece(detectPiece(p.text, resources))),
+        resources,
+      ),
     );
     const whole = detectPii(text, { resources });
     const key = (s: { start: number; end: number; type: string }) => `${s.start}:${s.end}:${s.type}`;
     expect(joined.map(key).sort()).toEqual(whole.map(key).sort());
     for (const s of joined) expect(text.slice(s.start, s.end)).toBe(s.text);
+    // in order, as the writers take them (a piece's own spans and its propagated ones merged)
+    expect(joined.every((s, i) => i === 0 || (joined[i - 1] as { start: number }).start <= s.start)).toBe(true);
     const last = text.lastIndexOf('Okonkwo signed');
     expect(joined.some((s) => s.start === last && s.type === 'NAME')).toBe(true);
   });
@@ -51,6 +57,7 @@ describe('detection in pieces', () => {
     expect(new Set(piece.spans.map((s) => s.source)).size).toBeGreaterThan(3);
     expect(unpackPiece(text, structuredClone(packed))).toEqual(piece);
     expect(() => unpackPiece(text, { ...packed, type: packed.type.map(() => 255) })).toThrow(/unknown type/);
+    expect(() => unpackPiece(text, { ...packed, source: packed.source.map(() => 6) })).toThrow(/unknown type or source/);
   });
 
   it('uses one thread per 5 M characters, at most one per core, and none extra for a text under 10 M', () => {
@@ -69,6 +76,6 @@ describe('detection of a long text in worker threads', () => {
     const errors: unknown[] = [];
     const threaded = await detectLongText(text, resources, { cores: 2, pieceMin: Math.floor(text.length / 2) - 10, onThreadError: (e) => errors.push(e) });
     expect(errors).toEqual([]);
-    expect(threaded.map(key).sort()).toEqual(detectPii(text, { resources }).map(key).sort());
+    expect(spansOf(text, threaded).map(key).sort()).toEqual(detectPii(text, { resources }).map(key).sort());
   }, 60_000);
 });

@@ -4,9 +4,9 @@
 import { detectPii } from './detect.js';
 import { nameKeys, propagateNames } from './names.js';
 import type { PiiResources } from './resources.js';
-import { makeSpan } from './span.js';
-import { PII_TYPES } from './types.js';
-import type { PiiSpan, SpanSource } from './types.js';
+import { copyRow, emptySpanTable, sortByStart, sortedByStart, spanTableOf, spansOf } from './spanTable.js';
+import type { SpanTable } from './spanTable.js';
+import type { PiiSpan } from './types.js';
 
 export interface Piece {
   /** Offset of the piece in the whole text (UTF-16 code units). */
@@ -48,69 +48,54 @@ export function detectPiece(text: string, resources: PiiResources): PieceResult 
   return { spans, keys: [...nameKeys(spans, resources)] };
 }
 
-const SOURCES: readonly SpanSource[] = ['checksum', 'pattern', 'context', 'dictionary', 'propagation', 'reviewer'];
-
 /**
- * A piece's spans as five typed arrays, the shape a worker thread sends back: a structured copy of one object and
- * one string per span cost about a microsecond a span on each side (500k spans for a 25 MB piece), the arrays one
- * memory copy. The text of each span is sliced again from the piece (it always equals text.slice(start, end)).
+ * A piece's spans as a span table (spanTable.ts), the shape a worker thread sends back: a structured copy of one
+ * object and one string per span cost about a microsecond a span on each side (500k spans for a 25 MB piece), the
+ * arrays one memory copy.
  */
-export interface PackedPiece {
-  start: Int32Array;
-  end: Int32Array;
-  type: Uint8Array;
-  source: Uint8Array;
-  confidence: Float64Array;
+export interface PackedPiece extends SpanTable {
   keys: string[];
 }
 
 export function packPiece(r: PieceResult): PackedPiece {
-  const n = r.spans.length;
-  const out = {
-    start: new Int32Array(n),
-    end: new Int32Array(n),
-    type: new Uint8Array(n),
-    source: new Uint8Array(n),
-    confidence: new Float64Array(n),
-    keys: r.keys,
-  };
-  r.spans.forEach((s, i) => {
-    out.start[i] = s.start;
-    out.end[i] = s.end;
-    out.type[i] = PII_TYPES.indexOf(s.type);
-    out.source[i] = SOURCES.indexOf(s.source);
-    out.confidence[i] = s.confidence;
-  });
-  return out;
+  return { ...spanTableOf(r.spans), keys: r.keys };
 }
 
 export function unpackPiece(text: string, p: PackedPiece): PieceResult {
-  const spans: PiiSpan[] = [];
-  for (let i = 0; i < p.start.length; i++) {
-    const type = PII_TYPES[p.type[i] ?? 0];
-    const source = SOURCES[p.source[i] ?? 0];
-    if (type === undefined || source === undefined) throw new Error('unpackPiece: a span of unknown type or source');
-    spans.push(makeSpan(text, p.start[i] ?? 0, p.end[i] ?? 0, type, p.confidence[i] ?? 0, source));
-  }
-  return { spans, keys: p.keys };
+  return { spans: spansOf(text, p), keys: p.keys };
 }
 
 /**
- * Joins the pieces' spans at their offsets and adds, in each piece, the other mentions of names found in any other
- * piece (a propagation pass over that piece's words only: no second full detection).
+ * Joins the pieces' spans at their offsets into one table and adds, in each piece, the other mentions of names found
+ * in any other piece (a propagation pass over that piece's words only: no second full detection).
  */
-export function joinPieces(pieces: readonly Piece[], results: readonly PieceResult[], resources: PiiResources): PiiSpan[] {
+export function joinPieces(pieces: readonly Piece[], results: readonly PackedPiece[], resources: PiiResources): SpanTable {
   const all = new Set<string>();
   for (const r of results) for (const k of r.keys) all.add(k);
-  const out: PiiSpan[] = [];
+  const own = pieces.map((_, i) => {
+    const r = results[i] ?? { ...emptySpanTable(0), keys: [] };
+    return sortedByStart(r) ? r : { ...sortByStart(r), keys: r.keys };
+  });
+  const extras = pieces.map((p, i) => {
+    const r = own[i] as PackedPiece;
+    const mine = new Set(r.keys);
+    const others = new Set([...all].filter((k) => !mine.has(k)));
+    return spanTableOf(others.size > 0 ? propagateNames(p.text, r, others, resources) : []);
+  });
+  let total = 0;
+  for (let i = 0; i < pieces.length; i++) total += (own[i] as SpanTable).start.length + (extras[i] as SpanTable).start.length;
+  const out = emptySpanTable(total);
+  let n = 0;
   pieces.forEach((p, i) => {
-    const r = results[i] ?? { spans: [], keys: [] };
-    const own = new Set(r.keys);
-    const others = new Set([...all].filter((k) => !own.has(k)));
-    const extra = others.size > 0 ? propagateNames(p.text, r.spans, others, resources) : [];
-    const merged = extra.length > 0 ? [...r.spans, ...extra].sort((a, b) => a.start - b.start) : r.spans;
-    // The first piece's spans are at their offsets already: no copy of each (a million spans on a 50 MB file).
-    for (const s of merged) out.push(p.start === 0 ? s : { ...s, start: s.start + p.start, end: s.end + p.start });
+    // Both lists are sorted by start: merged, a piece's own span first where two start together.
+    const a = own[i] as SpanTable;
+    const b = extras[i] as SpanTable;
+    let x = 0;
+    let y = 0;
+    while (x < a.start.length || y < b.start.length) {
+      if (y >= b.start.length || (x < a.start.length && (a.start[x] as number) <= (b.start[y] as number))) copyRow(a, x++, out, n++, p.start);
+      else copyRow(b, y++, out, n++, p.start);
+    }
   });
   return out;
 }

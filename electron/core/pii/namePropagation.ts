@@ -6,6 +6,7 @@ import type { PiiResources } from './resources.js';
 import { isLetterUnit, makeSpan } from './span.js';
 import { FoldedWords } from './foldedWords.js';
 import { foldSlice } from './nameContext.js';
+import type { SpanTable } from './spanTable.js';
 import type { PiiSpan } from './types.js';
 import { CAP, tokenizeWords, wordKey } from './wordTokens.js';
 
@@ -65,7 +66,7 @@ export function propagationBlocked(input: string, start: number, end: number, re
  * already known: the words of `seeds` that no span covers, with the same eponym and "d/b/a" guards as detectNames.
  * One walk over the words; spans must be sorted by start.
  */
-export function propagateNames(input: string, spans: readonly PiiSpan[], seeds: ReadonlySet<string>, res: PiiResources): PiiSpan[] {
+export function propagateNames(input: string, spans: Pick<SpanTable, 'start' | 'end'>, seeds: ReadonlySet<string>, res: PiiResources): PiiSpan[] {
   const out: PiiSpan[] = [];
   const t = tokenizeWords(input, true);
   // Every capitalized word is asked: looked up in place, not through a folded key sliced for each.
@@ -75,12 +76,11 @@ export function propagateNames(input: string, spans: readonly PiiSpan[], seeds: 
   for (let i = 0; i < t.count; i++) {
     const start = t.start[i] ?? 0;
     const end = t.end[i] ?? 0;
-    while (si < spans.length && (spans[si]?.end ?? 0) <= start) si++;
+    while (si < spans.end.length && (spans.end[si] as number) <= start) si++;
     if (!((t.flags[i] ?? 0) & CAP)) continue;
     const o = openingOf(input, start, end);
     if ((o >= 0 && openings[o] === 0) || !seedsIn.has(input, start, end)) continue;
-    const s = spans[si];
-    if (s && s.start < end) continue;
+    if (si < spans.start.length && (spans.start[si] as number) < end) continue;
     if (propagationBlocked(input, start, end, res)) continue;
     out.push(makeSpan(input, start, end, 'NAME', 0.5, 'propagation'));
   }

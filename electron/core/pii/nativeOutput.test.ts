@@ -11,6 +11,7 @@ import { nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
 import { WINDOW, writeMaskedCopyNative, writeSpanLinesNative } from './nativeOutput.js';
 import { maskText } from './redact.js';
 import { spanJson } from './reportLines.js';
+import { spanTableOf } from './spanTable.js';
 import { PII_TYPES } from './types.js';
 import type { PiiSpan, SpanSource } from './types.js';
 
@@ -73,7 +74,7 @@ describe.skipIf(skipped)("the add-on's writers of the masked copy and the report
       for (const encoding of ['utf8', 'utf16le', 'utf16be'] as const) {
         // handed over whole, and a few characters at a time (gaps cut between characters, never inside a pair)
         for (const window of [WINDOW, 2, 3, 17]) {
-          const { bytes, result } = written((fd) => writeMaskedCopyNative(fd, encoding, text, spans, () => true, window));
+          const { bytes, result } = written((fd) => writeMaskedCopyNative(fd, encoding, text, spanTableOf(spans), () => true, window));
           expect(result).toBe(true);
           expect(bytes.equals(encoded(maskText(text, spans).text, encoding))).toBe(true);
         }
@@ -87,7 +88,7 @@ describe.skipIf(skipped)("the add-on's writers of the masked copy and the report
       const { text, spans } = sample(r, 1 + Math.floor(r() * 400));
       const expected = spans.map((s, i) => `${i ? ',' : ''}\n  ${spanJson(s)}`).join('');
       for (const window of [WINDOW, 1, 10, 50]) {
-        const { bytes, result } = written((fd) => writeSpanLinesNative(fd, text, spans, window));
+        const { bytes, result } = written((fd) => writeSpanLinesNative(fd, text, spanTableOf(spans), window));
         expect(result).toBe(true);
         expect(bytes.toString('utf8')).toBe(expected);
         expect(bytes.equals(Buffer.from(expected, 'utf8'))).toBe(true);
@@ -100,7 +101,7 @@ describe.skipIf(skipped)("the add-on's writers of the masked copy and the report
     const { text, spans } = sample(r, 300);
     const shuffled = [...spans, ...spans.slice(0, 5)].sort(() => r() - 0.5);
     for (const window of [WINDOW, 4]) {
-      const { bytes } = written((fd) => writeSpanLinesNative(fd, text, shuffled, window));
+      const { bytes } = written((fd) => writeSpanLinesNative(fd, text, spanTableOf(shuffled), window));
       expect(bytes.toString('utf8')).toBe(shuffled.map((s, i) => `${i ? ',' : ''}\n  ${spanJson(s)}`).join(''));
     }
   });
@@ -108,14 +109,14 @@ describe.skipIf(skipped)("the add-on's writers of the masked copy and the report
   it('write a copy of over a MB in many pieces whole (the add-on writes a MB at a time)', () => {
     const r = random(3);
     const { text, spans } = sample(r, 1_500_000);
-    const { bytes } = written((fd) => writeMaskedCopyNative(fd, 'utf8', text, spans));
+    const { bytes } = written((fd) => writeMaskedCopyNative(fd, 'utf8', text, spanTableOf(spans)));
     expect(bytes.equals(Buffer.from(maskText(text, spans).text, 'utf8'))).toBe(true);
-    const lines = written((fd) => writeSpanLinesNative(fd, text, spans)).bytes;
+    const lines = written((fd) => writeSpanLinesNative(fd, text, spanTableOf(spans))).bytes;
     expect(lines.length).toBeGreaterThan(1 << 20);
     expect(lines.toString('utf8')).toBe(spans.map((s, i) => `${i ? ',' : ''}\n  ${spanJson(s)}`).join(''));
   });
 
-  it('write nothing and say no for spans out of order or overlapping, past the text, or not what detection makes', () => {
+  it('write nothing and say no for spans out of order or overlapping, outside the text, or not what detection makes', () => {
     const text = 'Jane Doe met John Roe on 1 May 2024.';
     const span = (start: number, end: number, extra: Partial<PiiSpan> = {}): PiiSpan => ({
       start,
@@ -126,16 +127,24 @@ describe.skipIf(skipped)("the add-on's writers of the masked copy and the report
       source: 'dictionary',
       ...extra,
     });
-    const copyRefused = [[span(9, 13), span(0, 8)], [span(0, 8), span(5, 13)], [span(0, 99)], [span(0.5, 8)]];
-    for (const spans of copyRefused) {
+    const unknownType = { ...spanTableOf([span(0, 8)]), type: new Uint8Array([PII_TYPES.length]) };
+    const copyRefused = [[span(9, 13), span(0, 8)], [span(0, 8), span(5, 13)], [span(0, 99)], [span(-1, 8)], [span(5, 4)]].map((s) => spanTableOf(s));
+    for (const spans of [...copyRefused, unknownType]) {
       const { bytes, result } = written((fd) => writeMaskedCopyNative(fd, 'utf8', text, spans));
       expect(result).toBe(false);
       expect(bytes.length).toBe(0);
     }
     // a mask the file's format cannot take leaves the copy to the JavaScript path
-    expect(written((fd) => writeMaskedCopyNative(fd, 'utf8', text, [span(0, 8)], () => false)).result).toBe(false);
-    const linesRefused = [[span(0, 8, { confidence: NaN })], [span(0, 8, { text: 'Jane' })], [span(0, 99)], [span(0, 8, { source: 'wörd' as SpanSource })]];
-    for (const spans of linesRefused) {
+    expect(written((fd) => writeMaskedCopyNative(fd, 'utf8', text, spanTableOf([span(0, 8)]), () => false)).result).toBe(false);
+    const linesRefused = [
+      [span(0, 8, { confidence: NaN })],
+      [span(0, 8, { confidence: Infinity })],
+      [span(0, 99)],
+      [span(-1, 8)],
+      [span(5, 4)],
+      [span(0, 8, { source: 'wörd' as SpanSource })],
+    ].map((s) => spanTableOf(s));
+    for (const spans of [...linesRefused, unknownType]) {
       const { bytes, result } = written((fd) => writeSpanLinesNative(fd, text, spans));
       expect(result).toBe(false);
       expect(bytes.length).toBe(0);
@@ -147,7 +156,7 @@ describe.skipIf(skipped)("the add-on's writers of the masked copy and the report
     closeSync(openSync(path, 'w'));
     const fd = openSync(path, 'r');
     try {
-      expect(() => writeMaskedCopyNative(fd, 'utf8', 'Jane Doe', [])).toThrow(/could not write the file: Bad file descriptor/);
+      expect(() => writeMaskedCopyNative(fd, 'utf8', 'Jane Doe', spanTableOf([]))).toThrow(/could not write the file: Bad file descriptor/);
     } finally {
       closeSync(fd);
     }

@@ -6,7 +6,9 @@
 import type { WriterEncoding } from '../disk/bufferedWriter.js';
 import { nativeDetectors } from './nativeDetectors.js';
 import { maskOf } from './redact.js';
-import type { PiiSpan } from './types.js';
+import { SPAN_SOURCES } from './spanTable.js';
+import type { SpanTable } from './spanTable.js';
+import { PII_TYPES } from './types.js';
 
 const ASCII_JSON = /^[\x20-\x7e]*$/;
 const SURROGATE = /[\ud800-\udfff]/;
@@ -20,9 +22,6 @@ export const WINDOW = 1 << 20;
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-/** A whole number the add-on can take as an offset into `input`. */
-const offsetIn = (input: string, n: number) => (n | 0) === n && n >= 0 && n <= input.length;
-
 /**
  * redact.ts maskTextTo's copy of `input` written to `fd` (nothing buffered before it) in `encoding`. False, with
  * nothing written, where the add-on cannot take it: not loaded, spans out of order or overlapping (maskTextTo sorts
@@ -32,34 +31,38 @@ export function writeMaskedCopyNative(
   fd: number,
   encoding: WriterEncoding,
   input: string,
-  spans: readonly PiiSpan[],
+  spans: SpanTable,
   safe: (mask: string) => boolean = () => true,
   window = WINDOW,
 ): boolean {
   const output = nativeDetectors()?.output;
   if (!output) return false;
   const words: string[] = [];
-  const wordOf = new Map<string, number>();
-  const packed = new Int32Array(3 * spans.length);
+  // A type's mask, as its index in `words`, by the type's index (-1: not yet looked up).
+  const wordOf = new Int32Array(256).fill(-1);
+  const n = spans.start.length;
+  const packed = new Int32Array(3 * n);
   let last = 0;
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i] as PiiSpan;
-    if (!offsetIn(input, s.start) || !offsetIn(input, s.end) || s.start < last || s.end < s.start) return false;
-    let w = wordOf.get(s.type);
-    if (w === undefined) {
-      const mask = maskOf(s.type) as string | undefined;
+  for (let i = 0; i < n; i++) {
+    const start = spans.start[i] as number;
+    const end = spans.end[i] as number;
+    if (start < last || end < start || end > input.length) return false;
+    const type = spans.type[i] as number;
+    let w = wordOf[type] as number;
+    if (w < 0) {
+      const name = PII_TYPES[type];
+      const mask = name === undefined ? undefined : (maskOf(name) as string | undefined);
       // the add-on writes a mask as it is; a surrogate half at its edge would join the text's in the JavaScript path
       if (!mask || SURROGATE.test(mask) || !safe(mask)) return false;
-      wordOf.set(s.type, (w = words.push(mask) - 1));
+      wordOf[type] = w = words.push(mask) - 1;
     }
-    packed[3 * i] = s.start;
-    packed[3 * i + 1] = s.end;
+    packed[3 * i] = start;
+    packed[3 * i + 1] = end;
     packed[3 * i + 2] = w;
-    last = s.end;
+    last = end;
   }
   // A window of whole spans and the gap before them, or a stretch of a long gap cut between two characters (never
   // between a pair's halves, which UTF-8 writes as one): the bytes are those of the whole copy.
-  const n = spans.length;
   for (let pos = 0, i = 0; pos < input.length || i < n;) {
     const limit = pos + window;
     if (i < n && (packed[3 * i] as number) <= limit) {
@@ -81,31 +84,35 @@ export function writeMaskedCopyNative(
 }
 
 /**
- * The span lines of the report (reportLines.ts spanJson each, separated as streamedJson.ts separates an array's
- * elements) written to `fd` as UTF-8. False, with nothing written, where the add-on is not loaded or a span is not
- * what detection makes (offsets into `input` whose slice is its text, plain words and numbers).
+ * The span lines of the report (reportLines.ts spanJson of each span of `input`, separated as streamedJson.ts
+ * separates an array's elements) written to `fd` as UTF-8. False, with nothing written, where the add-on is not
+ * loaded or a span is not what detection makes (offsets past `input`, a type or source that names none, a confidence
+ * that JSON would write as null).
  */
-export function writeSpanLinesNative(fd: number, input: string, spans: readonly PiiSpan[], window = WINDOW): boolean {
+export function writeSpanLinesNative(fd: number, input: string, spans: SpanTable, window = WINDOW): boolean {
   const output = nativeDetectors()?.output;
   if (!output) return false;
   const words: string[] = [];
-  const byType = new Map<string, number>();
-  const bySource = new Map<string, number>();
-  const byConfidence = new Map<number, number>();
   // The words are few (types, sources, confidences): each quoted once, a span holds their indices.
-  const add = <K>(map: Map<K, number>, key: K, json: string): number => {
-    const w = ASCII_JSON.test(json) ? words.push(json) - 1 : -1;
-    map.set(key, w);
-    return w;
-  };
-  const packed = new Int32Array(5 * spans.length);
-  for (let i = 0; i < spans.length; i++) {
-    const { start, end, type, text, confidence, source } = spans[i] as PiiSpan;
-    if (!offsetIn(input, start) || !offsetIn(input, end) || typeof text !== 'string' || text.length !== end - start) return false;
-    if (typeof type !== 'string' || typeof source !== 'string' || typeof confidence !== 'number' || !Number.isFinite(confidence)) return false;
-    const t = byType.get(type) ?? add(byType, type, JSON.stringify(type));
-    const c = byConfidence.get(confidence) ?? add(byConfidence, confidence, JSON.stringify(confidence));
-    const s = bySource.get(source) ?? add(bySource, source, JSON.stringify(source));
+  const typeWord = new Int32Array(256).fill(-1);
+  const sourceWord = new Int32Array(256).fill(-1);
+  const byConfidence = new Map<number, number>();
+  const word = (json: string) => (ASCII_JSON.test(json) ? words.push(json) - 1 : -2);
+  const n = spans.start.length;
+  const packed = new Int32Array(5 * n);
+  for (let i = 0; i < n; i++) {
+    const start = spans.start[i] as number;
+    const end = spans.end[i] as number;
+    const confidence = spans.confidence[i] as number;
+    if (start < 0 || end < start || end > input.length || !Number.isFinite(confidence)) return false;
+    const type = spans.type[i] as number;
+    const source = spans.source[i] as number;
+    if (typeWord[type] === -1) typeWord[type] = PII_TYPES[type] === undefined ? -2 : word(JSON.stringify(PII_TYPES[type]));
+    if (sourceWord[source] === -1) sourceWord[source] = SPAN_SOURCES[source] === undefined ? -2 : word(JSON.stringify(SPAN_SOURCES[source]));
+    let c = byConfidence.get(confidence);
+    if (c === undefined) byConfidence.set(confidence, (c = word(JSON.stringify(confidence))));
+    const t = typeWord[type] as number;
+    const s = sourceWord[source] as number;
     if (t < 0 || c < 0 || s < 0) return false;
     const at = 5 * i;
     packed[at] = start;
@@ -115,11 +122,11 @@ export function writeSpanLinesNative(fd: number, input: string, spans: readonly 
     packed[at + 4] = s;
   }
   // Runs of spans that lie within one window of the input (a longer span alone), each with the slice they lie in.
-  for (let i = 0; i < spans.length;) {
+  for (let i = 0; i < n;) {
     let lo = packed[5 * i] as number;
     let hi = packed[5 * i + 1] as number;
     let j = i + 1;
-    for (; j < spans.length; j++) {
+    for (; j < n; j++) {
       const from = Math.min(lo, packed[5 * j] as number);
       const to = Math.max(hi, packed[5 * j + 1] as number);
       if (to - from > window) break;

@@ -2,6 +2,8 @@
 // to the file's own characters. A value's characters are the file's, except where the file escapes one (`\n` in JSON,
 // `""` in CSV): there the view holds the character meant and records where the two stop moving together, so a span
 // found in the view lands on whole escapes in the file and replacing it keeps the file valid.
+import { copyRow, emptySpanTable, firstRows, sortByStart, sortedByStart, spanTableOf, spansOf } from './spanTable.js';
+import type { SpanTable } from './spanTable.js';
 import type { PiiSpan } from './types.js';
 
 /** One value: where its decoded text sits in the view, and where its characters sit in the file. */
@@ -146,20 +148,29 @@ function rawOffset(view: PieceView, s: ViewPiece, viewOffset: number): number {
  * starts on a value's label, the value after it): a detector that read past a value's end into the separator, or
  * took a label's words with a value, covers only the value's characters in the file.
  */
-export function spansOnView(raw: string, view: PieceView, spans: readonly PiiSpan[]): PiiSpan[] {
-  const out: PiiSpan[] = [];
+export function tableOnView(view: PieceView, found: SpanTable): SpanTable {
+  const t = sortedByStart(found) ? found : sortByStart(found);
+  const out = emptySpanTable(t.start.length);
+  let n = 0;
   let k = 0;
-  const sorted = spans.every((s, i) => i === 0 || (spans[i - 1] as PiiSpan).start <= s.start) ? spans : [...spans].sort((a, b) => a.start - b.start);
-  for (const span of sorted) {
-    while (k < view.pieces.length && (view.pieces[k] as ViewPiece).viewEnd <= span.start) k++;
+  for (let i = 0; i < t.start.length; i++) {
+    const spanStart = t.start[i] as number;
+    const spanEnd = t.end[i] as number;
+    while (k < view.pieces.length && (view.pieces[k] as ViewPiece).viewEnd <= spanStart) k++;
     const s = view.pieces[k];
-    if (!s) continue;
-    const from = Math.max(span.start, s.viewStart);
-    const end = Math.min(span.end, s.viewEnd);
+    if (!s) break;
+    const from = Math.max(spanStart, s.viewStart);
+    const end = Math.min(spanEnd, s.viewEnd);
     if (end <= from) continue;
-    const start = rawOffset(view, s, from);
-    const rawEnd = rawOffset(view, s, end);
-    out.push({ start, end: rawEnd, type: span.type, text: raw.slice(start, rawEnd), confidence: span.confidence, source: span.source });
+    copyRow(t, i, out, n);
+    out.start[n] = rawOffset(view, s, from);
+    out.end[n] = rawOffset(view, s, end);
+    n++;
   }
-  return out;
+  return firstRows(out, n);
+}
+
+/** tableOnView for spans as objects. */
+export function spansOnView(raw: string, view: PieceView, spans: readonly PiiSpan[]): PiiSpan[] {
+  return spansOf(raw, tableOnView(view, spanTableOf(spans)));
 }

@@ -1,7 +1,7 @@
 // Issue 13: the report's numbers must add up for every kind: found + added by the reviewer = replaced + kept.
 import { describe, expect, it } from 'vitest';
 import { redactDataset } from './dataset.js';
-import { buildRedactionReport, type RedactionReport } from './report.js';
+import { buildRedactionReport, countByType, countedRedactionReport, type RedactionReport } from './report.js';
 import { loadPiiResources } from './resources.js';
 import { PII_TYPES, type PiiSpan, type PiiType } from './types.js';
 
@@ -79,6 +79,19 @@ describe('redaction report arithmetic', () => {
     const short = buildRedactionReport({ mode: 'mask', policy, now, records: [{ text, detected: found, redacted }] });
     const full = buildRedactionReport({ mode: 'mask', policy, now, records: [{ text, detected: found, reviewed: [...found], redacted }] });
     expect(short).toEqual(full);
+    // data redact's report from counts by type alone is the same report
+    const counted = countedRedactionReport({
+      mode: 'mask',
+      policy,
+      now,
+      characters: text.length,
+      detected: countByType(found),
+      redacted: countByType(redacted),
+    });
+    expect(JSON.stringify(counted)).toBe(JSON.stringify(short));
+    expect(() => countedRedactionReport({ mode: 'mask', policy, now, characters: 1, detected: countByType(redacted), redacted: countByType(found) })).toThrow(
+      /more DATE spans replaced than found/,
+    );
     expect(short.detected.NAME).toBe(2);
     expect(short.kept.DATE).toBe(1);
     expect(short.added.NAME).toBe(0);

@@ -107,18 +107,42 @@ export function buildRedactionReport(input: ReportInput): RedactionReport {
     review[field]++;
     byType[d.type][field]++;
   }
+  return assemble(input, input.records.length, characters, { detected, redacted, added, kept }, review);
+}
+
+/**
+ * The report of a run with no reviewer (`data redact`), from counts by type of the spans found and of those
+ * replaced (a subset: the policy's types), which is all such a report holds.
+ */
+export function countedRedactionReport(
+  input: Omit<ReportInput, 'records' | 'decisions'> & { characters: number; detected: TypeCounts; redacted: TypeCounts },
+): RedactionReport {
+  const kept = emptyCounts();
+  for (const t of PII_TYPES) {
+    if (input.redacted[t] > input.detected[t]) throw new Error(`report: more ${t} spans replaced than found`);
+    kept[t] = input.detected[t] - input.redacted[t];
+  }
+  const byType = Object.fromEntries(PII_TYPES.map((t) => [t, { accepted: 0, rejected: 0, added: 0 }])) as RedactionReport['review']['byType'];
+  const counts = { detected: { ...input.detected }, redacted: { ...input.redacted }, added: emptyCounts(), kept };
+  return assemble(input, 1, input.characters, counts, { accepted: 0, rejected: 0, added: 0, byType });
+}
+
+function assemble(
+  input: Pick<ReportInput, 'mode' | 'policy' | 'now'>,
+  records: number,
+  characters: number,
+  counts: Pick<RedactionReport, 'detected' | 'redacted' | 'added' | 'kept'>,
+  review: RedactionReport['review'],
+): RedactionReport {
   return {
     version: 1,
     createdAt: (input.now ?? new Date()).toISOString(),
     mode: input.mode,
     policy: { types: [...input.policy.types] },
-    records: input.records.length,
+    records,
     characters,
-    detected,
-    redacted,
-    added,
-    kept,
-    totalRedacted: Object.values(redacted).reduce((a, b) => a + b, 0),
+    ...counts,
+    totalRedacted: Object.values(counts.redacted).reduce((a, b) => a + b, 0),
     review,
   };
 }

@@ -2,10 +2,12 @@
 // one worker thread per further piece (a thread costs a start-up and its own copy of the word lists, so short
 // texts stay on this thread).
 import { availableParallelism } from 'node:os';
-import { detectPiece, joinPieces, splitAtParagraphs, unpackPiece } from '../pii/chunks.js';
+import { detectPiece, joinPieces, packPiece, splitAtParagraphs } from '../pii/chunks.js';
+import type { PackedPiece } from '../pii/chunks.js';
 import { detectPii } from '../pii/detect.js';
 import type { PiiResources } from '../pii/resources.js';
-import type { PiiSpan } from '../pii/types.js';
+import { spanTableOf } from '../pii/spanTable.js';
+import type { SpanTable } from '../pii/spanTable.js';
 import { runInWorker } from './runInWorker.js';
 
 /**
@@ -30,9 +32,10 @@ export interface LongTextOptions {
   onThreadError?: (error: unknown) => void;
 }
 
-export async function detectLongText(text: string, resources: PiiResources, o: LongTextOptions = {}): Promise<PiiSpan[]> {
+/** The text's spans as a span table (spanTable.ts): its callers carry them to the writers without an object each. */
+export async function detectLongText(text: string, resources: PiiResources, o: LongTextOptions = {}): Promise<SpanTable> {
   const count = piecesFor(text.length, o.cores, o.pieceMin);
-  if (count <= 1) return detectPii(text, { resources });
+  if (count <= 1) return spanTableOf(detectPii(text, { resources }));
   const pieces = splitAtParagraphs(text, count);
   // This thread detects the first piece while worker threads detect the others: every core still works, and one
   // thread's start-up, word lists, regex compilation and span copying is saved (a thread per piece left this one
@@ -40,17 +43,17 @@ export async function detectLongText(text: string, resources: PiiResources, o: L
   const others = Promise.all(
     pieces
       .slice(1)
-      .map(async (p) => unpackPiece(p.text, await runInWorker('pii.detectPiece', { text: p.text, ...(o.resourceDir ? { resourceDir: o.resourceDir } : {}) }))),
+      .map((p): Promise<PackedPiece> => runInWorker('pii.detectPiece', { text: p.text, ...(o.resourceDir ? { resourceDir: o.resourceDir } : {}) })),
   );
   // Handled from the start: a thread that fails while this one is busy must not count as an unhandled rejection.
   others.catch(() => undefined);
   try {
-    const first = detectPiece(pieces[0]?.text ?? '', resources);
+    const first = packPiece(detectPiece(pieces[0]?.text ?? '', resources));
     return joinPieces(pieces, [first, ...(await others)], resources);
   } catch (error) {
     o.onThreadError?.(error);
     // A thread that cannot start (a host without the worker entry, too little memory for N copies of the word
     // lists) must not cost the user the redaction: the same detection on this thread, only slower.
-    return detectPii(text, { resources });
+    return spanTableOf(detectPii(text, { resources }));
   }
 }
