@@ -1,12 +1,11 @@
 // Detection of one long text on several cores: cut it at blank lines into a few large pieces, detect each piece in
 // its own worker thread, then put the spans back at their offsets and spread the names found in one piece to the
 // others (what detectPii does within one text). Pure: the caller runs the pieces wherever it likes.
-import { detectPii } from './detect.js';
-import { nameKeys, propagateNames } from './names.js';
+import { detectPiiTable } from './detect.js';
+import { nameKeysOfTable, propagateNames } from './namePropagation.js';
 import type { PiiResources } from './resources.js';
-import { copyRow, emptySpanTable, sortByStart, sortedByStart, spanTableOf, spansOf } from './spanTable.js';
+import { copyRow, emptySpanTable, sortByStart, sortedByStart, spanTableOf } from './spanTable.js';
 import type { SpanTable } from './spanTable.js';
-import type { PiiSpan } from './types.js';
 
 export interface Piece {
   /** Offset of the piece in the whole text (UTF-16 code units). */
@@ -37,32 +36,18 @@ export function splitAtParagraphs(text: string, count: number): Piece[] {
   return pieces;
 }
 
-/** What one worker returns for its piece: spans at piece offsets, and the name words it found. */
-export interface PieceResult {
-  spans: PiiSpan[];
-  keys: string[];
-}
-
-export function detectPiece(text: string, resources: PiiResources): PieceResult {
-  const spans = detectPii(text, { resources });
-  return { spans, keys: [...nameKeys(spans, resources)] };
-}
-
 /**
- * A piece's spans as a span table (spanTable.ts), the shape a worker thread sends back: a structured copy of one
- * object and one string per span cost about a microsecond a span on each side (500k spans for a 25 MB piece), the
- * arrays one memory copy.
+ * What one worker returns for its piece: its spans at piece offsets as a span table (spanTable.ts), which a worker
+ * thread sends back as five memory copies (a structured copy of one object and one string per span cost about a
+ * microsecond a span on each side: 500k spans for a 25 MB piece), and the name words it found.
  */
 export interface PackedPiece extends SpanTable {
   keys: string[];
 }
 
-export function packPiece(r: PieceResult): PackedPiece {
-  return { ...spanTableOf(r.spans), keys: r.keys };
-}
-
-export function unpackPiece(text: string, p: PackedPiece): PieceResult {
-  return { spans: spansOf(text, p), keys: p.keys };
+export function detectPiece(text: string, resources: PiiResources): PackedPiece {
+  const spans = detectPiiTable(text, { resources });
+  return { ...spans, keys: [...nameKeysOfTable(text, spans, resources)] };
 }
 
 /**

@@ -18,6 +18,8 @@ import { detectWorldDates } from './worldDates.js';
 import { detectWorldNames } from './worldNames.js';
 import { detectWorldPlaces } from './worldPlaces.js';
 import type { PiiResources } from './resources.js';
+import { spanTableOf } from './spanTable.js';
+import type { SpanTable } from './spanTable.js';
 import { PII_TYPES } from './types.js';
 import type { PiiSpan, PiiType, RedactionPolicy } from './types.js';
 
@@ -148,6 +150,16 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
   const resolved = native ? native.detect(input, res, min, options) : resolveOverlaps(typeScriptCandidates(input, res, min, options));
   const allowed: ReadonlySet<PiiType> | undefined = options.policy ? new Set(options.policy.types) : undefined;
   return allowed ? resolved.filter((s) => allowed.has(s.type)) : resolved;
+}
+
+/**
+ * detectPii's spans (every type, no seed names) as a span table (spanTable.ts): made from the add-on's output with no
+ * object for any span where it loads, from detectPii's objects where it does not.
+ */
+export function detectPiiTable(input: string, options: Pick<DetectOptions, 'resources' | 'minConfidence' | 'compiled'> = {}): SpanTable {
+  const native = (options.compiled ?? compiledByDefault()) ? nativeDetectors() : null;
+  if (!native) return spanTableOf(detectPii(input, { ...options, compiled: false }));
+  return native.detectTable(input, options.resources ?? loadPiiResources(), options.minConfidence ?? 0.3);
 }
 
 /** Every TypeScript detector's candidates at `min` confidence or above, in the order resolveOverlaps breaks ties by. */

@@ -7,6 +7,7 @@ import { isLetterUnit, makeSpan } from './span.js';
 import { FoldedWords } from './foldedWords.js';
 import { foldSlice } from './nameContext.js';
 import type { SpanTable } from './spanTable.js';
+import { PII_TYPES } from './types.js';
 import type { PiiSpan } from './types.js';
 import { CAP, tokenizeWords, wordKey } from './wordTokens.js';
 
@@ -19,6 +20,18 @@ import { CAP, tokenizeWords, wordKey } from './wordTokens.js';
 export function nameKeys(spans: Iterable<Pick<PiiSpan, 'type' | 'text'>>, res: PiiResources): Set<string> {
   const texts: string[] = [];
   for (const s of spans) if (s.type === 'NAME') texts.push(s.text);
+  return keysOfNames(texts, res);
+}
+
+/** nameKeys of the spans of a span table over `text`. */
+export function nameKeysOfTable(text: string, t: SpanTable, res: PiiResources): Set<string> {
+  const name = PII_TYPES.indexOf('NAME');
+  const texts: string[] = [];
+  for (let i = 0; i < t.type.length; i++) if (t.type[i] === name) texts.push(text.slice(t.start[i], t.end[i]));
+  return keysOfNames(texts, res);
+}
+
+function keysOfNames(texts: string[], res: PiiResources): Set<string> {
   const out = new Set<string>();
   const t = tokenizeWords(texts.join('\n'), true);
   for (let i = 0; i < t.count; i++) {

@@ -13,7 +13,9 @@ import type { WriterEncoding } from '../disk/bufferedWriter.js';
 import { foldKey } from './resources.js';
 import type { PiiResources } from './resources.js';
 import { makeSpan } from './span.js';
-import { isPiiType } from './types.js';
+import { SPAN_SOURCES, emptySpanTable } from './spanTable.js';
+import type { SpanTable } from './spanTable.js';
+import { PII_TYPES, isPiiType } from './types.js';
 import type { PiiSpan, PiiType, SpanSource } from './types.js';
 
 /**
@@ -79,6 +81,8 @@ export type NativeDetectors = Record<Exclude<CompiledFamily, 'names'>, (text: st
    * the add-on, so only the spans kept become objects here.
    */
   detect(text: string, res: PiiResources, minConfidence: number, names?: NameOptions): PiiSpan[];
+  /** detect's spans as a span table (spanTable.ts): no object made for any (data redact's path). */
+  detectTable(text: string, res: PiiResources, minConfidence: number): SpanTable;
   /** The add-on's regex engine at one position: the match's end or -1 (for the tests that compare it with V8's). */
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   /** The add-on's writers of data redact's two large files, where this build has them (nativeOutput.ts uses them). */
@@ -99,7 +103,6 @@ export interface NativeOutput {
   writeSpanLines(fd: number, text: string, base: number, spans: Int32Array, words: string[], continued: boolean): number;
 }
 
-const SOURCES: readonly SpanSource[] = ['checksum', 'pattern', 'context', 'dictionary', 'propagation', 'reviewer'];
 
 let loaded: { detectors: NativeDetectors | null; why: string } | undefined;
 
@@ -146,11 +149,25 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
   // from a build older than the list) means a stale build.
   const families = addon.familyNames ?? [];
   const types = (addon.typeNames ?? []).map((t) => (isPiiType(t) ? t : null));
-  const sources = (addon.sourceNames ?? []).map((s) => (SOURCES.includes(s as SpanSource) ? (s as SpanSource) : null));
+  const sources = (addon.sourceNames ?? []).map((s) => (SPAN_SOURCES.includes(s as SpanSource) ? (s as SpanSource) : null));
   if (types.includes(null) || sources.includes(null) || families.join() !== COMPILED_FAMILIES.join()) {
     const names = [...(addon.typeNames ?? []), ...(addon.sourceNames ?? []), ...families].join(', ');
     return { detectors: null, why: `stale build (it names ${names})` };
   }
+  // The add-on's type and source indices as PII_TYPES' and SPAN_SOURCES' (the lists above are checked to hold no other).
+  const typeIndex = types.map((t) => PII_TYPES.indexOf(t as PiiType));
+  const sourceIndex = sources.map((s) => SPAN_SOURCES.indexOf(s as SpanSource));
+  const toTable = (flat: Int32Array): SpanTable => {
+    const t = emptySpanTable(flat.length / 5);
+    for (let i = 0, j = 0; i < flat.length; i += 5, j++) {
+      t.start[j] = flat[i] as number;
+      t.end[j] = flat[i + 1] as number;
+      t.type[j] = typeIndex[flat[i + 2] as number] as number;
+      t.confidence[j] = (flat[i + 3] as number) / 1000;
+      t.source[j] = sourceIndex[flat[i + 4] as number] as number;
+    }
+    return t;
+  };
   const toSpans = (text: string, flat: Int32Array): PiiSpan[] => {
     const out: PiiSpan[] = [];
     for (let i = 0; i < flat.length; i += 5) {
@@ -206,6 +223,10 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
         if (!Array.isArray(found)) return toSpans(text, found);
         addUnclaimed(names?.unclaimedNames, found[1]);
         return toSpans(text, found[0]);
+      },
+      detectTable: (text, res, minConfidence) => {
+        const found = addon.detect(text, listsOf(res), undefined, false, minConfidence);
+        return toTable(Array.isArray(found) ? found[0] : found);
       },
       regexMatchAt: (source, flags, text, pos) => addon.regexMatchAt(source, flags, text, pos),
       ...(addon.writeMaskedCopy && addon.writeSpanLines

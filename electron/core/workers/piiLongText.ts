@@ -2,11 +2,10 @@
 // one worker thread per further piece (a thread costs a start-up and its own copy of the word lists, so short
 // texts stay on this thread).
 import { availableParallelism } from 'node:os';
-import { detectPiece, joinPieces, packPiece, splitAtParagraphs } from '../pii/chunks.js';
+import { detectPiece, joinPieces, splitAtParagraphs } from '../pii/chunks.js';
 import type { PackedPiece } from '../pii/chunks.js';
-import { detectPii } from '../pii/detect.js';
+import { detectPiiTable } from '../pii/detect.js';
 import type { PiiResources } from '../pii/resources.js';
-import { spanTableOf } from '../pii/spanTable.js';
 import type { SpanTable } from '../pii/spanTable.js';
 import { runInWorker } from './runInWorker.js';
 
@@ -35,7 +34,7 @@ export interface LongTextOptions {
 /** The text's spans as a span table (spanTable.ts): its callers carry them to the writers without an object each. */
 export async function detectLongText(text: string, resources: PiiResources, o: LongTextOptions = {}): Promise<SpanTable> {
   const count = piecesFor(text.length, o.cores, o.pieceMin);
-  if (count <= 1) return spanTableOf(detectPii(text, { resources }));
+  if (count <= 1) return detectPiiTable(text, { resources });
   const pieces = splitAtParagraphs(text, count);
   // This thread detects the first piece while worker threads detect the others: every core still works, and one
   // thread's start-up, word lists, regex compilation and span copying is saved (a thread per piece left this one
@@ -48,12 +47,12 @@ export async function detectLongText(text: string, resources: PiiResources, o: L
   // Handled from the start: a thread that fails while this one is busy must not count as an unhandled rejection.
   others.catch(() => undefined);
   try {
-    const first = packPiece(detectPiece(pieces[0]?.text ?? '', resources));
+    const first = detectPiece(pieces[0]?.text ?? '', resources);
     return joinPieces(pieces, [first, ...(await others)], resources);
   } catch (error) {
     o.onThreadError?.(error);
     // A thread that cannot start (a host without the worker entry, too little memory for N copies of the word
     // lists) must not cost the user the redaction: the same detection on this thread, only slower.
-    return spanTableOf(detectPii(text, { resources }));
+    return detectPiiTable(text, { resources });
   }
 }

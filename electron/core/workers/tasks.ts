@@ -11,7 +11,7 @@ import { planLeakage, planSplit, type PlanMember, type SplitPlan, type SplitPlan
 import { discoverModels, type Candidate, type DiscoverInput } from '../models/discover.js';
 import { sha256OfFileSync } from '../models/fingerprint.js';
 import { countExampleTokens } from '../data/tokens.js';
-import { detectPiece, packPiece, type PackedPiece } from '../pii/chunks.js';
+import { detectPiece, type PackedPiece } from '../pii/chunks.js';
 import { detectDataset } from '../pii/dataset.js';
 import { detectPii } from '../pii/detect.js';
 import { nameKeys } from '../pii/names.js';
@@ -110,7 +110,7 @@ export const tasks: Impl = {
   },
   'dataset.split': ({ versionId, source, options }, progress) => planSplit(readMembers(source, versionId, progress), options),
   'dataset.leakage': ({ versionId, source }, progress) => planLeakage(readMembers(source, versionId, progress)),
-  'pii.detectPiece': ({ text, resourceDir }) => packPiece(detectPiece(text, loadPiiResources(resourceDir))),
+  'pii.detectPiece': ({ text, resourceDir }) => detectPiece(text, loadPiiResources(resourceDir)),
   'pii.detectFirst': ({ texts, resourceDir }) => {
     const resources = loadPiiResources(resourceDir);
     const unclaimed: string[] = [];
