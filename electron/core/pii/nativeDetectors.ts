@@ -103,7 +103,6 @@ export interface NativeOutput {
   writeSpanLines(fd: number, text: string, base: number, spans: Int32Array, words: string[], continued: boolean): number;
 }
 
-
 let loaded: { detectors: NativeDetectors | null; why: string } | undefined;
 
 /** Whether detectPii takes the compiled detectors when not told: yes where the add-on loads, unless FIELDTUNE_PII_NATIVE=0. */
