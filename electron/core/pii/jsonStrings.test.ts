@@ -50,6 +50,16 @@ describe('personal data in JSON string values', () => {
     }
   });
 
+  it('reads long values with raw lone surrogates, astral characters and escapes unit for unit', () => {
+    const alphabet = ['a', 'Z', ' ', '"', '\\', '\n', 'é', '😀', '\ud800', '\udc00', '\udbff', 'Núñez ', 'x'.repeat(40)];
+    const values = randomMixes(23, alphabet, 300, 1, 120);
+    // JSON.stringify escapes a lone surrogate; another writer may leave it raw, which JSON.parse reads the same.
+    const raw = values.map((v) => JSON.stringify({ v }).replace(/\\ud[89a-f][0-9a-f]{2}/g, (m) => String.fromCharCode(parseInt(m.slice(2), 16)))).join('\n');
+    expect(raw).toMatch(/[^\ud800-\udbff][\udc00-\udfff]/);
+    expect(raw.split('\n').map((l) => (JSON.parse(l) as { v: string }).v)).toEqual(values);
+    expect(jsonStringsView(raw).text).toBe(values.join('\n\n'));
+  });
+
   it('places any span of a value on the file characters that decode to it (seeded random values)', () => {
     // Lone surrogates too: JSON.stringify writes them as \u escapes, and the view must keep them as they are.
     const alphabet = ['a', 'Z', ' ', '"', '\\', '\n', '\r', '\t', '/', 'é', '\u0001', '😀', '\u2028', '\ud800', '\udc00'];
