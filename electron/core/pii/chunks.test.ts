@@ -82,4 +82,19 @@ describe('detection of a long text in worker threads', () => {
     expect(errors).toEqual([]);
     expect(spansOf(text, threaded).map(key).sort()).toEqual(detectPii(text, { resources }).map(key).sort());
   }, 60_000);
+
+  it('detects on this thread instead, and says so, when a worker thread fails', async () => {
+    const { detectLongText } = await import('../workers/piiLongText.js');
+    const text = `${corpus}\n\nLetter: Dr. Chidi Okonkwo reviewed the chart.\n\n${corpus}\n\nOkonkwo signed off.\n`;
+    const errors: unknown[] = [];
+    // The worker loads its word lists from this folder, which does not exist; this thread has its own.
+    const found = await detectLongText(text, resources, {
+      cores: 2,
+      pieceMin: Math.floor(text.length / 2) - 10,
+      resourceDir: '/nonexistent/fieldtune-pii-resources',
+      onThreadError: (e) => errors.push(e),
+    });
+    expect(errors).toHaveLength(1);
+    expect(spansOf(text, found)).toEqual(detectPii(text, { resources }));
+  }, 60_000);
 });
