@@ -35,6 +35,7 @@ import { detectWorldNames } from './worldNames.js';
 import { NATIONAL_PHONE } from './phones.js';
 import { loadPiiResources } from './resources.js';
 import type { PiiResources } from './resources.js';
+import { spanTableOf, spansOf } from './spanTable.js';
 import type { PiiSpan } from './types.js';
 
 const native = nativeDetectors();
@@ -82,6 +83,24 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
       expect(detectPii(text, { compiled: true })).toEqual(detectPii(text, { compiled: false }));
     expect(compiledByDefault({})).toBe(true);
     expect(compiledByDefault({ FIELDTUNE_PII_NATIVE: '0' })).toBe(false);
+  });
+
+  it('find in a long text what they find in each of its copies (its buffers in huge pages where the kernel lends them)', () => {
+    // From 1 MB on, the add-on's buffers (its copy of the text, the words, the candidates) are mapped apart in 2 MB
+    // pages (native/pii/src/bigBuffers.h): a text of identical copies, where names found in one are in every one,
+    // must give each copy the spans of one, at its offset.
+    const unit = `${labelledTexts().join('\n\n')}\n\n`;
+    const copies = Math.ceil(1_500_000 / unit.length);
+    const text = unit.repeat(copies);
+    const one = spansOf(unit, native?.detectTable(unit, res, 0.3) ?? spanTableOf([]));
+    const all = spansOf(text, native?.detectTable(text, res, 0.3) ?? spanTableOf([]));
+    expect(one.length).toBeGreaterThan(1000);
+    expect(all).toHaveLength(one.length * copies);
+    for (let k = 0; k < copies; k++) {
+      const at = k * unit.length;
+      expect(all.slice(k * one.length, (k + 1) * one.length)).toEqual(one.map((s) => ({ ...s, start: s.start + at, end: s.end + at })));
+    }
+    expect(all).toEqual(detectPii(text, { compiled: true }));
   });
 
   it('give every family at once what each gives alone, from one copy of the text', () => {

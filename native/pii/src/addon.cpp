@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "bigBuffers.h"
 #include "dates.h"
 #include "labelled.h"
 #include "legal.h"
@@ -64,10 +65,10 @@ bool readString(napi_env env, napi_value value, std::u16string& out) {
     return true;
 }
 
-// A detector's input: the string's units in a buffer left uninitialised before the copy. std::u16string::resize
-// zero-fills it first, which on an 8 MB text was ~1.5% of detection.
+// A detector's input: the string's units in a buffer left uninitialised before the copy (std::u16string::resize
+// zero-fills it first, which on an 8 MB text was ~1.5% of detection), in huge pages when it is large (bigBuffers.h).
 struct Units {
-    std::unique_ptr<char16_t[]> data;
+    fieldtune_pii::BigArray<char16_t> data;
     size_t size = 0;
 };
 
@@ -75,7 +76,7 @@ struct Units {
 bool readUnits(napi_env env, napi_value value, Units& out) {
     size_t length = 0;
     if (napi_get_value_string_utf16(env, value, nullptr, 0, &length) != napi_ok) return false;
-    out.data.reset(new char16_t[length + 1]);
+    out.data = fieldtune_pii::BigArray<char16_t>(length + 1);
     return napi_get_value_string_utf16(env, value, out.data.get(), length + 1, &out.size) == napi_ok;
 }
 

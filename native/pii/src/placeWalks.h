@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "bigBuffers.h"
 #include "letters.h"
 #include "regex.h"
 #include "scan.h"
@@ -55,7 +56,7 @@ struct DigitRunShape {
 class DigitRuns {
 public:
     explicit DigitRuns(const Text& t);
-    const std::vector<DigitRun>& all() const { return runs_; }
+    const std::vector<DigitRun, BigAllocator<DigitRun>>& all() const { return runs_; }
     // placeWalks.ts digitStarts without its `then`: the caller tests what follows (a lambda of its own).
     template <typename Then>
     std::vector<int> starts(const DigitRunShape& shape, Then then) const {
@@ -73,7 +74,7 @@ public:
     }
 
 private:
-    std::vector<DigitRun> runs_;
+    std::vector<DigitRun, BigAllocator<DigitRun>> runs_;
 };
 
 // placeWalks.ts afterBlanks: the index after the blanks at `i` (one at least), or -1.

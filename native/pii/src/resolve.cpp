@@ -36,7 +36,7 @@ Spans resolveOverlaps(Spans candidates) {
         lo = live.front().start;
         for (const Span& c : live) hi = std::max(hi, c.end);
     }
-    std::vector<unsigned char> taken(live.empty() ? 0 : static_cast<size_t>(hi - lo), 0);
+    std::vector<unsigned char, BigAllocator<unsigned char>> taken(live.empty() ? 0 : static_cast<size_t>(hi - lo), 0);
     Spans kept;
     kept.reserve(live.size());
     Spans group, keptHere;

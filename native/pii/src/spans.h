@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "bigBuffers.h"
+
 namespace fieldtune_pii {
 
 // The names the TypeScript side maps these back to (addon.cpp exports both lists; nativeDetectors.ts checks them).
@@ -29,6 +31,7 @@ struct Span {
     SpanSource source;
 };
 
-using Spans = std::vector<Span>;
+// Candidates of a long text run to megabytes (bigBuffers.h).
+using Spans = std::vector<Span, BigAllocator<Span>>;
 
 }  // namespace fieldtune_pii

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "bigBuffers.h"
 #include "resources.h"
 #include "text.h"
 
@@ -20,12 +21,13 @@ constexpr uint8_t WORD_ASCII = 4;
 
 struct WordTokens {
     Text text;
-    std::vector<int> start;
-    std::vector<int> end;
-    std::vector<uint8_t> flags;
+    // A word every six units or so: on a long text each array is megabytes (bigBuffers.h).
+    std::vector<int, BigAllocator<int>> start;
+    std::vector<int, BigAllocator<int>> end;
+    std::vector<uint8_t, BigAllocator<uint8_t>> flags;
     // wordTokens.ts keys: each word's folded key once asked for (null before), held in ownKeys or by whoever set it
     // (nameWords.cpp's table of words, which keeps its entries for the whole call)
-    std::vector<const std::u16string*> keys;
+    std::vector<const std::u16string*, BigAllocator<const std::u16string*>> keys;
     std::deque<std::u16string> ownKeys;  // a deque: a key handed out stays where it is as more are made
     int count() const { return static_cast<int>(start.size()); }
     bool cap(int i) const { return flags[i] & WORD_CAP; }
