@@ -73,7 +73,7 @@ template <typename T>
 class BigArray {
 public:
     BigArray() = default;
-    explicit BigArray(size_t n) : data_(static_cast<T*>(bigBufferAllocate(checked(n) * sizeof(T)))), n_(n) {}
+    explicit BigArray(size_t n) : data_(BigAllocator<T>().allocate(n)), n_(n) {}
     BigArray(const BigArray&) = delete;
     BigArray& operator=(const BigArray&) = delete;
     BigArray(BigArray&& o) noexcept : data_(o.data_), n_(o.n_) { o.data_ = nullptr; }
@@ -90,12 +90,8 @@ public:
     T* get() const { return data_; }
 
 private:
-    static size_t checked(size_t n) {
-        if (n > static_cast<size_t>(-1) / sizeof(T)) throw std::bad_alloc();
-        return n;
-    }
     void release() {
-        if (data_) bigBufferFree(data_, n_ * sizeof(T));
+        if (data_) BigAllocator<T>().deallocate(data_, n_);
         data_ = nullptr;
     }
     T* data_ = nullptr;
