@@ -72,7 +72,8 @@ bool isMonthWord(const Text& t, int s, int e) {
 // ASCII (the word may go on with one, as keywordStarts allows). The look-behind decides past ASCII before.
 std::vector<int> monthStarts(const Text& t) {
     std::vector<int> out;
-    for (int k = t.lo; k < t.hi; k++) {
+    auto capitalAfterNoLetter = [](Units8 v, Units8 before) { return upperLanes(v) & ~asciiLetterLanes(before); };
+    for (int k = t.lo; (k = skipRefusedAfter(t.units, t.lo, k, t.hi, capitalAfterNoLetter)) < t.hi; k++) {
         if (!isUpper(t.units[k]) || isAsciiLetter(t.at(k - 1))) continue;
         int e = k;
         while (isAsciiLetter(t.at(e))) e++;
@@ -156,7 +157,8 @@ std::vector<int> shortDateStarts(const Text& t) {
         int c = t.at(i);
         return c == ':' || c == '/' || c == '-' || isAsciiLetter(c) || c >= 128;
     };
-    for (int s = t.lo; s < t.hi; s++) {
+    auto slash = [](Units8 v) { return lanesEqual(v, '/'); };
+    for (int s = t.lo; (s = skipRefused(t.units, s, t.hi, slash)) < t.hi; s++) {
         if (t.units[s] != '/') continue;
         int r = s;
         while (r > t.lo && s - r < 2 && isDigit(t.at(r - 1))) r--;
@@ -297,7 +299,8 @@ void detectDates(const Text& t, Spans& out) {
     std::vector<int> numeric, iso;
     // A numeric date opens with a day or month of one or two digits and a separator, an ISO one with its four-digit
     // year and a separator; both then a digit.
-    for (int p = t.lo; p < t.hi; p++) {
+    auto runStart = [](Units8 v, Units8 before) { return digitLanes(v) & ~digitLanes(before); };
+    for (int p = t.lo; (p = skipRefusedAfter(t.units, t.lo, p, t.hi, runStart)) < t.hi; p++) {
         int c = t.units[p], prev = t.at(p - 1);
         if (!isDigit(c) || isDigit(prev) || prev == '/' || prev == '-') continue;
         int n = 1;
@@ -333,7 +336,10 @@ void detectAges(const Text& t, Spans& out) {
     std::vector<int> after, before, afterName;
     // An age is a run of two digits from 9 or three from 1 (the regexes refuse a digit after it); its words open
     // with an 'a'.
-    for (int p = t.lo; p < t.hi; p++) {
+    auto ageFirst = [](Units8 v, Units8 unitBefore) {
+        return ((lanesEqual(v | 0x20, 'a') & ~asciiLetterLanes(unitBefore)) | ((lanesEqual(v, '9') | lanesEqual(v, '1')) & ~digitLanes(unitBefore)));
+    };
+    for (int p = t.lo; (p = skipRefusedAfter(t.units, t.lo, p, t.hi, ageFirst)) < t.hi; p++) {
         int c = t.units[p], prev = t.at(p - 1);
         if ((c == 'a' || c == 'A') && !isAsciiLetter(prev) && ageBeforeCan(t, p)) before.push_back(p);
         if ((c != '9' && c != '1') || isDigit(prev)) continue;

@@ -65,7 +65,8 @@ bool opensWith(const Text& t, int p, const char* word) {
 // the optional prefix is not taken, a start is a blank or the "No" itself, pushed as such).
 std::vector<int> noLabelStarts(const Text& t) {
     std::vector<int> out;
-    for (int n = t.lo; n + 1 < t.hi; n++) {
+    auto capitalN = [](Units8 v) { return lanesEqual(v, 'N'); };
+    for (int n = t.lo; (n = skipRefused(t.units, n, t.hi - 1, capitalN)) + 1 < t.hi; n++) {
         if (t.units[n] != 'N' || (t.units[n + 1] != 'o' && t.units[n + 1] != 'O') || !afterNo(t.at(n + 2))) continue;
         if (!valueMayFollowNo(t, n)) continue;
         int j = blanksBack(t, n);
@@ -93,7 +94,11 @@ void detectLegalNumbers(const Text& t, Spans& out) {
             if (asciiLower(t.at(p + i)) != word[i]) return false;
         return true;
     };
-    for (int p = t.lo; p < t.hi; p++) {
+    auto plateWordFirst = [](Units8 v, Units8 before) {
+        const Units8 small = v | 0x20;
+        return (lanesEqual(small, 'l') | lanesEqual(small, 'r') | lanesEqual(small, 'p') | lanesEqual(small, 't')) & ~asciiLetterLanes(before);
+    };
+    for (int p = t.lo; (p = skipRefusedAfter(t.units, t.lo, p, t.hi, plateWordFirst)) < t.hi; p++) {
         int c = asciiLower(t.units[p]);
         if (c != 'l' && c != 'r' && c != 'p' && c != 't') continue;
         if (isAsciiLetter(t.at(p - 1))) continue;
@@ -117,7 +122,8 @@ void detectLegalNumbers(const Text& t, Spans& out) {
     });
 
     // "442/2023", "23/04518": a digit run of at most 6 before a '/', after none of [/.-]
-    for (int p = t.lo; p < t.hi; p++) {
+    auto runStart = [](Units8 v, Units8 before) { return digitLanes(v) & ~digitLanes(before); };
+    for (int p = t.lo; (p = skipRefusedAfter(t.units, t.lo, p, t.hi, runStart)) < t.hi; p++) {
         int prev = t.at(p - 1);
         if (!isDigit(t.units[p]) || isDigit(prev)) continue;
         int n = 0;
@@ -130,7 +136,8 @@ void detectLegalNumbers(const Text& t, Spans& out) {
         out.push_back({s, m.end, SpanType::CASE_NUMBER, 700, SpanSource::context});
     });
 
-    for (int p = t.lo; p + 4 < t.hi; p++)
+    auto capitalC = [](Units8 v) { return lanesEqual(v, 'C'); };
+    for (int p = t.lo; (p = skipRefused(t.units, p, t.hi - 4, capitalC)) + 4 < t.hi; p++)
         if (t.units[p] == 'C' && t.units[p + 1] == 'o' && t.units[p + 2] == 'u' && t.units[p + 3] == 'r' && t.units[p + 4] == 't')
             courts.push_back(p);
     const int cv = r.afterCourt.group("v"), cw = r.afterCourt.group("w");

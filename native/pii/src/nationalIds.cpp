@@ -324,7 +324,10 @@ void detectNationalIds(const Text& t, Spans& out) {
         found[k].emplace_back(p, end);
         next[k] = end > p ? end : p + 1;
     };
-    for (int p = t.lo; p < t.hi; p++) {
+    auto runStart = [](Units8 v, Units8 before) {
+        return (digitLanes(v) & ~digitLanes(before)) | (upperLanes(v) & ~digitLanes(before) & ~asciiLetterLanes(before));
+    };
+    for (int p = t.lo; (p = skipRefusedAfter(t.units, t.lo, p, t.hi, runStart)) < t.hi; p++) {
         int ch = t.units[p], prev = t.at(p - 1);
         if (isDigit(ch) && !isDigit(prev)) {
             int run = 0;

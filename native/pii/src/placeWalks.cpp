@@ -56,7 +56,8 @@ DigitRuns::DigitRuns(const Text& t) {
     // detection on the bench text). Not the most a text can hold (one every other unit): for a 250 M-unit piece that
     // would ask for 2 GB of address space.
     runs_.reserve((t.hi - t.lo) / 4 + 16);
-    for (int i = t.lo; i < t.hi;) {
+    auto digit = [](Units8 v) { return digitLanes(v); };
+    for (int i = t.lo; (i = skipRefused(t.units, i, t.hi, digit)) < t.hi;) {
         if (!isDigit(t.units[i])) {
             i++;
             continue;
@@ -102,7 +103,11 @@ struct Leads {
 PlaceKeywords::PlaceKeywords(const Text& t) {
     static const Leads leads;
     std::u16string run;
-    for (int p = t.lo; p < t.hi; p++) {
+    // a keyword opens an ASCII letter run that follows no letter, with a capital or one of leads's small letters
+    auto lead = [](Units8 v, Units8 before) {
+        return (upperLanes(v) | lanesEqual(v, 'u') | lanesEqual(v, 'a') | lanesEqual(v, 'l')) & ~asciiLetterLanes(before);
+    };
+    for (int p = t.lo; (p = skipRefusedAfter(t.units, t.lo, p, t.hi, lead)) < t.hi; p++) {
         int c = t.units[p];
         if (!isAsciiLetter(c)) continue;
         int e = p + 1;
@@ -157,7 +162,8 @@ std::vector<int> writtenAt(const Text& t, const std::vector<int>& starts, std::i
 
 std::vector<int> commaThenCapital(const Text& t) {
     std::vector<int> out;
-    for (int i = t.lo; i < t.hi; i++)
+    auto comma = [](Units8 v) { return lanesEqual(v, ','); };
+    for (int i = t.lo; (i = skipRefused(t.units, i, t.hi, comma)) < t.hi; i++)
         if (t.units[i] == ',' && capitalOrOther(t, afterBlanks(t, i + 1))) out.push_back(i);
     return out;
 }

@@ -470,7 +470,13 @@ void townsAfterWords(const Text& t, const Resources& res, Out& out) {
     // places.ts AFTER_PREP's starts: the words themselves, after no letter; all but the two-word ones need blanks and
     // a capital (the town) after them.
     std::vector<int> starts;
-    for (int p = t.lo; p < t.hi; p++) {
+    // the first letters of WORDS and of the two-word ones below, after no letter
+    auto first = [](Units8 v, Units8 before) {
+        return (lanesEqual(v, 'i') | lanesEqual(v, 'f') | lanesEqual(v, 'n') | lanesEqual(v, 't') | lanesEqual(v, 'a') | lanesEqual(v, 'o') |
+                lanesEqual(v, 'm') | lanesEqual(v, 'l') | lanesEqual(v, 'r')) &
+               ~asciiLetterLanes(before);
+    };
+    for (int p = t.lo; (p = skipRefusedAfter(t.units, t.lo, p, t.hi, first)) < t.hi; p++) {
         int c = t.units[p];
         if (!isLower(c) || isAsciiLetter(t.at(p - 1)) || isLetterUnit(t.at(p - 1))) continue;
         int e = p;

@@ -127,7 +127,10 @@ std::vector<int> vinLabelStarts(const Text& t) {
         First() { at['V'] = at['F'] = at[0xb0] = at[0xfa] = at['b'] = at['t'] = true; }
     } FIRST;
     std::vector<int> out;
-    for (int i = t.lo; i < t.hi; i++) {
+    auto first = [](Units8 v) {
+        return lanesEqual(v, 'V') | lanesEqual(v, 'F') | lanesEqual(v, 0xb0) | lanesEqual(v, 0xfa) | lanesEqual(v, 'b') | lanesEqual(v, 't');
+    };
+    for (int i = t.lo; (i = skipRefused(t.units, i, t.hi, first)) < t.hi; i++) {
         char16_t c = t.units[i];
         if (c >= 256 || !FIRST.at[c]) continue;
         for (const auto& [needle, offset] : ANCHORS) {
@@ -145,7 +148,15 @@ std::vector<int> vinLabelStarts(const Text& t) {
 void detectPlates(const Text& t, Spans& out) {
     const Regexes& r = rx();
     std::vector<int> standalone, words;
-    for (int p = t.lo; p < t.hi; p++) {
+    // an umlaut anywhere; after no ASCII letter, a capital or a plate word's first letter (the Kelvin sign too)
+    auto mayOpen = [](Units8 v, Units8 before) {
+        const Units8 small = v | 0x20;
+        const Units8 wordFirst = lanesEqual(small, 'r') | lanesEqual(small, 'n') | lanesEqual(small, 'p') | lanesEqual(small, 'k') |
+                                 lanesEqual(small, 'a') | lanesEqual(small, 'i') | lanesEqual(small, 'm') | lanesEqual(small, 't') |
+                                 lanesEqual(small, 'v') | lanesEqual(v, 0x212a);
+        return lanesEqual(v, 0xc4) | lanesEqual(v, 0xd6) | lanesEqual(v, 0xdc) | ((upperLanes(v) | wordFirst) & ~asciiLetterLanes(before));
+    };
+    for (int p = t.lo; (p = skipRefusedAfter(t.units, t.lo, p, t.hi, mayOpen)) < t.hi; p++) {
         int c = t.units[p];
         if (isUmlaut(c)) {
             if (standaloneShapeAt(t, p)) standalone.push_back(p);

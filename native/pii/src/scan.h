@@ -7,6 +7,7 @@
 
 #include "regex.h"
 #include "text.h"
+#include "unitSkip.h"
 
 namespace fieldtune_pii {
 

@@ -89,7 +89,8 @@ bool isAsciiMonthWord(const Text& t, int s, int e, bool abbreviations = true) {
 // ("марта").
 std::vector<int> monthStarts(const Text& t) {
     std::vector<int> out;
-    for (int k = t.lo; k < t.hi; k++) {
+    auto letterAfterNoLetter = [](Units8 v, Units8 before) { return (lanesIn(v, 128, 0xffff) | asciiLetterLanes(v)) & ~asciiLetterLanes(before); };
+    for (int k = t.lo; (k = skipRefusedAfter(t.units, t.lo, k, t.hi, letterAfterNoLetter)) < t.hi; k++) {
         int c = t.units[k];
         if (isLetterUnit(t.at(k - 1))) continue;
         if (c >= 128) {
@@ -163,7 +164,8 @@ void detectWorldDates(const Text& t, Spans& out) {
             if (yearAt(t, y)) monthYear.push_back(k);
         }
     }
-    for (int i = t.lo; i < t.hi; i++)
+    auto yearSign = [](Units8 v) { return lanesEqual(v, u'年') | lanesEqual(v, u'년'); };
+    for (int i = t.lo; (i = skipRefused(t.units, i, t.hi, yearSign)) < t.hi; i++)
         if ((t.units[i] == u'年' || t.units[i] == u'년') && i - 4 >= t.lo) cjk.push_back(i - 4);
     // worldDates.ts drops what m[0] ends with of [.,\s]+
     auto date = [&](int s, const RegexMatch& m) {
