@@ -274,6 +274,10 @@ bool shapeMayMatch(const Kind& kind, const Text& t, int p) {
 struct Compiled {
     std::vector<std::unique_ptr<Regex>> scans, labels;
     std::vector<DigitTest> digitLed;  // the digit-led kinds' start tests, in kind order
+    // Those that can open at a digit run by its first digit and its length (the last row: 24 digits and more), so a
+    // run start tries a few kinds, not all of them.
+    static constexpr int LONG_RUN = 24;
+    std::vector<const DigitTest*> digitLedAt[10][LONG_RUN + 1];
     std::vector<int> capsLed;         // the kinds that open with capitals
     Regex iban{uR"re((?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9]))re", ""};
     Regex phoneBefore{
@@ -287,6 +291,11 @@ struct Compiled {
             if (k.digits.first) digitLed.push_back({index, AsciiSet(k.digits.first), AsciiSet(k.digits.seps), &k.digits});
             if (k.caps != CapsStart::none) capsLed.push_back(index);
         }
+        for (const DigitTest& d : digitLed)
+            for (int digit = 0; digit < 10; digit++)
+                for (int run = 1; run <= LONG_RUN; run++)
+                    if (d.first.has('0' + digit) && d.d->runMax >= run && (run == LONG_RUN || d.d->runMin <= run))
+                        digitLedAt[digit][run].push_back(&d);
     }
 };
 // compiled at first use (a refused pattern fails the call, not the process loading the add-on)
@@ -332,8 +341,8 @@ void detectNationalIds(const Text& t, Spans& out) {
         if (isDigit(ch) && !isDigit(prev)) {
             int run = 0;
             while (isDigit(t.at(p + run))) run++;
-            for (const DigitTest& d : c.digitLed)
-                if (d.at(t, p, run) && shapeMayMatch(KINDS[d.kind], t, p)) tryAt(d.kind, p);
+            for (const DigitTest* d : c.digitLedAt[ch - '0'][run < Compiled::LONG_RUN ? run : Compiled::LONG_RUN])
+                if (d->at(t, p, run) && shapeMayMatch(KINDS[d->kind], t, p)) tryAt(d->kind, p);
         } else if (isUpper(ch) && !isAsciiAlnum(prev)) {
             int e = p;
             bool small = false;
