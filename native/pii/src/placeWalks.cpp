@@ -200,7 +200,10 @@ std::vector<int> suffixThenNumber(const Text& t, const DigitRuns& runs, const st
     for (const DigitRun& r : runs.all()) {
         if (!(r.before & BLANK)) continue;
         int b = blanksBack(t, r.start - 1);
+        const int last = t.at(b - 1);
         for (const std::u16string& s : suffixes) {
+            // most suffixes end in another unit: one comparison turns them away
+            if (!s.empty() && s.back() != last) continue;
             int from = b - static_cast<int>(s.size());
             if (from < t.lo) continue;
             if (std::char_traits<char16_t>::compare(t.units + from, s.data(), s.size()) == 0) {

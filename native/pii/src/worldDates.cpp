@@ -52,6 +52,7 @@ bool wordBefore(const Text& t, int end, const char* word) {
 // letter (every word start of the text is looked up).
 struct MonthWords {
     std::vector<std::string> byFirst[26];
+    uint32_t lengthsByFirst[26] = {};  // bit n: a word of n letters opens with this letter (most word starts end here)
     MonthWords(bool abbreviations) {
         std::vector<std::string> words;
         if (abbreviations) words = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
@@ -64,7 +65,10 @@ struct MonthWords {
             if (!word.empty() && word.find('?') == std::string::npos) words.push_back(word);
             word.clear();
         }
-        for (const std::string& w : words) byFirst[w[0] - 'a'].push_back(w);
+        for (const std::string& w : words) {
+            byFirst[w[0] - 'a'].push_back(w);
+            if (w.size() < 32) lengthsByFirst[w[0] - 'a'] |= uint32_t{1} << w.size();
+        }
     }
 };
 
@@ -74,7 +78,7 @@ bool isAsciiMonthWord(const Text& t, int s, int e, bool abbreviations = true) {
     static const MonthWords ALL(true), MONTH_WORDS(false);
     const MonthWords& words = abbreviations ? ALL : MONTH_WORDS;
     int first = asciiLower(t.at(s));
-    if (e - s < 3 || e - s > 12 || first < 'a' || first > 'z') return false;
+    if (e - s < 3 || e - s > 12 || first < 'a' || first > 'z' || !(words.lengthsByFirst[first - 'a'] >> (e - s) & 1)) return false;
     for (const std::string& w : words.byFirst[first - 'a']) {
         if (static_cast<int>(w.size()) != e - s) continue;
         int i = 1;
