@@ -195,14 +195,19 @@ std::vector<std::pair<int, int>> linesAt(const Text& t, std::vector<int> positio
     return out;
 }
 
-std::vector<int> suffixThenNumber(const Text& t, const DigitRuns& runs, const std::vector<std::u16string>& suffixes) {
+SuffixesByLast::SuffixesByLast(const std::vector<std::u16string>& suffixes) {
+    for (const std::u16string& s : suffixes)
+        for (int u = 0; u <= 128; u++)
+            if (s.empty() || (s.back() < 128 ? s.back() == u : u == 128)) byLast_[u].push_back(s);
+}
+
+std::vector<int> suffixThenNumber(const Text& t, const DigitRuns& runs, const SuffixesByLast& suffixes) {
     std::vector<int> out;
     for (const DigitRun& r : runs.all()) {
         if (!(r.before & BLANK)) continue;
         int b = blanksBack(t, r.start - 1);
         const int last = t.at(b - 1);
-        for (const std::u16string& s : suffixes) {
-            // most suffixes end in another unit: one comparison turns them away
+        for (const std::u16string& s : suffixes.endingIn(last)) {
             if (!s.empty() && s.back() != last) continue;
             int from = b - static_cast<int>(s.size());
             if (from < t.lo) continue;

@@ -132,7 +132,17 @@ std::vector<std::pair<int, int>> linesAt(const Text& t, std::vector<int> positio
 
 // placeWalks.ts suffixThenNumber for one list: where each of `suffixes` ends before the blanks before a digit run
 // that follows a blank, as the start of the suffix.
-std::vector<int> suffixThenNumber(const Text& t, const DigitRuns& runs, const std::vector<std::u16string>& suffixes);
+// Only a suffix that ends in the unit before a run's blanks can end there: a list of suffixes by their last unit (an
+// ASCII one, or any other), each in the list's order, so a run tries a few of them, not all.
+class SuffixesByLast {
+public:
+    explicit SuffixesByLast(const std::vector<std::u16string>& suffixes);
+    const std::vector<std::u16string>& endingIn(int unit) const { return byLast_[unit >= 0 && unit < 128 ? unit : 128]; }
+
+private:
+    std::vector<std::u16string> byLast_[129];  // 128: a unit past ASCII (an empty suffix is in every list)
+};
+std::vector<int> suffixThenNumber(const Text& t, const DigitRuns& runs, const SuffixesByLast& suffixes);
 
 template <typename Each>
 void capitalMatchesOnLine(const Regex& re, const Text& t, int from, int to, Each each) {

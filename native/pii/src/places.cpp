@@ -76,8 +76,8 @@ struct Regexes {
     WordSet stateNames, ambiguousAbbr;
     // The states by their first two letters (places.ts STATE_OPENINGS), all ASCII.
     std::unordered_map<int, std::vector<u16string>> statesByOpening;
-    std::vector<u16string> streetAfterSuffixes =
-        splitWords(u"straße strasse str. weg gasse platz allee ring damm ufer laan straat gracht vej gade gatan vägen veien", u' ');
+    const SuffixesByLast streetAfterSuffixes{
+        splitWords(u"straße strasse str. weg gasse platz allee ring damm ufer laan straat gracht vej gade gatan vägen veien", u' ')};
     Regexes() {
         for (const u16string& s : splitWords(US_STATE_NAMES, u'|')) stateNames.add(s);
         for (const u16string& s : splitWords(AMBIGUOUS_ABBR, u'|')) ambiguousAbbr.add(s);

@@ -62,7 +62,10 @@ struct Regexes {
     Regex notLatin{uR"re([^\p{Script=Latin}])re", "u"};
     Regex lowerFirst{uR"re(^[\p{Ll}])re", "u"};
     std::vector<NonLatinAddress> nonLatin;
-    std::vector<u16string> suffixes;
+    const SuffixesByLast suffixes{
+        splitWords(u"straße strasse Straße Strasse gasse Gasse weg platz Platz allee ring damm ufer laan straat gracht kade singel dijk "
+                   u"plein vej gade gatan vägen veien gata katu tie kuja polku väylä",
+                   u' ')};
     WordSet notPlace, stateNamesLower;
     Regexes() {
         const std::pair<int, const char16_t*> NON_LATIN[] = {
@@ -81,9 +84,6 @@ struct Regexes {
             {SCRIPT_DEVANAGARI, uR"re(\d{1,5},[ \t](?:[\p{Script=Devanagari}]+[ \t])?(?:नगर|मार्ग|रोड|कॉलोनी))re"},
         };
         for (const auto& [script, source] : NON_LATIN) nonLatin.push_back({script, Regex(source, "u")});
-        suffixes = splitWords(u"straße strasse Straße Strasse gasse Gasse weg platz Platz allee ring damm ufer laan straat gracht kade singel dijk "
-                              u"plein vej gade gatan vägen veien gata katu tie kuja polku väylä",
-                              u' ');
         for (const u16string& w : splitWords(u"india|uk|united kingdom|ireland|canada|australia|germany|france|spain|italy|españa|deutschland", u'|'))
             notPlace.add(w);
         for (u16string w : splitWords(US_STATE_NAMES, u'|')) {
