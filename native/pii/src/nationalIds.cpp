@@ -152,8 +152,10 @@ bool bOk(const Text& t, int p) {
     return !((prev == ' ' || prev == '.' || prev == '-') && isDigit(t.at(p - 2)));
 }
 
-// alnumRuns.ts groupChars: characters of `body` from p, single separators between them, counted up to `need`.
-int groupChars(const Text& t, int p, bool (*body)(int), const AsciiSet& seps, int need) {
+// alnumRuns.ts groupChars: characters of `body` from p, single separators between them, counted up to `need`. A
+// template, so the body's test is inlined: it runs at every digit run of the text for several kinds.
+template <typename Body>
+int groupChars(const Text& t, int p, Body body, const AsciiSet& seps, int need) {
     int n = 0;
     for (int i = p; n < need;) {
         if (body(t.at(i))) {
@@ -167,8 +169,9 @@ int groupChars(const Text& t, int p, bool (*body)(int), const AsciiSet& seps, in
     }
     return n;
 }
-bool isDigitOrAB(int c) { return isDigit(c) || c == 'A' || c == 'B'; }
-bool isVatBody(int c) { return isDigit(c) || isUpper(c) || c == '+' || c == '*'; }
+const auto isDigitOrAB = [](int c) { return isDigit(c) || c == 'A' || c == 'B'; };
+const auto isDigitUnit = [](int c) { return isDigit(c); };
+const auto isVatBody = [](int c) { return isDigit(c) || isUpper(c) || c == '+' || c == '*'; };
 
 const AsciiSet BLANK(" "), BLANK_DOT(" .");
 
@@ -179,7 +182,7 @@ struct DigitTest {
     const DigitStart* d;
     bool at(const Text& t, int p, int run) const {
         return first.has(t.at(p)) && run >= d->runMin && run <= d->runMax && bOk(t, p) &&
-               groupChars(t, p, d->digitsAB ? isDigitOrAB : isDigit, seps, d->least) >= d->least;
+               (d->digitsAB ? groupChars(t, p, isDigitOrAB, seps, d->least) : groupChars(t, p, isDigitUnit, seps, d->least)) >= d->least;
     }
 };
 
@@ -188,7 +191,7 @@ bool capsLedStart(const Text& t, int s, int e, CapsStart kind) {
     auto cap = [&t](int i) { return isUpper(t.at(i)); };
     switch (kind) {
         case CapsStart::none: return false;
-        case CapsStart::insurance: return e - s >= 2 && cap(s) && cap(s + 1) && groupChars(t, s + 2, isDigit, BLANK, 6) == 6 && bOk(t, s);
+        case CapsStart::insurance: return e - s >= 2 && cap(s) && cap(s + 1) && groupChars(t, s + 2, isDigitUnit, BLANK, 6) == 6 && bOk(t, s);
         case CapsStart::pan: return e - s == 10 && cap(s) && bOk(t, s);
         case CapsStart::vat:
             return VAT_COUNTRIES.has(t.at(s), t.at(s + 1)) && groupChars(t, s + 2, isVatBody, BLANK_DOT, 7) == 7 && bOk(t, s);
