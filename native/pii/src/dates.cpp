@@ -57,8 +57,16 @@ bool isMonthWord(const Text& t, int s, int e) {
     static const std::string_view WORDS[] = {"january", "february", "march", "april", "may",  "june", "july", "august", "september",
                                              "october", "november", "december", "jan",   "feb",  "mar",  "apr",  "jun",    "jul",
                                              "aug",     "sep",      "oct",      "nov",   "dec",  "sept", "sepember"};
+    // bit n of a letter's entry: a word of n letters opens with it (every capitalized word of the text asks)
+    static const struct Lengths {
+        uint16_t byFirst[26] = {};
+        Lengths() {
+            for (std::string_view w : WORDS) byFirst[w[0] - 'a'] |= static_cast<uint16_t>(1u << w.size());
+        }
+    } LENGTHS;
     int n = e - s;
-    if (n < 3 || n > 9) return false;
+    const int first = asciiLower(t.at(s));
+    if (n < 3 || n > 9 || first < 'a' || first > 'z' || !(LENGTHS.byFirst[first - 'a'] >> n & 1)) return false;
     for (std::string_view w : WORDS) {
         if (static_cast<int>(w.size()) != n) continue;
         int i = 0;
