@@ -347,10 +347,10 @@ void detectNationalIds(const Text& t, Spans& out) {
             for (const DigitTest* d : c.digitLedAt[ch - '0'][run < Compiled::LONG_RUN ? run : Compiled::LONG_RUN])
                 if (d->at(t, p, run) && shapeMayMatch(KINDS[d->kind], t, p)) tryAt(d->kind, p);
         } else if (isUpper(ch) && !isAsciiAlnum(prev)) {
+            // a run of capitals and digits (a small letter ends the test: most runs are capitalized words)
             int e = p;
-            bool small = false;
-            while (isAsciiAlnum(t.at(e))) small |= isLower(t.at(e++));
-            if (small) continue;
+            while (isUpper(t.at(e)) || isDigit(t.at(e))) e++;
+            if (isLower(t.at(e))) continue;
             for (int k : c.capsLed)
                 if (capsLedStart(t, p, e, KINDS[k].caps)) tryAt(k, p);
             if (capsLedStart(t, p, e, CapsStart::iban)) tryAt(IBAN_SCAN, p);

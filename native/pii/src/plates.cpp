@@ -161,10 +161,10 @@ void detectPlates(const Text& t, Spans& out) {
         if (isUmlaut(c)) {
             if (standaloneShapeAt(t, p)) standalone.push_back(p);
         } else if (isUpper(c) && !isAsciiAlnum(t.at(p - 1))) {
+            // a run of capitals and digits (a small letter ends the test: most runs are capitalized words)
             int e = p;
-            bool small = false;
-            while (isAsciiAlnum(t.at(e))) small |= isLower(t.at(e++));
-            if (!small && standaloneStart(t, p, e) && standaloneShapeAt(t, p)) standalone.push_back(p);
+            while (isUpper(t.at(e)) || isDigit(t.at(e))) e++;
+            if (!isLower(t.at(e)) && standaloneStart(t, p, e) && standaloneShapeAt(t, p)) standalone.push_back(p);
         }
         if (!isAsciiLetter(t.at(p - 1)) && plateWordStart(t, p) && plateWordAt(t, p)) words.push_back(p);
     }
