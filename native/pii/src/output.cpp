@@ -143,7 +143,7 @@ void putUnits(FileBytes& out, const char16_t* units, size_t n, TextEncoding enco
     }
 }
 
-void writeMaskedCopy(FileBytes& out, const std::u16string& text, int32_t base, const int32_t* spans, size_t count,
+void writeMaskedCopy(FileBytes& out, std::u16string_view text, int32_t base, const int32_t* spans, size_t count,
                      const std::vector<std::u16string>& words, TextEncoding encoding) {
     for (const std::u16string& w : words)
         for (char16_t c : w)
@@ -163,7 +163,7 @@ void writeMaskedCopy(FileBytes& out, const std::u16string& text, int32_t base, c
     putUnits(out, text.data() + last, text.size() - last, encoding);
 }
 
-void writeSpanLines(FileBytes& out, const std::u16string& text, int32_t base, const int32_t* spans, size_t count,
+void writeSpanLines(FileBytes& out, std::u16string_view text, int32_t base, const int32_t* spans, size_t count,
                     const std::vector<std::u16string>& words, bool continued) {
     std::vector<std::string> json;
     size_t longest = 0;

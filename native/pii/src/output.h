@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fieldtune_pii {
@@ -53,7 +54,7 @@ void putUnits(FileBytes& out, const char16_t* units, size_t n, TextEncoding enco
 // triples in order and apart (throws otherwise). `text` may be a window of the input: its first unit is the input's
 // `base`th, and the spans' offsets are the input's (both functions). Words hold no surrogate halves (the caller checks), so a pair cut
 // by a span's edge is two lone halves here as it is there.
-void writeMaskedCopy(FileBytes& out, const std::u16string& text, int32_t base, const int32_t* spans, size_t count,
+void writeMaskedCopy(FileBytes& out, std::u16string_view text, int32_t base, const int32_t* spans, size_t count,
                      const std::vector<std::u16string>& words, TextEncoding encoding);
 
 // The report's span lines as streamedJson.ts writes an array (`,` between elements, each on a line of its own
@@ -61,7 +62,7 @@ void writeMaskedCopy(FileBytes& out, const std::u16string& text, int32_t base, c
 // three indices into `words`, each already JSON text ("\"NAME\"", "0.92"); the text is text.slice(start, end) as
 // JSON.stringify quotes it (lone surrogate halves as \udxxx escapes). `continued`: these lines follow others of
 // the same array (a comma before the first too).
-void writeSpanLines(FileBytes& out, const std::u16string& text, int32_t base, const int32_t* spans, size_t count,
+void writeSpanLines(FileBytes& out, std::u16string_view text, int32_t base, const int32_t* spans, size_t count,
                     const std::vector<std::u16string>& words, bool continued);
 
 }  // namespace fieldtune_pii
