@@ -7,6 +7,8 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "unitSkip.h"
+
 namespace fieldtune_pii {
 
 namespace {
@@ -126,6 +128,17 @@ void putUnits(FileBytes& out, const char16_t* units, size_t n, TextEncoding enco
             }
         } else {
             for (size_t i = from; i < to; i++) {
+                // eight ASCII units at once, narrowed to their bytes (most of a text is ASCII)
+                while (i + 8 <= to) {
+                    const Units8 v = unitsAt(units + i);
+                    if (anyLane(lanesIn(v, 0x80, 0xffff))) break;
+                    using Bytes8 = uint8_t __attribute__((vector_size(8)));
+                    const Bytes8 bytes = __builtin_convertvector(v, Bytes8);
+                    std::memcpy(p, &bytes, sizeof bytes);
+                    p += 8;
+                    i += 8;
+                }
+                if (i >= to) break;
                 const char16_t c = units[i];
                 if (c < 0x80) {
                     *p++ = static_cast<char>(c);
