@@ -8,6 +8,7 @@ import { FoldedWords } from './foldedWords.js';
 import { foldSlice } from './nameContext.js';
 import type { SpanTable } from './spanTable.js';
 import { PII_TYPES } from './types.js';
+import { compiledByDefault, nativeDetectors } from './nativeDetectors.js';
 import type { PiiSpan } from './types.js';
 import { CAP, tokenizeWords, wordKey } from './wordTokens.js';
 
@@ -32,8 +33,19 @@ export function nameKeysOfTable(text: string, t: SpanTable, res: PiiResources): 
 }
 
 function keysOfNames(texts: string[], res: PiiResources): Set<string> {
+  const text = texts.join('\n');
+  // the add-on's twin where it runs (a 50 MB dataset's pieces spent ~0.5 CPU s here in JavaScript)
+  const native = compiledByDefault() ? nativeDetectors() : null;
+  return native ? new Set(native.nameKeys(text, res)) : nameKeysInText(text, res);
+}
+
+/**
+ * The folded keys of the capitalized words of `text`, but one-letter ones, particles and ambiguous words, in the
+ * order first found (the TypeScript side of the add-on's nameKeys).
+ */
+export function nameKeysInText(text: string, res: PiiResources): Set<string> {
   const out = new Set<string>();
-  const t = tokenizeWords(texts.join('\n'), true);
+  const t = tokenizeWords(text, true);
   for (let i = 0; i < t.count; i++) {
     const key = wordKey(t, i);
     if (key.length > 1 && !PARTICLES.has(key) && !res.ambiguous.has(key)) out.add(key);

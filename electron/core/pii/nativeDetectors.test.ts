@@ -25,6 +25,7 @@ import type { DetectOptions } from './detect.js';
 import { detectLabelled } from './labelled.js';
 import { detectLegalNumbers } from './legal.js';
 import { detectNames, nameKeys } from './names.js';
+import { nameKeysInText } from './namePropagation.js';
 import { detectNationalIds } from './nationalIds.js';
 import { SECTION_BEFORE, detectPatterns } from './patterns.js';
 import { detectPlaces } from './places.js';
@@ -101,6 +102,26 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
       expect(all.slice(k * one.length, (k + 1) * one.length)).toEqual(one.map((s) => ({ ...s, start: s.start + at, end: s.end + at })));
     }
     expect(all).toEqual(detectPii(text, { compiled: true }));
+  });
+
+  it('find the name keys the TypeScript tokenizer finds, in the same order', () => {
+    // what a piece of a long text hands the others (namePropagation.ts keysOfNames): the NAME spans' texts joined
+    const names = labelledTexts()
+      .flatMap((text) => detectPii(text, { compiled: false }))
+      .filter((s) => s.type === 'NAME')
+      .map((s) => s.text);
+    const joined = names.join('\n');
+    const want = [...nameKeysInText(joined, res)];
+    expect(want.length).toBeGreaterThan(200);
+    expect(native?.nameKeys(joined, res)).toEqual(want);
+    // and any text: words in every script and case, particles, ambiguous words, possessives, words glued to digits
+    let keys = 0;
+    for (const text of randomMixes(4099, [...NAME_PIECES, ...WORLD_NAME_PIECES], 300, 3, 40)) {
+      const expected = [...nameKeysInText(text, res)];
+      keys += expected.length;
+      expect(native?.nameKeys(text, res), JSON.stringify(text)).toEqual(expected);
+    }
+    expect(keys).toBeGreaterThan(300);
   });
 
   it('give every family at once what each gives alone, from one copy of the text', () => {

@@ -56,6 +56,7 @@ type Addon = Record<Exclude<CompiledFamily, 'names'>, (text: string, lists?: Lis
   detect(text: string, lists: ListsHandle, seeds: SeedsHandle | undefined, wantUnclaimed: boolean, minConfidence: number): Int32Array | [Int32Array, string[]];
   resources(lists: Record<string, string[]>, fold: (word: string) => string): ListsHandle;
   nameSeeds(keys: string[]): SeedsHandle;
+  nameKeys(text: string, lists: ListsHandle): string[];
   familyNames?: string[];
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   writeMaskedCopy?: NativeOutput['writeMaskedCopy'];
@@ -83,6 +84,8 @@ export type NativeDetectors = Record<Exclude<CompiledFamily, 'names'>, (text: st
   detect(text: string, res: PiiResources, minConfidence: number, names?: NameOptions): PiiSpan[];
   /** detect's spans as a span table (spanTable.ts): no object made for any (data redact's path). */
   detectTable(text: string, res: PiiResources, minConfidence: number): SpanTable;
+  /** namePropagation.ts nameKeysInText: the keys of the capitalized words of `text`, in the order first found. */
+  nameKeys(text: string, res: PiiResources): string[];
   /** The add-on's regex engine at one position: the match's end or -1 (for the tests that compare it with V8's). */
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   /** The add-on's writers of data redact's two large files, where this build has them (nativeOutput.ts uses them). */
@@ -227,6 +230,7 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
         const found = addon.detect(text, listsOf(res), undefined, false, minConfidence);
         return toTable(Array.isArray(found) ? found[0] : found);
       },
+      nameKeys: (text, res) => addon.nameKeys(text, listsOf(res)),
       regexMatchAt: (source, flags, text, pos) => addon.regexMatchAt(source, flags, text, pos),
       ...(addon.writeMaskedCopy && addon.writeSpanLines
         ? { output: { writeMaskedCopy: addon.writeMaskedCopy.bind(addon), writeSpanLines: addon.writeSpanLines.bind(addon) } }
