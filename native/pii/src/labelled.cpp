@@ -251,17 +251,10 @@ void detectLabelled(const Text& t, const Resources& res, Spans& out) {
     };
     // anchoredScan.ts keywordStarts: a match starts at an ASCII letter run's start or at a non-ASCII unit (a unit
     // inside an ASCII run follows a letter, which the look-behind refuses).
-    for (int p = t.lo; p < t.hi;) {
+    auto mayOpen = [](Units8 v, Units8 before) { return lanesIn(v, 128, 0xffff) | (asciiLetterLanes(v) & ~asciiLetterLanes(before)); };
+    for (int p = t.lo; (p = skipRefusedAfter(t.units, t.lo, p, t.hi, mayOpen)) < t.hi; p++) {
         const int c = t.units[p];
-        if (c >= 128) {
-            tryAt(p++);
-        } else if (isAsciiLetter(c)) {
-            if (table.trie.asciiOpens(c)) tryAt(p);
-            while (++p < t.hi && isAsciiLetter(t.units[p])) {
-            }
-        } else {
-            p++;
-        }
+        if (c >= 128 || (isAsciiLetter(c) && !isAsciiLetter(t.at(p - 1)) && table.trie.asciiOpens(c))) tryAt(p);
     }
 }
 
