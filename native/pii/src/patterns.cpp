@@ -327,6 +327,9 @@ void scanAll(const Text& t, std::vector<std::pair<int, int>> (&found)[SCAN_COUNT
             else if (lowerIs(t, p - 1, 'w') && lowerIs(t, p - 2, 'w') && lowerIs(t, p - 3, 'w')) url.at(t, p - 3);
             continue;
         }
+        // A capital before a small letter opens no scan (VIN, DEA, IBAN and GENERIC_ID, the ones that start at
+        // capitals, each need a capital, a digit or a '-' second), and most capitals open words.
+        if (isUpper(c) && isLower(t.at(p + 1))) continue;
         int prev = t.at(p - 1);
         if (isDigit(prev)) continue;
         if (isAsciiLetter(prev)) mask &= STARTS.afterLetter;
