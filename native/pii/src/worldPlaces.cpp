@@ -315,6 +315,33 @@ bool lineOrFieldStart(const Text& t, int i) {
     return isBlank(b) || b == ',' || b == ':';
 }
 
+// CODE_TOWN past its look-behinds at p: one of CODE_FIRST's shapes, then blanks, then the town's capital (an ASCII one,
+// or any unit past ASCII, where \p{Lu} decides). Every end a shape can take is tried, so this holds wherever the regex
+// can match; most digit runs at a line's start are followed by a small word or nothing.
+bool townMayFollowCode(const Text& t, int p) {
+    auto digits = [&t](int i, int n) {
+        for (int k = 0; k < n; k++)
+            if (!isDigit(t.at(i + k))) return false;
+        return true;
+    };
+    auto townAfter = [&t](int e) {
+        if (!isBlank(t.at(e))) return false;
+        const int c = t.at(blanksForward(t, e));
+        return isUpper(c) || c >= 128;
+    };
+    if (t.at(p) == 'L') return t.at(p + 1) == '-' && digits(p + 2, 4) && townAfter(p + 6);
+    if (digits(p, 4)) {
+        // \d{4}[ ]?[A-Z]{2}, \d{4}-\d{3}, \d{4,5}
+        if (t.at(p + 4) == ' ' && isUpper(t.at(p + 5)) && isUpper(t.at(p + 6)) && townAfter(p + 7)) return true;
+        if (isUpper(t.at(p + 4)) && isUpper(t.at(p + 5)) && townAfter(p + 6)) return true;
+        if (t.at(p + 4) == '-' && digits(p + 5, 3) && townAfter(p + 8)) return true;
+        if (townAfter(p + 4) || (isDigit(t.at(p + 4)) && townAfter(p + 5))) return true;
+    }
+    // \d{2}-\d{3}, \d{3}[ ]\d{2}
+    if (digits(p, 2) && t.at(p + 2) == '-' && digits(p + 3, 3) && townAfter(p + 6)) return true;
+    return digits(p, 3) && t.at(p + 3) == ' ' && digits(p + 4, 2) && townAfter(p + 6);
+}
+
 void codesAndTowns(const Text& t, const DigitRuns& runs, const Resources& res, Spans& out) {
     const Regexes& r = rx();
     // CODE_TOWN's starts: digit runs whose digits end as a code shape's first digits do, at a line or field start,
@@ -330,7 +357,7 @@ void codesAndTowns(const Text& t, const DigitRuns& runs, const Resources& res, S
     for (int i = t.lo; (i = skipRefused(t.units, i, t.hi - 1, capitalL)) + 1 < t.hi; i++)
         if (t.units[i] == 'L' && t.units[i + 1] == '-') starts.push_back(i);
     const int z1 = r.codeTown.group("z"), c1 = r.codeTown.group("c");
-    scanFrom(r.codeTown, t, starts, [&](int, const RegexMatch& m) {
+    scanFrom(r.codeTown, t, keepStarts(starts, [&t](int p) { return townMayFollowCode(t, p); }), [&](int, const RegexMatch& m) {
         auto [zs, ze] = m.groups[z1];
         auto [cs, ce] = m.groups[c1];
         if (zs < 0 || cs < 0) return;
