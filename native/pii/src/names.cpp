@@ -74,8 +74,17 @@ bool companySuffixIn(const Text& input, int from, int to) {
     // the first two units of each suffix (case-sensitive: the regex has no i flag)
     static const char16_t* const OPENINGS[] = {u"S.", u"Sr", u"Sp", u"SA", u"B.", u"N.", u"Gm", u"AG", u"Ap", u"A/", u"KG",
                                                u"Lt", u"LL", u"Pt", u"PL", u"pl", u"OÜ", u"Oy", u"UA", u"d.", u"In"};
+    // their first units, so most positions are turned away by one lookup (every name run asks, at every blank)
+    static const struct First {
+        bool at[128] = {};
+        First() {
+            for (const char16_t* opening : OPENINGS) at[opening[0]] = true;
+        }
+    } FIRST;
     const Text s = input.slice(from, to);
     auto opens = [&s](int p) {
+        const int first = s.at(p);
+        if (first < 0 || first >= 128 || !FIRST.at[first]) return false;
         for (const char16_t* opening : OPENINGS)
             if (s.at(p) == opening[0] && s.at(p + 1) == opening[1]) return true;
         return false;
