@@ -130,10 +130,8 @@ void capitalMatchesOnLine(const Regex& re, const Text& t, int from, int to, Each
 // placeWalks.ts linesAt: [start, end) of the runs of whole lines that hold one of `positions`, adjacent ones merged.
 std::vector<std::pair<int, int>> linesAt(const Text& t, std::vector<int> positions);
 
-// placeWalks.ts suffixThenNumber for one list: where each of `suffixes` ends before the blanks before a digit run
-// that follows a blank, as the start of the suffix.
-// Only a suffix that ends in the unit before a run's blanks can end there: a list of suffixes by their last unit (an
-// ASCII one, or any other), each in the list's order, so a run tries a few of them, not all.
+// A list of suffixes by their last unit (an ASCII one, or any other), each in the list's order: only a suffix that
+// ends in the unit before a digit run's blanks can end there, so a run tries a few of them, not all.
 class SuffixesByLast {
 public:
     explicit SuffixesByLast(const std::vector<std::u16string>& suffixes);
@@ -142,6 +140,9 @@ public:
 private:
     std::vector<std::u16string> byLast_[129];  // 128: a unit past ASCII (an empty suffix is in every list)
 };
+
+// placeWalks.ts suffixThenNumber for one list: where each of `suffixes` ends before the blanks before a digit run
+// that follows a blank, as the start of the suffix.
 std::vector<int> suffixThenNumber(const Text& t, const DigitRuns& runs, const SuffixesByLast& suffixes);
 
 template <typename Each>
