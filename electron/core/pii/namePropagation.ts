@@ -6,9 +6,9 @@ import type { PiiResources } from './resources.js';
 import { isLetterUnit, makeSpan } from './span.js';
 import { FoldedWords } from './foldedWords.js';
 import { foldSlice } from './nameContext.js';
+import { compiledByDefault, nativeDetectors } from './nativeDetectors.js';
 import type { SpanTable } from './spanTable.js';
 import { PII_TYPES } from './types.js';
-import { compiledByDefault, nativeDetectors } from './nativeDetectors.js';
 import type { PiiSpan } from './types.js';
 import { CAP, tokenizeWords, wordKey } from './wordTokens.js';
 

@@ -165,8 +165,7 @@ std::vector<int> shortDateStarts(const Text& t) {
         int c = t.at(i);
         return c == ':' || c == '/' || c == '-' || isAsciiLetter(c) || c >= 128;
     };
-    auto slash = [](Units8 v) { return lanesEqual(v, '/'); };
-    for (int s = t.lo; (s = skipRefused(t.units, s, t.hi, slash)) < t.hi; s++) {
+    for (int s = t.lo; (s = skipToUnit(t.units, s, t.hi, '/')) < t.hi; s++) {
         if (t.units[s] != '/') continue;
         int r = s;
         while (r > t.lo && s - r < 2 && isDigit(t.at(r - 1))) r--;
@@ -307,8 +306,7 @@ void detectDates(const Text& t, Spans& out) {
     std::vector<int> numeric, iso;
     // A numeric date opens with a day or month of one or two digits and a separator, an ISO one with its four-digit
     // year and a separator; both then a digit.
-    auto runStart = [](Units8 v, Units8 before) { return digitLanes(v) & ~digitLanes(before); };
-    for (int p = t.lo; (p = skipRefusedAfter(t.units, t.lo, p, t.hi, runStart)) < t.hi; p++) {
+    for (int p = t.lo; (p = skipRefusedAfter(t.units, t.lo, p, t.hi, digitRunStartLanes)) < t.hi; p++) {
         int c = t.units[p], prev = t.at(p - 1);
         if (!isDigit(c) || isDigit(prev) || prev == '/' || prev == '-') continue;
         int n = 1;

@@ -137,8 +137,7 @@ bool noLetterOrDigitBefore(const Text& t, int p) {
 // labelled.ts BAR_OF's candidates: each "Bar".
 std::vector<int> barStarts(const Text& t) {
     std::vector<int> out;
-    auto capitalB = [](Units8 v) { return lanesEqual(v, 'B'); };
-    for (int i = t.lo; (i = skipRefused(t.units, i, t.hi - 2, capitalB)) + 2 < t.hi; i++)
+    for (int i = t.lo; (i = skipToUnit(t.units, i, t.hi - 2, 'B')) + 2 < t.hi; i++)
         if (t.units[i] == 'B' && t.units[i + 1] == 'a' && t.units[i + 2] == 'r') out.push_back(i);
     return out;
 }

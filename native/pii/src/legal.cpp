@@ -65,8 +65,7 @@ bool opensWith(const Text& t, int p, const char* word) {
 // the optional prefix is not taken, a start is a blank or the "No" itself, pushed as such).
 std::vector<int> noLabelStarts(const Text& t) {
     std::vector<int> out;
-    auto capitalN = [](Units8 v) { return lanesEqual(v, 'N'); };
-    for (int n = t.lo; (n = skipRefused(t.units, n, t.hi - 1, capitalN)) + 1 < t.hi; n++) {
+    for (int n = t.lo; (n = skipToUnit(t.units, n, t.hi - 1, 'N')) + 1 < t.hi; n++) {
         if (t.units[n] != 'N' || (t.units[n + 1] != 'o' && t.units[n + 1] != 'O') || !afterNo(t.at(n + 2))) continue;
         if (!valueMayFollowNo(t, n)) continue;
         int j = blanksBack(t, n);
@@ -122,8 +121,7 @@ void detectLegalNumbers(const Text& t, Spans& out) {
     });
 
     // "442/2023", "23/04518": a digit run of at most 6 before a '/', after none of [/.-]
-    auto runStart = [](Units8 v, Units8 before) { return digitLanes(v) & ~digitLanes(before); };
-    for (int p = t.lo; (p = skipRefusedAfter(t.units, t.lo, p, t.hi, runStart)) < t.hi; p++) {
+    for (int p = t.lo; (p = skipRefusedAfter(t.units, t.lo, p, t.hi, digitRunStartLanes)) < t.hi; p++) {
         int prev = t.at(p - 1);
         if (!isDigit(t.units[p]) || isDigit(prev)) continue;
         int n = 0;
@@ -136,8 +134,7 @@ void detectLegalNumbers(const Text& t, Spans& out) {
         out.push_back({s, m.end, SpanType::CASE_NUMBER, 700, SpanSource::context});
     });
 
-    auto capitalC = [](Units8 v) { return lanesEqual(v, 'C'); };
-    for (int p = t.lo; (p = skipRefused(t.units, p, t.hi - 4, capitalC)) + 4 < t.hi; p++)
+    for (int p = t.lo; (p = skipToUnit(t.units, p, t.hi - 4, 'C')) + 4 < t.hi; p++)
         if (t.units[p] == 'C' && t.units[p + 1] == 'o' && t.units[p + 2] == 'u' && t.units[p + 3] == 'r' && t.units[p + 4] == 't')
             courts.push_back(p);
     const int cv = r.afterCourt.group("v"), cw = r.afterCourt.group("w");

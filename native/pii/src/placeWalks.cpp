@@ -162,8 +162,7 @@ std::vector<int> writtenAt(const Text& t, const std::vector<int>& starts, std::i
 
 std::vector<int> commaThenCapital(const Text& t) {
     std::vector<int> out;
-    auto comma = [](Units8 v) { return lanesEqual(v, ','); };
-    for (int i = t.lo; (i = skipRefused(t.units, i, t.hi, comma)) < t.hi; i++)
+    for (int i = t.lo; (i = skipToUnit(t.units, i, t.hi, ',')) < t.hi; i++)
         if (t.units[i] == ',' && capitalOrOther(t, afterBlanks(t, i + 1))) out.push_back(i);
     return out;
 }

@@ -18,7 +18,7 @@ inline Units8 unitsAt(const char16_t* p) {
     return v;
 }
 
-// Lanes equal to c, and lanes in [lo, hi] (one unsigned comparison after a shift).
+// Lanes equal to c, and lanes in [lo, hi] (one unsigned comparison after a subtraction).
 inline Units8 lanesEqual(Units8 v, char16_t c) { return reinterpret_cast<Units8>(v == c); }
 inline Units8 lanesIn(Units8 v, char16_t lo, char16_t hi) {
     return reinterpret_cast<Units8>(static_cast<Units8>(v - lo) <= static_cast<uint16_t>(hi - lo));
@@ -53,6 +53,12 @@ inline int skipRefused(const char16_t* units, int i, int hi, May may) {
     return i;
 }
 
+// The first unit of [i, hi) equal to c, or one of the last seven, or hi: skipRefused for the walks that look for one
+// character.
+inline int skipToUnit(const char16_t* units, int i, int hi, char16_t c) {
+    return skipRefused(units, i, hi, [c](Units8 v) { return lanesEqual(v, c); });
+}
+
 // The same for a test that also reads the unit before: may(units, unitsBefore). The text's first unit (whose unit
 // before is outside the view) is left to the walk.
 template <typename May>
@@ -64,5 +70,8 @@ inline int skipRefusedAfter(const char16_t* units, int lo, int i, int hi, May ma
     }
     return i;
 }
+
+// For skipRefusedAfter: the lanes that open a run of digits (a digit after none).
+inline constexpr auto digitRunStartLanes = [](Units8 v, Units8 before) { return digitLanes(v) & ~digitLanes(before); };
 
 }  // namespace fieldtune_pii

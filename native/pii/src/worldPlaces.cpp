@@ -353,8 +353,7 @@ void codesAndTowns(const Text& t, const DigitRuns& runs, const Resources& res, S
         if (!(run.before & (BLANK | COMMA | COLON | NEWLINE | EDGE)) || n < 2 || n > 5 || !(run.after & AFTER[n])) continue;
         if (lineOrFieldStart(t, run.start)) starts.push_back(run.start);
     }
-    auto capitalL = [](Units8 v) { return lanesEqual(v, 'L'); };
-    for (int i = t.lo; (i = skipRefused(t.units, i, t.hi - 1, capitalL)) + 1 < t.hi; i++)
+    for (int i = t.lo; (i = skipToUnit(t.units, i, t.hi - 1, 'L')) + 1 < t.hi; i++)
         if (t.units[i] == 'L' && t.units[i + 1] == '-') starts.push_back(i);
     const int z1 = r.codeTown.group("z"), c1 = r.codeTown.group("c");
     scanFrom(r.codeTown, t, keepStarts(starts, [&t](int p) { return townMayFollowCode(t, p); }), [&](int, const RegexMatch& m) {
@@ -413,8 +412,7 @@ void codesAndTowns(const Text& t, const DigitRuns& runs, const Resources& res, S
     for (int d : runs.starts({1, 2, 0, CAPITAL, 0})) eircodes.push_back(d - 1);
     scanFrom(r.eircodeAlone, t, eircodes, [&](int s, const RegexMatch& m) { out.push_back({s, m.end, SpanType::ZIP, 700, SpanSource::pattern}); });
     std::vector<int> dublins;
-    auto capitalD = [](Units8 v) { return lanesEqual(v, 'D'); };
-    for (int i = t.lo; (i = skipRefused(t.units, i, t.hi - 5, capitalD)) + 6 <= t.hi; i++)
+    for (int i = t.lo; (i = skipToUnit(t.units, i, t.hi - 5, 'D')) + 6 <= t.hi; i++)
         if (t.units[i] == 'D' && wordAt(t, i, "Dublin")) dublins.push_back(i);
     scanFrom(r.dublin, t, dublins, [&](int s, const RegexMatch& m) { out.push_back({s, m.end, SpanType::LOCATION, 800, SpanSource::pattern}); });
 }
