@@ -44,8 +44,12 @@ export async function buildCli({ entry = join(root, 'electron', 'cli', 'main.ts'
   rmSync(staging, { recursive: true, force: true });
   try {
     await build({
-      // The engine worker thread's entry sits beside the chunks (core/workers/runInWorker.ts looks for it there).
-      entryPoints: { main: entry, engineWorker: join(root, 'electron', 'core', 'workers', 'engineWorker.ts') },
+      // The worker threads' entries sit beside the chunks (core/workers/runInWorker.ts looks for them there).
+      entryPoints: {
+        main: entry,
+        engineWorker: join(root, 'electron', 'core', 'workers', 'engineWorker.ts'),
+        piiPieceWorker: join(root, 'electron', 'core', 'workers', 'piiPieceWorker.ts'),
+      },
       outdir: staging,
       bundle: true,
       splitting: true,

@@ -19,13 +19,14 @@ export async function buildElectronMain(log: (m: string) => void = () => {}): Pr
   };
   log('Bundling the Electron main process...');
   await build({ ...common, entryPoints: [join(APP_ROOT, 'electron', 'main', 'main.ts')], format: 'esm', outfile: join(ELECTRON_DIST, 'main.mjs') });
-  // The core's own process, and the engine worker threads it starts (runInWorker looks for engineWorker.mjs beside it).
+  // The core's own process, and the worker threads it starts (runInWorker looks for their entries beside it).
   const esmBanner = {
     js: 'import { createRequire as __fieldtuneCreateRequire } from "node:module"; const require = __fieldtuneCreateRequire(import.meta.url);',
   };
   for (const [name, entry] of [
     ['coreProcess', join(APP_ROOT, 'electron', 'main', 'coreProcess.ts')],
     ['engineWorker', join(APP_ROOT, 'electron', 'core', 'workers', 'engineWorker.ts')],
+    ['piiPieceWorker', join(APP_ROOT, 'electron', 'core', 'workers', 'piiPieceWorker.ts')],
   ] as const) {
     await build({ ...common, entryPoints: [entry], format: 'esm', banner: esmBanner, outfile: join(ELECTRON_DIST, `${name}.mjs`) });
   }

@@ -3,29 +3,9 @@
 import { z } from 'zod';
 import { DatasetVersion } from './datasets.js';
 import { Id, Message } from './domain.js';
+import { PII_TYPE_NAMES } from './piiTypeNames.js';
 
-export const PII_TYPE_NAMES = [
-  'NAME',
-  'LOCATION',
-  'ZIP',
-  'DATE',
-  'AGE',
-  'PHONE',
-  'FAX',
-  'EMAIL',
-  'SSN',
-  'MRN',
-  'HEALTH_PLAN',
-  'ACCOUNT',
-  'LICENSE',
-  'VEHICLE',
-  'DEVICE',
-  'URL',
-  'IP',
-  'ID',
-  'CASE_NUMBER',
-  'BAR_NUMBER',
-] as const;
+export { PII_TYPE_NAMES };
 export const PiiType = z.enum(PII_TYPE_NAMES, { error: 'Pick one of the listed kinds of identifier' });
 export type PiiType = z.infer<typeof PiiType>;
 

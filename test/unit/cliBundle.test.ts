@@ -140,6 +140,31 @@ describe('the CLI bundle', () => {
     expect(JSON.parse(listed.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'From the bundle' })]));
   });
 
+  it("runs a long text's piece worker (piiPieceWorker.mjs) from dist/, loading the PII engine alone", () => {
+    // Its static imports, followed from the entry: esbuild heads each bundled module with a comment naming its path.
+    const graph = new Set<string>();
+    const visit = (file: string) => {
+      if (graph.has(file)) return;
+      graph.add(file);
+      for (const m of readFileSync(join(outdir, file), 'utf8').matchAll(/(?:from|import) "\.\/([\w.-]+\.mjs)"/g)) visit(m[1]!);
+    };
+    visit('piiPieceWorker.mjs');
+    const code = [...graph].map((f) => readFileSync(join(outdir, f), 'utf8')).join('\n');
+    expect(code).toMatch(/^\/\/ electron\/core\/pii\/detect\.ts$/m);
+    for (const heavyPart of ['node_modules/zod/', 'electron/core/store/', 'electron/core/models/', 'electron/core/data/', 'electron/contract/wire.ts']) {
+      expect(code.includes(`// ${heavyPart}`), heavyPart).toBe(false);
+    }
+    const run = `import { Worker } from 'node:worker_threads';
+      const w = new Worker(${JSON.stringify(join(outdir, 'piiPieceWorker.mjs'))}, { execArgv: [], workerData: { input: { text: 'Call John Smith on 617-555-0101.' } } });
+      w.on('message', (m) => { console.log(JSON.stringify(m)); void w.terminate(); });`;
+    const res = spawnSync(process.execPath, ['--input-type=module', '-e', run], { encoding: 'utf8', cwd: t.dir });
+    expect(res.status, res.stderr).toBe(0);
+    const message = JSON.parse(res.stdout) as { type: string; result: { start: Record<string, number>; keys: string[] } };
+    expect(message.type).toBe('done');
+    expect(Object.keys(message.result.start).length).toBeGreaterThanOrEqual(2);
+    expect(message.result.keys).toContain('smith');
+  });
+
   it('finds resources, templates, PII lists, vocabularies and native/build from its place in dist/', () => {
     const env = { ...process.env };
     delete env['FIELDTUNE_NATIVE_BIN'];

@@ -1,5 +1,6 @@
 // Shared types of the PII core. Pure TypeScript: no electron, react or sqlite imports, so every host can use it.
-import { PII_TYPE_NAMES, type PiiType as ContractPiiType, type RedactionPolicy as ContractPolicy, type SpanPosition } from '../../contract/pii.js';
+import type { PiiType as ContractPiiType, RedactionPolicy as ContractPolicy, SpanPosition } from '../../contract/pii.js';
+import { PII_TYPE_NAMES } from '../../contract/piiTypeNames.js';
 
 /** Closed set of identifier types (HIPAA Safe Harbor's list plus the legal ones): the contract's list, one definition. */
 export const PII_TYPES = PII_TYPE_NAMES;

@@ -4,12 +4,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorPayload } from '../../contract/wire.js';
 import { guardNetwork } from '../network/guard.js';
-import { tasks, type TaskName } from './tasks.js';
+import { tasks, type OwnEntryTask, type TaskName } from './tasks.js';
 
 // engine tasks never need the network: a thread has its own sockets, so it gets its own guard (the core logs none
 // from here; a refusal surfaces as the task's error)
 guardNetwork(() => {});
-const { task, input } = workerData as { task: TaskName; input: unknown };
+const { task, input } = workerData as { task: Exclude<TaskName, OwnEntryTask>; input: unknown };
 const run = tasks[task] as (input: unknown, progress: (phase: string, current: number, total: number | null) => void) => unknown;
 try {
   // Most tasks are synchronous loops; a task that streams a file (an import) returns a promise.

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FieldtuneError } from '../../contract/errors.js';
-import type { TaskName, TaskProgress, WorkerTasks } from './tasks.js';
+import type { OwnEntryTask, TaskName, TaskProgress, WorkerTasks } from './tasks.js';
 
 export interface WorkerRun {
   signal?: AbortSignal | undefined;
@@ -19,19 +19,24 @@ type Message =
   | { type: 'done'; result: unknown }
   | { type: 'error'; error: Parameters<typeof FieldtuneError.fromPayload>[0] };
 
+/** Tasks with an entry of their own that loads only their code: a thread's start-up is mostly loading JavaScript. */
+const OWN_ENTRIES: { [K in OwnEntryTask]: string } = { 'pii.detectPiece': 'piiPieceWorker' };
+
 /**
- * The worker's entry: the bundled engineWorker.mjs beside this module in a build (dist/cli, dist/electron), else the
- * TypeScript source through engineWorker.dev.mjs, which registers tsx (a dependency of the app) in the thread.
+ * The task's entry (engineWorker, or its own): the bundled .mjs beside this module in a build (dist/cli,
+ * dist/electron), else the TypeScript source through its .dev.mjs, which registers tsx (a dependency of the app) in
+ * the thread.
  */
-function workerEntry(): URL {
-  const bundled = new URL('./engineWorker.mjs', import.meta.url);
-  return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./engineWorker.dev.mjs', import.meta.url);
+export function workerEntry(task: TaskName): URL {
+  const name = (OWN_ENTRIES as Partial<Record<TaskName, string>>)[task] ?? 'engineWorker';
+  const bundled = new URL(`./${name}.mjs`, import.meta.url);
+  return existsSync(fileURLToPath(bundled)) ? bundled : new URL(`./${name}.dev.mjs`, import.meta.url);
 }
 
 export function runInWorker<K extends TaskName>(task: K, input: WorkerTasks[K]['input'], run: WorkerRun = {}): Promise<WorkerTasks[K]['output']> {
   const cancelled = () => new FieldtuneError('CANCELLED', run.cancelledMessage ?? 'The job was cancelled.');
   if (run.signal?.aborted) return Promise.reject(cancelled());
-  const entry = workerEntry();
+  const entry = workerEntry(task);
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry, { workerData: { task, input } });
     let settled = false;

@@ -11,7 +11,7 @@ import { planLeakage, planSplit, type PlanMember, type SplitPlan, type SplitPlan
 import { discoverModels, type Candidate, type DiscoverInput } from '../models/discover.js';
 import { sha256OfFileSync } from '../models/fingerprint.js';
 import { countExampleTokens } from '../data/tokens.js';
-import { detectPiece, type PackedPiece } from '../pii/chunks.js';
+import type { PackedPiece } from '../pii/chunks.js';
 import { detectDataset } from '../pii/dataset.js';
 import { detectPii } from '../pii/detect.js';
 import { nameKeys } from '../pii/names.js';
@@ -43,7 +43,10 @@ export interface WorkerTasks {
   };
   /** Second pass of a group: every text again, with the name words found anywhere in the dataset. */
   'pii.detectSeeded': { input: { texts: string[]; seeds: string[]; resourceDir?: string }; output: PiiSpan[][] };
-  /** Detection of one piece of a long text (pii/chunks.ts): its spans (packed) and name words; the caller joins the pieces. */
+  /**
+   * Detection of one piece of a long text (pii/chunks.ts): its spans (packed) and name words; the caller joins the
+   * pieces. Run by an entry of its own (piiPieceWorker.ts), not by this file's table.
+   */
   'pii.detectPiece': { input: { text: string; resourceDir?: string }; output: PackedPiece };
   /** Model discovery: walks the usual places and named folders, reads each GGUF's header, asks the trainer. */
   'model.discover': { input: DiscoverInput; output: ReturnType<typeof discoverModels> & { candidates: Candidate[] } };
@@ -97,8 +100,14 @@ function readMembers(source: VersionSource, versionId: string, progress: TaskPro
   }
 }
 
+/** Tasks whose worker entry is their own (runInWorker.ts), so engineWorker.ts's table has none of them. */
+export type OwnEntryTask = 'pii.detectPiece';
+
 type Impl = {
-  [K in TaskName]: (input: WorkerTasks[K]['input'], progress: TaskProgress) => WorkerTasks[K]['output'] | Promise<WorkerTasks[K]['output']>;
+  [K in Exclude<TaskName, OwnEntryTask>]: (
+    input: WorkerTasks[K]['input'],
+    progress: TaskProgress,
+  ) => WorkerTasks[K]['output'] | Promise<WorkerTasks[K]['output']>;
 };
 
 export const tasks: Impl = {
@@ -110,7 +119,6 @@ export const tasks: Impl = {
   },
   'dataset.split': ({ versionId, source, options }, progress) => planSplit(readMembers(source, versionId, progress), options),
   'dataset.leakage': ({ versionId, source }, progress) => planLeakage(readMembers(source, versionId, progress)),
-  'pii.detectPiece': ({ text, resourceDir }) => detectPiece(text, loadPiiResources(resourceDir)),
   'pii.detectFirst': ({ texts, resourceDir }) => {
     const resources = loadPiiResources(resourceDir);
     const unclaimed: string[] = [];
