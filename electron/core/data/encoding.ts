@@ -10,6 +10,11 @@ export interface DecodeOptions {
   /** Named by the user: skips detection and decodes with iconv-lite (or the built-in decoder for UTF-8/16). */
   encoding?: string | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * Turns UTF-8 bytes already checked well-formed into text, in place of Buffer's decoder (data redact passes the PII
+   * add-on's, which gives the same text for fewer CPU seconds); null leaves them to Buffer's.
+   */
+  decodeUtf8?: ((bytes: Uint8Array) => string | null) | undefined;
 }
 
 export interface DecodedText {
@@ -175,7 +180,7 @@ export async function decodeBytes(bytes: AsyncIterable<Buffer>, options: DecodeO
         // the ICU converter a streaming TextDecoder runs (~100 ms of 1.8 CPU s for an 8 MB file through data redact,
         // and a second copy of every chunk). Like TextDecoder, it drops a U+FEFF that opens the text (a second BOM
         // left by a tool that added one more).
-        let s = joined.toString('utf8', 0, cut);
+        let s = options.decodeUtf8?.(joined.subarray(0, cut)) ?? joined.toString('utf8', 0, cut);
         if (!started && s) {
           started = true;
           if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);

@@ -5,6 +5,7 @@
 //
 // Hand-written: JSON.parse gives the values but not where each of their characters sits in the file, which the
 // report's offsets (`text === input.slice(start, end)`) and the in-place redaction need.
+import { compiledByDefault, nativeDetectors } from './nativeDetectors.js';
 import { PieceViewWriter, type PieceView } from './pieceView.js';
 
 /** The decoded string values of a JSON file as one text, and the way back to the file (pieceView.ts). */
@@ -79,9 +80,19 @@ function indexOrEnd(raw: string, what: string, from: number): number {
 
 /**
  * The decoded string values of a JSON text (one document or one per line), keys left out. It is never longer than
- * the file: a value gives up two quotes for its two-character separator, and an escape shrinks.
+ * the file: a value gives up two quotes for its two-character separator, and an escape shrinks. The add-on's twin
+ * (native/pii/src/jsonStrings.h) makes it where it loads: on the speed bench's 50 MB dataset ~1 CPU s of JavaScript
+ * and string copies, there ~0.1 s (bench/pii-RESULTS.md, speed round 14).
  */
 export function jsonStringsView(raw: string): JsonStringsView {
+  const native = compiledByDefault() ? nativeDetectors()?.text : undefined;
+  if (!native) return jsonStringsViewTs(raw);
+  const [text, pieces, breaks] = native.jsonStringsView(raw);
+  return { text, pieces, breaks };
+}
+
+/** jsonStringsView in TypeScript: where the add-on is missing, and the reference its twin is tested against. */
+export function jsonStringsViewTs(raw: string): JsonStringsView {
   const view = new PieceViewWriter(raw.length);
   let lineEnd = -1;
   let slash = -1;

@@ -61,6 +61,8 @@ type Addon = Record<Exclude<CompiledFamily, 'names'>, (text: string, lists?: Lis
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   writeMaskedCopy?: NativeOutput['writeMaskedCopy'];
   writeSpanLines?: NativeOutput['writeSpanLines'];
+  decodeUtf8?: NativeText['decodeUtf8'];
+  jsonStringsView?: NativeText['jsonStringsView'];
   typeNames?: string[];
   sourceNames?: string[];
 };
@@ -90,7 +92,20 @@ export type NativeDetectors = Record<Exclude<CompiledFamily, 'names'>, (text: st
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   /** The add-on's writers of data redact's two large files, where this build has them (nativeOutput.ts uses them). */
   output?: NativeOutput;
+  /** The add-on's readers of data redact's input, where this build has them (jsonStrings.ts, redact.ts). */
+  text?: NativeText;
 };
+
+/**
+ * native/pii/src/utf8Text.h and jsonStrings.h: the strings they return are the add-on's buffers, not copied into V8's
+ * heap where the runtime can take them so (Node 20 and later).
+ */
+export interface NativeText {
+  /** The bytes' text, or null where they are not well-formed UTF-8. */
+  decodeUtf8(bytes: Uint8Array): string | null;
+  /** jsonStrings.ts jsonStringsView's text, pieces (five per value: pieceView.ts PIECE_FIELDS) and breaks. */
+  jsonStringsView(raw: string): [string, Int32Array, Int32Array];
+}
 
 /**
  * native/pii/src/output.h: each writes to an open file and returns the bytes it wrote. `text` is the input's units
@@ -234,6 +249,9 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
       regexMatchAt: (source, flags, text, pos) => addon.regexMatchAt(source, flags, text, pos),
       ...(addon.writeMaskedCopy && addon.writeSpanLines
         ? { output: { writeMaskedCopy: addon.writeMaskedCopy.bind(addon), writeSpanLines: addon.writeSpanLines.bind(addon) } }
+        : {}),
+      ...(addon.decodeUtf8 && addon.jsonStringsView
+        ? { text: { decodeUtf8: addon.decodeUtf8.bind(addon), jsonStringsView: addon.jsonStringsView.bind(addon) } }
         : {}),
     },
     why: `loaded from ${file}`,

@@ -19,15 +19,37 @@ export interface ViewPiece {
   breakTo: number;
 }
 
+/** Each value's ViewPiece fields in `PieceView.pieces`, in this order: an array of numbers, not an object per value. */
+export const PIECE_FIELDS = 5;
+
 export interface PieceView {
   /** Every value decoded, separated by blank lines so no detector joins two of them. */
   text: string;
-  pieces: ViewPiece[];
+  /** viewStart, viewEnd, rawStart, breakFrom, breakTo of each value (PIECE_FIELDS per value), in view order. */
+  pieces: Int32Array;
   /**
    * Pairs (offset in the decoded value, file offset) where the two stop moving together, from (0, first character)
    * on: between two pairs both advance by one per code unit. An escape adds two pairs (its code unit, the one after).
    */
   breaks: Int32Array;
+}
+
+/** How many values the view holds. */
+export function pieceCount(view: PieceView): number {
+  return view.pieces.length / PIECE_FIELDS;
+}
+
+/** The kth value of the view. */
+export function pieceAt(view: PieceView, k: number): ViewPiece {
+  const p = view.pieces;
+  const at = k * PIECE_FIELDS;
+  return {
+    viewStart: p[at] as number,
+    viewEnd: p[at + 1] as number,
+    rawStart: p[at + 2] as number,
+    breakFrom: p[at + 3] as number,
+    breakTo: p[at + 4] as number,
+  };
 }
 
 const NEWLINE = 0x0a;
@@ -44,7 +66,8 @@ export class PieceViewWriter {
   private n = 0;
   private breaks = new Int32Array(1024);
   private pairs = 0;
-  private readonly pieces: ViewPiece[] = [];
+  private pieces = new Int32Array(5 * 1024);
+  private pieceFields = 0;
   private viewStart = 0;
   private rawStart = 0;
   private breakFrom = 0;
@@ -56,7 +79,7 @@ export class PieceViewWriter {
   /** Starts a value whose first character sits at `rawStart` in the file, after a blank line if one came before. */
   begin(rawStart: number, label = ''): void {
     this.room(2 + label.length);
-    if (this.pieces.length) {
+    if (this.pieceFields) {
       this.out[this.n++] = NEWLINE;
       this.out[this.n++] = NEWLINE;
     }
@@ -88,12 +111,28 @@ export class PieceViewWriter {
   /** Ends the value begun last; an empty one is dropped (its label and separator stay, which no span can hold). */
   end(): void {
     if (this.n > this.viewStart) {
-      this.pieces.push({ viewStart: this.viewStart, viewEnd: this.n, rawStart: this.rawStart, breakFrom: this.breakFrom, breakTo: this.pairs });
+      if (this.pieceFields + PIECE_FIELDS > this.pieces.length) {
+        const grown = new Int32Array(2 * this.pieces.length);
+        grown.set(this.pieces);
+        this.pieces = grown;
+      }
+      const p = this.pieces;
+      const at = this.pieceFields;
+      p[at] = this.viewStart;
+      p[at + 1] = this.n;
+      p[at + 2] = this.rawStart;
+      p[at + 3] = this.breakFrom;
+      p[at + 4] = this.pairs;
+      this.pieceFields += PIECE_FIELDS;
     }
   }
 
   finish(): PieceView {
-    return { text: unitsToString(this.out, this.n), pieces: this.pieces, breaks: this.breaks.subarray(0, 2 * this.pairs) };
+    return {
+      text: unitsToString(this.out, this.n),
+      pieces: this.pieces.subarray(0, this.pieceFields),
+      breaks: this.breaks.subarray(0, 2 * this.pairs),
+    };
   }
 
   private room(units: number): void {
@@ -127,13 +166,17 @@ export function unitsToString(units: Uint16Array, n: number, littleEndian = LITT
   return parts.join('');
 }
 
-function rawOffset(view: PieceView, s: ViewPiece, viewOffset: number): number {
-  const k = viewOffset - s.viewStart;
-  if (s.breakFrom === s.breakTo) return s.rawStart + k;
+/** The file offset of `viewOffset`, which lies in the value whose fields start at `at` in view.pieces. */
+function rawOffset(view: PieceView, at: number, viewOffset: number): number {
+  const p = view.pieces;
+  const k = viewOffset - (p[at] as number);
+  const breakFrom = p[at + 3] as number;
+  const breakTo = p[at + 4] as number;
+  if (breakFrom === breakTo) return (p[at + 2] as number) + k;
   // The last pair at or before k (binary search over the pairs' decoded offsets).
   const b = view.breaks;
-  let lo = s.breakFrom;
-  let hi = s.breakTo - 1;
+  let lo = breakFrom;
+  let hi = breakTo - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if ((b[2 * mid] as number) <= k) lo = mid;
@@ -151,20 +194,21 @@ function rawOffset(view: PieceView, s: ViewPiece, viewOffset: number): number {
 export function tableOnView(view: PieceView, found: SpanTable): SpanTable {
   const t = sortedByStart(found) ? found : sortByStart(found);
   const out = emptySpanTable(t.start.length);
+  const p = view.pieces;
   let n = 0;
-  let k = 0;
+  let at = 0;
   for (let i = 0; i < t.start.length; i++) {
     const spanStart = t.start[i] as number;
     const spanEnd = t.end[i] as number;
-    while (k < view.pieces.length && (view.pieces[k] as ViewPiece).viewEnd <= spanStart) k++;
-    const s = view.pieces[k];
-    if (!s) break;
-    const from = Math.max(spanStart, s.viewStart);
-    const end = Math.min(spanEnd, s.viewEnd);
+    // the value this span starts in or before: the first whose end lies past the span's start
+    while (at < p.length && (p[at + 1] as number) <= spanStart) at += PIECE_FIELDS;
+    if (at >= p.length) break;
+    const from = Math.max(spanStart, p[at] as number);
+    const end = Math.min(spanEnd, p[at + 1] as number);
     if (end <= from) continue;
     copyRow(t, i, out, n);
-    out.start[n] = rawOffset(view, s, from);
-    out.end[n] = rawOffset(view, s, end);
+    out.start[n] = rawOffset(view, at, from);
+    out.end[n] = rawOffset(view, at, end);
     n++;
   }
   return firstRows(out, n);

@@ -16,10 +16,18 @@
 // writeMaskedCopy(fd, text, base, spans, words, encoding) and writeSpanLines(fd, text, base, spans, words,
 // continued): data redact's masked copy and the report's span lines (output.h), or a window of them (text the
 // input's units from `base` on), written to an open file; each returns the bytes it wrote.
+// decodeUtf8(buffer): the text of UTF-8 bytes, or null where they are not well-formed UTF-8 (utf8Text.h).
+// jsonStringsView(raw): [text, pieces, breaks], pieceView.ts PieceView of a JSON file's string values (jsonStrings.h),
+// pieces as an Int32Array of five per value.
 // regexMatchAt(source, flags, text, pos): the end of the match that the regex engine (regex.h) finds at pos, or -1;
 // for the tests that compare it with V8's RegExp.
 #include <node_api.h>
 
+#if defined(__linux__) || defined(__APPLE__)
+#include <dlfcn.h>
+#endif
+
+#include <cstring>
 #include <exception>
 #include <iterator>
 #include <memory>
@@ -33,6 +41,7 @@
 
 #include "bigBuffers.h"
 #include "dates.h"
+#include "jsonStrings.h"
 #include "labelled.h"
 #include "legal.h"
 #include "names.h"
@@ -48,6 +57,7 @@
 #include "regex.h"
 #include "resolve.h"
 #include "resources.h"
+#include "utf8Text.h"
 
 namespace {
 
@@ -441,6 +451,98 @@ napi_value DetectResolved(napi_env env, napi_callback_info info) {
                     });
 }
 
+// Text the add-on made (a decoded file, a JSON strings view: tens of MB) handed to JavaScript without a copy where
+// Node-API can: an external string over the add-on's own buffer, freed when V8 collects the string. A copy into V8's
+// heap costs a page fault per 4 KB of fresh heap (~10 us each on the virtual machines measured; bench/pii-RESULTS.md
+// speed round 14); the buffer is in huge pages (bigBuffers.h). node_api_create_external_string_utf16 is Node-API 10
+// (Node 22.14, Electron 35), experimental before (Node 20 exports it all the same); built against version 9's headers,
+// the add-on looks it up by name when first needed and copies where it is missing or declines.
+using CreateExternalUtf16 = napi_status (*)(napi_env, char16_t*, size_t, napi_finalize, void*, napi_value*, bool*);
+
+CreateExternalUtf16 externalStringMaker() {
+#if defined(__linux__) || defined(__APPLE__)
+    static const CreateExternalUtf16 maker =
+        reinterpret_cast<CreateExternalUtf16>(dlsym(RTLD_DEFAULT, "node_api_create_external_string_utf16"));
+    return maker;
+#else
+    return nullptr;
+#endif
+}
+
+// The first `length` units of `units` as a string; `units` is emptied (the string owns it, or it was copied).
+napi_value unitsToString(napi_env env, BigArray<char16_t>& units, size_t length) {
+    napi_value out = nullptr;
+    if (CreateExternalUtf16 make = externalStringMaker(); make && length > 0) {
+        auto* owned = new BigArray<char16_t>(std::move(units));
+        bool copied = false;
+        const napi_finalize release = [](napi_env, void*, void* hint) { delete static_cast<BigArray<char16_t>*>(hint); };
+        // On success the string owns `owned` (copied: already released); on failure it is ours to free.
+        if (make(env, owned->get(), length, release, owned, &out, &copied) == napi_ok) return out;
+        units = std::move(*owned);
+        delete owned;
+    }
+    if (napi_create_string_utf16(env, units.get(), length, &out) != napi_ok) return nullptr;
+    units = BigArray<char16_t>();
+    return out;
+}
+
+napi_value int32Array(napi_env env, const std::vector<int32_t>& values) {
+    void* data = nullptr;
+    napi_value buffer, array;
+    if (napi_create_arraybuffer(env, values.size() * sizeof(int32_t), &data, &buffer) != napi_ok) return nullptr;
+    if (!values.empty()) std::memcpy(data, values.data(), values.size() * sizeof(int32_t));
+    if (napi_create_typedarray(env, napi_int32_array, values.size(), buffer, 0, &array) != napi_ok) return nullptr;
+    return array;
+}
+
+// decodeUtf8(buffer): a Buffer's (or Uint8Array's) bytes as text, or null where they are not well-formed UTF-8.
+napi_value DecodeUtf8(napi_env env, napi_callback_info info) {
+    size_t argc = 1;
+    napi_value argv[1];
+    napi_typedarray_type kind;
+    size_t n = 0;
+    void* bytes = nullptr;
+    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 ||
+        napi_get_typedarray_info(env, argv[0], &kind, &n, &bytes, nullptr, nullptr) != napi_ok || kind != napi_uint8_array)
+        return throwError(env, "decodeUtf8(bytes: Uint8Array)");
+    try {
+        BigArray<char16_t> units(n + 1);
+        const size_t length = decodeUtf8(static_cast<const unsigned char*>(bytes), n, units.get());
+        napi_value out;
+        if (length == NOT_UTF8) {
+            napi_get_null(env, &out);
+            return out;
+        }
+        out = unitsToString(env, units, length);
+        return out ? out : throwError(env, "out of memory for the decoded text");
+    } catch (const std::bad_alloc&) {
+        return throwError(env, "out of memory for the decoded text");
+    }
+}
+
+// jsonStringsView(raw): [text, pieces, breaks] (jsonStrings.h).
+napi_value JsonView(napi_env env, napi_callback_info info) {
+    size_t argc = 1;
+    napi_value argv[1];
+    Units raw;
+    try {
+        if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || !readUnits(env, argv[0], raw))
+            return throwError(env, "jsonStringsView(raw: string)");
+        JsonStringsView view = jsonStringsView(std::u16string_view(raw.data.get(), raw.size));
+        raw = Units();
+        napi_value out, text = unitsToString(env, view.text, view.length), pieces = int32Array(env, view.pieces),
+                        breaks = int32Array(env, view.breaks);
+        if (!text || !pieces || !breaks) return throwError(env, "out of memory for the JSON strings view");
+        napi_create_array_with_length(env, 3, &out);
+        napi_set_element(env, out, 0, text);
+        napi_set_element(env, out, 1, pieces);
+        napi_set_element(env, out, 2, breaks);
+        return out;
+    } catch (const std::exception& e) {
+        return throwError(env, e.what());
+    }
+}
+
 // The arguments both writers take: a file descriptor, the text (or a window of it, starting at the input's `base`th
 // unit), `base`, the spans as an Int32Array of `fields` per span, and the words the spans' fields point to.
 struct OutputArgs {
@@ -554,6 +656,10 @@ NAPI_MODULE_INIT() {
     napi_set_named_property(env, exports, "writeMaskedCopy", fn);
     napi_create_function(env, "writeSpanLines", NAPI_AUTO_LENGTH, WriteSpanLines, nullptr, &fn);
     napi_set_named_property(env, exports, "writeSpanLines", fn);
+    napi_create_function(env, "decodeUtf8", NAPI_AUTO_LENGTH, DecodeUtf8, nullptr, &fn);
+    napi_set_named_property(env, exports, "decodeUtf8", fn);
+    napi_create_function(env, "jsonStringsView", NAPI_AUTO_LENGTH, JsonView, nullptr, &fn);
+    napi_set_named_property(env, exports, "jsonStringsView", fn);
     napi_create_function(env, "regexMatchAt", NAPI_AUTO_LENGTH, RegexMatchAt, nullptr, &fn);
     napi_set_named_property(env, exports, "regexMatchAt", fn);
     napi_set_named_property(env, exports, "typeNames", names(env, SPAN_TYPE_NAMES, static_cast<size_t>(SpanType::COUNT)));
