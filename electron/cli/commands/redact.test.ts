@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { redactCommand } from './redact.js';
+import { jsonStringsViewTs } from '../../core/pii/jsonStrings.js';
+import { nativeDetectors } from '../../core/pii/nativeDetectors.js';
+import { readTextFile, redactCommand } from './redact.js';
 import type { CliArgs, CliOutput } from '../command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fieldtune-redact-'));
@@ -80,6 +82,22 @@ describe('fieldtune data redact', () => {
     // Whole words: a surrogate drawn at random may well be 'Johnny', which leaks nothing.
     expect(JSON.stringify(back)).not.toMatch(/\b(John|Smith|mfoster)\b|Núñez|555-0142/);
     if (mode === 'mask') expect(back[0]).toEqual({ prompt: 'Seen today.\n[NAME] called from [PHONE].', response: 'Mail him at\r\n[EMAIL]' });
+  });
+
+  it("reads a JSON file's strings view with its text where the add-on runs, and redacts a file whose text opens with U+FEFF", async () => {
+    const record = JSON.stringify({ prompt: 'Call John Smith on (937) 555-0142.' });
+    const plain = join(dir, 'view.jsonl');
+    writeFileSync(plain, record + '\n');
+    const read = await readTextFile(plain, { jsonView: true });
+    expect(read.text).toBe(record + '\n');
+    // the view comes with the text where the add-on loads, and is the one jsonStringsView makes
+    if (nativeDetectors()?.text) expect(read.view).toEqual(jsonStringsViewTs(read.text));
+    expect((await readTextFile(plain)).view).toBeUndefined();
+    // a BOM, then a second U+FEFF that decoding drops: a view of the undropped text would be one unit off
+    const { code, report, output } = await redact('feff', Buffer.from('\ufeff\ufeff' + record + '\n'), {}, '.jsonl');
+    expect(code).toBe(0);
+    expect(report.spans.map((s) => s.text)).toEqual(['John Smith', '(937) 555-0142']);
+    expect(JSON.parse(output.toString('utf8').replace(/^\ufeff/, ''))).toEqual({ prompt: 'Call [NAME] on [PHONE].' });
   });
 
   it('gives a person one surrogate in a JSON file whether the writer escaped the name or not', async () => {

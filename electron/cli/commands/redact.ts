@@ -12,7 +12,8 @@ import { bufferedWriter, writerEncodingOf } from '../../core/disk/bufferedWriter
 import type { WriterEncoding } from '../../core/disk/bufferedWriter.js';
 import { LazyJsonArray, writeJsonStreamed } from '../../core/disk/streamedJson.js';
 import { csvCellsView, delimiterFor, isCellSafe } from '../../core/pii/csvCells.js';
-import { decodedText, isJsonSafe, jsonStringsView } from '../../core/pii/jsonStrings.js';
+import { decodedText, isJsonSafe, jsonStringsView, viewOfParts } from '../../core/pii/jsonStrings.js';
+import type { JsonStringsView } from '../../core/pii/jsonStrings.js';
 import { compiledByDefault, nativeDetectors } from '../../core/pii/nativeDetectors.js';
 import { writeMaskedCopyNative, writeSpanLinesNative } from '../../core/pii/nativeOutput.js';
 import { tableOnView } from '../../core/pii/pieceView.js';
@@ -38,9 +39,10 @@ const bad = (path: string, message: string) => new FieldtuneError('BAD_REQUEST',
 /**
  * Reads a whole file as text: UTF-8 (BOM or not) and UTF-16 LE/BE only; other encodings are refused. UTF-8 is
  * decoded by the PII add-on where it loads (native/pii/src/utf8Text.h: the same text, without V8's decoder writing
- * ~100 MB of fresh heap for a 50 MB file).
+ * ~100 MB of fresh heap for a 50 MB file); with `jsonView` it makes the file's JSON strings view in the same pass
+ * (jsonStrings.ts), returned as `view` when it is of the text returned.
  */
-export async function readTextFile(path: string): Promise<{ text: string; encoding: string }> {
+export async function readTextFile(path: string, o: { jsonView?: boolean } = {}): Promise<{ text: string; encoding: string; view?: JsonStringsView }> {
   const bytes = readFileSync(path);
   if (
     bytes.length >= 4 &&
@@ -50,15 +52,25 @@ export async function readTextFile(path: string): Promise<{ text: string; encodi
     throw new FieldtuneError('INVALID_INPUT', `${path} is UTF-32; save it as UTF-8 or UTF-16 and try again.`);
   }
   const native = compiledByDefault() ? nativeDetectors()?.text : undefined;
+  let view: { of: string; view: JsonStringsView } | undefined;
+  const decodeUtf8 =
+    native && o.jsonView
+      ? (part: Uint8Array) => {
+          const both = native.decodeUtf8WithJsonView(part);
+          if (both) view = { of: both[0], view: viewOfParts(both[1]) };
+          return both?.[0] ?? null;
+        }
+      : native?.decodeUtf8;
   const decoded = await decodeBytes(
     (async function* () {
       yield bytes;
     })(),
-    { decodeUtf8: native?.decodeUtf8 },
+    { decodeUtf8 },
   );
   let text = '';
   for await (const chunk of decoded.chunks) text += chunk;
-  return { text, encoding: decoded.encoding };
+  // Of the one decoded text only: not where it lost a leading U+FEFF (decodeBytes drops it) or came in parts.
+  return { text, encoding: decoded.encoding, ...(view && view.of === text ? { view: view.view } : {}) };
 }
 
 /**
@@ -185,9 +197,10 @@ export const redactCommand: CliCommand = {
           `Save it as CSV or plain text first, or import it into a project (fieldtune data import), whose personal-data review reads it as it is.`,
       );
     }
-    let decoded: { text: string; encoding: string };
+    const json = kind === 'json' || kind === 'jsonl';
+    let decoded: { text: string; encoding: string; view?: JsonStringsView };
     try {
-      decoded = await readTextFile(inPath);
+      decoded = await readTextFile(inPath, { jsonView: json });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new FieldtuneError('INVALID_INPUT', `No such file: ${inPath}`);
       // The shared decoder's fix is an encoding choice, which `data import` has and this command does not.
@@ -206,9 +219,8 @@ export const redactCommand: CliCommand = {
     // A JSON or JSON Lines file is read through its decoded string values (core/pii/jsonStrings.ts), so escapes are
     // not read as letters and the redacted copy still parses; a CSV file through its cells, labelled by their column
     // (core/pii/csvCells.ts).
-    const json = kind === 'json' || kind === 'jsonl';
     const delimiter = kind === 'csv' || kind === 'tsv' ? delimiterFor(kind, text) : undefined;
-    const view = json ? jsonStringsView(text) : delimiter ? csvCellsView(text, delimiter) : undefined;
+    const view = json ? (decoded.view ?? jsonStringsView(text)) : delimiter ? csvCellsView(text, delimiter) : undefined;
     // A long file is cut at blank lines and detected on every core (core/workers/piiLongText.ts). Its spans stay a
     // table (core/pii/spanTable.ts) down to the writers: objects are made only where a path needs them.
     const found = await detectLongText(view ? view.text : text, resources, {

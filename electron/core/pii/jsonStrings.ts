@@ -5,7 +5,7 @@
 //
 // Hand-written: JSON.parse gives the values but not where each of their characters sits in the file, which the
 // report's offsets (`text === input.slice(start, end)`) and the in-place redaction need.
-import { compiledByDefault, nativeDetectors } from './nativeDetectors.js';
+import { compiledByDefault, nativeDetectors, type JsonViewParts } from './nativeDetectors.js';
 import { PieceViewWriter, type PieceView } from './pieceView.js';
 
 /** The decoded string values of a JSON file as one text, and the way back to the file (pieceView.ts). */
@@ -87,7 +87,11 @@ function indexOrEnd(raw: string, what: string, from: number): number {
 export function jsonStringsView(raw: string): JsonStringsView {
   const native = compiledByDefault() ? nativeDetectors()?.text : undefined;
   if (!native) return jsonStringsViewTs(raw);
-  const [text, pieces, breaks] = native.jsonStringsView(raw);
+  return viewOfParts(native.jsonStringsView(raw));
+}
+
+/** The add-on's view (nativeDetectors.ts NativeText) as a PieceView. */
+export function viewOfParts([text, pieces, breaks]: JsonViewParts): JsonStringsView {
   return { text, pieces, breaks };
 }
 

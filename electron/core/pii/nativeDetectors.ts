@@ -61,7 +61,7 @@ type Addon = Record<Exclude<CompiledFamily, 'names'>, (text: string, lists?: Lis
   regexMatchAt(source: string, flags: string, text: string, pos: number): number;
   writeMaskedCopy?: NativeOutput['writeMaskedCopy'];
   writeSpanLines?: NativeOutput['writeSpanLines'];
-  decodeUtf8?: NativeText['decodeUtf8'];
+  decodeUtf8?: ((bytes: Uint8Array) => string | null) & ((bytes: Uint8Array, jsonView: true) => [string, JsonViewParts] | null);
   jsonStringsView?: NativeText['jsonStringsView'];
   typeNames?: string[];
   sourceNames?: string[];
@@ -103,9 +103,14 @@ export type NativeDetectors = Record<Exclude<CompiledFamily, 'names'>, (text: st
 export interface NativeText {
   /** The bytes' text, or null where they are not well-formed UTF-8. */
   decodeUtf8(bytes: Uint8Array): string | null;
+  /** decodeUtf8's text and its jsonStringsView, from one decoding (no copy of the text made for the view). */
+  decodeUtf8WithJsonView(bytes: Uint8Array): [string, JsonViewParts] | null;
   /** jsonStrings.ts jsonStringsView's text, pieces (five per value: pieceView.ts PIECE_FIELDS) and breaks. */
-  jsonStringsView(raw: string): [string, Int32Array, Int32Array];
+  jsonStringsView(raw: string): JsonViewParts;
 }
+
+/** A JSON strings view as the add-on returns it: text, pieces, breaks. */
+export type JsonViewParts = [string, Int32Array, Int32Array];
 
 /**
  * native/pii/src/output.h: each writes to an open file and returns the bytes it wrote. `text` is the input's units
@@ -251,7 +256,13 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
         ? { output: { writeMaskedCopy: addon.writeMaskedCopy.bind(addon), writeSpanLines: addon.writeSpanLines.bind(addon) } }
         : {}),
       ...(addon.decodeUtf8 && addon.jsonStringsView
-        ? { text: { decodeUtf8: addon.decodeUtf8.bind(addon), jsonStringsView: addon.jsonStringsView.bind(addon) } }
+        ? {
+            text: {
+              decodeUtf8: (bytes: Uint8Array) => addon.decodeUtf8!(bytes),
+              decodeUtf8WithJsonView: (bytes: Uint8Array) => addon.decodeUtf8!(bytes, true),
+              jsonStringsView: addon.jsonStringsView.bind(addon),
+            },
+          }
         : {}),
     },
     why: `loaded from ${file}`,

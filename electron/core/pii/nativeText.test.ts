@@ -101,6 +101,17 @@ describe.skipIf(skipped)("the add-on's JSON strings view", () => {
     for (const raw of randomMixes(29, pieces, 2000, 0, 60)) expectTwins(raw);
   });
 
+  it('comes with the text from one decoding (decodeUtf8WithJsonView) as it does from the text', () => {
+    const pieces = ['{"k": "', '"', '\\n', '\\u00e9', 'Anna Berg', 'é', '😀', '\n', ': ', '漢字'];
+    for (const raw of randomMixes(31, pieces, 300, 0, 40)) {
+      const both = native!.decodeUtf8WithJsonView(Buffer.from(raw, 'utf8'));
+      expect(both?.[0]).toBe(raw);
+      const ts = jsonStringsViewTs(raw);
+      expect([both?.[1][0], [...(both?.[1][1] ?? [])], [...(both?.[1][2] ?? [])]]).toEqual([ts.text, [...ts.pieces], [...ts.breaks]]);
+    }
+    expect(native!.decodeUtf8WithJsonView(Buffer.from([0x22, 0xc0, 0x80, 0x22]))).toBeNull();
+  });
+
   it('is the TypeScript view on the speed bench dataset, and jsonStringsView takes it', () => {
     const { dataset } = rateBenchInputs(90);
     const escaped = dataset.replace(/[^\x20-\x7e\n]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
