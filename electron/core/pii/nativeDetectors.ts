@@ -63,6 +63,7 @@ type Addon = Record<Exclude<CompiledFamily, 'names'>, (text: string, lists?: Lis
   writeSpanLines?: NativeOutput['writeSpanLines'];
   decodeUtf8?: ((bytes: Uint8Array) => string | null) & ((bytes: Uint8Array, jsonView: true) => [string, JsonViewParts] | null);
   jsonStringsView?: NativeText['jsonStringsView'];
+  largeAllocationsFromHeap?: (bytes: number) => boolean;
   typeNames?: string[];
   sourceNames?: string[];
 };
@@ -94,6 +95,11 @@ export type NativeDetectors = Record<Exclude<CompiledFamily, 'names'>, (text: st
   output?: NativeOutput;
   /** The add-on's readers of data redact's input, where this build has them (jsonStrings.ts, redact.ts). */
   text?: NativeText;
+  /**
+   * Has glibc's malloc serve allocations up to `bytes` from its heaps, not map each on its own (native/pii/src/addon.cpp
+   * says why); true where that was set. For a command that ends with its file: the heaps keep what they do not give back.
+   */
+  largeAllocationsFromHeap?: (bytes: number) => boolean;
 };
 
 /**
@@ -255,6 +261,7 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
       ...(addon.writeMaskedCopy && addon.writeSpanLines
         ? { output: { writeMaskedCopy: addon.writeMaskedCopy.bind(addon), writeSpanLines: addon.writeSpanLines.bind(addon) } }
         : {}),
+      ...(addon.largeAllocationsFromHeap ? { largeAllocationsFromHeap: addon.largeAllocationsFromHeap.bind(addon) } : {}),
       ...(addon.decodeUtf8 && addon.jsonStringsView
         ? {
             text: {

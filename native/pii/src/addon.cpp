@@ -20,12 +20,16 @@
 // with jsonView, [text, jsonStringsView(text)] from one decoding.
 // jsonStringsView(raw): [text, pieces, breaks], pieceView.ts PieceView of a JSON file's string values (jsonStrings.h),
 // pieces as an Int32Array of five per value.
+// largeAllocationsFromHeap(bytes): glibc's malloc serves allocations up to `bytes` from its heaps (see the function).
 // regexMatchAt(source, flags, text, pos): the end of the match that the regex engine (regex.h) finds at pos, or -1;
 // for the tests that compare it with V8's RegExp.
 #include <node_api.h>
 
 #if defined(__linux__) || defined(__APPLE__)
 #include <dlfcn.h>
+#endif
+#if defined(__GLIBC__)
+#include <malloc.h>
 #endif
 
 #include <cstring>
@@ -563,6 +567,31 @@ napi_value JsonView(napi_env env, napi_callback_info info) {
     }
 }
 
+// largeAllocationsFromHeap(bytes): glibc's malloc serves allocations up to `bytes` from its heaps instead of mapping
+// each on its own; true where that was set (glibc only). data redact calls it before it reads a large file. By default
+// glibc maps every allocation over 32 MB, and those under it until it has seen one of their size freed, on its own
+// and unmaps it when freed: the buffers of a 50 MB dataset (typed arrays of a million spans, a worker thread's copy
+// of its piece) were fresh memory each time, a page fault per 4 KB, and each unmapping interrupted the other core to
+// flush its address cache while a worker thread ran there. Served from the heap they reuse freed memory: ~0.3-0.5 CPU
+// s less on the speed bench's dataset (bench/pii-RESULTS.md, speed round 14). The heap keeps what it does not give
+// back at its top, which a command that ends when its file is written can afford; the app's long-lived process does
+// not call this.
+napi_value LargeAllocationsFromHeap(napi_env env, napi_callback_info info) {
+    size_t argc = 1;
+    napi_value argv[1];
+    double bytes = 0;
+    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || napi_get_value_double(env, argv[0], &bytes) != napi_ok ||
+        !(bytes >= 0 && bytes <= 2147483647.0))
+        return throwError(env, "largeAllocationsFromHeap(bytes: 0..2^31-1)");
+    bool set = false;
+#if defined(__GLIBC__)
+    set = mallopt(M_MMAP_THRESHOLD, static_cast<int>(bytes)) == 1;
+#endif
+    napi_value out;
+    napi_get_boolean(env, set, &out);
+    return out;
+}
+
 // The arguments both writers take: a file descriptor, the text (or a window of it, starting at the input's `base`th
 // unit), `base`, the spans as an Int32Array of `fields` per span, and the words the spans' fields point to.
 struct OutputArgs {
@@ -680,6 +709,8 @@ NAPI_MODULE_INIT() {
     napi_set_named_property(env, exports, "decodeUtf8", fn);
     napi_create_function(env, "jsonStringsView", NAPI_AUTO_LENGTH, JsonView, nullptr, &fn);
     napi_set_named_property(env, exports, "jsonStringsView", fn);
+    napi_create_function(env, "largeAllocationsFromHeap", NAPI_AUTO_LENGTH, LargeAllocationsFromHeap, nullptr, &fn);
+    napi_set_named_property(env, exports, "largeAllocationsFromHeap", fn);
     napi_create_function(env, "regexMatchAt", NAPI_AUTO_LENGTH, RegexMatchAt, nullptr, &fn);
     napi_set_named_property(env, exports, "regexMatchAt", fn);
     napi_set_named_property(env, exports, "typeNames", names(env, SPAN_TYPE_NAMES, static_cast<size_t>(SpanType::COUNT)));
