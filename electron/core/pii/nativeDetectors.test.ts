@@ -304,6 +304,22 @@ describe.skipIf(skipped)('compiled personal-data detectors', () => {
     }
   });
 
+  it("keeps V8's answers when a deep backtracking stack is reused, grown and shrunk from call to call", () => {
+    // each repetition of the alternation leaves a choice point: thousands outgrow the engine's 32 entries on the C
+    // stack, and the block kept between calls (regex.cpp ExecStack) serves the next call, deeper or shallower
+    // (each unit one choice, so a miss costs one pass back, not every way to split the text)
+    const source = String.raw`(?:a|b)*(?:x|y)`;
+    const sticky = new RegExp(source, 'y');
+    for (const n of [3, 40, 2000, 7, 9000, 1, 500, 20000, 0, 64]) {
+      for (const tail of ['x', 'z', '']) {
+        const text = 'ab'.repeat(n) + 'a'.repeat(n % 7) + tail;
+        sticky.lastIndex = 0;
+        const m = sticky.exec(text);
+        expect(native?.regexMatchAt(source, '', text, 0), `${n} ${tail}`).toBe(m ? m[0].length : -1);
+      }
+    }
+  });
+
   it('refuse a pattern that does not compile, with the reason', () => {
     expect(() => native?.regexMatchAt('(?<a>x)(?<a>y)', '', 'xy', 0)).toThrow(/duplicate group name/);
     expect(() => native?.regexMatchAt('[b-a]', '', 'a', 0)).toThrow(/does not compile/);

@@ -8,16 +8,44 @@ extern "C" {
 #include "../third_party/quickjs/libregexp.h"
 
 // The three hooks libregexp asks its host for. Compilation recurses over the pattern's nesting (ours are shallow);
-// execution keeps its backtracking stack on the heap, through lre_realloc.
+// execution keeps its backtracking stack on the heap, through lre_realloc, once it outgrows the 32 entries it has on
+// the C stack.
 bool lre_check_stack_overflow(void*, size_t) { return false; }
 int lre_check_timeout(void*) { return 0; }
-void* lre_realloc(void*, void* ptr, size_t size) {
+void* lre_realloc(void* opaque, void* ptr, size_t size);
+}
+
+namespace {
+
+// An execution's backtracking stack (lre_realloc with the opaque pointer Regex::exec passes): one block per thread,
+// kept between calls. Freed and allocated afresh each time, the patterns that backtrack deeply (alternations of many
+// words: street suffixes, labels) cost a malloc, reallocs and a free per call, ~3% of a large file's detection
+// with the allocator's locks between two threads (bench/pii-RESULTS.md, speed round 14).
+struct ExecStack {
+    void* block = nullptr;
+    size_t capacity = 0;
+    ~ExecStack() { std::free(block); }
+};
+thread_local ExecStack execStack;
+
+}  // namespace
+
+extern "C" void* lre_realloc(void* opaque, void* ptr, size_t size) {
+    if (opaque) {
+        // lre_exec's stack: `ptr` is null (first growth) or the block; freeing keeps the block for the next call
+        auto* stack = static_cast<ExecStack*>(opaque);
+        if (size == 0 || size <= stack->capacity) return size == 0 ? nullptr : stack->block;
+        void* grown = std::realloc(stack->block, size);
+        if (!grown) return nullptr;
+        stack->block = grown;
+        stack->capacity = size;
+        return grown;
+    }
     if (size == 0) {
         std::free(ptr);
         return nullptr;
     }
     return std::realloc(ptr, size);
-}
 }
 
 namespace fieldtune_pii {
@@ -100,7 +128,7 @@ bool Regex::exec(const std::vector<uint8_t>& bytecode, const Text& text, int pos
         capture = onHeap.data();
     }
     // 1: 16-bit units (the engine reads them as code points itself when the pattern has the u flag)
-    int r = lre_exec(capture, bytecode.data(), base, pos - text.lo, text.hi - text.lo, 1, nullptr);
+    int r = lre_exec(capture, bytecode.data(), base, pos - text.lo, text.hi - text.lo, 1, &execStack);
     if (r < 0) throw std::runtime_error("regex execution failed (out of memory)");
     if (r != 1) return false;
     auto at = [&](const uint8_t* p) { return p ? static_cast<int>((p - base) / 2) + text.lo : -1; };
