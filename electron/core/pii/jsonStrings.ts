@@ -81,8 +81,8 @@ function indexOrEnd(raw: string, what: string, from: number): number {
 /**
  * The decoded string values of a JSON text (one document or one per line), keys left out. It is never longer than
  * the file: a value gives up two quotes for its two-character separator, and an escape shrinks. The add-on's twin
- * (native/pii/src/jsonStrings.h) makes it where it loads: on the speed bench's 50 MB dataset ~1 CPU s of JavaScript
- * and string copies, there ~0.1 s (bench/pii-RESULTS.md, speed round 14).
+ * (native/pii/src/jsonStrings.h) makes it where it loads: on the speed bench's 50 MB dataset ~0.9 CPU s of JavaScript
+ * and string copies, there one pass of ~0.1 s plus the page faults of its buffer (bench/pii-RESULTS.md, round 14).
  */
 export function jsonStringsView(raw: string): JsonStringsView {
   const native = compiledByDefault() ? nativeDetectors()?.text : undefined;

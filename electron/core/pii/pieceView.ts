@@ -66,7 +66,7 @@ export class PieceViewWriter {
   private n = 0;
   private breaks = new Int32Array(1024);
   private pairs = 0;
-  private pieces = new Int32Array(5 * 1024);
+  private pieces = new Int32Array(PIECE_FIELDS * 1024);
   private pieceFields = 0;
   private viewStart = 0;
   private rawStart = 0;
