@@ -27,7 +27,7 @@ const OWN_ENTRIES: { [K in OwnEntryTask]: string } = { 'pii.detectPiece': 'piiPi
  * dist/electron), else the TypeScript source through its .dev.mjs, which registers tsx (a dependency of the app) in
  * the thread.
  */
-export function workerEntry(task: TaskName): URL {
+function workerEntry(task: TaskName): URL {
   const name = (OWN_ENTRIES as Partial<Record<TaskName, string>>)[task] ?? 'engineWorker';
   const bundled = new URL(`./${name}.mjs`, import.meta.url);
   return existsSync(fileURLToPath(bundled)) ? bundled : new URL(`./${name}.dev.mjs`, import.meta.url);
