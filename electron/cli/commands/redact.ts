@@ -228,6 +228,7 @@ export const redactCommand: CliCommand = {
     // A long file is cut at blank lines and detected on every core (core/workers/piiLongText.ts). Its spans stay a
     // table (core/pii/spanTable.ts) down to the writers: objects are made only where a path needs them.
     const found = await detectLongText(view ? view.text : text, resources, {
+      ...(view?.shared ? { shared: view.shared } : {}),
       onThreadError: (e) => out.log(`Worker threads failed (${e instanceof Error ? e.message : String(e)}); detecting on one thread instead.`),
     });
     const detected = view ? tableOnView(view, found) : found;

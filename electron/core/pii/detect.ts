@@ -8,6 +8,7 @@ import { detectLegalNumbers } from './legal.js';
 import { detectNames } from './names.js';
 import { detectNationalIds } from './nationalIds.js';
 import { compiledByDefault, nativeDetectors } from './nativeDetectors.js';
+import type { SharedPlace } from './nativeDetectors.js';
 import { releaseNonLatinLines } from './nonLatinLines.js';
 import { detectPatterns } from './patterns.js';
 import { detectPlates } from './plates.js';
@@ -156,10 +157,13 @@ export function detectPii(input: string, options: DetectOptions = {}): PiiSpan[]
  * detectPii's spans (every type, no seed names) as a span table (spanTable.ts): made from the add-on's output with no
  * object for any span where it loads, from detectPii's objects where it does not.
  */
-export function detectPiiTable(input: string, options: Pick<DetectOptions, 'resources' | 'minConfidence' | 'compiled'> = {}): SpanTable {
+export function detectPiiTable(
+  input: string,
+  options: Pick<DetectOptions, 'resources' | 'minConfidence' | 'compiled'> & { shared?: SharedPlace } = {},
+): SpanTable {
   const native = (options.compiled ?? compiledByDefault()) ? nativeDetectors() : null;
   if (!native) return spanTableOf(detectPii(input, { ...options, compiled: false }));
-  return native.detectTable(input, options.resources ?? loadPiiResources(), options.minConfidence ?? 0.3);
+  return native.detectTable(input, options.resources ?? loadPiiResources(), options.minConfidence ?? 0.3, options.shared);
 }
 
 /** Every TypeScript detector's candidates at `min` confidence or above, in the order resolveOverlaps breaks ties by. */

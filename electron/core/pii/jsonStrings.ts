@@ -91,8 +91,8 @@ export function jsonStringsView(raw: string): JsonStringsView {
 }
 
 /** The add-on's view (nativeDetectors.ts NativeText) as a PieceView. */
-export function viewOfParts([text, pieces, breaks]: JsonViewParts): JsonStringsView {
-  return { text, pieces, breaks };
+export function viewOfParts([text, pieces, breaks, shared]: JsonViewParts): JsonStringsView {
+  return { text, pieces, breaks, ...(shared ? { shared } : {}) };
 }
 
 /** jsonStringsView in TypeScript: where the add-on is missing, and the reference its twin is tested against. */

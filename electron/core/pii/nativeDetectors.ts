@@ -53,7 +53,15 @@ type Addon = Record<Exclude<CompiledFamily, 'names'>, (text: string, lists?: Lis
    */
   all(text: string, lists?: ListsHandle, seeds?: SeedsHandle, wantUnclaimed?: boolean): (Int32Array | string[])[];
   /** Every family's candidates at minConfidence or above, resolved as detect.ts resolveOverlaps resolves them. */
-  detect(text: string, lists: ListsHandle, seeds: SeedsHandle | undefined, wantUnclaimed: boolean, minConfidence: number): Int32Array | [Int32Array, string[]];
+  detect(
+    text: string,
+    lists: ListsHandle,
+    seeds: SeedsHandle | undefined,
+    wantUnclaimed: boolean,
+    minConfidence: number,
+    shared?: number,
+    start?: number,
+  ): Int32Array | [Int32Array, string[]];
   resources(lists: Record<string, string[]>, fold: (word: string) => string): ListsHandle;
   nameSeeds(keys: string[]): SeedsHandle;
   nameKeys(text: string, lists: ListsHandle): string[];
@@ -63,6 +71,7 @@ type Addon = Record<Exclude<CompiledFamily, 'names'>, (text: string, lists?: Lis
   writeSpanLines?: NativeOutput['writeSpanLines'];
   decodeUtf8?: ((bytes: Uint8Array) => string | null) & ((bytes: Uint8Array, jsonView: true) => [string, JsonViewParts] | null);
   jsonStringsView?: NativeText['jsonStringsView'];
+  sharedText?: NativeText['sharedText'];
   largeAllocationsFromHeap?: (bytes: number) => boolean;
   typeNames?: string[];
   sourceNames?: string[];
@@ -85,8 +94,11 @@ export type NativeDetectors = Record<Exclude<CompiledFamily, 'names'>, (text: st
    * the add-on, so only the spans kept become objects here.
    */
   detect(text: string, res: PiiResources, minConfidence: number, names?: NameOptions): PiiSpan[];
-  /** detect's spans as a span table (spanTable.ts): no object made for any (data redact's path). */
-  detectTable(text: string, res: PiiResources, minConfidence: number): SpanTable;
+  /**
+   * detect's spans as a span table (spanTable.ts): no object made for any (data redact's path). With `shared`, `text`
+   * is read where the add-on holds it for every thread, not copied (SharedPlace).
+   */
+  detectTable(text: string, res: PiiResources, minConfidence: number, shared?: SharedPlace): SpanTable;
   /** namePropagation.ts nameKeysInText: the keys of the capitalized words of `text`, in the order first found. */
   nameKeys(text: string, res: PiiResources): string[];
   /** The add-on's regex engine at one position: the match's end or -1 (for the tests that compare it with V8's). */
@@ -113,10 +125,29 @@ export interface NativeText {
   decodeUtf8WithJsonView(bytes: Uint8Array): [string, JsonViewParts] | null;
   /** jsonStrings.ts jsonStringsView's text, pieces (five per value: pieceView.ts PIECE_FIELDS) and breaks. */
   jsonStringsView(raw: string): JsonViewParts;
+  /**
+   * Units [start, end) of the text the add-on shares under `id` (JsonViewParts), as a string made without a copy where
+   * the runtime can; throws where no string holds that text any more.
+   */
+  sharedText(id: number, start: number, end: number): string;
 }
 
-/** A JSON strings view as the add-on returns it: text, pieces, breaks. */
-export type JsonViewParts = [string, Int32Array, Int32Array];
+/**
+ * A JSON strings view as the add-on returns it: text, pieces, breaks, and the number under which every thread of the
+ * process can read the text (native/pii/src/sharedText.h; 0 where the runtime took a copy instead, and absent from
+ * an older build).
+ */
+export type JsonViewParts = [text: string, pieces: Int32Array, breaks: Int32Array, shared?: number];
+
+/**
+ * A text that is units [start, start + its length) of a text the add-on holds for every thread of the process under
+ * number `id` (JsonViewParts): the add-on reads it there, and a worker thread gets its piece without a copy
+ * (piiLongText.ts).
+ */
+export interface SharedPlace {
+  id: number;
+  start: number;
+}
 
 /**
  * native/pii/src/output.h: each writes to an open file and returns the bytes it wrote. `text` is the input's units
@@ -252,8 +283,10 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
         addUnclaimed(names?.unclaimedNames, found[1]);
         return toSpans(text, found[0]);
       },
-      detectTable: (text, res, minConfidence) => {
-        const found = addon.detect(text, listsOf(res), undefined, false, minConfidence);
+      detectTable: (text, res, minConfidence, shared) => {
+        const found = shared
+          ? addon.detect(text, listsOf(res), undefined, false, minConfidence, shared.id, shared.start)
+          : addon.detect(text, listsOf(res), undefined, false, minConfidence);
         return toTable(Array.isArray(found) ? found[0] : found);
       },
       nameKeys: (text, res) => addon.nameKeys(text, listsOf(res)),
@@ -262,12 +295,13 @@ export function loadNativeDetectors(env: NodeJS.ProcessEnv = process.env): { det
         ? { output: { writeMaskedCopy: addon.writeMaskedCopy.bind(addon), writeSpanLines: addon.writeSpanLines.bind(addon) } }
         : {}),
       ...(addon.largeAllocationsFromHeap ? { largeAllocationsFromHeap: addon.largeAllocationsFromHeap.bind(addon) } : {}),
-      ...(addon.decodeUtf8 && addon.jsonStringsView
+      ...(addon.decodeUtf8 && addon.jsonStringsView && addon.sharedText
         ? {
             text: {
               decodeUtf8: (bytes: Uint8Array) => addon.decodeUtf8!(bytes),
               decodeUtf8WithJsonView: (bytes: Uint8Array) => addon.decodeUtf8!(bytes, true),
               jsonStringsView: addon.jsonStringsView.bind(addon),
+              sharedText: addon.sharedText.bind(addon),
             },
           }
         : {}),

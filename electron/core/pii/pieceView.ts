@@ -32,6 +32,11 @@ export interface PieceView {
    * on: between two pairs both advance by one per code unit. An escape adds two pairs (its code unit, the one after).
    */
   breaks: Int32Array;
+  /**
+   * Where the add-on made `text`: the number under which every thread of the process can read it (nativeDetectors.ts
+   * SharedPlace), so a worker thread detects its piece without a copy.
+   */
+  shared?: number;
 }
 
 /** How many values the view holds. */

@@ -29,6 +29,11 @@ export interface LongTextOptions {
   pieceMin?: number;
   /** Told when the threads failed and the text is detected on this thread instead. */
   onThreadError?: (error: unknown) => void;
+  /**
+   * The number under which the add-on holds `text` for every thread (pieceView.ts PieceView.shared): the pieces are
+   * read there, by this thread and the workers, not copied to them.
+   */
+  shared?: number;
 }
 
 /** The text's spans as a span table (spanTable.ts): its callers carry them to the writers without an object each. */
@@ -39,15 +44,20 @@ export async function detectLongText(text: string, resources: PiiResources, o: L
   // This thread detects the first piece while worker threads detect the others: every core still works, and one
   // thread's start-up, word lists, regex compilation and span copying is saved (a thread per piece left this one
   // idle and cost ~20% more CPU than one thread on an 8 MB file).
+  const shared = o.shared;
   const others = Promise.all(
-    pieces
-      .slice(1)
-      .map((p): Promise<PackedPiece> => runInWorker('pii.detectPiece', { text: p.text, ...(o.resourceDir ? { resourceDir: o.resourceDir } : {}) })),
+    pieces.slice(1).map(
+      (p): Promise<PackedPiece> =>
+        runInWorker('pii.detectPiece', {
+          ...(shared ? { shared: { id: shared, start: p.start, end: p.start + p.text.length } } : { text: p.text }),
+          ...(o.resourceDir ? { resourceDir: o.resourceDir } : {}),
+        }),
+    ),
   );
   // Handled from the start: a thread that fails while this one is busy must not count as an unhandled rejection.
   others.catch(() => undefined);
   try {
-    const first = detectPiece(pieces[0]?.text ?? '', resources);
+    const first = detectPiece(pieces[0]?.text ?? '', resources, shared ? { id: shared, start: 0 } : undefined);
     return joinPieces(pieces, [first, ...(await others)], resources);
   } catch (error) {
     o.onThreadError?.(error);

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ErrorPayload } from '../../contract/errors.js';
 import { guardNetwork } from '../network/guard.js';
-import { detectPiece } from '../pii/chunks.js';
+import { detectPieceInput } from '../pii/chunks.js';
 import { loadPiiResources } from '../pii/resources.js';
 import type { WorkerTasks } from './tasks.js';
 
@@ -13,7 +13,7 @@ import type { WorkerTasks } from './tasks.js';
 guardNetwork(() => {});
 const { input } = workerData as { input: WorkerTasks['pii.detectPiece']['input'] };
 try {
-  parentPort?.postMessage({ type: 'done', result: detectPiece(input.text, loadPiiResources(input.resourceDir)) });
+  parentPort?.postMessage({ type: 'done', result: detectPieceInput(input, loadPiiResources(input.resourceDir)) });
 } catch (e) {
   // contract/wire.ts toErrorPayload would bring zod back in; detection's own failures are all internal ones
   const error: ErrorPayload = { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };

@@ -11,7 +11,7 @@ import { planLeakage, planSplit, type PlanMember, type SplitPlan, type SplitPlan
 import { discoverModels, type Candidate, type DiscoverInput } from '../models/discover.js';
 import { sha256OfFileSync } from '../models/fingerprint.js';
 import { countExampleTokens } from '../data/tokens.js';
-import type { PackedPiece } from '../pii/chunks.js';
+import type { DetectPieceInput, PackedPiece } from '../pii/chunks.js';
 import { detectDataset } from '../pii/dataset.js';
 import { detectPii } from '../pii/detect.js';
 import { nameKeys } from '../pii/names.js';
@@ -47,7 +47,7 @@ export interface WorkerTasks {
    * Detection of one piece of a long text (pii/chunks.ts): its spans (packed) and name words; the caller joins the
    * pieces. Run by an entry of its own (piiPieceWorker.ts), not by this file's table.
    */
-  'pii.detectPiece': { input: { text: string; resourceDir?: string }; output: PackedPiece };
+  'pii.detectPiece': { input: DetectPieceInput; output: PackedPiece };
   /** Model discovery: walks the usual places and named folders, reads each GGUF's header, asks the trainer. */
   'model.discover': { input: DiscoverInput; output: ReturnType<typeof discoverModels> & { candidates: Candidate[] } };
   /** A model file's sha256 (progress in bytes). */

@@ -18,8 +18,10 @@
 // input's units from `base` on), written to an open file; each returns the bytes it wrote.
 // decodeUtf8(bytes[, jsonView]): the text of UTF-8 bytes, or null where they are not well-formed UTF-8 (utf8Text.h);
 // with jsonView, [text, jsonStringsView(text)] from one decoding.
-// jsonStringsView(raw): [text, pieces, breaks], pieceView.ts PieceView of a JSON file's string values (jsonStrings.h),
-// pieces as an Int32Array of five per value.
+// jsonStringsView(raw): [text, pieces, breaks, shared], pieceView.ts PieceView of a JSON file's string values
+// (jsonStrings.h), pieces as an Int32Array of five per value, shared the number of its text for every thread of the
+// process (sharedText.h; 0 where the text was copied into V8's heap).
+// sharedText(id, start, end): a range of such a text as a string; detect(..., shared, start) reads its text there.
 // largeAllocationsFromHeap(bytes): glibc's malloc serves allocations up to `bytes` from its heaps (see the function).
 // regexMatchAt(source, flags, text, pos): the end of the match that the regex engine (regex.h) finds at pos, or -1;
 // for the tests that compare it with V8's RegExp.
@@ -62,6 +64,7 @@
 #include "regex.h"
 #include "resolve.h"
 #include "resources.h"
+#include "sharedText.h"
 #include "utf8Text.h"
 
 namespace {
@@ -117,15 +120,31 @@ napi_value toInt32Array(napi_env env, const Spans& spans) {
 
 // A call whose arguments are the text, optionally a resources handle, and for the name detector a seeds handle
 // (nameSeeds()) and whether to return the unclaimed keys: `run` gets them as a Text, the lists (none handed over:
-// noResources()) and the name options; a C++ exception becomes a JavaScript one.
+// noResources()) and the name options; a C++ exception becomes a JavaScript one. The sixth and seventh, where given,
+// say that the text is units [start, start + its length) of the shared text of that number (sharedText.h): they are
+// read there, with no copy of the string.
 template <typename Run>
 napi_value withText(napi_env env, napi_callback_info info, const char* usage, Run run) {
-    size_t argc = 5;
-    napi_value argv[5];
+    size_t argc = 7;
+    napi_value argv[7];
     Units units;
+    SharedUnitsRef shared;
+    const char16_t* at = nullptr;
     try {
-        if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1 || !readUnits(env, argv[0], units))
-            return throwError(env, usage);
+        if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 1) return throwError(env, usage);
+        uint32_t id = 0;
+        double start = 0;
+        if (argc >= 7 && napi_get_value_uint32(env, argv[5], &id) == napi_ok && id != 0 && napi_get_value_double(env, argv[6], &start) == napi_ok) {
+            if (napi_get_value_string_utf16(env, argv[0], nullptr, 0, &units.size) != napi_ok) return throwError(env, usage);
+            shared = sharedUnits(id);
+            if (!shared) return throwError(env, "the shared text is no longer held (its string was collected)");
+            if (!(start >= 0 && start + static_cast<double>(units.size) <= static_cast<double>(shared->length)))
+                return throwError(env, "the text is longer than the shared text holds from its start");
+            at = shared->units.get() + static_cast<size_t>(start);
+        } else {
+            if (!readUnits(env, argv[0], units)) return throwError(env, usage);
+            at = units.data.get();
+        }
     } catch (const std::bad_alloc&) {
         return throwError(env, "out of memory for the text's copy");
     }
@@ -152,7 +171,7 @@ napi_value withText(napi_env env, napi_callback_info info, const char* usage, Ru
     double minConfidence = 0;
     if (argc >= 5 && napi_typeof(env, argv[4], &kind) == napi_ok && kind == napi_number) napi_get_value_double(env, argv[4], &minConfidence);
     try {
-        return run(Text{units.data.get(), 0, static_cast<int>(units.size)}, *res, names, minConfidence);
+        return run(Text{at, 0, static_cast<int>(units.size)}, *res, names, minConfidence);
     } catch (const std::exception& e) {
         return throwError(env, e.what());
     }
@@ -433,11 +452,11 @@ napi_value All(napi_env env, napi_callback_info info) {
                     });
 }
 
-// detect(text, handle, seeds, wantUnclaimed, minConfidence): detectPii's candidates from every family in FAMILIES
+// detect(text, handle, seeds, wantUnclaimed, minConfidence[, shared, start]): detectPii's candidates from every family in FAMILIES
 // order (those at minConfidence or above, as detect.ts keep() takes them), resolved (resolve.h): only the spans kept
 // cross into JavaScript, then the unclaimed keys when asked for.
 napi_value DetectResolved(napi_env env, napi_callback_info info) {
-    return withText(env, info, "detect(text, handle[, seeds[, wantUnclaimed[, minConfidence]]]) needs a string",
+    return withText(env, info, "detect(text, handle[, seeds[, wantUnclaimed[, minConfidence[, shared, start]]]]) needs a string",
                     [env](const Text& text, const Resources& res, const NameOptions& names, double minConfidence) -> napi_value {
                         Spans candidates;
                         eachFamily(text, res, names, [&](size_t, const Spans& spans) {
@@ -474,20 +493,40 @@ CreateExternalUtf16 externalStringMaker() {
 #endif
 }
 
+// `length` units at `units` as a string that keeps `keep` alive until V8 collects it (then deletes it), or a copy of
+// them where Node-API makes no external string (`keep` deleted at once); `external` says which. Null when out of
+// memory.
+template <typename Keep>
+napi_value stringKeeping(napi_env env, const char16_t* units, size_t length, Keep* keep, bool* external = nullptr) {
+    napi_value out = nullptr;
+    if (external) *external = false;
+    if (CreateExternalUtf16 make = externalStringMaker(); make && length > 0) {
+        const napi_finalize release = [](napi_env, void*, void* hint) { delete static_cast<Keep*>(hint); };
+        bool copied = false;
+        // On success the string owns `keep` (copied: already released); on failure it is ours to free.
+        if (make(env, const_cast<char16_t*>(units), length, release, keep, &out, &copied) == napi_ok) {
+            if (external) *external = !copied;
+            return out;
+        }
+    }
+    const bool made = napi_create_string_utf16(env, units, length, &out) == napi_ok;
+    delete keep;
+    return made ? out : nullptr;
+}
+
 // The first `length` units of `units` as a string; `units` is emptied (the string owns it, or it was copied).
 napi_value unitsToString(napi_env env, BigArray<char16_t>& units, size_t length) {
-    napi_value out = nullptr;
-    if (CreateExternalUtf16 make = externalStringMaker(); make && length > 0) {
-        auto* owned = new BigArray<char16_t>(std::move(units));
-        bool copied = false;
-        const napi_finalize release = [](napi_env, void*, void* hint) { delete static_cast<BigArray<char16_t>*>(hint); };
-        // On success the string owns `owned` (copied: already released); on failure it is ours to free.
-        if (make(env, owned->get(), length, release, owned, &out, &copied) == napi_ok) return out;
-        units = std::move(*owned);
-        delete owned;
-    }
-    if (napi_create_string_utf16(env, units.get(), length, &out) != napi_ok) return nullptr;
-    units = BigArray<char16_t>();
+    auto* owned = new BigArray<char16_t>(std::move(units));
+    return stringKeeping(env, owned->get(), length, owned);
+}
+
+// unitsToString of a text other threads may read (sharedText.h): its number in `id` while the string holds it, 0
+// where the string is a copy.
+napi_value sharedUnitsToString(napi_env env, BigArray<char16_t>& units, size_t length, uint32_t& id) {
+    auto [number, text] = shareUnits(std::move(units), length);
+    bool external = false;
+    napi_value out = stringKeeping(env, text->units.get(), length, new SharedUnitsRef(text), &external);
+    id = external ? number : 0;
     return out;
 }
 
@@ -500,15 +539,42 @@ napi_value int32Array(napi_env env, const std::vector<int32_t>& values) {
     return array;
 }
 
-// The array [text, pieces, breaks] of a JSON strings view (jsonStrings.h); null when out of memory.
+// The array [text, pieces, breaks, shared] of a JSON strings view (jsonStrings.h), `shared` the text's number for
+// sharedText and detect (0: none); null when out of memory.
 napi_value viewArray(napi_env env, JsonStringsView& view) {
-    napi_value out, text = unitsToString(env, view.text, view.length), pieces = int32Array(env, view.pieces), breaks = int32Array(env, view.breaks);
-    if (!text || !pieces || !breaks) return nullptr;
-    napi_create_array_with_length(env, 3, &out);
+    uint32_t id = 0;
+    napi_value out, shared, text = sharedUnitsToString(env, view.text, view.length, id), pieces = int32Array(env, view.pieces),
+                            breaks = int32Array(env, view.breaks);
+    if (!text || !pieces || !breaks || napi_create_uint32(env, id, &shared) != napi_ok) return nullptr;
+    napi_create_array_with_length(env, 4, &out);
     napi_set_element(env, out, 0, text);
     napi_set_element(env, out, 1, pieces);
     napi_set_element(env, out, 2, breaks);
+    napi_set_element(env, out, 3, shared);
     return out;
+}
+
+// sharedText(id, start, end): units [start, end) of a text the add-on shares (sharedText.h) as a string, without a
+// copy where Node-API can; throws where no string holds that text any more.
+napi_value SharedText(napi_env env, napi_callback_info info) {
+    size_t argc = 3;
+    napi_value argv[3];
+    uint32_t id = 0;
+    double start = 0, end = 0;
+    if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 3 || napi_get_value_uint32(env, argv[0], &id) != napi_ok ||
+        napi_get_value_double(env, argv[1], &start) != napi_ok || napi_get_value_double(env, argv[2], &end) != napi_ok)
+        return throwError(env, "sharedText(id, start, end)");
+    try {
+        SharedUnitsRef text = sharedUnits(id);
+        if (!text) return throwError(env, "sharedText: that text is no longer held (its string was collected)");
+        if (!(start >= 0 && start <= end && end <= static_cast<double>(text->length)))
+            return throwError(env, "sharedText: the range is outside the text");
+        const size_t from = static_cast<size_t>(start);
+        napi_value out = stringKeeping(env, text->units.get() + from, static_cast<size_t>(end) - from, new SharedUnitsRef(text));
+        return out ? out : throwError(env, "out of memory for the shared text's copy");
+    } catch (const std::bad_alloc&) {
+        return throwError(env, "out of memory");
+    }
 }
 
 // decodeUtf8(bytes[, jsonView]): the bytes (a Uint8Array) as text, or null where they are not well-formed UTF-8; with
@@ -680,39 +746,34 @@ napi_value WriteSpanLines(napi_env env, napi_callback_info info) {
     return writeOutput(env, a, [&](FileBytes& out) { writeSpanLines(out, a.text, a.base, a.spans, a.count, a.words, continued); });
 }
 
+// Sets exports[name] to a function calling `call`.
+void exportFunction(napi_env env, napi_value exports, const char* name, napi_callback call) {
+    napi_value fn;
+    napi_create_function(env, name, NAPI_AUTO_LENGTH, call, nullptr, &fn);
+    napi_set_named_property(env, exports, name, fn);
+}
+
 }  // namespace
 
 NAPI_MODULE_INIT() {
-    napi_value fn;
     std::vector<const char*> familyNames;
     for (const FamilyEntry& f : FAMILIES) {
-        napi_create_function(env, f.name, NAPI_AUTO_LENGTH, f.call, nullptr, &fn);
-        napi_set_named_property(env, exports, f.name, fn);
+        exportFunction(env, exports, f.name, f.call);
         familyNames.push_back(f.name);
     }
-    napi_create_function(env, "detect", NAPI_AUTO_LENGTH, DetectResolved, nullptr, &fn);
-    napi_set_named_property(env, exports, "detect", fn);
-    napi_create_function(env, "all", NAPI_AUTO_LENGTH, All, nullptr, &fn);
-    napi_set_named_property(env, exports, "all", fn);
     napi_set_named_property(env, exports, "familyNames", names(env, familyNames.data(), familyNames.size()));
-    napi_create_function(env, "resources", NAPI_AUTO_LENGTH, MakeResources, nullptr, &fn);
-    napi_set_named_property(env, exports, "resources", fn);
-    napi_create_function(env, "nameKeys", NAPI_AUTO_LENGTH, NameKeys, nullptr, &fn);
-    napi_set_named_property(env, exports, "nameKeys", fn);
-    napi_create_function(env, "nameSeeds", NAPI_AUTO_LENGTH, NameSeeds, nullptr, &fn);
-    napi_set_named_property(env, exports, "nameSeeds", fn);
-    napi_create_function(env, "writeMaskedCopy", NAPI_AUTO_LENGTH, WriteMaskedCopy, nullptr, &fn);
-    napi_set_named_property(env, exports, "writeMaskedCopy", fn);
-    napi_create_function(env, "writeSpanLines", NAPI_AUTO_LENGTH, WriteSpanLines, nullptr, &fn);
-    napi_set_named_property(env, exports, "writeSpanLines", fn);
-    napi_create_function(env, "decodeUtf8", NAPI_AUTO_LENGTH, DecodeUtf8, nullptr, &fn);
-    napi_set_named_property(env, exports, "decodeUtf8", fn);
-    napi_create_function(env, "jsonStringsView", NAPI_AUTO_LENGTH, JsonView, nullptr, &fn);
-    napi_set_named_property(env, exports, "jsonStringsView", fn);
-    napi_create_function(env, "largeAllocationsFromHeap", NAPI_AUTO_LENGTH, LargeAllocationsFromHeap, nullptr, &fn);
-    napi_set_named_property(env, exports, "largeAllocationsFromHeap", fn);
-    napi_create_function(env, "regexMatchAt", NAPI_AUTO_LENGTH, RegexMatchAt, nullptr, &fn);
-    napi_set_named_property(env, exports, "regexMatchAt", fn);
+    exportFunction(env, exports, "detect", DetectResolved);
+    exportFunction(env, exports, "all", All);
+    exportFunction(env, exports, "resources", MakeResources);
+    exportFunction(env, exports, "nameKeys", NameKeys);
+    exportFunction(env, exports, "nameSeeds", NameSeeds);
+    exportFunction(env, exports, "writeMaskedCopy", WriteMaskedCopy);
+    exportFunction(env, exports, "writeSpanLines", WriteSpanLines);
+    exportFunction(env, exports, "decodeUtf8", DecodeUtf8);
+    exportFunction(env, exports, "jsonStringsView", JsonView);
+    exportFunction(env, exports, "sharedText", SharedText);
+    exportFunction(env, exports, "largeAllocationsFromHeap", LargeAllocationsFromHeap);
+    exportFunction(env, exports, "regexMatchAt", RegexMatchAt);
     napi_set_named_property(env, exports, "typeNames", names(env, SPAN_TYPE_NAMES, static_cast<size_t>(SpanType::COUNT)));
     napi_set_named_property(env, exports, "sourceNames",
                             names(env, SPAN_SOURCE_NAMES, static_cast<size_t>(SpanSource::COUNT)));
