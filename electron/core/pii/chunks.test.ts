@@ -7,6 +7,7 @@ import { piecesFor } from '../workers/piiLongText.js';
 import { detectPiece, joinPieces, splitAtParagraphs } from './chunks.js';
 import { detectPii, detectPiiTable } from './detect.js';
 import { nameKeys } from './namePropagation.js';
+import { nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
 import { loadPiiResources } from './resources.js';
 import { spansOf } from './spanTable.js';
 
@@ -81,6 +82,39 @@ describe('detection of a long text in worker threads', () => {
     const threaded = await detectLongText(text, resources, { cores: 2, pieceMin: Math.floor(text.length / 2) - 10, onThreadError: (e) => errors.push(e) });
     expect(errors).toEqual([]);
     expect(spansOf(text, threaded).map(key).sort()).toEqual(detectPii(text, { resources }).map(key).sort());
+  }, 60_000);
+
+  it("reads the pieces where the add-on holds a JSON view's text: a worker given a number no text holds fails over", async (ctx) => {
+    const native = nativeDetectors()?.text;
+    if (!native) return ctx.skip(`the add-on is ${nativeDetectorsStatus()}: no shared texts`);
+    const { detectLongText } = await import('../workers/piiLongText.js');
+    const raw = corpus
+      .split('\n\n')
+      .map((note, i) => JSON.stringify({ id: i, note }))
+      .join('\n');
+    const [text, , , id] = native.jsonStringsView(raw);
+    expect(id).toBeGreaterThan(0);
+    const key = (s: { start: number; end: number; type: string }) => `${s.start}:${s.end}:${s.type}`;
+    const expected = detectPii(text, { resources }).map(key).sort();
+    const run = async (shared: number) => {
+      const errors: unknown[] = [];
+      const found = await detectLongText(text, resources, {
+        cores: 2,
+        pieceMin: Math.floor(text.length / 2) - 10,
+        shared,
+        onThreadError: (e) => errors.push(e),
+      });
+      return { errors: errors.map((e) => (e as Error).message), spans: spansOf(text, found).map(key).sort() };
+    };
+    expect(await run(id!)).toEqual({ errors: [], spans: expected });
+    // A worker thread given the second half by number finds what this thread finds in a copy of it.
+    const { runInWorker } = await import('../workers/runInWorker.js');
+    const half = Math.floor(text.length / 2);
+    const piece = await runInWorker('pii.detectPiece', { shared: { id: id!, start: half, end: text.length } });
+    expect(piece).toEqual(detectPiece(text.slice(half), resources));
+    await expect(runInWorker('pii.detectPiece', { shared: { id: 2 ** 32 - 2, start: 0, end: 5 } })).rejects.toThrow(/no longer held/);
+    // Proof that the threads read by number: one no text holds fails them, and this thread detects the whole text.
+    expect(await run(2 ** 32 - 2)).toEqual({ errors: [expect.stringMatching(/no longer held/)], spans: expected });
   }, 60_000);
 
   it('detects on this thread instead, and says so, when a worker thread fails', async () => {

@@ -1,12 +1,15 @@
 // The add-on's readers of data redact's input: its UTF-8 decoder gives Node's text for well-formed bytes and refuses
 // the rest as Node's isUtf8 does, and its JSON strings view is jsonStrings.ts's, unit for unit and pair for pair, on
-// JSON full of what the view treats apart (escapes good and bad, keys, unclosed literals, lone surrogates).
+// JSON full of what the view treats apart (escapes good and bad, keys, unclosed literals, lone surrogates). The view's
+// text is shared by number with the process's other threads, and freed with its string.
 import { isUtf8 } from 'node:buffer';
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { randomMixes } from '../../../test/unit/fuzzPayloads.js';
 import { rateBenchInputs } from '../../../bench/piiBenchInputs.js';
 import { jsonStringsView, jsonStringsViewTs } from './jsonStrings.js';
-import { nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
+import { nativeAddonPath, nativeDetectors, nativeDetectorsStatus } from './nativeDetectors.js';
+import { loadPiiResources } from './resources.js';
 
 // Built by `npm ci` (native/pii/build.mjs); only an install that skipped every native build may lack it.
 const native = nativeDetectors()?.text;
@@ -119,5 +122,65 @@ describe.skipIf(skipped)("the add-on's JSON strings view", () => {
       expectTwins(raw);
       expect(jsonStringsView(raw).text).toBe(jsonStringsViewTs(raw).text);
     }
+  });
+});
+
+describe.skipIf(skipped)("the add-on's shared texts (native/pii/src/sharedText.h)", () => {
+  const detectors = nativeDetectors();
+  const resources = loadPiiResources();
+  const { dataset } = rateBenchInputs(2);
+
+  it("shares a JSON view's text by number: any range of it comes back as that slice, and detection reads it in place", () => {
+    const [text, , , id] = native!.jsonStringsView(dataset);
+    // Node 20 makes external strings (the runtime this runs on); where it copies instead the number is 0
+    expect(id).toBeGreaterThan(0);
+    expect(native!.jsonStringsView(dataset)[3]).not.toBe(id);
+    const next = random(41);
+    for (let k = 0; k < 50; k++) {
+      const a = Math.floor(next() * text.length);
+      const b = a + Math.floor(next() * (text.length - a));
+      expect(native!.sharedText(id!, a, b)).toBe(text.slice(a, b));
+    }
+    expect(native!.sharedText(id!, text.length, text.length)).toBe('');
+    const half = Math.floor(text.length / 2);
+    for (const [a, b] of [
+      [0, half],
+      [half, text.length],
+    ] as const) {
+      const piece = text.slice(a, b);
+      expect(detectors!.detectTable(piece, resources, 0.3, { id: id!, start: a })).toEqual(detectors!.detectTable(piece, resources, 0.3));
+    }
+  });
+
+  it('refuses a range past the text, a number no text holds, and a text longer than the shared one from its start', () => {
+    const [text, , , id] = native!.jsonStringsView(dataset);
+    expect(() => native!.sharedText(id!, 0, text.length + 1)).toThrow(/outside the text/);
+    expect(() => native!.sharedText(id!, 5, 4)).toThrow(/outside the text/);
+    expect(() => native!.sharedText(2 ** 32 - 2, 0, 1)).toThrow(/no longer held/);
+    expect(() => detectors!.detectTable(text.slice(0, 100), resources, 0.3, { id: id!, start: text.length - 50 })).toThrow(/longer than the shared text/);
+    expect(() => detectors!.detectTable('Anna Berg', resources, 0.3, { id: 2 ** 32 - 2, start: 0 })).toThrow(/no longer held/);
+  });
+
+  it('frees a shared text with its string: once V8 has collected the string, its number finds nothing', () => {
+    // In a process of its own, where the garbage collector can be called (--expose-gc).
+    const script = `
+      const addon = require(${JSON.stringify(nativeAddonPath())});
+      let parts = addon.jsonStringsView('{"note": "Anna Berg, 12 Elm Street"}');
+      const id = parts[3];
+      // compared, not kept: a range of the text is a string over it too, holding it
+      const before = addon.sharedText(id, 0, 9) === 'Anna Berg';
+      parts = null;
+      const gone = () => { try { addon.sharedText(id, 0, 9); return false; } catch (e) { return /no longer held/.test(e.message); } };
+      (async () => {
+        for (let i = 0; i < 20 && !gone(); i++) { globalThis.gc(); await new Promise((r) => setImmediate(r)); }
+        console.log(JSON.stringify({ id, before, gone: gone() }));
+      })();`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' })) as {
+      id: number;
+      before: boolean;
+      gone: boolean;
+    };
+    expect(out).toEqual({ id: expect.any(Number), before: true, gone: true });
+    expect(out.id).toBeGreaterThan(0);
   });
 });

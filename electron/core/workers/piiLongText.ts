@@ -46,12 +46,11 @@ export async function detectLongText(text: string, resources: PiiResources, o: L
   // idle and cost ~20% more CPU than one thread on an 8 MB file).
   const shared = o.shared;
   const others = Promise.all(
-    pieces.slice(1).map(
-      (p): Promise<PackedPiece> =>
-        runInWorker('pii.detectPiece', {
-          ...(shared ? { shared: { id: shared, start: p.start, end: p.start + p.text.length } } : { text: p.text }),
-          ...(o.resourceDir ? { resourceDir: o.resourceDir } : {}),
-        }),
+    pieces.slice(1).map((p): Promise<PackedPiece> =>
+      runInWorker('pii.detectPiece', {
+        ...(shared ? { shared: { id: shared, start: p.start, end: p.start + p.text.length } } : { text: p.text }),
+        ...(o.resourceDir ? { resourceDir: o.resourceDir } : {}),
+      }),
     ),
   );
   // Handled from the start: a thread that fails while this one is busy must not count as an unhandled rejection.
