@@ -38,13 +38,14 @@ export interface LongTextOptions {
 
 /** The text's spans as a span table (spanTable.ts): its callers carry them to the writers without an object each. */
 export async function detectLongText(text: string, resources: PiiResources, o: LongTextOptions = {}): Promise<SpanTable> {
+  const shared = o.shared;
   const count = piecesFor(text.length, o.cores, o.pieceMin);
-  if (count <= 1) return detectPiiTable(text, { resources });
+  if (count <= 1) return detectPiiTable(text, { resources, ...(shared ? { shared: { id: shared, start: 0 } } : {}) });
   const pieces = splitAtParagraphs(text, count);
   // This thread detects the first piece while worker threads detect the others: every core still works, and one
   // thread's start-up, word lists, regex compilation and span copying is saved (a thread per piece left this one
-  // idle and cost ~20% more CPU than one thread on an 8 MB file).
-  const shared = o.shared;
+  // idle and cost ~20% more CPU than one thread on an 8 MB file). Where the add-on shares the text, each thread reads
+  // its piece there (chunks.ts DetectPieceInput).
   const others = Promise.all(
     pieces.slice(1).map((p): Promise<PackedPiece> =>
       runInWorker('pii.detectPiece', {

@@ -31,12 +31,9 @@ Spans resolveOverlaps(Spans candidates) {
         if (c.end > c.start) live.push_back(c);
     // Array.prototype.sort is stable: ties keep the families' order
     std::stable_sort(live.begin(), live.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
-    int lo = 0, hi = 0;
-    if (!live.empty()) {
-        lo = live.front().start;
-        for (const Span& c : live) hi = std::max(hi, c.end);
-    }
-    std::vector<unsigned char, BigAllocator<unsigned char>> taken(live.empty() ? 0 : static_cast<size_t>(hi - lo), 0);
+    // Which units of the group at hand a kept candidate covers, from the group's start: a group is a few candidates
+    // long, so one array over the whole text (25 MB zeroed for a piece of a 50 MB dataset) was mostly never read.
+    std::vector<unsigned char> taken;
     Spans kept;
     kept.reserve(live.size());
     Spans group, keptHere;
@@ -49,6 +46,8 @@ Spans resolveOverlaps(Spans candidates) {
             i = j;
             continue;
         }
+        const int lo = live[i].start;
+        taken.assign(static_cast<size_t>(reach - lo), 0);
         group.assign(live.begin() + static_cast<long>(i), live.begin() + static_cast<long>(j));
         std::stable_sort(group.begin(), group.end(), takenBefore);
         keptHere.clear();
