@@ -765,18 +765,22 @@ NAPI_MODULE_INIT() {
         familyNames.push_back(f.name);
     }
     napi_set_named_property(env, exports, "familyNames", names(env, familyNames.data(), familyNames.size()));
-    exportFunction(env, exports, "detect", DetectResolved);
-    exportFunction(env, exports, "all", All);
-    exportFunction(env, exports, "resources", MakeResources);
-    exportFunction(env, exports, "nameKeys", NameKeys);
-    exportFunction(env, exports, "nameSeeds", NameSeeds);
-    exportFunction(env, exports, "writeMaskedCopy", WriteMaskedCopy);
-    exportFunction(env, exports, "writeSpanLines", WriteSpanLines);
-    exportFunction(env, exports, "decodeUtf8", DecodeUtf8);
-    exportFunction(env, exports, "jsonStringsView", JsonView);
-    exportFunction(env, exports, "sharedText", SharedText);
-    exportFunction(env, exports, "largeAllocationsFromHeap", LargeAllocationsFromHeap);
-    exportFunction(env, exports, "regexMatchAt", RegexMatchAt);
+    static const struct {
+        const char* name;
+        napi_callback call;
+    } CALLS[] = {{"detect", DetectResolved},
+                 {"all", All},
+                 {"resources", MakeResources},
+                 {"nameKeys", NameKeys},
+                 {"nameSeeds", NameSeeds},
+                 {"writeMaskedCopy", WriteMaskedCopy},
+                 {"writeSpanLines", WriteSpanLines},
+                 {"decodeUtf8", DecodeUtf8},
+                 {"jsonStringsView", JsonView},
+                 {"sharedText", SharedText},
+                 {"largeAllocationsFromHeap", LargeAllocationsFromHeap},
+                 {"regexMatchAt", RegexMatchAt}};
+    for (const auto& c : CALLS) exportFunction(env, exports, c.name, c.call);
     napi_set_named_property(env, exports, "typeNames", names(env, SPAN_TYPE_NAMES, static_cast<size_t>(SpanType::COUNT)));
     napi_set_named_property(env, exports, "sourceNames",
                             names(env, SPAN_SOURCE_NAMES, static_cast<size_t>(SpanSource::COUNT)));
