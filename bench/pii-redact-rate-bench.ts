@@ -4,9 +4,10 @@
 // Rate = extra bytes / extra CPU seconds (user + system, every thread of the child) between the same input repeated
 // `times` times and once, through `data redact --in --out --report` in the default mode (mask). Start-up (module
 // load, word lists) is in both runs and cancels out; what is left is the per-byte cost. A quadratic step shows as a
-// rate that falls as the input grows, so a middle size is printed too. The x1 and x90 runs are repeated `rounds` times,
-// in turn, and the median rate printed with each round's: on these shared machines one run moves by ±15%. Text: every labelled split but wblind (the
-// blind split stays unread until its one scoring), padded to ~89 KB so 90 copies make an 8 MB file.
+// rate that falls as the input grows, so a middle size is printed too. The x1 and x90 runs are repeated `rounds`
+// times, in turn, and the median rate printed with each round's: on these shared machines one run moves by ±15%.
+// Text: every labelled split but wblind (the blind split stays unread until its one scoring), padded to ~89 KB so 90
+// copies make an 8 MB file.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

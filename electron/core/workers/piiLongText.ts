@@ -39,8 +39,9 @@ export interface LongTextOptions {
 /** The text's spans as a span table (spanTable.ts): its callers carry them to the writers without an object each. */
 export async function detectLongText(text: string, resources: PiiResources, o: LongTextOptions = {}): Promise<SpanTable> {
   const shared = o.shared;
+  const fromStart = shared ? { id: shared, start: 0 } : undefined;
   const count = piecesFor(text.length, o.cores, o.pieceMin);
-  if (count <= 1) return detectPiiTable(text, { resources, ...(shared ? { shared: { id: shared, start: 0 } } : {}) });
+  if (count <= 1) return detectPiiTable(text, { resources, ...(fromStart ? { shared: fromStart } : {}) });
   const pieces = splitAtParagraphs(text, count);
   // This thread detects the first piece while worker threads detect the others: every core still works, and one
   // thread's start-up, word lists, regex compilation and span copying is saved (a thread per piece left this one
@@ -57,7 +58,7 @@ export async function detectLongText(text: string, resources: PiiResources, o: L
   // Handled from the start: a thread that fails while this one is busy must not count as an unhandled rejection.
   others.catch(() => undefined);
   try {
-    const first = detectPiece(pieces[0]?.text ?? '', resources, shared ? { id: shared, start: 0 } : undefined);
+    const first = detectPiece(pieces[0]?.text ?? '', resources, fromStart);
     return joinPieces(pieces, [first, ...(await others)], resources);
   } catch (error) {
     o.onThreadError?.(error);

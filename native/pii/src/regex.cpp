@@ -34,7 +34,8 @@ extern "C" void* lre_realloc(void* opaque, void* ptr, size_t size) {
     if (opaque) {
         // lre_exec's stack: `ptr` is null (first growth) or the block; freeing keeps the block for the next call
         auto* stack = static_cast<ExecStack*>(opaque);
-        if (size == 0 || size <= stack->capacity) return size == 0 ? nullptr : stack->block;
+        if (size == 0) return nullptr;
+        if (size <= stack->capacity) return stack->block;
         void* grown = std::realloc(stack->block, size);
         if (!grown) return nullptr;
         stack->block = grown;
